@@ -1,0 +1,1 @@
+# data/: targets of this folder (see ../Makefile.am).

@@ -1,0 +1,1 @@
+# engine/: targets of this folder (see ../Makefile.am).

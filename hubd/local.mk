@@ -1,0 +1,1 @@
+# hubd/: targets of this folder (see ../Makefile.am).

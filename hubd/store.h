@@ -1,0 +1,71 @@
+/*
+ * store.h: hubd's SQLite database: the registry (entities, areas, floors), state history,
+ * and key/value settings. One connection, used from the state thread only.
+ *
+ * WAL journal, synchronous=NORMAL, schema migrations by PRAGMA user_version, prepared
+ * statements only. History is appended to an in-memory batch and written in one transaction
+ * per flush, so ingest costs one fsync-free commit per batch, not per message. A second hubd on
+ * the same database is refused (an exclusive lock on FILE.lock).
+ */
+#ifndef HUB_STORE_H
+#define HUB_STORE_H
+
+#include <stdint.h>
+
+struct hub_store;
+
+/* Open (create, migrate) the database. NULL on error, with a message naming the file. */
+struct hub_store *hub_store_open(const char *path, char *err, size_t errlen);
+void hub_store_close(struct hub_store *st); /* flushes pending history */
+
+/* Registry rows. `record_json` is the whole record as hubd keeps it (name, aliases, area,
+ * device_class, capabilities, plugin, ...); the store also keeps area/domain columns for
+ * queries. Return enum hub_status. */
+int hub_store_entity_put(struct hub_store *st, const char *entity_id, const char *record_json);
+int hub_store_entity_delete(struct hub_store *st, const char *entity_id);
+int hub_store_entity_foreach(struct hub_store *st,
+                             int (*cb)(void *ud, const char *entity_id, const char *record_json),
+                             void *ud);
+int hub_store_area_put(struct hub_store *st, const char *name, const char *floor,
+                       const char *aliases_json);
+int hub_store_area_foreach(struct hub_store *st,
+                           int (*cb)(void *ud, const char *name, const char *floor,
+                                     const char *aliases_json),
+                           void *ud);
+int hub_store_floor_put(struct hub_store *st, const char *name, int level);
+int hub_store_floor_foreach(struct hub_store *st,
+                            int (*cb)(void *ud, const char *name, int level), void *ud);
+
+/* Last known state per entity, so a restart shows the house as it was. */
+int hub_store_state_put(struct hub_store *st, const char *entity_id, const char *state,
+                        const char *attributes_json, int64_t last_changed_ms,
+                        int64_t last_updated_ms);
+int hub_store_state_foreach(struct hub_store *st,
+                            int (*cb)(void *ud, const char *entity_id, const char *state,
+                                      const char *attributes_json, int64_t last_changed_ms,
+                                      int64_t last_updated_ms),
+                            void *ud);
+
+/* History: queued in memory, written by hub_store_history_flush (call it on a timer, e.g.
+ * every second, and when the batch reaches hub_store_history_batch_limit). */
+int hub_store_history_append(struct hub_store *st, const char *entity_id, const char *state,
+                             const char *attributes_json, int64_t ts_ms);
+int hub_store_history_pending(const struct hub_store *st);
+int hub_store_history_flush(struct hub_store *st);
+/* Delete history older than cutoff_ms. Returns rows deleted, or a negative status. */
+int64_t hub_store_history_prune(struct hub_store *st, int64_t cutoff_ms);
+/* Rows of one entity with start_ms <= ts < end_ms, oldest first, at most `limit` (0: all). */
+int hub_store_history_query(struct hub_store *st, const char *entity_id, int64_t start_ms,
+                            int64_t end_ms, int limit,
+                            int (*cb)(void *ud, int64_t ts_ms, const char *state,
+                                      const char *attributes_json),
+                            void *ud);
+
+/* Settings (key/value), e.g. the demo's generated token hash. */
+int hub_store_setting_put(struct hub_store *st, const char *key, const char *value);
+char *hub_store_setting_get(struct hub_store *st, const char *key); /* malloc'd or NULL */
+
+/* Run PRAGMA integrity_check; HUB_OK when the answer is "ok". */
+int hub_store_check(struct hub_store *st, char *err, size_t errlen);
+
+#endif

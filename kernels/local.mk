@@ -1,0 +1,1 @@
+# kernels/: targets of this folder (see ../Makefile.am).

@@ -1,0 +1,1 @@
+# models/: targets of this folder (see ../Makefile.am).

@@ -1,0 +1,1 @@
+# tools/: targets of this folder (see ../Makefile.am).

@@ -1,0 +1,1 @@
+# web/: targets of this folder (see ../Makefile.am).
