@@ -1,0 +1,1 @@
+# engine/format.mk: GGUF reader/writer and tokenizer (engine/libhubformat.a).

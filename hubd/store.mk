@@ -1,0 +1,1 @@
+# hubd/store.mk: the SQLite store (hubd/libhubstore.a).

@@ -1,0 +1,1 @@
+# tools/sim.mk: hub-sim, the simulated house.
