@@ -10,6 +10,7 @@
 #ifndef HUB_STORE_H
 #define HUB_STORE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct hub_store;
@@ -67,5 +68,25 @@ char *hub_store_setting_get(struct hub_store *st, const char *key); /* malloc'd 
 
 /* Run PRAGMA integrity_check; HUB_OK when the answer is "ok". */
 int hub_store_check(struct hub_store *st, char *err, size_t errlen);
+
+/* ---- additions (compatible with the interface above) ---------------------------------- */
+
+/* Input limits: ids, states, names, keys are 1..HUB_STORE_MAX_ID bytes of UTF-8; JSON and
+ * setting values at most HUB_STORE_MAX_JSON bytes. JSON arguments must be valid JSON
+ * (record_json and attributes_json an object, aliases_json an array; NULL attributes are
+ * stored as {} and NULL aliases as []): invalid input returns HUB_ERR_INVALID or
+ * HUB_ERR_RANGE and writes nothing. hub_store_state_put for an entity that was never put
+ * returns HUB_ERR_NOT_FOUND (states follow their entity: deleting the entity deletes its
+ * state). hub_store_area_put with a floor not yet put creates that floor at level 0. */
+#define HUB_STORE_MAX_ID 255
+#define HUB_STORE_MAX_JSON (1024 * 1024)
+#define HUB_STORE_DEFAULT_BATCH 1000
+
+/* hub_store_history_append flushes by itself when this many rows are queued. */
+int hub_store_history_batch_limit(const struct hub_store *st);
+int hub_store_history_set_batch_limit(struct hub_store *st, int rows); /* 1..200000 */
+
+/* The message of the last failed call (also logged), "" if none. Never NULL. */
+const char *hub_store_last_error(const struct hub_store *st);
 
 #endif

@@ -1,1 +1,6 @@
-# hubd/store.mk: the SQLite store (hubd/libhubstore.a).
+# hubd/store.mk: the SQLite store (hubd/libhubstore.a), its tests and the ingest benchmark.
+# A static library cannot carry its own link flags: programs linking hubd/libhubstore.a
+# must also link $(SQLITE_LIBS) $(JANSSON_LIBS) (the store validates JSON with jansson).
+noinst_LIBRARIES += hubd/libhubstore.a
+hubd_libhubstore_a_SOURCES = hubd/store.c hubd/store.h
+hubd_libhubstore_a_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE_CFLAGS) $(JANSSON_CFLAGS)
