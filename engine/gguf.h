@@ -98,4 +98,12 @@ int gguf_writer_add_tensor(struct gguf_writer *w, const char *name, uint32_t typ
                            uint32_t n_dims, const int64_t *ne, const void *data, size_t nbytes);
 int gguf_writer_write(struct gguf_writer *w, const char *path, char *err, size_t errlen);
 
+/* Added after the first interface (all compatible):
+ * - A GGUF_STRING kv has value = the string's bytes and arr_str = one struct gguf_str.
+ * - Writer functions return enum hub_status; gguf_writer_error says why the last one failed
+ *   (gguf_writer_write reports through its err argument instead). */
+const char *gguf_writer_error(const struct gguf_writer *w);
+/* "u32", "str", "arr", ... for a value type id. */
+const char *gguf_value_type_name(uint32_t type);
+
 #endif
