@@ -1030,13 +1030,14 @@ int hub_store_check(struct hub_store *st, char *err, size_t errlen)
         return HUB_ERR_IO;
     }
     int rc, ret = HUB_OK;
-    size_t used = 0;
+    int n0 = snprintf(err, errlen, "%s: integrity_check: ", st->path);
+    size_t used = n0 > 0 && (size_t)n0 < errlen ? (size_t)n0 : 0, start = used;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *line = col_text(s, 0);
         if (line && strcmp(line, "ok") == 0) continue;
         ret = HUB_ERR_IO;
         if (used + 1 < errlen) {
-            int n = snprintf(err + used, errlen - used, "%s%s", used ? "; " : "",
+            int n = snprintf(err + used, errlen - used, "%s%s", used > start ? "; " : "",
                              line ? line : "(null)");
             if (n > 0) used += (size_t)n;
             if (used >= errlen) used = errlen - 1;
@@ -1048,6 +1049,7 @@ int hub_store_check(struct hub_store *st, char *err, size_t errlen)
         if (ret == HUB_OK) ret = HUB_ERR_IO;
     }
     store_stmt_done(s);
-    if (ret != HUB_OK) hub_error(STORE_TAG, "%s: integrity check: %s", st->path, err);
+    if (ret == HUB_OK) err[0] = '\0';
+    else hub_error(STORE_TAG, "%s", err);
     return ret;
 }

@@ -4,3 +4,9 @@
 noinst_LIBRARIES += hubd/libhubstore.a
 hubd_libhubstore_a_SOURCES = hubd/store.c hubd/store.h
 hubd_libhubstore_a_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE_CFLAGS) $(JANSSON_CFLAGS)
+
+check_PROGRAMS += tests/test-store
+tests_test_store_SOURCES = tests/test-store.c
+tests_test_store_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE_CFLAGS)
+tests_test_store_LDADD = hubd/libhubstore.a common/libhubcommon.a $(SQLITE_LIBS) $(JANSSON_LIBS)
+HUB_TESTS += tests/test-store
