@@ -10,3 +10,10 @@ tests_test_store_SOURCES = tests/test-store.c
 tests_test_store_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE_CFLAGS)
 tests_test_store_LDADD = hubd/libhubstore.a common/libhubcommon.a $(SQLITE_LIBS) $(JANSSON_LIBS)
 HUB_TESTS += tests/test-store
+
+# Crash safety: the writer/checker program and the script that SIGKILLs it 20 times.
+check_PROGRAMS += tests/store-crash-writer
+tests_store_crash_writer_SOURCES = tests/store-crash-writer.c
+tests_store_crash_writer_LDADD = hubd/libhubstore.a common/libhubcommon.a $(SQLITE_LIBS) $(JANSSON_LIBS)
+HUB_TESTS += tests/test-store-crash.sh
+EXTRA_DIST += tests/test-store-crash.sh

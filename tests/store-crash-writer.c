@@ -1,0 +1,292 @@
+/*
+ * store-crash-writer.c: the two halves of the store's crash-safety test
+ * (tests/test-store-crash.sh kills the writer with SIGKILL at random moments).
+ *
+ *   store-crash-writer write DB PROGRESS   writes batches forever, as fast as it can
+ *   store-crash-writer check DB PROGRESS   verifies the database after a kill
+ *
+ * Batch b: puts K registry rows (slots (b*K .. b*K+K-1) mod NSLOTS, so later batches overwrite
+ * earlier ones), their states, HIST history rows, then flushes history, then appends "b\n" to
+ * PROGRESS. PROGRESS therefore names the last batch whose every write had returned: all of it
+ * must survive a kill. Every N-th batch also prunes old history, so deletes are killed too.
+ * The checker requires: PRAGMA integrity_check ok; every slot holds exactly the record (and
+ * state) of the last committed batch that wrote it, or of the one batch in flight; history of
+ * the recent committed batches complete; nothing malformed anywhere.
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hub_log.h"
+#include "hub_status.h"
+#include "hubd/store.h"
+
+#define NSLOTS 4000
+#define K 25          /* registry rows per batch */
+#define HIST 60       /* history rows per batch */
+#define PRUNE_EVERY 40
+#define PRUNE_KEEP 200 /* batches of history kept by the prune */
+#define CHECK_HIST 150 /* recent batches whose history the checker counts */
+
+static void slot_id(char *out, size_t len, int slot)
+{
+    snprintf(out, len, "sensor.crash_%04d", slot);
+}
+
+static void slot_record(char *out, size_t len, int slot, long batch)
+{
+    /* Some bulk so a batch spans pages, and a checksum-like field derived from both numbers. */
+    snprintf(out, len,
+             "{\"name\":\"Crash sensor %d\",\"area\":\"Room %d\",\"batch\":%ld,\"mix\":%ld,"
+             "\"pad\":\"%0*d\"}",
+             slot, slot % 13, batch, (batch * 7919 + slot) % 1000003, 120 + slot % 50, slot);
+}
+
+static long last_progress(const char *progress)
+{
+    FILE *f = fopen(progress, "r");
+    if (!f) return -1;
+    long last = -1, v;
+    char line[64];
+    while (fgets(line, sizeof line, f)) {
+        /* Only whole lines count: a kill may cut a write short (it never has, but be strict). */
+        if (strchr(line, '\n') && sscanf(line, "%ld", &v) == 1) last = v;
+    }
+    fclose(f);
+    return last;
+}
+
+static int count_rows(void *ud, int64_t ts, const char *state, const char *attrs)
+{
+    (*(int *)ud)++;
+    return 0;
+}
+
+static int do_write(const char *db, const char *progress)
+{
+    char err[512];
+    struct hub_store *st = hub_store_open(db, err, sizeof err);
+    if (!st) {
+        fprintf(stderr, "writer: %s\n", err);
+        return 1;
+    }
+    int pfd = open(progress, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (pfd < 0) {
+        perror(progress);
+        return 1;
+    }
+    for (long b = last_progress(progress) + 1;; b++) {
+        char id[64], rec[512], state[32], attrs[96];
+        for (int j = 0; j < K; j++) {
+            int slot = (int)((b * K + j) % NSLOTS);
+            slot_id(id, sizeof id, slot);
+            slot_record(rec, sizeof rec, slot, b);
+            snprintf(state, sizeof state, "%ld", b);
+            snprintf(attrs, sizeof attrs, "{\"slot\":%d,\"batch\":%ld}", slot, b);
+            if (hub_store_entity_put(st, id, rec) != HUB_OK ||
+                hub_store_state_put(st, id, state, attrs, b * 1000, b * 1000 + j) != HUB_OK) {
+                fprintf(stderr, "writer: batch %ld: %s\n", b, hub_store_last_error(st));
+                return 1;
+            }
+        }
+        /* The previous run may have been killed after this batch's history commit and before
+         * its progress line: the flush is one transaction, so it is all there or none. */
+        int have = 0;
+        if (hub_store_history_query(st, "sensor.crash_hist", b * 1000, b * 1000 + 1000, 0,
+                                    count_rows, &have) != HUB_OK) {
+            fprintf(stderr, "writer: query: %s\n", hub_store_last_error(st));
+            return 1;
+        }
+        if (have != 0 && have != HIST) {
+            fprintf(stderr, "writer: batch %ld has %d of %d history rows: a torn transaction\n",
+                    b, have, HIST);
+            return 1;
+        }
+        for (int i = 0; i < HIST && have == 0; i++) {
+            snprintf(attrs, sizeof attrs, "{\"i\":%d}", i);
+            if (hub_store_history_append(st, "sensor.crash_hist", "x", attrs, b * 1000 + i) !=
+                HUB_OK) {
+                fprintf(stderr, "writer: history: %s\n", hub_store_last_error(st));
+                return 1;
+            }
+        }
+        if (hub_store_history_flush(st) != HUB_OK) {
+            fprintf(stderr, "writer: flush: %s\n", hub_store_last_error(st));
+            return 1;
+        }
+        if (b % PRUNE_EVERY == 0 && hub_store_history_prune(st, (b - PRUNE_KEEP) * 1000) < 0) {
+            fprintf(stderr, "writer: prune: %s\n", hub_store_last_error(st));
+            return 1;
+        }
+        char line[32];
+        int n = snprintf(line, sizeof line, "%ld\n", b);
+        if (write(pfd, line, (size_t)n) != n) {
+            perror("writer: progress");
+            return 1;
+        }
+    }
+}
+
+struct check_ctx {
+    long last;    /* last committed batch */
+    int seen;     /* slots found */
+    int bad;
+    int in_flight; /* slots holding the in-flight batch */
+    int hist;
+};
+
+/* The last committed batch <= last that wrote `slot`, or -1. */
+static long last_writer(int slot, long last)
+{
+    long best = -1;
+    /* Batch b writes slots b*K .. b*K+K-1 (mod NSLOTS); scan the last NSLOTS/K+1 batches. */
+    for (long b = last; b >= 0 && b > last - (NSLOTS / K + 2); b--) {
+        long first = (b * K) % NSLOTS;
+        long off = (slot - first + NSLOTS) % NSLOTS;
+        if (off < K) {
+            best = b;
+            break;
+        }
+    }
+    return best;
+}
+
+static bool writes_slot(long b, int slot)
+{
+    long first = (b * K) % NSLOTS;
+    return (slot - first + NSLOTS) % NSLOTS < K;
+}
+
+static int check_entity(void *ud, const char *id, const char *rec)
+{
+    struct check_ctx *c = ud;
+    int slot;
+    char tail;
+    if (sscanf(id, "sensor.crash_%4d%c", &slot, &tail) != 1 || slot < 0 || slot >= NSLOTS) {
+        fprintf(stderr, "check: unexpected entity %s\n", id);
+        c->bad++;
+        return 0;
+    }
+    c->seen++;
+    long want = last_writer(slot, c->last);
+    char expect[512], expect2[512] = "";
+    if (want >= 0) slot_record(expect, sizeof expect, slot, want);
+    else expect[0] = '\0';
+    if (writes_slot(c->last + 1, slot)) slot_record(expect2, sizeof expect2, slot, c->last + 1);
+    if (strcmp(rec, expect) == 0) return 0;
+    if (expect2[0] && strcmp(rec, expect2) == 0) {
+        c->in_flight++;
+        return 0;
+    }
+    fprintf(stderr, "check: %s holds %s, expected batch %ld: %s\n", id, rec, want, expect);
+    c->bad++;
+    return 0;
+}
+
+static int check_state(void *ud, const char *id, const char *state, const char *attrs, int64_t lc,
+                       int64_t lu)
+{
+    struct check_ctx *c = ud;
+    int slot;
+    if (sscanf(id, "sensor.crash_%4d", &slot) != 1) {
+        c->bad++;
+        return 0;
+    }
+    long b = strtol(state, NULL, 10), want = last_writer(slot, c->last);
+    char expect[96];
+    snprintf(expect, sizeof expect, "{\"slot\":%d,\"batch\":%ld}", slot, b);
+    bool ok = (b == want || (b == c->last + 1 && writes_slot(b, slot))) &&
+              strcmp(attrs, expect) == 0 && lc == b * 1000 && lu >= lc && lu < lc + K;
+    if (!ok) {
+        fprintf(stderr, "check: state of %s is %s %s %" PRId64 "/%" PRId64 ", expected batch %ld\n",
+                id, state, attrs, lc, lu, want);
+        c->bad++;
+    }
+    return 0;
+}
+
+static int count_hist(void *ud, int64_t ts, const char *state, const char *attrs)
+{
+    struct check_ctx *c = ud;
+    char expect[32];
+    snprintf(expect, sizeof expect, "{\"i\":%d}", (int)(ts % 1000));
+    if (strcmp(state, "x") != 0 || strcmp(attrs, expect) != 0) {
+        fprintf(stderr, "check: history row %" PRId64 " is %s %s\n", ts, state, attrs);
+        c->bad++;
+    }
+    c->hist++;
+    return 0;
+}
+
+static int do_check(const char *db, const char *progress)
+{
+    char err[1024];
+    struct hub_store *st = hub_store_open(db, err, sizeof err);
+    if (!st) {
+        fprintf(stderr, "check: reopen after kill failed: %s\n", err);
+        return 1;
+    }
+    int ret = 0;
+    if (hub_store_check(st, err, sizeof err) != HUB_OK) {
+        fprintf(stderr, "check: %s\n", err);
+        ret = 1;
+    }
+    struct check_ctx c = {.last = last_progress(progress)};
+    if (hub_store_entity_foreach(st, check_entity, &c) != HUB_OK) ret = 1;
+    /* Every slot written by a committed batch must be there. */
+    long want_slots = c.last < 0 ? 0 : (c.last + 1) * K < NSLOTS ? (c.last + 1) * K : NSLOTS;
+    if (c.seen < want_slots) {
+        fprintf(stderr, "check: %d registry rows, expected at least %ld\n", c.seen, want_slots);
+        ret = 1;
+    }
+    if (hub_store_state_foreach(st, check_state, &c) != HUB_OK) ret = 1;
+    /* History of the recent committed batches is complete (older ones may be pruned). */
+    int hist_batches = 0;
+    for (long b = c.last; b >= 0 && b > c.last - CHECK_HIST; b--, hist_batches++) {
+        c.hist = 0;
+        if (hub_store_history_query(st, "sensor.crash_hist", b * 1000, b * 1000 + 1000, 0,
+                                    count_hist, &c) != HUB_OK) {
+            ret = 1;
+            break;
+        }
+        if (c.hist != HIST) {
+            fprintf(stderr, "check: batch %ld has %d history rows, expected %d\n", b, c.hist, HIST);
+            ret = 1;
+            break;
+        }
+    }
+    /* The batch in flight committed its history whole or not at all; nothing beyond it. */
+    for (long b = c.last + 1; b <= c.last + 2; b++) {
+        int n = 0;
+        if (hub_store_history_query(st, "sensor.crash_hist", b * 1000, b * 1000 + 1000, 0,
+                                    count_rows, &n) != HUB_OK)
+            ret = 1;
+        if (n != 0 && !(b == c.last + 1 && n == HIST)) {
+            fprintf(stderr, "check: batch %ld (after the last committed one) has %d history rows\n",
+                    b, n);
+            ret = 1;
+        }
+    }
+    if (c.bad) ret = 1;
+    printf("check: last committed batch %ld, %d registry rows (%d from the batch in flight), "
+           "history of %d batches complete, integrity %s: %s\n",
+           c.last, c.seen, c.in_flight, hist_batches, err[0] ? err : "ok", ret ? "FAIL" : "ok");
+    hub_store_close(st);
+    return ret;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 4 || (strcmp(argv[1], "write") != 0 && strcmp(argv[1], "check") != 0)) {
+        fprintf(stderr, "usage: %s write|check DB PROGRESS\n", argv[0]);
+        return 2;
+    }
+    hub_log_set_level(HUB_LOG_WARN);
+    return strcmp(argv[1], "write") == 0 ? do_write(argv[2], argv[3]) : do_check(argv[2], argv[3]);
+}
