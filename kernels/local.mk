@@ -1,1 +1,17 @@
 # kernels/: targets of this folder (see ../Makefile.am).
+# libkern.a: the CPU kernels (scalar reference + AVX2/AVX-512 paths chosen at run time).
+noinst_LIBRARIES += kernels/libkern.a
+kernels_libkern_a_SOURCES = kernels/kern.h kernels/cpu/kern-impl.h kernels/cpu/kern-pool.h \
+	kernels/cpu/kern-ops.h kernels/cpu/kern-types.c kernels/cpu/kern-dots.c \
+	kernels/cpu/kern-matmul.c kernels/cpu/kern-pool.c kernels/cpu/kern-ops.c \
+	kernels/cpu/kern-avx2.c kernels/cpu/kern-avx512.c
+# No FMA contraction: the scalar reference must round like ggml's portable C; the vector
+# files use FMA explicitly through intrinsics.
+kernels_libkern_a_CFLAGS = $(AM_CFLAGS) -O2 -ffp-contract=off
+
+# Tests: every fast path against the scalar reference; (de)quantization against the
+# reference GGUF files written by llama.cpp.
+check_PROGRAMS += tests/test-kern-types
+tests_test_kern_types_SOURCES = tests/test-kern-types.c tests/kern-test-gguf.h
+tests_test_kern_types_LDADD = kernels/libkern.a common/libhubcommon.a -lm
+HUB_TESTS += tests/test-kern-types
