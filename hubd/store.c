@@ -79,6 +79,9 @@ enum store_stmt {
     SQL_BEGIN,
     SQL_COMMIT,
     SQL_ROLLBACK,
+    SQL_SAVEPOINT,
+    SQL_RELEASE,
+    SQL_ROLLBACK_TO,
     SQL_ENTITY_PUT,
     SQL_ENTITY_DELETE,
     SQL_ENTITY_ALL,
@@ -102,6 +105,11 @@ static const char *const store_sql[SQL_COUNT_] = {
     [SQL_BEGIN] = "BEGIN IMMEDIATE",
     [SQL_COMMIT] = "COMMIT",
     [SQL_ROLLBACK] = "ROLLBACK",
+    /* Internal multi-statement writes use a savepoint, so they nest inside a caller's
+     * hub_store_tx_begin() and are their own transaction outside one. */
+    [SQL_SAVEPOINT] = "SAVEPOINT store_op",
+    [SQL_RELEASE] = "RELEASE store_op",
+    [SQL_ROLLBACK_TO] = "ROLLBACK TO store_op",
     [SQL_ENTITY_PUT] = "INSERT INTO entities (entity_id, record, domain, area) VALUES (?1, ?2, ?3, ?4)"
                        " ON CONFLICT(entity_id) DO UPDATE SET record = excluded.record,"
                        " domain = excluded.domain, area = excluded.area",
@@ -320,18 +328,52 @@ static int store_exec_cached(struct hub_store *st, enum store_stmt which)
     return s ? store_step_done(st, s) : HUB_ERR_IO;
 }
 
-static int store_begin(struct hub_store *st) { return store_exec_cached(st, SQL_BEGIN); }
+static int store_begin(struct hub_store *st) { return store_exec_cached(st, SQL_SAVEPOINT); }
 
+/* Releases the savepoint: commits when no caller transaction is open. On failure undoes. */
 static int store_commit(struct hub_store *st)
 {
-    int ret = store_exec_cached(st, SQL_COMMIT);
-    if (ret != HUB_OK && !sqlite3_get_autocommit(st->db)) store_exec_cached(st, SQL_ROLLBACK);
+    int ret = store_exec_cached(st, SQL_RELEASE);
+    if (ret != HUB_OK) {
+        store_exec_cached(st, SQL_ROLLBACK_TO);
+        store_exec_cached(st, SQL_RELEASE);
+    }
     return ret;
 }
 
 static void store_rollback(struct hub_store *st)
 {
-    if (!sqlite3_get_autocommit(st->db)) store_exec_cached(st, SQL_ROLLBACK);
+    store_exec_cached(st, SQL_ROLLBACK_TO);
+    store_exec_cached(st, SQL_RELEASE);
+}
+
+int hub_store_tx_begin(struct hub_store *st)
+{
+    if (!st) return HUB_ERR_INVALID;
+    if (!sqlite3_get_autocommit(st->db)) {
+        store_fail(st, "hub_store_tx_begin: a transaction is already open");
+        return HUB_ERR_BUSY;
+    }
+    return store_exec_cached(st, SQL_BEGIN);
+}
+
+int hub_store_tx_commit(struct hub_store *st)
+{
+    if (!st) return HUB_ERR_INVALID;
+    if (sqlite3_get_autocommit(st->db)) {
+        store_fail(st, "hub_store_tx_commit: no transaction is open");
+        return HUB_ERR_INVALID;
+    }
+    int ret = store_exec_cached(st, SQL_COMMIT);
+    if (ret != HUB_OK && !sqlite3_get_autocommit(st->db)) store_exec_cached(st, SQL_ROLLBACK);
+    return ret;
+}
+
+int hub_store_tx_rollback(struct hub_store *st)
+{
+    if (!st) return HUB_ERR_INVALID;
+    if (sqlite3_get_autocommit(st->db)) return HUB_OK;
+    return store_exec_cached(st, SQL_ROLLBACK);
 }
 
 /* sqlite3_exec for set-up SQL (pragmas, migrations), with the error in `err`. */
@@ -560,6 +602,10 @@ fail:
 void hub_store_close(struct hub_store *st)
 {
     if (!st) return;
+    if (!sqlite3_get_autocommit(st->db)) {
+        hub_warn(STORE_TAG, "%s: closing with a transaction open: rolled back", st->path);
+        store_exec_cached(st, SQL_ROLLBACK);
+    }
     if (st->hist_len > 0 && hub_store_history_flush(st) != HUB_OK)
         hub_error(STORE_TAG, "%s: %d history rows lost at close", st->path, st->hist_len);
     for (int i = 0; i < st->hist_len; i++) free(st->hist[i].entity_id);

@@ -86,6 +86,15 @@ int hub_store_check(struct hub_store *st, char *err, size_t errlen);
 int hub_store_history_batch_limit(const struct hub_store *st);
 int hub_store_history_set_batch_limit(struct hub_store *st, int rows); /* 1..200000 */
 
+/* Optional: group many writes in one transaction (e.g. all dirty states of a flush, which
+ * otherwise cost one commit each). Not nestable. Everything written between begin and
+ * commit, including a hub_store_history_flush, becomes durable at commit; a rollback (or a
+ * crash) discards it all, flushed history rows included. hub_store_close rolls back an open
+ * transaction. */
+int hub_store_tx_begin(struct hub_store *st);
+int hub_store_tx_commit(struct hub_store *st);
+int hub_store_tx_rollback(struct hub_store *st);
+
 /* The message of the last failed call (also logged), "" if none. Never NULL. */
 const char *hub_store_last_error(const struct hub_store *st);
 

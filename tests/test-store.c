@@ -261,6 +261,30 @@ static void test_round_trips(void)
     CHECK_EQ(hub_store_history_pending(st), 20);
     CHECK_EQ(raw_int(db, "SELECT count(*) FROM history"), 106);
 
+    /* Caller transactions: one commit for many writes; rollback undoes all of them. */
+    CHECK_EQ(hub_store_tx_commit(st), HUB_ERR_INVALID);
+    CHECK_EQ(hub_store_tx_begin(st), HUB_OK);
+    CHECK_EQ(hub_store_tx_begin(st), HUB_ERR_BUSY);
+    CHECK_EQ(hub_store_state_put(st, "light.kitchen", "on", "{}", 3000, 3000), HUB_OK);
+    CHECK_EQ(hub_store_area_put(st, "Hall", "Ground", NULL), HUB_OK);
+    CHECK_EQ(hub_store_area_put(st, "Bad", NULL, "{"), HUB_ERR_INVALID); /* tx stays usable */
+    CHECK_EQ(hub_store_history_flush(st), HUB_OK);
+    CHECK_EQ(raw_int(db, "SELECT count(*) FROM areas WHERE name='Hall'"), 0); /* not yet */
+    CHECK_EQ(hub_store_tx_rollback(st), HUB_OK);
+    CHECK_EQ(raw_int(db, "SELECT count(*) FROM areas WHERE name='Hall'"), 0);
+    CHECK_EQ(raw_int(db, "SELECT count(*) FROM history"), 106); /* flushed rows rolled back */
+    CHECK_EQ(hub_store_history_pending(st), 0);
+    CHECK_EQ(hub_store_tx_begin(st), HUB_OK);
+    CHECK_EQ(hub_store_state_put(st, "light.kitchen", "on", "{}", 3000, 3000), HUB_OK);
+    CHECK_EQ(hub_store_area_put(st, "Hall", "Ground", NULL), HUB_OK);
+    CHECK_EQ(hub_store_history_append(st, "light.kitchen", "on", NULL, 40000), HUB_OK);
+    CHECK_EQ(hub_store_history_flush(st), HUB_OK);
+    CHECK_EQ(hub_store_tx_commit(st), HUB_OK);
+    CHECK_EQ(raw_int(db, "SELECT count(*) FROM areas WHERE name='Hall'"), 1);
+    CHECK_EQ(raw_int(db, "SELECT count(*) FROM history"), 107);
+    CHECK_EQ(raw_int(db, "SELECT last_changed FROM states WHERE entity_id='light.kitchen'"), 3000);
+    CHECK_EQ(hub_store_tx_rollback(st), HUB_OK); /* none open: no-op */
+
     /* Settings. */
     CHECK_EQ(hub_store_setting_put(st, "token_hash", "abc"), HUB_OK);
     CHECK_EQ(hub_store_setting_put(st, "token_hash", "def"), HUB_OK);
@@ -275,7 +299,7 @@ static void test_round_trips(void)
 
     CHECK_EQ(hub_store_check(st, err, sizeof err), HUB_OK);
     hub_store_close(st); /* flushes the 20 queued rows */
-    CHECK_EQ(raw_int(db, "SELECT count(*) FROM history"), 126);
+    CHECK_EQ(raw_int(db, "SELECT count(*) FROM history"), 107); /* the 20 queued went in the rolled-back tx */
 
     /* Everything is still there after a reopen. */
     st = hub_store_open(db, err, sizeof err);
@@ -284,7 +308,7 @@ static void test_round_trips(void)
     CHECK_EQ(count_entities(st), 2);
     memset(&c, 0, sizeof c);
     CHECK_EQ(hub_store_state_foreach(st, cb_state, &c), HUB_OK);
-    CHECK_STR(c.buf, "light.kitchen=off{}/2000/2002;");
+    CHECK_STR(c.buf, "light.kitchen=on{}/3000/3000;");
     v = hub_store_setting_get(st, "token_hash");
     CHECK_STR(v, "def");
     free(v);
