@@ -11,3 +11,15 @@ plugins_zigbee2mqtt_la_SOURCES = plugins/zigbee2mqtt/zigbee2mqtt.c
 plugins_zigbee2mqtt_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
 plugins_zigbee2mqtt_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_zigbee2mqtt_la_LIBADD = plugins/libplugcommon.la $(JANSSON_LIBS) -lm
+
+# Unit tests: each dlopens the built plugin with the recording host of plugins/tests/plugtest.c.
+PLUGTEST_SOURCES = plugins/tests/plugtest.c plugins/tests/plugtest.h
+PLUGTEST_DEPS = plugins/zigbee2mqtt.la
+EXTRA_DIST += tests/data/plugins
+
+check_PROGRAMS += tests/test-plugin-z2m
+tests_test_plugin_z2m_SOURCES = tests/test-plugin-z2m.c $(PLUGTEST_SOURCES)
+tests_test_plugin_z2m_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+tests_test_plugin_z2m_LDADD = $(JANSSON_LIBS)
+EXTRA_tests_test_plugin_z2m_DEPENDENCIES = plugins/zigbee2mqtt.la
+HUB_TESTS += tests/test-plugin-z2m

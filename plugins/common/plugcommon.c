@@ -61,7 +61,8 @@ bool plug_json_bool(const json_t *obj, const char *key, bool fallback)
 
 char *plug_json_dump(const json_t *json)
 {
-    return json_dumps(json, JSON_COMPACT | JSON_ENCODE_ANY);
+    /* 10 significant digits: 0.2993 stays 0.2993 instead of 0.29930000000000001 */
+    return json_dumps(json, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(10));
 }
 
 /* Length of the UTF-8 sequence at s (n bytes left), or 0 if it is not valid UTF-8. */

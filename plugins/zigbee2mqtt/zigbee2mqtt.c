@@ -88,8 +88,7 @@ static void z2m_set(char **field, const char *value)
     *field = strdup(value);
 }
 
-/* Sensor device classes by property name, and binary_sensor classes (with inversion: z2m's
- * contact is true when closed, the hub's door/window "on" means open). */
+/* Sensor and binary_sensor device classes by property name. */
 static const char *z2m_sensor_class(const char *prop)
 {
     static const char *known[] = {"temperature", "humidity", "illuminance", "battery",
@@ -102,10 +101,9 @@ static const char *z2m_sensor_class(const char *prop)
     return NULL;
 }
 
-static const char *z2m_binary_class(const char *prop, bool *invert)
+static const char *z2m_binary_class(const char *prop)
 {
-    *invert = false;
-    if (strcmp(prop, "contact") == 0) return *invert = true, "door";
+    if (strcmp(prop, "contact") == 0) return "door";
     if (strcmp(prop, "occupancy") == 0 || strcmp(prop, "presence") == 0) return "motion";
     if (strcmp(prop, "water_leak") == 0) return "moisture";
     if (strcmp(prop, "smoke") == 0) return "smoke";
@@ -336,6 +334,9 @@ static struct z2m_device *z2m_parse_device(struct z2m *z, const json_t *jd)
                 json_t *on = json_object_get(x, "value_on"), *off = json_object_get(x, "value_off");
                 e->v_on = on ? json_incref(on) : json_true();
                 e->v_off = off ? json_incref(off) : json_false();
+                /* z2m's contact is true when closed and says so with value_on: false; without
+                 * value_on/value_off the hub's "on" (open) is contact false */
+                e->invert_binary = !on && strcmp(prop, "contact") == 0;
             } else {
                 double v;
                 if (plug_json_num(x, "value_min", &v)) e->val_min = v, e->has_val_range = true;
@@ -376,9 +377,8 @@ static void z2m_announce(struct z2m *z, struct z2m_device *d, struct plug_map *o
         if (plug_map_put(z->by_id, e->id, e) != HUB_OK) continue;
 
         const char *dc = NULL;
-        bool inv;
         if (e->kind == Z_SENSOR) dc = z2m_sensor_class(e->p_value);
-        if (e->kind == Z_BINARY) dc = z2m_binary_class(e->p_value, &inv), e->invert_binary = inv;
+        if (e->kind == Z_BINARY) dc = z2m_binary_class(e->p_value);
         if (e->kind == Z_SWITCH) dc = "outlet";
         char *caps = z2m_capabilities(e);
         struct hub_entity_desc desc = {
@@ -430,10 +430,13 @@ static void z2m_on_devices(struct z2m *z, const char *topic, const void *payload
     struct z2m_device **devs = NULL;
     size_t n = 0, i;
     json_t *jd;
+    struct plug_map *seen = plug_map_new();
     json_array_foreach(j, i, jd) {
         struct z2m_device *d = z2m_parse_device(z, jd);
         if (!d) continue;
-        if (plug_map_get(z->by_name, d->friendly_name)) { /* never in a real list */
+        /* friendly names are unique in a real list; keep the first of a duplicate */
+        if (!seen || plug_map_get(seen, d->friendly_name) ||
+            plug_map_put(seen, d->friendly_name, d) != HUB_OK) {
             z2m_device_free(d);
             continue;
         }
@@ -447,6 +450,7 @@ static void z2m_on_devices(struct z2m *z, const char *topic, const void *payload
         devs[n++] = d;
     }
     json_decref(j);
+    plug_map_free(seen);
 
     /* Old entities by uid (to keep their ids) and old device states by ieee. */
     struct plug_map *old_uids = plug_map_new(), *old_devs = plug_map_new();
