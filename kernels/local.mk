@@ -15,3 +15,11 @@ check_PROGRAMS += tests/test-kern-types
 tests_test_kern_types_SOURCES = tests/test-kern-types.c tests/kern-test-gguf.h
 tests_test_kern_types_LDADD = kernels/libkern.a common/libhubcommon.a -lm
 HUB_TESTS += tests/test-kern-types
+
+check_PROGRAMS += tests/test-kern-matmul tests/test-kern-avx512
+tests_test_kern_matmul_SOURCES = tests/test-kern-matmul.c
+tests_test_kern_matmul_LDADD = kernels/libkern.a common/libhubcommon.a -lm
+tests_test_kern_avx512_SOURCES = tests/test-kern-matmul.c
+tests_test_kern_avx512_CPPFLAGS = $(AM_CPPFLAGS) -DKERN_TEST_AVX512
+tests_test_kern_avx512_LDADD = kernels/libkern.a common/libhubcommon.a -lm
+HUB_TESTS += tests/test-kern-matmul tests/test-kern-avx512

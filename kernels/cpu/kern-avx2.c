@@ -137,9 +137,378 @@ KERN_AVX2 void kern_scale_add_avx2(float *dst, const float *x, float s, int64_t 
     for (; i < n; i++) dst[i] += s * x[i];
 }
 
+/* ---- activation quantization (exactly the scalar kern_quant_x8_ref / q8_K results:
+ * same scale arithmetic, and cvtps rounds to nearest even like ggml's nearest_int) ---- */
+
+KERN_AVX2 static inline __m256i kern_pack_i8(__m256i a, __m256i b, __m256i c, __m256i d)
+{
+    __m256i ab = _mm256_packs_epi32(a, b), cd = _mm256_packs_epi32(c, d);
+    __m256i r = _mm256_packs_epi16(ab, cd);
+    return _mm256_permutevar8x32_epi32(r, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+}
+
+KERN_AVX2 static inline int kern_hsum_i32(__m256i v)
+{
+    __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4e));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xb1));
+    return _mm_cvtsi128_si32(s);
+}
+
+KERN_AVX2 static void kern_quant_x8_avx2(const float *x, void *xq, int64_t k)
+{
+    struct kern_xq8 *y = xq;
+    const __m256 signbit = _mm256_set1_ps(-0.0f);
+    for (int64_t i = 0; i < k / 32; i++, x += 32) {
+        __m256 v0 = _mm256_loadu_ps(x), v1 = _mm256_loadu_ps(x + 8);
+        __m256 v2 = _mm256_loadu_ps(x + 16), v3 = _mm256_loadu_ps(x + 24);
+        __m256 m = _mm256_max_ps(_mm256_max_ps(_mm256_andnot_ps(signbit, v0), _mm256_andnot_ps(signbit, v1)),
+                                 _mm256_max_ps(_mm256_andnot_ps(signbit, v2), _mm256_andnot_ps(signbit, v3)));
+        __m128 m4 = _mm_max_ps(_mm256_extractf128_ps(m, 1), _mm256_castps256_ps128(m));
+        m4 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
+        m4 = _mm_max_ss(m4, _mm_movehdup_ps(m4));
+        const float amax = _mm_cvtss_f32(m4);
+        const float d = amax / 127.f;
+        const float id = d ? 1.0f / d : 0.0f;
+        const __m256 vid = _mm256_set1_ps(id);
+        __m256i i0 = _mm256_cvtps_epi32(_mm256_mul_ps(v0, vid));
+        __m256i i1 = _mm256_cvtps_epi32(_mm256_mul_ps(v1, vid));
+        __m256i i2 = _mm256_cvtps_epi32(_mm256_mul_ps(v2, vid));
+        __m256i i3 = _mm256_cvtps_epi32(_mm256_mul_ps(v3, vid));
+        const int sum = kern_hsum_i32(_mm256_add_epi32(_mm256_add_epi32(i0, i1), _mm256_add_epi32(i2, i3)));
+        _mm256_storeu_si256((__m256i *)y[i].qs, kern_pack_i8(i0, i1, i2, i3));
+        y[i].d = d;
+        y[i].s = d * (float)sum;
+    }
+}
+
+KERN_AVX2 static void kern_quant_q8k_avx2(const float *x, void *xq, int64_t k)
+{
+    struct kern_q8_k *y = xq;
+    const __m256 signbit = _mm256_set1_ps(-0.0f);
+    for (int64_t i = 0; i < k / KERN_QK_K; i++, x += KERN_QK_K) {
+        __m256 m = _mm256_setzero_ps();
+        for (int j = 0; j < KERN_QK_K; j += 8)
+            m = _mm256_max_ps(m, _mm256_andnot_ps(signbit, _mm256_loadu_ps(x + j)));
+        __m128 m4 = _mm_max_ps(_mm256_extractf128_ps(m, 1), _mm256_castps256_ps128(m));
+        m4 = _mm_max_ps(m4, _mm_movehl_ps(m4, m4));
+        m4 = _mm_max_ss(m4, _mm_movehdup_ps(m4));
+        const float amax = _mm_cvtss_f32(m4);
+        if (!amax) {
+            memset(&y[i], 0, sizeof(y[i]));
+            continue;
+        }
+        float max = 0; /* the first element of largest magnitude, with its sign */
+        for (int j = 0; j < KERN_QK_K; j++)
+            if (fabsf(x[j]) == amax) {
+                max = x[j];
+                break;
+            }
+        const float iscale = -127.f / max;
+        const __m256 vs = _mm256_set1_ps(iscale);
+        for (int j = 0; j < KERN_QK_K; j += 32) {
+            __m256i i0 = _mm256_cvtps_epi32(_mm256_mul_ps(vs, _mm256_loadu_ps(x + j)));
+            __m256i i1 = _mm256_cvtps_epi32(_mm256_mul_ps(vs, _mm256_loadu_ps(x + j + 8)));
+            __m256i i2 = _mm256_cvtps_epi32(_mm256_mul_ps(vs, _mm256_loadu_ps(x + j + 16)));
+            __m256i i3 = _mm256_cvtps_epi32(_mm256_mul_ps(vs, _mm256_loadu_ps(x + j + 24)));
+            const __m256i c127 = _mm256_set1_epi32(127);
+            i0 = _mm256_min_epi32(i0, c127);
+            i1 = _mm256_min_epi32(i1, c127);
+            i2 = _mm256_min_epi32(i2, c127);
+            i3 = _mm256_min_epi32(i3, c127);
+            y[i].bsums[j / 16] = (int16_t)kern_hsum_i32(_mm256_add_epi32(i0, i1));
+            y[i].bsums[j / 16 + 1] = (int16_t)kern_hsum_i32(_mm256_add_epi32(i2, i3));
+            _mm256_storeu_si256((__m256i *)(y[i].qs + j), kern_pack_i8(i0, i1, i2, i3));
+        }
+        y[i].d = 1 / iscale;
+    }
+}
+
 /* ---- dot products for kern_matmul ---- */
+
+/* Sum of 32 products of signed bytes, as 8 int32 lanes (maddubs needs one unsigned side). */
+KERN_AVX2 static inline __m256i kern_dot_i8(__m256i a, __m256i b)
+{
+    const __m256i ax = _mm256_sign_epi8(a, a);
+    const __m256i sy = _mm256_sign_epi8(b, a);
+    return _mm256_madd_epi16(_mm256_maddubs_epi16(ax, sy), _mm256_set1_epi16(1));
+}
+
+/* Unsigned a (< 128) times signed b, 8 int32 lanes. */
+KERN_AVX2 static inline __m256i kern_dot_u8(__m256i a, __m256i b)
+{
+    return _mm256_madd_epi16(_mm256_maddubs_epi16(a, b), _mm256_set1_epi16(1));
+}
+
+/* 32 nibbles of 16 bytes: low nibbles in the low lane, high nibbles in the high lane. */
+KERN_AVX2 static inline __m256i kern_nibbles(const uint8_t *q)
+{
+    const __m128i t = _mm_loadu_si128((const __m128i *)q);
+    const __m256i b = _mm256_set_m128i(_mm_srli_epi16(t, 4), t);
+    return _mm256_and_si256(b, _mm256_set1_epi8(0x0F));
+}
+
+/* 32 bits to 32 bytes of 0xFF (bit set) or 0x00. */
+KERN_AVX2 static inline __m256i kern_bits_to_bytes(const uint8_t *p)
+{
+    uint32_t x32;
+    memcpy(&x32, p, 4);
+    const __m256i shuf = _mm256_set_epi64x(0x0303030303030303, 0x0202020202020202,
+                                           0x0101010101010101, 0x0000000000000000);
+    __m256i bytes = _mm256_shuffle_epi8(_mm256_set1_epi32((int)x32), shuf);
+    bytes = _mm256_or_si256(bytes, _mm256_set1_epi64x(0x7fbfdfeff7fbfdfe));
+    return _mm256_cmpeq_epi8(bytes, _mm256_set1_epi64x(-1));
+}
+
+KERN_AVX2 static float kern_vdot_f32_avx2(const void *w, const void *x, int64_t n)
+{
+    return kern_dot_f32_avx2(w, x, n);
+}
+
+KERN_AVX2 static float kern_vdot_f16_avx2(const void *wv, const void *xv, int64_t n)
+{
+    const uint16_t *w = wv;
+    const float *x = xv;
+    __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps();
+    int64_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        s0 = _mm256_fmadd_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(w + i))),
+                             _mm256_loadu_ps(x + i), s0);
+        s1 = _mm256_fmadd_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(w + i + 8))),
+                             _mm256_loadu_ps(x + i + 8), s1);
+    }
+    float sum = kern_hsum256(_mm256_add_ps(s0, s1));
+    for (; i < n; i++) sum += kern_h2f(w[i]) * x[i];
+    return sum;
+}
+
+KERN_AVX2 static float kern_vdot_bf16_avx2(const void *wv, const void *xv, int64_t n)
+{
+    const uint16_t *w = wv;
+    const float *x = xv;
+    __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps();
+    int64_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m256i a = _mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)(w + i)));
+        __m256i b = _mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)(w + i + 8)));
+        s0 = _mm256_fmadd_ps(_mm256_castsi256_ps(_mm256_slli_epi32(a, 16)), _mm256_loadu_ps(x + i), s0);
+        s1 = _mm256_fmadd_ps(_mm256_castsi256_ps(_mm256_slli_epi32(b, 16)), _mm256_loadu_ps(x + i + 8), s1);
+    }
+    float sum = kern_hsum256(_mm256_add_ps(s0, s1));
+    for (; i < n; i++) sum += kern_bf16_to_f32(w[i]) * x[i];
+    return sum;
+}
+
+KERN_AVX2 static float kern_vdot_q8_0_avx2(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q8_0 *w = wv;
+    const struct kern_xq8 *x = xv;
+    __m256 acc = _mm256_setzero_ps();
+    for (int64_t i = 0; i < nb; i++) {
+        const __m256i qw = _mm256_loadu_si256((const __m256i *)w[i].qs);
+        const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
+        const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
+        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_i8(qw, qx)), acc);
+    }
+    return kern_hsum256(acc);
+}
+
+KERN_AVX2 static float kern_vdot_q4_0_avx2(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q4_0 *w = wv;
+    const struct kern_xq8 *x = xv;
+    __m256 acc = _mm256_setzero_ps();
+    const __m256i off = _mm256_set1_epi8(8);
+    for (int64_t i = 0; i < nb; i++) {
+        const __m256i qw = _mm256_sub_epi8(kern_nibbles(w[i].qs), off);
+        const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
+        const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
+        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_i8(qw, qx)), acc);
+    }
+    return kern_hsum256(acc);
+}
+
+KERN_AVX2 static float kern_vdot_q4_1_avx2(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q4_1 *w = wv;
+    const struct kern_xq8 *x = xv;
+    __m256 acc = _mm256_setzero_ps();
+    float summ = 0;
+    for (int64_t i = 0; i < nb; i++) {
+        const __m256i qw = kern_nibbles(w[i].qs);
+        const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
+        const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
+        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_u8(qw, qx)), acc);
+        summ += kern_h2f(w[i].m) * x[i].s;
+    }
+    return kern_hsum256(acc) + summ;
+}
+
+KERN_AVX2 static float kern_vdot_q5_0_avx2(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q5_0 *w = wv;
+    const struct kern_xq8 *x = xv;
+    __m256 acc = _mm256_setzero_ps();
+    for (int64_t i = 0; i < nb; i++) {
+        __m256i qw = kern_nibbles(w[i].qs);
+        /* bit clear: value - 16, i.e. set the high nibble to 0xF0 */
+        const __m256i hi = _mm256_andnot_si256(kern_bits_to_bytes(w[i].qh), _mm256_set1_epi8((char)0xF0));
+        qw = _mm256_or_si256(qw, hi);
+        const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
+        const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
+        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_i8(qw, qx)), acc);
+    }
+    return kern_hsum256(acc);
+}
+
+KERN_AVX2 static float kern_vdot_q5_1_avx2(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q5_1 *w = wv;
+    const struct kern_xq8 *x = xv;
+    __m256 acc = _mm256_setzero_ps();
+    float summ = 0;
+    for (int64_t i = 0; i < nb; i++) {
+        __m256i qw = kern_nibbles(w[i].qs);
+        qw = _mm256_or_si256(qw, _mm256_and_si256(kern_bits_to_bytes(w[i].qh), _mm256_set1_epi8(0x10)));
+        const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
+        const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
+        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_u8(qw, qx)), acc);
+        summ += kern_h2f(w[i].m) * x[i].s;
+    }
+    return kern_hsum256(acc) + summ;
+}
+
+/* Q4_K/Q5_K: the 8 6-bit scales and mins of a super-block. */
+static inline void kern_k4_scales(const uint8_t *q, uint8_t sc[8], uint8_t mn[8])
+{
+    for (int j = 0; j < 4; j++) {
+        sc[j] = q[j] & 63;
+        mn[j] = q[j + 4] & 63;
+        sc[j + 4] = (q[j + 8] & 0xF) | ((q[j] >> 6) << 4);
+        mn[j + 4] = (q[j + 8] >> 4) | ((q[j + 4] >> 6) << 4);
+    }
+}
+
+KERN_AVX2 static float kern_vdot_q4_k_avx2(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q4_k *w = wv;
+    const struct kern_q8_k *x = xv;
+    __m256 acc = _mm256_setzero_ps();
+    float accm = 0;
+    const __m256i m4 = _mm256_set1_epi8(0x0F);
+    for (int64_t i = 0; i < nb; i++) {
+        uint8_t sc[8], mn[8];
+        kern_k4_scales(w[i].scales, sc, mn);
+        int msum = 0;
+        for (int j = 0; j < 8; j++) msum += mn[j] * (x[i].bsums[2 * j] + x[i].bsums[2 * j + 1]);
+        __m256i sumi = _mm256_setzero_si256();
+        for (int j = 0; j < 4; j++) {
+            const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
+            const __m256i lo = _mm256_and_si256(q, m4);
+            const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), m4);
+            const __m256i x0 = _mm256_loadu_si256((const __m256i *)(x[i].qs + 64 * j));
+            const __m256i x1 = _mm256_loadu_si256((const __m256i *)(x[i].qs + 64 * j + 32));
+            const __m256i p0 = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, x0), _mm256_set1_epi16(sc[2 * j]));
+            const __m256i p1 = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, x1), _mm256_set1_epi16(sc[2 * j + 1]));
+            sumi = _mm256_add_epi32(sumi, _mm256_add_epi32(p0, p1));
+        }
+        const float d = x[i].d * kern_h2f(w[i].d);
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
+        accm += x[i].d * kern_h2f(w[i].dmin) * (float)msum;
+    }
+    return kern_hsum256(acc) - accm;
+}
+
+KERN_AVX2 static float kern_vdot_q5_k_avx2(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q5_k *w = wv;
+    const struct kern_q8_k *x = xv;
+    __m256 acc = _mm256_setzero_ps();
+    float accm = 0;
+    const __m256i m4 = _mm256_set1_epi8(0x0F), one = _mm256_set1_epi8(1);
+    for (int64_t i = 0; i < nb; i++) {
+        uint8_t sc[8], mn[8];
+        kern_k4_scales(w[i].scales, sc, mn);
+        int msum = 0;
+        for (int j = 0; j < 8; j++) msum += mn[j] * (x[i].bsums[2 * j] + x[i].bsums[2 * j + 1]);
+        const __m256i hb = _mm256_loadu_si256((const __m256i *)w[i].qh);
+        __m256i sumi = _mm256_setzero_si256();
+        for (int j = 0; j < 4; j++) {
+            const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
+            const __m128i sh0 = _mm_cvtsi32_si128(2 * j), sh1 = _mm_cvtsi32_si128(2 * j + 1);
+            const __m256i h0 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(hb, sh0), one), 4);
+            const __m256i h1 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(hb, sh1), one), 4);
+            const __m256i lo = _mm256_or_si256(_mm256_and_si256(q, m4), h0);
+            const __m256i hi = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q, 4), m4), h1);
+            const __m256i x0 = _mm256_loadu_si256((const __m256i *)(x[i].qs + 64 * j));
+            const __m256i x1 = _mm256_loadu_si256((const __m256i *)(x[i].qs + 64 * j + 32));
+            const __m256i p0 = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, x0), _mm256_set1_epi16(sc[2 * j]));
+            const __m256i p1 = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, x1), _mm256_set1_epi16(sc[2 * j + 1]));
+            sumi = _mm256_add_epi32(sumi, _mm256_add_epi32(p0, p1));
+        }
+        const float d = x[i].d * kern_h2f(w[i].d);
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
+        accm += x[i].d * kern_h2f(w[i].dmin) * (float)msum;
+    }
+    return kern_hsum256(acc) - accm;
+}
+
+KERN_AVX2 static float kern_vdot_q6_k_avx2(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q6_k *w = wv;
+    const struct kern_q8_k *x = xv;
+    __m256 acc = _mm256_setzero_ps();
+    const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(3);
+    for (int64_t i = 0; i < nb; i++) {
+        const int8_t *sc = w[i].scales;
+        /* sum (q-32)*x = sum q*x - 32 * sum_g sc_g * bsum_g */
+        int bias = 0;
+        for (int g = 0; g < 16; g++) bias += sc[g] * x[i].bsums[g];
+        __m256i sumi = _mm256_setzero_si256();
+        for (int n = 0; n < 2; n++) {
+            const __m256i l0 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n));
+            const __m256i l1 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n + 32));
+            const __m256i h = _mm256_loadu_si256((const __m256i *)(w[i].qh + 32 * n));
+            const __m256i q0 = _mm256_or_si256(_mm256_and_si256(l0, m4), _mm256_slli_epi16(_mm256_and_si256(h, m2), 4));
+            const __m256i q1 = _mm256_or_si256(_mm256_and_si256(l1, m4),
+                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 2), m2), 4));
+            const __m256i q2 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), m4),
+                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 4), m2), 4));
+            const __m256i q3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), m4),
+                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 6), m2), 4));
+            const int8_t *xs = x[i].qs + 128 * n;
+            const int8_t *s = sc + 8 * n;
+            const __m256i p0 = _mm256_maddubs_epi16(q0, _mm256_loadu_si256((const __m256i *)(xs + 0)));
+            const __m256i p1 = _mm256_maddubs_epi16(q1, _mm256_loadu_si256((const __m256i *)(xs + 32)));
+            const __m256i p2 = _mm256_maddubs_epi16(q2, _mm256_loadu_si256((const __m256i *)(xs + 64)));
+            const __m256i p3 = _mm256_maddubs_epi16(q3, _mm256_loadu_si256((const __m256i *)(xs + 96)));
+            const __m256i s0 = _mm256_set_m128i(_mm_set1_epi16(s[1]), _mm_set1_epi16(s[0]));
+            const __m256i s1 = _mm256_set_m128i(_mm_set1_epi16(s[3]), _mm_set1_epi16(s[2]));
+            const __m256i s2 = _mm256_set_m128i(_mm_set1_epi16(s[5]), _mm_set1_epi16(s[4]));
+            const __m256i s3 = _mm256_set_m128i(_mm_set1_epi16(s[7]), _mm_set1_epi16(s[6]));
+            sumi = _mm256_add_epi32(sumi, _mm256_add_epi32(_mm256_madd_epi16(p0, s0), _mm256_madd_epi16(p1, s1)));
+            sumi = _mm256_add_epi32(sumi, _mm256_add_epi32(_mm256_madd_epi16(p2, s2), _mm256_madd_epi16(p3, s3)));
+        }
+        const float d = x[i].d * kern_h2f(w[i].d);
+        sumi = _mm256_sub_epi32(sumi, _mm256_setr_epi32(32 * bias, 0, 0, 0, 0, 0, 0, 0));
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
+    }
+    return kern_hsum256(acc);
+}
 
 void kern_dots_avx2_get(struct kern_dot_table *t)
 {
-    (void)t;
+    t->dot[KERN_F32] = kern_vdot_f32_avx2;
+    t->dot[KERN_F16] = kern_vdot_f16_avx2;
+    t->dot[KERN_BF16] = kern_vdot_bf16_avx2;
+    t->dot[KERN_Q8_0] = kern_vdot_q8_0_avx2;
+    t->dot[KERN_Q4_0] = kern_vdot_q4_0_avx2;
+    t->dot[KERN_Q4_1] = kern_vdot_q4_1_avx2;
+    t->dot[KERN_Q5_0] = kern_vdot_q5_0_avx2;
+    t->dot[KERN_Q5_1] = kern_vdot_q5_1_avx2;
+    t->dot[KERN_Q4_K] = kern_vdot_q4_k_avx2;
+    t->dot[KERN_Q5_K] = kern_vdot_q5_k_avx2;
+    t->dot[KERN_Q6_K] = kern_vdot_q6_k_avx2;
+    t->quant_x8 = kern_quant_x8_avx2;
+    t->quant_x8k = kern_quant_q8k_avx2;
 }
