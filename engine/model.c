@@ -1,0 +1,1245 @@
+/*
+ * model.c: loading and the forward pass of deepseek2 and qwen2moe GGUF models (see model.h).
+ *
+ * The graph follows llama.cpp's (src/models/deepseek2.cpp, qwen2moe.cpp, build_moe_ffn) op for
+ * op so that logits agree with it: RMSNorm, NORM rope for deepseek2 and NEOX rope for qwen2moe,
+ * YaRN with llama.cpp's attention-factor handling, the same kq_scale, routing and expert
+ * weighting. Attention of deepseek2 always runs in the absorbed MLA form over a latent cache:
+ *   q_abs[h] = W_kb[h] q_nope[h]                      (kv_lora_rank)
+ *   s_j      = kq_scale * (q_abs[h] . ckv_j + q_pe[h] . kpe_j)
+ *   o[h]     = W_vb[h] sum_j softmax(s)_j ckv_j        (v_head)
+ * so prefill and decode share one path and the cache holds kv_lora_rank + n_rot floats per
+ * token per layer. Files with the older attn_kv_b layout get W_kb / W_vb split out (f32) at
+ * load time.
+ *
+ * Shapes in comments are [rows][cols] with the last index contiguous; T = tokens in a batch.
+ */
+#include "engine/model.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hub_log.h"
+#include "hub_status.h"
+
+#define MODEL_TAG "model"
+#define MODEL_MAX_BATCH 512 /* tokens per forward chunk (llama.cpp's ubatch); longer prompts run in chunks */
+#define MODEL_MAX_EXPERT_USED 64
+
+/* A weight matrix (or a stack of n_mat of them, experts or heads) inside the mapping or owned. */
+struct wref {
+    int type;
+    const uint8_t *data;
+    int64_t k;        /* elements per row */
+    int64_t rows;     /* rows per matrix */
+    int64_t n_mat;    /* matrices in the stack */
+    size_t row_bytes;
+    size_t mat_bytes;
+};
+
+struct model_layer {
+    float *attn_norm, *ffn_norm;
+    /* deepseek2 */
+    struct wref wq, wq_a, wq_b, wkv_a, wk_b, wv_b; /* wk_b: [H][R][nope], wv_b: [H][Dv][R] */
+    float *q_a_norm, *kv_a_norm;
+    /* qwen2moe */
+    struct wref wk, wv;
+    float *bq, *bk, *bv;
+    struct wref wo;
+    /* FFN: dense or MoE */
+    bool moe;
+    struct wref ffn_gate, ffn_up, ffn_down;
+    struct wref gate_inp, gate_exps, up_exps, down_exps;
+    float *exp_probs_b;
+    struct wref gate_shexp, up_shexp, down_shexp;
+    float *gate_inp_shexp; /* qwen2moe: [n_embd] */
+};
+
+struct model {
+    struct model_hparams hp;
+    struct wref tok_embd, output;
+    float *output_norm;
+    struct model_layer *layers;
+    /* everything malloc'd at load (norms, split attn_kv_b), freed with the model */
+    void **owned;
+    size_t n_owned, cap_owned;
+    size_t weight_bytes, active_bytes;
+};
+
+struct model_ctx {
+    struct model *m;
+    struct kern_pool *pool;
+    int n_threads;
+    int n_ctx, n_pos, n_batch;
+    /* cache: deepseek2 [layer][pos][R + rope]; qwen2moe k and v [layer][pos][Hkv * D] */
+    float *kv, *kv2;
+    int64_t kv_row;       /* floats per position per layer */
+    int q_row;            /* floats of one attention query row */
+    /* rope table [pos][n_rot/2] cos, sin */
+    float *rope_cos, *rope_sin;
+    /* scratch, sized for n_batch tokens */
+    float *x, *xn, *tmp, *q, *qa, *kva, *qabs, *olat, *gath, *attn, *k, *v;
+    float *g, *u, *xg, *dg, *router, *probs, *sel_w, *scores;
+    int32_t *sel;
+    int32_t *exp_cnt, *exp_tok, *exp_slot;
+    float *ffn_out;
+    /* current batch for the pool jobs */
+    int cur_layer, cur_T, cur_pos0;
+};
+
+/* ---------------------------------------------------------------------------------------- */
+/* loading */
+
+struct loader {
+    const struct gguf_file *f;
+    struct model *m;
+    char *err;
+    size_t errlen;
+    const char *arch;
+};
+
+static void lerr(struct loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void lerr(struct loader *L, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(L->err, L->errlen, fmt, ap);
+    va_end(ap);
+}
+
+static void *own(struct model *m, size_t bytes)
+{
+    if (m->n_owned == m->cap_owned) {
+        size_t cap = m->cap_owned ? m->cap_owned * 2 : 64;
+        void **p = realloc(m->owned, cap * sizeof(*p));
+        if (!p) return NULL;
+        m->owned = p;
+        m->cap_owned = cap;
+    }
+    void *p = calloc(1, bytes ? bytes : 1);
+    if (p) m->owned[m->n_owned++] = p;
+    return p;
+}
+
+static bool key_u32(struct loader *L, const char *suffix, uint32_t *out)
+{
+    char key[160];
+    snprintf(key, sizeof(key), "%s.%s", L->arch, suffix);
+    return gguf_get_u32(L->f, key, out);
+}
+
+static bool key_f32(struct loader *L, const char *suffix, float *out)
+{
+    char key[160];
+    snprintf(key, sizeof(key), "%s.%s", L->arch, suffix);
+    return gguf_get_f32(L->f, key, out);
+}
+
+static bool key_bool(struct loader *L, const char *suffix, bool *out)
+{
+    char key[160];
+    snprintf(key, sizeof(key), "%s.%s", L->arch, suffix);
+    return gguf_get_bool(L->f, key, out);
+}
+
+static char *key_str(struct loader *L, const char *suffix)
+{
+    char key[160];
+    snprintf(key, sizeof(key), "%s.%s", L->arch, suffix);
+    return gguf_get_str(L->f, key);
+}
+
+/* A required count in [lo, hi]. */
+static bool need_int(struct loader *L, const char *suffix, int lo, int hi, int *out)
+{
+    uint32_t v;
+    if (!key_u32(L, suffix, &v)) {
+        lerr(L, "missing or non-integer metadata %s.%s", L->arch, suffix);
+        return false;
+    }
+    if ((int64_t)v < lo || (int64_t)v > hi) {
+        lerr(L, "metadata %s.%s = %u out of range [%d, %d]", L->arch, suffix, v, lo, hi);
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+static bool opt_int(struct loader *L, const char *suffix, int lo, int hi, int def, int *out)
+{
+    uint32_t v;
+    if (!key_u32(L, suffix, &v)) {
+        *out = def;
+        return true;
+    }
+    if ((int64_t)v < lo || (int64_t)v > hi) {
+        lerr(L, "metadata %s.%s = %u out of range [%d, %d]", L->arch, suffix, v, lo, hi);
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+/* Find a tensor and check it is a computable stack of n_mat matrices of rows x k. */
+static bool load_w(struct loader *L, const char *name, int64_t k, int64_t rows, int64_t n_mat,
+                   bool required, struct wref *w)
+{
+    memset(w, 0, sizeof(*w));
+    const struct gguf_tensor *t = gguf_find_tensor(L->f, name);
+    if (!t) {
+        if (required) lerr(L, "missing tensor %s", name);
+        return !required;
+    }
+    if (t->ne[0] != k || t->ne[1] != rows || t->ne[2] != n_mat || t->ne[3] != 1) {
+        lerr(L, "tensor %s has shape [%lld, %lld, %lld, %lld], expected [%lld, %lld, %lld]",
+             name, (long long)t->ne[0], (long long)t->ne[1], (long long)t->ne[2],
+             (long long)t->ne[3], (long long)k, (long long)rows, (long long)n_mat);
+        return false;
+    }
+    const struct kern_type_traits *tr = kern_type_traits((int)t->type);
+    if (!tr || !tr->computable) {
+        lerr(L, "tensor %s has type %u (%s) that the engine cannot compute with", name, t->type,
+             tr ? tr->name : "unknown");
+        return false;
+    }
+    size_t rb = kern_row_bytes((int)t->type, k);
+    if (rb == 0) {
+        lerr(L, "tensor %s: row of %lld elements does not fit type %s blocks", name,
+             (long long)k, tr->name);
+        return false;
+    }
+    /* rows * n_mat * rb, overflow-checked, must be what the reader mapped */
+    if (rows > 0 && n_mat > 0 && (uint64_t)rows > SIZE_MAX / rb / (uint64_t)n_mat) {
+        lerr(L, "tensor %s is too large", name);
+        return false;
+    }
+    size_t need = rb * (size_t)rows * (size_t)n_mat;
+    if (t->nbytes < need || !t->data) {
+        lerr(L, "tensor %s holds %zu bytes, its shape needs %zu", name, t->nbytes, need);
+        return false;
+    }
+    w->type = (int)t->type;
+    w->data = t->data;
+    w->k = k;
+    w->rows = rows;
+    w->n_mat = n_mat;
+    w->row_bytes = rb;
+    w->mat_bytes = rb * (size_t)rows;
+    L->m->weight_bytes += need;
+    return true;
+}
+
+/* A 1-D tensor of n values as an owned f32 array. */
+static bool load_vec(struct loader *L, const char *name, int64_t n, bool required, float **out)
+{
+    *out = NULL;
+    struct wref w;
+    if (!load_w(L, name, n, 1, 1, required, &w)) return false;
+    if (!w.data) return true;
+    float *v = own(L->m, (size_t)n * sizeof(float));
+    if (!v) {
+        lerr(L, "out of memory for %s", name);
+        return false;
+    }
+    kern_dequant_row(w.type, w.data, v, n);
+    *out = v;
+    return true;
+}
+
+static bool load_hparams(struct loader *L)
+{
+    struct model_hparams *hp = &L->m->hp;
+    const int BIG = 1 << 20;
+    if (!need_int(L, "embedding_length", 1, BIG, &hp->n_embd)) return false;
+    if (!need_int(L, "block_count", 1, 4096, &hp->n_layer)) return false;
+    if (!need_int(L, "attention.head_count", 1, 4096, &hp->n_head)) return false;
+    if (!opt_int(L, "attention.head_count_kv", 1, 4096, hp->n_head, &hp->n_head_kv)) return false;
+    if (!opt_int(L, "context_length", 1, 1 << 30, 4096, &hp->n_ctx_train)) return false;
+    if (!opt_int(L, "feed_forward_length", 0, BIG, 0, &hp->n_ff)) return false;
+    if (!need_int(L, "expert_count", 1, 4096, &hp->n_expert)) return false;
+    if (!need_int(L, "expert_used_count", 1, MODEL_MAX_EXPERT_USED, &hp->n_expert_used))
+        return false;
+    if (hp->n_expert_used > hp->n_expert) {
+        lerr(L, "expert_used_count %d > expert_count %d", hp->n_expert_used, hp->n_expert);
+        return false;
+    }
+    if (!opt_int(L, "expert_feed_forward_length", 1, BIG, 0, &hp->n_ff_exp)) return false;
+    if (!opt_int(L, "expert_shared_count", 0, 4096, 0, &hp->n_expert_shared)) return false;
+    if (!opt_int(L, "expert_group_count", 1, 4096, 1, &hp->n_expert_groups)) return false;
+    if (!opt_int(L, "expert_group_used_count", 1, 4096, 1, &hp->n_group_used)) return false;
+    if (hp->n_expert_groups > 1 &&
+        (hp->n_expert % hp->n_expert_groups != 0 || hp->n_group_used > hp->n_expert_groups ||
+         hp->n_expert / hp->n_expert_groups < 2)) {
+        lerr(L, "expert groups %d (used %d) do not divide %d experts", hp->n_expert_groups,
+             hp->n_group_used, hp->n_expert);
+        return false;
+    }
+    if (!opt_int(L, "leading_dense_block_count", 0, hp->n_layer, 0, &hp->n_layer_dense_lead))
+        return false;
+    float eps = 1e-6f;
+    if (!key_f32(L, "attention.layer_norm_rms_epsilon", &eps)) {
+        lerr(L, "missing metadata %s.attention.layer_norm_rms_epsilon", L->arch);
+        return false;
+    }
+    if (!(eps >= 0 && eps < 1)) {
+        lerr(L, "rms epsilon %g out of range", eps);
+        return false;
+    }
+    hp->rms_eps = eps;
+
+    int gating = MODEL_GATING_SOFTMAX;
+    if (!opt_int(L, "expert_gating_func", 0, 3, MODEL_GATING_SOFTMAX, &gating)) return false;
+    if (gating == 0) gating = MODEL_GATING_SOFTMAX; /* "none" in old files: DeepSeek-V2 */
+    if (gating != MODEL_GATING_SOFTMAX && gating != MODEL_GATING_SIGMOID) {
+        lerr(L, "expert_gating_func %d is not supported (softmax 1 or sigmoid 2)", gating);
+        return false;
+    }
+    hp->gating = gating;
+    hp->expert_weights_norm = false;
+    key_bool(L, "expert_weights_norm", &hp->expert_weights_norm);
+    hp->expert_weights_scale = 0.0f;
+    key_f32(L, "expert_weights_scale", &hp->expert_weights_scale);
+    if (!isfinite(hp->expert_weights_scale)) {
+        lerr(L, "expert_weights_scale is not finite");
+        return false;
+    }
+
+    /* attention geometry */
+    if (hp->arch == MODEL_ARCH_DEEPSEEK2) {
+        if (!opt_int(L, "attention.q_lora_rank", 0, BIG, 0, &hp->q_lora_rank)) return false;
+        if (!need_int(L, "attention.kv_lora_rank", 1, BIG, &hp->kv_lora_rank)) return false;
+        int kl = 0, vl = 0, klm = 0, vlm = 0;
+        if (!opt_int(L, "attention.key_length", 1, BIG, 0, &kl)) return false;
+        if (!opt_int(L, "attention.value_length", 1, BIG, 0, &vl)) return false;
+        if (!opt_int(L, "attention.key_length_mla", 1, BIG, 0, &klm)) return false;
+        if (!opt_int(L, "attention.value_length_mla", 1, BIG, 0, &vlm)) return false;
+        /* files written for MLA caches say key_length = kv_lora + rope and keep the per-head
+         * sizes in the _mla keys; older files have the per-head sizes in key/value_length */
+        hp->n_embd_head_qk = klm ? klm : kl;
+        hp->n_embd_head_v = vlm ? vlm : vl;
+        if (!hp->n_embd_head_qk || !hp->n_embd_head_v) {
+            lerr(L, "missing %s.attention.key_length / value_length", L->arch);
+            return false;
+        }
+        if (!need_int(L, "rope.dimension_count", 2, hp->n_embd_head_qk, &hp->n_rot)) return false;
+        if (hp->n_rot % 2) {
+            lerr(L, "rope.dimension_count %d is odd", hp->n_rot);
+            return false;
+        }
+        hp->n_embd_head_nope = hp->n_embd_head_qk - hp->n_rot;
+        if (hp->n_embd_head_nope < 1) {
+            lerr(L, "key length %d leaves no room beside %d rope dims", hp->n_embd_head_qk,
+                 hp->n_rot);
+            return false;
+        }
+    } else {
+        if (hp->n_embd % hp->n_head) {
+            lerr(L, "embedding_length %d is not a multiple of head_count %d", hp->n_embd,
+                 hp->n_head);
+            return false;
+        }
+        int hd = hp->n_embd / hp->n_head;
+        if (!opt_int(L, "attention.key_length", 1, BIG, hd, &hp->n_embd_head_qk)) return false;
+        if (!opt_int(L, "attention.value_length", 1, BIG, hd, &hp->n_embd_head_v)) return false;
+        if (hp->n_embd_head_qk != hp->n_embd_head_v) {
+            lerr(L, "key length %d != value length %d", hp->n_embd_head_qk, hp->n_embd_head_v);
+            return false;
+        }
+        if (!opt_int(L, "rope.dimension_count", 2, hp->n_embd_head_qk, hp->n_embd_head_qk,
+                     &hp->n_rot))
+            return false;
+        if (hp->n_rot % 2) {
+            lerr(L, "rope.dimension_count %d is odd", hp->n_rot);
+            return false;
+        }
+        if (hp->n_head % hp->n_head_kv) {
+            lerr(L, "head_count %d is not a multiple of head_count_kv %d", hp->n_head,
+                 hp->n_head_kv);
+            return false;
+        }
+    }
+
+    /* rope and YaRN, as llama.cpp's llama_context sets them up */
+    hp->rope_freq_base = 10000.0f;
+    key_f32(L, "rope.freq_base", &hp->rope_freq_base);
+    if (!(hp->rope_freq_base > 1.0f) || !isfinite(hp->rope_freq_base)) {
+        lerr(L, "rope.freq_base %g out of range", hp->rope_freq_base);
+        return false;
+    }
+    float factor = 0.0f;
+    if (!key_f32(L, "rope.scaling.factor", &factor)) factor = 0.0f;
+    hp->rope_freq_scale = factor > 0.0f ? 1.0f / factor : 1.0f;
+    if (!isfinite(hp->rope_freq_scale) || hp->rope_freq_scale <= 0) {
+        lerr(L, "rope.scaling.factor %g out of range", factor);
+        return false;
+    }
+    char *stype = key_str(L, "rope.scaling.type");
+    hp->rope_yarn = stype && strcmp(stype, "yarn") == 0;
+    if (stype && strcmp(stype, "none") == 0) hp->rope_freq_scale = 1.0f;
+    if (stype && strcmp(stype, "yarn") && strcmp(stype, "linear") && strcmp(stype, "none")) {
+        lerr(L, "rope.scaling.type '%s' is not supported (none, linear, yarn)", stype);
+        free(stype);
+        return false;
+    }
+    free(stype);
+    if (!opt_int(L, "rope.scaling.original_context_length", 1, 1 << 30, hp->n_ctx_train,
+                 &hp->n_ctx_orig_yarn))
+        return false;
+    hp->yarn_log_mul = 0.0f;
+    key_f32(L, "rope.scaling.yarn_log_multiplier", &hp->yarn_log_mul);
+    hp->yarn_beta_fast = 32.0f;
+    hp->yarn_beta_slow = 1.0f;
+    key_f32(L, "rope.scaling.yarn_beta_fast", &hp->yarn_beta_fast);
+    key_f32(L, "rope.scaling.yarn_beta_slow", &hp->yarn_beta_slow);
+    float rope_attn = 1.0f;
+    key_f32(L, "rope.scaling.attn_factor", &rope_attn);
+    hp->yarn_ext_factor = hp->rope_yarn ? 1.0f : 0.0f;
+    float attn_factor = 1.0f;
+    if (hp->yarn_ext_factor != 0.0f) {
+        float fac = 1.0f / hp->rope_freq_scale;
+#define GET_MSCALE(s, ms) ((s) <= 1.0f ? 1.0f : (0.1f * (ms) * logf(s) + 1.0f))
+        if (hp->yarn_log_mul != 0.0f) {
+            float mscale = 1.0f, mscale_all = hp->yarn_log_mul;
+            /* DeepSeek-V2's config sets mscale = mscale_all_dim (llama.cpp special case) */
+            if (hp->arch == MODEL_ARCH_DEEPSEEK2 && mscale_all != 1.0f) mscale = mscale_all;
+            attn_factor = GET_MSCALE(fac, mscale) / GET_MSCALE(fac, mscale_all);
+        } else {
+            attn_factor = GET_MSCALE(fac, 1.0f);
+        }
+#undef GET_MSCALE
+        /* the rope op multiplies by this again when ext_factor != 0; cancel it here */
+        attn_factor *= 1.0f / (1.0f + 0.1f * logf(fac));
+    }
+    attn_factor *= rope_attn;
+    hp->rope_attn_factor = attn_factor;
+    if (hp->arch == MODEL_ARCH_DEEPSEEK2) {
+        /* DeepSeek-V2 pre-scales the softmax by mscale^2 with
+         * mscale = 1 + yarn_log_multiplier * ln(factor), as llama.cpp's deepseek2 graph did up
+         * to its PR 17945 (which moved the 0.1 into it). The reference logits come from such a
+         * build: the later formula puts ds3-style-f16 at NMSE 4e-2, this one at 1e-6. */
+        float fs = hp->rope_freq_scale;
+        float mscale = rope_attn * (1.0f + hp->yarn_log_mul * logf(1.0f / fs));
+        hp->kq_scale = mscale * mscale / sqrtf((float)hp->n_embd_head_qk);
+    } else {
+        hp->kq_scale = 1.0f / sqrtf((float)hp->n_embd_head_qk);
+    }
+    return true;
+}
+
+/* Split a legacy attn_kv_b ([H*(nope+Dv)][R]) into the absorbed W_kb [H][R][nope] and
+ * W_vb [H][Dv][R], as f32. */
+static bool split_kv_b(struct loader *L, struct model_layer *ly, const struct wref *kvb)
+{
+    const struct model_hparams *hp = &L->m->hp;
+    int H = hp->n_head, R = hp->kv_lora_rank, dn = hp->n_embd_head_nope, dv = hp->n_embd_head_v;
+    float *row = malloc((size_t)R * sizeof(float));
+    float *kb = own(L->m, (size_t)H * R * dn * sizeof(float));
+    float *vb = own(L->m, (size_t)H * dv * R * sizeof(float));
+    if (!row || !kb || !vb) {
+        free(row);
+        lerr(L, "out of memory splitting attn_kv_b");
+        return false;
+    }
+    for (int h = 0; h < H; h++) {
+        for (int d = 0; d < dn + dv; d++) {
+            int64_t r = (int64_t)h * (dn + dv) + d;
+            kern_dequant_row(kvb->type, kvb->data + (size_t)r * kvb->row_bytes, row, R);
+            if (d < dn) {
+                for (int c = 0; c < R; c++) kb[((size_t)h * R + c) * dn + d] = row[c];
+            } else {
+                memcpy(vb + ((size_t)h * dv + (d - dn)) * R, row, (size_t)R * sizeof(float));
+            }
+        }
+    }
+    free(row);
+    ly->wk_b = (struct wref){KERN_F32, (const uint8_t *)kb, dn, R, H, (size_t)dn * 4,
+                             (size_t)dn * 4 * R};
+    ly->wv_b = (struct wref){KERN_F32, (const uint8_t *)vb, R, dv, H, (size_t)R * 4,
+                             (size_t)R * 4 * dv};
+    return true;
+}
+
+#define TN(buf, fmt, ...) (snprintf(buf, sizeof(buf), fmt, __VA_ARGS__), buf)
+
+static bool load_layer(struct loader *L, int il)
+{
+    struct model *m = L->m;
+    const struct model_hparams *hp = &m->hp;
+    struct model_layer *ly = &m->layers[il];
+    char n[96];
+    int64_t E = hp->n_embd, H = hp->n_head;
+    if (!load_vec(L, TN(n, "blk.%d.attn_norm.weight", il), E, true, &ly->attn_norm)) return false;
+    if (!load_vec(L, TN(n, "blk.%d.ffn_norm.weight", il), E, true, &ly->ffn_norm)) return false;
+
+    if (hp->arch == MODEL_ARCH_DEEPSEEK2) {
+        int64_t R = hp->kv_lora_rank, dqk = hp->n_embd_head_qk, dv = hp->n_embd_head_v;
+        int64_t dn = hp->n_embd_head_nope;
+        if (hp->q_lora_rank > 0) {
+            if (!load_w(L, TN(n, "blk.%d.attn_q_a.weight", il), E, hp->q_lora_rank, 1, true,
+                        &ly->wq_a) ||
+                !load_vec(L, TN(n, "blk.%d.attn_q_a_norm.weight", il), hp->q_lora_rank, true,
+                          &ly->q_a_norm) ||
+                !load_w(L, TN(n, "blk.%d.attn_q_b.weight", il), hp->q_lora_rank, H * dqk, 1,
+                        true, &ly->wq_b))
+                return false;
+        } else if (!load_w(L, TN(n, "blk.%d.attn_q.weight", il), E, H * dqk, 1, true, &ly->wq)) {
+            return false;
+        }
+        if (!load_w(L, TN(n, "blk.%d.attn_kv_a_mqa.weight", il), E, R + hp->n_rot, 1, true,
+                    &ly->wkv_a) ||
+            !load_vec(L, TN(n, "blk.%d.attn_kv_a_norm.weight", il), R, true, &ly->kv_a_norm))
+            return false;
+        if (gguf_find_tensor(L->f, TN(n, "blk.%d.attn_k_b.weight", il))) {
+            if (!load_w(L, n, dn, R, H, true, &ly->wk_b) ||
+                !load_w(L, TN(n, "blk.%d.attn_v_b.weight", il), R, dv, H, true, &ly->wv_b))
+                return false;
+        } else {
+            struct wref kvb;
+            if (!load_w(L, TN(n, "blk.%d.attn_kv_b.weight", il), R, H * (dn + dv), 1, true, &kvb))
+                return false;
+            if (!split_kv_b(L, ly, &kvb)) return false;
+        }
+        if (!load_w(L, TN(n, "blk.%d.attn_output.weight", il), H * dv, E, 1, true, &ly->wo))
+            return false;
+    } else {
+        int64_t D = hp->n_embd_head_qk, Hkv = hp->n_head_kv;
+        if (!load_w(L, TN(n, "blk.%d.attn_q.weight", il), E, H * D, 1, true, &ly->wq) ||
+            !load_w(L, TN(n, "blk.%d.attn_k.weight", il), E, Hkv * D, 1, true, &ly->wk) ||
+            !load_w(L, TN(n, "blk.%d.attn_v.weight", il), E, Hkv * D, 1, true, &ly->wv) ||
+            !load_vec(L, TN(n, "blk.%d.attn_q.bias", il), H * D, false, &ly->bq) ||
+            !load_vec(L, TN(n, "blk.%d.attn_k.bias", il), Hkv * D, false, &ly->bk) ||
+            !load_vec(L, TN(n, "blk.%d.attn_v.bias", il), Hkv * D, false, &ly->bv) ||
+            !load_w(L, TN(n, "blk.%d.attn_output.weight", il), H * D, E, 1, true, &ly->wo))
+            return false;
+    }
+
+    ly->moe = !(hp->arch == MODEL_ARCH_DEEPSEEK2 && il < hp->n_layer_dense_lead);
+    if (!ly->moe) {
+        if (hp->n_ff <= 0) {
+            lerr(L, "dense layer %d but no %s.feed_forward_length", il, L->arch);
+            return false;
+        }
+        return load_w(L, TN(n, "blk.%d.ffn_gate.weight", il), E, hp->n_ff, 1, true,
+                      &ly->ffn_gate) &&
+               load_w(L, TN(n, "blk.%d.ffn_up.weight", il), E, hp->n_ff, 1, true, &ly->ffn_up) &&
+               load_w(L, TN(n, "blk.%d.ffn_down.weight", il), hp->n_ff, E, 1, true,
+                      &ly->ffn_down);
+    }
+    int64_t X = hp->n_expert, F = hp->n_ff_exp;
+    if (F <= 0) {
+        const struct gguf_tensor *t = gguf_find_tensor(L->f, TN(n, "blk.%d.ffn_up_exps.weight", il));
+        if (!t) {
+            lerr(L, "missing tensor %s", n);
+            return false;
+        }
+        F = t->ne[1];
+    }
+    if (!load_w(L, TN(n, "blk.%d.ffn_gate_inp.weight", il), E, X, 1, true, &ly->gate_inp) ||
+        !load_w(L, TN(n, "blk.%d.ffn_gate_exps.weight", il), E, F, X, true, &ly->gate_exps) ||
+        !load_w(L, TN(n, "blk.%d.ffn_up_exps.weight", il), E, F, X, true, &ly->up_exps) ||
+        !load_w(L, TN(n, "blk.%d.ffn_down_exps.weight", il), F, E, X, true, &ly->down_exps) ||
+        !load_vec(L, TN(n, "blk.%d.exp_probs_b.bias", il), X, false, &ly->exp_probs_b))
+        return false;
+    /* shared expert(s): width from the tensor (n_ff_exp * shared count, or qwen's own) */
+    const struct gguf_tensor *sh = gguf_find_tensor(L->f, TN(n, "blk.%d.ffn_up_shexp.weight", il));
+    if (sh) {
+        int64_t S = sh->ne[1];
+        if (!load_w(L, n, E, S, 1, true, &ly->up_shexp) ||
+            !load_w(L, TN(n, "blk.%d.ffn_gate_shexp.weight", il), E, S, 1, true,
+                    &ly->gate_shexp) ||
+            !load_w(L, TN(n, "blk.%d.ffn_down_shexp.weight", il), S, E, 1, true,
+                    &ly->down_shexp))
+            return false;
+        if (S > m->hp.n_ff_shexp) m->hp.n_ff_shexp = (int)S;
+        if (hp->arch == MODEL_ARCH_QWEN2MOE &&
+            !load_vec(L, TN(n, "blk.%d.ffn_gate_inp_shexp.weight", il), E, true,
+                      &ly->gate_inp_shexp))
+            return false;
+    } else if (hp->arch == MODEL_ARCH_DEEPSEEK2 && hp->n_expert_shared > 0) {
+        lerr(L, "missing tensor %s (expert_shared_count is %d)", n, hp->n_expert_shared);
+        return false;
+    }
+    if (F > m->hp.n_ff_exp) m->hp.n_ff_exp = (int)F;
+    return true;
+}
+
+void model_free(struct model *m)
+{
+    if (!m) return;
+    for (size_t i = 0; i < m->n_owned; i++) free(m->owned[i]);
+    free(m->owned);
+    free(m->layers);
+    free(m);
+}
+
+static size_t wref_bytes(const struct wref *w) { return w->data ? w->mat_bytes * w->n_mat : 0; }
+
+struct model *model_load(const struct gguf_file *f, char *err, size_t errlen)
+{
+    if (err && errlen) err[0] = 0;
+    struct model *m = calloc(1, sizeof(*m));
+    char dummy[8];
+    struct loader L = {f, m, err ? err : dummy, err ? errlen : sizeof(dummy), NULL};
+    if (!m) {
+        lerr(&L, "out of memory");
+        return NULL;
+    }
+    char *arch = gguf_get_str(f, "general.architecture");
+    if (!arch) {
+        lerr(&L, "missing general.architecture");
+        goto fail;
+    }
+    if (strcmp(arch, "deepseek2") == 0) {
+        m->hp.arch = MODEL_ARCH_DEEPSEEK2;
+        L.arch = "deepseek2";
+    } else if (strcmp(arch, "qwen2moe") == 0) {
+        m->hp.arch = MODEL_ARCH_QWEN2MOE;
+        L.arch = "qwen2moe";
+    } else {
+        lerr(&L, "architecture '%s' is not supported (deepseek2, qwen2moe)", arch);
+        free(arch);
+        goto fail;
+    }
+    free(arch);
+    if (!load_hparams(&L)) goto fail;
+    struct model_hparams *hp = &m->hp;
+
+    const struct gguf_tensor *te = gguf_find_tensor(f, "token_embd.weight");
+    if (!te) {
+        lerr(&L, "missing tensor token_embd.weight");
+        goto fail;
+    }
+    if (te->ne[1] < 1 || te->ne[1] > (1 << 24)) {
+        lerr(&L, "token_embd.weight has %lld rows", (long long)te->ne[1]);
+        goto fail;
+    }
+    hp->n_vocab = (int)te->ne[1];
+    if (!load_w(&L, "token_embd.weight", hp->n_embd, hp->n_vocab, 1, true, &m->tok_embd))
+        goto fail;
+    if (!load_vec(&L, "output_norm.weight", hp->n_embd, true, &m->output_norm)) goto fail;
+    if (!load_w(&L, "output.weight", hp->n_embd, hp->n_vocab, 1, false, &m->output)) goto fail;
+    if (!m->output.data) m->output = m->tok_embd; /* tied embeddings */
+
+    m->layers = calloc((size_t)hp->n_layer, sizeof(*m->layers));
+    if (!m->layers) {
+        lerr(&L, "out of memory");
+        goto fail;
+    }
+    for (int il = 0; il < hp->n_layer; il++)
+        if (!load_layer(&L, il)) goto fail;
+
+    /* bytes read per decoded token: everything but the unused experts and embedding rows */
+    size_t act = wref_bytes(&m->output) + m->tok_embd.row_bytes;
+    for (int il = 0; il < hp->n_layer; il++) {
+        const struct model_layer *ly = &m->layers[il];
+        const struct wref *all[] = {&ly->wq, &ly->wq_a, &ly->wq_b, &ly->wkv_a, &ly->wk_b,
+                                    &ly->wv_b, &ly->wk, &ly->wv, &ly->wo, &ly->ffn_gate,
+                                    &ly->ffn_up, &ly->ffn_down, &ly->gate_inp, &ly->gate_shexp,
+                                    &ly->up_shexp, &ly->down_shexp};
+        for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) act += wref_bytes(all[i]);
+        const struct wref *ex[] = {&ly->gate_exps, &ly->up_exps, &ly->down_exps};
+        for (size_t i = 0; i < 3; i++)
+            if (ex[i]->data) act += ex[i]->mat_bytes * (size_t)hp->n_expert_used;
+    }
+    m->active_bytes = act;
+    return m;
+fail:
+    model_free(m);
+    return NULL;
+}
+
+const struct model_hparams *model_hparams(const struct model *m) { return &m->hp; }
+size_t model_weight_bytes(const struct model *m) { return m->weight_bytes; }
+size_t model_active_bytes(const struct model *m) { return m->active_bytes; }
+
+/* ---------------------------------------------------------------------------------------- */
+/* context */
+
+void model_ctx_free(struct model_ctx *c)
+{
+    if (!c) return;
+    kern_pool_free(c->pool);
+    float **fl[] = {&c->kv, &c->kv2, &c->rope_cos, &c->rope_sin, &c->x, &c->xn, &c->tmp,
+                    &c->q, &c->qa, &c->kva, &c->qabs, &c->olat, &c->gath, &c->attn, &c->k,
+                    &c->v, &c->g, &c->u, &c->xg, &c->dg, &c->router, &c->probs, &c->sel_w,
+                    &c->scores, &c->ffn_out};
+    for (size_t i = 0; i < sizeof(fl) / sizeof(fl[0]); i++) free(*fl[i]);
+    free(c->sel);
+    free(c->exp_cnt);
+    free(c->exp_tok);
+    free(c->exp_slot);
+    free(c);
+}
+
+static float *falloc(size_t n, bool *ok)
+{
+    float *p = calloc(n ? n : 1, sizeof(float));
+    if (!p) *ok = false;
+    return p;
+}
+
+/* llama.cpp / ggml YaRN helpers (ggml-cpu rope): correction dims and the ramp. */
+static float rope_corr_dim(int n_dims, int n_ctx_orig, float n_rot, float base)
+{
+    return n_dims * logf(n_ctx_orig / (n_rot * 2 * (float)M_PI)) / (2 * logf(base));
+}
+
+static float rope_yarn_ramp(float low, float high, int i0)
+{
+    float y = (i0 / 2 - low) / fmaxf(0.001f, high - low);
+    return 1 - fminf(1, fmaxf(0, y));
+}
+
+/* cos/sin of every position and rotary pair, as ggml's rope cache computes them. */
+static void rope_table(struct model_ctx *c)
+{
+    const struct model_hparams *hp = &c->m->hp;
+    int nd = hp->n_rot;
+    float theta_scale = powf(hp->rope_freq_base, -2.0f / nd);
+    float corr[2];
+    corr[0] = fmaxf(0, floorf(rope_corr_dim(nd, hp->n_ctx_orig_yarn, hp->yarn_beta_fast,
+                                             hp->rope_freq_base)));
+    corr[1] = fminf(nd - 1, ceilf(rope_corr_dim(nd, hp->n_ctx_orig_yarn, hp->yarn_beta_slow,
+                                                 hp->rope_freq_base)));
+    for (int p = 0; p < c->n_ctx; p++) {
+        float theta = (float)p;
+        for (int i0 = 0; i0 < nd; i0 += 2) {
+            float fs = hp->rope_freq_scale, ext = hp->yarn_ext_factor;
+            float mscale = hp->rope_attn_factor;
+            float t_interp = fs * theta, th = t_interp;
+            if (ext != 0.0f) {
+                float ramp_mix = rope_yarn_ramp(corr[0], corr[1], i0) * ext;
+                th = t_interp * (1 - ramp_mix) + theta * ramp_mix;
+                mscale *= 1.0f + 0.1f * logf(1.0f / fs);
+            }
+            c->rope_cos[(size_t)p * (nd / 2) + i0 / 2] = cosf(th) * mscale;
+            c->rope_sin[(size_t)p * (nd / 2) + i0 / 2] = sinf(th) * mscale;
+            theta *= theta_scale;
+        }
+    }
+}
+
+struct model_ctx *model_ctx_new(struct model *m, int n_ctx, int n_threads, char *err,
+                                size_t errlen)
+{
+    const struct model_hparams *hp = &m->hp;
+    if (n_ctx < 1 || n_ctx > (1 << 22)) {
+        snprintf(err, errlen, "context size %d out of range", n_ctx);
+        return NULL;
+    }
+    if (n_threads < 1 || n_threads > 256) {
+        snprintf(err, errlen, "thread count %d out of range", n_threads);
+        return NULL;
+    }
+    struct model_ctx *c = calloc(1, sizeof(*c));
+    if (!c) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    c->m = m;
+    c->n_ctx = n_ctx;
+    c->n_threads = n_threads;
+    c->n_batch = n_ctx < MODEL_MAX_BATCH ? n_ctx : MODEL_MAX_BATCH;
+    if (n_threads > 1) {
+        c->pool = kern_pool_new(n_threads);
+        if (!c->pool) {
+            snprintf(err, errlen, "cannot start a pool of %d threads", n_threads);
+            free(c);
+            return NULL;
+        }
+    }
+    size_t B = (size_t)c->n_batch, E = hp->n_embd, H = hp->n_head, L = hp->n_layer;
+    bool ok = true;
+    if (hp->arch == MODEL_ARCH_DEEPSEEK2) {
+        c->kv_row = hp->kv_lora_rank + hp->n_rot;
+        c->kv = falloc(L * n_ctx * (size_t)c->kv_row, &ok);
+        size_t R = hp->kv_lora_rank;
+        c->q = falloc(B * H * hp->n_embd_head_qk, &ok);
+        c->qa = falloc(B * (hp->q_lora_rank ? hp->q_lora_rank : 1), &ok);
+        c->kva = falloc(B * c->kv_row, &ok);
+        c->qabs = falloc(H * B * R, &ok);
+        c->olat = falloc(H * B * R, &ok);
+        c->gath = falloc(B * (hp->n_embd_head_nope > hp->n_embd_head_v ? hp->n_embd_head_nope
+                                                                        : hp->n_embd_head_v),
+                         &ok);
+        c->attn = falloc(B * H * hp->n_embd_head_v, &ok);
+    } else {
+        c->kv_row = (int64_t)hp->n_head_kv * hp->n_embd_head_qk;
+        c->kv = falloc(L * n_ctx * (size_t)c->kv_row, &ok);
+        c->kv2 = falloc(L * n_ctx * (size_t)c->kv_row, &ok);
+        c->q = falloc(B * H * hp->n_embd_head_qk, &ok);
+        c->k = falloc(B * c->kv_row, &ok);
+        c->v = falloc(B * c->kv_row, &ok);
+        c->attn = falloc(B * H * hp->n_embd_head_v, &ok);
+    }
+    c->rope_cos = falloc((size_t)n_ctx * hp->n_rot / 2, &ok);
+    c->rope_sin = falloc((size_t)n_ctx * hp->n_rot / 2, &ok);
+    size_t F = hp->n_ff;
+    if ((size_t)hp->n_ff_exp > F) F = hp->n_ff_exp;
+    if ((size_t)hp->n_ff_shexp > F) F = hp->n_ff_shexp;
+    c->x = falloc(B * E, &ok);
+    c->xn = falloc(B * E, &ok);
+    c->tmp = falloc(B * E, &ok);
+    c->ffn_out = falloc(B * E, &ok);
+    c->g = falloc(B * F, &ok);
+    c->u = falloc(B * F, &ok);
+    c->xg = falloc(B * E, &ok);
+    c->dg = falloc(B * E, &ok);
+    c->router = falloc(B * hp->n_expert, &ok);
+    c->probs = falloc(B * hp->n_expert, &ok);
+    c->sel_w = falloc(B * hp->n_expert_used, &ok);
+    c->q_row = hp->arch == MODEL_ARCH_DEEPSEEK2 ? hp->kv_lora_rank + hp->n_rot : hp->n_embd_head_qk;
+    c->scores = falloc((size_t)n_threads * (n_ctx + c->q_row), &ok);
+    c->sel = calloc(B * hp->n_expert_used, sizeof(int32_t));
+    c->exp_cnt = calloc((size_t)hp->n_expert, sizeof(int32_t));
+    c->exp_tok = calloc((size_t)hp->n_expert * B, sizeof(int32_t));
+    c->exp_slot = calloc((size_t)hp->n_expert * B, sizeof(int32_t));
+    if (!ok || !c->sel || !c->exp_cnt || !c->exp_tok || !c->exp_slot) {
+        snprintf(err, errlen, "out of memory for a context of %d positions", n_ctx);
+        model_ctx_free(c);
+        return NULL;
+    }
+    rope_table(c);
+    return c;
+}
+
+void model_ctx_reset(struct model_ctx *c) { c->n_pos = 0; }
+int model_ctx_pos(const struct model_ctx *c) { return c->n_pos; }
+int model_ctx_size(const struct model_ctx *c) { return c->n_ctx; }
+
+/* ---------------------------------------------------------------------------------------- */
+/* forward */
+
+static void mm(struct model_ctx *c, const struct wref *w, int64_t mat, const float *x, int T,
+               float *out)
+{
+    kern_matmul(c->pool, w->type, w->data + (size_t)mat * w->mat_bytes, w->rows, w->k, x, T,
+                out);
+}
+
+static void rmsnorm_rows(float *dst, const float *x, const float *w, int T, int64_t n,
+                         int64_t stride, float eps)
+{
+    for (int t = 0; t < T; t++) kern_rmsnorm(dst + t * stride, x + t * stride, w, n, eps);
+}
+
+/* NORM rope rotates adjacent pairs; NEOX rotates (i, i + n/2). */
+static void rope_norm(float *x, const float *cs, const float *sn, int nd)
+{
+    for (int i = 0; i < nd / 2; i++) {
+        float x0 = x[2 * i], x1 = x[2 * i + 1];
+        x[2 * i] = x0 * cs[i] - x1 * sn[i];
+        x[2 * i + 1] = x0 * sn[i] + x1 * cs[i];
+    }
+}
+
+static void rope_neox(float *x, const float *cs, const float *sn, int nd)
+{
+    int h = nd / 2;
+    for (int i = 0; i < h; i++) {
+        float x0 = x[i], x1 = x[i + h];
+        x[i] = x0 * cs[i] - x1 * sn[i];
+        x[i + h] = x0 * sn[i] + x1 * cs[i];
+    }
+}
+
+/* Softmax of n scores, max-subtracted with a double sum like ggml's soft_max. */
+static void softmax_scaled(float *s, int n)
+{
+    float mx = -INFINITY;
+    for (int i = 0; i < n; i++) mx = s[i] > mx ? s[i] : mx;
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        s[i] = expf(s[i] - mx);
+        sum += s[i];
+    }
+    float inv = (float)(1.0 / sum);
+    for (int i = 0; i < n; i++) s[i] *= inv;
+}
+
+static inline float f16_round(float x) { return kern_fp16_to_f32(kern_f32_to_fp16(x)); }
+
+/*
+ * One query row against n_kv cached keys/values (cache values already hold f16-representable
+ * numbers, as llama.cpp keeps its KV cache in f16). The arithmetic follows llama.cpp's CPU
+ * flash attention, which is what produced the reference logits:
+ *  - batches of 64 rows or more ("tiled" kernel): f32 query, plain softmax, f32 accumulator;
+ *  - smaller batches and one-token decodes ("one_chunk" kernel): the query rounded to f16, an
+ *    online softmax, and the value accumulator rounded to f16 after every step.
+ * The two differ by ~1e-7 in NMSE of the logits, which is the f32 models' whole tolerance.
+ * q: dk floats (overwritten when rounded); k/v rows every kstride/vstride floats.
+ */
+static void attend(float *q, const float *k, size_t kstride, int dk, const float *v,
+                   size_t vstride, int dv, int n_kv, float scale, bool half, float *s,
+                   float *out)
+{
+    if (!half) {
+        for (int j = 0; j < n_kv; j++) s[j] = kern_dot_f32(q, k + (size_t)j * kstride, dk) * scale;
+        softmax_scaled(s, n_kv);
+        memset(out, 0, (size_t)dv * sizeof(float));
+        for (int j = 0; j < n_kv; j++) kern_scale_add(out, v + (size_t)j * vstride, s[j], dv);
+        return;
+    }
+    for (int i = 0; i < dk; i++) q[i] = f16_round(q[i]);
+    float M = -INFINITY, S = 0.0f;
+    memset(out, 0, (size_t)dv * sizeof(float));
+    for (int j = 0; j < n_kv; j++) {
+        float sc = kern_dot_f32(q, k + (size_t)j * kstride, dk) * scale;
+        float ms = 1.0f, vs = 1.0f;
+        if (sc > M) {
+            float mold = M;
+            M = sc;
+            ms = expf(mold - M);
+            for (int i = 0; i < dv; i++) out[i] = f16_round(out[i] * ms);
+        } else {
+            vs = expf(sc - M);
+        }
+        const float *vr = v + (size_t)j * vstride;
+        for (int i = 0; i < dv; i++) out[i] = f16_round(fmaf(vr[i], vs, out[i]));
+        S = S * ms + vs;
+    }
+    float inv = S == 0.0f ? 0.0f : 1.0f / S;
+    for (int i = 0; i < dv; i++) out[i] *= inv;
+}
+
+/* per-thread scratch: n_ctx scores, then one query row */
+static float *job_scratch(struct model_ctx *c, int ith)
+{
+    return c->scores + (size_t)ith * (c->n_ctx + c->q_row);
+}
+
+/* deepseek2 MLA attention of one (token, head) over the latent cache: the query is
+ * [q_abs (R) | q_pe (n_rot)], a cache row is [ckv (R) | kpe (n_rot)], values are ckv. */
+static void attn_ds2_job(void *arg, int ith, int nth)
+{
+    struct model_ctx *c = arg;
+    const struct model_hparams *hp = &c->m->hp;
+    int H = hp->n_head, T = c->cur_T, R = hp->kv_lora_rank, nr = hp->n_rot;
+    int dqk = hp->n_embd_head_qk, dn = hp->n_embd_head_nope;
+    const float *cache = c->kv + (size_t)c->cur_layer * c->n_ctx * c->kv_row;
+    float *s = job_scratch(c, ith), *qrow = s + c->n_ctx;
+    for (int it = ith; it < H * T; it += nth) {
+        int t = it / H, h = it % H;
+        memcpy(qrow, c->qabs + ((size_t)h * T + t) * R, (size_t)R * sizeof(float));
+        memcpy(qrow + R, c->q + ((size_t)t * H + h) * dqk + dn, (size_t)nr * sizeof(float));
+        attend(qrow, cache, c->kv_row, R + nr, cache, c->kv_row, R, c->cur_pos0 + t + 1,
+               hp->kq_scale, T < 64, s, c->olat + ((size_t)h * T + t) * R);
+    }
+}
+
+static void attn_qwen_job(void *arg, int ith, int nth)
+{
+    struct model_ctx *c = arg;
+    const struct model_hparams *hp = &c->m->hp;
+    int H = hp->n_head, T = c->cur_T, D = hp->n_embd_head_qk, grp = hp->n_head / hp->n_head_kv;
+    size_t off = (size_t)c->cur_layer * c->n_ctx * c->kv_row;
+    const float *kc = c->kv + off, *vc = c->kv2 + off;
+    float *s = job_scratch(c, ith), *qrow = s + c->n_ctx;
+    for (int it = ith; it < H * T; it += nth) {
+        int t = it / H, h = it % H, hk = h / grp;
+        memcpy(qrow, c->q + ((size_t)t * H + h) * D, (size_t)D * sizeof(float));
+        attend(qrow, kc + (size_t)hk * D, c->kv_row, D, vc + (size_t)hk * D, c->kv_row, D,
+               c->cur_pos0 + t + 1, hp->kq_scale, T < 64, s, c->attn + ((size_t)t * H + h) * D);
+    }
+}
+
+/* Run a job over (token, head) items: on the pool when the work pays for the round trip. */
+static void run_attn(struct model_ctx *c, void (*fn)(void *, int, int), int T)
+{
+    long work = (long)T * c->m->hp.n_head * (c->cur_pos0 + T);
+    if (c->pool && work >= 256)
+        kern_pool_run(c->pool, fn, c);
+    else
+        fn(c, 0, 1);
+}
+
+/* xn [T][E] -> tmp [T][E] */
+static void attention_ds2(struct model_ctx *c, int il, int T, int pos0)
+{
+    const struct model_hparams *hp = &c->m->hp;
+    const struct model_layer *ly = &c->m->layers[il];
+    int H = hp->n_head, R = hp->kv_lora_rank, nr = hp->n_rot, dqk = hp->n_embd_head_qk;
+    int dn = hp->n_embd_head_nope, dv = hp->n_embd_head_v;
+    /* q [T][H][dqk] */
+    if (hp->q_lora_rank > 0) {
+        mm(c, &ly->wq_a, 0, c->xn, T, c->qa);
+        rmsnorm_rows(c->qa, c->qa, ly->q_a_norm, T, hp->q_lora_rank, hp->q_lora_rank,
+                     hp->rms_eps);
+        mm(c, &ly->wq_b, 0, c->qa, T, c->q);
+    } else {
+        mm(c, &ly->wq, 0, c->xn, T, c->q);
+    }
+    /* kva [T][R + nr]: latent then the shared rope key */
+    mm(c, &ly->wkv_a, 0, c->xn, T, c->kva);
+    float *cache = c->kv + (size_t)il * c->n_ctx * c->kv_row;
+    for (int t = 0; t < T; t++) {
+        int p = pos0 + t;
+        const float *cs = c->rope_cos + (size_t)p * (nr / 2), *sn = c->rope_sin + (size_t)p * (nr / 2);
+        for (int h = 0; h < H; h++) rope_norm(c->q + ((size_t)t * H + h) * dqk + dn, cs, sn, nr);
+        float *kr = c->kva + (size_t)t * c->kv_row;
+        rope_norm(kr + R, cs, sn, nr);
+        float *dst = cache + (size_t)p * c->kv_row;
+        kern_rmsnorm(dst, kr, ly->kv_a_norm, R, hp->rms_eps);
+        memcpy(dst + R, kr + R, (size_t)nr * sizeof(float));
+        for (int i = 0; i < R + nr; i++) dst[i] = f16_round(dst[i]); /* an f16 cache */
+    }
+    /* q_abs[h] [T][R] = W_kb[h] q_nope[h] */
+    for (int h = 0; h < H; h++) {
+        for (int t = 0; t < T; t++)
+            memcpy(c->gath + (size_t)t * dn, c->q + ((size_t)t * H + h) * dqk,
+                   (size_t)dn * sizeof(float));
+        mm(c, &ly->wk_b, h, c->gath, T, c->qabs + (size_t)h * T * R);
+    }
+    c->cur_layer = il;
+    c->cur_T = T;
+    c->cur_pos0 = pos0;
+    run_attn(c, attn_ds2_job, T);
+    /* out[h] [T][dv] = W_vb[h] o_lat[h], then heads side by side: attn [T][H*dv] */
+    for (int h = 0; h < H; h++) {
+        mm(c, &ly->wv_b, h, c->olat + (size_t)h * T * R, T, c->gath);
+        for (int t = 0; t < T; t++)
+            memcpy(c->attn + ((size_t)t * H + h) * dv, c->gath + (size_t)t * dv,
+                   (size_t)dv * sizeof(float));
+    }
+    mm(c, &ly->wo, 0, c->attn, T, c->tmp);
+}
+
+static void add_bias(float *x, const float *b, int T, int64_t n)
+{
+    if (!b) return;
+    for (int t = 0; t < T; t++) kern_add(x + t * n, x + t * n, b, n);
+}
+
+static void attention_qwen(struct model_ctx *c, int il, int T, int pos0)
+{
+    const struct model_hparams *hp = &c->m->hp;
+    const struct model_layer *ly = &c->m->layers[il];
+    int H = hp->n_head, Hkv = hp->n_head_kv, D = hp->n_embd_head_qk, nr = hp->n_rot;
+    mm(c, &ly->wq, 0, c->xn, T, c->q);
+    mm(c, &ly->wk, 0, c->xn, T, c->k);
+    mm(c, &ly->wv, 0, c->xn, T, c->v);
+    add_bias(c->q, ly->bq, T, (int64_t)H * D);
+    add_bias(c->k, ly->bk, T, c->kv_row);
+    add_bias(c->v, ly->bv, T, c->kv_row);
+    size_t off = (size_t)il * c->n_ctx * c->kv_row;
+    for (int t = 0; t < T; t++) {
+        int p = pos0 + t;
+        const float *cs = c->rope_cos + (size_t)p * (nr / 2), *sn = c->rope_sin + (size_t)p * (nr / 2);
+        for (int h = 0; h < H; h++) rope_neox(c->q + ((size_t)t * H + h) * D, cs, sn, nr);
+        for (int h = 0; h < Hkv; h++) rope_neox(c->k + ((size_t)t * Hkv + h) * D, cs, sn, nr);
+        float *kd = c->kv + off + (size_t)p * c->kv_row, *vd = c->kv2 + off + (size_t)p * c->kv_row;
+        for (int i = 0; i < c->kv_row; i++) { /* an f16 cache */
+            kd[i] = f16_round(c->k[(size_t)t * c->kv_row + i]);
+            vd[i] = f16_round(c->v[(size_t)t * c->kv_row + i]);
+        }
+    }
+    c->cur_layer = il;
+    c->cur_T = T;
+    c->cur_pos0 = pos0;
+    run_attn(c, attn_qwen_job, T);
+    mm(c, &ly->wo, 0, c->attn, T, c->tmp);
+}
+
+/* SwiGLU FFN of n rows of x [n][E] through gate/up (matrix mat of the stack) and down. */
+static void ffn_swiglu(struct model_ctx *c, const struct wref *gate, const struct wref *up,
+                       const struct wref *down, int64_t mat, const float *x, int n, float *out)
+{
+    int64_t F = gate->rows;
+    mm(c, gate, mat, x, n, c->g);
+    mm(c, up, mat, x, n, c->u);
+    kern_swiglu(c->g, c->g, c->u, F * n);
+    mm(c, down, mat, c->g, n, out);
+}
+
+static float sigmoidf(float x) { return 1.0f / (1.0f + expf(-x)); }
+
+/* Pick the top k of n scores (descending; earlier index wins ties). */
+static void top_k(const float *s, int n, int k, int32_t *idx)
+{
+    for (int i = 0; i < k; i++) idx[i] = -1;
+    for (int e = 0; e < n; e++) {
+        float v = s[e];
+        if (v == -INFINITY) continue;
+        int pos = k;
+        while (pos > 0 && (idx[pos - 1] < 0 || s[idx[pos - 1]] < v)) pos--;
+        if (pos >= k) continue;
+        for (int j = k - 1; j > pos; j--) idx[j] = idx[j - 1];
+        idx[pos] = e;
+    }
+}
+
+/* Routing of one token: probs [n_expert] -> sel [k], sel_w [k] (llama.cpp build_moe_ffn). */
+static void route(struct model_ctx *c, const struct model_layer *ly, const float *logits,
+                  float *probs, int32_t *sel, float *w)
+{
+    const struct model_hparams *hp = &c->m->hp;
+    int X = hp->n_expert, K = hp->n_expert_used;
+    float selp[4096];
+    memcpy(probs, logits, (size_t)X * sizeof(float));
+    if (hp->gating == MODEL_GATING_SIGMOID) {
+        for (int e = 0; e < X; e++) probs[e] = sigmoidf(probs[e]);
+    } else {
+        softmax_scaled(probs, X);
+    }
+    for (int e = 0; e < X; e++) selp[e] = probs[e] + (ly->exp_probs_b ? ly->exp_probs_b[e] : 0);
+    if (hp->n_expert_groups > 1) {
+        /* a group scores the sum of its two best experts; keep the n_group_used best groups */
+        int G = hp->n_expert_groups, per = X / G;
+        float gscore[4096];
+        for (int gi = 0; gi < G; gi++) {
+            int32_t t2[2];
+            top_k(selp + gi * per, per, 2, t2);
+            gscore[gi] = selp[gi * per + t2[0]] + selp[gi * per + t2[1]];
+        }
+        int32_t keep[4096];
+        top_k(gscore, G, hp->n_group_used, keep);
+        bool kept[4096] = {false};
+        for (int i = 0; i < hp->n_group_used; i++)
+            if (keep[i] >= 0) kept[keep[i]] = true;
+        for (int gi = 0; gi < G; gi++)
+            if (!kept[gi])
+                for (int e = 0; e < per; e++) selp[gi * per + e] = -INFINITY;
+    }
+    top_k(selp, X, K, sel);
+    float sum = 0;
+    for (int i = 0; i < K; i++) {
+        if (sel[i] < 0) sel[i] = 0; /* all -inf: cannot happen with finite logits */
+        w[i] = probs[sel[i]];
+        sum += w[i];
+    }
+    if (hp->expert_weights_norm) {
+        if (sum < 6.103515625e-5f) sum = 6.103515625e-5f;
+        for (int i = 0; i < K; i++) w[i] /= sum;
+    }
+    if (hp->expert_weights_scale != 0.0f)
+        for (int i = 0; i < K; i++) w[i] *= hp->expert_weights_scale;
+}
+
+/* xn [T][E] -> ffn_out [T][E] */
+static void ffn_moe(struct model_ctx *c, const struct model_layer *ly, int T)
+{
+    const struct model_hparams *hp = &c->m->hp;
+    int X = hp->n_expert, K = hp->n_expert_used, E = hp->n_embd;
+    mm(c, &ly->gate_inp, 0, c->xn, T, c->router);
+    memset(c->exp_cnt, 0, (size_t)X * sizeof(int32_t));
+    for (int t = 0; t < T; t++) {
+        route(c, ly, c->router + (size_t)t * X, c->probs + (size_t)t * X, c->sel + (size_t)t * K,
+              c->sel_w + (size_t)t * K);
+        for (int i = 0; i < K; i++) {
+            int e = c->sel[(size_t)t * K + i];
+            int n = c->exp_cnt[e]++;
+            c->exp_tok[(size_t)e * c->n_batch + n] = t;
+            c->exp_slot[(size_t)e * c->n_batch + n] = t * K + i;
+        }
+    }
+    memset(c->ffn_out, 0, (size_t)T * E * sizeof(float));
+    /* tokens grouped by expert: one product per expert over all its tokens */
+    for (int e = 0; e < X; e++) {
+        int n = c->exp_cnt[e];
+        if (!n) continue;
+        const int32_t *toks = c->exp_tok + (size_t)e * c->n_batch;
+        const int32_t *slots = c->exp_slot + (size_t)e * c->n_batch;
+        const float *xin = c->xn;
+        if (!(n == T && T == 1)) {
+            for (int i = 0; i < n; i++)
+                memcpy(c->xg + (size_t)i * E, c->xn + (size_t)toks[i] * E,
+                       (size_t)E * sizeof(float));
+            xin = c->xg;
+        }
+        ffn_swiglu(c, &ly->gate_exps, &ly->up_exps, &ly->down_exps, e, xin, n, c->dg);
+        for (int i = 0; i < n; i++)
+            kern_scale_add(c->ffn_out + (size_t)toks[i] * E, c->dg + (size_t)i * E,
+                           c->sel_w[slots[i]], E);
+    }
+    if (ly->up_shexp.data) {
+        ffn_swiglu(c, &ly->gate_shexp, &ly->up_shexp, &ly->down_shexp, 0, c->xn, T, c->dg);
+        for (int t = 0; t < T; t++) {
+            float gw = 1.0f;
+            if (ly->gate_inp_shexp)
+                gw = sigmoidf(kern_dot_f32(ly->gate_inp_shexp, c->xn + (size_t)t * E, E));
+            kern_scale_add(c->ffn_out + (size_t)t * E, c->dg + (size_t)t * E, gw, E);
+        }
+    }
+}
+
+static void forward(struct model_ctx *c, const int32_t *tok, int T, float *logits, bool all)
+{
+    struct model *m = c->m;
+    const struct model_hparams *hp = &m->hp;
+    int E = hp->n_embd, pos0 = c->n_pos;
+    for (int t = 0; t < T; t++)
+        kern_dequant_row(m->tok_embd.type, m->tok_embd.data + (size_t)tok[t] * m->tok_embd.row_bytes,
+                         c->x + (size_t)t * E, E);
+    for (int il = 0; il < hp->n_layer; il++) {
+        const struct model_layer *ly = &m->layers[il];
+        rmsnorm_rows(c->xn, c->x, ly->attn_norm, T, E, E, hp->rms_eps);
+        if (hp->arch == MODEL_ARCH_DEEPSEEK2)
+            attention_ds2(c, il, T, pos0);
+        else
+            attention_qwen(c, il, T, pos0);
+        kern_add(c->x, c->x, c->tmp, (int64_t)T * E);
+        rmsnorm_rows(c->xn, c->x, ly->ffn_norm, T, E, E, hp->rms_eps);
+        if (ly->moe) {
+            ffn_moe(c, ly, T);
+        } else {
+            ffn_swiglu(c, &ly->ffn_gate, &ly->ffn_up, &ly->ffn_down, 0, c->xn, T, c->ffn_out);
+        }
+        kern_add(c->x, c->x, c->ffn_out, (int64_t)T * E);
+    }
+    c->n_pos += T;
+    if (!logits) return;
+    if (all) {
+        rmsnorm_rows(c->xn, c->x, m->output_norm, T, E, E, hp->rms_eps);
+        mm(c, &m->output, 0, c->xn, T, logits);
+    } else {
+        kern_rmsnorm(c->xn, c->x + (size_t)(T - 1) * E, m->output_norm, E, hp->rms_eps);
+        mm(c, &m->output, 0, c->xn, 1, logits);
+    }
+}
+
+static int eval(struct model_ctx *c, const int32_t *tokens, int n, float *logits, bool all)
+{
+    const struct model_hparams *hp = &c->m->hp;
+    if (n < 1 || !tokens) {
+        hub_error(MODEL_TAG, "eval of %d tokens", n);
+        return HUB_ERR_INVALID;
+    }
+    if (n > c->n_ctx - c->n_pos) {
+        hub_error(MODEL_TAG, "context full: %d positions used of %d, %d more asked", c->n_pos,
+                  c->n_ctx, n);
+        return HUB_ERR_RANGE;
+    }
+    for (int i = 0; i < n; i++) {
+        if (tokens[i] < 0 || tokens[i] >= hp->n_vocab) {
+            hub_error(MODEL_TAG, "token %d at index %d is outside the vocabulary (%d)",
+                      tokens[i], i, hp->n_vocab);
+            return HUB_ERR_RANGE;
+        }
+    }
+    for (int done = 0; done < n;) {
+        int T = n - done < c->n_batch ? n - done : c->n_batch;
+        bool last = done + T == n;
+        float *out = NULL;
+        if (all)
+            out = logits ? logits + (size_t)done * hp->n_vocab : NULL;
+        else if (last)
+            out = logits;
+        forward(c, tokens + done, T, out, all);
+        done += T;
+    }
+    return HUB_OK;
+}
+
+int model_eval(struct model_ctx *c, const int32_t *tokens, int n, float *logits_out)
+{
+    return eval(c, tokens, n, logits_out, false);
+}
+
+int model_eval_all(struct model_ctx *c, const int32_t *tokens, int n, float *logits_out)
+{
+    return eval(c, tokens, n, logits_out, true);
+}
