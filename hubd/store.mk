@@ -17,3 +17,10 @@ tests_store_crash_writer_SOURCES = tests/store-crash-writer.c
 tests_store_crash_writer_LDADD = hubd/libhubstore.a common/libhubcommon.a $(SQLITE_LIBS) $(JANSSON_LIBS)
 HUB_TESTS += tests/test-store-crash.sh
 EXTRA_DIST += tests/test-store-crash.sh
+
+# tools/bench-ingest: sustained state messages/s through hubd with history on, beside the
+# broker's loopback rate, and hubd's RSS with N entities (run it by hand: a benchmark).
+noinst_PROGRAMS += tools/bench-ingest
+tools_bench_ingest_SOURCES = tools/bench-ingest.c
+tools_bench_ingest_CPPFLAGS = $(AM_CPPFLAGS) $(MOSQUITTO_CFLAGS) $(JANSSON_CFLAGS) $(SQLITE_CFLAGS)
+tools_bench_ingest_LDADD = $(MOSQUITTO_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS)
