@@ -1,2 +1,14 @@
-# tools/sim.mk: hub-sim, the simulated house.
-EXTRA_DIST += tests/lib-broker.sh
+# tools/sim.mk: hub-sim, the simulated house on real device protocols (zigbee2mqtt, Tasmota,
+# Home Assistant MQTT discovery), its demo house and its tests.
+bin_PROGRAMS += tools/hub-sim
+tools_hub_sim_SOURCES = tools/sim/hub_sim.c tools/sim/sim.c tools/sim/sim.h \
+	tools/sim/sim_house.c tools/sim/sim_z2m.c tools/sim/sim_tasmota.c tools/sim/sim_ha.c
+tools_hub_sim_CPPFLAGS = $(AM_CPPFLAGS) $(MOSQUITTO_CFLAGS) $(JANSSON_CFLAGS) \
+	-DHUB_SIM_SRC_HOUSE='"$(abs_top_srcdir)/data/houses/demo.json"' \
+	-DHUB_SIM_INSTALLED_HOUSE='"$(pkgdatadir)/houses/demo.json"'
+tools_hub_sim_LDADD = common/libhubcommon.a $(MOSQUITTO_LIBS) $(JANSSON_LIBS)
+
+simhousedir = $(pkgdatadir)/houses
+dist_simhouse_DATA = data/houses/demo.json
+
+EXTRA_DIST += tests/lib-broker.sh tools/sim/README.md
