@@ -314,6 +314,12 @@ int main(int argc, char **argv)
     if (f_model) rc |= hub_config_set_str(&cfg->model_path, f_model);
     if (f_house) rc |= hub_config_set_str(&cfg->house_file, f_house);
     if (demo) cfg->demo = true;
+#if defined(HUB_SRC_HOUSE) && defined(HUB_INSTALLED_HOUSE)
+    if (cfg->demo && !cfg->house_file) {
+        const char *house = access(HUB_SRC_HOUSE, R_OK) == 0 ? HUB_SRC_HOUSE : HUB_INSTALLED_HOUSE;
+        if (access(house, R_OK) == 0) rc |= hub_config_set_str(&cfg->house_file, house);
+    }
+#endif
     if (!cfg->db_path) rc |= hub_config_set_str(&cfg->db_path, "hubd.db");
     if (!cfg->plugin_dir) rc |= hub_config_set_str(&cfg->plugin_dir, default_plugin_dir());
     if (rc) {

@@ -12,5 +12,13 @@ HUBD_CORE_LIBS = hubd/libhubcore.a hubd/libhubstore.a common/libhubcommon.a $(HU
 
 bin_PROGRAMS += hubd/hubd
 hubd_hubd_SOURCES = hubd/hubd.c
-hubd_hubd_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS)
+# --demo reads hub-sim's demo house (floors, areas, names) from the tree, else the installed copy.
+hubd_hubd_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS) \
+	-DHUB_SRC_HOUSE='"$(abs_top_srcdir)/data/houses/demo.json"' \
+	-DHUB_INSTALLED_HOUSE='"$(pkgdatadir)/houses/demo.json"'
 hubd_hubd_LDADD = $(HUBD_CORE_LIBS)
+
+bin_PROGRAMS += hubd/hubctl
+hubd_hubctl_SOURCES = hubd/hubctl.c
+hubd_hubctl_CPPFLAGS = $(AM_CPPFLAGS) $(MOSQUITTO_CFLAGS) $(JANSSON_CFLAGS)
+hubd_hubctl_LDADD = hubd/libhubcore.a common/libhubcommon.a $(MOSQUITTO_LIBS) $(JANSSON_LIBS)

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define TAG "registry"
 #define REG_MAX_NAME 200
@@ -254,6 +255,38 @@ static json_t *reg_house_match(struct hub_registry *reg, const char *id, const c
     return hub_map_get(reg->house, key);
 }
 
+struct prefix_ctx {
+    const char *domain, *name;
+    size_t best_len;
+    const char *area;
+};
+
+static int prefix_cb(void *ud, const char *key, void *value)
+{
+    struct prefix_ctx *c = ud;
+    json_t *h = value;
+    const char *dom = json_string_value(json_object_get(h, "domain"));
+    const char *hn = json_string_value(json_object_get(h, "name"));
+    const char *area = json_string_value(json_object_get(h, "area"));
+    if (!dom || !hn || !area || strcmp(dom, c->domain) != 0) return 0;
+    size_t n = strlen(hn);
+    if (n > c->best_len && strncasecmp(hn, c->name, n) == 0 && c->name[n] == ' ') {
+        c->best_len = n;
+        c->area = area;
+    }
+    return 0;
+}
+
+/* A plugin often names an entity after its device plus a feature ("Front Door Contact" for
+ * the house's "Front Door"): such an entity is in its device's area. */
+static const char *reg_house_prefix_area(struct hub_registry *reg, const char *domain,
+                                         const char *name)
+{
+    struct prefix_ctx c = {domain, name, 0, NULL};
+    hub_map_foreach(reg->house, prefix_cb, &c);
+    return c.area;
+}
+
 int hub_registry_upsert(struct hub_registry *reg, const char *plugin,
                         const struct hub_entity_desc *d, bool *changed_out)
 {
@@ -308,6 +341,7 @@ int hub_registry_upsert(struct hub_registry *reg, const char *plugin,
     if (!name && fresh) name = strchr(d->entity_id, '.') + 1;
     if (name) rc |= reg_set(&e->name, name, &changed);
     const char *harea = house ? json_string_value(json_object_get(house, "area")) : NULL;
+    if (!harea && !d->area && fresh && d->name) harea = reg_house_prefix_area(reg, e->domain, d->name);
     if (harea) rc |= reg_set(&e->area, harea, &changed);
     else if (d->area && (fresh || !e->area)) rc |= reg_set(&e->area, d->area, &changed);
     json_t *hal = house ? json_object_get(house, "aliases") : NULL;

@@ -1,0 +1,291 @@
+/*
+ * hubctl.c: talk to a running hub over MQTT.
+ *   hubctl [--mqtt HOST:PORT] devices                      every entity (retained hub/state/#)
+ *   hubctl [--mqtt HOST:PORT] state ENTITY                 one entity's state JSON
+ *   hubctl [--mqtt HOST:PORT] call ENTITY ACTION [k=v ...] run an action (hub/call, QoS 1)
+ * A value is taken as JSON when it parses (40, true, [255,0,0]) and as a string otherwise.
+ * Exit status: 0 done, 1 failed (error answer, unknown entity, timeout), 2 usage.
+ */
+#include "config.h"
+
+#include "hubd/conf.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <mosquitto.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+enum ctl_mode { CTL_DEVICES, CTL_STATE, CTL_CALL };
+
+struct ctl {
+    enum ctl_mode mode;
+    const char *entity;
+    char *call_payload;
+    char call_id[64];
+    bool subscribed, done;
+    int exit_code;
+    int64_t quiet_since_ms; /* last SUBACK or message: retained messages follow the SUBACK */
+    json_t *states;         /* devices: entity id -> state object */
+    char *error;
+};
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: hubctl [--mqtt HOST:PORT] [--timeout SECONDS] [--username U --password P]\n"
+               "              devices | state ENTITY | call ENTITY ACTION [key=value ...]\n"
+               "  e.g. hubctl call light.desk_lamp turn_on brightness=40\n"
+               "       hubctl call light.desk_lamp turn_on rgb_color=[255,0,0]\n");
+}
+
+static void on_subscribe(struct mosquitto *mosq, void *ud, int mid, int n, const int *granted)
+{
+    struct ctl *c = ud;
+    c->subscribed = true;
+    c->quiet_since_ms = now_ms();
+    if (n > 0 && granted[0] > 2) {
+        c->error = strdup("the broker refused the subscription");
+        c->exit_code = 1;
+        c->done = true;
+        return;
+    }
+    if (c->mode == CTL_CALL) {
+        int rc = mosquitto_publish(mosq, NULL, "hub/call", (int)strlen(c->call_payload),
+                                   c->call_payload, 1, false);
+        if (rc) {
+            fprintf(stderr, "hubctl: publish hub/call: %s\n", mosquitto_strerror(rc));
+            c->exit_code = 1;
+            c->done = true;
+        }
+    }
+}
+
+static void on_message(struct mosquitto *mosq, void *ud, const struct mosquitto_message *m)
+{
+    struct ctl *c = ud;
+    c->quiet_since_ms = now_ms();
+    if (m->payloadlen <= 0) return; /* a cleared retained state */
+    json_t *j = json_loadb(m->payload, (size_t)m->payloadlen, 0, NULL);
+    if (!json_is_object(j)) {
+        json_decref(j);
+        return;
+    }
+    switch (c->mode) {
+    case CTL_DEVICES:
+        if (strncmp(m->topic, "hub/state/", 10) == 0) json_object_set(c->states, m->topic + 10, j);
+        break;
+    case CTL_STATE: {
+        char *s = json_dumps(j, JSON_INDENT(2));
+        if (s) printf("%s\n", s);
+        free(s);
+        c->done = true;
+        break;
+    }
+    case CTL_CALL: {
+        const char *id = json_string_value(json_object_get(j, "id"));
+        if (!id || strcmp(id, c->call_id) != 0) break; /* someone else's answer */
+        if (json_is_true(json_object_get(j, "ok"))) {
+            printf("ok\n");
+            c->exit_code = 0;
+        } else {
+            const char *e = json_string_value(json_object_get(j, "error"));
+            c->error = strdup(e ? e : "failed (no reason given)");
+            c->exit_code = 1;
+        }
+        c->done = true;
+        break;
+    }
+    }
+    json_decref(j);
+}
+
+static int print_devices(json_t *states)
+{
+    const char **ids = malloc((json_object_size(states) + 1) * sizeof *ids);
+    size_t n = 0;
+    const char *k;
+    json_t *v;
+    if (!ids) return 1;
+    json_object_foreach(states, k, v) ids[n++] = k;
+    for (size_t i = 1; i < n; i++) /* insertion sort: lists are small */
+        for (size_t j = i; j > 0 && strcmp(ids[j - 1], ids[j]) > 0; j--) {
+            const char *t = ids[j];
+            ids[j] = ids[j - 1];
+            ids[j - 1] = t;
+        }
+    printf("%-40s %-12s %-16s %s\n", "ENTITY", "STATE", "AREA", "NAME");
+    for (size_t i = 0; i < n; i++) {
+        json_t *s = json_object_get(states, ids[i]);
+        const char *st = json_string_value(json_object_get(s, "state"));
+        const char *area = json_string_value(json_object_get(s, "area"));
+        const char *name = json_string_value(json_object_get(s, "name"));
+        printf("%-40s %-12s %-16s %s\n", ids[i], st ? st : "?", area ? area : "-", name ? name : "");
+    }
+    free(ids);
+    return n ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option opts[] = {{"mqtt", required_argument, NULL, 'm'},
+                                         {"timeout", required_argument, NULL, 't'},
+                                         {"username", required_argument, NULL, 'u'},
+                                         {"password", required_argument, NULL, 'p'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    const char *mqtt = getenv("HUBCTL_MQTT"), *user = NULL, *pass = NULL;
+    double timeout_s = 5;
+    int o;
+    while ((o = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+        switch (o) {
+        case 'm': mqtt = optarg; break;
+        case 't': {
+            char *end;
+            timeout_s = strtod(optarg, &end);
+            if (*end || timeout_s <= 0 || timeout_s > 3600) {
+                fprintf(stderr, "hubctl: --timeout: '%s' is not a number of seconds\n", optarg);
+                return 2;
+            }
+            break;
+        }
+        case 'u': user = optarg; break;
+        case 'p': pass = optarg; break;
+        case 'h': usage(stdout); return 0;
+        default: usage(stderr); return 2;
+        }
+    }
+    if (optind >= argc) {
+        usage(stderr);
+        return 2;
+    }
+    struct ctl c = {.exit_code = 1};
+    const char *cmd = argv[optind++];
+    const char *sub;
+    char topic[300];
+    if (strcmp(cmd, "devices") == 0 && optind == argc) {
+        c.mode = CTL_DEVICES;
+        sub = "hub/state/#";
+        c.states = json_object();
+    } else if (strcmp(cmd, "state") == 0 && argc - optind == 1) {
+        c.mode = CTL_STATE;
+        c.entity = argv[optind];
+        if (strlen(c.entity) > 200 || mosquitto_pub_topic_check(c.entity) != MOSQ_ERR_SUCCESS ||
+            strchr(c.entity, '/')) {
+            fprintf(stderr, "hubctl: '%s' is not an entity id\n", c.entity);
+            return 2;
+        }
+        snprintf(topic, sizeof topic, "hub/state/%s", c.entity);
+        sub = topic;
+    } else if (strcmp(cmd, "call") == 0 && argc - optind >= 2) {
+        c.mode = CTL_CALL;
+        c.entity = argv[optind];
+        json_t *args = json_object();
+        for (int i = optind + 2; i < argc; i++) {
+            const char *eq = strchr(argv[i], '=');
+            if (!eq || eq == argv[i]) {
+                fprintf(stderr, "hubctl: argument '%s' is not key=value\n", argv[i]);
+                return 2;
+            }
+            char *key = strndup(argv[i], (size_t)(eq - argv[i]));
+            json_t *v = json_loads(eq + 1, JSON_DECODE_ANY, NULL);
+            if (!v) v = json_string(eq + 1);
+            if (!key || !v) {
+                fprintf(stderr, "hubctl: argument '%s': not valid UTF-8 or out of memory\n", argv[i]);
+                return 2;
+            }
+            json_object_set_new(args, key, v);
+            free(key);
+        }
+        snprintf(c.call_id, sizeof c.call_id, "hubctl-%d-%lld", (int)getpid(), (long long)now_ms());
+        json_t *req = json_pack("{s:s, s:s, s:s, s:o}", "id", c.call_id, "entity", c.entity,
+                                "action", argv[optind + 1], "args", args);
+        c.call_payload = req ? json_dumps(req, JSON_COMPACT) : NULL;
+        json_decref(req);
+        if (!c.call_payload) {
+            fprintf(stderr, "hubctl: cannot build the request (invalid UTF-8?)\n");
+            return 2;
+        }
+        sub = "hub/call/result";
+    } else {
+        usage(stderr);
+        return 2;
+    }
+
+    char *host = NULL, err[256];
+    int port;
+    if (hub_config_parse_hostport(mqtt ? mqtt : "127.0.0.1:1883", 1883, &host, &port, err, sizeof err)) {
+        fprintf(stderr, "hubctl: --mqtt: %s\n", err);
+        return 2;
+    }
+    mosquitto_lib_init();
+    struct mosquitto *mosq = mosquitto_new(NULL, true, &c);
+    if (!mosq) {
+        fprintf(stderr, "hubctl: mosquitto_new: %s\n", strerror(errno));
+        return 1;
+    }
+    mosquitto_subscribe_callback_set(mosq, on_subscribe);
+    mosquitto_message_callback_set(mosq, on_message);
+    if (user) mosquitto_username_pw_set(mosq, user, pass);
+    int rc = mosquitto_connect(mosq, host, port, 30);
+    if (rc != MOSQ_ERR_SUCCESS) {
+        fprintf(stderr, "hubctl: cannot connect to %s:%d: %s\n", host, port,
+                rc == MOSQ_ERR_ERRNO ? strerror(errno) : mosquitto_strerror(rc));
+        return 1;
+    }
+    rc = mosquitto_subscribe(mosq, NULL, sub, 1);
+    if (rc != MOSQ_ERR_SUCCESS) {
+        fprintf(stderr, "hubctl: subscribe %s: %s\n", sub, mosquitto_strerror(rc));
+        return 1;
+    }
+    int64_t deadline = now_ms() + (int64_t)(timeout_s * 1000);
+    bool timed_out = false;
+    while (!c.done) {
+        rc = mosquitto_loop(mosq, 50, 1);
+        if (rc != MOSQ_ERR_SUCCESS) {
+            fprintf(stderr, "hubctl: connection to %s:%d lost: %s\n", host, port, mosquitto_strerror(rc));
+            break;
+        }
+        int64_t now = now_ms();
+        /* Retained messages come right after the SUBACK; 300 ms of quiet means all are in. */
+        if (c.subscribed && c.mode != CTL_CALL && now - c.quiet_since_ms > 300) break;
+        if (now > deadline) {
+            timed_out = true;
+            break;
+        }
+    }
+    if (c.mode == CTL_DEVICES) {
+        if (json_object_size(c.states) == 0)
+            fprintf(stderr, "hubctl: no entities on %s:%d (is hubd running there?)\n", host, port);
+        c.exit_code = print_devices(c.states);
+    } else if (c.mode == CTL_STATE && !c.done) {
+        fprintf(stderr, "hubctl: no state for '%s' (unknown entity, or no hub on %s:%d)\n", c.entity,
+                host, port);
+    } else if (c.mode == CTL_CALL && !c.done) {
+        fprintf(stderr, "hubctl: no answer from the hub on %s:%d within %.0f s%s\n", host, port,
+                timeout_s, timed_out ? "" : " (connection lost)");
+    } else if (c.mode == CTL_STATE) {
+        c.exit_code = 0;
+    }
+    if (c.error) fprintf(stderr, "hubctl: error: %s\n", c.error);
+    mosquitto_disconnect(mosq);
+    mosquitto_loop(mosq, 50, 1);
+    mosquitto_destroy(mosq);
+    mosquitto_lib_cleanup();
+    json_decref(c.states);
+    free(c.call_payload);
+    free(c.error);
+    free(host);
+    return c.exit_code;
+}
