@@ -12,9 +12,14 @@ plugins_zigbee2mqtt_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAG
 plugins_zigbee2mqtt_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_zigbee2mqtt_la_LIBADD = plugins/libplugcommon.la $(JANSSON_LIBS) -lm
 
+pkglib_LTLIBRARIES += plugins/tasmota.la
+plugins_tasmota_la_SOURCES = plugins/tasmota/tasmota.c
+plugins_tasmota_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
+plugins_tasmota_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_tasmota_la_LIBADD = plugins/libplugcommon.la $(JANSSON_LIBS) -lm
+
 # Unit tests: each dlopens the built plugin with the recording host of plugins/tests/plugtest.c.
 PLUGTEST_SOURCES = plugins/tests/plugtest.c plugins/tests/plugtest.h
-PLUGTEST_DEPS = plugins/zigbee2mqtt.la
 EXTRA_DIST += tests/data/plugins
 
 check_PROGRAMS += tests/test-plugin-z2m
@@ -23,3 +28,10 @@ tests_test_plugin_z2m_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 tests_test_plugin_z2m_LDADD = $(JANSSON_LIBS)
 EXTRA_tests_test_plugin_z2m_DEPENDENCIES = plugins/zigbee2mqtt.la
 HUB_TESTS += tests/test-plugin-z2m
+
+check_PROGRAMS += tests/test-plugin-tasmota
+tests_test_plugin_tasmota_SOURCES = tests/test-plugin-tasmota.c $(PLUGTEST_SOURCES)
+tests_test_plugin_tasmota_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+tests_test_plugin_tasmota_LDADD = $(JANSSON_LIBS)
+EXTRA_tests_test_plugin_tasmota_DEPENDENCIES = plugins/tasmota.la
+HUB_TESTS += tests/test-plugin-tasmota

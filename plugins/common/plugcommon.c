@@ -504,6 +504,18 @@ size_t plug_map_count(const struct plug_map *m)
     return m ? m->count : 0;
 }
 
+void *plug_map_first(const struct plug_map *m, const char **key)
+{
+    for (size_t i = 0; m && i < m->nslots; i++) {
+        if (m->slots[i]) {
+            *key = m->slots[i]->key;
+            return m->slots[i]->value;
+        }
+    }
+    *key = NULL;
+    return NULL;
+}
+
 /* ---- misc ---- */
 
 bool plug_fmt(char *out, size_t outsz, const char *fmt, ...)

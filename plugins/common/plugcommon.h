@@ -101,6 +101,8 @@ void *plug_map_get(const struct plug_map *m, const char *key);
 int plug_map_put(struct plug_map *m, const char *key, void *value);
 void plug_map_del(struct plug_map *m, const char *key);
 size_t plug_map_count(const struct plug_map *m);
+/* Some entry (NULL when empty); *key points into the map until the entry is deleted. */
+void *plug_map_first(const struct plug_map *m, const char **key);
 
 /* ---- misc ---- */
 
