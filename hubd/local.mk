@@ -22,3 +22,50 @@ bin_PROGRAMS += hubd/hubctl
 hubd_hubctl_SOURCES = hubd/hubctl.c
 hubd_hubctl_CPPFLAGS = $(AM_CPPFLAGS) $(MOSQUITTO_CFLAGS) $(JANSSON_CFLAGS)
 hubd_hubctl_LDADD = hubd/libhubcore.a common/libhubcommon.a $(MOSQUITTO_LIBS) $(JANSSON_LIBS)
+
+# Test plugins for the loader test: one source, one check-only module per kind (KIND in the source).
+TESTPLUG_LDFLAGS = -module -avoid-version -shared -rpath /nowhere
+check_LTLIBRARIES += tests/plugins/tp_good.la
+tests_plugins_tp_good_la_SOURCES = tests/plugins/testplug.c
+tests_plugins_tp_good_la_CPPFLAGS = $(AM_CPPFLAGS) -DTESTPLUG_KIND=0
+tests_plugins_tp_good_la_LDFLAGS = $(TESTPLUG_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/tp_bad_abi.la
+tests_plugins_tp_bad_abi_la_SOURCES = tests/plugins/testplug.c
+tests_plugins_tp_bad_abi_la_CPPFLAGS = $(AM_CPPFLAGS) -DTESTPLUG_KIND=1
+tests_plugins_tp_bad_abi_la_LDFLAGS = $(TESTPLUG_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/tp_no_version.la
+tests_plugins_tp_no_version_la_SOURCES = tests/plugins/testplug.c
+tests_plugins_tp_no_version_la_CPPFLAGS = $(AM_CPPFLAGS) -DTESTPLUG_KIND=2
+tests_plugins_tp_no_version_la_LDFLAGS = $(TESTPLUG_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/tp_small_struct.la
+tests_plugins_tp_small_struct_la_SOURCES = tests/plugins/testplug.c
+tests_plugins_tp_small_struct_la_CPPFLAGS = $(AM_CPPFLAGS) -DTESTPLUG_KIND=3
+tests_plugins_tp_small_struct_la_LDFLAGS = $(TESTPLUG_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/tp_no_name.la
+tests_plugins_tp_no_name_la_SOURCES = tests/plugins/testplug.c
+tests_plugins_tp_no_name_la_CPPFLAGS = $(AM_CPPFLAGS) -DTESTPLUG_KIND=4
+tests_plugins_tp_no_name_la_LDFLAGS = $(TESTPLUG_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/tp_no_execute.la
+tests_plugins_tp_no_execute_la_SOURCES = tests/plugins/testplug.c
+tests_plugins_tp_no_execute_la_CPPFLAGS = $(AM_CPPFLAGS) -DTESTPLUG_KIND=5
+tests_plugins_tp_no_execute_la_LDFLAGS = $(TESTPLUG_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/tp_init_fails.la
+tests_plugins_tp_init_fails_la_SOURCES = tests/plugins/testplug.c
+tests_plugins_tp_init_fails_la_CPPFLAGS = $(AM_CPPFLAGS) -DTESTPLUG_KIND=6
+tests_plugins_tp_init_fails_la_LDFLAGS = $(TESTPLUG_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/tp_unresolved.la
+tests_plugins_tp_unresolved_la_SOURCES = tests/plugins/testplug.c
+tests_plugins_tp_unresolved_la_CPPFLAGS = $(AM_CPPFLAGS) -DTESTPLUG_KIND=7
+tests_plugins_tp_unresolved_la_LDFLAGS = $(TESTPLUG_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/tp_no_entry.la
+tests_plugins_tp_no_entry_la_SOURCES = tests/plugins/testplug.c
+tests_plugins_tp_no_entry_la_CPPFLAGS = $(AM_CPPFLAGS) -DTESTPLUG_KIND=8
+tests_plugins_tp_no_entry_la_LDFLAGS = $(TESTPLUG_LDFLAGS)
+TESTPLUG_MODULES = tests/plugins/tp_good.la tests/plugins/tp_bad_abi.la tests/plugins/tp_no_version.la tests/plugins/tp_small_struct.la tests/plugins/tp_no_name.la tests/plugins/tp_no_execute.la tests/plugins/tp_init_fails.la tests/plugins/tp_unresolved.la tests/plugins/tp_no_entry.la
+
+check_PROGRAMS += tests/test-plugin-loader
+tests_test_plugin_loader_SOURCES = tests/test-plugin-loader.c
+tests_test_plugin_loader_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS)
+tests_test_plugin_loader_LDADD = $(HUBD_CORE_LIBS)
+EXTRA_tests_test_plugin_loader_DEPENDENCIES = $(TESTPLUG_MODULES)
+HUB_TESTS += tests/test-plugin-loader
