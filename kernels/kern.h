@@ -95,4 +95,14 @@ void kern_add(float *dst, const float *a, const float *b, int64_t n);
 void kern_scale_add(float *dst, const float *x, float s, int64_t n); /* dst += s * x */
 float kern_dot_f32(const float *a, const float *b, int64_t n);
 
+/* Added after the first interface (all compatible): */
+/* Memory bandwidth in GB/s (1e9 bytes/s) measured by a streaming read of a buffer much larger
+ * than the caches, split over the pool's threads; best of a few passes; 0 if out of memory.
+ * Takes about a second. For rooflines: decode of a model that does not fit in cache cannot
+ * run faster than bandwidth / weight bytes per token. */
+double kern_measure_bandwidth_gbs(struct kern_pool *pool);
+/* Whether kern_quant_row can write this type (F32 F16 BF16 Q8_0 Q4_0 Q4_1 Q5_0 Q5_1 Q4_K
+ * Q5_K Q6_K Q8_K); for other types it writes zeros. */
+bool kern_can_quant(int type);
+
 #endif

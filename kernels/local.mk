@@ -4,7 +4,7 @@ noinst_LIBRARIES += kernels/libkern.a
 kernels_libkern_a_SOURCES = kernels/kern.h kernels/cpu/kern-impl.h kernels/cpu/kern-pool.h \
 	kernels/cpu/kern-ops.h kernels/cpu/kern-types.c kernels/cpu/kern-dots.c \
 	kernels/cpu/kern-matmul.c kernels/cpu/kern-pool.c kernels/cpu/kern-ops.c \
-	kernels/cpu/kern-avx2.c kernels/cpu/kern-avx512.c
+	kernels/cpu/kern-avx2.c kernels/cpu/kern-avx512.c kernels/cpu/kern-bw.c
 # No FMA contraction: the scalar reference must round like ggml's portable C; the vector
 # files use FMA explicitly through intrinsics.
 kernels_libkern_a_CFLAGS = $(AM_CFLAGS) -O2 -ffp-contract=off
@@ -23,3 +23,8 @@ tests_test_kern_avx512_SOURCES = tests/test-kern-matmul.c
 tests_test_kern_avx512_CPPFLAGS = $(AM_CPPFLAGS) -DKERN_TEST_AVX512
 tests_test_kern_avx512_LDADD = kernels/libkern.a common/libhubcommon.a -lm
 HUB_TESTS += tests/test-kern-matmul tests/test-kern-avx512
+
+# Benchmark program (not a test): tools/bench-kernels --threads 2
+noinst_PROGRAMS += tools/bench-kernels
+tools_bench_kernels_SOURCES = tools/bench-kernels.c
+tools_bench_kernels_LDADD = kernels/libkern.a common/libhubcommon.a -lm

@@ -178,7 +178,7 @@ KERN_AVX2 static void kern_quant_x8_avx2(const float *x, void *xq, int64_t k)
         const int sum = kern_hsum_i32(_mm256_add_epi32(_mm256_add_epi32(i0, i1), _mm256_add_epi32(i2, i3)));
         _mm256_storeu_si256((__m256i *)y[i].qs, kern_pack_i8(i0, i1, i2, i3));
         y[i].d = d;
-        y[i].s = d * (float)sum;
+        y[i].sum = sum;
     }
 }
 
@@ -318,12 +318,13 @@ KERN_AVX2 static float kern_vdot_q4_0_avx2(const void *wv, const void *xv, int64
     const struct kern_q4_0 *w = wv;
     const struct kern_xq8 *x = xv;
     __m256 acc = _mm256_setzero_ps();
-    const __m256i off = _mm256_set1_epi8(8);
     for (int64_t i = 0; i < nb; i++) {
-        const __m256i qw = _mm256_sub_epi8(kern_nibbles(w[i].qs), off);
+        /* sum (q-8)x = sum qx - 8 sum x: codes stay unsigned, no sign juggling */
         const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
+        __m256i p = kern_dot_u8(kern_nibbles(w[i].qs), qx);
+        p = _mm256_sub_epi32(p, _mm256_setr_epi32(8 * x[i].sum, 0, 0, 0, 0, 0, 0, 0));
         const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_i8(qw, qx)), acc);
+        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(p), acc);
     }
     return kern_hsum256(acc);
 }
@@ -339,7 +340,7 @@ KERN_AVX2 static float kern_vdot_q4_1_avx2(const void *wv, const void *xv, int64
         const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
         const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
         acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_u8(qw, qx)), acc);
-        summ += kern_h2f(w[i].m) * x[i].s;
+        summ += kern_h2f(w[i].m) * (x[i].d * (float)x[i].sum);
     }
     return kern_hsum256(acc) + summ;
 }
@@ -351,12 +352,12 @@ KERN_AVX2 static float kern_vdot_q5_0_avx2(const void *wv, const void *xv, int64
     __m256 acc = _mm256_setzero_ps();
     for (int64_t i = 0; i < nb; i++) {
         __m256i qw = kern_nibbles(w[i].qs);
-        /* bit clear: value - 16, i.e. set the high nibble to 0xF0 */
-        const __m256i hi = _mm256_andnot_si256(kern_bits_to_bytes(w[i].qh), _mm256_set1_epi8((char)0xF0));
-        qw = _mm256_or_si256(qw, hi);
+        qw = _mm256_or_si256(qw, _mm256_and_si256(kern_bits_to_bytes(w[i].qh), _mm256_set1_epi8(0x10)));
         const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
+        __m256i p = kern_dot_u8(qw, qx); /* codes 0..31; the offset 16 comes off the sum */
+        p = _mm256_sub_epi32(p, _mm256_setr_epi32(16 * x[i].sum, 0, 0, 0, 0, 0, 0, 0));
         const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_i8(qw, qx)), acc);
+        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(p), acc);
     }
     return kern_hsum256(acc);
 }
@@ -373,7 +374,7 @@ KERN_AVX2 static float kern_vdot_q5_1_avx2(const void *wv, const void *xv, int64
         const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
         const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
         acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_u8(qw, qx)), acc);
-        summ += kern_h2f(w[i].m) * x[i].s;
+        summ += kern_h2f(w[i].m) * (x[i].d * (float)x[i].sum);
     }
     return kern_hsum256(acc) + summ;
 }

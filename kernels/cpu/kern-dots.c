@@ -61,7 +61,7 @@ static float kern_dot_q4_1_ref(const void *wv, const void *xv, int64_t nb)
             sumi += (w[i].qs[j] & 0xF) * x[i].qs[j];
             sumi += (w[i].qs[j] >> 4) * x[i].qs[j + 16];
         }
-        sum += kern_h2f(w[i].d) * x[i].d * (float)sumi + kern_h2f(w[i].m) * x[i].s;
+        sum += kern_h2f(w[i].d) * x[i].d * (float)sumi + kern_h2f(w[i].m) * (x[i].d * (float)x[i].sum);
     }
     return sum;
 }
@@ -99,7 +99,7 @@ static float kern_dot_q5_1_ref(const void *wv, const void *xv, int64_t nb)
             const int x1 = (w[i].qs[j] >> 4) | (((qh >> (j + 16)) & 1) << 4);
             sumi += x0 * x[i].qs[j] + x1 * x[i].qs[j + 16];
         }
-        sum += kern_h2f(w[i].d) * x[i].d * (float)sumi + kern_h2f(w[i].m) * x[i].s;
+        sum += kern_h2f(w[i].d) * x[i].d * (float)sumi + kern_h2f(w[i].m) * (x[i].d * (float)x[i].sum);
     }
     return sum;
 }

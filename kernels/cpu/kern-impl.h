@@ -42,10 +42,11 @@ _Static_assert(sizeof(struct kern_q8_k) == 292, "q8_K layout");
 
 /*
  * Activation block for the 32-wide weight types: x quantized like Q8_0 but with an f32 scale
- * (no fp16 rounding of the scale, so slightly more exact than ggml's Q8_0/Q8_1) and
- * s = d * sum(qs), which the Q4_1/Q5_1 min term needs.
+ * (no fp16 rounding of the scale, so slightly more exact than ggml's Q8_0/Q8_1) and the exact
+ * sum of qs, which lets unsigned weight codes be used directly (sum (w-8)x = sum wx - 8 sum x)
+ * and gives the Q4_1/Q5_1 min term.
  */
-struct kern_xq8 { float d; float s; int8_t qs[32]; };
+struct kern_xq8 { float d; int32_t sum; int8_t qs[32]; };
 
 /* One dot product of a weight row (nb blocks) with a quantized activation row. */
 typedef float (*kern_vec_dot_fn)(const void *w, const void *xq, int64_t nb);

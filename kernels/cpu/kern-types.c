@@ -799,7 +799,7 @@ void kern_quant_q8_k_ref(const float *x, void *xq, int64_t k)
     }
 }
 
-/* Activations for the 32-wide types: like Q8_0 with an f32 scale, plus d*sum(q). */
+/* Activations for the 32-wide types: like Q8_0 with an f32 scale, plus sum(q). */
 void kern_quant_x8_ref(const float *x, void *xq, int64_t k)
 {
     struct kern_xq8 *y = xq;
@@ -815,7 +815,7 @@ void kern_quant_x8_ref(const float *x, void *xq, int64_t k)
             sum += y[i].qs[j];
         }
         y[i].d = d;
-        y[i].s = d * (float)sum;
+        y[i].sum = sum;
     }
 }
 
@@ -846,5 +846,15 @@ void kern_quant_row(int type, const float *src, void *dst, int64_t n)
     case KERN_Q6_K: kern_quant_q6_k(src, dst, nb); break;
     case KERN_Q8_K: kern_quant_q8_k_ref(src, dst, n); break;
     default: memset(dst, 0, kern_row_bytes(type, n)); break; /* no quantizer for this type */
+    }
+}
+
+bool kern_can_quant(int type)
+{
+    switch (type) {
+    case KERN_F32: case KERN_F16: case KERN_BF16: case KERN_Q8_0: case KERN_Q4_0:
+    case KERN_Q4_1: case KERN_Q5_0: case KERN_Q5_1: case KERN_Q4_K: case KERN_Q5_K:
+    case KERN_Q6_K: case KERN_Q8_K: return true;
+    default: return false;
     }
 }
