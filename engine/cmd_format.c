@@ -5,6 +5,7 @@
  *                                                  ids of T (or of stdin), comma-separated
  */
 #include <getopt.h>
+#include <stdbool.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,8 @@
 
 #include "engine/commands.h"
 #include "engine/gguf.h"
+#include "engine/tokenizer.h"
+#include "hub_status.h"
 #include "kernels/kern.h"
 
 /* Print a string value with control characters escaped, at most max bytes (0: all). */
@@ -141,9 +144,130 @@ int hub_engine_cmd_info(int argc, char **argv)
     return 0;
 }
 
+/* All of stdin (the text is tokenized exactly as given, trailing newline included, as
+ * llama-tokenize --stdin does). */
+static char *cmd_read_stdin(size_t *len)
+{
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) return NULL;
+    for (;;) {
+        if (n == cap) {
+            char *nb = cap > ((size_t)1 << 30) ? NULL : realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t r = fread(buf + n, 1, cap - n, stdin);
+        n += r;
+        if (r == 0) break;
+    }
+    if (ferror(stdin)) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static void cmd_usage_tokenize(void)
+{
+    fprintf(stderr,
+            "usage: hub-engine tokenize --model FILE.gguf [--text TEXT] [--pieces] [--no-bos]\n"
+            "                           [--no-parse-special]\n"
+            "  Prints the token ids of TEXT (or of all of stdin) comma-separated; --pieces prints\n"
+            "  one token a line: id, tab, its text (C escapes for control bytes).\n"
+            "  --no-bos: no BOS/EOS; --no-parse-special: control tokens in the text are text.\n");
+}
+
 int hub_engine_cmd_tokenize(int argc, char **argv)
 {
-    /* Replaced by the tokenizer's command in the next commit. */
-    fprintf(stderr, "hub-engine tokenize: the tokenizer is not built yet\n");
-    return 1;
+    static const struct option opts[] = {{"model", required_argument, NULL, 'm'},
+                                         {"text", required_argument, NULL, 't'},
+                                         {"pieces", no_argument, NULL, 'p'},
+                                         {"no-bos", no_argument, NULL, 'B'},
+                                         {"no-parse-special", no_argument, NULL, 'S'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {0}};
+    const char *model = NULL, *text = NULL;
+    bool pieces = false;
+    unsigned flags = TOK_DEFAULT;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "m:t:h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'm': model = optarg; break;
+        case 't': text = optarg; break;
+        case 'p': pieces = true; break;
+        case 'B': flags &= ~TOK_ADD_SPECIAL; break;
+        case 'S': flags &= ~TOK_PARSE_SPECIAL; break;
+        case 'h': cmd_usage_tokenize(); return 0;
+        default: cmd_usage_tokenize(); return 2;
+        }
+    }
+    if (!model || optind != argc) {
+        cmd_usage_tokenize();
+        return 2;
+    }
+    char err[512];
+    struct gguf_file *f = gguf_open(model, err, sizeof err);
+    if (!f) {
+        fprintf(stderr, "hub-engine tokenize: %s\n", err);
+        return 1;
+    }
+    struct tok_vocab *v = tok_load(f, err, sizeof err);
+    gguf_close(f);
+    if (!v) {
+        fprintf(stderr, "hub-engine tokenize: %s: %s\n", model, err);
+        return 1;
+    }
+    char *input = NULL;
+    size_t len;
+    if (text) {
+        len = strlen(text);
+    } else {
+        input = cmd_read_stdin(&len);
+        if (!input) {
+            fprintf(stderr, "hub-engine tokenize: cannot read stdin\n");
+            tok_free(v);
+            return 1;
+        }
+    }
+    int32_t *ids;
+    size_t n;
+    int rc = tok_encode(v, text ? text : input, len, flags, &ids, &n);
+    free(input);
+    if (rc != 0) {
+        fprintf(stderr, "hub-engine tokenize: %s\n", hub_strerror(rc));
+        tok_free(v);
+        return 1;
+    }
+    if (pieces) {
+        for (size_t i = 0; i < n; i++) {
+            int k = tok_piece(v, ids[i], true, NULL, 0);
+            char *p = malloc(k > 0 ? (size_t)k : 1);
+            if (!p) break;
+            tok_piece(v, ids[i], true, p, (size_t)(k > 0 ? k : 0));
+            printf("%d\t", ids[i]);
+            for (int j = 0; j < k; j++) {
+                unsigned char ch = (unsigned char)p[j];
+                if (ch == '\n') fputs("\\n", stdout);
+                else if (ch == '\t') fputs("\\t", stdout);
+                else if (ch == '\\') fputs("\\\\", stdout);
+                else if (ch < 0x20 || ch == 0x7f) printf("\\x%02x", ch);
+                else putchar(ch);
+            }
+            putchar('\n');
+            free(p);
+        }
+    } else {
+        for (size_t i = 0; i < n; i++) printf("%s%d", i ? "," : "", ids[i]);
+        putchar('\n');
+    }
+    free(ids);
+    tok_free(v);
+    return fflush(stdout) == 0 ? 0 : 1;
 }

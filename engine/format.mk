@@ -1,4 +1,16 @@
 # engine/format.mk: GGUF reader/writer and tokenizer (engine/libhubformat.a), their tests and
-# the GGUF fuzz target.
+# the GGUF fuzz target. Users of libhubformat.a link $(PCRE2_LIBS) (the tokenizer's regexes)
+# and kernels/libkern.a (tensor type sizes).
 noinst_LIBRARIES += engine/libhubformat.a
-engine_libhubformat_a_SOURCES = engine/gguf.c engine/gguf.h engine/cmd_format.c
+engine_libhubformat_a_SOURCES = engine/gguf.c engine/gguf.h engine/tokenizer.c \
+	engine/tokenizer.h engine/cmd_format.c
+engine_libhubformat_a_CPPFLAGS = $(AM_CPPFLAGS) $(PCRE2_CFLAGS)
+
+FORMAT_LIBS = engine/libhubformat.a kernels/libkern.a common/libhubcommon.a $(PCRE2_LIBS) -lm
+
+# Tokenizer: identical ids to llama.cpp on $(HUB_REFERENCE_DIR)/tokenize.
+check_PROGRAMS += tests/test-tokenizer
+tests_test_tokenizer_SOURCES = tests/test-tokenizer.c
+tests_test_tokenizer_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
+tests_test_tokenizer_LDADD = $(FORMAT_LIBS) $(JANSSON_LIBS)
+HUB_TESTS += tests/test-tokenizer
