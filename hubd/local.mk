@@ -69,3 +69,22 @@ tests_test_plugin_loader_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS)
 tests_test_plugin_loader_LDADD = $(HUBD_CORE_LIBS)
 EXTRA_tests_test_plugin_loader_DEPENDENCIES = $(TESTPLUG_MODULES)
 HUB_TESTS += tests/test-plugin-loader
+
+check_PROGRAMS += tests/test-config
+tests_test_config_SOURCES = tests/test-config.c
+tests_test_config_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS)
+tests_test_config_LDADD = $(HUBD_CORE_LIBS)
+HUB_TESTS += tests/test-config
+
+# Fuzz target of the config parser (built with clang + libFuzzer + ASan/UBSan when configure found it).
+FUZZ_CONFIG_SRC = $(top_srcdir)/tests/fuzz/fuzz-config.c $(top_srcdir)/hubd/conf.c \
+	$(top_srcdir)/common/hub_log.c $(top_srcdir)/common/hub_status.c
+if HAVE_FUZZ_CC
+check_SCRIPTS += tests/fuzz/fuzz-config
+tests/fuzz/fuzz-config: $(FUZZ_CONFIG_SRC) $(top_srcdir)/hubd/conf.h
+	@mkdir -p tests/fuzz
+	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_CONFIG_SRC)
+endif
+CLEANFILES += tests/fuzz/fuzz-config
+HUB_TESTS += tests/test-fuzz-config.sh
+EXTRA_DIST += tests/test-fuzz-config.sh tests/fuzz/fuzz-config.c tests/fuzz/seeds/config
