@@ -8,12 +8,24 @@
 # accepts connections. BROKER_LOG names its log (kept until broker_stop). Set BROKER_EXTRA to
 # extra mosquitto.conf lines (e.g. "max_inflight_messages 10") before calling broker_start.
 # broker_restart stops and restarts it on the same port (for reconnect tests).
+# Capturing what goes over the broker (needs mosquitto_sub; broker_wait needs jq for JSON):
+#   broker_capture_start [FILTER...]   record every message ('#' by default) to $BROKER_CAPTURE,
+#                                      one "topic<TAB>payload" line each; returns once live
+#   broker_mark                        later waits only look at messages after this point
+#   broker_wait TOPIC [JQ_FILTER] [SECS]   wait for a message on exactly TOPIC (after the mark)
+#                                      whose JSON payload passes `jq -e JQ_FILTER`; prints the
+#                                      payload; returns 1 after SECS (default 5) with a message
+#   broker_wait_text TOPIC REGEX [SECS]    the same for a payload matching grep -E REGEX
+#   broker_last TOPIC                  the last payload captured on TOPIC (any time), or ""
 # Interface is stable: other tests depend on it.
 
 BROKER_PORT=
 BROKER_PID=
 BROKER_DIR=
 BROKER_LOG=
+BROKER_CAPTURE=
+BROKER_CAPTURE_PID=
+BROKER_MARK=0
 
 # _broker_launch PORT: write the config and start mosquitto in the background.
 _broker_launch() {
@@ -80,7 +92,80 @@ broker_restart() {
     _broker_wait_ready
 }
 
+broker_capture_start() {
+    [ -n "$BROKER_DIR" ] || { echo "lib-broker: broker_capture_start before broker_start" >&2; return 1; }
+    BROKER_CAPTURE="$BROKER_DIR/capture.log"
+    : >"$BROKER_CAPTURE"
+    [ $# -eq 0 ] && set -- '#'
+    _bc_n=$#
+    for _bc_f in "$@"; do set -- "$@" -t "$_bc_f"; done
+    shift "$_bc_n"
+    mosquitto_sub -h 127.0.0.1 -p "$BROKER_PORT" -q 1 -F '%t\t%p' -t hub-test/capture-ready "$@" \
+        >>"$BROKER_CAPTURE" 2>>"$BROKER_LOG" &
+    BROKER_CAPTURE_PID=$!
+    _bc_i=0
+    while [ $_bc_i -lt 50 ]; do
+        mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -t hub-test/capture-ready -m x -q 1 \
+            >/dev/null 2>&1
+        sleep 0.1
+        grep -q '^hub-test/capture-ready' "$BROKER_CAPTURE" && { BROKER_MARK=0; return 0; }
+        _bc_i=$((_bc_i + 1))
+    done
+    echo "lib-broker: the capture subscription did not come up" >&2
+    return 1
+}
+
+broker_mark() {
+    BROKER_MARK=$(wc -l <"$BROKER_CAPTURE")
+}
+
+# _broker_payloads TOPIC: payloads on exactly TOPIC after the mark, one per line.
+_broker_payloads() {
+    tail -n "+$((BROKER_MARK + 1))" "$BROKER_CAPTURE" |
+        awk -v t="$1" 'BEGIN { FS = "\t" } $1 == t { print substr($0, length(t) + 2) }'
+}
+
+broker_wait() {
+    _bw_deadline=$(($(date +%s) + ${3:-5}))
+    while :; do
+        _bw_found=$(_broker_payloads "$1" | while IFS= read -r _bw_p; do
+            if printf '%s' "$_bw_p" | jq -e "${2:-.}" >/dev/null 2>&1; then
+                printf '%s\n' "$_bw_p"; break
+            fi
+        done)
+        [ -n "$_bw_found" ] && { printf '%s\n' "$_bw_found"; return 0; }
+        [ "$(date +%s)" -ge "$_bw_deadline" ] && break
+        sleep 0.1
+    done
+    echo "broker_wait: nothing on '$1' passing '${2:-.}' within ${3:-5}s; seen:" >&2
+    _broker_payloads "$1" | tail -n 5 | sed 's/^/    /' | cut -c1-300 >&2
+    return 1
+}
+
+broker_wait_text() {
+    _bw_deadline=$(($(date +%s) + ${3:-5}))
+    while :; do
+        _bw_found=$(_broker_payloads "$1" | grep -E -m 1 -- "$2")
+        [ -n "$_bw_found" ] && { printf '%s\n' "$_bw_found"; return 0; }
+        [ "$(date +%s)" -ge "$_bw_deadline" ] && break
+        sleep 0.1
+    done
+    echo "broker_wait_text: nothing on '$1' matching '$2' within ${3:-5}s; seen:" >&2
+    _broker_payloads "$1" | tail -n 5 | sed 's/^/    /' | cut -c1-300 >&2
+    return 1
+}
+
+broker_last() {
+    awk -v t="$1" 'BEGIN { FS = "\t" } $1 == t { p = substr($0, length(t) + 2) } END { print p }' \
+        "$BROKER_CAPTURE"
+}
+
 broker_stop() {
+    if [ -n "$BROKER_CAPTURE_PID" ]; then
+        kill "$BROKER_CAPTURE_PID" 2>/dev/null
+        wait "$BROKER_CAPTURE_PID" 2>/dev/null
+        BROKER_CAPTURE_PID=
+    fi
     if [ -n "$BROKER_PID" ]; then
         kill "$BROKER_PID" 2>/dev/null
         wait "$BROKER_PID" 2>/dev/null

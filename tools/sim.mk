@@ -12,3 +12,6 @@ simhousedir = $(pkgdatadir)/houses
 dist_simhouse_DATA = data/houses/demo.json
 
 EXTRA_DIST += tests/lib-broker.sh tools/sim/README.md
+
+HUB_TESTS += tests/test-sim.sh
+EXTRA_DIST += tests/test-sim.sh

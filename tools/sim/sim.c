@@ -44,6 +44,16 @@ bool sim_json_number(json_t *v, double *out)
     return false;
 }
 
+const char *sim_excerpt(const char *p, size_t len, char *out, size_t n)
+{
+    size_t max = n > 4 ? n - 4 : 0, i;
+    for (i = 0; i < len && i < max; i++)
+        out[i] = p[i] >= 0x20 && p[i] < 0x7f ? p[i] : '?';
+    if (i < len && n >= 4) memcpy(out + i, "...", 3), i += 3;
+    out[i] = '\0';
+    return out;
+}
+
 void sim_publish(struct sim_house *h, const char *topic, const char *payload, bool retain)
 {
     h->publish(h, topic, payload, strlen(payload), retain);

@@ -124,6 +124,8 @@ void sim_hs_to_rgb(double hue, double sat, double val, int rgb[3]);
 void sim_rgb_to_hs(int r, int g, int b, double *hue, double *sat);
 void sim_hs_to_xy(double hue, double sat, double *x, double *y);
 void sim_xy_to_hs(double x, double y, double *hue, double *sat);
+/* A short printable excerpt of a payload for log lines (non-printable bytes become '?'). */
+const char *sim_excerpt(const char *p, size_t len, char *out, size_t n);
 /* Parse a number from a JSON value that may be a number or a numeric string. */
 bool sim_json_number(json_t *v, double *out);
 

@@ -529,7 +529,8 @@ bool sim_ha_handle(struct sim_house *h, const char *topic, const char *payload, 
             return true;
         }
         if (strlen(payload) != len || !ha_command(d, *sub ? sub : NULL, payload, len)) {
-            hub_warn(TAG, "%s: ignored '%.40s%s' on %s", d->name, payload, len > 40 ? "..." : "",
+            char ex[48];
+            hub_warn(TAG, "%s: ignored '%s' on %s", d->name, sim_excerpt(payload, len, ex, sizeof ex),
                      topic);
             return true;
         }

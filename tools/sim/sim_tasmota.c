@@ -327,9 +327,16 @@ static void tasmota_command(struct sim_house *h, struct sim_device *d, const cha
                     strcasecmp(cmd, "Color2") == 0)) {
         int rgb[3];
         if (parse_color(payload, rgb)) {
-            sim_rgb_to_hs(rgb[0], rgb[1], rgb[2], &d->hue, &d->sat);
+            /* As the firmware: the brightest channel sets Dimmer, black switches off. */
+            int mx = rgb[0] > rgb[1] ? rgb[0] : rgb[1];
+            mx = mx > rgb[2] ? mx : rgb[2];
+            if (mx > 0) {
+                sim_rgb_to_hs(rgb[0], rgb[1], rgb[2], &d->hue, &d->sat);
+                d->bri = (int)lround(mx * 100 / 255.0);
+                if (d->bri < 1) d->bri = 1;
+            }
             d->color_mode_hs = true;
-            d->on = true;
+            d->on = mx > 0;
         }
         sim_tasmota_report(h, d);
         return;

@@ -568,7 +568,8 @@ bool sim_z2m_handle(struct sim_house *h, const char *topic, const char *payload,
         if (len > 0 && len < 32) msg = json_pack("{s:s}", "state", payload);
     }
     if (!msg) {
-        hub_warn(TAG, "Invalid message '%.40s%s' to '%s', ignored", payload, len > 40 ? "..." : "",
+        char ex[48];
+        hub_warn(TAG, "Invalid message '%s' to '%s', ignored", sim_excerpt(payload, len, ex, sizeof ex),
                  d->name);
         return true;
     }
@@ -577,8 +578,12 @@ bool sim_z2m_handle(struct sim_house *h, const char *topic, const char *payload,
     json_t *v;
     json_object_foreach(msg, key, v) {
         if (z2m_apply(d, key, v)) changed = true;
-        else hub_warn(TAG, "No converter available for '%s' (%.40s) on '%s'", key,
-                      json_is_string(v) ? json_string_value(v) : "non-string", d->name);
+        else {
+            char ex[48];
+            const char *vs = json_is_string(v) ? json_string_value(v) : "non-string";
+            hub_warn(TAG, "No converter available for '%s' (%s) on '%s'", key,
+                     sim_excerpt(vs, strlen(vs), ex, sizeof ex), d->name);
+        }
     }
     json_decref(msg);
     if (changed) sim_z2m_report(h, d);
