@@ -88,3 +88,7 @@ endif
 CLEANFILES += tests/fuzz/fuzz-config
 HUB_TESTS += tests/test-fuzz-config.sh
 EXTRA_DIST += tests/test-fuzz-config.sh tests/fuzz/fuzz-config.c tests/fuzz/seeds/config
+
+# End to end: hubd + plugins + hub-sim + hubctl on a real broker.
+HUB_TESTS += tests/test-hubd.sh
+EXTRA_DIST += tests/test-hubd.sh
