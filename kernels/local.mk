@@ -2,7 +2,7 @@
 # libkern.a: the CPU kernels (scalar reference + AVX2/AVX-512 paths chosen at run time).
 noinst_LIBRARIES += kernels/libkern.a
 kernels_libkern_a_SOURCES = kernels/kern.h kernels/cpu/kern-impl.h kernels/cpu/kern-pool.h \
-	kernels/cpu/kern-ops.h kernels/cpu/kern-types.c kernels/cpu/kern-dots.c \
+	kernels/cpu/kern-ops.h kernels/cpu/kern-x86.h kernels/cpu/kern-types.c kernels/cpu/kern-dots.c \
 	kernels/cpu/kern-matmul.c kernels/cpu/kern-pool.c kernels/cpu/kern-ops.c \
 	kernels/cpu/kern-avx2.c kernels/cpu/kern-avx512.c kernels/cpu/kern-bw.c
 # No FMA contraction: the scalar reference must round like ggml's portable C; the vector
@@ -28,3 +28,10 @@ HUB_TESTS += tests/test-kern-matmul tests/test-kern-avx512
 noinst_PROGRAMS += tools/bench-kernels
 tools_bench_kernels_SOURCES = tools/bench-kernels.c
 tools_bench_kernels_LDADD = kernels/libkern.a common/libhubcommon.a -lm
+
+# The AVX-512 integer kernels with VNNI emulated in AVX2: their logic checked on any AVX2 CPU.
+check_PROGRAMS += tests/test-kern-vnni-emu
+tests_test_kern_vnni_emu_SOURCES = tests/test-kern-vnni-emu.c kernels/cpu/kern-avx512.c
+tests_test_kern_vnni_emu_CPPFLAGS = $(AM_CPPFLAGS) -DKERN_AVX512_EMULATE
+tests_test_kern_vnni_emu_LDADD = kernels/libkern.a common/libhubcommon.a -lm
+HUB_TESTS += tests/test-kern-vnni-emu

@@ -107,6 +107,7 @@ static void kern_mm_worker(void *ctx, int ith, int nth)
     }
 }
 
+#define KERN_MT_MIN_MACS 8192  /* below this many multiply-adds one thread does it all */
 #define KERN_STACK_XQ 65536 /* activation bytes kept on the stack when there is no pool */
 
 void kern_matmul(struct kern_pool *pool, int wtype, const void *W, int64_t rows, int64_t k,
@@ -150,6 +151,8 @@ void kern_matmul(struct kern_pool *pool, int wtype, const void *W, int64_t rows,
         for (int64_t t = 0; t < n_tok; t++) q(x + t * k, buf + (size_t)t * job.x_row_bytes, k);
         job.xq = buf;
     }
-    kern_pool_run(pool, kern_mm_worker, &job);
+    /* Tiny products (router gates, a few rows) cost less than waking the workers. */
+    if (rows * k * n_tok < KERN_MT_MIN_MACS || rows < 2) kern_mm_worker(&job, 0, 1);
+    else kern_pool_run(pool, kern_mm_worker, &job);
     free(heap);
 }

@@ -1,0 +1,76 @@
+/*
+ * kern-x86.h: small AVX2 helpers shared by kern-avx2.c and kern-avx512.c (a function with a
+ * narrower target may be inlined into one with a wider target, so the AVX-512 file reuses
+ * them as they are).
+ */
+#ifndef KERN_X86_H
+#define KERN_X86_H
+
+#include <immintrin.h>
+#include <stdint.h>
+#include <string.h>
+
+#define KERN_AVX2 __attribute__((target("avx2,fma,f16c")))
+
+KERN_AVX2 static inline float kern_hsum256(__m256 v)
+{
+    __m128 lo = _mm256_castps256_ps128(v), hi = _mm256_extractf128_ps(v, 1);
+    lo = _mm_add_ps(lo, hi);
+    lo = _mm_add_ps(lo, _mm_movehl_ps(lo, lo));
+    lo = _mm_add_ss(lo, _mm_movehdup_ps(lo));
+    return _mm_cvtss_f32(lo);
+}
+
+KERN_AVX2 static inline __m256i kern_pack_i8(__m256i a, __m256i b, __m256i c, __m256i d)
+{
+    __m256i ab = _mm256_packs_epi32(a, b), cd = _mm256_packs_epi32(c, d);
+    __m256i r = _mm256_packs_epi16(ab, cd);
+    return _mm256_permutevar8x32_epi32(r, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+}
+
+KERN_AVX2 static inline int kern_hsum_i32(__m256i v)
+{
+    __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4e));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xb1));
+    return _mm_cvtsi128_si32(s);
+}
+
+/* Unsigned a (< 128) times signed b, 8 int32 lanes. */
+KERN_AVX2 static inline __m256i kern_dot_u8(__m256i a, __m256i b)
+{
+    return _mm256_madd_epi16(_mm256_maddubs_epi16(a, b), _mm256_set1_epi16(1));
+}
+
+/* 32 nibbles of 16 bytes: low nibbles in the low lane, high nibbles in the high lane. */
+KERN_AVX2 static inline __m256i kern_nibbles(const uint8_t *q)
+{
+    const __m128i t = _mm_loadu_si128((const __m128i *)q);
+    const __m256i b = _mm256_set_m128i(_mm_srli_epi16(t, 4), t);
+    return _mm256_and_si256(b, _mm256_set1_epi8(0x0F));
+}
+
+/* 32 bits to 32 bytes of 0xFF (bit set) or 0x00. */
+KERN_AVX2 static inline __m256i kern_bits_to_bytes(const uint8_t *p)
+{
+    uint32_t x32;
+    memcpy(&x32, p, 4);
+    const __m256i shuf = _mm256_set_epi64x(0x0303030303030303, 0x0202020202020202,
+                                           0x0101010101010101, 0x0000000000000000);
+    __m256i bytes = _mm256_shuffle_epi8(_mm256_set1_epi32((int)x32), shuf);
+    bytes = _mm256_or_si256(bytes, _mm256_set1_epi64x(0x7fbfdfeff7fbfdfe));
+    return _mm256_cmpeq_epi8(bytes, _mm256_set1_epi64x(-1));
+}
+
+/* Q4_K/Q5_K: the 8 6-bit scales and mins of a super-block. */
+static inline void kern_k4_scales(const uint8_t *q, uint8_t sc[8], uint8_t mn[8])
+{
+    for (int j = 0; j < 4; j++) {
+        sc[j] = q[j] & 63;
+        mn[j] = q[j + 4] & 63;
+        sc[j + 4] = (q[j + 8] & 0xF) | ((q[j] >> 6) << 4);
+        mn[j + 4] = (q[j + 8] >> 4) | ((q[j + 4] >> 6) << 4);
+    }
+}
+
+#endif
