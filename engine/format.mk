@@ -14,3 +14,9 @@ tests_test_tokenizer_SOURCES = tests/test-tokenizer.c
 tests_test_tokenizer_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
 tests_test_tokenizer_LDADD = $(FORMAT_LIBS) $(JANSSON_LIBS)
 HUB_TESTS += tests/test-tokenizer
+
+# GGUF reader/writer: reference models, byte-identical copies, every metadata type, hostile files.
+check_PROGRAMS += tests/test-gguf
+tests_test_gguf_SOURCES = tests/test-gguf.c
+tests_test_gguf_LDADD = $(FORMAT_LIBS)
+HUB_TESTS += tests/test-gguf

@@ -286,13 +286,15 @@ static bool gguf_parse(struct gguf_file_priv *p, char *err, size_t errlen)
     /* The smallest key/value is 8 (key length) + 4 (type) + 1 byte; the smallest tensor info
      * 8 (name length) + 4 (n_dims) + 4 (type) + 8 (offset). */
     if (f->n_kv > gguf_remaining(c) / 13) {
-        CUR_ERR(c, "absurd key/value count %llu: the file (%zu bytes) cannot hold that many",
-                (unsigned long long)f->n_kv, f->size);
+        CUR_ERR(c, "key/value count %llu is absurd or the file is truncated: that many need "
+                   "at least %llu bytes, %zu are left", (unsigned long long)f->n_kv,
+                (unsigned long long)f->n_kv * 13, gguf_remaining(c));
         return false;
     }
     if (f->n_tensors > gguf_remaining(c) / 24) {
-        CUR_ERR(c, "absurd tensor count %llu: the file (%zu bytes) cannot hold that many",
-                (unsigned long long)f->n_tensors, f->size);
+        CUR_ERR(c, "tensor count %llu is absurd or the file is truncated: that many need "
+                   "at least %llu bytes, %zu are left", (unsigned long long)f->n_tensors,
+                (unsigned long long)f->n_tensors * 24, gguf_remaining(c));
         return false;
     }
     f->kv = calloc(f->n_kv ? f->n_kv : 1, sizeof *f->kv);
