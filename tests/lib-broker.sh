@@ -94,6 +94,10 @@ broker_restart() {
 
 broker_capture_start() {
     [ -n "$BROKER_DIR" ] || { echo "lib-broker: broker_capture_start before broker_start" >&2; return 1; }
+    if [ -n "$BROKER_CAPTURE_PID" ]; then # a new capture replaces the previous one
+        kill "$BROKER_CAPTURE_PID" 2>/dev/null
+        wait "$BROKER_CAPTURE_PID" 2>/dev/null
+    fi
     BROKER_CAPTURE="$BROKER_DIR/capture.log"
     : >"$BROKER_CAPTURE"
     [ $# -eq 0 ] && set -- '#'

@@ -15,3 +15,5 @@ EXTRA_DIST += tests/lib-broker.sh tools/sim/README.md
 
 HUB_TESTS += tests/test-sim.sh
 EXTRA_DIST += tests/test-sim.sh
+HUB_TESTS += tests/test-sim-house.sh
+EXTRA_DIST += tests/test-sim-house.sh

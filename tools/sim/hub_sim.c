@@ -208,6 +208,26 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    char host[256];
+    int port = 1883;
+    const char *colon = strrchr(mqtt, ':');
+    size_t hl = colon ? (size_t)(colon - mqtt) : strlen(mqtt);
+    if (hl == 0 || hl >= sizeof host) {
+        hub_error(TAG, "--mqtt: '%s' is not HOST:PORT", mqtt);
+        return 2;
+    }
+    memcpy(host, mqtt, hl);
+    host[hl] = '\0';
+    if (colon) {
+        char *end;
+        long p = strtol(colon + 1, &end, 10);
+        if (end == colon + 1 || *end || p < 1 || p > 65535) {
+            hub_error(TAG, "--mqtt: '%s' has no valid port (1-65535)", mqtt);
+            return 2;
+        }
+        port = (int)p;
+    }
+
     /* The house: --house, else the demo house from the source tree or the installed copy. */
     if (!house_path) {
         house_path = HUB_SIM_SRC_HOUSE;
@@ -232,28 +252,6 @@ int main(int argc, char **argv)
         list_devices(&h);
         sim_house_free(&h);
         return 0;
-    }
-
-    char host[256];
-    int port = 1883;
-    const char *colon = strrchr(mqtt, ':');
-    size_t hl = colon ? (size_t)(colon - mqtt) : strlen(mqtt);
-    if (hl == 0 || hl >= sizeof host) {
-        hub_error(TAG, "--mqtt: '%s' is not HOST:PORT", mqtt);
-        sim_house_free(&h);
-        return 2;
-    }
-    memcpy(host, mqtt, hl);
-    host[hl] = '\0';
-    if (colon) {
-        char *end;
-        long p = strtol(colon + 1, &end, 10);
-        if (end == colon + 1 || *end || p < 1 || p > 65535) {
-            hub_error(TAG, "--mqtt: '%s' has no valid port (1-65535)", mqtt);
-            sim_house_free(&h);
-            return 2;
-        }
-        port = (int)p;
     }
 
     struct sigaction sa = {.sa_handler = on_signal};

@@ -259,6 +259,12 @@ static int parse_entity(struct sim_house *h, json_t *e, size_t idx, const char *
     while (j > 0 && d->slug[j - 1] == '_') j--;
     d->slug[j] = '\0';
     if (!*d->slug) snprintf(d->slug, sizeof d->slug, "device_%zu", idx);
+    for (size_t k = 0; k < h->ndev; k++)
+        if (strcmp(h->dev[k].slug, d->slug) == 0) {
+            hub_error(TAG, "%s: entities \"%s\" and \"%s\" have the same object id %s", what,
+                      h->dev[k].name, name, d->slug);
+            return HUB_ERR_INVALID;
+        }
     /* MQTT wildcards and the level separator cannot be part of a friendly name's topic. */
     copy(d->topic_name, sizeof d->topic_name, name);
     for (char *p = d->topic_name; *p; p++)

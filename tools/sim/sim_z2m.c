@@ -94,11 +94,22 @@ static const char *z2m_property(const struct sim_device *d)
     return "temperature";
 }
 
+/* z2m's label: the name with a capital and spaces ("color_temp" -> "Color temp"). */
+static json_t *label_of(const char *name)
+{
+    char buf[64];
+    size_t i;
+    for (i = 0; name[i] && i + 1 < sizeof buf; i++) buf[i] = name[i] == '_' ? ' ' : name[i];
+    buf[i] = '\0';
+    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+    return json_string(buf);
+}
+
 static json_t *feat_binary(const char *name, const char *prop, json_t *on, json_t *off, int access,
                            const char *desc)
 {
-    json_t *f = json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:i,s:s}", "type", "binary", "name", name,
-                          "label", name, "property", prop, "value_on", on, "value_off", off,
+    json_t *f = json_pack("{s:s,s:s,s:o,s:s,s:o,s:o,s:i,s:s}", "type", "binary", "name", name,
+                          "label", label_of(name), "property", prop, "value_on", on, "value_off", off,
                           "access", access, "description", desc);
     if (f && json_is_string(on) && strcmp(json_string_value(on), "ON") == 0)
         json_object_set_new(f, "value_toggle", json_string("TOGGLE"));
@@ -108,8 +119,8 @@ static json_t *feat_binary(const char *name, const char *prop, json_t *on, json_
 static json_t *feat_numeric(const char *name, const char *prop, double min, double max,
                             const char *unit, int access, const char *desc)
 {
-    json_t *f = json_pack("{s:s,s:s,s:s,s:s,s:i,s:s}", "type", "numeric", "name", name, "label",
-                          name, "property", prop, "access", access, "description", desc);
+    json_t *f = json_pack("{s:s,s:s,s:o,s:s,s:i,s:s}", "type", "numeric", "name", name, "label",
+                          label_of(name), "property", prop, "access", access, "description", desc);
     if (!f) return NULL;
     if (min < max) {
         json_object_set_new(f, "value_min", json_real(min));
@@ -128,7 +139,8 @@ static json_t *feat_enum(const char *name, const char *prop, const char *const *
 {
     json_t *v = json_array();
     for (size_t i = 0; values[i]; i++) json_array_append_new(v, json_string(values[i]));
-    return json_pack("{s:s,s:s,s:s,s:s,s:o,s:i,s:s}", "type", "enum", "name", name, "label", name,
+    return json_pack("{s:s,s:s,s:o,s:s,s:o,s:i,s:s}", "type", "enum", "name", name, "label",
+                     label_of(name),
                      "property", prop, "values", v, "access", access, "description", desc);
 }
 
