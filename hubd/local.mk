@@ -92,3 +92,11 @@ EXTRA_DIST += tests/test-fuzz-config.sh tests/fuzz/fuzz-config.c tests/fuzz/seed
 # End to end: hubd + plugins + hub-sim + hubctl on a real broker.
 HUB_TESTS += tests/test-hubd.sh
 EXTRA_DIST += tests/test-hubd.sh
+
+# Broker restarted 20 times while commands flow: reconnects, no QoS 1 command lost.
+check_PROGRAMS += tests/hubd-callgen
+tests_hubd_callgen_SOURCES = tests/hubd-callgen.c
+tests_hubd_callgen_CPPFLAGS = $(AM_CPPFLAGS) $(MOSQUITTO_CFLAGS) $(JANSSON_CFLAGS)
+tests_hubd_callgen_LDADD = hubd/libhubcore.a common/libhubcommon.a $(MOSQUITTO_LIBS) $(JANSSON_LIBS)
+HUB_TESTS += tests/test-hubd-reconnect.sh
+EXTRA_DIST += tests/test-hubd-reconnect.sh
