@@ -443,6 +443,79 @@ KERN_AVX2 static float kern_vdot_q6_k_avx2(const void *wv, const void *xv, int64
     return kern_hsum256(acc);
 }
 
+KERN_AVX2 static float kern_vdot_q2_k_avx2(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q2_k *w = wv;
+    const struct kern_q8_k *x = xv;
+    __m256 acc = _mm256_setzero_ps();
+    float accm = 0;
+    const __m256i m2 = _mm256_set1_epi8(3);
+    for (int64_t i = 0; i < nb; i++) {
+        const __m128i sc8 = _mm_loadu_si128((const __m128i *)w[i].scales);
+        /* mins (high nibbles) times the 16-element sums of x */
+        const __m256i mins = _mm256_cvtepu8_epi16(_mm_and_si128(_mm_srli_epi16(sc8, 4), _mm_set1_epi8(0x0F)));
+        const int msum = kern_hsum_i32(_mm256_madd_epi16(mins, _mm256_loadu_si256((const __m256i *)x[i].bsums)));
+        uint8_t sc[16];
+        for (int g = 0; g < 16; g++) sc[g] = w[i].scales[g] & 0xF;
+        __m256i sumi = _mm256_setzero_si256();
+        for (int n = 0; n < 2; n++) {
+            const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * n));
+            for (int s = 0; s < 4; s++) {
+                const __m256i qs = _mm256_and_si256(_mm256_srl_epi16(q, _mm_cvtsi32_si128(2 * s)), m2);
+                const __m256i xs = _mm256_loadu_si256((const __m256i *)(x[i].qs + 128 * n + 32 * s));
+                const int g = 8 * n + 2 * s;
+                const __m256i scv = _mm256_set_m128i(_mm_set1_epi16(sc[g + 1]), _mm_set1_epi16(sc[g]));
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(qs, xs), scv));
+            }
+        }
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(x[i].d * kern_h2f(w[i].d)), _mm256_cvtepi32_ps(sumi), acc);
+        accm += x[i].d * kern_h2f(w[i].dmin) * (float)msum;
+    }
+    return kern_hsum256(acc) - accm;
+}
+
+KERN_AVX2 static float kern_vdot_q3_k_avx2(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q3_k *w = wv;
+    const struct kern_q8_k *x = xv;
+    __m256 acc = _mm256_setzero_ps();
+    const __m256i m2 = _mm256_set1_epi8(3), one = _mm256_set1_epi8(1);
+    for (int64_t i = 0; i < nb; i++) {
+        int8_t sc[16];
+        const uint32_t kmask1 = 0x03030303u, kmask2 = 0x0f0f0f0fu;
+        uint32_t aux[4];
+        memcpy(aux, w[i].scales, 12);
+        const uint32_t tmp = aux[2];
+        aux[2] = ((aux[0] >> 4) & kmask2) | (((tmp >> 4) & kmask1) << 4);
+        aux[3] = ((aux[1] >> 4) & kmask2) | (((tmp >> 6) & kmask1) << 4);
+        aux[0] = (aux[0] & kmask2) | (((tmp >> 0) & kmask1) << 4);
+        aux[1] = (aux[1] & kmask2) | (((tmp >> 2) & kmask1) << 4);
+        memcpy(sc, aux, 16);
+        /* codes q2 + 4*hbit in 0..7 stand for q2 + 4*hbit - 4: take 4 * sum_g sc_g bsum_g off */
+        int bias = 0;
+        for (int g = 0; g < 16; g++) {
+            sc[g] = (int8_t)(sc[g] - 32);
+            bias += sc[g] * x[i].bsums[g];
+        }
+        const __m256i hm = _mm256_loadu_si256((const __m256i *)w[i].hmask);
+        __m256i sumi = _mm256_setr_epi32(-4 * bias, 0, 0, 0, 0, 0, 0, 0);
+        for (int n = 0; n < 2; n++) {
+            const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * n));
+            for (int s = 0; s < 4; s++) {
+                const __m256i q2 = _mm256_and_si256(_mm256_srl_epi16(q, _mm_cvtsi32_si128(2 * s)), m2);
+                const __m256i h = _mm256_and_si256(_mm256_srl_epi16(hm, _mm_cvtsi32_si128(4 * n + s)), one);
+                const __m256i qv = _mm256_or_si256(q2, _mm256_slli_epi16(h, 2));
+                const __m256i xs = _mm256_loadu_si256((const __m256i *)(x[i].qs + 128 * n + 32 * s));
+                const int g = 8 * n + 2 * s;
+                const __m256i scv = _mm256_set_m128i(_mm_set1_epi16(sc[g + 1]), _mm_set1_epi16(sc[g]));
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(qv, xs), scv));
+            }
+        }
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(x[i].d * kern_h2f(w[i].d)), _mm256_cvtepi32_ps(sumi), acc);
+    }
+    return kern_hsum256(acc);
+}
+
 void kern_dots_avx2_get(struct kern_dot_table *t)
 {
     t->dot[KERN_F32] = kern_vdot_f32_avx2;
@@ -453,6 +526,8 @@ void kern_dots_avx2_get(struct kern_dot_table *t)
     t->dot[KERN_Q4_1] = kern_vdot_q4_1_avx2;
     t->dot[KERN_Q5_0] = kern_vdot_q5_0_avx2;
     t->dot[KERN_Q5_1] = kern_vdot_q5_1_avx2;
+    t->dot[KERN_Q2_K] = kern_vdot_q2_k_avx2;
+    t->dot[KERN_Q3_K] = kern_vdot_q3_k_avx2;
     t->dot[KERN_Q4_K] = kern_vdot_q4_k_avx2;
     t->dot[KERN_Q5_K] = kern_vdot_q5_k_avx2;
     t->dot[KERN_Q6_K] = kern_vdot_q6_k_avx2;
