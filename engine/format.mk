@@ -20,3 +20,18 @@ check_PROGRAMS += tests/test-gguf
 tests_test_gguf_SOURCES = tests/test-gguf.c
 tests_test_gguf_LDADD = $(FORMAT_LIBS)
 HUB_TESTS += tests/test-gguf
+
+# Fuzz target of the GGUF reader and the tokenizer loader (clang + libFuzzer + ASan/UBSan when
+# configure found it), seeded with small valid files (tests/data/gguf/make-seeds.c made them).
+FUZZ_GGUF_SRC = $(top_srcdir)/tests/fuzz/fuzz-gguf.c $(top_srcdir)/engine/gguf.c \
+	$(top_srcdir)/engine/tokenizer.c $(top_srcdir)/kernels/cpu/kern-types.c
+if HAVE_FUZZ_CC
+check_SCRIPTS += tests/fuzz/fuzz-gguf
+tests/fuzz/fuzz-gguf: $(FUZZ_GGUF_SRC) $(top_srcdir)/engine/gguf.h $(top_srcdir)/engine/tokenizer.h
+	@mkdir -p tests/fuzz
+	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) $(PCRE2_CFLAGS) -o $@ $(FUZZ_GGUF_SRC) $(PCRE2_LIBS) -lm
+endif
+CLEANFILES += tests/fuzz/fuzz-gguf
+HUB_TESTS += tests/test-fuzz-gguf.sh
+EXTRA_DIST += tests/test-fuzz-gguf.sh tests/fuzz/fuzz-gguf.c tests/data/gguf/make-seeds.c \
+	tests/data/gguf/empty.gguf tests/data/gguf/tensors.gguf tests/data/gguf/vocab.gguf
