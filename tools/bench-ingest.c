@@ -202,20 +202,22 @@ static char *bridge_devices_json(int n)
     return s;
 }
 
-/* The k-th state report of device i: always different from the (k-1)-th, as a real change. */
+/* The k-th state report of device i: always different from the (k-1)-th as hubd sees it, so
+ * that every message is a state change (hubd shows brightness in percent and rounds sensor
+ * values: steps smaller than that would be no change, no history row, no hub/state). */
 static int state_payload(int i, long k, char *out, size_t len)
 {
     int lq = 40 + (int)((k * 7 + i) % 200);
     switch (dev_kind(i)) {
     case DEV_LIGHT:
         return snprintf(out, len, "{\"state\":\"ON\",\"brightness\":%ld,\"linkquality\":%d}",
-                        1 + k % 254, lq);
+                        3 + (k % 80) * 3, lq);
     case DEV_PLUG:
         return snprintf(out, len, "{\"state\":\"%s\",\"linkquality\":%d}", k % 2 ? "ON" : "OFF",
                         lq);
     default:
         return snprintf(out, len, "{\"temperature\":%.2f,\"linkquality\":%d,\"battery\":%d}",
-                        15.0 + (double)(k % 1000) / 100.0, lq, 90);
+                        10.0 + (double)(k % 40) * 0.5, lq, 90);
     }
 }
 
@@ -272,6 +274,9 @@ static struct mosquitto *client_new(const char *id, const char *host, int port, 
         mosquitto_destroy(m);
         return NULL;
     }
+    /* hubd and mosquitto are spawned later: they must not inherit our sockets. */
+    int fd = mosquitto_socket(m);
+    if (fd >= 0) fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC);
     if ((rc = mosquitto_loop_start(m)) != MOSQ_ERR_SUCCESS) {
         fprintf(stderr, "bench-ingest: loop_start: %s\n", mosquitto_strerror(rc));
         mosquitto_destroy(m);
@@ -512,16 +517,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench-ingest: publish bridge: %s\n", mosquitto_strerror(rc));
         goto out;
     }
-    /* A first state per device, then wait for hubd to show all N entities. */
-    for (int i = 0; i < o.entities; i++) {
-        char topic[128], payload[256], name[64];
-        dev_name(i, name, sizeof name);
-        snprintf(topic, sizeof topic, "zigbee2mqtt/%s", name);
-        int len = state_payload(i, ++k_state[i], payload, sizeof payload);
-        mosquitto_publish(pub, NULL, topic, len, payload, 0, false);
-        if (i % 200 == 199) sleep_ms(5);
-    }
-    double wait_end = now_s() + 60, t_ready = 0;
+    /* A first state per device until hubd shows all N entities on hub/state: states sent
+     * before hubd has read the device list are (rightly) ignored as unknown devices, so the
+     * round is repeated every second. */
+    double wait_end = now_s() + 60, t_ready = 0, next_round = 0;
     while (now_s() < wait_end) {
         int st;
         if (waitpid(hubd, &st, WNOHANG) == hubd) {
@@ -533,6 +532,17 @@ int main(int argc, char **argv)
         if (atomic_load(&statec.distinct) >= o.entities) {
             t_ready = now_s();
             break;
+        }
+        if (now_s() >= next_round) {
+            for (int i = 0; i < o.entities; i++) {
+                char topic[128], payload[256], name[64];
+                dev_name(i, name, sizeof name);
+                snprintf(topic, sizeof topic, "zigbee2mqtt/%s", name);
+                int len = state_payload(i, ++k_state[i], payload, sizeof payload);
+                mosquitto_publish(pub, NULL, topic, len, payload, 0, false);
+                if (i % 200 == 199) sleep_ms(5);
+            }
+            next_round = now_s() + 1;
         }
         sleep_ms(20);
     }
