@@ -1,5 +1,19 @@
 # engine/local.mk: the model (forward pass, KV cache), the sampler and the model subcommands of
-# hub-engine (engine/libhubengine.a). See engine/format.mk for the GGUF reader and tokenizer.
+# hub-engine (engine/libhubengine.a), the hub-engine program, and the test against llama.cpp's
+# reference logits. See engine/format.mk for the GGUF reader and tokenizer.
 noinst_LIBRARIES += engine/libhubengine.a
 engine_libhubengine_a_SOURCES = engine/model.c engine/model.h engine/sampler.c engine/sampler.h \
 	engine/cmd_model.c engine/commands.h
+
+HUB_ENGINE_LIBS = engine/libhubengine.a engine/libhubformat.a kernels/libkern.a \
+	common/libhubcommon.a $(PCRE2_LIBS) $(JANSSON_LIBS) -lm
+
+bin_PROGRAMS += engine/hub-engine
+engine_hub_engine_SOURCES = engine/hub-engine.c
+engine_hub_engine_LDADD = $(HUB_ENGINE_LIBS)
+
+check_PROGRAMS += tests/test-reference
+tests_test_reference_SOURCES = tests/test-reference.c
+tests_test_reference_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
+tests_test_reference_LDADD = $(HUB_ENGINE_LIBS)
+HUB_TESTS += tests/test-reference

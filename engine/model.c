@@ -39,6 +39,7 @@ struct wref {
     int64_t n_mat;    /* matrices in the stack */
     size_t row_bytes;
     size_t mat_bytes;
+    const float *mins;  /* Q4_1/Q5_1: per-block mins [n_mat][rows][k/32] (see mm()) */
 };
 
 struct model_layer {
@@ -87,6 +88,9 @@ struct model_ctx {
     int32_t *sel;
     int32_t *exp_cnt, *exp_tok, *exp_slot;
     float *ffn_out;
+    float *xr;            /* x rounded to a weight's activation type */
+    float *sdelta, *mcorr; /* Q8_1 block-sum corrections [T][k/32] and [T][rows] */
+    bool exact;           /* round activations as ggml does (default; HUB_ENGINE_EXACT=0: off) */
     /* current batch for the pool jobs */
     int cur_layer, cur_T, cur_pos0;
 };
@@ -230,6 +234,22 @@ static bool load_w(struct loader *L, const char *name, int64_t k, int64_t rows, 
     w->row_bytes = rb;
     w->mat_bytes = rb * (size_t)rows;
     L->m->weight_bytes += need;
+    if (w->type == KERN_Q4_1 || w->type == KERN_Q5_1) {
+        /* the fp16 min of every block (byte 2 of a Q4_1/Q5_1 block), for mm()'s correction */
+        int64_t nb = k / 32, nblk = nb * rows * n_mat;
+        float *mins = own(L->m, (size_t)nblk * sizeof(float));
+        if (!mins) {
+            lerr(L, "out of memory for %s", name);
+            return false;
+        }
+        size_t bb = (size_t)kern_type_traits(w->type)->block_bytes;
+        for (int64_t i = 0; i < nblk; i++) {
+            uint16_t h;
+            memcpy(&h, w->data + (size_t)i * bb + 2, 2);
+            mins[i] = kern_fp16_to_f32(h);
+        }
+        w->mins = mins;
+    }
     return true;
 }
 
@@ -457,9 +477,9 @@ static bool split_kv_b(struct loader *L, struct model_layer *ly, const struct wr
     }
     free(row);
     ly->wk_b = (struct wref){KERN_F32, (const uint8_t *)kb, dn, R, H, (size_t)dn * 4,
-                             (size_t)dn * 4 * R};
+                             (size_t)dn * 4 * R, NULL};
     ly->wv_b = (struct wref){KERN_F32, (const uint8_t *)vb, R, dv, H, (size_t)R * 4,
-                             (size_t)R * 4 * dv};
+                             (size_t)R * 4 * dv, NULL};
     return true;
 }
 
@@ -666,7 +686,7 @@ void model_ctx_free(struct model_ctx *c)
     float **fl[] = {&c->kv, &c->kv2, &c->rope_cos, &c->rope_sin, &c->x, &c->xn, &c->tmp,
                     &c->q, &c->qa, &c->kva, &c->qabs, &c->olat, &c->gath, &c->attn, &c->k,
                     &c->v, &c->g, &c->u, &c->xg, &c->dg, &c->router, &c->probs, &c->sel_w,
-                    &c->scores, &c->ffn_out};
+                    &c->scores, &c->ffn_out, &c->xr, &c->sdelta, &c->mcorr};
     for (size_t i = 0; i < sizeof(fl) / sizeof(fl[0]); i++) free(*fl[i]);
     free(c->sel);
     free(c->exp_cnt);
@@ -782,6 +802,18 @@ struct model_ctx *model_ctx_new(struct model *m, int n_ctx, int n_threads, char 
     if ((size_t)hp->n_ff_exp > F) F = hp->n_ff_exp;
     if ((size_t)hp->n_ff_shexp > F) F = hp->n_ff_shexp;
     c->x = falloc(B * E, &ok);
+    /* activation rounding scratch: the widest k of any product, and the most rows */
+    size_t kmax = E;
+    size_t kc[] = {(size_t)hp->n_ff, (size_t)hp->n_ff_exp, (size_t)hp->n_ff_shexp,
+                   (size_t)hp->n_head * hp->n_embd_head_qk, (size_t)hp->n_head * hp->n_embd_head_v,
+                   (size_t)hp->q_lora_rank, (size_t)hp->kv_lora_rank + hp->n_rot};
+    for (size_t i = 0; i < sizeof(kc) / sizeof(kc[0]); i++) kmax = kc[i] > kmax ? kc[i] : kmax;
+    size_t rmax = kmax > (size_t)hp->n_vocab ? kmax : (size_t)hp->n_vocab;
+    c->xr = falloc(B * kmax, &ok);
+    c->sdelta = falloc(B * (kmax / 32 + 1), &ok);
+    c->mcorr = falloc(B * rmax, &ok);
+    const char *ex = getenv("HUB_ENGINE_EXACT");
+    c->exact = !(ex && !strcmp(ex, "0"));
     c->xn = falloc(B * E, &ok);
     c->tmp = falloc(B * E, &ok);
     c->ffn_out = falloc(B * E, &ok);
@@ -814,11 +846,94 @@ int model_ctx_size(const struct model_ctx *c) { return c->n_ctx; }
 /* ---------------------------------------------------------------------------------------- */
 /* forward */
 
+/*
+ * ggml multiplies each weight type with activations rounded to that type's "vec_dot_type":
+ * f16 for F16, bf16 for BF16, Q8_0 blocks (fp16 scale, round half to even) for the 32-wide
+ * types, Q8_1 (the same plus an fp16 block sum) for Q4_1/Q5_1, Q8_K for the k-quants. kern
+ * keeps f32 scales (a little more exact), which leaves logits ~3e-4 NMSE away from llama.cpp's
+ * on quantized files and flips close routing decisions. Rounding x onto ggml's grid first makes
+ * kern's product land on the same values (its own requantization of an on-grid x is exact), so
+ * the reference logits are matched to rounding.
+ */
+static int act_kind(int wtype)
+{
+    switch (wtype) {
+    case KERN_F16: return 1;
+    case KERN_BF16: return 2;
+    case KERN_Q4_0: case KERN_Q5_0: case KERN_Q8_0: return 3;
+    case KERN_Q4_1: case KERN_Q5_1: return 4;
+    case KERN_Q4_K: case KERN_Q5_K: case KERN_Q6_K: case KERN_Q2_K: case KERN_Q3_K: return 5;
+    default: return 0;
+    }
+}
+
+/* x [n] (n a multiple of 32 for kinds 3, 4) -> dst on ggml's activation grid. Kind 4 also
+ * writes, per block, ggml's fp16 block sum minus the one kern will use (see mm()). */
+static void act_round(int kind, const float *x, size_t n, float *dst, float *sum_delta)
+{
+    if (kind == 1) {
+        for (size_t i = 0; i < n; i++) dst[i] = kern_fp16_to_f32(kern_f32_to_fp16(x[i]));
+        return;
+    }
+    if (kind == 2) {
+        for (size_t i = 0; i < n; i++) dst[i] = kern_bf16_to_f32(kern_f32_to_bf16(x[i]));
+        return;
+    }
+    if (kind == 5) { /* Q8_K: scale from the signed extreme, as quantize_row_q8_K_ref */
+        for (size_t b0 = 0; b0 < n; b0 += 256) {
+            const float *xb = x + b0;
+            float amax = 0, mx = 0;
+            for (int j = 0; j < 256; j++) {
+                float ax = fabsf(xb[j]);
+                if (ax > amax) {
+                    amax = ax;
+                    mx = xb[j];
+                }
+            }
+            float is = amax != 0 ? -127.f / mx : 0.f, d = amax != 0 ? 1 / is : 0.f;
+            for (int j = 0; j < 256; j++) {
+                float q = fminf(127.f, nearbyintf(is * xb[j]));
+                dst[b0 + j] = d * q;
+            }
+        }
+        return;
+    }
+    for (size_t b0 = 0; b0 < n; b0 += 32) {
+        const float *xb = x + b0;
+        float amax = 0;
+        for (int j = 0; j < 32; j++) amax = fmaxf(amax, fabsf(xb[j]));
+        float d = amax / 127.f, id = amax != 0 ? 127.f / amax : 0.f;
+        float dh = kern_fp16_to_f32(kern_f32_to_fp16(d));
+        int sum = 0;
+        for (int j = 0; j < 32; j++) {
+            float q = nearbyintf(xb[j] * id); /* round half to even, as _mm256_round_ps */
+            dst[b0 + j] = dh * q;
+            sum += (int)q;
+        }
+        if (kind == 4)
+            sum_delta[b0 / 32] = kern_fp16_to_f32(kern_f32_to_fp16(d * (float)sum)) - dh * (float)sum;
+    }
+}
+
+/* out [T][rows] = W[mat] x, x [T][k], with ggml's activation rounding (see act_kind). */
 static void mm(struct model_ctx *c, const struct wref *w, int64_t mat, const float *x, int T,
                float *out)
 {
-    kern_matmul(c->pool, w->type, w->data + (size_t)mat * w->mat_bytes, w->rows, w->k, x, T,
-                out);
+    int kind = act_kind(w->type);
+    const uint8_t *W = w->data + (size_t)mat * w->mat_bytes;
+    if (kind && c->exact) {
+        act_round(kind, x, (size_t)T * w->k, c->xr, c->sdelta);
+        x = c->xr;
+    }
+    kern_matmul(c->pool, w->type, W, w->rows, w->k, x, T, out);
+    if (kind == 4 && c->exact && w->mins) {
+        /* Q4_1/Q5_1 rows add m_b * (block sum of x); ggml takes that sum from an fp16 field:
+         * add the difference through the per-block mins (f32 [n_mat][rows][k/32]) */
+        int64_t nb = w->k / 32;
+        kern_matmul(c->pool, KERN_F32, w->mins + (size_t)mat * w->rows * nb, w->rows, nb,
+                    c->sdelta, T, c->mcorr);
+        kern_add(out, out, c->mcorr, (int64_t)T * w->rows);
+    }
 }
 
 static void rmsnorm_rows(float *dst, const float *x, const float *w, int T, int64_t n,

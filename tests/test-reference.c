@@ -65,7 +65,6 @@ static void compare(const float *x, const float *ref, int n, int nv, struct stat
             den += (double)b[i] * b[i];
         }
         double e = den > 0 ? num / den : num;
-        if (getenv("REF_VERBOSE")) printf("    pos %d nmse %.3e\n", p, e);
         if (!isfinite(e)) e = INFINITY;
         st->sum += e;
         if (e > st->max || isnan(st->max)) st->max = e;
@@ -111,7 +110,7 @@ static int get_tokens(json_t *arr, int32_t **out)
 
 static void test_model(const char *dir, const char *name, json_t *mj, int threads)
 {
-    char path[4096], err[512];
+    char path[8192], err[512];
     json_t *tj = json_object_get(mj, "tolerance");
     struct tol t = {0, 0, 0, false};
     t.nmse_max = json_number_value(json_object_get(tj, "nmse_max"));
