@@ -100,3 +100,7 @@ tests_hubd_callgen_CPPFLAGS = $(AM_CPPFLAGS) $(MOSQUITTO_CFLAGS) $(JANSSON_CFLAG
 tests_hubd_callgen_LDADD = hubd/libhubcore.a common/libhubcommon.a $(MOSQUITTO_LIBS) $(JANSSON_LIBS)
 HUB_TESTS += tests/test-hubd-reconnect.sh
 EXTRA_DIST += tests/test-hubd-reconnect.sh
+
+# tools/demo.sh brings the demo up and takes everything down again.
+HUB_TESTS += tests/test-hubd-demo.sh
+EXTRA_DIST += tests/test-hubd-demo.sh

@@ -1,1 +1,2 @@
-# tools/: targets of this folder (see ../Makefile.am).
+# tools/: the demo launcher (what ./quickstart runs); hub-sim is in tools/sim.mk.
+dist_noinst_SCRIPTS += tools/demo.sh
