@@ -104,3 +104,4 @@ EXTRA_DIST += tests/test-hubd-reconnect.sh
 # tools/demo.sh brings the demo up and takes everything down again.
 HUB_TESTS += tests/test-hubd-demo.sh
 EXTRA_DIST += tests/test-hubd-demo.sh
+EXTRA_DIST += hubd/CONFIG.md
