@@ -32,7 +32,8 @@ expect_error() {
     _d=$1 _st=$2 _re=$3; shift 3
     "$SIM_BIN" "$@" >"$TMP/err.out" 2>&1
     _rc=$?
-    if [ $_rc -eq "$_st" ] && grep -q -E -- "$_re" "$TMP/err.out"; then
+    if [ $_rc -eq "$_st" ] && grep -q -E -- "$_re" "$TMP/err.out" &&
+        ! grep -q -E 'Sanitizer|runtime error' "$TMP/err.out"; then
         ok "$_d"
     else
         fail "$_d (exit $_rc, wanted $_st and /$_re/):"
@@ -140,6 +141,9 @@ pub "cmnd/$T/STATE" ''
 check "state survived the restart" broker_wait "stat/$T/RESULT" '.CT == 200 and .POWER == "ON"'
 kill -TERM "$SIM_PID"; wait "$SIM_PID"; rc=$?; SIM_PID=
 check "clean exit" test $rc -eq 0
+if grep -q -E 'Sanitizer|runtime error' "$TMP/sim.log" "$TMP/list.err"; then
+    fail "sanitizer report in hub-sim's output"
+fi
 if [ $fails -ne 0 ]; then
     echo "--- hub-sim log (tail)"; tail -n 30 "$TMP/sim.log"
     echo "$fails check(s) failed"; exit 1

@@ -17,3 +17,20 @@ HUB_TESTS += tests/test-sim.sh
 EXTRA_DIST += tests/test-sim.sh
 HUB_TESTS += tests/test-sim-house.sh
 EXTRA_DIST += tests/test-sim-house.sh
+
+# Fuzz target of hub-sim's message and house parsers (clang + libFuzzer + ASan/UBSan).
+FUZZ_SIM_SRC = $(top_srcdir)/tests/fuzz/fuzz-sim.c $(top_srcdir)/tools/sim/sim.c \
+	$(top_srcdir)/tools/sim/sim_house.c $(top_srcdir)/tools/sim/sim_z2m.c \
+	$(top_srcdir)/tools/sim/sim_tasmota.c $(top_srcdir)/tools/sim/sim_ha.c \
+	$(top_srcdir)/common/hub_log.c $(top_srcdir)/common/hub_status.c
+if HAVE_FUZZ_CC
+check_SCRIPTS += tests/fuzz/fuzz-sim
+tests/fuzz/fuzz-sim: $(FUZZ_SIM_SRC) $(top_srcdir)/tools/sim/sim.h
+	@mkdir -p tests/fuzz
+	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) $(JANSSON_CFLAGS) \
+	  -DSIM_FUZZ_HOUSE='"$(abs_top_srcdir)/data/houses/demo.json"' -o $@ $(FUZZ_SIM_SRC) \
+	  $(JANSSON_LIBS) -lm
+endif
+CLEANFILES += tests/fuzz/fuzz-sim
+HUB_TESTS += tests/test-fuzz-sim.sh
+EXTRA_DIST += tests/test-fuzz-sim.sh tests/fuzz/fuzz-sim.c tests/fuzz/seeds/sim

@@ -326,6 +326,7 @@ int sim_house_load_json(struct sim_house *h, json_t *root, const char *what)
     h->dev = calloc(n ? n : 1, sizeof *h->dev);
     if (!h->dev) {
         hub_error(TAG, "%s: out of memory for %zu devices", what, n);
+        sim_house_free(h);
         return HUB_ERR_NOMEM;
     }
     h->ndev = 0;
@@ -333,13 +334,18 @@ int sim_house_load_json(struct sim_house *h, json_t *root, const char *what)
         json_t *e = json_array_get(ents, i);
         if (!json_is_object(e)) {
             hub_error(TAG, "%s: entity %zu is not an object", what, i);
+            sim_house_free(h);
             return HUB_ERR_INVALID;
         }
         int rc = parse_entity(h, e, i, what);
-        if (rc != HUB_OK) return rc;
+        if (rc != HUB_OK) {
+            sim_house_free(h);
+            return rc;
+        }
     }
     if (h->ndev == 0) {
         hub_error(TAG, "%s: no entity the sim can simulate", what);
+        sim_house_free(h);
         return HUB_ERR_INVALID;
     }
     return HUB_OK;
@@ -350,7 +356,8 @@ int sim_house_load_file(struct sim_house *h, const char *path)
     json_error_t err;
     json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
-        hub_error(TAG, "%s:%d:%d: %s", path, err.line, err.column, err.text);
+        if (err.line > 0) hub_error(TAG, "%s:%d:%d: %s", path, err.line, err.column, err.text);
+        else hub_error(TAG, "%s: %s", path, err.text);
         return HUB_ERR_INVALID;
     }
     int rc = sim_house_load_json(h, root, path);
