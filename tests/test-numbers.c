@@ -1,0 +1,204 @@
+/* test-numbers.c: engine/numbers.c on many English and Chinese number, percent, temperature and
+ * duration spans, the slot words (max, lowest, 最亮...), refusals, and word rendering round trips. */
+#include "engine/numbers.h"
+#include "hub_status.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static int failures;
+
+#define CHECK(cond, ...)                                                                   \
+    do {                                                                                   \
+        if (!(cond)) {                                                                     \
+            failures++;                                                                    \
+            fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                                \
+            fprintf(stderr, __VA_ARGS__);                                                  \
+            fputc('\n', stderr);                                                           \
+        }                                                                                  \
+    } while (0)
+
+static void num(const char *span, double want)
+{
+    double v = -12345;
+    int rc = num_parse(span, &v);
+    CHECK(rc == HUB_OK && fabs(v - want) < 1e-9, "num_parse(\"%s\") = %d, %g; want %g", span, rc,
+          v, want);
+}
+
+static void slot(const char *s, const char *span, double want)
+{
+    double v = -12345;
+    int rc = num_parse_slot(s, span, &v);
+    CHECK(rc == HUB_OK && fabs(v - want) < 1e-9, "num_parse_slot(%s, \"%s\") = %d, %g; want %g",
+          s, span, rc, v, want);
+}
+
+static void bad(const char *span)
+{
+    double v;
+    CHECK(num_parse(span, &v) == HUB_ERR_INVALID, "num_parse(\"%s\") accepted (%g)", span, v);
+}
+
+static void dur(const char *span, long h, long m, long s)
+{
+    struct num_duration d = {-1, -1, -1};
+    int rc = num_parse_duration(span, &d);
+    CHECK(rc == HUB_OK && d.hours == h && d.minutes == m && d.seconds == s,
+          "duration(\"%s\") = %d, %ld:%ld:%ld; want %ld:%ld:%ld", span, rc, d.hours, d.minutes,
+          d.seconds, h, m, s);
+}
+
+static void dur_bad(const char *span)
+{
+    struct num_duration d;
+    CHECK(num_parse_duration(span, &d) == HUB_ERR_INVALID, "duration(\"%s\") accepted", span);
+}
+
+int main(void)
+{
+    /* English */
+    num("42", 42);
+    num("forty two", 42);
+    num("Forty-Two", 42);
+    num("fourty", 40);
+    num("a hundred", 100);
+    num("one hundred and five", 105);
+    num("two thousand seven hundred", 2700);
+    num("2,700", 2700);
+    num("2700K", 2700);
+    num("2700 kelvin", 2700);
+    num("50%", 50);
+    num("50 %", 50);
+    num("fifty percent", 50);
+    num("fifty per cent", 50);
+    num("twenty one point five", 21.5);
+    num("21.5°C", 21.5);
+    num("72 degrees fahrenheit", 72);
+    num("twenty degrees", 20);
+    num("half", 0.5);
+    num("one and a half", 1.5);
+    num("three quarters", 0.75);
+    num("zero", 0);
+    num("an", 1);
+    num("ten minutes", 10);
+    num("5 min", 5);
+    num("seven  seconds", 7);
+    num("ninety nine", 99);
+    num("nineteen", 19);
+    num("１００％", 100);
+    /* Chinese */
+    num("二十五", 25);
+    num("十", 10);
+    num("十五", 15);
+    num("两", 2);
+    num("一百", 100);
+    num("一百零五", 105);
+    num("一百五", 150);
+    num("两千七", 2700);
+    num("两千七百", 2700);
+    num("三千零五十", 3050);
+    num("一万二千", 12000);
+    num("百分之五十", 50);
+    num("百分之百", 100);
+    num("百分之30", 30);
+    num("二十五度", 25);
+    num("二十一点五度", 21.5);
+    num("26摄氏度", 26);
+    num("4000K", 4000);
+    num("五十%", 50);
+    num("三十分钟", 30);
+    num("十秒", 10);
+    num("两个小时", 2);
+    num("二零二四", 2024);
+    num("半", 0.5);
+    num("三个半", 3.5);
+    /* slot words */
+    slot("brightness", "max", 100);
+    slot("brightness", "Full", 100);
+    slot("brightness", "最亮", 100);
+    slot("brightness", "lowest", 1);
+    slot("brightness", "最暗", 1);
+    slot("brightness", "half", 50);
+    slot("brightness", "一半", 50);
+    slot("brightness", "seventy five percent", 75);
+    slot("position", "halfway", 50);
+    slot("position", "max", 100);
+    slot("percentage", "min", 0);
+    slot("volume_level", "百分之二十", 20);
+    slot("volume_step", "-10", -10);
+    slot("volume_step", "-ten percent", -10);
+    slot("volume_step", "5", 5);
+    slot("temperature", "twenty two degrees", 22);
+    slot("minutes", "ten minutes", 10);
+    slot("hours", "两个小时", 2);
+    /* refusals */
+    bad("");
+    bad("   ");
+    bad("lamp");
+    bad("forty lamps");
+    bad("百分之");
+    bad("二十灯");
+    bad("percent");
+    bad("\xff\xfe");
+    {
+        char huge[600];
+        memset(huge, '1', sizeof huge - 1);
+        huge[sizeof huge - 1] = 0;
+        bad(huge);
+    }
+    double v;
+    CHECK(num_parse_slot("brightness", "max", NULL) == HUB_ERR_INVALID, "NULL out accepted");
+    CHECK(num_parse_slot("brightness", "lamp", &v) == HUB_ERR_INVALID, "lamp brightness");
+    /* durations */
+    dur("an hour and a half", 1, 30, 0);
+    dur("one and a half hours", 1, 30, 0);
+    dur("90 seconds", 0, 1, 30);
+    dur("2 hours 30 minutes", 2, 30, 0);
+    dur("two hours and fifteen minutes", 2, 15, 0);
+    dur("half an hour", 0, 30, 0);
+    dur("10min", 0, 10, 0);
+    dur("1 minute and 5 seconds", 0, 1, 5);
+    dur("一个半小时", 1, 30, 0);
+    dur("半小时", 0, 30, 0);
+    dur("半个小时", 0, 30, 0);
+    dur("一小时二十分钟", 1, 20, 0);
+    dur("一小时零五分", 1, 5, 0);
+    dur("九十秒", 0, 1, 30);
+    dur("三分钟十秒", 0, 3, 10);
+    dur("两个钟头", 2, 0, 0);
+    dur("一刻钟", 0, 15, 0);
+    dur_bad("ten");
+    dur_bad("ten lamps");
+    dur_bad("hours");
+    dur_bad("二十");
+    dur_bad("");
+    /* rendering round trips */
+    char buf[128];
+    for (long i = 0; i <= 100000; i += (i < 200 ? 1 : 97)) {
+        CHECK(num_words_en(i, (int)(i & 1), buf, sizeof buf) == HUB_OK, "render en %ld", i);
+        CHECK(num_parse(buf, &v) == HUB_OK && v == i, "en round trip %ld -> \"%s\" -> %g", i, buf,
+              v);
+        CHECK(num_words_zh(i, (int)(i & 1), buf, sizeof buf) == HUB_OK, "render zh %ld", i);
+        CHECK(num_parse(buf, &v) == HUB_OK && v == i, "zh round trip %ld -> \"%s\" -> %g", i, buf,
+              v);
+    }
+    num_words_en(42, 1, buf, sizeof buf);
+    CHECK(!strcmp(buf, "forty-two"), "42 -> %s", buf);
+    num_words_zh(2, 1, buf, sizeof buf);
+    CHECK(!strcmp(buf, "两"), "2 liang -> %s", buf);
+    num_words_zh(15, 0, buf, sizeof buf);
+    CHECK(!strcmp(buf, "十五"), "15 -> %s", buf);
+    num_words_zh(105, 0, buf, sizeof buf);
+    CHECK(!strcmp(buf, "一百零五"), "105 -> %s", buf);
+    CHECK(num_words_en(1000000, 0, buf, sizeof buf) == HUB_ERR_RANGE, "1e6 rendered");
+    CHECK(num_words_en(-1, 0, buf, sizeof buf) == HUB_ERR_RANGE, "-1 rendered");
+    CHECK(num_words_en(777, 0, buf, 5) == HUB_ERR_RANGE, "short buffer accepted");
+    if (failures) {
+        fprintf(stderr, "%d failures\n", failures);
+        return 1;
+    }
+    printf("numbers: all cases pass\n");
+    return 0;
+}
