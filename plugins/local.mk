@@ -18,6 +18,13 @@ plugins_tasmota_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
 plugins_tasmota_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_tasmota_la_LIBADD = plugins/libplugcommon.la $(JANSSON_LIBS) -lm
 
+pkglib_LTLIBRARIES += plugins/ha_discovery.la
+plugins_ha_discovery_la_SOURCES = plugins/ha_discovery/ha_discovery.c \
+	plugins/ha_discovery/hadisc_config.c plugins/ha_discovery/hadisc.h
+plugins_ha_discovery_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
+plugins_ha_discovery_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_ha_discovery_la_LIBADD = plugins/libplugcommon.la $(JANSSON_LIBS) -lm
+
 # Unit tests: each dlopens the built plugin with the recording host of plugins/tests/plugtest.c.
 PLUGTEST_SOURCES = plugins/tests/plugtest.c plugins/tests/plugtest.h
 EXTRA_DIST += tests/data/plugins
@@ -35,3 +42,10 @@ tests_test_plugin_tasmota_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 tests_test_plugin_tasmota_LDADD = $(JANSSON_LIBS)
 EXTRA_tests_test_plugin_tasmota_DEPENDENCIES = plugins/tasmota.la
 HUB_TESTS += tests/test-plugin-tasmota
+
+check_PROGRAMS += tests/test-plugin-hadisc
+tests_test_plugin_hadisc_SOURCES = tests/test-plugin-hadisc.c $(PLUGTEST_SOURCES)
+tests_test_plugin_hadisc_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+tests_test_plugin_hadisc_LDADD = $(JANSSON_LIBS)
+EXTRA_tests_test_plugin_hadisc_DEPENDENCIES = plugins/ha_discovery.la
+HUB_TESTS += tests/test-plugin-hadisc

@@ -45,6 +45,15 @@ static struct pt_call *pt_add(enum pt_kind kind)
     return c;
 }
 
+/* PT_VERBOSE=1 in the environment prints every recorded call (for writing tests). */
+static void pt_trace(const struct pt_call *c)
+{
+    static const char *names[] = {"publish", "subscribe", "upsert", "remove", "state", "avail", "bad"};
+    if (getenv("PT_VERBOSE"))
+        fprintf(stderr, "  %s %s %s %s\n", names[c->kind], c->a ? c->a : "", c->b ? c->b : "",
+                c->c ? c->c : "");
+}
+
 static int pt_publish(void *host, const char *topic, const void *payload, size_t len, int qos,
                       bool retain)
 {
@@ -53,12 +62,15 @@ static int pt_publish(void *host, const char *topic, const void *payload, size_t
     c->b = pt_dupn(payload, len);
     c->qos = qos;
     c->retain = retain;
+    pt_trace(c);
     return HUB_OK;
 }
 
 static int pt_subscribe(void *host, const char *filter, int qos)
 {
-    pt_add(PT_SUBSCRIBE)->a = pt_dup(filter);
+    struct pt_call *c = pt_add(PT_SUBSCRIBE);
+    c->a = pt_dup(filter);
+    pt_trace(c);
     return HUB_OK;
 }
 
@@ -97,12 +109,15 @@ static int pt_upsert(void *host, const struct hub_entity_desc *e)
     struct pt_call *c = pt_add(PT_UPSERT);
     c->a = pt_dup(e->entity_id), c->b = pt_dup(e->name), c->c = pt_dup(e->area);
     c->d = pt_dup(e->device_class), c->e = pt_dup(e->capabilities_json), c->f = pt_dup(e->unit);
+    pt_trace(c);
     return HUB_OK;
 }
 
 static int pt_remove(void *host, const char *id)
 {
-    pt_add(PT_REMOVE)->a = pt_dup(id);
+    struct pt_call *c = pt_add(PT_REMOVE);
+    c->a = pt_dup(id);
+    pt_trace(c);
     return HUB_OK;
 }
 
@@ -122,6 +137,7 @@ static int pt_update(void *host, const char *id, const char *state, const char *
     }
     struct pt_call *c = pt_add(PT_STATE);
     c->a = pt_dup(id), c->b = pt_dup(state), c->c = pt_dup(attrs);
+    pt_trace(c);
     return HUB_OK;
 }
 
@@ -129,6 +145,7 @@ static int pt_set_avail(void *host, const char *id, bool avail)
 {
     struct pt_call *c = pt_add(PT_AVAIL);
     c->a = pt_dup(id), c->b = pt_dup(avail ? "1" : "0");
+    pt_trace(c);
     return HUB_OK;
 }
 
@@ -153,6 +170,7 @@ static void pt_count_bad(void *host, const char *kind, const char *topic)
 {
     struct pt_call *c = pt_add(PT_BAD);
     c->a = pt_dup(kind), c->b = pt_dup(topic);
+    pt_trace(c);
 }
 
 static struct hub_host_api pt_api = {
