@@ -14,6 +14,7 @@ HUB_TESTS += tests/test-store
 # Crash safety: the writer/checker program and the script that SIGKILLs it 20 times.
 check_PROGRAMS += tests/store-crash-writer
 tests_store_crash_writer_SOURCES = tests/store-crash-writer.c
+tests_store_crash_writer_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE_CFLAGS) $(JANSSON_CFLAGS)
 tests_store_crash_writer_LDADD = hubd/libhubstore.a common/libhubcommon.a $(SQLITE_LIBS) $(JANSSON_LIBS)
 HUB_TESTS += tests/test-store-crash.sh
 EXTRA_DIST += tests/test-store-crash.sh
@@ -24,3 +25,8 @@ noinst_PROGRAMS += tools/bench-ingest
 tools_bench_ingest_SOURCES = tools/bench-ingest.c
 tools_bench_ingest_CPPFLAGS = $(AM_CPPFLAGS) $(MOSQUITTO_CFLAGS) $(JANSSON_CFLAGS) $(SQLITE_CFLAGS)
 tools_bench_ingest_LDADD = $(MOSQUITTO_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS)
+
+# hubd under kill -9 during heavy ingest (needs hubd/hubd, the zigbee2mqtt plugin,
+# tools/bench-ingest --publish-only as the load, and store-crash-writer inspect as the checker).
+HUB_TESTS += tests/test-hubd-kill9.sh
+EXTRA_DIST += tests/test-hubd-kill9.sh

@@ -47,8 +47,8 @@ extern char **environ;
 
 struct bench_opts {
     const char *hubd, *mosquitto, *mqtt_host, *extra_args;
-    int mqtt_port, entities, seconds, window;
-    bool keep;
+    int mqtt_port, entities, seconds, window, rate;
+    bool keep, publish_only;
 };
 
 /* ---- small helpers ---- */
@@ -357,6 +357,48 @@ static struct phase_result run_phase(struct mosquitto *pub, struct counter *c, c
     return r;
 }
 
+/* --publish-only: the device list, then a steady stream of state changes at o->rate
+ * messages/s for o->seconds, whoever listens (tests/test-hubd-kill9.sh kills hubd under it). */
+static int publish_only(const struct bench_opts *o, const char *host, int port, long *k_state)
+{
+    struct mosquitto *pub = client_new("bench-ingest-load", host, port, NULL);
+    if (!pub) return 1;
+    char *devices = bridge_devices_json(o->entities);
+    int rc = devices ? MOSQ_ERR_SUCCESS : MOSQ_ERR_NOMEM;
+    if (!rc) rc = mosquitto_publish(pub, NULL, "zigbee2mqtt/bridge/state", 6, "online", 1, true);
+    if (!rc) rc = mosquitto_publish(pub, NULL, "zigbee2mqtt/bridge/devices", (int)strlen(devices),
+                                    devices, 1, true);
+    free(devices);
+    if (rc) {
+        fprintf(stderr, "bench-ingest: publish bridge: %s\n", mosquitto_strerror(rc));
+        client_free(pub);
+        return 1;
+    }
+    int rate = o->rate > 0 ? o->rate : 5000;
+    double t0 = now_s(), end = t0 + o->seconds;
+    long sent = 0;
+    int i = 0;
+    while (now_s() < end) {
+        /* Paced in 1 ms slices: send what the rate allows by now, then sleep. */
+        long due = (long)((now_s() - t0) * rate);
+        for (; sent < due; sent++, i = (i + 1) % o->entities) {
+            char topic[128], payload[256], name[64];
+            dev_name(i, name, sizeof name);
+            snprintf(topic, sizeof topic, "zigbee2mqtt/%s", name);
+            int len = state_payload(i, ++k_state[i], payload, sizeof payload);
+            if ((rc = mosquitto_publish(pub, NULL, topic, len, payload, 0, false))) {
+                fprintf(stderr, "bench-ingest: publish: %s\n", mosquitto_strerror(rc));
+                client_free(pub);
+                return 1;
+            }
+        }
+        sleep_ms(1);
+    }
+    printf("bench-ingest: published %ld state messages in %.1f s\n", sent, now_s() - t0);
+    client_free(pub);
+    return 0;
+}
+
 /* ---- main ---- */
 
 static void usage(void)
@@ -366,7 +408,9 @@ static void usage(void)
             "                    [--mqtt HOST:PORT | --mosquitto PATH] [--hubd-args 'ARGS']"
             " [--keep]\n"
             "  defaults: --hubd hubd/hubd, 1000 entities, 10 s per phase, window 1000;\n"
-            "  without --mqtt a mosquitto is started on a free loopback port.\n");
+            "  without --mqtt a mosquitto is started on a free loopback port.\n"
+            "  --publish-only --mqtt HOST:PORT [--rate R]: only the load (retained device list,\n"
+            "  then R state messages/s, default 5000, for --seconds), for tests that kill hubd.\n");
 }
 
 static long count_history(const char *db)
@@ -397,6 +441,7 @@ int main(int argc, char **argv)
         {"seconds", required_argument, 0, 's'},  {"window", required_argument, 0, 'w'},
         {"mqtt", required_argument, 0, 'm'},     {"mosquitto", required_argument, 0, 'M'},
         {"hubd-args", required_argument, 0, 'a'}, {"keep", no_argument, 0, 'k'},
+        {"publish-only", no_argument, 0, 'P'},   {"rate", required_argument, 0, 'r'},
         {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
     int ch;
     while ((ch = getopt_long(argc, argv, "", lopts, NULL)) != -1) {
@@ -408,6 +453,8 @@ int main(int argc, char **argv)
         case 'M': o.mosquitto = optarg; break;
         case 'a': o.extra_args = optarg; break;
         case 'k': o.keep = true; break;
+        case 'P': o.publish_only = true; break;
+        case 'r': o.rate = atoi(optarg); break;
         case 'm': {
             static char host[256];
             const char *colon = strrchr(optarg, ':');
@@ -425,7 +472,8 @@ int main(int argc, char **argv)
         }
     }
     if (o.entities < 1 || o.entities > 100000 || o.seconds < 1 || o.seconds > 3600 ||
-        o.window < 1 || o.window > 1000000 || (o.mqtt_host && (o.mqtt_port < 1 || o.mqtt_port > 65535))) {
+        o.window < 1 || o.window > 1000000 || o.rate < 0 || (o.publish_only && !o.mqtt_host) ||
+        (o.mqtt_host && (o.mqtt_port < 1 || o.mqtt_port > 65535))) {
         fprintf(stderr, "bench-ingest: option out of range\n");
         usage();
         return 2;
@@ -467,6 +515,11 @@ int main(int argc, char **argv)
         snprintf(log, sizeof log, "%s/mosquitto.log", dir);
         char *bargv[] = {(char *)o.mosquitto, "-c", path, NULL};
         if ((broker = spawn_logged(bargv, log)) < 0) goto out;
+    }
+
+    if (o.publish_only) {
+        ret = publish_only(&o, host, port, k_state);
+        goto out;
     }
 
     /* Phase 1: the broker alone. */
