@@ -105,3 +105,7 @@ EXTRA_DIST += tests/test-hubd-reconnect.sh
 HUB_TESTS += tests/test-hubd-demo.sh
 EXTRA_DIST += tests/test-hubd-demo.sh
 EXTRA_DIST += hubd/CONFIG.md
+
+# hubd killed with SIGKILL 20 times during ingest: database intact, registry intact.
+HUB_TESTS += tests/test-hubd-kill9.sh
+EXTRA_DIST += tests/test-hubd-kill9.sh
