@@ -820,9 +820,10 @@ static void tok_bpe_word(const struct tok_vocab *v, struct tok_work *w, const ch
     }
 }
 
-/* Pre-tokenize one raw fragment and BPE every piece. */
-static int tok_encode_fragment(const struct tok_vocab *v, struct tok_work *w,
-                               const unsigned char *s, size_t len, struct tok_ids *out)
+/* The pre-tokenizer over len bytes: *cp gets the code points (llama.cpp's decoding), *pieces
+ * the length of each piece in code points (both malloc'd). */
+static int tok_split(const struct tok_vocab *v, const unsigned char *s, size_t len, uint32_t **cp_out,
+                     size_t *ncp_out, size_t **pieces_out, size_t *np_out)
 {
     int rc = HUB_ERR_NOMEM;
     uint32_t *cp = malloc((len + 1) * sizeof *cp);
@@ -830,9 +831,8 @@ static int tok_encode_fragment(const struct tok_vocab *v, struct tok_work *w,
     char *subj = malloc(len * 4 + 1);                   /* the regex's view of the text */
     size_t *cpat = malloc((len * 4 + 1) * sizeof *cpat); /* byte offset -> code point index */
     size_t *pieces = malloc((len + 1) * sizeof *pieces), *npieces = NULL;
-    char *utf8 = malloc(len * 4 + 1);
     pcre2_match_data *md = NULL;
-    if (!cp || !boff || !subj || !cpat || !pieces || !utf8) goto done;
+    if (!cp || !boff || !subj || !cpat || !pieces) goto done;
 
     size_t ncp = 0, sb = 0;
     for (size_t i = 0; i < len;) {
@@ -864,8 +864,11 @@ static int tok_encode_fragment(const struct tok_vocab *v, struct tok_work *w,
         for (size_t p = 0; p < np; p++) {
             size_t c0 = start, c1 = start + pieces[p];
             start = c1;
+            /* The regex sees only this piece, as std::regex_iterator over [c0, c1) does: $ and
+             * look-ahead stop at its end. */
             const char *sub = subj + boff[c0];
             size_t sublen = boff[c1] - boff[c0];
+            size_t base = boff[c0];
             size_t pos = 0;  /* bytes within sub */
             size_t last = 0; /* end of the last match, bytes within sub */
             while (pos <= sublen) {
@@ -884,13 +887,13 @@ static int tok_encode_fragment(const struct tok_vocab *v, struct tok_work *w,
                     while (pos < sublen && ((unsigned char)sub[pos] & 0xc0) == 0x80) pos++;
                     continue;
                 }
-                size_t base = boff[c0];
+                /* llama.cpp keeps the stretch before a match as a piece of its own */
                 if (ms > last) npieces[nn++] = cpat[base + ms] - cpat[base + last];
                 npieces[nn++] = cpat[base + me] - cpat[base + ms];
                 last = me;
                 pos = me;
             }
-            if (last < sublen) npieces[nn++] = c1 - cpat[boff[c0] + last];
+            if (last < sublen) npieces[nn++] = c1 - cpat[base + last];
         }
         pcre2_match_data_free(md);
         md = NULL;
@@ -899,16 +902,13 @@ static int tok_encode_fragment(const struct tok_vocab *v, struct tok_work *w,
         npieces = t;
         np = nn;
     }
-
-    /* Each piece: the original code points back to UTF-8, then BPE. */
-    size_t start = 0;
-    for (size_t p = 0; p < np && !w->oom && !out->oom; p++) {
-        size_t ul = 0;
-        for (size_t i = start; i < start + pieces[p]; i++) ul += (size_t)tok_utf8_put(cp[i], utf8 + ul);
-        start += pieces[p];
-        tok_bpe_word(v, w, utf8, ul, out);
-    }
-    rc = w->oom || out->oom ? HUB_ERR_NOMEM : HUB_OK;
+    *cp_out = cp;
+    *ncp_out = ncp;
+    *pieces_out = pieces;
+    *np_out = np;
+    cp = NULL;
+    pieces = NULL;
+    rc = HUB_OK;
 done:
     pcre2_match_data_free(md);
     free(cp);
@@ -917,8 +917,45 @@ done:
     free(cpat);
     free(pieces);
     free(npieces);
-    free(utf8);
     return rc;
+}
+
+int tok_pretokenize(const struct tok_vocab *v, const char *text, size_t len, size_t **cp_lens,
+                    size_t *n)
+{
+    uint32_t *cp;
+    size_t ncp;
+    int rc = tok_split(v, (const unsigned char *)text, len, &cp, &ncp, cp_lens, n);
+    if (rc == HUB_OK) free(cp);
+    return rc;
+}
+
+/* Pre-tokenize one raw fragment and BPE every piece. */
+static int tok_encode_fragment(const struct tok_vocab *v, struct tok_work *w,
+                               const unsigned char *s, size_t len, struct tok_ids *out)
+{
+    uint32_t *cp;
+    size_t ncp, *pieces, np;
+    int rc = tok_split(v, s, len, &cp, &ncp, &pieces, &np);
+    if (rc != HUB_OK) return rc;
+    char *utf8 = malloc(len * 4 + 1);
+    if (!utf8) {
+        free(cp);
+        free(pieces);
+        return HUB_ERR_NOMEM;
+    }
+    /* Each piece: the original code points back to UTF-8, then BPE. */
+    size_t start = 0;
+    for (size_t p = 0; p < np && !w->oom && !out->oom; p++) {
+        size_t ul = 0;
+        for (size_t i = start; i < start + pieces[p]; i++) ul += (size_t)tok_utf8_put(cp[i], utf8 + ul);
+        start += pieces[p];
+        tok_bpe_word(v, w, utf8, ul, out);
+    }
+    free(utf8);
+    free(cp);
+    free(pieces);
+    return w->oom || out->oom ? HUB_ERR_NOMEM : HUB_OK;
 }
 
 int tok_encode(const struct tok_vocab *v, const char *text, size_t len, unsigned flags,

@@ -59,6 +59,11 @@ int32_t tok_find(const struct tok_vocab *v, const char *text, size_t len);
 int tok_encode(const struct tok_vocab *v, const char *text, size_t len, unsigned flags,
                int32_t **ids, size_t *n_ids);
 
+/* The pre-tokenizer alone (no special tokens, no BPE), for tests and debugging: the text's
+ * pieces as llama.cpp cuts them, as lengths in code points (*cp_lens malloc'd, *n of them). */
+int tok_pretokenize(const struct tok_vocab *v, const char *text, size_t len, size_t **cp_lens,
+                    size_t *n);
+
 /* The bytes a token stands for: normal tokens byte-decoded, user-defined ones as written,
  * control/unknown ones as written only when special is true (else empty), byte/unused ones
  * empty. Writes at most cap bytes to buf (no NUL) and returns the piece's full length, or -1

@@ -294,6 +294,16 @@ static void test_specials(const char *dir)
     if (!v) return;
     CHECK(tok_n_vocab(v) == 102400, "n_vocab %d", tok_n_vocab(v));
     CHECK(tok_bos(v) == 100000 && tok_eos(v) == 100001 && tok_add_bos(v), "bos/eos");
+    /* deepseek-llm's pieces: letters, then digits apart from spaces, CJK apart, punctuation */
+    {
+        const char *t = "Hello 123 \xe4\xb8\x96\xe7\x95\x8c!";
+        size_t *pl, np;
+        static const size_t want[] = {5, 1, 3, 1, 2, 1};
+        CHECK(tok_pretokenize(v, t, strlen(t), &pl, &np) == 0 && np == 6 &&
+                  memcmp(pl, want, sizeof want) == 0,
+              "pieces of \"%s\": %zu", t, np);
+        free(pl);
+    }
     size_t bl;
     const char *bos = tok_text(v, 100000, &bl);
     int32_t *ids;
