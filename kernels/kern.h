@@ -69,8 +69,10 @@ int kern_isa_active(void);       /* what the kernels use now */
 void kern_isa_force(int isa);    /* tests and benchmarks: use at most this one */
 const char *kern_isa_name(int isa);
 
-/* A persistent pool of worker threads. fn(ctx, ith, nth) runs on every thread, the caller's
- * thread being ith 0; kern_pool_run returns when all are done. NULL pool = run on the caller. */
+/* A persistent pool of worker threads. fn(ctx, ith, nth) runs once for every ith < nth (nth =
+ * the thread count), ith 0 on the caller's thread, the others on whichever thread claims them
+ * first (the caller's too when a worker is slow to wake, so at most nth run at once and no two
+ * with the same ith); kern_pool_run returns when all are done. NULL pool = run on the caller. */
 struct kern_pool;
 struct kern_pool *kern_pool_new(int n_threads);
 void kern_pool_free(struct kern_pool *pool);

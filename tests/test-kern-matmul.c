@@ -14,12 +14,14 @@
  * test-kern-avx512, which skips when the CPU lacks AVX-512 F/BW/VL/VNNI.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kernels/cpu/kern-ops.h"
+#include "kernels/cpu/kern-pool.h"
 #include "kernels/kern.h"
 
 static int failures;
@@ -159,13 +161,24 @@ static void test_matmul(int isa)
 struct pool_ctx {
     _Atomic int calls[4];
     _Atomic int nth_bad;
+    _Atomic int not_caller;
+    pthread_t caller;
+    _Atomic int parts[1000];
 };
 
 static void pool_fn(void *ctx, int ith, int nth)
 {
     struct pool_ctx *c = ctx;
     if (nth != 2) atomic_fetch_add(&c->nth_bad, 1);
+    if (ith == 0 && !pthread_equal(pthread_self(), c->caller)) atomic_fetch_add(&c->not_caller, 1);
     atomic_fetch_add(&c->calls[ith], 1);
+}
+
+static void parts_fn(void *ctx, int part, int n)
+{
+    struct pool_ctx *c = ctx;
+    if (n != 1000) atomic_fetch_add(&c->nth_bad, 1);
+    atomic_fetch_add(&c->parts[part], 1);
 }
 
 static void test_pool(void)
@@ -174,10 +187,16 @@ static void test_pool(void)
     CHECK(p && kern_pool_threads(p) == 2, "pool of 2");
     struct pool_ctx c;
     memset(&c, 0, sizeof(c));
+    c.caller = pthread_self();
     const int n = 20000;
     for (int i = 0; i < n; i++) kern_pool_run(p, pool_fn, &c);
     CHECK(c.calls[0] == n && c.calls[1] == n && c.nth_bad == 0, "each part runs once per job: %d %d",
           (int)c.calls[0], (int)c.calls[1]);
+    CHECK(c.not_caller == 0, "ith 0 ran off the caller's thread %d times", (int)c.not_caller);
+    for (int i = 0; i < 200; i++) kern_pool_run_parts(p, parts_fn, &c, 1000);
+    int bad = 0;
+    for (int i = 0; i < 1000; i++) bad += c.parts[i] != 200;
+    CHECK(bad == 0 && c.nth_bad == 0, "%d parts did not run exactly once per job", bad);
     kern_pool_free(p);
     CHECK(kern_pool_threads(NULL) == 1, "NULL pool is the caller");
 }

@@ -93,12 +93,12 @@ struct kern_mm_job {
     float *out;
 };
 
-/* Rows per work unit: keeps each thread's share contiguous and cache-line friendly. */
-static void kern_mm_worker(void *ctx, int ith, int nth)
+/* One part: a contiguous run of rows (a multiple of 4 rows but the last). */
+static void kern_mm_worker(void *ctx, int part, int n_parts)
 {
     const struct kern_mm_job *j = ctx;
-    const int64_t per = (j->rows + nth - 1) / nth;
-    const int64_t r0 = per * ith;
+    const int64_t per = ((j->rows + n_parts - 1) / n_parts + 3) & ~(int64_t)3;
+    const int64_t r0 = per * part;
     const int64_t r1 = r0 + per < j->rows ? r0 + per : j->rows;
     for (int64_t r = r0; r < r1; r++) {
         const uint8_t *w = j->W + (size_t)r * j->w_row_bytes;
@@ -108,6 +108,7 @@ static void kern_mm_worker(void *ctx, int ith, int nth)
 }
 
 #define KERN_MT_MIN_MACS 8192  /* below this many multiply-adds one thread does it all */
+#define KERN_PART_MACS 32768 /* about the work of one part (~1 us) */
 #define KERN_STACK_XQ 65536 /* activation bytes kept on the stack when there is no pool */
 
 void kern_matmul(struct kern_pool *pool, int wtype, const void *W, int64_t rows, int64_t k,
@@ -152,7 +153,17 @@ void kern_matmul(struct kern_pool *pool, int wtype, const void *W, int64_t rows,
         job.xq = buf;
     }
     /* Tiny products (router gates, a few rows) cost less than waking the workers. */
-    if (rows * k * n_tok < KERN_MT_MIN_MACS || rows < 2) kern_mm_worker(&job, 0, 1);
-    else kern_pool_run(pool, kern_mm_worker, &job);
+    const int64_t macs = rows * k * n_tok;
+    const int nth = kern_pool_threads(pool);
+    if (macs < KERN_MT_MIN_MACS || rows < 8 || nth == 1) {
+        kern_mm_worker(&job, 0, 1);
+    } else {
+        /* a few parts per thread, so a thread that starts late finds work left, not a wait */
+        int64_t parts = macs / KERN_PART_MACS;
+        if (parts < nth) parts = nth;
+        if (parts > 4 * nth) parts = 4 * nth;
+        if (parts > rows / 4) parts = rows / 4 > nth ? rows / 4 : nth;
+        kern_pool_run_parts(pool, kern_mm_worker, &job, (int)parts);
+    }
     free(heap);
 }

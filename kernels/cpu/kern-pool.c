@@ -1,8 +1,8 @@
 /*
  * kern-pool.c: the persistent worker pool behind kern_matmul. A job is published by bumping a
  * generation counter; workers spin on it for a short while (decode issues many tiny jobs back
- * to back, and a futex wake costs more than the job), then sleep on a condition variable. The
- * caller runs part 0 itself and spins until the others report done.
+ * to back, and a futex wake costs more than the job), then sleep on a condition variable.
+ * Parts are claimed dynamically (see struct kern_pool), the caller included.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -24,15 +24,23 @@ struct kern_worker {
     pthread_t thread;
 };
 
+/*
+ * A job is n parts claimed one at a time through `next`, which packs the job's generation
+ * (32 bits), its part count (16) and the next unclaimed part (16), so a claim is one CAS that
+ * also proves the job is still the one the claimer saw. The caller claims parts too, so if a
+ * worker is descheduled (2 cores shared with other processes) the caller simply does its
+ * parts instead of waiting for it to wake; it waits only for parts already claimed.
+ */
 struct kern_pool {
     int n_threads;
-    struct kern_worker *workers; /* n_threads - 1 of them; the caller is thread 0 */
-    _Atomic unsigned gen;        /* bumped once per job */
-    _Atomic int done;            /* workers finished with the current job */
+    struct kern_worker *workers; /* n_threads - 1 of them; the caller is the other one */
+    _Atomic unsigned gen;        /* bumped once per job: what idle workers watch */
+    _Atomic uint64_t next;       /* gen << 32 | n_parts << 16 | next part */
+    _Atomic int done;            /* parts finished */
     _Atomic int sleepers;        /* workers waiting on cond */
     _Atomic bool stop;
-    void (*fn)(void *ctx, int ith, int nth);
-    void *ctx;
+    void (*_Atomic fn)(void *ctx, int part, int n_parts);
+    void *_Atomic ctx;
     pthread_mutex_t mu;
     pthread_cond_t cond;
     void *scratch; /* kern_pool_scratch: reused between calls, grown on demand */
@@ -77,6 +85,22 @@ static unsigned kern_worker_wait(struct kern_pool *pool, unsigned seen)
     return g;
 }
 
+/* Claim and run parts of job `gen` until none are left. */
+static void kern_pool_work(struct kern_pool *pool, unsigned gen)
+{
+    for (;;) {
+        uint64_t cur = atomic_load(&pool->next);
+        const unsigned n = (unsigned)(cur >> 16) & 0xFFFF, part = (unsigned)cur & 0xFFFF;
+        if ((unsigned)(cur >> 32) != gen || part >= n) return;
+        if (!atomic_compare_exchange_weak(&pool->next, &cur, cur + 1)) continue;
+        /* The claim succeeded, so job gen is unfinished and fn/ctx are its own. */
+        void (*fn)(void *, int, int) = atomic_load_explicit(&pool->fn, memory_order_relaxed);
+        void *ctx = atomic_load_explicit(&pool->ctx, memory_order_relaxed);
+        fn(ctx, (int)part, (int)n);
+        atomic_fetch_add_explicit(&pool->done, 1, memory_order_release);
+    }
+}
+
 static void *kern_worker_main(void *arg)
 {
     struct kern_worker *w = arg;
@@ -85,8 +109,7 @@ static void *kern_worker_main(void *arg)
     for (;;) {
         seen = kern_worker_wait(pool, seen);
         if (atomic_load(&pool->stop)) break;
-        pool->fn(pool->ctx, w->ith, pool->n_threads);
-        atomic_fetch_add_explicit(&pool->done, 1, memory_order_release);
+        kern_pool_work(pool, seen);
     }
     return NULL;
 }
@@ -102,6 +125,7 @@ struct kern_pool *kern_pool_new(int n_threads)
     }
     pool->n_threads = n_threads;
     atomic_init(&pool->gen, 0);
+    atomic_init(&pool->next, 0);
     atomic_init(&pool->done, 0);
     atomic_init(&pool->sleepers, 0);
     atomic_init(&pool->stop, false);
@@ -152,29 +176,41 @@ void kern_pool_free(struct kern_pool *pool)
 
 int kern_pool_threads(const struct kern_pool *pool) { return pool ? pool->n_threads : 1; }
 
-void kern_pool_run(struct kern_pool *pool, void (*fn)(void *ctx, int ith, int nth), void *ctx)
+void kern_pool_run_parts(struct kern_pool *pool, void (*fn)(void *ctx, int part, int n_parts),
+                         void *ctx, int n_parts)
 {
-    if (!pool || pool->n_threads == 1) {
-        fn(ctx, 0, 1);
+    if (n_parts < 1) return;
+    if (n_parts > 0xFFFF) n_parts = 0xFFFF;
+    if (!pool || pool->n_threads == 1 || n_parts == 1) {
+        for (int i = 0; i < n_parts; i++) fn(ctx, i, n_parts);
         return;
     }
-    pool->fn = fn;
-    pool->ctx = ctx;
+    atomic_store_explicit(&pool->fn, fn, memory_order_relaxed);
+    atomic_store_explicit(&pool->ctx, ctx, memory_order_relaxed);
     atomic_store_explicit(&pool->done, 0, memory_order_relaxed);
-    /* seq_cst: a worker that saw the old gen and is about to sleep has either registered in
-     * sleepers (we then wake it) or will see the new gen under the mutex. */
-    atomic_fetch_add(&pool->gen, 1);
+    const unsigned gen = atomic_load_explicit(&pool->gen, memory_order_relaxed) + 1;
+    /* part 0 is the caller's own (kern.h promises ith 0 runs on the caller's thread) */
+    atomic_store(&pool->next, (uint64_t)gen << 32 | (uint64_t)n_parts << 16 | 1u);
+    /* seq_cst: a worker about to sleep has either registered in sleepers (we wake it) or will
+     * see the new gen under the mutex. */
+    atomic_store(&pool->gen, gen);
     if (atomic_load(&pool->sleepers) > 0) {
         pthread_mutex_lock(&pool->mu);
         pthread_cond_broadcast(&pool->cond);
         pthread_mutex_unlock(&pool->mu);
     }
-    fn(ctx, 0, pool->n_threads);
-    const int want = pool->n_threads - 1;
-    for (int i = 0; atomic_load_explicit(&pool->done, memory_order_acquire) < want; i++) {
+    fn(ctx, 0, n_parts);
+    atomic_fetch_add_explicit(&pool->done, 1, memory_order_release);
+    kern_pool_work(pool, gen);
+    for (int i = 0; atomic_load_explicit(&pool->done, memory_order_acquire) < n_parts; i++) {
         kern_cpu_relax();
-        if (i > 100000) sched_yield(); /* more threads than free cores: let workers run */
+        if (i > 2000) sched_yield(); /* a worker holding a part is not running: let it */
     }
+}
+
+void kern_pool_run(struct kern_pool *pool, void (*fn)(void *ctx, int ith, int nth), void *ctx)
+{
+    kern_pool_run_parts(pool, fn, ctx, kern_pool_threads(pool));
 }
 
 void *kern_pool_scratch(struct kern_pool *pool, size_t size)
