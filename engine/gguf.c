@@ -723,6 +723,8 @@ struct gguf_wtensor {
     int64_t ne[GGUF_MAX_DIMS];
     const void *data;
     size_t nbytes;
+    gguf_fill_fn fill; /* when set, data is made at write time */
+    void *fill_ctx;
 };
 
 struct gguf_writer {
@@ -965,7 +967,8 @@ int gguf_writer_add_tensor(struct gguf_writer *w, const char *name, uint32_t typ
         snprintf(w->err, sizeof w->err, "tensor '%s': unknown tensor type %u", name, type);
         return HUB_ERR_INVALID;
     }
-    struct gguf_wtensor t = {.type = type, .n_dims = n_dims, .data = data, .nbytes = nbytes};
+    struct gguf_wtensor t = {.type = type, .n_dims = n_dims, .data = data, .nbytes = nbytes,
+                             .fill = NULL, .fill_ctx = NULL};
     int64_t nelem = 1;
     for (int d = 0; d < GGUF_MAX_DIMS; d++) t.ne[d] = 1;
     for (uint32_t d = 0; d < n_dims; d++) {
@@ -1000,6 +1003,24 @@ int gguf_writer_add_tensor(struct gguf_writer *w, const char *name, uint32_t typ
 nomem:
     snprintf(w->err, sizeof w->err, "out of memory adding tensor '%s'", name);
     return HUB_ERR_NOMEM;
+}
+
+int gguf_writer_add_tensor_fill(struct gguf_writer *w, const char *name, uint32_t type,
+                                uint32_t n_dims, const int64_t *ne, size_t nbytes,
+                                gguf_fill_fn fill, void *ctx)
+{
+    if (!fill) {
+        snprintf(w->err, sizeof w->err, "tensor '%s': no fill function", name ? name : "");
+        return HUB_ERR_INVALID;
+    }
+    /* the checks of add_tensor, with a stand-in pointer that is never read */
+    static const uint8_t stand_in;
+    int rc = gguf_writer_add_tensor(w, name, type, n_dims, ne, &stand_in, nbytes);
+    if (rc != HUB_OK) return rc;
+    w->t[w->n_t - 1].data = NULL;
+    w->t[w->n_t - 1].fill = fill;
+    w->t[w->n_t - 1].fill_ctx = ctx;
+    return HUB_OK;
 }
 
 static size_t gguf_writer_alignment(const struct gguf_writer *w)
@@ -1124,10 +1145,35 @@ int gguf_writer_write(struct gguf_writer *w, const char *path, char *err, size_t
         off += t->nbytes + (align - t->nbytes % align) % align;
     }
     gguf_put_pad(&o, align);
-    for (size_t i = 0; i < w->n_t; i++) {
-        gguf_put(&o, w->t[i].data, w->t[i].nbytes);
+    void *fillbuf = NULL;
+    size_t fillcap = 0;
+    for (size_t i = 0; i < w->n_t && !o.failed; i++) {
+        const struct gguf_wtensor *t = &w->t[i];
+        if (t->fill) {
+            /* one buffer, grown to the largest tensor: the model never has to be in memory */
+            if (t->nbytes > fillcap) {
+                void *nb = realloc(fillbuf, t->nbytes);
+                if (!nb) {
+                    gguf_seterr(err, errlen, "out of memory for tensor '%s' (%zu bytes)",
+                                t->name, t->nbytes);
+                    goto fail_cb;
+                }
+                fillbuf = nb;
+                fillcap = t->nbytes;
+            }
+            if (t->fill(t->fill_ctx, t->name, fillbuf, t->nbytes) != 0) {
+                gguf_seterr(err, errlen, "%s: the data of tensor '%s' could not be produced",
+                            path, t->name);
+                goto fail_cb;
+            }
+            gguf_put(&o, fillbuf, t->nbytes);
+        } else {
+            gguf_put(&o, t->data, t->nbytes);
+        }
         gguf_put_pad(&o, align);
     }
+    free(fillbuf);
+    fillbuf = NULL;
     int werr = o.failed ? errno : 0;
     if (fflush(o.fp) != 0 && !werr) werr = errno;
     if (fclose(o.fp) != 0 && !werr) werr = errno;
@@ -1145,4 +1191,10 @@ int gguf_writer_write(struct gguf_writer *w, const char *path, char *err, size_t
     }
     free(tmp);
     return HUB_OK;
+fail_cb:
+    free(fillbuf);
+    fclose(o.fp);
+    unlink(tmp);
+    free(tmp);
+    return HUB_ERR_IO;
 }

@@ -103,6 +103,13 @@ int gguf_writer_write(struct gguf_writer *w, const char *path, char *err, size_t
  * - Writer functions return enum hub_status; gguf_writer_error says why the last one failed
  *   (gguf_writer_write reports through its err argument instead). */
 const char *gguf_writer_error(const struct gguf_writer *w);
+/* Like gguf_writer_add_tensor, but the data is made at write time, one tensor after the other:
+ * fill(ctx, name, dst, nbytes) writes the tensor's nbytes into dst and returns 0 (anything else
+ * aborts the write). A model larger than memory can be written this way. */
+typedef int (*gguf_fill_fn)(void *ctx, const char *name, void *dst, size_t nbytes);
+int gguf_writer_add_tensor_fill(struct gguf_writer *w, const char *name, uint32_t type,
+                                uint32_t n_dims, const int64_t *ne, size_t nbytes,
+                                gguf_fill_fn fill, void *ctx);
 /* "u32", "str", "arr", ... for a value type id. */
 const char *gguf_value_type_name(uint32_t type);
 

@@ -130,6 +130,18 @@ static void test_reference(const char *dir, const char *name, const char *tmpdir
 /* ------------------------------------------------------------------------------------------ */
 /* A fresh file with every metadata type */
 
+static int fill_ramp(void *ctx, const char *name, void *dst, size_t n)
+{
+    float *f = dst;
+    for (size_t i = 0; i < n / 4; i++) f[i] = (float)i + *(const float *)ctx;
+    return strcmp(name, "r") == 0 ? 0 : -1;
+}
+
+static int fill_fail(void *ctx, const char *name, void *dst, size_t n)
+{
+    return -1;
+}
+
 static void test_fresh(const char *tmpdir)
 {
     char path[4096], err[512];
@@ -204,7 +216,21 @@ static void test_fresh(const char *tmpdir)
     longname[70] = '\0';
     CHECK(gguf_writer_add_tensor(w, longname, KERN_F32, 1, ne_h, a, 28) != 0, "long name refused");
 
+    float base = 100.0f;
+    int64_t ne_r[2] = {64, 300}; /* 76800 bytes, made at write time */
+    CHECK(gguf_writer_add_tensor_fill(w, "r", KERN_F32, 2, ne_r, 64 * 300 * 4, fill_ramp, &base) == 0,
+          "%s", gguf_writer_error(w));
     CHECK(gguf_writer_write(w, path, err, sizeof err) == 0, "write: %s", err);
+    {
+        char failpath[4200];
+        snprintf(failpath, sizeof failpath, "%s/fail.gguf", tmpdir);
+        struct gguf_writer *w2 = gguf_writer_new();
+        gguf_writer_add_tensor_fill(w2, "z", KERN_F32, 1, ne_h, 28, fill_fail, NULL);
+        CHECK(gguf_writer_write(w2, failpath, err, sizeof err) != 0 &&
+                  strstr(err, "tensor 'z' could not be produced") && access(failpath, F_OK) != 0,
+              "failing fill: %s", err);
+        gguf_writer_free(w2);
+    }
     char bad[] = "/nonexistent-dir/x.gguf";
     CHECK(gguf_writer_write(w, bad, err, sizeof err) != 0 && strstr(err, "No such file"),
           "unwritable path: %s", err);
@@ -257,8 +283,11 @@ static void test_fresh(const char *tmpdir)
     CHECK(kv && kv->arr_type == GGUF_STRING && kv->arr_n == 3 && kv->arr_str[1].len == 0 &&
               kv->arr_str[2].len == 6 && memcmp(kv->arr_str[0].data, "alpha", 5) == 0,
           "string array");
-    CHECK(f->n_tensors == 3, "3 tensors");
-    const struct gguf_tensor *t = gguf_find_tensor(f, "a");
+    CHECK(f->n_tensors == 4, "4 tensors");
+    const struct gguf_tensor *t = gguf_find_tensor(f, "r");
+    CHECK(t && t->nbytes == 76800 && ((const float *)t->data)[0] == 100.0f &&
+              ((const float *)t->data)[19199] == 19299.0f, "filled tensor r");
+    t = gguf_find_tensor(f, "a");
     CHECK(t && t->type == KERN_F32 && t->n_dims == 2 && t->ne[0] == 5 && t->ne[1] == 3 &&
               t->ne[2] == 1 && t->nbytes == sizeof a && memcmp(t->data, a, sizeof a) == 0,
           "tensor a");
