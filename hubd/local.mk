@@ -109,3 +109,7 @@ EXTRA_DIST += hubd/CONFIG.md
 # hubd killed with SIGKILL 20 times during ingest: database intact, registry intact.
 HUB_TESTS += tests/test-hubd-kill9.sh
 EXTRA_DIST += tests/test-hubd-kill9.sh
+
+# MQTT username/password and TLS (own CA, client certificate) against a real mosquitto.
+HUB_TESTS += tests/test-hubd-tls.sh
+EXTRA_DIST += tests/test-hubd-tls.sh
