@@ -26,9 +26,18 @@
 #include "hub_log.h"
 #include "hub_status.h"
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#define MODEL_X86 1
+#define MODEL_TARGET __attribute__((target("avx2,fma,f16c")))
+#endif
+
 #define MODEL_TAG "model"
 #define MODEL_MAX_BATCH 512 /* tokens per forward chunk (llama.cpp's ubatch); longer prompts run in chunks */
 #define MODEL_MAX_EXPERT_USED 64
+#ifndef MODEL_POOL_MIN_MACS
+#define MODEL_POOL_MIN_MACS 40000 /* multiply-adds below which a product stays on one thread */
+#endif
 
 /* A weight matrix (or a stack of n_mat of them, experts or heads) inside the mapping or owned. */
 struct wref {
@@ -71,6 +80,11 @@ struct model {
     size_t weight_bytes, active_bytes;
 };
 
+/* Scratch of one product (activation rounding, Q8_1 corrections); one set per pool part. */
+struct mm_scratch {
+    float *xr, *sdelta, *mcorr;
+};
+
 struct model_ctx {
     struct model *m;
     struct kern_pool *pool;
@@ -88,8 +102,15 @@ struct model_ctx {
     int32_t *sel;
     int32_t *exp_cnt, *exp_tok, *exp_slot;
     float *ffn_out;
-    float *xr;            /* x rounded to a weight's activation type */
-    float *sdelta, *mcorr; /* Q8_1 block-sum corrections [T][k/32] and [T][rows] */
+    struct mm_scratch *scr; /* per pool part: x rounded for a weight type, Q8_1 corrections */
+    /* decode MoE jobs: the active experts (routed + shared) of the current token */
+    int n_units;
+    const struct wref *ug[MODEL_MAX_EXPERT_USED + 1], *uu[MODEL_MAX_EXPERT_USED + 1],
+        *ud[MODEL_MAX_EXPERT_USED + 1];
+    int64_t umat[MODEL_MAX_EXPERT_USED + 1];
+    float uw[MODEL_MAX_EXPERT_USED + 1];
+    float *ubuf_g, *ubuf_u, *utmp; /* [units][F], [units][F], [parts][E] */
+    int64_t ubuf_stride;
     bool exact;           /* round activations as ggml does (default; HUB_ENGINE_EXACT=0: off) */
     /* current batch for the pool jobs */
     int cur_layer, cur_T, cur_pos0;
@@ -686,8 +707,14 @@ void model_ctx_free(struct model_ctx *c)
     float **fl[] = {&c->kv, &c->kv2, &c->rope_cos, &c->rope_sin, &c->x, &c->xn, &c->tmp,
                     &c->q, &c->qa, &c->kva, &c->qabs, &c->olat, &c->gath, &c->attn, &c->k,
                     &c->v, &c->g, &c->u, &c->xg, &c->dg, &c->router, &c->probs, &c->sel_w,
-                    &c->scores, &c->ffn_out, &c->xr, &c->sdelta, &c->mcorr};
+                    &c->scores, &c->ffn_out, &c->ubuf_g, &c->ubuf_u, &c->utmp};
     for (size_t i = 0; i < sizeof(fl) / sizeof(fl[0]); i++) free(*fl[i]);
+    for (int i = 0; c->scr && i < c->n_threads; i++) {
+        free(c->scr[i].xr);
+        free(c->scr[i].sdelta);
+        free(c->scr[i].mcorr);
+    }
+    free(c->scr);
     free(c->sel);
     free(c->exp_cnt);
     free(c->exp_tok);
@@ -809,9 +836,17 @@ struct model_ctx *model_ctx_new(struct model *m, int n_ctx, int n_threads, char 
                    (size_t)hp->q_lora_rank, (size_t)hp->kv_lora_rank + hp->n_rot};
     for (size_t i = 0; i < sizeof(kc) / sizeof(kc[0]); i++) kmax = kc[i] > kmax ? kc[i] : kmax;
     size_t rmax = kmax > (size_t)hp->n_vocab ? kmax : (size_t)hp->n_vocab;
-    c->xr = falloc(B * kmax, &ok);
-    c->sdelta = falloc(B * (kmax / 32 + 1), &ok);
-    c->mcorr = falloc(B * rmax, &ok);
+    c->scr = calloc((size_t)n_threads, sizeof(*c->scr));
+    if (!c->scr) ok = false;
+    for (int i = 0; c->scr && i < n_threads; i++) {
+        c->scr[i].xr = falloc(B * kmax, &ok);
+        c->scr[i].sdelta = falloc(B * (kmax / 32 + 1), &ok);
+        c->scr[i].mcorr = falloc(B * rmax, &ok);
+    }
+    c->ubuf_stride = (int64_t)F;
+    c->ubuf_g = falloc((size_t)(MODEL_MAX_EXPERT_USED + 1) * F, &ok);
+    c->ubuf_u = falloc((size_t)(MODEL_MAX_EXPERT_USED + 1) * F, &ok);
+    c->utmp = falloc((size_t)n_threads * E, &ok);
     const char *ex = getenv("HUB_ENGINE_EXACT");
     c->exact = !(ex && !strcmp(ex, "0"));
     c->xn = falloc(B * E, &ok);
@@ -846,6 +881,84 @@ int model_ctx_size(const struct model_ctx *c) { return c->n_ctx; }
 /* ---------------------------------------------------------------------------------------- */
 /* forward */
 
+/* AVX2/F16C versions of the small f16 and Q8 rounding loops below; chosen when kern runs
+ * its AVX2 (or better) kernels, whose detection includes F16C and FMA. */
+static bool model_simd(void) { return kern_isa_active() >= KERN_ISA_AVX2; }
+
+static inline float f16_round(float x) { return kern_fp16_to_f32(kern_f32_to_fp16(x)); }
+
+#ifdef MODEL_X86
+MODEL_TARGET static inline __m256 f16r8(__m256 v)
+{
+    return _mm256_cvtph_ps(_mm256_cvtps_ph(v, _MM_FROUND_TO_NEAREST_INT));
+}
+
+/* y = f16(y * s) */
+MODEL_TARGET static void f16_scale_avx2(float *y, float s, int n)
+{
+    int i = 0;
+    __m256 vs = _mm256_set1_ps(s);
+    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, f16r8(_mm256_mul_ps(_mm256_loadu_ps(y + i), vs)));
+    for (; i < n; i++) y[i] = f16_round(y[i] * s);
+}
+
+/* y = f16(x * v + y), one rounding of the product-sum as an FMA does */
+MODEL_TARGET static void f16_mad_avx2(float *y, const float *x, float v, int n)
+{
+    int i = 0;
+    __m256 vv = _mm256_set1_ps(v);
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(y + i, f16r8(_mm256_fmadd_ps(_mm256_loadu_ps(x + i), vv,
+                                                      _mm256_loadu_ps(y + i))));
+    for (; i < n; i++) y[i] = f16_round(fmaf(x[i], v, y[i]));
+}
+
+MODEL_TARGET static void f16_round_avx2(const float *x, float *y, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(y + i, f16r8(_mm256_loadu_ps(x + i)));
+    for (; i < n; i++) y[i] = f16_round(x[i]);
+}
+
+/* Q8_0 grid of 32-blocks (see act_round); q81: also the block-sum deltas */
+MODEL_TARGET static void act_q8_avx2(const float *x, size_t n, float *dst, float *sum_delta,
+                                     bool q81)
+{
+    const __m256 absmask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
+    for (size_t b0 = 0; b0 < n; b0 += 32) {
+        __m256 v0 = _mm256_loadu_ps(x + b0), v1 = _mm256_loadu_ps(x + b0 + 8);
+        __m256 v2 = _mm256_loadu_ps(x + b0 + 16), v3 = _mm256_loadu_ps(x + b0 + 24);
+        __m256 m = _mm256_max_ps(_mm256_max_ps(_mm256_and_ps(v0, absmask), _mm256_and_ps(v1, absmask)),
+                                 _mm256_max_ps(_mm256_and_ps(v2, absmask), _mm256_and_ps(v3, absmask)));
+        __m128 h = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
+        h = _mm_max_ps(h, _mm_movehl_ps(h, h));
+        h = _mm_max_ss(h, _mm_movehdup_ps(h));
+        float amax = _mm_cvtss_f32(h);
+        float d = amax / 127.f, id = amax != 0 ? 127.f / amax : 0.f;
+        float dh = f16_round(d);
+        __m256 vid = _mm256_set1_ps(id), vdh = _mm256_set1_ps(dh);
+        const int rnd = _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC;
+        __m256 q0 = _mm256_round_ps(_mm256_mul_ps(v0, vid), rnd);
+        __m256 q1 = _mm256_round_ps(_mm256_mul_ps(v1, vid), rnd);
+        __m256 q2 = _mm256_round_ps(_mm256_mul_ps(v2, vid), rnd);
+        __m256 q3 = _mm256_round_ps(_mm256_mul_ps(v3, vid), rnd);
+        _mm256_storeu_ps(dst + b0, _mm256_mul_ps(q0, vdh));
+        _mm256_storeu_ps(dst + b0 + 8, _mm256_mul_ps(q1, vdh));
+        _mm256_storeu_ps(dst + b0 + 16, _mm256_mul_ps(q2, vdh));
+        _mm256_storeu_ps(dst + b0 + 24, _mm256_mul_ps(q3, vdh));
+        if (q81) {
+            /* integers below 2^24: the float sum is exact */
+            __m256 t = _mm256_add_ps(_mm256_add_ps(q0, q1), _mm256_add_ps(q2, q3));
+            __m128 s4 = _mm_add_ps(_mm256_castps256_ps128(t), _mm256_extractf128_ps(t, 1));
+            s4 = _mm_add_ps(s4, _mm_movehl_ps(s4, s4));
+            s4 = _mm_add_ss(s4, _mm_movehdup_ps(s4));
+            float sum = _mm_cvtss_f32(s4);
+            sum_delta[b0 / 32] = f16_round(d * sum) - dh * sum;
+        }
+    }
+}
+#endif
+
 /*
  * ggml multiplies each weight type with activations rounded to that type's "vec_dot_type":
  * f16 for F16, bf16 for BF16, Q8_0 blocks (fp16 scale, round half to even) for the 32-wide
@@ -871,6 +984,16 @@ static int act_kind(int wtype)
  * writes, per block, ggml's fp16 block sum minus the one kern will use (see mm()). */
 static void act_round(int kind, const float *x, size_t n, float *dst, float *sum_delta)
 {
+#ifdef MODEL_X86
+    if (model_simd() && kind == 1) {
+        f16_round_avx2(x, dst, n);
+        return;
+    }
+    if (model_simd() && (kind == 3 || kind == 4)) {
+        act_q8_avx2(x, n, dst, sum_delta, kind == 4);
+        return;
+    }
+#endif
     if (kind == 1) {
         for (size_t i = 0; i < n; i++) dst[i] = kern_fp16_to_f32(kern_f32_to_fp16(x[i]));
         return;
@@ -901,7 +1024,10 @@ static void act_round(int kind, const float *x, size_t n, float *dst, float *sum
     for (size_t b0 = 0; b0 < n; b0 += 32) {
         const float *xb = x + b0;
         float amax = 0;
-        for (int j = 0; j < 32; j++) amax = fmaxf(amax, fabsf(xb[j]));
+        for (int j = 0; j < 32; j++) {
+            float ax = fabsf(xb[j]);
+            amax = ax > amax ? ax : amax;
+        }
         float d = amax / 127.f, id = amax != 0 ? 127.f / amax : 0.f;
         float dh = kern_fp16_to_f32(kern_f32_to_fp16(d));
         int sum = 0;
@@ -915,25 +1041,38 @@ static void act_round(int kind, const float *x, size_t n, float *dst, float *sum
     }
 }
 
-/* out [T][rows] = W[mat] x, x [T][k], with ggml's activation rounding (see act_kind). */
-static void mm(struct model_ctx *c, const struct wref *w, int64_t mat, const float *x, int T,
-               float *out)
+/* out [T][r1-r0] = rows r0..r1 of W[mat] times x [T][k], with ggml's activation rounding (see
+ * act_kind), on the given pool (NULL: this thread). */
+static void mm_rows(struct model_ctx *c, const struct mm_scratch *sc, struct kern_pool *pool,
+                    const struct wref *w, int64_t mat, int64_t r0, int64_t r1, const float *x,
+                    int T, float *out)
 {
     int kind = act_kind(w->type);
-    const uint8_t *W = w->data + (size_t)mat * w->mat_bytes;
+    int64_t rows = r1 - r0;
+    const uint8_t *W = w->data + (size_t)mat * w->mat_bytes + (size_t)r0 * w->row_bytes;
+    if (rows <= 0) return;
     if (kind && c->exact) {
-        act_round(kind, x, (size_t)T * w->k, c->xr, c->sdelta);
-        x = c->xr;
+        act_round(kind, x, (size_t)T * w->k, sc->xr, sc->sdelta);
+        x = sc->xr;
     }
-    kern_matmul(c->pool, w->type, W, w->rows, w->k, x, T, out);
+    kern_matmul(pool, w->type, W, rows, w->k, x, T, out);
     if (kind == 4 && c->exact && w->mins) {
         /* Q4_1/Q5_1 rows add m_b * (block sum of x); ggml takes that sum from an fp16 field:
          * add the difference through the per-block mins (f32 [n_mat][rows][k/32]) */
         int64_t nb = w->k / 32;
-        kern_matmul(c->pool, KERN_F32, w->mins + (size_t)mat * w->rows * nb, w->rows, nb,
-                    c->sdelta, T, c->mcorr);
-        kern_add(out, out, c->mcorr, (int64_t)T * w->rows);
+        kern_matmul(NULL, KERN_F32, w->mins + ((size_t)mat * w->rows + r0) * nb, rows, nb,
+                    sc->sdelta, T, sc->mcorr);
+        kern_add(out, out, sc->mcorr, (int64_t)T * rows);
     }
+}
+
+/* out [T][rows] = W[mat] x, x [T][k]. */
+static void mm(struct model_ctx *c, const struct wref *w, int64_t mat, const float *x, int T,
+               float *out)
+{
+    /* a product too small to pay for waking the pool runs on the caller */
+    struct kern_pool *pool = (int64_t)w->rows * w->k * T >= MODEL_POOL_MIN_MACS ? c->pool : NULL;
+    mm_rows(c, &c->scr[0], pool, w, mat, 0, w->rows, x, T, out);
 }
 
 static void rmsnorm_rows(float *dst, const float *x, const float *w, int T, int64_t n,
@@ -976,8 +1115,6 @@ static void softmax_scaled(float *s, int n)
     for (int i = 0; i < n; i++) s[i] *= inv;
 }
 
-static inline float f16_round(float x) { return kern_fp16_to_f32(kern_f32_to_fp16(x)); }
-
 /*
  * One query row against n_kv cached keys/values (cache values already hold f16-representable
  * numbers, as llama.cpp keeps its KV cache in f16). The arithmetic follows llama.cpp's CPU
@@ -999,7 +1136,13 @@ static void attend(float *q, const float *k, size_t kstride, int dk, const float
         for (int j = 0; j < n_kv; j++) kern_scale_add(out, v + (size_t)j * vstride, s[j], dv);
         return;
     }
-    for (int i = 0; i < dk; i++) q[i] = f16_round(q[i]);
+    bool simd = model_simd();
+#ifdef MODEL_X86
+    if (simd)
+        f16_round_avx2(q, q, (size_t)dk);
+    else
+#endif
+        for (int i = 0; i < dk; i++) q[i] = f16_round(q[i]);
     float M = -INFINITY, S = 0.0f;
     memset(out, 0, (size_t)dv * sizeof(float));
     for (int j = 0; j < n_kv; j++) {
@@ -1009,12 +1152,22 @@ static void attend(float *q, const float *k, size_t kstride, int dk, const float
             float mold = M;
             M = sc;
             ms = expf(mold - M);
-            for (int i = 0; i < dv; i++) out[i] = f16_round(out[i] * ms);
+#ifdef MODEL_X86
+            if (simd)
+                f16_scale_avx2(out, ms, dv);
+            else
+#endif
+                for (int i = 0; i < dv; i++) out[i] = f16_round(out[i] * ms);
         } else {
             vs = expf(sc - M);
         }
         const float *vr = v + (size_t)j * vstride;
-        for (int i = 0; i < dv; i++) out[i] = f16_round(fmaf(vr[i], vs, out[i]));
+#ifdef MODEL_X86
+        if (simd)
+            f16_mad_avx2(out, vr, vs, dv);
+        else
+#endif
+            for (int i = 0; i < dv; i++) out[i] = f16_round(fmaf(vr[i], vs, out[i]));
         S = S * ms + vs;
     }
     float inv = S == 0.0f ? 0.0f : 1.0f / S;
@@ -1100,7 +1253,7 @@ static void attention_ds2(struct model_ctx *c, int il, int T, int pos0)
         float *dst = cache + (size_t)p * c->kv_row;
         kern_rmsnorm(dst, kr, ly->kv_a_norm, R, hp->rms_eps);
         memcpy(dst + R, kr + R, (size_t)nr * sizeof(float));
-        for (int i = 0; i < R + nr; i++) dst[i] = f16_round(dst[i]); /* an f16 cache */
+        act_round(1, dst, (size_t)(R + nr), dst, NULL); /* an f16 cache */
     }
     /* q_abs[h] [T][R] = W_kb[h] q_nope[h] */
     for (int h = 0; h < H; h++) {
@@ -1147,10 +1300,8 @@ static void attention_qwen(struct model_ctx *c, int il, int T, int pos0)
         for (int h = 0; h < H; h++) rope_neox(c->q + ((size_t)t * H + h) * D, cs, sn, nr);
         for (int h = 0; h < Hkv; h++) rope_neox(c->k + ((size_t)t * Hkv + h) * D, cs, sn, nr);
         float *kd = c->kv + off + (size_t)p * c->kv_row, *vd = c->kv2 + off + (size_t)p * c->kv_row;
-        for (int i = 0; i < c->kv_row; i++) { /* an f16 cache */
-            kd[i] = f16_round(c->k[(size_t)t * c->kv_row + i]);
-            vd[i] = f16_round(c->v[(size_t)t * c->kv_row + i]);
-        }
+        act_round(1, c->k + (size_t)t * c->kv_row, (size_t)c->kv_row, kd, NULL); /* f16 cache */
+        act_round(1, c->v + (size_t)t * c->kv_row, (size_t)c->kv_row, vd, NULL);
     }
     c->cur_layer = il;
     c->cur_T = T;
@@ -1234,6 +1385,38 @@ static void route(struct model_ctx *c, const struct model_layer *ly, const float
         for (int i = 0; i < K; i++) w[i] *= hp->expert_weights_scale;
 }
 
+/*
+ * Decode (one token): the routed experts and the shared expert are a handful of small
+ * products, too small to split one by one. Two pool jobs do them all: the first splits every
+ * expert's gate/up rows across the parts (SwiGLU is row-local), the second splits the output
+ * rows of every expert's down projection, so each part sums its own slice of ffn_out.
+ */
+static void moe_up_job(void *arg, int part, int n_parts)
+{
+    struct model_ctx *c = arg;
+    const float *x = c->xn;
+    for (int u = 0; u < c->n_units; u++) {
+        int64_t F = c->ug[u]->rows, r0 = F * part / n_parts, r1 = F * (part + 1) / n_parts;
+        float *g = c->ubuf_g + (size_t)u * c->ubuf_stride, *up = c->ubuf_u + (size_t)u * c->ubuf_stride;
+        mm_rows(c, &c->scr[part], NULL, c->ug[u], c->umat[u], r0, r1, x, 1, g + r0);
+        mm_rows(c, &c->scr[part], NULL, c->uu[u], c->umat[u], r0, r1, x, 1, up + r0);
+        kern_swiglu(g + r0, g + r0, up + r0, r1 - r0);
+    }
+}
+
+static void moe_down_job(void *arg, int part, int n_parts)
+{
+    struct model_ctx *c = arg;
+    int64_t E = c->m->hp.n_embd, r0 = E * part / n_parts, r1 = E * (part + 1) / n_parts;
+    float *tmp = c->utmp + (size_t)part * E;
+    memset(c->ffn_out + r0, 0, (size_t)(r1 - r0) * sizeof(float));
+    for (int u = 0; u < c->n_units; u++) {
+        mm_rows(c, &c->scr[part], NULL, c->ud[u], c->umat[u], r0, r1,
+                c->ubuf_g + (size_t)u * c->ubuf_stride, 1, tmp);
+        kern_scale_add(c->ffn_out + r0, tmp, c->uw[u], r1 - r0);
+    }
+}
+
 /* xn [T][E] -> ffn_out [T][E] */
 static void ffn_moe(struct model_ctx *c, const struct model_layer *ly, int T)
 {
@@ -1250,6 +1433,28 @@ static void ffn_moe(struct model_ctx *c, const struct model_layer *ly, int T)
             c->exp_tok[(size_t)e * c->n_batch + n] = t;
             c->exp_slot[(size_t)e * c->n_batch + n] = t * K + i;
         }
+    }
+    if (T == 1 && c->pool) {
+        int n = 0;
+        for (int i = 0; i < K; i++) {
+            c->ug[n] = &ly->gate_exps;
+            c->uu[n] = &ly->up_exps;
+            c->ud[n] = &ly->down_exps;
+            c->umat[n] = c->sel[i];
+            c->uw[n++] = c->sel_w[i];
+        }
+        if (ly->up_shexp.data) {
+            c->ug[n] = &ly->gate_shexp;
+            c->uu[n] = &ly->up_shexp;
+            c->ud[n] = &ly->down_shexp;
+            c->umat[n] = 0;
+            c->uw[n++] = ly->gate_inp_shexp ? sigmoidf(kern_dot_f32(ly->gate_inp_shexp, c->xn, E))
+                                            : 1.0f;
+        }
+        c->n_units = n;
+        kern_pool_run(c->pool, moe_up_job, c);
+        kern_pool_run(c->pool, moe_down_job, c);
+        return;
     }
     memset(c->ffn_out, 0, (size_t)T * E * sizeof(float));
     /* tokens grouped by expert: one product per expert over all its tokens */
