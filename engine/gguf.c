@@ -87,7 +87,7 @@ static bool gguf_read_str(struct gguf_cursor *c, struct gguf_str *s, const char 
     if (!gguf_read(c, &len, sizeof len, what)) return false;
     if (len > gguf_remaining(c)) {
         CUR_ERR(c, "%s at offset %zu: string length %llu is beyond the end of the file "
-                   "(%zu bytes left)", what, c->pos - 8, (unsigned long long)len,
+                   "(%zu bytes left: truncated file?)", what, c->pos - 8, (unsigned long long)len,
                 gguf_remaining(c));
         return false;
     }
@@ -120,7 +120,8 @@ static const char *gguf_type_name(uint32_t t)
 static void gguf_printable(char *out, size_t outlen, const char *s, uint64_t len)
 {
     size_t j = 0;
-    for (uint64_t i = 0; i < len && j + 5 < outlen; i++) {
+    uint64_t i = 0;
+    for (; i < len && j + 5 < outlen; i++) {
         unsigned char ch = (unsigned char)s[i];
         if (ch >= 0x20 && ch < 0x7f) {
             out[j++] = (char)ch;
@@ -128,8 +129,8 @@ static void gguf_printable(char *out, size_t outlen, const char *s, uint64_t len
             j += (size_t)snprintf(out + j, outlen - j, "\\x%02x", ch);
         }
     }
-    if (j < outlen) out[j] = '\0';
-    if (len > 0 && j + 5 >= outlen && outlen > 4) memcpy(out + outlen - 4, "...", 4);
+    out[j < outlen ? j : outlen - 1] = '\0';
+    if (i < len && outlen > 4) memcpy(out + (j + 4 < outlen ? j : outlen - 4), "...", 4);
 }
 
 static bool gguf_read_value(struct gguf_cursor *c, struct gguf_kv *kv, const char *key)
@@ -157,7 +158,7 @@ static bool gguf_read_value(struct gguf_cursor *c, struct gguf_kv *kv, const cha
             /* Each element needs at least its 8-byte length. */
             if (kv->arr_n > gguf_remaining(c) / 8) {
                 CUR_ERR(c, "key '%s': string array of %llu elements is beyond the end of the "
-                           "file (%zu bytes left)", key, (unsigned long long)kv->arr_n,
+                           "file (%zu bytes left: truncated file?)", key, (unsigned long long)kv->arr_n,
                         gguf_remaining(c));
                 return false;
             }
@@ -187,7 +188,7 @@ static bool gguf_read_value(struct gguf_cursor *c, struct gguf_kv *kv, const cha
         }
         if (kv->arr_n > gguf_remaining(c) / es) {
             CUR_ERR(c, "key '%s': array of %llu %s elements is beyond the end of the file "
-                       "(%zu bytes left)", key, (unsigned long long)kv->arr_n,
+                       "(%zu bytes left: truncated file?)", key, (unsigned long long)kv->arr_n,
                     gguf_type_name(kv->arr_type), gguf_remaining(c));
             return false;
         }
