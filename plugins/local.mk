@@ -49,3 +49,32 @@ tests_test_plugin_hadisc_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 tests_test_plugin_hadisc_LDADD = $(JANSSON_LIBS)
 EXTRA_tests_test_plugin_hadisc_DEPENDENCIES = plugins/ha_discovery.la
 HUB_TESTS += tests/test-plugin-hadisc
+
+# libFuzzer targets: each plugin's sources built together with plugins/tests/fuzzhost.h.
+FUZZ_PLUG_CFLAGS = $(FUZZ_CFLAGS) $(JANSSON_CFLAGS) \
+	-DFUZZ_DATA_DIR='"$(abs_top_srcdir)/tests/data/plugins"'
+FUZZ_PLUG_DEPS = $(top_srcdir)/plugins/tests/fuzzhost.h $(top_srcdir)/plugins/common/plugcommon.c \
+	$(top_srcdir)/plugins/common/plugcommon.h
+if HAVE_FUZZ_CC
+check_SCRIPTS += tests/fuzz/fuzz-z2m tests/fuzz/fuzz-tasmota tests/fuzz/fuzz-hadisc
+tests/fuzz/fuzz-z2m: $(top_srcdir)/tests/fuzz/fuzz-z2m.c $(top_srcdir)/plugins/zigbee2mqtt/zigbee2mqtt.c $(FUZZ_PLUG_DEPS)
+	@mkdir -p tests/fuzz
+	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_PLUG_CFLAGS) -o $@ $(top_srcdir)/tests/fuzz/fuzz-z2m.c \
+	  $(top_srcdir)/plugins/zigbee2mqtt/zigbee2mqtt.c $(top_srcdir)/plugins/common/plugcommon.c \
+	  $(JANSSON_LIBS) -lm
+tests/fuzz/fuzz-tasmota: $(top_srcdir)/tests/fuzz/fuzz-tasmota.c $(top_srcdir)/plugins/tasmota/tasmota.c $(FUZZ_PLUG_DEPS)
+	@mkdir -p tests/fuzz
+	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_PLUG_CFLAGS) -o $@ $(top_srcdir)/tests/fuzz/fuzz-tasmota.c \
+	  $(top_srcdir)/plugins/tasmota/tasmota.c $(top_srcdir)/plugins/common/plugcommon.c \
+	  $(JANSSON_LIBS) -lm
+tests/fuzz/fuzz-hadisc: $(top_srcdir)/tests/fuzz/fuzz-hadisc.c $(top_srcdir)/plugins/ha_discovery/ha_discovery.c \
+	$(top_srcdir)/plugins/ha_discovery/hadisc_config.c $(top_srcdir)/plugins/ha_discovery/hadisc.h $(FUZZ_PLUG_DEPS)
+	@mkdir -p tests/fuzz
+	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_PLUG_CFLAGS) -o $@ $(top_srcdir)/tests/fuzz/fuzz-hadisc.c \
+	  $(top_srcdir)/plugins/ha_discovery/ha_discovery.c $(top_srcdir)/plugins/ha_discovery/hadisc_config.c \
+	  $(top_srcdir)/plugins/common/plugcommon.c $(JANSSON_LIBS) -lm
+endif
+CLEANFILES += tests/fuzz/fuzz-z2m tests/fuzz/fuzz-tasmota tests/fuzz/fuzz-hadisc
+HUB_TESTS += tests/test-fuzz-z2m.sh tests/test-fuzz-tasmota.sh tests/test-fuzz-hadisc.sh
+EXTRA_DIST += tests/test-fuzz-z2m.sh tests/test-fuzz-tasmota.sh tests/test-fuzz-hadisc.sh \
+	tests/fuzz/fuzz-z2m.c tests/fuzz/fuzz-tasmota.c tests/fuzz/fuzz-hadisc.c plugins/tests/fuzzhost.h
