@@ -169,6 +169,7 @@ void sim_announce_all(struct sim_house *h)
         if (d->proto == SIM_PROTO_TASMOTA) sim_tasmota_announce(h, d);
         else if (d->proto == SIM_PROTO_HA) sim_ha_announce(h, d);
     }
+    if (h->now > 0 && h->tele_period > 2) h->next_tele = h->now + 2;
 }
 
 static void control_result(struct sim_house *h, bool ok, const char *device, const char *error)

@@ -175,7 +175,8 @@ static json_t *device_block(const struct sim_device *d)
     char node[SIM_NAME_MAX], ids[SIM_NAME_MAX + 32];
     node_of(d, node, sizeof node);
     snprintf(ids, sizeof ids, "esphome-%012llx", (unsigned long long)(d->id_hash & 0xffffffffffffULL));
-    json_t *dev = json_pack("{s:[s],s:s,s:s,s:s,s:s}", "ids", ids, "name", node, "mf", "Espressif",
+    /* ESPHome names the device by its friendly_name when one is set, as here. */
+    json_t *dev = json_pack("{s:[s],s:s,s:s,s:s,s:s}", "ids", ids, "name", d->name, "mf", "Espressif",
                             "mdl", "esp32dev", "sw", "2024.12.4 (ESPHome)");
     if (*d->area) json_object_set_new(dev, "sa", json_string(d->area));
     return dev;

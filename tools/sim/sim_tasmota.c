@@ -229,11 +229,13 @@ void sim_tasmota_announce(struct sim_house *h, struct sim_device *d)
     char tm[32];
     time_now(tm, sizeof tm);
     json_t *sn = json_pack("{s:s}", "Time", tm);
-    add_sensor_data(d, sn);
+    /* Shutter positions are the cover's own state, not sensors: only real sensors here. */
+    if (d->domain == SIM_SENSOR) add_sensor_data(d, sn);
     snprintf(topic, sizeof topic, "tasmota/discovery/%s/sensors", mac);
     sim_publish_json(h, topic, json_pack("{s:o,s:i}", "sn", sn, "ver", 1), true);
     sim_tasmota_availability(h, d);
-    if (d->available) sim_tasmota_tele(h, d);
+    /* The first tele/STATE and SENSOR follow a little later (sim_announce_all), as the
+     * firmware's first TelePeriod after connecting; a hub has subscribed by then. */
 }
 
 /* Tasmota's payload parsing: a number, or -99 when the payload is not one (a query). */
