@@ -56,8 +56,14 @@ typedef void (*kern_quant_x_fn)(const float *x, void *xq, int64_t k);
 /* How x is prepared for a weight type: f32 as is, or one of the activation block types. */
 enum kern_xkind { KERN_X_F32 = 0, KERN_X_Q8 = 1, KERN_X_Q8K = 2 };
 
+/* One weight row against 4 activation rows (xstride bytes apart): out[t] for t < 4. Decodes
+ * each weight block once for the 4 tokens (prefill). */
+typedef void (*kern_vec_dot4_fn)(const void *w, const void *xq, size_t xstride, int64_t nb,
+                                 float out[4]);
+
 struct kern_dot_table {
     kern_vec_dot_fn dot[KERN_TYPE_MAX];   /* NULL: type not handled at this ISA */
+    kern_vec_dot4_fn dot4[KERN_TYPE_MAX]; /* optional */
     kern_quant_x_fn quant_x8;             /* f32 -> struct kern_xq8 blocks */
     kern_quant_x_fn quant_x8k;            /* f32 -> struct kern_q8_k blocks */
 };

@@ -84,6 +84,7 @@ const struct kern_dot_table *kern_dot_table_active(void)
 
 struct kern_mm_job {
     kern_vec_dot_fn dot;
+    kern_vec_dot4_fn dot4; /* NULL: one token at a time */
     const uint8_t *W;
     size_t w_row_bytes;
     int64_t rows, nb; /* nb: blocks per row (or elements for plain types) */
@@ -102,7 +103,15 @@ static void kern_mm_worker(void *ctx, int part, int n_parts)
     const int64_t r1 = r0 + per < j->rows ? r0 + per : j->rows;
     for (int64_t r = r0; r < r1; r++) {
         const uint8_t *w = j->W + (size_t)r * j->w_row_bytes;
-        for (int64_t t = 0; t < j->n_tok; t++)
+        int64_t t = 0;
+        if (j->dot4) {
+            for (; t + 4 <= j->n_tok; t += 4) {
+                float o[4];
+                j->dot4(w, j->xq + (size_t)t * j->x_row_bytes, j->x_row_bytes, j->nb, o);
+                for (int u = 0; u < 4; u++) j->out[(t + u) * j->rows + r] = o[u];
+            }
+        }
+        for (; t < j->n_tok; t++)
             j->out[t * j->rows + r] = j->dot(w, j->xq + (size_t)t * j->x_row_bytes, j->nb);
     }
 }
@@ -124,6 +133,7 @@ void kern_matmul(struct kern_pool *pool, int wtype, const void *W, int64_t rows,
     const struct kern_dot_table *tab = kern_dot_table_active();
     struct kern_mm_job job = {
         .dot = tab->dot[wtype],
+        .dot4 = tab->dot4[wtype],
         .W = W,
         .w_row_bytes = kern_row_bytes(wtype, k),
         .rows = rows,
