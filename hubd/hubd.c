@@ -344,6 +344,12 @@ int main(int argc, char **argv)
 
     signal(SIGPIPE, SIG_IGN);
     h->exit_code = 1;
+    int mrc = mosquitto_lib_init();
+    if (mrc != MOSQ_ERR_SUCCESS) {
+        hub_error(TAG, "mosquitto_lib_init: %s", mosquitto_strerror(mrc));
+        hub_config_free(cfg);
+        return 1;
+    }
     h->loop = uv_default_loop();
 
     /* The store first: it takes the single-instance lock before we touch the broker. */
@@ -450,5 +456,6 @@ out:
     int code = h->exit_code;
     if (code == 0) hub_info(TAG, "stopped cleanly");
     uv_loop_close(h->loop);
+    mosquitto_lib_cleanup();
     return code;
 }

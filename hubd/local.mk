@@ -113,3 +113,9 @@ EXTRA_DIST += tests/test-hubd-kill9.sh
 # MQTT username/password and TLS (own CA, client certificate) against a real mosquitto.
 HUB_TESTS += tests/test-hubd-tls.sh
 EXTRA_DIST += tests/test-hubd-tls.sh
+
+check_PROGRAMS += tests/test-hubd-mqtt
+tests_test_hubd_mqtt_SOURCES = tests/test-hubd-mqtt.c
+tests_test_hubd_mqtt_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS)
+tests_test_hubd_mqtt_LDADD = $(HUBD_CORE_LIBS)
+HUB_TESTS += tests/test-hubd-mqtt
