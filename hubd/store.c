@@ -314,7 +314,10 @@ static int store_step_done(struct hub_store *st, sqlite3_stmt *s)
     int rc = sqlite3_step(s);
     int ret = HUB_OK;
     if (rc != SQLITE_DONE) {
-        store_fail(st, "\"%s\" failed: %s", sqlite3_sql(s), sqlite3_errmsg(st->db));
+        int sys = sqlite3_system_errno(st->db);
+        store_fail(st, "\"%s\" failed: %s%s%s", sqlite3_sql(s), sqlite3_errmsg(st->db),
+                   sys && (rc & 0xff) == SQLITE_IOERR ? ": " : "",
+                   sys && (rc & 0xff) == SQLITE_IOERR ? strerror(sys) : "");
         ret = store_status(rc);
         if (ret == HUB_OK) ret = HUB_ERR_IO; /* SQLITE_ROW where none was expected */
     }
@@ -331,20 +334,26 @@ static int store_exec_cached(struct hub_store *st, enum store_stmt which)
 static int store_begin(struct hub_store *st) { return store_exec_cached(st, SQL_SAVEPOINT); }
 
 /* Releases the savepoint: commits when no caller transaction is open. On failure undoes. */
+static void store_rollback(struct hub_store *st);
+
 static int store_commit(struct hub_store *st)
 {
     int ret = store_exec_cached(st, SQL_RELEASE);
-    if (ret != HUB_OK) {
-        store_exec_cached(st, SQL_ROLLBACK_TO);
-        store_exec_cached(st, SQL_RELEASE);
-    }
+    if (ret != HUB_OK) store_rollback(st);
     return ret;
 }
 
+/* Undoes the savepoint after a failure, keeping the failure's message as the last error. An
+ * I/O error or SQLITE_FULL makes SQLite roll back the whole transaction by itself; then there
+ * is no savepoint left to undo. */
 static void store_rollback(struct hub_store *st)
 {
+    if (sqlite3_get_autocommit(st->db)) return;
+    char saved[sizeof st->last_error];
+    memcpy(saved, st->last_error, sizeof saved);
     store_exec_cached(st, SQL_ROLLBACK_TO);
     store_exec_cached(st, SQL_RELEASE);
+    memcpy(st->last_error, saved, sizeof saved);
 }
 
 int hub_store_tx_begin(struct hub_store *st)

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -620,12 +622,64 @@ static void test_garbage_files(void)
     }
 }
 
+static int count_hist_cb(void *ud, int64_t ts, const char *state, const char *attrs)
+{
+    (*(long *)ud)++;
+    return 0;
+}
+
+/* I/O failure: a file size limit (RLIMIT_FSIZE) makes the WAL write fail mid-flush, as a full
+ * disk would. The flush must fail with the error, keep its rows queued, leave the database
+ * intact, and succeed once there is room again. Also prune across its chunk size. */
+static void test_io_failure_and_prune(void)
+{
+    char db[256], err[512];
+    path_in_tmp(db, sizeof db, "full.db");
+    struct hub_store *st = hub_store_open(db, err, sizeof err);
+    CHECK(st != NULL);
+    if (!st) return;
+    CHECK_EQ(hub_store_entity_put(st, "sensor.t", "{\"name\":\"T\"}"), HUB_OK);
+    CHECK_EQ(hub_store_history_set_batch_limit(st, 200000), HUB_OK);
+    char attrs[256];
+    for (int i = 0; i < 12000; i++) {
+        snprintf(attrs, sizeof attrs, "{\"v\":%d,\"pad\":\"%0100d\"}", i, i);
+        CHECK_EQ(hub_store_history_append(st, "sensor.t", "x", attrs, i), HUB_OK);
+    }
+    struct rlimit old, lim;
+    CHECK_EQ(getrlimit(RLIMIT_FSIZE, &old), 0);
+    lim = old;
+    lim.rlim_cur = 256 * 1024; /* the batch needs ~2 MB of WAL */
+    signal(SIGXFSZ, SIG_IGN);  /* write() then fails with EFBIG instead of killing us */
+    CHECK_EQ(setrlimit(RLIMIT_FSIZE, &lim), 0);
+    int rc = hub_store_history_flush(st);
+    CHECK(rc != HUB_OK);
+    fprintf(stderr, "flush with the disk full: %s: %s\n", hub_strerror(rc), hub_store_last_error(st));
+    CHECK_EQ(hub_store_history_pending(st), 12000);
+    /* The message is the write that failed, not the clean-up after it. */
+    CHECK(strstr(hub_store_last_error(st), "File too large") != NULL);
+    CHECK(strstr(hub_store_last_error(st), "savepoint") == NULL);
+    CHECK_EQ(setrlimit(RLIMIT_FSIZE, &old), 0);
+    CHECK_EQ(hub_store_check(st, err, sizeof err), HUB_OK);
+    CHECK_EQ(hub_store_history_flush(st), HUB_OK);
+    CHECK_EQ(hub_store_history_pending(st), 0);
+    long n = 0;
+    CHECK_EQ(hub_store_history_query(st, "sensor.t", 0, INT64_MAX, 0, count_hist_cb, &n), HUB_OK);
+    CHECK_EQ(n, 12000);
+    /* Prune deletes in chunks of 5000: 11000 rows take three rounds. */
+    CHECK_EQ(hub_store_history_prune(st, 11000), 11000);
+    n = 0;
+    CHECK_EQ(hub_store_history_query(st, "sensor.t", 0, INT64_MAX, 0, count_hist_cb, &n), HUB_OK);
+    CHECK_EQ(n, 1000);
+    CHECK_EQ(hub_store_check(st, err, sizeof err), HUB_OK);
+    hub_store_close(st);
+}
+
 /* rm -rf of our own temporary folder, without a shell. */
 static void remove_tree(const char *dir)
 {
     char cmd_path[512];
     const char *names[] = {"rt.db", "lock.db", "v1.db", "future.db", "other.db", "bad.db",
-                           "garbage.db", "text.db", "corrupt.db"};
+                           "garbage.db", "text.db", "corrupt.db", "full.db"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         const char *sfx[] = {"", "-wal", "-shm", ".lock"};
         for (size_t k = 0; k < 4; k++) {
@@ -652,6 +706,7 @@ int main(void)
     test_migration();
     test_bad_input();
     test_garbage_files();
+    test_io_failure_and_prune();
     if (failures == 0) remove_tree(tmpdir);
     else fprintf(stderr, "files kept in %s\n", tmpdir);
     printf("%s: %d failure(s)\n", failures ? "FAIL" : "PASS", failures);
