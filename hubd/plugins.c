@@ -80,7 +80,19 @@ void hub_plugins_free(struct hub_plugins *ps)
     for (size_t i = ps->n; i-- > 0;) {
         struct plugin_rec *r = ps->recs[i];
         if (r->p->shutdown) r->p->shutdown(r->state);
-        hub_info(TAG, "%s stopped", r->name);
+        if (r->n_bad) {
+            char line[1024];
+            size_t used = 0;
+            line[0] = '\0';
+            for (int k = 0; k < r->n_bad && used < sizeof line - 64; k++) {
+                int n = snprintf(line + used, sizeof line - used, "%s%s %llu", k ? ", " : "",
+                                 r->bad[k].kind, (unsigned long long)r->bad[k].count);
+                if (n > 0) used += (size_t)n;
+            }
+            hub_info(TAG, "%s stopped; bad input counted: %s", r->name, line);
+        } else {
+            hub_info(TAG, "%s stopped", r->name);
+        }
         rec_free(r);
     }
     free(ps->recs);
