@@ -181,7 +181,7 @@ static void parts_fn(void *ctx, int part, int n)
     atomic_fetch_add(&c->parts[part], 1);
 }
 
-static void test_pool(void)
+__attribute__((unused)) static void test_pool(void)
 {
     struct kern_pool *p = kern_pool_new(2);
     CHECK(p && kern_pool_threads(p) == 2, "pool of 2");

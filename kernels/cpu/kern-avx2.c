@@ -670,6 +670,58 @@ KERN_AVX2 static void kern_vdot4_q6_k_avx2(const void *wv, const void *xv, size_
     for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
 }
 
+KERN_AVX2 static void kern_vdot4_q5_1_avx2(const void *wv, const void *xv, size_t xs, int64_t nb,
+                                           float out[4])
+{
+    const struct kern_q5_1 *w = wv;
+    KERN_X4(xv, xs, struct kern_xq8);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    float summ[4] = {0, 0, 0, 0};
+    for (int64_t i = 0; i < nb; i++) {
+        __m256i qw = kern_nibbles(w[i].qs);
+        qw = _mm256_or_si256(qw, _mm256_and_si256(kern_bits_to_bytes(w[i].qh), _mm256_set1_epi8(0x10)));
+        const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].m);
+        for (int t = 0; t < 4; t++) {
+            const __m256i qx = _mm256_loadu_si256((const __m256i *)x[t][i].qs);
+            const __m256i p = kern_dot_u8(qw, qx);
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), _mm256_cvtepi32_ps(p), acc[t]);
+            summ[t] += wm * (x[t][i].d * (float)x[t][i].sum);
+        }
+    }
+    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) + summ[t];
+}
+
+/* Float weights: one load (and conversion) of w feeds 4 FMAs. n = elements. */
+#define KERN_VDOT4_FLOAT(name, wtype, load_w, get_w)                                          \
+    KERN_AVX2 static void name(const void *wv, const void *xv, size_t xs, int64_t n,           \
+                               float out[4])                                                   \
+    {                                                                                          \
+        const wtype *w = wv;                                                                   \
+        KERN_X4(xv, xs, float);                                                                \
+        __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;                            \
+        int64_t i = 0;                                                                         \
+        for (; i + 8 <= n; i += 8) {                                                           \
+            const __m256 wf = load_w;                                                          \
+            a0 = _mm256_fmadd_ps(wf, _mm256_loadu_ps(x[0] + i), a0);                           \
+            a1 = _mm256_fmadd_ps(wf, _mm256_loadu_ps(x[1] + i), a1);                           \
+            a2 = _mm256_fmadd_ps(wf, _mm256_loadu_ps(x[2] + i), a2);                           \
+            a3 = _mm256_fmadd_ps(wf, _mm256_loadu_ps(x[3] + i), a3);                           \
+        }                                                                                      \
+        out[0] = kern_hsum256(a0);                                                             \
+        out[1] = kern_hsum256(a1);                                                             \
+        out[2] = kern_hsum256(a2);                                                             \
+        out[3] = kern_hsum256(a3);                                                             \
+        for (; i < n; i++)                                                                     \
+            for (int t = 0; t < 4; t++) out[t] += (get_w) * x[t][i];                           \
+    }
+
+KERN_VDOT4_FLOAT(kern_vdot4_f32_avx2, float, _mm256_loadu_ps(w + i), w[i])
+KERN_VDOT4_FLOAT(kern_vdot4_f16_avx2, uint16_t, _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(w + i))),
+                 kern_h2f(w[i]))
+KERN_VDOT4_FLOAT(kern_vdot4_bf16_avx2, uint16_t,
+                 _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)(w + i))), 16)),
+                 kern_bf16_to_f32(w[i]))
+
 void kern_dots_avx2_get(struct kern_dot_table *t)
 {
     t->dot[KERN_F32] = kern_vdot_f32_avx2;
@@ -685,6 +737,10 @@ void kern_dots_avx2_get(struct kern_dot_table *t)
     t->dot[KERN_Q4_K] = kern_vdot_q4_k_avx2;
     t->dot[KERN_Q5_K] = kern_vdot_q5_k_avx2;
     t->dot[KERN_Q6_K] = kern_vdot_q6_k_avx2;
+    t->dot4[KERN_F32] = kern_vdot4_f32_avx2;
+    t->dot4[KERN_F16] = kern_vdot4_f16_avx2;
+    t->dot4[KERN_BF16] = kern_vdot4_bf16_avx2;
+    t->dot4[KERN_Q5_1] = kern_vdot4_q5_1_avx2;
     t->dot4[KERN_Q8_0] = kern_vdot4_q8_0_avx2;
     t->dot4[KERN_Q4_0] = kern_vdot4_q4_0_avx2;
     t->dot4[KERN_Q5_0] = kern_vdot4_q5_0_avx2;
