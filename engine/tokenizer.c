@@ -59,6 +59,7 @@ struct tok_vocab {
     uint32_t n_special;
     int32_t bos, eos;
     bool add_bos, add_eos;
+    uint8_t *eog; /* n flags: the token ends generation */
     bool ignore_merges; /* llama3: a piece that is a whole token is not merged */
     char pre[32];
     pcre2_code *re[TOK_MAX_REGEX];
@@ -412,7 +413,7 @@ struct tok_vocab *tok_load(const struct gguf_file *f, char *err, size_t errlen)
         if (types && !gguf_arr_i64(types, (uint64_t)i, &t)) t = TOK_TYPE_UNDEFINED;
         v->tok[i].type = (t >= 0 && t <= TOK_TYPE_BYTE) ? (uint8_t)t : TOK_TYPE_UNDEFINED;
     }
-    /* text -> id; a repeated text maps to its last id, as llama.cpp's token_to_id does. */
+    /* text -> id. A text given twice makes ids ambiguous: refused, as llama.cpp now does. */
     uint32_t size = tok_table_size((uint64_t)v->n);
     v->tok_hash = malloc(size * sizeof *v->tok_hash);
     if (!v->tok_hash) goto nomem;
@@ -429,8 +430,9 @@ struct tok_vocab *tok_load(const struct gguf_file *f, char *err, size_t errlen)
             }
             if (v->tok[id].len == e->len &&
                 memcmp(v->arena + v->tok[id].off, v->arena + e->off, e->len) == 0) {
-                v->tok_hash[h] = i;
-                break;
+                tok_seterr(err, errlen, "duplicate token in vocabulary: '%.*s' has ids %d and %d",
+                           (int)(e->len > 60 ? 60 : e->len), v->arena + e->off, id, i);
+                goto fail;
             }
             h = (h + 1) & v->tok_hash_mask;
         }
@@ -492,6 +494,45 @@ struct tok_vocab *tok_load(const struct gguf_file *f, char *err, size_t errlen)
         goto fail;
     }
 
+    /* llama.cpp marks end-of-generation and fill-in-the-middle tokens found by their text as
+     * control tokens even when the file calls them normal (so they are matched in text and
+     * hidden in output); same here, and they form the end-of-generation set. */
+    static const char *const eog_texts[] = {
+        "<|eot_id|>", "<|im_end|>", "<|end|>", "<|return|>", "<|call|>", "<|flush|>", "<|calls|>",
+        "<end_of_turn>", "<|endoftext|>", "</s>", "<|eom_id|>", "<EOT>", "_<EOT>", "[EOT]",
+        "[EOS]", "<|end_of_text|>", "<end_of_utterance>", "<eos>", "<turn|>", "<|tool_response>",
+        "<｜end▁of▁sentence｜>", "[e~[",
+    };
+    static const char *const fim_texts[] = {
+        "<|fim_prefix|>", "<fim-prefix>", "<fim_prefix>", "<PRE>", "<|fim_suffix|>", "<fim-suffix>",
+        "<fim_suffix>", "<SUF>", "<|fim_middle|>", "<fim-middle>", "<fim_middle>", "<MID>",
+        "<|fim_pad|>", "<fim-pad>", "<fim_pad>", "<PAD>", "[PAD]", "<|fim_repo|>", "<|repo_name|>",
+        "<fim-repo>", "<REPO>", "<reponame>", "<|file_sep|>",
+        "<｜fim▁begin｜>",
+        "<｜fim▁hole｜>",
+        "<｜fim▁end｜>",
+    };
+    v->eog = calloc((size_t)v->n, 1);
+    if (!v->eog) goto nomem;
+    for (size_t k = 0; k < sizeof eog_texts / sizeof eog_texts[0]; k++) {
+        int32_t id = tok_find(v, eog_texts[k], strlen(eog_texts[k]));
+        if (id < 0) continue;
+        v->eog[id] = 1;
+        if (v->tok[id].type != TOK_TYPE_CONTROL) v->tok[id].type = TOK_TYPE_CONTROL;
+    }
+    for (size_t k = 0; k < sizeof fim_texts / sizeof fim_texts[0]; k++) {
+        int32_t id = tok_find(v, fim_texts[k], strlen(fim_texts[k]));
+        if (id >= 0) v->tok[id].type = TOK_TYPE_CONTROL;
+    }
+    if (v->eos >= 0) v->eog[v->eos] = 1;
+    static const char *const eog_keys[] = {"tokenizer.ggml.eot_token_id",
+                                           "tokenizer.ggml.eom_token_id"};
+    for (size_t k = 0; k < 2; k++) {
+        int32_t id = -1;
+        if (!tok_load_id(f, eog_keys[k], v->n, &id, err, errlen)) goto fail;
+        if (id >= 0) v->eog[id] = 1;
+    }
+
     /* Special tokens, longest text first (ties by id, so the order is deterministic). */
     for (int32_t i = 0; i < v->n; i++) {
         uint8_t t = v->tok[i].type;
@@ -548,6 +589,7 @@ void tok_free(struct tok_vocab *v)
     free(v->merge_arena);
     free(v->merge_hash);
     free(v->special);
+    free(v->eog);
     free(v);
 }
 
@@ -563,6 +605,11 @@ const char *tok_text(const struct tok_vocab *v, int32_t id, size_t *len)
     if (id < 0 || id >= v->n) return NULL;
     if (len) *len = v->tok[id].len;
     return v->arena + v->tok[id].off;
+}
+
+bool tok_is_eog(const struct tok_vocab *v, int32_t id)
+{
+    return id >= 0 && id < v->n && v->eog[id];
 }
 
 int tok_type(const struct tok_vocab *v, int32_t id)

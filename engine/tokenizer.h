@@ -46,6 +46,10 @@ const char *tok_pre_name(const struct tok_vocab *v);
 /* A token's text as stored in the vocabulary (byte-level encoded for normal tokens). */
 const char *tok_text(const struct tok_vocab *v, int32_t id, size_t *len);
 int tok_type(const struct tok_vocab *v, int32_t id); /* enum tok_type, -1 for a bad id */
+/* Does the token end generation? EOS, eot/eom ids, and the end-of-turn texts llama.cpp knows
+ * ("<|im_end|>", "<｜end▁of▁sentence｜>", ...). Such texts, and fill-in-the-middle ones, are
+ * control tokens whatever the file says (llama.cpp does the same). */
+bool tok_is_eog(const struct tok_vocab *v, int32_t id);
 /* The id of a token text, or -1. */
 int32_t tok_find(const struct tok_vocab *v, const char *text, size_t len);
 

@@ -294,6 +294,7 @@ static void test_specials(const char *dir)
     if (!v) return;
     CHECK(tok_n_vocab(v) == 102400, "n_vocab %d", tok_n_vocab(v));
     CHECK(tok_bos(v) == 100000 && tok_eos(v) == 100001 && tok_add_bos(v), "bos/eos");
+    CHECK(tok_is_eog(v, 100001) && !tok_is_eog(v, 100000) && !tok_is_eog(v, 5), "eog");
     /* deepseek-llm's pieces: letters, then digits apart from spaces, CJK apart, punctuation */
     {
         const char *t = "Hello 123 \xe4\xb8\x96\xe7\x95\x8c!";
@@ -334,6 +335,81 @@ static void test_specials(const char *dir)
     tok_free(v);
 }
 
+/* A small vocabulary made here: the 256 byte tokens, "he", "<|endoftext|>" typed NORMAL (a
+ * text llama.cpp promotes to control), optionally a duplicate of "he". */
+static struct tok_vocab *tiny_vocab(bool duplicate, char *err, size_t errlen)
+{
+    static char tok[256][4];
+    const char *toks[260];
+    int32_t types[260];
+    int n = 0, k = 0;
+    for (int b = 0; b < 256; b++) {
+        int printable = (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b <= 0xac) || b >= 0xae;
+        unsigned cp = printable ? (unsigned)b : 256u + (unsigned)k++;
+        if (cp < 0x80) {
+            tok[b][0] = (char)cp;
+        } else {
+            tok[b][0] = (char)(0xc0 | (cp >> 6));
+            tok[b][1] = (char)(0x80 | (cp & 0x3f));
+        }
+        toks[n] = tok[b];
+        types[n++] = TOK_TYPE_NORMAL;
+    }
+    toks[n] = "he";
+    types[n++] = TOK_TYPE_NORMAL;
+    toks[n] = "<|endoftext|>";
+    types[n++] = TOK_TYPE_NORMAL;
+    if (duplicate) {
+        toks[n] = "he";
+        types[n++] = TOK_TYPE_NORMAL;
+    }
+    const char *merges[] = {"h e"};
+    struct gguf_writer *w = gguf_writer_new();
+    gguf_writer_set_str(w, "tokenizer.ggml.model", "gpt2");
+    gguf_writer_set_str(w, "tokenizer.ggml.pre", "gpt2");
+    gguf_writer_set_arr_str(w, "tokenizer.ggml.tokens", toks, (uint64_t)n);
+    gguf_writer_set_arr(w, "tokenizer.ggml.token_type", GGUF_INT32, types, (uint64_t)n);
+    gguf_writer_set_arr_str(w, "tokenizer.ggml.merges", merges, 1);
+    char path[] = "/tmp/test-tokenizer-XXXXXX";
+    int fd = mkstemp(path);
+    close(fd);
+    struct tok_vocab *v = NULL;
+    if (gguf_writer_write(w, path, err, errlen) == 0) {
+        struct gguf_file *f = gguf_open(path, err, errlen);
+        if (f) v = tok_load(f, err, errlen);
+        gguf_close(f);
+    }
+    unlink(path);
+    gguf_writer_free(w);
+    return v;
+}
+
+static void test_tiny(void)
+{
+    char err[512];
+    struct tok_vocab *v = tiny_vocab(true, err, sizeof err);
+    CHECK(v == NULL && strstr(err, "duplicate token in vocabulary: 'he' has ids 256 and 258"),
+          "duplicate: %s", err);
+    tok_free(v);
+    v = tiny_vocab(false, err, sizeof err);
+    CHECK(v != NULL, "tiny vocabulary: %s", err);
+    if (!v) return;
+    CHECK(tok_type(v, 257) == TOK_TYPE_CONTROL && tok_is_eog(v, 257) && !tok_is_eog(v, 256),
+          "<|endoftext|> promoted to control and end of generation");
+    const char *t = "he<|endoftext|>eh";
+    int32_t *ids;
+    size_t n;
+    CHECK(tok_encode(v, t, strlen(t), TOK_DEFAULT, &ids, &n) == 0, "encode");
+    static const int32_t want[] = {256, 257, 'e' - 0x21 + 0x21, 'h'};
+    CHECK(n == 4 && ids[0] == 256 && ids[1] == 257 && ids[2] == want[2] && ids[3] == want[3],
+          "\"he<|endoftext|>eh\": %zu ids", n);
+    char *d = tok_decode(v, ids, n, false, NULL);
+    CHECK(d && strcmp(d, "heeh") == 0, "control hidden in decode: %s", d ? d : "");
+    free(d);
+    free(ids);
+    tok_free(v);
+}
+
 int main(void)
 {
     const char *dir = getenv("HUB_REFERENCE_DIR");
@@ -349,6 +425,7 @@ int main(void)
     test_inp_out(dir);
     test_specials(dir);
     test_refusals(dir);
+    test_tiny();
     for (int i = 0; i < nstr; i++) free(strings[i]);
     free(strings);
     printf("%d tokenizations compared, %d failures\n", checked, failures);
