@@ -21,6 +21,8 @@ static void discover(void)
     pt_msg_file("tasmota/discovery/C44F33ABCDEF/config", "tasmota-ifan-config.json");
     pt_msg_file("tasmota/discovery/BCDDC2010203/config", "tasmota-th-config.json");
     pt_msg_file("tasmota/discovery/BCDDC2010203/sensors", "tasmota-th-sensors.json");
+    pt_msg_file("tasmota/discovery/BCDDC2040506/config", "tasmota-ds18b20-config.json");
+    pt_msg_file("tasmota/discovery/BCDDC2040506/sensors", "tasmota-ds18b20-sensors.json");
     PT_INT(pt_bad(NULL), 0);
     PT_CHECK(pt_subscribed("stat/kitchen_plug/+"));
     PT_CHECK(pt_subscribed("tele/kitchen_plug/+"));
@@ -50,7 +52,9 @@ static void discover(void)
     e = pt_entity("sensor.attic_sensor_am2301_temperature");
     PT_CHECK(e && e->f && strcmp(e->f, "°C") == 0);
     PT_CHECK(pt_entity("sensor.attic_sensor_am2301_humidity") != NULL);
-    PT_INT(pt_count(PT_UPSERT), 9 + 1 + 2 + 1 + 2 + 3 + 1);
+    e = pt_entity("sensor.pantry_thermometer"); /* one reading: the device's name */
+    PT_CHECK(e && e->f && strcmp(e->f, "°C") == 0);
+    PT_INT(pt_count(PT_UPSERT), 9 + 1 + 2 + 1 + 2 + 3 + 1 + 1);
 }
 
 static void reports(void)
@@ -115,6 +119,9 @@ static void reports(void)
            "\"DewPoint\":10.6},\"TempUnit\":\"C\"}");
     PT_STR(pt_state("sensor.attic_sensor_am2301_temperature"), "19.8");
     PT_STR(pt_state("sensor.attic_sensor_am2301_humidity"), "55.1");
+    pt_msg("tele/pantry/SENSOR", "{\"Time\":\"2024-03-01T10:31:00\",\"DS18B20\":{\"Id\":\"01144BC3A1AA\","
+           "\"Temperature\":4.4},\"TempUnit\":\"C\"}");
+    PT_STR(pt_state("sensor.pantry_thermometer"), "4.4");
 
     pt_msg("tele/kitchen_plug/LWT", "Offline");
     PT_INT(pt_available("switch.kitchen_plug"), 0);

@@ -73,6 +73,7 @@ static const char *const hd_abbr[][2] = {
     {"fan_mode_cmd_t", "fan_mode_command_topic"},
     {"fan_mode_stat_tpl", "fan_mode_state_template"},
     {"fan_mode_stat_t", "fan_mode_state_topic"},
+    {"fanspd_lst", "fan_speed_list"},
     {"fan_spd_lst", "fan_speed_list"},
     {"flsh_tlng", "flash_time_long"},
     {"flsh_tsht", "flash_time_short"},

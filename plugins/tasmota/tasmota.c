@@ -211,7 +211,7 @@ static const char *tas_sensor_class(const char *qty)
 }
 
 static void tas_add_sensor(struct tas *t, struct tas_device *d, const char *key, const char *qty,
-                           const json_t *sn)
+                           const json_t *sn, bool alone)
 {
     struct tas_entity *e = calloc(1, sizeof *e);
     if (!e) return;
@@ -226,21 +226,25 @@ static void tas_add_sensor(struct tas *t, struct tas_device *d, const char *key,
         return;
     }
     char name[300];
-    snprintf(name, sizeof name, "%s%s%s %s", d->dn, *key ? " " : "", key, qty);
+    /* a device that is one thermometer is named by its device name alone */
+    if (alone) snprintf(name, sizeof name, "%s", d->dn);
+    else snprintf(name, sizeof name, "%s%s%s %s", d->dn, *key ? " " : "", key, qty);
     tas_announce(t, d, e, name, tas_sensor_class(qty), NULL);
 }
 
 /* One sensor entity per numeric reading in sn: {"AM2301":{"Temperature":21.3},...}. */
 static void tas_build_sensors(struct tas *t, struct tas_device *d)
 {
-    const char *key;
-    json_t *v;
+    const char *key, *qty;
+    json_t *v, *q;
+    size_t n = 0;
     json_object_foreach(d->sensors, key, v) {
-        if (json_is_object(v)) {
-            const char *qty;
-            json_t *q;
-            json_object_foreach(v, qty, q) if (json_is_number(q)) tas_add_sensor(t, d, key, qty, d->sensors);
-        }
+        if (json_is_object(v)) json_object_foreach(v, qty, q) n += json_is_number(q);
+    }
+    bool alone = n == 1 && d->n_ents == 0;
+    json_object_foreach(d->sensors, key, v) {
+        if (json_is_object(v))
+            json_object_foreach(v, qty, q) if (json_is_number(q)) tas_add_sensor(t, d, key, qty, d->sensors, alone);
     }
 }
 

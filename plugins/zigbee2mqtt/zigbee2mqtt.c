@@ -358,7 +358,10 @@ static void z2m_announce(struct z2m *z, struct z2m_device *d, struct plug_map *o
         struct z2m_entity *e = d->ents[i];
         char name[256];
         const char *dom = z2m_domains[e->kind];
-        if (e->kind == Z_SENSOR || e->kind == Z_BINARY) {
+        if (d->n_ents == 1) {
+            /* a device that is one sensor (a thermometer, a door contact) is named as such */
+            snprintf(name, sizeof name, "%s", d->friendly_name);
+        } else if (e->kind == Z_SENSOR || e->kind == Z_BINARY) {
             char label[96];
             snprintf(label, sizeof label, "%s", e->p_value);
             for (char *p = label; *p; p++) if (*p == '_') *p = ' ';
