@@ -156,6 +156,10 @@ struct hub_store {
     sqlite3_stmt *stmt[SQL_COUNT_];
     struct store_hist_row *hist;
     int hist_len, hist_cap;
+    /* Rows [0, hist_in_tx) were written inside the caller's open transaction: they are freed
+     * when it commits and become pending again if it rolls back, so no row is lost or doubled. */
+    int hist_in_tx;
+    bool in_tx; /* hub_store_tx_begin succeeded and no commit/rollback yet */
     int batch_limit;
     char last_error[512];
 };
@@ -359,30 +363,60 @@ static void store_rollback(struct hub_store *st)
 int hub_store_tx_begin(struct hub_store *st)
 {
     if (!st) return HUB_ERR_INVALID;
-    if (!sqlite3_get_autocommit(st->db)) {
+    if (st->in_tx || !sqlite3_get_autocommit(st->db)) {
         store_fail(st, "hub_store_tx_begin: a transaction is already open");
         return HUB_ERR_BUSY;
     }
-    return store_exec_cached(st, SQL_BEGIN);
+    int ret = store_exec_cached(st, SQL_BEGIN);
+    if (ret == HUB_OK) {
+        st->in_tx = true;
+        st->hist_in_tx = 0;
+    }
+    return ret;
+}
+
+/* The caller's transaction is over without a commit: its history rows are pending again. */
+static void store_tx_abandon(struct hub_store *st)
+{
+    st->in_tx = false;
+    st->hist_in_tx = 0;
 }
 
 int hub_store_tx_commit(struct hub_store *st)
 {
     if (!st) return HUB_ERR_INVALID;
-    if (sqlite3_get_autocommit(st->db)) {
+    if (!st->in_tx) {
         store_fail(st, "hub_store_tx_commit: no transaction is open");
         return HUB_ERR_INVALID;
     }
+    if (sqlite3_get_autocommit(st->db)) {
+        /* An I/O error inside it made SQLite roll it back already. */
+        store_tx_abandon(st);
+        store_fail(st, "transaction was rolled back after an earlier error");
+        return HUB_ERR_IO;
+    }
     int ret = store_exec_cached(st, SQL_COMMIT);
-    if (ret != HUB_OK && !sqlite3_get_autocommit(st->db)) store_exec_cached(st, SQL_ROLLBACK);
-    return ret;
+    if (ret != HUB_OK) {
+        if (!sqlite3_get_autocommit(st->db)) store_exec_cached(st, SQL_ROLLBACK);
+        store_tx_abandon(st);
+        return ret;
+    }
+    for (int i = 0; i < st->hist_in_tx; i++) free(st->hist[i].entity_id);
+    memmove(st->hist, st->hist + st->hist_in_tx,
+            (size_t)(st->hist_len - st->hist_in_tx) * sizeof *st->hist);
+    st->hist_len -= st->hist_in_tx;
+    st->in_tx = false;
+    st->hist_in_tx = 0;
+    return HUB_OK;
 }
 
 int hub_store_tx_rollback(struct hub_store *st)
 {
     if (!st) return HUB_ERR_INVALID;
-    if (sqlite3_get_autocommit(st->db)) return HUB_OK;
-    return store_exec_cached(st, SQL_ROLLBACK);
+    int ret = HUB_OK;
+    if (!sqlite3_get_autocommit(st->db)) ret = store_exec_cached(st, SQL_ROLLBACK);
+    store_tx_abandon(st);
+    return ret;
 }
 
 /* sqlite3_exec for set-up SQL (pragmas, migrations), with the error in `err`. */
@@ -615,6 +649,7 @@ void hub_store_close(struct hub_store *st)
         hub_warn(STORE_TAG, "%s: closing with a transaction open: rolled back", st->path);
         store_exec_cached(st, SQL_ROLLBACK);
     }
+    store_tx_abandon(st);
     if (st->hist_len > 0 && hub_store_history_flush(st) != HUB_OK)
         hub_error(STORE_TAG, "%s: %d history rows lost at close", st->path, st->hist_len);
     for (int i = 0; i < st->hist_len; i++) free(st->hist[i].entity_id);
@@ -884,7 +919,7 @@ int hub_store_history_append(struct hub_store *st, const char *entity_id, const 
         (ret = store_check_text(st, "state", state)) ||
         (ret = store_check_json(st, "attributes_json", attributes_json, true, true, NULL)))
         return ret;
-    if (st->hist_len >= st->batch_limit) {
+    if (st->hist_len - st->hist_in_tx >= st->batch_limit) {
         /* Full batch: write it now. If that fails the row is still queued, up to a hard cap
          * that keeps a dead disk from eating all memory. */
         if (hub_store_history_flush(st) != HUB_OK && st->hist_len >= STORE_HISTORY_HARD_CAP) {
@@ -918,7 +953,11 @@ int hub_store_history_append(struct hub_store *st, const char *entity_id, const 
     return HUB_OK;
 }
 
-int hub_store_history_pending(const struct hub_store *st) { return st ? st->hist_len : 0; }
+/* Rows not yet written (rows written inside an open caller transaction do not count). */
+int hub_store_history_pending(const struct hub_store *st)
+{
+    return st ? st->hist_len - st->hist_in_tx : 0;
+}
 
 int hub_store_history_batch_limit(const struct hub_store *st)
 {
@@ -935,12 +974,16 @@ int hub_store_history_set_batch_limit(struct hub_store *st, int rows)
 int hub_store_history_flush(struct hub_store *st)
 {
     if (!st) return HUB_ERR_INVALID;
-    if (st->hist_len == 0) return HUB_OK;
+    /* Inside a caller's transaction that SQLite already rolled back (I/O error): the rows
+     * written in it are gone from the file, so they are written again. */
+    if (st->in_tx && sqlite3_get_autocommit(st->db)) st->hist_in_tx = 0;
+    bool deferred = st->in_tx && !sqlite3_get_autocommit(st->db);
+    if (st->hist_len == st->hist_in_tx) return HUB_OK;
     sqlite3_stmt *s = store_stmt(st, SQL_HISTORY_INSERT);
     if (!s) return HUB_ERR_IO;
     int ret = store_begin(st);
     if (ret) return ret;
-    for (int i = 0; i < st->hist_len && !ret; i++) {
+    for (int i = st->hist_in_tx; i < st->hist_len && !ret; i++) {
         struct store_hist_row *r = &st->hist[i];
         if ((ret = store_bind_text(st, s, 1, r->entity_id)) ||
             (ret = store_bind_text(st, s, 2, r->state)) ||
@@ -955,6 +998,10 @@ int hub_store_history_flush(struct hub_store *st)
         return ret;
     }
     if ((ret = store_commit(st))) return ret;
+    if (deferred) {
+        st->hist_in_tx = st->hist_len; /* freed when the caller commits */
+        return HUB_OK;
+    }
     for (int i = 0; i < st->hist_len; i++) free(st->hist[i].entity_id);
     st->hist_len = 0;
     return HUB_OK;
@@ -1002,7 +1049,7 @@ int hub_store_history_query(struct hub_store *st, const char *entity_id, int64_t
         return HUB_ERR_RANGE;
     }
     /* Queued rows are part of the history the caller asks about. */
-    if (st->hist_len && (ret = hub_store_history_flush(st))) return ret;
+    if (hub_store_history_pending(st) && (ret = hub_store_history_flush(st))) return ret;
     sqlite3_stmt *s = store_stmt(st, SQL_HISTORY_QUERY);
     if (!s) return HUB_ERR_IO;
     if ((ret = store_bind_text(st, s, 1, entity_id)) || (ret = store_bind_i64(st, s, 2, start_ms)) ||

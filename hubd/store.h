@@ -89,8 +89,9 @@ int hub_store_history_set_batch_limit(struct hub_store *st, int rows); /* 1..200
 /* Optional: group many writes in one transaction (e.g. all dirty states of a flush, which
  * otherwise cost one commit each). Not nestable. Everything written between begin and
  * commit, including a hub_store_history_flush, becomes durable at commit; a rollback (or a
- * crash) discards it all, flushed history rows included. hub_store_close rolls back an open
- * transaction. */
+ * crash) discards the registry/state writes, while history rows flushed inside it stay queued
+ * and are written by the next flush (never lost, never doubled). hub_store_close rolls back
+ * an open transaction. */
 int hub_store_tx_begin(struct hub_store *st);
 int hub_store_tx_commit(struct hub_store *st);
 int hub_store_tx_rollback(struct hub_store *st);

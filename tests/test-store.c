@@ -275,15 +275,21 @@ static void test_round_trips(void)
     CHECK_EQ(hub_store_tx_rollback(st), HUB_OK);
     CHECK_EQ(raw_int(db, "SELECT count(*) FROM areas WHERE name='Hall'"), 0);
     CHECK_EQ(raw_int(db, "SELECT count(*) FROM history"), 106); /* flushed rows rolled back */
-    CHECK_EQ(hub_store_history_pending(st), 0);
+    CHECK_EQ(hub_store_history_pending(st), 20);                /* ... but queued again */
     CHECK_EQ(hub_store_tx_begin(st), HUB_OK);
     CHECK_EQ(hub_store_state_put(st, "light.kitchen", "on", "{}", 3000, 3000), HUB_OK);
     CHECK_EQ(hub_store_area_put(st, "Hall", "Ground", NULL), HUB_OK);
     CHECK_EQ(hub_store_history_append(st, "light.kitchen", "on", NULL, 40000), HUB_OK);
     CHECK_EQ(hub_store_history_flush(st), HUB_OK);
+    CHECK_EQ(hub_store_history_pending(st), 0);
+    CHECK_EQ(hub_store_history_append(st, "light.kitchen", "off", NULL, 40001), HUB_OK);
+    CHECK_EQ(hub_store_history_pending(st), 1); /* appended after the flush: still queued */
     CHECK_EQ(hub_store_tx_commit(st), HUB_OK);
+    CHECK_EQ(hub_store_history_pending(st), 1);
     CHECK_EQ(raw_int(db, "SELECT count(*) FROM areas WHERE name='Hall'"), 1);
-    CHECK_EQ(raw_int(db, "SELECT count(*) FROM history"), 107);
+    CHECK_EQ(raw_int(db, "SELECT count(*) FROM history"), 127);
+    CHECK_EQ(hub_store_history_flush(st), HUB_OK);
+    CHECK_EQ(raw_int(db, "SELECT count(*) FROM history"), 128);
     CHECK_EQ(raw_int(db, "SELECT last_changed FROM states WHERE entity_id='light.kitchen'"), 3000);
     CHECK_EQ(hub_store_tx_rollback(st), HUB_OK); /* none open: no-op */
 
@@ -301,7 +307,7 @@ static void test_round_trips(void)
 
     CHECK_EQ(hub_store_check(st, err, sizeof err), HUB_OK);
     hub_store_close(st); /* flushes the 20 queued rows */
-    CHECK_EQ(raw_int(db, "SELECT count(*) FROM history"), 107); /* the 20 queued went in the rolled-back tx */
+    CHECK_EQ(raw_int(db, "SELECT count(*) FROM history"), 128); /* none lost, none doubled */
 
     /* Everything is still there after a reopen. */
     st = hub_store_open(db, err, sizeof err);
@@ -670,6 +676,28 @@ static void test_io_failure_and_prune(void)
     n = 0;
     CHECK_EQ(hub_store_history_query(st, "sensor.t", 0, INT64_MAX, 0, count_hist_cb, &n), HUB_OK);
     CHECK_EQ(n, 1000);
+    CHECK_EQ(hub_store_check(st, err, sizeof err), HUB_OK);
+
+    /* The same inside a caller's transaction: SQLite rolls it all back by itself; the commit
+     * says so, and the history rows are written exactly once afterwards. */
+    CHECK_EQ(hub_store_history_prune(st, INT64_MAX), 1000);
+    CHECK_EQ(hub_store_tx_begin(st), HUB_OK);
+    CHECK_EQ(hub_store_state_put(st, "sensor.t", "1", NULL, 1, 1), HUB_OK);
+    CHECK_EQ(hub_store_history_append(st, "sensor.t", "small", NULL, 1), HUB_OK);
+    CHECK_EQ(hub_store_history_flush(st), HUB_OK); /* written inside the transaction */
+    for (int i = 0; i < 12000; i++) {
+        snprintf(attrs, sizeof attrs, "{\"v\":%d,\"pad\":\"%0100d\"}", i, i);
+        CHECK_EQ(hub_store_history_append(st, "sensor.t", "y", attrs, 100 + i), HUB_OK);
+    }
+    CHECK_EQ(setrlimit(RLIMIT_FSIZE, &lim), 0);
+    CHECK(hub_store_history_flush(st) != HUB_OK);
+    CHECK_EQ(setrlimit(RLIMIT_FSIZE, &old), 0);
+    CHECK(hub_store_tx_commit(st) != HUB_OK);
+    CHECK_EQ(hub_store_history_pending(st), 12001);
+    CHECK_EQ(hub_store_history_flush(st), HUB_OK);
+    n = 0;
+    CHECK_EQ(hub_store_history_query(st, "sensor.t", 0, INT64_MAX, 0, count_hist_cb, &n), HUB_OK);
+    CHECK_EQ(n, 12001);
     CHECK_EQ(hub_store_check(st, err, sizeof err), HUB_OK);
     hub_store_close(st);
 }
