@@ -89,6 +89,20 @@ void kern_pool_run(struct kern_pool *pool, void (*fn)(void *ctx, int ith, int nt
 void kern_matmul(struct kern_pool *pool, int wtype, const void *W, int64_t rows, int64_t k,
                  const float *x, int64_t n_tok, float *out);
 
+/* Added after the first interface (compatible): several independent products in one pool
+ * dispatch, e.g. an FFN's gate and up, or the experts a token is routed to. The same results as
+ * kern_matmul on each, with one wake-up of the workers, and x quantized once for all products
+ * that share the same x pointer, k and n_tok. Outputs must not overlap each other or any x. */
+struct kern_mm {
+    int wtype;
+    const void *W;
+    int64_t rows, k;
+    const float *x;
+    int64_t n_tok;
+    float *out;
+};
+void kern_matmul_many(struct kern_pool *pool, const struct kern_mm *mm, int n);
+
 /* Elementwise and row ops, f32, in place where dst == src is allowed. */
 void kern_rmsnorm(float *dst, const float *x, const float *weight, int64_t n, float eps);
 void kern_softmax(float *x, int64_t n);               /* in place, numerically stable */

@@ -158,6 +158,48 @@ static void test_matmul(int isa)
     kern_pool_free(p2);
 }
 
+/* kern_matmul_many gives exactly what separate kern_matmul calls give. */
+static void test_many(int isa)
+{
+    kern_isa_force(isa);
+    struct kern_pool *p2 = kern_pool_new(2);
+    enum { N = 7 };
+    const int wt[N] = {KERN_Q4_K, KERN_Q8_0, KERN_F16, KERN_Q6_K, KERN_Q5_0, KERN_F32, KERN_Q4_0};
+    const int64_t rows[N] = {64, 33, 20, 128, 9, 40, 256};
+    const int64_t n_tok[N] = {5, 5, 5, 1, 2, 5, 5};
+    const int64_t k = 512;
+    float *xa = malloc(5 * k * 4), *xb = malloc(5 * k * 4);
+    for (int64_t i = 0; i < 5 * k; i++) {
+        xa[i] = frand();
+        xb[i] = frand() * 3;
+    }
+    struct kern_mm mm[N];
+    uint8_t *W[N];
+    float *sep[N];
+    for (int m = 0; m < N; m++) {
+        W[m] = malloc(kern_row_bytes(wt[m], k) * rows[m]);
+        make_weights(wt[m], W[m], rows[m], k);
+        const float *x = (m % 3 == 1) ? xb : xa; /* some share x, some do not */
+        mm[m] = (struct kern_mm){wt[m], W[m], rows[m], k, x, n_tok[m], malloc(rows[m] * n_tok[m] * 4)};
+        sep[m] = malloc(rows[m] * n_tok[m] * 4);
+        kern_matmul(NULL, wt[m], W[m], rows[m], k, x, n_tok[m], sep[m]);
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        kern_matmul_many(pass ? p2 : NULL, mm, N);
+        for (int m = 0; m < N; m++)
+            CHECK(!memcmp(mm[m].out, sep[m], rows[m] * n_tok[m] * 4), "%s: product %d (%s) differs",
+                  pass ? "2 threads" : "no pool", m, kern_type_traits(wt[m])->name);
+    }
+    for (int m = 0; m < N; m++) {
+        free(W[m]);
+        free(mm[m].out);
+        free(sep[m]);
+    }
+    free(xa);
+    free(xb);
+    kern_pool_free(p2);
+}
+
 struct pool_ctx {
     _Atomic int calls[4];
     _Atomic int nth_bad;
@@ -280,6 +322,7 @@ int main(void)
     printf("CPU: %s; testing %s\n", kern_isa_name(best), kern_isa_name(isa));
     test_matmul(isa);
     test_ops(isa);
+    test_many(isa);
     if (isa > KERN_ISA_SCALAR) test_matmul(KERN_ISA_SCALAR); /* the pool with the scalar dots */
     if (failures) {
         fprintf(stderr, "%d checks failed\n", failures);

@@ -120,60 +120,132 @@ static void kern_mm_worker(void *ctx, int part, int n_parts)
 #define KERN_PART_MACS 32768 /* about the work of one part (~1 us) */
 #define KERN_STACK_XQ 65536 /* activation bytes kept on the stack when there is no pool */
 
-void kern_matmul(struct kern_pool *pool, int wtype, const void *W, int64_t rows, int64_t k,
-                 const float *x, int64_t n_tok, float *out)
+#define KERN_MANY_MAX 64 /* products per dispatch; kern_matmul_many splits longer lists */
+
+struct kern_many_job {
+    int n;
+    struct kern_mm_job jobs[KERN_MANY_MAX];
+    int first[KERN_MANY_MAX + 1]; /* parts of product m: first[m] .. first[m + 1] - 1 */
+};
+
+static void kern_many_worker(void *ctx, int part, int n_parts)
 {
-    const struct kern_type_traits *tt = kern_type_traits(wtype);
-    const int xkind = kern_xkind_of(wtype);
-    if (!tt || xkind < 0 || rows <= 0 || n_tok <= 0 || k <= 0 || k % tt->block_elems) {
+    const struct kern_many_job *mj = ctx;
+    int m = 0;
+    while (part >= mj->first[m + 1]) m++;
+    kern_mm_worker((void *)&mj->jobs[m], part - mj->first[m], mj->first[m + 1] - mj->first[m]);
+}
+
+static void kern_mm_check(const struct kern_mm *d)
+{
+    const struct kern_type_traits *tt = kern_type_traits(d->wtype);
+    if (!tt || kern_xkind_of(d->wtype) < 0 || d->rows <= 0 || d->n_tok <= 0 || d->k <= 0 ||
+        d->k % tt->block_elems || !d->W || !d->x || !d->out) {
         hub_error("kern", "matmul: unsupported type %d or shape rows=%lld k=%lld n_tok=%lld",
-                  wtype, (long long)rows, (long long)k, (long long)n_tok);
+                  d->wtype, (long long)d->rows, (long long)d->k, (long long)d->n_tok);
         HUB_ASSERT(!"kern_matmul: bad arguments");
     }
+}
+
+void kern_matmul_many(struct kern_pool *pool, const struct kern_mm *mm, int n)
+{
+    if (n <= 0) return;
+    if (n > KERN_MANY_MAX) {
+        kern_matmul_many(pool, mm, KERN_MANY_MAX);
+        kern_matmul_many(pool, mm + KERN_MANY_MAX, n - KERN_MANY_MAX);
+        return;
+    }
     const struct kern_dot_table *tab = kern_dot_table_active();
-    struct kern_mm_job job = {
-        .dot = tab->dot[wtype],
-        .dot4 = tab->dot4[wtype],
-        .W = W,
-        .w_row_bytes = kern_row_bytes(wtype, k),
-        .rows = rows,
-        .nb = k / tt->block_elems,
-        .n_tok = n_tok,
-        .out = out,
-    };
+    struct kern_many_job mj;
+    mj.n = n;
+    int src[KERN_MANY_MAX]; /* product whose quantized x this one reuses (itself: its own) */
+    size_t xoff[KERN_MANY_MAX], need = 0;
+    int64_t macs_total = 0;
+    for (int m = 0; m < n; m++) {
+        const struct kern_mm *d = &mm[m];
+        kern_mm_check(d);
+        const int xkind = kern_xkind_of(d->wtype);
+        struct kern_mm_job *j = &mj.jobs[m];
+        *j = (struct kern_mm_job){
+            .dot = tab->dot[d->wtype],
+            .dot4 = tab->dot4[d->wtype],
+            .W = d->W,
+            .w_row_bytes = kern_row_bytes(d->wtype, d->k),
+            .rows = d->rows,
+            .nb = d->k / kern_type_traits(d->wtype)->block_elems,
+            .n_tok = d->n_tok,
+            .out = d->out,
+        };
+        macs_total += d->rows * d->k * d->n_tok;
+        src[m] = m;
+        if (xkind == KERN_X_F32) {
+            j->xq = (const uint8_t *)d->x;
+            j->x_row_bytes = (size_t)d->k * sizeof(float);
+            continue;
+        }
+        if (xkind == KERN_X_Q8K && d->k % KERN_QK_K)
+            HUB_ASSERT(!"kern_matmul: K-quant row not a multiple of 256");
+        j->x_row_bytes = xkind == KERN_X_Q8K ? (size_t)(d->k / KERN_QK_K) * sizeof(struct kern_q8_k)
+                                             : (size_t)(d->k / KERN_QK) * sizeof(struct kern_xq8);
+        for (int o = 0; o < m; o++)
+            if (mm[o].x == d->x && mm[o].k == d->k && mm[o].n_tok >= d->n_tok &&
+                kern_xkind_of(mm[o].wtype) == xkind && src[o] == o) {
+                src[m] = o;
+                break;
+            }
+        if (src[m] == m) {
+            xoff[m] = need;
+            need += (j->x_row_bytes * (size_t)d->n_tok + 63) & ~(size_t)63;
+        }
+    }
     void *heap = NULL;
     uint8_t stackbuf[KERN_STACK_XQ] __attribute__((aligned(64)));
-    if (xkind == KERN_X_F32) {
-        job.xq = (const uint8_t *)x;
-        job.x_row_bytes = (size_t)k * sizeof(float);
-    } else {
-        const bool k8 = xkind == KERN_X_Q8K;
-        if (k8 && k % KERN_QK_K) HUB_ASSERT(!"kern_matmul: K-quant row not a multiple of 256");
-        job.x_row_bytes = k8 ? (size_t)(k / KERN_QK_K) * sizeof(struct kern_q8_k)
-                             : (size_t)(k / KERN_QK) * sizeof(struct kern_xq8);
-        size_t need = job.x_row_bytes * (size_t)n_tok;
-        uint8_t *buf = pool ? kern_pool_scratch(pool, need) : NULL;
+    uint8_t *buf = NULL;
+    if (need) {
+        buf = pool ? kern_pool_scratch(pool, need) : NULL;
         if (!buf && need <= sizeof(stackbuf)) buf = stackbuf;
         if (!buf) {
             if (posix_memalign(&heap, 64, need)) HUB_ASSERT(!"kern_matmul: out of memory");
             buf = heap;
         }
-        kern_quant_x_fn q = k8 ? tab->quant_x8k : tab->quant_x8;
-        for (int64_t t = 0; t < n_tok; t++) q(x + t * k, buf + (size_t)t * job.x_row_bytes, k);
-        job.xq = buf;
+    }
+    for (int m = 0; m < n; m++) {
+        const int xkind = kern_xkind_of(mm[m].wtype);
+        if (xkind == KERN_X_F32) continue;
+        if (src[m] != m) {
+            mj.jobs[m].xq = mj.jobs[src[m]].xq;
+            continue;
+        }
+        uint8_t *xq = buf + xoff[m];
+        kern_quant_x_fn q = xkind == KERN_X_Q8K ? tab->quant_x8k : tab->quant_x8;
+        const size_t xrb = mj.jobs[m].x_row_bytes;
+        for (int64_t t = 0; t < mm[m].n_tok; t++) q(mm[m].x + t * mm[m].k, xq + (size_t)t * xrb, mm[m].k);
+        mj.jobs[m].xq = xq;
     }
     /* Tiny products (router gates, a few rows) cost less than waking the workers. */
-    const int64_t macs = rows * k * n_tok;
     const int nth = kern_pool_threads(pool);
-    if (macs < KERN_MT_MIN_MACS || rows < 8 || nth == 1) {
-        kern_mm_worker(&job, 0, 1);
+    if (macs_total < KERN_MT_MIN_MACS || nth == 1) {
+        for (int m = 0; m < n; m++) kern_mm_worker(&mj.jobs[m], 0, 1);
     } else {
         /* a few parts per thread, so a thread that starts late finds work left, not a wait */
-        int64_t parts = macs / KERN_PART_MACS;
-        if (parts < nth) parts = nth;
-        if (parts > 4 * nth) parts = 4 * nth;
-        if (parts > rows / 4) parts = rows / 4 > nth ? rows / 4 : nth;
-        kern_pool_run_parts(pool, kern_mm_worker, &job, (int)parts);
+        mj.first[0] = 0;
+        for (int m = 0; m < n; m++) {
+            const int64_t rows = mm[m].rows, macs = rows * mm[m].k * mm[m].n_tok;
+            int64_t parts = macs / KERN_PART_MACS;
+            if (n == 1 && parts < nth) parts = nth;
+            if (parts > 4 * nth) parts = 4 * nth;
+            if (parts > rows / 4) parts = rows / 4;
+            if (parts < 1) parts = 1;
+            mj.first[m + 1] = mj.first[m] + (int)parts;
+        }
+        kern_pool_run_parts(pool, kern_many_worker, &mj, mj.first[n]);
     }
     free(heap);
+}
+
+void kern_matmul(struct kern_pool *pool, int wtype, const void *W, int64_t rows, int64_t k,
+                 const float *x, int64_t n_tok, float *out)
+{
+    const struct kern_mm d = {wtype, W, rows, k, x, n_tok, out};
+    kern_matmul_many(pool, &d, 1);
 }
