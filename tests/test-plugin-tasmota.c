@@ -86,6 +86,8 @@ static void reports(void)
     free(s);
     pt_msg("stat/tasmota_5A3B2C/RESULT", "{\"POWER\":\"ON\",\"Dimmer\":75,\"Color\":\"0,0,255,0,0\"}");
     PT_ATTR_INT("light.living_room_bulb", "brightness", 75);
+    pt_msg("stat/tasmota_5A3B2C/POWER", "ON"); /* follows RESULT; keeps the attributes */
+    PT_ATTR_INT("light.living_room_bulb", "brightness", 75);
     rgb = pt_attr("light.living_room_bulb", "rgb_color");
     s = json_dumps(rgb, JSON_COMPACT);
     PT_STR(s, "[0,0,255]");

@@ -33,6 +33,7 @@ struct tas_entity {
     char *sn_key;     /* sensor: "AM2301" (or "" for a top-level value) */
     char *sn_qty;     /* sensor: "Temperature" */
     char *unit;
+    json_t *attrs;    /* light: last known attributes (a plain stat/POWER report has none) */
 };
 
 struct tas_device {
@@ -61,6 +62,7 @@ static void tas_entity_free(struct tas_entity *e)
 {
     if (!e) return;
     free(e->sn_key), free(e->sn_qty), free(e->unit);
+    json_decref(e->attrs);
     free(e);
 }
 
@@ -530,7 +532,8 @@ static bool tas_result_ok(const struct tas_device *d, const json_t *res)
 
 static void tas_report_light(struct tas *t, struct tas_entity *e, const json_t *res, int on)
 {
-    json_t *a = json_object();
+    if (!e->attrs) e->attrs = json_object();
+    json_t *a = e->attrs; /* updated in place: what a report leaves out stays as it was */
     double d;
     int rgb[3];
     if (plug_json_num(res, "Dimmer", &d)) json_object_set_new(a, "brightness", json_integer((int)d));
@@ -547,11 +550,8 @@ static void tas_report_light(struct tas *t, struct tas_entity *e, const json_t *
             json_object_set_new(a, "rgb_color", json_pack("[iii]", rgb[0], rgb[1], rgb[2]));
         }
     }
-    if (on < 0) { /* attributes only: keep the state the host has by not reporting */
-        json_decref(a);
-        return;
-    }
-    plug_update_state(t->host, e->id, on ? "on" : "off", a);
+    if (on < 0) return; /* attributes only: the state comes with the next POWER report */
+    plug_update_state(t->host, e->id, on ? "on" : "off", json_deep_copy(a));
 }
 
 static void tas_report_shutter(struct tas *t, struct tas_entity *e, double pos, double dir)
