@@ -122,6 +122,38 @@ pub esphome/pool-pump/switch/pool_pump/command ON
 sleep 0.5
 check "offline HA switch ignores its command" test -z "$(broker_last esphome/pool-pump/switch/pool_pump/state | grep ON)"
 
+# ---- removal as each protocol announces it, and adding back ----------------------------------
+wait_empty() { # wait_empty TOPIC: an empty payload (a removal) arrives on TOPIC after the mark
+    _we_i=0
+    while [ $_we_i -lt 50 ]; do
+        [ "$(_broker_payloads "$1" | grep -c '^$')" -ge 1 ] && return 0
+        sleep 0.1; _we_i=$((_we_i + 1))
+    done
+    return 1
+}
+MAC=$(awk 'BEGIN{FS="\t"} $1 ~ /^tasmota\/discovery\/.*\/config$/ {print $2}' "$BROKER_CAPTURE" | jq -r 'select(.dn == "Porch Light") | .mac')
+broker_mark
+pub hub-sim/control '{"device":"Attic Fan 3","remove":true}'
+pub hub-sim/control '{"device":"Porch Light","remove":true}'
+pub hub-sim/control '{"device":"Garden Lock","remove":true}'
+check "z2m removal: bridge/devices without it" broker_wait zigbee2mqtt/bridge/devices 'length == 1'
+check "z2m removal: retained availability cleared" wait_empty "zigbee2mqtt/Attic Fan 3/availability"
+check "tasmota removal: empty retained config" wait_empty "tasmota/discovery/$MAC/config"
+check "HA removal: empty retained config" wait_empty homeassistant/lock/garden-lock/garden_lock/config
+broker_mark
+pub "zigbee2mqtt/Attic Fan 3/set" '{"fan_mode":"medium"}'
+pub "cmnd/$T/POWER" OFF
+pub hub-sim/control '{"device":"Porch Light","available":false}'
+check "control on a removed device refused" broker_wait hub-sim/control/result '.ok == false and (.error|test("removed"))'
+check "removed devices do not answer" test -z "$(_broker_payloads "zigbee2mqtt/Attic Fan 3")$(_broker_payloads "stat/$T/POWER")"
+broker_mark
+pub hub-sim/control '{"device":"Attic Fan 3","remove":false}'
+pub hub-sim/control '{"device":"Porch Light","remove":false}'
+pub hub-sim/control '{"device":"Garden Lock","remove":false}'
+check "z2m device added back" broker_wait zigbee2mqtt/bridge/devices 'length == 2'
+check "tasmota device added back" broker_wait "tasmota/discovery/$MAC/config" '.dn == "Porch Light"'
+check "HA device added back" broker_wait homeassistant/lock/garden-lock/garden_lock/config '.name == "Garden Lock"'
+
 # ---- broker restart: everything retained must come back --------------------------------------
 t0=$(date +%s%N)
 broker_restart || { fail "broker did not restart"; exit 1; }
@@ -141,7 +173,20 @@ pub "cmnd/$T/STATE" ''
 check "state survived the restart" broker_wait "stat/$T/RESULT" '.CT == 200 and .POWER == "ON"'
 kill -TERM "$SIM_PID"; wait "$SIM_PID"; rc=$?; SIM_PID=
 check "clean exit" test $rc -eq 0
-if grep -q -E 'Sanitizer|runtime error' "$TMP/sim.log" "$TMP/list.err"; then
+
+# ---- hub-sim started before its broker: it keeps trying and announces once it is up ----------
+kill "$BROKER_PID"; wait "$BROKER_PID" 2>/dev/null
+"$SIM_BIN" --mqtt "127.0.0.1:$BROKER_PORT" --house "$TMP/house.json" >"$TMP/sim2.log" 2>&1 &
+SIM_PID=$!
+sleep 1.5
+check "no broker yet: hub-sim still running" kill -0 "$SIM_PID"
+broker_restart || { fail "broker did not start again"; exit 1; }
+broker_capture_start || exit 1
+check "announced once the broker came up" broker_wait zigbee2mqtt/bridge/devices '.[1].friendly_name == "Attic Fan 3"' 10
+check "the wait was logged" grep -q 'retrying' "$TMP/sim2.log"
+kill -TERM "$SIM_PID"; wait "$SIM_PID"; rc=$?; SIM_PID=
+check "clean exit (2)" test $rc -eq 0
+if grep -q -E 'Sanitizer|runtime error' "$TMP/sim.log" "$TMP/sim2.log" "$TMP/list.err"; then
     fail "sanitizer report in hub-sim's output"
 fi
 if [ $fails -ne 0 ]; then

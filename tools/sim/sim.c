@@ -144,7 +144,7 @@ void sim_xy_to_hs(double x, double y, double *hue, double *sat)
 
 void sim_report(struct sim_house *h, struct sim_device *d)
 {
-    if (!d->available) return;
+    if (!d->available || d->removed) return;
     switch (d->proto) {
     case SIM_PROTO_Z2M: sim_z2m_report(h, d); break;
     case SIM_PROTO_TASMOTA: sim_tasmota_report(h, d); break;
@@ -166,6 +166,7 @@ void sim_announce_all(struct sim_house *h)
     sim_z2m_announce(h); /* the bridge: one devices list for all z2m devices */
     for (size_t i = 0; i < h->ndev; i++) {
         struct sim_device *d = &h->dev[i];
+        if (d->removed) continue;
         if (d->proto == SIM_PROTO_TASMOTA) sim_tasmota_announce(h, d);
         else if (d->proto == SIM_PROTO_HA) sim_ha_announce(h, d);
     }
@@ -197,6 +198,30 @@ static void handle_control(struct sim_house *h, const char *payload, size_t len)
     struct sim_device *d = name ? sim_house_find(h, name) : NULL;
     if (!d) {
         control_result(h, false, name, "no such device");
+        json_decref(root);
+        return;
+    }
+    json_t *rm = json_object_get(root, "remove");
+    if (json_is_boolean(rm) && json_is_true(rm) != d->removed) {
+        /* Removal as each protocol announces it: z2m re-lists its devices and clears the
+         * availability, Tasmota and HA discovery clear the retained config. */
+        d->removed = json_is_true(rm);
+        hub_info(TAG, "%s: %s", d->name, d->removed ? "removed" : "added back");
+        if (d->proto == SIM_PROTO_Z2M) {
+            char topic[SIM_TOPIC_MAX];
+            snprintf(topic, sizeof topic, "zigbee2mqtt/%s/availability", d->topic_name);
+            if (d->removed) h->publish(h, topic, "", 0, true);
+            sim_z2m_announce(h);
+        } else if (d->proto == SIM_PROTO_TASMOTA) {
+            if (d->removed) sim_tasmota_remove(h, d);
+            else sim_tasmota_announce(h, d);
+        } else {
+            if (d->removed) sim_ha_remove(h, d);
+            else sim_ha_announce(h, d);
+        }
+    }
+    if (d->removed && !json_is_boolean(rm)) {
+        control_result(h, false, d->name, "device is removed; send \"remove\": false first");
         json_decref(root);
         return;
     }

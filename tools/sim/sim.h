@@ -47,6 +47,7 @@ struct sim_device {
     bool ha_json_schema; /* HA light: "schema": "json" instead of the default schema */
     unsigned caps;       /* lights: SIM_CAP_* */
     bool available;
+    bool removed;        /* taken out of the house (control "remove"): unknown to everyone */
     uint64_t id_hash;    /* stable per name: MAC, IEEE address, serials */
 
     /* State. Brightness is kept in the protocol's own scale so that a command is echoed with
@@ -142,12 +143,14 @@ void sim_tasmota_tele(struct sim_house *h, struct sim_device *d);
 bool sim_tasmota_handle(struct sim_house *h, const char *topic, const char *payload, size_t len);
 void sim_tasmota_availability(struct sim_house *h, struct sim_device *d);
 void sim_tasmota_topic(const struct sim_device *d, char *out, size_t n); /* tasmota_A1B2C3 */
+void sim_tasmota_remove(struct sim_house *h, struct sim_device *d); /* empty retained config */
 
 void sim_ha_announce(struct sim_house *h, struct sim_device *d);
 void sim_ha_report(struct sim_house *h, struct sim_device *d);
 bool sim_ha_handle(struct sim_house *h, const char *topic, const char *payload, size_t len);
 void sim_ha_availability(struct sim_house *h, struct sim_device *d);
 void sim_ha_base(const struct sim_device *d, char *out, size_t n); /* esphome/<node> */
+void sim_ha_remove(struct sim_house *h, struct sim_device *d); /* empty retained config */
 
 /* Report a device's state in its protocol (after a change). */
 void sim_report(struct sim_house *h, struct sim_device *d);

@@ -170,6 +170,13 @@ void sim_ha_report(struct sim_house *h, struct sim_device *d)
     }
 }
 
+static void config_topic(const struct sim_device *d, char *out, size_t n)
+{
+    char node[SIM_NAME_MAX];
+    node_of(d, node, sizeof node);
+    snprintf(out, n, "homeassistant/%s/%s/%s/config", component(d), node, d->slug);
+}
+
 static json_t *device_block(const struct sim_device *d)
 {
     char node[SIM_NAME_MAX], ids[SIM_NAME_MAX + 32];
@@ -314,10 +321,17 @@ void sim_ha_announce(struct sim_house *h, struct sim_device *d)
         break;
     default: break;
     }
-    snprintf(topic, sizeof topic, "homeassistant/%s/%s/%s/config", component(d), node, d->slug);
+    config_topic(d, topic, sizeof topic);
     sim_publish_json(h, topic, c, true);
     sim_ha_availability(h, d);
     if (d->available) sim_ha_report(h, d);
+}
+
+void sim_ha_remove(struct sim_house *h, struct sim_device *d)
+{
+    char topic[SIM_TOPIC_MAX + SIM_NAME_MAX];
+    config_topic(d, topic, sizeof topic);
+    h->publish(h, topic, "", 0, true); /* HA's removal: an empty retained config */
 }
 
 static void cover_move_to(struct sim_device *d, double target)
@@ -512,7 +526,7 @@ bool sim_ha_handle(struct sim_house *h, const char *topic, const char *payload, 
     if (tl < 8 || strcmp(topic + tl - 8, "/command") != 0) return false;
     for (size_t i = 0; i < h->ndev; i++) {
         struct sim_device *d = &h->dev[i];
-        if (d->proto != SIM_PROTO_HA) continue;
+        if (d->proto != SIM_PROTO_HA || d->removed) continue;
         char prefix[SIM_TOPIC_MAX];
         topic_of(d, NULL, "", prefix, sizeof prefix); /* esphome/<node>/<comp>/<obj>/ */
         size_t pl = strlen(prefix);

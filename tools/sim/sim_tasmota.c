@@ -238,6 +238,16 @@ void sim_tasmota_announce(struct sim_house *h, struct sim_device *d)
      * firmware's first TelePeriod after connecting; a hub has subscribed by then. */
 }
 
+void sim_tasmota_remove(struct sim_house *h, struct sim_device *d)
+{
+    char mac[16], topic[SIM_TOPIC_MAX];
+    mac_of(d, mac, sizeof mac);
+    snprintf(topic, sizeof topic, "tasmota/discovery/%s/config", mac);
+    h->publish(h, topic, "", 0, true);
+    snprintf(topic, sizeof topic, "tasmota/discovery/%s/sensors", mac);
+    h->publish(h, topic, "", 0, true);
+}
+
 /* Tasmota's payload parsing: a number, or -99 when the payload is not one (a query). */
 static long payload_num(const char *p, bool *is_num)
 {
@@ -417,7 +427,7 @@ bool sim_tasmota_handle(struct sim_house *h, const char *topic, const char *payl
     struct sim_device *d = NULL;
     char dt[32];
     for (size_t i = 0; i < h->ndev && !d; i++) {
-        if (h->dev[i].proto != SIM_PROTO_TASMOTA) continue;
+        if (h->dev[i].proto != SIM_PROTO_TASMOTA || h->dev[i].removed) continue;
         sim_tasmota_topic(&h->dev[i], dt, sizeof dt);
         if (strlen(dt) == (size_t)(slash - t) && strncmp(dt, t, (size_t)(slash - t)) == 0)
             d = &h->dev[i];

@@ -310,12 +310,12 @@ void sim_z2m_announce(struct sim_house *h)
                                           "Coordinator", "disabled", 0, "definition",
                                           "interviewing", 0, "interview_completed", 1));
     for (size_t i = 0; i < h->ndev; i++)
-        if (h->dev[i].proto == SIM_PROTO_Z2M)
+        if (h->dev[i].proto == SIM_PROTO_Z2M && !h->dev[i].removed)
             json_array_append_new(list, z2m_device_json(&h->dev[i]));
     sim_publish_json(h, BASE "/bridge/devices", list, true);
     for (size_t i = 0; i < h->ndev; i++) {
         struct sim_device *d = &h->dev[i];
-        if (d->proto != SIM_PROTO_Z2M) continue;
+        if (d->proto != SIM_PROTO_Z2M || d->removed) continue;
         sim_z2m_availability(h, d);
         sim_z2m_report(h, d);
     }
@@ -552,7 +552,8 @@ bool sim_z2m_handle(struct sim_house *h, const char *topic, const char *payload,
     else if (strcmp(verb, "set") != 0 && strcmp(verb, "get") != 0) return false;
     struct sim_device *d = NULL;
     for (size_t i = 0; i < h->ndev && !d; i++)
-        if (h->dev[i].proto == SIM_PROTO_Z2M && strcmp(h->dev[i].topic_name, name) == 0)
+        if (h->dev[i].proto == SIM_PROTO_Z2M && !h->dev[i].removed &&
+            strcmp(h->dev[i].topic_name, name) == 0)
             d = &h->dev[i];
     if (!d) {
         hub_warn(TAG, "%s: no device with friendly name '%s'", topic, name);
