@@ -346,8 +346,7 @@ KERN_AVX2 static float kern_vdot_q4_k_avx2(const void *wv, const void *xv, int64
     for (int64_t i = 0; i < nb; i++) {
         uint8_t sc[8], mn[8];
         kern_k4_scales(w[i].scales, sc, mn);
-        int msum = 0;
-        for (int j = 0; j < 8; j++) msum += mn[j] * (x[i].bsums[2 * j] + x[i].bsums[2 * j + 1]);
+        const int msum = kern_k4_msum(mn, x[i].bsums);
         __m256i sumi = _mm256_setzero_si256();
         for (int j = 0; j < 4; j++) {
             const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
@@ -376,8 +375,7 @@ KERN_AVX2 static float kern_vdot_q5_k_avx2(const void *wv, const void *xv, int64
     for (int64_t i = 0; i < nb; i++) {
         uint8_t sc[8], mn[8];
         kern_k4_scales(w[i].scales, sc, mn);
-        int msum = 0;
-        for (int j = 0; j < 8; j++) msum += mn[j] * (x[i].bsums[2 * j] + x[i].bsums[2 * j + 1]);
+        const int msum = kern_k4_msum(mn, x[i].bsums);
         const __m256i hb = _mm256_loadu_si256((const __m256i *)w[i].qh);
         __m256i sumi = _mm256_setzero_si256();
         for (int j = 0; j < 4; j++) {
@@ -592,9 +590,6 @@ KERN_AVX2 static void kern_vdot4_q4_k_avx2(const void *wv, const void *xv, size_
     for (int64_t i = 0; i < nb; i++) {
         uint8_t sc[8], mn[8];
         kern_k4_scales(w[i].scales, sc, mn);
-        /* each min twice, against the pairs of 16-element sums of x */
-        const __m256i mins = _mm256_setr_epi16(mn[0], mn[0], mn[1], mn[1], mn[2], mn[2], mn[3], mn[3],
-                                               mn[4], mn[4], mn[5], mn[5], mn[6], mn[6], mn[7], mn[7]);
         __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
                            _mm256_setzero_si256()};
         for (int j = 0; j < 4; j++) {
@@ -612,8 +607,7 @@ KERN_AVX2 static void kern_vdot4_q4_k_avx2(const void *wv, const void *xv, size_
         }
         const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].dmin);
         for (int t = 0; t < 4; t++) {
-            const __m256i bs = _mm256_loadu_si256((const __m256i *)x[t][i].bsums);
-            const int msum = kern_hsum_i32(_mm256_madd_epi16(bs, mins));
+            const int msum = kern_k4_msum(mn, x[t][i].bsums);
             acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(x[t][i].d * wd), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
             accm[t] += x[t][i].d * wm * (float)msum;
         }

@@ -190,8 +190,7 @@ KERN_AVX512 static float kern_vdot_q4_k_avx512(const void *wv, const void *xv, i
     for (int64_t i = 0; i < nb; i++) {
         uint8_t sc[8], mn[8];
         kern_k4_scales(w[i].scales, sc, mn);
-        int msum = 0;
-        for (int j = 0; j < 8; j++) msum += mn[j] * (x[i].bsums[2 * j] + x[i].bsums[2 * j + 1]);
+        const int msum = kern_k4_msum(mn, x[i].bsums);
         __m256i sumi = _mm256_setzero_si256();
         for (int j = 0; j < 4; j++) {
             const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
@@ -218,8 +217,7 @@ KERN_AVX512 static float kern_vdot_q5_k_avx512(const void *wv, const void *xv, i
     for (int64_t i = 0; i < nb; i++) {
         uint8_t sc[8], mn[8];
         kern_k4_scales(w[i].scales, sc, mn);
-        int msum = 0;
-        for (int j = 0; j < 8; j++) msum += mn[j] * (x[i].bsums[2 * j] + x[i].bsums[2 * j + 1]);
+        const int msum = kern_k4_msum(mn, x[i].bsums);
         const __m256i hb = _mm256_loadu_si256((const __m256i *)w[i].qh);
         __m256i sumi = _mm256_setzero_si256();
         for (int j = 0; j < 4; j++) {

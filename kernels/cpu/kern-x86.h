@@ -62,15 +62,33 @@ KERN_AVX2 static inline __m256i kern_bits_to_bytes(const uint8_t *p)
     return _mm256_cmpeq_epi8(bytes, _mm256_set1_epi64x(-1));
 }
 
-/* Q4_K/Q5_K: the 8 6-bit scales and mins of a super-block. */
+/* Q4_K/Q5_K: the 8 6-bit scales and mins of a super-block, unpacked 4 bytes at a time. */
 static inline void kern_k4_scales(const uint8_t *q, uint8_t sc[8], uint8_t mn[8])
 {
-    for (int j = 0; j < 4; j++) {
-        sc[j] = q[j] & 63;
-        mn[j] = q[j + 4] & 63;
-        sc[j + 4] = (q[j + 8] & 0xF) | ((q[j] >> 6) << 4);
-        mn[j + 4] = (q[j + 8] >> 4) | ((q[j + 4] >> 6) << 4);
-    }
+    const uint32_t kmask1 = 0x3f3f3f3fu, kmask2 = 0x0f0f0f0fu, kmask3 = 0x03030303u;
+    uint32_t u[4];
+    memcpy(u, q, 12);
+    u[3] = ((u[2] >> 4) & kmask2) | (((u[1] >> 6) & kmask3) << 4); /* mins 4..7 */
+    const uint32_t mins03 = u[1] & kmask1;
+    u[1] = (u[2] & kmask2) | (((u[0] >> 6) & kmask3) << 4); /* scales 4..7 */
+    u[2] = mins03;
+    u[0] &= kmask1; /* scales 0..3 */
+    memcpy(sc, u, 8);
+    memcpy(mn, u + 2, 8);
+}
+
+/* sum_j mn[j] * (bsums[2j] + bsums[2j+1]): the min term of a Q4_K/Q5_K super-block. */
+KERN_AVX2 static inline int kern_k4_msum(const uint8_t mn[8], const int16_t *bsums)
+{
+    uint64_t m8;
+    memcpy(&m8, mn, 8);
+    const __m128i mins = _mm_cvtepu8_epi16(_mm_cvtsi64_si128((long long)m8));
+    const __m128i pairs = _mm_hadd_epi16(_mm_loadu_si128((const __m128i *)bsums),
+                                         _mm_loadu_si128((const __m128i *)(bsums + 8)));
+    __m128i p = _mm_madd_epi16(mins, pairs);
+    p = _mm_add_epi32(p, _mm_shuffle_epi32(p, 0x4e));
+    p = _mm_add_epi32(p, _mm_shuffle_epi32(p, 0xb1));
+    return _mm_cvtsi128_si32(p);
 }
 
 #endif
