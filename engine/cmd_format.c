@@ -24,11 +24,16 @@ static void cmd_print_str(const char *s, uint64_t len, uint64_t max)
     putchar('"');
     for (uint64_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
-        if (ch == '"' || ch == '\\') printf("\\%c", ch);
-        else if (ch == '\n') fputs("\\n", stdout);
-        else if (ch == '\t') fputs("\\t", stdout);
-        else if (ch < 0x20 || ch == 0x7f) printf("\\x%02x", ch);
-        else putchar(ch);
+        if (ch == '"' || ch == '\\')
+            printf("\\%c", ch);
+        else if (ch == '\n')
+            fputs("\\n", stdout);
+        else if (ch == '\t')
+            fputs("\\t", stdout);
+        else if (ch < 0x20 || ch == 0x7f)
+            printf("\\x%02x", ch);
+        else
+            putchar(ch);
     }
     putchar('"');
     if (n < len) printf("...(%" PRIu64 " bytes)", len);
@@ -37,21 +42,59 @@ static void cmd_print_str(const char *s, uint64_t len, uint64_t max)
 static void cmd_print_scalar(uint32_t type, const void *v)
 {
     union {
-        uint8_t u8; int8_t i8; uint16_t u16; int16_t i16; uint32_t u32; int32_t i32;
-        float f32; uint64_t u64; int64_t i64; double f64;
+        uint8_t u8;
+        int8_t i8;
+        uint16_t u16;
+        int16_t i16;
+        uint32_t u32;
+        int32_t i32;
+        float f32;
+        uint64_t u64;
+        int64_t i64;
+        double f64;
     } x;
     switch (type) {
-    case GGUF_UINT8: memcpy(&x.u8, v, 1); printf("%u", x.u8); break;
-    case GGUF_INT8: memcpy(&x.i8, v, 1); printf("%d", x.i8); break;
-    case GGUF_UINT16: memcpy(&x.u16, v, 2); printf("%u", x.u16); break;
-    case GGUF_INT16: memcpy(&x.i16, v, 2); printf("%d", x.i16); break;
-    case GGUF_UINT32: memcpy(&x.u32, v, 4); printf("%u", x.u32); break;
-    case GGUF_INT32: memcpy(&x.i32, v, 4); printf("%d", x.i32); break;
-    case GGUF_FLOAT32: memcpy(&x.f32, v, 4); printf("%.9g", x.f32); break;
+    case GGUF_UINT8:
+        memcpy(&x.u8, v, 1);
+        printf("%u", x.u8);
+        break;
+    case GGUF_INT8:
+        memcpy(&x.i8, v, 1);
+        printf("%d", x.i8);
+        break;
+    case GGUF_UINT16:
+        memcpy(&x.u16, v, 2);
+        printf("%u", x.u16);
+        break;
+    case GGUF_INT16:
+        memcpy(&x.i16, v, 2);
+        printf("%d", x.i16);
+        break;
+    case GGUF_UINT32:
+        memcpy(&x.u32, v, 4);
+        printf("%u", x.u32);
+        break;
+    case GGUF_INT32:
+        memcpy(&x.i32, v, 4);
+        printf("%d", x.i32);
+        break;
+    case GGUF_FLOAT32:
+        memcpy(&x.f32, v, 4);
+        printf("%.9g", x.f32);
+        break;
     case GGUF_BOOL: printf("%s", *(const uint8_t *)v ? "true" : "false"); break;
-    case GGUF_UINT64: memcpy(&x.u64, v, 8); printf("%" PRIu64, x.u64); break;
-    case GGUF_INT64: memcpy(&x.i64, v, 8); printf("%" PRId64, x.i64); break;
-    case GGUF_FLOAT64: memcpy(&x.f64, v, 8); printf("%.17g", x.f64); break;
+    case GGUF_UINT64:
+        memcpy(&x.u64, v, 8);
+        printf("%" PRIu64, x.u64);
+        break;
+    case GGUF_INT64:
+        memcpy(&x.i64, v, 8);
+        printf("%" PRId64, x.i64);
+        break;
+    case GGUF_FLOAT64:
+        memcpy(&x.f64, v, 8);
+        printf("%.17g", x.f64);
+        break;
     default: printf("?"); break;
     }
 }
@@ -59,9 +102,14 @@ static void cmd_print_scalar(uint32_t type, const void *v)
 static size_t cmd_scalar_size(uint32_t t)
 {
     switch (t) {
-    case GGUF_UINT8: case GGUF_INT8: case GGUF_BOOL: return 1;
-    case GGUF_UINT16: case GGUF_INT16: return 2;
-    case GGUF_UINT32: case GGUF_INT32: case GGUF_FLOAT32: return 4;
+    case GGUF_UINT8:
+    case GGUF_INT8:
+    case GGUF_BOOL: return 1;
+    case GGUF_UINT16:
+    case GGUF_INT16: return 2;
+    case GGUF_UINT32:
+    case GGUF_INT32:
+    case GGUF_FLOAT32: return 4;
     default: return 8;
     }
 }
@@ -119,10 +167,11 @@ int hub_engine_cmd_info(int argc, char **argv)
         fprintf(stderr, "hub-engine info: %s\n", err);
         return 1;
     }
-    printf("file: %s\nGGUF version %u, %zu bytes, alignment %zu, data at %zu\n", model,
-           f->version, f->size, f->alignment, f->data_offset);
+    printf("file: %s\nGGUF version %u, %zu bytes, alignment %zu, data at %zu\n", model, f->version,
+           f->size, f->alignment, f->data_offset);
     printf("metadata: %" PRIu64 " keys\n", f->n_kv);
-    for (uint64_t i = 0; i < f->n_kv; i++) cmd_print_kv(&f->kv[i]);
+    for (uint64_t i = 0; i < f->n_kv; i++)
+        cmd_print_kv(&f->kv[i]);
     printf("tensors: %" PRIu64 "\n", f->n_tensors);
     printf("  %-40s %-6s %-28s %12s %12s\n", "name", "type", "shape", "offset", "bytes");
     uint64_t total = 0;
@@ -254,17 +303,23 @@ int hub_engine_cmd_tokenize(int argc, char **argv)
             printf("%d\t", ids[i]);
             for (int j = 0; j < k; j++) {
                 unsigned char ch = (unsigned char)p[j];
-                if (ch == '\n') fputs("\\n", stdout);
-                else if (ch == '\t') fputs("\\t", stdout);
-                else if (ch == '\\') fputs("\\\\", stdout);
-                else if (ch < 0x20 || ch == 0x7f) printf("\\x%02x", ch);
-                else putchar(ch);
+                if (ch == '\n')
+                    fputs("\\n", stdout);
+                else if (ch == '\t')
+                    fputs("\\t", stdout);
+                else if (ch == '\\')
+                    fputs("\\\\", stdout);
+                else if (ch < 0x20 || ch == 0x7f)
+                    printf("\\x%02x", ch);
+                else
+                    putchar(ch);
             }
             putchar('\n');
             free(p);
         }
     } else {
-        for (size_t i = 0; i < n; i++) printf("%s%d", i ? "," : "", ids[i]);
+        for (size_t i = 0; i < n; i++)
+            printf("%s%d", i ? "," : "", ids[i]);
         putchar('\n');
     }
     free(ids);

@@ -86,9 +86,10 @@ static bool gguf_read_str(struct gguf_cursor *c, struct gguf_str *s, const char 
     uint64_t len;
     if (!gguf_read(c, &len, sizeof len, what)) return false;
     if (len > gguf_remaining(c)) {
-        CUR_ERR(c, "%s at offset %zu: string length %llu is beyond the end of the file "
-                   "(%zu bytes left: truncated file?)", what, c->pos - 8, (unsigned long long)len,
-                gguf_remaining(c));
+        CUR_ERR(c,
+                "%s at offset %zu: string length %llu is beyond the end of the file "
+                "(%zu bytes left: truncated file?)",
+                what, c->pos - 8, (unsigned long long)len, gguf_remaining(c));
         return false;
     }
     s->len = len;
@@ -101,18 +102,25 @@ static bool gguf_read_str(struct gguf_cursor *c, struct gguf_str *s, const char 
 static size_t gguf_type_size(uint32_t t)
 {
     switch (t) {
-    case GGUF_UINT8: case GGUF_INT8: case GGUF_BOOL: return 1;
-    case GGUF_UINT16: case GGUF_INT16: return 2;
-    case GGUF_UINT32: case GGUF_INT32: case GGUF_FLOAT32: return 4;
-    case GGUF_UINT64: case GGUF_INT64: case GGUF_FLOAT64: return 8;
+    case GGUF_UINT8:
+    case GGUF_INT8:
+    case GGUF_BOOL: return 1;
+    case GGUF_UINT16:
+    case GGUF_INT16: return 2;
+    case GGUF_UINT32:
+    case GGUF_INT32:
+    case GGUF_FLOAT32: return 4;
+    case GGUF_UINT64:
+    case GGUF_INT64:
+    case GGUF_FLOAT64: return 8;
     default: return 0;
     }
 }
 
 static const char *gguf_type_name(uint32_t t)
 {
-    static const char *const names[] = {"u8", "i8", "u16", "i16", "u32", "i32", "f32", "bool",
-                                        "str", "arr", "u64", "i64", "f64"};
+    static const char *const names[] = {"u8",   "i8",  "u16", "i16", "u32", "i32", "f32",
+                                        "bool", "str", "arr", "u64", "i64", "f64"};
     return t < sizeof names / sizeof names[0] ? names[t] : "?";
 }
 
@@ -157,9 +165,10 @@ static bool gguf_read_value(struct gguf_cursor *c, struct gguf_kv *kv, const cha
         if (kv->arr_type == GGUF_STRING) {
             /* Each element needs at least its 8-byte length. */
             if (kv->arr_n > gguf_remaining(c) / 8) {
-                CUR_ERR(c, "key '%s': string array of %llu elements is beyond the end of the "
-                           "file (%zu bytes left: truncated file?)", key, (unsigned long long)kv->arr_n,
-                        gguf_remaining(c));
+                CUR_ERR(c,
+                        "key '%s': string array of %llu elements is beyond the end of the "
+                        "file (%zu bytes left: truncated file?)",
+                        key, (unsigned long long)kv->arr_n, gguf_remaining(c));
                 return false;
             }
             struct gguf_str *a = calloc(kv->arr_n ? kv->arr_n : 1, sizeof *a);
@@ -187,9 +196,11 @@ static bool gguf_read_value(struct gguf_cursor *c, struct gguf_kv *kv, const cha
             return false;
         }
         if (kv->arr_n > gguf_remaining(c) / es) {
-            CUR_ERR(c, "key '%s': array of %llu %s elements is beyond the end of the file "
-                       "(%zu bytes left: truncated file?)", key, (unsigned long long)kv->arr_n,
-                    gguf_type_name(kv->arr_type), gguf_remaining(c));
+            CUR_ERR(c,
+                    "key '%s': array of %llu %s elements is beyond the end of the file "
+                    "(%zu bytes left: truncated file?)",
+                    key, (unsigned long long)kv->arr_n, gguf_type_name(kv->arr_type),
+                    gguf_remaining(c));
             return false;
         }
         kv->value = c->base + c->pos;
@@ -287,15 +298,18 @@ static bool gguf_parse(struct gguf_file_priv *p, char *err, size_t errlen)
     /* The smallest key/value is 8 (key length) + 4 (type) + 1 byte; the smallest tensor info
      * 8 (name length) + 4 (n_dims) + 4 (type) + 8 (offset). */
     if (f->n_kv > gguf_remaining(c) / 13) {
-        CUR_ERR(c, "key/value count %llu is absurd or the file is truncated: that many need "
-                   "at least %llu bytes, %zu are left", (unsigned long long)f->n_kv,
-                (unsigned long long)f->n_kv * 13, gguf_remaining(c));
+        CUR_ERR(c,
+                "key/value count %llu is absurd or the file is truncated: that many need "
+                "at least %llu bytes, %zu are left",
+                (unsigned long long)f->n_kv, (unsigned long long)f->n_kv * 13, gguf_remaining(c));
         return false;
     }
     if (f->n_tensors > gguf_remaining(c) / 24) {
-        CUR_ERR(c, "tensor count %llu is absurd or the file is truncated: that many need "
-                   "at least %llu bytes, %zu are left", (unsigned long long)f->n_tensors,
-                (unsigned long long)f->n_tensors * 24, gguf_remaining(c));
+        CUR_ERR(c,
+                "tensor count %llu is absurd or the file is truncated: that many need "
+                "at least %llu bytes, %zu are left",
+                (unsigned long long)f->n_tensors, (unsigned long long)f->n_tensors * 24,
+                gguf_remaining(c));
         return false;
     }
     f->kv = calloc(f->n_kv ? f->n_kv : 1, sizeof *f->kv);
@@ -326,7 +340,8 @@ static bool gguf_parse(struct gguf_file_priv *p, char *err, size_t errlen)
             CUR_ERR(c, "out of memory");
             return false;
         }
-        for (uint64_t i = 0; i < f->n_kv; i++) idx[i] = i;
+        for (uint64_t i = 0; i < f->n_kv; i++)
+            idx[i] = i;
         gguf_sort_kv = f->kv;
         qsort(idx, f->n_kv, sizeof *idx, gguf_cmp_kv_idx);
         for (uint64_t i = 1; i < f->n_kv; i++) {
@@ -383,7 +398,8 @@ static bool gguf_parse(struct gguf_file_priv *p, char *err, size_t errlen)
             return false;
         }
         int64_t nelem = 1;
-        for (int d = 0; d < GGUF_MAX_DIMS; d++) t->ne[d] = 1;
+        for (int d = 0; d < GGUF_MAX_DIMS; d++)
+            t->ne[d] = 1;
         for (uint32_t d = 0; d < t->n_dims; d++) {
             if (!gguf_read(c, &t->ne[d], 8, "tensor dimension")) return false;
             if (t->ne[d] <= 0) {
@@ -392,8 +408,8 @@ static bool gguf_parse(struct gguf_file_priv *p, char *err, size_t errlen)
                 return false;
             }
             if (t->ne[d] > INT64_MAX / nelem) {
-                CUR_ERR(c, "tensor '%s': element count overflows (dimension %u is %lld)", name,
-                        d, (long long)t->ne[d]);
+                CUR_ERR(c, "tensor '%s': element count overflows (dimension %u is %lld)", name, d,
+                        (long long)t->ne[d]);
                 return false;
             }
             nelem *= t->ne[d];
@@ -438,8 +454,10 @@ static bool gguf_parse(struct gguf_file_priv *p, char *err, size_t errlen)
     for (uint64_t i = 0; i < f->n_tensors; i++) {
         struct gguf_tensor *t = &f->tensors[i];
         if (t->offset > data_size || t->nbytes > data_size - t->offset) {
-            CUR_ERR(c, "tensor '%s': data at %llu..%llu is beyond the end of the data section "
-                       "(%zu bytes; truncated file?)", t->name, (unsigned long long)t->offset,
+            CUR_ERR(c,
+                    "tensor '%s': data at %llu..%llu is beyond the end of the data section "
+                    "(%zu bytes; truncated file?)",
+                    t->name, (unsigned long long)t->offset,
                     (unsigned long long)(t->offset + t->nbytes), data_size);
             return false;
         }
@@ -454,7 +472,8 @@ static bool gguf_parse(struct gguf_file_priv *p, char *err, size_t errlen)
             CUR_ERR(c, "out of memory");
             return false;
         }
-        for (uint64_t i = 0; i < f->n_tensors; i++) p->by_name[i] = idx[i] = i;
+        for (uint64_t i = 0; i < f->n_tensors; i++)
+            p->by_name[i] = idx[i] = i;
         gguf_sort_t = f->tensors;
         qsort(p->by_name, f->n_tensors, sizeof *idx, gguf_cmp_t_name);
         for (uint64_t i = 1; i < f->n_tensors; i++) {
@@ -469,9 +488,8 @@ static bool gguf_parse(struct gguf_file_priv *p, char *err, size_t errlen)
             const struct gguf_tensor *a = &f->tensors[idx[i - 1]], *b = &f->tensors[idx[i]];
             if (a->offset + a->nbytes > b->offset) {
                 CUR_ERR(c, "tensors '%s' (%llu..%llu) and '%s' (at %llu) overlap", a->name,
-                        (unsigned long long)a->offset,
-                        (unsigned long long)(a->offset + a->nbytes), b->name,
-                        (unsigned long long)b->offset);
+                        (unsigned long long)a->offset, (unsigned long long)(a->offset + a->nbytes),
+                        b->name, (unsigned long long)b->offset);
                 free(idx);
                 return false;
             }
@@ -554,11 +572,13 @@ void gguf_close(struct gguf_file *f)
     if (!f) return;
     struct gguf_file_priv *p = (struct gguf_file_priv *)f;
     if (f->kv) {
-        for (uint64_t i = 0; i < f->n_kv; i++) free((void *)f->kv[i].arr_str);
+        for (uint64_t i = 0; i < f->n_kv; i++)
+            free((void *)f->kv[i].arr_str);
         free(f->kv);
     }
     if (f->tensors) {
-        for (uint64_t i = 0; i < f->n_tensors; i++) free(f->tensors[i].name);
+        for (uint64_t i = 0; i < f->n_tensors; i++)
+            free(f->tensors[i].name);
         free(f->tensors);
     }
     free(p->by_name);
@@ -580,13 +600,48 @@ const struct gguf_kv *gguf_find(const struct gguf_file *f, const char *key)
 static bool gguf_scalar_i64(uint32_t type, const void *v, int64_t *out)
 {
     switch (type) {
-    case GGUF_UINT8: { uint8_t x; memcpy(&x, v, 1); *out = x; return true; }
-    case GGUF_INT8: { int8_t x; memcpy(&x, v, 1); *out = x; return true; }
-    case GGUF_UINT16: { uint16_t x; memcpy(&x, v, 2); *out = x; return true; }
-    case GGUF_INT16: { int16_t x; memcpy(&x, v, 2); *out = x; return true; }
-    case GGUF_UINT32: { uint32_t x; memcpy(&x, v, 4); *out = x; return true; }
-    case GGUF_INT32: { int32_t x; memcpy(&x, v, 4); *out = x; return true; }
-    case GGUF_INT64: { int64_t x; memcpy(&x, v, 8); *out = x; return true; }
+    case GGUF_UINT8: {
+        uint8_t x;
+        memcpy(&x, v, 1);
+        *out = x;
+        return true;
+    }
+    case GGUF_INT8: {
+        int8_t x;
+        memcpy(&x, v, 1);
+        *out = x;
+        return true;
+    }
+    case GGUF_UINT16: {
+        uint16_t x;
+        memcpy(&x, v, 2);
+        *out = x;
+        return true;
+    }
+    case GGUF_INT16: {
+        int16_t x;
+        memcpy(&x, v, 2);
+        *out = x;
+        return true;
+    }
+    case GGUF_UINT32: {
+        uint32_t x;
+        memcpy(&x, v, 4);
+        *out = x;
+        return true;
+    }
+    case GGUF_INT32: {
+        int32_t x;
+        memcpy(&x, v, 4);
+        *out = x;
+        return true;
+    }
+    case GGUF_INT64: {
+        int64_t x;
+        memcpy(&x, v, 8);
+        *out = x;
+        return true;
+    }
     case GGUF_UINT64: {
         uint64_t x;
         memcpy(&x, v, 8);
@@ -693,8 +748,10 @@ const struct gguf_tensor *gguf_find_tensor(const struct gguf_file *f, const char
         const struct gguf_tensor *t = &f->tensors[p->by_name[mid]];
         int r = strcmp(t->name, name);
         if (r == 0) return t;
-        if (r < 0) lo = mid + 1;
-        else hi = mid;
+        if (r < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return NULL;
 }
@@ -711,9 +768,9 @@ struct gguf_wkv {
     char *key;
     uint32_t type;
     uint32_t arr_type;
-    uint64_t n;        /* array length (1 for scalars) */
-    uint8_t *data;     /* scalar or numeric array bytes (owned) */
-    char **strs;       /* string value(s) (owned), n of them */
+    uint64_t n;    /* array length (1 for scalars) */
+    uint8_t *data; /* scalar or numeric array bytes (owned) */
+    char **strs;   /* string value(s) (owned), n of them */
     uint64_t *lens;
 };
 
@@ -746,7 +803,8 @@ static void gguf_wkv_clear(struct gguf_wkv *kv)
     free(kv->key);
     free(kv->data);
     if (kv->strs)
-        for (uint64_t i = 0; i < kv->n; i++) free(kv->strs[i]);
+        for (uint64_t i = 0; i < kv->n; i++)
+            free(kv->strs[i]);
     free(kv->strs);
     free(kv->lens);
     memset(kv, 0, sizeof *kv);
@@ -755,9 +813,11 @@ static void gguf_wkv_clear(struct gguf_wkv *kv)
 void gguf_writer_free(struct gguf_writer *w)
 {
     if (!w) return;
-    for (size_t i = 0; i < w->n_kv; i++) gguf_wkv_clear(&w->kv[i]);
+    for (size_t i = 0; i < w->n_kv; i++)
+        gguf_wkv_clear(&w->kv[i]);
     free(w->kv);
-    for (size_t i = 0; i < w->n_t; i++) free(w->t[i].name);
+    for (size_t i = 0; i < w->n_t; i++)
+        free(w->t[i].name);
     free(w->t);
     free(w);
 }
@@ -930,8 +990,8 @@ int gguf_writer_copy_kv(struct gguf_writer *w, const struct gguf_kv *kv)
     }
     memcpy(key, kv->key.data, (size_t)kv->key.len);
     key[kv->key.len] = '\0';
-    if (kv->type == GGUF_STRING) return gguf_writer_set_strs(w, key, GGUF_STRING, kv->arr_str,
-                                                             NULL, 1);
+    if (kv->type == GGUF_STRING)
+        return gguf_writer_set_strs(w, key, GGUF_STRING, kv->arr_str, NULL, 1);
     if (kv->type == GGUF_ARRAY) {
         if (kv->arr_type == GGUF_STRING)
             return gguf_writer_set_strs(w, key, GGUF_ARRAY, kv->arr_str, NULL, kv->arr_n);
@@ -944,12 +1004,12 @@ int gguf_writer_copy_kv(struct gguf_writer *w, const struct gguf_kv *kv)
     return gguf_writer_set_scalar(w, key, kv->type, kv->value);
 }
 
-int gguf_writer_add_tensor(struct gguf_writer *w, const char *name, uint32_t type,
-                           uint32_t n_dims, const int64_t *ne, const void *data, size_t nbytes)
+int gguf_writer_add_tensor(struct gguf_writer *w, const char *name, uint32_t type, uint32_t n_dims,
+                           const int64_t *ne, const void *data, size_t nbytes)
 {
     if (!name || !*name || strlen(name) >= GGUF_MAX_NAME) {
-        snprintf(w->err, sizeof w->err, "tensor name '%s' must be 1 to %d bytes",
-                 name ? name : "", GGUF_MAX_NAME - 1);
+        snprintf(w->err, sizeof w->err, "tensor name '%s' must be 1 to %d bytes", name ? name : "",
+                 GGUF_MAX_NAME - 1);
         return HUB_ERR_INVALID;
     }
     for (size_t i = 0; i < w->n_t; i++) {
@@ -968,10 +1028,15 @@ int gguf_writer_add_tensor(struct gguf_writer *w, const char *name, uint32_t typ
         snprintf(w->err, sizeof w->err, "tensor '%s': unknown tensor type %u", name, type);
         return HUB_ERR_INVALID;
     }
-    struct gguf_wtensor t = {.type = type, .n_dims = n_dims, .data = data, .nbytes = nbytes,
-                             .fill = NULL, .fill_ctx = NULL};
+    struct gguf_wtensor t = {.type = type,
+                             .n_dims = n_dims,
+                             .data = data,
+                             .nbytes = nbytes,
+                             .fill = NULL,
+                             .fill_ctx = NULL};
     int64_t nelem = 1;
-    for (int d = 0; d < GGUF_MAX_DIMS; d++) t.ne[d] = 1;
+    for (int d = 0; d < GGUF_MAX_DIMS; d++)
+        t.ne[d] = 1;
     for (uint32_t d = 0; d < n_dims; d++) {
         if (ne[d] <= 0 || ne[d] > INT64_MAX / nelem) {
             snprintf(w->err, sizeof w->err, "tensor '%s': bad dimension %u = %lld", name, d,
@@ -1127,7 +1192,8 @@ int gguf_writer_write(struct gguf_writer *w, const char *path, char *err, size_t
             gguf_put(&o, &kv->arr_type, 4);
             gguf_put(&o, &kv->n, 8);
             if (kv->arr_type == GGUF_STRING) {
-                for (uint64_t j = 0; j < kv->n; j++) gguf_put_str(&o, kv->strs[j], kv->lens[j]);
+                for (uint64_t j = 0; j < kv->n; j++)
+                    gguf_put_str(&o, kv->strs[j], kv->lens[j]);
             } else {
                 gguf_put(&o, kv->data, (size_t)kv->n * gguf_type_size(kv->arr_type));
             }
@@ -1140,7 +1206,8 @@ int gguf_writer_write(struct gguf_writer *w, const char *path, char *err, size_t
         const struct gguf_wtensor *t = &w->t[i];
         gguf_put_str(&o, t->name, strlen(t->name));
         gguf_put(&o, &t->n_dims, 4);
-        for (uint32_t d = 0; d < t->n_dims; d++) gguf_put(&o, &t->ne[d], 8);
+        for (uint32_t d = 0; d < t->n_dims; d++)
+            gguf_put(&o, &t->ne[d], 8);
         gguf_put(&o, &t->type, 4);
         gguf_put(&o, &off, 8);
         off += t->nbytes + (align - t->nbytes % align) % align;
@@ -1155,16 +1222,16 @@ int gguf_writer_write(struct gguf_writer *w, const char *path, char *err, size_t
             if (t->nbytes > fillcap) {
                 void *nb = realloc(fillbuf, t->nbytes);
                 if (!nb) {
-                    gguf_seterr(err, errlen, "out of memory for tensor '%s' (%zu bytes)",
-                                t->name, t->nbytes);
+                    gguf_seterr(err, errlen, "out of memory for tensor '%s' (%zu bytes)", t->name,
+                                t->nbytes);
                     goto fail_cb;
                 }
                 fillbuf = nb;
                 fillcap = t->nbytes;
             }
             if (t->fill(t->fill_ctx, t->name, fillbuf, t->nbytes) != 0) {
-                gguf_seterr(err, errlen, "%s: the data of tensor '%s' could not be produced",
-                            path, t->name);
+                gguf_seterr(err, errlen, "%s: the data of tensor '%s' could not be produced", path,
+                            t->name);
                 goto fail_cb;
             }
             gguf_put(&o, fillbuf, t->nbytes);

@@ -59,7 +59,7 @@ struct tok_vocab {
     uint32_t n_special;
     int32_t bos, eos;
     bool add_bos, add_eos;
-    uint8_t *eog; /* n flags: the token ends generation */
+    uint8_t *eog;       /* n flags: the token ends generation */
     bool ignore_merges; /* llama3: a piece that is a whole token is not merged */
     char pre[32];
     pcre2_code *re[TOK_MAX_REGEX];
@@ -112,14 +112,14 @@ struct tok_pre_def {
 };
 
 static const struct tok_pre_def tok_pres[] = {
-    {"default", false,
-     {"[\\p{P}\\$\\+<=>\\^~\\|]+", tok_re_gpt2, "\\p{N}+", "[0-9][0-9][0-9]"}},
+    {"default", false, {"[\\p{P}\\$\\+<=>\\^~\\|]+", tok_re_gpt2, "\\p{N}+", "[0-9][0-9][0-9]"}},
     {"gpt2", false, {tok_re_gpt2}},
-    {"deepseek-llm", false,
+    {"deepseek-llm",
+     false,
      {"[\\r\\n]", tok_re_ds_letters, tok_re_ds_punct, "\\s+$", tok_re_ds_cjk, "\\p{N}+"}},
-    {"deepseek-coder", false,
-     {"[\\r\\n]", "\\s?\\p{L}+", "\\s?\\p{P}+", tok_re_ds_cjk, "\\p{N}"}},
-    {"deepseek-v3", false,
+    {"deepseek-coder", false, {"[\\r\\n]", "\\s?\\p{L}+", "\\s?\\p{P}+", tok_re_ds_cjk, "\\p{N}"}},
+    {"deepseek-v3",
+     false,
      {"\\p{N}{1,3}", "[\\x{4e00}-\\x{9fa5}\\x{3040}-\\x{309f}\\x{30a0}-\\x{30ff}]+",
       "[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~][A-Za-z]+|[^\\r\\n\\p{L}\\p{P}\\p{S}]?"
       "[\\p{L}\\p{M}]+| ?[\\p{P}\\p{S}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+"}},
@@ -203,8 +203,10 @@ static void tok_init_byte_table(void)
         bool printable = (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b <= 0xac) || b >= 0xae;
         tok_byte_cp[b] = printable ? (uint32_t)b : (uint32_t)(256 + n++);
     }
-    for (int i = 0; i < 324; i++) tok_cp_byte[i] = -1;
-    for (int b = 0; b < 256; b++) tok_cp_byte[tok_byte_cp[b]] = (int16_t)b;
+    for (int i = 0; i < 324; i++)
+        tok_cp_byte[i] = -1;
+    for (int b = 0; b < 256; b++)
+        tok_cp_byte[tok_byte_cp[b]] = (int16_t)b;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -224,7 +226,8 @@ static uint64_t tok_fnv(const void *p, size_t n, uint64_t h)
 static uint32_t tok_table_size(uint64_t n)
 {
     uint32_t size = 16;
-    while (size < 2 * n) size *= 2;
+    while (size < 2 * n)
+        size *= 2;
     return size;
 }
 
@@ -319,13 +322,16 @@ struct tok_vocab *tok_load(const struct gguf_file *f, char *err, size_t errlen)
     char *model = gguf_get_str(f, "tokenizer.ggml.model");
     char *pre = NULL;
     if (!model) {
-        tok_seterr(err, errlen, "no tokenizer in the file (tokenizer.ggml.model is missing or "
-                                "not a string)");
+        tok_seterr(err, errlen,
+                   "no tokenizer in the file (tokenizer.ggml.model is missing or "
+                   "not a string)");
         goto fail;
     }
     if (strcmp(model, "gpt2") != 0) {
-        tok_seterr(err, errlen, "tokenizer.ggml.model '%.40s' is not supported: only byte-level "
-                                "BPE ('gpt2')", model);
+        tok_seterr(err, errlen,
+                   "tokenizer.ggml.model '%.40s' is not supported: only byte-level "
+                   "BPE ('gpt2')",
+                   model);
         goto fail;
     }
     const struct gguf_kv *toks = gguf_find(f, "tokenizer.ggml.tokens");
@@ -340,8 +346,9 @@ struct tok_vocab *tok_load(const struct gguf_file *f, char *err, size_t errlen)
     }
     const struct gguf_kv *merges = gguf_find(f, "tokenizer.ggml.merges");
     if (!merges) {
-        tok_seterr(err, errlen, "vocabulary without merges: tokenizer.ggml.merges is missing "
-                                "(a byte-level BPE vocabulary needs its merge list)");
+        tok_seterr(err, errlen,
+                   "vocabulary without merges: tokenizer.ggml.merges is missing "
+                   "(a byte-level BPE vocabulary needs its merge list)");
         goto fail;
     }
     if (merges->type != GGUF_ARRAY || merges->arr_type != GGUF_STRING) {
@@ -362,8 +369,10 @@ struct tok_vocab *tok_load(const struct gguf_file *f, char *err, size_t errlen)
                   !(types->arr_type == GGUF_INT32 || types->arr_type == GGUF_UINT32 ||
                     types->arr_type == GGUF_INT8 || types->arr_type == GGUF_UINT8 ||
                     types->arr_type == GGUF_INT16 || types->arr_type == GGUF_UINT16))) {
-        tok_seterr(err, errlen, "tokenizer.ggml.token_type must be an integer array of %llu "
-                                "entries (one per token)", (unsigned long long)toks->arr_n);
+        tok_seterr(err, errlen,
+                   "tokenizer.ggml.token_type must be an integer array of %llu "
+                   "entries (one per token)",
+                   (unsigned long long)toks->arr_n);
         goto fail;
     }
 
@@ -373,9 +382,11 @@ struct tok_vocab *tok_load(const struct gguf_file *f, char *err, size_t errlen)
     for (size_t i = 0; i < sizeof tok_pres / sizeof tok_pres[0]; i++)
         if (strcmp(tok_pres[i].name, pre_name) == 0) pd = &tok_pres[i];
     if (!pd) {
-        tok_seterr(err, errlen, "unknown pre-tokenizer tokenizer.ggml.pre = '%.40s' (known: gpt2, "
-                                "deepseek-llm, deepseek-coder, deepseek-v3, qwen2, llama3, "
-                                "default)", pre_name);
+        tok_seterr(err, errlen,
+                   "unknown pre-tokenizer tokenizer.ggml.pre = '%.40s' (known: gpt2, "
+                   "deepseek-llm, deepseek-coder, deepseek-v3, qwen2, llama3, "
+                   "default)",
+                   pre_name);
         goto fail;
     }
 
@@ -388,7 +399,8 @@ struct tok_vocab *tok_load(const struct gguf_file *f, char *err, size_t errlen)
 
     /* Token texts into one arena. llama.cpp renames an empty token "[EMPTY_<id>]". */
     uint64_t total = 0;
-    for (int32_t i = 0; i < v->n; i++) total += toks->arr_str[i].len ? toks->arr_str[i].len : 24;
+    for (int32_t i = 0; i < v->n; i++)
+        total += toks->arr_str[i].len ? toks->arr_str[i].len : 24;
     if (total > UINT32_MAX) {
         tok_seterr(err, errlen, "tokenizer.ggml.tokens holds %llu bytes of text (too much)",
                    (unsigned long long)total);
@@ -441,7 +453,8 @@ struct tok_vocab *tok_load(const struct gguf_file *f, char *err, size_t errlen)
     /* Merges "a b": split at the first space after the first byte (a may be a space itself);
      * the first of repeated pairs keeps its rank. */
     uint64_t mtotal = 0;
-    for (uint64_t i = 0; i < merges->arr_n; i++) mtotal += merges->arr_str[i].len;
+    for (uint64_t i = 0; i < merges->arr_n; i++)
+        mtotal += merges->arr_str[i].len;
     if (mtotal > UINT32_MAX) {
         tok_seterr(err, errlen, "tokenizer.ggml.merges holds too much text");
         goto fail;
@@ -470,7 +483,8 @@ struct tok_vocab *tok_load(const struct gguf_file *f, char *err, size_t errlen)
         const char *a = v->merge_arena + m->a_off, *b = v->merge_arena + m->b_off;
         if (tok_merge_rank(v, a, m->a_len, b, m->b_len) >= 0) continue;
         uint32_t h = (uint32_t)tok_merge_hash(a, m->a_len, b, m->b_len) & v->merge_hash_mask;
-        while (v->merge_hash[h] >= 0) h = (h + 1) & v->merge_hash_mask;
+        while (v->merge_hash[h] >= 0)
+            h = (h + 1) & v->merge_hash_mask;
         v->merge_hash[h] = (int32_t)i;
     }
 
@@ -498,18 +512,35 @@ struct tok_vocab *tok_load(const struct gguf_file *f, char *err, size_t errlen)
      * control tokens even when the file calls them normal (so they are matched in text and
      * hidden in output); same here, and they form the end-of-generation set. */
     static const char *const eog_texts[] = {
-        "<|eot_id|>", "<|im_end|>", "<|end|>", "<|return|>", "<|call|>", "<|flush|>", "<|calls|>",
-        "<end_of_turn>", "<|endoftext|>", "</s>", "<|eom_id|>", "<EOT>", "_<EOT>", "[EOT]",
-        "[EOS]", "<|end_of_text|>", "<end_of_utterance>", "<eos>", "<turn|>", "<|tool_response>",
-        "<｜end▁of▁sentence｜>", "[e~[",
+        "<|eot_id|>",
+        "<|im_end|>",
+        "<|end|>",
+        "<|return|>",
+        "<|call|>",
+        "<|flush|>",
+        "<|calls|>",
+        "<end_of_turn>",
+        "<|endoftext|>",
+        "</s>",
+        "<|eom_id|>",
+        "<EOT>",
+        "_<EOT>",
+        "[EOT]",
+        "[EOS]",
+        "<|end_of_text|>",
+        "<end_of_utterance>",
+        "<eos>",
+        "<turn|>",
+        "<|tool_response>",
+        "<｜end▁of▁sentence｜>",
+        "[e~[",
     };
     static const char *const fim_texts[] = {
-        "<|fim_prefix|>", "<fim-prefix>", "<fim_prefix>", "<PRE>", "<|fim_suffix|>", "<fim-suffix>",
-        "<fim_suffix>", "<SUF>", "<|fim_middle|>", "<fim-middle>", "<fim_middle>", "<MID>",
-        "<|fim_pad|>", "<fim-pad>", "<fim_pad>", "<PAD>", "[PAD]", "<|fim_repo|>", "<|repo_name|>",
-        "<fim-repo>", "<REPO>", "<reponame>", "<|file_sep|>",
-        "<｜fim▁begin｜>",
-        "<｜fim▁hole｜>",
+        "<|fim_prefix|>", "<fim-prefix>", "<fim_prefix>", "<PRE>",           "<|fim_suffix|>",
+        "<fim-suffix>",   "<fim_suffix>", "<SUF>",        "<|fim_middle|>",  "<fim-middle>",
+        "<fim_middle>",   "<MID>",        "<|fim_pad|>",  "<fim-pad>",       "<fim_pad>",
+        "<PAD>",          "[PAD]",        "<|fim_repo|>", "<|repo_name|>",   "<fim-repo>",
+        "<REPO>",         "<reponame>",   "<|file_sep|>", "<｜fim▁begin｜>", "<｜fim▁hole｜>",
         "<｜fim▁end｜>",
     };
     v->eog = calloc((size_t)v->n, 1);
@@ -581,7 +612,8 @@ fail:
 void tok_free(struct tok_vocab *v)
 {
     if (!v) return;
-    for (int i = 0; i < v->n_re; i++) pcre2_code_free(v->re[i]);
+    for (int i = 0; i < v->n_re; i++)
+        pcre2_code_free(v->re[i]);
     free(v->tok);
     free(v->arena);
     free(v->tok_hash);
@@ -593,12 +625,30 @@ void tok_free(struct tok_vocab *v)
     free(v);
 }
 
-int32_t tok_n_vocab(const struct tok_vocab *v) { return v->n; }
-int32_t tok_bos(const struct tok_vocab *v) { return v->bos; }
-int32_t tok_eos(const struct tok_vocab *v) { return v->eos; }
-bool tok_add_bos(const struct tok_vocab *v) { return v->add_bos; }
-bool tok_add_eos(const struct tok_vocab *v) { return v->add_eos; }
-const char *tok_pre_name(const struct tok_vocab *v) { return v->pre; }
+int32_t tok_n_vocab(const struct tok_vocab *v)
+{
+    return v->n;
+}
+int32_t tok_bos(const struct tok_vocab *v)
+{
+    return v->bos;
+}
+int32_t tok_eos(const struct tok_vocab *v)
+{
+    return v->eos;
+}
+bool tok_add_bos(const struct tok_vocab *v)
+{
+    return v->add_bos;
+}
+bool tok_add_eos(const struct tok_vocab *v)
+{
+    return v->add_eos;
+}
+const char *tok_pre_name(const struct tok_vocab *v)
+{
+    return v->pre;
+}
 
 const char *tok_text(const struct tok_vocab *v, int32_t id, size_t *len)
 {
@@ -668,8 +718,8 @@ static bool tok_frag_push(struct tok_frags *f, int32_t id, size_t off, size_t le
 
 /* Cut raw fragments at every occurrence of each special token (llama.cpp's
  * tokenizer_st_partition: tokens in order, occurrences left to right). */
-static bool tok_partition(const struct tok_vocab *v, const char *text, size_t len, bool parse_special,
-                          struct tok_frags *out)
+static bool tok_partition(const struct tok_vocab *v, const char *text, size_t len,
+                          bool parse_special, struct tok_frags *out)
 {
     struct tok_frags cur = {0}, next = {0};
     if (!tok_frag_push(&cur, -1, 0, len)) return false;
@@ -838,7 +888,8 @@ static void tok_bpe_word(const struct tok_vocab *v, struct tok_work *w, const ch
     }
 
     w->heap_n = 0;
-    for (int32_t i = 1; i < nsym; i++) tok_add_bigram(v, w, i - 1, i);
+    for (int32_t i = 1; i < nsym; i++)
+        tok_add_bigram(v, w, i - 1, i);
     while (w->heap_n > 0 && !w->oom) {
         struct tok_bigram b = tok_heap_pop(w);
         struct tok_sym *l = &w->sym[b.left], *r = &w->sym[b.right];
@@ -869,13 +920,13 @@ static void tok_bpe_word(const struct tok_vocab *v, struct tok_work *w, const ch
 
 /* The pre-tokenizer over len bytes: *cp gets the code points (llama.cpp's decoding), *pieces
  * the length of each piece in code points (both malloc'd). */
-static int tok_split(const struct tok_vocab *v, const unsigned char *s, size_t len, uint32_t **cp_out,
-                     size_t *ncp_out, size_t **pieces_out, size_t *np_out)
+static int tok_split(const struct tok_vocab *v, const unsigned char *s, size_t len,
+                     uint32_t **cp_out, size_t *ncp_out, size_t **pieces_out, size_t *np_out)
 {
     int rc = HUB_ERR_NOMEM;
     uint32_t *cp = malloc((len + 1) * sizeof *cp);
-    size_t *boff = malloc((len + 1) * sizeof *boff);   /* byte offset of code point i */
-    char *subj = malloc(len * 4 + 1);                   /* the regex's view of the text */
+    size_t *boff = malloc((len + 1) * sizeof *boff);     /* byte offset of code point i */
+    char *subj = malloc(len * 4 + 1);                    /* the regex's view of the text */
     size_t *cpat = malloc((len * 4 + 1) * sizeof *cpat); /* byte offset -> code point index */
     size_t *pieces = malloc((len + 1) * sizeof *pieces), *npieces = NULL;
     pcre2_match_data *md = NULL;
@@ -892,7 +943,8 @@ static int tok_split(const struct tok_vocab *v, const unsigned char *s, size_t l
         if (m > 0x7f && tok_is_space(m)) m = 0x0b;
         if ((m >= 0xd800 && m <= 0xdfff) || m > 0x10ffff) m = 0xfffd;
         int k = tok_utf8_put(m, subj + sb);
-        for (int j = 0; j < k; j++) cpat[sb + (size_t)j] = ncp;
+        for (int j = 0; j < k; j++)
+            cpat[sb + (size_t)j] = ncp;
         sb += (size_t)k;
         ncp++;
     }
@@ -919,8 +971,8 @@ static int tok_split(const struct tok_vocab *v, const unsigned char *s, size_t l
             size_t pos = 0;  /* bytes within sub */
             size_t last = 0; /* end of the last match, bytes within sub */
             while (pos <= sublen) {
-                int m = pcre2_match(v->re[r], (PCRE2_SPTR)sub, sublen, pos, PCRE2_NO_UTF_CHECK,
-                                    md, NULL);
+                int m = pcre2_match(v->re[r], (PCRE2_SPTR)sub, sublen, pos, PCRE2_NO_UTF_CHECK, md,
+                                    NULL);
                 if (m == PCRE2_ERROR_NOMATCH) break;
                 if (m < 0) {
                     rc = HUB_ERR_INVALID; /* match limit: cannot happen with these patterns */
@@ -931,7 +983,8 @@ static int tok_split(const struct tok_vocab *v, const unsigned char *s, size_t l
                 if (me == ms) { /* empty match: step one code point, emit nothing */
                     if (ms >= sublen) break;
                     pos = ms + 1;
-                    while (pos < sublen && ((unsigned char)sub[pos] & 0xc0) == 0x80) pos++;
+                    while (pos < sublen && ((unsigned char)sub[pos] & 0xc0) == 0x80)
+                        pos++;
                     continue;
                 }
                 /* llama.cpp keeps the stretch before a match as a piece of its own */
@@ -995,7 +1048,8 @@ static int tok_encode_fragment(const struct tok_vocab *v, struct tok_work *w,
     size_t start = 0;
     for (size_t p = 0; p < np && !w->oom && !out->oom; p++) {
         size_t ul = 0;
-        for (size_t i = start; i < start + pieces[p]; i++) ul += (size_t)tok_utf8_put(cp[i], utf8 + ul);
+        for (size_t i = start; i < start + pieces[p]; i++)
+            ul += (size_t)tok_utf8_put(cp[i], utf8 + ul);
         start += pieces[p];
         tok_bpe_word(v, w, utf8, ul, out);
     }
@@ -1023,7 +1077,8 @@ int tok_encode(const struct tok_vocab *v, const char *text, size_t len, unsigned
             goto done;
         }
         for (size_t i = 0; i < frags.n && rc == HUB_OK; i++) {
-            if (frags.a[i].id >= 0) tok_push(&out, frags.a[i].id);
+            if (frags.a[i].id >= 0)
+                tok_push(&out, frags.a[i].id);
             else
                 rc = tok_encode_fragment(v, &w, (const unsigned char *)text + frags.a[i].off,
                                          frags.a[i].len, &out);
@@ -1089,13 +1144,11 @@ int tok_piece(const struct tok_vocab *v, int32_t id, bool special, char *buf, si
         }
         return (int)n;
     }
-    default:
-        return 0; /* byte, unused and undefined tokens print nothing, as in llama.cpp */
+    default: return 0; /* byte, unused and undefined tokens print nothing, as in llama.cpp */
     }
 }
 
-char *tok_decode(const struct tok_vocab *v, const int32_t *ids, size_t n, bool special,
-                 size_t *len)
+char *tok_decode(const struct tok_vocab *v, const int32_t *ids, size_t n, bool special, size_t *len)
 {
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {
@@ -1106,7 +1159,8 @@ char *tok_decode(const struct tok_vocab *v, const int32_t *ids, size_t n, bool s
     char *s = malloc(total + 1);
     if (!s) return NULL;
     size_t off = 0;
-    for (size_t i = 0; i < n; i++) off += (size_t)tok_piece(v, ids[i], special, s + off, total - off);
+    for (size_t i = 0; i < n; i++)
+        off += (size_t)tok_piece(v, ids[i], special, s + off, total - off);
     s[off] = '\0';
     if (len) *len = off;
     return s;

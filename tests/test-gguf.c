@@ -23,14 +23,14 @@
 
 static int failures;
 
-#define CHECK(cond, ...)                                                                  \
-    do {                                                                                  \
-        if (!(cond)) {                                                                    \
-            fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond);               \
-            fprintf(stderr, __VA_ARGS__);                                                 \
-            fputc('\n', stderr);                                                          \
-            failures++;                                                                   \
-        }                                                                                 \
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond);                        \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+            failures++;                                                                            \
+        }                                                                                          \
     } while (0)
 
 static char *read_all(const char *path, size_t *len)
@@ -54,8 +54,8 @@ static char *read_all(const char *path, size_t *len)
 /* Reference models */
 
 static const char *const models[] = {
-    "ds2-lite-f32", "ds2-lite-legacy-f16", "ds2-lite-bf16", "ds2-lite-q8_0", "ds2-lite-q4_0",
-    "ds2-lite-q5_0", "ds2-lite-q6_k", "ds2-lite-q4_k_m", "ds3-style-f16", "qwen2moe-f16",
+    "ds2-lite-f32",  "ds2-lite-legacy-f16", "ds2-lite-bf16",   "ds2-lite-q8_0", "ds2-lite-q4_0",
+    "ds2-lite-q5_0", "ds2-lite-q6_k",       "ds2-lite-q4_k_m", "ds3-style-f16", "qwen2moe-f16",
 };
 
 static void test_reference(const char *dir, const char *name, const char *tmpdir)
@@ -65,8 +65,8 @@ static void test_reference(const char *dir, const char *name, const char *tmpdir
     struct gguf_file *f = gguf_open(path, err, sizeof err);
     CHECK(f != NULL, "%s: %s", name, err);
     if (!f) return;
-    CHECK(f->version == 3 && f->alignment == 32, "%s: version %u alignment %zu", name,
-          f->version, f->alignment);
+    CHECK(f->version == 3 && f->alignment == 32, "%s: version %u alignment %zu", name, f->version,
+          f->alignment);
     CHECK(f->n_tensors > 10 && f->n_kv > 10, "%s: %llu tensors %llu keys", name,
           (unsigned long long)f->n_tensors, (unsigned long long)f->n_kv);
     char *arch = gguf_get_str(f, "general.architecture");
@@ -90,7 +90,8 @@ static void test_reference(const char *dir, const char *name, const char *tmpdir
               "tensor data pointer");
         const struct gguf_kv *toks = gguf_find(f, "tokenizer.ggml.tokens");
         CHECK(toks && toks->type == GGUF_ARRAY && toks->arr_type == GGUF_STRING &&
-                  toks->arr_n == 1024 && toks->arr_str[0].len == 1 && toks->arr_str[0].data[0] == '!',
+                  toks->arr_n == 1024 && toks->arr_str[0].len == 1 &&
+                  toks->arr_str[0].data[0] == '!',
               "token strings");
         int64_t tt;
         const struct gguf_kv *types = gguf_find(f, "tokenizer.ggml.token_type");
@@ -99,7 +100,8 @@ static void test_reference(const char *dir, const char *name, const char *tmpdir
     }
     if (strcmp(name, "ds2-lite-q4_k_m") == 0) {
         bool types[KERN_TYPE_MAX] = {0};
-        for (uint64_t i = 0; i < f->n_tensors; i++) types[f->tensors[i].type] = true;
+        for (uint64_t i = 0; i < f->n_tensors; i++)
+            types[f->tensors[i].type] = true;
         CHECK(types[KERN_Q4_K] && types[KERN_Q6_K] && types[KERN_Q5_0] && types[KERN_F32],
               "q4_k_m mixes types");
     }
@@ -107,10 +109,12 @@ static void test_reference(const char *dir, const char *name, const char *tmpdir
     /* Copy through the writer: byte for byte the same file. */
     struct gguf_writer *w = gguf_writer_new();
     for (uint64_t i = 0; i < f->n_kv; i++)
-        CHECK(gguf_writer_copy_kv(w, &f->kv[i]) == 0, "%s: copy_kv: %s", name, gguf_writer_error(w));
+        CHECK(gguf_writer_copy_kv(w, &f->kv[i]) == 0, "%s: copy_kv: %s", name,
+              gguf_writer_error(w));
     for (uint64_t i = 0; i < f->n_tensors; i++) {
         const struct gguf_tensor *t = &f->tensors[i];
-        CHECK(gguf_writer_add_tensor(w, t->name, t->type, t->n_dims, t->ne, t->data, t->nbytes) == 0,
+        CHECK(gguf_writer_add_tensor(w, t->name, t->type, t->n_dims, t->ne, t->data, t->nbytes) ==
+                  0,
               "%s: add_tensor %s: %s", name, t->name, gguf_writer_error(w));
     }
     snprintf(out, sizeof out, "%s/%s.copy.gguf", tmpdir, name);
@@ -133,7 +137,8 @@ static void test_reference(const char *dir, const char *name, const char *tmpdir
 static int fill_ramp(void *ctx, const char *name, void *dst, size_t n)
 {
     float *f = dst;
-    for (size_t i = 0; i < n / 4; i++) f[i] = (float)i + *(const float *)ctx;
+    for (size_t i = 0; i < n / 4; i++)
+        f[i] = (float)i + *(const float *)ctx;
     return strcmp(name, "r") == 0 ? 0 : -1;
 }
 
@@ -174,43 +179,55 @@ static void test_fresh(const char *tmpdir)
     CHECK(gguf_writer_set_arr(w, "a.empty", GGUF_INT32, NULL, 0) == 0, "empty arr");
     const char *strs[] = {"alpha", "", "\xe4\xbd\xa0\xe5\xa5\xbd"};
     CHECK(gguf_writer_set_arr_str(w, "a.str", strs, 3) == 0, "arr str");
-    CHECK(gguf_writer_set_i32(w, "t.replaced", 1) == 0 && gguf_writer_set_str(w, "t.replaced", "x") == 0,
+    CHECK(gguf_writer_set_i32(w, "t.replaced", 1) == 0 &&
+              gguf_writer_set_str(w, "t.replaced", "x") == 0,
           "set twice replaces");
-    CHECK(gguf_writer_set_arr(w, "bad", GGUF_STRING, strs, 1) != 0 && strstr(gguf_writer_error(w), "not numeric"),
+    CHECK(gguf_writer_set_arr(w, "bad", GGUF_STRING, strs, 1) != 0 &&
+              strstr(gguf_writer_error(w), "not numeric"),
           "string elements through set_arr refused: %s", gguf_writer_error(w));
     CHECK(gguf_writer_set_u32(w, "", 1) != 0, "empty key refused");
 
     /* Tensors: f32 [5, 3], q8_0 [64, 2], f16 [7] (odd sizes exercise the padding). */
     float a[15];
-    for (int i = 0; i < 15; i++) a[i] = (float)i * 0.5f;
+    for (int i = 0; i < 15; i++)
+        a[i] = (float)i * 0.5f;
     int64_t ne_a[2] = {5, 3};
     float src[128];
-    for (int i = 0; i < 128; i++) src[i] = (float)(i % 17) - 8.0f;
+    for (int i = 0; i < 128; i++)
+        src[i] = (float)(i % 17) - 8.0f;
     size_t q8 = kern_row_bytes(KERN_Q8_0, 64);
     uint8_t *qd = malloc(2 * q8);
     kern_quant_row(KERN_Q8_0, src, qd, 64);
     kern_quant_row(KERN_Q8_0, src + 64, qd + q8, 64);
     int64_t ne_q[2] = {64, 2};
     uint16_t h[7];
-    for (int i = 0; i < 7; i++) h[i] = kern_f32_to_fp16((float)i);
+    for (int i = 0; i < 7; i++)
+        h[i] = kern_f32_to_fp16((float)i);
     int64_t ne_h[1] = {7};
-    CHECK(gguf_writer_add_tensor(w, "a", KERN_F32, 2, ne_a, a, sizeof a) == 0, "%s", gguf_writer_error(w));
-    CHECK(gguf_writer_add_tensor(w, "q", KERN_Q8_0, 2, ne_q, qd, 2 * q8) == 0, "%s", gguf_writer_error(w));
-    CHECK(gguf_writer_add_tensor(w, "h", KERN_F16, 1, ne_h, h, sizeof h) == 0, "%s", gguf_writer_error(w));
+    CHECK(gguf_writer_add_tensor(w, "a", KERN_F32, 2, ne_a, a, sizeof a) == 0, "%s",
+          gguf_writer_error(w));
+    CHECK(gguf_writer_add_tensor(w, "q", KERN_Q8_0, 2, ne_q, qd, 2 * q8) == 0, "%s",
+          gguf_writer_error(w));
+    CHECK(gguf_writer_add_tensor(w, "h", KERN_F16, 1, ne_h, h, sizeof h) == 0, "%s",
+          gguf_writer_error(w));
     /* misuse */
     CHECK(gguf_writer_add_tensor(w, "a", KERN_F32, 2, ne_a, a, sizeof a) != 0 &&
-              strstr(gguf_writer_error(w), "duplicate tensor name 'a'"), "dup: %s", gguf_writer_error(w));
+              strstr(gguf_writer_error(w), "duplicate tensor name 'a'"),
+          "dup: %s", gguf_writer_error(w));
     CHECK(gguf_writer_add_tensor(w, "b", KERN_F32, 2, ne_a, a, sizeof a - 4) != 0 &&
-              strstr(gguf_writer_error(w), "56 bytes given"), "size: %s", gguf_writer_error(w));
+              strstr(gguf_writer_error(w), "56 bytes given"),
+          "size: %s", gguf_writer_error(w));
     int64_t ne_bad[2] = {33, 1};
     CHECK(gguf_writer_add_tensor(w, "c", KERN_Q8_0, 2, ne_bad, qd, q8) != 0 &&
-              strstr(gguf_writer_error(w), "not a multiple of the block"), "block: %s", gguf_writer_error(w));
+              strstr(gguf_writer_error(w), "not a multiple of the block"),
+          "block: %s", gguf_writer_error(w));
     int64_t ne5[5] = {1, 1, 1, 1, 1};
     CHECK(gguf_writer_add_tensor(w, "d", KERN_F32, 5, ne5, a, 4) != 0, "5 dims refused");
     int64_t ne0[1] = {0};
     CHECK(gguf_writer_add_tensor(w, "e", KERN_F32, 1, ne0, a, 0) != 0, "dim 0 refused");
     CHECK(gguf_writer_add_tensor(w, "f", 77, 1, ne_h, a, 4) != 0 &&
-              strstr(gguf_writer_error(w), "unknown tensor type 77"), "type: %s", gguf_writer_error(w));
+              strstr(gguf_writer_error(w), "unknown tensor type 77"),
+          "type: %s", gguf_writer_error(w));
     char longname[80];
     memset(longname, 'n', 70);
     longname[70] = '\0';
@@ -218,7 +235,8 @@ static void test_fresh(const char *tmpdir)
 
     float base = 100.0f;
     int64_t ne_r[2] = {64, 300}; /* 76800 bytes, made at write time */
-    CHECK(gguf_writer_add_tensor_fill(w, "r", KERN_F32, 2, ne_r, 64 * 300 * 4, fill_ramp, &base) == 0,
+    CHECK(gguf_writer_add_tensor_fill(w, "r", KERN_F32, 2, ne_r, 64 * 300 * 4, fill_ramp, &base) ==
+              0,
           "%s", gguf_writer_error(w));
     CHECK(gguf_writer_write(w, path, err, sizeof err) == 0, "write: %s", err);
     {
@@ -286,23 +304,26 @@ static void test_fresh(const char *tmpdir)
     CHECK(f->n_tensors == 4, "4 tensors");
     const struct gguf_tensor *t = gguf_find_tensor(f, "r");
     CHECK(t && t->nbytes == 76800 && ((const float *)t->data)[0] == 100.0f &&
-              ((const float *)t->data)[19199] == 19299.0f, "filled tensor r");
+              ((const float *)t->data)[19199] == 19299.0f,
+          "filled tensor r");
     t = gguf_find_tensor(f, "a");
     CHECK(t && t->type == KERN_F32 && t->n_dims == 2 && t->ne[0] == 5 && t->ne[1] == 3 &&
               t->ne[2] == 1 && t->nbytes == sizeof a && memcmp(t->data, a, sizeof a) == 0,
           "tensor a");
     t = gguf_find_tensor(f, "q");
     CHECK(t && t->type == KERN_Q8_0 && t->nbytes == 2 * q8 && t->offset % 64 == 0 &&
-              memcmp(t->data, qd, 2 * q8) == 0, "tensor q");
+              memcmp(t->data, qd, 2 * q8) == 0,
+          "tensor q");
     if (t) {
         float back[64];
         kern_dequant_row(KERN_Q8_0, (const uint8_t *)t->data + q8, back, 64);
-        CHECK(back[3] > src[67] - 0.01f && back[3] < src[67] + 0.01f, "q8_0 values survive: %g vs %g",
-              back[3], src[67]);
+        CHECK(back[3] > src[67] - 0.01f && back[3] < src[67] + 0.01f,
+              "q8_0 values survive: %g vs %g", back[3], src[67]);
     }
     t = gguf_find_tensor(f, "h");
     CHECK(t && t->type == KERN_F16 && t->n_dims == 1 && t->nbytes == 14 &&
-              kern_fp16_to_f32(((const uint16_t *)t->data)[6]) == 6.0f, "tensor h");
+              kern_fp16_to_f32(((const uint16_t *)t->data)[6]) == 6.0f,
+          "tensor h");
     gguf_close(f);
     unlink(path);
     free(qd);
@@ -321,8 +342,14 @@ static void put(struct buf *b, const void *p, size_t n)
     memcpy(b->d + b->n, p, n);
     b->n += n;
 }
-static void put_u32(struct buf *b, uint32_t v) { put(b, &v, 4); }
-static void put_u64(struct buf *b, uint64_t v) { put(b, &v, 8); }
+static void put_u32(struct buf *b, uint32_t v)
+{
+    put(b, &v, 4);
+}
+static void put_u64(struct buf *b, uint64_t v)
+{
+    put(b, &v, 8);
+}
 static void put_str(struct buf *b, const char *s)
 {
     put_u64(b, strlen(s));
@@ -330,7 +357,8 @@ static void put_str(struct buf *b, const char *s)
 }
 static void pad(struct buf *b, size_t a)
 {
-    while (b->n % a) b->d[b->n++] = 0;
+    while (b->n % a)
+        b->d[b->n++] = 0;
 }
 
 /* The knobs one hostile file turns. */
@@ -339,11 +367,11 @@ struct spec {
     const char *magic;
     uint64_t n_tensors_override, n_kv_override; /* 0: the real counts */
     bool dup_key, dup_tensor, bad_alignment, nested, bool2, unknown_kv_type;
-    uint32_t n_dims;     /* of the second tensor; 0: 2 */
-    int64_t dim1;        /* of the second tensor; 0: 4 */
-    int64_t dim0;        /* of the second tensor; 0: 32 */
-    uint32_t type2;      /* of the second tensor; 0: F32 */
-    int64_t offset2;     /* of the second tensor; -1: the right one */
+    uint32_t n_dims; /* of the second tensor; 0: 2 */
+    int64_t dim1;    /* of the second tensor; 0: 4 */
+    int64_t dim0;    /* of the second tensor; 0: 32 */
+    uint32_t type2;  /* of the second tensor; 0: F32 */
+    int64_t offset2; /* of the second tensor; -1: the right one */
     uint64_t strlen_override;
     uint64_t arrlen_override;
 };
@@ -403,7 +431,8 @@ static void build(struct buf *b, const struct spec *s)
     put_u32(b, s->type2 ? s->type2 : KERN_F32);
     put_u64(b, s->offset2 >= 0 ? (uint64_t)s->offset2 : 32);
     pad(b, 32);
-    for (int i = 0; i < 32 + 32 * 4 * 4; i++) b->d[b->n++] = (uint8_t)i;
+    for (int i = 0; i < 32 + 32 * 4 * 4; i++)
+        b->d[b->n++] = (uint8_t)i;
 }
 
 static void expect_err(const char *what, const struct spec *s, const char *needle)
@@ -445,8 +474,10 @@ static void test_hostile(const char *tmpdir)
     expect_err("version 1", SPEC(.version = 1), "unsupported GGUF version 1");
     expect_err("version 4", SPEC(.version = 4), "unsupported GGUF version 4");
     expect_err("big-endian", SPEC(.version = 0x03000000), "big-endian");
-    expect_err("n_kv", SPEC(.n_kv_override = 1ull << 60), "key/value count 1152921504606846976 is absurd");
-    expect_err("n_tensors", SPEC(.n_tensors_override = 1ull << 40), "tensor count 1099511627776 is absurd");
+    expect_err("n_kv", SPEC(.n_kv_override = 1ull << 60),
+               "key/value count 1152921504606846976 is absurd");
+    expect_err("n_tensors", SPEC(.n_tensors_override = 1ull << 40),
+               "tensor count 1099511627776 is absurd");
     expect_err("string length", SPEC(.strlen_override = 1ull << 50), "string length");
     expect_err("string length wrap", SPEC(.strlen_override = ~0ull), "beyond the end of the file");
     expect_err("array length", SPEC(.arrlen_override = 1ull << 61), "array of 2305843009213693952");
@@ -461,7 +492,8 @@ static void test_hostile(const char *tmpdir)
     expect_err("dim overflow", SPEC(.n_dims = 4, .dim1 = 1ll << 62), "tensor 'w2'");
     expect_err("unknown type", SPEC(.type2 = 99), "unknown tensor type 99");
     expect_err("block multiple", SPEC(.type2 = KERN_Q8_0, .dim0 = 33), "not a multiple of q8_0");
-    expect_err("misaligned", SPEC(.offset2 = 40), "offset 40 is not a multiple of the alignment 32");
+    expect_err("misaligned", SPEC(.offset2 = 40),
+               "offset 40 is not a multiple of the alignment 32");
     expect_err("out of range", SPEC(.offset2 = 1 << 20), "beyond the end of the data section");
     expect_err("overlap", SPEC(.offset2 = 0), "overlap");
     expect_err("too big", SPEC(.dim1 = 5), "beyond the end of the data section");
@@ -513,7 +545,8 @@ int main(void)
         fprintf(stderr, "mkdtemp: %s\n", strerror(errno));
         return 1;
     }
-    for (size_t i = 0; i < sizeof models / sizeof models[0]; i++) test_reference(dir, models[i], tmpdir);
+    for (size_t i = 0; i < sizeof models / sizeof models[0]; i++)
+        test_reference(dir, models[i], tmpdir);
     test_fresh(tmpdir);
     test_hostile(tmpdir);
     rmdir(tmpdir);

@@ -18,14 +18,14 @@
 static int failures;
 static int checked;
 
-#define CHECK(cond, ...)                                                                  \
-    do {                                                                                  \
-        if (!(cond)) {                                                                    \
-            fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond);               \
-            fprintf(stderr, __VA_ARGS__);                                                 \
-            fputc('\n', stderr);                                                          \
-            failures++;                                                                   \
-        }                                                                                 \
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond);                        \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+            failures++;                                                                            \
+        }                                                                                          \
     } while (0)
 
 static char *read_file(const char *path, size_t *len)
@@ -69,7 +69,8 @@ static struct tok_vocab *load_vocab(const char *path)
 static void print_ids(const char *what, const int32_t *ids, size_t n)
 {
     fprintf(stderr, "  %s:", what);
-    for (size_t i = 0; i < n; i++) fprintf(stderr, " %d", ids[i]);
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, " %d", ids[i]);
     fputc('\n', stderr);
 }
 
@@ -148,7 +149,8 @@ static void test_json(const char *dir, const char *json_name, char **strings, in
         json_t *arr = json_array_get(all, (size_t)i);
         size_t nw = json_array_size(arr);
         int32_t *want = malloc((nw ? nw : 1) * sizeof *want);
-        for (size_t j = 0; j < nw; j++) want[j] = (int32_t)json_integer_value(json_array_get(arr, j));
+        for (size_t j = 0; j < nw; j++)
+            want[j] = (int32_t)json_integer_value(json_array_get(arr, j));
         char label[128];
         snprintf(label, sizeof label, "%s string %d", json_name, i + 1);
         check_ids(v, label, strings[i], strlen(strings[i]), TOK_DEFAULT, want, nw);
@@ -186,7 +188,8 @@ static void test_inp_out(const char *dir)
         *eol = '\0';
         int32_t want[4096];
         size_t nw = 0;
-        for (char *t = strtok(o, " "); t && nw < 4096; t = strtok(NULL, " ")) want[nw++] = atoi(t);
+        for (char *t = strtok(o, " "); t && nw < 4096; t = strtok(NULL, " "))
+            want[nw++] = atoi(t);
         char label[64];
         snprintf(label, sizeof label, ".inp text %d", k + 1);
         check_ids(v, label, p, (size_t)(e - p), TOK_PARSE_SPECIAL, want, nw);
@@ -214,8 +217,10 @@ static struct tok_vocab *load_modified(const struct gguf_file *src, const char *
             continue;
         gguf_writer_copy_kv(w, kv);
     }
-    if (set_key && set_str) gguf_writer_set_str(w, set_key, set_str);
-    else if (set_key) gguf_writer_set_u32(w, set_key, set_u32);
+    if (set_key && set_str)
+        gguf_writer_set_str(w, set_key, set_str);
+    else if (set_key)
+        gguf_writer_set_u32(w, set_key, set_u32);
     char path[] = "/tmp/test-tokenizer-XXXXXX";
     int fd = mkstemp(path);
     close(fd);
@@ -277,7 +282,8 @@ static void test_refusals(const char *dir)
         free(dec);
         int32_t sp = tok_find(v, "Ġ", strlen("Ġ"));
         bool saw_lone_space = false;
-        for (size_t i = 0; i < n; i++) saw_lone_space |= ids[i] == sp;
+        for (size_t i = 0; i < n; i++)
+            saw_lone_space |= ids[i] == sp;
         CHECK(sp >= 0 && saw_lone_space, "gpt2: the double space leaves a lone space token");
         free(ids);
         tok_free(v);
@@ -426,7 +432,8 @@ int main(void)
     test_specials(dir);
     test_refusals(dir);
     test_tiny();
-    for (int i = 0; i < nstr; i++) free(strings[i]);
+    for (int i = 0; i < nstr; i++)
+        free(strings[i]);
     free(strings);
     printf("%d tokenizations compared, %d failures\n", checked, failures);
     return failures ? 1 : 0;

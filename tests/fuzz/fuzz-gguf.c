@@ -61,7 +61,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!err[0]) abort(); /* a refusal always says why */
         return 0;
     }
-    for (uint64_t k = 0; k < f->n_kv; k++) touch_kv(f, &f->kv[k]);
+    for (uint64_t k = 0; k < f->n_kv; k++)
+        touch_kv(f, &f->kv[k]);
     for (uint64_t k = 0; k < f->n_tensors; k++) {
         const struct gguf_tensor *t = &f->tensors[k];
         if (gguf_find_tensor(f, t->name) != t) abort();

@@ -32,7 +32,8 @@ static int tensors(const char *dir)
     gguf_writer_set_arr(w, "a.i16", GGUF_INT16, i16, 2);
     gguf_writer_set_arr_str(w, "a.str", strs, 3);
     float a[6] = {1, 2, 3, 4, 5, 6}, q[32];
-    for (int i = 0; i < 32; i++) q[i] = (float)i - 16;
+    for (int i = 0; i < 32; i++)
+        q[i] = (float)i - 16;
     uint8_t qd[34];
     kern_quant_row(KERN_Q8_0, q, qd, 32);
     uint16_t h[3] = {0x3c00, 0x4000, 0xc000};
@@ -69,7 +70,8 @@ static int vocab(const char *dir)
         toks[n] = s;
         types[n++] = 1;
     }
-    const char *merges[] = {"Ġ t", "h e", "l l", "Ġt he", "i n", "Ġ w", "o r", "Ġw or", "ll o", "he llo"};
+    const char *merges[] = {"Ġ t", "h e", "l l",   "Ġt he", "i n",
+                            "Ġ w", "o r", "Ġw or", "ll o",  "he llo"};
     const char *results[] = {"Ġt", "he", "ll", "Ġthe", "in", "Ġw", "or", "Ġwor", "llo", "hello"};
     for (int i = 0; i < 10; i++) {
         toks[n] = results[i];
