@@ -241,6 +241,22 @@ static void reg_house_key(char *buf, size_t len, const char *domain, const char 
     buf[n < len ? n : len - 1] = '\0';
 }
 
+/* "domain.object_id" from a human name: lower case, runs of other characters become one '_'. */
+static bool reg_slug_id(char *buf, size_t len, const char *domain, const char *name)
+{
+    int n = snprintf(buf, len, "%s.", domain);
+    if (n < 0 || (size_t)n >= len) return false;
+    size_t o = (size_t)n, start = o;
+    for (const char *c = name; *c && o + 2 < len; c++) {
+        unsigned char ch = (unsigned char)*c;
+        if (isalnum(ch) && ch < 0x80) buf[o++] = (char)tolower(ch);
+        else if (o > start && buf[o - 1] != '_') buf[o++] = '_';
+    }
+    while (o > start && buf[o - 1] == '_') o--;
+    buf[o] = '\0';
+    return o > start;
+}
+
 static json_t *reg_house_match(struct hub_registry *reg, const char *id, const char *name)
 {
     json_t *h = hub_map_get(reg->house, id);
@@ -555,17 +571,24 @@ int hub_registry_load_house(struct hub_registry *reg, const char *path, char *er
         const char *name = json_string_value(json_object_get(v, "name"));
         const char *domain = json_string_value(json_object_get(v, "domain"));
         if (!id && !(name && domain)) continue; /* nothing to match it by */
-        char key[300];
+        char key[300], slug[300];
         if (id) snprintf(key, sizeof key, "%s", id);
         else reg_house_key(key, sizeof key, domain, name);
-        json_incref(v);
-        void *old = NULL;
-        if (hub_map_put(reg->house, key, v, &old)) {
-            json_decref(v);
-            rc = HUB_ERR_NOMEM;
-            goto out;
+        /* Also under "domain.slug_of_name": plugins derive ids that way when they have no
+         * human name (HA discovery object ids). An explicit id is never overwritten. */
+        int n_keys = 1;
+        if (!id && reg_slug_id(slug, sizeof slug, domain, name) && !hub_map_get(reg->house, slug))
+            n_keys = 2;
+        for (int k = 0; k < n_keys; k++) {
+            json_incref(v);
+            void *old = NULL;
+            if (hub_map_put(reg->house, k ? slug : key, v, &old)) {
+                json_decref(v);
+                rc = HUB_ERR_NOMEM;
+                goto out;
+            }
+            json_decref(old);
         }
-        json_decref(old);
     }
     hub_info(TAG, "house %s: %zu floors, %zu areas, %zu entity records", path,
              json_array_size(floors), json_array_size(areas), hub_map_count(reg->house));
