@@ -124,6 +124,24 @@ static long proc_kib(pid_t pid, const char *field)
     return v;
 }
 
+/* CPU time (user + system) used so far by pid, in seconds, or -1. */
+static double proc_cpu_s(pid_t pid)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    FILE *f = fopen(path, "r");
+    if (!f) return -1;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    /* Fields after the ")" that ends the command name: state is field 3, utime 14, stime 15. */
+    char *p = strrchr(buf, ')');
+    unsigned long ut, st;
+    if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+        return -1;
+    return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
 /* ---- the simulated zigbee2mqtt network ---- */
 
 enum dev_kind { DEV_LIGHT, DEV_PLUG, DEV_TEMP };
@@ -607,8 +625,11 @@ int main(int argc, char **argv)
     }
     sleep_ms(1500); /* let the first flush and the retained burst settle */
     long rss_idle = proc_kib(hubd, "VmRSS");
+    double cpu0 = proc_cpu_s(hubd), bcpu0 = broker > 0 ? proc_cpu_s(broker) : -1;
     struct phase_result hub =
         run_phase(pub, &statec, "zigbee2mqtt", o.entities, o.seconds, o.window, k_state);
+    double hub_cpu = proc_cpu_s(hubd) - cpu0;
+    double broker_cpu = bcpu0 >= 0 ? proc_cpu_s(broker) - bcpu0 : -1;
     long rss_after = proc_kib(hubd, "VmRSS"), hwm = proc_kib(hubd, "VmHWM");
     stop_child(hubd, SIGTERM, 10000);
     hubd = -1;
@@ -629,6 +650,11 @@ int main(int argc, char **argv)
            "%.1f MiB after ingest (peak %.1f MiB)\n",
            o.entities, t_ready - t_start, rss_idle / 1024.0, o.entities, rss_after / 1024.0,
            hwm / 1024.0);
+    printf("hubd CPU during ingest: %.0f%% of one core, %.1f us per message%s\n",
+           100.0 * hub_cpu / hub.seconds, hub.received ? 1e6 * hub_cpu / hub.received : 0.0,
+           broker_cpu >= 0 ? "" : " (broker not ours: its CPU not shown)");
+    if (broker_cpu >= 0)
+        printf("broker CPU during hubd ingest: %.0f%% of one core\n", 100.0 * broker_cpu / hub.seconds);
     printf("history rows in the database: %ld (database %ld KiB)\n", hist, db_kib);
     ret = hub.received > 0 && loop.received > 0 ? 0 : 1;
 
