@@ -407,9 +407,9 @@ KERN_AVX2 static float kern_vdot_q6_k_avx2(const void *wv, const void *xv, int64
     for (int64_t i = 0; i < nb; i++) {
         const int8_t *sc = w[i].scales;
         /* sum (q-32)*x = sum q*x - 32 * sum_g sc_g * bsum_g */
-        int bias = 0;
-        for (int g = 0; g < 16; g++) bias += sc[g] * x[i].bsums[g];
-        __m256i sumi = _mm256_setzero_si256();
+        const __m256i sc16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)sc));
+        const __m256i bs = _mm256_loadu_si256((const __m256i *)x[i].bsums);
+        __m256i sumi = _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(_mm256_madd_epi16(bs, sc16), 5));
         for (int n = 0; n < 2; n++) {
             const __m256i l0 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n));
             const __m256i l1 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n + 32));
@@ -435,7 +435,6 @@ KERN_AVX2 static float kern_vdot_q6_k_avx2(const void *wv, const void *xv, int64
             sumi = _mm256_add_epi32(sumi, _mm256_add_epi32(_mm256_madd_epi16(p2, s2), _mm256_madd_epi16(p3, s3)));
         }
         const float d = x[i].d * kern_h2f(w[i].d);
-        sumi = _mm256_sub_epi32(sumi, _mm256_setr_epi32(32 * bias, 0, 0, 0, 0, 0, 0, 0));
         acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
     }
     return kern_hsum256(acc);

@@ -246,9 +246,10 @@ KERN_AVX512 static float kern_vdot_q6_k_avx512(const void *wv, const void *xv, i
     const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(3);
     for (int64_t i = 0; i < nb; i++) {
         const int8_t *sc = w[i].scales;
-        int bias = 0; /* sum (q-32)x = sum qx - 32 sum_g sc_g bsum_g */
-        for (int g = 0; g < 16; g++) bias += sc[g] * x[i].bsums[g];
-        __m256i sumi = _mm256_setr_epi32(-32 * bias, 0, 0, 0, 0, 0, 0, 0);
+        /* sum (q-32)x = sum qx - 32 sum_g sc_g bsum_g */
+        const __m256i sc16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)sc));
+        const __m256i bs = _mm256_loadu_si256((const __m256i *)x[i].bsums);
+        __m256i sumi = _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(_mm256_madd_epi16(bs, sc16), 5));
         for (int n = 0; n < 2; n++) {
             const __m256i l0 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n));
             const __m256i l1 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n + 32));
