@@ -119,3 +119,9 @@ tests_test_hubd_mqtt_SOURCES = tests/test-hubd-mqtt.c
 tests_test_hubd_mqtt_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS)
 tests_test_hubd_mqtt_LDADD = $(HUBD_CORE_LIBS)
 HUB_TESTS += tests/test-hubd-mqtt
+
+check_PROGRAMS += tests/test-hubd-registry
+tests_test_hubd_registry_SOURCES = tests/test-hubd-registry.c
+tests_test_hubd_registry_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS)
+tests_test_hubd_registry_LDADD = $(HUBD_CORE_LIBS)
+HUB_TESTS += tests/test-hubd-registry
