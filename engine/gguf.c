@@ -1212,7 +1212,9 @@ int gguf_writer_write(struct gguf_writer *w, const char *path, char *err, size_t
         gguf_put(&o, &off, 8);
         off += t->nbytes + (align - t->nbytes % align) % align;
     }
-    gguf_put_pad(&o, align);
+    /* The data section starts aligned. With no tensors there is none, and gguf-py writes no
+     * padding either (llama.cpp's reader accepts both). */
+    if (w->n_t > 0) gguf_put_pad(&o, align);
     void *fillbuf = NULL;
     size_t fillcap = 0;
     for (size_t i = 0; i < w->n_t && !o.failed; i++) {

@@ -131,6 +131,31 @@ static void test_reference(const char *dir, const char *name, const char *tmpdir
     gguf_close(f);
 }
 
+/* The vocabulary-only file (no tensors, 102400-token string arrays) copies byte for byte too. */
+static void test_vocab_copy(const char *dir, const char *tmpdir)
+{
+    char path[4096], out[4096], err[512];
+    snprintf(path, sizeof path, "%s/tokenize/vocab-deepseek-llm.gguf", dir);
+    struct gguf_file *f = gguf_open(path, err, sizeof err);
+    CHECK(f != NULL, "%s", err);
+    if (!f) return;
+    CHECK(f->n_tensors == 0 && f->data_offset == f->size, "no tensors, data section at the end");
+    struct gguf_writer *w = gguf_writer_new();
+    for (uint64_t i = 0; i < f->n_kv; i++)
+        CHECK(gguf_writer_copy_kv(w, &f->kv[i]) == 0, "copy_kv");
+    snprintf(out, sizeof out, "%s/vocab.copy.gguf", tmpdir);
+    CHECK(gguf_writer_write(w, out, err, sizeof err) == 0, "write: %s", err);
+    gguf_writer_free(w);
+    size_t la, lb;
+    char *a = read_all(path, &la), *b = read_all(out, &lb);
+    CHECK(a && b && la == lb && memcmp(a, b, la) == 0, "vocabulary copy differs (%zu vs %zu bytes)",
+          la, lb);
+    free(a);
+    free(b);
+    unlink(out);
+    gguf_close(f);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* A fresh file with every metadata type */
 
@@ -547,6 +572,7 @@ int main(void)
     }
     for (size_t i = 0; i < sizeof models / sizeof models[0]; i++)
         test_reference(dir, models[i], tmpdir);
+    test_vocab_copy(dir, tmpdir);
     test_fresh(tmpdir);
     test_hostile(tmpdir);
     rmdir(tmpdir);
@@ -554,7 +580,8 @@ int main(void)
         fprintf(stderr, "%d failures\n", failures);
         return 1;
     }
-    printf("all GGUF checks passed (%zu reference models copied byte for byte)\n",
-           sizeof models / sizeof models[0]);
+    printf(
+        "all GGUF checks passed (%zu reference models and the vocabulary copied byte for byte)\n",
+        sizeof models / sizeof models[0]);
     return 0;
 }
