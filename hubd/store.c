@@ -498,8 +498,8 @@ static int store_lock(const char *path, int *fd_out, char *err, size_t errlen)
         }
         if (pid > 0)
             snprintf(err, errlen,
-                     "%s: database is in use by another process (pid %ld%s%s%s); lock file %s",
-                     path, pid, comm[0] ? ", " : "", comm, "", lock_path);
+                     "%s: database is in use by another process (pid %ld%s%s); lock file %s",
+                     path, pid, comm[0] ? ", " : "", comm, lock_path);
         else
             snprintf(err, errlen, "%s: database is in use by another process; lock file %s", path,
                      lock_path);
@@ -621,7 +621,11 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
             goto fail;
         }
     }
-    if (store_exec_setup(st->db, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+    /* journal_size_limit: after a checkpoint the WAL is cut back to 64 MiB at most, so a burst
+     * of ingest does not leave a huge -wal file behind. */
+    if (store_exec_setup(st->db,
+                         "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+                         " PRAGMA journal_size_limit = 67108864;",
                          err, errlen, path) != HUB_OK)
         goto fail;
     if (store_pragma_int(st->db, "PRAGMA foreign_keys", &v, err, errlen, path) != HUB_OK)

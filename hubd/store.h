@@ -82,6 +82,10 @@ int hub_store_check(struct hub_store *st, char *err, size_t errlen);
 #define HUB_STORE_MAX_JSON (1024 * 1024)
 #define HUB_STORE_DEFAULT_BATCH 1000
 
+/* The foreach functions visit rows in a fixed order (entities, areas and states by name,
+ * floors by level then name) and stop at the first nonzero value a callback returns, which
+ * they then return; else HUB_OK or an error status. */
+
 /* hub_store_history_append flushes by itself when this many rows are queued. */
 int hub_store_history_batch_limit(const struct hub_store *st);
 int hub_store_history_set_batch_limit(struct hub_store *st, int rows); /* 1..200000 */
