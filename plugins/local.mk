@@ -78,3 +78,7 @@ CLEANFILES += tests/fuzz/fuzz-z2m tests/fuzz/fuzz-tasmota tests/fuzz/fuzz-hadisc
 HUB_TESTS += tests/test-fuzz-z2m.sh tests/test-fuzz-tasmota.sh tests/test-fuzz-hadisc.sh
 EXTRA_DIST += tests/test-fuzz-z2m.sh tests/test-fuzz-tasmota.sh tests/test-fuzz-hadisc.sh \
 	tests/fuzz/fuzz-z2m.c tests/fuzz/fuzz-tasmota.c tests/fuzz/fuzz-hadisc.c plugins/tests/fuzzhost.h
+
+# End to end: hubd + the built plugins + hub-sim on a real broker (needs hubd, hubctl, hub-sim).
+HUB_TESTS += tests/test-plugin-e2e.sh
+EXTRA_DIST += tests/test-plugin-e2e.sh
