@@ -266,6 +266,25 @@ static void test_refusals(const char *dir)
     CHECK(v == NULL && strstr(err, "tokenizer.ggml.tokens is missing"), "tokens: %s", err);
     tok_free(v);
 
+    /* The other pre-tokenizers compile and give text back unchanged (their ids are not checked
+     * against llama.cpp here: no reference data) */
+    static const char *const pres[] = {"default", "deepseek-coder", "deepseek-v3",
+                                       "qwen2",   "llama3",         "llama-bpe"};
+    for (size_t i = 0; i < sizeof pres / sizeof pres[0]; i++) {
+        v = load_modified(f, NULL, "tokenizer.ggml.pre", pres[i], 0, err, sizeof err);
+        CHECK(v != NULL, "pre %s: %s", pres[i], err);
+        if (!v) continue;
+        const char *text = "Hello world's 12345 \xe4\xb8\xad\xe6\x96\x87!\n  x";
+        int32_t *ids;
+        size_t n;
+        CHECK(tok_encode(v, text, strlen(text), 0, &ids, &n) == 0, "encode");
+        char *dec = tok_decode(v, ids, n, false, NULL);
+        CHECK(dec && strcmp(dec, text) == 0, "%s round trip: %s", pres[i], dec ? dec : "");
+        free(dec);
+        free(ids);
+        tok_free(v);
+    }
+
     /* The plain gpt2 pre-tokenizer on the same vocabulary: spaces attach to the next word,
      * contractions split, digits stay together (deepseek-llm splits them one by one). */
     v = load_modified(f, NULL, "tokenizer.ggml.pre", "gpt2", 0, err, sizeof err);
