@@ -259,14 +259,26 @@ KERN_AVX2 static float kern_vdot_q8_0_avx2(const void *wv, const void *xv, int64
 {
     const struct kern_q8_0 *w = wv;
     const struct kern_xq8 *x = xv;
-    __m256 acc = _mm256_setzero_ps();
-    for (int64_t i = 0; i < nb; i++) {
+    /* two accumulators: the FMA chain's latency, not the int8 work, would bound one */
+    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
+    int64_t i = 0;
+    for (; i + 2 <= nb; i += 2) {
+        const __m256i qw0 = _mm256_loadu_si256((const __m256i *)w[i].qs);
+        const __m256i qx0 = _mm256_loadu_si256((const __m256i *)x[i].qs);
+        const __m256i qw1 = _mm256_loadu_si256((const __m256i *)w[i + 1].qs);
+        const __m256i qx1 = _mm256_loadu_si256((const __m256i *)x[i + 1].qs);
+        acc0 = _mm256_fmadd_ps(_mm256_set1_ps(kern_h2f(w[i].d) * x[i].d),
+                               _mm256_cvtepi32_ps(kern_dot_i8(qw0, qx0)), acc0);
+        acc1 = _mm256_fmadd_ps(_mm256_set1_ps(kern_h2f(w[i + 1].d) * x[i + 1].d),
+                               _mm256_cvtepi32_ps(kern_dot_i8(qw1, qx1)), acc1);
+    }
+    for (; i < nb; i++) {
         const __m256i qw = _mm256_loadu_si256((const __m256i *)w[i].qs);
         const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
         const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_i8(qw, qx)), acc);
+        acc0 = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_i8(qw, qx)), acc0);
     }
-    return kern_hsum256(acc);
+    return kern_hsum256(_mm256_add_ps(acc0, acc1));
 }
 
 KERN_AVX2 static float kern_vdot_q4_0_avx2(const void *wv, const void *xv, int64_t nb)

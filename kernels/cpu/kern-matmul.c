@@ -118,7 +118,33 @@ static void kern_mm_worker(void *ctx, int part, int n_parts)
 
 #define KERN_MT_MIN_MACS 8192  /* below this many multiply-adds one thread does it all */
 #define KERN_PART_MACS 32768 /* about the work of one part (~1 us) */
-#define KERN_STACK_XQ 65536 /* activation bytes kept on the stack when there is no pool */
+
+/* Without a pool the activations go to a per-thread buffer that grows and is kept (freed when
+ * the thread exits), so steady-state calls allocate nothing. */
+static pthread_key_t kern_tls_key;
+static pthread_once_t kern_tls_once = PTHREAD_ONCE_INIT;
+static __thread void *kern_tls_buf;
+static __thread size_t kern_tls_size;
+
+static void kern_tls_free(void *p) { free(p); }
+static void kern_tls_init(void) { pthread_key_create(&kern_tls_key, kern_tls_free); }
+
+static void *kern_tls_scratch(size_t size)
+{
+    if (kern_tls_size >= size) return kern_tls_buf;
+    pthread_once(&kern_tls_once, kern_tls_init);
+    size_t want = size + size / 4 + 4096;
+    void *p = NULL;
+    if (posix_memalign(&p, 64, want)) {
+        hub_error("kern", "activation buffer of %zu bytes: out of memory", want);
+        return NULL;
+    }
+    free(kern_tls_buf);
+    kern_tls_buf = p;
+    kern_tls_size = want;
+    pthread_setspecific(kern_tls_key, p);
+    return p;
+}
 
 #define KERN_MANY_MAX 64 /* products per dispatch; kern_matmul_many splits longer lists */
 
@@ -198,16 +224,10 @@ void kern_matmul_many(struct kern_pool *pool, const struct kern_mm *mm, int n)
             need += (j->x_row_bytes * (size_t)d->n_tok + 63) & ~(size_t)63;
         }
     }
-    void *heap = NULL;
-    uint8_t stackbuf[KERN_STACK_XQ] __attribute__((aligned(64)));
     uint8_t *buf = NULL;
     if (need) {
-        buf = pool ? kern_pool_scratch(pool, need) : NULL;
-        if (!buf && need <= sizeof(stackbuf)) buf = stackbuf;
-        if (!buf) {
-            if (posix_memalign(&heap, 64, need)) HUB_ASSERT(!"kern_matmul: out of memory");
-            buf = heap;
-        }
+        buf = pool ? kern_pool_scratch(pool, need) : kern_tls_scratch(need);
+        if (!buf) HUB_ASSERT(!"kern_matmul: out of memory for the activations");
     }
     for (int m = 0; m < n; m++) {
         const int xkind = kern_xkind_of(mm[m].wtype);
@@ -240,7 +260,6 @@ void kern_matmul_many(struct kern_pool *pool, const struct kern_mm *mm, int n)
         }
         kern_pool_run_parts(pool, kern_many_worker, &mj, mj.first[n]);
     }
-    free(heap);
 }
 
 void kern_matmul(struct kern_pool *pool, int wtype, const void *W, int64_t rows, int64_t k,
