@@ -110,9 +110,10 @@ static const char *const store_sql[SQL_COUNT_] = {
     [SQL_SAVEPOINT] = "SAVEPOINT store_op",
     [SQL_RELEASE] = "RELEASE store_op",
     [SQL_ROLLBACK_TO] = "ROLLBACK TO store_op",
-    [SQL_ENTITY_PUT] = "INSERT INTO entities (entity_id, record, domain, area) VALUES (?1, ?2, ?3, ?4)"
-                       " ON CONFLICT(entity_id) DO UPDATE SET record = excluded.record,"
-                       " domain = excluded.domain, area = excluded.area",
+    [SQL_ENTITY_PUT] =
+        "INSERT INTO entities (entity_id, record, domain, area) VALUES (?1, ?2, ?3, ?4)"
+        " ON CONFLICT(entity_id) DO UPDATE SET record = excluded.record,"
+        " domain = excluded.domain, area = excluded.area",
     [SQL_ENTITY_DELETE] = "DELETE FROM entities WHERE entity_id = ?1",
     [SQL_ENTITY_ALL] = "SELECT entity_id, record FROM entities ORDER BY entity_id",
     [SQL_AREA_FLOOR_ENSURE] = "INSERT INTO floors (name, level) VALUES (?1, 0)"
@@ -124,10 +125,11 @@ static const char *const store_sql[SQL_COUNT_] = {
     [SQL_FLOOR_PUT] = "INSERT INTO floors (name, level) VALUES (?1, ?2)"
                       " ON CONFLICT(name) DO UPDATE SET level = excluded.level",
     [SQL_FLOOR_ALL] = "SELECT name, level FROM floors ORDER BY level, name",
-    [SQL_STATE_PUT] = "INSERT INTO states (entity_id, state, attributes, last_changed, last_updated)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(entity_id) DO UPDATE SET"
-                      " state = excluded.state, attributes = excluded.attributes,"
-                      " last_changed = excluded.last_changed, last_updated = excluded.last_updated",
+    [SQL_STATE_PUT] =
+        "INSERT INTO states (entity_id, state, attributes, last_changed, last_updated)"
+        " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(entity_id) DO UPDATE SET"
+        " state = excluded.state, attributes = excluded.attributes,"
+        " last_changed = excluded.last_changed, last_updated = excluded.last_updated",
     [SQL_STATE_ALL] = "SELECT entity_id, state, attributes, last_changed, last_updated FROM states"
                       " ORDER BY entity_id",
     [SQL_HISTORY_INSERT] = "INSERT INTO history (entity_id, state, attributes, ts)"
@@ -183,9 +185,12 @@ static void store_fail(struct hub_store *st, const char *fmt, ...)
 static int store_status(int rc)
 {
     switch (rc & 0xff) {
-    case SQLITE_OK: case SQLITE_DONE: case SQLITE_ROW: return HUB_OK;
+    case SQLITE_OK:
+    case SQLITE_DONE:
+    case SQLITE_ROW: return HUB_OK;
     case SQLITE_NOMEM: return HUB_ERR_NOMEM;
-    case SQLITE_BUSY: case SQLITE_LOCKED: return HUB_ERR_BUSY;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return HUB_ERR_BUSY;
     case SQLITE_CONSTRAINT: return HUB_ERR_INVALID;
     case SQLITE_TOOBIG: return HUB_ERR_RANGE;
     default: return HUB_ERR_IO;
@@ -198,14 +203,27 @@ static bool store_utf8_ok(const unsigned char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         unsigned c = s[i];
-        if (c < 0x80) { i++; continue; }
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
         int len;
         unsigned min;
         uint32_t cp;
-        if ((c & 0xe0) == 0xc0) { len = 2; min = 0x80; cp = c & 0x1f; }
-        else if ((c & 0xf0) == 0xe0) { len = 3; min = 0x800; cp = c & 0x0f; }
-        else if ((c & 0xf8) == 0xf0) { len = 4; min = 0x10000; cp = c & 0x07; }
-        else return false;
+        if ((c & 0xe0) == 0xc0) {
+            len = 2;
+            min = 0x80;
+            cp = c & 0x1f;
+        } else if ((c & 0xf0) == 0xe0) {
+            len = 3;
+            min = 0x800;
+            cp = c & 0x0f;
+        } else if ((c & 0xf8) == 0xf0) {
+            len = 4;
+            min = 0x10000;
+            cp = c & 0x07;
+        } else
+            return false;
         if (i + (size_t)len > n) return false;
         for (int k = 1; k < len; k++) {
             if ((s[i + k] & 0xc0) != 0x80) return false;
@@ -240,8 +258,8 @@ static int store_check_text(struct hub_store *st, const char *what, const char *
 /* A JSON argument: must parse; `want_object` demands an object. NULL is allowed when
  * `allow_null` (the caller stores a default). On success *out (if given) gets the parsed
  * value, which the caller decrefs. */
-static int store_check_json(struct hub_store *st, const char *what, const char *s,
-                            bool allow_null, bool want_object, json_t **out)
+static int store_check_json(struct hub_store *st, const char *what, const char *s, bool allow_null,
+                            bool want_object, json_t **out)
 {
     if (out) *out = NULL;
     if (!s) {
@@ -265,8 +283,10 @@ static int store_check_json(struct hub_store *st, const char *what, const char *
         store_fail(st, "%s must be a JSON object", what);
         return HUB_ERR_INVALID;
     }
-    if (out) *out = v;
-    else json_decref(v);
+    if (out)
+        *out = v;
+    else
+        json_decref(v);
     return HUB_OK;
 }
 
@@ -335,7 +355,10 @@ static int store_exec_cached(struct hub_store *st, enum store_stmt which)
     return s ? store_step_done(st, s) : HUB_ERR_IO;
 }
 
-static int store_begin(struct hub_store *st) { return store_exec_cached(st, SQL_SAVEPOINT); }
+static int store_begin(struct hub_store *st)
+{
+    return store_exec_cached(st, SQL_SAVEPOINT);
+}
 
 /* Releases the savepoint: commits when no caller transaction is open. On failure undoes. */
 static void store_rollback(struct hub_store *st);
@@ -401,7 +424,8 @@ int hub_store_tx_commit(struct hub_store *st)
         store_tx_abandon(st);
         return ret;
     }
-    for (int i = 0; i < st->hist_in_tx; i++) free(st->hist[i].entity_id);
+    for (int i = 0; i < st->hist_in_tx; i++)
+        free(st->hist[i].entity_id);
     memmove(st->hist, st->hist + st->hist_in_tx,
             (size_t)(st->hist_len - st->hist_in_tx) * sizeof *st->hist);
     st->hist_len -= st->hist_in_tx;
@@ -470,8 +494,7 @@ static int store_lock(const char *path, int *fd_out, char *err, size_t errlen)
     }
     int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) {
-        snprintf(err, errlen, "%s: cannot open lock file %s: %s", path, lock_path,
-                 strerror(errno));
+        snprintf(err, errlen, "%s: cannot open lock file %s: %s", path, lock_path, strerror(errno));
         return HUB_ERR_IO;
     }
     if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -498,8 +521,8 @@ static int store_lock(const char *path, int *fd_out, char *err, size_t errlen)
         }
         if (pid > 0)
             snprintf(err, errlen,
-                     "%s: database is in use by another process (pid %ld%s%s); lock file %s",
-                     path, pid, comm[0] ? ", " : "", comm, lock_path);
+                     "%s: database is in use by another process (pid %ld%s%s); lock file %s", path,
+                     pid, comm[0] ? ", " : "", comm, lock_path);
         else
             snprintf(err, errlen, "%s: database is in use by another process; lock file %s", path,
                      lock_path);
@@ -525,8 +548,8 @@ static int store_migrate(struct hub_store *st, char *err, size_t errlen)
     int ret;
     if ((ret = store_pragma_int(st->db, "PRAGMA application_id", &app_id, err, errlen, st->path)) ||
         (ret = store_pragma_int(st->db, "PRAGMA user_version", &version, err, errlen, st->path)) ||
-        (ret = store_pragma_int(st->db, "SELECT count(*) FROM sqlite_schema", &tables, err,
-                                errlen, st->path)))
+        (ret = store_pragma_int(st->db, "SELECT count(*) FROM sqlite_schema", &tables, err, errlen,
+                                st->path)))
         return ret;
     if (app_id != STORE_APPLICATION_ID && !(app_id == 0 && version == 0 && tables == 0)) {
         snprintf(err, errlen,
@@ -545,8 +568,7 @@ static int store_migrate(struct hub_store *st, char *err, size_t errlen)
     for (int v = (int)version; v < STORE_SCHEMA_VERSION; v++) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
-        if ((ret = store_exec_setup(st->db, "BEGIN IMMEDIATE", err, errlen, st->path)))
-            return ret;
+        if ((ret = store_exec_setup(st->db, "BEGIN IMMEDIATE", err, errlen, st->path))) return ret;
         if ((ret = store_exec_setup(st->db, store_migrations[v], err, errlen, st->path)) ||
             (ret = store_exec_setup(st->db, sql, err, errlen, st->path)) ||
             (ret = store_exec_setup(st->db, "COMMIT", err, errlen, st->path))) {
@@ -569,7 +591,10 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
     }
     err[0] = '\0';
     if (!path || !path[0] || strlen(path) > 4000) {
-        snprintf(err, errlen, "database path is %s", !path ? "NULL" : !path[0] ? "empty" : "too long");
+        snprintf(err, errlen, "database path is %s",
+                 !path      ? "NULL"
+                 : !path[0] ? "empty"
+                            : "too long");
         return NULL;
     }
     struct hub_store *st = calloc(1, sizeof *st);
@@ -586,8 +611,8 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
 
     if (!memory && store_lock(path, &st->lock_fd, err, errlen) != HUB_OK) goto fail;
 
-    int rc = sqlite3_open_v2(path, &st->db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    int rc = sqlite3_open_v2(
+        path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "%s: cannot open database: %s", path,
                  st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
@@ -600,8 +625,7 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
         goto fail;
     }
     /* The first read of the file: a garbage file fails here with "file is not a database". */
-    if (store_pragma_int(st->db, "PRAGMA user_version", &v, err, errlen, path) != HUB_OK)
-        goto fail;
+    if (store_pragma_int(st->db, "PRAGMA user_version", &v, err, errlen, path) != HUB_OK) goto fail;
     if (!memory) {
         sqlite3_stmt *s = NULL;
         rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s, NULL);
@@ -616,8 +640,10 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
         }
         sqlite3_finalize(s);
         if (strcmp(jm, "wal") != 0) {
-            snprintf(err, errlen, "%s: journal mode is \"%s\", not WAL (filesystem without "
-                     "shared memory?)", path, jm);
+            snprintf(err, errlen,
+                     "%s: journal mode is \"%s\", not WAL (filesystem without "
+                     "shared memory?)",
+                     path, jm);
             goto fail;
         }
     }
@@ -628,8 +654,7 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
                          " PRAGMA journal_size_limit = 67108864;",
                          err, errlen, path) != HUB_OK)
         goto fail;
-    if (store_pragma_int(st->db, "PRAGMA foreign_keys", &v, err, errlen, path) != HUB_OK)
-        goto fail;
+    if (store_pragma_int(st->db, "PRAGMA foreign_keys", &v, err, errlen, path) != HUB_OK) goto fail;
     if (v != 1) {
         snprintf(err, errlen, "%s: this SQLite cannot enforce foreign keys", path);
         goto fail;
@@ -656,9 +681,11 @@ void hub_store_close(struct hub_store *st)
     store_tx_abandon(st);
     if (st->hist_len > 0 && hub_store_history_flush(st) != HUB_OK)
         hub_error(STORE_TAG, "%s: %d history rows lost at close", st->path, st->hist_len);
-    for (int i = 0; i < st->hist_len; i++) free(st->hist[i].entity_id);
+    for (int i = 0; i < st->hist_len; i++)
+        free(st->hist[i].entity_id);
     free(st->hist);
-    for (int i = 0; i < SQL_COUNT_; i++) sqlite3_finalize(st->stmt[i]);
+    for (int i = 0; i < SQL_COUNT_; i++)
+        sqlite3_finalize(st->stmt[i]);
     int rc = sqlite3_close(st->db);
     if (rc != SQLITE_OK) {
         hub_error(STORE_TAG, "%s: close: %s", st->path, sqlite3_errmsg(st->db));
@@ -694,7 +721,8 @@ int hub_store_entity_put(struct hub_store *st, const char *entity_id, const char
     const char *area = json_string_value(json_object_get(rec, "area"));
 
     sqlite3_stmt *s = store_stmt(st, SQL_ENTITY_PUT);
-    if (!s) ret = HUB_ERR_IO;
+    if (!s)
+        ret = HUB_ERR_IO;
     else if (!(ret = store_bind_text(st, s, 1, entity_id)) &&
              !(ret = store_bind_text(st, s, 2, record_json)) &&
              !(ret = store_bind_text(st, s, 3, domain)) && !(ret = store_bind_text(st, s, 4, area)))
@@ -786,13 +814,18 @@ int hub_store_area_put(struct hub_store *st, const char *name, const char *floor
     if ((ret = store_begin(st))) return ret;
     sqlite3_stmt *s;
     if (floor) {
-        if (!(s = store_stmt(st, SQL_AREA_FLOOR_ENSURE))) ret = HUB_ERR_IO;
-        else if ((ret = store_bind_text(st, s, 1, floor))) store_stmt_done(s);
-        else ret = store_step_done(st, s);
+        if (!(s = store_stmt(st, SQL_AREA_FLOOR_ENSURE)))
+            ret = HUB_ERR_IO;
+        else if ((ret = store_bind_text(st, s, 1, floor)))
+            store_stmt_done(s);
+        else
+            ret = store_step_done(st, s);
     }
     if (!ret) {
-        if (!(s = store_stmt(st, SQL_AREA_PUT))) ret = HUB_ERR_IO;
-        else if ((ret = store_bind_text(st, s, 1, name)) || (ret = store_bind_text(st, s, 2, floor)) ||
+        if (!(s = store_stmt(st, SQL_AREA_PUT)))
+            ret = HUB_ERR_IO;
+        else if ((ret = store_bind_text(st, s, 1, name)) ||
+                 (ret = store_bind_text(st, s, 2, floor)) ||
                  (ret = store_bind_text(st, s, 3, aliases_json ? aliases_json : "[]")))
             store_stmt_done(s);
         else
@@ -845,8 +878,8 @@ static int store_row_floor(sqlite3_stmt *s, void *ctx)
     return cb(c->ud, col_text(s, 0), sqlite3_column_int(s, 1));
 }
 
-int hub_store_floor_foreach(struct hub_store *st,
-                            int (*cb)(void *ud, const char *name, int level), void *ud)
+int hub_store_floor_foreach(struct hub_store *st, int (*cb)(void *ud, const char *name, int level),
+                            void *ud)
 {
     if (!st || !cb) return HUB_ERR_INVALID;
     sqlite3_stmt *s = store_stmt(st, SQL_FLOOR_ALL);
@@ -1006,7 +1039,8 @@ int hub_store_history_flush(struct hub_store *st)
         st->hist_in_tx = st->hist_len; /* freed when the caller commits */
         return HUB_OK;
     }
-    for (int i = 0; i < st->hist_len; i++) free(st->hist[i].entity_id);
+    for (int i = 0; i < st->hist_len; i++)
+        free(st->hist[i].entity_id);
     st->hist_len = 0;
     return HUB_OK;
 }
@@ -1039,11 +1073,9 @@ static int store_row_history(sqlite3_stmt *s, void *ctx)
     return cb(c->ud, sqlite3_column_int64(s, 0), col_text(s, 1), col_text(s, 2));
 }
 
-int hub_store_history_query(struct hub_store *st, const char *entity_id, int64_t start_ms,
-                            int64_t end_ms, int limit,
-                            int (*cb)(void *ud, int64_t ts_ms, const char *state,
-                                      const char *attributes_json),
-                            void *ud)
+int hub_store_history_query(
+    struct hub_store *st, const char *entity_id, int64_t start_ms, int64_t end_ms, int limit,
+    int (*cb)(void *ud, int64_t ts_ms, const char *state, const char *attributes_json), void *ud)
 {
     if (!st || !cb) return HUB_ERR_INVALID;
     int ret = store_check_text(st, "entity_id", entity_id);
@@ -1056,8 +1088,8 @@ int hub_store_history_query(struct hub_store *st, const char *entity_id, int64_t
     if (hub_store_history_pending(st) && (ret = hub_store_history_flush(st))) return ret;
     sqlite3_stmt *s = store_stmt(st, SQL_HISTORY_QUERY);
     if (!s) return HUB_ERR_IO;
-    if ((ret = store_bind_text(st, s, 1, entity_id)) || (ret = store_bind_i64(st, s, 2, start_ms)) ||
-        (ret = store_bind_i64(st, s, 3, end_ms)) ||
+    if ((ret = store_bind_text(st, s, 1, entity_id)) ||
+        (ret = store_bind_i64(st, s, 2, start_ms)) || (ret = store_bind_i64(st, s, 3, end_ms)) ||
         (ret = store_bind_i64(st, s, 4, limit ? limit : -1))) {
         store_stmt_done(s);
         return ret;
@@ -1155,7 +1187,9 @@ int hub_store_check(struct hub_store *st, char *err, size_t errlen)
         if (ret == HUB_OK) ret = HUB_ERR_IO;
     }
     store_stmt_done(s);
-    if (ret == HUB_OK) err[0] = '\0';
-    else hub_error(STORE_TAG, "%s", err);
+    if (ret == HUB_OK)
+        err[0] = '\0';
+    else
+        hub_error(STORE_TAG, "%s", err);
     return ret;
 }

@@ -34,8 +34,8 @@ int hub_store_area_foreach(struct hub_store *st,
                                      const char *aliases_json),
                            void *ud);
 int hub_store_floor_put(struct hub_store *st, const char *name, int level);
-int hub_store_floor_foreach(struct hub_store *st,
-                            int (*cb)(void *ud, const char *name, int level), void *ud);
+int hub_store_floor_foreach(struct hub_store *st, int (*cb)(void *ud, const char *name, int level),
+                            void *ud);
 
 /* Last known state per entity, so a restart shows the house as it was. */
 int hub_store_state_put(struct hub_store *st, const char *entity_id, const char *state,
@@ -56,11 +56,9 @@ int hub_store_history_flush(struct hub_store *st);
 /* Delete history older than cutoff_ms. Returns rows deleted, or a negative status. */
 int64_t hub_store_history_prune(struct hub_store *st, int64_t cutoff_ms);
 /* Rows of one entity with start_ms <= ts < end_ms, oldest first, at most `limit` (0: all). */
-int hub_store_history_query(struct hub_store *st, const char *entity_id, int64_t start_ms,
-                            int64_t end_ms, int limit,
-                            int (*cb)(void *ud, int64_t ts_ms, const char *state,
-                                      const char *attributes_json),
-                            void *ud);
+int hub_store_history_query(
+    struct hub_store *st, const char *entity_id, int64_t start_ms, int64_t end_ms, int limit,
+    int (*cb)(void *ud, int64_t ts_ms, const char *state, const char *attributes_json), void *ud);
 
 /* Settings (key/value), e.g. the demo's generated token hash. */
 int hub_store_setting_put(struct hub_store *st, const char *key, const char *value);

@@ -35,8 +35,8 @@
 #include "hubd/store.h"
 
 #define NSLOTS 4000
-#define K 25          /* registry rows per batch */
-#define HIST 60       /* history rows per batch */
+#define K 25    /* registry rows per batch */
+#define HIST 60 /* history rows per batch */
 #define PRUNE_EVERY 40
 #define PRUNE_KEEP 200 /* batches of history kept by the prune */
 #define CHECK_HIST 150 /* recent batches whose history the checker counts */
@@ -111,8 +111,8 @@ static int do_write(const char *db, const char *progress)
             return 1;
         }
         if (have != 0 && have != HIST) {
-            fprintf(stderr, "writer: batch %ld has %d of %d history rows: a torn transaction\n",
-                    b, have, HIST);
+            fprintf(stderr, "writer: batch %ld has %d of %d history rows: a torn transaction\n", b,
+                    have, HIST);
             return 1;
         }
         for (int i = 0; i < HIST && have == 0; i++) {
@@ -141,8 +141,8 @@ static int do_write(const char *db, const char *progress)
 }
 
 struct check_ctx {
-    long last;    /* last committed batch */
-    int seen;     /* slots found */
+    long last; /* last committed batch */
+    int seen;  /* slots found */
     int bad;
     int in_flight; /* slots holding the in-flight batch */
     int hist;
@@ -183,8 +183,10 @@ static int check_entity(void *ud, const char *id, const char *rec)
     c->seen++;
     long want = last_writer(slot, c->last);
     char expect[512], expect2[512] = "";
-    if (want >= 0) slot_record(expect, sizeof expect, slot, want);
-    else expect[0] = '\0';
+    if (want >= 0)
+        slot_record(expect, sizeof expect, slot, want);
+    else
+        expect[0] = '\0';
     if (writes_slot(c->last + 1, slot)) slot_record(expect2, sizeof expect2, slot, c->last + 1);
     if (strcmp(rec, expect) == 0) return 0;
     if (expect2[0] && strcmp(rec, expect2) == 0) {
@@ -295,7 +297,8 @@ struct inspect_ctx {
 
 static void fnv(uint64_t *h, const char *s)
 {
-    for (; *s; s++) *h = (*h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    for (; *s; s++)
+        *h = (*h ^ (unsigned char)*s) * 0x100000001b3ULL;
     *h = (*h ^ 0xff) * 0x100000001b3ULL; /* separator */
 }
 
@@ -317,8 +320,8 @@ static int inspect_entity(void *ud, const char *id, const char *rec)
     return 0;
 }
 
-static int inspect_state(void *ud, const char *id, const char *state, const char *attrs,
-                         int64_t lc, int64_t lu)
+static int inspect_state(void *ud, const char *id, const char *state, const char *attrs, int64_t lc,
+                         int64_t lu)
 {
     struct inspect_ctx *c = ud;
     json_t *j = json_loads(attrs, 0, NULL);

@@ -22,30 +22,30 @@
 
 static int failures;
 
-#define CHECK(cond)                                                                          \
-    do {                                                                                     \
-        if (!(cond)) {                                                                       \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);         \
-            failures++;                                                                      \
-        }                                                                                    \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);               \
+            failures++;                                                                            \
+        }                                                                                          \
     } while (0)
-#define CHECK_EQ(a, b)                                                                       \
-    do {                                                                                     \
-        long long a_ = (long long)(a), b_ = (long long)(b);                                  \
-        if (a_ != b_) {                                                                      \
-            fprintf(stderr, "%s:%d: CHECK_EQ failed: %s == %lld, expected %s == %lld\n",     \
-                    __FILE__, __LINE__, #a, a_, #b, b_);                                     \
-            failures++;                                                                      \
-        }                                                                                    \
+#define CHECK_EQ(a, b)                                                                             \
+    do {                                                                                           \
+        long long a_ = (long long)(a), b_ = (long long)(b);                                        \
+        if (a_ != b_) {                                                                            \
+            fprintf(stderr, "%s:%d: CHECK_EQ failed: %s == %lld, expected %s == %lld\n", __FILE__, \
+                    __LINE__, #a, a_, #b, b_);                                                     \
+            failures++;                                                                            \
+        }                                                                                          \
     } while (0)
-#define CHECK_STR(a, b)                                                                      \
-    do {                                                                                     \
-        const char *a_ = (a), *b_ = (b);                                                     \
-        if (!a_ || !b_ || strcmp(a_, b_) != 0) {                                             \
-            fprintf(stderr, "%s:%d: CHECK_STR failed: %s = \"%s\", expected \"%s\"\n",       \
-                    __FILE__, __LINE__, #a, a_ ? a_ : "(null)", b_ ? b_ : "(null)");         \
-            failures++;                                                                      \
-        }                                                                                    \
+#define CHECK_STR(a, b)                                                                            \
+    do {                                                                                           \
+        const char *a_ = (a), *b_ = (b);                                                           \
+        if (!a_ || !b_ || strcmp(a_, b_) != 0) {                                                   \
+            fprintf(stderr, "%s:%d: CHECK_STR failed: %s = \"%s\", expected \"%s\"\n", __FILE__,   \
+                    __LINE__, #a, a_ ? a_ : "(null)", b_ ? b_ : "(null)");                         \
+            failures++;                                                                            \
+        }                                                                                          \
     } while (0)
 
 static char tmpdir[] = "/tmp/test-store-XXXXXX";
@@ -163,25 +163,29 @@ static void test_round_trips(void)
     CHECK_EQ(raw_int(db, "PRAGMA application_id"), 0x48554244);
 
     /* Entities: insert, update, delete, foreach order, early stop. */
-    CHECK_EQ(hub_store_entity_put(st, "light.kitchen", "{\"name\":\"Kitchen\",\"area\":\"Kitchen\"}"),
-             HUB_OK);
+    CHECK_EQ(
+        hub_store_entity_put(st, "light.kitchen", "{\"name\":\"Kitchen\",\"area\":\"Kitchen\"}"),
+        HUB_OK);
     CHECK_EQ(hub_store_entity_put(st, "switch.fan", "{\"name\":\"Fan\"}"), HUB_OK);
     CHECK_EQ(hub_store_entity_put(st, "cover.blind", "{\"name\":\"Blind\",\"area\":\"Office\"}"),
              HUB_OK);
-    CHECK_EQ(hub_store_entity_put(st, "light.kitchen",
-                                  "{\"name\":\"Kitchen Ceiling\",\"area\":\"Kitchen\",\"aliases\":[\"厨房灯\"]}"),
+    CHECK_EQ(hub_store_entity_put(
+                 st, "light.kitchen",
+                 "{\"name\":\"Kitchen Ceiling\",\"area\":\"Kitchen\",\"aliases\":[\"厨房灯\"]}"),
              HUB_OK);
     struct collect c = {0};
     CHECK_EQ(hub_store_entity_foreach(st, cb_entity, &c), HUB_OK);
     CHECK_EQ(c.n, 3);
     CHECK_STR(c.buf, "cover.blind={\"name\":\"Blind\",\"area\":\"Office\"};"
-                     "light.kitchen={\"name\":\"Kitchen Ceiling\",\"area\":\"Kitchen\",\"aliases\":[\"厨房灯\"]};"
+                     "light.kitchen={\"name\":\"Kitchen "
+                     "Ceiling\",\"area\":\"Kitchen\",\"aliases\":[\"厨房灯\"]};"
                      "switch.fan={\"name\":\"Fan\"};");
     memset(&c, 0, sizeof c);
     CHECK_EQ(hub_store_entity_foreach(st, cb_entity_stop, &c), 42);
     CHECK_EQ(c.n, 1);
     /* The query columns follow the record. */
-    char *area = raw_query(db, "SELECT area || '/' || domain FROM entities WHERE entity_id='light.kitchen'");
+    char *area =
+        raw_query(db, "SELECT area || '/' || domain FROM entities WHERE entity_id='light.kitchen'");
     CHECK_STR(area, "Kitchen/light");
     free(area);
     CHECK_EQ(raw_int(db, "SELECT count(*) FROM entities WHERE area IS NULL"), 1);
@@ -196,7 +200,8 @@ static void test_round_trips(void)
     CHECK_EQ(hub_store_area_put(st, "Office", "Upstairs", "[\"study\",\"书房\"]"), HUB_OK);
     memset(&c, 0, sizeof c);
     CHECK_EQ(hub_store_area_foreach(st, cb_area, &c), HUB_OK);
-    CHECK_STR(c.buf, "Attic@Loft[];Kitchen@Ground[\"cuisine\"];Office@Upstairs[\"study\",\"书房\"];");
+    CHECK_STR(c.buf,
+              "Attic@Loft[];Kitchen@Ground[\"cuisine\"];Office@Upstairs[\"study\",\"书房\"];");
     memset(&c, 0, sizeof c);
     CHECK_EQ(hub_store_floor_foreach(st, cb_floor, &c), HUB_OK);
     CHECK_STR(c.buf, "Ground:0;Upstairs:1;Loft:2;");
@@ -306,7 +311,7 @@ static void test_round_trips(void)
     CHECK(hub_store_setting_get(st, "missing") == NULL);
 
     CHECK_EQ(hub_store_check(st, err, sizeof err), HUB_OK);
-    hub_store_close(st); /* flushes the 20 queued rows */
+    hub_store_close(st);                                        /* flushes the 20 queued rows */
     CHECK_EQ(raw_int(db, "SELECT count(*) FROM history"), 128); /* none lost, none doubled */
 
     /* Everything is still there after a reopen. */
@@ -501,7 +506,7 @@ static void test_bad_input(void)
     CHECK_EQ(hub_store_entity_put(st, ".x", "{}"), HUB_ERR_INVALID);
     CHECK_EQ(hub_store_entity_put(st, "light.", "{}"), HUB_ERR_INVALID);
     CHECK_EQ(hub_store_entity_put(st, "light.\xff\xfe", "{}"), HUB_ERR_INVALID);
-    CHECK_EQ(hub_store_entity_put(st, "light.\xc0\xaf", "{}"), HUB_ERR_INVALID); /* overlong */
+    CHECK_EQ(hub_store_entity_put(st, "light.\xc0\xaf", "{}"), HUB_ERR_INVALID);     /* overlong */
     CHECK_EQ(hub_store_entity_put(st, "light.\xed\xa0\x80", "{}"), HUB_ERR_INVALID); /* surrogate */
     CHECK_EQ(hub_store_state_put(st, "light.ok", huge, "{}", 0, 0), HUB_ERR_RANGE);
     CHECK_EQ(hub_store_history_append(st, "light.ok", "", NULL, 0), HUB_ERR_INVALID);
@@ -510,8 +515,11 @@ static void test_bad_input(void)
     CHECK_EQ(hub_store_area_put(st, "Kitchen", "", NULL), HUB_ERR_INVALID);
 
     /* Invalid JSON is refused (decision: every JSON column holds valid JSON). */
-    const char *bad_json[] = {"", "{", "{\"a\":}", "{\"a\":1,}", "not json", "{\"a\":\"\xff\"}",
-                              "{\"a\":1}{", "{\"a\":1,\"a\":2}", "[1,2", "\"unterminated"};
+    const char *bad_json[] = {"",           "{",
+                              "{\"a\":}",   "{\"a\":1,}",
+                              "not json",   "{\"a\":\"\xff\"}",
+                              "{\"a\":1}{", "{\"a\":1,\"a\":2}",
+                              "[1,2",       "\"unterminated"};
     for (size_t i = 0; i < sizeof bad_json / sizeof bad_json[0]; i++) {
         CHECK_EQ(hub_store_entity_put(st, "light.ok", bad_json[i]), HUB_ERR_INVALID);
         CHECK_EQ(hub_store_state_put(st, "light.ok", "off", bad_json[i], 2, 2), HUB_ERR_INVALID);
@@ -561,7 +569,8 @@ static void test_garbage_files(void)
     CHECK(f != NULL);
     if (!f) return;
     srand(7);
-    for (int i = 0; i < 65536; i++) fputc(rand() & 0xff, f);
+    for (int i = 0; i < 65536; i++)
+        fputc(rand() & 0xff, f);
     fclose(f);
     struct hub_store *st = hub_store_open(db, err, sizeof err);
     CHECK(st == NULL);
@@ -607,7 +616,8 @@ static void test_garbage_files(void)
     int fd = open(db, O_WRONLY);
     CHECK(fd >= 0);
     char junk[4096];
-    for (size_t i = 0; i < sizeof junk; i++) junk[i] = (char)(rand() & 0xff);
+    for (size_t i = 0; i < sizeof junk; i++)
+        junk[i] = (char)(rand() & 0xff);
     for (off_t off = 2 * 4096; off + 4096 <= sb.st_size; off += 3 * 4096)
         CHECK_EQ(pwrite(fd, junk, sizeof junk, off), (ssize_t)sizeof junk);
     close(fd);
@@ -659,7 +669,8 @@ static void test_io_failure_and_prune(void)
     CHECK_EQ(setrlimit(RLIMIT_FSIZE, &lim), 0);
     int rc = hub_store_history_flush(st);
     CHECK(rc != HUB_OK);
-    fprintf(stderr, "flush with the disk full: %s: %s\n", hub_strerror(rc), hub_store_last_error(st));
+    fprintf(stderr, "flush with the disk full: %s: %s\n", hub_strerror(rc),
+            hub_store_last_error(st));
     CHECK_EQ(hub_store_history_pending(st), 12000);
     /* The message is the write that failed, not the clean-up after it. */
     CHECK(strstr(hub_store_last_error(st), "File too large") != NULL);
@@ -706,8 +717,8 @@ static void test_io_failure_and_prune(void)
 static void remove_tree(const char *dir)
 {
     char cmd_path[512];
-    const char *names[] = {"rt.db", "lock.db", "v1.db", "future.db", "other.db", "bad.db",
-                           "garbage.db", "text.db", "corrupt.db", "full.db"};
+    const char *names[] = {"rt.db",  "lock.db",    "v1.db",   "future.db",  "other.db",
+                           "bad.db", "garbage.db", "text.db", "corrupt.db", "full.db"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         const char *sfx[] = {"", "-wal", "-shm", ".lock"};
         for (size_t k = 0; k < 4; k++) {
@@ -735,8 +746,10 @@ int main(void)
     test_bad_input();
     test_garbage_files();
     test_io_failure_and_prune();
-    if (failures == 0) remove_tree(tmpdir);
-    else fprintf(stderr, "files kept in %s\n", tmpdir);
+    if (failures == 0)
+        remove_tree(tmpdir);
+    else
+        fprintf(stderr, "files kept in %s\n", tmpdir);
     printf("%s: %d failure(s)\n", failures ? "FAIL" : "PASS", failures);
     return failures ? 1 : 0;
 }

@@ -146,7 +146,10 @@ static double proc_cpu_s(pid_t pid)
 
 enum dev_kind { DEV_LIGHT, DEV_PLUG, DEV_TEMP };
 
-static enum dev_kind dev_kind(int i) { return i % 10 < 6 ? DEV_LIGHT : i % 10 < 8 ? DEV_PLUG : DEV_TEMP; }
+static enum dev_kind dev_kind(int i)
+{
+    return i % 10 < 6 ? DEV_LIGHT : i % 10 < 8 ? DEV_PLUG : DEV_TEMP;
+}
 
 static void dev_name(int i, char *out, size_t len)
 {
@@ -158,18 +161,18 @@ static void dev_name(int i, char *out, size_t len)
 static char *bridge_devices_json(int n)
 {
     json_t *arr = json_array();
-    json_array_append_new(arr, json_pack("{s:s, s:s, s:i, s:b, s:b}", "ieee_address",
-                                         "0x00124b0000000000", "type", "Coordinator",
-                                         "network_address", 0, "supported", true,
-                                         "interview_completed", true));
+    json_array_append_new(arr,
+                          json_pack("{s:s, s:s, s:i, s:b, s:b}", "ieee_address",
+                                    "0x00124b0000000000", "type", "Coordinator", "network_address",
+                                    0, "supported", true, "interview_completed", true));
     for (int i = 0; i < n; i++) {
         char name[64], ieee[32];
         dev_name(i, name, sizeof name);
         snprintf(ieee, sizeof ieee, "0x00158d00%08x", (unsigned)i);
         json_t *exposes = json_array(), *def;
         json_t *lq = json_pack("{s:s, s:s, s:s, s:i, s:s, s:i, s:i}", "type", "numeric", "name",
-                               "linkquality", "property", "linkquality", "access", 1, "unit",
-                               "lqi", "value_min", 0, "value_max", 255);
+                               "linkquality", "property", "linkquality", "access", 1, "unit", "lqi",
+                               "value_min", 0, "value_max", 255);
         switch (dev_kind(i)) {
         case DEV_LIGHT:
             json_array_append_new(
@@ -177,10 +180,9 @@ static char *bridge_devices_json(int n)
                 json_pack("{s:s, s:[{s:s, s:s, s:s, s:s, s:s, s:s, s:i},"
                           " {s:s, s:s, s:s, s:i, s:i, s:i}]}",
                           "type", "light", "features", "type", "binary", "name", "state",
-                          "property", "state", "value_on", "ON", "value_off", "OFF",
-                          "value_toggle", "TOGGLE", "access", 7, "type", "numeric", "name",
-                          "brightness", "property", "brightness", "value_min", 0, "value_max",
-                          254, "access", 7));
+                          "property", "state", "value_on", "ON", "value_off", "OFF", "value_toggle",
+                          "TOGGLE", "access", 7, "type", "numeric", "name", "brightness",
+                          "property", "brightness", "value_min", 0, "value_max", 254, "access", 7));
             def = json_pack("{s:s, s:s, s:s}", "model", "LED1545G12", "vendor", "IKEA",
                             "description", "TRADFRI LED bulb E27 980 lumen, dimmable");
             break;
@@ -194,25 +196,22 @@ static char *bridge_devices_json(int n)
                             "description", "TRADFRI control outlet");
             break;
         default:
-            json_array_append_new(exposes,
-                                  json_pack("{s:s, s:s, s:s, s:i, s:s, s:s}", "type", "numeric",
-                                            "name", "temperature", "property", "temperature",
-                                            "access", 1, "unit", "°C", "description",
-                                            "Measured temperature value"));
+            json_array_append_new(exposes, json_pack("{s:s, s:s, s:s, s:i, s:s, s:s}", "type",
+                                                     "numeric", "name", "temperature", "property",
+                                                     "temperature", "access", 1, "unit", "°C",
+                                                     "description", "Measured temperature value"));
             def = json_pack("{s:s, s:s, s:s}", "model", "WSDCGQ11LM", "vendor", "Aqara",
                             "description", "Temperature sensor");
             break;
         }
         json_array_append_new(exposes, lq);
         json_object_set_new(def, "exposes", exposes);
-        json_t *dev = json_pack("{s:s, s:s, s:s, s:i, s:b, s:b, s:s, s:s, s:o}", "ieee_address",
-                                ieee, "friendly_name", name, "type",
-                                dev_kind(i) == DEV_TEMP ? "EndDevice" : "Router",
-                                "network_address", 1000 + i, "supported", true,
-                                "interview_completed", true, "power_source",
-                                dev_kind(i) == DEV_TEMP ? "Battery" : "Mains (single phase)",
-                                "description", i % 2 ? "Bench Room A" : "Bench Room B",
-                                "definition", def);
+        json_t *dev = json_pack(
+            "{s:s, s:s, s:s, s:i, s:b, s:b, s:s, s:s, s:o}", "ieee_address", ieee, "friendly_name",
+            name, "type", dev_kind(i) == DEV_TEMP ? "EndDevice" : "Router", "network_address",
+            1000 + i, "supported", true, "interview_completed", true, "power_source",
+            dev_kind(i) == DEV_TEMP ? "Battery" : "Mains (single phase)", "description",
+            i % 2 ? "Bench Room A" : "Bench Room B", "definition", def);
         json_array_append_new(arr, dev);
     }
     char *s = json_dumps(arr, JSON_COMPACT);
@@ -253,7 +252,8 @@ struct counter {
 static void set_add(struct counter *c, const char *topic)
 {
     unsigned long h = 5381;
-    for (const char *p = topic; *p; p++) h = h * 33 + (unsigned char)*p;
+    for (const char *p = topic; *p; p++)
+        h = h * 33 + (unsigned char)*p;
     for (size_t i = h % c->set_cap;; i = (i + 1) % c->set_cap) {
         if (!c->set[i]) {
             if ((size_t)atomic_load(&c->distinct) * 2 >= c->set_cap) return; /* full: stop */
@@ -369,7 +369,8 @@ static struct phase_result run_phase(struct mosquitto *pub, struct counter *c, c
         i = (i + 1) % n;
     }
     double drain_end = now_s() + 5;
-    while (atomic_load(&c->received) - base < r.published && now_s() < drain_end) sleep_ms(1);
+    while (atomic_load(&c->received) - base < r.published && now_s() < drain_end)
+        sleep_ms(1);
     r.received = atomic_load(&c->received) - base;
     r.seconds = now_s() - t0;
     return r;
@@ -384,8 +385,9 @@ static int publish_only(const struct bench_opts *o, const char *host, int port, 
     char *devices = bridge_devices_json(o->entities);
     int rc = devices ? MOSQ_ERR_SUCCESS : MOSQ_ERR_NOMEM;
     if (!rc) rc = mosquitto_publish(pub, NULL, "zigbee2mqtt/bridge/state", 6, "online", 1, true);
-    if (!rc) rc = mosquitto_publish(pub, NULL, "zigbee2mqtt/bridge/devices", (int)strlen(devices),
-                                    devices, 1, true);
+    if (!rc)
+        rc = mosquitto_publish(pub, NULL, "zigbee2mqtt/bridge/devices", (int)strlen(devices),
+                               devices, 1, true);
     free(devices);
     if (rc) {
         fprintf(stderr, "bench-ingest: publish bridge: %s\n", mosquitto_strerror(rc));
@@ -452,15 +454,23 @@ static long count_history(const char *db)
 
 int main(int argc, char **argv)
 {
-    struct bench_opts o = {.hubd = "hubd/hubd", .mosquitto = "mosquitto", .entities = 1000,
-                           .seconds = 10, .window = 1000};
-    static const struct option lopts[] = {
-        {"hubd", required_argument, 0, 'H'},     {"entities", required_argument, 0, 'n'},
-        {"seconds", required_argument, 0, 's'},  {"window", required_argument, 0, 'w'},
-        {"mqtt", required_argument, 0, 'm'},     {"mosquitto", required_argument, 0, 'M'},
-        {"hubd-args", required_argument, 0, 'a'}, {"keep", no_argument, 0, 'k'},
-        {"publish-only", no_argument, 0, 'P'},   {"rate", required_argument, 0, 'r'},
-        {"help", no_argument, 0, 'h'},           {0, 0, 0, 0}};
+    struct bench_opts o = {.hubd = "hubd/hubd",
+                           .mosquitto = "mosquitto",
+                           .entities = 1000,
+                           .seconds = 10,
+                           .window = 1000};
+    static const struct option lopts[] = {{"hubd", required_argument, 0, 'H'},
+                                          {"entities", required_argument, 0, 'n'},
+                                          {"seconds", required_argument, 0, 's'},
+                                          {"window", required_argument, 0, 'w'},
+                                          {"mqtt", required_argument, 0, 'm'},
+                                          {"mosquitto", required_argument, 0, 'M'},
+                                          {"hubd-args", required_argument, 0, 'a'},
+                                          {"keep", no_argument, 0, 'k'},
+                                          {"publish-only", no_argument, 0, 'P'},
+                                          {"rate", required_argument, 0, 'r'},
+                                          {"help", no_argument, 0, 'h'},
+                                          {0, 0, 0, 0}};
     int ch;
     while ((ch = getopt_long(argc, argv, "", lopts, NULL)) != -1) {
         switch (ch) {
@@ -526,8 +536,10 @@ int main(int argc, char **argv)
             if (f) fclose(f);
             goto out;
         }
-        fprintf(f, "listener %d 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                   "max_queued_messages 100000\n%s", port, getuid() == 0 ? "user root\n" : "");
+        fprintf(f,
+                "listener %d 127.0.0.1\nallow_anonymous true\npersistence false\n"
+                "max_queued_messages 100000\n%s",
+                port, getuid() == 0 ? "user root\n" : "");
         fclose(f);
         char log[512];
         snprintf(log, sizeof log, "%s/mosquitto.log", dir);
@@ -583,8 +595,8 @@ int main(int argc, char **argv)
     size_t devices_len = strlen(devices);
     int rc;
     if ((rc = mosquitto_publish(pub, NULL, "zigbee2mqtt/bridge/state", 6, "online", 1, true)) ||
-        (rc = mosquitto_publish(pub, NULL, "zigbee2mqtt/bridge/devices", (int)devices_len,
-                                devices, 1, true))) {
+        (rc = mosquitto_publish(pub, NULL, "zigbee2mqtt/bridge/devices", (int)devices_len, devices,
+                                1, true))) {
         fprintf(stderr, "bench-ingest: publish bridge: %s\n", mosquitto_strerror(rc));
         goto out;
     }
@@ -618,8 +630,10 @@ int main(int argc, char **argv)
         sleep_ms(20);
     }
     if (!t_ready) {
-        fprintf(stderr, "bench-ingest: hubd showed %ld of %d entities on hub/state after 60 s "
-                        "(log: %s)\n", atomic_load(&statec.distinct), o.entities, hubd_log);
+        fprintf(stderr,
+                "bench-ingest: hubd showed %ld of %d entities on hub/state after 60 s "
+                "(log: %s)\n",
+                atomic_load(&statec.distinct), o.entities, hubd_log);
         dump_log = true;
         goto out;
     }
@@ -654,7 +668,8 @@ int main(int argc, char **argv)
            100.0 * hub_cpu / hub.seconds, hub.received ? 1e6 * hub_cpu / hub.received : 0.0,
            broker_cpu >= 0 ? "" : " (broker not ours: its CPU not shown)");
     if (broker_cpu >= 0)
-        printf("broker CPU during hubd ingest: %.0f%% of one core\n", 100.0 * broker_cpu / hub.seconds);
+        printf("broker CPU during hubd ingest: %.0f%% of one core\n",
+               100.0 * broker_cpu / hub.seconds);
     printf("history rows in the database: %ld (database %ld KiB)\n", hist, db_kib);
     ret = hub.received > 0 && loop.received > 0 ? 0 : 1;
 
@@ -664,7 +679,8 @@ out:
         FILE *f = fopen(hubd_log, "r");
         if (f) {
             char line[512];
-            while (fgets(line, sizeof line, f)) fputs(line, stderr);
+            while (fgets(line, sizeof line, f))
+                fputs(line, stderr);
             fclose(f);
         }
     }
@@ -672,17 +688,19 @@ out:
     client_free(sub);
     stop_child(broker, SIGTERM, 3000);
     if (statec.set) {
-        for (size_t i = 0; i < statec.set_cap; i++) free(statec.set[i]);
+        for (size_t i = 0; i < statec.set_cap; i++)
+            free(statec.set[i]);
         free(statec.set);
     }
     free(k_state);
     free(devices);
     free(extra);
     mosquitto_lib_cleanup();
-    if (o.keep || ret) fprintf(stderr, "bench-ingest: files kept in %s\n", dir);
+    if (o.keep || ret)
+        fprintf(stderr, "bench-ingest: files kept in %s\n", dir);
     else {
-        const char *names[] = {"mosquitto.conf", "mosquitto.log", "hub.db", "hub.db-wal",
-                               "hub.db-shm", "hub.db.lock", "hubd.log"};
+        const char *names[] = {"mosquitto.conf", "mosquitto.log", "hub.db",  "hub.db-wal",
+                               "hub.db-shm",     "hub.db.lock",   "hubd.log"};
         for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
             snprintf(path, sizeof path, "%s/%s", dir, names[i]);
             unlink(path);
