@@ -174,6 +174,10 @@ broker_mark
 pub esphome/robo-vacuum/vacuum/robo_vacuum/command start
 check "HA vacuum cleaning" broker_wait esphome/robo-vacuum/vacuum/robo_vacuum/state '.state == "cleaning" and (.battery_level|type) == "number"'
 
+broker_mark
+pub homeassistant/status online
+check "HA birth message: discovery sent again" broker_wait homeassistant/vacuum/robo-vacuum/robo_vacuum/config '.schema == "state" and .fanspd_lst and .set_fan_spd_t'
+
 # ---- control topic: availability ------------------------------------------------------------
 broker_mark
 pub hub-sim/control '{"device":"Hallway Light","available":false}'

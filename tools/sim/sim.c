@@ -13,10 +13,12 @@
 
 #define TAG "sim"
 
-/* QoS 1 subscriptions. The control topic lets tests take devices offline or set sensors. */
+/* QoS 1 subscriptions: only command topics, so the sim does not hear its own reports. The
+ * control topic lets tests take devices offline or set sensors. */
 const char *const sim_subscriptions[] = {
-    "zigbee2mqtt/+/set", "zigbee2mqtt/+/set/+", "zigbee2mqtt/+/get", "cmnd/+/+",
-    "esphome/#",         "hub-sim/control",     NULL};
+    "zigbee2mqtt/+/set",          "zigbee2mqtt/+/set/+", "zigbee2mqtt/+/get",
+    "cmnd/+/+",                   "esphome/+/+/+/command", "esphome/+/+/+/+/command",
+    "hub-sim/control",            "homeassistant/status", NULL};
 
 double sim_clamp(double v, double lo, double hi)
 {
@@ -269,6 +271,14 @@ bool sim_handle_message(struct sim_house *h, const char *topic, const void *payl
     bool taken;
     if (strcmp(topic, "hub-sim/control") == 0) {
         handle_control(h, p, len);
+        taken = true;
+    } else if (strcmp(topic, "homeassistant/status") == 0) {
+        /* Home Assistant's birth message: ESPHome nodes answer it by sending their discovery
+         * configs and states again (a hub can ask for rediscovery the same way). */
+        if (strcmp(p, "online") == 0)
+            for (size_t i = 0; i < h->ndev; i++)
+                if (h->dev[i].proto == SIM_PROTO_HA && !h->dev[i].removed)
+                    sim_ha_announce(h, &h->dev[i]);
         taken = true;
     } else {
         taken = sim_z2m_handle(h, topic, p, len) || sim_tasmota_handle(h, topic, p, len) ||
