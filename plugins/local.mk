@@ -82,3 +82,9 @@ EXTRA_DIST += tests/test-fuzz-z2m.sh tests/test-fuzz-tasmota.sh tests/test-fuzz-
 # End to end: hubd + the built plugins + hub-sim on a real broker (needs hubd, hubctl, hub-sim).
 HUB_TESTS += tests/test-plugin-e2e.sh
 EXTRA_DIST += tests/test-plugin-e2e.sh
+
+check_PROGRAMS += tests/test-plugin-common
+tests_test_plugin_common_SOURCES = tests/test-plugin-common.c
+tests_test_plugin_common_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+tests_test_plugin_common_LDADD = plugins/libplugcommon.la $(JANSSON_LIBS) -lm
+HUB_TESTS += tests/test-plugin-common
