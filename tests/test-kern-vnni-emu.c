@@ -29,6 +29,7 @@ int main(void)
     }
     struct kern_dot_table emu = kern_dots_scalar;
     memset(emu.dot, 0, sizeof(emu.dot));
+    memset(emu.dot4, 0, sizeof(emu.dot4));
     kern_dots_avx512_emu_get(&emu);
     static const int types[] = {KERN_Q8_0, KERN_Q4_0, KERN_Q4_1, KERN_Q5_0, KERN_Q5_1,
                                 KERN_Q4_K, KERN_Q5_K, KERN_Q6_K};
@@ -64,6 +65,33 @@ int main(void)
                 failures++;
             }
             cases++;
+            if (emu.dot4[type]) {
+                /* 4 tokens: x and three scaled/shifted copies, each quantized on its own */
+                const size_t xrb = be == 256 ? (size_t)(k / 256) * sizeof(struct kern_q8_k)
+                                             : (size_t)(k / 32) * sizeof(struct kern_xq8);
+                uint8_t *x4 = malloc(4 * xrb);
+                float *xt = malloc(k * 4), ref4[4], mag4[4], got4[4];
+                for (int t = 0; t < 4; t++) {
+                    mag4[t] = 0;
+                    for (int64_t j = 0; j < k; j++) {
+                        xt[j] = x[(j + 7 * t) % k] * (1.0f + t);
+                        mag4[t] += fabsf(wf[j] * xt[j]);
+                    }
+                    if (be == 256) kern_quant_q8_k_ref(xt, x4 + t * xrb, k);
+                    else kern_quant_x8_ref(xt, x4 + t * xrb, k);
+                    ref4[t] = kern_dots_scalar.dot[type](wq, x4 + t * xrb, k / be);
+                }
+                emu.dot4[type](wq, x4, xrb, k / be, got4);
+                for (int t = 0; t < 4; t++)
+                    if (!(fabs((double)got4[t] - ref4[t]) <= 1e-5 * mag4[t] * 1.1 + 1e-6)) {
+                        fprintf(stderr, "FAIL: %s dot4 k=%lld token %d: emulated %.7g, scalar %.7g\n",
+                                kern_type_traits(type)->name, (long long)k, t, got4[t], ref4[t]);
+                        failures++;
+                    }
+                cases++;
+                free(x4);
+                free(xt);
+            }
             free(w);
             free(x);
             free(wf);

@@ -277,6 +277,130 @@ KERN_AVX512 static float kern_vdot_q6_k_avx512(const void *wv, const void *xv, i
     return kern_hsum256(acc);
 }
 
+/* ---- 4 tokens at a time (prefill), VNNI: each weight block decoded once for all 4 ---- */
+
+#define KERN_X4(xv, xs, type)                                                                  \
+    const type *x[4] = {(const type *)(xv), (const type *)((const uint8_t *)(xv) + (xs)),      \
+                        (const type *)((const uint8_t *)(xv) + 2 * (xs)),                      \
+                        (const type *)((const uint8_t *)(xv) + 3 * (xs))}
+
+KERN_AVX512 static void kern_vdot4_q4_0_avx512(const void *wv, const void *xv, size_t xs, int64_t nb,
+                                               float out[4])
+{
+    const struct kern_q4_0 *w = wv;
+    KERN_X4(xv, xs, struct kern_xq8);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    for (int64_t i = 0; i < nb; i++) {
+        const __m256i qw = kern_nibbles(w[i].qs);
+        const float wd = kern_h2f(w[i].d);
+        for (int t = 0; t < 4; t++) {
+            const __m256i qx = _mm256_loadu_si256((const __m256i *)x[t][i].qs);
+            const __m256i p = _mm256_dpbusd_epi32(_mm256_setr_epi32(-8 * x[t][i].sum, 0, 0, 0, 0, 0, 0, 0), qw, qx);
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), _mm256_cvtepi32_ps(p), acc[t]);
+        }
+    }
+    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
+}
+
+KERN_AVX512 static void kern_vdot4_q5_0_avx512(const void *wv, const void *xv, size_t xs, int64_t nb,
+                                               float out[4])
+{
+    const struct kern_q5_0 *w = wv;
+    KERN_X4(xv, xs, struct kern_xq8);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    for (int64_t i = 0; i < nb; i++) {
+        __m256i qw = kern_nibbles(w[i].qs);
+        qw = _mm256_or_si256(qw, _mm256_and_si256(kern_bits_to_bytes(w[i].qh), _mm256_set1_epi8(0x10)));
+        const float wd = kern_h2f(w[i].d);
+        for (int t = 0; t < 4; t++) {
+            const __m256i qx = _mm256_loadu_si256((const __m256i *)x[t][i].qs);
+            const __m256i p = _mm256_dpbusd_epi32(_mm256_setr_epi32(-16 * x[t][i].sum, 0, 0, 0, 0, 0, 0, 0), qw, qx);
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), _mm256_cvtepi32_ps(p), acc[t]);
+        }
+    }
+    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
+}
+
+KERN_AVX512 static void kern_vdot4_q4_k_avx512(const void *wv, const void *xv, size_t xs, int64_t nb,
+                                               float out[4])
+{
+    const struct kern_q4_k *w = wv;
+    KERN_X4(xv, xs, struct kern_q8_k);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    float accm[4] = {0, 0, 0, 0};
+    const __m256i m4 = _mm256_set1_epi8(0x0F);
+    for (int64_t i = 0; i < nb; i++) {
+        uint8_t sc[8], mn[8];
+        kern_k4_scales(w[i].scales, sc, mn);
+        __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
+                           _mm256_setzero_si256()};
+        for (int j = 0; j < 4; j++) {
+            const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
+            const __m256i lo = _mm256_and_si256(q, m4);
+            const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), m4);
+            const __m256i slo = _mm256_set1_epi16(sc[2 * j]), shi = _mm256_set1_epi16(sc[2 * j + 1]);
+            for (int t = 0; t < 4; t++) {
+                const __m256i x0 = _mm256_loadu_si256((const __m256i *)(x[t][i].qs + 64 * j));
+                const __m256i x1 = _mm256_loadu_si256((const __m256i *)(x[t][i].qs + 64 * j + 32));
+                sumi[t] = _mm256_dpwssd_epi32(sumi[t], _mm256_maddubs_epi16(lo, x0), slo);
+                sumi[t] = _mm256_dpwssd_epi32(sumi[t], _mm256_maddubs_epi16(hi, x1), shi);
+            }
+        }
+        const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].dmin);
+        for (int t = 0; t < 4; t++) {
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(x[t][i].d * wd), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
+            accm[t] += x[t][i].d * wm * (float)kern_k4_msum(mn, x[t][i].bsums);
+        }
+    }
+    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) - accm[t];
+}
+
+KERN_AVX512 static void kern_vdot4_q6_k_avx512(const void *wv, const void *xv, size_t xs, int64_t nb,
+                                               float out[4])
+{
+    const struct kern_q6_k *w = wv;
+    KERN_X4(xv, xs, struct kern_q8_k);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(3);
+    for (int64_t i = 0; i < nb; i++) {
+        const int8_t *sc = w[i].scales;
+        const __m256i sc16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)sc));
+        __m256i sumi[4];
+        for (int t = 0; t < 4; t++) { /* sum (q-32)x = sum qx - 32 sum_g sc_g bsum_g */
+            const __m256i bs = _mm256_loadu_si256((const __m256i *)x[t][i].bsums);
+            sumi[t] = _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(_mm256_madd_epi16(bs, sc16), 5));
+        }
+        for (int n = 0; n < 2; n++) {
+            const __m256i l0 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n));
+            const __m256i l1 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n + 32));
+            const __m256i h = _mm256_loadu_si256((const __m256i *)(w[i].qh + 32 * n));
+            const __m256i q0 = _mm256_or_si256(_mm256_and_si256(l0, m4), _mm256_slli_epi16(_mm256_and_si256(h, m2), 4));
+            const __m256i q1 = _mm256_or_si256(_mm256_and_si256(l1, m4),
+                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 2), m2), 4));
+            const __m256i q2 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), m4),
+                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 4), m2), 4));
+            const __m256i q3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), m4),
+                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 6), m2), 4));
+            const int8_t *s = sc + 8 * n;
+            const __m256i s0 = _mm256_set_m128i(_mm_set1_epi16(s[1]), _mm_set1_epi16(s[0]));
+            const __m256i s1 = _mm256_set_m128i(_mm_set1_epi16(s[3]), _mm_set1_epi16(s[2]));
+            const __m256i s2 = _mm256_set_m128i(_mm_set1_epi16(s[5]), _mm_set1_epi16(s[4]));
+            const __m256i s3 = _mm256_set_m128i(_mm_set1_epi16(s[7]), _mm_set1_epi16(s[6]));
+            for (int t = 0; t < 4; t++) {
+                const int8_t *xq = x[t][i].qs + 128 * n;
+                sumi[t] = _mm256_dpwssd_epi32(sumi[t], _mm256_maddubs_epi16(q0, _mm256_loadu_si256((const __m256i *)xq)), s0);
+                sumi[t] = _mm256_dpwssd_epi32(sumi[t], _mm256_maddubs_epi16(q1, _mm256_loadu_si256((const __m256i *)(xq + 32))), s1);
+                sumi[t] = _mm256_dpwssd_epi32(sumi[t], _mm256_maddubs_epi16(q2, _mm256_loadu_si256((const __m256i *)(xq + 64))), s2);
+                sumi[t] = _mm256_dpwssd_epi32(sumi[t], _mm256_maddubs_epi16(q3, _mm256_loadu_si256((const __m256i *)(xq + 96))), s3);
+            }
+        }
+        const float wd = kern_h2f(w[i].d);
+        for (int t = 0; t < 4; t++)
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(x[t][i].d * wd), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
+    }
+    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
+}
+
 void kern_dots_avx512_get(struct kern_dot_table *t)
 {
 #ifndef KERN_AVX512_EMULATE
@@ -292,4 +416,8 @@ void kern_dots_avx512_get(struct kern_dot_table *t)
     t->dot[KERN_Q4_K] = kern_vdot_q4_k_avx512;
     t->dot[KERN_Q5_K] = kern_vdot_q5_k_avx512;
     t->dot[KERN_Q6_K] = kern_vdot_q6_k_avx512;
+    t->dot4[KERN_Q4_0] = kern_vdot4_q4_0_avx512;
+    t->dot4[KERN_Q5_0] = kern_vdot4_q5_0_avx512;
+    t->dot4[KERN_Q4_K] = kern_vdot4_q4_k_avx512;
+    t->dot4[KERN_Q6_K] = kern_vdot4_q6_k_avx512;
 }
