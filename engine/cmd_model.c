@@ -7,7 +7,13 @@
  *       prefill, then one token at a time through the KV cache; prints the new ids on one line
  *   hub-engine bench    --model M [--threads N] [--prompt N] [--gen N] [--reps R] [--backend cpu]
  *       prompt (pp) and generation (tg) speed as "pp X tok/s" and "tg X tok/s" lines, the mean
- *       of R runs after a warm-up (the standard deviation follows in brackets)
+ *       of R runs after a warm-up (the standard deviation follows in brackets); --roofline also
+ *       measures the memory bandwidth and prints the decode bound it sets for this model
+ *   hub-engine make-model --out F [--type q8_0|q4_k|q4_0|f16|f32] [--embd 1024] [--layers 12]
+ *                       [--heads 16] [--experts 32] [--used 4] [--ff-exp 256] [--vocab 16384]
+ *                       [--seed S]
+ *       writes a deepseek2 GGUF with random weights (scaled so activations stay of order 1),
+ *       for speed measurements on a model larger than the caches
  */
 #include <errno.h>
 #include <getopt.h>
@@ -31,7 +37,7 @@ struct cmd_opts {
     int n_predict;
     int threads;
     int prompt, gen, reps, ctx;
-    bool greedy, ids;
+    bool greedy, ids, roofline;
     float temp, top_p;
     int top_k;
     unsigned long long seed;
@@ -82,6 +88,7 @@ static int parse_opts(int argc, char **argv, struct cmd_opts *o)
         {"seed", required_argument, 0, O_SEED}, {"prompt", required_argument, 0, O_PROMPT},
         {"gen", required_argument, 0, O_GEN},   {"reps", required_argument, 0, O_REPS},
         {"backend", required_argument, 0, O_BACKEND}, {"ctx", required_argument, 0, O_CTX},
+        {"roofline", no_argument, 0, 'r'},
         {0, 0, 0, 0},
     };
     memset(o, 0, sizeof(*o));
@@ -107,6 +114,7 @@ static int parse_opts(int argc, char **argv, struct cmd_opts *o)
         case 'j': bad = parse_int(optarg, "--threads", 1, 256, &o->threads); break;
         case 'g': o->greedy = true; break;
         case 'i': o->ids = true; break;
+        case 'r': o->roofline = true; break;
         case O_TEMP: bad = parse_float(optarg, "--temp", &o->temp); break;
         case O_TOPK: bad = parse_int(optarg, "--top-k", 0, 1 << 24, &o->top_k); break;
         case O_TOPP: bad = parse_float(optarg, "--top-p", &o->top_p); break;
@@ -331,7 +339,7 @@ int hub_engine_cmd_bench(int argc, char **argv)
     int nmax = o.prompt > o.gen ? o.prompt : o.gen;
     int32_t *tok = malloc(((size_t)nmax + 1) * sizeof(*tok));
     float *logits = malloc((size_t)hp->n_vocab * sizeof(float));
-    double *rate = malloc((size_t)o.reps * sizeof(double));
+    double *rate = calloc((size_t)o.reps, sizeof(double));
     rc = 1;
     if (!tok || !logits || !rate) goto out;
     /* a fixed pseudo-random prompt: the speed does not depend on which tokens */
@@ -365,6 +373,14 @@ int hub_engine_cmd_bench(int argc, char **argv)
         }
         report("tg", o.gen, rate, o.reps);
     }
+    if (o.roofline) {
+        struct kern_pool *pool = o.threads > 1 ? kern_pool_new(o.threads) : NULL;
+        double bw = kern_measure_bandwidth_gbs(pool);
+        kern_pool_free(pool);
+        double act = (double)model_active_bytes(l.m);
+        printf("bandwidth %.2f GB/s (%d threads); %.2f MB of weights read per decoded token; "
+               "decode bound %.1f tok/s\n", bw, o.threads, act / 1e6, act > 0 ? bw * 1e9 / act : 0);
+    }
     rc = fflush(stdout) == 0 ? 0 : 1;
 out:
     free(rate);
@@ -372,4 +388,232 @@ out:
     free(tok);
     unload(&l);
     return rc;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* make-model: a random deepseek2 file written with the GGUF writer */
+
+struct mk_tensor {
+    char name[64];
+    int type;
+    int64_t k, rows, n_mat; /* ne = [k, rows, n_mat] */
+    float scale;            /* uniform in [-scale, scale]; 0: all ones (norm weights) */
+};
+
+struct mk_ctx {
+    struct mk_tensor *t;
+    int n, cap;
+    uint64_t seed;
+};
+
+/* The requested type where the row length fits its blocks, else Q8_0, else F16 (as
+ * llama-quantize falls back for rows a k-quant cannot hold). */
+static int mk_type(int want, int64_t k)
+{
+    if (kern_row_bytes(want, k)) return want;
+    if (kern_row_bytes(KERN_Q8_0, k)) return KERN_Q8_0;
+    return KERN_F16;
+}
+
+static int mk_add(struct mk_ctx *mc, const char *name, int type, int64_t k, int64_t rows,
+                  int64_t n_mat, bool norm)
+{
+    if (mc->n == mc->cap) {
+        int cap = mc->cap ? mc->cap * 2 : 64;
+        struct mk_tensor *nt = realloc(mc->t, (size_t)cap * sizeof(*nt));
+        if (!nt) return -1;
+        mc->t = nt;
+        mc->cap = cap;
+    }
+    struct mk_tensor *t = &mc->t[mc->n++];
+    snprintf(t->name, sizeof(t->name), "%s", name);
+    t->type = norm ? KERN_F32 : type;
+    t->k = k;
+    t->rows = rows;
+    t->n_mat = n_mat;
+    t->scale = norm ? 0.0f : sqrtf(3.0f / (float)k); /* unit variance out for unit variance in */
+    return 0;
+}
+
+static uint64_t mk_hash(const char *s, uint64_t h)
+{
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001B3ull;
+    return h;
+}
+
+static int mk_fill(void *ctx, const char *name, void *dst, size_t nbytes)
+{
+    struct mk_ctx *mc = ctx;
+    const struct mk_tensor *t = NULL;
+    for (int i = 0; i < mc->n; i++)
+        if (!strcmp(mc->t[i].name, name)) t = &mc->t[i];
+    if (!t) return -1;
+    size_t rb = kern_row_bytes(t->type, t->k);
+    if (rb * (size_t)t->rows * (size_t)t->n_mat != nbytes) return -1;
+    float *row = malloc((size_t)t->k * sizeof(float));
+    if (!row) return -1;
+    uint64_t st = mk_hash(name, 0xCBF29CE484222325ull ^ mc->seed) | 1;
+    for (int64_t r = 0; r < t->rows * t->n_mat; r++) {
+        for (int64_t j = 0; j < t->k; j++) {
+            if (t->scale == 0.0f) {
+                row[j] = 1.0f;
+                continue;
+            }
+            st ^= st >> 12;
+            st ^= st << 25;
+            st ^= st >> 27;
+            uint64_t v = st * 0x2545F4914F6CDD1Dull;
+            row[j] = t->scale * ((float)(v >> 40) * (2.0f / 16777216.0f) - 1.0f);
+        }
+        kern_quant_row(t->type, row, (uint8_t *)dst + (size_t)r * rb, t->k);
+    }
+    free(row);
+    return 0;
+}
+
+int hub_engine_cmd_make_model(int argc, char **argv)
+{
+    static const struct option lo[] = {
+        {"out", required_argument, 0, 'o'},    {"type", required_argument, 0, 't'},
+        {"embd", required_argument, 0, 'e'},   {"layers", required_argument, 0, 'l'},
+        {"heads", required_argument, 0, 'h'},  {"experts", required_argument, 0, 'x'},
+        {"used", required_argument, 0, 'u'},   {"ff-exp", required_argument, 0, 'f'},
+        {"vocab", required_argument, 0, 'v'},  {"seed", required_argument, 0, 's'},
+        {0, 0, 0, 0},
+    };
+    const char *out = NULL, *tname = "q8_0";
+    int E = 1024, L = 12, H = 16, X = 32, K = 4, F = 256, V = 16384, seed = 1;
+    optind = 1;
+    int ch, bad = 0;
+    while ((ch = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+        switch (ch) {
+        case 'o': out = optarg; break;
+        case 't': tname = optarg; break;
+        case 'e': bad |= parse_int(optarg, "--embd", 256, 16384, &E); break;
+        case 'l': bad |= parse_int(optarg, "--layers", 2, 256, &L); break;
+        case 'h': bad |= parse_int(optarg, "--heads", 1, 256, &H); break;
+        case 'x': bad |= parse_int(optarg, "--experts", 2, 1024, &X); break;
+        case 'u': bad |= parse_int(optarg, "--used", 1, 64, &K); break;
+        case 'f': bad |= parse_int(optarg, "--ff-exp", 32, 65536, &F); break;
+        case 'v': bad |= parse_int(optarg, "--vocab", 256, 1 << 20, &V); break;
+        case 's': bad |= parse_int(optarg, "--seed", 0, 1 << 30, &seed); break;
+        default: return 2;
+        }
+    }
+    if (bad) return 2;
+    if (!out) {
+        fprintf(stderr, "hub-engine make-model: --out FILE is required\n");
+        return 2;
+    }
+    int type;
+    if (!strcmp(tname, "q8_0")) type = KERN_Q8_0;
+    else if (!strcmp(tname, "q4_k")) type = KERN_Q4_K;
+    else if (!strcmp(tname, "q4_0")) type = KERN_Q4_0;
+    else if (!strcmp(tname, "f16")) type = KERN_F16;
+    else if (!strcmp(tname, "f32")) type = KERN_F32;
+    else {
+        fprintf(stderr, "hub-engine make-model: --type must be q8_0, q4_k, q4_0, f16 or f32\n");
+        return 2;
+    }
+    if (E % 256 || F % 32 || K > X) {
+        fprintf(stderr, "hub-engine make-model: --embd must be a multiple of 256, --ff-exp of 32, "
+                        "--used <= --experts\n");
+        return 2;
+    }
+    /* V2-Lite proportions: 64 nope + 32 rope dims, 64 per value head, latent 256 (or E/4) */
+    int dn = 64, dr = 32, dv = 64, R = E / 4 < 256 ? 256 : E / 4, FF = 2 * E, S = 1;
+    struct mk_ctx mc = {NULL, 0, 0, (uint64_t)seed};
+    char n[64];
+    int rc = 0;
+#define MK(nm, k, rows, nmat, norm) rc |= mk_add(&mc, nm, mk_type(type, k), k, rows, nmat, norm)
+    MK("token_embd.weight", E, V, 1, false);
+    MK("output_norm.weight", E, 1, 1, true);
+    MK("output.weight", E, V, 1, false);
+    for (int il = 0; il < L; il++) {
+#define NM(fmt) (snprintf(n, sizeof(n), fmt, il), n)
+        MK(NM("blk.%d.attn_norm.weight"), E, 1, 1, true);
+        MK(NM("blk.%d.attn_q.weight"), E, (int64_t)H * (dn + dr), 1, false);
+        MK(NM("blk.%d.attn_kv_a_mqa.weight"), E, R + dr, 1, false);
+        MK(NM("blk.%d.attn_kv_a_norm.weight"), R, 1, 1, true);
+        MK(NM("blk.%d.attn_k_b.weight"), dn, R, H, false);
+        MK(NM("blk.%d.attn_v_b.weight"), R, dv, H, false);
+        MK(NM("blk.%d.attn_output.weight"), (int64_t)H * dv, E, 1, false);
+        MK(NM("blk.%d.ffn_norm.weight"), E, 1, 1, true);
+        if (il == 0) {
+            MK(NM("blk.%d.ffn_gate.weight"), E, FF, 1, false);
+            MK(NM("blk.%d.ffn_up.weight"), E, FF, 1, false);
+            MK(NM("blk.%d.ffn_down.weight"), FF, E, 1, false);
+            continue;
+        }
+        rc |= mk_add(&mc, NM("blk.%d.ffn_gate_inp.weight"), KERN_F32, E, X, 1, false);
+        MK(NM("blk.%d.ffn_gate_exps.weight"), E, F, X, false);
+        MK(NM("blk.%d.ffn_up_exps.weight"), E, F, X, false);
+        MK(NM("blk.%d.ffn_down_exps.weight"), F, E, X, false);
+        MK(NM("blk.%d.ffn_gate_shexp.weight"), E, (int64_t)F * S, 1, false);
+        MK(NM("blk.%d.ffn_up_shexp.weight"), E, (int64_t)F * S, 1, false);
+        MK(NM("blk.%d.ffn_down_shexp.weight"), (int64_t)F * S, E, 1, false);
+#undef NM
+    }
+#undef MK
+    struct gguf_writer *w = gguf_writer_new();
+    if (rc || !w) {
+        fprintf(stderr, "hub-engine make-model: out of memory\n");
+        gguf_writer_free(w);
+        free(mc.t);
+        return 1;
+    }
+    const char *a = "deepseek2.";
+    char key[96];
+#define KU(k, v) (snprintf(key, sizeof(key), "%s%s", a, k), rc |= gguf_writer_set_u32(w, key, (uint32_t)(v)))
+#define KF(k, v) (snprintf(key, sizeof(key), "%s%s", a, k), rc |= gguf_writer_set_f32(w, key, (float)(v)))
+    rc |= gguf_writer_set_str(w, "general.architecture", "deepseek2");
+    rc |= gguf_writer_set_str(w, "general.name", "hub-engine make-model (random weights)");
+    KU("context_length", 4096);
+    KU("embedding_length", E);
+    KU("block_count", L);
+    KU("feed_forward_length", FF);
+    KU("attention.head_count", H);
+    KU("attention.head_count_kv", 1);
+    KF("rope.freq_base", 10000.0);
+    KF("attention.layer_norm_rms_epsilon", 1e-6);
+    KU("expert_count", X);
+    KU("expert_used_count", K);
+    KU("expert_group_count", 1);
+    KU("expert_group_used_count", 1);
+    KU("leading_dense_block_count", 1);
+    KU("vocab_size", V);
+    KU("attention.q_lora_rank", 0);
+    KU("attention.kv_lora_rank", R);
+    KU("attention.key_length", R + dr);
+    KU("attention.value_length", R);
+    KU("attention.key_length_mla", dn + dr);
+    KU("attention.value_length_mla", dv);
+    KU("expert_feed_forward_length", F);
+    KU("expert_shared_count", S);
+    KF("expert_weights_scale", 1.0);
+    KU("expert_gating_func", 1);
+    KU("rope.dimension_count", dr);
+#undef KU
+#undef KF
+    size_t total = 0;
+    for (int i = 0; i < mc.n && !rc; i++) {
+        const struct mk_tensor *t = &mc.t[i];
+        int64_t ne[3] = {t->k, t->rows, t->n_mat};
+        uint32_t nd = t->n_mat > 1 ? 3 : t->rows > 1 ? 2 : 1;
+        size_t nb = kern_row_bytes(t->type, t->k) * (size_t)t->rows * (size_t)t->n_mat;
+        total += nb;
+        rc |= gguf_writer_add_tensor_fill(w, t->name, (uint32_t)t->type, nd, ne, nb, mk_fill, &mc);
+    }
+    char err[512] = "";
+    if (rc) snprintf(err, sizeof(err), "%s", gguf_writer_error(w));
+    else rc = gguf_writer_write(w, out, err, sizeof(err));
+    gguf_writer_free(w);
+    free(mc.t);
+    if (rc) {
+        fprintf(stderr, "hub-engine make-model: %s: %s\n", out, err);
+        return 1;
+    }
+    printf("wrote %s: deepseek2, %d layers, %d wide, %d experts (%d used), %s, %.1f MiB\n", out, L,
+           E, X, K, tname, total / 1048576.0);
+    return 0;
 }

@@ -7,4 +7,5 @@ int hub_engine_cmd_tokenize(int argc, char **argv); /* engine/cmd_format.c */
 int hub_engine_cmd_logits(int argc, char **argv);   /* engine/cmd_model.c */
 int hub_engine_cmd_generate(int argc, char **argv); /* engine/cmd_model.c */
 int hub_engine_cmd_bench(int argc, char **argv);    /* engine/cmd_model.c */
+int hub_engine_cmd_make_model(int argc, char **argv); /* engine/cmd_model.c */
 #endif

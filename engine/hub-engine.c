@@ -21,7 +21,10 @@ static const struct hub_engine_cmd hub_engine_cmds[] = {
      "--model M --tokens 1,2,3 [-n 16] [--greedy | --temp T --top-k K --top-p P --seed S] "
      "[--ids]"},
     {"bench", hub_engine_cmd_bench,
-     "--model M [--threads N] [--prompt N] [--gen N] [--reps R] [--backend cpu]"},
+     "--model M [--threads N] [--prompt N] [--gen N] [--reps R] [--backend cpu] [--roofline]"},
+    {"make-model", hub_engine_cmd_make_model,
+     "--out F [--type q8_0|q4_k|q4_0|f16|f32] [--embd 1024] [--layers 12] [--experts 32] "
+     "[--used 4] [--ff-exp 256] [--vocab 16384]: random deepseek2 file"},
 };
 
 static void usage(FILE *out)

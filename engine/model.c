@@ -1116,6 +1116,56 @@ static void softmax_scaled(float *s, int n)
 }
 
 /*
+ * q.k as ggml_vec_dot_f16 computes it on an AVX-512 build (the reference machine): four
+ * 16-lane f32 FMA accumulators over 64-element steps, reduced (0+2, 1+3, 0+1, then the
+ * _mm512_reduce_add_ps tree), the tail added in double. Both inputs hold f16 values. The
+ * order matters: a last-bit difference in a score can move the f16 accumulator below across a
+ * rounding boundary, and later Q8 activation scales across an fp16 one.
+ */
+#ifdef MODEL_X86
+/* The FMA steps with AVX2: a 16-lane accumulator is two 8-lane registers, lane for lane the
+ * same operations. */
+MODEL_TARGET static void dot_f16_acc_avx2(const float *x, const float *y, int np, float acc[4][16])
+{
+    __m256 a[8];
+    for (int r = 0; r < 8; r++) a[r] = _mm256_setzero_ps();
+    for (int i = 0; i < np; i += 64)
+        for (int r = 0; r < 8; r++)
+            a[r] = _mm256_fmadd_ps(_mm256_loadu_ps(x + i + 8 * r), _mm256_loadu_ps(y + i + 8 * r), a[r]);
+    for (int r = 0; r < 8; r++) _mm256_storeu_ps(&acc[r / 2][(r % 2) * 8], a[r]);
+}
+#endif
+
+static float dot_f16_ggml(const float *x, const float *y, int n)
+{
+    int np = n & ~63;
+    float acc[4][16] = {{0}};
+#ifdef MODEL_X86
+    if (model_simd())
+        dot_f16_acc_avx2(x, y, np, acc);
+    else
+#endif
+        for (int i = 0; i < np; i += 64)
+            for (int j = 0; j < 4; j++)
+                for (int l = 0; l < 16; l++)
+                    acc[j][l] = fmaf(x[i + j * 16 + l], y[i + j * 16 + l], acc[j][l]);
+    double sum = 0;
+    if (np) {
+        float a[16], t3[8], t6[4];
+        /* pairs as ggml's reduce does: x0 += x2, x1 += x3, then x0 += x1 */
+        for (int l = 0; l < 16; l++) {
+            float x0 = acc[0][l] + acc[2][l], x1 = acc[1][l] + acc[3][l];
+            a[l] = x0 + x1;
+        }
+        for (int l = 0; l < 8; l++) t3[l] = a[8 + l] + a[l];
+        for (int m = 0; m < 4; m++) t6[m] = t3[4 + m] + t3[m];
+        sum = (double)((t6[0] + t6[2]) + (t6[1] + t6[3]));
+    }
+    for (int i = np; i < n; i++) sum += (double)(x[i] * y[i]);
+    return (float)sum;
+}
+
+/*
  * One query row against n_kv cached keys/values (cache values already hold f16-representable
  * numbers, as llama.cpp keeps its KV cache in f16). The arithmetic follows llama.cpp's CPU
  * flash attention, which is what produced the reference logits:
@@ -1146,7 +1196,7 @@ static void attend(float *q, const float *k, size_t kstride, int dk, const float
     float M = -INFINITY, S = 0.0f;
     memset(out, 0, (size_t)dv * sizeof(float));
     for (int j = 0; j < n_kv; j++) {
-        float sc = kern_dot_f32(q, k + (size_t)j * kstride, dk) * scale;
+        float sc = dot_f16_ggml(q, k + (size_t)j * kstride, dk) * scale;
         float ms = 1.0f, vs = 1.0f;
         if (sc > M) {
             float mold = M;
