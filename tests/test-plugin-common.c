@@ -11,12 +11,12 @@
 #include <string.h>
 
 static int failures;
-#define CHECK(cond)                                                                            \
-    do {                                                                                       \
-        if (!(cond)) {                                                                         \
-            failures++;                                                                        \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);           \
-        }                                                                                      \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            failures++;                                                                            \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
+        }                                                                                          \
     } while (0)
 
 static void test_slugs(void)
@@ -94,7 +94,8 @@ static void test_args(void)
     CHECK(a.has_brightness && a.brightness == 40 && a.kelvin == 2700 && a.has_rgb && a.rgb[2] == 3);
     CHECK(a.hvac_mode && strcmp(a.hvac_mode, "heat") == 0 && a.temperature == 21.5 && a.mute);
     plug_args_free(&a);
-    CHECK(plug_args_parse("{\"color_name\":\"blue\"}", &a) == HUB_OK && a.has_rgb && a.rgb[2] == 255);
+    CHECK(plug_args_parse("{\"color_name\":\"blue\"}", &a) == HUB_OK && a.has_rgb &&
+          a.rgb[2] == 255);
     plug_args_free(&a);
     CHECK(plug_args_parse("{\"brightness\":101}", &a) == HUB_ERR_RANGE);
     CHECK(plug_args_parse("{\"position\":-1}", &a) == HUB_ERR_RANGE);
@@ -115,11 +116,11 @@ static void test_text_and_map(void)
     CHECK(t && strcmp(t, "online") == 0);
     free(t);
     CHECK(plug_payload_text("on\0line", 7, 100) == NULL);
-    CHECK(plug_payload_text("\xc3\x28", 2, 100) == NULL);         /* broken sequence */
-    CHECK(plug_payload_text("\xe0\x80\xaf", 3, 100) == NULL);     /* overlong */
-    CHECK(plug_payload_text("\xed\xa0\x80", 3, 100) == NULL);     /* surrogate */
-    CHECK(plug_payload_text("\xe5\xae", 2, 100) == NULL);         /* truncated */
-    t = plug_payload_text("\xe5\xae\xa2", 3, 100);                /* 客 */
+    CHECK(plug_payload_text("\xc3\x28", 2, 100) == NULL);     /* broken sequence */
+    CHECK(plug_payload_text("\xe0\x80\xaf", 3, 100) == NULL); /* overlong */
+    CHECK(plug_payload_text("\xed\xa0\x80", 3, 100) == NULL); /* surrogate */
+    CHECK(plug_payload_text("\xe5\xae", 2, 100) == NULL);     /* truncated */
+    t = plug_payload_text("\xe5\xae\xa2", 3, 100);            /* 客 */
     CHECK(t != NULL);
     free(t);
     CHECK(plug_payload_text("abc", 3, 2) == NULL);

@@ -29,7 +29,8 @@ static void discover(void)
     PT_CHECK(pt_subscribed("homeassistant/light/+/config"));
     PT_CHECK(pt_subscribed("homeassistant/light/+/+/config"));
     PT_CHECK(pt_subscribed("homeassistant/media_player/+/config"));
-    for (size_t i = 0; i < sizeof configs / sizeof configs[0]; i++) pt_msg_file(configs[i][0], configs[i][1]);
+    for (size_t i = 0; i < sizeof configs / sizeof configs[0]; i++)
+        pt_msg_file(configs[i][0], configs[i][1]);
     PT_INT(pt_bad(NULL), 0);
     PT_INT(pt_count(PT_UPSERT), 13);
     const struct pt_call *e = pt_entity("light.porch_light");
@@ -43,7 +44,7 @@ static void discover(void)
     PT_CHECK(pt_subscribed("home/lights/porch/brightness"));
     PT_CHECK(pt_subscribed("home/lights/porch/status"));
     PT_INT(pt_available("light.porch_light"), 0); /* until its availability topic says so */
-    e = pt_entity("light.desk_lamp"); /* name null: the device's name */
+    e = pt_entity("light.desk_lamp");             /* name null: the device's name */
     PT_CHECK(e && e->c && strcmp(e->c, "Study") == 0);
     PT_CHECK(pt_entity("switch.coffee_maker") != NULL);
     e = pt_entity("sensor.garden_weather_temperature");
@@ -59,8 +60,9 @@ static void discover(void)
     PT_CHECK(pt_entity("cover.living_room_blinds") != NULL);
     e = pt_entity("climate.hallway_thermostat");
     PT_CHECK(e != NULL);
-    if (e) PT_STR(e->e, "{\"hvac_modes\":[\"off\",\"heat\",\"cool\",\"auto\"],\"min_temp\":10.0,"
-                        "\"max_temp\":30.0,\"temp_step\":0.5}");
+    if (e)
+        PT_STR(e->e, "{\"hvac_modes\":[\"off\",\"heat\",\"cool\",\"auto\"],\"min_temp\":10.0,"
+                     "\"max_temp\":30.0,\"temp_step\":0.5}");
     PT_CHECK(pt_entity("fan.bedroom_fan") != NULL);
     PT_CHECK(pt_entity("lock.garage_side_door") != NULL);
     PT_CHECK(pt_entity("valve.garden_valve") != NULL);
@@ -91,8 +93,8 @@ static void states(void)
     pt_msg("home/lights/porch/status", "offline");
     PT_INT(pt_available("light.porch_light"), 0);
 
-    pt_msg("home/desk_lamp/state",
-           "{\"state\":\"ON\",\"brightness\":128,\"color_mode\":\"rgb\",\"color\":{\"r\":0,\"g\":255,\"b\":0}}");
+    pt_msg("home/desk_lamp/state", "{\"state\":\"ON\",\"brightness\":128,\"color_mode\":\"rgb\","
+                                   "\"color\":{\"r\":0,\"g\":255,\"b\":0}}");
     PT_STR(pt_state("light.desk_lamp"), "on");
     PT_ATTR_INT("light.desk_lamp", "brightness", 50);
     s = json_dumps(pt_attr("light.desk_lamp", "rgb_color"), JSON_COMPACT);
@@ -106,7 +108,8 @@ static void states(void)
     pt_msg("home/weather/state", "{\"temperature\":21.37,\"humidity\":48}");
     PT_STR(pt_state("sensor.garden_weather_temperature"), "21.4");
     PT_STR(pt_state("sensor.garden_weather_humidity"), "48");
-    PT_STR(json_string_value(pt_attr("sensor.garden_weather_humidity", "unit_of_measurement")), "%");
+    PT_STR(json_string_value(pt_attr("sensor.garden_weather_humidity", "unit_of_measurement")),
+           "%");
     pt_msg("home/garage/contact", "open");
     PT_STR(pt_state("binary_sensor.garage_door"), "on");
     pt_msg("home/blinds/state", "closing");
@@ -132,7 +135,8 @@ static void states(void)
     pt_msg("home/valve/state", "30");
     PT_STR(pt_state("valve.garden_valve"), "open");
     PT_ATTR_INT("valve.garden_valve", "position", 30);
-    pt_msg("home/vacuum/state", "{\"state\":\"cleaning\",\"battery_level\":61,\"fan_speed\":\"max\"}");
+    pt_msg("home/vacuum/state",
+           "{\"state\":\"cleaning\",\"battery_level\":61,\"fan_speed\":\"max\"}");
     PT_STR(pt_state("vacuum.robo"), "cleaning");
     PT_ATTR_INT("vacuum.robo", "battery_level", 61);
     pt_msg("home/speaker/lwt", "online");
@@ -150,7 +154,9 @@ static void commands(void)
     PT_PUB(0, "home/lights/porch/brightness/set", "40");
     PT_PUB(1, "home/lights/porch/set", "ON"); /* on_command_type "last" */
     pt_mark();
-    PT_INT(pt_exec("light.porch_light", "turn_on", "{\"color_temp_kelvin\":4000,\"rgb_color\":[10,20,30]}"), HUB_OK);
+    PT_INT(pt_exec("light.porch_light", "turn_on",
+                   "{\"color_temp_kelvin\":4000,\"rgb_color\":[10,20,30]}"),
+           HUB_OK);
     PT_PUB(0, "home/lights/porch/rgb/set", "10,20,30");
     PT_PUB(1, "home/lights/porch/ct/set", "250");
     PT_PUB(2, "home/lights/porch/set", "ON");
@@ -158,8 +164,10 @@ static void commands(void)
     PT_INT(pt_exec("light.porch_light", "turn_off", NULL), HUB_OK);
     PT_PUB(0, "home/lights/porch/set", "OFF");
     pt_mark();
-    PT_INT(pt_exec("light.desk_lamp", "turn_on", "{\"brightness\":100,\"rgb_color\":[255,0,0]}"), HUB_OK);
-    PT_PUB(0, "home/desk_lamp/set", "{\"state\":\"ON\",\"brightness\":255,\"color\":{\"r\":255,\"g\":0,\"b\":0}}");
+    PT_INT(pt_exec("light.desk_lamp", "turn_on", "{\"brightness\":100,\"rgb_color\":[255,0,0]}"),
+           HUB_OK);
+    PT_PUB(0, "home/desk_lamp/set",
+           "{\"state\":\"ON\",\"brightness\":255,\"color\":{\"r\":255,\"g\":0,\"b\":0}}");
     pt_mark();
     PT_INT(pt_exec("light.desk_lamp", "turn_on", "{\"color_temp_kelvin\":2500}"), HUB_OK);
     PT_INT(pt_exec("light.desk_lamp", "turn_off", NULL), HUB_OK);
@@ -180,14 +188,18 @@ static void commands(void)
     PT_PUB(2, "home/blinds/set", "STOP");
     PT_PUB(3, "home/blinds/position/set", "70");
     pt_mark();
-    PT_INT(pt_exec("climate.hallway_thermostat", "set_temperature", "{\"temperature\":22.4}"), HUB_OK);
-    PT_INT(pt_exec("climate.hallway_thermostat", "set_hvac_mode", "{\"hvac_mode\":\"cool\"}"), HUB_OK);
+    PT_INT(pt_exec("climate.hallway_thermostat", "set_temperature", "{\"temperature\":22.4}"),
+           HUB_OK);
+    PT_INT(pt_exec("climate.hallway_thermostat", "set_hvac_mode", "{\"hvac_mode\":\"cool\"}"),
+           HUB_OK);
     PT_INT(pt_exec("climate.hallway_thermostat", "turn_off", NULL), HUB_OK);
     PT_PUB(0, "home/thermo/target/set", "22.5");
     PT_PUB(1, "home/thermo/mode/set", "cool");
     PT_PUB(2, "home/thermo/mode/set", "off");
-    PT_INT(pt_exec("climate.hallway_thermostat", "set_hvac_mode", "{\"hvac_mode\":\"dry\"}"), HUB_ERR_UNSUPPORTED);
-    PT_INT(pt_exec("climate.hallway_thermostat", "set_temperature", "{\"temperature\":35}"), HUB_ERR_RANGE);
+    PT_INT(pt_exec("climate.hallway_thermostat", "set_hvac_mode", "{\"hvac_mode\":\"dry\"}"),
+           HUB_ERR_UNSUPPORTED);
+    PT_INT(pt_exec("climate.hallway_thermostat", "set_temperature", "{\"temperature\":35}"),
+           HUB_ERR_RANGE);
     pt_mark();
     PT_INT(pt_exec("fan.bedroom_fan", "set_percentage", "{\"percentage\":50}"), HUB_OK);
     PT_INT(pt_exec("fan.bedroom_fan", "set_percentage", "{\"percentage\":100}"), HUB_OK);
@@ -227,7 +239,8 @@ static void commands(void)
     pt_mark();
     PT_INT(pt_exec("sensor.garden_weather_temperature", "turn_on", NULL), HUB_ERR_UNSUPPORTED);
     PT_INT(pt_exec("lock.garage_side_door", "turn_on", NULL), HUB_ERR_UNSUPPORTED);
-    PT_INT(pt_exec("media_player.kitchen_speaker", "volume_set", "{\"volume_level\":400}"), HUB_ERR_RANGE);
+    PT_INT(pt_exec("media_player.kitchen_speaker", "volume_set", "{\"volume_level\":400}"),
+           HUB_ERR_RANGE);
     PT_INT(pt_exec("light.porch_light", "turn_on", "{\"rgb_color\":[1,2,3,4]}"), HUB_ERR_INVALID);
     PT_INT(pt_exec("light.nope", "turn_on", NULL), HUB_ERR_NOT_FOUND);
     PT_INT(pt_count(PT_PUBLISH), 0);
@@ -258,12 +271,14 @@ static void bad_input(void)
     PT_INT(pt_bad("payload_too_large"), 2);
     /* configs with wrong types, wildcards or templates we cannot run are refused whole */
     pt_msg("homeassistant/switch/bad1/config", "{\"name\":\"Bad\",\"cmd_t\":\"home/#\"}");
-    pt_msg("homeassistant/switch/bad2/config", "{\"name\":\"Bad\",\"cmd_t\":\"x/set\",\"stat_t\":5}");
+    pt_msg("homeassistant/switch/bad2/config",
+           "{\"name\":\"Bad\",\"cmd_t\":\"x/set\",\"stat_t\":5}");
     pt_msg("homeassistant/sensor/bad3/config",
            "{\"name\":\"Bad\",\"stat_t\":\"x\",\"val_tpl\":\"{% if value %}1{% endif %}\"}");
     pt_msg("homeassistant/sensor/bad4/config", "{\"name\":\"Bad\"}");
     pt_msg("homeassistant/light/bad5/config", "[1]");
-    pt_msg("homeassistant/light/bad6/config", "{\"name\":\"Bad\",\"cmd_t\":\"x\",\"schema\":\"template\"}");
+    pt_msg("homeassistant/light/bad6/config",
+           "{\"name\":\"Bad\",\"cmd_t\":\"x\",\"schema\":\"template\"}");
     PT_INT(pt_bad("bad_discovery"), 6);
     PT_INT(pt_count(PT_UPSERT), 0);
     PT_INT(pt_count(PT_STATE), 0);
@@ -281,7 +296,8 @@ static void removal(void)
     /* a changed config keeps the entity id and rebinds its topics */
     pt_mark();
     pt_msg("homeassistant/lock/sidelock/config",
-           "{\"name\":\"Garage Side Door\",\"cmd_t\":\"home/sidelock2/set\",\"stat_t\":\"home/sidelock2/state\","
+           "{\"name\":\"Garage Side "
+           "Door\",\"cmd_t\":\"home/sidelock2/set\",\"stat_t\":\"home/sidelock2/state\","
            "\"stat_locked\":\"closed\",\"stat_unlocked\":\"open\"}");
     PT_CHECK(pt_entity("lock.garage_side_door") != NULL);
     PT_CHECK(pt_entity("lock.garage_side_door_2") == NULL);

@@ -63,14 +63,16 @@ static void reports(void)
     PT_STR(pt_state("switch.kitchen_plug"), "on");
     pt_msg("stat/kitchen_plug/RESULT", "{\"POWER\":\"OFF\"}");
     PT_STR(pt_state("switch.kitchen_plug"), "off");
-    pt_msg("tele/kitchen_plug/SENSOR",
-           "{\"Time\":\"2024-03-01T10:23:33\",\"ENERGY\":{\"TotalStartTime\":\"2023-11-02T18:21:45\","
-           "\"Total\":12.346,\"Yesterday\":0.412,\"Today\":0.119,\"Period\":0,\"Power\":61,"
-           "\"ApparentPower\":66,\"ReactivePower\":25,\"Factor\":0.92,\"Voltage\":230,"
-           "\"Current\":0.287}}");
+    pt_msg(
+        "tele/kitchen_plug/SENSOR",
+        "{\"Time\":\"2024-03-01T10:23:33\",\"ENERGY\":{\"TotalStartTime\":\"2023-11-02T18:21:45\","
+        "\"Total\":12.346,\"Yesterday\":0.412,\"Today\":0.119,\"Period\":0,\"Power\":61,"
+        "\"ApparentPower\":66,\"ReactivePower\":25,\"Factor\":0.92,\"Voltage\":230,"
+        "\"Current\":0.287}}");
     PT_STR(pt_state("sensor.kitchen_plug_energy_power"), "61");
     PT_STR(pt_state("sensor.kitchen_plug_energy_total"), "12.346");
-    PT_STR(json_string_value(pt_attr("sensor.kitchen_plug_energy_power", "unit_of_measurement")), "W");
+    PT_STR(json_string_value(pt_attr("sensor.kitchen_plug_energy_power", "unit_of_measurement")),
+           "W");
 
     pt_msg("tele/tasmota_5A3B2C/STATE",
            "{\"Time\":\"2024-03-01T10:23:00\",\"Uptime\":\"0T01:00:00\",\"POWER\":\"ON\","
@@ -84,7 +86,8 @@ static void reports(void)
     char *s = json_dumps(rgb, JSON_COMPACT);
     PT_STR(s, "[255,0,0]");
     free(s);
-    pt_msg("stat/tasmota_5A3B2C/RESULT", "{\"POWER\":\"ON\",\"Dimmer\":75,\"Color\":\"0,0,255,0,0\"}");
+    pt_msg("stat/tasmota_5A3B2C/RESULT",
+           "{\"POWER\":\"ON\",\"Dimmer\":75,\"Color\":\"0,0,255,0,0\"}");
     PT_ATTR_INT("light.living_room_bulb", "brightness", 75);
     pt_msg("stat/tasmota_5A3B2C/POWER", "ON"); /* follows RESULT; keeps the attributes */
     PT_ATTR_INT("light.living_room_bulb", "brightness", 75);
@@ -121,7 +124,8 @@ static void reports(void)
            "\"DewPoint\":10.6},\"TempUnit\":\"C\"}");
     PT_STR(pt_state("sensor.attic_sensor_am2301_temperature"), "19.8");
     PT_STR(pt_state("sensor.attic_sensor_am2301_humidity"), "55.1");
-    pt_msg("tele/pantry/SENSOR", "{\"Time\":\"2024-03-01T10:31:00\",\"DS18B20\":{\"Id\":\"01144BC3A1AA\","
+    pt_msg("tele/pantry/SENSOR",
+           "{\"Time\":\"2024-03-01T10:31:00\",\"DS18B20\":{\"Id\":\"01144BC3A1AA\","
            "\"Temperature\":4.4},\"TempUnit\":\"C\"}");
     PT_STR(pt_state("sensor.pantry_thermometer"), "4.4");
 
@@ -153,7 +157,8 @@ static void commands(void)
     PT_INT(pt_exec("light.living_room_bulb", "turn_on", "{\"color_temp_kelvin\":2700}"), HUB_OK);
     PT_PUB(0, "cmnd/tasmota_5A3B2C/CT", "370");
     pt_mark();
-    PT_INT(pt_exec("light.living_room_bulb", "turn_on", "{\"rgb_color\":[255,128,0],\"brightness\":80}"),
+    PT_INT(pt_exec("light.living_room_bulb", "turn_on",
+                   "{\"rgb_color\":[255,128,0],\"brightness\":80}"),
            HUB_OK);
     PT_PUB(0, "cmnd/tasmota_5A3B2C/Color", "FF8000");
     PT_PUB(1, "cmnd/tasmota_5A3B2C/Dimmer", "80");
@@ -186,11 +191,13 @@ static void commands(void)
     PT_PUB(0, "cmnd/bedroom_fan/POWER", "ON");
     /* what the device cannot do, or bad arguments: nothing is published */
     pt_mark();
-    PT_INT(pt_exec("light.bedroom_fan_light", "turn_on", "{\"brightness\":50}"), HUB_ERR_UNSUPPORTED);
+    PT_INT(pt_exec("light.bedroom_fan_light", "turn_on", "{\"brightness\":50}"),
+           HUB_ERR_UNSUPPORTED);
     PT_INT(pt_exec("switch.kitchen_plug", "lock", NULL), HUB_ERR_UNSUPPORTED);
     PT_INT(pt_exec("sensor.attic_sensor_am2301_temperature", "turn_on", NULL), HUB_ERR_UNSUPPORTED);
     PT_INT(pt_exec("cover.study_blind", "set_position", "{\"position\":101}"), HUB_ERR_RANGE);
-    PT_INT(pt_exec("light.living_room_bulb", "turn_on", "{\"rgb_color\":\"red\"}"), HUB_ERR_INVALID);
+    PT_INT(pt_exec("light.living_room_bulb", "turn_on", "{\"rgb_color\":\"red\"}"),
+           HUB_ERR_INVALID);
     PT_INT(pt_exec("light.nope", "turn_on", NULL), HUB_ERR_NOT_FOUND);
     PT_INT(pt_count(PT_PUBLISH), 0);
 }
@@ -202,7 +209,7 @@ static void bad_input(void)
     pt_msg("stat/kitchen_plug/RESULT", "{\"POWER\":\"ON\""); /* truncated */
     pt_msg("stat/kitchen_plug/RESULT", "{\"POWER\":1}");     /* wrong type */
     pt_msg("stat/kitchen_plug/RESULT", "{\"POWER\":\"MAYBE\"}");
-    pt_msg("stat/kitchen_plug/POWER", "\xff\xfe");           /* not UTF-8 */
+    pt_msg("stat/kitchen_plug/POWER", "\xff\xfe"); /* not UTF-8 */
     pt_msg("stat/tasmota_5A3B2C/RESULT", "{\"POWER\":\"ON\",\"Dimmer\":250}");
     pt_msg("stat/tasmota_5A3B2C/RESULT", "{\"POWER\":\"ON\",\"Color\":\"XYZXYZ\"}");
     pt_msg("stat/study_blind/RESULT", "{\"Shutter1\":{\"Position\":\"up\"}}");
@@ -219,11 +226,14 @@ static void bad_input(void)
     pt_msg_len("stat/kitchen_plug/RESULT", p, big);
     PT_INT(pt_bad("payload_too_large"), 1);
     /* discovery with wrong types or a topic with wildcards is refused as a whole */
-    pt_msg("tasmota/discovery/001122334455/config", "{\"dn\":\"X\",\"t\":\"x\",\"ft\":\"%prefix%/%topic%/\","
+    pt_msg("tasmota/discovery/001122334455/config",
+           "{\"dn\":\"X\",\"t\":\"x\",\"ft\":\"%prefix%/%topic%/\","
            "\"tp\":[\"cmnd\",\"stat\",\"tele\"],\"rl\":[\"1\"]}");
-    pt_msg("tasmota/discovery/001122334455/config", "{\"dn\":\"X\",\"t\":\"a/#\",\"ft\":\"%prefix%/%topic%/\","
+    pt_msg("tasmota/discovery/001122334455/config",
+           "{\"dn\":\"X\",\"t\":\"a/#\",\"ft\":\"%prefix%/%topic%/\","
            "\"tp\":[\"cmnd\",\"stat\",\"tele\"],\"rl\":[1]}");
-    pt_msg("tasmota/discovery/001122334455/config", "{\"dn\":\"X\",\"t\":\"x\",\"ft\":\"%prefix%/%topic%/\","
+    pt_msg("tasmota/discovery/001122334455/config",
+           "{\"dn\":\"X\",\"t\":\"x\",\"ft\":\"%prefix%/%topic%/\","
            "\"tp\":[\"cmnd\",\"stat\",\"tele\"],\"rl\":[1],\"lt_st\":99}");
     pt_msg_len("tasmota/discovery/001122334455/config", p, big);
     free(p);

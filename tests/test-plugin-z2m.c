@@ -28,8 +28,9 @@ static void test_entities(void)
     PT_CHECK(pt_entity("lock.front_door_lock") != NULL);
     e = pt_entity("climate.office_radiator");
     PT_CHECK(e != NULL);
-    if (e) PT_STR(e->e, "{\"hvac_modes\":[\"off\",\"heat\"],\"min_temp\":5.0,\"max_temp\":32.0,"
-                        "\"temp_step\":0.5}");
+    if (e)
+        PT_STR(e->e, "{\"hvac_modes\":[\"off\",\"heat\"],\"min_temp\":5.0,\"max_temp\":32.0,"
+                     "\"temp_step\":0.5}");
     PT_CHECK(pt_entity("fan.ceiling_fan") != NULL);
     e = pt_entity("sensor.bathroom_sensor_temperature");
     PT_CHECK(e != NULL);
@@ -57,9 +58,10 @@ static void test_entities(void)
 
 static void test_states(void)
 {
-    pt_msg("zigbee2mqtt/Kitchen Ceiling",
-           "{\"brightness\":127,\"color\":{\"x\":0.7006,\"y\":0.2993},\"color_mode\":\"xy\","
-           "\"color_temp\":370,\"linkquality\":87,\"state\":\"ON\",\"update\":{\"state\":\"idle\"}}");
+    pt_msg(
+        "zigbee2mqtt/Kitchen Ceiling",
+        "{\"brightness\":127,\"color\":{\"x\":0.7006,\"y\":0.2993},\"color_mode\":\"xy\","
+        "\"color_temp\":370,\"linkquality\":87,\"state\":\"ON\",\"update\":{\"state\":\"idle\"}}");
     PT_STR(pt_state("light.kitchen_ceiling"), "on");
     PT_ATTR_INT("light.kitchen_ceiling", "brightness", 50);
     PT_ATTR_INT("light.kitchen_ceiling", "color_temp_kelvin", 2703);
@@ -94,7 +96,8 @@ static void test_states(void)
     PT_STR(pt_state("cover.bedroom_curtain"), "open");
     PT_ATTR_INT("cover.bedroom_curtain", "position", 60);
 
-    pt_msg("zigbee2mqtt/Front Door Lock", "{\"state\":\"LOCK\",\"lock_state\":\"locked\",\"battery\":91}");
+    pt_msg("zigbee2mqtt/Front Door Lock",
+           "{\"state\":\"LOCK\",\"lock_state\":\"locked\",\"battery\":91}");
     PT_STR(pt_state("lock.front_door_lock"), "locked");
     PT_STR(pt_state("sensor.front_door_lock_battery"), "91");
     pt_msg("zigbee2mqtt/Front Door Lock", "{\"lock_state\":\"not_fully_locked\"}");
@@ -295,12 +298,13 @@ static void test_device_removed(void)
 {
     /* the bridge list shrinks to one device: the others' entities go, ids stay stable */
     pt_mark();
-    pt_msg("zigbee2mqtt/bridge/devices",
-           "[{\"ieee_address\":\"0x0017880104e45517\",\"type\":\"Router\","
-           "\"friendly_name\":\"Kitchen Ceiling\",\"definition\":{\"model\":\"x\",\"vendor\":\"y\","
-           "\"description\":\"z\",\"exposes\":[{\"type\":\"light\",\"features\":[{\"type\":\"binary\","
-           "\"name\":\"state\",\"property\":\"state\",\"access\":7,\"value_on\":\"ON\","
-           "\"value_off\":\"OFF\"}]}]}}]");
+    pt_msg(
+        "zigbee2mqtt/bridge/devices",
+        "[{\"ieee_address\":\"0x0017880104e45517\",\"type\":\"Router\","
+        "\"friendly_name\":\"Kitchen Ceiling\",\"definition\":{\"model\":\"x\",\"vendor\":\"y\","
+        "\"description\":\"z\",\"exposes\":[{\"type\":\"light\",\"features\":[{\"type\":\"binary\","
+        "\"name\":\"state\",\"property\":\"state\",\"access\":7,\"value_on\":\"ON\","
+        "\"value_off\":\"OFF\"}]}]}}]");
     PT_CHECK(pt_removed("fan.ceiling_fan"));
     PT_CHECK(pt_removed("sensor.bathroom_sensor_temperature"));
     PT_CHECK(!pt_removed("light.kitchen_ceiling"));

@@ -30,8 +30,8 @@ json_t *plug_json_load(const struct hub_host_api *host, const char *topic, const
     /* jansson rejects invalid UTF-8 and (without JSON_ALLOW_NUL) strings holding NUL. */
     json_t *j = json_loadb(payload, len, 0, &err);
     if (!j) {
-        host->log(host->host, HUB_LOG_DEBUG, "bad JSON on %s: %s (line %d col %d)", topic,
-                  err.text, err.line, err.column);
+        host->log(host->host, HUB_LOG_DEBUG, "bad JSON on %s: %s (line %d col %d)", topic, err.text,
+                  err.line, err.column);
         host->count_bad_input(host->host, "bad_json", topic);
     }
     return j;
@@ -72,10 +72,14 @@ static size_t plug_utf8_len(const unsigned char *s, size_t n)
     size_t len;
     uint32_t cp;
     if (c < 0x80) return 1;
-    if (c >= 0xc2 && c <= 0xdf) len = 2, cp = c & 0x1f;
-    else if (c >= 0xe0 && c <= 0xef) len = 3, cp = c & 0x0f;
-    else if (c >= 0xf0 && c <= 0xf4) len = 4, cp = c & 0x07;
-    else return 0;
+    if (c >= 0xc2 && c <= 0xdf)
+        len = 2, cp = c & 0x1f;
+    else if (c >= 0xe0 && c <= 0xef)
+        len = 3, cp = c & 0x0f;
+    else if (c >= 0xf0 && c <= 0xf4)
+        len = 4, cp = c & 0x07;
+    else
+        return 0;
     if (len > n) return 0;
     for (size_t i = 1; i < len; i++) {
         if ((s[i] & 0xc0) != 0x80) return 0;
@@ -108,7 +112,8 @@ char *plug_payload_text(const void *payload, size_t len, size_t max)
 bool plug_payload_is(const char *text, const char *word)
 {
     if (!text) return false;
-    while (*text == ' ' || *text == '\t' || *text == '\r' || *text == '\n') text++;
+    while (*text == ' ' || *text == '\t' || *text == '\r' || *text == '\n')
+        text++;
     size_t n = strlen(text);
     while (n && (text[n - 1] == ' ' || text[n - 1] == '\t' || text[n - 1] == '\r' ||
                  text[n - 1] == '\n'))
@@ -199,7 +204,8 @@ void plug_xy_to_rgb(double x, double y, int rgb[3])
         c[i] = c[i] <= 0.0031308 ? 12.92 * c[i] : 1.055 * pow(c[i], 1 / 2.4) - 0.055;
         if (c[i] > mx) mx = c[i];
     }
-    for (int i = 0; i < 3; i++) rgb[i] = mx > 0 ? (int)lround(plug_clamp(c[i] / mx, 0, 1) * 255) : 0;
+    for (int i = 0; i < 3; i++)
+        rgb[i] = mx > 0 ? (int)lround(plug_clamp(c[i] / mx, 0, 1) * 255) : 0;
 }
 
 void plug_rgb_to_hs(const int rgb[3], double *h, double *s)
@@ -209,9 +215,12 @@ void plug_rgb_to_hs(const int rgb[3], double *h, double *s)
     double mx = fmax(r, fmax(g, b)), mn = fmin(r, fmin(g, b)), d = mx - mn;
     double hue = 0;
     if (d > 0) {
-        if (mx == r) hue = fmod((g - b) / d, 6);
-        else if (mx == g) hue = (b - r) / d + 2;
-        else hue = (r - g) / d + 4;
+        if (mx == r)
+            hue = fmod((g - b) / d, 6);
+        else if (mx == g)
+            hue = (b - r) / d + 2;
+        else
+            hue = (r - g) / d + 4;
         hue *= 60;
         if (hue < 0) hue += 360;
     }
@@ -257,15 +266,15 @@ static const struct {
     const char *name;
     unsigned char rgb[3];
 } plug_colors[] = {
-    {"red", {255, 0, 0}},        {"green", {0, 255, 0}},       {"blue", {0, 0, 255}},
+    {"red", {255, 0, 0}},        {"green", {0, 255, 0}},          {"blue", {0, 0, 255}},
     {"white", {255, 255, 255}},  {"warm white", {255, 180, 107}}, {"cool white", {235, 243, 255}},
-    {"yellow", {255, 255, 0}},   {"orange", {255, 165, 0}},    {"purple", {128, 0, 128}},
-    {"violet", {238, 130, 238}}, {"pink", {255, 192, 203}},    {"cyan", {0, 255, 255}},
-    {"magenta", {255, 0, 255}},  {"turquoise", {64, 224, 208}}, {"teal", {0, 128, 128}},
-    {"lime", {0, 255, 0}},       {"gold", {255, 215, 0}},      {"indigo", {75, 0, 130}},
-    {"红色", {255, 0, 0}},       {"绿色", {0, 255, 0}},        {"蓝色", {0, 0, 255}},
-    {"白色", {255, 255, 255}},   {"黄色", {255, 255, 0}},      {"橙色", {255, 165, 0}},
-    {"紫色", {128, 0, 128}},     {"粉色", {255, 192, 203}},    {"青色", {0, 255, 255}},
+    {"yellow", {255, 255, 0}},   {"orange", {255, 165, 0}},       {"purple", {128, 0, 128}},
+    {"violet", {238, 130, 238}}, {"pink", {255, 192, 203}},       {"cyan", {0, 255, 255}},
+    {"magenta", {255, 0, 255}},  {"turquoise", {64, 224, 208}},   {"teal", {0, 128, 128}},
+    {"lime", {0, 255, 0}},       {"gold", {255, 215, 0}},         {"indigo", {75, 0, 130}},
+    {"红色", {255, 0, 0}},       {"绿色", {0, 255, 0}},           {"蓝色", {0, 0, 255}},
+    {"白色", {255, 255, 255}},   {"黄色", {255, 255, 0}},         {"橙色", {255, 165, 0}},
+    {"紫色", {128, 0, 128}},     {"粉色", {255, 192, 203}},       {"青色", {0, 255, 255}},
 };
 
 bool plug_color_name_rgb(const char *name, int rgb[3])
@@ -273,7 +282,8 @@ bool plug_color_name_rgb(const char *name, int rgb[3])
     if (!name) return false;
     for (size_t i = 0; i < sizeof plug_colors / sizeof plug_colors[0]; i++) {
         if (strcasecmp(name, plug_colors[i].name) == 0) {
-            for (int k = 0; k < 3; k++) rgb[k] = plug_colors[i].rgb[k];
+            for (int k = 0; k < 3; k++)
+                rgb[k] = plug_colors[i].rgb[k];
             return true;
         }
     }
@@ -363,8 +373,8 @@ int plug_args_parse(const char *args_json, struct plug_args *a)
     }
     v = json_object_get(a->root, "hvac_mode");
     if (v && !json_is_null(v)) {
-        static const char *modes[] = {"off", "heat", "cool", "auto", "heat_cool", "dry",
-                                      "fan_only"};
+        static const char *modes[] = {"off",       "heat", "cool",    "auto",
+                                      "heat_cool", "dry",  "fan_only"};
         rc = HUB_ERR_INVALID;
         if (!json_is_string(v)) goto fail;
         for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
@@ -406,7 +416,8 @@ struct plug_map {
 static size_t plug_hash(const char *s)
 {
     size_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
     return h;
 }
 

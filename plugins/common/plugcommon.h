@@ -77,14 +77,14 @@ struct plug_args {
     json_t *root;
     bool has_brightness, has_kelvin, has_rgb, has_percentage, has_position;
     bool has_temperature, has_volume, has_mute;
-    int brightness;  /* 0-100 % */
-    int kelvin;      /* colour temperature */
-    int rgb[3];      /* from rgb_color or color_name */
-    int percentage;  /* fan 0-100 */
-    int position;    /* cover/valve 0-100 */
+    int brightness; /* 0-100 % */
+    int kelvin;     /* colour temperature */
+    int rgb[3];     /* from rgb_color or color_name */
+    int percentage; /* fan 0-100 */
+    int position;   /* cover/valve 0-100 */
     double temperature;
     const char *hvac_mode; /* off heat cool auto heat_cool dry fan_only, or NULL */
-    int volume;      /* 0-100 */
+    int volume;            /* 0-100 */
     bool mute;
 };
 /* Parse and range-check args_json (NULL = no args). HUB_ERR_INVALID on a wrong type or bad

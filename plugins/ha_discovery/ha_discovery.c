@@ -17,21 +17,46 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum hd_comp { H_LIGHT, H_SWITCH, H_SENSOR, H_BINARY, H_COVER, H_CLIMATE, H_FAN, H_LOCK,
-               H_VALVE, H_VACUUM, H_MEDIA, H_NCOMP };
+enum hd_comp {
+    H_LIGHT,
+    H_SWITCH,
+    H_SENSOR,
+    H_BINARY,
+    H_COVER,
+    H_CLIMATE,
+    H_FAN,
+    H_LOCK,
+    H_VALVE,
+    H_VACUUM,
+    H_MEDIA,
+    H_NCOMP
+};
 static const char *const hd_components[H_NCOMP] = {
-    "light", "switch", "sensor", "binary_sensor", "cover", "climate", "fan", "lock", "valve",
-    "vacuum", "media_player"};
+    "light", "switch", "sensor", "binary_sensor", "cover",       "climate",
+    "fan",   "lock",   "valve",  "vacuum",        "media_player"};
 
 /* What a message on a bound topic means for its entity. */
-enum hd_role { R_STATE, R_BRI, R_CT, R_RGB, R_HS, R_XY, R_POS, R_MODE, R_TEMP, R_CURTEMP,
-               R_PCT, R_VOL, R_AVAIL };
+enum hd_role {
+    R_STATE,
+    R_BRI,
+    R_CT,
+    R_RGB,
+    R_HS,
+    R_XY,
+    R_POS,
+    R_MODE,
+    R_TEMP,
+    R_CURTEMP,
+    R_PCT,
+    R_VOL,
+    R_AVAIL
+};
 
 struct hd_bind {
     const char *topic; /* points into the entity's cfg */
     enum hd_role role;
-    const char *tpl;   /* value template, may be NULL */
-    int avail_idx;     /* R_AVAIL: index into avail */
+    const char *tpl; /* value template, may be NULL */
+    int avail_idx;   /* R_AVAIL: index into avail */
 };
 
 struct hd_avail {
@@ -65,9 +90,9 @@ struct hd {
     char prefix[128];
     size_t prefix_len;
     json_t *area_map;
-    struct plug_map *by_disc;   /* discovery topic -> entity */
-    struct plug_map *by_id;     /* entity id -> entity */
-    struct plug_map *by_topic;  /* state/availability topic -> struct hd_topic */
+    struct plug_map *by_disc;  /* discovery topic -> entity */
+    struct plug_map *by_id;    /* entity id -> entity */
+    struct plug_map *by_topic; /* state/availability topic -> struct hd_topic */
     struct plug_map *subscribed;
 };
 
@@ -165,19 +190,45 @@ static void hd_entity_free(struct hd *h, struct hd_entity *e)
 
 /* ---- discovery ---- */
 
-static const char *const hd_state_topics[] = {
-    "state_topic", "brightness_state_topic", "color_temp_state_topic", "rgb_state_topic",
-    "hs_state_topic", "xy_state_topic", "position_topic", "mode_state_topic",
-    "temperature_state_topic", "current_temperature_topic", "percentage_state_topic",
-    "volume_state_topic", "availability_topic", "command_topic", "brightness_command_topic",
-    "color_temp_command_topic", "rgb_command_topic", "hs_command_topic", "xy_command_topic",
-    "set_position_topic", "mode_command_topic", "temperature_command_topic",
-    "percentage_command_topic", "volume_command_topic", "power_command_topic", NULL};
-static const char *const hd_templates[] = {
-    "value_template", "state_value_template", "brightness_value_template",
-    "color_temp_value_template", "rgb_value_template", "hs_value_template", "xy_value_template",
-    "position_template", "mode_state_template", "temperature_state_template",
-    "current_temperature_template", "percentage_value_template", NULL};
+static const char *const hd_state_topics[] = {"state_topic",
+                                              "brightness_state_topic",
+                                              "color_temp_state_topic",
+                                              "rgb_state_topic",
+                                              "hs_state_topic",
+                                              "xy_state_topic",
+                                              "position_topic",
+                                              "mode_state_topic",
+                                              "temperature_state_topic",
+                                              "current_temperature_topic",
+                                              "percentage_state_topic",
+                                              "volume_state_topic",
+                                              "availability_topic",
+                                              "command_topic",
+                                              "brightness_command_topic",
+                                              "color_temp_command_topic",
+                                              "rgb_command_topic",
+                                              "hs_command_topic",
+                                              "xy_command_topic",
+                                              "set_position_topic",
+                                              "mode_command_topic",
+                                              "temperature_command_topic",
+                                              "percentage_command_topic",
+                                              "volume_command_topic",
+                                              "power_command_topic",
+                                              NULL};
+static const char *const hd_templates[] = {"value_template",
+                                           "state_value_template",
+                                           "brightness_value_template",
+                                           "color_temp_value_template",
+                                           "rgb_value_template",
+                                           "hs_value_template",
+                                           "xy_value_template",
+                                           "position_template",
+                                           "mode_state_template",
+                                           "temperature_state_template",
+                                           "current_temperature_template",
+                                           "percentage_value_template",
+                                           NULL};
 
 /* Check a config's types: every topic a string without wildcards, templates we can run. */
 static const char *hd_validate(const json_t *cfg)
@@ -189,14 +240,16 @@ static const char *hd_validate(const json_t *cfg)
     }
     for (int i = 0; hd_templates[i]; i++) {
         json_t *v = json_object_get(cfg, hd_templates[i]);
-        if (v && !json_is_null(v) && (!json_is_string(v) || !hd_template_supported(json_string_value(v))))
+        if (v && !json_is_null(v) &&
+            (!json_is_string(v) || !hd_template_supported(json_string_value(v))))
             return hd_templates[i];
     }
     json_t *a = json_object_get(cfg, "availability");
     if (a && !json_is_array(a)) return "availability";
     size_t i;
     json_t *x;
-    json_array_foreach(a, i, x) {
+    json_array_foreach(a, i, x)
+    {
         if (!hd_topic_ok(plug_json_str(x, "topic"))) return "availability";
         const char *t = plug_json_str(x, "value_template");
         if (t && !hd_template_supported(t)) return "availability";
@@ -222,11 +275,14 @@ static char *hd_capabilities(const struct hd_entity *e)
             json_t *m;
             ct = color = false;
             bri = hd_b(e, "brightness", false);
-            json_array_foreach(modes, i, m) {
+            json_array_foreach(modes, i, m)
+            {
                 const char *s = json_string_value(m);
                 if (!s) continue;
-                if (strcmp(s, "color_temp") == 0) ct = true;
-                else if (strcmp(s, "onoff") != 0) color = strcmp(s, "brightness") != 0 || color;
+                if (strcmp(s, "color_temp") == 0)
+                    ct = true;
+                else if (strcmp(s, "onoff") != 0)
+                    color = strcmp(s, "brightness") != 0 || color;
                 if (strcmp(s, "onoff") != 0) bri = true;
             }
         } else {
@@ -251,26 +307,32 @@ static char *hd_capabilities(const struct hd_entity *e)
     }
     case H_COVER:
     case H_VALVE:
-        json_object_set_new(c, "position", json_boolean(e->comp == H_COVER
-                                                            ? hd_s(e, "set_position_topic", NULL) != NULL
-                                                            : hd_b(e, "reports_position", false)));
-        json_object_set_new(c, "stop", json_boolean(hd_s(e, "payload_stop", e->comp == H_COVER ? "STOP" : NULL) != NULL));
+        json_object_set_new(c, "position",
+                            json_boolean(e->comp == H_COVER
+                                             ? hd_s(e, "set_position_topic", NULL) != NULL
+                                             : hd_b(e, "reports_position", false)));
+        json_object_set_new(
+            c, "stop",
+            json_boolean(hd_s(e, "payload_stop", e->comp == H_COVER ? "STOP" : NULL) != NULL));
         break;
     case H_CLIMATE: {
         json_t *modes = json_object_get(e->cfg, "modes");
-        json_object_set_new(c, "hvac_modes", modes ? json_deep_copy(modes)
-                                                   : json_pack("[ssssss]", "auto", "off", "cool",
-                                                               "heat", "dry", "fan_only"));
+        json_object_set_new(
+            c, "hvac_modes",
+            modes ? json_deep_copy(modes)
+                  : json_pack("[ssssss]", "auto", "off", "cool", "heat", "dry", "fan_only"));
         json_object_set_new(c, "min_temp", json_real(hd_n(e, "min_temp", 7)));
         json_object_set_new(c, "max_temp", json_real(hd_n(e, "max_temp", 35)));
         json_object_set_new(c, "temp_step", json_real(hd_n(e, "temp_step", 1)));
         break;
     }
     case H_FAN:
-        json_object_set_new(c, "percentage", json_boolean(hd_s(e, "percentage_command_topic", NULL) != NULL));
+        json_object_set_new(c, "percentage",
+                            json_boolean(hd_s(e, "percentage_command_topic", NULL) != NULL));
         break;
     case H_MEDIA:
-        json_object_set_new(c, "volume", json_boolean(hd_s(e, "volume_command_topic", NULL) != NULL));
+        json_object_set_new(c, "volume",
+                            json_boolean(hd_s(e, "volume_command_topic", NULL) != NULL));
         json_object_set_new(c, "pause", json_true());
         json_object_set_new(c, "next", json_true());
         break;
@@ -284,32 +346,44 @@ static char *hd_capabilities(const struct hd_entity *e)
 static void hd_setup_bindings(struct hd *h, struct hd_entity *e)
 {
     hd_bind(h, e, hd_s(e, "state_topic", NULL), R_STATE,
-            hd_s(e, e->comp == H_LIGHT && !e->json_schema ? "state_value_template" : "value_template", NULL), 0);
+            hd_s(e,
+                 e->comp == H_LIGHT && !e->json_schema ? "state_value_template" : "value_template",
+                 NULL),
+            0);
     if (e->comp == H_LIGHT && !e->json_schema) {
-        hd_bind(h, e, hd_s(e, "brightness_state_topic", NULL), R_BRI, hd_s(e, "brightness_value_template", NULL), 0);
-        hd_bind(h, e, hd_s(e, "color_temp_state_topic", NULL), R_CT, hd_s(e, "color_temp_value_template", NULL), 0);
-        hd_bind(h, e, hd_s(e, "rgb_state_topic", NULL), R_RGB, hd_s(e, "rgb_value_template", NULL), 0);
+        hd_bind(h, e, hd_s(e, "brightness_state_topic", NULL), R_BRI,
+                hd_s(e, "brightness_value_template", NULL), 0);
+        hd_bind(h, e, hd_s(e, "color_temp_state_topic", NULL), R_CT,
+                hd_s(e, "color_temp_value_template", NULL), 0);
+        hd_bind(h, e, hd_s(e, "rgb_state_topic", NULL), R_RGB, hd_s(e, "rgb_value_template", NULL),
+                0);
         hd_bind(h, e, hd_s(e, "hs_state_topic", NULL), R_HS, hd_s(e, "hs_value_template", NULL), 0);
         hd_bind(h, e, hd_s(e, "xy_state_topic", NULL), R_XY, hd_s(e, "xy_value_template", NULL), 0);
     }
     if (e->comp == H_COVER)
-        hd_bind(h, e, hd_s(e, "position_topic", NULL), R_POS, hd_s(e, "position_template", NULL), 0);
+        hd_bind(h, e, hd_s(e, "position_topic", NULL), R_POS, hd_s(e, "position_template", NULL),
+                0);
     if (e->comp == H_CLIMATE) {
-        hd_bind(h, e, hd_s(e, "mode_state_topic", NULL), R_MODE, hd_s(e, "mode_state_template", NULL), 0);
-        hd_bind(h, e, hd_s(e, "temperature_state_topic", NULL), R_TEMP, hd_s(e, "temperature_state_template", NULL), 0);
+        hd_bind(h, e, hd_s(e, "mode_state_topic", NULL), R_MODE,
+                hd_s(e, "mode_state_template", NULL), 0);
+        hd_bind(h, e, hd_s(e, "temperature_state_topic", NULL), R_TEMP,
+                hd_s(e, "temperature_state_template", NULL), 0);
         hd_bind(h, e, hd_s(e, "current_temperature_topic", NULL), R_CURTEMP,
                 hd_s(e, "current_temperature_template", NULL), 0);
     }
     if (e->comp == H_FAN)
-        hd_bind(h, e, hd_s(e, "percentage_state_topic", NULL), R_PCT, hd_s(e, "percentage_value_template", NULL), 0);
+        hd_bind(h, e, hd_s(e, "percentage_state_topic", NULL), R_PCT,
+                hd_s(e, "percentage_value_template", NULL), 0);
     if (e->comp == H_MEDIA) hd_bind(h, e, hd_s(e, "volume_state_topic", NULL), R_VOL, NULL, 0);
-    for (size_t i = 0; i < e->n_avail; i++) hd_bind(h, e, e->avail[i].topic, R_AVAIL, e->avail[i].tpl, (int)i);
+    for (size_t i = 0; i < e->n_avail; i++)
+        hd_bind(h, e, e->avail[i].topic, R_AVAIL, e->avail[i].tpl, (int)i);
 }
 
 static void hd_setup_avail(struct hd_entity *e)
 {
     json_t *list = json_object_get(e->cfg, "availability");
-    const char *on = hd_s(e, "payload_available", "online"), *off = hd_s(e, "payload_not_available", "offline");
+    const char *on = hd_s(e, "payload_available", "online"),
+               *off = hd_s(e, "payload_not_available", "offline");
     size_t n = json_array_size(list) + (hd_s(e, "availability_topic", NULL) ? 1 : 0);
     if (n == 0) return;
     e->avail = calloc(n, sizeof *e->avail);
@@ -320,11 +394,13 @@ static void hd_setup_avail(struct hd_entity *e)
     }
     size_t i;
     json_t *a;
-    json_array_foreach(list, i, a) {
-        const char *aon = plug_json_str(a, "payload_available"), *aoff = plug_json_str(a, "payload_not_available");
-        e->avail[e->n_avail++] = (struct hd_avail){plug_json_str(a, "topic"), aon ? aon : "online",
-                                                   aoff ? aoff : "offline",
-                                                   plug_json_str(a, "value_template"), -1};
+    json_array_foreach(list, i, a)
+    {
+        const char *aon = plug_json_str(a, "payload_available"),
+                   *aoff = plug_json_str(a, "payload_not_available");
+        e->avail[e->n_avail++] =
+            (struct hd_avail){plug_json_str(a, "topic"), aon ? aon : "online",
+                              aoff ? aoff : "offline", plug_json_str(a, "value_template"), -1};
     }
     const char *mode = hd_s(e, "availability_mode", "latest");
     e->avail_mode = strcmp(mode, "all") == 0 ? 1 : strcmp(mode, "any") == 0 ? 2 : 0;
@@ -362,11 +438,12 @@ static void hd_on_config(struct hd *h, enum hd_comp comp, const char *topic, con
     const char *bad = hd_validate(cfg);
     const char *schema = plug_json_str(cfg, "schema");
     bool json_schema = comp == H_LIGHT && schema && strcmp(schema, "json") == 0;
-    if (!bad && comp == H_LIGHT && schema && strcmp(schema, "json") != 0 && strcmp(schema, "default") != 0 &&
-        strcmp(schema, "basic") != 0)
+    if (!bad && comp == H_LIGHT && schema && strcmp(schema, "json") != 0 &&
+        strcmp(schema, "default") != 0 && strcmp(schema, "basic") != 0)
         bad = "schema"; /* the template schema needs Jinja */
     if (!bad && comp == H_VACUUM && schema && strcmp(schema, "state") != 0) bad = "schema";
-    if (!bad && (comp == H_SENSOR || comp == H_BINARY) && !plug_json_str(cfg, "state_topic")) bad = "state_topic";
+    if (!bad && (comp == H_SENSOR || comp == H_BINARY) && !plug_json_str(cfg, "state_topic"))
+        bad = "state_topic";
     if (!bad && comp != H_SENSOR && comp != H_BINARY && comp != H_CLIMATE && comp != H_COVER &&
         comp != H_VALVE && !plug_json_str(cfg, "command_topic"))
         bad = "command_topic";
@@ -397,9 +474,12 @@ static void hd_on_config(struct hd *h, enum hd_comp comp, const char *topic, con
     char name[300];
     if (ename && dname && strncmp(ename, dname, strlen(dname)) != 0)
         snprintf(name, sizeof name, "%s %s", dname, ename);
-    else if (ename) snprintf(name, sizeof name, "%s", ename);
-    else if (dname) snprintf(name, sizeof name, "%s", dname);
-    else snprintf(name, sizeof name, "%s", object_id);
+    else if (ename)
+        snprintf(name, sizeof name, "%s", ename);
+    else if (dname)
+        snprintf(name, sizeof name, "%s", dname);
+    else
+        snprintf(name, sizeof name, "%s", object_id);
     const char *area = plug_json_str(dev, "suggested_area");
     if (!area) area = json_string_value(json_object_get(h->area_map, name));
 
@@ -410,19 +490,25 @@ static void hd_on_config(struct hd *h, enum hd_comp comp, const char *topic, con
         hd_remove(h, old, false);
     } else {
         const char *oid = plug_json_str(cfg, "object_id");
-        plug_entity_id(h->by_id, hd_components[comp], oid ? oid : name, object_id, e->id, sizeof e->id);
+        plug_entity_id(h->by_id, hd_components[comp], oid ? oid : name, object_id, e->id,
+                       sizeof e->id);
     }
     plug_map_put(h->by_disc, topic, e);
     plug_map_put(h->by_id, e->id, e);
     hd_setup_avail(e);
     char *caps = hd_capabilities(e);
     const char *dc = hd_s(e, "device_class", NULL);
-    struct hub_entity_desc desc = {.struct_size = sizeof desc, .entity_id = e->id, .name = name,
-                                   .area = area, .device_class = dc, .capabilities_json = caps,
+    struct hub_entity_desc desc = {.struct_size = sizeof desc,
+                                   .entity_id = e->id,
+                                   .name = name,
+                                   .area = area,
+                                   .device_class = dc,
+                                   .capabilities_json = caps,
                                    .unit = hd_s(e, "unit_of_measurement", NULL)};
     int rc = host->upsert_entity(host->host, &desc);
     free(caps);
-    if (rc != HUB_OK) host->log(host->host, HUB_LOG_WARN, "upsert of %s refused: status %d", e->id, rc);
+    if (rc != HUB_OK)
+        host->log(host->host, HUB_LOG_WARN, "upsert of %s refused: status %d", e->id, rc);
     /* with availability configured an entity is unavailable until it says otherwise */
     if (e->n_avail) host->set_available(host->host, e->id, false);
     hd_setup_bindings(h, e);
@@ -440,7 +526,8 @@ static int hd_parse_list(const char *s, double *out, int max)
         double d = strtod(p, &end);
         if (end == p || !isfinite(d)) return -1;
         out[n++] = d;
-        while (*end == ' ') end++;
+        while (*end == ' ')
+            end++;
         if (*end == 0) return n;
         if (*end != ',') return -1;
         p = end + 1;
@@ -453,7 +540,8 @@ static bool hd_parse_num(const char *s, double *out)
     char *end;
     if (!s || !*s) return false;
     double d = strtod(s, &end);
-    while (*end == ' ' || *end == '\n' || *end == '\r') end++;
+    while (*end == ' ' || *end == '\n' || *end == '\r')
+        end++;
     if (end == s || *end || !isfinite(d)) return false;
     *out = d;
     return true;
@@ -476,16 +564,20 @@ static bool hd_set_num(json_t *attrs, const char *key, double v, bool integer)
     return true;
 }
 
-static bool hd_light_json_state(const struct hd_entity *e, const json_t *j, char **state, json_t *attrs)
+static bool hd_light_json_state(const struct hd_entity *e, const json_t *j, char **state,
+                                json_t *attrs)
 {
     if (!json_is_object(j)) return false;
     const char *s = plug_json_str(j, "state");
     json_t *sv = json_object_get(j, "state");
     if (sv && !json_is_null(sv)) {
         if (!s) return false;
-        if (strcmp(s, "ON") == 0) *state = strdup("on");
-        else if (strcmp(s, "OFF") == 0) *state = strdup("off");
-        else return false;
+        if (strcmp(s, "ON") == 0)
+            *state = strdup("on");
+        else if (strcmp(s, "OFF") == 0)
+            *state = strdup("off");
+        else
+            return false;
     }
     double d, scale = hd_n(e, "brightness_scale", 255);
     json_t *b = json_object_get(j, "brightness");
@@ -535,8 +627,10 @@ static bool hd_apply(const struct hd_entity *e, const struct hd_bind *b, const c
     double d, l[3];
     switch (b->role) {
     case R_AVAIL:
-        if (strcmp(v, av->on) == 0) av->state = 1, ok = true;
-        else if (strcmp(v, av->off) == 0) av->state = 0, ok = true;
+        if (strcmp(v, av->on) == 0)
+            av->state = 1, ok = true;
+        else if (strcmp(v, av->off) == 0)
+            av->state = 0, ok = true;
         break;
     case R_STATE:
         switch (e->comp) {
@@ -550,14 +644,18 @@ static bool hd_apply(const struct hd_entity *e, const struct hd_bind *b, const c
         case H_FAN: {
             const char *on = hd_s(e, "payload_on", "ON"), *off = hd_s(e, "payload_off", "OFF");
             if (e->comp == H_SWITCH) on = hd_s(e, "state_on", on), off = hd_s(e, "state_off", off);
-            if (on && strcmp(v, on) == 0) *state = strdup("on"), ok = true;
-            else if (off && strcmp(v, off) == 0) *state = strdup("off"), ok = true;
+            if (on && strcmp(v, on) == 0)
+                *state = strdup("on"), ok = true;
+            else if (off && strcmp(v, off) == 0)
+                *state = strdup("off"), ok = true;
             break;
         }
         case H_BINARY: {
             const char *on = hd_s(e, "payload_on", "ON"), *off = hd_s(e, "payload_off", "OFF");
-            if (on && strcmp(v, on) == 0) *state = strdup("on"), ok = true;
-            else if (off && strcmp(v, off) == 0) *state = strdup("off"), ok = true;
+            if (on && strcmp(v, on) == 0)
+                *state = strdup("on"), ok = true;
+            else if (off && strcmp(v, off) == 0)
+                *state = strdup("off"), ok = true;
             break;
         }
         case H_SENSOR:
@@ -575,15 +673,17 @@ static bool hd_apply(const struct hd_entity *e, const struct hd_bind *b, const c
             break;
         case H_COVER:
         case H_VALVE: {
-            static const char *const map[][3] = {
-                {"state_open", "open", "open"},         {"state_opening", "opening", "opening"},
-                {"state_closed", "closed", "closed"},   {"state_closing", "closing", "closing"},
-                {"state_stopped", "stopped", "open"}};
+            static const char *const map[][3] = {{"state_open", "open", "open"},
+                                                 {"state_opening", "opening", "opening"},
+                                                 {"state_closed", "closed", "closed"},
+                                                 {"state_closing", "closing", "closing"},
+                                                 {"state_stopped", "stopped", "open"}};
             const char *s = hd_match(e, v, map, 5);
             if (s) {
                 *state = strdup(s);
                 ok = true;
-            } else if (e->comp == H_VALVE && hd_b(e, "reports_position", false) && hd_parse_num(v, &d)) {
+            } else if (e->comp == H_VALVE && hd_b(e, "reports_position", false) &&
+                       hd_parse_num(v, &d)) {
                 double po = hd_n(e, "position_open", 100), pc = hd_n(e, "position_closed", 0);
                 if (po == pc) break;
                 double pct = (d - pc) / (po - pc) * 100;
@@ -595,16 +695,18 @@ static bool hd_apply(const struct hd_entity *e, const struct hd_bind *b, const c
             break;
         }
         case H_LOCK: {
-            static const char *const map[][3] = {
-                {"state_locked", "LOCKED", "locked"},       {"state_unlocked", "UNLOCKED", "unlocked"},
-                {"state_locking", "LOCKING", "locking"},    {"state_unlocking", "UNLOCKING", "unlocking"},
-                {"state_jammed", "JAMMED", "jammed"}};
+            static const char *const map[][3] = {{"state_locked", "LOCKED", "locked"},
+                                                 {"state_unlocked", "UNLOCKED", "unlocked"},
+                                                 {"state_locking", "LOCKING", "locking"},
+                                                 {"state_unlocking", "UNLOCKING", "unlocking"},
+                                                 {"state_jammed", "JAMMED", "jammed"}};
             const char *s = hd_match(e, v, map, 5);
             if (s) *state = strdup(s), ok = true;
             break;
         }
         case H_VACUUM: {
-            static const char *const states[] = {"cleaning", "docked", "paused", "idle", "returning", "error"};
+            static const char *const states[] = {"cleaning", "docked",    "paused",
+                                                 "idle",     "returning", "error"};
             /* the state schema: {"state": "...", "battery_level": 0-100, "fan_speed": "..."} */
             if (!json_is_object(json)) break;
             json_t *sv = json_object_get(json, "state");
@@ -613,11 +715,14 @@ static bool hd_apply(const struct hd_entity *e, const struct hd_bind *b, const c
             for (size_t i = 0; s && i < sizeof states / sizeof states[0]; i++)
                 if (strcmp(s, states[i]) == 0) *state = strdup(s), ok = true;
             if (json_object_get(json, "battery_level")) {
-                if (!plug_json_num(json, "battery_level", &d) || d < 0 || d > 100) ok = false;
-                else hd_set_num(attrs, "battery_level", d, true);
+                if (!plug_json_num(json, "battery_level", &d) || d < 0 || d > 100)
+                    ok = false;
+                else
+                    hd_set_num(attrs, "battery_level", d, true);
             }
             if (plug_json_str(json, "fan_speed"))
-                json_object_set_new(attrs, "fan_speed", json_string(plug_json_str(json, "fan_speed")));
+                json_object_set_new(attrs, "fan_speed",
+                                    json_string(plug_json_str(json, "fan_speed")));
             break;
         }
         case H_MEDIA: {
@@ -639,7 +744,8 @@ static bool hd_apply(const struct hd_entity *e, const struct hd_bind *b, const c
     case R_CT:
         if (hd_parse_num(v, &d) && d > 0 && d <= 20000)
             ok = hd_set_num(attrs, "color_temp_kelvin",
-                            hd_b(e, "color_temp_kelvin", false) ? d : plug_mireds_to_kelvin((int)d), true);
+                            hd_b(e, "color_temp_kelvin", false) ? d : plug_mireds_to_kelvin((int)d),
+                            true);
         break;
     case R_RGB:
     case R_HS:
@@ -648,7 +754,8 @@ static bool hd_apply(const struct hd_entity *e, const struct hd_bind *b, const c
         if (b->role == R_RGB && n == 3 && l[0] >= 0 && l[0] <= 255 && l[1] >= 0 && l[1] <= 255 &&
             l[2] >= 0 && l[2] <= 255) {
             rgb[0] = (int)l[0], rgb[1] = (int)l[1], rgb[2] = (int)l[2];
-        } else if (b->role == R_HS && n == 2 && l[0] >= 0 && l[0] <= 360 && l[1] >= 0 && l[1] <= 100) {
+        } else if (b->role == R_HS && n == 2 && l[0] >= 0 && l[0] <= 360 && l[1] >= 0 &&
+                   l[1] <= 100) {
             plug_hs_to_rgb(l[0], l[1], rgb);
         } else if (b->role == R_XY && n == 2 && l[0] >= 0 && l[0] <= 1 && l[1] >= 0 && l[1] <= 1) {
             plug_xy_to_rgb(l[0], l[1], rgb);
@@ -674,11 +781,13 @@ static bool hd_apply(const struct hd_entity *e, const struct hd_bind *b, const c
     }
     case R_MODE: {
         json_t *modes = json_object_get(e->cfg, "modes");
-        static const char *defaults[] = {"auto", "off", "cool", "heat", "dry", "fan_only", "heat_cool"};
+        static const char *defaults[] = {"auto", "off",      "cool",     "heat",
+                                         "dry",  "fan_only", "heat_cool"};
         if (modes) {
             size_t i;
             json_t *m;
-            json_array_foreach(modes, i, m) if (json_is_string(m) && strcmp(json_string_value(m), v) == 0) ok = true;
+            json_array_foreach(modes, i, m) if (json_is_string(m) &&
+                                                strcmp(json_string_value(m), v) == 0) ok = true;
         } else {
             for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
                 if (strcmp(v, defaults[i]) == 0) ok = true;
@@ -692,7 +801,8 @@ static bool hd_apply(const struct hd_entity *e, const struct hd_bind *b, const c
     case R_TEMP:
     case R_CURTEMP:
         if (hd_parse_num(v, &d) && d > -100 && d < 200)
-            ok = hd_set_num(attrs, b->role == R_TEMP ? "temperature" : "current_temperature", d, false);
+            ok = hd_set_num(attrs, b->role == R_TEMP ? "temperature" : "current_temperature", d,
+                            false);
         break;
     case R_PCT: {
         double lo = hd_n(e, "speed_range_min", 1), hi = hd_n(e, "speed_range_max", 100);
@@ -704,7 +814,8 @@ static bool hd_apply(const struct hd_entity *e, const struct hd_bind *b, const c
         break;
     }
     case R_VOL:
-        if (hd_parse_num(v, &d) && d >= 0 && d <= 1) ok = hd_set_num(attrs, "volume_level", d * 100, true);
+        if (hd_parse_num(v, &d) && d >= 0 && d <= 1)
+            ok = hd_set_num(attrs, "volume_level", d * 100, true);
         break;
     }
     free(v);
@@ -727,7 +838,8 @@ static void hd_on_state(struct hd *h, struct hd_topic *t, const char *topic, con
     const struct hub_host_api *host = h->host;
     char *text = plug_payload_text(payload, len, PLUG_MAX_PAYLOAD);
     if (!text) {
-        host->count_bad_input(host->host, len > PLUG_MAX_PAYLOAD ? "payload_too_large" : "bad_utf8", topic);
+        host->count_bad_input(host->host, len > PLUG_MAX_PAYLOAD ? "payload_too_large" : "bad_utf8",
+                              topic);
         return;
     }
     json_t *json = len ? json_loadb(text, len, JSON_DECODE_ANY, NULL) : NULL;
@@ -770,7 +882,8 @@ static void hd_on_state(struct hd *h, struct hd_topic *t, const char *topic, con
             }
             host->set_available(host->host, e->id, a);
         }
-        bool same = (!state || (e->state && strcmp(state, e->state) == 0)) && json_equal(attrs, e->attrs);
+        bool same =
+            (!state || (e->state && strcmp(state, e->state) == 0)) && json_equal(attrs, e->attrs);
         if (touched && !same) {
             if (state) {
                 free(e->state);
@@ -831,7 +944,9 @@ static int hd_on_message(void *state, const char *topic, const void *payload, si
         }
     int comp = -1;
     for (int i = 0; i < H_NCOMP; i++)
-        if (strlen(hd_components[i]) == plen[0] && strncmp(parts[0], hd_components[i], plen[0]) == 0) comp = i;
+        if (strlen(hd_components[i]) == plen[0] &&
+            strncmp(parts[0], hd_components[i], plen[0]) == 0)
+            comp = i;
     if (comp < 0) return HUB_OK; /* number, select, button...: not entities the hub drives */
     char object_id[256];
     size_t ol = plen[n - 2];
@@ -848,13 +963,13 @@ static int hd_pub(struct hd *h, const struct hd_entity *e, const char *topic, co
 {
     if (!topic) return HUB_ERR_UNSUPPORTED;
     int qos = (int)hd_n(e, "qos", 1);
-    return h->host->publish(h->host->host, topic, payload, strlen(payload), qos < 0 || qos > 2 ? 1 : qos,
-                            hd_b(e, "retain", false));
+    return h->host->publish(h->host->host, topic, payload, strlen(payload),
+                            qos < 0 || qos > 2 ? 1 : qos, hd_b(e, "retain", false));
 }
 
 /* Publish value (rendered through the command template key tplkey) on topic key. */
-static int hd_pub_tpl(struct hd *h, const struct hd_entity *e, const char *topickey, const char *tplkey,
-                      const char *value)
+static int hd_pub_tpl(struct hd *h, const struct hd_entity *e, const char *topickey,
+                      const char *tplkey, const char *value)
 {
     const char *topic = hd_s(e, topickey, NULL);
     if (!topic) return HUB_ERR_UNSUPPORTED;
@@ -865,25 +980,29 @@ static int hd_pub_tpl(struct hd *h, const struct hd_entity *e, const char *topic
     return rc;
 }
 
-static int hd_light_json(struct hd *h, const struct hd_entity *e, bool on, const struct plug_args *a)
+static int hd_light_json(struct hd *h, const struct hd_entity *e, bool on,
+                         const struct plug_args *a)
 {
     json_t *cmd = json_object();
     if (a && a->has_brightness && a->brightness == 0) on = false;
     json_object_set_new(cmd, "state", json_string(on ? "ON" : "OFF"));
     if (on && a) {
         if (a->has_brightness)
-            json_object_set_new(cmd, "brightness",
-                                json_integer(plug_scale(a->brightness, 100, hd_n(e, "brightness_scale", 255))));
+            json_object_set_new(
+                cmd, "brightness",
+                json_integer(plug_scale(a->brightness, 100, hd_n(e, "brightness_scale", 255))));
         if (a->has_kelvin)
             json_object_set_new(cmd, "color_temp",
-                                json_integer(hd_b(e, "color_temp_kelvin", false) ? a->kelvin
-                                                                                 : plug_kelvin_to_mireds(a->kelvin)));
+                                json_integer(hd_b(e, "color_temp_kelvin", false)
+                                                 ? a->kelvin
+                                                 : plug_kelvin_to_mireds(a->kelvin)));
         if (a->has_rgb) {
             json_t *modes = json_object_get(e->cfg, "supported_color_modes");
             bool rgb = false, hs = false, xy = false;
             size_t i;
             json_t *m;
-            json_array_foreach(modes, i, m) {
+            json_array_foreach(modes, i, m)
+            {
                 const char *s = json_string_value(m);
                 if (!s) continue;
                 if (strncmp(s, "rgb", 3) == 0) rgb = true;
@@ -893,7 +1012,9 @@ static int hd_light_json(struct hd *h, const struct hd_entity *e, bool on, const
             if (!modes && hd_b(e, "rgb", false)) rgb = true; /* the deprecated flags */
             double x, y;
             if (rgb) {
-                json_object_set_new(cmd, "color", json_pack("{s:i,s:i,s:i}", "r", a->rgb[0], "g", a->rgb[1], "b", a->rgb[2]));
+                json_object_set_new(
+                    cmd, "color",
+                    json_pack("{s:i,s:i,s:i}", "r", a->rgb[0], "g", a->rgb[1], "b", a->rgb[2]));
             } else if (hs) {
                 plug_rgb_to_hs(a->rgb, &x, &y);
                 json_object_set_new(cmd, "color", json_pack("{s:f,s:f}", "h", x, "s", y));
@@ -917,7 +1038,8 @@ static int hd_light_json(struct hd *h, const struct hd_entity *e, bool on, const
 static int hd_light_on(struct hd *h, const struct hd_entity *e, const struct plug_args *a)
 {
     const char *on = hd_s(e, "payload_on", "ON"), *off = hd_s(e, "payload_off", "OFF");
-    if (a->has_brightness && a->brightness == 0) return hd_pub(h, e, hd_s(e, "command_topic", NULL), off);
+    if (a->has_brightness && a->brightness == 0)
+        return hd_pub(h, e, hd_s(e, "command_topic", NULL), off);
     /* check everything first so that nothing is sent for an action the light cannot do */
     if (a->has_brightness && !hd_s(e, "brightness_command_topic", NULL)) return HUB_ERR_UNSUPPORTED;
     if (a->has_kelvin && !hd_s(e, "color_temp_command_topic", NULL)) return HUB_ERR_UNSUPPORTED;
@@ -945,7 +1067,8 @@ static int hd_light_on(struct hd *h, const struct hd_entity *e, const struct plu
     }
     bool bri_sent = false;
     int bri = a->has_brightness ? a->brightness : -1;
-    if (bri < 0 && strcmp(type, "brightness") == 0 && hd_s(e, "brightness_command_topic", NULL)) bri = 100;
+    if (bri < 0 && strcmp(type, "brightness") == 0 && hd_s(e, "brightness_command_topic", NULL))
+        bri = 100;
     if (rc == HUB_OK && bri >= 0) {
         int v = plug_scale(bri, 100, hd_n(e, "brightness_scale", 255));
         snprintf(buf, sizeof buf, "%d", v < 1 ? 1 : v);
@@ -964,7 +1087,8 @@ static int hd_light_on(struct hd *h, const struct hd_entity *e, const struct plu
         snprintf(buf, sizeof buf, "%d", v);
         rc = hd_pub_tpl(h, e, "color_temp_command_topic", "color_temp_command_template", buf);
     }
-    if (rc == HUB_OK && strcmp(type, "last") == 0) rc = hd_pub(h, e, hd_s(e, "command_topic", NULL), on);
+    if (rc == HUB_OK && strcmp(type, "last") == 0)
+        rc = hd_pub(h, e, hd_s(e, "command_topic", NULL), on);
     if (rc == HUB_OK && strcmp(type, "brightness") == 0 && !bri_sent)
         rc = hd_pub(h, e, hd_s(e, "command_topic", NULL), on);
     return rc;
@@ -981,11 +1105,13 @@ static bool hd_has_mode(const struct hd_entity *e, const char *mode)
     }
     size_t i;
     json_t *m;
-    json_array_foreach(modes, i, m) if (json_is_string(m) && strcmp(json_string_value(m), mode) == 0) return true;
+    json_array_foreach(modes, i, m) if (json_is_string(m) &&
+                                        strcmp(json_string_value(m), mode) == 0) return true;
     return false;
 }
 
-static int hd_position(struct hd *h, const struct hd_entity *e, int pct, const char *topickey, const char *tplkey)
+static int hd_position(struct hd *h, const struct hd_entity *e, int pct, const char *topickey,
+                       const char *tplkey)
 {
     double po = hd_n(e, "position_open", 100), pc = hd_n(e, "position_closed", 0);
     char buf[32];
@@ -993,7 +1119,8 @@ static int hd_position(struct hd *h, const struct hd_entity *e, int pct, const c
     return hd_pub_tpl(h, e, topickey, tplkey, buf);
 }
 
-static int hd_do(struct hd *h, const struct hd_entity *e, const char *action, const struct plug_args *a)
+static int hd_do(struct hd *h, const struct hd_entity *e, const char *action,
+                 const struct plug_args *a)
 {
     bool on = strcmp(action, "turn_on") == 0, off = strcmp(action, "turn_off") == 0;
     const char *cmd_t = hd_s(e, "command_topic", NULL);
@@ -1005,7 +1132,9 @@ static int hd_do(struct hd *h, const struct hd_entity *e, const char *action, co
         if (off) return hd_pub(h, e, cmd_t, hd_s(e, "payload_off", "OFF"));
         return HUB_ERR_UNSUPPORTED;
     case H_SWITCH:
-        if (on || off) return hd_pub(h, e, cmd_t, hd_s(e, on ? "payload_on" : "payload_off", on ? "ON" : "OFF"));
+        if (on || off)
+            return hd_pub(h, e, cmd_t,
+                          hd_s(e, on ? "payload_on" : "payload_off", on ? "ON" : "OFF"));
         return HUB_ERR_UNSUPPORTED;
     case H_COVER:
     case H_VALVE: {
@@ -1013,12 +1142,15 @@ static int hd_do(struct hd *h, const struct hd_entity *e, const char *action, co
         if (strcmp(action, "open") == 0 || on) {
             if (valve && hd_b(e, "reports_position", false) && !hd_s(e, "payload_open", NULL))
                 return hd_position(h, e, 100, "command_topic", "value_template");
-            return hd_pub(h, e, cmd_t, hd_s(e, "payload_open", "OPEN") ? hd_s(e, "payload_open", "OPEN") : "");
+            return hd_pub(h, e, cmd_t,
+                          hd_s(e, "payload_open", "OPEN") ? hd_s(e, "payload_open", "OPEN") : "");
         }
         if (strcmp(action, "close") == 0 || off) {
             if (valve && hd_b(e, "reports_position", false) && !hd_s(e, "payload_close", NULL))
                 return hd_position(h, e, 0, "command_topic", "value_template");
-            return hd_pub(h, e, cmd_t, hd_s(e, "payload_close", "CLOSE") ? hd_s(e, "payload_close", "CLOSE") : "");
+            return hd_pub(h, e, cmd_t,
+                          hd_s(e, "payload_close", "CLOSE") ? hd_s(e, "payload_close", "CLOSE")
+                                                            : "");
         }
         if (strcmp(action, "stop") == 0) {
             const char *p = hd_s(e, "payload_stop", valve ? NULL : "STOP");
@@ -1035,8 +1167,10 @@ static int hd_do(struct hd *h, const struct hd_entity *e, const char *action, co
         return HUB_ERR_UNSUPPORTED;
     }
     case H_LOCK:
-        if (strcmp(action, "lock") == 0) return hd_pub(h, e, cmd_t, hd_s(e, "payload_lock", "LOCK"));
-        if (strcmp(action, "unlock") == 0) return hd_pub(h, e, cmd_t, hd_s(e, "payload_unlock", "UNLOCK"));
+        if (strcmp(action, "lock") == 0)
+            return hd_pub(h, e, cmd_t, hd_s(e, "payload_lock", "LOCK"));
+        if (strcmp(action, "unlock") == 0)
+            return hd_pub(h, e, cmd_t, hd_s(e, "payload_unlock", "UNLOCK"));
         if (strcmp(action, "open") == 0 && hd_s(e, "payload_open", NULL))
             return hd_pub(h, e, cmd_t, hd_s(e, "payload_open", NULL));
         return HUB_ERR_UNSUPPORTED;
@@ -1048,11 +1182,13 @@ static int hd_do(struct hd *h, const struct hd_entity *e, const char *action, co
             if (t < hd_n(e, "min_temp", 7) || t > hd_n(e, "max_temp", 35)) return HUB_ERR_RANGE;
             if (a->hvac_mode) {
                 if (!hd_has_mode(e, a->hvac_mode)) return HUB_ERR_UNSUPPORTED;
-                int rc = hd_pub_tpl(h, e, "mode_command_topic", "mode_command_template", a->hvac_mode);
+                int rc =
+                    hd_pub_tpl(h, e, "mode_command_topic", "mode_command_template", a->hvac_mode);
                 if (rc != HUB_OK) return rc;
             }
             snprintf(buf, sizeof buf, "%.10g", t);
-            return hd_pub_tpl(h, e, "temperature_command_topic", "temperature_command_template", buf);
+            return hd_pub_tpl(h, e, "temperature_command_topic", "temperature_command_template",
+                              buf);
         }
         const char *mode = NULL;
         if (strcmp(action, "set_hvac_mode") == 0) {
@@ -1062,7 +1198,10 @@ static int hd_do(struct hd *h, const struct hd_entity *e, const char *action, co
             if (hd_s(e, "power_command_topic", NULL))
                 return hd_pub_tpl(h, e, "power_command_topic", "power_command_template",
                                   hd_s(e, on ? "payload_on" : "payload_off", on ? "ON" : "OFF"));
-            mode = off ? "off" : hd_has_mode(e, "heat") ? "heat" : hd_has_mode(e, "auto") ? "auto" : NULL;
+            mode = off                      ? "off"
+                   : hd_has_mode(e, "heat") ? "heat"
+                   : hd_has_mode(e, "auto") ? "auto"
+                                            : NULL;
         } else {
             return HUB_ERR_UNSUPPORTED;
         }
@@ -1079,23 +1218,30 @@ static int hd_do(struct hd *h, const struct hd_entity *e, const char *action, co
             int rc = HUB_OK;
             if (on) rc = hd_pub(h, e, cmd_t, hd_s(e, "payload_on", "ON"));
             /* Home Assistant's percentage_to_ranged_value, rounded up */
-            double v = a->percentage == 0 ? 0 : ceil((lo - 1) + (hi - lo + 1) * a->percentage / 100.0);
+            double v =
+                a->percentage == 0 ? 0 : ceil((lo - 1) + (hi - lo + 1) * a->percentage / 100.0);
             snprintf(buf, sizeof buf, "%.0f", v);
-            if (rc == HUB_OK) rc = hd_pub_tpl(h, e, "percentage_command_topic", "percentage_command_template", buf);
+            if (rc == HUB_OK)
+                rc = hd_pub_tpl(h, e, "percentage_command_topic", "percentage_command_template",
+                                buf);
             return rc;
         }
-        if (on || off) return hd_pub(h, e, cmd_t, hd_s(e, on ? "payload_on" : "payload_off", on ? "ON" : "OFF"));
+        if (on || off)
+            return hd_pub(h, e, cmd_t,
+                          hd_s(e, on ? "payload_on" : "payload_off", on ? "ON" : "OFF"));
         return HUB_ERR_UNSUPPORTED;
     }
     case H_VACUUM:
         if (on) return hd_pub(h, e, cmd_t, hd_s(e, "payload_start", "start"));
         if (off) return hd_pub(h, e, cmd_t, hd_s(e, "payload_return_to_base", "return_to_base"));
-        if (strcmp(action, "stop") == 0) return hd_pub(h, e, cmd_t, hd_s(e, "payload_stop", "stop"));
-        if (strcmp(action, "media_pause") == 0) return hd_pub(h, e, cmd_t, hd_s(e, "payload_pause", "pause"));
+        if (strcmp(action, "stop") == 0)
+            return hd_pub(h, e, cmd_t, hd_s(e, "payload_stop", "stop"));
+        if (strcmp(action, "media_pause") == 0)
+            return hd_pub(h, e, cmd_t, hd_s(e, "payload_pause", "pause"));
         return HUB_ERR_UNSUPPORTED;
     case H_MEDIA: {
         static const char *const map[][2] = {
-            {"media_play", "PLAY"}, {"media_pause", "PAUSE"}, {"media_stop", "STOP"},
+            {"media_play", "PLAY"}, {"media_pause", "PAUSE"},       {"media_stop", "STOP"},
             {"media_next", "NEXT"}, {"media_previous", "PREVIOUS"}, {"turn_on", "ON"},
             {"turn_off", "OFF"}};
         for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
@@ -1133,7 +1279,8 @@ static void hd_shutdown(void *state)
     if (!h) return;
     const char *key;
     struct hd_entity *e;
-    while (h->by_disc && (e = plug_map_first(h->by_disc, &key))) hd_remove(h, e, false);
+    while (h->by_disc && (e = plug_map_first(h->by_disc, &key)))
+        hd_remove(h, e, false);
     plug_map_free(h->by_disc);
     plug_map_free(h->by_id);
     plug_map_free(h->by_topic); /* empty: every entity unbound itself */
@@ -1151,7 +1298,8 @@ static int hd_init(const struct hub_host_api *host, void **state)
     const char *prefix = host->config_get(host->host, "discovery_prefix");
     if (!prefix || !*prefix) prefix = "homeassistant";
     if (strlen(prefix) >= sizeof h->prefix || strpbrk(prefix, "+#")) {
-        host->log(host->host, HUB_LOG_ERROR, "discovery_prefix \"%s\" is not a topic prefix", prefix);
+        host->log(host->host, HUB_LOG_ERROR, "discovery_prefix \"%s\" is not a topic prefix",
+                  prefix);
         free(h);
         return HUB_ERR_CONFIG;
     }

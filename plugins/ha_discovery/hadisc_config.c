@@ -273,10 +273,18 @@ static const char *const hd_abbr[][2] = {
 };
 
 static const char *const hd_dev_abbr[][2] = {
-    {"cns", "connections"},    {"ids", "identifiers"},      {"name", "name"},
-    {"mf", "manufacturer"},    {"mdl", "model"},            {"mdl_id", "model_id"},
-    {"hw", "hw_version"},      {"sw", "sw_version"},        {"sa", "suggested_area"},
-    {"sn", "serial_number"},   {"cu", "configuration_url"}, {"via_device", "via_device"},
+    {"cns", "connections"},
+    {"ids", "identifiers"},
+    {"name", "name"},
+    {"mf", "manufacturer"},
+    {"mdl", "model"},
+    {"mdl_id", "model_id"},
+    {"hw", "hw_version"},
+    {"sw", "sw_version"},
+    {"sa", "suggested_area"},
+    {"sn", "serial_number"},
+    {"cu", "configuration_url"},
+    {"via_device", "via_device"},
 };
 
 static const char *hd_expand_key(const char *k, const char *const (*tab)[2], size_t n)
@@ -292,7 +300,8 @@ static json_t *hd_expand_obj(const json_t *obj, const char *const (*tab)[2], siz
     json_t *out = json_object();
     const char *k;
     json_t *v;
-    json_object_foreach((json_t *)obj, k, v) {
+    json_object_foreach((json_t *)obj, k, v)
+    {
         const char *full = hd_expand_key(k, tab, n);
         if (strcmp(full, k) != 0 && json_object_get(obj, full)) continue;
         json_object_set(out, full, v);
@@ -306,7 +315,8 @@ static void hd_expand_tilde(json_t *obj, const char *base)
     const char *k;
     json_t *v;
     void *tmp;
-    json_object_foreach_safe(obj, tmp, k, v) {
+    json_object_foreach_safe(obj, tmp, k, v)
+    {
         const char *s = json_string_value(v);
         size_t kl = strlen(k), sl = s ? strlen(s) : 0;
         if (!s || !sl || kl < 5 || strcmp(k + kl - 5, "topic") != 0) continue;
@@ -330,16 +340,19 @@ json_t *hd_expand_config(const json_t *raw)
     json_t *cfg = hd_expand_obj(raw, hd_abbr, sizeof hd_abbr / sizeof hd_abbr[0]);
     json_t *dev = json_object_get(cfg, "device");
     if (json_is_object(dev))
-        json_object_set_new(cfg, "device",
-                            hd_expand_obj(dev, hd_dev_abbr, sizeof hd_dev_abbr / sizeof hd_dev_abbr[0]));
+        json_object_set_new(
+            cfg, "device",
+            hd_expand_obj(dev, hd_dev_abbr, sizeof hd_dev_abbr / sizeof hd_dev_abbr[0]));
     json_t *avty = json_object_get(cfg, "availability");
     if (json_is_array(avty)) {
         json_t *list = json_array();
         size_t i;
         json_t *a;
-        json_array_foreach(avty, i, a) {
+        json_array_foreach(avty, i, a)
+        {
             if (json_is_object(a))
-                json_array_append_new(list, hd_expand_obj(a, hd_abbr, sizeof hd_abbr / sizeof hd_abbr[0]));
+                json_array_append_new(
+                    list, hd_expand_obj(a, hd_abbr, sizeof hd_abbr / sizeof hd_abbr[0]));
         }
         json_object_set_new(cfg, "availability", list);
     }
@@ -357,7 +370,8 @@ json_t *hd_expand_config(const json_t *raw)
 
 static const char *hd_skip_ws(const char *p)
 {
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
     return p;
 }
 
@@ -393,7 +407,8 @@ int hd_template_eval(const char *tpl, const char *text, const json_t *json, char
             size_t n = 0;
             if (*p == '.') {
                 p++;
-                while ((isalnum((unsigned char)*p) || *p == '_') && n + 1 < sizeof key) key[n++] = *p++;
+                while ((isalnum((unsigned char)*p) || *p == '_') && n + 1 < sizeof key)
+                    key[n++] = *p++;
                 if (n == 0) return HD_TPL_UNSUPPORTED;
                 key[n] = 0;
                 cur = json_is_object(cur) ? json_object_get(cur, key) : NULL;
@@ -401,7 +416,8 @@ int hd_template_eval(const char *tpl, const char *text, const json_t *json, char
                 p = hd_skip_ws(p + 1);
                 if (*p == '\'' || *p == '"') {
                     char q = *p++;
-                    while (*p && *p != q && n + 1 < sizeof key) key[n++] = *p++;
+                    while (*p && *p != q && n + 1 < sizeof key)
+                        key[n++] = *p++;
                     if (*p != q) return HD_TPL_UNSUPPORTED;
                     p++;
                     key[n] = 0;
@@ -425,19 +441,26 @@ int hd_template_eval(const char *tpl, const char *text, const json_t *json, char
     }
     /* the value as text */
     char *val;
-    if (is_text) val = strdup(text);
-    else if (!cur || json_is_null(cur)) val = NULL;
-    else if (json_is_string(cur)) val = strdup(json_string_value(cur));
-    else if (json_is_true(cur)) val = strdup("True"); /* Jinja prints Python booleans */
-    else if (json_is_false(cur)) val = strdup("False");
-    else val = plug_json_dump(cur);
+    if (is_text)
+        val = strdup(text);
+    else if (!cur || json_is_null(cur))
+        val = NULL;
+    else if (json_is_string(cur))
+        val = strdup(json_string_value(cur));
+    else if (json_is_true(cur))
+        val = strdup("True"); /* Jinja prints Python booleans */
+    else if (json_is_false(cur))
+        val = strdup("False");
+    else
+        val = plug_json_dump(cur);
     /* filters */
     p = hd_skip_ws(p);
     while (*p == '|') {
         p = hd_skip_ws(p + 1);
         char name[16];
         size_t n = 0;
-        while (isalpha((unsigned char)*p) && n + 1 < sizeof name) name[n++] = *p++;
+        while (isalpha((unsigned char)*p) && n + 1 < sizeof name)
+            name[n++] = *p++;
         name[n] = 0;
         int arg = -1;
         p = hd_skip_ws(p);
@@ -460,16 +483,19 @@ int hd_template_eval(const char *tpl, const char *text, const json_t *json, char
                 return HD_TPL_BAD;
             }
             char buf[64];
-            if (name[0] == 'i') snprintf(buf, sizeof buf, "%lld", (long long)d);
+            if (name[0] == 'i')
+                snprintf(buf, sizeof buf, "%lld", (long long)d);
             else if (name[0] == 'r') {
                 double m = pow(10, arg < 0 ? 0 : arg > 10 ? 10 : arg);
                 snprintf(buf, sizeof buf, "%.10g", round(d * m) / m);
-            } else snprintf(buf, sizeof buf, "%.10g", d);
+            } else
+                snprintf(buf, sizeof buf, "%.10g", d);
             free(val);
             val = strdup(buf);
         } else if (strcmp(name, "lower") == 0 || strcmp(name, "upper") == 0) {
             for (char *c = val; *c; c++)
-                *c = (char)(name[0] == 'l' ? tolower((unsigned char)*c) : toupper((unsigned char)*c));
+                *c = (char)(name[0] == 'l' ? tolower((unsigned char)*c)
+                                           : toupper((unsigned char)*c));
         } else if (strcmp(name, "string") == 0 || strcmp(name, "trim") == 0) {
             /* already text; trim keeps it simple */
         } else {
@@ -501,7 +527,8 @@ char *hd_command_render(const char *tpl, const char *value)
                     q = hd_skip_ws(q + 5);
                     if (*q == '|') { /* | int, | float, | string: the value is already text */
                         q = hd_skip_ws(q + 1);
-                        while (isalpha((unsigned char)*q)) q++;
+                        while (isalpha((unsigned char)*q))
+                            q++;
                         q = hd_skip_ws(q);
                     }
                     if (q[0] == '}' && q[1] == '}') {

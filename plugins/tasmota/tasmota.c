@@ -26,14 +26,14 @@ struct tas_entity {
     char id[PLUG_ID_MAX];
     enum tas_kind kind;
     struct tas_device *dev;
-    int relay;        /* 1-based POWER index (switch, light) */
-    int shutter;      /* 1-based shutter number (cover) */
-    int lt;           /* light: Tasmota light subtype (0 relay only, 1 dimmer, 2 CT, 3 RGB,
-                         4 RGBW, 5 RGBCW) */
-    char *sn_key;     /* sensor: "AM2301" (or "" for a top-level value) */
-    char *sn_qty;     /* sensor: "Temperature" */
+    int relay;    /* 1-based POWER index (switch, light) */
+    int shutter;  /* 1-based shutter number (cover) */
+    int lt;       /* light: Tasmota light subtype (0 relay only, 1 dimmer, 2 CT, 3 RGB,
+                     4 RGBW, 5 RGBCW) */
+    char *sn_key; /* sensor: "AM2301" (or "" for a top-level value) */
+    char *sn_qty; /* sensor: "Temperature" */
     char *unit;
-    json_t *attrs;    /* light: last known attributes (a plain stat/POWER report has none) */
+    json_t *attrs; /* light: last known attributes (a plain stat/POWER report has none) */
 };
 
 struct tas_device {
@@ -120,10 +120,14 @@ static char *tas_full_topic(const char *ft, const char *prefix, const char *topi
     for (const char *p = ft; *p;) {
         const char *rep = NULL;
         size_t skip = 1;
-        if (strncmp(p, "%prefix%", 8) == 0) rep = prefix, skip = 8;
-        else if (strncmp(p, "%topic%", 7) == 0) rep = topic, skip = 7;
-        else if (strncmp(p, "%hostname%", 10) == 0) rep = hostname ? hostname : "", skip = 10;
-        else if (strncmp(p, "%id%", 4) == 0) rep = macid, skip = 4;
+        if (strncmp(p, "%prefix%", 8) == 0)
+            rep = prefix, skip = 8;
+        else if (strncmp(p, "%topic%", 7) == 0)
+            rep = topic, skip = 7;
+        else if (strncmp(p, "%hostname%", 10) == 0)
+            rep = hostname ? hostname : "", skip = 10;
+        else if (strncmp(p, "%id%", 4) == 0)
+            rep = macid, skip = 4;
         size_t l = rep ? strlen(rep) : 1;
         if (n + l + 2 >= sizeof out) return NULL;
         memcpy(out + n, rep ? rep : p, l);
@@ -166,9 +170,13 @@ static void tas_announce(struct tas *t, struct tas_device *d, struct tas_entity 
     }
     char *c = caps ? plug_json_dump(caps) : NULL;
     json_decref(caps);
-    struct hub_entity_desc desc = {.struct_size = sizeof desc, .entity_id = e->id, .name = name,
-                                   .area = tas_area(t, d), .device_class = dc,
-                                   .capabilities_json = c, .unit = e->unit};
+    struct hub_entity_desc desc = {.struct_size = sizeof desc,
+                                   .entity_id = e->id,
+                                   .name = name,
+                                   .area = tas_area(t, d),
+                                   .device_class = dc,
+                                   .capabilities_json = c,
+                                   .unit = e->unit};
     int rc = t->host->upsert_entity(t->host->host, &desc);
     if (rc != HUB_OK)
         t->host->log(t->host->host, HUB_LOG_WARN, "upsert of %s refused: status %d", e->id, rc);
@@ -182,12 +190,12 @@ static const char *tas_unit(const char *qty, const json_t *sn)
         return tu && strcmp(tu, "F") == 0 ? "°F" : "°C";
     static const struct {
         const char *qty, *unit;
-    } units[] = {{"Humidity", "%"},      {"Pressure", "hPa"},      {"Illuminance", "lx"},
-                 {"Power", "W"},         {"ApparentPower", "VA"},  {"ReactivePower", "var"},
-                 {"Voltage", "V"},       {"Current", "A"},         {"Total", "kWh"},
-                 {"Today", "kWh"},       {"Yesterday", "kWh"},     {"CarbonDioxide", "ppm"},
-                 {"eCO2", "ppm"},        {"TVOC", "ppb"},          {"Distance", "cm"},
-                 {"PM2.5", "µg/m³"},     {"PM10", "µg/m³"},        {"Frequency", "Hz"}};
+    } units[] = {{"Humidity", "%"},  {"Pressure", "hPa"},     {"Illuminance", "lx"},
+                 {"Power", "W"},     {"ApparentPower", "VA"}, {"ReactivePower", "var"},
+                 {"Voltage", "V"},   {"Current", "A"},        {"Total", "kWh"},
+                 {"Today", "kWh"},   {"Yesterday", "kWh"},    {"CarbonDioxide", "ppm"},
+                 {"eCO2", "ppm"},    {"TVOC", "ppb"},         {"Distance", "cm"},
+                 {"PM2.5", "µg/m³"}, {"PM10", "µg/m³"},       {"Frequency", "Hz"}};
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
         if (strcmp(qty, units[i].qty) == 0) {
             if (strcmp(qty, "Pressure") == 0 && plug_json_str(sn, "PressureUnit"))
@@ -201,11 +209,16 @@ static const char *tas_sensor_class(const char *qty)
 {
     static const struct {
         const char *qty, *dc;
-    } map[] = {{"Temperature", "temperature"}, {"Humidity", "humidity"},
-               {"Pressure", "pressure"},       {"Illuminance", "illuminance"},
-               {"Power", "power"},             {"Voltage", "voltage"},
-               {"Current", "current"},         {"Total", "energy"},
-               {"Today", "energy"},            {"CarbonDioxide", "carbon_dioxide"},
+    } map[] = {{"Temperature", "temperature"},
+               {"Humidity", "humidity"},
+               {"Pressure", "pressure"},
+               {"Illuminance", "illuminance"},
+               {"Power", "power"},
+               {"Voltage", "voltage"},
+               {"Current", "current"},
+               {"Total", "energy"},
+               {"Today", "energy"},
+               {"CarbonDioxide", "carbon_dioxide"},
                {"DewPoint", "temperature"}};
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (strcmp(qty, map[i].qty) == 0) return map[i].dc;
@@ -229,8 +242,10 @@ static void tas_add_sensor(struct tas *t, struct tas_device *d, const char *key,
     }
     char name[300];
     /* a device that is one thermometer is named by its device name alone */
-    if (alone) snprintf(name, sizeof name, "%s", d->dn);
-    else snprintf(name, sizeof name, "%s%s%s %s", d->dn, *key ? " " : "", key, qty);
+    if (alone)
+        snprintf(name, sizeof name, "%s", d->dn);
+    else
+        snprintf(name, sizeof name, "%s%s%s %s", d->dn, *key ? " " : "", key, qty);
     tas_announce(t, d, e, name, tas_sensor_class(qty), NULL);
 }
 
@@ -240,13 +255,16 @@ static void tas_build_sensors(struct tas *t, struct tas_device *d)
     const char *key, *qty;
     json_t *v, *q;
     size_t n = 0;
-    json_object_foreach(d->sensors, key, v) {
+    json_object_foreach(d->sensors, key, v)
+    {
         if (json_is_object(v)) json_object_foreach(v, qty, q) n += json_is_number(q);
     }
     bool alone = n == 1 && d->n_ents == 0;
-    json_object_foreach(d->sensors, key, v) {
+    json_object_foreach(d->sensors, key, v)
+    {
         if (json_is_object(v))
-            json_object_foreach(v, qty, q) if (json_is_number(q)) tas_add_sensor(t, d, key, qty, d->sensors, alone);
+            json_object_foreach(v, qty, q) if (json_is_number(q))
+                tas_add_sensor(t, d, key, qty, d->sensors, alone);
     }
 }
 
@@ -276,9 +294,11 @@ static void tas_on_config(struct tas *t, const char *mac, const char *topic, con
     }
     json_t *j = plug_json_load(h, topic, payload, len, PLUG_MAX_PAYLOAD);
     if (!j) return;
-    const char *dn = plug_json_str(j, "dn"), *tt = plug_json_str(j, "t"), *ft = plug_json_str(j, "ft");
+    const char *dn = plug_json_str(j, "dn"), *tt = plug_json_str(j, "t"),
+               *ft = plug_json_str(j, "ft");
     const char *hn = plug_json_str(j, "hn");
-    json_t *tp = json_object_get(j, "tp"), *rl = json_object_get(j, "rl"), *fn = json_object_get(j, "fn");
+    json_t *tp = json_object_get(j, "tp"), *rl = json_object_get(j, "rl"),
+           *fn = json_object_get(j, "fn");
     double lt = 0;
     if (!json_is_object(j) || !dn || !*dn || !tt || !*tt || !ft || !json_is_array(tp) ||
         json_array_size(tp) < 3 || !json_is_array(rl) || json_array_size(rl) > 32 ||
@@ -298,14 +318,16 @@ static void tas_on_config(struct tas *t, const char *mac, const char *topic, con
     json_t *v;
     json_array_foreach(rl, i, v) if (!json_is_integer(v)) ok = false;
     if (!ok) {
-        for (int k = 0; k < 3; k++) free(prefixes[k]);
+        for (int k = 0; k < 3; k++)
+            free(prefixes[k]);
         h->count_bad_input(h->host, "bad_discovery", topic);
         json_decref(j);
         return;
     }
     d = tas_device_get(t, mac);
     if (!d) {
-        for (int k = 0; k < 3; k++) free(prefixes[k]);
+        for (int k = 0; k < 3; k++)
+            free(prefixes[k]);
         json_decref(j);
         return;
     }
@@ -314,7 +336,8 @@ static void tas_on_config(struct tas *t, const char *mac, const char *topic, con
     d->has_config = true;
     d->dn = strdup(dn);
     d->topic = strdup(tt);
-    for (int k = 0; k < 3; k++) d->prefix[k] = prefixes[k];
+    for (int k = 0; k < 3; k++)
+        d->prefix[k] = prefixes[k];
     json_t *st = json_object_get(j, "state");
     const char *s_off = json_string_value(json_array_get(st, 0));
     const char *s_on = json_string_value(json_array_get(st, 1));
@@ -336,7 +359,8 @@ static void tas_on_config(struct tas *t, const char *mac, const char *topic, con
 
     int shutter_relays = 0;
     size_t n_rel = json_array_size(rl);
-    json_array_foreach(rl, i, v) {
+    json_array_foreach(rl, i, v)
+    {
         json_int_t r = json_integer_value(v);
         if (r == 0 || r < 0 || r > 3) continue;
         struct tas_entity *e = calloc(1, sizeof *e);
@@ -345,9 +369,12 @@ static void tas_on_config(struct tas *t, const char *mac, const char *topic, con
         e->relay = (int)i + 1;
         char name[300];
         const char *f = json_string_value(json_array_get(fn, i));
-        if (f && *f) snprintf(name, sizeof name, "%s", f);
-        else if (d->n_power > 1) snprintf(name, sizeof name, "%s %zu", dn, i + 1);
-        else snprintf(name, sizeof name, "%s", dn);
+        if (f && *f)
+            snprintf(name, sizeof name, "%s", f);
+        else if (d->n_power > 1)
+            snprintf(name, sizeof name, "%s %zu", dn, i + 1);
+        else
+            snprintf(name, sizeof name, "%s", dn);
         json_t *caps = NULL;
         const char *dc = NULL;
         if (r == 3) {
@@ -359,10 +386,13 @@ static void tas_on_config(struct tas *t, const char *mac, const char *topic, con
             e->kind = T_COVER;
             e->shutter = shutter_relays / 2 + 1;
             int n_shutters = 0;
-            for (size_t k = 0; k < n_rel; k++) n_shutters += json_integer_value(json_array_get(rl, k)) == 3;
+            for (size_t k = 0; k < n_rel; k++)
+                n_shutters += json_integer_value(json_array_get(rl, k)) == 3;
             if (!(f && *f)) {
-                if (n_shutters > 2) snprintf(name, sizeof name, "%s Shutter %d", dn, e->shutter);
-                else snprintf(name, sizeof name, "%s", dn);
+                if (n_shutters > 2)
+                    snprintf(name, sizeof name, "%s Shutter %d", dn, e->shutter);
+                else
+                    snprintf(name, sizeof name, "%s", dn);
             }
             caps = json_pack("{s:b,s:b}", "position", 1, "stop", 1);
             dc = "shutter";
@@ -488,10 +518,14 @@ static bool tas_parse_color(const char *s, int rgb[3])
         for (int k = 0; k < 2; k++) {
             char c = s[i * 2 + k];
             v <<= 4;
-            if (c >= '0' && c <= '9') v |= (unsigned)(c - '0');
-            else if (c >= 'a' && c <= 'f') v |= (unsigned)(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') v |= (unsigned)(c - 'A' + 10);
-            else return false;
+            if (c >= '0' && c <= '9')
+                v |= (unsigned)(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                v |= (unsigned)(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                v |= (unsigned)(c - 'A' + 10);
+            else
+                return false;
         }
         rgb[i] = (int)v;
     }
@@ -512,8 +546,10 @@ static bool tas_result_ok(const struct tas_device *d, const json_t *res)
 {
     const char *key;
     json_t *v;
-    json_object_foreach((json_t *)res, key, v) {
-        if (strncmp(key, "POWER", 5) == 0 && (!json_is_string(v) || tas_onoff(d, json_string_value(v)) < 0))
+    json_object_foreach((json_t *)res, key, v)
+    {
+        if (strncmp(key, "POWER", 5) == 0 &&
+            (!json_is_string(v) || tas_onoff(d, json_string_value(v)) < 0))
             return false;
         if (strncmp(key, "Shutter", 7) == 0 && key[7] >= '1' && key[7] <= '9') {
             if (!json_is_object(v) || !tas_num_ok(v, "Position", 0, 100) ||
@@ -536,7 +572,8 @@ static void tas_report_light(struct tas *t, struct tas_entity *e, const json_t *
     json_t *a = e->attrs; /* updated in place: what a report leaves out stays as it was */
     double d;
     int rgb[3];
-    if (plug_json_num(res, "Dimmer", &d)) json_object_set_new(a, "brightness", json_integer((int)d));
+    if (plug_json_num(res, "Dimmer", &d))
+        json_object_set_new(a, "brightness", json_integer((int)d));
     if (plug_json_num(res, "CT", &d) && (e->lt == 2 || e->lt == 5))
         json_object_set_new(a, "color_temp_kelvin", json_integer(plug_mireds_to_kelvin((int)d)));
     if (e->lt >= 3) {
@@ -561,8 +598,8 @@ static void tas_report_shutter(struct tas *t, struct tas_entity *e, double pos, 
 }
 
 /* A JSON result (RESULT, STATE, SENSOR or a SetOption4 per-command topic). */
-static void tas_on_result(struct tas *t, struct tas_device *d, const char *topic, const void *payload,
-                          size_t len)
+static void tas_on_result(struct tas *t, struct tas_device *d, const char *topic,
+                          const void *payload, size_t len)
 {
     const struct hub_host_api *h = t->host;
     json_t *res = plug_json_load(h, topic, payload, len, PLUG_MAX_PAYLOAD);
@@ -608,7 +645,8 @@ static void tas_on_result(struct tas *t, struct tas_device *d, const char *topic
                 char buf[64];
                 snprintf(buf, sizeof buf, "%.10g", v);
                 plug_update_state(h, e->id, buf,
-                                  e->unit ? json_pack("{s:s}", "unit_of_measurement", e->unit) : NULL);
+                                  e->unit ? json_pack("{s:s}", "unit_of_measurement", e->unit)
+                                          : NULL);
             }
             break;
         }
@@ -629,7 +667,8 @@ static void tas_on_device_topic(struct tas *t, struct tas_device *d, int which, 
             h->count_bad_input(h->host, "bad_availability", topic);
             return;
         }
-        for (size_t i = 0; i < d->n_ents; i++) h->set_available(h->host, d->ents[i]->id, on);
+        for (size_t i = 0; i < d->n_ents; i++)
+            h->set_available(h->host, d->ents[i]->id, on);
         return;
     }
     if (which == 1 && strncmp(cmd, "POWER", 5) == 0) { /* stat/<t>/POWER<n>: plain text */
@@ -650,13 +689,16 @@ static void tas_on_device_topic(struct tas *t, struct tas_device *d, int which, 
         for (size_t i = 0; i < d->n_ents; i++) {
             struct tas_entity *e = d->ents[i];
             if ((e->kind == T_SWITCH || e->kind == T_LIGHT) && e->relay == r) {
-                if (e->kind == T_LIGHT) tas_report_light(t, e, NULL, on);
-                else plug_update_state(h, e->id, on ? "on" : "off", NULL);
+                if (e->kind == T_LIGHT)
+                    tas_report_light(t, e, NULL, on);
+                else
+                    plug_update_state(h, e->id, on ? "on" : "off", NULL);
             }
         }
         return;
     }
-    if (which == 1 && strncmp(cmd, "SHUTTER", 7) == 0 && cmd[7]) { /* stat/<t>/SHUTTER<n>: position */
+    if (which == 1 && strncmp(cmd, "SHUTTER", 7) == 0 &&
+        cmd[7]) { /* stat/<t>/SHUTTER<n>: position */
         char *end, *s = plug_payload_text(payload, len, 64);
         long n = strtol(cmd + 7, &end, 10);
         double pos = s ? strtod(s, &end) : NAN;
@@ -671,8 +713,8 @@ static void tas_on_device_topic(struct tas *t, struct tas_device *d, int which, 
                 tas_report_shutter(t, d->ents[i], pos, 0);
         return;
     }
-    if (strcmp(cmd, "RESULT") == 0 || (which == 2 && (strcmp(cmd, "STATE") == 0 ||
-                                                      strcmp(cmd, "SENSOR") == 0))) {
+    if (strcmp(cmd, "RESULT") == 0 ||
+        (which == 2 && (strcmp(cmd, "STATE") == 0 || strcmp(cmd, "SENSOR") == 0))) {
         tas_on_result(t, d, topic, payload, len);
         return;
     }
@@ -699,8 +741,10 @@ static int tas_on_message(void *state, const char *topic, const void *payload, s
         }
         memcpy(m, mac, ml);
         m[ml] = 0;
-        if (strcmp(slash, "/config") == 0) tas_on_config(t, m, topic, payload, len);
-        else if (strcmp(slash, "/sensors") == 0) tas_on_sensors(t, m, topic, payload, len);
+        if (strcmp(slash, "/config") == 0)
+            tas_on_config(t, m, topic, payload, len);
+        else if (strcmp(slash, "/sensors") == 0)
+            tas_on_sensors(t, m, topic, payload, len);
         return HUB_OK;
     }
     const char *last = strrchr(topic, '/');
@@ -737,8 +781,10 @@ static int tas_cmd(struct tas *t, const struct tas_device *d, const char *cmd, c
 
 static void tas_power_cmd(const struct tas_entity *e, char *out, size_t n)
 {
-    if (e->dev->n_power <= 1) snprintf(out, n, "POWER");
-    else snprintf(out, n, "POWER%d", e->relay);
+    if (e->dev->n_power <= 1)
+        snprintf(out, n, "POWER");
+    else
+        snprintf(out, n, "POWER%d", e->relay);
 }
 
 static int tas_light_on(struct tas *t, const struct tas_entity *e, const struct plug_args *a)
@@ -771,7 +817,8 @@ static int tas_light_on(struct tas *t, const struct tas_entity *e, const struct 
     return rc;
 }
 
-static int tas_execute(void *state, const char *entity_id, const char *action, const char *args_json)
+static int tas_execute(void *state, const char *entity_id, const char *action,
+                       const char *args_json)
 {
     struct tas *t = state;
     struct tas_entity *e = plug_map_get(t->by_id, entity_id);
@@ -788,14 +835,20 @@ static int tas_execute(void *state, const char *entity_id, const char *action, c
     case T_SWITCH:
     case T_LIGHT:
         tas_power_cmd(e, cmd, sizeof cmd);
-        if (on && e->kind == T_LIGHT) rc = tas_light_on(t, e, &a);
-        else if (on || off) rc = tas_cmd(t, d, cmd, on ? "ON" : "OFF");
-        else if (strcmp(action, "toggle") == 0) rc = tas_cmd(t, d, cmd, "TOGGLE");
+        if (on && e->kind == T_LIGHT)
+            rc = tas_light_on(t, e, &a);
+        else if (on || off)
+            rc = tas_cmd(t, d, cmd, on ? "ON" : "OFF");
+        else if (strcmp(action, "toggle") == 0)
+            rc = tas_cmd(t, d, cmd, "TOGGLE");
         break;
     case T_COVER:
-        if (strcmp(action, "open") == 0 || on) snprintf(cmd, sizeof cmd, "ShutterOpen%d", e->shutter);
-        else if (strcmp(action, "close") == 0 || off) snprintf(cmd, sizeof cmd, "ShutterClose%d", e->shutter);
-        else if (strcmp(action, "stop") == 0) snprintf(cmd, sizeof cmd, "ShutterStop%d", e->shutter);
+        if (strcmp(action, "open") == 0 || on)
+            snprintf(cmd, sizeof cmd, "ShutterOpen%d", e->shutter);
+        else if (strcmp(action, "close") == 0 || off)
+            snprintf(cmd, sizeof cmd, "ShutterClose%d", e->shutter);
+        else if (strcmp(action, "stop") == 0)
+            snprintf(cmd, sizeof cmd, "ShutterStop%d", e->shutter);
         else if (strcmp(action, "set_position") == 0) {
             if (!a.has_position) {
                 rc = HUB_ERR_INVALID;
@@ -805,7 +858,8 @@ static int tas_execute(void *state, const char *entity_id, const char *action, c
             snprintf(buf, sizeof buf, "%d", a.position);
             rc = tas_cmd(t, d, cmd, buf);
             break;
-        } else break;
+        } else
+            break;
         rc = tas_cmd(t, d, cmd, "");
         break;
     case T_FAN: {
@@ -816,8 +870,10 @@ static int tas_execute(void *state, const char *entity_id, const char *action, c
                 break;
             }
             speed = (int)ceil(a.percentage * 3 / 100.0);
-        } else if (on) speed = 2;
-        else if (off) speed = 0;
+        } else if (on)
+            speed = 2;
+        else if (off)
+            speed = 0;
         if (speed < 0) break;
         snprintf(buf, sizeof buf, "%d", speed);
         rc = tas_cmd(t, d, "FanSpeed", buf);

@@ -25,20 +25,28 @@ static int fuzz_publish(void *h, const char *t, const void *p, size_t n, int q, 
 {
     /* touch every byte so ASan checks the plugin's buffer */
     volatile unsigned sum = 0;
-    for (size_t i = 0; i < n; i++) sum += ((const unsigned char *)p)[i];
+    for (size_t i = 0; i < n; i++)
+        sum += ((const unsigned char *)p)[i];
     return strlen(t) > 0 ? HUB_OK : HUB_ERR_INVALID;
 }
-static int fuzz_subscribe(void *h, const char *f, int q) { return strlen(f) ? HUB_OK : HUB_ERR_INVALID; }
+static int fuzz_subscribe(void *h, const char *f, int q)
+{
+    return strlen(f) ? HUB_OK : HUB_ERR_INVALID;
+}
 static int fuzz_upsert(void *h, const struct hub_entity_desc *e)
 {
     if (!e->entity_id || !e->name || !strchr(e->entity_id, '.')) abort();
     volatile size_t n = strlen(e->entity_id) + strlen(e->name) + (e->area ? strlen(e->area) : 0) +
                         (e->capabilities_json ? strlen(e->capabilities_json) : 0) +
-                        (e->unit ? strlen(e->unit) : 0) + (e->device_class ? strlen(e->device_class) : 0);
+                        (e->unit ? strlen(e->unit) : 0) +
+                        (e->device_class ? strlen(e->device_class) : 0);
     (void)n;
     return HUB_OK;
 }
-static int fuzz_remove(void *h, const char *id) { return strlen(id) ? HUB_OK : HUB_ERR_INVALID; }
+static int fuzz_remove(void *h, const char *id)
+{
+    return strlen(id) ? HUB_OK : HUB_ERR_INVALID;
+}
 static int fuzz_update(void *h, const char *id, const char *s, const char *a)
 {
     if (!id || !s) abort();
@@ -46,7 +54,10 @@ static int fuzz_update(void *h, const char *id, const char *s, const char *a)
     (void)n;
     return HUB_OK;
 }
-static int fuzz_avail(void *h, const char *id, bool a) { return strlen(id) ? HUB_OK : HUB_ERR_INVALID; }
+static int fuzz_avail(void *h, const char *id, bool a)
+{
+    return strlen(id) ? HUB_OK : HUB_ERR_INVALID;
+}
 static void fuzz_log(void *h, int level, const char *fmt, ...)
 {
     char buf[512];
@@ -67,10 +78,17 @@ static void fuzz_bad(void *h, const char *kind, const char *topic)
 }
 
 static const struct hub_host_api fuzz_api = {
-    .abi_version = HUB_PLUGIN_ABI_VERSION, .struct_size = sizeof(struct hub_host_api),
-    .publish = fuzz_publish, .subscribe = fuzz_subscribe, .upsert_entity = fuzz_upsert,
-    .remove_entity = fuzz_remove, .update_state = fuzz_update, .set_available = fuzz_avail,
-    .log = fuzz_log, .config_get = fuzz_config_get, .count_bad_input = fuzz_bad,
+    .abi_version = HUB_PLUGIN_ABI_VERSION,
+    .struct_size = sizeof(struct hub_host_api),
+    .publish = fuzz_publish,
+    .subscribe = fuzz_subscribe,
+    .upsert_entity = fuzz_upsert,
+    .remove_entity = fuzz_remove,
+    .update_state = fuzz_update,
+    .set_available = fuzz_avail,
+    .log = fuzz_log,
+    .config_get = fuzz_config_get,
+    .count_bad_input = fuzz_bad,
 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -99,7 +117,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     void *st = NULL;
     if (!p || p->init(&fuzz_api, &st) != HUB_OK) abort();
     for (size_t i = 0; fuzz_discovery[i]; i += 2)
-        if (fuzz_docs[i / 2]) p->on_message(st, fuzz_discovery[i], fuzz_docs[i / 2], fuzz_doc_len[i / 2]);
+        if (fuzz_docs[i / 2])
+            p->on_message(st, fuzz_discovery[i], fuzz_docs[i / 2], fuzz_doc_len[i / 2]);
     size_t off = 0;
     for (int m = 0; m < 16 && off < size; m++) {
         const uint8_t *end = memchr(data + off, 0, size - off);

@@ -48,7 +48,8 @@ static struct pt_call *pt_add(enum pt_kind kind)
 /* PT_VERBOSE=1 in the environment prints every recorded call (for writing tests). */
 static void pt_trace(const struct pt_call *c)
 {
-    static const char *names[] = {"publish", "subscribe", "upsert", "remove", "state", "avail", "bad"};
+    static const char *names[] = {"publish", "subscribe", "upsert", "remove",
+                                  "state",   "avail",     "bad"};
     if (getenv("PT_VERBOSE"))
         fprintf(stderr, "  %s %s %s %s\n", names[c->kind], c->a ? c->a : "", c->b ? c->b : "",
                 c->c ? c->c : "");
@@ -77,9 +78,9 @@ static int pt_subscribe(void *host, const char *filter, int qos)
 /* Entity ids as plugin.h says: "domain.object_id", lower-case a-z, 0-9, '_'. */
 static bool pt_valid_id(const char *id)
 {
-    static const char *domains[] = {"light", "switch", "fan", "cover", "lock", "climate",
-                                    "media_player", "sensor", "binary_sensor", "valve",
-                                    "vacuum", NULL};
+    static const char *domains[] = {"light",         "switch",  "fan",          "cover",
+                                    "lock",          "climate", "media_player", "sensor",
+                                    "binary_sensor", "valve",   "vacuum",       NULL};
     const char *dot = id ? strchr(id, '.') : NULL;
     if (!dot || !dot[1]) return false;
     bool ok = false;
@@ -309,7 +310,8 @@ void pt_mark(void)
 size_t pt_count(enum pt_kind kind)
 {
     size_t n = 0;
-    for (size_t i = pt_markpos; i < pt_ncalls; i++) n += pt_calls[i].kind == kind;
+    for (size_t i = pt_markpos; i < pt_ncalls; i++)
+        n += pt_calls[i].kind == kind;
     return n;
 }
 

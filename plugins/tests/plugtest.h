@@ -43,7 +43,7 @@ const struct pt_call *pt_entity(const char *id);
 /* Last reported state of id since load (NULL if none) and its attributes. */
 const char *pt_state(const char *id);
 json_t *pt_attr(const char *id, const char *key); /* borrowed until next pt_* call */
-int pt_available(const char *id); /* -1 unknown, 0, 1 (last value) */
+int pt_available(const char *id);                 /* -1 unknown, 0, 1 (last value) */
 /* Publishes since mark, in order; n-th (0-based) or NULL. */
 const struct pt_call *pt_published(size_t n);
 size_t pt_bad(const char *kind); /* bad-input count of kind since load (NULL = all) */
@@ -54,47 +54,47 @@ char *pt_read_data(const char *file, size_t *len);
 
 /* Test checks: print file:line and count failures; pt_done() returns the exit status. */
 extern int pt_failures;
-#define PT_CHECK(cond)                                                                         \
-    do {                                                                                       \
-        if (!(cond)) {                                                                         \
-            pt_failures++;                                                                     \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);           \
-        }                                                                                      \
+#define PT_CHECK(cond)                                                                             \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            pt_failures++;                                                                         \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
+        }                                                                                          \
     } while (0)
-#define PT_STR(got, want)                                                                      \
-    do {                                                                                       \
-        const char *g_ = (got), *w_ = (want);                                                  \
-        if (!g_ || !w_ ? g_ != w_ : strcmp(g_, w_) != 0) {                                     \
-            pt_failures++;                                                                     \
-            fprintf(stderr, "%s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #got, \
-                    g_ ? g_ : "(null)", w_ ? w_ : "(null)");                                   \
-        }                                                                                      \
+#define PT_STR(got, want)                                                                          \
+    do {                                                                                           \
+        const char *g_ = (got), *w_ = (want);                                                      \
+        if (!g_ || !w_ ? g_ != w_ : strcmp(g_, w_) != 0) {                                         \
+            pt_failures++;                                                                         \
+            fprintf(stderr, "%s:%d: %s is \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #got,    \
+                    g_ ? g_ : "(null)", w_ ? w_ : "(null)");                                       \
+        }                                                                                          \
     } while (0)
-#define PT_INT(got, want)                                                                      \
-    do {                                                                                       \
-        long long g_ = (got), w_ = (want);                                                     \
-        if (g_ != w_) {                                                                        \
-            pt_failures++;                                                                     \
-            fprintf(stderr, "%s:%d: %s is %lld, expected %lld\n", __FILE__, __LINE__, #got, g_, \
-                    w_);                                                                       \
-        }                                                                                      \
+#define PT_INT(got, want)                                                                          \
+    do {                                                                                           \
+        long long g_ = (got), w_ = (want);                                                         \
+        if (g_ != w_) {                                                                            \
+            pt_failures++;                                                                         \
+            fprintf(stderr, "%s:%d: %s is %lld, expected %lld\n", __FILE__, __LINE__, #got, g_,    \
+                    w_);                                                                           \
+        }                                                                                          \
     } while (0)
 /* The n-th publish since the mark went to topic with exactly payload. */
-#define PT_PUB(n, topic, payload)                                                              \
-    do {                                                                                       \
-        const struct pt_call *c_ = pt_published(n);                                            \
-        PT_CHECK(c_ != NULL);                                                                  \
-        if (c_) {                                                                              \
-            PT_STR(c_->a, topic);                                                              \
-            PT_STR(c_->b, payload);                                                            \
-        }                                                                                      \
+#define PT_PUB(n, topic, payload)                                                                  \
+    do {                                                                                           \
+        const struct pt_call *c_ = pt_published(n);                                                \
+        PT_CHECK(c_ != NULL);                                                                      \
+        if (c_) {                                                                                  \
+            PT_STR(c_->a, topic);                                                                  \
+            PT_STR(c_->b, payload);                                                                \
+        }                                                                                          \
     } while (0)
 /* Attribute key of id is the integer want. */
-#define PT_ATTR_INT(id, key, want)                                                             \
-    do {                                                                                       \
-        json_t *v_ = pt_attr(id, key);                                                         \
-        PT_CHECK(v_ && json_is_number(v_));                                                    \
-        if (v_ && json_is_number(v_)) PT_INT((long long)json_number_value(v_), want);          \
+#define PT_ATTR_INT(id, key, want)                                                                 \
+    do {                                                                                           \
+        json_t *v_ = pt_attr(id, key);                                                             \
+        PT_CHECK(v_ &&json_is_number(v_));                                                         \
+        if (v_ && json_is_number(v_)) PT_INT((long long)json_number_value(v_), want);              \
     } while (0)
 int pt_done(void);
 

@@ -15,8 +15,8 @@
 #include <string.h>
 
 enum z2m_kind { Z_LIGHT, Z_SWITCH, Z_COVER, Z_LOCK, Z_CLIMATE, Z_FAN, Z_SENSOR, Z_BINARY };
-static const char *const z2m_domains[] = {"light", "switch",  "cover",  "lock",
-                                          "climate", "fan", "sensor", "binary_sensor"};
+static const char *const z2m_domains[] = {"light",   "switch", "cover",  "lock",
+                                          "climate", "fan",    "sensor", "binary_sensor"};
 
 struct z2m_device;
 
@@ -28,10 +28,10 @@ struct z2m_entity {
     /* JSON property names from the expose's features (NULL when the device lacks them) */
     char *p_state, *p_brightness, *p_color_temp, *p_color, *p_position, *p_lock_state;
     char *p_setpoint, *p_local_temp, *p_mode, *p_running, *p_fan_mode, *p_percentage;
-    char *p_value;  /* sensor / binary_sensor */
-    char *endpoint; /* of a specific expose on a multi-endpoint device ("l1"), or NULL */
-    char *unit;     /* sensors */
-    json_t *v_on, *v_off;   /* values of the state property (strings "ON"/"OFF" or bools) */
+    char *p_value;        /* sensor / binary_sensor */
+    char *endpoint;       /* of a specific expose on a multi-endpoint device ("l1"), or NULL */
+    char *unit;           /* sensors */
+    json_t *v_on, *v_off; /* values of the state property (strings "ON"/"OFF" or bools) */
     double bri_max, ct_min, ct_max, sp_min, sp_max, sp_step, val_min, val_max, pct_max;
     bool has_val_range, color_xy, color_hs, invert_binary;
     json_t *modes, *fan_modes; /* arrays of strings */
@@ -74,7 +74,8 @@ static void z2m_entity_free(struct z2m_entity *e)
 static void z2m_device_free(struct z2m_device *d)
 {
     if (!d) return;
-    for (size_t i = 0; i < d->n_ents; i++) z2m_entity_free(d->ents[i]);
+    for (size_t i = 0; i < d->n_ents; i++)
+        z2m_entity_free(d->ents[i]);
     free(d->ents);
     free(d->friendly_name), free(d->ieee), free(d->area);
     json_decref(d->state);
@@ -91,9 +92,9 @@ static void z2m_set(char **field, const char *value)
 /* Sensor and binary_sensor device classes by property name. */
 static const char *z2m_sensor_class(const char *prop)
 {
-    static const char *known[] = {"temperature", "humidity", "illuminance", "battery",
-                                  "pressure", "power", "energy", "voltage", "current", "co2",
-                                  "pm25", "voc", NULL};
+    static const char *known[] = {"temperature", "humidity", "illuminance", "battery", "pressure",
+                                  "power",       "energy",   "voltage",     "current", "co2",
+                                  "pm25",        "voc",      NULL};
     if (strcmp(prop, "illuminance_lux") == 0) return "illuminance";
     if (strcmp(prop, "local_temperature") == 0) return "temperature";
     for (int i = 0; known[i]; i++)
@@ -119,7 +120,8 @@ static void z2m_read_features(struct z2m_entity *e, const json_t *features)
 {
     size_t i;
     json_t *f;
-    json_array_foreach(features, i, f) {
+    json_array_foreach(features, i, f)
+    {
         const char *name = plug_json_str(f, "name"), *prop = plug_json_str(f, "property");
         const char *type = plug_json_str(f, "type");
         if (!name || !prop || !type) continue;
@@ -139,8 +141,10 @@ static void z2m_read_features(struct z2m_entity *e, const json_t *features)
             e->ct_max = plug_json_num(f, "value_max", &d) && d > e->ct_min ? d : 500;
         } else if (strcmp(name, "color_xy") == 0 || strcmp(name, "color_hs") == 0) {
             if (!e->p_color) z2m_set(&e->p_color, prop);
-            if (name[6] == 'x') e->color_xy = true;
-            else e->color_hs = true;
+            if (name[6] == 'x')
+                e->color_xy = true;
+            else
+                e->color_hs = true;
         } else if (strcmp(name, "position") == 0) {
             z2m_set(&e->p_position, prop);
         } else if (strcmp(name, "lock_state") == 0) {
@@ -159,7 +163,8 @@ static void z2m_read_features(struct z2m_entity *e, const json_t *features)
             if (json_is_array(v)) e->modes = json_incref(v);
         } else if (strcmp(name, "running_state") == 0) {
             z2m_set(&e->p_running, prop);
-        } else if (strcmp(name, "fan_mode") == 0 || (e->kind == Z_FAN && strcmp(name, "mode") == 0)) {
+        } else if (strcmp(name, "fan_mode") == 0 ||
+                   (e->kind == Z_FAN && strcmp(name, "mode") == 0)) {
             z2m_set(&e->p_fan_mode, prop);
             json_t *v = json_object_get(f, "values");
             if (json_is_array(v)) e->fan_modes = json_incref(v);
@@ -174,8 +179,8 @@ static bool z2m_array_has(const json_t *arr, const char *s)
 {
     size_t i;
     json_t *v;
-    json_array_foreach(arr, i, v) if (json_is_string(v) && strcmp(json_string_value(v), s) == 0)
-        return true;
+    json_array_foreach(arr, i, v) if (json_is_string(v) &&
+                                      strcmp(json_string_value(v), s) == 0) return true;
     return false;
 }
 
@@ -209,8 +214,10 @@ static char *z2m_capabilities(const struct z2m_entity *e)
         json_t *modes = json_array();
         size_t i;
         json_t *v;
-        if (e->modes) json_array_foreach(e->modes, i, v) json_array_append(modes, v);
-        else json_array_append_new(modes, json_string("heat"));
+        if (e->modes)
+            json_array_foreach(e->modes, i, v) json_array_append(modes, v);
+        else
+            json_array_append_new(modes, json_string("heat"));
         json_object_set_new(c, "hvac_modes", modes);
         json_object_set_new(c, "min_temp", json_real(e->sp_min));
         json_object_set_new(c, "max_temp", json_real(e->sp_max));
@@ -232,8 +239,7 @@ static char *z2m_capabilities(const struct z2m_entity *e)
 
 /* Create an entity of kind for device d from one expose; name_suffix names endpoints and
  * sensor properties. Returns NULL when the id map says we already have this uid. */
-static struct z2m_entity *z2m_entity_new(struct z2m_device *d, enum z2m_kind kind,
-                                         const char *key)
+static struct z2m_entity *z2m_entity_new(struct z2m_device *d, enum z2m_kind kind, const char *key)
 {
     struct z2m_entity *e = calloc(1, sizeof *e);
     if (!e) return NULL;
@@ -288,13 +294,14 @@ static struct z2m_device *z2m_parse_device(struct z2m *z, const json_t *jd)
 
     size_t i;
     json_t *x;
-    json_array_foreach(exposes, i, x) {
+    json_array_foreach(exposes, i, x)
+    {
         const char *xt = plug_json_str(x, "type");
         if (!xt) continue;
         static const struct {
             const char *type;
             enum z2m_kind kind;
-        } specific[] = {{"light", Z_LIGHT}, {"switch", Z_SWITCH}, {"cover", Z_COVER},
+        } specific[] = {{"light", Z_LIGHT}, {"switch", Z_SWITCH},   {"cover", Z_COVER},
                         {"lock", Z_LOCK},   {"climate", Z_CLIMATE}, {"fan", Z_FAN}};
         struct z2m_entity *e = NULL;
         for (size_t k = 0; k < sizeof specific / sizeof specific[0]; k++) {
@@ -339,10 +346,14 @@ static struct z2m_device *z2m_parse_device(struct z2m *z, const json_t *jd)
                 e->invert_binary = !on && strcmp(prop, "contact") == 0;
             } else {
                 double v;
-                if (plug_json_num(x, "value_min", &v)) e->val_min = v, e->has_val_range = true;
-                else e->val_min = -1e12;
-                if (plug_json_num(x, "value_max", &v)) e->val_max = v, e->has_val_range = true;
-                else e->val_max = 1e12;
+                if (plug_json_num(x, "value_min", &v))
+                    e->val_min = v, e->has_val_range = true;
+                else
+                    e->val_min = -1e12;
+                if (plug_json_num(x, "value_max", &v))
+                    e->val_max = v, e->has_val_range = true;
+                else
+                    e->val_max = 1e12;
             }
         }
         if (e && z2m_device_add(d, e) != HUB_OK) break;
@@ -364,7 +375,8 @@ static void z2m_announce(struct z2m *z, struct z2m_device *d, struct plug_map *o
         } else if (e->kind == Z_SENSOR || e->kind == Z_BINARY) {
             char label[96];
             snprintf(label, sizeof label, "%s", e->p_value);
-            for (char *p = label; *p; p++) if (*p == '_') *p = ' ';
+            for (char *p = label; *p; p++)
+                if (*p == '_') *p = ' ';
             if (label[0] >= 'a' && label[0] <= 'z') label[0] -= 32;
             snprintf(name, sizeof name, "%s %s", d->friendly_name, label);
         } else if (e->endpoint) {
@@ -384,9 +396,13 @@ static void z2m_announce(struct z2m *z, struct z2m_device *d, struct plug_map *o
         if (e->kind == Z_BINARY) dc = z2m_binary_class(e->p_value);
         if (e->kind == Z_SWITCH) dc = "outlet";
         char *caps = z2m_capabilities(e);
-        struct hub_entity_desc desc = {
-            .struct_size = sizeof desc, .entity_id = e->id, .name = name, .area = d->area,
-            .device_class = dc, .capabilities_json = caps, .unit = e->unit};
+        struct hub_entity_desc desc = {.struct_size = sizeof desc,
+                                       .entity_id = e->id,
+                                       .name = name,
+                                       .area = d->area,
+                                       .device_class = dc,
+                                       .capabilities_json = caps,
+                                       .unit = e->unit};
         int rc = h->upsert_entity(h->host, &desc);
         if (rc != HUB_OK)
             h->log(h->host, HUB_LOG_WARN, "upsert of %s refused: status %d", e->id, rc);
@@ -396,7 +412,8 @@ static void z2m_announce(struct z2m *z, struct z2m_device *d, struct plug_map *o
 
 static void z2m_clear(struct z2m *z)
 {
-    for (size_t i = 0; i < z->n_devs; i++) z2m_device_free(z->devs[i]);
+    for (size_t i = 0; i < z->n_devs; i++)
+        z2m_device_free(z->devs[i]);
     free(z->devs);
     z->devs = NULL;
     z->n_devs = 0;
@@ -408,7 +425,8 @@ static void z2m_read_units(struct z2m_device *d, const json_t *jd)
     json_t *exposes = json_object_get(json_object_get(jd, "definition"), "exposes");
     size_t i;
     json_t *x;
-    json_array_foreach(exposes, i, x) {
+    json_array_foreach(exposes, i, x)
+    {
         const char *prop = plug_json_str(x, "property"), *unit = plug_json_str(x, "unit");
         if (!prop || !unit) continue;
         for (size_t k = 0; k < d->n_ents; k++) {
@@ -434,7 +452,8 @@ static void z2m_on_devices(struct z2m *z, const char *topic, const void *payload
     size_t n = 0, i;
     json_t *jd;
     struct plug_map *seen = plug_map_new();
-    json_array_foreach(j, i, jd) {
+    json_array_foreach(j, i, jd)
+    {
         struct z2m_device *d = z2m_parse_device(z, jd);
         if (!d) continue;
         /* friendly names are unique in a real list; keep the first of a duplicate */
@@ -461,10 +480,12 @@ static void z2m_on_devices(struct z2m *z, const char *topic, const void *payload
     for (size_t k = 0; k < z->n_devs; k++) {
         struct z2m_device *d = z->devs[k];
         plug_map_put(old_devs, d->ieee, d);
-        for (size_t m = 0; m < d->n_ents; m++) plug_map_put(old_uids, d->ents[m]->uid, d->ents[m]);
+        for (size_t m = 0; m < d->n_ents; m++)
+            plug_map_put(old_uids, d->ents[m]->uid, d->ents[m]);
     }
     for (size_t k = 0; k < n; k++)
-        for (size_t m = 0; m < devs[k]->n_ents; m++) plug_map_put(new_uids, devs[k]->ents[m]->uid, devs[k]);
+        for (size_t m = 0; m < devs[k]->n_ents; m++)
+            plug_map_put(new_uids, devs[k]->ents[m]->uid, devs[k]);
     /* Entities that disappeared: tell the host. */
     for (size_t k = 0; k < z->n_devs; k++)
         for (size_t m = 0; m < z->devs[k]->n_ents; m++) {
@@ -552,12 +573,17 @@ static void z2m_merge(json_t *state, const json_t *msg, const char *prop)
 
 static void z2m_merge_entity(const struct z2m_entity *e, json_t *st, const json_t *msg)
 {
-    const char *props[] = {e->p_state,     e->p_brightness, e->p_color_temp, e->p_color,
-                           e->p_position,  e->p_setpoint,   e->p_local_temp, e->p_mode,
-                           e->p_running,   e->p_fan_mode,   e->p_percentage,
-                           e->kind == Z_SENSOR || e->kind == Z_BINARY ? e->p_value : NULL,
-                           e->p_lock_state, "moving", "color_mode"};
-    for (size_t i = 0; i < sizeof props / sizeof props[0]; i++) z2m_merge(st, msg, props[i]);
+    const char *props[] = {
+        e->p_state,      e->p_brightness,
+        e->p_color_temp, e->p_color,
+        e->p_position,   e->p_setpoint,
+        e->p_local_temp, e->p_mode,
+        e->p_running,    e->p_fan_mode,
+        e->p_percentage, e->kind == Z_SENSOR || e->kind == Z_BINARY ? e->p_value : NULL,
+        e->p_lock_state, "moving",
+        "color_mode"};
+    for (size_t i = 0; i < sizeof props / sizeof props[0]; i++)
+        z2m_merge(st, msg, props[i]);
 }
 
 static const char *z2m_onoff(const struct z2m_entity *e, const json_t *st)
@@ -598,7 +624,8 @@ static void z2m_report(struct z2m *z, const struct z2m_entity *e)
         if (e->p_brightness && plug_json_num(st, e->p_brightness, &d))
             json_object_set_new(a, "brightness", json_integer(plug_scale(d, e->bri_max, 100)));
         if (e->p_color_temp && plug_json_num(st, e->p_color_temp, &d) && d > 0)
-            json_object_set_new(a, "color_temp_kelvin", json_integer(plug_mireds_to_kelvin((int)d)));
+            json_object_set_new(a, "color_temp_kelvin",
+                                json_integer(plug_mireds_to_kelvin((int)d)));
         if (e->p_color) {
             json_t *c = json_object_get(st, e->p_color);
             double x, y;
@@ -608,7 +635,8 @@ static void z2m_report(struct z2m *z, const struct z2m_entity *e)
                 plug_xy_to_rgb(x, y, rgb), have = true;
             else if (plug_json_num(c, "hue", &x) && plug_json_num(c, "saturation", &y))
                 plug_hs_to_rgb(x, y, rgb), have = true;
-            if (have) json_object_set_new(a, "rgb_color", json_pack("[iii]", rgb[0], rgb[1], rgb[2]));
+            if (have)
+                json_object_set_new(a, "rgb_color", json_pack("[iii]", rgb[0], rgb[1], rgb[2]));
         }
         if (plug_json_str(st, "color_mode"))
             json_object_set_new(a, "color_mode", json_string(plug_json_str(st, "color_mode")));
@@ -619,18 +647,26 @@ static void z2m_report(struct z2m *z, const struct z2m_entity *e)
         const char *moving = plug_json_str(st, "moving");
         bool havepos = e->p_position && plug_json_num(st, e->p_position, &d);
         if (havepos) json_object_set_new(a, "position", json_integer((json_int_t)lround(d)));
-        if (moving && strcmp(moving, "UP") == 0) state = "opening";
-        else if (moving && strcmp(moving, "DOWN") == 0) state = "closing";
-        else if (havepos) state = d > 0 ? "open" : "closed";
-        else if (s && strcasecmp(s, "OPEN") == 0) state = "open";
-        else if (s && strcasecmp(s, "CLOSE") == 0) state = "closed";
+        if (moving && strcmp(moving, "UP") == 0)
+            state = "opening";
+        else if (moving && strcmp(moving, "DOWN") == 0)
+            state = "closing";
+        else if (havepos)
+            state = d > 0 ? "open" : "closed";
+        else if (s && strcasecmp(s, "OPEN") == 0)
+            state = "open";
+        else if (s && strcasecmp(s, "CLOSE") == 0)
+            state = "closed";
         break;
     }
     case Z_LOCK: {
         const char *ls = e->p_lock_state ? plug_json_str(st, e->p_lock_state) : NULL;
-        if (ls && strcmp(ls, "locked") == 0) state = "locked";
-        else if (ls && strcmp(ls, "unlocked") == 0) state = "unlocked";
-        else if (ls && strcmp(ls, "not_fully_locked") == 0) state = "jammed";
+        if (ls && strcmp(ls, "locked") == 0)
+            state = "locked";
+        else if (ls && strcmp(ls, "unlocked") == 0)
+            state = "unlocked";
+        else if (ls && strcmp(ls, "not_fully_locked") == 0)
+            state = "jammed";
         else {
             const char *on = z2m_onoff(e, st);
             if (on) state = strcmp(on, "on") == 0 ? "locked" : "unlocked";
@@ -639,7 +675,8 @@ static void z2m_report(struct z2m *z, const struct z2m_entity *e)
     }
     case Z_CLIMATE: {
         const char *mode = e->p_mode ? plug_json_str(st, e->p_mode) : NULL;
-        if (mode) state = mode;
+        if (mode)
+            state = mode;
         else if (!e->p_mode && e->p_setpoint && json_object_get(st, e->p_setpoint))
             state = "heat"; /* a radiator valve without modes only heats */
         if (state) json_object_set_new(a, "hvac_mode", json_string(state));
@@ -673,18 +710,23 @@ static void z2m_report(struct z2m *z, const struct z2m_entity *e)
         break;
     case Z_BINARY: {
         json_t *v = json_object_get(st, e->p_value);
-        if (v && json_equal(v, e->v_on)) state = e->invert_binary ? "off" : "on";
-        else if (v && json_equal(v, e->v_off)) state = e->invert_binary ? "on" : "off";
+        if (v && json_equal(v, e->v_on))
+            state = e->invert_binary ? "off" : "on";
+        else if (v && json_equal(v, e->v_off))
+            state = e->invert_binary ? "on" : "off";
         break;
     }
     }
-    if (state) plug_update_state(z->host, e->id, state, a);
-    else json_decref(a);
+    if (state)
+        plug_update_state(z->host, e->id, state, a);
+    else
+        json_decref(a);
 }
 
 static void z2m_set_device_available(struct z2m *z, struct z2m_device *d, bool avail)
 {
-    for (size_t i = 0; i < d->n_ents; i++) z->host->set_available(z->host->host, d->ents[i]->id, avail);
+    for (size_t i = 0; i < d->n_ents; i++)
+        z->host->set_available(z->host->host, d->ents[i]->id, avail);
 }
 
 static void z2m_on_state(struct z2m *z, struct z2m_device *d, const char *topic,
@@ -705,9 +747,11 @@ static void z2m_on_state(struct z2m *z, struct z2m_device *d, const char *topic,
             return;
         }
     }
-    for (size_t i = 0; i < d->n_ents; i++) z2m_merge_entity(d->ents[i], d->state, msg);
+    for (size_t i = 0; i < d->n_ents; i++)
+        z2m_merge_entity(d->ents[i], d->state, msg);
     json_decref(msg);
-    for (size_t i = 0; i < d->n_ents; i++) z2m_report(z, d->ents[i]);
+    for (size_t i = 0; i < d->n_ents; i++)
+        z2m_report(z, d->ents[i]);
 }
 
 /* "online"/"offline" as plain text or {"state":"online"}; -1 when neither. */
@@ -716,13 +760,17 @@ static int z2m_parse_online(const void *payload, size_t len)
     char *text = plug_payload_text(payload, len, 1024);
     if (!text) return -1;
     int r = -1;
-    if (plug_payload_is(text, "online")) r = 1;
-    else if (plug_payload_is(text, "offline")) r = 0;
+    if (plug_payload_is(text, "online"))
+        r = 1;
+    else if (plug_payload_is(text, "offline"))
+        r = 0;
     else {
         json_t *j = json_loads(text, 0, NULL);
         const char *s = plug_json_str(j, "state");
-        if (s && strcmp(s, "online") == 0) r = 1;
-        else if (s && strcmp(s, "offline") == 0) r = 0;
+        if (s && strcmp(s, "online") == 0)
+            r = 1;
+        else if (s && strcmp(s, "offline") == 0)
+            r = 0;
         json_decref(j);
     }
     free(text);
@@ -820,9 +868,9 @@ static int z2m_light_on(const struct z2m_entity *e, const struct plug_args *a, j
             json_object_set_new(cmd, e->p_color, json_pack("{s:f,s:f}", "x", x, "y", y));
         } else {
             plug_rgb_to_hs(a->rgb, &x, &y);
-            json_object_set_new(cmd, e->p_color,
-                                json_pack("{s:I,s:I}", "hue", (json_int_t)x, "saturation",
-                                          (json_int_t)y));
+            json_object_set_new(
+                cmd, e->p_color,
+                json_pack("{s:I,s:I}", "hue", (json_int_t)x, "saturation", (json_int_t)y));
         }
     }
     return HUB_OK;
@@ -842,8 +890,10 @@ static int z2m_fan_cmd(const struct z2m_entity *e, int pct, json_t *cmd)
     const char *steps[3];
     int n = z2m_fan_steps(e, steps);
     const char *mode;
-    if (pct == 0) mode = "off";
-    else if (n == 0) mode = "on";
+    if (pct == 0)
+        mode = "off";
+    else if (n == 0)
+        mode = "on";
     else {
         int idx = (int)ceil(pct * n / 100.0) - 1;
         mode = steps[idx < 0 ? 0 : idx >= n ? n - 1 : idx];
@@ -863,9 +913,12 @@ static int z2m_build(const struct z2m_entity *e, const char *action, const struc
     case Z_SWITCH:
         if (!e->p_state) return HUB_ERR_UNSUPPORTED;
         if (on && e->kind == Z_LIGHT) return z2m_light_on(e, a, cmd);
-        if (on || off) json_object_set_new(cmd, e->p_state, z2m_state_value(e, on));
-        else if (toggle) json_object_set_new(cmd, e->p_state, json_string("TOGGLE"));
-        else return HUB_ERR_UNSUPPORTED;
+        if (on || off)
+            json_object_set_new(cmd, e->p_state, z2m_state_value(e, on));
+        else if (toggle)
+            json_object_set_new(cmd, e->p_state, json_string("TOGGLE"));
+        else
+            return HUB_ERR_UNSUPPORTED;
         return HUB_OK;
     case Z_COVER:
         if (strcmp(action, "open") == 0 || on) {
@@ -884,10 +937,12 @@ static int z2m_build(const struct z2m_entity *e, const char *action, const struc
         return HUB_OK;
     case Z_LOCK:
         if (!e->p_state) return HUB_ERR_UNSUPPORTED;
-        if (strcmp(action, "lock") == 0) json_object_set_new(cmd, e->p_state, z2m_state_value(e, true));
+        if (strcmp(action, "lock") == 0)
+            json_object_set_new(cmd, e->p_state, z2m_state_value(e, true));
         else if (strcmp(action, "unlock") == 0)
             json_object_set_new(cmd, e->p_state, z2m_state_value(e, false));
-        else return HUB_ERR_UNSUPPORTED;
+        else
+            return HUB_ERR_UNSUPPORTED;
         return HUB_OK;
     case Z_CLIMATE:
         if (strcmp(action, "set_temperature") == 0) {
@@ -896,7 +951,8 @@ static int z2m_build(const struct z2m_entity *e, const char *action, const struc
             double t = round(a->temperature / e->sp_step) * e->sp_step;
             if (t < e->sp_min || t > e->sp_max) return HUB_ERR_RANGE;
             json_object_set_new(cmd, e->p_setpoint, json_real(t));
-            if (a->hvac_mode && e->p_mode) json_object_set_new(cmd, e->p_mode, json_string(a->hvac_mode));
+            if (a->hvac_mode && e->p_mode)
+                json_object_set_new(cmd, e->p_mode, json_string(a->hvac_mode));
             return HUB_OK;
         }
         const char *mode = NULL;
@@ -906,7 +962,9 @@ static int z2m_build(const struct z2m_entity *e, const char *action, const struc
         } else if (off) {
             mode = "off";
         } else if (on) {
-            mode = z2m_array_has(e->modes, "heat") ? "heat" : z2m_array_has(e->modes, "auto") ? "auto" : NULL;
+            mode = z2m_array_has(e->modes, "heat")   ? "heat"
+                   : z2m_array_has(e->modes, "auto") ? "auto"
+                                                     : NULL;
         } else {
             return HUB_ERR_UNSUPPORTED;
         }
@@ -919,8 +977,10 @@ static int z2m_build(const struct z2m_entity *e, const char *action, const struc
             return z2m_fan_cmd(e, a->percentage, cmd);
         }
         if (on || off) {
-            if (e->p_state) json_object_set_new(cmd, e->p_state, z2m_state_value(e, on));
-            else return z2m_fan_cmd(e, on ? 100 : 0, cmd);
+            if (e->p_state)
+                json_object_set_new(cmd, e->p_state, z2m_state_value(e, on));
+            else
+                return z2m_fan_cmd(e, on ? 100 : 0, cmd);
             return HUB_OK;
         }
         if (toggle && e->p_state) {
@@ -932,7 +992,8 @@ static int z2m_build(const struct z2m_entity *e, const char *action, const struc
     }
 }
 
-static int z2m_execute(void *state, const char *entity_id, const char *action, const char *args_json)
+static int z2m_execute(void *state, const char *entity_id, const char *action,
+                       const char *args_json)
 {
     struct z2m *z = state;
     struct z2m_entity *e = plug_map_get(z->by_id, entity_id);
@@ -946,7 +1007,8 @@ static int z2m_execute(void *state, const char *entity_id, const char *action, c
     if (rc == HUB_OK) {
         char topic[700];
         char *payload = plug_json_dump(cmd);
-        if (!payload) rc = HUB_ERR_NOMEM;
+        if (!payload)
+            rc = HUB_ERR_NOMEM;
         else if (!plug_fmt(topic, sizeof topic, "%s/%s/set", z->base, e->dev->friendly_name))
             rc = HUB_ERR_INVALID;
         else
