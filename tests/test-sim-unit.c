@@ -33,7 +33,8 @@ static void capture(struct sim_house *h, const char *topic, const char *payload,
 
 static void reset(void)
 {
-    for (int i = 0; i < nmsg; i++) free(msgs[i].payload);
+    for (int i = 0; i < nmsg; i++)
+        free(msgs[i].payload);
     nmsg = 0;
 }
 
@@ -48,20 +49,21 @@ static const char *last(const char *topic)
 static int count(const char *topic)
 {
     int n = 0;
-    for (int i = 0; i < nmsg; i++) n += strcmp(msgs[i].topic, topic) == 0;
+    for (int i = 0; i < nmsg; i++)
+        n += strcmp(msgs[i].topic, topic) == 0;
     return n;
 }
 
-#define CHECK(cond, ...)                                                                     \
-    do {                                                                                     \
-        if (cond) {                                                                          \
-            printf("ok: ");                                                                  \
-        } else {                                                                             \
-            printf("FAIL (%s:%d): ", __FILE__, __LINE__);                                    \
-            fails++;                                                                         \
-        }                                                                                    \
-        printf(__VA_ARGS__);                                                                 \
-        printf("\n");                                                                        \
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (cond) {                                                                                \
+            printf("ok: ");                                                                        \
+        } else {                                                                                   \
+            printf("FAIL (%s:%d): ", __FILE__, __LINE__);                                          \
+            fails++;                                                                               \
+        }                                                                                          \
+        printf(__VA_ARGS__);                                                                       \
+        printf("\n");                                                                              \
     } while (0)
 
 /* A number field of the JSON in the last payload on topic; NAN when missing. */
@@ -123,8 +125,8 @@ int main(void)
     CHECK(fabs(hh - 120) < 0.01 && fabs(ss - 100) < 0.01, "rgb(0,255,0) -> hs(%.1f,%.1f)", hh, ss);
     int rgb[3];
     sim_hs_to_rgb(240, 100, 1, rgb);
-    CHECK(rgb[0] == 0 && rgb[1] == 0 && rgb[2] == 255, "hs(240,100) -> rgb(%d,%d,%d)", rgb[0], rgb[1],
-          rgb[2]);
+    CHECK(rgb[0] == 0 && rgb[1] == 0 && rgb[2] == 255, "hs(240,100) -> rgb(%d,%d,%d)", rgb[0],
+          rgb[1], rgb[2]);
 
     /* Announce: discovery retained, everything valid JSON where it looks like JSON. */
     sim_tick(&h, 100);
@@ -169,9 +171,10 @@ int main(void)
     tasmota_topic(&h, "Desk Lamp", "stat/%s/RESULT", result, sizeof result);
     reset();
     send(&h, cmnd, "Dimmer 30; CT 400");
-    CHECK(count(result) == 2 && jnum(result, "Dimmer", NULL) == 30 && jnum(result, "CT", NULL) == 400,
-          "tasmota Backlog: %d RESULTs, Dimmer %g CT %g", count(result), jnum(result, "Dimmer", NULL),
-          jnum(result, "CT", NULL));
+    CHECK(count(result) == 2 && jnum(result, "Dimmer", NULL) == 30 &&
+              jnum(result, "CT", NULL) == 400,
+          "tasmota Backlog: %d RESULTs, Dimmer %g CT %g", count(result),
+          jnum(result, "Dimmer", NULL), jnum(result, "CT", NULL));
     tasmota_topic(&h, "Desk Lamp", "cmnd/%s/Dimmer", cmnd, sizeof cmnd);
     send(&h, cmnd, "250");
     CHECK(jnum(result, "Dimmer", NULL) == 30, "tasmota Dimmer 250 is a query (Dimmer stays 30)");
@@ -183,14 +186,17 @@ int main(void)
     const char *gd = "esphome/garage-door/cover/garage_door/state";
     send(&h, "esphome/garage-door/cover/garage_door/command", "OPEN");
     CHECK(last(gd) && strcmp(last(gd), "opening") == 0, "HA cover OPEN -> opening");
-    for (double t = 100.1; t < 102.05; t += 0.1) sim_tick(&h, t);
+    for (double t = 100.1; t < 102.05; t += 0.1)
+        sim_tick(&h, t);
     const char *pos = last("esphome/garage-door/cover/garage_door/position/state");
     CHECK(pos && atoi(pos) >= 40 && atoi(pos) <= 55, "after 2 s the door is at %s %%",
           pos ? pos : "?");
-    for (double t = 102.1; t < 105; t += 0.1) sim_tick(&h, t);
+    for (double t = 102.1; t < 105; t += 0.1)
+        sim_tick(&h, t);
     CHECK(strcmp(last(gd), "open") == 0 &&
               strcmp(last("esphome/garage-door/cover/garage_door/position/state"), "100") == 0,
-          "after 5 s: %s at %s", last(gd), last("esphome/garage-door/cover/garage_door/position/state"));
+          "after 5 s: %s at %s", last(gd),
+          last("esphome/garage-door/cover/garage_door/position/state"));
 
     /* Sensors drift but stay near their base value. */
     struct sim_device *kt = sim_house_find(&h, "Kitchen Temperature");

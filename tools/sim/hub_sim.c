@@ -108,24 +108,25 @@ static void on_message(struct mosquitto *mosq, void *obj, const struct mosquitto
 
 static void usage(FILE *f)
 {
-    fprintf(f,
-            "usage: hub-sim [--mqtt HOST:PORT] [--house FILE.json] [options]\n"
-            "Simulates a house of zigbee2mqtt, Tasmota and Home Assistant discovery devices\n"
-            "on a real MQTT broker.\n"
-            "  --mqtt HOST:PORT      broker (default 127.0.0.1:1883)\n"
-            "  --house FILE.json     house in the fixture format (floors, areas, entities;\n"
-            "                        optional \"protocol\": zigbee2mqtt|tasmota|ha per entity);\n"
-            "                        default: the demo house (data/houses/demo.json)\n"
-            "  --tele-period S       Tasmota tele/STATE and SENSOR period (default 60)\n"
-            "  --sensor-period S     zigbee2mqtt and HA sensor report period (default 30)\n"
-            "  --offline NAME        start device NAME unavailable (repeatable)\n"
-            "  --z2m-retain          retain zigbee2mqtt device states (z2m's retain option)\n"
-            "  --client-id ID        MQTT client id (default hub-sim-<pid>)\n"
-            "  --log-level L         error, warn, info (default) or debug\n"
-            "  --list                print the devices and their topics, then exit\n"
-            "Control: publish {\"device\":NAME,\"available\":false} or {\"device\":NAME,\"value\":X}\n"
-            "or {\"device\":NAME,\"report\":true} to hub-sim/control; answers on\n"
-            "hub-sim/control/result. hub-sim/status is \"online\" (retained) once announced.\n");
+    fprintf(
+        f,
+        "usage: hub-sim [--mqtt HOST:PORT] [--house FILE.json] [options]\n"
+        "Simulates a house of zigbee2mqtt, Tasmota and Home Assistant discovery devices\n"
+        "on a real MQTT broker.\n"
+        "  --mqtt HOST:PORT      broker (default 127.0.0.1:1883)\n"
+        "  --house FILE.json     house in the fixture format (floors, areas, entities;\n"
+        "                        optional \"protocol\": zigbee2mqtt|tasmota|ha per entity);\n"
+        "                        default: the demo house (data/houses/demo.json)\n"
+        "  --tele-period S       Tasmota tele/STATE and SENSOR period (default 60)\n"
+        "  --sensor-period S     zigbee2mqtt and HA sensor report period (default 30)\n"
+        "  --offline NAME        start device NAME unavailable (repeatable)\n"
+        "  --z2m-retain          retain zigbee2mqtt device states (z2m's retain option)\n"
+        "  --client-id ID        MQTT client id (default hub-sim-<pid>)\n"
+        "  --log-level L         error, warn, info (default) or debug\n"
+        "  --list                print the devices and their topics, then exit\n"
+        "Control: publish {\"device\":NAME,\"available\":false} or {\"device\":NAME,\"value\":X}\n"
+        "or {\"device\":NAME,\"report\":true} to hub-sim/control; answers on\n"
+        "hub-sim/control/result. hub-sim/status is \"online\" (retained) once announced.\n");
 }
 
 static void list_devices(struct sim_house *h)
@@ -133,12 +134,14 @@ static void list_devices(struct sim_house *h)
     for (size_t i = 0; i < h->ndev; i++) {
         struct sim_device *d = &h->dev[i];
         char topic[SIM_TOPIC_MAX];
-        if (d->proto == SIM_PROTO_Z2M) snprintf(topic, sizeof topic, "zigbee2mqtt/%s", d->topic_name);
+        if (d->proto == SIM_PROTO_Z2M)
+            snprintf(topic, sizeof topic, "zigbee2mqtt/%s", d->topic_name);
         else if (d->proto == SIM_PROTO_TASMOTA) {
             char t[32];
             sim_tasmota_topic(d, t, sizeof t);
             snprintf(topic, sizeof topic, "cmnd/%s/", t);
-        } else sim_ha_base(d, topic, sizeof topic);
+        } else
+            sim_ha_base(d, topic, sizeof topic);
         printf("%-12s %-14s %-26s %-12s %-12s %s\n", sim_proto_name(d->proto),
                sim_domain_name(d->domain), d->name, *d->area ? d->area : "-",
                *d->floor ? d->floor : "-", topic);
@@ -160,13 +163,17 @@ static int parse_period(const char *opt, const char *arg, double *out)
 
 int main(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"mqtt", required_argument, 0, 'm'},      {"house", required_argument, 0, 'H'},
-        {"tele-period", required_argument, 0, 't'}, {"sensor-period", required_argument, 0, 's'},
-        {"offline", required_argument, 0, 'o'},   {"z2m-retain", no_argument, 0, 'r'},
-        {"client-id", required_argument, 0, 'c'}, {"log-level", required_argument, 0, 'l'},
-        {"list", no_argument, 0, 'L'},            {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+    static const struct option opts[] = {{"mqtt", required_argument, 0, 'm'},
+                                         {"house", required_argument, 0, 'H'},
+                                         {"tele-period", required_argument, 0, 't'},
+                                         {"sensor-period", required_argument, 0, 's'},
+                                         {"offline", required_argument, 0, 'o'},
+                                         {"z2m-retain", no_argument, 0, 'r'},
+                                         {"client-id", required_argument, 0, 'c'},
+                                         {"log-level", required_argument, 0, 'l'},
+                                         {"list", no_argument, 0, 'L'},
+                                         {"help", no_argument, 0, 'h'},
+                                         {0, 0, 0, 0}};
     const char *mqtt = "127.0.0.1:1883", *house_path = NULL, *client_id = NULL;
     const char *offline[64];
     int noffline = 0;
@@ -177,8 +184,12 @@ int main(int argc, char **argv)
         switch (c) {
         case 'm': mqtt = optarg; break;
         case 'H': house_path = optarg; break;
-        case 't': if (parse_period("--tele-period", optarg, &h.tele_period)) return 2; break;
-        case 's': if (parse_period("--sensor-period", optarg, &h.sensor_period)) return 2; break;
+        case 't':
+            if (parse_period("--tele-period", optarg, &h.tele_period)) return 2;
+            break;
+        case 's':
+            if (parse_period("--sensor-period", optarg, &h.sensor_period)) return 2;
+            break;
         case 'o':
             if (noffline == 64) {
                 hub_error(TAG, "--offline: at most 64 devices");
@@ -294,7 +305,8 @@ int main(int argc, char **argv)
     double backoff = 0.25, next_try = 0;
     bool ever = false, warned = false;
     rc = mosquitto_connect(mosq, host, port, 30);
-    if (rc == MOSQ_ERR_SUCCESS) ever = true;
+    if (rc == MOSQ_ERR_SUCCESS)
+        ever = true;
     else {
         hub_warn(TAG, "connect %s:%d: %s; retrying", host, port,
                  rc == MOSQ_ERR_ERRNO ? strerror(errno) : mosquitto_strerror(rc));

@@ -16,9 +16,9 @@
 /* QoS 1 subscriptions: only command topics, so the sim does not hear its own reports. The
  * control topic lets tests take devices offline or set sensors. */
 const char *const sim_subscriptions[] = {
-    "zigbee2mqtt/+/set",          "zigbee2mqtt/+/set/+", "zigbee2mqtt/+/get",
-    "cmnd/+/+",                   "esphome/+/+/+/command", "esphome/+/+/+/+/command",
-    "hub-sim/control",            "homeassistant/status", NULL};
+    "zigbee2mqtt/+/set", "zigbee2mqtt/+/set/+",   "zigbee2mqtt/+/get",
+    "cmnd/+/+",          "esphome/+/+/+/command", "esphome/+/+/+/+/command",
+    "hub-sim/control",   "homeassistant/status",  NULL};
 
 double sim_clamp(double v, double lo, double hi)
 {
@@ -98,9 +98,12 @@ void sim_rgb_to_hs(int r, int g, int b, double *hue, double *sat)
            B = sim_clamp(b, 0, 255) / 255.0;
     double mx = fmax(R, fmax(G, B)), mn = fmin(R, fmin(G, B)), c = mx - mn, hh = 0;
     if (c > 0) {
-        if (mx == R) hh = fmod((G - B) / c + 6, 6);
-        else if (mx == G) hh = (B - R) / c + 2;
-        else hh = (R - G) / c + 4;
+        if (mx == R)
+            hh = fmod((G - B) / c + 6, 6);
+        else if (mx == G)
+            hh = (B - R) / c + 2;
+        else
+            hh = (R - G) / c + 4;
     }
     *hue = hh * 60;
     *sat = mx > 0 ? c / mx * 100 : 0;
@@ -169,8 +172,10 @@ void sim_announce_all(struct sim_house *h)
     for (size_t i = 0; i < h->ndev; i++) {
         struct sim_device *d = &h->dev[i];
         if (d->removed) continue;
-        if (d->proto == SIM_PROTO_TASMOTA) sim_tasmota_announce(h, d);
-        else if (d->proto == SIM_PROTO_HA) sim_ha_announce(h, d);
+        if (d->proto == SIM_PROTO_TASMOTA)
+            sim_tasmota_announce(h, d);
+        else if (d->proto == SIM_PROTO_HA)
+            sim_ha_announce(h, d);
     }
     if (h->now > 0 && h->tele_period > 2) h->next_tele = h->now + 2;
 }
@@ -215,11 +220,15 @@ static void handle_control(struct sim_house *h, const char *payload, size_t len)
             if (d->removed) h->publish(h, topic, "", 0, true);
             sim_z2m_announce(h);
         } else if (d->proto == SIM_PROTO_TASMOTA) {
-            if (d->removed) sim_tasmota_remove(h, d);
-            else sim_tasmota_announce(h, d);
+            if (d->removed)
+                sim_tasmota_remove(h, d);
+            else
+                sim_tasmota_announce(h, d);
         } else {
-            if (d->removed) sim_ha_remove(h, d);
-            else sim_ha_announce(h, d);
+            if (d->removed)
+                sim_ha_remove(h, d);
+            else
+                sim_ha_announce(h, d);
         }
     }
     if (d->removed && !json_is_boolean(rm)) {
@@ -243,8 +252,9 @@ static void handle_control(struct sim_house *h, const char *payload, size_t len)
         } else if (d->domain == SIM_SENSOR && sim_json_number(val, &x)) {
             d->value = d->value_base = x;
         } else {
-            control_result(h, false, d->name, "\"value\" fits sensors (number) and "
-                                              "binary_sensors (bool) only");
+            control_result(h, false, d->name,
+                           "\"value\" fits sensors (number) and "
+                           "binary_sensors (bool) only");
             json_decref(root);
             return;
         }

@@ -35,8 +35,8 @@ enum sim_domain {
 enum { SIM_CAP_DIM = 1, SIM_CAP_CT = 2, SIM_CAP_COLOR = 4 };
 
 struct sim_device {
-    char name[SIM_NAME_MAX];  /* as the fixture writes it: "Kitchen Ceiling Light" */
-    char slug[SIM_NAME_MAX];  /* kitchen_ceiling_light: HA object ids, MAC/IEEE seeds */
+    char name[SIM_NAME_MAX];       /* as the fixture writes it: "Kitchen Ceiling Light" */
+    char slug[SIM_NAME_MAX];       /* kitchen_ceiling_light: HA object ids, MAC/IEEE seeds */
     char topic_name[SIM_NAME_MAX]; /* name safe in a topic level (no / + #) */
     char area[SIM_NAME_MAX];
     char floor[SIM_NAME_MAX];
@@ -47,34 +47,34 @@ struct sim_device {
     bool ha_json_schema; /* HA light: "schema": "json" instead of the default schema */
     unsigned caps;       /* lights: SIM_CAP_* */
     bool available;
-    bool removed;        /* taken out of the house (control "remove"): unknown to everyone */
-    uint64_t id_hash;    /* stable per name: MAC, IEEE address, serials */
+    bool removed;     /* taken out of the house (control "remove"): unknown to everyone */
+    uint64_t id_hash; /* stable per name: MAC, IEEE address, serials */
 
     /* State. Brightness is kept in the protocol's own scale so that a command is echoed with
      * exactly the number that was sent: z2m 0-254, Tasmota Dimmer 0-100, HA 0-255. */
     bool on;
     int bri;
-    int mireds;          /* colour temperature, 150-500 */
-    double hue, sat;     /* 0-360, 0-100 */
-    bool color_mode_hs;  /* last set was a colour (else colour temperature) */
-    double position;     /* covers and valves: 0 closed .. 100 open */
-    double target;       /* where a moving cover is going */
-    int moving;          /* -1 closing, 0 still, +1 opening */
+    int mireds;         /* colour temperature, 150-500 */
+    double hue, sat;    /* 0-360, 0-100 */
+    bool color_mode_hs; /* last set was a colour (else colour temperature) */
+    double position;    /* covers and valves: 0 closed .. 100 open */
+    double target;      /* where a moving cover is going */
+    int moving;         /* -1 closing, 0 still, +1 opening */
     bool locked;
     double setpoint, current_temp;
-    char hvac_mode[16];  /* off, heat, cool, auto */
-    int percentage;      /* fan 0-100 */
-    char fan_mode[16];   /* z2m fan: off low medium high on auto */
+    char hvac_mode[16];   /* off, heat, cool, auto */
+    int percentage;       /* fan 0-100 */
+    char fan_mode[16];    /* z2m fan: off low medium high on auto */
     char media_state[16]; /* playing, paused, idle, off */
-    double volume;       /* 0-1 */
+    double volume;        /* 0-1 */
     int track;
-    double value;        /* sensors */
-    double value_base;   /* sensors drift around this */
-    bool bin;            /* binary sensors: on = open / motion */
-    char vac_state[16];  /* cleaning, docked, paused, idle, returning */
+    double value;       /* sensors */
+    double value_base;  /* sensors drift around this */
+    bool bin;           /* binary sensors: on = open / motion */
+    char vac_state[16]; /* cleaning, docked, paused, idle, returning */
     int battery;
-    char fan_speed[16];  /* vacuum */
-    double timer;        /* seconds left of a transition (lock, vacuum) */
+    char fan_speed[16]; /* vacuum */
+    double timer;       /* seconds left of a transition (lock, vacuum) */
 };
 
 struct sim_house;
@@ -108,7 +108,8 @@ double sim_rand(struct sim_house *h); /* 0..1, deterministic per run seed */
 
 /* sim.c: dispatch and helpers shared by the protocols. */
 void sim_publish(struct sim_house *h, const char *topic, const char *payload, bool retain);
-void sim_publish_json(struct sim_house *h, const char *topic, json_t *obj, bool retain); /* steals */
+void sim_publish_json(struct sim_house *h, const char *topic, json_t *obj,
+                      bool retain); /* steals */
 /* Publish every device's discovery, availability and state (after each (re)connect). */
 void sim_announce_all(struct sim_house *h);
 /* A message arrived; returns true if some device (or the control topic) took it. */
@@ -143,14 +144,14 @@ void sim_tasmota_tele(struct sim_house *h, struct sim_device *d);
 bool sim_tasmota_handle(struct sim_house *h, const char *topic, const char *payload, size_t len);
 void sim_tasmota_availability(struct sim_house *h, struct sim_device *d);
 void sim_tasmota_topic(const struct sim_device *d, char *out, size_t n); /* tasmota_A1B2C3 */
-void sim_tasmota_remove(struct sim_house *h, struct sim_device *d); /* empty retained config */
+void sim_tasmota_remove(struct sim_house *h, struct sim_device *d);      /* empty retained config */
 
 void sim_ha_announce(struct sim_house *h, struct sim_device *d);
 void sim_ha_report(struct sim_house *h, struct sim_device *d);
 bool sim_ha_handle(struct sim_house *h, const char *topic, const char *payload, size_t len);
 void sim_ha_availability(struct sim_house *h, struct sim_device *d);
 void sim_ha_base(const struct sim_device *d, char *out, size_t n); /* esphome/<node> */
-void sim_ha_remove(struct sim_house *h, struct sim_device *d); /* empty retained config */
+void sim_ha_remove(struct sim_house *h, struct sim_device *d);     /* empty retained config */
 
 /* Report a device's state in its protocol (after a change). */
 void sim_report(struct sim_house *h, struct sim_device *d);

@@ -54,8 +54,10 @@ static void topic_of(const struct sim_device *d, const char *sub, const char *le
 static json_t *rel(const struct sim_device *d, const char *sub, const char *leaf)
 {
     char buf[SIM_TOPIC_MAX];
-    if (sub) snprintf(buf, sizeof buf, "~/%s/%s/%s/%s", component(d), d->slug, sub, leaf);
-    else snprintf(buf, sizeof buf, "~/%s/%s/%s", component(d), d->slug, leaf);
+    if (sub)
+        snprintf(buf, sizeof buf, "~/%s/%s/%s/%s", component(d), d->slug, sub, leaf);
+    else
+        snprintf(buf, sizeof buf, "~/%s/%s/%s", component(d), d->slug, leaf);
     return json_string(buf);
 }
 
@@ -97,12 +99,13 @@ static json_t *light_json_state(const struct sim_device *d)
         json_object_set_new(s, "color_mode", json_string(d->color_mode_hs ? "hs" : "color_temp"));
         json_object_set_new(s, "color_temp", json_integer(d->mireds));
     } else {
-        json_object_set_new(s, "color_mode", json_string(d->caps & SIM_CAP_DIM ? "brightness"
-                                                                                : "onoff"));
+        json_object_set_new(s, "color_mode",
+                            json_string(d->caps & SIM_CAP_DIM ? "brightness" : "onoff"));
     }
     if (d->caps & SIM_CAP_COLOR)
-        json_object_set_new(s, "color", json_pack("{s:f,s:f}", "h", round(d->hue * 10) / 10, "s",
-                                                  round(d->sat * 10) / 10));
+        json_object_set_new(
+            s, "color",
+            json_pack("{s:f,s:f}", "h", round(d->hue * 10) / 10, "s", round(d->sat * 10) / 10));
     return s;
 }
 
@@ -132,8 +135,9 @@ void sim_ha_report(struct sim_house *h, struct sim_device *d)
         break;
     case SIM_VALVE: pub(h, d, NULL, cover_state(d)); break;
     case SIM_LOCK:
-        pub(h, d, NULL, d->timer > 0 ? (d->locked ? "LOCKING" : "UNLOCKING")
-                                     : (d->locked ? "LOCKED" : "UNLOCKED"));
+        pub(h, d, NULL,
+            d->timer > 0 ? (d->locked ? "LOCKING" : "UNLOCKING")
+                         : (d->locked ? "LOCKED" : "UNLOCKED"));
         break;
     case SIM_CLIMATE: {
         pub(h, d, "mode", d->hvac_mode);
@@ -142,8 +146,10 @@ void sim_ha_report(struct sim_house *h, struct sim_device *d)
         bool off = strcmp(d->hvac_mode, "off") == 0;
         pub(h, d, "action",
             off ? "off"
-                : strcmp(d->hvac_mode, "cool") == 0 ? (d->current_temp > d->setpoint ? "cooling" : "idle")
-                : d->current_temp < d->setpoint - 0.2 ? "heating" : "idle");
+            : strcmp(d->hvac_mode, "cool") == 0
+                ? (d->current_temp > d->setpoint ? "cooling" : "idle")
+            : d->current_temp < d->setpoint - 0.2 ? "heating"
+                                                  : "idle");
         break;
     }
     case SIM_FAN:
@@ -154,12 +160,13 @@ void sim_ha_report(struct sim_house *h, struct sim_device *d)
     case SIM_BINARY: pub(h, d, NULL, d->bin ? "ON" : "OFF"); break;
     case SIM_VACUUM:
         topic_of(d, NULL, "state", topic, sizeof topic);
-        sim_publish_json(h, topic, json_pack("{s:s,s:i,s:s}", "state", d->vac_state,
-                                             "battery_level", d->battery, "fan_speed",
-                                             d->fan_speed), true);
+        sim_publish_json(h, topic,
+                         json_pack("{s:s,s:i,s:s}", "state", d->vac_state, "battery_level",
+                                   d->battery, "fan_speed", d->fan_speed),
+                         true);
         break;
     case SIM_MEDIA: {
-        static const char *const titles[] = {"Clair de Lune", "So What", "Teardrop",
+        static const char *const titles[] = {"Clair de Lune", "So What",    "Teardrop",
                                              "Blue in Green", "Hoppípolla", "Avril 14th"};
         pub(h, d, NULL, d->media_state);
         pubf(h, d, "volume", d->volume, 2);
@@ -181,10 +188,11 @@ static json_t *device_block(const struct sim_device *d)
 {
     char node[SIM_NAME_MAX], ids[SIM_NAME_MAX + 32];
     node_of(d, node, sizeof node);
-    snprintf(ids, sizeof ids, "esphome-%012llx", (unsigned long long)(d->id_hash & 0xffffffffffffULL));
+    snprintf(ids, sizeof ids, "esphome-%012llx",
+             (unsigned long long)(d->id_hash & 0xffffffffffffULL));
     /* ESPHome names the device by its friendly_name when one is set, as here. */
-    json_t *dev = json_pack("{s:[s],s:s,s:s,s:s,s:s}", "ids", ids, "name", d->name, "mf", "Espressif",
-                            "mdl", "esp32dev", "sw", "2024.12.4 (ESPHome)");
+    json_t *dev = json_pack("{s:[s],s:s,s:s,s:s,s:s}", "ids", ids, "name", d->name, "mf",
+                            "Espressif", "mdl", "esp32dev", "sw", "2024.12.4 (ESPHome)");
     if (*d->area) json_object_set_new(dev, "sa", json_string(d->area));
     return dev;
 }
@@ -208,8 +216,8 @@ void sim_ha_announce(struct sim_house *h, struct sim_device *d)
         snprintf(av, sizeof av, "%s/status", base);
         c = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o}", "name", d->name, "unique_id", uid,
                       "availability_topic", av, "state_topic", st, "command_topic", cmd,
-                      "volume_state_topic", vs, "volume_command_topic", vc, "media_title_topic",
-                      ti, "device", device_block(d));
+                      "volume_state_topic", vs, "volume_command_topic", vc, "media_title_topic", ti,
+                      "device", device_block(d));
     } else {
         c = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:o}", "~", base, "name", d->name, "uniq_id", uid,
                       "avty_t", "~/status", "pl_avail", "online", "pl_not_avail", "offline", "dev",
@@ -228,8 +236,8 @@ void sim_ha_announce(struct sim_house *h, struct sim_device *d)
             if (d->caps & SIM_CAP_CT) json_array_append_new(modes, json_string("color_temp"));
             if (d->caps & SIM_CAP_COLOR) json_array_append_new(modes, json_string("hs"));
             if (!json_array_size(modes))
-                json_array_append_new(modes, json_string(d->caps & SIM_CAP_DIM ? "brightness"
-                                                                                : "onoff"));
+                json_array_append_new(modes,
+                                      json_string(d->caps & SIM_CAP_DIM ? "brightness" : "onoff"));
             json_object_set_new(c, "sup_clrm", modes);
             json_object_set_new(c, "brightness", json_boolean(d->caps & SIM_CAP_DIM));
             if (d->caps & SIM_CAP_DIM) json_object_set_new(c, "bri_scl", json_integer(255));
@@ -314,10 +322,11 @@ void sim_ha_announce(struct sim_house *h, struct sim_device *d)
         json_object_set_new(c, "schema", json_string("state"));
         json_object_set_new(c, "set_fan_spd_t", rel(d, "fan_speed", "command"));
         json_object_set_new(c, "send_cmd_t", rel(d, "custom", "command"));
-        json_object_set_new(c, "fanspd_lst", json_pack("[s,s,s,s]", "min", "medium", "high", "max"));
-        json_object_set_new(c, "sup_feat", json_pack("[s,s,s,s,s,s,s,s]", "start", "pause",
-                                                     "stop", "return_home", "status", "locate",
-                                                     "clean_spot", "fan_speed"));
+        json_object_set_new(c, "fanspd_lst",
+                            json_pack("[s,s,s,s]", "min", "medium", "high", "max"));
+        json_object_set_new(c, "sup_feat",
+                            json_pack("[s,s,s,s,s,s,s,s]", "start", "pause", "stop", "return_home",
+                                      "status", "locate", "clean_spot", "fan_speed"));
         break;
     default: break;
     }
@@ -344,9 +353,11 @@ static void cover_move_to(struct sim_device *d, double target)
 static bool parse_double(const char *s, double *out)
 {
     char *end;
-    while (isspace((unsigned char)*s)) s++;
+    while (isspace((unsigned char)*s))
+        s++;
     double v = strtod(s, &end);
-    while (isspace((unsigned char)*end)) end++;
+    while (isspace((unsigned char)*end))
+        end++;
     if (end == s || *end || !isfinite(v)) return false;
     *out = v;
     return true;
@@ -363,8 +374,10 @@ static bool light_json_command(struct sim_device *d, const char *payload, size_t
     bool ok = false;
     double x, y;
     const char *st = json_string_value(json_object_get(m, "state"));
-    if (st && strcasecmp(st, "ON") == 0) d->on = true, ok = true;
-    else if (st && strcasecmp(st, "OFF") == 0) d->on = false, ok = true;
+    if (st && strcasecmp(st, "ON") == 0)
+        d->on = true, ok = true;
+    else if (st && strcasecmp(st, "OFF") == 0)
+        d->on = false, ok = true;
     if ((d->caps & SIM_CAP_DIM) && sim_json_number(json_object_get(m, "brightness"), &x)) {
         d->bri = (int)lround(sim_clamp(x, 1, 255));
         ok = true;
@@ -405,13 +418,15 @@ static bool ha_command(struct sim_device *d, const char *sub, const char *p, siz
     case SIM_LIGHT:
         if (d->ha_json_schema) return !sub && light_json_command(d, p, len);
         if (!sub && (on || off)) return d->on = on, true;
-        if (sub && strcmp(sub, "brightness") == 0 && (d->caps & SIM_CAP_DIM) && parse_double(p, &x)) {
+        if (sub && strcmp(sub, "brightness") == 0 && (d->caps & SIM_CAP_DIM) &&
+            parse_double(p, &x)) {
             d->bri = (int)lround(sim_clamp(x, 0, 255));
             d->on = d->bri > 0;
             if (!d->bri) d->bri = 1;
             return true;
         }
-        if (sub && strcmp(sub, "color_temp") == 0 && (d->caps & SIM_CAP_CT) && parse_double(p, &x)) {
+        if (sub && strcmp(sub, "color_temp") == 0 && (d->caps & SIM_CAP_CT) &&
+            parse_double(p, &x)) {
             d->mireds = (int)lround(sim_clamp(x, 153, 500));
             d->color_mode_hs = false;
             d->on = true;
@@ -490,9 +505,8 @@ static bool ha_command(struct sim_device *d, const char *sub, const char *p, siz
             if (strcmp(next, "returning") == 0) d->timer = 3; /* drives home, then docked */
             return true;
         }
-        if (strcmp(sub, "fan_speed") == 0 &&
-            (strcmp(p, "min") == 0 || strcmp(p, "medium") == 0 || strcmp(p, "high") == 0 ||
-             strcmp(p, "max") == 0)) {
+        if (strcmp(sub, "fan_speed") == 0 && (strcmp(p, "min") == 0 || strcmp(p, "medium") == 0 ||
+                                              strcmp(p, "high") == 0 || strcmp(p, "max") == 0)) {
             snprintf(d->fan_speed, sizeof d->fan_speed, "%s", p);
             return true;
         }
@@ -501,13 +515,20 @@ static bool ha_command(struct sim_device *d, const char *sub, const char *p, siz
         if (!sub) {
             char *st = d->media_state;
             size_t n = sizeof d->media_state;
-            if (strcmp(p, "PLAY") == 0) snprintf(st, n, "playing");
-            else if (strcmp(p, "PAUSE") == 0) snprintf(st, n, "paused");
-            else if (strcmp(p, "STOP") == 0 || on) snprintf(st, n, "idle");
-            else if (off) snprintf(st, n, "off");
-            else if (strcmp(p, "NEXT") == 0) d->track++;
-            else if (strcmp(p, "PREVIOUS") == 0) d->track = d->track > 0 ? d->track - 1 : 0;
-            else return false;
+            if (strcmp(p, "PLAY") == 0)
+                snprintf(st, n, "playing");
+            else if (strcmp(p, "PAUSE") == 0)
+                snprintf(st, n, "paused");
+            else if (strcmp(p, "STOP") == 0 || on)
+                snprintf(st, n, "idle");
+            else if (off)
+                snprintf(st, n, "off");
+            else if (strcmp(p, "NEXT") == 0)
+                d->track++;
+            else if (strcmp(p, "PREVIOUS") == 0)
+                d->track = d->track > 0 ? d->track - 1 : 0;
+            else
+                return false;
             return true;
         }
         if (strcmp(sub, "volume") == 0 && parse_double(p, &x) && x >= 0 && x <= 1) {
@@ -545,8 +566,8 @@ bool sim_ha_handle(struct sim_house *h, const char *topic, const char *payload, 
         }
         if (strlen(payload) != len || !ha_command(d, *sub ? sub : NULL, payload, len)) {
             char ex[48];
-            hub_warn(TAG, "%s: ignored '%s' on %s", d->name, sim_excerpt(payload, len, ex, sizeof ex),
-                     topic);
+            hub_warn(TAG, "%s: ignored '%s' on %s", d->name,
+                     sim_excerpt(payload, len, ex, sizeof ex), topic);
             return true;
         }
         sim_ha_report(h, d);

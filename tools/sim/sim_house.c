@@ -18,7 +18,7 @@
 #define TAG "sim"
 
 static const char *const domain_names[SIM_DOMAIN_COUNT] = {
-    "light", "switch", "cover", "lock", "climate", "fan",
+    "light",        "switch", "cover",         "lock",  "climate", "fan",
     "media_player", "sensor", "binary_sensor", "valve", "vacuum"};
 
 const char *sim_domain_name(enum sim_domain d)
@@ -41,8 +41,8 @@ static bool proto_supports(enum sim_proto p, enum sim_domain d)
 {
     switch (p) {
     case SIM_PROTO_HA: return true;
-    case SIM_PROTO_TASMOTA: return d == SIM_LIGHT || d == SIM_SWITCH || d == SIM_COVER ||
-                                   d == SIM_SENSOR;
+    case SIM_PROTO_TASMOTA:
+        return d == SIM_LIGHT || d == SIM_SWITCH || d == SIM_COVER || d == SIM_SENSOR;
     case SIM_PROTO_Z2M: return d != SIM_MEDIA && d != SIM_VALVE && d != SIM_VACUUM;
     }
     return false;
@@ -74,7 +74,8 @@ double sim_rand(struct sim_house *h)
 static uint64_t fnv1a(const char *s)
 {
     uint64_t v = 0xcbf29ce484222325ULL;
-    for (; *s; s++) v = (v ^ (unsigned char)*s) * 0x100000001b3ULL;
+    for (; *s; s++)
+        v = (v ^ (unsigned char)*s) * 0x100000001b3ULL;
     return v;
 }
 
@@ -103,7 +104,8 @@ static const char *area_floor(json_t *areas, const char *area)
 {
     size_t i;
     json_t *a;
-    json_array_foreach(areas, i, a) {
+    json_array_foreach(areas, i, a)
+    {
         const char *n = jstr(a, "name");
         if (n && area && strcasecmp(n, area) == 0) return jstr(a, "floor") ? jstr(a, "floor") : "";
     }
@@ -136,7 +138,8 @@ static void device_init_state(struct sim_device *d, const char *state, json_t *a
         d->caps = SIM_CAP_DIM;
         size_t i;
         json_t *m;
-        json_array_foreach(modes, i, m) {
+        json_array_foreach(modes, i, m)
+        {
             const char *s = json_string_value(m);
             if (!s) continue;
             if (strcmp(s, "color_temp") == 0) d->caps |= SIM_CAP_CT;
@@ -147,9 +150,12 @@ static void device_init_state(struct sim_device *d, const char *state, json_t *a
         }
         double b255 = 200;
         if (jnum(attrs, "brightness", &v)) b255 = sim_clamp(v, 1, 255);
-        if (d->proto == SIM_PROTO_Z2M) d->bri = (int)lround(b255 * 254 / 255);
-        else if (d->proto == SIM_PROTO_TASMOTA) d->bri = (int)lround(b255 * 100 / 255);
-        else d->bri = (int)lround(b255);
+        if (d->proto == SIM_PROTO_Z2M)
+            d->bri = (int)lround(b255 * 254 / 255);
+        else if (d->proto == SIM_PROTO_TASMOTA)
+            d->bri = (int)lround(b255 * 100 / 255);
+        else
+            d->bri = (int)lround(b255);
         if (d->bri < 1) d->bri = 1;
         if (jnum(attrs, "color_temp_kelvin", &v) && v > 0)
             d->mireds = (int)sim_clamp(lround(1e6 / v), 153, 500);
@@ -178,7 +184,10 @@ static void device_init_state(struct sim_device *d, const char *state, json_t *a
         if (jnum(attrs, "percentage", &v)) d->percentage = (int)sim_clamp(v, 0, 100);
         if (d->on && d->percentage == 0) d->percentage = 50;
         copy(d->fan_mode, sizeof d->fan_mode,
-             !d->on ? "off" : d->percentage <= 33 ? "low" : d->percentage <= 66 ? "medium" : "high");
+             !d->on                ? "off"
+             : d->percentage <= 33 ? "low"
+             : d->percentage <= 66 ? "medium"
+                                   : "high");
         break;
     case SIM_MEDIA:
         if (state && (strcmp(state, "playing") == 0 || strcmp(state, "paused") == 0 ||
@@ -253,10 +262,13 @@ static int parse_entity(struct sim_house *h, json_t *e, size_t idx, const char *
     size_t j = 0;
     for (const char *p = name; *p && j + 1 < sizeof d->slug; p++) {
         unsigned char c = (unsigned char)*p;
-        if (isalnum(c)) d->slug[j++] = (char)tolower(c);
-        else if (j > 0 && d->slug[j - 1] != '_') d->slug[j++] = '_';
+        if (isalnum(c))
+            d->slug[j++] = (char)tolower(c);
+        else if (j > 0 && d->slug[j - 1] != '_')
+            d->slug[j++] = '_';
     }
-    while (j > 0 && d->slug[j - 1] == '_') j--;
+    while (j > 0 && d->slug[j - 1] == '_')
+        j--;
     d->slug[j] = '\0';
     if (!*d->slug) snprintf(d->slug, sizeof d->slug, "device_%zu", idx);
     for (size_t k = 0; k < h->ndev; k++)
@@ -282,8 +294,10 @@ static int parse_entity(struct sim_house *h, json_t *e, size_t idx, const char *
     d->proto = default_proto(d->domain);
     const char *proto = jstr(e, "protocol");
     if (proto) {
-        if (strcmp(proto, "zigbee2mqtt") == 0 || strcmp(proto, "z2m") == 0) d->proto = SIM_PROTO_Z2M;
-        else if (strcmp(proto, "tasmota") == 0) d->proto = SIM_PROTO_TASMOTA;
+        if (strcmp(proto, "zigbee2mqtt") == 0 || strcmp(proto, "z2m") == 0)
+            d->proto = SIM_PROTO_Z2M;
+        else if (strcmp(proto, "tasmota") == 0)
+            d->proto = SIM_PROTO_TASMOTA;
         else if (strcmp(proto, "ha") == 0 || strcmp(proto, "ha_discovery") == 0 ||
                  strcmp(proto, "homeassistant") == 0)
             d->proto = SIM_PROTO_HA;
@@ -356,8 +370,10 @@ int sim_house_load_file(struct sim_house *h, const char *path)
     json_error_t err;
     json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
-        if (err.line > 0) hub_error(TAG, "%s:%d:%d: %s", path, err.line, err.column, err.text);
-        else hub_error(TAG, "%s: %s", path, err.text);
+        if (err.line > 0)
+            hub_error(TAG, "%s:%d:%d: %s", path, err.line, err.column, err.text);
+        else
+            hub_error(TAG, "%s: %s", path, err.text);
         return HUB_ERR_INVALID;
     }
     int rc = sim_house_load_json(h, root, path);

@@ -52,8 +52,10 @@ static void publish_sub(struct sim_house *h, const struct sim_device *d, const c
     char topic[SIM_TOPIC_MAX], t[32];
     sim_tasmota_topic(d, t, sizeof t);
     snprintf(topic, sizeof topic, "%s/%s/%s", prefix, t, what);
-    if (obj) sim_publish_json(h, topic, obj, retain);
-    else sim_publish(h, topic, text, retain);
+    if (obj)
+        sim_publish_json(h, topic, obj, retain);
+    else
+        sim_publish(h, topic, text, retain);
 }
 
 /* Sensor readings as Tasmota names them ({"DS18B20":{"Temperature":21.4}} ...), or NULL. */
@@ -69,16 +71,16 @@ static void add_sensor_data(const struct sim_device *d, json_t *o)
         else if (strcmp(dc, "power") == 0)
             json_object_set_new(o, "ENERGY", json_pack("{s:i}", "Power", (int)lround(v)));
         else
-            json_object_set_new(o, "DS18B20", json_pack("{s:s,s:f}", "Id", "01144BC3A1AA",
-                                                        "Temperature", v));
+            json_object_set_new(o, "DS18B20",
+                                json_pack("{s:s,s:f}", "Id", "01144BC3A1AA", "Temperature", v));
         if (strcmp(dc, "humidity") != 0 && strcmp(dc, "illuminance") != 0 &&
             strcmp(dc, "power") != 0)
             json_object_set_new(o, "TempUnit", json_string("C"));
     } else if (d->domain == SIM_COVER) {
-        json_object_set_new(o, "Shutter1", json_pack("{s:i,s:i,s:i,s:i}", "Position",
-                                                     (int)lround(d->position), "Direction",
-                                                     d->moving, "Target", (int)lround(d->target),
-                                                     "Tilt", 0));
+        json_object_set_new(o, "Shutter1",
+                            json_pack("{s:i,s:i,s:i,s:i}", "Position", (int)lround(d->position),
+                                      "Direction", d->moving, "Target", (int)lround(d->target),
+                                      "Tilt", 0));
     }
 }
 
@@ -137,8 +139,8 @@ static json_t *state_json(struct sim_house *h, const struct sim_device *d)
     time_now(tm, sizeof tm);
     long up = (long)h->now;
     char upstr[32];
-    snprintf(upstr, sizeof upstr, "%ldT%02ld:%02ld:%02ld", up / 86400, up / 3600 % 24,
-             up / 60 % 60, up % 60);
+    snprintf(upstr, sizeof upstr, "%ldT%02ld:%02ld:%02ld", up / 86400, up / 3600 % 24, up / 60 % 60,
+             up % 60);
     json_t *s = json_pack("{s:s,s:s,s:i,s:i,s:s,s:i,s:i,s:i}", "Time", tm, "Uptime", upstr,
                           "UptimeSec", (int)up, "Heap", 26, "SleepMode", "Dynamic", "Sleep", 50,
                           "LoadAvg", 19, "MqttCount", 1);
@@ -149,12 +151,12 @@ static json_t *state_json(struct sim_house *h, const struct sim_device *d)
         json_object_set_new(s, "POWER", json_string(d->on ? "ON" : "OFF"));
         if (d->domain == SIM_LIGHT) add_light_fields(d, s);
     }
-    json_object_set_new(s, "Wifi", json_pack("{s:i,s:s,s:s,s:i,s:s,s:i,s:i,s:i,s:s}", "AP", 1,
-                                             "SSId", "house", "BSSId", "30:B5:C2:5D:70:72",
-                                             "Channel", 11, "Mode", "11n", "RSSI",
-                                             60 + (int)(d->id_hash % 40), "Signal",
-                                             -70 + (int)(d->id_hash % 20), "LinkCount", 1,
-                                             "Downtime", "0T00:00:03"));
+    json_object_set_new(s, "Wifi",
+                        json_pack("{s:i,s:s,s:s,s:i,s:s,s:i,s:i,s:i,s:s}", "AP", 1, "SSId", "house",
+                                  "BSSId", "30:B5:C2:5D:70:72", "Channel", 11, "Mode", "11n",
+                                  "RSSI", 60 + (int)(d->id_hash % 40), "Signal",
+                                  -70 + (int)(d->id_hash % 20), "LinkCount", 1, "Downtime",
+                                  "0T00:00:03"));
     return s;
 }
 
@@ -178,7 +180,8 @@ void sim_tasmota_availability(struct sim_house *h, struct sim_device *d)
 static json_t *repeat(json_t *v, int n)
 {
     json_t *a = json_array();
-    for (int i = 0; i < n; i++) json_array_append(a, v);
+    for (int i = 0; i < n; i++)
+        json_array_append(a, v);
     json_decref(v);
     return a;
 }
@@ -210,20 +213,20 @@ void sim_tasmota_announce(struct sim_house *h, struct sim_device *d)
     json_t *cfg = json_pack(
         "{s:s,s:s,s:o,s:s,s:s,s:s,s:i,s:i,s:s,s:s,s:[s,s,s,s],s:s,s:s,s:s,s:[s,s,s],s:o,s:o,s:o,"
         "s:o,s:{s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:i},s:i,s:i,s:i,s:i,s:i}",
-        "ip", ip, "dn", d->name, "fn", fn, "hn", hn, "mac", mac, "md", md, "ty", 0, "if", 0,
-        "ofln", "Offline", "onln", "Online", "state", "OFF", "ON", "TOGGLE", "HOLD", "sw",
-        "13.2.0", "t", t, "ft", "%prefix%/%topic%/", "tp", "cmnd", "stat", "tele", "rl", rl, "swc",
+        "ip", ip, "dn", d->name, "fn", fn, "hn", hn, "mac", mac, "md", md, "ty", 0, "if", 0, "ofln",
+        "Offline", "onln", "Online", "state", "OFF", "ON", "TOGGLE", "HOLD", "sw", "13.2.0", "t", t,
+        "ft", "%prefix%/%topic%/", "tp", "cmnd", "stat", "tele", "rl", rl, "swc",
         repeat(json_integer(-1), 8), "swn", repeat(json_null(), 8), "btn",
-        repeat(json_integer(0), 8), "so", "4", 0, "11", 0, "13", 0, "17", 0, "20", 0, "30", 0,
-        "68", 0, "73", 0, "82", 0, "114", 0, "117", 0, "lk", 1, "lt_st", st, "bat", 0, "dslp", 0,
-        "ver", 1);
+        repeat(json_integer(0), 8), "so", "4", 0, "11", 0, "13", 0, "17", 0, "20", 0, "30", 0, "68",
+        0, "73", 0, "82", 0, "114", 0, "117", 0, "lk", 1, "lt_st", st, "bat", 0, "dslp", 0, "ver",
+        1);
     if (!cfg) {
         hub_error(TAG, "%s: could not build the discovery config", d->name);
         return;
     }
     json_object_set_new(cfg, "sho", d->domain == SIM_COVER ? json_pack("[i]", 0) : json_array());
-    json_object_set_new(cfg, "sht", d->domain == SIM_COVER ? json_pack("[[i,i,i]]", 0, 0, 0)
-                                                           : json_array());
+    json_object_set_new(cfg, "sht",
+                        d->domain == SIM_COVER ? json_pack("[[i,i,i]]", 0, 0, 0) : json_array());
     snprintf(topic, sizeof topic, "tasmota/discovery/%s/config", mac);
     sim_publish_json(h, topic, cfg, true);
     char tm[32];
@@ -252,9 +255,11 @@ void sim_tasmota_remove(struct sim_house *h, struct sim_device *d)
 static long payload_num(const char *p, bool *is_num)
 {
     char *end;
-    while (isspace((unsigned char)*p)) p++;
+    while (isspace((unsigned char)*p))
+        p++;
     long v = strtol(p, &end, 10);
-    while (isspace((unsigned char)*end)) end++;
+    while (isspace((unsigned char)*end))
+        end++;
     *is_num = end != p && *end == '\0';
     return *is_num ? v : -99;
 }
@@ -304,9 +309,12 @@ static void tasmota_command(struct sim_house *h, struct sim_device *d, const cha
     int st = light_subtype(d);
     bool relay = d->domain == SIM_SWITCH || d->domain == SIM_LIGHT;
     if (relay && (strcasecmp(cmd, "POWER") == 0 || strcasecmp(cmd, "POWER1") == 0)) {
-        if (strcasecmp(payload, "ON") == 0 || (num && v == 1)) d->on = true;
-        else if (strcasecmp(payload, "OFF") == 0 || (num && v == 0)) d->on = false;
-        else if (strcasecmp(payload, "TOGGLE") == 0 || (num && v == 2)) d->on = !d->on;
+        if (strcasecmp(payload, "ON") == 0 || (num && v == 1))
+            d->on = true;
+        else if (strcasecmp(payload, "OFF") == 0 || (num && v == 0))
+            d->on = false;
+        else if (strcasecmp(payload, "TOGGLE") == 0 || (num && v == 2))
+            d->on = !d->on;
         json_t *r = json_pack("{s:s}", "POWER", d->on ? "ON" : "OFF");
         publish_sub(h, d, "stat", "RESULT", r, NULL, false);
         publish_sub(h, d, "stat", "POWER", NULL, d->on ? "ON" : "OFF", false);
@@ -314,14 +322,19 @@ static void tasmota_command(struct sim_house *h, struct sim_device *d, const cha
     }
     if (st && strcasecmp(cmd, "Dimmer") == 0) {
         const char *p = payload;
-        while (isspace((unsigned char)*p)) p++;
-        if (strcmp(p, "+") == 0) v = d->bri + 10, num = true;
-        else if (strcmp(p, "-") == 0) v = d->bri - 10, num = true;
+        while (isspace((unsigned char)*p))
+            p++;
+        if (strcmp(p, "+") == 0)
+            v = d->bri + 10, num = true;
+        else if (strcmp(p, "-") == 0)
+            v = d->bri - 10, num = true;
         if ((p[0] == '+' || p[0] == '-') && !p[1]) v = (long)sim_clamp(v, 0, 100);
         /* Out of 0-100 or not a number: a query, answered with the state, as the firmware. */
         if (num && v >= 0 && v <= 100) {
-            if (v == 0) d->on = false;
-            else d->bri = (int)v, d->on = true;
+            if (v == 0)
+                d->on = false;
+            else
+                d->bri = (int)v, d->on = true;
         }
         sim_tasmota_report(h, d);
         return;
@@ -368,12 +381,17 @@ static void tasmota_command(struct sim_house *h, struct sim_device *d, const cha
     }
     if (d->domain == SIM_COVER) {
         const char *p = payload;
-        while (isspace((unsigned char)*p)) p++;
+        while (isspace((unsigned char)*p))
+            p++;
         if (strcasecmp(cmd, "ShutterPosition1") == 0 || strcasecmp(cmd, "ShutterPosition") == 0) {
-            if (num && v >= 0 && v <= 100) cover_move_to(d, (double)v);
-            else if (strcasecmp(p, "UP") == 0 || strcasecmp(p, "OPEN") == 0) cover_move_to(d, 100);
-            else if (strcasecmp(p, "DOWN") == 0 || strcasecmp(p, "CLOSE") == 0) cover_move_to(d, 0);
-            else if (strcasecmp(p, "STOP") == 0) cover_move_to(d, round(d->position));
+            if (num && v >= 0 && v <= 100)
+                cover_move_to(d, (double)v);
+            else if (strcasecmp(p, "UP") == 0 || strcasecmp(p, "OPEN") == 0)
+                cover_move_to(d, 100);
+            else if (strcasecmp(p, "DOWN") == 0 || strcasecmp(p, "CLOSE") == 0)
+                cover_move_to(d, 0);
+            else if (strcasecmp(p, "STOP") == 0)
+                cover_move_to(d, round(d->position));
             result_one(h, d, "ShutterPosition1", json_integer(lround(d->target)));
             if (!d->moving) sim_tasmota_report(h, d);
             return;
@@ -410,8 +428,8 @@ static void tasmota_command(struct sim_house *h, struct sim_device *d, const cha
             add_sensor_data(d, s);
             publish_sub(h, d, "stat", "STATUS10", json_pack("{s:o}", "StatusSNS", s), NULL, false);
         } else {
-            publish_sub(h, d, "stat", "STATUS11",
-                        json_pack("{s:o}", "StatusSTS", state_json(h, d)), NULL, false);
+            publish_sub(h, d, "stat", "STATUS11", json_pack("{s:o}", "StatusSTS", state_json(h, d)),
+                        NULL, false);
         }
         return;
     }
@@ -451,9 +469,11 @@ bool sim_tasmota_handle(struct sim_house *h, const char *topic, const char *payl
     if (!copy) return true;
     int n = 0;
     for (char *c = strtok_r(copy, ";", &save); c && n < 30; c = strtok_r(NULL, ";", &save), n++) {
-        while (isspace((unsigned char)*c)) c++;
+        while (isspace((unsigned char)*c))
+            c++;
         char *sp = c;
-        while (*sp && !isspace((unsigned char)*sp)) sp++;
+        while (*sp && !isspace((unsigned char)*sp))
+            sp++;
         char *arg = *sp ? sp + 1 : sp;
         *sp = '\0';
         if (*c) tasmota_command(h, d, c, arg);

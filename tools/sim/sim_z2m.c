@@ -29,47 +29,64 @@ static struct z2m_model model_of(const struct sim_device *d)
     switch (d->domain) {
     case SIM_LIGHT:
         if (d->caps & SIM_CAP_COLOR)
-            return (struct z2m_model){"9290022166", "Philips",
+            return (struct z2m_model){"9290022166",
+                                      "Philips",
                                       "Hue white and color ambiance E26/E27",
-                                      "LCA001", "Signify Netherlands B.V.", false};
+                                      "LCA001",
+                                      "Signify Netherlands B.V.",
+                                      false};
         if (d->caps & SIM_CAP_CT)
-            return (struct z2m_model){"LED1545G12", "IKEA",
+            return (struct z2m_model){"LED1545G12",
+                                      "IKEA",
                                       "TRADFRI bulb E26/E27, white spectrum, globe, opal, 1000 lm",
-                                      "TRADFRI bulb E27 WS opal 1000lm", "IKEA of Sweden", false};
-        return (struct z2m_model){"LED1836G9", "IKEA", "TRADFRI bulb E26/E27, warm white, 806 lm",
-                                  "TRADFRI bulb E27 WW 806lm", "IKEA of Sweden", false};
+                                      "TRADFRI bulb E27 WS opal 1000lm",
+                                      "IKEA of Sweden",
+                                      false};
+        return (struct z2m_model){"LED1836G9",
+                                  "IKEA",
+                                  "TRADFRI bulb E26/E27, warm white, 806 lm",
+                                  "TRADFRI bulb E27 WW 806lm",
+                                  "IKEA of Sweden",
+                                  false};
     case SIM_SWITCH:
-        return (struct z2m_model){"E1603/E1702/E1708", "IKEA", "TRADFRI control outlet",
-                                  "TRADFRI control outlet", "IKEA of Sweden", false};
+        return (struct z2m_model){"E1603/E1702/E1708",      "IKEA",
+                                  "TRADFRI control outlet", "TRADFRI control outlet",
+                                  "IKEA of Sweden",         false};
     case SIM_COVER:
-        return (struct z2m_model){"E1757", "IKEA", "FYRTUR roller blind",
-                                  "FYRTUR block-out roller blind", "IKEA of Sweden", true};
+        return (struct z2m_model){
+            "E1757",          "IKEA", "FYRTUR roller blind", "FYRTUR block-out roller blind",
+            "IKEA of Sweden", true};
     case SIM_LOCK:
-        return (struct z2m_model){"YRD256HA20BP", "Yale", "Assure lock SL", "YRD256 TSDB",
-                                  "Yale", true};
+        return (struct z2m_model){"YRD256HA20BP", "Yale", "Assure lock SL",
+                                  "YRD256 TSDB",  "Yale", true};
     case SIM_CLIMATE:
-        return (struct z2m_model){"014G2461", "Danfoss", "Ally thermostat", "eTRV0100",
-                                  "Danfoss", true};
+        return (struct z2m_model){"014G2461", "Danfoss", "Ally thermostat",
+                                  "eTRV0100", "Danfoss", true};
     case SIM_FAN:
-        return (struct z2m_model){"99432", "Hampton Bay", "Universal wink enabled white ceiling fan"
-                                  " premier remote control", "HDC52EastwindFan", "King Of Fans,  Inc.",
+        return (struct z2m_model){"99432",
+                                  "Hampton Bay",
+                                  "Universal wink enabled white ceiling fan"
+                                  " premier remote control",
+                                  "HDC52EastwindFan",
+                                  "King Of Fans,  Inc.",
                                   false};
     case SIM_BINARY:
         if (strcmp(dc, "motion") == 0 || strcmp(dc, "occupancy") == 0 ||
             strcmp(dc, "presence") == 0)
-            return (struct z2m_model){"9290012607", "Philips", "Hue motion sensor", "SML001",
-                                      "Signify Netherlands B.V.", true};
+            return (struct z2m_model){
+                "9290012607", "Philips", "Hue motion sensor", "SML001", "Signify Netherlands B.V.",
+                true};
         if (strcmp(dc, "moisture") == 0)
-            return (struct z2m_model){"SJCGQ11LM", "Aqara", "Water leak sensor",
-                                      "lumi.sensor_wleak.aq1", "LUMI", true};
-        return (struct z2m_model){"MCCGQ11LM", "Aqara", "Door and window sensor",
-                                  "lumi.sensor_magnet.aq2", "LUMI", true};
+            return (struct z2m_model){
+                "SJCGQ11LM", "Aqara", "Water leak sensor", "lumi.sensor_wleak.aq1", "LUMI", true};
+        return (struct z2m_model){
+            "MCCGQ11LM", "Aqara", "Door and window sensor", "lumi.sensor_magnet.aq2", "LUMI", true};
     case SIM_SENSOR:
         if (strcmp(dc, "illuminance") == 0)
-            return (struct z2m_model){"GZCGQ01LM", "Xiaomi", "Mi light sensor",
-                                      "lumi.sen_ill.mgl01", "LUMI", true};
-        return (struct z2m_model){"WSDCGQ11LM", "Aqara", "Temperature and humidity sensor",
-                                  "lumi.weather", "LUMI", true};
+            return (struct z2m_model){"GZCGQ01LM",          "Xiaomi", "Mi light sensor",
+                                      "lumi.sen_ill.mgl01", "LUMI",   true};
+        return (struct z2m_model){"WSDCGQ11LM",   "Aqara", "Temperature and humidity sensor",
+                                  "lumi.weather", "LUMI",  true};
     default: break;
     }
     return (struct z2m_model){"unknown", "unknown", "unknown", "unknown", "unknown", false};
@@ -99,7 +116,8 @@ static json_t *label_of(const char *name)
 {
     char buf[64];
     size_t i;
-    for (i = 0; name[i] && i + 1 < sizeof buf; i++) buf[i] = name[i] == '_' ? ' ' : name[i];
+    for (i = 0; name[i] && i + 1 < sizeof buf; i++)
+        buf[i] = name[i] == '_' ? ' ' : name[i];
     buf[i] = '\0';
     if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
     return json_string(buf);
@@ -109,8 +127,8 @@ static json_t *feat_binary(const char *name, const char *prop, json_t *on, json_
                            const char *desc)
 {
     json_t *f = json_pack("{s:s,s:s,s:o,s:s,s:o,s:o,s:i,s:s}", "type", "binary", "name", name,
-                          "label", label_of(name), "property", prop, "value_on", on, "value_off", off,
-                          "access", access, "description", desc);
+                          "label", label_of(name), "property", prop, "value_on", on, "value_off",
+                          off, "access", access, "description", desc);
     if (f && json_is_string(on) && strcmp(json_string_value(on), "ON") == 0)
         json_object_set_new(f, "value_toggle", json_string("TOGGLE"));
     return f;
@@ -138,17 +156,18 @@ static json_t *feat_enum(const char *name, const char *prop, const char *const *
                          const char *desc)
 {
     json_t *v = json_array();
-    for (size_t i = 0; values[i]; i++) json_array_append_new(v, json_string(values[i]));
+    for (size_t i = 0; values[i]; i++)
+        json_array_append_new(v, json_string(values[i]));
     return json_pack("{s:s,s:s,s:o,s:s,s:o,s:i,s:s}", "type", "enum", "name", name, "label",
-                     label_of(name),
-                     "property", prop, "values", v, "access", access, "description", desc);
+                     label_of(name), "property", prop, "values", v, "access", access, "description",
+                     desc);
 }
 
 static json_t *color_composite(const char *name, const char *a, const char *b, const char *label)
 {
-    json_t *feats = json_pack("[{s:s,s:s,s:s,s:i},{s:s,s:s,s:s,s:i}]", "type", "numeric", "name",
-                              a, "property", a, "access", 7, "type", "numeric", "name", b,
-                              "property", b, "access", 7);
+    json_t *feats =
+        json_pack("[{s:s,s:s,s:s,s:i},{s:s,s:s,s:s,s:i}]", "type", "numeric", "name", a, "property",
+                  a, "access", 7, "type", "numeric", "name", b, "property", b, "access", 7);
     return json_pack("{s:s,s:s,s:s,s:s,s:i,s:o,s:s}", "type", "composite", "name", name, "label",
                      label, "property", "color", "access", 7, "features", feats, "description",
                      "Color of this light in the CIE 1931 color space (x/y)");
@@ -160,54 +179,54 @@ static json_t *z2m_exposes(const struct sim_device *d)
     static const char *const lock_states[] = {"not_fully_locked", "locked", "unlocked", NULL};
     static const char *const modes[] = {"off", "heat", "auto", NULL};
     static const char *const running[] = {"idle", "heat", NULL};
-    static const char *const fan_modes[] = {"off", "low", "medium", "high", "on", "auto", "smart",
-                                            NULL};
+    static const char *const fan_modes[] = {"off", "low",  "medium", "high",
+                                            "on",  "auto", "smart",  NULL};
     json_t *ex = json_array(), *feats = json_array();
     const char *type = NULL;
     switch (d->domain) {
     case SIM_LIGHT:
         type = "light";
-        json_array_append_new(feats, feat_binary("state", "state", json_string("ON"),
-                                                 json_string("OFF"), 7,
-                                                 "On/off state of this light"));
+        json_array_append_new(feats,
+                              feat_binary("state", "state", json_string("ON"), json_string("OFF"),
+                                          7, "On/off state of this light"));
         if (d->caps & SIM_CAP_DIM)
             json_array_append_new(feats, feat_numeric("brightness", "brightness", 0, 254, NULL, 7,
                                                       "Brightness of this light"));
         if (d->caps & SIM_CAP_CT) {
             json_t *ct = feat_numeric("color_temp", "color_temp", 150, 500, "mired", 7,
                                       "Color temperature of this light");
-            json_t *pre = json_pack("[{s:s,s:i},{s:s,s:i},{s:s,s:i},{s:s,s:i},{s:s,s:i}]", "name",
-                                    "coolest", "value", 153, "name", "cool", "value", 250, "name",
-                                    "neutral", "value", 370, "name", "warm", "value", 454, "name",
-                                    "warmest", "value", 500);
+            json_t *pre =
+                json_pack("[{s:s,s:i},{s:s,s:i},{s:s,s:i},{s:s,s:i},{s:s,s:i}]", "name", "coolest",
+                          "value", 153, "name", "cool", "value", 250, "name", "neutral", "value",
+                          370, "name", "warm", "value", 454, "name", "warmest", "value", 500);
             json_object_set_new(ct, "presets", pre);
             json_array_append_new(feats, ct);
         }
         if (d->caps & SIM_CAP_COLOR) {
             json_array_append_new(feats, color_composite("color_xy", "x", "y", "Color (X/Y)"));
             json_t *hs = color_composite("color_hs", "hue", "saturation", "Color (HS)");
-            json_object_set_new(hs, "description", json_string("Color of this light expressed "
-                                                               "as hue/saturation"));
+            json_object_set_new(hs, "description",
+                                json_string("Color of this light expressed "
+                                            "as hue/saturation"));
             json_array_append_new(feats, hs);
         }
         break;
     case SIM_SWITCH:
         type = "switch";
-        json_array_append_new(feats, feat_binary("state", "state", json_string("ON"),
-                                                 json_string("OFF"), 7,
-                                                 "On/off state of the switch"));
+        json_array_append_new(feats,
+                              feat_binary("state", "state", json_string("ON"), json_string("OFF"),
+                                          7, "On/off state of the switch"));
         break;
     case SIM_COVER:
         type = "cover";
         json_array_append_new(feats, feat_enum("state", "state", cover_states, 3, "State"));
-        json_array_append_new(feats, feat_numeric("position", "position", 0, 100, "%", 7,
-                                                  "Position of this cover"));
+        json_array_append_new(
+            feats, feat_numeric("position", "position", 0, 100, "%", 7, "Position of this cover"));
         break;
     case SIM_LOCK:
         type = "lock";
         json_array_append_new(feats, feat_binary("state", "state", json_string("LOCK"),
-                                                 json_string("UNLOCK"), 7,
-                                                 "State of the lock"));
+                                                 json_string("UNLOCK"), 7, "State of the lock"));
         json_array_append_new(feats, feat_enum("lock_state", "lock_state", lock_states, 1,
                                                "Actual state of the lock"));
         break;
@@ -217,11 +236,12 @@ static json_t *z2m_exposes(const struct sim_device *d)
                                   "°C", 7, "Temperature setpoint");
         json_object_set_new(sp, "value_step", json_real(0.5));
         json_array_append_new(feats, sp);
-        json_array_append_new(feats, feat_numeric("local_temperature", "local_temperature", 0, 0,
-                                                  "°C", 5, "Current temperature measured on the "
-                                                           "device"));
-        json_array_append_new(feats, feat_enum("system_mode", "system_mode", modes, 7,
-                                               "Mode of this device"));
+        json_array_append_new(feats,
+                              feat_numeric("local_temperature", "local_temperature", 0, 0, "°C", 5,
+                                           "Current temperature measured on the "
+                                           "device"));
+        json_array_append_new(
+            feats, feat_enum("system_mode", "system_mode", modes, 7, "Mode of this device"));
         json_array_append_new(feats, feat_enum("running_state", "running_state", running, 5,
                                                "The current running state"));
         break;
@@ -230,8 +250,8 @@ static json_t *z2m_exposes(const struct sim_device *d)
         type = "fan";
         json_array_append_new(feats, feat_binary("state", "fan_state", json_string("ON"),
                                                  json_string("OFF"), 7, "On/off state of the fan"));
-        json_array_append_new(feats, feat_enum("mode", "fan_mode", fan_modes, 7,
-                                               "Mode of the fan"));
+        json_array_append_new(feats,
+                              feat_enum("mode", "fan_mode", fan_modes, 7, "Mode of the fan"));
         break;
     case SIM_SENSOR: {
         const char *p = z2m_property(d);
@@ -242,19 +262,23 @@ static json_t *z2m_exposes(const struct sim_device *d)
         const char *p = z2m_property(d);
         /* z2m's contact is true when the magnet is near, i.e. when the door is closed. */
         bool contact = strcmp(p, "contact") == 0;
-        json_array_append_new(ex, feat_binary(p, p, json_boolean(!contact), json_boolean(contact),
-                                              1, contact ? "Indicates if the contact is closed "
-                                                           "(= true) or open (= false)"
-                                                         : "Indicates whether the device "
-                                                           "detected it"));
+        json_array_append_new(ex,
+                              feat_binary(p, p, json_boolean(!contact), json_boolean(contact), 1,
+                                          contact ? "Indicates if the contact is closed "
+                                                    "(= true) or open (= false)"
+                                                  : "Indicates whether the device "
+                                                    "detected it"));
         break;
     }
     default: break;
     }
-    if (type) json_array_append_new(ex, json_pack("{s:s,s:o}", "type", type, "features", feats));
-    else json_decref(feats);
-    json_t *lq = feat_numeric("linkquality", "linkquality", 0, 255, "lqi", 1, "Link quality "
-                                                                              "(signal strength)");
+    if (type)
+        json_array_append_new(ex, json_pack("{s:s,s:o}", "type", type, "features", feats));
+    else
+        json_decref(feats);
+    json_t *lq = feat_numeric("linkquality", "linkquality", 0, 255, "lqi", 1,
+                              "Link quality "
+                              "(signal strength)");
     json_object_set_new(lq, "category", json_string("diagnostic"));
     json_array_append_new(ex, lq);
     return ex;
@@ -270,9 +294,9 @@ static json_t *z2m_device_json(const struct sim_device *d)
     struct z2m_model m = model_of(d);
     char ieee[32];
     ieee_of(d, ieee, sizeof ieee);
-    json_t *def = json_pack("{s:s,s:s,s:s,s:o,s:[],s:b}", "model", m.model, "vendor", m.vendor,
-                            "description", m.description, "exposes", z2m_exposes(d), "options",
-                            "supports_ota", !m.battery);
+    json_t *def =
+        json_pack("{s:s,s:s,s:s,s:o,s:[],s:b}", "model", m.model, "vendor", m.vendor, "description",
+                  m.description, "exposes", z2m_exposes(d), "options", "supports_ota", !m.battery);
     return json_pack("{s:s,s:s,s:i,s:b,s:s,s:b,s:n,s:o,s:s,s:s,s:s,s:b,s:b}", "ieee_address", ieee,
                      "type", m.battery ? "EndDevice" : "Router", "network_address",
                      (int)(d->id_hash >> 48), "supported", 1, "friendly_name", d->topic_name,
@@ -292,7 +316,8 @@ void sim_z2m_availability(struct sim_house *h, struct sim_device *d)
 void sim_z2m_announce(struct sim_house *h)
 {
     bool any = false;
-    for (size_t i = 0; i < h->ndev; i++) any |= h->dev[i].proto == SIM_PROTO_Z2M;
+    for (size_t i = 0; i < h->ndev; i++)
+        any |= h->dev[i].proto == SIM_PROTO_Z2M;
     if (!any) return;
     sim_publish_json(h, BASE "/bridge/state", json_pack("{s:s}", "state", "online"), true);
     sim_publish_json(h, BASE "/bridge/info",
@@ -304,11 +329,11 @@ void sim_z2m_announce(struct sim_house *h)
                      true);
     /* The coordinator comes first in the real list; a plugin must skip it. */
     json_t *list = json_array();
-    json_array_append_new(list, json_pack("{s:s,s:s,s:i,s:b,s:s,s:b,s:n,s:b,s:b}", "ieee_address",
-                                          "0x00124b0024c1a2b3", "type", "Coordinator",
-                                          "network_address", 0, "supported", 1, "friendly_name",
-                                          "Coordinator", "disabled", 0, "definition",
-                                          "interviewing", 0, "interview_completed", 1));
+    json_array_append_new(list,
+                          json_pack("{s:s,s:s,s:i,s:b,s:s,s:b,s:n,s:b,s:b}", "ieee_address",
+                                    "0x00124b0024c1a2b3", "type", "Coordinator", "network_address",
+                                    0, "supported", 1, "friendly_name", "Coordinator", "disabled",
+                                    0, "definition", "interviewing", 0, "interview_completed", 1));
     for (size_t i = 0; i < h->ndev; i++)
         if (h->dev[i].proto == SIM_PROTO_Z2M && !h->dev[i].removed)
             json_array_append_new(list, z2m_device_json(&h->dev[i]));
@@ -336,9 +361,9 @@ void sim_z2m_report(struct sim_house *h, struct sim_device *d)
         if (d->caps & SIM_CAP_COLOR) {
             double x, y;
             sim_hs_to_xy(d->hue, d->sat, &x, &y);
-            json_object_set_new(s, "color", json_pack("{s:f,s:f,s:i,s:i}", "x", x, "y", y, "hue",
-                                                      (int)lround(d->hue), "saturation",
-                                                      (int)lround(d->sat)));
+            json_object_set_new(s, "color",
+                                json_pack("{s:f,s:f,s:i,s:i}", "x", x, "y", y, "hue",
+                                          (int)lround(d->hue), "saturation", (int)lround(d->sat)));
         }
         break;
     case SIM_SWITCH: json_object_set_new(s, "state", json_string(d->on ? "ON" : "OFF")); break;
@@ -354,11 +379,11 @@ void sim_z2m_report(struct sim_house *h, struct sim_device *d)
         json_object_set_new(s, "occupied_heating_setpoint", json_real(d->setpoint));
         json_object_set_new(s, "local_temperature", json_real(round(d->current_temp * 100) / 100));
         json_object_set_new(s, "system_mode", json_string(d->hvac_mode));
-        json_object_set_new(s, "running_state",
-                            json_string(strcmp(d->hvac_mode, "off") != 0 &&
-                                                d->current_temp < d->setpoint - 0.2
-                                            ? "heat"
-                                            : "idle"));
+        json_object_set_new(
+            s, "running_state",
+            json_string(strcmp(d->hvac_mode, "off") != 0 && d->current_temp < d->setpoint - 0.2
+                            ? "heat"
+                            : "idle"));
         break;
     case SIM_FAN:
         json_object_set_new(s, "fan_mode", json_string(d->fan_mode));
@@ -383,8 +408,10 @@ void sim_z2m_report(struct sim_house *h, struct sim_device *d)
 
 static int color_temp_preset(const char *s)
 {
-    static const struct { const char *n; int v; } p[] = {
-        {"coolest", 153}, {"cool", 250}, {"neutral", 370}, {"warm", 454}, {"warmest", 500}};
+    static const struct {
+        const char *n;
+        int v;
+    } p[] = {{"coolest", 153}, {"cool", 250}, {"neutral", 370}, {"warm", 454}, {"warmest", 500}};
     for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
         if (strcasecmp(s, p[i].n) == 0) return p[i].v;
     return -1;
@@ -397,9 +424,10 @@ static bool parse_hex_color(const char *s, int rgb[3])
     unsigned v = 0;
     for (int i = 0; i < 6; i++) {
         char c = s[i];
-        int x = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : c >= 'A' && c <= 'F'                              ? c - 'A' + 10
-                                                                    : -1;
+        int x = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
         if (x < 0) return false;
         v = v * 16 + (unsigned)x;
     }
@@ -450,23 +478,34 @@ static bool z2m_apply(struct sim_device *d, const char *key, json_t *v)
     bool light = d->domain == SIM_LIGHT;
     if (strcmp(key, "state") == 0 && s) {
         if (light || d->domain == SIM_SWITCH) {
-            if (strcasecmp(s, "ON") == 0) d->on = true;
-            else if (strcasecmp(s, "OFF") == 0) d->on = false;
-            else if (strcasecmp(s, "TOGGLE") == 0) d->on = !d->on;
-            else return false;
+            if (strcasecmp(s, "ON") == 0)
+                d->on = true;
+            else if (strcasecmp(s, "OFF") == 0)
+                d->on = false;
+            else if (strcasecmp(s, "TOGGLE") == 0)
+                d->on = !d->on;
+            else
+                return false;
             return true;
         }
         if (d->domain == SIM_COVER) {
-            if (strcasecmp(s, "OPEN") == 0) cover_move_to(d, 100);
-            else if (strcasecmp(s, "CLOSE") == 0) cover_move_to(d, 0);
-            else if (strcasecmp(s, "STOP") == 0) cover_move_to(d, round(d->position));
-            else return false;
+            if (strcasecmp(s, "OPEN") == 0)
+                cover_move_to(d, 100);
+            else if (strcasecmp(s, "CLOSE") == 0)
+                cover_move_to(d, 0);
+            else if (strcasecmp(s, "STOP") == 0)
+                cover_move_to(d, round(d->position));
+            else
+                return false;
             return true;
         }
         if (d->domain == SIM_LOCK) {
-            if (strcasecmp(s, "LOCK") == 0) d->locked = true;
-            else if (strcasecmp(s, "UNLOCK") == 0) d->locked = false;
-            else return false;
+            if (strcasecmp(s, "LOCK") == 0)
+                d->locked = true;
+            else if (strcasecmp(s, "UNLOCK") == 0)
+                d->locked = false;
+            else
+                return false;
             return true;
         }
         return false;
@@ -492,8 +531,7 @@ static bool z2m_apply(struct sim_device *d, const char *key, json_t *v)
         d->color_mode_hs = false;
         return true;
     }
-    if (light && (d->caps & SIM_CAP_COLOR) && strcmp(key, "color") == 0)
-        return z2m_set_color(d, v);
+    if (light && (d->caps & SIM_CAP_COLOR) && strcmp(key, "color") == 0) return z2m_set_color(d, v);
     if (light && (strcmp(key, "transition") == 0 || strcmp(key, "effect") == 0))
         return sim_json_number(v, &x) || s; /* accepted; the sim does not animate */
     if (d->domain == SIM_COVER && strcmp(key, "position") == 0 && sim_json_number(v, &x)) {
@@ -525,11 +563,16 @@ static bool z2m_apply(struct sim_device *d, const char *key, json_t *v)
             return false;
         }
         if ((strcmp(key, "fan_state") == 0 || strcmp(key, "state") == 0) && s) {
-            if (strcasecmp(s, "ON") == 0) d->on = true;
-            else if (strcasecmp(s, "OFF") == 0) d->on = false;
-            else return false;
-            if (!d->on) snprintf(d->fan_mode, sizeof d->fan_mode, "off");
-            else if (strcmp(d->fan_mode, "off") == 0) snprintf(d->fan_mode, sizeof d->fan_mode, "on");
+            if (strcasecmp(s, "ON") == 0)
+                d->on = true;
+            else if (strcasecmp(s, "OFF") == 0)
+                d->on = false;
+            else
+                return false;
+            if (!d->on)
+                snprintf(d->fan_mode, sizeof d->fan_mode, "off");
+            else if (strcmp(d->fan_mode, "off") == 0)
+                snprintf(d->fan_mode, sizeof d->fan_mode, "on");
             return true;
         }
     }
@@ -548,8 +591,10 @@ bool sim_z2m_handle(struct sim_house *h, const char *topic, const char *payload,
     memcpy(name, rest, nlen);
     name[nlen] = '\0';
     const char *verb = slash + 1, *attr = NULL;
-    if (strncmp(verb, "set/", 4) == 0) attr = verb + 4;
-    else if (strcmp(verb, "set") != 0 && strcmp(verb, "get") != 0) return false;
+    if (strncmp(verb, "set/", 4) == 0)
+        attr = verb + 4;
+    else if (strcmp(verb, "set") != 0 && strcmp(verb, "get") != 0)
+        return false;
     struct sim_device *d = NULL;
     for (size_t i = 0; i < h->ndev && !d; i++)
         if (h->dev[i].proto == SIM_PROTO_Z2M && !h->dev[i].removed &&
@@ -582,15 +627,17 @@ bool sim_z2m_handle(struct sim_house *h, const char *topic, const char *payload,
     }
     if (!msg) {
         char ex[48];
-        hub_warn(TAG, "Invalid message '%s' to '%s', ignored", sim_excerpt(payload, len, ex, sizeof ex),
-                 d->name);
+        hub_warn(TAG, "Invalid message '%s' to '%s', ignored",
+                 sim_excerpt(payload, len, ex, sizeof ex), d->name);
         return true;
     }
     bool changed = false;
     const char *key;
     json_t *v;
-    json_object_foreach(msg, key, v) {
-        if (z2m_apply(d, key, v)) changed = true;
+    json_object_foreach(msg, key, v)
+    {
+        if (z2m_apply(d, key, v))
+            changed = true;
         else {
             char ex[48];
             const char *vs = json_is_string(v) ? json_string_value(v) : "non-string";
