@@ -4,6 +4,9 @@
  * the pool's threads; each thread walks its rows and, for each row, every token, so a row is
  * read from memory once however many tokens there are.
  */
+#if defined(__x86_64__)
+#include <cpuid.h>
+#endif
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -29,19 +32,29 @@ static void kern_tables_init(void)
     kern_dots_avx512_get(&kern_tables[KERN_ISA_AVX512]);
 }
 
+/* CPUID and XCR0 read directly (not __builtin_cpu_supports, whose feature names differ
+ * between compilers): a feature counts only if the OS also saves its registers. */
 int kern_isa_detect(void)
 {
 #if defined(__x86_64__)
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-        __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vnni") &&
-        __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c"))
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return KERN_ISA_SCALAR;
+    const bool fma = c & (1u << 12), osxsave = c & (1u << 27), avx = c & (1u << 28),
+               f16c = c & (1u << 29);
+    if (!osxsave || !avx) return KERN_ISA_SCALAR;
+    unsigned xlo, xhi;
+    __asm__ volatile("xgetbv" : "=a"(xlo), "=d"(xhi) : "c"(0));
+    if ((xlo & 0x6) != 0x6) return KERN_ISA_SCALAR; /* XMM and YMM state */
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return KERN_ISA_SCALAR;
+    const bool avx2 = b & (1u << 5), avx512f = b & (1u << 16), avx512bw = b & (1u << 30),
+               avx512vl = b & (1u << 31), vnni = c & (1u << 11);
+    if (!avx2 || !fma || !f16c) return KERN_ISA_SCALAR;
+    if (avx512f && avx512bw && avx512vl && vnni && (xlo & 0xE0) == 0xE0) /* opmask, ZMM */
         return KERN_ISA_AVX512;
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") &&
-        __builtin_cpu_supports("f16c"))
-        return KERN_ISA_AVX2;
-#endif
+    return KERN_ISA_AVX2;
+#else
     return KERN_ISA_SCALAR;
+#endif
 }
 
 int kern_isa_active(void)
