@@ -275,6 +275,7 @@ static struct z2m_device *z2m_parse_device(struct z2m *z, const json_t *jd)
     json_t *def = json_object_get(jd, "definition");
     if (!fn || !ieee || !*fn || !json_is_object(def)) return NULL;
     if (type && strcmp(type, "Coordinator") == 0) return NULL;
+    if (plug_json_bool(jd, "disabled", false)) return NULL; /* disabled in zigbee2mqtt's UI */
     json_t *exposes = json_object_get(def, "exposes");
     if (!json_is_array(exposes)) return NULL;
 
