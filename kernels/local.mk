@@ -35,3 +35,4 @@ tests_test_kern_vnni_emu_SOURCES = tests/test-kern-vnni-emu.c kernels/cpu/kern-a
 tests_test_kern_vnni_emu_CPPFLAGS = $(AM_CPPFLAGS) -DKERN_AVX512_EMULATE
 tests_test_kern_vnni_emu_LDADD = kernels/libkern.a common/libhubcommon.a -lm
 HUB_TESTS += tests/test-kern-vnni-emu
+EXTRA_DIST += kernels/README.md
