@@ -33,6 +33,7 @@ struct hub {
     uv_timer_t flush_timer;
     uv_signal_t sig_int, sig_term;
     char *ready_file;
+    bool ready_written;
     bool stopping;
     int exit_code;
     int64_t last_prune_ms;

@@ -154,6 +154,8 @@ static void write_ready_file(struct hub *h)
     fprintf(f, "mqtt=%s:%d\npid=%d\n", h->mqtt_host, h->mqtt_port, (int)getpid());
     if (fclose(f) != 0 || rename(tmp, h->ready_file) != 0)
         hub_error(TAG, "cannot write %s: %s", h->ready_file, strerror(errno));
+    else
+        h->ready_written = true;
 }
 
 static void on_connect(void *ud, bool reconnect)
@@ -450,7 +452,7 @@ out:
     hub_registry_free(h->reg);
     if (h->store) hub_store_close(h->store);
     hub_broker_stop(&h->broker);
-    if (h->ready_file) unlink(h->ready_file);
+    if (h->ready_written) unlink(h->ready_file); /* only ours: a refused second hubd leaves it */
     free(h->mqtt_host);
     hub_config_free(cfg);
     int code = h->exit_code;
