@@ -17,3 +17,8 @@ tests_test_reference_SOURCES = tests/test-reference.c
 tests_test_reference_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
 tests_test_reference_LDADD = $(HUB_ENGINE_LIBS)
 HUB_TESTS += tests/test-reference
+
+check_PROGRAMS += tests/test-model
+tests_test_model_SOURCES = tests/test-model.c
+tests_test_model_LDADD = $(HUB_ENGINE_LIBS)
+HUB_TESTS += tests/test-model
