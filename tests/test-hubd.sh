@@ -111,6 +111,20 @@ wait $SUB_PID; SUB_PID=
 if [ "$(grep -c '"ok":false' "$T/results.out")" -eq 3 ] && grep -q '"id":7' "$T/results.out"; then
     ok "malformed, 1 MB and mistyped hub/call each answered ok:false"
 else bad "bad calls: $(cat "$T/results.out")"; fi
+# Garbage on a device topic: counted, logged once per kind, state untouched, hub alive.
+before=$("$HUBCTL" --mqtt "$M" state $LAMP | grep -v last_)
+for i in 1 2 3; do
+    mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -t "$LAMP_TOPIC" -m '{"state": "ON", "brightn'
+    printf '\377\376{"state":"OFF"}' | mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -t "$LAMP_TOPIC" -s
+    mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -t "$LAMP_TOPIC" -m '{"state": 7, "brightness": "x"}'
+done
+head -c 1048576 /dev/zero | tr '\0' '[' | mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -t "$LAMP_TOPIC" -s
+sleep 0.5
+after=$("$HUBCTL" --mqtt "$M" state $LAMP | grep -v last_)
+[ "$before" = "$after" ] && ok "garbage on '$LAMP_TOPIC' changed nothing" || bad "state changed: $after"
+n=$(grep -c "bad input" "$T/hubd.log")
+kinds=$(grep -o "bad input '[^']*'" "$T/hubd.log" | sort | uniq -d)
+[ "$n" -ge 1 ] && [ -z "$kinds" ] && ok "bad input logged once per kind ($n kinds)" || bad "bad input log: $n lines, repeated: $kinds"
 kill -0 $HUBD_PID 2>/dev/null && ok "hubd still running" || bad "hubd died"
 
 # ---- 3. one hubd per database ----
