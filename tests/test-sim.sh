@@ -205,16 +205,15 @@ check "control: unknown device refused" broker_wait hub-sim/control/result '.ok 
 big="$BROKER_DIR/big"
 head -c 1048576 /dev/urandom >"$big"
 z="zigbee2mqtt/Kitchen Ceiling Light/set"
-for p in 'not json{' '{"brightness":"abc"}' '{"brightness":1e999}' '{"color_temp":[1,2]}' \
-    '{"state":12}' '{"color":{"x":"a"}}' '[1,2,3]' '{"state":"BLINK"}' '"ON' "$(printf '\377\376')"; do
-    pub "$z" "$p"
-    pub "cmnd/$rgb/Dimmer" "$p"
-    pub "cmnd/$rgb/Color" "$p"
-    pub "cmnd/$shut/ShutterPosition1" "$p"
-    pub esphome/tv-backlight/light/tv_backlight/command "$p"
-    pub esphome/hallway-light/light/hallway_light/brightness/command "$p"
-    pub "$(printf '%s' "$mp" | jq -r .volume_command_topic)" "$p"
-    pub hub-sim/control "$p"
+# Garbage payloads, one per line, each sent as its own message (mosquitto_pub -l).
+printf '%s\n' 'not json{' '{"brightness":"abc"}' '{"brightness":1e999}' '{"color_temp":[1,2]}' \
+    '{"state":12}' '{"color":{"x":"a"}}' '[1,2,3]' '{"state":"BLINK"}' '"ON' '-1' '1e309' \
+    'nan' '{"position":-5}' "$(printf '\377\376')" >"$BROKER_DIR/garbage"
+for t in "$z" "cmnd/$rgb/Dimmer" "cmnd/$rgb/Color" "cmnd/$shut/ShutterPosition1" \
+    esphome/tv-backlight/light/tv_backlight/command \
+    esphome/hallway-light/light/hallway_light/brightness/command \
+    "$(printf '%s' "$mp" | jq -r .volume_command_topic)" hub-sim/control; do
+    mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -q 1 -t "$t" -l <"$BROKER_DIR/garbage"
 done
 for t in "$z" "cmnd/$rgb/Backlog" esphome/robo-vacuum/vacuum/robo_vacuum/command hub-sim/control; do
     mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -q 1 -t "$t" -f "$big"
@@ -222,6 +221,7 @@ done
 mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -q 1 -t "$z" -n
 sleep 1
 kill -0 "$SIM_PID" 2>/dev/null && ok "hub-sim survived garbage" || fail "hub-sim died on garbage"
+check "garbage reached the sim and was logged as ignored" test "$(grep -c -E 'No converter|Invalid message|ignored' "$BROKER_DIR/sim.log")" -ge 40
 broker_mark
 pub "zigbee2mqtt/Kitchen Ceiling Light/get" '{"state":""}'
 check "garbage changed nothing (z2m)" broker_wait "zigbee2mqtt/Kitchen Ceiling Light" '.state == "ON" and .brightness == 102 and .color_temp == 250'
