@@ -3,11 +3,17 @@
 # corpus generator that the trainer, decoder and scorer share.
 noinst_LIBRARIES += engine/libhubdata.a
 engine_libhubdata_a_SOURCES = engine/numbers.c engine/numbers.h \
-	engine/intent_line.c engine/intent_line.h
+	engine/intent_line.c engine/intent_line.h engine/corpus.c engine/corpus.h
 engine_libhubdata_a_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
 HUB_DATA_LIBS = engine/libhubdata.a common/libhubcommon.a $(JANSSON_LIBS) -lm
 
-EXTRA_DIST += data/schema.json
+EXTRA_DIST += data/schema.json data/README.md data/templates/en.tpl data/words/en.words \
+	data/templates/zh-CN.tpl data/words/zh-CN.words
+
+bin_PROGRAMS += engine/hub-train
+engine_hub_train_SOURCES = engine/hub-train.c
+engine_hub_train_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) -DHUB_DATA_DIR='"$(abs_top_srcdir)/data"'
+engine_hub_train_LDADD = $(HUB_DATA_LIBS)
 
 check_PROGRAMS += tests/test-numbers
 tests_test_numbers_SOURCES = tests/test-numbers.c

@@ -1,0 +1,482 @@
+# English templates for `hub-train data` (grammar: data/README.md).
+# rule NAME = ...   adds alternatives to <NAME>; "rule!" alternatives are held-out only.
+# t ID = ...        a template of the current intent; "t!" templates are held-out only.
+# All phrasings written for hubd by its engineers.
+
+# ---------- shared pieces ----------
+rule please = please | can you | could you | would you | can you please | could you please | would you please | hey | ok | okay | i want you to | i'd like you to | go ahead and | kindly
+rule! please = pretty please | do me a favour and | be a dear and | if you could
+rule pre = [<please>]
+rule post = [please | thanks | thank you | now | right now | for me | for me please | quickly | asap]
+rule! post = [when you can | cheers | would you]
+rule the = the | my | our
+rule det = [<the>]
+rule all = all [of] [the] | every | all the | each
+rule! all = the whole set of | any and all
+rule in = in | in the | inside the | at the | for the | within the
+rule! in = over in the | down in the | out in the
+rule on = on | on the | across the | throughout the
+rule! on = all over the | everywhere on the
+rule in_area = <in> {area}
+rule on_floor = <on> {floor}
+rule! on_floor = on {floor} level
+
+rule lights = {domain=light} (lights | light | lamps | lamp | lighting | ceiling lights | light bulbs | bulbs)
+rule! lights = {domain=light} (lightbulbs | lamps and lights | overhead lights)
+rule fans = {domain=fan} (fans | fan | ceiling fan | ceiling fans)
+rule! fans = {domain=fan} (ventilator | ventilators)
+rule ldom = <lights> | <lights> | <fans>
+rule coverkind = {domain=cover,device_class=blind} (blinds | blind | venetian blinds) | {domain=cover,device_class=curtain} (curtains | curtain) | {domain=cover,device_class=shade} (shades | shade | roller shades) | {domain=cover,device_class=shutter} (shutters | shutter) | {domain=cover,device_class=garage} (garage door | garage doors | garage) | {domain=cover,device_class=window} (windows | window) | {domain=cover,device_class=awning} (awning | awnings) | {domain=cover,device_class=gate} (gate | gates)
+rule! coverkind = {domain=cover,device_class=curtain} (drapes | draperies) | {domain=cover,device_class=shade} (sun shades | window shades) | {domain=cover,device_class=blind} (roller blinds)
+
+rule dev = {name:light,switch,fan,media_player,input_boolean}
+rule onoff_tgt = <det> <dev> | <det> <dev> <in_area> | <det> <dev> <on_floor> | [<all>] <det> <ldom> | [<all>] <det> <ldom> <in_area> | [<all>] the {area} <ldom> | {area} <ldom> | [<all>] <det> <ldom> <on_floor> | the {floor} <ldom>
+rule! onoff_tgt = <det> <ldom> over in the {area} | whatever <ldom> are in the {area} | <det> <dev> that's in the {area}
+rule cover_tgt = <det> {name:cover} | <det> {name:cover} <in_area> | <det> {name:cover} <on_floor> | [<all>] <det> <coverkind> | <det> <coverkind> <in_area> | the {area} <coverkind> | <det> <coverkind> <on_floor> | the {floor} <coverkind>
+
+# ---------- on / off ----------
+intent HassTurnOn
+t on.1 = <pre> (turn | switch | power) on <onoff_tgt> <post>
+t on.2 = <pre> (turn | switch | flip) <onoff_tgt> on <post>
+t on.3 = <onoff_tgt> on [please]
+t on.4 = i (want | need | would like) <onoff_tgt> on
+t on.5 = <pre> (put | get) <onoff_tgt> on <post>
+t on.6 = <pre> (open | raise | lift | pull up | roll up) <cover_tgt> <post>
+t on.7 = <pre> lock <det> {name:lock} [<in_area>] <post>
+t on.8 = <pre> (open | turn on) <det> {name:valve} [<in_area>] <post>
+t on.9 = <pre> (activate | turn on | set | apply | start) <det> {name:scene} [scene | mode] <post>
+t on.10 = <pre> (run | execute | start | launch | trigger) <det> {name:script} [script | routine] <post>
+t on.11 = <pre> (switch | turn) on <det> {name:climate} [<in_area>] <post>
+t on.12 = (lights on | light on) {domain=light} [please]
+t on.13 = <pre> let there be light {domain=light}
+t on.14 = <pre> make sure <det> {name:lock} is locked
+t! on.h1 = <pre> (activate | enable | fire up | power up) <onoff_tgt> <post>
+t! on.h2 = (could | can) (we | i) (have | get) <onoff_tgt> on
+t! on.h3 = <pre> (open up | draw back | crack open) <cover_tgt> <post>
+t! on.h4 = <pre> secure <det> {name:lock}
+t! on.h5 = (it's | it is) too dark [in here] , (turn | switch) on <onoff_tgt>
+t! on.h6 = <pre> kick off <det> {name:script} | <pre> (enable | switch to) <det> {name:scene} [scene]
+t! on.h7 = <pre> open <det> {name:valve}
+
+intent HassTurnOff
+t off.1 = <pre> (turn | switch | power | shut) off <onoff_tgt> <post>
+t off.2 = <pre> (turn | switch | shut) <onoff_tgt> off <post>
+t off.3 = <onoff_tgt> off [please]
+t off.4 = i (want | need) <onoff_tgt> off
+t off.5 = <pre> (kill | cut | disable | deactivate) <onoff_tgt> <post>
+t off.6 = <pre> (close | lower | shut | pull down | roll down) <cover_tgt> <post>
+t off.7 = <pre> unlock <det> {name:lock} [<in_area>] <post>
+t off.8 = <pre> (close | shut | turn off) <det> {name:valve} [<in_area>] <post>
+t off.9 = <pre> (turn | switch | shut) (off | down) (everything | all the lights) {domain=light} [in the house | everywhere | in the whole house]
+t off.10 = (lights off | light off) {domain=light} [please]
+t off.11 = <pre> (switch | turn) off <det> {name:climate} [<in_area>] <post>
+t! off.h1 = <pre> (disable | power down | turn down) <onoff_tgt> <post>
+t! off.h2 = (nobody | no one) is (using | in) the {area} , (turn | switch) off <det> <ldom>
+t! off.h3 = <pre> (draw | pull) <cover_tgt> (shut | closed) <post>
+t! off.h4 = <pre> let me in , unlock <det> {name:lock}
+t! off.h5 = <pre> make sure <onoff_tgt> (is | are) off
+t! off.h6 = <pre> shut <det> {name:valve}
+
+# ---------- state ----------
+intent HassGetState
+rule onoff_state = on {state=on} | off {state=off} | switched on {state=on} | turned off {state=off}
+rule open_state = open {state=open} | closed {state=closed} | shut {state=closed}
+rule lock_state = locked {state=locked} | unlocked {state=unlocked}
+rule bs_state = open {state=on} | closed {state=off} | on {state=on} | off {state=off}
+rule be = is | is there | are
+t st.1 = <pre> (what is | what's | tell me) <det> {name:sensor,climate,media_player,light,switch,fan,cover,lock,valve} [reading | status | value | level] [?]
+t st.2 = (what is | what's) the (status | state | reading) of <det> {name} [?]
+t st.3 = is <det> {name:light,switch,fan} <onoff_state> [?]
+t st.4 = is <det> {name:cover,valve} <open_state> [?]
+t st.5 = is <det> {name:lock} <lock_state> [?]
+t st.6 = is <det> {name:cover,lock} [<in_area> | <on_floor>] (<open_state> | <lock_state>) [?]
+t st.7 = is <det> {name:binary_sensor} [<in_area> | <on_floor>] <bs_state> [?]
+t st.8 = where is {name:person} [right now | at the moment] [?]
+t st.9 = is {name:person} (home {state=home} | at home {state=home} | away {state=not_home} | out {state=not_home}) [?]
+t st.10 = (are | is) (any | all | the) <lights> <onoff_state> [<in_area> | <on_floor>] [?]
+t st.11 = (which | what) <lights> are <onoff_state> [<in_area> | <on_floor>] [?]
+t st.12 = (are | is) (any | all | the) <fans> <onoff_state> [<in_area> | <on_floor>] [?]
+t st.13 = (are | is) (any | all | the) (switches | switch) {domain=switch} <onoff_state> [<in_area> | <on_floor>] [?]
+t st.14 = (are | is) (all | the | any) (locks | doors) {domain=lock} <lock_state> [<in_area> | <on_floor>] [?]
+t st.15 = (who is | who's | is anyone | is anybody | is somebody) (home | at home | in the house) {domain=person} {state=home} [?]
+t st.16 = (are | is) (any | all | the) <coverkind> <open_state> [<in_area> | <on_floor>] [?]
+t st.17 = how many <lights> are <onoff_state> [<in_area> | <on_floor>] [?]
+t st.18 = did i leave <det> {name:light,switch,fan} on {state=on} [?]
+t st.19 = did i (lock {state=locked} | forget to lock {state=unlocked}) <det> {name:lock} [?]
+t st.20 = (how | what) is <det> {name:sensor} (doing | reading | showing | at) [?]
+t! st.h1 = (can you check | check | do you know) (if | whether) <det> {name:light,switch,fan} is <onoff_state>
+t! st.h2 = (can you check | check | do you know) (if | whether) <det> {name:cover,valve} is <open_state>
+t! st.h3 = (has | have) <det> {name:lock} [<in_area>] been <lock_state> [?]
+t! st.h4 = (give me | show me) the (status | state) of <det> {name}
+t! st.h5 = (any | are there any) <lights> (still on {state=on} | left on {state=on} | off {state=off}) [<in_area> | <on_floor>] [?]
+t! st.h6 = (are | is) <det> <coverkind> [<in_area> | <on_floor>] (still | currently) <open_state> [?]
+t! st.h7 = (is | has) {name:person} (home {state=home} | gone out {state=not_home} | left {state=not_home}) [yet] [?] | (find | locate) {name:person}
+t! st.h8 = (has | is) <det> {name:binary_sensor} [<in_area> | <on_floor>] (open {state=on} | closed {state=off} | triggered {state=on}) [?]
+t! st.h9 = (which | what) (locks | doors) {domain=lock} are <lock_state> [<in_area> | <on_floor>] [?] | anyone (home | around) {domain=person} {state=home} [?]
+t! st.h10 = (are | is) the (switches | plugs) {domain=switch} [<in_area> | <on_floor>] <onoff_state> [?] | (are | is) the <fans> [<in_area> | <on_floor>] <onoff_state> [?]
+
+# ---------- position ----------
+intent HassSetPosition
+t pos.1 = <pre> (set | move | put | adjust) <cover_tgt> to {position} <post>
+t pos.2 = <pre> (open | raise | lower | close) <cover_tgt> (to | at) {position} <post>
+t pos.3 = <pre> (set | move) <det> {name:valve} [<in_area>] to {position}
+t pos.4 = (open | set) <cover_tgt> {position} [open] [please]
+t! pos.h1 = <pre> (bring | slide | take) <cover_tgt> to {position} <post>
+t! pos.h2 = i want <cover_tgt> (at | to be at) {position}
+t! pos.h3 = <pre> (open | close) <det> {name:valve} to {position}
+
+# ---------- lights ----------
+intent HassLightSet
+rule light_tgt = <det> {name:light} | [<all>] <det> <lightsd> | <det> <lightsd> <in_area> | the {area} <lightsd> | <det> <lightsd> <on_floor> | the {floor} <lightsd>
+rule lightsd = {domain=light} (lights | light | lamps | lamp | lighting | bulbs)
+rule! lightsd = {domain=light} (overhead lights | light fixtures)
+rule bright = brightness | brightness level | light level
+rule color = {color} | the color {color} | {color} color
+t ls.1 = <pre> (set | change | adjust | put) <light_tgt> [<bright>] to {brightness} <post>
+t ls.2 = <pre> (set | change | adjust) [the] <bright> of <light_tgt> to {brightness} <post>
+t ls.3 = <pre> (dim | brighten | turn up | turn down) <light_tgt> to {brightness} <post>
+t ls.4 = <pre> (set | put | change) [the] <bright> to {brightness} {domain=light} [<in_area> | <on_floor>] <post>
+t ls.5 = <pre> (make | turn | set | change) <light_tgt> [to] <color> <post>
+t ls.6 = <pre> (change | switch) the (colour | color) of <light_tgt> to {color} <post>
+t ls.7 = <pre> (set | change) the (light | lights) (color | colour) to {color} {domain=light} [<in_area> | <on_floor>] <post>
+t ls.8 = <pre> (set | change | adjust) <light_tgt> to {temperature:kelvin} <post>
+t ls.9 = <pre> (set | change) the color temperature (of | for) <light_tgt> to {temperature:kelvin} <post>
+t ls.10 = <pre> (set | change) the color temperature to {temperature:kelvin} {domain=light} [<in_area> | <on_floor>]
+t ls.11 = {brightness} (brightness | percent brightness) [for | on] <light_tgt>
+t ls.12 = <light_tgt> (at | to) {brightness} [please]
+t! ls.h1 = <pre> (bring | take) <light_tgt> (up | down) to {brightness} <post>
+t! ls.h2 = i (want | need | would like) <light_tgt> (at | to be) {brightness}
+t! ls.h3 = <pre> (paint | bathe) <light_tgt> in {color} | <pre> give <light_tgt> a {color} (glow | tint)
+t! ls.h4 = <pre> i'd like <light_tgt> to be {color}
+t! ls.h5 = <pre> (warm | cool) <light_tgt> to {temperature:kelvin}
+t! ls.h6 = <pre> (dim | brighten) (it | things) (down | up) to {brightness} {domain=light} [<in_area> | <on_floor>]
+t! ls.h7 = <pre> make it {color} {domain=light} [<in_area> | <on_floor>] | <pre> make everything {temperature:kelvin} {domain=light} [<in_area> | <on_floor>]
+
+# ---------- climate ----------
+intent HassClimateSetTemperature
+rule heat = temperature | thermostat | heat | heating | temp | air conditioning | ac
+t ct.1 = <pre> (set | change | adjust | put) the <heat> to {temperature} <post>
+t ct.2 = <pre> (set | change | adjust) the <heat> (<in_area> | <on_floor>) to {temperature} <post>
+t ct.3 = <pre> (set | change | adjust) <det> {name:climate} to {temperature} <post>
+t ct.4 = <pre> make it {temperature} [in here | <in_area> | <on_floor>] <post>
+t ct.5 = (heat | cool | warm) [up] the (house | place | room) to {temperature} | (heat | cool | warm) [up] the {area} to {temperature}
+t ct.6 = {temperature} (in here | <in_area> | <on_floor>) please
+t! ct.h1 = <pre> i (want | need) it (to be | at) {temperature} [<in_area> | <on_floor>]
+t! ct.h2 = <pre> (bump | turn | crank) the <heat> (up | down) to {temperature} [<in_area> | <on_floor>]
+t! ct.h3 = <pre> set <det> {name:climate} (at | to) {temperature}
+
+intent HassClimateGetTemperature
+t cg.1 = (what is | what's) the (temperature | temp) [in here | inside | <in_area> | <on_floor>] [?]
+t cg.2 = how (warm | cold | hot) is it [in here | inside | <in_area> | <on_floor>] [?]
+t cg.3 = (what is | what's) <det> {name:climate} (set to | at | reading) [?]
+t cg.4 = (what is | what's) the temperature (of | on) <det> {name:climate} [?]
+t cg.5 = (tell me | give me) the (temperature | temp) [in here | <in_area> | <on_floor>]
+t! cg.h1 = (is it | it is) (warm | cold) [in here | <in_area> | <on_floor>] [?]
+t! cg.h2 = how many degrees is it [in here | <in_area> | <on_floor>] [?]
+t! cg.h3 = (what's | what is) <det> {name:climate} showing [?]
+
+# ---------- lists ----------
+intent HassShoppingListAddItem
+t sl.1 = <pre> add {item} to [my | the] shopping list <post>
+t sl.2 = <pre> put {item} on [my | the] shopping list <post>
+t sl.3 = (shopping list | to the shopping list) add {item}
+t sl.4 = <pre> (remember | don't let me forget) to buy {item}
+t! sl.h1 = we (need | are out of | ran out of) {item} , add (it | that) to the shopping list
+t! sl.h2 = <pre> stick {item} on [my | the] shopping list
+
+intent HassShoppingListCompleteItem
+t sc.1 = <pre> (check off | cross off | tick off | mark off) {item} (on | from) [my | the] shopping list <post>
+t sc.2 = <pre> mark {item} as (done | bought | complete) on [my | the] shopping list
+t sc.3 = i (bought | got | picked up) {item} [, check it off the shopping list]
+t! sc.h1 = {item} is (done | in the cart) , (tick | check) it off [my | the] shopping list
+t! sc.h2 = <pre> complete {item} on [my | the] shopping list
+
+intent HassListAddItem
+rule list = {name:todo} [list]
+t la.1 = <pre> add {item} to [my | the] <list> <post>
+t la.2 = <pre> put {item} on [my | the] <list> <post>
+t la.3 = (on | to) [my | the] <list> add {item}
+t! la.h1 = <pre> (stick | write) {item} (on | in) [my | the] <list>
+t! la.h2 = <pre> (jot down | note) {item} (on | in) [my | the] <list>
+
+intent HassListCompleteItem
+t lc.1 = <pre> (check off | cross off | tick off | mark off) {item} (on | from) [my | the] <list> <post>
+t lc.2 = <pre> mark {item} as (done | complete | finished) (on | in) [my | the] <list>
+t! lc.h1 = {item} is done , (tick | check) it off [my | the] <list>
+t! lc.h2 = <pre> complete {item} (on | in) [my | the] <list>
+
+intent HassListRemoveItem
+t lr.1 = <pre> (remove | delete | take) {item} (from | off) [my | the] <list> <post>
+t lr.2 = <pre> (get rid of | drop) {item} (from | on) [my | the] <list>
+t! lr.h1 = <pre> (erase | scratch) {item} (from | off) [my | the] <list>
+t! lr.h2 = {item} (shouldn't | should not) be on [my | the] <list> , remove it
+
+# ---------- weather, time, date ----------
+intent HassGetWeather
+t we.1 = (what's | what is | how's | how is) the weather [like] [today | outside | right now] [?]
+t we.2 = (what's | what is | how's | how is) the weather (in | at | for) {name:weather} [?]
+t we.3 = (tell me | give me) the weather [forecast] [for {name:weather}]
+t we.4 = (is it | will it be) (sunny | raining | cold | warm) outside [?]
+t! we.h1 = (what's | how's) it (like | looking) outside [?] | (do i | will i) need an umbrella [today] [?]
+t! we.h2 = (weather | forecast) (report | update) [for {name:weather}] [please]
+
+intent HassGetCurrentTime
+t ti.1 = what time is it [now | right now] [?]
+t ti.2 = (what's | what is) the time [now] [?]
+t ti.3 = <pre> tell me the time
+t ti.4 = (do you know | have you got) the time [?]
+t! ti.h1 = (time | the time) [please | check] [?]
+t! ti.h2 = how late is it [?]
+
+intent HassGetCurrentDate
+t da.1 = (what's | what is) (the date | today's date) [today] [?]
+t da.2 = what (day | date) is it [today] [?]
+t da.3 = <pre> tell me the date
+t! da.h1 = (which | what) day of the (month | week) is it [?]
+t! da.h2 = (date | the date) [please] [?]
+
+# ---------- vacuum and mower ----------
+intent HassVacuumStart
+rule vac = vacuum | robot vacuum | robot | hoover | vacuum cleaner | roomba
+t vs.1 = <pre> (start | run | turn on) <det> {name:vacuum} <post>
+t vs.3 = <pre> (start | run) the <vac> (<in_area> | <on_floor>) <post>
+t vs.4 = <pre> (send | get) <det> {name:vacuum} (to work | cleaning | going)
+t! vs.h1 = <pre> let the <vac> (loose | do its thing) [<in_area> | <on_floor>]
+t! vs.h2 = <pre> (fire up | kick off) <det> {name:vacuum}
+
+intent HassVacuumReturnToBase
+t vb.1 = <pre> (send | take) <det> {name:vacuum} (home | back to (the | its) (dock | base | charger)) <post>
+t vb.2 = <pre> (dock | park) <det> {name:vacuum} <post>
+t vb.3 = <pre> send the <vac> <in_area> (home | back to (the | its) dock)
+t! vb.h1 = <pre> (tell | make) <det> {name:vacuum} (go home | return to base | go back to the dock)
+t! vb.h2 = <pre> (stop and dock | recall) the <vac> <in_area>
+
+intent HassVacuumCleanArea
+t vc.1 = <pre> (vacuum | clean | hoover) <det> {area} <post>
+t vc.2 = <pre> (vacuum | clean | hoover) (here | in here | this room | the room i'm in) <post>
+t vc.3 = <pre> (have | let | tell) <det> {name:vacuum} (clean | vacuum | do) the {area}
+t! vc.h1 = the {area} (needs | could use) (vacuuming | a clean | cleaning)
+t! vc.h2 = <pre> (send | get) <det> {name:vacuum} to (clean | do) the {area} | this room (needs | could use) (vacuuming | a clean)
+
+intent HassLawnMowerStartMowing
+t lm.1 = <pre> (start | begin) mowing [the lawn] <post>
+t lm.2 = <pre> mow the (lawn | grass | yard | garden) <post>
+t lm.3 = <pre> (start | run) <det> {name:lawn_mower} <post>
+t lm.4 = <pre> (start | run) the (mower | lawn mower | robot mower) <post>
+t! lm.h1 = the (grass | lawn) needs (cutting | a trim) | <pre> (cut | trim) the (grass | lawn)
+t! lm.h2 = <pre> (send | get) <det> {name:lawn_mower} (mowing | to work)
+
+intent HassLawnMowerDock
+t ld.1 = <pre> (dock | park) the (mower | lawn mower | robot mower) <post>
+t ld.2 = <pre> (send | take) <det> {name:lawn_mower} (home | back to (the | its) (dock | base)) <post>
+t ld.3 = <pre> stop mowing [and go home]
+t ld.4 = <pre> (dock | park) <det> {name:lawn_mower} <post>
+t! ld.h1 = <pre> (call | bring) the (mower | lawn mower) (back | home)
+t! ld.h2 = <pre> (tell | make) <det> {name:lawn_mower} (go home | return to base)
+
+# ---------- media ----------
+rule mp_tgt = [on | in] <det> {name:media_player} | <in_area>
+rule mp_what = the music | the song | the movie | the show | the tv | the video | the podcast | playback | it | this
+rule! mp_what = the track | the episode | whatever is playing
+
+intent HassMediaPause
+t mpa.1 = <pre> (pause | stop) [<mp_what>] <post>
+t mpa.2 = <pre> (pause | stop) [<mp_what>] <mp_tgt> <post>
+t mpa.3 = <pre> pause <det> {name:media_player} <post>
+t mpa.4 = <pre> (hold | freeze) [<mp_what>] [<mp_tgt>]
+t! mpa.h1 = <pre> (put | hit) [<mp_what>] (on hold | pause) [<mp_tgt>]
+t! mpa.h2 = (wait | hang on) , pause [<mp_what>] [<mp_tgt>]
+
+intent HassMediaUnpause
+t mun.1 = <pre> (resume | unpause | continue) [<mp_what>] <post>
+t mun.2 = <pre> (resume | unpause | continue) [<mp_what>] <mp_tgt> <post>
+t mun.3 = <pre> (keep | start) playing [<mp_what>] [<mp_tgt>]
+t mun.4 = <pre> resume <det> {name:media_player}
+t! mun.h1 = <pre> (pick up | carry on) where (we | i) left off [<mp_tgt>]
+t! mun.h2 = <pre> (play | start) [<mp_what>] again [<mp_tgt>]
+
+intent HassMediaNext
+t mnx.1 = <pre> (next | skip) [track | song | episode | this] <post>
+t mnx.2 = <pre> (play the next | skip to the next | go to the next) (song | track | episode | one) [<mp_tgt>] <post>
+t mnx.3 = <pre> skip [this | the] (song | track) [<mp_tgt>]
+t mnx.4 = <pre> next (song | track) [<mp_tgt>]
+t! mnx.h1 = <pre> (move | jump) (on | ahead) to the next (one | song | track) [<mp_tgt>]
+t! mnx.h2 = (i don't like this | not this one) , skip [it] [<mp_tgt>]
+
+intent HassMediaPrevious
+t mpr.1 = <pre> (previous | back) [track | song | episode] <post>
+t mpr.2 = <pre> (play the previous | go back to the previous | go to the last) (song | track | episode | one) [<mp_tgt>] <post>
+t mpr.3 = <pre> (go back | rewind) (a | one) (song | track) [<mp_tgt>]
+t mpr.4 = <pre> previous (song | track) [<mp_tgt>]
+t! mpr.h1 = <pre> (replay | play again) the (last | previous) (song | track | one) [<mp_tgt>]
+t! mpr.h2 = <pre> jump back (a | one) (song | track) [<mp_tgt>]
+
+intent HassSetVolume
+rule vol = volume | sound | volume level
+t sv.1 = <pre> (set | change | put | turn) the <vol> to {volume_level} <post>
+t sv.2 = <pre> (set | change) the <vol> (on | of) <det> {name:media_player} to {volume_level} <post>
+t sv.3 = <pre> (set | change) the <vol> <in_area> to {volume_level} <post>
+t sv.4 = <vol> (to | at) {volume_level} [<mp_tgt>] [please]
+t sv.5 = <pre> (set | turn) <det> {name:media_player} (to | at) {volume_level} <vol>
+t! sv.h1 = <pre> (make | adjust) the <vol> {volume_level} [<mp_tgt>]
+t! sv.h2 = <pre> i want the <vol> at {volume_level} [<mp_tgt>]
+
+intent HassSetVolumeRelative
+rule vup = {volume_step=up} (turn up | raise | increase | boost | pump up)
+rule vdown = {volume_step=down} (turn down | lower | decrease | reduce)
+rule vtgt = [<in_area> | <on_floor> | on <det> {name:media_player}]
+t vr.1 = <pre> (<vup> | <vdown>) the <vol> <vtgt> <post>
+t vr.2 = <pre> (turn | crank) (it | the volume | the music | the tv) (up {volume_step=up} | down {volume_step=down}) <vtgt> <post>
+t vr.3 = <pre> (<vup> | <vdown>) <det> {name:media_player} <post>
+t vr.4 = <pre> (louder {volume_step=up} | quieter {volume_step=down} | softer {volume_step=down}) [please]
+t vr.5 = <pre> (turn up | increase | raise) the <vol> by {volume_step:up} <vtgt> <post>
+t vr.6 = <pre> (turn down | decrease | lower) the <vol> by {volume_step:down} <vtgt> <post>
+t vr.7 = <pre> (turn | crank) (up | down) <det> {name:media_player} (a bit | a little) {volume_step=up}
+t vr.8 = <pre> make (it | the music | the tv) (louder {volume_step=up} | quieter {volume_step=down}) <vtgt>
+t! vr.h1 = (i can't hear | i can barely hear) (it | the music | the tv) {volume_step=up} <vtgt>
+t! vr.h2 = (it's | it is) too loud {volume_step=down} <vtgt>
+t! vr.h3 = <pre> (bump | push) the <vol> up by {volume_step:up} <vtgt> | <pre> (drop | bring) the <vol> down by {volume_step:down} <vtgt>
+
+intent HassMediaPlayerMute
+t mu.1 = <pre> mute [the] [tv | music | sound | speaker | it] <post>
+t mu.2 = <pre> mute <det> {name:media_player} <post>
+t mu.3 = <pre> (silence | turn off the sound on) <det> {name:media_player}
+t! mu.h1 = <pre> (kill | cut) the (sound | audio)
+t! mu.h2 = <pre> put <det> {name:media_player} on mute
+
+intent HassMediaPlayerUnmute
+t um.1 = <pre> unmute [the] [tv | music | sound | speaker | it] <post>
+t um.2 = <pre> unmute <det> {name:media_player} <post>
+t um.3 = <pre> (turn the sound back on | bring the sound back) [on <det> {name:media_player}]
+t! um.h1 = <pre> take <det> {name:media_player} off mute
+t! um.h2 = <pre> (restore | give me back) the (sound | audio)
+
+intent HassMediaSearchAndPlay
+rule mplace = [on <det> {name:media_player}] [<in_area>]
+t ms.1 = <pre> play {search_query} <mplace> <post>
+t ms.2 = <pre> (put on | start playing | i want to hear | i want to listen to) {search_query} <mplace>
+t ms.3 = <pre> play (the album {media_class=album} {search_query:album} | the song {media_class=track} {search_query:track} | the track {media_class=track} {search_query:track} | the playlist {media_class=playlist} {search_query:playlist} | the movie {media_class=movie} {search_query:movie} | the podcast {media_class=podcast} {search_query:podcast} | the show {media_class=tv_show} {search_query:tv_show}) <mplace> <post>
+t ms.4 = <pre> play [some] (music | songs) by {media_class=artist} {search_query:artist} <mplace>
+t ms.5 = <pre> play {search_query:playlist} playlist {media_class=playlist} <mplace>
+t ms.6 = <pre> (watch | put on) (the movie {media_class=movie} {search_query:movie} | the show {media_class=tv_show} {search_query:tv_show}) <mplace>
+t! ms.h1 = <pre> (queue up | throw on) {search_query} <mplace>
+t! ms.h2 = <pre> (let's | let us) (hear | listen to) (the album {media_class=album} {search_query:album} | some {media_class=artist} {search_query:artist} | {search_query}) <mplace>
+t! ms.h3 = <pre> (stream | start) (the podcast {media_class=podcast} {search_query:podcast} | the series {media_class=tv_show} {search_query:tv_show} | {search_query}) <mplace>
+
+# ---------- broadcast, respond, nevermind ----------
+intent HassBroadcast
+t bc.1 = <pre> (broadcast | announce) [that] {message}
+t bc.2 = <pre> (tell | let) everyone (know) [that] {message}
+t bc.3 = (broadcast | announcement) : {message}
+t! bc.h1 = <pre> (shout | call out) to (the house | everyone) [that] {message}
+t! bc.h2 = <pre> make an announcement [that] {message}
+
+intent HassRespond
+t re.1 = (thank you | thanks | thanks a lot | cheers | great thanks) [!]
+t re.2 = (hello | hi | hi there | hey there | good morning | good evening) [!]
+t! re.h1 = (nice one | good job | well done | much appreciated) [!]
+
+intent HassNevermind
+t nm.1 = (never mind | nevermind | forget it | forget that | cancel that | nothing) [!]
+t nm.2 = (oh | ah | no) , never mind
+t nm.3 = (ignore that | scratch that | don't worry about it)
+t! nm.h1 = (no need | sorry , my mistake | i changed my mind | wrong button)
+t! nm.h2 = (stop listening | that was not for you)
+
+# ---------- timers ----------
+rule dur = {hours} | {minutes} | {seconds} | {hours} [and] {minutes} | {hours} and {seconds} | {minutes} and {seconds} | {hours} , {minutes} and {seconds}
+rule sdur = {start_hours} | {start_minutes} | {start_seconds}
+rule timer_tgt = [<the>] timer | the {name:timer} timer | the timer (for | called | named) {name:timer} | [the | my] <sdur> timer | the timer <in_area> | the {area} timer
+rule! timer_tgt = the timer i set for {name:timer} | the timer (for | of) <sdur>
+
+intent HassStartTimer
+t tm.1 = <pre> (set | start | create | make) a timer for <dur> <post>
+t tm.2 = <pre> (set | start) a <dur> timer <post>
+t tm.3 = <pre> (set | start) a {name:timer} timer for <dur> <post>
+t tm.4 = <pre> (set | start) a timer (for | called | named) {name:timer} for <dur>
+t tm.5 = timer (for | of) <dur> [please]
+t tm.6 = <dur> timer [please]
+t tm.7 = (in | after) <dur> {conversation_command}
+t tm.8 = <pre> {conversation_command} in <dur>
+t tm.9 = <pre> (time | count down) <dur> [for {name:timer}]
+t! tm.h1 = <pre> (wake me | remind me | ping me | let me know) in <dur> <post>
+t! tm.h2 = <pre> (give me | count down) <dur> for (the | my) {name:timer}
+t! tm.h3 = <pre> wait <dur> (and then | then) {conversation_command}
+t! tm.h4 = <pre> (need | want) a timer for <dur> [for (the | my) {name:timer}]
+
+intent HassCancelTimer
+t tc.1 = <pre> (cancel | stop | delete | remove | kill) <timer_tgt> <post>
+t tc.2 = <timer_tgt> (cancel | off | stop) [please]
+t! tc.h1 = <pre> (get rid of | scrap | abort) <timer_tgt>
+t! tc.h2 = i (don't need | no longer need) <timer_tgt> [anymore]
+
+intent HassCancelAllTimers
+t ta.1 = <pre> (cancel | stop | delete | clear | remove) (all | every) [the | my] (timers | timer) [<in_area>] <post>
+t ta.2 = <pre> (clear | reset) [all] [the | my] timers [<in_area>]
+t! ta.h1 = <pre> (get rid of | scrap) all [the | my] timers [<in_area>]
+t! ta.h2 = (no more | kill all the) timers [<in_area>] [please]
+
+intent HassIncreaseTimer
+t ti+.1 = <pre> add <dur> to <timer_tgt> <post>
+t ti+.2 = <pre> (extend | increase) <timer_tgt> by <dur> <post>
+t ti+.3 = <pre> (give me | put) <dur> more on <timer_tgt>
+t! ti+.h1 = <pre> (tack on | stick on) (another | an extra) <dur> (to | on) <timer_tgt>
+t! ti+.h2 = <pre> (lengthen | stretch) <timer_tgt> by <dur>
+
+intent HassDecreaseTimer
+t td.1 = <pre> (remove | subtract | take off | take away) <dur> from <timer_tgt> <post>
+t td.2 = <pre> (decrease | reduce | shorten) <timer_tgt> by <dur> <post>
+t td.3 = <pre> (knock | take) <dur> off <timer_tgt>
+t! td.h1 = <pre> (cut | trim) <dur> (off | from) <timer_tgt>
+t! td.h2 = <pre> make <timer_tgt> <dur> shorter
+
+intent HassPauseTimer
+t tp.1 = <pre> (pause | hold | freeze) <timer_tgt> <post>
+t tp.2 = <timer_tgt> (pause | on hold) [please]
+t! tp.h1 = <pre> put <timer_tgt> on hold
+t! tp.h2 = <pre> stop the clock on <timer_tgt>
+
+intent HassUnpauseTimer
+t tu.1 = <pre> (resume | unpause | continue | restart) <timer_tgt> <post>
+t tu.2 = <pre> (start | get) <timer_tgt> (going | running) again
+t! tu.h1 = <pre> (take | bring) <timer_tgt> off hold
+t! tu.h2 = <pre> let <timer_tgt> (continue | keep going | run again)
+
+intent HassTimerStatus
+t ts.1 = how (much | long) (time is | is) (left | remaining) on <timer_tgt> [?]
+t ts.2 = (what's | what is) the status of <timer_tgt> [?]
+t ts.3 = how long (until | till) <timer_tgt> (is done | goes off | rings | finishes) [?]
+t ts.4 = (timer status | check the timer | how are my timers doing) [?]
+t! ts.h1 = how (much | long) (longer | more) (on | for) <timer_tgt> [?]
+t! ts.h2 = (is | has) <timer_tgt> (done | finished | almost done) [yet] [?]
+
+# ---------- fans ----------
+intent HassFanSetSpeed
+rule fanw = fan | fans | ceiling fan | fan speed
+t fs.1 = <pre> (set | change | put | adjust) the <fanw> [speed] to {percentage} <post>
+t fs.2 = <pre> (set | change | put | adjust) the <fanw> [speed] (<in_area> | <on_floor>) to {percentage} <post>
+t fs.3 = <pre> (set | change | put) <det> {name:fan} [speed] to {percentage} <post>
+t fs.4 = (fan | fans) (at | to) {percentage} [<in_area> | <on_floor>] [please]
+t! fs.h1 = <pre> (run | spin) the <fanw> at {percentage} [<in_area> | <on_floor>]
+t! fs.h2 = <pre> (run | spin) <det> {name:fan} at {percentage}
+
+# ---------- null answers ----------
+intent none chat
+t no.1 = (tell me a joke | sing me a song | how are you | what's your name | who made you | are you a robot) [?]
+t no.2 = (what's | what is) the (capital of france | meaning of life | square root of sixteen | population of china) [?]
+t no.3 = (who won the game last night | what's on tv tonight | how tall is mount everest | who is the president) [?]
+t no.4 = <pre> (order a pizza | call my mother | book a table for two | send an email to my boss | buy more coffee online)
+t no.5 = (i love you | you're funny | that's interesting | i had a long day | i'm bored | i'm hungry)
+t no.6 = (what can you do | how do you work | do you dream | can you hear me) [?]
+t no.7 = (translate hello into spanish | spell necessary | how do you make pancakes | recommend a good book)
+t no.8 = (when is my dentist appointment | how much is a flight to paris | what's the stock price of apple) [?]
+t no.9 = (the {any} is (nice | old | new) | i bought a new {any} yesterday | my {any} was expensive)
+t! no.h1 = (do you like music | what is your favourite colour | can you keep a secret | are you listening) [?]
+t! no.h2 = (how far is the moon | why is the sky blue | what year is it in china) [?]
+t! no.h3 = <pre> (text my brother | find a recipe for soup | check my email | read me the news)
+
+intent none unknown_device
+t nx.1 = <pre> (turn | switch) on the {missing:light} <post>
+t nx.2 = <pre> (turn | switch) off the {missing:switch} <post>
+t nx.3 = <pre> (open | close) the {missing:cover} <post>
+t! nx.h1 = <pre> (start | stop) the {missing:fan}

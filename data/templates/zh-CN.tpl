@@ -1,0 +1,453 @@
+# Simplified Chinese templates for `hub-train data` (grammar: data/README.md). Words are written
+# with spaces for readability; the generator joins Chinese without spaces.
+# All phrasings written for hubd by its engineers.
+
+# ---------- shared pieces ----------
+rule please = 请 | 麻烦 | 帮我 | 麻烦你 | 请帮我 | 能不能 | 可以 | 你能 | 劳驾 | 给我 | 帮忙
+rule! please = 拜托 | 辛苦你 | 能否 | 请你
+rule pre = [<please>]
+rule post = [吧 | 一下 | 谢谢 | 好吗 | 好不好 | 呗 | 可以吗 | 谢啦 | 哦]
+rule! post = [行吗 | 多谢 | 拜托了]
+rule de = [的]
+rule all = 所有 | 全部 | 所有的 | 全部的 | 整个
+rule! all = 一切 | 每个
+rule in_area = {area} <de> | {area} 里 <de> | {area} 里面 <de>
+rule! in_area = {area} 那边 <de> | {area} 那儿 <de>
+rule on_floor = {floor} <de> | {floor} 所有 <de>
+rule! on_floor = {floor} 整层 <de>
+
+rule lights = {domain=light} (灯 | 灯光 | 电灯 | 照明 | 所有灯 | 灯泡)
+rule! lights = {domain=light} (吊灯和台灯 | 照明灯)
+rule fans = {domain=fan} (风扇 | 电扇 | 吊扇)
+rule! fans = {domain=fan} (电风扇 | 排风扇)
+rule ldom = <lights> | <lights> | <fans>
+rule coverkind = {domain=cover,device_class=blind} (百叶窗 | 百叶帘) | {domain=cover,device_class=curtain} (窗帘 | 布帘) | {domain=cover,device_class=shade} (卷帘 | 遮光帘) | {domain=cover,device_class=shutter} (卷帘门 | 外百叶) | {domain=cover,device_class=garage} (车库门 | 车库) | {domain=cover,device_class=window} (窗户 | 窗) | {domain=cover,device_class=awning} (遮阳篷 | 雨篷) | {domain=cover,device_class=gate} (大门 | 院门)
+rule! coverkind = {domain=cover,device_class=curtain} (纱帘 | 窗幔) | {domain=cover,device_class=shade} (遮阳帘) | {domain=cover,device_class=blind} (竹帘)
+
+rule dev = {name:light,switch,fan,media_player,input_boolean}
+rule onoff_tgt = <dev> | <in_area> <dev> | <on_floor> <dev> | [<all>] <ldom> | <in_area> [<all>] <ldom> | <on_floor> [<all>] <ldom>
+rule! onoff_tgt = {area} 那边 的 <ldom> | 在 {area} 的 <dev>
+rule cover_tgt = {name:cover} | <in_area> {name:cover} | <on_floor> {name:cover} | [<all>] <coverkind> | <in_area> <coverkind> | <on_floor> [<all>] <coverkind>
+
+# ---------- on / off ----------
+intent HassTurnOn
+t on.1 = <pre> (打开 | 开 | 开启 | 打开一下 | 开一下) <onoff_tgt> <post>
+t on.2 = <pre> 把 <onoff_tgt> (打开 | 开开 | 开一下 | 开起来 | 都打开) <post>
+t on.3 = <onoff_tgt> (开 | 打开) [一下 | 吧]
+t on.4 = 我 (想 | 要) (打开 | 开) <onoff_tgt>
+t on.5 = <pre> (打开 | 拉开 | 升起 | 拉起) <cover_tgt> <post>
+t on.6 = <pre> 把 <cover_tgt> (打开 | 拉开 | 升起来 | 收起来) <post>
+t on.7 = <pre> (锁上 | 锁好) [<in_area>] {name:lock} <post>
+t on.8 = <pre> 把 [<in_area>] {name:lock} 锁 (上 | 好 | 起来) <post>
+t on.9 = <pre> (打开 | 开启) [<in_area>] {name:valve} <post>
+t on.10 = <pre> (启动 | 开启 | 切换到 | 打开 | 进入) {name:scene} [场景 | 模式] <post>
+t on.11 = <pre> (运行 | 执行 | 启动) {name:script} [脚本 | 流程] <post>
+t on.12 = <pre> (打开 | 开启) [<in_area>] {name:climate} <post>
+t on.13 = (开灯 | 开个灯 | 把灯开了) {domain=light} [吧]
+t! on.h1 = <pre> (启用 | 点亮 | 通电) <onoff_tgt> <post>
+t! on.h2 = (太暗了 | 好黑) ， <pre> 把 <onoff_tgt> 打开
+t! on.h3 = <pre> 帮忙 把 <cover_tgt> 拉 开
+t! on.h4 = <pre> 把 {name:lock} 上锁 | <pre> 给 {name:lock} 上锁
+t! on.h5 = <pre> 来 个 {name:scene} [场景 | 模式] | <pre> 跑 一下 {name:script} [脚本]
+t! on.h6 = <pre> 把 {name:valve} 拧开
+
+intent HassTurnOff
+t off.1 = <pre> (关 | 关掉 | 关闭 | 关上 | 关一下) <onoff_tgt> <post>
+t off.2 = <pre> 把 <onoff_tgt> (关掉 | 关上 | 关了 | 关闭 | 都关了) <post>
+t off.3 = <onoff_tgt> (关 | 关掉) [一下 | 吧]
+t off.4 = 我 (想 | 要) 关 (掉 | 上) <onoff_tgt>
+t off.5 = <pre> (关上 | 拉上 | 放下 | 合上) <cover_tgt> <post>
+t off.6 = <pre> 把 <cover_tgt> (关上 | 拉上 | 放下来 | 降下来 | 合上) <post>
+t off.7 = <pre> (解锁 | 打开) [<in_area>] {name:lock} <post>
+t off.8 = <pre> 把 [<in_area>] {name:lock} (解锁 | 的 锁 打开) <post>
+t off.9 = <pre> (关闭 | 关掉 | 关上) [<in_area>] {name:valve} <post>
+t off.10 = <pre> (把 家里 所有 的 灯 都 关了 | 关掉 全屋 的 灯 | 全部 关灯) {domain=light}
+t off.11 = (关灯 | 把灯关了 | 熄灯) {domain=light} [吧]
+t off.12 = <pre> (关掉 | 关闭) [<in_area>] {name:climate} <post>
+t! off.h1 = <pre> (断开 | 停用 | 熄灭) <onoff_tgt> <post>
+t! off.h2 = {area} 没 人 了 ， <pre> 把 <ldom> 关 了
+t! off.h3 = <pre> 把 <cover_tgt> 拉 (上 | 严实)
+t! off.h4 = <pre> 给 {name:lock} 开锁 | 我 到 家 了 ， (解锁 | 打开) {name:lock}
+t! off.h5 = <pre> 把 {name:valve} 拧紧 | 断掉 {name:valve}
+
+# ---------- state ----------
+intent HassGetState
+rule onoff_state = 开着 {state=on} | 关着 {state=off} | 开着的 {state=on} | 关了 {state=off} | 亮着 {state=on}
+rule open_state = 开着 {state=open} | 关着 {state=closed} | 打开的 {state=open} | 关上了 {state=closed}
+rule lock_state = 锁着 {state=locked} | 锁好了 {state=locked} | 没锁 {state=unlocked} | 开着 {state=unlocked}
+rule bs_state = 开着 {state=on} | 关着 {state=off} | 触发了 {state=on}
+rule ma = 吗 | 没有 | 呢
+t st.1 = {name:sensor,climate,media_player,light,switch,fan,cover,lock,valve} (现在 | 目前) [的] (是 多少 | 多少 | 什么 状态 | 状态 怎么样 | 读数 是 多少) [？]
+t st.2 = (查 一下 | 看看 | 告诉 我) {name} 的 (状态 | 读数 | 情况)
+t st.3 = {name:light,switch,fan} (是 | 还) <onoff_state> [的] <ma> [？]
+t st.4 = {name:cover,valve} (是 | 还) <open_state> <ma> [？]
+t st.5 = {name:lock} <lock_state> <ma> [？]
+t st.6 = (<in_area> | <on_floor>) {name:cover,lock} (<open_state> | <lock_state>) <ma> [？]
+t st.7 = [<in_area> | <on_floor>] {name:binary_sensor} <bs_state> <ma> [？]
+t st.8 = {name:person} (在 哪 | 在 哪里 | 在 哪儿 | 现在 在 哪) [？]
+t st.9 = {name:person} (在 家 {state=home} | 回家 了 {state=home} | 出门 了 {state=not_home} | 不在 家 {state=not_home}) <ma> [？]
+t st.10 = [<in_area> | <on_floor>] (有 没有 | 有) <lights> <onoff_state> [？]
+t st.11 = [<in_area> | <on_floor>] (哪些 | 哪个) <lights> (是 | 还) <onoff_state> [？]
+t st.12 = [<in_area> | <on_floor>] <lights> (都 | 全) <onoff_state> <ma> [？]
+t st.13 = [<in_area> | <on_floor>] <fans> (都 | 还) <onoff_state> <ma> [？]
+t st.14 = [<in_area> | <on_floor>] (开关 | 插座) {domain=switch} (都 | 还) <onoff_state> <ma> [？]
+t st.15 = [<in_area> | <on_floor>] (门锁 | 锁) {domain=lock} (都 | 全) <lock_state> <ma> [？]
+t st.16 = (谁 在 家 | 有 人 在 家 吗 | 家里 有 人 吗 | 谁 回来 了) {domain=person} {state=home} [？]
+t st.17 = [<in_area> | <on_floor>] <coverkind> (都 | 是) <open_state> <ma> [？]
+t st.18 = 我 (是不是 | 有没有) 忘了 关 {name:light,switch,fan} {state=on} [？]
+t st.19 = [<in_area> | <on_floor>] 有 几 (盏 | 个) <lights> <onoff_state> [？]
+t! st.h1 = (帮 我 看看 | 查查) {name:light,switch,fan} (是不是 | 有没有) <onoff_state>
+t! st.h2 = (帮 我 看看 | 查查) {name:cover,valve} (是不是 | 是否) <open_state>
+t! st.h3 = [<in_area>] {name:lock} (锁 上 了 {state=locked} | 是 开着 的 {state=unlocked}) <ma> [？]
+t! st.h4 = {name} (怎么样 了 | 啥 情况) [？]
+t! st.h5 = [<in_area> | <on_floor>] (还 有 | 有 哪些) <lights> (没 关 {state=on} | 关 了 {state=off}) [？]
+t! st.h6 = [<in_area> | <on_floor>] <coverkind> (拉 上 了 {state=closed} | 拉 开 了 {state=open}) <ma> [？]
+t! st.h7 = {name:person} (回来 了 {state=home} | 走 了 {state=not_home}) <ma> [？] | 找 一下 {name:person}
+t! st.h8 = [<in_area> | <on_floor>] {name:binary_sensor} (有 动静 {state=on} | 没 动静 {state=off}) <ma> [？]
+t! st.h9 = [<in_area> | <on_floor>] (门锁 | 锁) {domain=lock} (是不是 | 都) <lock_state> [？] | 家里 (还 有 人 | 有人) {domain=person} {state=home} 吗 [？]
+t! st.h10 = [<in_area> | <on_floor>] (开关 | 插座) {domain=switch} (是不是 | 都) <onoff_state> [？] | [<in_area> | <on_floor>] <fans> (是不是 | 都) <onoff_state> [？]
+
+# ---------- position ----------
+intent HassSetPosition
+t pos.1 = <pre> 把 <cover_tgt> (调到 | 开到 | 设到 | 设置为 | 设为 | 升到 | 降到) {position} <post>
+t pos.2 = <pre> (<cover_tgt> 开 到 | <cover_tgt> 调 到 | <cover_tgt> 关 到) {position} <post>
+t pos.3 = <pre> 把 [<in_area>] {name:valve} (开到 | 调到) {position}
+t pos.4 = <cover_tgt> {position} [吧]
+t! pos.h1 = <pre> 让 <cover_tgt> 停 在 {position}
+t! pos.h2 = 我 想 把 <cover_tgt> (拉 到 | 放 到) {position}
+t! pos.h3 = <pre> 把 {name:valve} 拧 到 {position}
+
+# ---------- lights ----------
+intent HassLightSet
+rule lightsd = {domain=light} (灯 | 灯光 | 电灯 | 照明)
+rule! lightsd = {domain=light} (灯具 | 吸顶灯们)
+rule light_tgt = {name:light} | [<all>] <lightsd> | <in_area> <lightsd> | <on_floor> <lightsd>
+rule bright = 亮度 | 光 | 亮度值
+t ls.1 = <pre> 把 <light_tgt> [的 <bright>] (调到 | 调成 | 设为 | 设置为 | 调至) {brightness} <post>
+t ls.2 = <pre> (调 | 设置) <light_tgt> 的 <bright> (到 | 为) {brightness} <post>
+t ls.3 = <pre> 把 <light_tgt> (调暗 | 调亮 | 调低 | 调高) 到 {brightness} <post>
+t ls.4 = <pre> [<in_area> | <on_floor>] <bright> (调到 | 设为 | 调成) {brightness} {domain=light} <post>
+t ls.5 = <pre> 把 <light_tgt> (调成 | 变成 | 换成 | 改成 | 设成) {color} [的] <post>
+t ls.6 = <pre> 把 <light_tgt> 的 颜色 (调成 | 换成 | 改成 | 设为) {color} <post>
+t ls.7 = <pre> [<in_area> | <on_floor>] 灯光 颜色 (换成 | 改成 | 调成) {color} {domain=light}
+t ls.8 = <pre> 把 <light_tgt> 的 色温 (调到 | 设为 | 调成) {temperature:kelvin} <post>
+t ls.9 = <pre> [<in_area> | <on_floor>] 色温 (调到 | 设为) {temperature:kelvin} {domain=light}
+t ls.10 = <light_tgt> (亮度 | 调到) {brightness} [吧]
+t ls.11 = <pre> 把 <light_tgt> (调到 | 设成) {temperature:kelvin} <post>
+t! ls.h1 = <pre> 让 <light_tgt> (亮 | 暗) 到 {brightness}
+t! ls.h2 = 我 想 要 <light_tgt> (是 | 变成) {color} [的]
+t! ls.h3 = <pre> 给 <light_tgt> 换 个 {color} [的 颜色]
+t! ls.h4 = <pre> 让 <light_tgt> 的 色温 变成 {temperature:kelvin}
+t! ls.h5 = <pre> [<in_area> | <on_floor>] (光线 | 灯) (调 到 | 弄 到) {brightness} {domain=light}
+t! ls.h6 = <pre> [<in_area> | <on_floor>] (弄成 | 来 点) {color} {domain=light} [的 灯光] | <pre> [<in_area> | <on_floor>] 色温 弄 成 {temperature:kelvin} {domain=light}
+
+# ---------- climate ----------
+intent HassClimateSetTemperature
+rule heat = 温度 | 空调 | 暖气 | 恒温器 | 室温
+t ct.1 = <pre> 把 <heat> (调到 | 设为 | 设置为 | 调成 | 开到) {temperature} <post>
+t ct.2 = <pre> 把 (<in_area> | <on_floor>) <heat> (调到 | 设为 | 调成) {temperature} <post>
+t ct.3 = <pre> 把 {name:climate} (调到 | 设为 | 设置成 | 开到) {temperature} <post>
+t ct.4 = <pre> (温度 | 室温) (调到 | 设为) {temperature} [<in_area> | <on_floor>]
+t ct.5 = [<in_area> | <on_floor>] (温度 | 空调) {temperature} [吧]
+t! ct.h1 = 我 想 让 [<in_area> | <on_floor>] (温度 | 室温) 保持 在 {temperature}
+t! ct.h2 = <pre> 把 [<in_area> | <on_floor>] <heat> (升 | 降) 到 {temperature}
+t! ct.h3 = <pre> 让 {name:climate} 保持 {temperature}
+
+intent HassClimateGetTemperature
+t cg.1 = [<in_area> | <on_floor> | 屋里 | 室内 | 现在] (温度 | 室温) (是 多少 | 多少 | 几 度) [？]
+t cg.2 = [<in_area> | <on_floor> | 屋里 | 这里] (有 多 热 | 有 多 冷 | 热 不 热 | 冷 不 冷) [？]
+t cg.3 = {name:climate} (设置 的 是 | 现在 是 | 开 的 是) (多少 度 | 几 度) [？]
+t cg.4 = (告诉 我 | 查 一下) [<in_area> | <on_floor>] 的 (温度 | 室温)
+t! cg.h1 = [<in_area> | <on_floor>] 现在 几 度 了 [？]
+t! cg.h2 = {name:climate} 显示 多少 度 [？]
+t! cg.h3 = (屋里 | 家里 | <in_area> | <on_floor>) 暖和 吗 [？]
+
+# ---------- lists ----------
+intent HassShoppingListAddItem
+t sl.1 = <pre> 把 {item} (加到 | 加入 | 添加到 | 放进 | 写进) 购物 (清单 | 单) [里 | 上] <post>
+t sl.2 = <pre> (在 | 往) 购物 (清单 | 单) (里 | 上) (加 | 添加 | 加上) {item} <post>
+t sl.3 = 购物 (清单 | 单) (加 | 添加) {item}
+t sl.4 = <pre> (记得 | 提醒 我) (买 | 要 买) {item}
+t! sl.h1 = {item} (没 了 | 用完 了) ， 加到 购物 清单 里
+t! sl.h2 = <pre> 购物 清单 上 (记 | 写) 一下 {item}
+
+intent HassShoppingListCompleteItem
+t sc.1 = <pre> 把 购物 (清单 | 单) (里 | 上) 的 {item} (勾掉 | 划掉 | 标记 为 完成 | 打勾) <post>
+t sc.2 = <pre> (勾掉 | 划掉) 购物 (清单 | 单) (里 | 上) 的 {item}
+t sc.3 = {item} (买 好 了 | 已经 买 了 | 买到 了) [, 从 购物 清单 上 勾掉]
+t! sc.h1 = 购物 清单 上 的 {item} 搞定 了
+t! sc.h2 = <pre> 把 {item} 在 购物 清单 上 标 成 已 完成
+
+intent HassListAddItem
+rule list = {name:todo} [清单 | 列表]
+t la.1 = <pre> 把 {item} (加到 | 加入 | 添加到 | 写进) <list> [里 | 上 | 中] <post>
+t la.2 = <pre> (在 | 往) <list> (里 | 上) (加 | 添加 | 加上) {item} <post>
+t la.3 = <list> (加 | 添加) {item}
+t! la.h1 = <pre> <list> 上 (记 | 写) 一下 {item}
+t! la.h2 = <pre> 把 {item} 记 到 <list> 上
+
+intent HassListCompleteItem
+t lc.1 = <pre> 把 <list> (里 | 上) 的 {item} (勾掉 | 划掉 | 标记 为 完成 | 打勾) <post>
+t lc.2 = <pre> (勾掉 | 划掉) <list> (里 | 上) 的 {item}
+t! lc.h1 = <list> 上 的 {item} 搞定 了
+t! lc.h2 = <pre> 把 {item} 在 <list> 上 标 成 已 完成
+
+intent HassListRemoveItem
+t lr.1 = <pre> (从 | 把) <list> (里 | 上 | 中) (删除 | 删掉 | 去掉 | 移除) {item} <post>
+t lr.2 = <pre> 把 {item} (从 | 在) <list> (里 | 上 | 中) (删掉 | 去掉 | 拿掉) <post>
+t! lr.h1 = <list> 里 (不 需要 | 不要) {item} 了 ， 删掉
+t! lr.h2 = <pre> 把 <list> 上 的 {item} 清 掉
+
+# ---------- weather, time, date ----------
+intent HassGetWeather
+t we.1 = [今天 | 现在 | 外面] 天气 (怎么样 | 如何 | 好 吗 | 咋样) [？]
+t we.2 = {name:weather} (的 天气 | 天气) (怎么样 | 如何 | 咋样) [？]
+t we.3 = (告诉 我 | 查 一下 | 播报 一下) [{name:weather} 的] 天气 [预报]
+t we.4 = (今天 | 外面) (会 下雨 吗 | 冷 不 冷 | 热 吗 | 出 太阳 了 吗) [？]
+t! we.h1 = 出门 要 带 伞 吗 [？] | 外面 (啥 | 什么) 天气 [？]
+t! we.h2 = [{name:weather}] 天气 (预报 | 情况) [一下]
+
+intent HassGetCurrentTime
+t ti.1 = 现在 (几点 | 几点 了 | 几点 钟) [？]
+t ti.2 = 现在 (什么 时间 | 是 什么 时候) [了] [？]
+t ti.3 = <pre> 告诉 我 (现在 的 时间 | 几点 了)
+t! ti.h1 = 几点 了 [呀 | 啊] [？]
+t! ti.h2 = 报 (个 | 一下) 时间
+
+intent HassGetCurrentDate
+t da.1 = 今天 (几号 | 是 几号 | 是 几月 几号 | 几月 几号) [？]
+t da.2 = 今天 (星期几 | 礼拜几 | 周几) [？]
+t da.3 = <pre> 告诉 我 今天 的 日期
+t! da.h1 = 今天 是 (什么 日子 | 哪 一天) [？]
+t! da.h2 = (报 一下 | 说 一下) 日期
+
+# ---------- vacuum and mower ----------
+intent HassVacuumStart
+rule vac = 扫地机器人 | 扫地机 | 扫地机器 | 吸尘器 | 机器人
+t vs.1 = <pre> (启动 | 开启 | 打开 | 运行) {name:vacuum} <post>
+t vs.2 = <pre> (启动 | 开启 | 打开) (<in_area> | <on_floor>) <vac> <post>
+t vs.3 = <pre> 让 {name:vacuum} (开始 工作 | 开始 扫地 | 干活)
+t! vs.h1 = <pre> 让 (<in_area> | <on_floor>) <vac> (动 起来 | 开工)
+t! vs.h2 = {name:vacuum} 开工 [吧]
+
+intent HassVacuumReturnToBase
+t vb.1 = <pre> 让 {name:vacuum} (回 去 充电 | 回 充电座 | 回 基座 | 回家) <post>
+t vb.2 = <pre> (把 {name:vacuum} 召回 | 召回 {name:vacuum}) <post>
+t vb.3 = <pre> 让 <in_area> <vac> (回 充电座 | 回 去 充电)
+t! vb.h1 = {name:vacuum} (回 窝 | 回 基站) [吧]
+t! vb.h2 = <in_area> <vac> (收工 | 回去) [吧]
+
+intent HassVacuumCleanArea
+t vc.1 = <pre> (打扫 | 清扫 | 扫 一下 | 吸 一下) {area} <post>
+t vc.2 = <pre> (打扫 | 清扫 | 扫) [一下] (这里 | 这个 房间 | 这儿)
+t vc.3 = <pre> 让 {name:vacuum} (去 打扫 | 去 扫) {area}
+t! vc.h1 = {area} (该 扫 了 | 需要 打扫 | 太 脏 了)
+t! vc.h2 = <pre> 派 {name:vacuum} 去 {area} (扫地 | 打扫) | 这个 房间 (该 扫 了 | 太 脏 了)
+
+intent HassLawnMowerStartMowing
+t lm.1 = <pre> (开始 割草 | 割 一下 草 | 修剪 草坪) <post>
+t lm.2 = <pre> (启动 | 打开) (割草机 | 割草 机器人) <post>
+t lm.3 = <pre> (启动 | 打开) {name:lawn_mower} <post>
+t! lm.h1 = 草 (太 长 了 | 该 割 了)
+t! lm.h2 = <pre> 让 {name:lawn_mower} 去 割草
+
+intent HassLawnMowerDock
+t ld.1 = <pre> 让 (割草机 | 割草 机器人) (回 基站 | 回 充电站 | 回家) <post>
+t ld.2 = <pre> 让 {name:lawn_mower} (回 基站 | 回 充电站 | 回家) <post>
+t ld.3 = <pre> (停止 割草 | 别 割 了)
+t! ld.h1 = (割草机 | 割草 机器人) 收工 [吧]
+t! ld.h2 = {name:lawn_mower} (回 窝 | 收工) [吧]
+
+# ---------- media ----------
+rule mp_tgt = {name:media_player} [上 | 的] | <in_area>
+rule mp_what = 音乐 | 歌 | 电影 | 电视 | 视频 | 播放 | 节目
+rule! mp_what = 播客 | 这 首 歌
+
+intent HassMediaPause
+t mpa.1 = <pre> (暂停 | 停 一下) [<mp_what>] <post>
+t mpa.2 = <pre> (暂停 | 停 一下) <mp_tgt> [<mp_what>] <post>
+t mpa.3 = <pre> 把 <mp_tgt> [<mp_what>] 暂停 [一下] <post>
+t mpa.4 = [<mp_tgt>] [<mp_what>] 暂停 [一下]
+t! mpa.h1 = 等 一下 ， (先 停 | 暂停) [<mp_tgt>] [<mp_what>]
+t! mpa.h2 = <pre> 让 [<mp_tgt>] [<mp_what>] 先 停 一下
+
+intent HassMediaUnpause
+t mun.1 = <pre> (继续 播放 | 继续 | 恢复 播放) [<mp_what>] <post>
+t mun.2 = <pre> (继续 播放 | 恢复 播放) <mp_tgt> [<mp_what>] <post>
+t mun.3 = <pre> 让 <mp_tgt> [<mp_what>] 继续 (放 | 播放)
+t! mun.h1 = 接着 (放 | 播) [<mp_tgt>] [<mp_what>]
+t! mun.h2 = <pre> 把 [<mp_tgt>] [<mp_what>] 恢复 一下
+
+intent HassMediaNext
+t mnx.1 = <pre> (下 一 首 | 下一首 | 切歌 | 下 一 集 | 下一个) <post>
+t mnx.2 = <pre> (播放 | 放) 下 一 (首 | 集 | 个) [<mp_tgt>]
+t mnx.3 = <pre> <mp_tgt> (切 到 下 一 首 | 下 一 首 | 跳过 这 首)
+t! mnx.h1 = (这 首 不 好听 | 换 一 首) [<mp_tgt>]
+t! mnx.h2 = <pre> (跳 到 | 切 到) 下 一 (首 | 集) [<mp_tgt>]
+
+intent HassMediaPrevious
+t mpr.1 = <pre> (上 一 首 | 上一首 | 上 一 集 | 上一个) <post>
+t mpr.2 = <pre> (播放 | 放) 上 一 (首 | 集 | 个) [<mp_tgt>]
+t mpr.3 = <pre> <mp_tgt> (切 回 上 一 首 | 上 一 首 | 回到 上 一 首)
+t! mpr.h1 = (刚才 那 首 | 再 放 一遍 上 一 首) [<mp_tgt>]
+t! mpr.h2 = <pre> (跳 回 | 退 回) 上 一 (首 | 集) [<mp_tgt>]
+
+intent HassSetVolume
+rule vol = 音量 | 声音
+t sv.1 = <pre> 把 <vol> (调到 | 设为 | 设置为 | 调成 | 开到) {volume_level} <post>
+t sv.2 = <pre> 把 {name:media_player} 的 <vol> (调到 | 设为 | 调成) {volume_level} <post>
+t sv.3 = <pre> 把 <in_area> <vol> (调到 | 设为) {volume_level} <post>
+t sv.4 = [<mp_tgt>] <vol> {volume_level} [吧]
+t! sv.h1 = <pre> <vol> (弄 到 | 放 到) {volume_level} [<mp_tgt>]
+t! sv.h2 = 我 想 要 [<mp_tgt>] <vol> 是 {volume_level}
+
+intent HassSetVolumeRelative
+rule vup = {volume_step=up} (调大 | 调高 | 大 一点 | 大点 | 开大)
+rule vdown = {volume_step=down} (调小 | 调低 | 小 一点 | 小点 | 关小)
+rule vtgt = [<in_area> | <on_floor> | {name:media_player} 的]
+t vr.1 = <pre> 把 <vtgt> <vol> (<vup> | <vdown>) [一点] <post>
+t vr.2 = <pre> <vtgt> <vol> (<vup> | <vdown>) [一点 | 一些]
+t vr.3 = <pre> 把 {name:media_player} (<vup> | <vdown>) <post>
+t vr.4 = (大声 点 {volume_step=up} | 小声 点 {volume_step=down} | 太 吵 了 {volume_step=down} | 听 不 清 {volume_step=up})
+t vr.5 = <pre> 把 <vtgt> <vol> (调大 | 调高 | 增加 | 提高) {volume_step:up} <post>
+t vr.6 = <pre> 把 <vtgt> <vol> (调小 | 调低 | 减少 | 降低) {volume_step:down} <post>
+t! vr.h1 = <vtgt> (声音 太 小 了 {volume_step=up} | 声音 太 大 了 {volume_step=down})
+t! vr.h2 = <pre> <vtgt> <vol> (再 加 {volume_step:up} | 再 减 {volume_step:down})
+
+intent HassMediaPlayerMute
+t mu.1 = <pre> (静音 | 把 声音 关掉 | 关掉 声音) <post>
+t mu.2 = <pre> 把 {name:media_player} 静音 <post>
+t mu.3 = <pre> (静音 | 关掉) {name:media_player} [的 声音]
+t! mu.h1 = <pre> 让 [{name:media_player}] 闭嘴
+t! mu.h2 = <pre> 给 {name:media_player} 静音
+
+intent HassMediaPlayerUnmute
+t um.1 = <pre> (取消 静音 | 打开 声音 | 恢复 声音) <post>
+t um.2 = <pre> (把 {name:media_player} 取消 静音 | 取消 {name:media_player} 的 静音) <post>
+t um.3 = <pre> 恢复 {name:media_player} 的 声音
+t! um.h1 = <pre> 把 声音 (开 回来 | 放 出来)
+t! um.h2 = <pre> 让 {name:media_player} 出 声
+
+intent HassMediaSearchAndPlay
+rule mplace = [在 {name:media_player} 上] [在 {area}] | [用 {name:media_player}]
+t ms.1 = <pre> <mplace> (播放 | 放 | 来 点 | 放 一下) {search_query} <post>
+t ms.2 = <pre> 我 想 (听 | 看) {search_query}
+t ms.3 = <pre> <mplace> (播放 | 放) (专辑 {media_class=album} {search_query:album} | 歌曲 {media_class=track} {search_query:track} | 歌单 {media_class=playlist} {search_query:playlist} | 电影 {media_class=movie} {search_query:movie} | 播客 {media_class=podcast} {search_query:podcast} | 电视剧 {media_class=tv_show} {search_query:tv_show}) <post>
+t ms.4 = <pre> <mplace> (播放 | 放) {media_class=artist} {search_query:artist} 的 (歌 | 音乐 | 歌曲)
+t ms.5 = <pre> <mplace> 放 一 首 {search_query:track} {media_class=track}
+t! ms.h1 = <pre> <mplace> 来 (一 首 | 首) {search_query:track} {media_class=track} | <pre> <mplace> 来 点 {search_query}
+t! ms.h2 = <pre> <mplace> 我 想 (听 {search_query:artist} 的 歌 {media_class=artist} | 看 {search_query:movie} {media_class=movie} | 听 {search_query})
+t! ms.h3 = <pre> <mplace> 放 (专辑 {search_query:album} {media_class=album} | 播客 {search_query:podcast} {media_class=podcast} | {search_query})
+
+# ---------- broadcast, respond, nevermind ----------
+intent HassBroadcast
+t bc.1 = <pre> (广播 | 通知 大家 | 告诉 所有人 | 跟 大家 说) [一下] [，] {message}
+t bc.2 = (广播 | 全屋 广播) ： {message}
+t! bc.h1 = <pre> (喊 一下 大家 | 通知 全家) [，] {message}
+t! bc.h2 = <pre> 发 个 广播 [，] {message}
+
+intent HassRespond
+t re.1 = (谢谢 | 谢谢 你 | 多谢 | 谢啦) [！]
+t re.2 = (你好 | 早上好 | 晚上好 | 嗨) [！]
+t! re.h1 = (干得 好 | 辛苦 了 | 太棒了) [！]
+
+intent HassNevermind
+t nm.1 = (算了 | 没事 | 不用了 | 当 我 没 说) [！]
+t nm.2 = (哦 | 啊 | 不) ， (算了 | 没事 了)
+t nm.3 = (忽略 吧 | 别 管 了)
+t! nm.h1 = (我 改 主意 了 | 说 错 了 | 不好意思 ， 没事)
+t! nm.h2 = (不是 跟 你 说 的 | 没 叫 你)
+
+# ---------- timers ----------
+rule timer = 计时器 | 定时器 | 倒计时
+rule dur = {hours} | {minutes} | {seconds} | {hours} [零] {minutes} | {hours} 零 {seconds} | {minutes} [零] {seconds} | {hours} {minutes} {seconds}
+rule sdur = {start_hours} | {start_minutes} | {start_seconds}
+rule timer_tgt = [这个 | 那个] <timer> | {name:timer} (的 | 那个) <timer> | <sdur> (的 | 那个) <timer> | {area} (的 | 里 的) <timer>
+rule! timer_tgt = 给 {name:timer} 设 的 <timer> | <sdur> 那 个 <timer>
+
+intent HassStartTimer
+t tm.1 = <pre> (设 | 设置 | 定 | 开) 一个 <dur> 的 <timer> <post>
+t tm.2 = <pre> <timer> <dur> <post>
+t tm.3 = <pre> (设 | 设置) 一个 {name:timer} 的 <timer> ， <dur>
+t tm.4 = <pre> (给 | 为) {name:timer} (设 | 定) 一个 <dur> 的 <timer>
+t tm.5 = <pre> <dur> (后 | 以后 | 之后) 提醒 我 [一下]
+t tm.6 = <pre> <dur> (后 | 以后 | 之后) {conversation_command}
+t tm.7 = <pre> 定时 <dur> [，] [{name:timer}]
+t! tm.h1 = <pre> (倒数 | 数) <dur>
+t! tm.h2 = <pre> {name:timer} (要 | 需要) <dur> ， (帮 我 计时 | 计 个 时)
+t! tm.h3 = <pre> 过 <dur> (再 | 就) {conversation_command}
+t! tm.h4 = <pre> 来 个 <dur> 的 <timer>
+
+intent HassCancelTimer
+t tc.1 = <pre> (取消 | 停止 | 删除 | 关掉 | 关闭) <timer_tgt> <post>
+t tc.2 = <pre> 把 <timer_tgt> (取消 | 关掉 | 停掉 | 删了) <post>
+t! tc.h1 = <timer_tgt> 不 (用 | 要) 了
+t! tc.h2 = <pre> 撤销 <timer_tgt>
+
+intent HassCancelAllTimers
+t ta.1 = <pre> (取消 | 停止 | 删除 | 关掉 | 清除) [{area} 的] (所有 | 全部) [的] <timer> <post>
+t ta.2 = <pre> 把 [{area} 的] (所有 | 全部) <timer> (都 取消 | 都 关掉 | 清空)
+t! ta.h1 = [{area} 的] <timer> 全部 不 要 了
+t! ta.h2 = <pre> 清空 [{area} 的] <timer>
+
+intent HassIncreaseTimer
+t ti+.1 = <pre> (给 | 把) <timer_tgt> (加 | 增加 | 延长 | 多加) <dur> <post>
+t ti+.2 = <pre> <timer_tgt> 再 (加 | 多) <dur>
+t! ti+.h1 = <pre> <timer_tgt> 延 后 <dur>
+t! ti+.h2 = <pre> 让 <timer_tgt> 多 走 <dur>
+
+intent HassDecreaseTimer
+t td.1 = <pre> (给 | 把) <timer_tgt> (减 | 减少 | 缩短 | 减去) <dur> <post>
+t td.2 = <pre> <timer_tgt> (少 | 减) <dur>
+t! td.h1 = <pre> <timer_tgt> 提前 <dur>
+t! td.h2 = <pre> 从 <timer_tgt> 里 扣 掉 <dur>
+
+intent HassPauseTimer
+t tp.1 = <pre> (暂停 | 停 一下) <timer_tgt> <post>
+t tp.2 = <pre> 把 <timer_tgt> 暂停 [一下] <post>
+t! tp.h1 = <timer_tgt> 先 停 一下
+t! tp.h2 = <pre> 让 <timer_tgt> 先 别 走
+
+intent HassUnpauseTimer
+t tu.1 = <pre> (继续 | 恢复 | 重新 开始) <timer_tgt> <post>
+t tu.2 = <pre> 让 <timer_tgt> 继续 (走 | 计时)
+t! tu.h1 = <timer_tgt> 接着 走
+t! tu.h2 = <pre> 把 <timer_tgt> 恢复 一下
+
+intent HassTimerStatus
+t ts.1 = <timer_tgt> 还 (剩 多少 时间 | 有 多久 | 剩 几 分钟 | 剩 多久) [？]
+t ts.2 = <timer_tgt> (怎么样 了 | 到 了 吗 | 还 要 多久) [？]
+t ts.3 = (查 一下 | 看看) <timer_tgt> [还 剩 多少]
+t! ts.h1 = <timer_tgt> 快 到 了 吗 [？]
+t! ts.h2 = 离 <timer_tgt> 结束 还 有 多久 [？]
+
+# ---------- fans ----------
+intent HassFanSetSpeed
+rule fanw = 风扇 | 电扇 | 吊扇 | 风速
+t fs.1 = <pre> 把 <fanw> (调到 | 设为 | 调成 | 开到) {percentage} <post>
+t fs.2 = <pre> 把 (<in_area> | <on_floor>) <fanw> (调到 | 设为 | 开到) {percentage} <post>
+t fs.3 = <pre> 把 {name:fan} [的 风速] (调到 | 设为 | 开到) {percentage} <post>
+t fs.4 = [<in_area> | <on_floor>] 风扇 {percentage} [吧]
+t! fs.h1 = <pre> 让 [<in_area> | <on_floor>] <fanw> (吹 | 转) 到 {percentage}
+t! fs.h2 = <pre> 让 {name:fan} 以 {percentage} 运行
+
+# ---------- null answers ----------
+intent none chat
+t no.1 = (讲 个 笑话 | 唱 首 歌 | 你 好 吗 | 你 叫 什么 名字 | 你 是 谁 做 的 | 你 是 机器人 吗) [？]
+t no.2 = (法国 的 首都 是 哪里 | 人生 的 意义 是 什么 | 十六 的 平方根 是 多少) [？]
+t no.3 = (昨晚 的 比赛 谁 赢 了 | 今晚 电视 有 什么 | 珠穆朗玛峰 有 多 高) [？]
+t no.4 = <pre> (订 个 外卖 | 给 妈妈 打 电话 | 订 两 个 人 的 位子 | 给 老板 发 邮件 | 网上 买 咖啡)
+t no.5 = (我 爱 你 | 你 真 有趣 | 今天 好 累 | 我 好 无聊 | 我 饿 了)
+t no.6 = (你 能 做 什么 | 你 是 怎么 工作 的 | 你 会 做梦 吗 | 你 听 得 到 吗) [？]
+t no.7 = (把 你好 翻译 成 英文 | 怎么 做 红烧肉 | 推荐 一 本 好 书)
+t no.8 = (我 什么 时候 看 牙医 | 去 北京 的 机票 多少 钱 | 苹果 股价 多少) [？]
+t no.9 = ({any} 好 漂亮 | 我 昨天 买 了 新 的 {any} | {any} 是 什么 牌子 的)
+t! no.h1 = (你 喜欢 音乐 吗 | 你 最 喜欢 什么 颜色 | 你 能 保守 秘密 吗) [？]
+t! no.h2 = (月亮 有 多 远 | 天 为什么 是 蓝 的 | 明年 是 什么 年) [？]
+t! no.h3 = <pre> (给 哥哥 发 短信 | 找 个 汤 的 菜谱 | 查 一下 邮件 | 读 一下 新闻)
+
+intent none unknown_device
+t nx.1 = <pre> (打开 | 开) {missing:light} <post>
+t nx.2 = <pre> (关掉 | 关闭) {missing:switch} <post>
+t nx.3 = <pre> (打开 | 关上) {missing:cover} <post>
+t! nx.h1 = <pre> (启动 | 关掉) {missing:fan}

@@ -1,0 +1,1668 @@
+/* corpus.c: the training-data generator (see corpus.h; the file formats are in data/README.md).
+ *
+ * A template is a small grammar: words, (a|b) alternatives, [a|b] optional parts, <rule>
+ * references, {slot} / {slot:arg} open slots filled from the house or the number renderer, and
+ * {slot=value} closed slots that only assert a canonical value. For every node we precompute the
+ * sets of slots it can produce (bit masks of intent_slot_order), so that a template is expanded
+ * towards one chosen schema combination exactly rather than by trial and error. */
+#include "engine/corpus.h"
+#include "engine/numbers.h"
+#include "hub_status.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CORPUS_MAX_MASKS 48 /* distinct slot sets one node may produce */
+#define CORPUS_MAX_PIECES 96
+#define CORPUS_MAX_ALIASES 6
+
+/* ---- errors and rng ---- */
+
+static void corpus_err(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void corpus_err(char *err, size_t errlen, const char *fmt, ...)
+{
+    va_list ap;
+    if (!err || !errlen) return;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+/* splitmix64: small, fast, and the same on every machine, so a seed names a corpus. */
+static uint64_t corpus_rand(uint64_t *s)
+{
+    uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static int corpus_randn(uint64_t *s, int n)
+{
+    return n <= 1 ? 0 : (int)(corpus_rand(s) % (uint64_t)n);
+}
+
+static double corpus_rand01(uint64_t *s)
+{
+    return (double)(corpus_rand(s) >> 11) / 9007199254740992.0;
+}
+
+/* ---- mask sets ---- */
+
+struct mset {
+    int n;
+    uint32_t m[CORPUS_MAX_MASKS];
+};
+
+static void mset_add(struct mset *s, uint32_t m)
+{
+    for (int i = 0; i < s->n; i++)
+        if (s->m[i] == m) return;
+    if (s->n < CORPUS_MAX_MASKS) s->m[s->n++] = m;
+}
+
+static int mset_has(const struct mset *s, uint32_t m)
+{
+    for (int i = 0; i < s->n; i++)
+        if (s->m[i] == m) return 1;
+    return 0;
+}
+
+/* a x b with disjoint slots (a slot may appear once in an utterance) */
+static void mset_product(const struct mset *a, const struct mset *b, struct mset *out)
+{
+    struct mset r = {0};
+    for (int i = 0; i < a->n; i++)
+        for (int j = 0; j < b->n; j++)
+            if (!(a->m[i] & b->m[j])) mset_add(&r, a->m[i] | b->m[j]);
+    *out = r;
+}
+
+/* ---- grammar ---- */
+
+enum node_kind { N_WORD, N_SEQ, N_ALT, N_OPT, N_RULE, N_SLOT, N_SET };
+
+struct node {
+    enum node_kind kind;
+    char *text;    /* WORD: the word; RULE: rule name; SLOT: slot name; SET: "slot=value,..." */
+    char *arg;     /* SLOT: text after ':' */
+    int slot;      /* SLOT: index in intent_slot_order */
+    uint32_t set;  /* SET: the slots it asserts */
+    int n;
+    struct node **kids;
+    int *heldout;  /* ALT of a rule: per alternative, 1 = held-out only */
+    struct mset masks[2]; /* per split (0 train, 1 held-out) */
+    struct mset *suffix[2]; /* SEQ: masks of kids[i..n-1], per split */
+    int done[2];
+};
+
+struct rule {
+    char *name;
+    struct node *alt; /* N_ALT with heldout flags */
+    int busy;         /* recursion guard while computing masks */
+};
+
+struct tmpl {
+    char *id;
+    char *intent; /* "none" for negatives */
+    int heldout;
+    char *neg;    /* negative kind for none templates */
+    struct node *root;
+    const struct intent_def *def;
+};
+
+/* A word-list line: canonical name, aliases, attribute (@blind) and held-out mark. */
+struct wline {
+    char *name;
+    char *alias[CORPUS_MAX_ALIASES];
+    int n_alias;
+    char *attr;
+    int heldout;
+};
+
+struct wsection {
+    char *name;
+    int n;
+    struct wline *lines;
+};
+
+struct corpus {
+    char lang[8];
+    int join_space; /* English joins words with spaces; Chinese does not */
+    const struct intent_schema *schema;
+    int n_rules;
+    struct rule *rules;
+    int n_tmpls;
+    struct tmpl *tmpls;
+    int n_sections;
+    struct wsection *sections;
+};
+
+static void node_free(struct node *n)
+{
+    if (!n) return;
+    for (int i = 0; i < n->n; i++) node_free(n->kids[i]);
+    free(n->kids);
+    free(n->heldout);
+    free(n->text);
+    free(n->arg);
+    free(n->suffix[0]);
+    free(n->suffix[1]);
+    free(n);
+}
+
+void corpus_free(struct corpus *c)
+{
+    if (!c) return;
+    for (int i = 0; i < c->n_rules; i++) {
+        free(c->rules[i].name);
+        node_free(c->rules[i].alt);
+    }
+    free(c->rules);
+    for (int i = 0; i < c->n_tmpls; i++) {
+        free(c->tmpls[i].id);
+        free(c->tmpls[i].intent);
+        free(c->tmpls[i].neg);
+        node_free(c->tmpls[i].root);
+    }
+    free(c->tmpls);
+    for (int i = 0; i < c->n_sections; i++) {
+        for (int j = 0; j < c->sections[i].n; j++) {
+            struct wline *w = &c->sections[i].lines[j];
+            free(w->name);
+            for (int k = 0; k < w->n_alias; k++) free(w->alias[k]);
+            free(w->attr);
+        }
+        free(c->sections[i].lines);
+        free(c->sections[i].name);
+    }
+    free(c->sections);
+    free(c);
+}
+
+static struct node *node_new(enum node_kind k)
+{
+    struct node *n = calloc(1, sizeof *n);
+    if (n) n->kind = k;
+    return n;
+}
+
+static int node_push(struct node *p, struct node *k)
+{
+    struct node **nk = realloc(p->kids, (size_t)(p->n + 1) * sizeof *nk);
+    if (!nk) return -1;
+    p->kids = nk;
+    p->kids[p->n++] = k;
+    return 0;
+}
+
+/* Parser state for one expansion text. */
+struct pstate {
+    const char *p;
+    char *err;
+    size_t errlen;
+    const char *where; /* "file:line" */
+};
+
+static struct node *parse_alt(struct pstate *ps, char close);
+
+static int is_special(char c)
+{
+    return c == '(' || c == ')' || c == '[' || c == ']' || c == '|' || c == '<' || c == '{' ||
+           c == '}' || c == ' ' || c == '\t' || c == 0;
+}
+
+static struct node *parse_item(struct pstate *ps)
+{
+    const char *p = ps->p;
+    struct node *n = NULL;
+    if (*p == '(' || *p == '[') {
+        char close = *p == '(' ? ')' : ']';
+        ps->p++;
+        struct node *a = parse_alt(ps, close);
+        if (!a) return NULL;
+        if (*ps->p != close) {
+            corpus_err(ps->err, ps->errlen, "%s: missing '%c'", ps->where, close);
+            node_free(a);
+            return NULL;
+        }
+        ps->p++;
+        if (close == ')') return a;
+        n = node_new(N_OPT);
+        if (!n || node_push(n, a)) {
+            node_free(a);
+            node_free(n);
+            return NULL;
+        }
+        return n;
+    }
+    if (*p == '<' || *p == '{') {
+        char close = *p == '<' ? '>' : '}';
+        const char *e = strchr(p + 1, close);
+        if (!e || e == p + 1) {
+            corpus_err(ps->err, ps->errlen, "%s: unclosed '%c'", ps->where, *p);
+            return NULL;
+        }
+        size_t len = (size_t)(e - p - 1);
+        char *body = strndup(p + 1, len);
+        if (!body) return NULL;
+        ps->p = e + 1;
+        if (close == '>') {
+            n = node_new(N_RULE);
+            if (!n) return free(body), NULL;
+            n->text = body;
+            return n;
+        }
+        if (strchr(body, '=')) {
+            /* {slot=value,slot=value} */
+            n = node_new(N_SET);
+            if (!n) return free(body), NULL;
+            n->text = body;
+            char tmp[256];
+            snprintf(tmp, sizeof tmp, "%s", body);
+            for (char *save = NULL, *t = strtok_r(tmp, ",", &save); t;
+                 t = strtok_r(NULL, ",", &save)) {
+                char *eq = strchr(t, '=');
+                if (!eq) goto bad_set;
+                *eq = 0;
+                int b = intent_slot_index(t);
+                if (b < 0) goto bad_set;
+                const char *const *vals = intent_slot_values(t);
+                int ok = 0;
+                for (; vals && *vals; vals++) ok |= !strcmp(*vals, eq + 1);
+                if (!ok) goto bad_set;
+                n->set |= 1u << b;
+            }
+            return n;
+        bad_set:
+            corpus_err(ps->err, ps->errlen, "%s: bad closed slot {%s}", ps->where, body);
+            node_free(n);
+            return NULL;
+        }
+        n = node_new(N_SLOT);
+        if (!n) return free(body), NULL;
+        char *colon = strchr(body, ':');
+        if (colon) {
+            *colon = 0;
+            n->arg = strdup(colon + 1);
+        }
+        n->text = body;
+        if (!strcmp(body, "missing") || !strcmp(body, "any")) {
+            n->slot = -1; /* text only: a device not in the house / any entity name */
+        } else if ((n->slot = intent_slot_index(body)) < 0) {
+            corpus_err(ps->err, ps->errlen, "%s: unknown slot {%s}", ps->where, body);
+            node_free(n);
+            return NULL;
+        }
+        return n;
+    }
+    /* a word: up to the next special character */
+    const char *e = p;
+    while (!is_special(*e)) e++;
+    if (e == p) {
+        corpus_err(ps->err, ps->errlen, "%s: unexpected '%c'", ps->where, *p);
+        return NULL;
+    }
+    n = node_new(N_WORD);
+    if (!n || !(n->text = strndup(p, (size_t)(e - p)))) {
+        node_free(n);
+        return NULL;
+    }
+    ps->p = e;
+    return n;
+}
+
+static struct node *parse_seq(struct pstate *ps, char close)
+{
+    struct node *s = node_new(N_SEQ);
+    if (!s) return NULL;
+    for (;;) {
+        while (*ps->p == ' ' || *ps->p == '\t') ps->p++;
+        if (*ps->p == 0 || *ps->p == '|' || *ps->p == close) break;
+        if (*ps->p == ')' || *ps->p == ']') {
+            corpus_err(ps->err, ps->errlen, "%s: unbalanced '%c'", ps->where, *ps->p);
+            node_free(s);
+            return NULL;
+        }
+        struct node *it = parse_item(ps);
+        if (!it || node_push(s, it)) {
+            node_free(it);
+            node_free(s);
+            return NULL;
+        }
+    }
+    return s;
+}
+
+static struct node *parse_alt(struct pstate *ps, char close)
+{
+    struct node *a = node_new(N_ALT);
+    if (!a) return NULL;
+    for (;;) {
+        struct node *s = parse_seq(ps, close);
+        if (!s || node_push(a, s)) {
+            node_free(s);
+            node_free(a);
+            return NULL;
+        }
+        if (*ps->p != '|') break;
+        ps->p++;
+    }
+    return a;
+}
+
+static struct rule *corpus_rule(struct corpus *c, const char *name)
+{
+    for (int i = 0; i < c->n_rules; i++)
+        if (!strcmp(c->rules[i].name, name)) return &c->rules[i];
+    return NULL;
+}
+
+/* Computes node masks for a split; rules are resolved by name. */
+static int node_masks(struct corpus *c, struct node *n, int split, char *err, size_t errlen)
+{
+    if (n->done[split]) return 0;
+    struct mset *m = &n->masks[split];
+    m->n = 0;
+    switch (n->kind) {
+    case N_WORD:
+        mset_add(m, 0);
+        break;
+    case N_SLOT:
+        mset_add(m, n->slot < 0 ? 0 : 1u << n->slot);
+        break;
+    case N_SET:
+        mset_add(m, n->set);
+        break;
+    case N_OPT:
+        if (node_masks(c, n->kids[0], split, err, errlen)) return -1;
+        *m = n->kids[0]->masks[split];
+        mset_add(m, 0);
+        break;
+    case N_ALT:
+        for (int i = 0; i < n->n; i++) {
+            if (n->heldout && n->heldout[i] && !split) continue;
+            if (node_masks(c, n->kids[i], split, err, errlen)) return -1;
+            for (int k = 0; k < n->kids[i]->masks[split].n; k++)
+                mset_add(m, n->kids[i]->masks[split].m[k]);
+        }
+        break;
+    case N_SEQ: {
+        struct mset acc = {0};
+        mset_add(&acc, 0);
+        if (!(n->suffix[split] = calloc((size_t)n->n + 1, sizeof(struct mset)))) return -1;
+        mset_add(&n->suffix[split][n->n], 0);
+        for (int i = n->n - 1; i >= 0; i--) {
+            if (node_masks(c, n->kids[i], split, err, errlen)) return -1;
+            mset_product(&n->kids[i]->masks[split], &n->suffix[split][i + 1],
+                         &n->suffix[split][i]);
+        }
+        *m = n->suffix[split][0];
+        (void)acc;
+        break;
+    }
+    case N_RULE: {
+        struct rule *r = corpus_rule(c, n->text);
+        if (!r) {
+            corpus_err(err, errlen, "unknown rule <%s>", n->text);
+            return -1;
+        }
+        if (r->busy) {
+            corpus_err(err, errlen, "rule <%s> refers to itself", n->text);
+            return -1;
+        }
+        r->busy = 1;
+        int rc = node_masks(c, r->alt, split, err, errlen);
+        r->busy = 0;
+        if (rc) return -1;
+        *m = r->alt->masks[split];
+        break;
+    }
+    }
+    n->done[split] = 1;
+    return 0;
+}
+
+/* ---- loading ---- */
+
+static char *corpus_trim(char *s)
+{
+    while (*s == ' ' || *s == '\t') s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+        s[--n] = 0;
+    return s;
+}
+
+static int corpus_load_templates(struct corpus *c, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    char line[4096], where[600];
+    char intent[64] = "", neg[32] = "";
+    int lineno = 0, rc = -1;
+    if (!f) {
+        corpus_err(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        snprintf(where, sizeof where, "%s:%d", path, lineno);
+        if (!strchr(line, '\n') && !feof(f)) {
+            corpus_err(err, errlen, "%s: line too long", where);
+            goto out;
+        }
+        char *s = corpus_trim(line);
+        if (!*s || *s == '#') continue;
+        if (!strncmp(s, "intent ", 7)) {
+            char *t = corpus_trim(s + 7);
+            neg[0] = 0;
+            char *sp = strchr(t, ' ');
+            if (sp) {
+                *sp = 0;
+                snprintf(neg, sizeof neg, "%s", corpus_trim(sp + 1));
+            }
+            snprintf(intent, sizeof intent, "%s", t);
+            if (strcmp(intent, "none") && !intent_schema_find(c->schema, intent)) {
+                corpus_err(err, errlen, "%s: intent %s is not in the schema", where, intent);
+                goto out;
+            }
+            continue;
+        }
+        int is_rule = !strncmp(s, "rule", 4) && (s[4] == ' ' || s[4] == '!');
+        int is_t = s[0] == 't' && (s[1] == ' ' || s[1] == '!');
+        if (!is_rule && !is_t) {
+            corpus_err(err, errlen, "%s: expected 'intent', 'rule' or 't'", where);
+            goto out;
+        }
+        char *p = s + (is_rule ? 4 : 1);
+        int held = 0;
+        if (*p == '!') {
+            held = 1;
+            p++;
+        }
+        char *eq = strchr(p, '=');
+        /* the '=' that separates the name from the body comes before any '{' */
+        char *brace = strchr(p, '{');
+        if (!eq || (brace && brace < eq)) {
+            corpus_err(err, errlen, "%s: expected NAME = expansion", where);
+            goto out;
+        }
+        *eq = 0;
+        char *name = corpus_trim(p);
+        struct pstate ps = {corpus_trim(eq + 1), err, errlen, where};
+        if (!*name) {
+            corpus_err(err, errlen, "%s: empty name", where);
+            goto out;
+        }
+        struct node *body = parse_alt(&ps, 0);
+        if (!body) {
+            if (err && !err[0]) corpus_err(err, errlen, "%s: out of memory", where);
+            goto out;
+        }
+        if (*ps.p) {
+            corpus_err(err, errlen, "%s: unbalanced '%c'", where, *ps.p);
+            node_free(body);
+            goto out;
+        }
+        if (is_rule) {
+            struct rule *r = corpus_rule(c, name);
+            if (!r) {
+                struct rule *nr = realloc(c->rules, (size_t)(c->n_rules + 1) * sizeof *nr);
+                if (!nr) goto nomem_body;
+                c->rules = nr;
+                r = &c->rules[c->n_rules++];
+                memset(r, 0, sizeof *r);
+                if (!(r->name = strdup(name)) || !(r->alt = node_new(N_ALT))) goto nomem_body;
+            }
+            /* each alternative of the body becomes one alternative of the rule */
+            for (int i = 0; i < body->n; i++) {
+                int *h = realloc(r->alt->heldout, (size_t)(r->alt->n + 1) * sizeof *h);
+                if (!h) goto nomem_body;
+                r->alt->heldout = h;
+                h[r->alt->n] = held;
+                if (node_push(r->alt, body->kids[i])) goto nomem_body;
+                body->kids[i] = NULL;
+            }
+            body->n = 0;
+            node_free(body);
+        } else {
+            if (!intent[0]) {
+                corpus_err(err, errlen, "%s: template before any 'intent' line", where);
+                node_free(body);
+                goto out;
+            }
+            for (int i = 0; i < c->n_tmpls; i++)
+                if (!strcmp(c->tmpls[i].id, name)) {
+                    corpus_err(err, errlen, "%s: template id %s used twice", where, name);
+                    node_free(body);
+                    goto out;
+                }
+            struct tmpl *nt = realloc(c->tmpls, (size_t)(c->n_tmpls + 1) * sizeof *nt);
+            if (!nt) goto nomem_body;
+            c->tmpls = nt;
+            struct tmpl *t = &c->tmpls[c->n_tmpls++];
+            memset(t, 0, sizeof *t);
+            t->root = body;
+            t->heldout = held;
+            t->def = intent_schema_find(c->schema, intent);
+            if (!(t->id = strdup(name)) || !(t->intent = strdup(intent)) ||
+                !(t->neg = strdup(neg[0] ? neg : "chat")))
+                goto nomem;
+        }
+        continue;
+    nomem_body:
+        node_free(body);
+    nomem:
+        corpus_err(err, errlen, "%s: out of memory", where);
+        goto out;
+    }
+    if (ferror(f)) {
+        corpus_err(err, errlen, "%s: read error: %s", path, strerror(errno));
+        goto out;
+    }
+    rc = 0;
+out:
+    fclose(f);
+    return rc;
+}
+
+static int corpus_load_words(struct corpus *c, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    char line[2048];
+    int lineno = 0, rc = -1;
+    struct wsection *cur = NULL;
+    if (!f) {
+        corpus_err(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char *s = corpus_trim(line);
+        if (!*s || *s == '#') continue;
+        if (*s == '[') {
+            char *e = strchr(s, ']');
+            if (!e) {
+                corpus_err(err, errlen, "%s:%d: unclosed [section]", path, lineno);
+                goto out;
+            }
+            *e = 0;
+            struct wsection *ns = realloc(c->sections, (size_t)(c->n_sections + 1) * sizeof *ns);
+            if (!ns) goto nomem;
+            c->sections = ns;
+            cur = &c->sections[c->n_sections++];
+            memset(cur, 0, sizeof *cur);
+            if (!(cur->name = strdup(s + 1))) goto nomem;
+            continue;
+        }
+        if (!cur) {
+            corpus_err(err, errlen, "%s:%d: entry before any [section]", path, lineno);
+            goto out;
+        }
+        struct wline w = {0};
+        if (*s == '!') {
+            w.heldout = 1;
+            s = corpus_trim(s + 1);
+        }
+        char *at = strchr(s, '@');
+        if (at) {
+            *at = 0;
+            if (!(w.attr = strdup(corpus_trim(at + 1)))) goto nomem;
+        }
+        int k = 0;
+        for (char *save = NULL, *t = strtok_r(s, "|", &save); t; t = strtok_r(NULL, "|", &save)) {
+            t = corpus_trim(t);
+            if (!*t) continue;
+            if (k == 0) {
+                if (!(w.name = strdup(t))) goto nomem;
+            } else if (w.n_alias < CORPUS_MAX_ALIASES) {
+                if (!(w.alias[w.n_alias++] = strdup(t))) goto nomem;
+            }
+            k++;
+        }
+        if (!w.name) {
+            free(w.attr);
+            corpus_err(err, errlen, "%s:%d: empty entry", path, lineno);
+            goto out;
+        }
+        struct wline *nl = realloc(cur->lines, (size_t)(cur->n + 1) * sizeof *nl);
+        if (!nl) goto nomem;
+        cur->lines = nl;
+        cur->lines[cur->n++] = w;
+        continue;
+    nomem:
+        corpus_err(err, errlen, "%s:%d: out of memory", path, lineno);
+        goto out;
+    }
+    rc = 0;
+out:
+    fclose(f);
+    return rc;
+}
+
+static const struct wsection *corpus_section(const struct corpus *c, const char *name)
+{
+    for (int i = 0; i < c->n_sections; i++)
+        if (!strcmp(c->sections[i].name, name)) return &c->sections[i];
+    return NULL;
+}
+
+/* The house domains and how many of each a random house gets (min, max). */
+static const struct {
+    const char *domain;
+    int lo, hi;
+} corpus_domains[] = {
+    {"light", 4, 9},  {"switch", 1, 3},   {"fan", 1, 2},        {"cover", 2, 5},
+    {"lock", 1, 2},   {"climate", 1, 2},  {"media_player", 1, 3}, {"valve", 0, 1},
+    {"vacuum", 1, 1}, {"sensor", 1, 3},   {"binary_sensor", 1, 3}, {"person", 1, 3},
+    {"script", 0, 2}, {"scene", 1, 2},    {"input_boolean", 0, 1}, {"todo", 1, 2},
+    {"weather", 1, 1}, {"lawn_mower", 0, 1},
+};
+#define CORPUS_N_DOMAINS (int)(sizeof corpus_domains / sizeof corpus_domains[0])
+
+int corpus_load(const char *data_dir, const char *lang, const struct intent_schema *schema,
+                struct corpus **out, char *err, size_t errlen)
+{
+    char path[1024];
+    struct corpus *c;
+    *out = NULL;
+    if (err && errlen) err[0] = 0;
+    if (strcmp(lang, "en") && strcmp(lang, "zh-CN")) {
+        corpus_err(err, errlen, "unknown language %s (en or zh-CN)", lang);
+        return HUB_ERR_INVALID;
+    }
+    if (!(c = calloc(1, sizeof *c))) return HUB_ERR_NOMEM;
+    snprintf(c->lang, sizeof c->lang, "%s", lang);
+    c->join_space = !strcmp(lang, "en");
+    c->schema = schema;
+    snprintf(path, sizeof path, "%s/templates/%s.tpl", data_dir, lang);
+    if (corpus_load_templates(c, path, err, errlen)) goto fail;
+    snprintf(path, sizeof path, "%s/words/%s.words", data_dir, lang);
+    if (corpus_load_words(c, path, err, errlen)) goto fail;
+    /* every section the generator reads must be there, with train and held-out lines */
+    static const char *const need[] = {"floors", "areas", "persons", "timer_names", "items",
+                                       "queries", "messages", "colors", NULL};
+    for (int i = 0; need[i]; i++)
+        if (!corpus_section(c, need[i])) {
+            corpus_err(err, errlen, "%s: no [%s] section", path, need[i]);
+            goto fail;
+        }
+    for (int i = 0; i < CORPUS_N_DOMAINS; i++) {
+        const struct wsection *s = corpus_section(c, corpus_domains[i].domain);
+        int tr = 0, ho = 0;
+        for (int k = 0; s && k < s->n; k++) s->lines[k].heldout ? ho++ : tr++;
+        if (!s || !tr || !ho) {
+            corpus_err(err, errlen, "%s: [%s] needs training and held-out ('!') names", path,
+                       corpus_domains[i].domain);
+            goto fail;
+        }
+    }
+    for (int i = 0; i < c->n_tmpls; i++) {
+        struct tmpl *t = &c->tmpls[i];
+        for (int split = 0; split < 2; split++) {
+            if (node_masks(c, t->root, split, err, errlen)) {
+                char e2[512];
+                snprintf(e2, sizeof e2, "%s", err ? err : "");
+                corpus_err(err, errlen, "%s: template %s: %s", lang, t->id, e2);
+                goto fail;
+            }
+        }
+        /* a template must make at least one combination of its intent (slot sets that are no
+         * combination, which a rich rule may also allow, are simply never asked for) */
+        int useful = 0;
+        for (int split = 0; split < 2; split++) {
+            const struct mset *m = &t->root->masks[split];
+            for (int k = 0; k < m->n; k++)
+                useful |= t->def ? intent_def_combo(t->def, m->m[k]) != NULL : m->m[k] == 0;
+        }
+        if (!useful) {
+            corpus_err(err, errlen, "%s: template %s (%s) can make no slot combination of its "
+                       "intent", lang, t->id, t->intent);
+            goto fail;
+        }
+    }
+    *out = c;
+    return HUB_OK;
+fail:
+    corpus_free(c);
+    return HUB_ERR_INVALID;
+}
+
+int corpus_uncovered(const struct corpus *c, int heldout, char *buf, size_t len)
+{
+    int missing = 0;
+    size_t o = 0;
+    if (buf && len) buf[0] = 0;
+    for (int i = 0; i < c->schema->n_intents; i++) {
+        const struct intent_def *d = &c->schema->intents[i];
+        for (int k = 0; k < d->n_combos; k++) {
+            int found = 0;
+            for (int t = 0; t < c->n_tmpls && !found; t++)
+                found = c->tmpls[t].def == d && c->tmpls[t].heldout == heldout &&
+                        mset_has(&c->tmpls[t].root->masks[heldout], d->combos[k].mask);
+            if (found) continue;
+            missing++;
+            if (buf && o + 1 < len) {
+                int n = snprintf(buf + o, len - o, "%s.%s\n", d->name, d->combos[k].name);
+                if (n > 0) o += (size_t)n < len - o ? (size_t)n : len - o - 1;
+            }
+        }
+    }
+    return missing;
+}
+
+/* ---- houses ---- */
+
+struct h_area {
+    char name[96];
+    char alias[CORPUS_MAX_ALIASES][96];
+    int n_alias;
+    int floor;
+};
+
+struct h_floor {
+    char name[96];
+    char alias[CORPUS_MAX_ALIASES][96];
+    int n_alias;
+};
+
+struct h_entity {
+    char name[128];
+    char alias[CORPUS_MAX_ALIASES][128];
+    int n_alias;
+    const char *domain;
+    char device_class[32];
+    int area; /* -1: none */
+};
+
+#define H_MAX_AREAS 12
+#define H_MAX_FLOORS 4
+#define H_MAX_ENTITIES 80
+
+struct house {
+    char id[64];
+    int n_floors, n_areas, n_entities;
+    struct h_floor floors[H_MAX_FLOORS];
+    struct h_area areas[H_MAX_AREAS];
+    struct h_entity ents[H_MAX_ENTITIES];
+};
+
+struct corpus_gen {
+    const struct corpus *c;
+    struct corpus_gen_opts o;
+    uint64_t rng;
+    struct house h;
+    json_t *house_json;
+    int left; /* utterances left for this house */
+    int n_houses;
+    /* weighted choice of (template, combination): every pair the split can make */
+    int n_pairs;
+    struct {
+        int tmpl;
+        uint32_t mask;
+        const struct intent_combo *combo;
+    } *pairs;
+    int n_neg;
+    int *neg; /* negative templates of the split */
+};
+
+/* Picks a word-list line of the split, or NULL when the section has none. */
+static const struct wline *pick_line(struct corpus_gen *g, const char *section)
+{
+    const struct wsection *s = corpus_section(g->c, section);
+    int n = 0;
+    if (!s) return NULL;
+    for (int i = 0; i < s->n; i++) n += s->lines[i].heldout == g->o.heldout;
+    if (!n) return NULL;
+    int k = corpus_randn(&g->rng, n);
+    for (int i = 0; i < s->n; i++)
+        if (s->lines[i].heldout == g->o.heldout && k-- == 0) return &s->lines[i];
+    return NULL;
+}
+
+/* Free-text lists are not partitioned by split except by their own '!' marks. */
+static const struct wline *pick_any(struct corpus_gen *g, const char *section)
+{
+    const struct wline *w = pick_line(g, section);
+    if (!w) {
+        const struct wsection *s = corpus_section(g->c, section);
+        if (s && s->n) w = &s->lines[corpus_randn(&g->rng, s->n)];
+    }
+    return w;
+}
+
+/* Replaces {area}, {person}, {device} and {n} in a word-list pattern. */
+static void expand_pattern_dev(struct corpus_gen *g, const char *pat, const char *area,
+                               const char *person, const char *device, int num, char *out,
+                               size_t len)
+{
+    size_t o = 0;
+    out[0] = 0;
+    for (const char *p = pat; *p && o + 1 < len;) {
+        const char *rep = NULL;
+        char nbuf[16];
+        size_t skip = 0;
+        if (!strncmp(p, "{area}", 6)) rep = area, skip = 6;
+        else if (!strncmp(p, "{person}", 8)) rep = person, skip = 8;
+        else if (!strncmp(p, "{device}", 8) && device) rep = device, skip = 8;
+        else if (!strncmp(p, "{n}", 3)) {
+            snprintf(nbuf, sizeof nbuf, "%d", num);
+            rep = nbuf;
+            skip = 3;
+        }
+        if (rep) {
+            int n = snprintf(out + o, len - o, "%s", rep);
+            if (n > 0) o += (size_t)n < len - o ? (size_t)n : len - o - 1;
+            p += skip;
+            continue;
+        }
+        out[o++] = *p++;
+        out[o] = 0;
+    }
+    (void)g;
+}
+static void expand_pattern(struct corpus_gen *g, const char *pat, const char *area,
+                           const char *person, int num, char *out, size_t len)
+{
+    expand_pattern_dev(g, pat, area, person, NULL, num, out, len);
+}
+
+static int house_name_taken(const struct house *h, const char *name)
+{
+    for (int i = 0; i < h->n_entities; i++) {
+        if (!strcasecmp(h->ents[i].name, name)) return 1;
+        for (int k = 0; k < h->ents[i].n_alias; k++)
+            if (!strcasecmp(h->ents[i].alias[k], name)) return 1;
+    }
+    for (int i = 0; i < h->n_areas; i++)
+        if (!strcasecmp(h->areas[i].name, name)) return 1;
+    return 0;
+}
+
+static void house_build(struct corpus_gen *g)
+{
+    struct house *h = &g->h;
+    memset(h, 0, sizeof *h);
+    snprintf(h->id, sizeof h->id, "%s-%s-%llu-%04d", g->c->lang, g->o.heldout ? "heldout" : "train",
+             (unsigned long long)g->o.seed, g->n_houses++);
+    /* floors: 1 to 3, distinct */
+    int want_floors = 1 + corpus_randn(&g->rng, 3);
+    for (int tries = 0; h->n_floors < want_floors && tries < 40; tries++) {
+        const struct wline *w = pick_line(g, "floors");
+        int dup = 0;
+        for (int i = 0; w && i < h->n_floors; i++) dup |= !strcmp(h->floors[i].name, w->name);
+        if (!w || dup) continue;
+        struct h_floor *f = &h->floors[h->n_floors++];
+        snprintf(f->name, sizeof f->name, "%s", w->name);
+        for (int k = 0; k < w->n_alias; k++)
+            snprintf(f->alias[f->n_alias++], sizeof f->alias[0], "%s", w->alias[k]);
+    }
+    int want_areas = 4 + corpus_randn(&g->rng, 6);
+    for (int tries = 0; h->n_areas < want_areas && tries < 200; tries++) {
+        const struct wline *w = pick_line(g, "areas");
+        int dup = 0;
+        for (int i = 0; w && i < h->n_areas; i++) dup |= !strcmp(h->areas[i].name, w->name);
+        if (!w || dup) continue;
+        struct h_area *a = &h->areas[h->n_areas++];
+        snprintf(a->name, sizeof a->name, "%s", w->name);
+        for (int k = 0; k < w->n_alias; k++)
+            snprintf(a->alias[a->n_alias++], sizeof a->alias[0], "%s", w->alias[k]);
+        a->floor = h->n_floors ? corpus_randn(&g->rng, h->n_floors) : -1;
+    }
+    for (int d = 0; d < CORPUS_N_DOMAINS; d++) {
+        const char *dom = corpus_domains[d].domain;
+        int want = corpus_domains[d].lo +
+                   corpus_randn(&g->rng, corpus_domains[d].hi - corpus_domains[d].lo + 1);
+        int got = 0;
+        for (int tries = 0; got < want && tries < 60 && h->n_entities < H_MAX_ENTITIES; tries++) {
+            const struct wline *w = pick_line(g, dom);
+            const struct wline *person = pick_any(g, "persons");
+            if (!w || h->n_areas == 0) break;
+            int area = corpus_randn(&g->rng, h->n_areas);
+            int num = 1 + corpus_randn(&g->rng, 3);
+            struct h_entity *e = &h->ents[h->n_entities];
+            memset(e, 0, sizeof *e);
+            expand_pattern(g, w->name, h->areas[area].name, person ? person->name : "Alex", num,
+                           e->name, sizeof e->name);
+            if (house_name_taken(h, e->name)) continue;
+            for (int k = 0; k < w->n_alias && e->n_alias < CORPUS_MAX_ALIASES; k++) {
+                char al[128];
+                expand_pattern(g, w->alias[k], h->areas[area].name,
+                               person ? person->name : "Alex", num, al, sizeof al);
+                if (!house_name_taken(h, al) && strcasecmp(al, e->name))
+                    snprintf(e->alias[e->n_alias++], sizeof e->alias[0], "%s", al);
+            }
+            e->domain = dom;
+            if (w->attr) snprintf(e->device_class, sizeof e->device_class, "%s", w->attr);
+            /* people, lists, weather, scripts and scenes belong to no room */
+            int roomless = !strcmp(dom, "person") || !strcmp(dom, "todo") ||
+                           !strcmp(dom, "weather") || !strcmp(dom, "script") ||
+                           !strcmp(dom, "scene");
+            e->area = roomless ? -1 : area;
+            h->n_entities++;
+            got++;
+        }
+    }
+}
+
+static json_t *house_json(const struct corpus_gen *g)
+{
+    const struct house *h = &g->h;
+    json_t *root = json_object(), *floors = json_array(), *areas = json_array(),
+           *ents = json_array();
+    json_object_set_new(root, "language", json_string(g->c->lang));
+    for (int i = 0; i < h->n_floors; i++) {
+        json_t *al = json_array();
+        for (int k = 0; k < h->floors[i].n_alias; k++)
+            json_array_append_new(al, json_string(h->floors[i].alias[k]));
+        json_array_append_new(floors, json_pack("{s:s,s:o}", "name", h->floors[i].name,
+                                                "aliases", al));
+    }
+    for (int i = 0; i < h->n_areas; i++) {
+        json_t *al = json_array();
+        for (int k = 0; k < h->areas[i].n_alias; k++)
+            json_array_append_new(al, json_string(h->areas[i].alias[k]));
+        json_t *a = json_pack("{s:s,s:o}", "name", h->areas[i].name, "aliases", al);
+        json_object_set_new(a, "floor", h->areas[i].floor >= 0
+                                            ? json_string(h->floors[h->areas[i].floor].name)
+                                            : json_null());
+        json_array_append_new(areas, a);
+    }
+    for (int i = 0; i < h->n_entities; i++) {
+        const struct h_entity *e = &h->ents[i];
+        json_t *al = json_array();
+        for (int k = 0; k < e->n_alias; k++) json_array_append_new(al, json_string(e->alias[k]));
+        const char *state = "off";
+        if (!strcmp(e->domain, "cover") || !strcmp(e->domain, "valve")) state = "closed";
+        else if (!strcmp(e->domain, "lock")) state = "locked";
+        else if (!strcmp(e->domain, "person")) state = "home";
+        else if (!strcmp(e->domain, "sensor")) state = "21";
+        else if (!strcmp(e->domain, "media_player") || !strcmp(e->domain, "vacuum") ||
+                 !strcmp(e->domain, "lawn_mower"))
+            state = "idle";
+        else if (!strcmp(e->domain, "climate")) state = "heat";
+        else if (!strcmp(e->domain, "todo")) state = "0";
+        else if (!strcmp(e->domain, "weather")) state = "sunny";
+        json_t *attrs = json_object();
+        json_object_set_new(attrs, "device_class",
+                            e->device_class[0] ? json_string(e->device_class) : json_null());
+        json_t *o = json_pack("{s:s,s:s,s:o,s:s,s:o,s:o}", "name", e->name, "domain", e->domain,
+                              "area", e->area >= 0 ? json_string(g->h.areas[e->area].name)
+                                                   : json_null(),
+                              "state", state, "attributes", attrs, "aliases", al);
+        json_array_append_new(ents, o);
+    }
+    json_object_set_new(root, "floors", floors);
+    json_object_set_new(root, "areas", areas);
+    json_object_set_new(root, "entities", ents);
+    json_object_set_new(root, "timers", json_array());
+    json_object_set_new(root, "media", json_array());
+    return root;
+}
+
+/* ---- generation ---- */
+
+struct piece {
+    int slot;          /* -1: literal word */
+    int set;           /* 1: closed assignment (no surface) */
+    const char *word;  /* literal, or slot's arg */
+    const char *sname; /* slot name for specials ("missing", "any") */
+    char span[256];    /* filled surface */
+};
+
+struct expansion {
+    int n;
+    struct piece p[CORPUS_MAX_PIECES];
+    char closed[INTENT_SLOT_KINDS][32]; /* values asserted by {slot=value} */
+};
+
+static int gen_node(struct corpus_gen *g, const struct node *n, uint32_t want,
+                    struct expansion *x);
+
+static int gen_pick_alt(struct corpus_gen *g, const struct node *n, uint32_t want,
+                        struct expansion *x)
+{
+    int split = g->o.heldout;
+    int cand[256], nc = 0;
+    for (int i = 0; i < n->n && nc < 256; i++) {
+        if (n->heldout && n->heldout[i] && !split) continue;
+        if (mset_has(&n->kids[i]->masks[split], want)) cand[nc++] = i;
+    }
+    if (!nc) return -1;
+    return gen_node(g, n->kids[cand[corpus_randn(&g->rng, nc)]], want, x);
+}
+
+static int gen_node(struct corpus_gen *g, const struct node *n, uint32_t want,
+                    struct expansion *x)
+{
+    int split = g->o.heldout;
+    switch (n->kind) {
+    case N_WORD:
+        if (want || x->n >= CORPUS_MAX_PIECES) return -1;
+        x->p[x->n].slot = -1;
+        x->p[x->n].set = 0;
+        x->p[x->n].word = n->text;
+        x->p[x->n].sname = NULL;
+        x->n++;
+        return 0;
+    case N_SLOT:
+        if (want != (n->slot < 0 ? 0u : 1u << n->slot) || x->n >= CORPUS_MAX_PIECES) return -1;
+        x->p[x->n].slot = n->slot;
+        x->p[x->n].set = 0;
+        x->p[x->n].word = n->arg;
+        x->p[x->n].sname = n->text;
+        x->n++;
+        return 0;
+    case N_SET: {
+        if (want != n->set) return -1;
+        char tmp[256];
+        snprintf(tmp, sizeof tmp, "%s", n->text);
+        for (char *save = NULL, *t = strtok_r(tmp, ",", &save); t;
+             t = strtok_r(NULL, ",", &save)) {
+            char *eq = strchr(t, '=');
+            *eq = 0;
+            snprintf(x->closed[intent_slot_index(t)], sizeof x->closed[0], "%s", eq + 1);
+        }
+        return 0;
+    }
+    case N_OPT:
+        if (want == 0 && (!mset_has(&n->kids[0]->masks[split], 0) || corpus_randn(&g->rng, 2)))
+            return 0;
+        return gen_node(g, n->kids[0], want, x);
+    case N_ALT:
+        return gen_pick_alt(g, n, want, x);
+    case N_RULE: {
+        const struct rule *r = corpus_rule((struct corpus *)g->c, n->text);
+        return gen_pick_alt(g, r->alt, want, x);
+    }
+    case N_SEQ: {
+        uint32_t rem = want;
+        for (int i = 0; i < n->n; i++) {
+            const struct mset *ms = &n->kids[i]->masks[split];
+            uint32_t cand[CORPUS_MAX_MASKS];
+            int nc = 0;
+            for (int k = 0; k < ms->n; k++)
+                if ((ms->m[k] & ~rem) == 0 && mset_has(&n->suffix[split][i + 1], rem & ~ms->m[k]))
+                    cand[nc++] = ms->m[k];
+            if (!nc) return -1;
+            uint32_t m = cand[corpus_randn(&g->rng, nc)];
+            if (gen_node(g, n->kids[i], m, x)) return -1;
+            rem &= ~m;
+        }
+        return rem ? -1 : 0;
+    }
+    }
+    return -1;
+}
+
+/* ---- surfaces ---- */
+
+static void lower_ascii(char *s)
+{
+    for (; *s; s++) *s = (char)tolower((unsigned char)*s);
+}
+
+/* A name as people say it: canonical or an alias, often lower-cased, sometimes pluralised or
+ * singularised in English ("kitchen light" / "kitchen lights"). */
+static void say_name(struct corpus_gen *g, const char *name, const char *alias, int n_alias,
+                     size_t alias_stride, char *out, size_t len)
+{
+    const char *pick = name;
+    if (n_alias && corpus_randn(&g->rng, 3) == 0)
+        pick = alias + alias_stride * (size_t)corpus_randn(&g->rng, n_alias);
+    snprintf(out, len, "%s", pick);
+    if (g->c->join_space && corpus_randn(&g->rng, 3) != 0) lower_ascii(out);
+    if (g->c->join_space && corpus_randn(&g->rng, 8) == 0) {
+        size_t n = strlen(out);
+        static const char *const nouns[] = {"light", "lamp", "blind", "fan", "speaker",
+                                            "shade", "curtain", "switch", NULL};
+        for (int i = 0; nouns[i]; i++) {
+            size_t k = strlen(nouns[i]);
+            if (n > k && !strcasecmp(out + n - k, nouns[i]) && n + 3 < len) {
+                strcat(out, strcmp(nouns[i], "switch") ? "s" : "es");
+                break;
+            }
+            if (n > k + 1 && out[n - 1] == 's' && !strncasecmp(out + n - 1 - k, nouns[i], k) &&
+                strcmp(nouns[i], "switch")) {
+                out[n - 1] = 0;
+                break;
+            }
+        }
+    }
+}
+
+static void say_number_en(struct corpus_gen *g, long v, char *out, size_t len)
+{
+    if (corpus_randn(&g->rng, 2)) snprintf(out, len, "%ld", v);
+    else num_words_en(v, corpus_randn(&g->rng, 2), out, len);
+}
+
+static void say_number_zh(struct corpus_gen *g, long v, int liang, char *out, size_t len)
+{
+    if (corpus_randn(&g->rng, 3) == 0) snprintf(out, len, "%ld", v);
+    else num_words_zh(v, liang, out, len);
+}
+
+/* Renders a number slot: the span (with its unit, as people say it) and the value. */
+static void say_numeric(struct corpus_gen *g, const char *slot, const char *arg, char *span,
+                        size_t len, double *value)
+{
+    int en = g->c->join_space;
+    char w[128];
+    long v;
+    if (!strcmp(slot, "brightness") || !strcmp(slot, "position") ||
+        !strcmp(slot, "percentage") || !strcmp(slot, "volume_level")) {
+        int bright = !strcmp(slot, "brightness");
+        int r = corpus_randn(&g->rng, 20);
+        if (r == 0) {
+            static const char *const en_max[] = {"max", "maximum", "full", "100%"};
+            static const char *const zh_max[] = {"最大", "最高", "满"};
+            static const char *const zh_bmax[] = {"最亮", "最大", "最高"};
+            if (en) snprintf(span, len, "%s", en_max[corpus_randn(&g->rng, 4)]);
+            else snprintf(span, len, "%s", bright ? zh_bmax[corpus_randn(&g->rng, 3)]
+                                                  : zh_max[corpus_randn(&g->rng, 3)]);
+            *value = 100;
+            return;
+        }
+        if (r == 1 && bright) {
+            static const char *const en_min[] = {"lowest", "minimum", "the lowest", "dimmest"};
+            static const char *const zh_min[] = {"最暗", "最低"};
+            if (en) snprintf(span, len, "%s", en_min[corpus_randn(&g->rng, 4)]);
+            else snprintf(span, len, "%s", zh_min[corpus_randn(&g->rng, 2)]);
+            *value = 1;
+            return;
+        }
+        if (r == 2) {
+            snprintf(span, len, "%s", en ? (bright || corpus_randn(&g->rng, 2) ? "half" : "halfway")
+                                         : "一半");
+            *value = 50;
+            return;
+        }
+        v = corpus_randn(&g->rng, 3) ? 5 * (1 + corpus_randn(&g->rng, 20))
+                                     : 1 + corpus_randn(&g->rng, 100);
+        *value = (double)v;
+        if (en) {
+            say_number_en(g, v, w, sizeof w);
+            int form = corpus_randn(&g->rng, 3);
+            if (form == 0 && isdigit((unsigned char)w[0])) snprintf(span, len, "%s%%", w);
+            else if (form == 1) snprintf(span, len, "%s percent", w);
+            else snprintf(span, len, "%s", w);
+        } else {
+            say_number_zh(g, v, 0, w, sizeof w);
+            int form = corpus_randn(&g->rng, 3);
+            if (form == 0) snprintf(span, len, "百分之%s", w);
+            else if (form == 1 && isdigit((unsigned char)w[0])) snprintf(span, len, "%s%%", w);
+            else snprintf(span, len, "%s", w);
+        }
+        return;
+    }
+    if (!strcmp(slot, "temperature")) {
+        if (arg && !strcmp(arg, "kelvin")) {
+            v = 2000 + 100 * corpus_randn(&g->rng, 46);
+            *value = (double)v;
+            if (en) {
+                if (corpus_randn(&g->rng, 4) == 0) num_words_en(v, 0, w, sizeof w);
+                else snprintf(w, sizeof w, "%ld", v);
+                snprintf(span, len, corpus_randn(&g->rng, 2) && isdigit((unsigned char)w[0])
+                                        ? "%sK" : "%s kelvin", w);
+            } else {
+                snprintf(span, len, corpus_randn(&g->rng, 2) ? "%ldK" : "%ld开尔文", v);
+            }
+            return;
+        }
+        int fahrenheit = en && corpus_randn(&g->rng, 4) == 0;
+        v = fahrenheit ? 60 + corpus_randn(&g->rng, 21) : 16 + corpus_randn(&g->rng, 15);
+        *value = (double)v;
+        if (en) {
+            say_number_en(g, v, w, sizeof w);
+            int form = corpus_randn(&g->rng, 3);
+            if (form == 0) snprintf(span, len, "%s degrees", w);
+            else if (form == 1 && isdigit((unsigned char)w[0]))
+                snprintf(span, len, "%s°", w);
+            else snprintf(span, len, "%s", w);
+        } else {
+            say_number_zh(g, v, 0, w, sizeof w);
+            int form = corpus_randn(&g->rng, 3);
+            snprintf(span, len, form == 0 ? "%s度" : form == 1 ? "%s摄氏度" : "%s度", w);
+        }
+        return;
+    }
+    if (!strcmp(slot, "volume_step")) {
+        v = 5 * (1 + corpus_randn(&g->rng, 6));
+        int down = arg && !strcmp(arg, "down");
+        *value = down ? -(double)v : (double)v;
+        if (en) {
+            say_number_en(g, v, w, sizeof w);
+            if (corpus_randn(&g->rng, 2) && isdigit((unsigned char)w[0]))
+                snprintf(span, len, "%s%%", w);
+            else if (corpus_randn(&g->rng, 2)) snprintf(span, len, "%s percent", w);
+            else snprintf(span, len, "%s", w);
+        } else {
+            say_number_zh(g, v, 0, w, sizeof w);
+            snprintf(span, len, corpus_randn(&g->rng, 2) ? "百分之%s" : "%s", w);
+        }
+        return;
+    }
+    /* durations: hours, minutes, seconds and their start_ forms */
+    const char *base = !strncmp(slot, "start_", 6) ? slot + 6 : slot;
+    int hours = !strcmp(base, "hours"), minutes = !strcmp(base, "minutes");
+    static const int common_min[] = {1, 2, 3, 5, 10, 15, 20, 25, 30, 40, 45, 50};
+    if (hours) v = 1 + (corpus_randn(&g->rng, 4) ? corpus_randn(&g->rng, 3) : corpus_randn(&g->rng, 12));
+    else if (corpus_randn(&g->rng, 2)) v = common_min[corpus_randn(&g->rng, 12)];
+    else v = 1 + corpus_randn(&g->rng, 59);
+    *value = (double)v;
+    if (en) {
+        const char *unit = hours ? "hour" : minutes ? "minute" : "second";
+        if (v == 1 && corpus_randn(&g->rng, 2)) {
+            snprintf(span, len, "%s %s", hours ? "an" : "a", unit);
+            return;
+        }
+        say_number_en(g, v, w, sizeof w);
+        if (isdigit((unsigned char)w[0]) && corpus_randn(&g->rng, 5) == 0)
+            snprintf(span, len, "%s %s", w, hours ? "hrs" : minutes ? "min" : "sec");
+        else snprintf(span, len, "%s %s%s", w, unit, v == 1 ? "" : "s");
+    } else {
+        say_number_zh(g, v, 1, w, sizeof w);
+        const char *unit = hours ? (corpus_randn(&g->rng, 2) ? "个小时" : "小时")
+                         : minutes ? (corpus_randn(&g->rng, 3) ? "分钟" : "分")
+                                   : (corpus_randn(&g->rng, 3) ? "秒" : "秒钟");
+        snprintf(span, len, "%s%s", w, unit);
+    }
+}
+
+/* A light typo in a literal English word: a dropped, doubled or swapped letter. */
+static void typo(struct corpus_gen *g, char *w)
+{
+    size_t n = strlen(w);
+    if (n < 4) return;
+    for (size_t i = 0; i < n; i++)
+        if (!isalpha((unsigned char)w[i])) return;
+    size_t k = 1 + (size_t)corpus_randn(&g->rng, (int)n - 2);
+    switch (corpus_randn(&g->rng, 3)) {
+    case 0:
+        memmove(w + k, w + k + 1, n - k);
+        break;
+    case 1: {
+        char t = w[k];
+        w[k] = w[k + 1];
+        w[k + 1] = t;
+        break;
+    }
+    default:
+        if (n + 2 < 64) {
+            memmove(w + k + 1, w + k, n - k + 1);
+        }
+    }
+}
+
+static const struct h_entity *pick_entity(struct corpus_gen *g, const char *const *domains,
+                                          const char *arg, int area, int floor)
+{
+    const struct h_entity *cand[H_MAX_ENTITIES];
+    int nc = 0;
+    for (int i = 0; i < g->h.n_entities; i++) {
+        const struct h_entity *e = &g->h.ents[i];
+        int ok = 0;
+        if (domains && domains[0]) {
+            for (int k = 0; domains[k]; k++) ok |= !strcmp(domains[k], e->domain);
+        } else {
+            ok = 1;
+        }
+        if (!ok) continue;
+        if (arg && *arg) {
+            /* "{name:cover,valve}" or "{name:cover/garage}" (device class after '/') */
+            char tmp[128];
+            int match = 0;
+            snprintf(tmp, sizeof tmp, "%s", arg);
+            for (char *save = NULL, *t = strtok_r(tmp, ",", &save); t;
+                 t = strtok_r(NULL, ",", &save)) {
+                char *slash = strchr(t, '/');
+                if (slash) *slash = 0;
+                if (strcmp(t, e->domain)) continue;
+                if (slash && strcmp(slash + 1, e->device_class)) continue;
+                match = 1;
+            }
+            if (!match) continue;
+        }
+        if (area >= 0 && e->area != area) continue;
+        if (floor >= 0 && (e->area < 0 || g->h.areas[e->area].floor != floor)) continue;
+        cand[nc++] = e;
+    }
+    return nc ? cand[corpus_randn(&g->rng, nc)] : NULL;
+}
+
+static int gen_pairs(struct corpus_gen *g)
+{
+    const struct corpus *c = g->c;
+    int cap = 0;
+    for (int t = 0; t < c->n_tmpls; t++) {
+        if (c->tmpls[t].heldout != g->o.heldout) continue;
+        if (!c->tmpls[t].def) {
+            int *nn = realloc(g->neg, (size_t)(g->n_neg + 1) * sizeof *nn);
+            if (!nn) return -1;
+            g->neg = nn;
+            g->neg[g->n_neg++] = t;
+            continue;
+        }
+        const struct mset *m = &c->tmpls[t].root->masks[g->o.heldout];
+        for (int k = 0; k < m->n; k++) {
+            if (!intent_def_combo(c->tmpls[t].def, m->m[k])) continue;
+            if (g->n_pairs == cap) {
+                cap = cap ? cap * 2 : 256;
+                void *np = realloc(g->pairs, (size_t)cap * sizeof *g->pairs);
+                if (!np) return -1;
+                g->pairs = np;
+            }
+            g->pairs[g->n_pairs].tmpl = t;
+            g->pairs[g->n_pairs].mask = m->m[k];
+            g->pairs[g->n_pairs].combo = intent_def_combo(c->tmpls[t].def, m->m[k]);
+            g->n_pairs++;
+        }
+    }
+    return 0;
+}
+
+int corpus_gen_new(const struct corpus *c, const struct corpus_gen_opts *o, struct corpus_gen **out)
+{
+    struct corpus_gen *g = calloc(1, sizeof *g);
+    if (!g) return HUB_ERR_NOMEM;
+    g->c = c;
+    g->o = *o;
+    if (g->o.per_house <= 0) g->o.per_house = 40;
+    if (g->o.none_share < 0 || g->o.none_share > 1) g->o.none_share = 0.08;
+    /* a different stream per language and split, so "both" and the splits never line up */
+    g->rng = o->seed * 0x9E3779B97F4A7C15ull ^ (c->join_space ? 0x1111 : 0x2222) ^
+             (o->heldout ? 0xABCDEF00ull : 0);
+    if (gen_pairs(g) || g->n_pairs == 0) {
+        int rc = g->n_pairs == 0 ? HUB_ERR_NOT_FOUND : HUB_ERR_NOMEM;
+        corpus_gen_free(g);
+        return rc;
+    }
+    *out = g;
+    return HUB_OK;
+}
+
+void corpus_gen_free(struct corpus_gen *g)
+{
+    if (!g) return;
+    json_decref(g->house_json);
+    free(g->pairs);
+    free(g->neg);
+    free(g);
+}
+
+/* Fills the pieces of an expansion from the house; writes text, target and expected. */
+static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct intent_combo *combo,
+                    struct expansion *x, struct corpus_example *ex)
+{
+    struct house *h = &g->h;
+    int en = g->c->join_space;
+    const struct h_entity *ent = NULL;
+    int area = -1, floor = -1;
+    int has_name = 0, has_area = 0, has_floor = 0, name_arg_timer = 0;
+    const char *name_arg = NULL;
+    for (int i = 0; i < x->n; i++) {
+        if (x->p[i].slot < 0) continue;
+        const char *s = intent_slot_order[x->p[i].slot];
+        if (!strcmp(s, "name")) has_name = 1, name_arg = x->p[i].word;
+        if (!strcmp(s, "area")) has_area = 1;
+        if (!strcmp(s, "floor")) has_floor = 1;
+    }
+    name_arg_timer = name_arg && !strcmp(name_arg, "timer");
+    if (has_name && !name_arg_timer) {
+        const char *const *doms = combo ? (const char *const *)combo->name_domains : NULL;
+        ent = pick_entity(g, doms, name_arg, -1, -1);
+        if (!ent) return -1;
+        if ((has_area || has_floor) && ent->area < 0) return -1;
+        if (has_area) area = ent->area;
+        if (has_floor) {
+            floor = h->areas[ent->area].floor;
+            if (floor < 0) return -1;
+        }
+    }
+    if (has_area && area < 0) area = corpus_randn(&g->rng, h->n_areas);
+    if (has_floor && floor < 0) {
+        if (!h->n_floors) return -1;
+        floor = corpus_randn(&g->rng, h->n_floors);
+    }
+    /* the speaker's own room: always known for context-area combinations, else sometimes */
+    int ctx = -1;
+    if ((combo && combo->context_area) || corpus_randn(&g->rng, 2))
+        ctx = corpus_randn(&g->rng, h->n_areas);
+    ex->context_area = ctx >= 0 ? h->areas[ctx].name : NULL;
+
+    /* spans first (with their expected values), then case, then the line from the spans */
+    json_t *vals[CORPUS_MAX_PIECES] = {0};
+    char canon[CORPUS_MAX_PIECES][32]; /* closed slots said in words ({color}) */
+    int negate[CORPUS_MAX_PIECES] = {0};
+    int rc = -1;
+    for (int i = 0; i < x->n; i++) {
+        struct piece *p = &x->p[i];
+        canon[i][0] = 0;
+        if (p->slot < 0 && !p->sname) {
+            snprintf(p->span, sizeof p->span, "%s", p->word);
+            continue;
+        }
+        if (p->slot < 0) {
+            if (!strcmp(p->sname, "missing")) {
+                /* a device name of the domain that this house does not have */
+                const char *dom = p->word && *p->word ? p->word : "light";
+                p->span[0] = 0;
+                for (int tries = 0; tries < 30 && !p->span[0]; tries++) {
+                    const struct wline *w = pick_any(g, dom);
+                    const struct wline *person = pick_any(g, "persons");
+                    if (!w) goto out;
+                    if (strstr(w->name, "{area}")) continue;
+                    expand_pattern(g, w->name, "", person ? person->name : "Alex", 4, p->span,
+                                   sizeof p->span);
+                    if (house_name_taken(h, p->span)) p->span[0] = 0;
+                }
+                if (!p->span[0]) goto out;
+                if (en && corpus_randn(&g->rng, 2)) lower_ascii(p->span);
+            } else {
+                const struct h_entity *e = &h->ents[corpus_randn(&g->rng, h->n_entities)];
+                snprintf(p->span, sizeof p->span, "%s", e->name);
+                if (en) lower_ascii(p->span);
+            }
+            continue;
+        }
+        const char *s = intent_slot_order[p->slot];
+        if (!strcmp(s, "name") && !name_arg_timer) {
+            say_name(g, ent->name, ent->alias[0], ent->n_alias, sizeof ent->alias[0], p->span,
+                     sizeof p->span);
+            vals[i] = json_string(ent->name);
+        } else if (!strcmp(s, "name")) {
+            snprintf(p->span, sizeof p->span, "%s", pick_any(g, "timer_names")->name);
+            vals[i] = json_string(p->span);
+        } else if (!strcmp(s, "area")) {
+            const struct h_area *a = &h->areas[area];
+            say_name(g, a->name, a->alias[0], a->n_alias, sizeof a->alias[0], p->span,
+                     sizeof p->span);
+            vals[i] = json_string(a->name);
+        } else if (!strcmp(s, "floor")) {
+            const struct h_floor *f = &h->floors[floor];
+            say_name(g, f->name, f->alias[0], f->n_alias, sizeof f->alias[0], p->span,
+                     sizeof p->span);
+            vals[i] = json_string(f->name);
+        } else if (intent_slot_kind(s) == INTENT_SLOT_NUMBER) {
+            double v;
+            say_numeric(g, s, p->word, p->span, sizeof p->span, &v);
+            vals[i] = json_integer((json_int_t)v);
+            negate[i] = !strcmp(s, "volume_step") && v < 0;
+        } else if (!strcmp(s, "color")) {
+            /* a colour word; the canonical value is the line's @attr, else its first name */
+            const struct wline *w = pick_any(g, "colors");
+            snprintf(p->span, sizeof p->span, "%s",
+                     w->n_alias && corpus_randn(&g->rng, 2)
+                         ? w->alias[corpus_randn(&g->rng, w->n_alias)] : w->name);
+            snprintf(canon[i], sizeof canon[i], "%s", w->attr ? w->attr : w->name);
+            vals[i] = json_string(canon[i]);
+        } else if (!strcmp(s, "item")) {
+            snprintf(p->span, sizeof p->span, "%s", pick_any(g, "items")->name);
+            vals[i] = json_string(p->span);
+        } else if (!strcmp(s, "search_query")) {
+            char sec[64];
+            snprintf(sec, sizeof sec, "queries%s%s", p->word ? "_" : "", p->word ? p->word : "");
+            const struct wline *w = pick_any(g, corpus_section(g->c, sec) ? sec : "queries");
+            snprintf(p->span, sizeof p->span, "%s", w->name);
+            vals[i] = json_string(p->span);
+        } else if (!strcmp(s, "message")) {
+            snprintf(p->span, sizeof p->span, "%s", pick_any(g, "messages")->name);
+            vals[i] = json_string(p->span);
+        } else if (!strcmp(s, "conversation_command")) {
+            const struct wline *w = pick_any(g, "commands");
+            const struct h_entity *e = pick_entity(g, NULL, "light,switch,fan", -1, -1);
+            char nm[128];
+            if (!w) goto out;
+            snprintf(nm, sizeof nm, "%s", e ? e->name : "lamp");
+            if (en) lower_ascii(nm);
+            expand_pattern_dev(g, w->name, "", "", nm, 1, p->span, sizeof p->span);
+            vals[i] = json_string(p->span);
+        } else {
+            goto out;
+        }
+    }
+    /* one light typo in a literal word of about one English utterance in eight */
+    if (en && corpus_randn(&g->rng, 8) == 0) {
+        int lit[CORPUS_MAX_PIECES], nl = 0;
+        for (int i = 0; i < x->n; i++)
+            if (x->p[i].slot < 0 && !x->p[i].sname) lit[nl++] = i;
+        if (nl) typo(g, x->p[lit[corpus_randn(&g->rng, nl)]].span);
+    }
+    /* case: all lower (as speech-to-text writes), a capital first letter, or as written */
+    int cs = en ? corpus_randn(&g->rng, 4) : 3;
+    for (int i = 0; i < x->n; i++) {
+        if (cs == 0) lower_ascii(x->p[i].span);
+        if (cs == 1 && i == 0) x->p[i].span[0] = (char)toupper((unsigned char)x->p[i].span[0]);
+    }
+    struct intent_line line = {0};
+    json_t *slots = json_object();
+    snprintf(line.intent, sizeof line.intent, "%s", t->def ? t->def->name : "");
+    for (int b = 0; b < INTENT_SLOT_KINDS; b++) {
+        if (!x->closed[b][0]) continue;
+        intent_line_add(&line, intent_slot_order[b], x->closed[b]);
+        json_object_set_new(slots, intent_slot_order[b], json_string(x->closed[b]));
+    }
+    for (int i = 0; i < x->n; i++) {
+        if (x->p[i].slot < 0) continue;
+        const char *s = intent_slot_order[x->p[i].slot];
+        char v[300];
+        snprintf(v, sizeof v, "%s%s", negate[i] ? "-" : "", canon[i][0] ? canon[i] : x->p[i].span);
+        if (intent_line_add(&line, s, v) != HUB_OK) {
+            json_decref(slots);
+            goto out;
+        }
+        json_object_set(slots, s, vals[i]);
+    }
+    size_t o = 0;
+    ex->text[0] = 0;
+    for (int i = 0; i < x->n; i++) {
+        const char *w = x->p[i].span;
+        if (!*w) continue;
+        int glue = !en;
+        if (en && (w[0] == ',' || w[0] == '?' || w[0] == '.' || w[0] == '!' ||
+                   !strncmp(w, "'s", 2)))
+            glue = 1;
+        /* Chinese glues words, but two Latin words still need their space */
+        if (!en && o && isalnum((unsigned char)ex->text[o - 1]) && isalnum((unsigned char)w[0]))
+            glue = 0;
+        int n = snprintf(ex->text + o, sizeof ex->text - o, "%s%s", (!o || glue) ? "" : " ", w);
+        if (n < 0 || (size_t)n >= sizeof ex->text - o) {
+            json_decref(slots);
+            goto out;
+        }
+        o += (size_t)n;
+    }
+    if (!o) {
+        json_decref(slots);
+        goto out;
+    }
+    /* end punctuation, sometimes, unless the template ended with its own */
+    int r = corpus_randn(&g->rng, 6);
+    const char *last = ex->text + o - 1;
+    int ends = *last == '?' || *last == '.' || *last == '!' || (o >= 3 && (unsigned char)last[0] >= 0x80);
+    if (en ? (*last == '?' || *last == '.' || *last == '!') : 0) ends = 1;
+    if (!en) ends = o >= 3 && (!strcmp(ex->text + o - 3, "？") || !strcmp(ex->text + o - 3, "。") ||
+                               !strcmp(ex->text + o - 3, "！"));
+    if (o + 4 < sizeof ex->text && r < 2 && !ends)
+        strcat(ex->text, en ? (r == 0 ? "." : "!") : (r == 0 ? "。" : "！"));
+    if (intent_line_format(&line, ex->target, sizeof ex->target) != HUB_OK) {
+        json_decref(slots);
+        goto out;
+    }
+    if (!t->def) {
+        snprintf(ex->target, sizeof ex->target, "none");
+        json_decref(slots);
+        slots = json_object();
+    }
+    ex->expected = json_pack("{s:o,s:o}", "intent",
+                             t->def ? json_string(t->def->name) : json_null(), "slots", slots);
+    rc = ex->expected ? 0 : -1;
+out:
+    for (int i = 0; i < x->n; i++) json_decref(vals[i]);
+    return rc;
+}
+
+int corpus_gen_next(struct corpus_gen *g, struct corpus_example *ex, char *err, size_t errlen)
+{
+    ex->new_house = 0;
+    if (g->left <= 0 || !g->house_json) {
+        house_build(g);
+        json_decref(g->house_json);
+        g->house_json = house_json(g);
+        g->left = g->o.per_house;
+        ex->new_house = 1;
+    }
+    for (int tries = 0; tries < 400; tries++) {
+        int neg = g->n_neg && corpus_rand01(&g->rng) < g->o.none_share;
+        const struct tmpl *t;
+        uint32_t mask = 0;
+        const struct intent_combo *combo = NULL;
+        if (neg) {
+            t = &g->c->tmpls[g->neg[corpus_randn(&g->rng, g->n_neg)]];
+        } else {
+            /* intents evenly, then a (template, combination) pair of that intent */
+            const struct intent_def *d = &g->c->schema->intents[corpus_randn(
+                &g->rng, g->c->schema->n_intents)];
+            int idx[4096], n = 0;
+            for (int i = 0; i < g->n_pairs && n < 4096; i++)
+                if (g->c->tmpls[g->pairs[i].tmpl].def == d) idx[n++] = i;
+            if (!n) continue;
+            /* combinations evenly within the intent: pick a combination first */
+            uint32_t masks[64];
+            int nm = 0;
+            for (int i = 0; i < n; i++) {
+                int dup = 0;
+                for (int k = 0; k < nm; k++) dup |= masks[k] == g->pairs[idx[i]].mask;
+                if (!dup && nm < 64) masks[nm++] = g->pairs[idx[i]].mask;
+            }
+            mask = masks[corpus_randn(&g->rng, nm)];
+            int cand[4096], nc = 0;
+            for (int i = 0; i < n; i++)
+                if (g->pairs[idx[i]].mask == mask) cand[nc++] = idx[i];
+            int pi = cand[corpus_randn(&g->rng, nc)];
+            t = &g->c->tmpls[g->pairs[pi].tmpl];
+            combo = g->pairs[pi].combo;
+        }
+        struct expansion x;
+        memset(&x, 0, sizeof x);
+        if (gen_node(g, t->root, mask, &x)) continue;
+        memset(ex->text, 0, 1);
+        if (gen_fill(g, t, combo, &x, ex)) continue;
+        snprintf(ex->template_id, sizeof ex->template_id, "%s", t->id);
+        snprintf(ex->combo, sizeof ex->combo, "%s", combo ? combo->name : "none");
+        snprintf(ex->neg, sizeof ex->neg, "%s", t->def ? "" : t->neg);
+        ex->house_id = g->h.id;
+        ex->house = g->house_json;
+        g->left--;
+        return HUB_OK;
+    }
+    corpus_err(err, errlen, "%s: no template could be filled in house %s after 400 tries",
+               g->c->lang, g->h.id);
+    return HUB_ERR_NOT_FOUND;
+}
