@@ -4,10 +4,13 @@
  * decode once weights no longer fit in cache).
  *
  *   tools/bench-kernels [--threads N] [--isa scalar|avx2|avx512] [--ms MS] [--types q4_K,q8_0]
+ *                       [--cpu-time]
  *
  * GB/s = weight bytes read per call / time; GFLOP/s = 2*rows*k*n_tok / time. "hot" runs the
  * same matrix again and again (in cache, as the engine's small models are); "cold" walks over
- * copies totalling 256 MiB so every call reads from memory.
+ * copies totalling 256 MiB so every call reads from memory. --cpu-time times one thread by its
+ * own CPU time (CLOCK_THREAD_CPUTIME_ID), which a busy shared machine disturbs far less than
+ * wall time; it implies --threads 1.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,10 +19,12 @@
 
 #include "kernels/kern.h"
 
+static clockid_t bench_clock = CLOCK_MONOTONIC;
+
 static double now_s(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(bench_clock, &ts);
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
@@ -51,19 +56,21 @@ int main(int argc, char **argv)
         if (!strcmp(argv[i], "--threads") && i + 1 < argc) max_threads = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--ms") && i + 1 < argc) budget = atof(argv[++i]) / 1000.0;
         else if (!strcmp(argv[i], "--types") && i + 1 < argc) only = argv[++i];
+        else if (!strcmp(argv[i], "--cpu-time")) bench_clock = CLOCK_THREAD_CPUTIME_ID;
         else if (!strcmp(argv[i], "--isa") && i + 1 < argc) {
             const char *v = argv[++i];
             kern_isa_force(!strcmp(v, "scalar") ? KERN_ISA_SCALAR
                            : !strcmp(v, "avx2") ? KERN_ISA_AVX2 : KERN_ISA_AVX512);
         } else {
             fprintf(stderr, "usage: %s [--threads N] [--isa scalar|avx2|avx512] [--ms MS] "
-                            "[--types t1,t2]\n", argv[0]);
+                            "[--types t1,t2] [--cpu-time]\n", argv[0]);
             return 2;
         }
     }
-    if (max_threads < 1) max_threads = 1;
-    printf("kern_matmul on %s (CPU best: %s)\n", kern_isa_name(kern_isa_active()),
-           kern_isa_name(kern_isa_detect()));
+    if (max_threads < 1 || bench_clock == CLOCK_THREAD_CPUTIME_ID) max_threads = 1;
+    printf("kern_matmul on %s (CPU best: %s), %s\n", kern_isa_name(kern_isa_active()),
+           kern_isa_name(kern_isa_detect()),
+           bench_clock == CLOCK_MONOTONIC ? "wall time" : "thread CPU time");
     static const int types[] = {KERN_F32, KERN_F16, KERN_BF16, KERN_Q8_0, KERN_Q4_0, KERN_Q4_1,
                                 KERN_Q5_0, KERN_Q5_1, KERN_Q2_K, KERN_Q3_K, KERN_Q4_K, KERN_Q5_K, KERN_Q6_K};
     /* rows x k: the engine's small models first (256 wide), then the sizes of a larger model */
