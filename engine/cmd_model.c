@@ -5,6 +5,8 @@
  *   hub-engine generate --model M --tokens 1,2,3 [-n 16] [--greedy | --temp T --top-k K
  *                       --top-p P --seed S] [--ids] [--threads N]
  *       prefill, then one token at a time through the KV cache; prints the new ids on one line
+ *       with --ids, else their text (the file's tokenizer); logits and generate take
+ *       --text "..." (tokenized as llama-tokenize does, BOS added) instead of --tokens
  *   hub-engine bench    --model M [--threads N] [--prompt N] [--gen N] [--reps R] [--backend cpu]
  *       prompt (pp) and generation (tg) speed as "pp X tok/s" and "tg X tok/s" lines, the mean
  *       of R runs after a warm-up (the standard deviation follows in brackets); --roofline also
@@ -28,11 +30,13 @@
 #include "engine/gguf.h"
 #include "engine/model.h"
 #include "engine/sampler.h"
+#include "engine/tokenizer.h"
 #include "hub_log.h"
 
 struct cmd_opts {
     const char *model;
     const char *tokens;
+    const char *text;
     const char *backend;
     int n_predict;
     int threads;
@@ -88,7 +92,7 @@ static int parse_opts(int argc, char **argv, struct cmd_opts *o)
         {"seed", required_argument, 0, O_SEED}, {"prompt", required_argument, 0, O_PROMPT},
         {"gen", required_argument, 0, O_GEN},   {"reps", required_argument, 0, O_REPS},
         {"backend", required_argument, 0, O_BACKEND}, {"ctx", required_argument, 0, O_CTX},
-        {"roofline", no_argument, 0, 'r'},
+        {"roofline", no_argument, 0, 'r'},     {"text", required_argument, 0, 'T'},
         {0, 0, 0, 0},
     };
     memset(o, 0, sizeof(*o));
@@ -115,6 +119,7 @@ static int parse_opts(int argc, char **argv, struct cmd_opts *o)
         case 'g': o->greedy = true; break;
         case 'i': o->ids = true; break;
         case 'r': o->roofline = true; break;
+        case 'T': o->text = optarg; break;
         case O_TEMP: bad = parse_float(optarg, "--temp", &o->temp); break;
         case O_TOPK: bad = parse_int(optarg, "--top-k", 0, 1 << 24, &o->top_k); break;
         case O_TOPP: bad = parse_float(optarg, "--top-p", &o->top_p); break;
@@ -202,10 +207,12 @@ struct loaded {
     struct gguf_file *f;
     struct model *m;
     struct model_ctx *c;
+    struct tok_vocab *v;
 };
 
 static void unload(struct loaded *l)
 {
+    tok_free(l->v);
     model_ctx_free(l->c);
     model_free(l->m);
     gguf_close(l->f);
@@ -236,27 +243,46 @@ static int load(const struct cmd_opts *o, int n_ctx, struct loaded *l)
     return 0;
 }
 
+/* The prompt: --tokens as given, or --text through the file's tokenizer (opened here). */
+static int32_t *prompt_tokens(const struct cmd_opts *o, const struct gguf_file *f,
+                              struct tok_vocab **v, int *n)
+{
+    if (o->tokens) return parse_tokens(o->tokens, n);
+    char err[512];
+    *v = tok_load(f, err, sizeof(err));
+    if (!*v) {
+        fprintf(stderr, "hub-engine: %s: no usable tokenizer for --text: %s\n", o->model, err);
+        return NULL;
+    }
+    int32_t *ids = NULL;
+    size_t nid = 0;
+    if (tok_encode(*v, o->text, strlen(o->text), TOK_DEFAULT, &ids, &nid) != 0 || nid == 0 ||
+        nid > 1 << 20) {
+        fprintf(stderr, "hub-engine: cannot tokenize --text\n");
+        free(ids);
+        return NULL;
+    }
+    *n = (int)nid;
+    return ids;
+}
+
 int hub_engine_cmd_logits(int argc, char **argv)
 {
     struct cmd_opts o;
     int rc = parse_opts(argc, argv, &o);
     if (rc) return rc;
-    if (!o.tokens) {
-        fprintf(stderr, "hub-engine logits: --tokens 1,2,3 is required\n");
+    if (!o.tokens == !o.text) {
+        fprintf(stderr, "hub-engine logits: give --tokens 1,2,3 or --text \"...\"\n");
         return 2;
     }
-    int n;
-    int32_t *tok = parse_tokens(o.tokens, &n);
-    if (!tok) return 2;
     struct loaded l;
-    if (load(&o, n, &l)) {
-        free(tok);
-        return 1;
-    }
+    if (load(&o, o.ctx ? o.ctx : 4096, &l)) return 1;
+    int n = 0;
+    int32_t *tok = prompt_tokens(&o, l.f, &l.v, &n);
     int nv = model_hparams(l.m)->n_vocab;
     float *logits = malloc((size_t)nv * sizeof(float));
     rc = 1;
-    if (logits && model_eval(l.c, tok, n, logits) == 0) {
+    if (tok && logits && model_eval(l.c, tok, n, logits) == 0) {
         for (int i = 0; i < nv; i++) printf("%.9g\n", logits[i]);
         rc = fflush(stdout) == 0 ? 0 : 1;
     }
@@ -271,39 +297,54 @@ int hub_engine_cmd_generate(int argc, char **argv)
     struct cmd_opts o;
     int rc = parse_opts(argc, argv, &o);
     if (rc) return rc;
-    if (!o.tokens) {
-        fprintf(stderr, "hub-engine generate: --tokens 1,2,3 is required\n");
+    if (!o.tokens == !o.text) {
+        fprintf(stderr, "hub-engine generate: give --tokens 1,2,3 or --text \"...\"\n");
         return 2;
     }
-    int n;
-    int32_t *tok = parse_tokens(o.tokens, &n);
-    if (!tok) return 2;
     struct loaded l;
-    if (load(&o, n + o.n_predict, &l)) {
-        free(tok);
-        return 1;
-    }
+    if (load(&o, o.ctx ? o.ctx : 4096, &l)) return 1;
+    int n = 0;
+    int32_t *tok = prompt_tokens(&o, l.f, &l.v, &n);
     int nv = model_hparams(l.m)->n_vocab;
-    char err[256];
+    char err[512];
     struct sampler_params sp = {o.greedy, o.temp, o.top_k, o.top_p, o.seed};
     struct sampler *s = sampler_new(&sp, nv, err, sizeof(err));
     float *logits = malloc((size_t)nv * sizeof(float));
+    int32_t *out = malloc(((size_t)o.n_predict + 1) * sizeof(int32_t));
     rc = 1;
     if (!s) {
         fprintf(stderr, "hub-engine generate: %s\n", err);
         rc = 2;
-        goto out;
+        goto done;
     }
-    if (!logits || model_eval(l.c, tok, n, logits) != 0) goto out;
+    if (!tok || !logits || !out) goto done;
+    if (n + o.n_predict > model_ctx_size(l.c)) {
+        fprintf(stderr, "hub-engine generate: %d prompt + %d new tokens exceed the context of %d "
+                        "(--ctx)\n", n, o.n_predict, model_ctx_size(l.c));
+        goto done;
+    }
+    if (model_eval(l.c, tok, n, logits) != 0) goto done;
     for (int i = 0; i < o.n_predict; i++) {
-        int32_t id = sampler_sample(s, logits);
-        printf(i ? ",%d" : "%d", id);
-        if (i + 1 < o.n_predict && model_eval(l.c, &id, 1, logits) != 0) goto out;
+        out[i] = sampler_sample(s, logits);
+        if (i + 1 < o.n_predict && model_eval(l.c, &out[i], 1, logits) != 0) goto done;
     }
-    printf("\n");
+    if (!o.ids && !l.v) {
+        l.v = tok_load(l.f, err, sizeof(err));
+        if (!l.v) fprintf(stderr, "hub-engine generate: no tokenizer (%s); printing ids\n", err);
+    }
+    if (o.ids || !l.v) {
+        for (int i = 0; i < o.n_predict; i++) printf(i ? ",%d" : "%d", out[i]);
+        printf("\n");
+    } else {
+        char *txt = tok_decode(l.v, out, (size_t)o.n_predict, false, NULL);
+        if (!txt) goto done;
+        printf("%s\n", txt);
+        free(txt);
+    }
     rc = fflush(stdout) == 0 ? 0 : 1;
-out:
+done:
     sampler_free(s);
+    free(out);
     free(logits);
     free(tok);
     unload(&l);
@@ -317,14 +358,24 @@ static double now_s(void)
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-static void report(const char *what, int n, const double *rate, int reps)
+static double cpu_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* mean and sd of the runs' rates; cpu_rate: tokens per CPU-second of the whole process, which
+ * others' load on a shared machine inflates far less than the wall clock */
+static void report(const char *what, int n, const double *rate, int reps, double cpu_rate)
 {
     double mean = 0, var = 0;
     for (int i = 0; i < reps; i++) mean += rate[i];
     mean /= reps;
     for (int i = 0; i < reps; i++) var += (rate[i] - mean) * (rate[i] - mean);
     double sd = reps > 1 ? sqrt(var / (reps - 1)) : 0;
-    printf("%s %.2f tok/s (%s%d, +- %.2f, %d runs)\n", what, mean, what, n, sd, reps);
+    printf("%s %.2f tok/s (%s%d, +- %.2f, %d runs; %.2f tok per CPU-second)\n", what, mean, what,
+           n, sd, reps, cpu_rate);
 }
 
 int hub_engine_cmd_bench(int argc, char **argv)
@@ -353,25 +404,29 @@ int hub_engine_cmd_bench(int argc, char **argv)
            hp->n_embd, hp->n_expert, hp->n_expert_used, model_weight_bytes(l.m) / 1048576.0,
            o.threads, kern_isa_name(kern_isa_active()));
     if (o.prompt > 0) {
+        double c0 = 0;
         for (int r = -1; r < o.reps; r++) {
             model_ctx_reset(l.c);
+            if (r == 0) c0 = cpu_s();
             double t0 = now_s();
             if (model_eval(l.c, tok, o.prompt, logits) != 0) goto out;
             double dt = now_s() - t0;
             if (r >= 0) rate[r] = o.prompt / dt;
         }
-        report("pp", o.prompt, rate, o.reps);
+        report("pp", o.prompt, rate, o.reps, (double)o.prompt * o.reps / (cpu_s() - c0));
     }
     if (o.gen > 0) {
+        double c0 = 0;
         for (int r = -1; r < o.reps; r++) {
             model_ctx_reset(l.c);
+            if (r == 0) c0 = cpu_s();
             double t0 = now_s();
             for (int i = 0; i < o.gen; i++)
                 if (model_eval(l.c, &tok[i], 1, logits) != 0) goto out;
             double dt = now_s() - t0;
             if (r >= 0) rate[r] = o.gen / dt;
         }
-        report("tg", o.gen, rate, o.reps);
+        report("tg", o.gen, rate, o.reps, (double)o.gen * o.reps / (cpu_s() - c0));
     }
     if (o.roofline) {
         struct kern_pool *pool = o.threads > 1 ? kern_pool_new(o.threads) : NULL;
