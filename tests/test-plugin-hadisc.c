@@ -307,6 +307,32 @@ static void removal(void)
     PT_PUB(0, "home/sidelock2/set", "LOCK");
 }
 
+static void optimistic(void)
+{
+    /* a relay that only takes commands: its state is what was last commanded */
+    pt_msg("homeassistant/switch/relay/config",
+           "{\"name\":\"Porch Relay\",\"cmd_t\":\"home/relay/set\"}");
+    PT_CHECK(pt_state("switch.porch_relay") == NULL);
+    PT_INT(pt_exec("switch.porch_relay", "turn_on", NULL), HUB_OK);
+    PT_STR(pt_state("switch.porch_relay"), "on");
+    PT_INT(pt_exec("switch.porch_relay", "turn_off", NULL), HUB_OK);
+    PT_STR(pt_state("switch.porch_relay"), "off");
+    /* with a state topic the device's report decides, not the command */
+    pt_mark();
+    PT_INT(pt_exec("lock.garage_side_door", "unlock", NULL), HUB_OK);
+    PT_INT(pt_count(PT_STATE), 0);
+    /* a thermostat with command topics only */
+    pt_msg("homeassistant/climate/boiler/config",
+           "{\"name\":\"Boiler\",\"mode_cmd_t\":\"b/mode\",\"temp_cmd_t\":\"b/temp\","
+           "\"modes\":[\"off\",\"heat\"],\"temp_step\":0.5}");
+    PT_INT(pt_exec("climate.boiler", "set_temperature", "{\"temperature\":20.2}"), HUB_OK);
+    PT_STR(pt_state("climate.boiler"), "heat");
+    json_t *t = pt_attr("climate.boiler", "temperature");
+    PT_CHECK(t && json_number_value(t) == 20.0);
+    PT_INT(pt_exec("climate.boiler", "turn_off", NULL), HUB_OK);
+    PT_STR(pt_state("climate.boiler"), "off");
+}
+
 int main(void)
 {
     static const char *const config[] = {NULL};
@@ -316,5 +342,6 @@ int main(void)
     commands();
     bad_input();
     removal();
+    optimistic();
     return pt_done();
 }

@@ -1257,6 +1257,68 @@ static int hd_do(struct hd *h, const struct hd_entity *e, const char *action,
     }
 }
 
+/* Devices without a state topic (or configured "optimistic") never report back: as Home
+ * Assistant does, assume the command took effect and report that state ourselves. */
+static void hd_optimistic(struct hd *h, struct hd_entity *e, const char *action,
+                          const struct plug_args *a)
+{
+    bool on = strcmp(action, "turn_on") == 0, off = strcmp(action, "turn_off") == 0;
+    const char *state = NULL;
+    json_t *attrs = json_deep_copy(e->attrs);
+    bool opt = hd_b(e, "optimistic", !hd_s(e, "state_topic", NULL));
+    switch (e->comp) {
+    case H_LIGHT:
+        if (a->has_brightness && !hd_s(e, "brightness_state_topic", NULL) && a->brightness > 0)
+            json_object_set_new(attrs, "brightness", json_integer(a->brightness));
+        if (on && a->has_brightness && a->brightness == 0) on = false, off = true;
+        /* fall through */
+    case H_SWITCH:
+    case H_FAN:
+        if (opt && (on || off)) state = on ? "on" : "off";
+        break;
+    case H_LOCK:
+        if (opt && strcmp(action, "lock") == 0) state = "locked";
+        if (opt && strcmp(action, "unlock") == 0) state = "unlocked";
+        break;
+    case H_COVER:
+        opt = hd_b(e, "optimistic",
+                   !hd_s(e, "state_topic", NULL) && !hd_s(e, "position_topic", NULL));
+        if (opt && (strcmp(action, "open") == 0 || on)) state = "open";
+        if (opt && (strcmp(action, "close") == 0 || off)) state = "closed";
+        if (opt && strcmp(action, "set_position") == 0) {
+            state = a->position > 0 ? "open" : "closed";
+            json_object_set_new(attrs, "position", json_integer(a->position));
+        }
+        break;
+    case H_CLIMATE:
+        if (a->hvac_mode && !hd_s(e, "mode_state_topic", NULL)) state = a->hvac_mode;
+        if (off && !hd_s(e, "mode_state_topic", NULL) && hd_has_mode(e, "off")) state = "off";
+        if (a->has_temperature && !hd_s(e, "temperature_state_topic", NULL)) {
+            double step = hd_n(e, "temp_step", 1);
+            json_object_set_new(
+                attrs, "temperature",
+                json_real(step > 0 ? round(a->temperature / step) * step : a->temperature));
+            if (!state && !e->state) state = hd_has_mode(e, "heat") ? "heat" : "auto";
+        }
+        if (state) json_object_set_new(attrs, "hvac_mode", json_string(state));
+        break;
+    default: break;
+    }
+    if (!state && !json_equal(attrs, e->attrs) && e->state) state = e->state;
+    if (state && (!e->state || strcmp(state, e->state) != 0 || !json_equal(attrs, e->attrs))) {
+        char *ns = strdup(state);
+        if (ns) {
+            free(e->state);
+            e->state = ns;
+            json_decref(e->attrs);
+            e->attrs = attrs;
+            attrs = NULL;
+            plug_update_state(h->host, e->id, e->state, json_incref(e->attrs));
+        }
+    }
+    json_decref(attrs);
+}
+
 static int hd_execute(void *state, const char *entity_id, const char *action, const char *args_json)
 {
     struct hd *h = state;
@@ -1267,6 +1329,7 @@ static int hd_execute(void *state, const char *entity_id, const char *action, co
     int rc = plug_args_parse(args_json, &a);
     if (rc != HUB_OK) return rc;
     rc = hd_do(h, e, action, &a);
+    if (rc == HUB_OK) hd_optimistic(h, e, action, &a);
     plug_args_free(&a);
     return rc;
 }
