@@ -339,9 +339,13 @@ void sim_tick(struct sim_house *h, double now)
                 sim_report(h, d);
             }
         }
+        /* The vacuum's battery drains about 3 %/min while cleaning and charges on the dock. */
         if (d->domain == SIM_VACUUM && strcmp(d->vac_state, "cleaning") == 0 && d->battery > 5 &&
             sim_rand(h) < dt / 20)
             d->battery--;
+        if (d->domain == SIM_VACUUM && strcmp(d->vac_state, "docked") == 0 && d->battery < 100 &&
+            sim_rand(h) < dt / 10)
+            d->battery++;
         if (d->domain == SIM_CLIMATE) {
             /* The room warms towards the setpoint while heating, cools towards 18 otherwise. */
             bool heating = strcmp(d->hvac_mode, "off") != 0 && d->current_temp < d->setpoint;
@@ -359,7 +363,8 @@ void sim_tick(struct sim_house *h, double now)
                 d->value += (sim_rand(h) - 0.5) * span * 0.4;
                 d->value = sim_clamp(d->value, d->value_base - span, d->value_base + span);
                 if (d->proto != SIM_PROTO_TASMOTA) sim_report(h, d);
-            } else if (d->domain == SIM_CLIMATE && d->proto != SIM_PROTO_TASMOTA) {
+            } else if ((d->domain == SIM_CLIMATE || d->domain == SIM_VACUUM) &&
+                       d->proto != SIM_PROTO_TASMOTA) {
                 sim_report(h, d);
             }
         }

@@ -342,7 +342,7 @@ void sim_z2m_announce(struct sim_house *h)
         struct sim_device *d = &h->dev[i];
         if (d->proto != SIM_PROTO_Z2M || d->removed) continue;
         sim_z2m_availability(h, d);
-        sim_z2m_report(h, d);
+        if (d->available) sim_z2m_report(h, d);
     }
 }
 
