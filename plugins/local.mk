@@ -88,3 +88,4 @@ tests_test_plugin_common_SOURCES = tests/test-plugin-common.c
 tests_test_plugin_common_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 tests_test_plugin_common_LDADD = plugins/libplugcommon.la $(JANSSON_LIBS) -lm
 HUB_TESTS += tests/test-plugin-common
+EXTRA_DIST += plugins/README.md
