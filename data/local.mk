@@ -19,3 +19,9 @@ check_PROGRAMS += tests/test-numbers
 tests_test_numbers_SOURCES = tests/test-numbers.c
 tests_test_numbers_LDADD = $(HUB_DATA_LIBS)
 HUB_TESTS += tests/test-numbers
+
+check_PROGRAMS += tests/test-corpus
+tests_test_corpus_SOURCES = tests/test-corpus.c
+tests_test_corpus_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
+tests_test_corpus_LDADD = $(HUB_DATA_LIBS)
+HUB_TESTS += tests/test-corpus

@@ -1440,6 +1440,7 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
     json_t *vals[CORPUS_MAX_PIECES] = {0};
     char canon[CORPUS_MAX_PIECES][32]; /* closed slots said in words ({color}) */
     int negate[CORPUS_MAX_PIECES] = {0};
+    int verbatim[CORPUS_MAX_PIECES] = {0}; /* expected value = the span as finally written */
     int rc = -1;
     for (int i = 0; i < x->n; i++) {
         struct piece *p = &x->p[i];
@@ -1479,6 +1480,7 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
         } else if (!strcmp(s, "name")) {
             snprintf(p->span, sizeof p->span, "%s", pick_any(g, "timer_names")->name);
             vals[i] = json_string(p->span);
+            verbatim[i] = 1;
         } else if (!strcmp(s, "area")) {
             const struct h_area *a = &h->areas[area];
             say_name(g, a->name, a->alias[0], a->n_alias, sizeof a->alias[0], p->span,
@@ -1505,15 +1507,18 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
         } else if (!strcmp(s, "item")) {
             snprintf(p->span, sizeof p->span, "%s", pick_any(g, "items")->name);
             vals[i] = json_string(p->span);
+            verbatim[i] = 1;
         } else if (!strcmp(s, "search_query")) {
             char sec[64];
             snprintf(sec, sizeof sec, "queries%s%s", p->word ? "_" : "", p->word ? p->word : "");
             const struct wline *w = pick_any(g, corpus_section(g->c, sec) ? sec : "queries");
             snprintf(p->span, sizeof p->span, "%s", w->name);
             vals[i] = json_string(p->span);
+            verbatim[i] = 1;
         } else if (!strcmp(s, "message")) {
             snprintf(p->span, sizeof p->span, "%s", pick_any(g, "messages")->name);
             vals[i] = json_string(p->span);
+            verbatim[i] = 1;
         } else if (!strcmp(s, "conversation_command")) {
             const struct wline *w = pick_any(g, "commands");
             const struct h_entity *e = pick_entity(g, NULL, "light,switch,fan", -1, -1);
@@ -1523,6 +1528,7 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
             if (en) lower_ascii(nm);
             expand_pattern_dev(g, w->name, "", "", nm, 1, p->span, sizeof p->span);
             vals[i] = json_string(p->span);
+            verbatim[i] = 1;
         } else {
             goto out;
         }
@@ -1540,6 +1546,11 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
         if (cs == 0) lower_ascii(x->p[i].span);
         if (cs == 1 && i == 0) x->p[i].span[0] = (char)toupper((unsigned char)x->p[i].span[0]);
     }
+    for (int i = 0; i < x->n; i++)
+        if (verbatim[i]) {
+            json_decref(vals[i]);
+            vals[i] = json_string(x->p[i].span);
+        }
     struct intent_line line = {0};
     json_t *slots = json_object();
     snprintf(line.intent, sizeof line.intent, "%s", t->def ? t->def->name : "");
