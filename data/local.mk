@@ -25,3 +25,9 @@ tests_test_corpus_SOURCES = tests/test-corpus.c
 tests_test_corpus_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
 tests_test_corpus_LDADD = $(HUB_DATA_LIBS)
 HUB_TESTS += tests/test-corpus
+
+check_PROGRAMS += tests/test-intent-line
+tests_test_intent_line_SOURCES = tests/test-intent-line.c
+tests_test_intent_line_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
+tests_test_intent_line_LDADD = $(HUB_DATA_LIBS)
+HUB_TESTS += tests/test-intent-line
