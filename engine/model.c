@@ -35,6 +35,8 @@
 #define MODEL_TAG "model"
 #define MODEL_MAX_BATCH 512 /* tokens per forward chunk (llama.cpp's ubatch); longer prompts run in chunks */
 #define MODEL_MAX_EXPERT_USED 64
+#define MODEL_MANY_MAX 128 /* products in one mm_many dispatch (heads) */
+#define MODEL_MANY_TOK 4   /* batches up to this many tokens use mm_many */
 #ifndef MODEL_POOL_MIN_MACS
 #define MODEL_POOL_MIN_MACS 40000 /* multiply-adds below which a product stays on one thread */
 #endif
@@ -111,6 +113,10 @@ struct model_ctx {
     float uw[MODEL_MAX_EXPERT_USED + 1];
     float *ubuf_g, *ubuf_u, *utmp; /* [units][F], [units][F], [parts][E] */
     int64_t ubuf_stride;
+    /* decode products dispatched together: rounded inputs [MODEL_MANY_MAX][4][kmax], per-head
+     * gathered inputs and outputs [H][4][max(dn, dv)] */
+    float *xmany, *hin, *hout;
+    int64_t kmax;
     bool exact;           /* round activations as ggml does (default; HUB_ENGINE_EXACT=0: off) */
     /* current batch for the pool jobs */
     int cur_layer, cur_T, cur_pos0;
@@ -707,7 +713,7 @@ void model_ctx_free(struct model_ctx *c)
     float **fl[] = {&c->kv, &c->kv2, &c->rope_cos, &c->rope_sin, &c->x, &c->xn, &c->tmp,
                     &c->q, &c->qa, &c->kva, &c->qabs, &c->olat, &c->gath, &c->attn, &c->k,
                     &c->v, &c->g, &c->u, &c->xg, &c->dg, &c->router, &c->probs, &c->sel_w,
-                    &c->scores, &c->ffn_out, &c->ubuf_g, &c->ubuf_u, &c->utmp};
+                    &c->scores, &c->ffn_out, &c->ubuf_g, &c->ubuf_u, &c->utmp, &c->xmany, &c->hin, &c->hout};
     for (size_t i = 0; i < sizeof(fl) / sizeof(fl[0]); i++) free(*fl[i]);
     for (int i = 0; c->scr && i < c->n_threads; i++) {
         free(c->scr[i].xr);
@@ -847,6 +853,12 @@ struct model_ctx *model_ctx_new(struct model *m, int n_ctx, int n_threads, char 
     c->ubuf_g = falloc((size_t)(MODEL_MAX_EXPERT_USED + 1) * F, &ok);
     c->ubuf_u = falloc((size_t)(MODEL_MAX_EXPERT_USED + 1) * F, &ok);
     c->utmp = falloc((size_t)n_threads * E, &ok);
+    c->kmax = (int64_t)kmax;
+    c->xmany = falloc((size_t)MODEL_MANY_MAX * MODEL_MANY_TOK * kmax, &ok);
+    size_t hd = (size_t)(hp->n_embd_head_nope > hp->n_embd_head_v ? hp->n_embd_head_nope
+                                                                   : hp->n_embd_head_v);
+    c->hin = falloc((size_t)H * MODEL_MANY_TOK * hd, &ok);
+    c->hout = falloc((size_t)H * MODEL_MANY_TOK * hd, &ok);
     const char *ex = getenv("HUB_ENGINE_EXACT");
     c->exact = !(ex && !strcmp(ex, "0"));
     c->xn = falloc(B * E, &ok);
@@ -1075,6 +1087,40 @@ static void mm(struct model_ctx *c, const struct wref *w, int64_t mat, const flo
     mm_rows(c, &c->scr[0], pool, w, mat, 0, w->rows, x, T, out);
 }
 
+/* Several small products (a token's q and kv projections, the per-head absorbed matrices) in
+ * one pool dispatch, each x rounded as mm() would. Falls back to one mm() after the other
+ * for large batches, many products, or Q4_1/Q5_1 weights (their correction is per product). */
+static void mm_many(struct model_ctx *c, int n, const struct wref *const *w, const int64_t *mat,
+                    const float *const *x, int T, float *const *out)
+{
+    bool ok = T <= MODEL_MANY_TOK && n <= MODEL_MANY_MAX;
+    for (int i = 0; ok && i < n; i++) ok = act_kind(w[i]->type) != 4 && w[i]->k <= c->kmax;
+    if (!ok) {
+        for (int i = 0; i < n; i++) mm(c, w[i], mat[i], x[i], T, out[i]);
+        return;
+    }
+    struct kern_mm v[MODEL_MANY_MAX];
+    int64_t macs = 0;
+    for (int i = 0; i < n; i++) {
+        int kind = act_kind(w[i]->type);
+        const float *xi = x[i];
+        if (kind && c->exact) {
+            float *dst = c->xmany + (size_t)i * MODEL_MANY_TOK * c->kmax;
+            if (i > 0 && x[i] == x[i - 1] && w[i]->type == w[i - 1]->type &&
+                w[i]->k == w[i - 1]->k) {
+                xi = v[i - 1].x; /* the same rounded x: kern quantizes it once */
+            } else {
+                act_round(kind, x[i], (size_t)T * w[i]->k, dst, NULL);
+                xi = dst;
+            }
+        }
+        v[i] = (struct kern_mm){w[i]->type, w[i]->data + (size_t)mat[i] * w[i]->mat_bytes,
+                                w[i]->rows, w[i]->k, xi, T, out[i]};
+        macs += w[i]->rows * w[i]->k * T;
+    }
+    kern_matmul_many(macs >= MODEL_POOL_MIN_MACS ? c->pool : NULL, v, n);
+}
+
 static void rmsnorm_rows(float *dst, const float *x, const float *w, int T, int64_t n,
                          int64_t stride, float eps)
 {
@@ -1288,11 +1334,15 @@ static void attention_ds2(struct model_ctx *c, int il, int T, int pos0)
         rmsnorm_rows(c->qa, c->qa, ly->q_a_norm, T, hp->q_lora_rank, hp->q_lora_rank,
                      hp->rms_eps);
         mm(c, &ly->wq_b, 0, c->qa, T, c->q);
+        /* kva [T][R + nr]: latent then the shared rope key */
+        mm(c, &ly->wkv_a, 0, c->xn, T, c->kva);
     } else {
-        mm(c, &ly->wq, 0, c->xn, T, c->q);
+        const struct wref *w2[2] = {&ly->wq, &ly->wkv_a};
+        const int64_t m2[2] = {0, 0};
+        const float *x2[2] = {c->xn, c->xn};
+        float *o2[2] = {c->q, c->kva};
+        mm_many(c, 2, w2, m2, x2, T, o2);
     }
-    /* kva [T][R + nr]: latent then the shared rope key */
-    mm(c, &ly->wkv_a, 0, c->xn, T, c->kva);
     float *cache = c->kv + (size_t)il * c->n_ctx * c->kv_row;
     for (int t = 0; t < T; t++) {
         int p = pos0 + t;
@@ -1306,22 +1356,58 @@ static void attention_ds2(struct model_ctx *c, int il, int T, int pos0)
         act_round(1, dst, (size_t)(R + nr), dst, NULL); /* an f16 cache */
     }
     /* q_abs[h] [T][R] = W_kb[h] q_nope[h] */
-    for (int h = 0; h < H; h++) {
-        for (int t = 0; t < T; t++)
-            memcpy(c->gath + (size_t)t * dn, c->q + ((size_t)t * H + h) * dqk,
-                   (size_t)dn * sizeof(float));
-        mm(c, &ly->wk_b, h, c->gath, T, c->qabs + (size_t)h * T * R);
+    if (T <= MODEL_MANY_TOK && H <= MODEL_MANY_MAX) {
+        const struct wref *wh[MODEL_MANY_MAX] = {0};
+        int64_t mh[MODEL_MANY_MAX] = {0};
+        const float *xh[MODEL_MANY_MAX] = {0};
+        float *oh[MODEL_MANY_MAX] = {0};
+        for (int h = 0; h < H; h++) {
+            float *g = c->hin + (size_t)h * MODEL_MANY_TOK * dn;
+            for (int t = 0; t < T; t++)
+                memcpy(g + (size_t)t * dn, c->q + ((size_t)t * H + h) * dqk,
+                       (size_t)dn * sizeof(float));
+            wh[h] = &ly->wk_b;
+            mh[h] = h;
+            xh[h] = g;
+            oh[h] = c->qabs + (size_t)h * T * R;
+        }
+        mm_many(c, H, wh, mh, xh, T, oh);
+    } else {
+        for (int h = 0; h < H; h++) {
+            for (int t = 0; t < T; t++)
+                memcpy(c->gath + (size_t)t * dn, c->q + ((size_t)t * H + h) * dqk,
+                       (size_t)dn * sizeof(float));
+            mm(c, &ly->wk_b, h, c->gath, T, c->qabs + (size_t)h * T * R);
+        }
     }
     c->cur_layer = il;
     c->cur_T = T;
     c->cur_pos0 = pos0;
     run_attn(c, attn_ds2_job, T);
     /* out[h] [T][dv] = W_vb[h] o_lat[h], then heads side by side: attn [T][H*dv] */
-    for (int h = 0; h < H; h++) {
-        mm(c, &ly->wv_b, h, c->olat + (size_t)h * T * R, T, c->gath);
-        for (int t = 0; t < T; t++)
-            memcpy(c->attn + ((size_t)t * H + h) * dv, c->gath + (size_t)t * dv,
-                   (size_t)dv * sizeof(float));
+    if (T <= MODEL_MANY_TOK && H <= MODEL_MANY_MAX) {
+        const struct wref *wh[MODEL_MANY_MAX] = {0};
+        int64_t mh[MODEL_MANY_MAX] = {0};
+        const float *xh[MODEL_MANY_MAX] = {0};
+        float *oh[MODEL_MANY_MAX] = {0};
+        for (int h = 0; h < H; h++) {
+            wh[h] = &ly->wv_b;
+            mh[h] = h;
+            xh[h] = c->olat + (size_t)h * T * R;
+            oh[h] = c->hout + (size_t)h * MODEL_MANY_TOK * dv;
+        }
+        mm_many(c, H, wh, mh, xh, T, oh);
+        for (int h = 0; h < H; h++)
+            for (int t = 0; t < T; t++)
+                memcpy(c->attn + ((size_t)t * H + h) * dv, oh[h] + (size_t)t * dv,
+                       (size_t)dv * sizeof(float));
+    } else {
+        for (int h = 0; h < H; h++) {
+            mm(c, &ly->wv_b, h, c->olat + (size_t)h * T * R, T, c->gath);
+            for (int t = 0; t < T; t++)
+                memcpy(c->attn + ((size_t)t * H + h) * dv, c->gath + (size_t)t * dv,
+                       (size_t)dv * sizeof(float));
+        }
     }
     mm(c, &ly->wo, 0, c->attn, T, c->tmp);
 }
