@@ -301,16 +301,16 @@ KERN_AVX2 static float kern_vdot_q4_1_avx2(const void *wv, const void *xv, int64
 {
     const struct kern_q4_1 *w = wv;
     const struct kern_xq8 *x = xv;
-    __m256 acc = _mm256_setzero_ps();
-    float summ = 0;
+    __m256 acc = _mm256_setzero_ps(), accm = _mm256_setzero_ps(); /* see q5_1 */
+    const __m256 lane0 = _mm256_setr_ps(1, 0, 0, 0, 0, 0, 0, 0);
     for (int64_t i = 0; i < nb; i++) {
         const __m256i qw = kern_nibbles(w[i].qs);
         const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
         const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
         acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_u8(qw, qx)), acc);
-        summ += kern_h2f(w[i].m) * (x[i].d * (float)x[i].sum);
+        accm = _mm256_fmadd_ps(_mm256_set1_ps(kern_h2f(w[i].m) * (x[i].d * (float)x[i].sum)), lane0, accm);
     }
-    return kern_hsum256(acc) + summ;
+    return kern_hsum256(_mm256_add_ps(acc, accm));
 }
 
 KERN_AVX2 static float kern_vdot_q5_0_avx2(const void *wv, const void *xv, int64_t nb)
@@ -334,17 +334,19 @@ KERN_AVX2 static float kern_vdot_q5_1_avx2(const void *wv, const void *xv, int64
 {
     const struct kern_q5_1 *w = wv;
     const struct kern_xq8 *x = xv;
-    __m256 acc = _mm256_setzero_ps();
-    float summ = 0;
+    /* the min terms ride in a second vector accumulator: a scalar float chain across blocks
+     * would bound the loop by its add latency */
+    __m256 acc = _mm256_setzero_ps(), accm = _mm256_setzero_ps();
+    const __m256 lane0 = _mm256_setr_ps(1, 0, 0, 0, 0, 0, 0, 0);
     for (int64_t i = 0; i < nb; i++) {
         __m256i qw = kern_nibbles(w[i].qs);
         qw = _mm256_or_si256(qw, _mm256_and_si256(kern_bits_to_bytes(w[i].qh), _mm256_set1_epi8(0x10)));
         const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
         const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
         acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_u8(qw, qx)), acc);
-        summ += kern_h2f(w[i].m) * (x[i].d * (float)x[i].sum);
+        accm = _mm256_fmadd_ps(_mm256_set1_ps(kern_h2f(w[i].m) * (x[i].d * (float)x[i].sum)), lane0, accm);
     }
-    return kern_hsum256(acc) + summ;
+    return kern_hsum256(_mm256_add_ps(acc, accm));
 }
 
 
