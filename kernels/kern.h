@@ -72,7 +72,8 @@ const char *kern_isa_name(int isa);
 /* A persistent pool of worker threads. fn(ctx, ith, nth) runs once for every ith < nth (nth =
  * the thread count), ith 0 on the caller's thread, the others on whichever thread claims them
  * first (the caller's too when a worker is slow to wake, so at most nth run at once and no two
- * with the same ith); kern_pool_run returns when all are done. NULL pool = run on the caller. */
+ * with the same ith); kern_pool_run returns when all are done. NULL pool = run on the caller.
+ * A pool serves one caller at a time (kern_matmul on it included): callers serialize. */
 struct kern_pool;
 struct kern_pool *kern_pool_new(int n_threads);
 void kern_pool_free(struct kern_pool *pool);
