@@ -40,8 +40,18 @@ SIM_PID=$!
 broker_wait_text hub-sim/status '^online$' 10 >/dev/null || { cat "$BROKER_DIR/sim.log"; exit 1; }
 ok "hub-sim connected and announced"
 
+# Covers and valves travel for seconds: start every move now, check each one later.
+shut=$(awk 'BEGIN{FS="\t"} $1 ~ /^tasmota\/discovery\/[0-9A-F]+\/config$/ {print $2}' "$BROKER_CAPTURE" |
+    jq -r 'select(.dn == "Study Window") | .t')
+broker_mark
+MOVE_MARK=$BROKER_MARK
+pub "zigbee2mqtt/Living Room Blinds/set" '{"position":40}'
+pub "cmnd/$shut/ShutterPosition1" 50
+pub esphome/garage-door/cover/garage_door/command OPEN
+pub esphome/garden-irrigation-valve/valve/garden_irrigation_valve/command OPEN
+
 # ---- zigbee2mqtt ----------------------------------------------------------------------------
-check "z2m bridge/state online" broker_wait zigbee2mqtt/bridge/state '.state == "online"'
+check "z2m bridge/state online" since_start broker_wait zigbee2mqtt/bridge/state '.state == "online"'
 devs=$(broker_last zigbee2mqtt/bridge/devices)
 jcheck "z2m bridge/devices is a JSON array of devices with exposes" "$devs" '.[0] |
     type == "array" and length > 10 and .[0].type == "Coordinator" and
@@ -52,7 +62,7 @@ jcheck "z2m light exposes state/brightness 0-254/color_temp mired" "$devs" '.[0]
     select(.friendly_name == "Kitchen Ceiling Light") | .definition.exposes[0] |
     .type == "light" and (.features[] | select(.property == "brightness") | .value_max == 254)
     and (.features[] | select(.property == "color_temp") | .unit == "mired")'
-check "z2m availability retained online" broker_wait "zigbee2mqtt/Kitchen Ceiling Light/availability" '.state == "online"'
+check "z2m availability retained online" since_start broker_wait "zigbee2mqtt/Kitchen Ceiling Light/availability" '.state == "online"'
 
 broker_mark
 pub "zigbee2mqtt/Kitchen Ceiling Light/set" '{"state":"ON","brightness":102}'
@@ -66,8 +76,7 @@ check "z2m colour hue/saturation -> xy reported" broker_wait "zigbee2mqtt/Living
 broker_mark
 pub "zigbee2mqtt/Mirror Light/set/state" 'ON'
 check "z2m /set/state raw payload" broker_wait "zigbee2mqtt/Mirror Light" '.state == "ON"'
-broker_mark
-pub "zigbee2mqtt/Living Room Blinds/set" '{"position":40}'
+BROKER_MARK=$MOVE_MARK
 check "z2m cover moves through intermediate positions" broker_wait "zigbee2mqtt/Living Room Blinds" '.position > 40 and .position < 100'
 check "z2m cover reaches 40" broker_wait "zigbee2mqtt/Living Room Blinds" '.position == 40 and .state == "OPEN"' 6
 broker_mark
@@ -111,10 +120,8 @@ rgb=$(printf '%s\n' "$cfgs" | jq -r 'select(.dn == "Kids Room Night Light") | .t
 broker_mark
 pub "cmnd/$rgb/Color" 'FF0000'
 check "tasmota Color FF0000 -> HSBColor 0,100,x" broker_wait "stat/$rgb/RESULT" '.POWER == "ON" and .HSBColor == "0,100,100" and .Dimmer == 100 and .Color == "FF00000000"'
-shut=$(printf '%s\n' "$cfgs" | jq -r 'select(.dn == "Study Window") | .t')
 jcheck "tasmota shutter config (rl 3,3)" "$cfgs" '.[] | select(.dn == "Study Window") | .rl[0] == 3 and .rl[1] == 3 and (.sho|length) == 1'
-broker_mark
-pub "cmnd/$shut/ShutterPosition1" 50
+BROKER_MARK=$MOVE_MARK
 check "tasmota ShutterPosition1 acknowledged" broker_wait "stat/$shut/RESULT" '.ShutterPosition1 == 50'
 check "tasmota shutter moving (Direction 1)" broker_wait "stat/$shut/RESULT" '.Shutter1.Direction == 1'
 check "tasmota shutter arrives at 50" broker_wait "stat/$shut/RESULT" '.Shutter1.Position == 50 and .Shutter1.Direction == 0' 6
@@ -141,8 +148,7 @@ broker_mark
 pub esphome/hallway-light/light/hallway_light/brightness/command 128
 check "HA default light: brightness state 128" broker_wait_text esphome/hallway-light/light/hallway_light/brightness/state '^128$'
 check "HA default light: state ON" broker_wait_text esphome/hallway-light/light/hallway_light/state '^ON$'
-broker_mark
-pub esphome/garage-door/cover/garage_door/command OPEN
+BROKER_MARK=$MOVE_MARK
 check "HA cover opening" broker_wait_text esphome/garage-door/cover/garage_door/state '^opening$'
 check "HA cover open" broker_wait_text esphome/garage-door/cover/garage_door/state '^open$' 6
 check "HA cover position 100" broker_wait_text esphome/garage-door/cover/garage_door/position/state '^100$'
@@ -167,8 +173,8 @@ check "HA media PLAY -> playing" broker_wait_text "$mst" '^playing$'
 broker_mark
 pub "$(printf '%s' "$mp" | jq -r .volume_command_topic)" 0.6
 check "HA media volume 0.6" broker_wait_text "$(printf '%s' "$mp" | jq -r .volume_state_topic)" '^0\.60?$'
-broker_mark
-pub esphome/garden-irrigation-valve/valve/garden_irrigation_valve/command OPEN
+BROKER_MARK=$MOVE_MARK
+check "HA valve opening" broker_wait_text esphome/garden-irrigation-valve/valve/garden_irrigation_valve/state '^opening$'
 check "HA valve opens" broker_wait_text esphome/garden-irrigation-valve/valve/garden_irrigation_valve/state '^open$' 6
 broker_mark
 pub esphome/robo-vacuum/vacuum/robo_vacuum/command start
