@@ -31,3 +31,12 @@ tests_test_intent_line_SOURCES = tests/test-intent-line.c
 tests_test_intent_line_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
 tests_test_intent_line_LDADD = $(HUB_DATA_LIBS)
 HUB_TESTS += tests/test-intent-line
+
+noinst_PROGRAMS += tools/intent-score
+tools_intent_score_SOURCES = tools/intent-score.c
+tools_intent_score_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
+tools_intent_score_LDADD = $(JANSSON_LIBS) -lm
+check_SCRIPTS += tools/intent-score
+HUB_TESTS += tests/test-intent-score.sh
+EXTRA_DIST += tests/test-intent-score.sh data/eval/testcase/eval.jsonl \
+	data/eval/testcase/results.jsonl data/eval/testcase/expected.txt
