@@ -80,6 +80,7 @@ struct model {
     void **owned;
     size_t n_owned, cap_owned;
     size_t weight_bytes, active_bytes;
+    int64_t q1_rows_max; /* most rows of a Q4_1/Q5_1 matrix (sizes mm()'s correction scratch) */
 };
 
 /* Scratch of one product (activation rounding, Q8_1 corrections); one set per pool part. */
@@ -276,6 +277,7 @@ static bool load_w(struct loader *L, const char *name, int64_t k, int64_t rows, 
             mins[i] = kern_fp16_to_f32(h);
         }
         w->mins = mins;
+        if (rows > L->m->q1_rows_max) L->m->q1_rows_max = rows;
     }
     return true;
 }
@@ -841,7 +843,7 @@ struct model_ctx *model_ctx_new(struct model *m, int n_ctx, int n_threads, char 
                    (size_t)hp->n_head * hp->n_embd_head_qk, (size_t)hp->n_head * hp->n_embd_head_v,
                    (size_t)hp->q_lora_rank, (size_t)hp->kv_lora_rank + hp->n_rot};
     for (size_t i = 0; i < sizeof(kc) / sizeof(kc[0]); i++) kmax = kc[i] > kmax ? kc[i] : kmax;
-    size_t rmax = kmax > (size_t)hp->n_vocab ? kmax : (size_t)hp->n_vocab;
+    size_t rmax = (size_t)m->q1_rows_max; /* only Q4_1/Q5_1 products need mcorr */
     c->scr = calloc((size_t)n_threads, sizeof(*c->scr));
     if (!c->scr) ok = false;
     for (int i = 0; c->scr && i < n_threads; i++) {
