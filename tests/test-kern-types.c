@@ -139,6 +139,7 @@ static void test_model(const char *dir, const char *qname, struct ktg_file *f32)
     if (!qf) return;
     int tensors = 0;
     long blocks = 0, blocks_diff = 0;
+    long per_type[KERN_TYPE_MAX] = {0};
     for (uint64_t i = 0; i < qf->n_tensors; i++) {
         const struct ktg_tensor *tq = &qf->t[i];
         const struct ktg_tensor *tf = ktg_find(f32, tq->name);
@@ -166,6 +167,7 @@ static void test_model(const char *dir, const char *qname, struct ktg_file *f32)
             kern_quant_row((int)tq->type, src, mine, k);
             for (int64_t b = 0; b < k / tt->block_elems; b++) {
                 blocks++;
+                per_type[tq->type]++;
                 if (memcmp(mine + b * tt->block_bytes, theirs + b * tt->block_bytes,
                            (size_t)tt->block_bytes))
                     blocks_diff++;
@@ -177,8 +179,11 @@ static void test_model(const char *dir, const char *qname, struct ktg_file *f32)
         free(deq);
         free(mine);
     }
-    printf("%-24s %3d tensors, %7ld blocks requantized, %ld differ from llama-quantize\n", qname,
+    printf("%-24s %3d tensors, %7ld blocks requantized, %ld differ from llama-quantize (", qname,
            tensors, blocks, blocks_diff);
+    for (int t = 0; t < KERN_TYPE_MAX; t++)
+        if (per_type[t]) printf(" %s:%ld", kern_type_traits(t)->name, per_type[t]);
+    printf(" )\n");
     CHECK(tensors > 0, "%s: no quantized tensors compared", qname);
     CHECK(blocks_diff == 0, "%s: %ld of %ld blocks differ", qname, blocks_diff, blocks);
     ktg_close(qf);
@@ -238,6 +243,7 @@ int main(void)
         test_model(dir, "ds2-lite-q6_k.gguf", f32);
         test_model(dir, "ds2-lite-q4_k_m.gguf", f32);
         test_float_model(dir, "ds2-lite-bf16.gguf", f32, KERN_BF16);
+        test_float_model(dir, "ds2-lite-legacy-f16.gguf", f32, KERN_F16);
         ktg_close(f32);
     }
     if (failures) {
