@@ -9,6 +9,13 @@
  *               shared expert behind its own sigmoid gate.
  * A model is read-only after loading and may be shared by several contexts; a context holds
  * the KV cache and every scratch buffer, so evaluation allocates nothing per token.
+ *
+ * Numerics follow llama.cpp's CPU backend so that logits can be compared with it: the KV cache
+ * holds f16 values, attention does what ggml's flash attention does (f16 query and value
+ * accumulator below 64 rows per batch), and activations are rounded onto the grid ggml
+ * multiplies each weight type with (f16, bf16, Q8_0/Q8_1 with fp16 scales, Q8_K). Setting
+ * HUB_ENGINE_EXACT=0 in the environment keeps f32 activations instead (kern then quantizes
+ * them its own way, which is slightly more precise and slightly further from llama.cpp).
  */
 #ifndef ENGINE_MODEL_H
 #define ENGINE_MODEL_H
