@@ -52,7 +52,7 @@ static void test_entities(void)
     PT_CHECK(pt_entity("sensor.kitchen_ceiling_linkquality") == NULL);
     PT_CHECK(pt_entity("sensor.bathroom_sensor_linkquality") == NULL);
     PT_CHECK(pt_entity("switch.old_plug") == NULL); /* disabled in zigbee2mqtt */
-    e = pt_entity("binary_sensor.cellar_leak"); /* a one-entity device keeps its name */
+    e = pt_entity("binary_sensor.cellar_leak");     /* a one-entity device keeps its name */
     PT_CHECK(e && e->d && strcmp(e->d, "moisture") == 0 && strcmp(e->b, "Cellar Leak") == 0);
     PT_INT(pt_count(PT_UPSERT), 21);
 }
@@ -338,5 +338,15 @@ int main(void)
     pt_mark();
     PT_INT(pt_exec("light.kitchen_ceiling", "turn_off", NULL), HUB_OK);
     PT_PUB(0, "z2m/home/Kitchen Ceiling/set", "{\"state\":\"OFF\"}");
+    /* a contact sensor called a window is a window */
+    pt_msg("z2m/home/bridge/devices",
+           "[{\"ieee_address\":\"0x00158d000322aa12\",\"type\":\"EndDevice\","
+           "\"friendly_name\":\"Study Window\",\"definition\":{\"model\":\"MCCGQ11LM\","
+           "\"vendor\":\"Xiaomi\",\"description\":\"contact\",\"exposes\":[{\"type\":\"binary\","
+           "\"name\":\"contact\",\"property\":\"contact\",\"access\":1,\"value_on\":false,"
+           "\"value_off\":true}]}}]");
+    e = pt_entity("binary_sensor.study_window");
+    PT_CHECK(e && e->d && strcmp(e->d, "window") == 0);
+    PT_CHECK(pt_removed("light.kitchen_ceiling"));
     return pt_done();
 }

@@ -395,6 +395,10 @@ static void z2m_announce(struct z2m *z, struct z2m_device *d, struct plug_map *o
         const char *dc = NULL;
         if (e->kind == Z_SENSOR) dc = z2m_sensor_class(e->p_value);
         if (e->kind == Z_BINARY) dc = z2m_binary_class(e->p_value);
+        /* a contact sensor cannot tell a door from a window; its name usually does */
+        char slug[256];
+        plug_slugify(name, slug, sizeof slug);
+        if (dc && strcmp(dc, "door") == 0 && strstr(slug, "window")) dc = "window";
         if (e->kind == Z_SWITCH) dc = "outlet";
         char *caps = z2m_capabilities(e);
         struct hub_entity_desc desc = {.struct_size = sizeof desc,
