@@ -729,6 +729,44 @@ KERN_VDOT4_FLOAT(kern_vdot4_bf16_avx2, uint16_t,
                  _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)(w + i))), 16)),
                  kern_bf16_to_f32(w[i]))
 
+/* Float weights, 4 rows against one x: one load of x feeds 4 FMAs. n = elements. */
+#define KERN_VDOTR4_FLOAT(name, wtype, load_w, get_w)                                         \
+    KERN_AVX2 static void name(const void *wv, size_t ws, const void *xv, int64_t n,           \
+                               float out[4])                                                   \
+    {                                                                                          \
+        const wtype *w[4] = {(const wtype *)wv, (const wtype *)((const uint8_t *)wv + ws),     \
+                             (const wtype *)((const uint8_t *)wv + 2 * ws),                    \
+                             (const wtype *)((const uint8_t *)wv + 3 * ws)};                   \
+        const float *x = xv;                                                                   \
+        __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;                            \
+        int64_t i = 0;                                                                         \
+        for (; i + 8 <= n; i += 8) {                                                           \
+            const __m256 xf = _mm256_loadu_ps(x + i);                                          \
+            a0 = _mm256_fmadd_ps(load_w(w[0]), xf, a0);                                        \
+            a1 = _mm256_fmadd_ps(load_w(w[1]), xf, a1);                                        \
+            a2 = _mm256_fmadd_ps(load_w(w[2]), xf, a2);                                        \
+            a3 = _mm256_fmadd_ps(load_w(w[3]), xf, a3);                                        \
+        }                                                                                      \
+        out[0] = kern_hsum256(a0);                                                             \
+        out[1] = kern_hsum256(a1);                                                             \
+        out[2] = kern_hsum256(a2);                                                             \
+        out[3] = kern_hsum256(a3);                                                             \
+        for (; i < n; i++)                                                                     \
+            for (int r = 0; r < 4; r++) out[r] += get_w(w[r]) * x[i];                          \
+    }
+
+#define KERN_LD_F32(p) _mm256_loadu_ps((p) + i)
+#define KERN_LD_F16(p) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)((p) + i)))
+#define KERN_LD_BF16(p)                                                                        \
+    _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)((p) + i))), 16))
+#define KERN_GET_F32(p) ((p)[i])
+#define KERN_GET_F16(p) kern_h2f((p)[i])
+#define KERN_GET_BF16(p) kern_bf16_to_f32((p)[i])
+
+KERN_VDOTR4_FLOAT(kern_vdotr4_f32_avx2, float, KERN_LD_F32, KERN_GET_F32)
+KERN_VDOTR4_FLOAT(kern_vdotr4_f16_avx2, uint16_t, KERN_LD_F16, KERN_GET_F16)
+KERN_VDOTR4_FLOAT(kern_vdotr4_bf16_avx2, uint16_t, KERN_LD_BF16, KERN_GET_BF16)
+
 void kern_dots_avx2_get(struct kern_dot_table *t)
 {
     t->dot[KERN_F32] = kern_vdot_f32_avx2;
@@ -744,6 +782,9 @@ void kern_dots_avx2_get(struct kern_dot_table *t)
     t->dot[KERN_Q4_K] = kern_vdot_q4_k_avx2;
     t->dot[KERN_Q5_K] = kern_vdot_q5_k_avx2;
     t->dot[KERN_Q6_K] = kern_vdot_q6_k_avx2;
+    t->dotr4[KERN_F32] = kern_vdotr4_f32_avx2;
+    t->dotr4[KERN_F16] = kern_vdotr4_f16_avx2;
+    t->dotr4[KERN_BF16] = kern_vdotr4_bf16_avx2;
     t->dot4[KERN_F32] = kern_vdot4_f32_avx2;
     t->dot4[KERN_F16] = kern_vdot4_f16_avx2;
     t->dot4[KERN_BF16] = kern_vdot4_bf16_avx2;

@@ -61,9 +61,15 @@ enum kern_xkind { KERN_X_F32 = 0, KERN_X_Q8 = 1, KERN_X_Q8K = 2 };
 typedef void (*kern_vec_dot4_fn)(const void *w, const void *xq, size_t xstride, int64_t nb,
                                  float out[4]);
 
+/* 4 weight rows (wstride bytes apart) against one activation row: out[r] for r < 4. Shares
+ * the loads of x between rows (decode with float weights is load-bound otherwise). */
+typedef void (*kern_vec_dotr4_fn)(const void *w, size_t wstride, const void *xq, int64_t nb,
+                                  float out[4]);
+
 struct kern_dot_table {
-    kern_vec_dot_fn dot[KERN_TYPE_MAX];   /* NULL: type not handled at this ISA */
-    kern_vec_dot4_fn dot4[KERN_TYPE_MAX]; /* optional */
+    kern_vec_dot_fn dot[KERN_TYPE_MAX];     /* NULL: type not handled at this ISA */
+    kern_vec_dot4_fn dot4[KERN_TYPE_MAX];   /* optional */
+    kern_vec_dotr4_fn dotr4[KERN_TYPE_MAX]; /* optional */
     kern_quant_x_fn quant_x8;             /* f32 -> struct kern_xq8 blocks */
     kern_quant_x_fn quant_x8k;            /* f32 -> struct kern_q8_k blocks */
 };

@@ -97,7 +97,8 @@ const struct kern_dot_table *kern_dot_table_active(void)
 
 struct kern_mm_job {
     kern_vec_dot_fn dot;
-    kern_vec_dot4_fn dot4; /* NULL: one token at a time */
+    kern_vec_dot4_fn dot4;   /* NULL: one token at a time */
+    kern_vec_dotr4_fn dotr4; /* NULL: one row at a time */
     const uint8_t *W;
     size_t w_row_bytes;
     int64_t rows, nb; /* nb: blocks per row (or elements for plain types) */
@@ -107,25 +108,32 @@ struct kern_mm_job {
     float *out;
 };
 
-/* One part: a contiguous run of rows (a multiple of 4 rows but the last). */
+/* One part: a contiguous run of rows (a multiple of 4 rows but the last). Full groups of 4
+ * tokens go row by row through dot4; the remaining tokens go token by token, 4 rows at a time
+ * through dotr4 where there is one. */
 static void kern_mm_worker(void *ctx, int part, int n_parts)
 {
     const struct kern_mm_job *j = ctx;
     const int64_t per = ((j->rows + n_parts - 1) / n_parts + 3) & ~(int64_t)3;
     const int64_t r0 = per * part;
     const int64_t r1 = r0 + per < j->rows ? r0 + per : j->rows;
-    for (int64_t r = r0; r < r1; r++) {
+    const int64_t t4 = j->dot4 ? j->n_tok / 4 * 4 : 0;
+    for (int64_t r = r0; r < r1 && t4; r++) {
         const uint8_t *w = j->W + (size_t)r * j->w_row_bytes;
-        int64_t t = 0;
-        if (j->dot4) {
-            for (; t + 4 <= j->n_tok; t += 4) {
-                float o[4];
-                j->dot4(w, j->xq + (size_t)t * j->x_row_bytes, j->x_row_bytes, j->nb, o);
-                for (int u = 0; u < 4; u++) j->out[(t + u) * j->rows + r] = o[u];
-            }
+        for (int64_t t = 0; t < t4; t += 4) {
+            float o[4];
+            j->dot4(w, j->xq + (size_t)t * j->x_row_bytes, j->x_row_bytes, j->nb, o);
+            for (int u = 0; u < 4; u++) j->out[(t + u) * j->rows + r] = o[u];
         }
-        for (; t < j->n_tok; t++)
-            j->out[t * j->rows + r] = j->dot(w, j->xq + (size_t)t * j->x_row_bytes, j->nb);
+    }
+    for (int64_t t = t4; t < j->n_tok; t++) {
+        const uint8_t *xq = j->xq + (size_t)t * j->x_row_bytes;
+        float *out = j->out + t * j->rows;
+        int64_t r = r0;
+        if (j->dotr4)
+            for (; r + 4 <= r1; r += 4)
+                j->dotr4(j->W + (size_t)r * j->w_row_bytes, j->w_row_bytes, xq, j->nb, out + r);
+        for (; r < r1; r++) out[r] = j->dot(j->W + (size_t)r * j->w_row_bytes, xq, j->nb);
     }
 }
 
@@ -208,6 +216,7 @@ void kern_matmul_many(struct kern_pool *pool, const struct kern_mm *mm, int n)
         *j = (struct kern_mm_job){
             .dot = tab->dot[d->wtype],
             .dot4 = tab->dot4[d->wtype],
+            .dotr4 = tab->dotr4[d->wtype],
             .W = d->W,
             .w_row_bytes = kern_row_bytes(d->wtype, d->k),
             .rows = d->rows,
