@@ -257,6 +257,18 @@ static void removal(void)
     pt_msg_file("tasmota/discovery/84F3EB11C0DE/config", "tasmota-dual-config.json");
     PT_CHECK(pt_entity("switch.fountain") != NULL);
     PT_CHECK(pt_entity("switch.fountain_2") == NULL);
+    /* the dual relay comes back with one relay: the other one is forgotten */
+    pt_mark();
+    size_t len;
+    char *cfg = pt_read_data("tasmota-dual-config.json", &len);
+    char *rl = strstr(cfg, "\"rl\":[1,1,");
+    PT_CHECK(rl != NULL);
+    if (rl) rl[8] = '0';
+    pt_msg("tasmota/discovery/84F3EB11C0DE/config", cfg);
+    free(cfg);
+    PT_CHECK(pt_removed("switch.fountain"));
+    PT_CHECK(!pt_removed("switch.garden_lights"));
+    PT_INT(pt_count(PT_REMOVE), 1);
     pt_msg("tasmota/discovery/DC4F22AABB01/sensors", "");
     PT_CHECK(pt_removed("sensor.kitchen_plug_energy_power"));
     PT_CHECK(!pt_removed("switch.kitchen_plug"));

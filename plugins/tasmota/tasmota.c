@@ -89,6 +89,28 @@ static void tas_device_clear(struct tas *t, struct tas_device *d, bool tell)
     d->has_config = false;
 }
 
+/* The ids of d's entities (only its sensors when sensors_only), to compare after a rebuild. */
+static struct plug_map *tas_ids_of(const struct tas_device *d, bool sensors_only)
+{
+    struct plug_map *m = plug_map_new();
+    for (size_t i = 0; m && i < d->n_ents; i++)
+        if (!sensors_only || d->ents[i]->kind == T_SENSOR) plug_map_put(m, d->ents[i]->id, m);
+    return m;
+}
+
+/* Tell the host about entities of old that the rebuilt device no longer has; frees old. */
+static void tas_forget_missing(struct tas *t, struct plug_map *old)
+{
+    const char *key;
+    while (old && plug_map_first(old, &key)) {
+        char id[PLUG_ID_MAX];
+        snprintf(id, sizeof id, "%s", key);
+        plug_map_del(old, id);
+        if (!plug_map_get(t->by_id, id)) t->host->remove_entity(t->host->host, id);
+    }
+    plug_map_free(old);
+}
+
 static void tas_device_free(struct tas *t, struct tas_device *d)
 {
     tas_device_clear(t, d, false);
@@ -331,7 +353,9 @@ static void tas_on_config(struct tas *t, const char *mac, const char *topic, con
         json_decref(j);
         return;
     }
-    /* a re-sent config replaces the device's entities (their ids come out the same) */
+    /* a re-sent config replaces the device's entities (their ids come out the same); the
+     * host hears about those it no longer has */
+    struct plug_map *old_ids = tas_ids_of(d, false);
     tas_device_clear(t, d, false);
     d->has_config = true;
     d->dn = strdup(dn);
@@ -419,6 +443,7 @@ static void tas_on_config(struct tas *t, const char *mac, const char *topic, con
         }
     }
     if (d->sensors) tas_build_sensors(t, d);
+    tas_forget_missing(t, old_ids);
     json_decref(j);
 }
 
@@ -458,6 +483,7 @@ static void tas_on_sensors(struct tas *t, const char *mac, const char *topic, co
         return;
     }
     /* replace the old sensor entities */
+    struct plug_map *old_ids = tas_ids_of(d, true);
     for (size_t i = 0; i < d->n_ents;) {
         struct tas_entity *e = d->ents[i];
         if (e->kind != T_SENSOR) {
@@ -472,6 +498,7 @@ static void tas_on_sensors(struct tas *t, const char *mac, const char *topic, co
     d->sensors = json_incref(sn);
     json_decref(j);
     if (d->has_config) tas_build_sensors(t, d);
+    tas_forget_missing(t, old_ids);
 }
 
 /* ---- reports ---- */

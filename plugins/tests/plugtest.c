@@ -364,7 +364,9 @@ size_t pt_bad(const char *kind)
 
 bool pt_removed(const char *id)
 {
-    return pt_last(PT_REMOVE, id) != NULL;
+    for (size_t i = pt_markpos; i < pt_ncalls; i++)
+        if (pt_calls[i].kind == PT_REMOVE && strcmp(pt_calls[i].a, id) == 0) return true;
+    return false;
 }
 
 bool pt_subscribed(const char *filter)

@@ -47,7 +47,7 @@ int pt_available(const char *id);                 /* -1 unknown, 0, 1 (last valu
 /* Publishes since mark, in order; n-th (0-based) or NULL. */
 const struct pt_call *pt_published(size_t n);
 size_t pt_bad(const char *kind); /* bad-input count of kind since load (NULL = all) */
-bool pt_removed(const char *id);
+bool pt_removed(const char *id); /* remove_entity(id) since the mark */
 bool pt_subscribed(const char *filter);
 /* Read tests/data/plugins/FILE into a malloc'd string (exits on failure). */
 char *pt_read_data(const char *file, size_t *len);
