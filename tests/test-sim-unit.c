@@ -181,6 +181,17 @@ int main(void)
     send(&h, cmnd, "-");
     CHECK(jnum(result, "Dimmer", NULL) == 20, "tasmota Dimmer - steps down 10");
 
+    /* The group topic reaches every Tasmota device. */
+    reset();
+    send(&h, "cmnd/tasmotas/POWER", "OFF");
+    int npower = 0;
+    for (int i = 0; i < nmsg; i++) {
+        size_t tl = strlen(msgs[i].topic);
+        npower += tl > 6 && strcmp(msgs[i].topic + tl - 6, "/POWER") == 0 &&
+                  strcmp(msgs[i].payload, "OFF") == 0;
+    }
+    CHECK(npower == 5, "cmnd/tasmotas/POWER OFF answered by %d relay/light devices (5)", npower);
+
     /* Cover travel over simulated time: 25 %/s, reports on the way, then open. */
     reset();
     const char *gd = "esphome/garage-door/cover/garage_door/state";

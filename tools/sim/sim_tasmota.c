@@ -237,6 +237,21 @@ void sim_tasmota_announce(struct sim_house *h, struct sim_device *d)
     snprintf(topic, sizeof topic, "tasmota/discovery/%s/sensors", mac);
     sim_publish_json(h, topic, json_pack("{s:o,s:i}", "sn", sn, "ver", 1), true);
     sim_tasmota_availability(h, d);
+    /* What the firmware sends right after connecting (not retained). */
+    char fb[48];
+    snprintf(fb, sizeof fb, "cmnd/DVES_%06llX_fb/", (unsigned long long)(d->id_hash & 0xffffff));
+    publish_sub(h, d, "tele", "INFO1",
+                json_pack("{s:{s:s,s:s,s:s,s:s}}", "Info1", "Module", md, "Version",
+                          "13.2.0(tasmota)", "FallbackTopic", fb, "GroupTopic", "cmnd/tasmotas/"),
+                NULL, false);
+    publish_sub(h, d, "tele", "INFO2",
+                json_pack("{s:{s:s,s:s,s:s}}", "Info2", "WebServerMode", "Admin", "Hostname", hn,
+                          "IPAddress", ip),
+                NULL, false);
+    publish_sub(h, d, "tele", "INFO3",
+                json_pack("{s:{s:s,s:i}}", "Info3", "RestartReason", "Software/System restart",
+                          "BootCount", 7 + (int)(d->id_hash % 50)),
+                NULL, false);
     /* The first tele/STATE and SENSOR follow a little later (sim_announce_all), as the
      * firmware's first TelePeriod after connecting; a hub has subscribed by then. */
 }
@@ -437,36 +452,17 @@ static void tasmota_command(struct sim_house *h, struct sim_device *d, const cha
     result_one(h, d, "Command", json_string("Unknown"));
 }
 
-bool sim_tasmota_handle(struct sim_house *h, const char *topic, const char *payload, size_t len)
+/* One message for one device: Backlog or a single command. */
+static void tasmota_dispatch(struct sim_house *h, struct sim_device *d, const char *cmd,
+                             const char *payload)
 {
-    if (strncmp(topic, "cmnd/", 5) != 0) return false;
-    const char *t = topic + 5, *slash = strchr(t, '/');
-    if (!slash || strchr(slash + 1, '/')) return false;
-    struct sim_device *d = NULL;
-    char dt[32];
-    for (size_t i = 0; i < h->ndev && !d; i++) {
-        if (h->dev[i].proto != SIM_PROTO_TASMOTA || h->dev[i].removed) continue;
-        sim_tasmota_topic(&h->dev[i], dt, sizeof dt);
-        if (strlen(dt) == (size_t)(slash - t) && strncmp(dt, t, (size_t)(slash - t)) == 0)
-            d = &h->dev[i];
-    }
-    if (!d) return false;
-    if (!d->available) {
-        hub_debug(TAG, "%s: offline, command dropped", d->name);
-        return true;
-    }
-    if (strlen(payload) != len) {
-        hub_warn(TAG, "%s: payload with a NUL byte, ignored", d->name);
-        return true;
-    }
-    const char *cmd = slash + 1;
     if (strcasecmp(cmd, "Backlog") != 0) {
         tasmota_command(h, d, cmd, payload);
-        return true;
+        return;
     }
     /* Backlog "Dimmer 40; CT 300": each command in turn, as the firmware does. */
     char *copy = strdup(payload), *save = NULL;
-    if (!copy) return true;
+    if (!copy) return;
     int n = 0;
     for (char *c = strtok_r(copy, ";", &save); c && n < 30; c = strtok_r(NULL, ";", &save), n++) {
         while (isspace((unsigned char)*c))
@@ -479,5 +475,34 @@ bool sim_tasmota_handle(struct sim_house *h, const char *topic, const char *payl
         if (*c) tasmota_command(h, d, c, arg);
     }
     free(copy);
-    return true;
+}
+
+bool sim_tasmota_handle(struct sim_house *h, const char *topic, const char *payload, size_t len)
+{
+    if (strncmp(topic, "cmnd/", 5) != 0) return false;
+    const char *t = topic + 5, *slash = strchr(t, '/');
+    if (!slash || strchr(slash + 1, '/')) return false;
+    size_t tl = (size_t)(slash - t);
+    /* cmnd/tasmotas/...: Tasmota's default GroupTopic, every device takes the command. */
+    bool group = tl == 8 && strncmp(t, "tasmotas", 8) == 0;
+    bool any = false;
+    char dt[32];
+    for (size_t i = 0; i < h->ndev; i++) {
+        struct sim_device *d = &h->dev[i];
+        if (d->proto != SIM_PROTO_TASMOTA || d->removed) continue;
+        if (!group) {
+            sim_tasmota_topic(d, dt, sizeof dt);
+            if (strlen(dt) != tl || strncmp(dt, t, tl) != 0) continue;
+        }
+        any = true;
+        if (!d->available) {
+            hub_debug(TAG, "%s: offline, command dropped", d->name);
+        } else if (strlen(payload) != len) {
+            hub_warn(TAG, "%s: payload with a NUL byte, ignored", d->name);
+        } else {
+            tasmota_dispatch(h, d, slash + 1, payload);
+        }
+        if (!group) break;
+    }
+    return any;
 }
