@@ -101,8 +101,11 @@ static void on_message(struct mosquitto *mosq, void *obj, const struct mosquitto
     (void)mosq;
     struct sim_house *h = obj;
     if (!m->topic || m->payloadlen < 0) return;
-    hub_debug(TAG, "<- %s %.*s", m->topic, m->payloadlen > 200 ? 200 : m->payloadlen,
-              (const char *)m->payload);
+    if (hub_log_get_level() >= HUB_LOG_DEBUG) {
+        char ex[208];
+        hub_debug(TAG, "<- %s %s", m->topic,
+                  sim_excerpt(m->payload, (size_t)m->payloadlen, ex, sizeof ex));
+    }
     sim_handle_message(h, m->topic, m->payload, (size_t)m->payloadlen);
 }
 
