@@ -890,6 +890,13 @@ struct model_ctx *model_ctx_new(struct model *m, int n_ctx, int n_threads, char 
 
 void model_ctx_reset(struct model_ctx *c) { c->n_pos = 0; }
 int model_ctx_pos(const struct model_ctx *c) { return c->n_pos; }
+
+int model_ctx_truncate(struct model_ctx *c, int n_pos)
+{
+    if (n_pos < 0 || n_pos > c->n_pos) return HUB_ERR_RANGE;
+    c->n_pos = n_pos; /* rows past n_pos are rewritten before anything reads them */
+    return HUB_OK;
+}
 int model_ctx_size(const struct model_ctx *c) { return c->n_ctx; }
 
 /* ---------------------------------------------------------------------------------------- */

@@ -92,6 +92,10 @@ void model_ctx_free(struct model_ctx *c);
 /* Forget the KV cache (next eval starts at position 0). */
 void model_ctx_reset(struct model_ctx *c);
 int model_ctx_pos(const struct model_ctx *c);   /* positions in the cache */
+/* Keep only the first n_pos positions (0 <= n_pos <= model_ctx_pos), e.g. to reuse a shared
+ * prompt prefix for the next request or to step back in constrained decoding.
+ * Returns 0 or HUB_ERR_RANGE. */
+int model_ctx_truncate(struct model_ctx *c, int n_pos);
 int model_ctx_size(const struct model_ctx *c);  /* n_ctx */
 
 /* Evaluate n tokens at the next positions (prefill when n > 1, decode when n == 1), append

@@ -80,6 +80,19 @@ static void test_prefill_vs_decode(const char *file, double tol)
         for (size_t i = 0; i < (size_t)n * nv; i++) finite &= isfinite(a[i]) != 0;
         CHECK(finite, "%s: non-finite logits", file);
 
+        /* a kept prefix: the same continuation gives the same logits as from scratch */
+        model_ctx_reset(c);
+        CHECK(model_eval(c, tok, 12, NULL) == HUB_OK, "prefix eval failed");
+        CHECK(model_eval(c, tok + 12, 8, b) == HUB_OK, "suffix eval failed");
+        CHECK(model_ctx_truncate(c, 12) == HUB_OK && model_ctx_pos(c) == 12, "truncate failed");
+        int32_t other[3] = {3, 4, 5};
+        CHECK(model_eval(c, other, 3, NULL) == HUB_OK, "other suffix failed");
+        CHECK(model_ctx_truncate(c, 12) == HUB_OK, "second truncate failed");
+        CHECK(model_eval(c, tok + 12, 8, a) == HUB_OK, "suffix again failed");
+        CHECK(!memcmp(a, b, (size_t)nv * sizeof(float)), "%s: logits after truncate differ", file);
+        CHECK(model_ctx_truncate(c, 21) == HUB_ERR_RANGE, "truncate past the end accepted");
+        CHECK(model_ctx_truncate(c, -1) == HUB_ERR_RANGE, "negative truncate accepted");
+
         /* bad input: the right status and nothing evaluated */
         model_ctx_reset(c);
         int32_t badtok[2] = {1, nv};
