@@ -34,7 +34,8 @@ endif
 CLEANFILES += tests/fuzz/fuzz-gguf
 HUB_TESTS += tests/test-fuzz-gguf.sh
 EXTRA_DIST += tests/test-fuzz-gguf.sh tests/fuzz/fuzz-gguf.c tests/data/gguf/make-seeds.c \
-	tests/data/gguf/empty.gguf tests/data/gguf/tensors.gguf tests/data/gguf/vocab.gguf
+	tests/data/gguf/empty.gguf tests/data/gguf/tensors.gguf tests/data/gguf/vocab.gguf \
+	tests/data/gguf/text-en.txt tests/data/gguf/text-zh.txt
 
 # hub-engine info / tokenize end to end (engine/hub-engine is built by engine/local.mk).
 HUB_TESTS += tests/test-gguf-cli.sh

@@ -57,6 +57,12 @@ struct tok_vocab {
     /* special tokens, longest text first */
     int32_t *special;
     uint32_t n_special;
+    /* for finding special tokens in text: rank in `special` per id (-1: not special), and per
+     * first byte b the distinct text lengths of special tokens starting with b:
+     * sp_lens[sp_first[b] .. sp_first[b + 1]) */
+    int32_t *sp_rank;
+    uint32_t sp_first[257];
+    uint32_t *sp_lens;
     int32_t bos, eos;
     bool add_bos, add_eos;
     uint8_t *eog;       /* n flags: the token ends generation */
@@ -579,6 +585,25 @@ struct tok_vocab *tok_load(const struct gguf_file *f, char *err, size_t errlen)
             v->special[v->n_special++] = i;
     }
     qsort_r(v->special, v->n_special, sizeof *v->special, tok_cmp_special, v);
+    v->sp_rank = malloc((size_t)v->n * sizeof *v->sp_rank);
+    v->sp_lens = malloc((v->n_special ? v->n_special : 1) * sizeof *v->sp_lens);
+    if (!v->sp_rank || !v->sp_lens) goto nomem;
+    for (int32_t i = 0; i < v->n; i++)
+        v->sp_rank[i] = -1;
+    for (uint32_t r = 0; r < v->n_special; r++)
+        v->sp_rank[v->special[r]] = (int32_t)r;
+    /* distinct lengths per first byte (special is sorted by length, so each group is too) */
+    uint32_t nl = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        v->sp_first[b] = nl;
+        for (uint32_t r = 0; r < v->n_special; r++) {
+            const struct tok_entry *e = &v->tok[v->special[r]];
+            if ((unsigned char)v->arena[e->off] != b) continue;
+            if (nl > v->sp_first[b] && v->sp_lens[nl - 1] == e->len) continue;
+            v->sp_lens[nl++] = e->len;
+        }
+    }
+    v->sp_first[256] = nl;
 
     for (int i = 0; i < TOK_MAX_REGEX && pd->re[i]; i++) {
         int ecode;
@@ -621,6 +646,8 @@ void tok_free(struct tok_vocab *v)
     free(v->merge_arena);
     free(v->merge_hash);
     free(v->special);
+    free(v->sp_rank);
+    free(v->sp_lens);
     free(v->eog);
     free(v);
 }
@@ -716,59 +743,91 @@ static bool tok_frag_push(struct tok_frags *f, int32_t id, size_t off, size_t le
     return true;
 }
 
-/* Cut raw fragments at every occurrence of each special token (llama.cpp's
- * tokenizer_st_partition: tokens in order, occurrences left to right). */
+/* Cut the text at the special tokens, with the result of llama.cpp's tokenizer_st_partition:
+ * there, each special token in turn (longest first) is searched left to right in every piece
+ * of text not yet taken and splits it. Equivalently, and without a search per token (DeepSeek
+ * has 2400 of them): find every occurrence of every special token once, then accept them by
+ * (token rank, position) when none of their bytes is taken yet. */
+struct tok_occ {
+    uint32_t rank;
+    uint32_t len;
+    size_t pos;
+};
+
+static int tok_cmp_occ(const void *pa, const void *pb)
+{
+    const struct tok_occ *a = pa, *b = pb;
+    if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
 static bool tok_partition(const struct tok_vocab *v, const char *text, size_t len,
                           bool parse_special, struct tok_frags *out)
 {
-    struct tok_frags cur = {0}, next = {0};
-    if (!tok_frag_push(&cur, -1, 0, len)) return false;
-    for (uint32_t s = 0; s < v->n_special; s++) {
-        int32_t id = v->special[s];
-        uint8_t type = v->tok[id].type;
-        if (!parse_special && (type == TOK_TYPE_CONTROL || type == TOK_TYPE_UNKNOWN)) continue;
-        const char *tt = v->arena + v->tok[id].off;
-        size_t tl = v->tok[id].len;
-        bool any = false;
-        for (size_t i = 0; i < cur.n; i++) {
-            if (cur.a[i].id >= 0 || cur.a[i].len < tl) continue;
-            const char *p = memmem(text + cur.a[i].off, cur.a[i].len, tt, tl);
-            if (p) {
-                any = true;
-                break;
+    struct tok_frags fr = {0};
+    struct tok_occ *occ = NULL;
+    size_t nocc = 0, cap = 0;
+    int32_t *taken = NULL; /* per byte: -1 free, a token's id at its first byte, -2 after */
+    for (size_t p = 0; p < len; p++) {
+        unsigned b = (unsigned char)text[p];
+        for (uint32_t k = v->sp_first[b]; k < v->sp_first[b + 1]; k++) {
+            uint32_t l = v->sp_lens[k];
+            if (l > len - p) continue;
+            int32_t id = tok_find(v, text + p, l);
+            if (id < 0 || v->sp_rank[id] < 0) continue;
+            uint8_t type = v->tok[id].type;
+            if (!parse_special && (type == TOK_TYPE_CONTROL || type == TOK_TYPE_UNKNOWN)) continue;
+            if (nocc == cap) {
+                size_t nc = cap ? cap * 2 : 16;
+                struct tok_occ *no = realloc(occ, nc * sizeof *no);
+                if (!no) goto oom;
+                occ = no;
+                cap = nc;
             }
+            occ[nocc++] = (struct tok_occ){(uint32_t)v->sp_rank[id], l, p};
         }
-        if (!any) continue;
-        next.n = 0;
-        for (size_t i = 0; i < cur.n; i++) {
-            struct tok_frag fr = cur.a[i];
-            if (fr.id >= 0) {
-                if (!tok_frag_push(&next, fr.id, 0, 0)) goto oom;
-                continue;
-            }
-            size_t pos = fr.off, end = fr.off + fr.len;
-            while (pos < end) {
-                const char *p = end - pos >= tl ? memmem(text + pos, end - pos, tt, tl) : NULL;
-                if (!p) {
-                    if (!tok_frag_push(&next, -1, pos, end - pos)) goto oom;
-                    break;
-                }
-                size_t m = (size_t)(p - text);
-                if (m > pos && !tok_frag_push(&next, -1, pos, m - pos)) goto oom;
-                if (!tok_frag_push(&next, id, 0, 0)) goto oom;
-                pos = m + tl;
-            }
-        }
-        struct tok_frags t = cur;
-        cur = next;
-        next = t;
     }
-    free(next.a);
-    *out = cur;
+    if (nocc == 0) {
+        if (!tok_frag_push(&fr, -1, 0, len)) goto oom;
+        free(occ);
+        *out = fr;
+        return true;
+    }
+    qsort(occ, nocc, sizeof *occ, tok_cmp_occ);
+    taken = malloc(len * sizeof *taken);
+    if (!taken) goto oom;
+    for (size_t p = 0; p < len; p++)
+        taken[p] = -1;
+    for (size_t k = 0; k < nocc; k++) {
+        bool free_run = true;
+        for (size_t p = occ[k].pos; p < occ[k].pos + occ[k].len && free_run; p++)
+            free_run = taken[p] == -1;
+        if (!free_run) continue;
+        for (size_t p = occ[k].pos; p < occ[k].pos + occ[k].len; p++)
+            taken[p] = -2;
+        taken[occ[k].pos] = v->special[occ[k].rank];
+    }
+    for (size_t p = 0; p < len;) {
+        if (taken[p] >= 0) {
+            int32_t id = taken[p];
+            if (!tok_frag_push(&fr, id, 0, 0)) goto oom;
+            p += v->tok[id].len;
+            continue;
+        }
+        size_t q = p;
+        while (q < len && taken[q] == -1)
+            q++;
+        if (!tok_frag_push(&fr, -1, p, q - p)) goto oom;
+        p = q;
+    }
+    free(occ);
+    free(taken);
+    *out = fr;
     return true;
 oom:
-    free(cur.a);
-    free(next.a);
+    free(occ);
+    free(taken);
+    free(fr.a);
     return false;
 }
 
