@@ -295,9 +295,14 @@ int main(int argc, char **argv)
     h.publish = mqtt_publish;
     h.publish_ctx = mosq;
     h.rng = 0x5eed5eedULL;
-    /* The connection's will is the zigbee2mqtt bridge's own: bridge/state offline, retained. */
-    const char *will = "{\"state\":\"offline\"}";
-    rc = mosquitto_will_set(mosq, "zigbee2mqtt/bridge/state", (int)strlen(will), will, 1, true);
+    /* The connection's will is the zigbee2mqtt bridge's own (bridge/state offline, retained)
+     * when the house has a bridge; else hub-sim/status offline. */
+    bool has_z2m = false;
+    for (size_t i = 0; i < h.ndev; i++)
+        has_z2m |= h.dev[i].proto == SIM_PROTO_Z2M;
+    const char *will = has_z2m ? "{\"state\":\"offline\"}" : "offline";
+    rc = mosquitto_will_set(mosq, has_z2m ? "zigbee2mqtt/bridge/state" : "hub-sim/status",
+                            (int)strlen(will), will, 1, true);
     if (rc != MOSQ_ERR_SUCCESS) hub_warn(TAG, "mosquitto_will_set: %s", mosquitto_strerror(rc));
     mosquitto_connect_callback_set(mosq, on_connect);
     mosquitto_disconnect_callback_set(mosq, on_disconnect);
