@@ -247,7 +247,6 @@ static int load(const struct cmd_opts *o, int n_ctx, struct loaded *l)
 static int32_t *prompt_tokens(const struct cmd_opts *o, const struct gguf_file *f,
                               struct tok_vocab **v, int *n)
 {
-    if (o->tokens) return parse_tokens(o->tokens, n);
     char err[512];
     *v = tok_load(f, err, sizeof(err));
     if (!*v) {
@@ -275,10 +274,15 @@ int hub_engine_cmd_logits(int argc, char **argv)
         fprintf(stderr, "hub-engine logits: give --tokens 1,2,3 or --text \"...\"\n");
         return 2;
     }
-    struct loaded l;
-    if (load(&o, o.ctx ? o.ctx : 4096, &l)) return 1;
     int n = 0;
-    int32_t *tok = prompt_tokens(&o, l.f, &l.v, &n);
+    int32_t *tok = NULL;
+    if (o.tokens && !(tok = parse_tokens(o.tokens, &n))) return 2; /* a usage error */
+    struct loaded l;
+    if (load(&o, o.ctx ? o.ctx : 4096, &l)) {
+        free(tok);
+        return 1;
+    }
+    if (!tok) tok = prompt_tokens(&o, l.f, &l.v, &n);
     int nv = model_hparams(l.m)->n_vocab;
     float *logits = malloc((size_t)nv * sizeof(float));
     rc = 1;
@@ -301,10 +305,15 @@ int hub_engine_cmd_generate(int argc, char **argv)
         fprintf(stderr, "hub-engine generate: give --tokens 1,2,3 or --text \"...\"\n");
         return 2;
     }
-    struct loaded l;
-    if (load(&o, o.ctx ? o.ctx : 4096, &l)) return 1;
     int n = 0;
-    int32_t *tok = prompt_tokens(&o, l.f, &l.v, &n);
+    int32_t *tok = NULL;
+    if (o.tokens && !(tok = parse_tokens(o.tokens, &n))) return 2; /* a usage error */
+    struct loaded l;
+    if (load(&o, o.ctx ? o.ctx : 4096, &l)) {
+        free(tok);
+        return 1;
+    }
+    if (!tok) tok = prompt_tokens(&o, l.f, &l.v, &n);
     int nv = model_hparams(l.m)->n_vocab;
     char err[512];
     struct sampler_params sp = {o.greedy, o.temp, o.top_k, o.top_p, o.seed};

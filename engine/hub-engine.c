@@ -16,10 +16,11 @@ struct hub_engine_cmd {
 static const struct hub_engine_cmd hub_engine_cmds[] = {
     {"info", hub_engine_cmd_info, "--model M: metadata and tensor table"},
     {"tokenize", hub_engine_cmd_tokenize, "--model M [--text T]: token ids of a text"},
-    {"logits", hub_engine_cmd_logits, "--model M --tokens 1,2,3: final-position logits"},
+    {"logits", hub_engine_cmd_logits,
+     "--model M (--tokens 1,2,3 | --text T): final-position logits, one per line"},
     {"generate", hub_engine_cmd_generate,
-     "--model M --tokens 1,2,3 [-n 16] [--greedy | --temp T --top-k K --top-p P --seed S] "
-     "[--ids]"},
+     "--model M (--tokens 1,2,3 | --text T) [-n 16] [--greedy | --temp T --top-k K --top-p P "
+     "--seed S] [--ids] [--ctx N]"},
     {"bench", hub_engine_cmd_bench,
      "--model M [--threads N] [--prompt N] [--gen N] [--reps R] [--backend cpu] [--roofline]"},
     {"make-model", hub_engine_cmd_make_model,

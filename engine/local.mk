@@ -22,3 +22,6 @@ check_PROGRAMS += tests/test-model
 tests_test_model_SOURCES = tests/test-model.c
 tests_test_model_LDADD = $(HUB_ENGINE_LIBS)
 HUB_TESTS += tests/test-model
+
+HUB_TESTS += tests/test-reference-cli.sh
+EXTRA_DIST += tests/test-reference-cli.sh
