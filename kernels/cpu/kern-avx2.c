@@ -698,6 +698,64 @@ KERN_AVX2 static void kern_vdot4_q5_1_avx2(const void *wv, const void *xv, size_
     for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) + summ[t];
 }
 
+KERN_AVX2 static void kern_vdot4_q4_1_avx2(const void *wv, const void *xv, size_t xs, int64_t nb,
+                                           float out[4])
+{
+    const struct kern_q4_1 *w = wv;
+    KERN_X4(xv, xs, struct kern_xq8);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    float summ[4] = {0, 0, 0, 0};
+    for (int64_t i = 0; i < nb; i++) {
+        const __m256i qw = kern_nibbles(w[i].qs);
+        const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].m);
+        for (int t = 0; t < 4; t++) {
+            const __m256i qx = _mm256_loadu_si256((const __m256i *)x[t][i].qs);
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), _mm256_cvtepi32_ps(kern_dot_u8(qw, qx)), acc[t]);
+            summ[t] += wm * (x[t][i].d * (float)x[t][i].sum);
+        }
+    }
+    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) + summ[t];
+}
+
+KERN_AVX2 static void kern_vdot4_q5_k_avx2(const void *wv, const void *xv, size_t xs, int64_t nb,
+                                           float out[4])
+{
+    const struct kern_q5_k *w = wv;
+    KERN_X4(xv, xs, struct kern_q8_k);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    float accm[4] = {0, 0, 0, 0};
+    const __m256i m4 = _mm256_set1_epi8(0x0F), one = _mm256_set1_epi8(1);
+    for (int64_t i = 0; i < nb; i++) {
+        uint8_t sc[8], mn[8];
+        kern_k4_scales(w[i].scales, sc, mn);
+        const __m256i hb = _mm256_loadu_si256((const __m256i *)w[i].qh);
+        __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
+                           _mm256_setzero_si256()};
+        for (int j = 0; j < 4; j++) {
+            const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
+            const __m128i sh0 = _mm_cvtsi32_si128(2 * j), sh1 = _mm_cvtsi32_si128(2 * j + 1);
+            const __m256i h0 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(hb, sh0), one), 4);
+            const __m256i h1 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(hb, sh1), one), 4);
+            const __m256i lo = _mm256_or_si256(_mm256_and_si256(q, m4), h0);
+            const __m256i hi = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q, 4), m4), h1);
+            const __m256i slo = _mm256_set1_epi16(sc[2 * j]), shi = _mm256_set1_epi16(sc[2 * j + 1]);
+            for (int t = 0; t < 4; t++) {
+                const __m256i x0 = _mm256_loadu_si256((const __m256i *)(x[t][i].qs + 64 * j));
+                const __m256i x1 = _mm256_loadu_si256((const __m256i *)(x[t][i].qs + 64 * j + 32));
+                const __m256i p0 = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, x0), slo);
+                const __m256i p1 = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, x1), shi);
+                sumi[t] = _mm256_add_epi32(sumi[t], _mm256_add_epi32(p0, p1));
+            }
+        }
+        const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].dmin);
+        for (int t = 0; t < 4; t++) {
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(x[t][i].d * wd), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
+            accm[t] += x[t][i].d * wm * (float)kern_k4_msum(mn, x[t][i].bsums);
+        }
+    }
+    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) - accm[t];
+}
+
 /* Float weights: one load (and conversion) of w feeds 4 FMAs. n = elements. */
 #define KERN_VDOT4_FLOAT(name, wtype, load_w, get_w)                                          \
     KERN_AVX2 static void name(const void *wv, const void *xv, size_t xs, int64_t n,           \
@@ -789,6 +847,8 @@ void kern_dots_avx2_get(struct kern_dot_table *t)
     t->dot4[KERN_F16] = kern_vdot4_f16_avx2;
     t->dot4[KERN_BF16] = kern_vdot4_bf16_avx2;
     t->dot4[KERN_Q5_1] = kern_vdot4_q5_1_avx2;
+    t->dot4[KERN_Q4_1] = kern_vdot4_q4_1_avx2;
+    t->dot4[KERN_Q5_K] = kern_vdot4_q5_k_avx2;
     t->dot4[KERN_Q8_0] = kern_vdot4_q8_0_avx2;
     t->dot4[KERN_Q4_0] = kern_vdot4_q4_0_avx2;
     t->dot4[KERN_Q5_0] = kern_vdot4_q5_0_avx2;
