@@ -333,6 +333,36 @@ static void optimistic(void)
     PT_STR(pt_state("climate.boiler"), "off");
 }
 
+static void rgbw_and_templates(void)
+{
+    /* an RGBW strip whose colour command takes Home Assistant's red/green/blue variables */
+    pt_msg("homeassistant/light/strip/config",
+           "{\"name\":\"Shelf Strip\",\"cmd_t\":\"s/set\",\"stat_t\":\"s/state\","
+           "\"rgbw_cmd_t\":\"s/rgbw/set\",\"rgbw_stat_t\":\"s/rgbw\","
+           "\"bri_cmd_t\":\"s/bri/set\",\"bri_cmd_tpl\":\"{\\\"bri\\\": {{ value | int }}}\","
+           "\"rgb_cmd_t\":\"s/rgb/set\",\"rgb_cmd_tpl\":\"#{{red}}/{{ green }}/{{ blue }}\"}");
+    const struct pt_call *e = pt_entity("light.shelf_strip");
+    PT_CHECK(e && strstr(e->e, "\"color\":true"));
+    pt_msg("s/state", "ON");
+    pt_msg("s/rgbw", "10,20,30,200");
+    char *s = json_dumps(pt_attr("light.shelf_strip", "rgb_color"), JSON_COMPACT);
+    PT_STR(s, "[10,20,30]");
+    free(s);
+    pt_mark();
+    PT_INT(pt_exec("light.shelf_strip", "turn_on", "{\"rgb_color\":[1,2,3],\"brightness\":50}"),
+           HUB_OK);
+    PT_PUB(0, "s/rgb/set", "#1/2/3");
+    PT_PUB(1, "s/bri/set", "{\"bri\": 128}");
+    PT_PUB(2, "s/set", "ON");
+    /* a command template that needs real Jinja is refused with its config */
+    size_t bad = pt_bad("bad_discovery");
+    pt_msg("homeassistant/light/strip2/config",
+           "{\"name\":\"X\",\"cmd_t\":\"x/set\",\"rgb_cmd_t\":\"x/rgb\","
+           "\"rgb_cmd_tpl\":\"{{ '%02x%02x%02x' | format(red, green, blue) }}\"}");
+    PT_INT(pt_bad("bad_discovery"), bad + 1);
+    PT_CHECK(pt_entity("light.x") == NULL);
+}
+
 int main(void)
 {
     static const char *const config[] = {NULL};
@@ -343,5 +373,6 @@ int main(void)
     bad_input();
     removal();
     optimistic();
+    rgbw_and_templates();
     return pt_done();
 }

@@ -194,6 +194,8 @@ static const char *const hd_state_topics[] = {"state_topic",
                                               "brightness_state_topic",
                                               "color_temp_state_topic",
                                               "rgb_state_topic",
+                                              "rgbw_state_topic",
+                                              "rgbww_state_topic",
                                               "hs_state_topic",
                                               "xy_state_topic",
                                               "position_topic",
@@ -207,6 +209,8 @@ static const char *const hd_state_topics[] = {"state_topic",
                                               "brightness_command_topic",
                                               "color_temp_command_topic",
                                               "rgb_command_topic",
+                                              "rgbw_command_topic",
+                                              "rgbww_command_topic",
                                               "hs_command_topic",
                                               "xy_command_topic",
                                               "set_position_topic",
@@ -243,6 +247,19 @@ static const char *hd_validate(const json_t *cfg)
         if (v && !json_is_null(v) &&
             (!json_is_string(v) || !hd_template_supported(json_string_value(v))))
             return hd_templates[i];
+    }
+    const char *k;
+    json_t *v;
+    json_object_foreach((json_t *)cfg, k, v)
+    {
+        size_t kl = strlen(k);
+        if (kl < 16 || strcmp(k + kl - 16, "command_template") != 0) continue;
+        static const char *const vars[] = {
+            "red", "1", "green", "1", "blue",       "1", "white",      "1", "hue", "1", "sat", "1",
+            "x",   "1", "y",     "1", "cold_white", "1", "warm_white", "1", NULL};
+        char *r = json_is_string(v) ? hd_command_render(json_string_value(v), "1", vars) : NULL;
+        if (!r) return k;
+        free(r);
     }
     json_t *a = json_object_get(cfg, "availability");
     if (a && !json_is_array(a)) return "availability";
@@ -289,7 +306,8 @@ static char *hd_capabilities(const struct hd_entity *e)
             bri = hd_s(e, "brightness_command_topic", NULL) != NULL;
             ct = hd_s(e, "color_temp_command_topic", NULL) != NULL;
             color = hd_s(e, "rgb_command_topic", NULL) || hd_s(e, "hs_command_topic", NULL) ||
-                    hd_s(e, "xy_command_topic", NULL);
+                    hd_s(e, "xy_command_topic", NULL) || hd_s(e, "rgbw_command_topic", NULL) ||
+                    hd_s(e, "rgbww_command_topic", NULL);
         }
         json_object_set_new(c, "brightness", json_boolean(bri));
         if (ct) {
@@ -357,6 +375,10 @@ static void hd_setup_bindings(struct hd *h, struct hd_entity *e)
                 hd_s(e, "color_temp_value_template", NULL), 0);
         hd_bind(h, e, hd_s(e, "rgb_state_topic", NULL), R_RGB, hd_s(e, "rgb_value_template", NULL),
                 0);
+        hd_bind(h, e, hd_s(e, "rgbw_state_topic", NULL), R_RGB,
+                hd_s(e, "rgbw_value_template", NULL), 0);
+        hd_bind(h, e, hd_s(e, "rgbww_state_topic", NULL), R_RGB,
+                hd_s(e, "rgbww_value_template", NULL), 0);
         hd_bind(h, e, hd_s(e, "hs_state_topic", NULL), R_HS, hd_s(e, "hs_value_template", NULL), 0);
         hd_bind(h, e, hd_s(e, "xy_state_topic", NULL), R_XY, hd_s(e, "xy_value_template", NULL), 0);
     }
@@ -750,9 +772,14 @@ static bool hd_apply(const struct hd_entity *e, const struct hd_bind *b, const c
     case R_RGB:
     case R_HS:
     case R_XY: {
-        int n = hd_parse_list(v, l, 3), rgb[3];
-        if (b->role == R_RGB && n == 3 && l[0] >= 0 && l[0] <= 255 && l[1] >= 0 && l[1] <= 255 &&
-            l[2] >= 0 && l[2] <= 255) {
+        double l5[5] = {0};
+        int n = hd_parse_list(v, l5, 5), rgb[3];
+        bool bytes = n >= 3; /* rgb, rgbw, rgbww: every channel 0-255, colour in the first 3 */
+        for (int i = 0; i < n; i++)
+            bytes = bytes && l5[i] >= 0 && l5[i] <= 255;
+        for (int i = 0; i < 3; i++)
+            l[i] = l5[i];
+        if (b->role == R_RGB && bytes) {
             rgb[0] = (int)l[0], rgb[1] = (int)l[1], rgb[2] = (int)l[2];
         } else if (b->role == R_HS && n == 2 && l[0] >= 0 && l[0] <= 360 && l[1] >= 0 &&
                    l[1] <= 100) {
@@ -973,8 +1000,17 @@ static int hd_pub_tpl(struct hd *h, const struct hd_entity *e, const char *topic
 {
     const char *topic = hd_s(e, topickey, NULL);
     if (!topic) return HUB_ERR_UNSUPPORTED;
-    char *p = hd_command_render(tplkey ? hd_s(e, tplkey, NULL) : NULL, value);
-    if (!p) return HUB_ERR_NOMEM;
+    /* red, green, blue... as Home Assistant offers them to colour command templates */
+    char vals[5][24] = {{0}};
+    double d[5];
+    int n = hd_parse_list(value, d, 5);
+    for (int i = 0; i < n && i < 5; i++)
+        snprintf(vals[i], sizeof vals[i], "%.10g", d[i]);
+    const char *vars[] = {"red",   vals[0], "green",      vals[1], "blue",       vals[2], "white",
+                          vals[3], "hue",   vals[0],      "sat",   vals[1],      "x",     vals[0],
+                          "y",     vals[1], "cold_white", vals[3], "warm_white", vals[4], NULL};
+    char *p = hd_command_render(tplkey ? hd_s(e, tplkey, NULL) : NULL, value, vars);
+    if (!p) return HUB_ERR_UNSUPPORTED;
     int rc = hd_pub(h, e, topic, p);
     free(p);
     return rc;
@@ -1044,7 +1080,8 @@ static int hd_light_on(struct hd *h, const struct hd_entity *e, const struct plu
     if (a->has_brightness && !hd_s(e, "brightness_command_topic", NULL)) return HUB_ERR_UNSUPPORTED;
     if (a->has_kelvin && !hd_s(e, "color_temp_command_topic", NULL)) return HUB_ERR_UNSUPPORTED;
     if (a->has_rgb && !hd_s(e, "rgb_command_topic", NULL) && !hd_s(e, "hs_command_topic", NULL) &&
-        !hd_s(e, "xy_command_topic", NULL))
+        !hd_s(e, "xy_command_topic", NULL) && !hd_s(e, "rgbw_command_topic", NULL) &&
+        !hd_s(e, "rgbww_command_topic", NULL))
         return HUB_ERR_UNSUPPORTED;
     const char *type = hd_s(e, "on_command_type", "last");
     int rc = HUB_OK;
@@ -1055,6 +1092,12 @@ static int hd_light_on(struct hd *h, const struct hd_entity *e, const struct plu
         if (hd_s(e, "rgb_command_topic", NULL)) {
             snprintf(buf, sizeof buf, "%d,%d,%d", a->rgb[0], a->rgb[1], a->rgb[2]);
             rc = hd_pub_tpl(h, e, "rgb_command_topic", "rgb_command_template", buf);
+        } else if (hd_s(e, "rgbw_command_topic", NULL)) { /* white channel off for a colour */
+            snprintf(buf, sizeof buf, "%d,%d,%d,0", a->rgb[0], a->rgb[1], a->rgb[2]);
+            rc = hd_pub_tpl(h, e, "rgbw_command_topic", "rgbw_command_template", buf);
+        } else if (hd_s(e, "rgbww_command_topic", NULL)) {
+            snprintf(buf, sizeof buf, "%d,%d,%d,0,0", a->rgb[0], a->rgb[1], a->rgb[2]);
+            rc = hd_pub_tpl(h, e, "rgbww_command_topic", "rgbww_command_template", buf);
         } else if (hd_s(e, "hs_command_topic", NULL)) {
             plug_rgb_to_hs(a->rgb, &x, &y);
             snprintf(buf, sizeof buf, "%.10g,%.10g", x, y);

@@ -19,7 +19,9 @@ enum { HD_TPL_OK = 0, HD_TPL_MISSING = 1, HD_TPL_UNSUPPORTED = 2, HD_TPL_BAD = 3
 int hd_template_eval(const char *tpl, const char *text, const json_t *json, char **out);
 /* Can hd_template_eval handle this template at all? */
 bool hd_template_supported(const char *tpl);
-/* Render a command template, substituting {{ value }}; NULL template = value. malloc'd. */
-char *hd_command_render(const char *tpl, const char *value);
+/* Render a command template, substituting {{ value }} and the name/value pairs of vars
+ * (NULL-terminated, may be NULL); NULL template = value. malloc'd; NULL when the template uses
+ * anything else (or on no memory). */
+char *hd_command_render(const char *tpl, const char *value, const char *const *vars);
 
 #endif

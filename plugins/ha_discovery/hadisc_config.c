@@ -512,43 +512,55 @@ int hd_template_eval(const char *tpl, const char *text, const json_t *json, char
     return HD_TPL_OK;
 }
 
-/* Command templates: the text with each {{ value }} (optionally | int / | float) replaced. */
-char *hd_command_render(const char *tpl, const char *value)
+/* Command templates: the text with each {{ NAME }} (optionally | int / | float / | string)
+ * replaced, NAME being "value" or one of vars (name, value pairs, NULL-terminated: red, green,
+ * blue for rgb_command_template as Home Assistant passes them). Any other expression, or a
+ * {% statement %}, makes the template unsupported: NULL. */
+char *hd_command_render(const char *tpl, const char *value, const char *const *vars)
 {
     if (!tpl) return strdup(value);
-    size_t cap = strlen(tpl) + 1, n = 0;
+    if (strstr(tpl, "{%")) return NULL;
+    size_t n = 0;
     char *out = NULL;
     for (int pass = 0; pass < 2; pass++) {
         n = 0;
         for (const char *p = tpl; *p;) {
             if (p[0] == '{' && p[1] == '{') {
-                const char *q = hd_skip_ws(p + 2);
-                if (strncmp(q, "value", 5) == 0 && !(isalnum((unsigned char)q[5]) || q[5] == '_')) {
-                    q = hd_skip_ws(q + 5);
-                    if (*q == '|') { /* | int, | float, | string: the value is already text */
-                        q = hd_skip_ws(q + 1);
-                        while (isalpha((unsigned char)*q))
-                            q++;
-                        q = hd_skip_ws(q);
-                    }
-                    if (q[0] == '}' && q[1] == '}') {
-                        size_t vl = strlen(value);
-                        if (out) memcpy(out + n, value, vl);
-                        n += vl;
-                        p = q + 2;
-                        continue;
-                    }
+                const char *q = hd_skip_ws(p + 2), *name = q;
+                while (isalnum((unsigned char)*q) || *q == '_')
+                    q++;
+                size_t nl = (size_t)(q - name);
+                const char *val = NULL;
+                if (nl == 5 && strncmp(name, "value", 5) == 0) val = value;
+                for (const char *const *v = vars; !val && v && v[0]; v += 2)
+                    if (strlen(v[0]) == nl && strncmp(name, v[0], nl) == 0) val = v[1];
+                q = hd_skip_ws(q);
+                if (*q == '|') { /* int, float, string: the value is already that text */
+                    q = hd_skip_ws(q + 1);
+                    const char *f = q;
+                    while (isalpha((unsigned char)*q))
+                        q++;
+                    if (!((q - f == 3 && strncmp(f, "int", 3) == 0) ||
+                          (q - f == 5 && strncmp(f, "float", 5) == 0) ||
+                          (q - f == 6 && strncmp(f, "string", 6) == 0)))
+                        val = NULL;
+                    q = hd_skip_ws(q);
                 }
+                if (!val || q[0] != '}' || q[1] != '}') {
+                    free(out);
+                    return NULL;
+                }
+                size_t vl = strlen(val);
+                if (out) memcpy(out + n, val, vl);
+                n += vl;
+                p = q + 2;
+                continue;
             }
             if (out) out[n] = *p;
             n++;
             p++;
         }
-        if (pass == 0) {
-            cap = n + 1;
-            out = malloc(cap);
-            if (!out) return NULL;
-        }
+        if (pass == 0 && !(out = malloc(n + 1))) return NULL;
     }
     out[n] = 0;
     return out;
