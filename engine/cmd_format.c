@@ -222,6 +222,47 @@ static char *cmd_read_stdin(size_t *len)
     return buf;
 }
 
+/* Length of the well-formed UTF-8 sequence at s (n bytes left), 0 if there is none. */
+static int cmd_utf8_len(const unsigned char *s, int n)
+{
+    int len = s[0] < 0x80             ? 1
+              : (s[0] & 0xe0) == 0xc0 ? 2
+              : (s[0] & 0xf0) == 0xe0 ? 3
+              : (s[0] & 0xf8) == 0xf0 ? 4
+                                      : 0;
+    if (len == 0 || len > n) return 0;
+    uint32_t cp = len == 1 ? s[0] : (uint32_t)(s[0] & (0x7f >> len));
+    for (int k = 1; k < len; k++) {
+        if ((s[k] & 0xc0) != 0x80) return 0;
+        cp = (cp << 6) | (s[k] & 0x3f);
+    }
+    static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min[len] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+    return len;
+}
+
+/* A token's bytes on one line: control bytes and bytes that are not whole UTF-8 characters
+ * (a character split over two tokens) as \xNN, so the line stays readable text. */
+static void cmd_print_piece(const char *p, int k)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    for (int j = 0; j < k;) {
+        unsigned char ch = s[j];
+        int len = cmd_utf8_len(s + j, k - j);
+        if (ch == '\n')
+            fputs("\\n", stdout);
+        else if (ch == '\t')
+            fputs("\\t", stdout);
+        else if (ch == '\\')
+            fputs("\\\\", stdout);
+        else if (len == 0 || ch < 0x20 || ch == 0x7f)
+            printf("\\x%02x", ch);
+        else
+            fwrite(s + j, 1, (size_t)len, stdout);
+        j += len > 0 ? len : 1;
+    }
+}
+
 static void cmd_usage_tokenize(void)
 {
     fprintf(stderr,
@@ -301,19 +342,7 @@ int hub_engine_cmd_tokenize(int argc, char **argv)
             if (!p) break;
             tok_piece(v, ids[i], true, p, (size_t)(k > 0 ? k : 0));
             printf("%d\t", ids[i]);
-            for (int j = 0; j < k; j++) {
-                unsigned char ch = (unsigned char)p[j];
-                if (ch == '\n')
-                    fputs("\\n", stdout);
-                else if (ch == '\t')
-                    fputs("\\t", stdout);
-                else if (ch == '\\')
-                    fputs("\\\\", stdout);
-                else if (ch < 0x20 || ch == 0x7f)
-                    printf("\\x%02x", ch);
-                else
-                    putchar(ch);
-            }
+            cmd_print_piece(p, k);
             putchar('\n');
             free(p);
         }
