@@ -40,3 +40,14 @@ check_SCRIPTS += tools/intent-score
 HUB_TESTS += tests/test-intent-score.sh
 EXTRA_DIST += tests/test-intent-score.sh data/eval/testcase/eval.jsonl \
 	data/eval/testcase/results.jsonl data/eval/testcase/expected.txt
+
+check_PROGRAMS += tests/test-corpus-eval
+tests_test_corpus_eval_SOURCES = tests/test-corpus-eval.c
+tests_test_corpus_eval_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
+tests_test_corpus_eval_LDADD = $(HUB_DATA_LIBS)
+check_SCRIPTS += engine/hub-train
+HUB_TESTS += tests/test-corpus-eval.sh
+EXTRA_DIST += tests/test-corpus-eval.sh data/eval/README.md data/eval/hand/en.jsonl \
+	data/eval/hand/zh-CN.jsonl data/eval/hand/fixtures/en-house.json \
+	data/eval/hand/fixtures/en-flat.json data/eval/hand/fixtures/zh-apartment.json \
+	data/eval/hand/fixtures/zh-house.json data/eval/generated

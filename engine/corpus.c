@@ -5,6 +5,7 @@
  * {slot=value} closed slots that only assert a canonical value. For every node we precompute the
  * sets of slots it can produce (bit masks of intent_slot_order), so that a template is expanded
  * towards one chosen schema combination exactly rather than by trial and error. */
+#define _GNU_SOURCE /* strcasestr */
 #include "engine/corpus.h"
 #include "engine/numbers.h"
 #include "hub_status.h"
@@ -1592,6 +1593,22 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
     if (!o) {
         json_decref(slots);
         goto out;
+    }
+    /* "the kitchen lamp" in a house with a light named Kitchen Lamp means that light: an exact
+     * entity name wins over area + kind (the resolver's rule too), so a kind-phrase example that
+     * spells out an entity name of that kind would teach the opposite; drop it */
+    int dom = intent_slot_index("domain");
+    if (x->closed[dom][0] && !has_name) {
+        for (int k = 0; k < h->n_entities; k++) {
+            const struct h_entity *e = &h->ents[k];
+            if (strcmp(e->domain, x->closed[dom])) continue;
+            int hit = strcasestr(ex->text, e->name) != NULL;
+            for (int a = 0; a < e->n_alias && !hit; a++) hit = strcasestr(ex->text, e->alias[a]) != NULL;
+            if (hit) {
+                json_decref(slots);
+                goto out;
+            }
+        }
     }
     /* end punctuation, sometimes, unless the template ended with its own */
     int r = corpus_randn(&g->rng, 6);

@@ -172,10 +172,6 @@ static int cmd_data(int argc, char **argv)
         rc = 0;
         goto done;
     }
-    if (!(fo = fopen(out, "w"))) {
-        fprintf(stderr, "hub-train data: %s: %s\n", out, strerror(errno));
-        goto done;
-    }
     char fixdir[1100] = "";
     if (eval) {
         const char *slash = strrchr(out, '/');
@@ -196,6 +192,10 @@ static int cmd_data(int argc, char **argv)
             fprintf(stderr, "hub-train data: %s: %s\n", houses, strerror(errno));
             goto done;
         }
+    }
+    if (!(fo = fopen(out, "w"))) {
+        fprintf(stderr, "hub-train data: %s: %s\n", out, strerror(errno));
+        goto done;
     }
     for (long i = 0; i < count * nl; i++) {
         int l = (int)(i % nl);

@@ -21,7 +21,7 @@ rule in_area = <in> {area}
 rule on_floor = <on> {floor}
 rule! on_floor = on {floor} level
 
-rule lights = {domain=light} (lights | light | lamps | lamp | lighting | ceiling lights | light bulbs | bulbs)
+rule lights = {domain=light} (lights | light | lamps | lamp | lighting | light bulbs | bulbs)
 rule! lights = {domain=light} (lightbulbs | lamps and lights | overhead lights)
 rule fans = {domain=fan} (fans | fan | ceiling fan | ceiling fans)
 rule! fans = {domain=fan} (ventilator | ventilators)
