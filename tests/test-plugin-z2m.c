@@ -277,6 +277,9 @@ static void test_bad_input(void)
     size_t unk = pt_bad("unknown_device");
     pt_msg("zigbee2mqtt/Nobody Here", "{\"state\":\"ON\"}");
     PT_INT(pt_bad("unknown_device"), unk + 1);
+    pt_msg("zigbee2mqtt/bridge/groups",
+           "[{\"id\":1,\"friendly_name\":\"Downstairs Lights\",\"members\":[],\"scenes\":[]}]");
+    pt_msg("zigbee2mqtt/Downstairs Lights", "{\"state\":\"ON\"}"); /* a group: not counted */
     pt_msg("zigbee2mqtt/Kitchen Ceiling/set", "{\"state\":\"ON\"}");
     pt_msg("zigbee2mqtt/bridge/logging", "{\"level\":\"info\",\"message\":\"hi\"}");
     PT_INT(pt_bad("unknown_device"), unk + 1);

@@ -53,6 +53,7 @@ struct z2m {
     struct z2m_device **devs;
     size_t n_devs;
     struct plug_map *by_name; /* friendly_name -> device */
+    struct plug_map *groups;  /* group friendly names (their state is not a device's) */
     struct plug_map *by_id;   /* entity id -> entity */
     bool bridge_online;
 };
@@ -782,6 +783,32 @@ static int z2m_parse_online(const void *payload, size_t len)
     return r;
 }
 
+/* bridge/groups: remember the groups' names, so that their state publishes (which come on
+ * <base>/<group name> like a device's) are not counted as unknown devices. */
+static void z2m_on_groups(struct z2m *z, const char *topic, const void *payload, size_t len)
+{
+    if (len == 0) return;
+    json_t *j = plug_json_load(z->host, topic, payload, len, PLUG_MAX_DISCOVERY);
+    if (!j) return;
+    if (!json_is_array(j)) {
+        z->host->count_bad_input(z->host->host, "bad_type", topic);
+        json_decref(j);
+        return;
+    }
+    struct plug_map *g = plug_map_new();
+    size_t i;
+    json_t *v;
+    json_array_foreach(j, i, v)
+    {
+        const char *fn = plug_json_str(v, "friendly_name");
+        if (g && fn && *fn) plug_map_put(g, fn, g);
+    }
+    json_decref(j);
+    if (!g) return;
+    plug_map_free(z->groups);
+    z->groups = g;
+}
+
 static int z2m_on_message(void *state, const char *topic, const void *payload, size_t len)
 {
     struct z2m *z = state;
@@ -793,6 +820,8 @@ static int z2m_on_message(void *state, const char *topic, const void *payload, s
         if (strcmp(rest + 7, "devices") == 0) {
             if (len == 0) return HUB_OK; /* retained message cleared */
             z2m_on_devices(z, topic, payload, len);
+        } else if (strcmp(rest + 7, "groups") == 0) {
+            z2m_on_groups(z, topic, payload, len);
         } else if (strcmp(rest + 7, "state") == 0) {
             int on = z2m_parse_online(payload, len);
             if (on < 0) {
@@ -836,6 +865,7 @@ static int z2m_on_message(void *state, const char *topic, const void *payload, s
     if (slash && (strcmp(slash, "/set") == 0 || strcmp(slash, "/get") == 0 ||
                   strstr(rest, "/set/") || strstr(rest, "/get/")))
         return HUB_OK;
+    if (plug_map_get(z->groups, rest)) return HUB_OK; /* a group's state: not an entity here */
     h->count_bad_input(h->host, "unknown_device", topic);
     return HUB_OK;
 }
@@ -1034,6 +1064,7 @@ static void z2m_shutdown(void *state)
     z2m_clear(z);
     plug_map_free(z->by_id);
     plug_map_free(z->by_name);
+    plug_map_free(z->groups);
     json_decref(z->area_map);
     free(z);
 }
@@ -1067,7 +1098,8 @@ static int z2m_init(const struct hub_host_api *host, void **state)
     }
     z->by_id = plug_map_new();
     z->by_name = plug_map_new();
-    if (!z->by_id || !z->by_name) {
+    z->groups = plug_map_new();
+    if (!z->by_id || !z->by_name || !z->groups) {
         z2m_shutdown(z);
         return HUB_ERR_NOMEM;
     }
