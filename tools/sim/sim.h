@@ -85,8 +85,7 @@ typedef void (*sim_publish_fn)(struct sim_house *h, const char *topic, const cha
 struct sim_house {
     struct sim_device *dev;
     size_t ndev;
-    json_t *floors; /* array of {"name"} as loaded, for --list */
-    json_t *areas;
+    json_t *areas; /* the house file's areas: each device's floor comes from its area */
     sim_publish_fn publish;
     void *publish_ctx;
     double tele_period;   /* Tasmota TelePeriod, seconds */

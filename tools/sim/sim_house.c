@@ -333,8 +333,7 @@ int sim_house_load_json(struct sim_house *h, json_t *root, const char *what)
         hub_error(TAG, "%s: expected an object with an \"entities\" array", what);
         return HUB_ERR_INVALID;
     }
-    json_t *floors = json_object_get(root, "floors"), *areas = json_object_get(root, "areas");
-    h->floors = json_is_array(floors) ? json_incref(floors) : json_array();
+    json_t *areas = json_object_get(root, "areas");
     h->areas = json_is_array(areas) ? json_incref(areas) : json_array();
     size_t n = json_array_size(ents);
     h->dev = calloc(n ? n : 1, sizeof *h->dev);
@@ -386,9 +385,8 @@ void sim_house_free(struct sim_house *h)
     free(h->dev);
     h->dev = NULL;
     h->ndev = 0;
-    json_decref(h->floors);
     json_decref(h->areas);
-    h->floors = h->areas = NULL;
+    h->areas = NULL;
 }
 
 /* By name (case-insensitive), slug or topic name. */
