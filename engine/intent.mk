@@ -1,0 +1,1 @@
+# engine/intent.mk: constrained intent decoding and the resolver.

@@ -1,0 +1,1 @@
+# engine/train.mk: the BPE tokenizer trainer and the model trainer.

@@ -1,0 +1,1 @@
+# hubd/rules.mk: the automation rules engine.
