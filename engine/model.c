@@ -1221,6 +1221,157 @@ static float dot_f16_ggml(const float *x, const float *y, int n)
 }
 
 /*
+ * exp as ggml_v_expf computes it in one AVX-512 lane (ggml-cpu vec.h: a polynomial for
+ * e^b on b = x - n ln2, then scaled by 2^n), for softmax sums that match llama.cpp's bits.
+ */
+static inline __attribute__((always_inline)) float expf_ggml(float x)
+{
+    float z = fmaf(x, 0x1.715476p+0f, 0x1.8p23f);
+    float n = z - 0x1.8p23f;
+    float b = fmaf(-n, 0x1.7f7d1cp-20f, fmaf(-n, 0x1.62e4p-1f, x));
+    float u = b * b;
+    float j = fmaf(fmaf(fmaf(0x1.0e4020p-7f, b, 0x1.573e2ep-5f), u,
+                        fmaf(0x1.555e66p-3f, b, 0x1.fffdb6p-2f)),
+                   u, fmaf(0x1.ffffecp-1f, b, 1.0f));
+    if (fabsf(n) > 192) return n <= 0 ? 0.0f : INFINITY;
+    return ldexpf(j, (int)n);
+}
+
+/*
+ * The "tiled" arithmetic of llama.cpp's CPU flash attention (batches of 64 rows or more):
+ * f32 query; keys in tiles of 64; each score an FMA chain over the head dims; per tile an
+ * online-softmax step (running max, exp by ggml_v_expf, the sum of each 16 lanes reduced and
+ * added in double); values accumulated as FMA chains over the tile's keys.
+ */
+#define MODEL_FA_TILE 64
+static inline __attribute__((always_inline)) void
+attend_tiled_body(const float *q, const float *k, size_t kstride, int dk, const float *v,
+                  size_t vstride, int dv, int n_kv, float scale, float *s, float *out)
+{
+    float M = -INFINITY, S = 0.0f;
+    memset(out, 0, (size_t)dv * sizeof(float));
+    for (int ic = 0; ic < n_kv; ic += MODEL_FA_TILE) {
+        int nt = n_kv - ic < MODEL_FA_TILE ? n_kv - ic : MODEL_FA_TILE;
+        float *kq = s + ic;
+        float tmax = -INFINITY;
+        for (int tk = 0; tk < nt; tk++) {
+            const float *kr = k + (size_t)(ic + tk) * kstride;
+            float acc = 0.0f;
+            for (int d = 0; d < dk; d++) acc = fmaf(q[d], kr[d], acc);
+            kq[tk] = acc * scale;
+            tmax = kq[tk] > tmax ? kq[tk] : tmax;
+        }
+        float mnew = fmaxf(M, tmax);
+        if (mnew > M) {
+            float ms = expf(M - mnew);
+            for (int i = 0; i < dv; i++) out[i] *= ms;
+            S *= ms;
+        }
+        M = mnew;
+        /* masked or padded lanes give exp(-inf) = 0 and add nothing */
+        double sum = 0;
+        for (int g = 0; g < MODEL_FA_TILE; g += 16) {
+            float e[16], t8[8], t4[4];
+            for (int l = 0; l < 16; l++) {
+                e[l] = g + l < nt ? expf_ggml(kq[g + l] - mnew) : 0.0f;
+                if (g + l < nt) kq[g + l] = e[l];
+            }
+            for (int l = 0; l < 8; l++) t8[l] = e[8 + l] + e[l];
+            for (int l = 0; l < 4; l++) t4[l] = t8[4 + l] + t8[l];
+            sum += (double)((t4[0] + t4[2]) + (t4[1] + t4[3]));
+        }
+        S = (float)((double)S + sum);
+        for (int i = 0; i < dv; i++) {
+            float acc = out[i];
+            for (int tk = 0; tk < nt; tk++) acc = fmaf(kq[tk], v[(size_t)(ic + tk) * vstride + i], acc);
+            out[i] = acc;
+        }
+    }
+    float inv = S == 0.0f ? 0.0f : 1.0f / S;
+    for (int i = 0; i < dv; i++) out[i] *= inv;
+}
+
+#ifdef MODEL_X86
+/* The FMA-hardware copy: eight keys' score chains side by side in one register (lane j is key
+ * j's own chain, so the bits are the scalar ones), and the value chains eight dims at a time. */
+MODEL_TARGET static void attend_tiled_fma(const float *q, const float *k, size_t kstride, int dk,
+                                          const float *v, size_t vstride, int dv, int n_kv,
+                                          float scale, float *s, float *out)
+{
+    float M = -INFINITY, S = 0.0f;
+    memset(out, 0, (size_t)dv * sizeof(float));
+    const __m256i idx = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+                                           _mm256_set1_epi32((int)kstride));
+    for (int ic = 0; ic < n_kv; ic += MODEL_FA_TILE) {
+        int nt = n_kv - ic < MODEL_FA_TILE ? n_kv - ic : MODEL_FA_TILE;
+        float *kq = s + ic;
+        int tk = 0;
+        for (; tk + 8 <= nt; tk += 8) {
+            const float *kb = k + (size_t)(ic + tk) * kstride;
+            __m256 acc = _mm256_setzero_ps();
+            for (int d = 0; d < dk; d++)
+                acc = _mm256_fmadd_ps(_mm256_set1_ps(q[d]), _mm256_i32gather_ps(kb + d, idx, 4), acc);
+            _mm256_storeu_ps(kq + tk, _mm256_mul_ps(acc, _mm256_set1_ps(scale)));
+        }
+        for (; tk < nt; tk++) {
+            const float *kr = k + (size_t)(ic + tk) * kstride;
+            float acc = 0.0f;
+            for (int d = 0; d < dk; d++) acc = fmaf(q[d], kr[d], acc);
+            kq[tk] = acc * scale;
+        }
+        float tmax = -INFINITY;
+        for (tk = 0; tk < nt; tk++) tmax = kq[tk] > tmax ? kq[tk] : tmax;
+        float mnew = fmaxf(M, tmax);
+        if (mnew > M) {
+            float ms = expf(M - mnew);
+            for (int i = 0; i < dv; i++) out[i] *= ms;
+            S *= ms;
+        }
+        M = mnew;
+        double sum = 0;
+        for (int g = 0; g < MODEL_FA_TILE; g += 16) {
+            float e[16], t8[8], t4[4];
+            for (int l = 0; l < 16; l++) {
+                e[l] = g + l < nt ? expf_ggml(kq[g + l] - mnew) : 0.0f;
+                if (g + l < nt) kq[g + l] = e[l];
+            }
+            for (int l = 0; l < 8; l++) t8[l] = e[8 + l] + e[l];
+            for (int l = 0; l < 4; l++) t4[l] = t8[4 + l] + t8[l];
+            sum += (double)((t4[0] + t4[2]) + (t4[1] + t4[3]));
+        }
+        S = (float)((double)S + sum);
+        int i = 0;
+        for (; i + 8 <= dv; i += 8) {
+            __m256 acc = _mm256_loadu_ps(out + i);
+            for (tk = 0; tk < nt; tk++)
+                acc = _mm256_fmadd_ps(_mm256_set1_ps(kq[tk]),
+                                      _mm256_loadu_ps(v + (size_t)(ic + tk) * vstride + i), acc);
+            _mm256_storeu_ps(out + i, acc);
+        }
+        for (; i < dv; i++) {
+            float acc = out[i];
+            for (tk = 0; tk < nt; tk++) acc = fmaf(kq[tk], v[(size_t)(ic + tk) * vstride + i], acc);
+            out[i] = acc;
+        }
+    }
+    float inv = S == 0.0f ? 0.0f : 1.0f / S;
+    for (int i = 0; i < dv; i++) out[i] *= inv;
+}
+#endif
+
+static void attend_tiled(const float *q, const float *k, size_t kstride, int dk, const float *v,
+                         size_t vstride, int dv, int n_kv, float scale, float *s, float *out)
+{
+#ifdef MODEL_X86
+    if (model_simd()) {
+        attend_tiled_fma(q, k, kstride, dk, v, vstride, dv, n_kv, scale, s, out);
+        return;
+    }
+#endif
+    attend_tiled_body(q, k, kstride, dk, v, vstride, dv, n_kv, scale, s, out);
+}
+
+/*
  * One query row against n_kv cached keys/values (cache values already hold f16-representable
  * numbers, as llama.cpp keeps its KV cache in f16). The arithmetic follows llama.cpp's CPU
  * flash attention, which is what produced the reference logits:
@@ -1235,10 +1386,7 @@ static void attend(float *q, const float *k, size_t kstride, int dk, const float
                    float *out)
 {
     if (!half) {
-        for (int j = 0; j < n_kv; j++) s[j] = kern_dot_f32(q, k + (size_t)j * kstride, dk) * scale;
-        softmax_scaled(s, n_kv);
-        memset(out, 0, (size_t)dv * sizeof(float));
-        for (int j = 0; j < n_kv; j++) kern_scale_add(out, v + (size_t)j * vstride, s[j], dv);
+        attend_tiled(q, k, kstride, dk, v, vstride, dv, n_kv, scale, s, out);
         return;
     }
     bool simd = model_simd();
