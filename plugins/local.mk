@@ -89,3 +89,10 @@ tests_test_plugin_common_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 tests_test_plugin_common_LDADD = plugins/libplugcommon.la $(JANSSON_LIBS) -lm
 HUB_TESTS += tests/test-plugin-common
 EXTRA_DIST += plugins/README.md
+
+# Benchmark (a program, not a test): plugins/bench-plugins [-n N] prints msg/s per plugin.
+noinst_PROGRAMS += plugins/bench-plugins
+plugins_bench_plugins_SOURCES = plugins/bench-plugins.c
+plugins_bench_plugins_CPPFLAGS = $(AM_CPPFLAGS) -DBENCH_SRCDIR='"$(abs_top_srcdir)"'
+plugins_bench_plugins_LDADD = $(LIBS)
+EXTRA_plugins_bench_plugins_DEPENDENCIES = plugins/zigbee2mqtt.la plugins/tasmota.la plugins/ha_discovery.la
