@@ -51,3 +51,19 @@ EXTRA_DIST += tests/test-corpus-eval.sh data/eval/README.md data/eval/hand/en.js
 	data/eval/hand/zh-CN.jsonl data/eval/hand/fixtures/en-house.json \
 	data/eval/hand/fixtures/en-flat.json data/eval/hand/fixtures/zh-apartment.json \
 	data/eval/hand/fixtures/zh-house.json data/eval/generated
+
+FUZZ_INTENT_LINE_SRC = $(top_srcdir)/tests/fuzz/fuzz-intent-line.c \
+	$(top_srcdir)/engine/intent_line.c $(top_srcdir)/engine/numbers.c
+if HAVE_FUZZ_CC
+check_SCRIPTS += tests/fuzz/fuzz-intent-line
+tests/fuzz/fuzz-intent-line: $(FUZZ_INTENT_LINE_SRC) $(top_srcdir)/engine/intent_line.h \
+	$(top_srcdir)/engine/numbers.h
+	@mkdir -p tests/fuzz
+	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) $(JANSSON_CFLAGS) \
+	  -DHUB_SCHEMA_PATH='"$(abs_top_srcdir)/data/schema.json"' -o $@ $(FUZZ_INTENT_LINE_SRC) \
+	  $(JANSSON_LIBS) -lm
+endif
+CLEANFILES += tests/fuzz/fuzz-intent-line
+HUB_TESTS += tests/test-fuzz-intent-line.sh
+EXTRA_DIST += tests/test-fuzz-intent-line.sh tests/fuzz/fuzz-intent-line.c \
+	tests/fuzz/seeds/intent-line
