@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -29,6 +30,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "hub_log.h"
@@ -42,6 +44,12 @@
 #define STORE_HISTORY_HARD_CAP 200000
 /* Prune deletes in chunks so one call never holds the write lock for long. */
 #define STORE_PRUNE_CHUNK 5000
+/* WAL checkpoints (copying the WAL back into the database file, with an fsync) run on a
+ * thread of their own with its own connection, so the state thread never waits for the disk:
+ * it is woken when the WAL passes STORE_CKPT_PAGES pages, and runs at least every second.
+ * Only if it falls far behind (STORE_CKPT_INLINE_PAGES) does the writer checkpoint itself. */
+#define STORE_CKPT_PAGES 1000
+#define STORE_CKPT_INLINE_PAGES 100000
 
 /* ---- schema --------------------------------------------------------------------------- */
 
@@ -164,6 +172,13 @@ struct hub_store {
     bool in_tx; /* hub_store_tx_begin succeeded and no commit/rollback yet */
     int batch_limit;
     char last_error[512];
+    /* the checkpoint thread (file databases only) */
+    pthread_t ckpt_thread;
+    bool ckpt_running;
+    pthread_mutex_t ckpt_mu;
+    pthread_cond_t ckpt_cv;
+    bool ckpt_wanted, ckpt_stop;
+    sqlite3 *ckpt_db;
 };
 
 /* ---- errors and input checks ------------------------------------------------------------ */
@@ -582,6 +597,8 @@ static int store_migrate(struct hub_store *st, char *err, size_t errlen)
     return HUB_OK;
 }
 
+static void store_ckpt_start(struct hub_store *st);
+
 struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
 {
     char dummy[8];
@@ -660,6 +677,7 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
         goto fail;
     }
     if (store_migrate(st, err, errlen) != HUB_OK) goto fail;
+    if (!memory) store_ckpt_start(st);
     return st;
 
 fail:
@@ -669,6 +687,103 @@ fail:
     free(st->path);
     free(st);
     return NULL;
+}
+
+/* ---- WAL checkpoints ------------------------------------------------------------------ */
+
+static void *store_ckpt_main(void *arg)
+{
+    struct hub_store *st = arg;
+    int last_rc = SQLITE_OK;
+    pthread_mutex_lock(&st->ckpt_mu);
+    while (!st->ckpt_stop) {
+        if (!st->ckpt_wanted) {
+            struct timespec until;
+            clock_gettime(CLOCK_REALTIME, &until);
+            until.tv_sec += 1;
+            pthread_cond_timedwait(&st->ckpt_cv, &st->ckpt_mu, &until);
+            if (st->ckpt_stop) break;
+        }
+        st->ckpt_wanted = false;
+        pthread_mutex_unlock(&st->ckpt_mu);
+        /* PASSIVE: copies what no reader needs, never blocks the writer or waits for it. */
+        int log_pages = 0, done_pages = 0;
+        int rc = sqlite3_wal_checkpoint_v2(st->ckpt_db, NULL, SQLITE_CHECKPOINT_PASSIVE,
+                                           &log_pages, &done_pages);
+        if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY && rc != last_rc)
+            hub_warn(STORE_TAG, "%s: WAL checkpoint: %s", st->path, sqlite3_errmsg(st->ckpt_db));
+        last_rc = rc;
+        pthread_mutex_lock(&st->ckpt_mu);
+    }
+    pthread_mutex_unlock(&st->ckpt_mu);
+    return NULL;
+}
+
+/* After each commit on the main connection: wake the checkpointer once the WAL is long. */
+static int store_wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
+{
+    struct hub_store *st = arg;
+    if (pages >= STORE_CKPT_INLINE_PAGES) {
+        /* Far behind (a reader pinning old frames, a stalled thread): do one here. */
+        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    } else if (pages >= STORE_CKPT_PAGES) {
+        pthread_mutex_lock(&st->ckpt_mu);
+        st->ckpt_wanted = true;
+        pthread_cond_signal(&st->ckpt_cv);
+        pthread_mutex_unlock(&st->ckpt_mu);
+    }
+    return SQLITE_OK;
+}
+
+/* Opens the checkpointer's connection and starts its thread. If that fails, SQLite's own
+ * automatic checkpoints (in the writer) stay on: slower, still correct. */
+static void store_ckpt_start(struct hub_store *st)
+{
+    int rc = sqlite3_open_v2(st->path, &st->ckpt_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                             NULL);
+    if (rc == SQLITE_OK) rc = sqlite3_busy_timeout(st->ckpt_db, STORE_BUSY_TIMEOUT_MS);
+    if (rc != SQLITE_OK) {
+        hub_warn(STORE_TAG, "%s: no checkpoint thread (%s); the writer checkpoints", st->path,
+                 st->ckpt_db ? sqlite3_errmsg(st->ckpt_db) : sqlite3_errstr(rc));
+        sqlite3_close_v2(st->ckpt_db);
+        st->ckpt_db = NULL;
+        return;
+    }
+    pthread_mutex_init(&st->ckpt_mu, NULL);
+    pthread_cond_init(&st->ckpt_cv, NULL);
+    int e = pthread_create(&st->ckpt_thread, NULL, store_ckpt_main, st);
+    if (e != 0) {
+        hub_warn(STORE_TAG, "%s: no checkpoint thread (%s); the writer checkpoints", st->path,
+                 strerror(e));
+        pthread_mutex_destroy(&st->ckpt_mu);
+        pthread_cond_destroy(&st->ckpt_cv);
+        sqlite3_close_v2(st->ckpt_db);
+        st->ckpt_db = NULL;
+        return;
+    }
+    st->ckpt_running = true;
+    /* Replaces SQLite's automatic checkpoint (itself a WAL hook) on the main connection. */
+    sqlite3_wal_hook(st->db, store_wal_hook, st);
+}
+
+static void store_ckpt_stop(struct hub_store *st)
+{
+    if (!st->ckpt_running) return;
+    sqlite3_wal_hook(st->db, NULL, NULL);
+    pthread_mutex_lock(&st->ckpt_mu);
+    st->ckpt_stop = true;
+    pthread_cond_signal(&st->ckpt_cv);
+    pthread_mutex_unlock(&st->ckpt_mu);
+    pthread_join(st->ckpt_thread, NULL);
+    pthread_mutex_destroy(&st->ckpt_mu);
+    pthread_cond_destroy(&st->ckpt_cv);
+    if (sqlite3_close(st->ckpt_db) != SQLITE_OK) {
+        hub_warn(STORE_TAG, "%s: closing the checkpoint connection: %s", st->path,
+                 sqlite3_errmsg(st->ckpt_db));
+        sqlite3_close_v2(st->ckpt_db);
+    }
+    st->ckpt_db = NULL;
+    st->ckpt_running = false;
 }
 
 void hub_store_close(struct hub_store *st)
@@ -686,6 +801,9 @@ void hub_store_close(struct hub_store *st)
     free(st->hist);
     for (int i = 0; i < SQL_COUNT_; i++)
         sqlite3_finalize(st->stmt[i]);
+    /* First the checkpointer, so the main connection closes last: the last connection to
+     * close checkpoints everything and removes the WAL file. */
+    store_ckpt_stop(st);
     int rc = sqlite3_close(st->db);
     if (rc != SQLITE_OK) {
         hub_error(STORE_TAG, "%s: close: %s", st->path, sqlite3_errmsg(st->db));

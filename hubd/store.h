@@ -1,6 +1,7 @@
 /*
  * store.h: hubd's SQLite database: the registry (entities, areas, floors), state history,
- * and key/value settings. One connection, used from the state thread only.
+ * and key/value settings. One connection, used from the state thread only (the store also
+ * runs its own WAL-checkpoint thread with a private connection; callers never see it).
  *
  * WAL journal, synchronous=NORMAL, schema migrations by PRAGMA user_version, prepared
  * statements only. History is appended to an in-memory batch and written in one transaction
