@@ -363,6 +363,40 @@ static void rgbw_and_templates(void)
     PT_CHECK(pt_entity("light.x") == NULL);
 }
 
+static void availability_modes(void)
+{
+    /* two availability topics, mode "all": available only while both say so */
+    pt_msg("homeassistant/switch/pump/config",
+           "{\"name\":\"Pond Pump\",\"cmd_t\":\"p/set\",\"stat_t\":\"p/state\","
+           "\"avty_mode\":\"all\",\"avty\":[{\"t\":\"p/bridge\"},{\"t\":\"p/node\","
+           "\"pl_avail\":\"up\",\"pl_not_avail\":\"down\"}]}");
+    PT_INT(pt_available("switch.pond_pump"), 0);
+    pt_msg("p/bridge", "online");
+    PT_INT(pt_available("switch.pond_pump"), 0);
+    pt_msg("p/node", "up");
+    PT_INT(pt_available("switch.pond_pump"), 1);
+    pt_msg("p/bridge", "offline");
+    PT_INT(pt_available("switch.pond_pump"), 0);
+    size_t bad = pt_bad("bad_value");
+    pt_msg("p/node", "online"); /* not this topic's payload */
+    PT_INT(pt_bad("bad_value"), bad + 1);
+    /* mode "any": one is enough */
+    pt_msg("homeassistant/switch/pump2/config",
+           "{\"name\":\"Pond Pump 2\",\"cmd_t\":\"p2/set\",\"avty_mode\":\"any\","
+           "\"avty\":[{\"t\":\"p2/a\"},{\"t\":\"p2/b\"}]}");
+    pt_msg("p2/a", "offline");
+    pt_msg("p2/b", "online");
+    PT_INT(pt_available("switch.pond_pump_2"), 1);
+    /* availability payloads through a template */
+    pt_msg("homeassistant/binary_sensor/door9/config",
+           "{\"name\":\"Shed Door\",\"stat_t\":\"d9/state\",\"avty_t\":\"d9/avail\","
+           "\"avty_tpl\":\"{{ value_json.status }}\",\"pl_on\":\"open\",\"pl_off\":\"shut\"}");
+    pt_msg("d9/avail", "{\"status\":\"online\"}");
+    PT_INT(pt_available("binary_sensor.shed_door"), 1);
+    pt_msg("d9/state", "shut");
+    PT_STR(pt_state("binary_sensor.shed_door"), "off");
+}
+
 int main(void)
 {
     static const char *const config[] = {NULL};
@@ -374,5 +408,6 @@ int main(void)
     removal();
     optimistic();
     rgbw_and_templates();
+    availability_modes();
     return pt_done();
 }
