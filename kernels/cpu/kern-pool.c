@@ -34,9 +34,12 @@ struct kern_worker {
 struct kern_pool {
     int n_threads;
     struct kern_worker *workers; /* n_threads - 1 of them; the caller is the other one */
-    _Atomic unsigned gen;        /* bumped once per job: what idle workers watch */
-    _Atomic uint64_t next;       /* gen << 32 | n_parts << 16 | next part */
-    _Atomic int done;            /* parts finished */
+    /* each on its own cache line: idle workers spin on gen while parts are claimed and
+     * finished, and the caller spins on done */
+    _Alignas(64) _Atomic unsigned gen; /* bumped once per job: what idle workers watch */
+    _Alignas(64) _Atomic uint64_t next; /* gen << 32 | n_parts << 16 | next part */
+    _Alignas(64) _Atomic int done;      /* parts finished */
+    _Alignas(64) char pad_;
     _Atomic int sleepers;        /* workers waiting on cond */
     _Atomic bool stop;
     void (*_Atomic fn)(void *ctx, int part, int n_parts);
@@ -118,7 +121,9 @@ struct kern_pool *kern_pool_new(int n_threads)
 {
     if (n_threads < 1) n_threads = 1;
     if (n_threads > KERN_POOL_MAX) n_threads = KERN_POOL_MAX;
-    struct kern_pool *pool = calloc(1, sizeof(*pool));
+    struct kern_pool *pool = NULL;
+    if (posix_memalign((void **)&pool, 64, sizeof(*pool))) pool = NULL;
+    if (pool) memset(pool, 0, sizeof(*pool));
     if (!pool) {
         hub_error("kern", "pool: out of memory");
         return NULL;
