@@ -443,7 +443,7 @@ static char *corpus_trim(char *s)
 static int corpus_load_templates(struct corpus *c, const char *path, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "r");
-    char line[4096], where[600];
+    char line[4096], where[1100];
     char intent[64] = "", neg[32] = "";
     int lineno = 0, rc = -1;
     if (!f) {
@@ -778,6 +778,8 @@ struct h_entity {
     int n_alias;
     const char *domain;
     char device_class[32];
+    int shopping; /* the house's shopping list: "add milk to the shopping list" is
+                     HassShoppingListAddItem, never HassListAddItem with this name */
     int area; /* -1: none */
 };
 
@@ -939,7 +941,8 @@ static void house_build(struct corpus_gen *g)
                     snprintf(e->alias[e->n_alias++], sizeof e->alias[0], "%s", al);
             }
             e->domain = dom;
-            if (w->attr) snprintf(e->device_class, sizeof e->device_class, "%s", w->attr);
+            if (w->attr && !strcmp(w->attr, "shopping")) e->shopping = 1;
+            else if (w->attr) snprintf(e->device_class, sizeof e->device_class, "%s", w->attr);
             /* people, lists, weather, scripts and scenes belong to no room */
             int roomless = !strcmp(dom, "person") || !strcmp(dom, "todo") ||
                            !strcmp(dom, "weather") || !strcmp(dom, "script") ||
@@ -1302,7 +1305,7 @@ static void typo(struct corpus_gen *g, char *w)
 }
 
 static const struct h_entity *pick_entity(struct corpus_gen *g, const char *const *domains,
-                                          const char *arg, int area, int floor)
+                                          const char *arg, int area, int floor, int no_shopping)
 {
     const struct h_entity *cand[H_MAX_ENTITIES];
     int nc = 0;
@@ -1330,6 +1333,7 @@ static const struct h_entity *pick_entity(struct corpus_gen *g, const char *cons
             }
             if (!match) continue;
         }
+        if (no_shopping && e->shopping) continue;
         if (area >= 0 && e->area != area) continue;
         if (floor >= 0 && (e->area < 0 || g->h.areas[e->area].floor != floor)) continue;
         cand[nc++] = e;
@@ -1417,7 +1421,9 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
     name_arg_timer = name_arg && !strcmp(name_arg, "timer");
     if (has_name && !name_arg_timer) {
         const char *const *doms = combo ? (const char *const *)combo->name_domains : NULL;
-        ent = pick_entity(g, doms, name_arg, -1, -1);
+        int no_shop = t->def && (!strcmp(t->def->name, "HassListAddItem") ||
+                                 !strcmp(t->def->name, "HassListCompleteItem"));
+        ent = pick_entity(g, doms, name_arg, -1, -1, no_shop);
         if (!ent) return -1;
         if ((has_area || has_floor) && ent->area < 0) return -1;
         if (has_area) area = ent->area;
@@ -1522,7 +1528,7 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
             verbatim[i] = 1;
         } else if (!strcmp(s, "conversation_command")) {
             const struct wline *w = pick_any(g, "commands");
-            const struct h_entity *e = pick_entity(g, NULL, "light,switch,fan", -1, -1);
+            const struct h_entity *e = pick_entity(g, NULL, "light,switch,fan", -1, -1, 0);
             char nm[128];
             if (!w) goto out;
             snprintf(nm, sizeof nm, "%s", e ? e->name : "lamp");
@@ -1563,8 +1569,8 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
     for (int i = 0; i < x->n; i++) {
         if (x->p[i].slot < 0) continue;
         const char *s = intent_slot_order[x->p[i].slot];
-        char v[300];
-        snprintf(v, sizeof v, "%s%s", negate[i] ? "-" : "", canon[i][0] ? canon[i] : x->p[i].span);
+        char v[INTENT_LINE_MAX];
+        snprintf(v, sizeof v, "%s%.255s", negate[i] ? "-" : "", canon[i][0] ? canon[i] : x->p[i].span);
         if (intent_line_add(&line, s, v) != HUB_OK) {
             json_decref(slots);
             goto out;
