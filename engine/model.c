@@ -305,6 +305,10 @@ static bool load_hparams(struct loader *L)
     const int BIG = 1 << 20;
     if (!need_int(L, "embedding_length", 1, BIG, &hp->n_embd)) return false;
     if (!need_int(L, "block_count", 1, 4096, &hp->n_layer)) return false;
+    /* DeepSeek-V3 files append multi-token-prediction layers; llama.cpp's graph skips them */
+    if (!opt_int(L, "nextn_predict_layers", 0, hp->n_layer - 1, 0, &hp->n_layer_nextn))
+        return false;
+    hp->n_layer -= hp->n_layer_nextn;
     if (!need_int(L, "attention.head_count", 1, 4096, &hp->n_head)) return false;
     if (!opt_int(L, "attention.head_count_kv", 1, 4096, hp->n_head, &hp->n_head_kv)) return false;
     if (!opt_int(L, "context_length", 1, 1 << 30, 4096, &hp->n_ctx_train)) return false;

@@ -70,6 +70,8 @@ struct model_hparams {
     float yarn_ext_factor;   /* 0 or 1 */
     float rope_attn_factor;  /* magnitude applied to cos/sin by the rope op */
     float kq_scale;          /* softmax scale of q.k */
+    int n_layer_nextn;       /* DeepSeek-V3 multi-token-prediction layers after the n_layer
+                              * that run (block_count = n_layer + n_layer_nextn); not evaluated */
 };
 
 struct model;

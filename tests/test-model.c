@@ -115,7 +115,7 @@ static void test_prefill_vs_decode(const char *file, double tol)
 }
 
 /* Rewrite a reference model with one change and check model_load refuses it naming `want`. */
-enum edit { DROP_TENSOR, BAD_SHAPE, BAD_ARCH, BAD_EXPERT_USED };
+enum edit { DROP_TENSOR, BAD_SHAPE, BAD_ARCH, BAD_EXPERT_USED, NEXTN_LAYER };
 
 static void test_broken(const char *tmpdir, enum edit ed, const char *want)
 {
@@ -137,6 +137,8 @@ static void test_broken(const char *tmpdir, enum edit ed, const char *want)
         else
             rc |= gguf_writer_copy_kv(w, kv);
     }
+    /* a DeepSeek-V3-style multi-token-prediction layer: the last block is not evaluated */
+    if (ed == NEXTN_LAYER) rc |= gguf_writer_set_u32(w, "deepseek2.nextn_predict_layers", 1);
     for (uint64_t i = 0; i < f->n_tensors; i++) {
         const struct gguf_tensor *t = &f->tensors[i];
         if (ed == DROP_TENSOR && !strcmp(t->name, "blk.1.ffn_up_exps.weight")) continue;
@@ -155,7 +157,21 @@ static void test_broken(const char *tmpdir, enum edit ed, const char *want)
 
     f = gguf_open(out, err, sizeof(err));
     CHECK(f, "%s: %s", out, err);
-    if (f) {
+    if (f && ed == NEXTN_LAYER) {
+        struct model *m = model_load(f, err, sizeof(err));
+        CHECK(m, "file with an MTP layer refused: %s", err);
+        if (m) {
+            CHECK(model_hparams(m)->n_layer == 2 && model_hparams(m)->n_layer_nextn == 1,
+                  "MTP layer counted: n_layer %d, nextn %d", model_hparams(m)->n_layer,
+                  model_hparams(m)->n_layer_nextn);
+            struct model_ctx *c = model_ctx_new(m, 8, 1, err, sizeof(err));
+            int32_t t[2] = {1009, 51};
+            CHECK(c && model_eval(c, t, 2, NULL) == HUB_OK, "two-layer model does not run");
+            model_ctx_free(c);
+        }
+        model_free(m);
+        gguf_close(f);
+    } else if (f) {
         struct model *m = model_load(f, err, sizeof(err));
         CHECK(!m, "broken file %d loaded", (int)ed);
         CHECK(strstr(err, want) != NULL, "broken file %d: message '%s' does not name '%s'",
@@ -258,6 +274,7 @@ int main(void)
     test_broken(tmpdir, BAD_SHAPE, "blk.2.attn_kv_a_mqa.weight has shape");
     test_broken(tmpdir, BAD_ARCH, "architecture 'llama' is not supported");
     test_broken(tmpdir, BAD_EXPERT_USED, "expert_used_count 9 > expert_count 8");
+    test_broken(tmpdir, NEXTN_LAYER, "");
     test_make_model(tmpdir);
     test_sampler();
     rmdir(tmpdir);
