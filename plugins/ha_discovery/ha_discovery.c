@@ -396,7 +396,7 @@ static void hd_setup_bindings(struct hd *h, struct hd_entity *e)
     }
     if (e->comp == H_FAN)
         hd_bind(h, e, hd_s(e, "percentage_state_topic", NULL), R_PCT,
-                hd_s(e, "percentage_value_template", "availability_template", NULL), 0);
+                hd_s(e, "percentage_value_template", NULL), 0);
     if (e->comp == H_MEDIA) hd_bind(h, e, hd_s(e, "volume_state_topic", NULL), R_VOL, NULL, 0);
     for (size_t i = 0; i < e->n_avail; i++)
         hd_bind(h, e, e->avail[i].topic, R_AVAIL, e->avail[i].tpl, (int)i);
