@@ -284,6 +284,25 @@ KERN_AVX512 static float kern_vdot_q6_k_avx512(const void *wv, const void *xv, i
                         (const type *)((const uint8_t *)(xv) + 2 * (xs)),                      \
                         (const type *)((const uint8_t *)(xv) + 3 * (xs))}
 
+KERN_AVX512 static void kern_vdot4_q8_0_avx512(const void *wv, const void *xv, size_t xs, int64_t nb,
+                                               float out[4])
+{
+    const struct kern_q8_0 *w = wv;
+    KERN_X4(xv, xs, struct kern_xq8);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    for (int64_t i = 0; i < nb; i++) {
+        const __m256i qw = _mm256_loadu_si256((const __m256i *)w[i].qs);
+        const __m256i ax = _mm256_sign_epi8(qw, qw); /* |w|, the unsigned side */
+        const float wd = kern_h2f(w[i].d);
+        for (int t = 0; t < 4; t++) {
+            const __m256i qx = _mm256_loadu_si256((const __m256i *)x[t][i].qs);
+            const __m256i p = kern_vnni_u8(ax, _mm256_sign_epi8(qx, qw));
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), _mm256_cvtepi32_ps(p), acc[t]);
+        }
+    }
+    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
+}
+
 KERN_AVX512 static void kern_vdot4_q4_0_avx512(const void *wv, const void *xv, size_t xs, int64_t nb,
                                                float out[4])
 {
@@ -416,6 +435,7 @@ void kern_dots_avx512_get(struct kern_dot_table *t)
     t->dot[KERN_Q4_K] = kern_vdot_q4_k_avx512;
     t->dot[KERN_Q5_K] = kern_vdot_q5_k_avx512;
     t->dot[KERN_Q6_K] = kern_vdot_q6_k_avx512;
+    t->dot4[KERN_Q8_0] = kern_vdot4_q8_0_avx512;
     t->dot4[KERN_Q4_0] = kern_vdot4_q4_0_avx512;
     t->dot4[KERN_Q5_0] = kern_vdot4_q5_0_avx512;
     t->dot4[KERN_Q4_K] = kern_vdot4_q4_k_avx512;
