@@ -360,6 +360,12 @@ static bool load_hparams(struct loader *L)
         lerr(L, "expert_weights_scale is not finite");
         return false;
     }
+    if (hp->arch == MODEL_ARCH_QWEN2MOE) {
+        /* llama.cpp's qwen2moe graph: softmax top-k weights as they are */
+        hp->gating = MODEL_GATING_SOFTMAX;
+        hp->expert_weights_norm = false;
+        hp->expert_weights_scale = 0.0f;
+    }
 
     /* attention geometry */
     if (hp->arch == MODEL_ARCH_DEEPSEEK2) {
