@@ -378,12 +378,23 @@ int num_parse(const char *span, double *out)
 {
     char buf[NUM_SPAN_MAX];
     double v;
+    int neg = 0;
     if (!out || num_norm_copy(span, buf, sizeof buf) < 0) return HUB_ERR_INVALID;
+    /* below zero (outdoor temperatures): "minus five", "negative 3", "零下五度", "负五" */
+    static const char *const minus[] = {"minus ", "negative ", "零下", "负", NULL};
+    for (int i = 0; minus[i]; i++) {
+        size_t n = strlen(minus[i]);
+        if (!strncmp(buf, minus[i], n)) {
+            memmove(buf, buf + n, strlen(buf + n) + 1);
+            neg = 1;
+            break;
+        }
+    }
     num_strip_units(buf);
-    if (!buf[0]) return HUB_ERR_INVALID;
+    if (!buf[0] || (buf[0] == '-' && neg)) return HUB_ERR_INVALID;
     int rc = num_has_cjk(buf) ? num_parse_zh(buf, &v) : num_parse_en(buf, &v);
     if (rc < 0 || !isfinite(v)) return HUB_ERR_INVALID;
-    *out = v;
+    *out = neg ? -v : v;
     return HUB_OK;
 }
 

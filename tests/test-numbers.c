@@ -88,6 +88,9 @@ int main(void)
     num("ninety nine", 99);
     num("nineteen", 19);
     num("１００％", 100);
+    num("minus five", -5);
+    num("negative 3 degrees", -3);
+    num("-4", -4);
     /* Chinese */
     num("二十五", 25);
     num("十", 10);
@@ -114,6 +117,8 @@ int main(void)
     num("二零二四", 2024);
     num("半", 0.5);
     num("三个半", 3.5);
+    num("零下五度", -5);
+    num("负十", -10);
     /* slot words */
     slot("brightness", "max", 100);
     slot("brightness", "Full", 100);
@@ -141,6 +146,9 @@ int main(void)
     bad("百分之");
     bad("二十灯");
     bad("percent");
+    bad("minus");
+    bad("minus -5");
+    bad("零下");
     bad("\xff\xfe");
     {
         char huge[600];

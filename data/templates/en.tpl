@@ -7,6 +7,13 @@
 rule please = please | can you | could you | would you | can you please | could you please | would you please | hey | ok | okay | i want you to | i'd like you to | go ahead and | kindly
 rule! please = pretty please | do me a favour and | be a dear and | if you could
 rule pre = [<please>]
+rule pre = [<please>]
+rule pre = [<please>]
+rule pre = [<please>]
+rule pre = <filler> [,] [<please>]
+# spoken fillers, as speech-to-text writes them
+rule filler = um | uh | so | hmm | well | oh | okay so | right
+rule! filler = er | erm | uhh
 rule post = [please | thanks | thank you | now | right now | for me | for me please | quickly | asap]
 rule! post = [when you can | cheers | would you]
 rule the = the | my | our

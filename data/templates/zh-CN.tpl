@@ -6,6 +6,14 @@
 rule please = 请 | 麻烦 | 帮我 | 麻烦你 | 请帮我 | 能不能 | 可以 | 你能 | 劳驾 | 给我 | 帮忙
 rule! please = 拜托 | 辛苦你 | 能否 | 请你
 rule pre = [<please>]
+rule pre = [<please>]
+rule pre = [<please>]
+rule pre = [<please>]
+rule pre = <filler> [，] [<please>]
+rule filler = 嗯 | 那个 | 呃 | 哎 | 嗯嗯
+rule! filler = 额 | 唔
+# demonstratives before a device name ("打开那个台灯"); the name span stays the name
+rule zdem = 那个 | 这个
 rule post = [吧 | 一下 | 谢谢 | 好吗 | 好不好 | 呗 | 可以吗 | 谢啦 | 哦]
 rule! post = [行吗 | 多谢 | 拜托了]
 rule de = [的]
@@ -24,7 +32,7 @@ rule ldom = <lights> | <lights> | <fans>
 rule coverkind = {domain=cover,device_class=blind} (百叶窗 | 百叶帘) | {domain=cover,device_class=curtain} (窗帘 | 布帘) | {domain=cover,device_class=shade} (卷帘 | 遮光帘) | {domain=cover,device_class=shutter} (卷帘门 | 外百叶) | {domain=cover,device_class=garage} (车库门 | 车库) | {domain=cover,device_class=window} (窗户 | 窗) | {domain=cover,device_class=awning} (遮阳篷 | 雨篷) | {domain=cover,device_class=gate} (大门 | 院门)
 rule! coverkind = {domain=cover,device_class=curtain} (纱帘 | 窗幔) | {domain=cover,device_class=shade} (遮阳帘) | {domain=cover,device_class=blind} (竹帘)
 
-rule dev = {name:light,switch,fan,media_player,input_boolean}
+rule dev = {name:light,switch,fan,media_player,input_boolean} | {name:light,switch,fan,media_player,input_boolean} | <zdem> {name:light,switch,fan,media_player,input_boolean}
 rule onoff_tgt = <dev> | <in_area> <dev> | <on_floor> <dev> | [<all>] <ldom> | <in_area> [<all>] <ldom> | <on_floor> [<all>] <ldom>
 rule! onoff_tgt = {area} 那边 的 <ldom> | 在 {area} 的 <dev>
 rule cover_tgt = {name:cover} | <in_area> {name:cover} | <on_floor> {name:cover} | [<all>] <coverkind> | <in_area> <coverkind> | <on_floor> [<all>] <coverkind>
