@@ -2,7 +2,7 @@
 # libkern.a: the CPU kernels (scalar reference + AVX2/AVX-512 paths chosen at run time).
 noinst_LIBRARIES += kernels/libkern.a
 kernels_libkern_a_SOURCES = kernels/kern.h kernels/cpu/kern-impl.h kernels/cpu/kern-pool.h \
-	kernels/cpu/kern-ops.h kernels/cpu/kern-x86.h kernels/cpu/kern-types.c kernels/cpu/kern-dots.c \
+	kernels/cpu/kern-ops.h kernels/cpu/kern-x86.h kernels/cpu/kern-emu512.h kernels/cpu/kern-types.c kernels/cpu/kern-dots.c \
 	kernels/cpu/kern-matmul.c kernels/cpu/kern-pool.c kernels/cpu/kern-ops.c \
 	kernels/cpu/kern-avx2.c kernels/cpu/kern-avx512.c kernels/cpu/kern-bw.c
 # No FMA contraction: the scalar reference must round like ggml's portable C; the vector

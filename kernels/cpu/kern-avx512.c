@@ -4,8 +4,9 @@
  * masked tails; the integer types keep 256-bit vectors (one 32-element block each) but use
  * VNNI: vpdpbusd does the u8 x s8 products and their sum in one instruction, and vpdpwssd
  * folds the K-quant sub-block scales into the accumulation. Activation quantization stays
- * the AVX2 one (it is not the bottleneck). tests/test-kern-avx512 holds these to the scalar
- * reference on a CPU that has them.
+ * the AVX2 one (it is not the bottleneck). Q8_0, the commonest type, goes two blocks per
+ * 512-bit instruction. tests/test-kern-avx512 holds these to the scalar reference on a CPU
+ * that has them; tests/test-kern-vnni-emu checks the integer ones anywhere (kern-emu512.h).
  */
 #include <immintrin.h>
 #include <string.h>
@@ -36,6 +37,7 @@ KERN_AVX2 static inline __m256i kern_emu_dpbusd(__m256i u, __m256i s)
 #define _mm256_dpwssd_epi32(acc, a, b) _mm256_add_epi32((acc), _mm256_madd_epi16((a), (b)))
 #define kern_dots_avx512_get kern_dots_avx512_emu_get
 void kern_dots_avx512_emu_get(struct kern_dot_table *t);
+#include "kernels/cpu/kern-emu512.h" /* and the 512-bit ones, lane by lane */
 #endif
 
 /* ---- float weights ---- */
@@ -277,31 +279,70 @@ KERN_AVX512 static float kern_vdot_q6_k_avx512(const void *wv, const void *xv, i
     return kern_hsum256(acc);
 }
 
+/* ---- Q8_0 with 512-bit vectors: two blocks per instruction ---- */
+
+/* Two consecutive 32-byte fields (qs of blocks i and i+1) in one register. */
+#define KERN_LOAD2(p0, p1)                                                                     \
+    _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)(p0))),      \
+                       _mm256_loadu_si256((const __m256i *)(p1)), 1)
+
+KERN_AVX512 static float kern_vdot_q8_0_zmm(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q8_0 *w = wv;
+    const struct kern_xq8 *x = xv;
+    __m512 acc = _mm512_setzero_ps();
+    int64_t i = 0;
+    for (; i + 2 <= nb; i += 2) {
+        const __m512i qw = KERN_LOAD2(w[i].qs, w[i + 1].qs);
+        const __m512i qx = KERN_LOAD2(x[i].qs, x[i + 1].qs);
+        /* |w| times x with w's sign: vpdpbusd wants its first operand unsigned */
+        const __m512i sx = _mm512_mask_sub_epi8(qx, _mm512_movepi8_mask(qw), _mm512_setzero_si512(), qx);
+        const __m512i p = _mm512_dpbusd_epi32(_mm512_setzero_si512(), _mm512_abs_epi8(qw), sx);
+        const __m512 d = _mm512_mask_blend_ps((__mmask16)0xFF00, _mm512_set1_ps(kern_h2f(w[i].d) * x[i].d),
+                                              _mm512_set1_ps(kern_h2f(w[i + 1].d) * x[i + 1].d));
+        acc = _mm512_fmadd_ps(d, _mm512_cvtepi32_ps(p), acc);
+    }
+    float sum = _mm512_reduce_add_ps(acc);
+    if (i < nb) sum += kern_vdot_q8_0_avx512(w + i, x + i, nb - i);
+    return sum;
+}
+
+KERN_AVX512 static void kern_vdot4_q8_0_zmm(const void *wv, const void *xv, size_t xs, int64_t nb,
+                                            float out[4])
+{
+    const struct kern_q8_0 *w = wv;
+    const struct kern_xq8 *x[4] = {(const struct kern_xq8 *)xv,
+                                   (const struct kern_xq8 *)((const uint8_t *)xv + xs),
+                                   (const struct kern_xq8 *)((const uint8_t *)xv + 2 * xs),
+                                   (const struct kern_xq8 *)((const uint8_t *)xv + 3 * xs)};
+    __m512 acc[4] = {_mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps()};
+    int64_t i = 0;
+    for (; i + 2 <= nb; i += 2) {
+        const __m512i qw = KERN_LOAD2(w[i].qs, w[i + 1].qs);
+        const __mmask64 neg = _mm512_movepi8_mask(qw);
+        const __m512i aw = _mm512_abs_epi8(qw);
+        const float wd0 = kern_h2f(w[i].d), wd1 = kern_h2f(w[i + 1].d);
+        for (int t = 0; t < 4; t++) {
+            const __m512i qx = KERN_LOAD2(x[t][i].qs, x[t][i + 1].qs);
+            const __m512i sx = _mm512_mask_sub_epi8(qx, neg, _mm512_setzero_si512(), qx);
+            const __m512i p = _mm512_dpbusd_epi32(_mm512_setzero_si512(), aw, sx);
+            const __m512 d = _mm512_mask_blend_ps((__mmask16)0xFF00, _mm512_set1_ps(wd0 * x[t][i].d),
+                                                  _mm512_set1_ps(wd1 * x[t][i + 1].d));
+            acc[t] = _mm512_fmadd_ps(d, _mm512_cvtepi32_ps(p), acc[t]);
+        }
+    }
+    for (int t = 0; t < 4; t++) {
+        out[t] = _mm512_reduce_add_ps(acc[t]);
+        if (i < nb) out[t] += kern_vdot_q8_0_avx512(w + i, x[t] + i, nb - i);
+    }
+}
+
 /* ---- 4 tokens at a time (prefill), VNNI: each weight block decoded once for all 4 ---- */
 
 #define KERN_X4(xv, xs, type)                                                                  \
     const type *x[4] = {(const type *)(xv), (const type *)((const uint8_t *)(xv) + (xs)),      \
                         (const type *)((const uint8_t *)(xv) + 2 * (xs)),                      \
                         (const type *)((const uint8_t *)(xv) + 3 * (xs))}
-
-KERN_AVX512 static void kern_vdot4_q8_0_avx512(const void *wv, const void *xv, size_t xs, int64_t nb,
-                                               float out[4])
-{
-    const struct kern_q8_0 *w = wv;
-    KERN_X4(xv, xs, struct kern_xq8);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    for (int64_t i = 0; i < nb; i++) {
-        const __m256i qw = _mm256_loadu_si256((const __m256i *)w[i].qs);
-        const __m256i ax = _mm256_sign_epi8(qw, qw); /* |w|, the unsigned side */
-        const float wd = kern_h2f(w[i].d);
-        for (int t = 0; t < 4; t++) {
-            const __m256i qx = _mm256_loadu_si256((const __m256i *)x[t][i].qs);
-            const __m256i p = kern_vnni_u8(ax, _mm256_sign_epi8(qx, qw));
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), _mm256_cvtepi32_ps(p), acc[t]);
-        }
-    }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
-}
 
 KERN_AVX512 static void kern_vdot4_q4_0_avx512(const void *wv, const void *xv, size_t xs, int64_t nb,
                                                float out[4])
@@ -427,7 +468,7 @@ void kern_dots_avx512_get(struct kern_dot_table *t)
     t->dot[KERN_F16] = kern_vdot_f16_avx512;
     t->dot[KERN_BF16] = kern_vdot_bf16_avx512;
 #endif
-    t->dot[KERN_Q8_0] = kern_vdot_q8_0_avx512;
+    t->dot[KERN_Q8_0] = kern_vdot_q8_0_zmm;
     t->dot[KERN_Q4_0] = kern_vdot_q4_0_avx512;
     t->dot[KERN_Q4_1] = kern_vdot_q4_1_avx512;
     t->dot[KERN_Q5_0] = kern_vdot_q5_0_avx512;
@@ -435,7 +476,7 @@ void kern_dots_avx512_get(struct kern_dot_table *t)
     t->dot[KERN_Q4_K] = kern_vdot_q4_k_avx512;
     t->dot[KERN_Q5_K] = kern_vdot_q5_k_avx512;
     t->dot[KERN_Q6_K] = kern_vdot_q6_k_avx512;
-    t->dot4[KERN_Q8_0] = kern_vdot4_q8_0_avx512;
+    t->dot4[KERN_Q8_0] = kern_vdot4_q8_0_zmm;
     t->dot4[KERN_Q4_0] = kern_vdot4_q4_0_avx512;
     t->dot4[KERN_Q5_0] = kern_vdot4_q5_0_avx512;
     t->dot4[KERN_Q4_K] = kern_vdot4_q4_k_avx512;

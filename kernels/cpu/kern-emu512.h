@@ -1,0 +1,120 @@
+/*
+ * kern-emu512.h: test build only (KERN_AVX512_EMULATE, tests/test-kern-vnni-emu). Plain C
+ * versions of the AVX-512 intrinsics the 512-bit integer kernels use, written from Intel's
+ * definitions lane by lane, so those kernels' logic is checked on CPUs without AVX-512.
+ */
+#ifndef KERN_EMU512_H
+#define KERN_EMU512_H
+
+#include <immintrin.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+typedef struct { int8_t b[64]; } kern_emu_m512i;
+typedef struct { float f[16]; } kern_emu_m512;
+#define __m512i kern_emu_m512i
+#define __m512 kern_emu_m512
+
+static inline __m512i kern_emu_setzero_si512(void)
+{
+    __m512i r;
+    memset(&r, 0, sizeof(r));
+    return r;
+}
+static inline __m512i kern_emu_castsi256_si512(__m256i a)
+{
+    __m512i r = kern_emu_setzero_si512(); /* upper half undefined: zero will do */
+    memcpy(r.b, &a, 32);
+    return r;
+}
+static inline __m512i kern_emu_inserti64x4(__m512i a, __m256i b, int imm)
+{
+    memcpy(a.b + 32 * (imm & 1), &b, 32);
+    return a;
+}
+static inline __m512i kern_emu_abs_epi8(__m512i a)
+{
+    for (int i = 0; i < 64; i++) a.b[i] = (int8_t)(uint8_t)(a.b[i] < 0 ? -(int)a.b[i] : a.b[i]);
+    return a;
+}
+static inline __mmask64 kern_emu_movepi8_mask(__m512i a)
+{
+    __mmask64 k = 0;
+    for (int i = 0; i < 64; i++) k |= (__mmask64)(a.b[i] < 0) << i;
+    return k;
+}
+static inline __m512i kern_emu_mask_sub_epi8(__m512i src, __mmask64 k, __m512i a, __m512i b)
+{
+    for (int i = 0; i < 64; i++)
+        if ((k >> i) & 1) src.b[i] = (int8_t)(uint8_t)(a.b[i] - b.b[i]);
+    return src;
+}
+static inline __m512i kern_emu_dpbusd_epi32(__m512i src, __m512i a, __m512i b)
+{
+    int32_t d[16];
+    memcpy(d, src.b, 64);
+    for (int j = 0; j < 16; j++) {
+        int64_t s = d[j];
+        for (int k = 0; k < 4; k++) s += (int)(uint8_t)a.b[4 * j + k] * (int)b.b[4 * j + k];
+        d[j] = (int32_t)(uint32_t)s;
+    }
+    memcpy(src.b, d, 64);
+    return src;
+}
+static inline __m512 kern_emu_cvtepi32_ps(__m512i a)
+{
+    int32_t d[16];
+    __m512 r;
+    memcpy(d, a.b, 64);
+    for (int j = 0; j < 16; j++) r.f[j] = (float)d[j];
+    return r;
+}
+static inline __m512 kern_emu_set1_ps(float v)
+{
+    __m512 r;
+    for (int j = 0; j < 16; j++) r.f[j] = v;
+    return r;
+}
+static inline __m512 kern_emu_setzero_ps(void) { return kern_emu_set1_ps(0.0f); }
+static inline __m512 kern_emu_fmadd_ps(__m512 a, __m512 b, __m512 c)
+{
+    for (int j = 0; j < 16; j++) c.f[j] = fmaf(a.f[j], b.f[j], c.f[j]);
+    return c;
+}
+static inline __m512 kern_emu_add_ps(__m512 a, __m512 b)
+{
+    for (int j = 0; j < 16; j++) a.f[j] += b.f[j];
+    return a;
+}
+static inline __m512 kern_emu_mask_blend_ps(__mmask16 k, __m512 a, __m512 b)
+{
+    for (int j = 0; j < 16; j++)
+        if ((k >> j) & 1) a.f[j] = b.f[j];
+    return a;
+}
+static inline float kern_emu_reduce_add_ps(__m512 a)
+{
+    float s = 0;
+    for (int j = 0; j < 16; j++) s += a.f[j];
+    return s;
+}
+
+#define _mm512_setzero_si512 kern_emu_setzero_si512
+#define _mm512_castsi256_si512 kern_emu_castsi256_si512
+#undef _mm512_inserti64x4
+#define _mm512_inserti64x4 kern_emu_inserti64x4
+#define _mm512_abs_epi8 kern_emu_abs_epi8
+#define _mm512_movepi8_mask kern_emu_movepi8_mask
+#define _mm512_mask_sub_epi8 kern_emu_mask_sub_epi8
+#undef _mm512_dpbusd_epi32
+#define _mm512_dpbusd_epi32 kern_emu_dpbusd_epi32
+#define _mm512_cvtepi32_ps kern_emu_cvtepi32_ps
+#define _mm512_set1_ps kern_emu_set1_ps
+#define _mm512_setzero_ps kern_emu_setzero_ps
+#define _mm512_fmadd_ps kern_emu_fmadd_ps
+#define _mm512_add_ps kern_emu_add_ps
+#define _mm512_mask_blend_ps kern_emu_mask_blend_ps
+#define _mm512_reduce_add_ps kern_emu_reduce_add_ps
+
+#endif
