@@ -67,3 +67,6 @@ CLEANFILES += tests/fuzz/fuzz-intent-line
 HUB_TESTS += tests/test-fuzz-intent-line.sh
 EXTRA_DIST += tests/test-fuzz-intent-line.sh tests/fuzz/fuzz-intent-line.c \
 	tests/fuzz/seeds/intent-line
+
+HUB_TESTS += tests/test-corpus-cli.sh
+EXTRA_DIST += tests/test-corpus-cli.sh
