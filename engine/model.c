@@ -1188,32 +1188,43 @@ static void softmax_scaled(float *s, int n)
  * rounding boundary, and later Q8 activation scales across an fp16 one.
  */
 #ifdef MODEL_X86
-/* The FMA steps with AVX2: a 16-lane accumulator is two 8-lane registers, lane for lane the
- * same operations. */
-MODEL_TARGET static void dot_f16_acc_avx2(const float *x, const float *y, int np, float acc[4][16])
+/* The same in AVX2 registers: a 16-lane accumulator is two 8-lane ones, lane for lane the same
+ * FMAs, and the reduction tree added in the same pairs. */
+MODEL_TARGET static float dot_f16_ggml_avx2(const float *x, const float *y, int n)
 {
-    __m256 a[8];
-    for (int r = 0; r < 8; r++) a[r] = _mm256_setzero_ps();
-    for (int i = 0; i < np; i += 64)
-        for (int r = 0; r < 8; r++)
-            a[r] = _mm256_fmadd_ps(_mm256_loadu_ps(x + i + 8 * r), _mm256_loadu_ps(y + i + 8 * r), a[r]);
-    for (int r = 0; r < 8; r++) _mm256_storeu_ps(&acc[r / 2][(r % 2) * 8], a[r]);
+    int np = n & ~63;
+    double sum = 0;
+    if (np) {
+        __m256 a[8];
+        for (int r = 0; r < 8; r++) a[r] = _mm256_setzero_ps();
+        for (int i = 0; i < np; i += 64)
+            for (int r = 0; r < 8; r++)
+                a[r] = _mm256_fmadd_ps(_mm256_loadu_ps(x + i + 8 * r), _mm256_loadu_ps(y + i + 8 * r),
+                                       a[r]);
+        /* accumulator j is registers 2j (lanes 0-7) and 2j+1 (lanes 8-15) */
+        __m256 lo = _mm256_add_ps(_mm256_add_ps(a[0], a[4]), _mm256_add_ps(a[2], a[6]));
+        __m256 hi = _mm256_add_ps(_mm256_add_ps(a[1], a[5]), _mm256_add_ps(a[3], a[7]));
+        __m256 t8 = _mm256_add_ps(hi, lo);
+        __m128 t4 = _mm_add_ps(_mm256_extractf128_ps(t8, 1), _mm256_castps256_ps128(t8));
+        __m128 t2 = _mm_add_ps(t4, _mm_movehl_ps(t4, t4));
+        sum = (double)(_mm_cvtss_f32(t2) + _mm_cvtss_f32(_mm_shuffle_ps(t2, t2, 1)));
+    }
+    for (int i = np; i < n; i++) sum += (double)(x[i] * y[i]);
+    return (float)sum;
 }
 #endif
 
 static float dot_f16_ggml(const float *x, const float *y, int n)
 {
+#ifdef MODEL_X86
+    if (model_simd()) return dot_f16_ggml_avx2(x, y, n);
+#endif
     int np = n & ~63;
     float acc[4][16] = {{0}};
-#ifdef MODEL_X86
-    if (model_simd())
-        dot_f16_acc_avx2(x, y, np, acc);
-    else
-#endif
-        for (int i = 0; i < np; i += 64)
-            for (int j = 0; j < 4; j++)
-                for (int l = 0; l < 16; l++)
-                    acc[j][l] = fmaf(x[i + j * 16 + l], y[i + j * 16 + l], acc[j][l]);
+    for (int i = 0; i < np; i += 64)
+        for (int j = 0; j < 4; j++)
+            for (int l = 0; l < 16; l++)
+                acc[j][l] = fmaf(x[i + j * 16 + l], y[i + j * 16 + l], acc[j][l]);
     double sum = 0;
     if (np) {
         float a[16], t3[8], t6[4];
