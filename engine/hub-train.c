@@ -1,8 +1,9 @@
 /* hub-train: builds the hub's own language model from nothing. Subcommands:
  *   data       generate training / held-out utterances with intent lines (engine/corpus.c)
- *   tokenizer  train the byte-level BPE on a corpus (to come)
+ *   tokenizer  train the byte-level BPE on a corpus (engine/bpe_train.c)
  *   model      train the deepseek2 model (to come)
  * Each subcommand is one function in the table below; add yours there. */
+#include "engine/bpe_train.h"
 #include "engine/corpus.h"
 #include "engine/intent_line.h"
 #include "hub_log.h"
@@ -287,7 +288,7 @@ static const struct {
     const char *help;
 } hub_train_cmds[] = {
     {"data", cmd_data, "generate training or held-out utterances with intent lines"},
-    {"tokenizer", cmd_missing, "train the byte-level BPE tokenizer (to come)"},
+    {"tokenizer", bpe_train_main, "train the byte-level BPE tokenizer (engine/bpe_train.c)"},
     {"model", cmd_missing, "train the deepseek2 model (to come)"},
 };
 

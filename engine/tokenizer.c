@@ -634,6 +634,43 @@ fail:
     return NULL;
 }
 
+/* A vocabulary without tokens that only pre-tokenizes: the BPE trainer cuts its corpus with
+ * the same regexes the tokenizer will use on the trained vocabulary. */
+struct tok_vocab *tok_pretokenizer_new(const char *pre, char *err, size_t errlen)
+{
+    const struct tok_pre_def *pd = NULL;
+    for (size_t i = 0; i < sizeof tok_pres / sizeof tok_pres[0]; i++)
+        if (strcmp(tok_pres[i].name, pre) == 0) pd = &tok_pres[i];
+    if (!pd) {
+        tok_seterr(err, errlen, "unknown pre-tokenizer '%.40s'", pre);
+        return NULL;
+    }
+    struct tok_vocab *v = calloc(1, sizeof *v);
+    if (!v) {
+        tok_seterr(err, errlen, "out of memory");
+        return NULL;
+    }
+    v->bos = v->eos = -1;
+    snprintf(v->pre, sizeof v->pre, "%s", pd->name);
+    for (int i = 0; i < TOK_MAX_REGEX && pd->re[i]; i++) {
+        int ecode;
+        PCRE2_SIZE eoff;
+        v->re[i] = pcre2_compile((PCRE2_SPTR)pd->re[i], PCRE2_ZERO_TERMINATED,
+                                 PCRE2_UTF | PCRE2_DOLLAR_ENDONLY, &ecode, &eoff, NULL);
+        if (!v->re[i]) {
+            PCRE2_UCHAR msg[160];
+            pcre2_get_error_message(ecode, msg, sizeof msg);
+            tok_seterr(err, errlen, "pre-tokenizer '%s' regex %d: PCRE2: %s at %zu", pd->name, i,
+                       (const char *)msg, (size_t)eoff);
+            tok_free(v);
+            return NULL;
+        }
+        (void)pcre2_jit_compile(v->re[i], PCRE2_JIT_COMPLETE);
+        v->n_re = i + 1;
+    }
+    return v;
+}
+
 void tok_free(struct tok_vocab *v)
 {
     if (!v) return;

@@ -68,6 +68,10 @@ int tok_encode(const struct tok_vocab *v, const char *text, size_t len, unsigned
 int tok_pretokenize(const struct tok_vocab *v, const char *text, size_t len, size_t **cp_lens,
                     size_t *n);
 
+/* A token-less vocabulary for tok_pretokenize only (the BPE trainer): the regexes of the named
+ * pre-tokenizer. Free with tok_free. NULL + message for an unknown name. */
+struct tok_vocab *tok_pretokenizer_new(const char *pre, char *err, size_t errlen);
+
 /* The bytes a token stands for: normal tokens byte-decoded, user-defined ones as written,
  * control/unknown ones as written only when special is true (else empty), byte/unused ones
  * empty. Writes at most cap bytes to buf (no NUL) and returns the piece's full length, or -1

@@ -1,1 +1,13 @@
-# engine/train.mk: the BPE tokenizer trainer and the model trainer.
+# engine/train.mk: the BPE tokenizer trainer and the model trainer (engine/libhubtrain.a, linked
+# into hub-train by data/local.mk), and their tests.
+noinst_LIBRARIES += engine/libhubtrain.a
+engine_libhubtrain_a_SOURCES = engine/bpe_train.c engine/bpe_train.h
+engine_libhubtrain_a_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) $(PCRE2_CFLAGS)
+
+HUB_TRAIN_LIBS = engine/libhubtrain.a $(HUB_ENGINE_LIBS)
+
+# BPE trainer: round trip through engine/tokenizer.c, merges applied in rank order.
+check_PROGRAMS += tests/test-bpe-train
+tests_test_bpe_train_SOURCES = tests/test-bpe-train.c
+tests_test_bpe_train_LDADD = $(HUB_TRAIN_LIBS)
+HUB_TESTS += tests/test-bpe-train
