@@ -30,3 +30,7 @@ tools_bench_ingest_LDADD = $(MOSQUITTO_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS)
 # tools/bench-ingest --publish-only as the load, and store-crash-writer inspect as the checker).
 HUB_TESTS += tests/test-hubd-kill9.sh
 EXTRA_DIST += tests/test-hubd-kill9.sh
+
+# Schema migration under SIGKILL: schema 1 intact or fully migrated, never in between.
+HUB_TESTS += tests/test-store-migrate-crash.sh
+EXTRA_DIST += tests/test-store-migrate-crash.sh

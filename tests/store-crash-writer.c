@@ -8,6 +8,10 @@
  *       (so the killed hubd's lock must be gone), runs integrity_check, checks that every
  *       registry record is a JSON object with a name, and prints one line:
  *       entities=N digest=HEX states=N history=N   (digest: of the sorted ids and names)
+ *   store-crash-writer makev1 DB N / migrate DB / checkmig DB N
+ *       for tests/test-store-migrate-crash.sh: a schema-1 database with N entities (as the
+ *       first release wrote it), an open that migrates it (killed at random moments), and a
+ *       check that the file is either still exactly schema 1 or completely migrated.
  *
  * Batch b: puts K registry rows (slots (b*K .. b*K+K-1) mod NSLOTS, so later batches overwrite
  * earlier ones), their states, HIST history rows, then flushes history, then appends "b\n" to
@@ -372,12 +376,175 @@ static int do_inspect(const char *db)
     return ret;
 }
 
+/* ---- migration under kill -9 ---- */
+
+/* Schema 1 as migration 1 created it (a copy: the migration list may not be used to check
+ * itself), and N entities with history, so that migration 2 (a column backfill from JSON and
+ * four index builds) takes long enough to be killed in the middle. */
+static const char *const mig_v1_schema =
+    "PRAGMA application_id = 1213547076;"
+    "CREATE TABLE floors (name TEXT PRIMARY KEY NOT NULL, level INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE areas (name TEXT PRIMARY KEY NOT NULL,"
+    "  floor TEXT REFERENCES floors(name) ON UPDATE CASCADE ON DELETE SET NULL,"
+    "  aliases TEXT NOT NULL DEFAULT '[]');"
+    "CREATE TABLE entities (entity_id TEXT PRIMARY KEY NOT NULL, record TEXT NOT NULL);"
+    "CREATE TABLE states (entity_id TEXT PRIMARY KEY NOT NULL"
+    "    REFERENCES entities(entity_id) ON DELETE CASCADE,"
+    "  state TEXT NOT NULL, attributes TEXT NOT NULL DEFAULT '{}',"
+    "  last_changed INTEGER NOT NULL, last_updated INTEGER NOT NULL);"
+    "CREATE TABLE history (id INTEGER PRIMARY KEY, entity_id TEXT NOT NULL,"
+    "  state TEXT NOT NULL, attributes TEXT NOT NULL DEFAULT '{}', ts INTEGER NOT NULL);"
+    "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);";
+
+static int mig_exec(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        fprintf(stderr, "makev1: %s: %s\n", sql, msg ? msg : sqlite3_errmsg(db));
+        sqlite3_free(msg);
+        return 1;
+    }
+    return 0;
+}
+
+static int do_makev1(const char *path, long n)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open(path, &db) != SQLITE_OK) {
+        fprintf(stderr, "makev1: %s: %s\n", path, sqlite3_errmsg(db));
+        return 1;
+    }
+    int ret = mig_exec(db, "PRAGMA journal_mode = WAL") || mig_exec(db, mig_v1_schema) ||
+              mig_exec(db, "BEGIN");
+    sqlite3_stmt *e = NULL, *h = NULL;
+    if (!ret &&
+        (sqlite3_prepare_v2(db, "INSERT INTO entities VALUES (?1, ?2)", -1, &e, NULL) ||
+         sqlite3_prepare_v2(db, "INSERT INTO history (entity_id, state, ts) VALUES (?1, 'on', ?2)",
+                            -1, &h, NULL))) {
+        fprintf(stderr, "makev1: prepare: %s\n", sqlite3_errmsg(db));
+        ret = 1;
+    }
+    for (long i = 0; i < n && !ret; i++) {
+        char id[64], rec[160];
+        snprintf(id, sizeof id, "sensor.mig_%07ld", i);
+        snprintf(rec, sizeof rec, "{\"name\":\"Migration sensor %ld\",\"area\":\"Room %ld\"}", i,
+                 i % 97);
+        sqlite3_bind_text(e, 1, id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(e, 2, rec, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(h, 1, id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(h, 2, i);
+        if (sqlite3_step(e) != SQLITE_DONE || sqlite3_step(h) != SQLITE_DONE) {
+            fprintf(stderr, "makev1: insert: %s\n", sqlite3_errmsg(db));
+            ret = 1;
+        }
+        sqlite3_reset(e);
+        sqlite3_reset(h);
+    }
+    sqlite3_finalize(e);
+    sqlite3_finalize(h);
+    if (!ret) ret = mig_exec(db, "COMMIT") || mig_exec(db, "PRAGMA user_version = 1");
+    sqlite3_close(db);
+    return ret;
+}
+
+static int do_migrate(const char *path)
+{
+    char err[512];
+    struct hub_store *st = hub_store_open(path, err, sizeof err);
+    if (!st) {
+        fprintf(stderr, "migrate: %s\n", err);
+        return 1;
+    }
+    hub_store_close(st);
+    return 0;
+}
+
+static long long mig_int(sqlite3 *db, const char *sql, int *bad)
+{
+    sqlite3_stmt *s = NULL;
+    long long v = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int64(s, 0);
+    else {
+        fprintf(stderr, "checkmig: %s: %s\n", sql, sqlite3_errmsg(db));
+        (*bad)++;
+    }
+    sqlite3_finalize(s);
+    return v;
+}
+
+/* Prints "v1" or "migrated"; exit 1 if the file is neither complete schema 1 nor complete
+ * schema >= 2 with every row backfilled, or integrity_check fails. */
+static int do_checkmig(const char *path, long n)
+{
+    sqlite3 *db = NULL;
+    int bad = 0;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        fprintf(stderr, "checkmig: %s: %s\n", path, sqlite3_errmsg(db));
+        return 1;
+    }
+    sqlite3_stmt *s = NULL;
+    char ic[256] = "";
+    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        snprintf(ic, sizeof ic, "%s", (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    if (strcmp(ic, "ok") != 0) {
+        fprintf(stderr, "checkmig: integrity_check: %s (%s)\n", ic, sqlite3_errmsg(db));
+        bad++;
+    }
+    long long ver = mig_int(db, "PRAGMA user_version", &bad);
+    long long ents = mig_int(db, "SELECT count(*) FROM entities", &bad);
+    long long hist = mig_int(db, "SELECT count(*) FROM history", &bad);
+    long long has_domain =
+        mig_int(db, "SELECT count(*) FROM pragma_table_info('entities') WHERE name='domain'", &bad);
+    long long idx = mig_int(db, "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name IN"
+                                " ('history_entity_ts','history_ts','entities_area','entities_domain')",
+                            &bad);
+    if (ents != n || hist != n) {
+        fprintf(stderr, "checkmig: %lld entities and %lld history rows, expected %ld\n", ents, hist,
+                n);
+        bad++;
+    }
+    const char *what = "?";
+    if (ver == 1) {
+        what = "v1";
+        if (has_domain != 0 || idx != 0) {
+            fprintf(stderr, "checkmig: user_version 1 but half-migrated (domain column %lld, %lld "
+                            "indexes)\n", has_domain, idx);
+            bad++;
+        }
+    } else if (ver >= 2) {
+        what = "migrated";
+        long long filled = has_domain ? mig_int(db, "SELECT count(*) FROM entities WHERE domain ="
+                                                    " 'sensor' AND area LIKE 'Room %'", &bad)
+                                      : -1;
+        if (has_domain != 1 || idx != 4 || filled != n) {
+            fprintf(stderr, "checkmig: user_version %lld but domain column %lld, %lld indexes, %lld "
+                            "rows backfilled\n", ver, has_domain, idx, filled);
+            bad++;
+        }
+    } else {
+        fprintf(stderr, "checkmig: user_version %lld\n", ver);
+        bad++;
+    }
+    sqlite3_close(db);
+    printf("%s%s\n", what, bad ? " BAD" : "");
+    return bad ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     hub_log_set_level(HUB_LOG_WARN);
     if (argc == 3 && strcmp(argv[1], "inspect") == 0) return do_inspect(argv[2]);
+    if (argc == 4 && strcmp(argv[1], "makev1") == 0) return do_makev1(argv[2], atol(argv[3]));
+    if (argc == 3 && strcmp(argv[1], "migrate") == 0) return do_migrate(argv[2]);
+    if (argc == 4 && strcmp(argv[1], "checkmig") == 0) return do_checkmig(argv[2], atol(argv[3]));
     if (argc != 4 || (strcmp(argv[1], "write") != 0 && strcmp(argv[1], "check") != 0)) {
-        fprintf(stderr, "usage: %s write|check DB PROGRESS | inspect DB\n", argv[0]);
+        fprintf(stderr,
+                "usage: %s write|check DB PROGRESS | inspect DB | makev1 DB N | migrate DB |"
+                " checkmig DB N\n",
+                argv[0]);
         return 2;
     }
     return strcmp(argv[1], "write") == 0 ? do_write(argv[2], argv[3]) : do_check(argv[2], argv[3]);
