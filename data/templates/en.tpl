@@ -57,6 +57,9 @@ t on.11 = <pre> (switch | turn) on <det> {name:climate} [<in_area>] <post>
 t on.12 = (lights on | light on) {domain=light} [please]
 t on.13 = <pre> let there be light {domain=light}
 t on.14 = <pre> make sure <det> {name:lock} is locked
+t on.15 = (can | could) (we | i) get some light (in here | <in_area>) {domain=light}
+t on.16 = <lights> on (<in_area> | <on_floor>) [please]
+t on.17 = {area} <ldom> on [please]
 t! on.h1 = <pre> (activate | enable | fire up | power up) <onoff_tgt> <post>
 t! on.h2 = (could | can) (we | i) (have | get) <onoff_tgt> on
 t! on.h3 = <pre> (open up | draw back | crack open) <cover_tgt> <post>
@@ -77,6 +80,9 @@ t off.8 = <pre> (close | shut | turn off) <det> {name:valve} [<in_area>] <post>
 t off.9 = <pre> (turn | switch | shut) (off | down) (everything | all the lights) {domain=light} [in the house | everywhere | in the whole house]
 t off.10 = (lights off | light off) {domain=light} [please]
 t off.11 = <pre> (switch | turn) off <det> {name:climate} [<in_area>] <post>
+t off.12 = (lights out | everything off) {domain=light} [please]
+t off.13 = <pre> lock up <det> {name:lock}
+t off.14 = (we are | we're) going to (bed | sleep) , (turn | switch) off <onoff_tgt>
 t! off.h1 = <pre> (disable | power down | turn down) <onoff_tgt> <post>
 t! off.h2 = (nobody | no one) is (using | in) the {area} , (turn | switch) off <det> <ldom>
 t! off.h3 = <pre> (draw | pull) <cover_tgt> (shut | closed) <post>
@@ -111,6 +117,9 @@ t st.17 = how many <lights> are <onoff_state> [<in_area> | <on_floor>] [?]
 t st.18 = did i leave <det> {name:light,switch,fan} on {state=on} [?]
 t st.19 = did i (lock {state=locked} | forget to lock {state=unlocked}) <det> {name:lock} [?]
 t st.20 = (how | what) is <det> {name:sensor} (doing | reading | showing | at) [?]
+t st.21 = is (anybody | anyone | someone) (home | in) {domain=person} {state=home} [right now] [?]
+t st.22 = (has | did) {name:person} (go out {state=not_home} | leave {state=not_home} | get home {state=home} | come home {state=home}) [yet] [?]
+t st.23 = (is | are) <det> {name:light,switch,fan} still <onoff_state> [?]
 t! st.h1 = (can you check | check | do you know) (if | whether) <det> {name:light,switch,fan} is <onoff_state>
 t! st.h2 = (can you check | check | do you know) (if | whether) <det> {name:cover,valve} is <open_state>
 t! st.h3 = (has | have) <det> {name:lock} [<in_area>] been <lock_state> [?]
@@ -168,6 +177,8 @@ t ct.3 = <pre> (set | change | adjust) <det> {name:climate} to {temperature} <po
 t ct.4 = <pre> make it {temperature} [in here | <in_area> | <on_floor>] <post>
 t ct.5 = (heat | cool | warm) [up] the (house | place | room) to {temperature} | (heat | cool | warm) [up] the {area} to {temperature}
 t ct.6 = {temperature} (in here | <in_area> | <on_floor>) please
+t ct.7 = (it's | it is) (cold | freezing | too hot | boiling) , set <det> {name:climate} to {temperature}
+t ct.8 = (it's | it is) (cold | freezing | too hot | boiling) [in here] , (set | put) the <heat> (to | at) {temperature} [<in_area> | <on_floor>]
 t! ct.h1 = <pre> i (want | need) it (to be | at) {temperature} [<in_area> | <on_floor>]
 t! ct.h2 = <pre> (bump | turn | crank) the <heat> (up | down) to {temperature} [<in_area> | <on_floor>]
 t! ct.h3 = <pre> set <det> {name:climate} (at | to) {temperature}
@@ -188,6 +199,7 @@ t sl.1 = <pre> add {item} to [my | the] shopping list <post>
 t sl.2 = <pre> put {item} on [my | the] shopping list <post>
 t sl.3 = (shopping list | to the shopping list) add {item}
 t sl.4 = <pre> (remember | don't let me forget) to buy {item}
+t sl.5 = (we're | we are) out of {item} , (add | put) (it | that) (to | on) the shopping list
 t! sl.h1 = we (need | are out of | ran out of) {item} , add (it | that) to the shopping list
 t! sl.h2 = <pre> stick {item} on [my | the] shopping list
 
@@ -291,6 +303,7 @@ t mpa.1 = <pre> (pause | stop) [<mp_what>] <post>
 t mpa.2 = <pre> (pause | stop) [<mp_what>] <mp_tgt> <post>
 t mpa.3 = <pre> pause <det> {name:media_player} <post>
 t mpa.4 = <pre> (hold | freeze) [<mp_what>] [<mp_tgt>]
+t mpa.5 = (hold on | one sec | wait a second) , (pause | stop) [<mp_what>] [<mp_tgt>]
 t! mpa.h1 = <pre> (put | hit) [<mp_what>] (on hold | pause) [<mp_tgt>]
 t! mpa.h2 = (wait | hang on) , pause [<mp_what>] [<mp_tgt>]
 
@@ -340,6 +353,7 @@ t vr.5 = <pre> (turn up | increase | raise) the <vol> by {volume_step:up} <vtgt>
 t vr.6 = <pre> (turn down | decrease | lower) the <vol> by {volume_step:down} <vtgt> <post>
 t vr.7 = <pre> (turn | crank) (up | down) <det> {name:media_player} (a bit | a little) {volume_step=up}
 t vr.8 = <pre> make (it | the music | the tv) (louder {volume_step=up} | quieter {volume_step=down}) <vtgt>
+t vr.9 = (a | a little | a bit) (louder {volume_step=up} | quieter {volume_step=down} | softer {volume_step=down}) [<vtgt>] [please]
 t! vr.h1 = (i can't hear | i can barely hear) (it | the music | the tv) {volume_step=up} <vtgt>
 t! vr.h2 = (it's | it is) too loud {volume_step=down} <vtgt>
 t! vr.h3 = <pre> (bump | push) the <vol> up by {volume_step:up} <vtgt> | <pre> (drop | bring) the <vol> down by {volume_step:down} <vtgt>
@@ -406,6 +420,8 @@ t tm.6 = <dur> timer [please]
 t tm.7 = (in | after) <dur> {conversation_command}
 t tm.8 = <pre> {conversation_command} in <dur>
 t tm.9 = <pre> (time | count down) <dur> [for {name:timer}]
+t tm.10 = <pre> (alert | buzz | notify | ping) me (in | after) <dur>
+t tm.11 = <pre> (give me | i need | i want) a <dur> {name:timer} timer
 t! tm.h1 = <pre> (wake me | remind me | ping me | let me know) in <dur> <post>
 t! tm.h2 = <pre> (give me | count down) <dur> for (the | my) {name:timer}
 t! tm.h3 = <pre> wait <dur> (and then | then) {conversation_command}

@@ -52,6 +52,8 @@ t on.10 = <pre> (启动 | 开启 | 切换到 | 打开 | 进入) {name:scene} [�
 t on.11 = <pre> (运行 | 执行 | 启动) {name:script} [脚本 | 流程] <post>
 t on.12 = <pre> (打开 | 开启) [<in_area>] {name:climate} <post>
 t on.13 = (开灯 | 开个灯 | 把灯开了) {domain=light} [吧]
+t on.14 = (黑乎乎 的 | 看 不 见 了 | 天 黑 了) ， (开 个 灯 | 把 灯 打开) {domain=light} [吧]
+t on.15 = <in_area> <lights> (开 一下 | 打开 吧 | 开开)
 t! on.h1 = <pre> (启用 | 点亮 | 通电) <onoff_tgt> <post>
 t! on.h2 = (太暗了 | 好黑) ， <pre> 把 <onoff_tgt> 打开
 t! on.h3 = <pre> 帮忙 把 <cover_tgt> 拉 开
@@ -72,6 +74,7 @@ t off.9 = <pre> (关闭 | 关掉 | 关上) [<in_area>] {name:valve} <post>
 t off.10 = <pre> (把 家里 所有 的 灯 都 关了 | 关掉 全屋 的 灯 | 全部 关灯) {domain=light}
 t off.11 = (关灯 | 把灯关了 | 熄灯) {domain=light} [吧]
 t off.12 = <pre> (关掉 | 关闭) [<in_area>] {name:climate} <post>
+t off.13 = (我 要 睡 了 | 出门 了 | 走 了) ， <pre> (把 <onoff_tgt> 关 了 | 关掉 <onoff_tgt>)
 t! off.h1 = <pre> (断开 | 停用 | 熄灭) <onoff_tgt> <post>
 t! off.h2 = {area} 没 人 了 ， <pre> 把 <ldom> 关 了
 t! off.h3 = <pre> 把 <cover_tgt> 拉 (上 | 严实)
@@ -104,6 +107,8 @@ t st.16 = (谁 在 家 | 有 人 在 家 吗 | 家里 有 人 吗 | 谁 回来 �
 t st.17 = [<in_area> | <on_floor>] <coverkind> (都 | 是) <open_state> <ma> [？]
 t st.18 = 我 (是不是 | 有没有) 忘了 关 {name:light,switch,fan} {state=on} [？]
 t st.19 = [<in_area> | <on_floor>] 有 几 (盏 | 个) <lights> <onoff_state> [？]
+t st.20 = (门 | 锁 | 门锁) {domain=lock} (锁 上 了 {state=locked} | 锁 好 了 {state=locked} | 开 着 {state=unlocked}) (没 | 吗 | 没有) [？]
+t st.21 = {name:light,switch,fan} (还 | 是不是) <onoff_state> [？]
 t! st.h1 = (帮 我 看看 | 查查) {name:light,switch,fan} (是不是 | 有没有) <onoff_state>
 t! st.h2 = (帮 我 看看 | 查查) {name:cover,valve} (是不是 | 是否) <open_state>
 t! st.h3 = [<in_area>] {name:lock} (锁 上 了 {state=locked} | 是 开着 的 {state=unlocked}) <ma> [？]
@@ -176,6 +181,7 @@ t sl.1 = <pre> 把 {item} (加到 | 加入 | 添加到 | 放进 | 写进) 购物
 t sl.2 = <pre> (在 | 往) 购物 (清单 | 单) (里 | 上) (加 | 添加 | 加上) {item} <post>
 t sl.3 = 购物 (清单 | 单) (加 | 添加) {item}
 t sl.4 = <pre> (记得 | 提醒 我) (买 | 要 买) {item}
+t sl.5 = {item} (快 没 了 | 没有 了) ， (加到 | 记到) 购物 (清单 | 单) [里 | 上]
 t! sl.h1 = {item} (没 了 | 用完 了) ， 加到 购物 清单 里
 t! sl.h2 = <pre> 购物 清单 上 (记 | 写) 一下 {item}
 
@@ -276,6 +282,7 @@ t mpa.1 = <pre> (暂停 | 停 一下) [<mp_what>] <post>
 t mpa.2 = <pre> (暂停 | 停 一下) <mp_tgt> [<mp_what>] <post>
 t mpa.3 = <pre> 把 <mp_tgt> [<mp_what>] 暂停 [一下] <post>
 t mpa.4 = [<mp_tgt>] [<mp_what>] 暂停 [一下]
+t mpa.5 = 别 (放 | 播 | 唱) 了 [<mp_tgt>]
 t! mpa.h1 = 等 一下 ， (先 停 | 暂停) [<mp_tgt>] [<mp_what>]
 t! mpa.h2 = <pre> 让 [<mp_tgt>] [<mp_what>] 先 停 一下
 
@@ -317,6 +324,7 @@ t vr.1 = <pre> 把 <vtgt> <vol> (<vup> | <vdown>) [一点] <post>
 t vr.2 = <pre> <vtgt> <vol> (<vup> | <vdown>) [一点 | 一些]
 t vr.3 = <pre> 把 {name:media_player} (<vup> | <vdown>) <post>
 t vr.4 = (大声 点 {volume_step=up} | 小声 点 {volume_step=down} | 太 吵 了 {volume_step=down} | 听 不 清 {volume_step=up})
+t vr.7 = (声音 | 音量) (有点 | 太) (小 {volume_step=up} | 大 {volume_step=down}) [了] [<vtgt>]
 t vr.5 = <pre> 把 <vtgt> <vol> (调大 | 调高 | 增加 | 提高) {volume_step:up} <post>
 t vr.6 = <pre> 把 <vtgt> <vol> (调小 | 调低 | 减少 | 降低) {volume_step:down} <post>
 t! vr.h1 = <vtgt> (声音 太 小 了 {volume_step=up} | 声音 太 大 了 {volume_step=down})
@@ -381,6 +389,8 @@ t tm.4 = <pre> (给 | 为) {name:timer} (设 | 定) 一个 <dur> 的 <timer>
 t tm.5 = <pre> <dur> (后 | 以后 | 之后) 提醒 我 [一下]
 t tm.6 = <pre> <dur> (后 | 以后 | 之后) {conversation_command}
 t tm.7 = <pre> 定时 <dur> [，] [{name:timer}]
+t tm.8 = <pre> <dur> (后 | 以后 | 之后) 叫 (我 | 醒 我) [一下]
+t tm.9 = {name:timer} 计时 <dur>
 t! tm.h1 = <pre> (倒数 | 数) <dur>
 t! tm.h2 = <pre> {name:timer} (要 | 需要) <dur> ， (帮 我 计时 | 计 个 时)
 t! tm.h3 = <pre> 过 <dur> (再 | 就) {conversation_command}
