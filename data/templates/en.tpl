@@ -353,7 +353,7 @@ t vr.5 = <pre> (turn up | increase | raise) the <vol> by {volume_step:up} <vtgt>
 t vr.6 = <pre> (turn down | decrease | lower) the <vol> by {volume_step:down} <vtgt> <post>
 t vr.7 = <pre> (turn | crank) (up | down) <det> {name:media_player} (a bit | a little) {volume_step=up}
 t vr.8 = <pre> make (it | the music | the tv) (louder {volume_step=up} | quieter {volume_step=down}) <vtgt>
-t vr.9 = (a | a little | a bit) (louder {volume_step=up} | quieter {volume_step=down} | softer {volume_step=down}) [<vtgt>] [please]
+t vr.9 = (a little | a bit | just a bit) (louder {volume_step=up} | quieter {volume_step=down} | softer {volume_step=down}) [<vtgt>] [please]
 t! vr.h1 = (i can't hear | i can barely hear) (it | the music | the tv) {volume_step=up} <vtgt>
 t! vr.h2 = (it's | it is) too loud {volume_step=down} <vtgt>
 t! vr.h3 = <pre> (bump | push) the <vol> up by {volume_step:up} <vtgt> | <pre> (drop | bring) the <vol> down by {volume_step:down} <vtgt>
