@@ -182,33 +182,6 @@ KERN_AVX512 static float kern_vdot_q5_1_avx512(const void *wv, const void *xv, i
 
 /* ---- K-quants against Q8_K: maddubs for the u8 x s8 pairs, vpdpwssd for scale and sum ---- */
 
-KERN_AVX512 static float kern_vdot_q4_k_avx512(const void *wv, const void *xv, int64_t nb)
-{
-    const struct kern_q4_k *w = wv;
-    const struct kern_q8_k *x = xv;
-    __m256 acc = _mm256_setzero_ps();
-    float accm = 0;
-    const __m256i m4 = _mm256_set1_epi8(0x0F);
-    for (int64_t i = 0; i < nb; i++) {
-        uint8_t sc[8], mn[8];
-        kern_k4_scales(w[i].scales, sc, mn);
-        const int msum = kern_k4_msum(mn, x[i].bsums);
-        __m256i sumi = _mm256_setzero_si256();
-        for (int j = 0; j < 4; j++) {
-            const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
-            const __m256i lo = _mm256_and_si256(q, m4);
-            const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), m4);
-            const __m256i x0 = _mm256_loadu_si256((const __m256i *)(x[i].qs + 64 * j));
-            const __m256i x1 = _mm256_loadu_si256((const __m256i *)(x[i].qs + 64 * j + 32));
-            sumi = _mm256_dpwssd_epi32(sumi, _mm256_maddubs_epi16(lo, x0), _mm256_set1_epi16(sc[2 * j]));
-            sumi = _mm256_dpwssd_epi32(sumi, _mm256_maddubs_epi16(hi, x1), _mm256_set1_epi16(sc[2 * j + 1]));
-        }
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(x[i].d * kern_h2f(w[i].d)), _mm256_cvtepi32_ps(sumi), acc);
-        accm += x[i].d * kern_h2f(w[i].dmin) * (float)msum;
-    }
-    return kern_hsum256(acc) - accm;
-}
-
 KERN_AVX512 static float kern_vdot_q5_k_avx512(const void *wv, const void *xv, int64_t nb)
 {
     const struct kern_q5_k *w = wv;
@@ -337,6 +310,81 @@ KERN_AVX512 static void kern_vdot4_q8_0_zmm(const void *wv, const void *xv, size
     }
 }
 
+/* ---- Q4_K with 512-bit vectors: 64 bytes of codes per load ---- */
+
+/*
+ * A super-block's 128 code bytes are two 64-byte registers. In each, the low nibbles hold
+ * sub-blocks 2j (first 32 bytes) and 2j+2 (last 32), the high nibbles 2j+1 and 2j+3; the
+ * matching 32-element pieces of x are loaded into the two halves, and each half gets its own
+ * sub-block scale in a 16-bit blend.
+ */
+#define KERN_Q4K_SC2(a, b) _mm512_mask_blend_epi16((__mmask32)0xFFFF0000u, _mm512_set1_epi16(a), _mm512_set1_epi16(b))
+
+KERN_AVX512 static float kern_vdot_q4_k_zmm(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q4_k *w = wv;
+    const struct kern_q8_k *x = xv;
+    __m512 acc = _mm512_setzero_ps();
+    float accm = 0;
+    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    for (int64_t i = 0; i < nb; i++) {
+        uint8_t sc[8], mn[8];
+        kern_k4_scales(w[i].scales, sc, mn);
+        const int8_t *xs = x[i].qs;
+        __m512i sumi = _mm512_setzero_si512();
+        for (int h = 0; h < 2; h++) { /* elements 128h .. 128h+127: sub-blocks 4h .. 4h+3 */
+            const __m512i q = _mm512_loadu_si512(w[i].qs + 64 * h);
+            const __m512i lo = _mm512_and_si512(q, m4);
+            const __m512i hi = _mm512_and_si512(_mm512_srli_epi16(q, 4), m4);
+            const int8_t *xh = xs + 128 * h;
+            const __m512i xlo = KERN_LOAD2(xh, xh + 64), xhi = KERN_LOAD2(xh + 32, xh + 96);
+            sumi = _mm512_dpwssd_epi32(sumi, _mm512_maddubs_epi16(lo, xlo), KERN_Q4K_SC2(sc[4 * h], sc[4 * h + 2]));
+            sumi = _mm512_dpwssd_epi32(sumi, _mm512_maddubs_epi16(hi, xhi), KERN_Q4K_SC2(sc[4 * h + 1], sc[4 * h + 3]));
+        }
+        acc = _mm512_fmadd_ps(_mm512_set1_ps(x[i].d * kern_h2f(w[i].d)), _mm512_cvtepi32_ps(sumi), acc);
+        accm += x[i].d * kern_h2f(w[i].dmin) * (float)kern_k4_msum(mn, x[i].bsums);
+    }
+    return _mm512_reduce_add_ps(acc) - accm;
+}
+
+KERN_AVX512 static void kern_vdot4_q4_k_zmm(const void *wv, const void *xv, size_t xs_, int64_t nb,
+                                            float out[4])
+{
+    const struct kern_q4_k *w = wv;
+    const struct kern_q8_k *x[4] = {(const struct kern_q8_k *)xv,
+                                    (const struct kern_q8_k *)((const uint8_t *)xv + xs_),
+                                    (const struct kern_q8_k *)((const uint8_t *)xv + 2 * xs_),
+                                    (const struct kern_q8_k *)((const uint8_t *)xv + 3 * xs_)};
+    __m512 acc[4] = {_mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps()};
+    float accm[4] = {0, 0, 0, 0};
+    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    for (int64_t i = 0; i < nb; i++) {
+        uint8_t sc[8], mn[8];
+        kern_k4_scales(w[i].scales, sc, mn);
+        __m512i sumi[4] = {_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512(),
+                           _mm512_setzero_si512()};
+        for (int h = 0; h < 2; h++) {
+            const __m512i q = _mm512_loadu_si512(w[i].qs + 64 * h);
+            const __m512i lo = _mm512_and_si512(q, m4);
+            const __m512i hi = _mm512_and_si512(_mm512_srli_epi16(q, 4), m4);
+            const __m512i slo = KERN_Q4K_SC2(sc[4 * h], sc[4 * h + 2]);
+            const __m512i shi = KERN_Q4K_SC2(sc[4 * h + 1], sc[4 * h + 3]);
+            for (int t = 0; t < 4; t++) {
+                const int8_t *xh = x[t][i].qs + 128 * h;
+                const __m512i xlo = KERN_LOAD2(xh, xh + 64), xhi = KERN_LOAD2(xh + 32, xh + 96);
+                sumi[t] = _mm512_dpwssd_epi32(sumi[t], _mm512_maddubs_epi16(lo, xlo), slo);
+                sumi[t] = _mm512_dpwssd_epi32(sumi[t], _mm512_maddubs_epi16(hi, xhi), shi);
+            }
+        }
+        const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].dmin);
+        for (int t = 0; t < 4; t++) {
+            acc[t] = _mm512_fmadd_ps(_mm512_set1_ps(x[t][i].d * wd), _mm512_cvtepi32_ps(sumi[t]), acc[t]);
+            accm[t] += x[t][i].d * wm * (float)kern_k4_msum(mn, x[t][i].bsums);
+        }
+    }
+    for (int t = 0; t < 4; t++) out[t] = _mm512_reduce_add_ps(acc[t]) - accm[t];
+}
+
 /* ---- 4 tokens at a time (prefill), VNNI: each weight block decoded once for all 4 ---- */
 
 #define KERN_X4(xv, xs, type)                                                                  \
@@ -379,40 +427,6 @@ KERN_AVX512 static void kern_vdot4_q5_0_avx512(const void *wv, const void *xv, s
         }
     }
     for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
-}
-
-KERN_AVX512 static void kern_vdot4_q4_k_avx512(const void *wv, const void *xv, size_t xs, int64_t nb,
-                                               float out[4])
-{
-    const struct kern_q4_k *w = wv;
-    KERN_X4(xv, xs, struct kern_q8_k);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    float accm[4] = {0, 0, 0, 0};
-    const __m256i m4 = _mm256_set1_epi8(0x0F);
-    for (int64_t i = 0; i < nb; i++) {
-        uint8_t sc[8], mn[8];
-        kern_k4_scales(w[i].scales, sc, mn);
-        __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
-                           _mm256_setzero_si256()};
-        for (int j = 0; j < 4; j++) {
-            const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
-            const __m256i lo = _mm256_and_si256(q, m4);
-            const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), m4);
-            const __m256i slo = _mm256_set1_epi16(sc[2 * j]), shi = _mm256_set1_epi16(sc[2 * j + 1]);
-            for (int t = 0; t < 4; t++) {
-                const __m256i x0 = _mm256_loadu_si256((const __m256i *)(x[t][i].qs + 64 * j));
-                const __m256i x1 = _mm256_loadu_si256((const __m256i *)(x[t][i].qs + 64 * j + 32));
-                sumi[t] = _mm256_dpwssd_epi32(sumi[t], _mm256_maddubs_epi16(lo, x0), slo);
-                sumi[t] = _mm256_dpwssd_epi32(sumi[t], _mm256_maddubs_epi16(hi, x1), shi);
-            }
-        }
-        const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].dmin);
-        for (int t = 0; t < 4; t++) {
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(x[t][i].d * wd), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
-            accm[t] += x[t][i].d * wm * (float)kern_k4_msum(mn, x[t][i].bsums);
-        }
-    }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) - accm[t];
 }
 
 KERN_AVX512 static void kern_vdot4_q6_k_avx512(const void *wv, const void *xv, size_t xs, int64_t nb,
@@ -473,12 +487,12 @@ void kern_dots_avx512_get(struct kern_dot_table *t)
     t->dot[KERN_Q4_1] = kern_vdot_q4_1_avx512;
     t->dot[KERN_Q5_0] = kern_vdot_q5_0_avx512;
     t->dot[KERN_Q5_1] = kern_vdot_q5_1_avx512;
-    t->dot[KERN_Q4_K] = kern_vdot_q4_k_avx512;
+    t->dot[KERN_Q4_K] = kern_vdot_q4_k_zmm;
     t->dot[KERN_Q5_K] = kern_vdot_q5_k_avx512;
     t->dot[KERN_Q6_K] = kern_vdot_q6_k_avx512;
     t->dot4[KERN_Q8_0] = kern_vdot4_q8_0_zmm;
     t->dot4[KERN_Q4_0] = kern_vdot4_q4_0_avx512;
     t->dot4[KERN_Q5_0] = kern_vdot4_q5_0_avx512;
-    t->dot4[KERN_Q4_K] = kern_vdot4_q4_k_avx512;
+    t->dot4[KERN_Q4_K] = kern_vdot4_q4_k_zmm;
     t->dot4[KERN_Q6_K] = kern_vdot4_q6_k_avx512;
 }

@@ -100,6 +100,81 @@ static inline float kern_emu_reduce_add_ps(__m512 a)
     return s;
 }
 
+static inline __m512i kern_emu_loadu_si512(const void *p)
+{
+    __m512i r;
+    memcpy(r.b, p, 64);
+    return r;
+}
+static inline __m512i kern_emu_and_si512(__m512i a, __m512i b)
+{
+    for (int i = 0; i < 64; i++) a.b[i] &= b.b[i];
+    return a;
+}
+static inline __m512i kern_emu_set1_epi8(char v)
+{
+    __m512i r;
+    memset(r.b, v, 64);
+    return r;
+}
+static inline __m512i kern_emu_set1_epi16(short v)
+{
+    __m512i r;
+    for (int i = 0; i < 32; i++) memcpy(r.b + 2 * i, &v, 2);
+    return r;
+}
+static inline __m512i kern_emu_srli_epi16(__m512i a, int n)
+{
+    for (int i = 0; i < 32; i++) {
+        uint16_t v;
+        memcpy(&v, a.b + 2 * i, 2);
+        v = n > 15 ? 0 : (uint16_t)(v >> n);
+        memcpy(a.b + 2 * i, &v, 2);
+    }
+    return a;
+}
+static inline __m512i kern_emu_maddubs_epi16(__m512i a, __m512i b)
+{
+    __m512i r;
+    for (int i = 0; i < 32; i++) {
+        int v = (int)(uint8_t)a.b[2 * i] * b.b[2 * i] + (int)(uint8_t)a.b[2 * i + 1] * b.b[2 * i + 1];
+        int16_t s = (int16_t)(v > 32767 ? 32767 : v < -32768 ? -32768 : v); /* saturates */
+        memcpy(r.b + 2 * i, &s, 2);
+    }
+    return r;
+}
+static inline __m512i kern_emu_dpwssd_epi32(__m512i src, __m512i a, __m512i b)
+{
+    for (int j = 0; j < 16; j++) {
+        int32_t d;
+        int16_t a0, a1, b0, b1;
+        memcpy(&d, src.b + 4 * j, 4);
+        memcpy(&a0, a.b + 4 * j, 2);
+        memcpy(&a1, a.b + 4 * j + 2, 2);
+        memcpy(&b0, b.b + 4 * j, 2);
+        memcpy(&b1, b.b + 4 * j + 2, 2);
+        d = (int32_t)(uint32_t)((int64_t)d + (int32_t)a0 * b0 + (int32_t)a1 * b1);
+        memcpy(src.b + 4 * j, &d, 4);
+    }
+    return src;
+}
+static inline __m512i kern_emu_mask_blend_epi16(__mmask32 k, __m512i a, __m512i b)
+{
+    for (int i = 0; i < 32; i++)
+        if ((k >> i) & 1) memcpy(a.b + 2 * i, b.b + 2 * i, 2);
+    return a;
+}
+
+#define _mm512_loadu_si512 kern_emu_loadu_si512
+#define _mm512_and_si512 kern_emu_and_si512
+#define _mm512_set1_epi8 kern_emu_set1_epi8
+#define _mm512_set1_epi16 kern_emu_set1_epi16
+#undef _mm512_srli_epi16
+#define _mm512_srli_epi16 kern_emu_srli_epi16
+#define _mm512_maddubs_epi16 kern_emu_maddubs_epi16
+#undef _mm512_dpwssd_epi32
+#define _mm512_dpwssd_epi32 kern_emu_dpwssd_epi32
+#define _mm512_mask_blend_epi16 kern_emu_mask_blend_epi16
 #define _mm512_setzero_si512 kern_emu_setzero_si512
 #define _mm512_castsi256_si512 kern_emu_castsi256_si512
 #undef _mm512_inserti64x4
