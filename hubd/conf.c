@@ -56,6 +56,8 @@ static const struct cfg_key cfg_schema[] = {
     {"http", "listen", CFG_HOSTPORT, OFF(http_listen), 0, 0},
     {"http", "token", CFG_STR, RAW, 0, 0},
     {"http", "web_root", CFG_STR, RAW, 0, 0},
+    {"http", "tls_cert", CFG_STR, RAW, 0, 0},
+    {"http", "tls_key", CFG_STR, RAW, 0, 0},
     {"plugins", "dir", CFG_STR, OFF(plugin_dir), 0, 0},
     {"plugins", "disable", CFG_STR, RAW, 0, 0},
     {"engine", "model", CFG_STR, OFF(model_path), 0, 0},

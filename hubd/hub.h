@@ -17,6 +17,11 @@ struct hub_registry;
 struct hub_states;
 struct hub_mqtt;
 struct hub_plugins;
+struct hub_web;
+
+/* Answer of a text command: status HUB_OK with answer_json {"text","intent","slots","targets",
+ * "ok"}, or an error status (answer_json NULL). Called once, on the state thread. */
+typedef void (*hub_command_done_fn)(void *ctx, int status, const char *answer_json);
 
 struct hub {
     uv_loop_t *loop;
@@ -38,6 +43,13 @@ struct hub {
     int exit_code;
     int64_t last_prune_ms;
     uint64_t calls, bad_calls;
+    /* The web module (hubd/web.h); NULL when no [http] listen is set. */
+    struct hub_web *web;
+    /* Text commands: the one hook the language engine fills in (issue 5). NULL until then: the
+     * websocket API answers not_ready. Returns HUB_OK when it will call done (exactly once),
+     * else an error status and never calls done. lang and area may be NULL. */
+    int (*command)(struct hub *h, const char *text, const char *lang, const char *area,
+                   hub_command_done_fn done, void *ctx);
 };
 
 /* Publish through the hub's MQTT link (queued while the broker is away). */

@@ -3,12 +3,18 @@
  *   hubctl [--mqtt HOST:PORT] devices                      every entity (retained hub/state/#)
  *   hubctl [--mqtt HOST:PORT] state ENTITY                 one entity's state JSON
  *   hubctl [--mqtt HOST:PORT] call ENTITY ACTION [k=v ...] run an action (hub/call, QoS 1)
+ *   hubctl [--db FILE] token create NAME | list | revoke NAME
+ *                                                          websocket API access tokens, in the
+ *                                                          database itself (hubd not running)
  * A value is taken as JSON when it parses (40, true, [255,0,0]) and as a string otherwise.
  * Exit status: 0 done, 1 failed (error answer, unknown entity, timeout), 2 usage.
  */
 #include "config.h"
 
+#include "hub_status.h"
 #include "hubd/conf.h"
+#include "hubd/store.h"
+#include "hubd/token.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -46,6 +52,7 @@ static void usage(FILE *f)
 {
     fprintf(f, "usage: hubctl [--mqtt HOST:PORT] [--timeout SECONDS] [--username U --password P]\n"
                "              devices | state ENTITY | call ENTITY ACTION [key=value ...]\n"
+               "       hubctl [--db FILE] token create NAME | token list | token revoke NAME\n"
                "  e.g. hubctl call light.desk_lamp turn_on brightness=40\n"
                "       hubctl call light.desk_lamp turn_on rgb_color=[255,0,0]\n");
 }
@@ -137,15 +144,71 @@ static int print_devices(json_t *states)
     return n ? 0 : 1;
 }
 
+/* ---- tokens: straight on the database (hubd keeps it locked while it runs) ---- */
+
+static int token_list_cb(void *ud, const char *name, int64_t created_ms, int64_t used_ms)
+{
+    char c[32] = "-", u[32] = "never";
+    time_t t = (time_t)(created_ms / 1000);
+    struct tm tm;
+    if (gmtime_r(&t, &tm)) strftime(c, sizeof c, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    t = (time_t)(used_ms / 1000);
+    if (used_ms > 0 && gmtime_r(&t, &tm)) strftime(u, sizeof u, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    printf("%-24s created %s  last used %s\n", name, c, u);
+    (*(int *)ud)++;
+    return 0;
+}
+
+static int ctl_token(const char *db, int argc, char **argv)
+{
+    const char *sub = argc > 0 ? argv[0] : "";
+    bool create = strcmp(sub, "create") == 0, revoke = strcmp(sub, "revoke") == 0;
+    bool list = strcmp(sub, "list") == 0;
+    if (!((create || revoke) && argc == 2) && !(list && argc == 1)) {
+        usage(stderr);
+        return 2;
+    }
+    if ((create || revoke) && !hub_token_name_valid(argv[1])) {
+        fprintf(stderr, "hubctl: token name '%s': use 1-%d characters of A-Z a-z 0-9 _ . @ -\n",
+                argv[1], HUB_TOKEN_NAME_MAX);
+        return 2;
+    }
+    char err[512];
+    struct hub_store *st = hub_store_open(db, err, sizeof err);
+    if (!st) {
+        fprintf(stderr, "hubctl: %s\n", err);
+        return 1;
+    }
+    int rc, code = 0;
+    if (create) {
+        char tok[HUB_TOKEN_LEN + 1];
+        rc = hub_token_create(st, argv[1], false, tok, err, sizeof err);
+        if (rc == HUB_OK) printf("%s\n", tok);
+        else fprintf(stderr, "hubctl: %s\n", err), code = 1;
+    } else if (revoke) {
+        rc = hub_store_token_delete(st, argv[1]);
+        if (rc == HUB_OK) printf("revoked %s\n", argv[1]);
+        else fprintf(stderr, "hubctl: %s\n", hub_store_last_error(st)), code = 1;
+    } else {
+        int n = 0;
+        rc = hub_store_token_foreach(st, token_list_cb, &n);
+        if (rc) fprintf(stderr, "hubctl: %s\n", hub_store_last_error(st)), code = 1;
+        else if (n == 0) printf("no tokens\n");
+    }
+    hub_store_close(st);
+    return code;
+}
+
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {{"mqtt", required_argument, NULL, 'm'},
                                          {"timeout", required_argument, NULL, 't'},
                                          {"username", required_argument, NULL, 'u'},
                                          {"password", required_argument, NULL, 'p'},
+                                         {"db", required_argument, NULL, 'd'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
-    const char *mqtt = getenv("HUBCTL_MQTT"), *user = NULL, *pass = NULL;
+    const char *mqtt = getenv("HUBCTL_MQTT"), *user = NULL, *pass = NULL, *db = "hubd.db";
     double timeout_s = 5;
     int o;
     while ((o = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
@@ -162,6 +225,7 @@ int main(int argc, char **argv)
         }
         case 'u': user = optarg; break;
         case 'p': pass = optarg; break;
+        case 'd': db = optarg; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
@@ -170,6 +234,7 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
+    if (strcmp(argv[optind], "token") == 0) return ctl_token(db, argc - optind - 1, argv + optind + 1);
     struct ctl c = {.exit_code = 1};
     const char *cmd = argv[optind++];
     const char *sub;

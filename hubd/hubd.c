@@ -13,6 +13,8 @@
 #include "hubd/registry.h"
 #include "hubd/state.h"
 #include "hubd/store.h"
+#include "hubd/token.h"
+#include "hubd/web.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -44,8 +46,10 @@ static void usage(FILE *f)
             "  --mqtt HOST:PORT    broker to use (default: [mqtt] host, else hubd starts its own\n"
             "                      mosquitto on 127.0.0.1)\n"
             "  --db FILE           SQLite database (default: [store] db, else hubd.db)\n"
+            "  --http ADDR:PORT    dashboard and websocket API (default: [http] listen; none)\n"
             "  --plugins DIR       device plugins (*.so) to load\n"
-            "  --demo              demo home: own broker on 127.0.0.1:1883 when free\n"
+            "  --demo              demo home: own broker on 127.0.0.1:1883 when free, and a\n"
+            "                      fresh dashboard access token printed at start\n"
             "  --ready-file FILE   write \"mqtt=HOST:PORT\" there once connected (for scripts)\n"
             "  --check-config      check the config file and flags, then exit\n");
 }
@@ -152,6 +156,7 @@ static void write_ready_file(struct hub *h)
         return;
     }
     fprintf(f, "mqtt=%s:%d\npid=%d\n", h->mqtt_host, h->mqtt_port, (int)getpid());
+    if (h->web) fprintf(f, "http=%s\n", hub_web_address(h->web));
     if (fclose(f) != 0 || rename(tmp, h->ready_file) != 0)
         hub_error(TAG, "cannot write %s: %s", h->ready_file, strerror(errno));
     else
@@ -195,6 +200,7 @@ static void hub_stop(struct hub *h)
         h->plugins = NULL;
     }
     if (h->mqtt) hub_mqtt_stop(h->mqtt);
+    hub_web_stop(h);
 }
 
 static void signal_cb(uv_signal_t *s, int signum)
@@ -428,13 +434,27 @@ int main(int argc, char **argv)
     uv_signal_start(&h->sig_int, signal_cb, SIGINT);
     uv_signal_start(&h->sig_term, signal_cb, SIGTERM);
 
+    if (hub_web_start(h, err, sizeof err)) {
+        hub_error(TAG, "web: %s", err);
+        goto out;
+    }
+    if (h->web && cfg->demo) {
+        /* The demo's token: a new one each start (the previous demo token stops working). */
+        char tok[HUB_TOKEN_LEN + 1];
+        if (hub_token_create(h->store, "demo", true, tok, err, sizeof err) == HUB_OK) {
+            printf("dashboard: http://%s/  access token: %s\n", hub_web_address(h->web), tok);
+            fflush(stdout);
+        } else {
+            hub_warn(TAG, "no demo token: %s", err);
+        }
+    }
+
     if (hub_mqtt_start(h->mqtt)) goto out;
     hub_info(TAG, "running: mqtt %s:%d, db %s, %zu plugins, %zu entities%s", h->mqtt_host,
              h->mqtt_port, cfg->db_path, hub_plugins_count(h->plugins), hub_registry_count(h->reg),
              cfg->demo ? " (demo)" : "");
-    if (cfg->http_listen || cfg->model_path)
-        hub_info(TAG, "http %s, model %s: served by their own modules when built in",
-                 cfg->http_listen ? cfg->http_listen : "-", cfg->model_path ? cfg->model_path : "-");
+    if (cfg->model_path)
+        hub_info(TAG, "model %s: used by the engine module when built in", cfg->model_path);
     uv_run(h->loop, UV_RUN_DEFAULT);
     h->exit_code = 0;
 
@@ -444,11 +464,13 @@ out:
         h->plugins = NULL;
         if (h->mqtt) hub_mqtt_stop(h->mqtt);
         if (uv_is_active((uv_handle_t *)&h->flush_timer)) uv_close((uv_handle_t *)&h->flush_timer, NULL);
+        hub_web_stop(h);
     }
     uv_run(h->loop, UV_RUN_NOWAIT); /* let close callbacks run */
     hub_mqtt_free(h->mqtt);
     if (h->states) hub_states_flush(h->states);
     hub_states_free(h->states);
+    hub_web_free(h); /* after the states: they call its listener until freed */
     hub_registry_free(h->reg);
     if (h->store) hub_store_close(h->store);
     hub_broker_stop(&h->broker);

@@ -1,13 +1,19 @@
 # hubd/: the daemon (hubd/hubd) and its command-line client (hubd/hubctl).
 # hubd/libhubcore.a holds everything but main, so tests link the same code the daemon runs.
-HUBD_PKG_CFLAGS = $(MOSQUITTO_CFLAGS) $(UV_CFLAGS) $(JANSSON_CFLAGS) $(SQLITE_CFLAGS)
-HUBD_PKG_LIBS = $(MOSQUITTO_LIBS) $(UV_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS)
+HUBD_PKG_CFLAGS = $(MOSQUITTO_CFLAGS) $(UV_CFLAGS) $(JANSSON_CFLAGS) $(SQLITE_CFLAGS) \
+	$(LWS_CFLAGS) $(CRYPTO_CFLAGS)
+HUBD_PKG_LIBS = $(MOSQUITTO_LIBS) $(UV_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS) $(LWS_LIBS) \
+	$(CRYPTO_LIBS)
 
 noinst_LIBRARIES += hubd/libhubcore.a
 hubd_libhubcore_a_SOURCES = hubd/conf.c hubd/conf.h hubd/map.c hubd/map.h \
 	hubd/registry.c hubd/registry.h hubd/state.c hubd/state.h hubd/mqtt.c hubd/mqtt.h \
-	hubd/plugins.c hubd/plugins.h hubd/broker.c hubd/broker.h hubd/hub.h
-hubd_libhubcore_a_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS)
+	hubd/plugins.c hubd/plugins.h hubd/broker.c hubd/broker.h hubd/hub.h \
+	hubd/token.c hubd/token.h hubd/web.c hubd/web.h
+# The dashboard's files: the build's web/root when it is there, else the installed copy.
+hubd_libhubcore_a_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS) \
+	-DHUB_WEB_BUILD_ROOT='"$(abs_top_builddir)/web/root"' \
+	-DHUB_WEB_INSTALLED_ROOT='"$(pkgdatadir)/web"'
 HUBD_CORE_LIBS = hubd/libhubcore.a hubd/libhubstore.a common/libhubcommon.a $(HUBD_PKG_LIBS)
 
 bin_PROGRAMS += hubd/hubd
@@ -20,8 +26,8 @@ hubd_hubd_LDADD = $(HUBD_CORE_LIBS)
 
 bin_PROGRAMS += hubd/hubctl
 hubd_hubctl_SOURCES = hubd/hubctl.c
-hubd_hubctl_CPPFLAGS = $(AM_CPPFLAGS) $(MOSQUITTO_CFLAGS) $(JANSSON_CFLAGS)
-hubd_hubctl_LDADD = hubd/libhubcore.a common/libhubcommon.a $(MOSQUITTO_LIBS) $(JANSSON_LIBS)
+hubd_hubctl_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS)
+hubd_hubctl_LDADD = $(HUBD_CORE_LIBS)
 
 # Test plugins for the loader test: one source, one check-only module per kind (KIND in the source).
 TESTPLUG_LDFLAGS = -module -avoid-version -shared -rpath /nowhere

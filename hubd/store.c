@@ -80,6 +80,10 @@ static const char *const store_migrations[] = {
     "CREATE INDEX entities_domain ON entities(domain);"
     "CREATE INDEX history_entity_ts ON history(entity_id, ts);"
     "CREATE INDEX history_ts ON history(ts);",
+
+    /* 3: access tokens of the websocket API: only a SHA-256 of each token is kept. */
+    "CREATE TABLE tokens (name TEXT PRIMARY KEY NOT NULL, hash TEXT NOT NULL UNIQUE,"
+    "  created INTEGER NOT NULL, last_used INTEGER);",
 };
 #define STORE_SCHEMA_VERSION ((int)(sizeof store_migrations / sizeof store_migrations[0]))
 
@@ -106,6 +110,11 @@ enum store_stmt {
     SQL_SETTING_PUT,
     SQL_SETTING_GET,
     SQL_INTEGRITY,
+    SQL_TOKEN_ADD,
+    SQL_TOKEN_FIND,
+    SQL_TOKEN_USED,
+    SQL_TOKEN_ALL,
+    SQL_TOKEN_DELETE,
     SQL_COUNT_
 };
 
@@ -151,6 +160,11 @@ static const char *const store_sql[SQL_COUNT_] = {
                         " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
     [SQL_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
     [SQL_INTEGRITY] = "PRAGMA integrity_check(20)",
+    [SQL_TOKEN_ADD] = "INSERT INTO tokens (name, hash, created) VALUES (?1, ?2, ?3)",
+    [SQL_TOKEN_FIND] = "SELECT name FROM tokens WHERE hash = ?1",
+    [SQL_TOKEN_USED] = "UPDATE tokens SET last_used = ?2 WHERE name = ?1",
+    [SQL_TOKEN_ALL] = "SELECT name, created, last_used FROM tokens ORDER BY name",
+    [SQL_TOKEN_DELETE] = "DELETE FROM tokens WHERE name = ?1",
 };
 
 /* One queued history row; the three strings live in `buf` right after each other. */
@@ -1264,6 +1278,108 @@ char *hub_store_setting_get(struct hub_store *st, const char *key)
     }
     store_stmt_done(s);
     return out;
+}
+
+/* ---- access tokens -------------------------------------------------------------------------- */
+
+int hub_store_token_add(struct hub_store *st, const char *name, const char *hash_hex,
+                        int64_t created_ms)
+{
+    if (!st) return HUB_ERR_INVALID;
+    int ret = store_check_text(st, "token name", name);
+    if (ret || (ret = store_check_text(st, "token hash", hash_hex))) return ret;
+    sqlite3_stmt *s = store_stmt(st, SQL_TOKEN_ADD);
+    if (!s) return HUB_ERR_IO;
+    if ((ret = store_bind_text(st, s, 1, name)) || (ret = store_bind_text(st, s, 2, hash_hex)) ||
+        (ret = store_bind_i64(st, s, 3, created_ms))) {
+        store_stmt_done(s);
+        return ret;
+    }
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_DONE) ret = HUB_OK;
+    else if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+        store_fail(st, "a token named \"%s\" already exists", name);
+        ret = HUB_ERR_EXISTS;
+    } else {
+        store_fail(st, "\"%s\" failed: %s", sqlite3_sql(s), sqlite3_errmsg(st->db));
+        ret = store_status(rc);
+    }
+    store_stmt_done(s);
+    return ret;
+}
+
+static int store_row_token_name(sqlite3_stmt *s, void *ctx)
+{
+    char **out = ctx;
+    const char *v = col_text(s, 0);
+    *out = strdup(v ? v : "");
+    return *out ? 1 : HUB_ERR_NOMEM;
+}
+
+int hub_store_token_find(struct hub_store *st, const char *hash_hex, char **name_out,
+                         int64_t now_ms)
+{
+    if (!st) return HUB_ERR_INVALID;
+    int ret = store_check_text(st, "token hash", hash_hex);
+    if (ret) return ret;
+    sqlite3_stmt *s = store_stmt(st, SQL_TOKEN_FIND);
+    if (!s) return HUB_ERR_IO;
+    if ((ret = store_bind_text(st, s, 1, hash_hex))) {
+        store_stmt_done(s);
+        return ret;
+    }
+    char *name = NULL;
+    ret = store_select(st, s, store_row_token_name, &name);
+    if (ret < 0) return ret;
+    if (!name) return HUB_ERR_NOT_FOUND;
+    if (now_ms > 0 && (s = store_stmt(st, SQL_TOKEN_USED)) != NULL) {
+        /* Best effort: a token that works is not refused because its "last used" was not saved. */
+        if (store_bind_text(st, s, 1, name) == HUB_OK && store_bind_i64(st, s, 2, now_ms) == HUB_OK)
+            store_step_done(st, s);
+        else
+            store_stmt_done(s);
+    }
+    if (name_out) *name_out = name;
+    else free(name);
+    return HUB_OK;
+}
+
+static int store_row_token(sqlite3_stmt *s, void *ctx)
+{
+    struct store_cb *c = ctx;
+    int (*cb)(void *, const char *, int64_t, int64_t) = c->fn;
+    int64_t used = sqlite3_column_type(s, 2) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, 2);
+    return cb(c->ud, col_text(s, 0), sqlite3_column_int64(s, 1), used);
+}
+
+int hub_store_token_foreach(struct hub_store *st,
+                            int (*cb)(void *ud, const char *name, int64_t created_ms,
+                                      int64_t last_used_ms),
+                            void *ud)
+{
+    if (!st || !cb) return HUB_ERR_INVALID;
+    sqlite3_stmt *s = store_stmt(st, SQL_TOKEN_ALL);
+    if (!s) return HUB_ERR_IO;
+    struct store_cb c = {(void *)cb, ud};
+    return store_select(st, s, store_row_token, &c);
+}
+
+int hub_store_token_delete(struct hub_store *st, const char *name)
+{
+    if (!st) return HUB_ERR_INVALID;
+    int ret = store_check_text(st, "token name", name);
+    if (ret) return ret;
+    sqlite3_stmt *s = store_stmt(st, SQL_TOKEN_DELETE);
+    if (!s) return HUB_ERR_IO;
+    if ((ret = store_bind_text(st, s, 1, name)) || (ret = store_step_done(st, s))) {
+        store_stmt_done(s);
+        return ret;
+    }
+    if (sqlite3_changes(st->db) == 0) {
+        store_fail(st, "no token named \"%s\"", name);
+        return HUB_ERR_NOT_FOUND;
+    }
+    return HUB_OK;
 }
 
 /* ---- integrity ---------------------------------------------------------------------------- */

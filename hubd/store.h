@@ -99,6 +99,22 @@ int hub_store_tx_begin(struct hub_store *st);
 int hub_store_tx_commit(struct hub_store *st);
 int hub_store_tx_rollback(struct hub_store *st);
 
+/* Access tokens of the websocket API (schema version 3): a unique name and the SHA-256 of the
+ * token as 64 lowercase hex digits; the token itself is never stored. add: HUB_ERR_EXISTS for
+ * a name or hash already there. find: HUB_OK with the name (malloc'd, may be NULL if not
+ * wanted) and last_used set to now_ms (0: not touched), HUB_ERR_NOT_FOUND for an unknown
+ * hash. delete: HUB_ERR_NOT_FOUND for an unknown name. foreach: by name; last_used_ms 0 for
+ * never used. */
+int hub_store_token_add(struct hub_store *st, const char *name, const char *hash_hex,
+                        int64_t created_ms);
+int hub_store_token_find(struct hub_store *st, const char *hash_hex, char **name_out,
+                         int64_t now_ms);
+int hub_store_token_foreach(struct hub_store *st,
+                            int (*cb)(void *ud, const char *name, int64_t created_ms,
+                                      int64_t last_used_ms),
+                            void *ud);
+int hub_store_token_delete(struct hub_store *st, const char *name);
+
 /* The message of the last failed call (also logged), "" if none. Never NULL. */
 const char *hub_store_last_error(const struct hub_store *st);
 

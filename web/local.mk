@@ -1,1 +1,38 @@
-# web/: targets of this folder (see ../Makefile.am).
+# web/: the dashboard. The page's own files are web/src/*; the build copies them, with uPlot's
+# dist files from npm (web/node_modules, made by `npm ci` in web/ when missing), into web/root/,
+# writes a gzip -9 twin of each (hubd sends those to clients that accept gzip), and hubd serves
+# web/root/ (installed as $(pkgdatadir)/web). The npm dev dependencies (ws, playwright-core)
+# drive the websocket and browser tests.
+WEB_PAGE_FILES = index.html style.css app.js api.js i18n.js controls.js charts.js icon.svg
+WEB_ROOT_PAGE = web/root/index.html web/root/style.css web/root/app.js web/root/api.js \
+	web/root/i18n.js web/root/controls.js web/root/charts.js web/root/icon.svg
+WEB_ROOT_UPLOT = web/root/uPlot.iife.min.js web/root/uPlot.min.css
+WEB_ROOT_FILES = $(WEB_ROOT_PAGE) $(WEB_ROOT_UPLOT)
+WEB_ROOT_GZ = $(WEB_ROOT_FILES:=.gz)
+webrootdir = $(pkgdatadir)/web
+nodist_webroot_DATA = $(WEB_ROOT_FILES) $(WEB_ROOT_GZ)
+EXTRA_DIST += $(addprefix web/src/,$(WEB_PAGE_FILES)) web/package.json web/package-lock.json
+CLEANFILES += $(WEB_ROOT_FILES) $(WEB_ROOT_GZ) web/npm.stamp
+
+web/root/%: $(top_srcdir)/web/src/%
+	@mkdir -p web/root
+	$(AM_V_GEN)cp $< $@
+
+# npm ci once, in the source tree's web/ when it is writable (quickstart, in-tree builds), else
+# in the build tree (distcheck's read-only source); web/npm.stamp records where.
+web/npm.stamp: $(top_srcdir)/web/package-lock.json
+	@mkdir -p web
+	$(AM_V_GEN)src='$(top_srcdir)/web'; \
+	if [ -f "$$src/node_modules/uplot/dist/uPlot.iife.min.js" ] && \
+	   [ -f "$$src/node_modules/playwright-core/package.json" ]; then d="$$src"; \
+	elif [ -w "$$src" ]; then d="$$src"; (cd "$$src" && npm ci --no-audit --no-fund) || exit 1; \
+	else d="$$(pwd)/web/npm"; mkdir -p "$$d" && cp "$$src/package.json" "$$src/package-lock.json" "$$d/" && \
+	  (cd "$$d" && npm ci --no-audit --no-fund) || exit 1; fi; \
+	echo "$$(cd "$$d" && pwd)/node_modules" >$@
+
+web/root/uPlot.iife.min.js web/root/uPlot.min.css: web/npm.stamp
+	@mkdir -p web/root
+	$(AM_V_GEN)cp "$$(cat web/npm.stamp)/uplot/dist/$(@F)" $@
+
+web/root/%.gz: web/root/%
+	$(AM_V_GEN)gzip -9 -n -c $< >$@

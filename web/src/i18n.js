@@ -1,0 +1,67 @@
+// i18n.js: the interface's strings in English and Chinese; t(key) and apply() for
+// [data-i18n] / [data-i18n-placeholder] elements. The choice is kept in localStorage.
+
+const STRINGS = {
+  en: {
+    connected: 'connected', disconnected: 'reconnecting…', connecting: 'connecting…',
+    logout: 'Log out', login_title: 'Sign in to your hub', token_label: 'Access token',
+    login: 'Sign in', token_hint: 'Create one with: hubctl token create NAME (hubd --demo prints one).',
+    auth_invalid: 'The hub refused this token.',
+    command_placeholder: 'Tell the house what to do, e.g. “turn on the kitchen light”',
+    send: 'Send', tab_devices: 'Devices', tab_history: 'History', tab_events: 'Events',
+    tab_rules: 'Rules', history: 'History', events: 'Events', rules: 'Rules',
+    timelines: 'On/off timelines', range_1h: 'last hour', range_6h: 'last 6 hours',
+    range_24h: 'last 24 hours', range_7d: 'last 7 days', no_floor: 'Other', no_area: 'Unassigned',
+    on: 'on', off: 'off', open: 'Open', close: 'Close', stop: 'Stop', lock: 'Lock',
+    unlock: 'Unlock', brightness: 'Brightness', color_temp: 'Colour temperature', color: 'Colour',
+    position: 'Position', setpoint: 'Setpoint', mode: 'Mode', speed: 'Speed', volume: 'Volume',
+    play: 'Play', pause: 'Pause', next: 'Next', previous: 'Previous', unavailable: 'unavailable',
+    no_history: 'No history in this range.', no_numeric: 'Pick a sensor for a chart.',
+    rules_pending: 'Automation rules are not part of this hub yet.', no_rules: 'No rules.',
+    not_ready: 'The language engine is not running yet: ', understood: 'Understood',
+    done: 'Done', failed: 'Failed', event_changed: '{name}: {old} → {new}',
+    call_failed: 'Could not do that: ',
+  },
+  'zh-CN': {
+    connected: '已连接', disconnected: '正在重新连接…', connecting: '正在连接…',
+    logout: '退出', login_title: '登录到您的中枢', token_label: '访问令牌', login: '登录',
+    token_hint: '用 hubctl token create 名称 创建一个（hubd --demo 会打印一个）。',
+    auth_invalid: '中枢拒绝了这个令牌。',
+    command_placeholder: '告诉家里要做什么，例如“打开厨房的灯”', send: '发送',
+    tab_devices: '设备', tab_history: '历史', tab_events: '事件', tab_rules: '规则',
+    history: '历史', events: '事件', rules: '规则', timelines: '开关时间线',
+    range_1h: '最近一小时', range_6h: '最近六小时', range_24h: '最近24小时', range_7d: '最近7天',
+    no_floor: '其他', no_area: '未分配', on: '开', off: '关', open: '打开', close: '关闭',
+    stop: '停止', lock: '上锁', unlock: '解锁', brightness: '亮度', color_temp: '色温',
+    color: '颜色', position: '位置', setpoint: '设定温度', mode: '模式', speed: '风速',
+    volume: '音量', play: '播放', pause: '暂停', next: '下一首', previous: '上一首',
+    unavailable: '不可用', no_history: '此时间范围内没有历史。', no_numeric: '选择一个传感器查看图表。',
+    rules_pending: '本中枢还没有自动化规则功能。', no_rules: '没有规则。',
+    not_ready: '语言引擎尚未运行：', understood: '理解为', done: '完成', failed: '失败',
+    event_changed: '{name}：{old} → {new}', call_failed: '无法执行：',
+  },
+};
+
+let lang = localStorage.getItem('hubd.lang') || (navigator.language.startsWith('zh') ? 'zh-CN' : 'en');
+if (!STRINGS[lang]) lang = 'en';
+
+export function getLang() { return lang; }
+
+export function setLang(l) {
+  lang = STRINGS[l] ? l : 'en';
+  localStorage.setItem('hubd.lang', lang);
+  document.documentElement.lang = lang;
+}
+
+export function t(key, vars) {
+  let s = (STRINGS[lang] && STRINGS[lang][key]) || STRINGS.en[key] || key;
+  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, v);
+  return s;
+}
+
+export function apply(root = document) {
+  document.documentElement.lang = lang;
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]'))
+    el.placeholder = t(el.dataset.i18nPlaceholder);
+}
