@@ -213,45 +213,6 @@ KERN_AVX512 static float kern_vdot_q5_k_avx512(const void *wv, const void *xv, i
     return kern_hsum256(acc) - accm;
 }
 
-KERN_AVX512 static float kern_vdot_q6_k_avx512(const void *wv, const void *xv, int64_t nb)
-{
-    const struct kern_q6_k *w = wv;
-    const struct kern_q8_k *x = xv;
-    __m256 acc = _mm256_setzero_ps();
-    const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(3);
-    for (int64_t i = 0; i < nb; i++) {
-        const int8_t *sc = w[i].scales;
-        /* sum (q-32)x = sum qx - 32 sum_g sc_g bsum_g */
-        const __m256i sc16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)sc));
-        const __m256i bs = _mm256_loadu_si256((const __m256i *)x[i].bsums);
-        __m256i sumi = _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(_mm256_madd_epi16(bs, sc16), 5));
-        for (int n = 0; n < 2; n++) {
-            const __m256i l0 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n));
-            const __m256i l1 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n + 32));
-            const __m256i h = _mm256_loadu_si256((const __m256i *)(w[i].qh + 32 * n));
-            const __m256i q0 = _mm256_or_si256(_mm256_and_si256(l0, m4), _mm256_slli_epi16(_mm256_and_si256(h, m2), 4));
-            const __m256i q1 = _mm256_or_si256(_mm256_and_si256(l1, m4),
-                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 2), m2), 4));
-            const __m256i q2 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), m4),
-                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 4), m2), 4));
-            const __m256i q3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), m4),
-                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 6), m2), 4));
-            const int8_t *xs = x[i].qs + 128 * n;
-            const int8_t *s = sc + 8 * n;
-            const __m256i s0 = _mm256_set_m128i(_mm_set1_epi16(s[1]), _mm_set1_epi16(s[0]));
-            const __m256i s1 = _mm256_set_m128i(_mm_set1_epi16(s[3]), _mm_set1_epi16(s[2]));
-            const __m256i s2 = _mm256_set_m128i(_mm_set1_epi16(s[5]), _mm_set1_epi16(s[4]));
-            const __m256i s3 = _mm256_set_m128i(_mm_set1_epi16(s[7]), _mm_set1_epi16(s[6]));
-            sumi = _mm256_dpwssd_epi32(sumi, _mm256_maddubs_epi16(q0, _mm256_loadu_si256((const __m256i *)(xs + 0))), s0);
-            sumi = _mm256_dpwssd_epi32(sumi, _mm256_maddubs_epi16(q1, _mm256_loadu_si256((const __m256i *)(xs + 32))), s1);
-            sumi = _mm256_dpwssd_epi32(sumi, _mm256_maddubs_epi16(q2, _mm256_loadu_si256((const __m256i *)(xs + 64))), s2);
-            sumi = _mm256_dpwssd_epi32(sumi, _mm256_maddubs_epi16(q3, _mm256_loadu_si256((const __m256i *)(xs + 96))), s3);
-        }
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(x[i].d * kern_h2f(w[i].d)), _mm256_cvtepi32_ps(sumi), acc);
-    }
-    return kern_hsum256(acc);
-}
-
 /* ---- Q8_0 with 512-bit vectors: two blocks per instruction ---- */
 
 /* Two consecutive 32-byte fields (qs of blocks i and i+1) in one register. */
@@ -385,6 +346,96 @@ KERN_AVX512 static void kern_vdot4_q4_k_zmm(const void *wv, const void *xv, size
     for (int t = 0; t < 4; t++) out[t] = _mm512_reduce_add_ps(acc[t]) - accm[t];
 }
 
+/* ---- Q6_K with 512-bit vectors ---- */
+
+/*
+ * Per half super-block (128 elements): the 64 low-bit bytes are one register, [ql 0..31 |
+ * ql 32..63]; the 32 high-bit bytes go into both halves shifted so that the low nibbles make
+ * elements 0..63 and the high nibbles elements 64..127, each against one contiguous 64-byte
+ * load of x. Scales: 16-element groups, 8 int16 lanes each, spread by vpermw.
+ */
+/* vpermw indices: int16 lane i takes scale 4g + i/8, for g = 0..3 */
+static const uint16_t kern_q6k_idx[4][32] __attribute__((aligned(64))) = {
+    {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3},
+    {4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7},
+    {8, 8, 8, 8, 8, 8, 8, 8, 9, 9, 9, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11, 11, 11, 11},
+    {12, 12, 12, 12, 12, 12, 12, 12, 13, 13, 13, 13, 13, 13, 13, 13, 14, 14, 14, 14, 14, 14, 14, 14, 15, 15, 15, 15, 15, 15, 15, 15},
+};
+
+/* codes and matching scales of half super-block n */
+#define KERN_Q6K_HALF(w, n, sc16, q01, q23, s01, s23)                                          \
+    do {                                                                                       \
+        const __m512i L = _mm512_loadu_si512((w).ql + 64 * (n));                              \
+        const __m256i h = _mm256_loadu_si256((const __m256i *)((w).qh + 32 * (n)));            \
+        const __m512i H01 = _mm512_inserti64x4(_mm512_castsi256_si512(h), _mm256_srli_epi16(h, 2), 1); \
+        const __m512i H23 = _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_srli_epi16(h, 4)),      \
+                                               _mm256_srli_epi16(h, 6), 1);                   \
+        const __m512i m4 = _mm512_set1_epi8(0x0F), m2 = _mm512_set1_epi8(3);                   \
+        q01 = _mm512_or_si512(_mm512_and_si512(L, m4), _mm512_slli_epi16(_mm512_and_si512(H01, m2), 4)); \
+        q23 = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(L, 4), m4),                 \
+                              _mm512_slli_epi16(_mm512_and_si512(H23, m2), 4));                \
+        s01 = _mm512_permutexvar_epi16(_mm512_loadu_si512(kern_q6k_idx[2 * (n)]), sc16);                     \
+        s23 = _mm512_permutexvar_epi16(_mm512_loadu_si512(kern_q6k_idx[2 * (n) + 1]), sc16);                 \
+    } while (0)
+
+KERN_AVX512 static float kern_vdot_q6_k_zmm(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q6_k *w = wv;
+    const struct kern_q8_k *x = xv;
+    __m512 acc = _mm512_setzero_ps();
+    for (int64_t i = 0; i < nb; i++) {
+        const __m256i sc16y = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)w[i].scales));
+        const __m512i sc16 = _mm512_inserti64x4(_mm512_setzero_si512(), sc16y, 0);
+        /* sum (q-32)x = sum qx - 32 sum_g sc_g bsum_g */
+        const __m256i bs = _mm256_loadu_si256((const __m256i *)x[i].bsums);
+        const __m256i bias = _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(_mm256_madd_epi16(bs, sc16y), 5));
+        __m512i sumi = _mm512_inserti64x4(_mm512_setzero_si512(), bias, 0);
+        for (int n = 0; n < 2; n++) {
+            __m512i q01, q23, s01, s23;
+            KERN_Q6K_HALF(w[i], n, sc16, q01, q23, s01, s23);
+            const int8_t *xs = x[i].qs + 128 * n;
+            sumi = _mm512_dpwssd_epi32(sumi, _mm512_maddubs_epi16(q01, _mm512_loadu_si512(xs)), s01);
+            sumi = _mm512_dpwssd_epi32(sumi, _mm512_maddubs_epi16(q23, _mm512_loadu_si512(xs + 64)), s23);
+        }
+        acc = _mm512_fmadd_ps(_mm512_set1_ps(x[i].d * kern_h2f(w[i].d)), _mm512_cvtepi32_ps(sumi), acc);
+    }
+    return _mm512_reduce_add_ps(acc);
+}
+
+KERN_AVX512 static void kern_vdot4_q6_k_zmm(const void *wv, const void *xv, size_t xs_, int64_t nb,
+                                            float out[4])
+{
+    const struct kern_q6_k *w = wv;
+    const struct kern_q8_k *x[4] = {(const struct kern_q8_k *)xv,
+                                    (const struct kern_q8_k *)((const uint8_t *)xv + xs_),
+                                    (const struct kern_q8_k *)((const uint8_t *)xv + 2 * xs_),
+                                    (const struct kern_q8_k *)((const uint8_t *)xv + 3 * xs_)};
+    __m512 acc[4] = {_mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps()};
+    for (int64_t i = 0; i < nb; i++) {
+        const __m256i sc16y = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)w[i].scales));
+        const __m512i sc16 = _mm512_inserti64x4(_mm512_setzero_si512(), sc16y, 0);
+        __m512i sumi[4];
+        for (int t = 0; t < 4; t++) {
+            const __m256i bs = _mm256_loadu_si256((const __m256i *)x[t][i].bsums);
+            const __m256i bias = _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(_mm256_madd_epi16(bs, sc16y), 5));
+            sumi[t] = _mm512_inserti64x4(_mm512_setzero_si512(), bias, 0);
+        }
+        for (int n = 0; n < 2; n++) {
+            __m512i q01, q23, s01, s23;
+            KERN_Q6K_HALF(w[i], n, sc16, q01, q23, s01, s23);
+            for (int t = 0; t < 4; t++) {
+                const int8_t *xs = x[t][i].qs + 128 * n;
+                sumi[t] = _mm512_dpwssd_epi32(sumi[t], _mm512_maddubs_epi16(q01, _mm512_loadu_si512(xs)), s01);
+                sumi[t] = _mm512_dpwssd_epi32(sumi[t], _mm512_maddubs_epi16(q23, _mm512_loadu_si512(xs + 64)), s23);
+            }
+        }
+        const float wd = kern_h2f(w[i].d);
+        for (int t = 0; t < 4; t++)
+            acc[t] = _mm512_fmadd_ps(_mm512_set1_ps(x[t][i].d * wd), _mm512_cvtepi32_ps(sumi[t]), acc[t]);
+    }
+    for (int t = 0; t < 4; t++) out[t] = _mm512_reduce_add_ps(acc[t]);
+}
+
 /* ---- 4 tokens at a time (prefill), VNNI: each weight block decoded once for all 4 ---- */
 
 #define KERN_X4(xv, xs, type)                                                                  \
@@ -429,52 +480,6 @@ KERN_AVX512 static void kern_vdot4_q5_0_avx512(const void *wv, const void *xv, s
     for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
 }
 
-KERN_AVX512 static void kern_vdot4_q6_k_avx512(const void *wv, const void *xv, size_t xs, int64_t nb,
-                                               float out[4])
-{
-    const struct kern_q6_k *w = wv;
-    KERN_X4(xv, xs, struct kern_q8_k);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(3);
-    for (int64_t i = 0; i < nb; i++) {
-        const int8_t *sc = w[i].scales;
-        const __m256i sc16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)sc));
-        __m256i sumi[4];
-        for (int t = 0; t < 4; t++) { /* sum (q-32)x = sum qx - 32 sum_g sc_g bsum_g */
-            const __m256i bs = _mm256_loadu_si256((const __m256i *)x[t][i].bsums);
-            sumi[t] = _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(_mm256_madd_epi16(bs, sc16), 5));
-        }
-        for (int n = 0; n < 2; n++) {
-            const __m256i l0 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n));
-            const __m256i l1 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n + 32));
-            const __m256i h = _mm256_loadu_si256((const __m256i *)(w[i].qh + 32 * n));
-            const __m256i q0 = _mm256_or_si256(_mm256_and_si256(l0, m4), _mm256_slli_epi16(_mm256_and_si256(h, m2), 4));
-            const __m256i q1 = _mm256_or_si256(_mm256_and_si256(l1, m4),
-                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 2), m2), 4));
-            const __m256i q2 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), m4),
-                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 4), m2), 4));
-            const __m256i q3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), m4),
-                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 6), m2), 4));
-            const int8_t *s = sc + 8 * n;
-            const __m256i s0 = _mm256_set_m128i(_mm_set1_epi16(s[1]), _mm_set1_epi16(s[0]));
-            const __m256i s1 = _mm256_set_m128i(_mm_set1_epi16(s[3]), _mm_set1_epi16(s[2]));
-            const __m256i s2 = _mm256_set_m128i(_mm_set1_epi16(s[5]), _mm_set1_epi16(s[4]));
-            const __m256i s3 = _mm256_set_m128i(_mm_set1_epi16(s[7]), _mm_set1_epi16(s[6]));
-            for (int t = 0; t < 4; t++) {
-                const int8_t *xq = x[t][i].qs + 128 * n;
-                sumi[t] = _mm256_dpwssd_epi32(sumi[t], _mm256_maddubs_epi16(q0, _mm256_loadu_si256((const __m256i *)xq)), s0);
-                sumi[t] = _mm256_dpwssd_epi32(sumi[t], _mm256_maddubs_epi16(q1, _mm256_loadu_si256((const __m256i *)(xq + 32))), s1);
-                sumi[t] = _mm256_dpwssd_epi32(sumi[t], _mm256_maddubs_epi16(q2, _mm256_loadu_si256((const __m256i *)(xq + 64))), s2);
-                sumi[t] = _mm256_dpwssd_epi32(sumi[t], _mm256_maddubs_epi16(q3, _mm256_loadu_si256((const __m256i *)(xq + 96))), s3);
-            }
-        }
-        const float wd = kern_h2f(w[i].d);
-        for (int t = 0; t < 4; t++)
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(x[t][i].d * wd), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
-    }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
-}
-
 void kern_dots_avx512_get(struct kern_dot_table *t)
 {
 #ifndef KERN_AVX512_EMULATE
@@ -489,10 +494,10 @@ void kern_dots_avx512_get(struct kern_dot_table *t)
     t->dot[KERN_Q5_1] = kern_vdot_q5_1_avx512;
     t->dot[KERN_Q4_K] = kern_vdot_q4_k_zmm;
     t->dot[KERN_Q5_K] = kern_vdot_q5_k_avx512;
-    t->dot[KERN_Q6_K] = kern_vdot_q6_k_avx512;
+    t->dot[KERN_Q6_K] = kern_vdot_q6_k_zmm;
     t->dot4[KERN_Q8_0] = kern_vdot4_q8_0_zmm;
     t->dot4[KERN_Q4_0] = kern_vdot4_q4_0_avx512;
     t->dot4[KERN_Q5_0] = kern_vdot4_q5_0_avx512;
     t->dot4[KERN_Q4_K] = kern_vdot4_q4_k_zmm;
-    t->dot4[KERN_Q6_K] = kern_vdot4_q6_k_avx512;
+    t->dot4[KERN_Q6_K] = kern_vdot4_q6_k_zmm;
 }

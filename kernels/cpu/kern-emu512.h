@@ -165,6 +165,36 @@ static inline __m512i kern_emu_mask_blend_epi16(__mmask32 k, __m512i a, __m512i 
     return a;
 }
 
+static inline __m512i kern_emu_or_si512(__m512i a, __m512i b)
+{
+    for (int i = 0; i < 64; i++) a.b[i] |= b.b[i];
+    return a;
+}
+static inline __m512i kern_emu_slli_epi16(__m512i a, int n)
+{
+    for (int i = 0; i < 32; i++) {
+        uint16_t v;
+        memcpy(&v, a.b + 2 * i, 2);
+        v = n > 15 ? 0 : (uint16_t)(v << n);
+        memcpy(a.b + 2 * i, &v, 2);
+    }
+    return a;
+}
+static inline __m512i kern_emu_permutexvar_epi16(__m512i idx, __m512i a)
+{
+    __m512i r;
+    for (int i = 0; i < 32; i++) {
+        uint16_t k;
+        memcpy(&k, idx.b + 2 * i, 2);
+        memcpy(r.b + 2 * i, a.b + 2 * (k & 31), 2);
+    }
+    return r;
+}
+
+#define _mm512_or_si512 kern_emu_or_si512
+#undef _mm512_slli_epi16
+#define _mm512_slli_epi16 kern_emu_slli_epi16
+#define _mm512_permutexvar_epi16 kern_emu_permutexvar_epi16
 #define _mm512_loadu_si512 kern_emu_loadu_si512
 #define _mm512_and_si512 kern_emu_and_si512
 #define _mm512_set1_epi8 kern_emu_set1_epi8
