@@ -34,3 +34,9 @@ EXTRA_DIST += tests/test-hubd-kill9.sh
 # Schema migration under SIGKILL: schema 1 intact or fully migrated, never in between.
 HUB_TESTS += tests/test-store-migrate-crash.sh
 EXTRA_DIST += tests/test-store-migrate-crash.sh
+
+# Randomized model test: 30000 mixed good/bad operations and transactions against a model.
+check_PROGRAMS += tests/test-store-random
+tests_test_store_random_SOURCES = tests/test-store-random.c
+tests_test_store_random_LDADD = hubd/libhubstore.a common/libhubcommon.a $(SQLITE_LIBS) $(JANSSON_LIBS)
+HUB_TESTS += tests/test-store-random
