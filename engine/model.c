@@ -37,6 +37,13 @@
 #define MODEL_MAX_EXPERT_USED 64
 #define MODEL_MANY_MAX 128 /* products in one mm_many dispatch (heads) */
 #define MODEL_MANY_TOK 4   /* batches up to this many tokens use mm_many */
+/* Decode of a model this small (multiply-adds per token) stays on the calling thread: its
+ * ~10 pool dispatches per token cost more than the second core gives back, and on a hub
+ * whose 2 cores also run the broker and the daemon a spinning worker takes time from the
+ * caller (2 threads measured ~2x slower than 1 on ds2-lite under load). Prefill still splits. */
+#ifndef MODEL_DECODE_POOL_MIN_MACS
+#define MODEL_DECODE_POOL_MIN_MACS 4000000
+#endif
 #ifndef MODEL_POOL_MIN_MACS
 #define MODEL_POOL_MIN_MACS 40000 /* multiply-adds below which a product stays on one thread */
 #endif
@@ -81,6 +88,7 @@ struct model {
     size_t n_owned, cap_owned;
     size_t weight_bytes, active_bytes;
     int64_t q1_rows_max; /* most rows of a Q4_1/Q5_1 matrix (sizes mm()'s correction scratch) */
+    int64_t active_macs; /* multiply-adds of the weights per decoded token */
 };
 
 /* Scratch of one product (activation rounding, Q8_1 corrections); one set per pool part. */
@@ -705,6 +713,21 @@ struct model *model_load(const struct gguf_file *f, char *err, size_t errlen)
             if (ex[i]->data) act += ex[i]->mat_bytes * (size_t)hp->n_expert_used;
     }
     m->active_bytes = act;
+    /* multiply-adds per decoded token, the same set (the output head counted in full) */
+    int64_t macs = m->output.rows * m->output.k;
+    for (int il = 0; il < hp->n_layer; il++) {
+        const struct model_layer *ly = &m->layers[il];
+        const struct wref *all[] = {&ly->wq, &ly->wq_a, &ly->wq_b, &ly->wkv_a, &ly->wk_b,
+                                    &ly->wv_b, &ly->wk, &ly->wv, &ly->wo, &ly->ffn_gate,
+                                    &ly->ffn_up, &ly->ffn_down, &ly->gate_inp, &ly->gate_shexp,
+                                    &ly->up_shexp, &ly->down_shexp};
+        for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+            if (all[i]->data) macs += all[i]->rows * all[i]->k * all[i]->n_mat;
+        const struct wref *ex[] = {&ly->gate_exps, &ly->up_exps, &ly->down_exps};
+        for (size_t i = 0; i < 3; i++)
+            if (ex[i]->data) macs += ex[i]->rows * ex[i]->k * hp->n_expert_used;
+    }
+    m->active_macs = macs;
     return m;
 fail:
     model_free(m);
@@ -1800,7 +1823,19 @@ static void ffn_moe(struct model_ctx *c, const struct model_layer *ly, int T)
     }
 }
 
+static void forward_pooled(struct model_ctx *c, const int32_t *tok, int T, float *logits,
+                           bool all);
+
 static void forward(struct model_ctx *c, const int32_t *tok, int T, float *logits, bool all)
+{
+    struct kern_pool *pool = c->pool;
+    if (T == 1 && c->m->active_macs < MODEL_DECODE_POOL_MIN_MACS) c->pool = NULL;
+    forward_pooled(c, tok, T, logits, all);
+    c->pool = pool;
+}
+
+static void forward_pooled(struct model_ctx *c, const int32_t *tok, int T, float *logits,
+                           bool all)
 {
     struct model *m = c->m;
     const struct model_hparams *hp = &m->hp;
