@@ -271,6 +271,67 @@ KERN_AVX512 static void kern_vdot4_q8_0_zmm(const void *wv, const void *xv, size
     }
 }
 
+/* ---- Q4_0 / Q5_0 with 512-bit vectors: two blocks per instruction, unsigned codes ---- */
+
+/* Codes (0..15 or 0..31) of blocks i and i+1 in one register. */
+#define KERN_Q40_CODES2(w, i)                                                                  \
+    _mm512_inserti64x4(_mm512_castsi256_si512(kern_nibbles((w)[i].qs)), kern_nibbles((w)[(i) + 1].qs), 1)
+#define KERN_Q50_CODES(b)                                                                      \
+    _mm256_or_si256(kern_nibbles((b).qs), _mm256_and_si256(kern_bits_to_bytes((b).qh), _mm256_set1_epi8(0x10)))
+#define KERN_Q50_CODES2(w, i)                                                                  \
+    _mm512_inserti64x4(_mm512_castsi256_si512(KERN_Q50_CODES((w)[i])), KERN_Q50_CODES((w)[(i) + 1]), 1)
+/* -off * sum(x) of each block in the first lane of its half: sum (q-off)x = sum qx - off sum x */
+#define KERN_OFF2(x, i, off)                                                                   \
+    _mm512_inserti64x4(_mm512_castsi256_si512(_mm256_setr_epi32(-(off) * (x)[i].sum, 0, 0, 0, 0, 0, 0, 0)), \
+                       _mm256_setr_epi32(-(off) * (x)[(i) + 1].sum, 0, 0, 0, 0, 0, 0, 0), 1)
+
+#define KERN_DEF_ZMM_32(name, name4, wtype, CODES2, off, tail1)                                \
+    KERN_AVX512 static float name(const void *wv, const void *xv, int64_t nb)                  \
+    {                                                                                          \
+        const wtype *w = wv;                                                                   \
+        const struct kern_xq8 *x = xv;                                                         \
+        __m512 acc = _mm512_setzero_ps();                                                      \
+        int64_t i = 0;                                                                         \
+        for (; i + 2 <= nb; i += 2) {                                                          \
+            const __m512i q = CODES2(w, i);                                                    \
+            const __m512i p = _mm512_dpbusd_epi32(KERN_OFF2(x, i, off), q, KERN_LOAD2(x[i].qs, x[i + 1].qs)); \
+            const __m512 d = _mm512_mask_blend_ps((__mmask16)0xFF00, _mm512_set1_ps(kern_h2f(w[i].d) * x[i].d), \
+                                                  _mm512_set1_ps(kern_h2f(w[i + 1].d) * x[i + 1].d)); \
+            acc = _mm512_fmadd_ps(d, _mm512_cvtepi32_ps(p), acc);                              \
+        }                                                                                      \
+        float sum = _mm512_reduce_add_ps(acc);                                                 \
+        if (i < nb) sum += tail1(w + i, x + i, nb - i);                                        \
+        return sum;                                                                            \
+    }                                                                                          \
+    KERN_AVX512 static void name4(const void *wv, const void *xv, size_t xs, int64_t nb, float out[4]) \
+    {                                                                                          \
+        const wtype *w = wv;                                                                   \
+        const struct kern_xq8 *x[4] = {(const struct kern_xq8 *)xv,                            \
+                                       (const struct kern_xq8 *)((const uint8_t *)xv + xs),    \
+                                       (const struct kern_xq8 *)((const uint8_t *)xv + 2 * xs), \
+                                       (const struct kern_xq8 *)((const uint8_t *)xv + 3 * xs)}; \
+        __m512 acc[4] = {_mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps()}; \
+        int64_t i = 0;                                                                         \
+        for (; i + 2 <= nb; i += 2) {                                                          \
+            const __m512i q = CODES2(w, i);                                                    \
+            const float wd0 = kern_h2f(w[i].d), wd1 = kern_h2f(w[i + 1].d);                    \
+            for (int t = 0; t < 4; t++) {                                                      \
+                const __m512i p = _mm512_dpbusd_epi32(KERN_OFF2(x[t], i, off), q,              \
+                                                      KERN_LOAD2(x[t][i].qs, x[t][i + 1].qs)); \
+                const __m512 d = _mm512_mask_blend_ps((__mmask16)0xFF00, _mm512_set1_ps(wd0 * x[t][i].d), \
+                                                      _mm512_set1_ps(wd1 * x[t][i + 1].d));   \
+                acc[t] = _mm512_fmadd_ps(d, _mm512_cvtepi32_ps(p), acc[t]);                    \
+            }                                                                                  \
+        }                                                                                      \
+        for (int t = 0; t < 4; t++) {                                                          \
+            out[t] = _mm512_reduce_add_ps(acc[t]);                                             \
+            if (i < nb) out[t] += tail1(w + i, x[t] + i, nb - i);                              \
+        }                                                                                      \
+    }
+
+KERN_DEF_ZMM_32(kern_vdot_q4_0_zmm, kern_vdot4_q4_0_zmm, struct kern_q4_0, KERN_Q40_CODES2, 8, kern_vdot_q4_0_avx512)
+KERN_DEF_ZMM_32(kern_vdot_q5_0_zmm, kern_vdot4_q5_0_zmm, struct kern_q5_0, KERN_Q50_CODES2, 16, kern_vdot_q5_0_avx512)
+
 /* ---- Q4_K with 512-bit vectors: 64 bytes of codes per load ---- */
 
 /*
@@ -443,43 +504,6 @@ KERN_AVX512 static void kern_vdot4_q6_k_zmm(const void *wv, const void *xv, size
                         (const type *)((const uint8_t *)(xv) + 2 * (xs)),                      \
                         (const type *)((const uint8_t *)(xv) + 3 * (xs))}
 
-KERN_AVX512 static void kern_vdot4_q4_0_avx512(const void *wv, const void *xv, size_t xs, int64_t nb,
-                                               float out[4])
-{
-    const struct kern_q4_0 *w = wv;
-    KERN_X4(xv, xs, struct kern_xq8);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    for (int64_t i = 0; i < nb; i++) {
-        const __m256i qw = kern_nibbles(w[i].qs);
-        const float wd = kern_h2f(w[i].d);
-        for (int t = 0; t < 4; t++) {
-            const __m256i qx = _mm256_loadu_si256((const __m256i *)x[t][i].qs);
-            const __m256i p = _mm256_dpbusd_epi32(_mm256_setr_epi32(-8 * x[t][i].sum, 0, 0, 0, 0, 0, 0, 0), qw, qx);
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), _mm256_cvtepi32_ps(p), acc[t]);
-        }
-    }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
-}
-
-KERN_AVX512 static void kern_vdot4_q5_0_avx512(const void *wv, const void *xv, size_t xs, int64_t nb,
-                                               float out[4])
-{
-    const struct kern_q5_0 *w = wv;
-    KERN_X4(xv, xs, struct kern_xq8);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    for (int64_t i = 0; i < nb; i++) {
-        __m256i qw = kern_nibbles(w[i].qs);
-        qw = _mm256_or_si256(qw, _mm256_and_si256(kern_bits_to_bytes(w[i].qh), _mm256_set1_epi8(0x10)));
-        const float wd = kern_h2f(w[i].d);
-        for (int t = 0; t < 4; t++) {
-            const __m256i qx = _mm256_loadu_si256((const __m256i *)x[t][i].qs);
-            const __m256i p = _mm256_dpbusd_epi32(_mm256_setr_epi32(-16 * x[t][i].sum, 0, 0, 0, 0, 0, 0, 0), qw, qx);
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), _mm256_cvtepi32_ps(p), acc[t]);
-        }
-    }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
-}
-
 void kern_dots_avx512_get(struct kern_dot_table *t)
 {
 #ifndef KERN_AVX512_EMULATE
@@ -488,16 +512,16 @@ void kern_dots_avx512_get(struct kern_dot_table *t)
     t->dot[KERN_BF16] = kern_vdot_bf16_avx512;
 #endif
     t->dot[KERN_Q8_0] = kern_vdot_q8_0_zmm;
-    t->dot[KERN_Q4_0] = kern_vdot_q4_0_avx512;
+    t->dot[KERN_Q4_0] = kern_vdot_q4_0_zmm;
     t->dot[KERN_Q4_1] = kern_vdot_q4_1_avx512;
-    t->dot[KERN_Q5_0] = kern_vdot_q5_0_avx512;
+    t->dot[KERN_Q5_0] = kern_vdot_q5_0_zmm;
     t->dot[KERN_Q5_1] = kern_vdot_q5_1_avx512;
     t->dot[KERN_Q4_K] = kern_vdot_q4_k_zmm;
     t->dot[KERN_Q5_K] = kern_vdot_q5_k_avx512;
     t->dot[KERN_Q6_K] = kern_vdot_q6_k_zmm;
     t->dot4[KERN_Q8_0] = kern_vdot4_q8_0_zmm;
-    t->dot4[KERN_Q4_0] = kern_vdot4_q4_0_avx512;
-    t->dot4[KERN_Q5_0] = kern_vdot4_q5_0_avx512;
+    t->dot4[KERN_Q4_0] = kern_vdot4_q4_0_zmm;
+    t->dot4[KERN_Q5_0] = kern_vdot4_q5_0_zmm;
     t->dot4[KERN_Q4_K] = kern_vdot4_q4_k_zmm;
     t->dot4[KERN_Q6_K] = kern_vdot4_q6_k_zmm;
 }
