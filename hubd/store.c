@@ -453,11 +453,13 @@ int hub_store_tx_commit(struct hub_store *st)
         store_tx_abandon(st);
         return ret;
     }
-    for (int i = 0; i < st->hist_in_tx; i++)
-        free(st->hist[i].entity_id);
-    memmove(st->hist, st->hist + st->hist_in_tx,
-            (size_t)(st->hist_len - st->hist_in_tx) * sizeof *st->hist);
-    st->hist_len -= st->hist_in_tx;
+    if (st->hist_in_tx > 0) { /* (st->hist may still be NULL otherwise) */
+        for (int i = 0; i < st->hist_in_tx; i++)
+            free(st->hist[i].entity_id);
+        memmove(st->hist, st->hist + st->hist_in_tx,
+                (size_t)(st->hist_len - st->hist_in_tx) * sizeof *st->hist);
+        st->hist_len -= st->hist_in_tx;
+    }
     st->in_tx = false;
     st->hist_in_tx = 0;
     return HUB_OK;
