@@ -1284,12 +1284,28 @@ char *hub_store_setting_get(struct hub_store *st, const char *key)
 
 /* ---- access tokens -------------------------------------------------------------------------- */
 
+/* A token hash as store.h promises it: 64 lowercase hex digits (SHA-256), nothing else. */
+static int store_check_hash(struct hub_store *st, const char *hash_hex)
+{
+    size_t n = 0;
+    if (hash_hex)
+        for (; n < 65 && hash_hex[n]; n++)
+            if (!((hash_hex[n] >= '0' && hash_hex[n] <= '9') ||
+                  (hash_hex[n] >= 'a' && hash_hex[n] <= 'f')))
+                break;
+    if (!hash_hex || n != 64 || hash_hex[64] != '\0') {
+        store_fail(st, "token hash must be 64 lowercase hex digits (a SHA-256)");
+        return HUB_ERR_INVALID;
+    }
+    return HUB_OK;
+}
+
 int hub_store_token_add(struct hub_store *st, const char *name, const char *hash_hex,
                         int64_t created_ms)
 {
     if (!st) return HUB_ERR_INVALID;
     int ret = store_check_text(st, "token name", name);
-    if (ret || (ret = store_check_text(st, "token hash", hash_hex))) return ret;
+    if (ret || (ret = store_check_hash(st, hash_hex))) return ret;
     sqlite3_stmt *s = store_stmt(st, SQL_TOKEN_ADD);
     if (!s) return HUB_ERR_IO;
     if ((ret = store_bind_text(st, s, 1, name)) || (ret = store_bind_text(st, s, 2, hash_hex)) ||
@@ -1300,7 +1316,7 @@ int hub_store_token_add(struct hub_store *st, const char *name, const char *hash
     int rc = sqlite3_step(s);
     if (rc == SQLITE_DONE) ret = HUB_OK;
     else if ((rc & 0xff) == SQLITE_CONSTRAINT) {
-        store_fail(st, "a token named \"%s\" already exists", name);
+        store_fail(st, "a token named \"%s\" or with that hash already exists", name);
         ret = HUB_ERR_EXISTS;
     } else {
         store_fail(st, "\"%s\" failed: %s", sqlite3_sql(s), sqlite3_errmsg(st->db));
@@ -1322,7 +1338,7 @@ int hub_store_token_find(struct hub_store *st, const char *hash_hex, char **name
                          int64_t now_ms)
 {
     if (!st) return HUB_ERR_INVALID;
-    int ret = store_check_text(st, "token hash", hash_hex);
+    int ret = store_check_hash(st, hash_hex);
     if (ret) return ret;
     sqlite3_stmt *s = store_stmt(st, SQL_TOKEN_FIND);
     if (!s) return HUB_ERR_IO;

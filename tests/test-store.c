@@ -130,6 +130,11 @@ static int cb_state(void *ud, const char *id, const char *state, const char *att
     collect_add(ud, "%s=%s%s/%lld/%lld;", id, state, attrs, (long long)lc, (long long)lu);
     return 0;
 }
+static int cb_token(void *ud, const char *name, int64_t created, int64_t used)
+{
+    collect_add(ud, "%s:%lld:%lld;", name, (long long)created, (long long)used);
+    return 0;
+}
 static int cb_hist(void *ud, int64_t ts, const char *state, const char *attrs)
 {
     collect_add(ud, "%lld:%s%s;", (long long)ts, state, attrs);
@@ -309,6 +314,31 @@ static void test_round_trips(void)
     CHECK_STR(v, "");
     free(v);
     CHECK(hub_store_setting_get(st, "missing") == NULL);
+
+    /* Access tokens (schema 3, the websocket API's): only hashes are kept. */
+    const char *h1 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    const char *h2 = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+    const char *h0 = "0000000000000000000000000000000000000000000000000000000000000000";
+    CHECK_EQ(hub_store_token_add(st, "phone", h1, 100), HUB_OK);
+    CHECK_EQ(hub_store_token_add(st, "tablet", h2, 200), HUB_OK);
+    CHECK_EQ(hub_store_token_add(st, "phone", h2, 300), HUB_ERR_EXISTS);
+    CHECK_EQ(hub_store_token_add(st, "other", h1, 300), HUB_ERR_EXISTS);
+    CHECK_EQ(hub_store_token_add(st, "bad", "9F86D081", 300), HUB_ERR_INVALID);
+    CHECK_EQ(hub_store_token_add(st, "bad", NULL, 300), HUB_ERR_INVALID);
+    char *tname = NULL;
+    CHECK_EQ(hub_store_token_find(st, h2, &tname, 5000), HUB_OK);
+    CHECK_STR(tname, "tablet");
+    free(tname);
+    CHECK_EQ(hub_store_token_find(st, h1, NULL, 0), HUB_OK); /* not touched */
+    CHECK_EQ(hub_store_token_find(st, h0, NULL, 1), HUB_ERR_NOT_FOUND);
+    CHECK_EQ(hub_store_token_find(st, "' OR 1=1 --", NULL, 1), HUB_ERR_INVALID);
+    memset(&c, 0, sizeof c);
+    CHECK_EQ(hub_store_token_foreach(st, cb_token, &c), HUB_OK);
+    CHECK_STR(c.buf, "phone:100:0;tablet:200:5000;");
+    CHECK_EQ(hub_store_token_delete(st, "phone"), HUB_OK);
+    CHECK_EQ(hub_store_token_delete(st, "phone"), HUB_ERR_NOT_FOUND);
+    CHECK_EQ(hub_store_token_find(st, h1, NULL, 1), HUB_ERR_NOT_FOUND);
+    CHECK_EQ(raw_int(db, "SELECT count(*) FROM tokens"), 1);
 
     CHECK_EQ(hub_store_check(st, err, sizeof err), HUB_OK);
     hub_store_close(st);                                        /* flushes the 20 queued rows */
