@@ -125,6 +125,8 @@ struct model_ctx {
     /* decode products dispatched together: rounded inputs [MODEL_MANY_MAX][4][kmax], per-head
      * gathered inputs and outputs [H][4][max(dn, dv)] */
     float *xmany, *hin, *hout;
+    float *kt;          /* tiled prefill attention: keys transposed per 64-key tile */
+    size_t kt_head;     /* floats of kt per KV head (qwen2moe) */
     int64_t kmax;
     bool exact;           /* round activations as ggml does (default; HUB_ENGINE_EXACT=0: off) */
     /* current batch for the pool jobs */
@@ -748,7 +750,7 @@ void model_ctx_free(struct model_ctx *c)
     float **fl[] = {&c->kv, &c->kv2, &c->rope_cos, &c->rope_sin, &c->x, &c->xn, &c->tmp,
                     &c->q, &c->qa, &c->kva, &c->qabs, &c->olat, &c->gath, &c->attn, &c->k,
                     &c->v, &c->g, &c->u, &c->xg, &c->dg, &c->router, &c->probs, &c->sel_w,
-                    &c->scores, &c->ffn_out, &c->ubuf_g, &c->ubuf_u, &c->utmp, &c->xmany, &c->hin, &c->hout};
+                    &c->scores, &c->ffn_out, &c->ubuf_g, &c->ubuf_u, &c->utmp, &c->xmany, &c->hin, &c->hout, &c->kt};
     for (size_t i = 0; i < sizeof(fl) / sizeof(fl[0]); i++) free(*fl[i]);
     for (int i = 0; c->scr && i < c->n_threads; i++) {
         free(c->scr[i].xr);
@@ -863,6 +865,14 @@ struct model_ctx *model_ctx_new(struct model *m, int n_ctx, int n_threads, char 
         c->k = falloc(B * c->kv_row, &ok);
         c->v = falloc(B * c->kv_row, &ok);
         c->attn = falloc(B * H * hp->n_embd_head_v, &ok);
+    }
+    {
+        size_t tiles = ((size_t)n_ctx + 63) / 64;
+        size_t dk = hp->arch == MODEL_ARCH_DEEPSEEK2 ? (size_t)hp->kv_lora_rank + hp->n_rot
+                                                     : (size_t)hp->n_embd_head_qk;
+        size_t nkv = hp->arch == MODEL_ARCH_DEEPSEEK2 ? 1 : (size_t)hp->n_head_kv;
+        c->kt_head = tiles * 64 * dk;
+        c->kt = falloc(nkv * c->kt_head, &ok);
     }
     c->rope_cos = falloc((size_t)n_ctx * hp->n_rot / 2, &ok);
     c->rope_sin = falloc((size_t)n_ctx * hp->n_rot / 2, &ok);
@@ -1278,7 +1288,14 @@ static inline __attribute__((always_inline)) float expf_ggml(float x)
                         fmaf(0x1.555e66p-3f, b, 0x1.fffdb6p-2f)),
                    u, fmaf(0x1.ffffecp-1f, b, 1.0f));
     if (fabsf(n) > 192) return n <= 0 ? 0.0f : INFINITY;
-    return ldexpf(j, (int)n);
+    int e = (int)n;
+    if (e > -126 && e < 128) {
+        /* 2^e is a normal float: one exact multiply (unless the product is subnormal, which
+         * a j in [0.7, 1.5) and e > -126 cannot give) */
+        union { uint32_t u; float f; } p2 = {(uint32_t)(e + 127) << 23};
+        return j * p2.f;
+    }
+    return ldexpf(j, e);
 }
 
 /*
@@ -1340,7 +1357,7 @@ attend_tiled_body(const float *q, const float *k, size_t kstride, int dk, const 
  * j's own chain, so the bits are the scalar ones), and the value chains eight dims at a time. */
 MODEL_TARGET static void attend_tiled_fma(const float *q, const float *k, size_t kstride, int dk,
                                           const float *v, size_t vstride, int dv, int n_kv,
-                                          float scale, float *s, float *out)
+                                          float scale, const float *kt, float *s, float *out)
 {
     float M = -INFINITY, S = 0.0f;
     memset(out, 0, (size_t)dv * sizeof(float));
@@ -1351,10 +1368,18 @@ MODEL_TARGET static void attend_tiled_fma(const float *q, const float *k, size_t
         float *kq = s + ic;
         int tk = 0;
         for (; tk + 8 <= nt; tk += 8) {
-            const float *kb = k + (size_t)(ic + tk) * kstride;
             __m256 acc = _mm256_setzero_ps();
-            for (int d = 0; d < dk; d++)
-                acc = _mm256_fmadd_ps(_mm256_set1_ps(q[d]), _mm256_i32gather_ps(kb + d, idx, 4), acc);
+            if (kt) { /* keys transposed per tile: [tile][d][64] */
+                const float *kb = kt + (size_t)(ic / MODEL_FA_TILE) * dk * MODEL_FA_TILE + tk;
+                for (int d = 0; d < dk; d++)
+                    acc = _mm256_fmadd_ps(_mm256_set1_ps(q[d]),
+                                          _mm256_loadu_ps(kb + (size_t)d * MODEL_FA_TILE), acc);
+            } else {
+                const float *kb = k + (size_t)(ic + tk) * kstride;
+                for (int d = 0; d < dk; d++)
+                    acc = _mm256_fmadd_ps(_mm256_set1_ps(q[d]), _mm256_i32gather_ps(kb + d, idx, 4),
+                                          acc);
+            }
             _mm256_storeu_ps(kq + tk, _mm256_mul_ps(acc, _mm256_set1_ps(scale)));
         }
         for (; tk < nt; tk++) {
@@ -1404,11 +1429,12 @@ MODEL_TARGET static void attend_tiled_fma(const float *q, const float *k, size_t
 #endif
 
 static void attend_tiled(const float *q, const float *k, size_t kstride, int dk, const float *v,
-                         size_t vstride, int dv, int n_kv, float scale, float *s, float *out)
+                         size_t vstride, int dv, int n_kv, float scale, const float *kt, float *s,
+                         float *out)
 {
 #ifdef MODEL_X86
     if (model_simd()) {
-        attend_tiled_fma(q, k, kstride, dk, v, vstride, dv, n_kv, scale, s, out);
+        attend_tiled_fma(q, k, kstride, dk, v, vstride, dv, n_kv, scale, kt, s, out);
         return;
     }
 #endif
@@ -1426,11 +1452,11 @@ static void attend_tiled(const float *q, const float *k, size_t kstride, int dk,
  * q: dk floats (overwritten when rounded); k/v rows every kstride/vstride floats.
  */
 static void attend(float *q, const float *k, size_t kstride, int dk, const float *v,
-                   size_t vstride, int dv, int n_kv, float scale, bool half, float *s,
-                   float *out)
+                   size_t vstride, int dv, int n_kv, float scale, bool half, const float *kt,
+                   float *s, float *out)
 {
     if (!half) {
-        attend_tiled(q, k, kstride, dk, v, vstride, dv, n_kv, scale, s, out);
+        attend_tiled(q, k, kstride, dk, v, vstride, dv, n_kv, scale, kt, s, out);
         return;
     }
     bool simd = model_simd();
@@ -1492,7 +1518,7 @@ static void attn_ds2_job(void *arg, int ith, int nth)
         memcpy(qrow, c->qabs + ((size_t)h * T + t) * R, (size_t)R * sizeof(float));
         memcpy(qrow + R, c->q + ((size_t)t * H + h) * dqk + dn, (size_t)nr * sizeof(float));
         attend(qrow, cache, c->kv_row, R + nr, cache, c->kv_row, R, c->cur_pos0 + t + 1,
-               hp->kq_scale, T < 64, s, c->olat + ((size_t)h * T + t) * R);
+               hp->kq_scale, T < 64, T < 64 ? NULL : c->kt, s, c->olat + ((size_t)h * T + t) * R);
     }
 }
 
@@ -1508,13 +1534,41 @@ static void attn_qwen_job(void *arg, int ith, int nth)
         int t = it / H, h = it % H, hk = h / grp;
         memcpy(qrow, c->q + ((size_t)t * H + h) * D, (size_t)D * sizeof(float));
         attend(qrow, kc + (size_t)hk * D, c->kv_row, D, vc + (size_t)hk * D, c->kv_row, D,
-               c->cur_pos0 + t + 1, hp->kq_scale, T < 64, s, c->attn + ((size_t)t * H + h) * D);
+               c->cur_pos0 + t + 1, hp->kq_scale, T < 64,
+               T < 64 ? NULL : c->kt + (size_t)hk * c->kt_head, s,
+               c->attn + ((size_t)t * H + h) * D);
+    }
+}
+
+/* Keys [0, n_kv) transposed into 64-key tiles, [tile][d][64] (zero past n_kv), so the tiled
+ * attention reads eight keys' d-th values with one load. */
+static void fill_kt(const float *k, size_t kstride, int dk, int n_kv, float *kt)
+{
+    int ntile = (n_kv + MODEL_FA_TILE - 1) / MODEL_FA_TILE;
+    for (int tile = 0; tile < ntile; tile++) {
+        float *dst = kt + (size_t)tile * dk * MODEL_FA_TILE;
+        for (int tk = 0; tk < MODEL_FA_TILE; tk++) {
+            int j = tile * MODEL_FA_TILE + tk;
+            const float *kr = k + (size_t)j * kstride;
+            for (int d = 0; d < dk; d++) dst[(size_t)d * MODEL_FA_TILE + tk] = j < n_kv ? kr[d] : 0.0f;
+        }
     }
 }
 
 /* Run a job over (token, head) items: on the pool when the work pays for the round trip. */
 static void run_attn(struct model_ctx *c, void (*fn)(void *, int, int), int T)
 {
+    if (T >= 64) {
+        const struct model_hparams *hp = &c->m->hp;
+        int n_kv = c->cur_pos0 + T;
+        size_t off = (size_t)c->cur_layer * c->n_ctx * c->kv_row;
+        if (hp->arch == MODEL_ARCH_DEEPSEEK2)
+            fill_kt(c->kv + off, c->kv_row, hp->kv_lora_rank + hp->n_rot, n_kv, c->kt);
+        else
+            for (int hk = 0; hk < hp->n_head_kv; hk++)
+                fill_kt(c->kv + off + (size_t)hk * hp->n_embd_head_qk, c->kv_row,
+                        hp->n_embd_head_qk, n_kv, c->kt + (size_t)hk * c->kt_head);
+    }
     long work = (long)T * c->m->hp.n_head * (c->cur_pos0 + T);
     if (c->pool && work >= 256)
         kern_pool_run(c->pool, fn, c);
