@@ -41,7 +41,6 @@ void kern_dots_avx512_emu_get(struct kern_dot_table *t);
 #endif
 
 /* ---- float weights ---- */
-#ifndef KERN_AVX512_EMULATE
 
 KERN_AVX512 static float kern_vdot_f32_avx512(const void *wv, const void *xv, int64_t n)
 {
@@ -93,7 +92,6 @@ KERN_AVX512 static float kern_vdot_bf16_avx512(const void *wv, const void *xv, i
     return _mm512_reduce_add_ps(s0);
 }
 
-#endif
 
 /* ---- 32-wide quant types against struct kern_xq8 ---- */
 
@@ -506,11 +504,9 @@ KERN_AVX512 static void kern_vdot4_q6_k_zmm(const void *wv, const void *xv, size
 
 void kern_dots_avx512_get(struct kern_dot_table *t)
 {
-#ifndef KERN_AVX512_EMULATE
     t->dot[KERN_F32] = kern_vdot_f32_avx512;
     t->dot[KERN_F16] = kern_vdot_f16_avx512;
     t->dot[KERN_BF16] = kern_vdot_bf16_avx512;
-#endif
     t->dot[KERN_Q8_0] = kern_vdot_q8_0_zmm;
     t->dot[KERN_Q4_0] = kern_vdot_q4_0_zmm;
     t->dot[KERN_Q4_1] = kern_vdot_q4_1_avx512;
