@@ -1367,6 +1367,26 @@ MODEL_TARGET static void attend_tiled_fma(const float *q, const float *k, size_t
         int nt = n_kv - ic < MODEL_FA_TILE ? n_kv - ic : MODEL_FA_TILE;
         float *kq = s + ic;
         int tk = 0;
+        if (kt) {
+            /* four groups of eight keys at once: independent chains keep the FMA unit busy */
+            const float *kb = kt + (size_t)(ic / MODEL_FA_TILE) * dk * MODEL_FA_TILE;
+            for (; tk + 32 <= nt; tk += 32) {
+                __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
+                for (int d = 0; d < dk; d++) {
+                    __m256 qd = _mm256_set1_ps(q[d]);
+                    const float *kd = kb + (size_t)d * MODEL_FA_TILE + tk;
+                    a0 = _mm256_fmadd_ps(qd, _mm256_loadu_ps(kd), a0);
+                    a1 = _mm256_fmadd_ps(qd, _mm256_loadu_ps(kd + 8), a1);
+                    a2 = _mm256_fmadd_ps(qd, _mm256_loadu_ps(kd + 16), a2);
+                    a3 = _mm256_fmadd_ps(qd, _mm256_loadu_ps(kd + 24), a3);
+                }
+                __m256 vs = _mm256_set1_ps(scale);
+                _mm256_storeu_ps(kq + tk, _mm256_mul_ps(a0, vs));
+                _mm256_storeu_ps(kq + tk + 8, _mm256_mul_ps(a1, vs));
+                _mm256_storeu_ps(kq + tk + 16, _mm256_mul_ps(a2, vs));
+                _mm256_storeu_ps(kq + tk + 24, _mm256_mul_ps(a3, vs));
+            }
+        }
         for (; tk + 8 <= nt; tk += 8) {
             __m256 acc = _mm256_setzero_ps();
             if (kt) { /* keys transposed per tile: [tile][d][64] */
@@ -1410,6 +1430,22 @@ MODEL_TARGET static void attend_tiled_fma(const float *q, const float *k, size_t
         }
         S = (float)((double)S + sum);
         int i = 0;
+        for (; i + 32 <= dv; i += 32) { /* four independent chains per step, as above */
+            __m256 a0 = _mm256_loadu_ps(out + i), a1 = _mm256_loadu_ps(out + i + 8);
+            __m256 a2 = _mm256_loadu_ps(out + i + 16), a3 = _mm256_loadu_ps(out + i + 24);
+            for (tk = 0; tk < nt; tk++) {
+                __m256 p = _mm256_set1_ps(kq[tk]);
+                const float *vr = v + (size_t)(ic + tk) * vstride + i;
+                a0 = _mm256_fmadd_ps(p, _mm256_loadu_ps(vr), a0);
+                a1 = _mm256_fmadd_ps(p, _mm256_loadu_ps(vr + 8), a1);
+                a2 = _mm256_fmadd_ps(p, _mm256_loadu_ps(vr + 16), a2);
+                a3 = _mm256_fmadd_ps(p, _mm256_loadu_ps(vr + 24), a3);
+            }
+            _mm256_storeu_ps(out + i, a0);
+            _mm256_storeu_ps(out + i + 8, a1);
+            _mm256_storeu_ps(out + i + 16, a2);
+            _mm256_storeu_ps(out + i + 24, a3);
+        }
         for (; i + 8 <= dv; i += 8) {
             __m256 acc = _mm256_loadu_ps(out + i);
             for (tk = 0; tk < nt; tk++)
