@@ -48,6 +48,28 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* "255,0,0" as the JSON array [255,0,0] when every item is a number, else NULL (a string). */
+static json_t *number_list(const char *text)
+{
+    size_t n = strlen(text);
+    char *wrapped = malloc(n + 3);
+    if (!wrapped) return NULL;
+    wrapped[0] = '[';
+    memcpy(wrapped + 1, text, n);
+    memcpy(wrapped + 1 + n, "]", 2);
+    json_t *v = json_loads(wrapped, 0, NULL);
+    free(wrapped);
+    size_t i;
+    json_t *item;
+    json_array_foreach(v, i, item) {
+        if (!json_is_number(item)) {
+            json_decref(v);
+            return NULL;
+        }
+    }
+    return v;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f, "usage: hubctl [--mqtt HOST:PORT] [--timeout SECONDS] [--username U --password P]\n"
@@ -94,7 +116,7 @@ static void on_message(struct mosquitto *mosq, void *ud, const struct mosquitto_
         if (strncmp(m->topic, "hub/state/", 10) == 0) json_object_set(c->states, m->topic + 10, j);
         break;
     case CTL_STATE: {
-        char *s = json_dumps(j, JSON_INDENT(2));
+        char *s = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
         if (s) printf("%s\n", s);
         free(s);
         c->done = true;
@@ -265,6 +287,7 @@ int main(int argc, char **argv)
             }
             char *key = strndup(argv[i], (size_t)(eq - argv[i]));
             json_t *v = json_loads(eq + 1, JSON_DECODE_ANY, NULL);
+            if (!v && strchr(eq + 1, ',')) v = number_list(eq + 1); /* rgb_color=255,0,0 */
             if (!v) v = json_string(eq + 1);
             if (!key || !v) {
                 fprintf(stderr, "hubctl: argument '%s': not valid UTF-8 or out of memory\n", argv[i]);
@@ -276,7 +299,7 @@ int main(int argc, char **argv)
         snprintf(c.call_id, sizeof c.call_id, "hubctl-%d-%lld", (int)getpid(), (long long)now_ms());
         json_t *req = json_pack("{s:s, s:s, s:s, s:o}", "id", c.call_id, "entity", c.entity,
                                 "action", argv[optind + 1], "args", args);
-        c.call_payload = req ? json_dumps(req, JSON_COMPACT) : NULL;
+        c.call_payload = req ? json_dumps(req, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
         json_decref(req);
         if (!c.call_payload) {
             fprintf(stderr, "hubctl: cannot build the request (invalid UTF-8?)\n");

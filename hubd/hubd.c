@@ -82,7 +82,7 @@ static void call_answer(struct hub *h, json_t *id, const char *entity, const cha
                             "entity", entity, "action", action);
     if (!res) return;
     if (id) json_object_set(res, "id", id);
-    char *s = json_dumps(res, JSON_COMPACT);
+    char *s = json_dumps(res, JSON_COMPACT | JSON_REAL_PRECISION(10));
     json_decref(res);
     if (!s) return;
     int rc = hub_publish(h, "hub/call/result", s, strlen(s), 1, false);
@@ -122,7 +122,9 @@ static void handle_call(struct hub *h, const void *payload, size_t len)
         json_decref(req);
         return;
     }
-    char *args_s = json_is_object(args) ? json_dumps(args, JSON_COMPACT) : NULL;
+    char *args_s = json_is_object(args)
+                       ? json_dumps(args, JSON_COMPACT | JSON_REAL_PRECISION(10))
+                       : NULL;
     char err[300] = "";
     int rc = hub_plugins_execute(h->plugins, entity, action, args_s ? args_s : "{}", err, sizeof err);
     hub_debug(TAG, "call %s %s %s: %s", entity, action, args_s ? args_s : "{}",

@@ -49,6 +49,10 @@ struct plugin_rec {
         uint64_t count;
     } bad[PLUGIN_MAX_BAD_KINDS];
     int n_bad;
+    /* Entities this plugin created while its init ran: removed again if init fails. */
+    bool in_init;
+    char **init_ids;
+    size_t n_init_ids;
 };
 
 struct hub_plugins {
@@ -69,6 +73,8 @@ static void rec_free(struct plugin_rec *r)
     if (!r) return;
     for (size_t i = 0; i < r->n_subs; i++) free(r->subs[i]);
     free(r->subs);
+    for (size_t i = 0; i < r->n_init_ids; i++) free(r->init_ids[i]);
+    free(r->init_ids);
     if (r->dl) dlclose(r->dl);
     free(r->path);
     free(r);
@@ -137,8 +143,19 @@ static int host_upsert_entity(void *host, const struct hub_entity_desc *desc)
     memset(&d, 0, sizeof d);
     memcpy(&d, desc, desc->struct_size < sizeof d ? desc->struct_size : sizeof d);
     bool changed = false;
+    bool is_new = d.entity_id && !hub_registry_get(r->ps->env.reg, d.entity_id);
     int rc = hub_registry_upsert(r->ps->env.reg, r->name, &d, &changed);
     if (rc) return rc;
+    if (is_new && r->in_init) {
+        char **p = realloc(r->init_ids, (r->n_init_ids + 1) * sizeof *p);
+        if (p) r->init_ids = p;
+        if (!p || !(r->init_ids[r->n_init_ids] = strdup(d.entity_id))) {
+            /* an entity that could not be tracked would outlive a failed init: refuse it */
+            hub_registry_remove(r->ps->env.reg, r->name, d.entity_id);
+            return HUB_ERR_NOMEM;
+        }
+        r->n_init_ids++;
+    }
     struct hub_states *st = r->ps->env.states;
     if (st) {
         if (!hub_states_get(st, d.entity_id)) rc = hub_states_update(st, d.entity_id, "unknown", NULL);
@@ -378,8 +395,15 @@ int hub_plugins_load(struct hub_plugins *ps, const char *path, char *why, size_t
     }
     /* Registered before init so that calls made from init find their plugin. */
     ps->recs[ps->n++] = r;
+    r->in_init = true;
     rc = p->init(&r->api, &r->state);
+    r->in_init = false;
     if (rc != HUB_OK) {
+        /* a plugin that failed leaves nothing behind: no entity, no state, no retained state */
+        for (size_t i = 0; i < r->n_init_ids; i++) host_remove_entity(r, r->init_ids[i]);
+        if (r->n_init_ids)
+            hub_warn(TAG, "%s: removed the %zu entities its failed init had registered", r->name,
+                     r->n_init_ids);
         ps->n--;
         rc = refuse(path, why, whylen, rc == HUB_OK ? HUB_ERR_INVALID : rc,
                     "plugin '%s' init failed: %s", r->name, hub_strerror(rc));

@@ -152,7 +152,7 @@ static int reg_persist_entity(struct hub_registry *reg, const struct hub_entity 
 {
     if (!reg->store) return HUB_OK;
     json_t *j = hub_registry_entity_json(reg, e);
-    char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
+    char *s = j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
     json_decref(j);
     if (!s) return HUB_ERR_NOMEM;
     int rc = hub_store_entity_put(reg->store, e->id, s);
@@ -213,7 +213,7 @@ int hub_registry_area_put(struct hub_registry *reg, const char *name, const char
         changed = true;
     }
     if (changed && reg->store) {
-        char *al = json_dumps(a->aliases, JSON_COMPACT);
+        char *al = json_dumps(a->aliases, JSON_COMPACT | JSON_REAL_PRECISION(10));
         if (!al) return HUB_ERR_NOMEM;
         int rc = hub_store_area_put(reg->store, a->name, a->floor, al);
         free(al);
@@ -479,7 +479,9 @@ static int reg_load_entity(void *ud, const char *entity_id, const char *record_j
         return 0;
     }
     json_t *caps = json_object_get(r, "capabilities");
-    char *caps_s = json_is_object(caps) ? json_dumps(caps, JSON_COMPACT) : NULL;
+    char *caps_s = json_is_object(caps)
+                       ? json_dumps(caps, JSON_COMPACT | JSON_REAL_PRECISION(10))
+                       : NULL;
     struct hub_entity_desc d = {
         .struct_size = sizeof d,
         .entity_id = entity_id,

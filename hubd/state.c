@@ -125,7 +125,7 @@ int hub_states_publish_one(struct hub_states *st, const char *entity_id)
     if (!st->publish) return HUB_OK;
     json_t *j = hub_states_json(st, entity_id);
     if (!j) return HUB_ERR_NOT_FOUND;
-    char *payload = json_dumps(j, JSON_COMPACT);
+    char *payload = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(10));
     json_decref(j);
     if (!payload) return HUB_ERR_NOMEM;
     char topic[256];
@@ -168,7 +168,7 @@ static void changed(struct hub_states *st, const char *id, struct state_entry *e
     st->changes++;
     mark_dirty(st, id, e);
     if (st->store) {
-        char *attrs = json_dumps(e->s.attributes, JSON_COMPACT);
+        char *attrs = json_dumps(e->s.attributes, JSON_COMPACT | JSON_REAL_PRECISION(10));
         int rc = hub_store_history_append(st->store, id, e->s.state, attrs, e->s.last_updated);
         if (rc) hub_warn(TAG, "history of %s not recorded: %s", id, hub_strerror(rc));
         free(attrs);
@@ -348,7 +348,7 @@ int hub_states_flush(struct hub_states *st)
     for (size_t i = 0; i < st->n_dirty; i++) {
         struct state_entry *e = hub_map_get(st->map, st->dirty[i]);
         if (e) {
-            char *attrs = json_dumps(e->s.attributes, JSON_COMPACT);
+            char *attrs = json_dumps(e->s.attributes, JSON_COMPACT | JSON_REAL_PRECISION(10));
             int r = hub_store_state_put(st->store, st->dirty[i], e->s.state, attrs,
                                         e->s.last_changed, e->s.last_updated);
             free(attrs);

@@ -104,6 +104,11 @@ int main(void)
     expect_refused(ps, "tp_no_entry.so", "not a hubd plugin");
     expect_refused(ps, "does_not_exist.so", "dlopen failed");
     CHECK(hub_plugins_count(ps) == 0);
+    /* tp_init_fails registered an entity before failing: removed, its retained state cleared */
+    CHECK(!hub_registry_get(reg, "switch.init_fails_plug"));
+    CHECK(!hub_states_get(states, "switch.init_fails_plug"));
+    int cleared = last_pub("hub/state/switch.init_fails_plug");
+    CHECK(cleared >= 0 && pubs[cleared].retain && pubs[cleared].payload[0] == '\0');
 
     /* The good plugin, through every host API member. */
     char path[1200], why[512] = "";

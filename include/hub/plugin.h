@@ -106,6 +106,7 @@ struct hub_host_api {
  *   set_percentage {percentage: 0-100}
  *   media_play, media_pause, media_stop, media_next, media_previous,
  *   volume_set {volume_level: 0-100}, volume_mute {mute: bool}
+ *   vacuum: start, stop, pause, return_to_base (turn_on/turn_off mean start/return_to_base)
  * Return HUB_OK once the command is sent (state follows from the device's report),
  * HUB_ERR_UNSUPPORTED for an action the device cannot do, HUB_ERR_INVALID for bad args.
  */

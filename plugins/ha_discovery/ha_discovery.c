@@ -1163,6 +1163,19 @@ static int hd_position(struct hd *h, const struct hd_entity *e, int pct, const c
     return hd_pub_tpl(h, e, topickey, tplkey, buf);
 }
 
+/* Whether a vacuum offers a feature: its supported_features list, else Home Assistant's default
+ * set for the state schema (start, stop, return_home, status, battery, clean_spot). */
+static bool hd_vacuum_has(const struct hd_entity *e, const char *feat)
+{
+    json_t *list = json_object_get(e->cfg, "supported_features");
+    if (!json_is_array(list)) return strcmp(feat, "pause") != 0;
+    size_t i;
+    json_t *f;
+    json_array_foreach(list, i, f) if (json_is_string(f) &&
+                                       strcmp(json_string_value(f), feat) == 0) return true;
+    return false;
+}
+
 static int hd_do(struct hd *h, const struct hd_entity *e, const char *action,
                  const struct plug_args *a)
 {
@@ -1275,14 +1288,23 @@ static int hd_do(struct hd *h, const struct hd_entity *e, const char *action,
                           hd_s(e, on ? "payload_on" : "payload_off", on ? "ON" : "OFF"));
         return HUB_ERR_UNSUPPORTED;
     }
-    case H_VACUUM:
-        if (on) return hd_pub(h, e, cmd_t, hd_s(e, "payload_start", "start"));
-        if (off) return hd_pub(h, e, cmd_t, hd_s(e, "payload_return_to_base", "return_to_base"));
-        if (strcmp(action, "stop") == 0)
-            return hd_pub(h, e, cmd_t, hd_s(e, "payload_stop", "stop"));
-        if (strcmp(action, "media_pause") == 0)
-            return hd_pub(h, e, cmd_t, hd_s(e, "payload_pause", "pause"));
-        return HUB_ERR_UNSUPPORTED;
+    case H_VACUUM: {
+        /* plugin.h's vacuum actions (turn_on/turn_off and media_pause as their synonyms), each
+         * sent only when the config's supported_features lists it */
+        const char *feat, *key, *def;
+        if (on || strcmp(action, "start") == 0)
+            feat = "start", key = "payload_start", def = "start";
+        else if (off || strcmp(action, "return_to_base") == 0)
+            feat = "return_home", key = "payload_return_to_base", def = "return_to_base";
+        else if (strcmp(action, "stop") == 0)
+            feat = "stop", key = "payload_stop", def = "stop";
+        else if (strcmp(action, "pause") == 0 || strcmp(action, "media_pause") == 0)
+            feat = "pause", key = "payload_pause", def = "pause";
+        else
+            return HUB_ERR_UNSUPPORTED;
+        if (!hd_vacuum_has(e, feat)) return HUB_ERR_UNSUPPORTED;
+        return hd_pub(h, e, cmd_t, hd_s(e, key, def));
+    }
     case H_MEDIA: {
         static const char *const map[][2] = {
             {"media_play", "PLAY"}, {"media_pause", "PAUSE"},       {"media_stop", "STOP"},

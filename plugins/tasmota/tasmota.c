@@ -305,6 +305,9 @@ static char *tas_strdup_or(const json_t *j, const char *key, const char *fallbac
     return strdup(s && *s ? s : fallback);
 }
 
+static int tas_cmd(struct tas *t, const struct tas_device *d, const char *cmd,
+                   const char *payload);
+
 static void tas_on_config(struct tas *t, const char *mac, const char *topic, const void *payload,
                           size_t len)
 {
@@ -445,6 +448,11 @@ static void tas_on_config(struct tas *t, const char *mac, const char *topic, con
     if (d->sensors) tas_build_sensors(t, d);
     tas_forget_missing(t, old_ids);
     json_decref(j);
+    /* The config carries no state, and a device only reports on change or every TelePeriod
+     * (300 s by default): ask now. Real firmware answers an empty STATE on stat/<t>/RESULT
+     * with POWER<n>, Dimmer, CT and Color, as Home Assistant's own integration relies on. */
+    if (d->n_power > 0 && tas_cmd(t, d, "STATE", "") != HUB_OK)
+        h->log(h->host, HUB_LOG_WARN, "%s: could not ask for its state", d->dn);
 }
 
 static void tas_on_sensors(struct tas *t, const char *mac, const char *topic, const void *payload,

@@ -15,7 +15,7 @@
 #define KIND_SMALL_STRUCT 3 /* struct_size smaller than ABI version 1 */
 #define KIND_NO_NAME 4
 #define KIND_NO_EXECUTE 5
-#define KIND_INIT_FAILS 6
+#define KIND_INIT_FAILS 6    /* registers an entity, then fails */
 #define KIND_UNRESOLVED 7   /* needs a symbol nobody defines: dlopen(RTLD_NOW) fails */
 #define KIND_NO_ENTRY 8     /* exports no hub_plugin_describe at all */
 
@@ -30,7 +30,15 @@ struct tp_state {
 
 static __attribute__((unused)) int tp_init(const struct hub_host_api *host, void **state)
 {
-    if (TESTPLUG_KIND == KIND_INIT_FAILS) return HUB_ERR_CONFIG;
+    if (TESTPLUG_KIND == KIND_INIT_FAILS) {
+        /* fails after registering an entity: the host must remove it again */
+        struct hub_entity_desc d = {.struct_size = sizeof d,
+                                    .entity_id = "switch.init_fails_plug",
+                                    .name = "Init Fails Plug"};
+        if (host->upsert_entity(host->host, &d) != HUB_OK) return HUB_ERR_PROTOCOL;
+        host->update_state(host->host, "switch.init_fails_plug", "on", NULL);
+        return HUB_ERR_CONFIG;
+    }
     struct tp_state *s = calloc(1, sizeof *s);
     if (!s) return HUB_ERR_NOMEM;
     s->host = host;
