@@ -66,6 +66,8 @@ struct web_conn {
     struct lws *wsi;
     uint64_t serial; /* for answers that arrive after the connection may have gone */
     bool is_ws, authed, closing;
+    enum lws_close_status close_code; /* sent when closing, once the queue is written */
+    const char *close_reason;
     json_int_t sub_id; /* subscribe_states id, -1 when not subscribed */
     char *rx;          /* message being assembled from fragments */
     size_t rx_len;
@@ -101,8 +103,11 @@ static void web_lws_log(int level, const char *line)
 
 /* ---- outgoing queue ---- */
 
-static void conn_close_soon(struct web_conn *c)
+static void conn_close_soon(struct web_conn *c, enum lws_close_status code, const char *reason)
 {
+    if (c->closing) return;
+    c->close_code = code;
+    c->close_reason = reason;
     c->closing = true;
     lws_callback_on_writable(c->wsi);
 }
@@ -114,15 +119,13 @@ static void conn_send(struct hub_web *w, struct web_conn *c, const char *text, s
     if (c->q_count >= HUB_WEB_MAX_QUEUE || c->q_bytes + len > WEB_MAX_QUEUE_BYTES) {
         hub_warn(TAG, "client %llu is %zu messages behind: disconnecting it",
                  (unsigned long long)c->serial, c->q_count);
-        lws_close_reason(c->wsi, LWS_CLOSE_STATUS_POLICY_VIOLATION,
-                         (unsigned char *)"too slow", 8);
-        conn_close_soon(c);
+        conn_close_soon(c, LWS_CLOSE_STATUS_POLICY_VIOLATION, "too slow");
         return;
     }
     struct web_msg *m = malloc(sizeof *m + LWS_PRE + len);
     if (!m) {
         hub_error(TAG, "out of memory queueing %zu bytes", len);
-        conn_close_soon(c);
+        conn_close_soon(c, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, "out of memory");
         return;
     }
     m->next = NULL;
@@ -515,8 +518,7 @@ static void auth_message(struct hub_web *w, struct web_conn *c, json_t *req)
     }
     hub_warn(TAG, "client %llu refused: %s", (unsigned long long)c->serial, why);
     conn_send_json(w, c, json_pack("{s:s, s:s}", "type", "auth_invalid", "message", why));
-    lws_close_reason(c->wsi, LWS_CLOSE_STATUS_POLICY_VIOLATION, (unsigned char *)"auth", 4);
-    c->closing = true; /* after auth_invalid is written */
+    conn_close_soon(c, LWS_CLOSE_STATUS_POLICY_VIOLATION, "auth_invalid"); /* once it is sent */
 }
 
 static void handle_text(struct hub_web *w, struct web_conn *c, const char *text, size_t len)
@@ -692,6 +694,19 @@ static int serve_file(struct hub_web *w, struct lws *wsi, const char *uri)
 
 /* ---- the lws callback ---- */
 
+/* Closing after a receive (auth_invalid): write what is queued and return -1 from the receive
+ * callback, which is where lws sends the close frame with our reason. (A -1 from the
+ * writeable callback drops the socket without one, and the client sees 1006.) The queue is a
+ * message or two here, and lws buffers what the socket does not take at once. */
+static int conn_flush_and_close(struct web_conn *c)
+{
+    for (struct web_msg *m = c->q_head; m; m = m->next)
+        if (lws_write(c->wsi, m->buf + LWS_PRE, m->len, LWS_WRITE_TEXT) < (int)m->len) break;
+    lws_close_reason(c->wsi, c->close_code, (unsigned char *)c->close_reason,
+                     strlen(c->close_reason));
+    return -1;
+}
+
 static void conn_free(struct hub_web *w, struct web_conn *c)
 {
     if (!c->is_ws) return;
@@ -772,7 +787,7 @@ static int web_callback(struct lws *wsi, enum lws_callback_reasons reason, void 
         bool final = lws_is_final_fragment(wsi) && lws_remaining_packet_payload(wsi) == 0;
         if (final && !c->rx) {
             handle_text(w, c, in, len);
-            return 0;
+            return c->closing ? conn_flush_and_close(c) : 0;
         }
         char *nb = realloc(c->rx, c->rx_len + len + 1);
         if (!nb) {
@@ -788,11 +803,16 @@ static int web_callback(struct lws *wsi, enum lws_callback_reasons reason, void 
             c->rx = NULL;
             c->rx_len = 0;
         }
-        return 0;
+        return c->closing ? conn_flush_and_close(c) : 0;
     }
     case LWS_CALLBACK_SERVER_WRITEABLE: {
         struct web_msg *m = c->q_head;
-        if (!m) return c->closing ? -1 : 0;
+        if (!m && c->closing) {
+            lws_close_reason(wsi, c->close_code, (unsigned char *)c->close_reason,
+                             strlen(c->close_reason));
+            return -1; /* (a slow client: dropped, close frame or not) */
+        }
+        if (!m) return 0;
         if (lws_write(wsi, m->buf + LWS_PRE, m->len, LWS_WRITE_TEXT) < (int)m->len) {
             hub_debug(TAG, "client %llu: write failed", (unsigned long long)c->serial);
             return -1;

@@ -36,3 +36,8 @@ web/root/uPlot.iife.min.js web/root/uPlot.min.css: web/npm.stamp
 
 web/root/%.gz: web/root/%
 	$(AM_V_GEN)gzip -9 -n -c $< >$@
+
+# Tests: the websocket API and HTTP side with a real client (npm ws) against hubd + mosquitto +
+# hub-sim; tokens; TLS.
+HUB_TESTS += tests/test-web-api.sh
+EXTRA_DIST += tests/test-web-api.sh tests/test-web-api.js tests/lib-web.sh

@@ -74,14 +74,14 @@ export function makeCard(ent, call) {
     parts.push((e) => {
       const a = e.attributes || {};
       const c = e.capabilities || {};
-      b.row.hidden = !(a.brightness !== undefined || c.brightness);
+      // capabilities: brightness: bool, color_temp: [min K, max K], color: bool
+      b.row.hidden = !(c.brightness === true || (c.brightness === undefined && a.brightness !== undefined));
       setValue(b.input, a.brightness); b.out.textContent = a.brightness ?? '';
-      const ctOk = a.color_temp_kelvin !== undefined || c.color_temp || c.color_temp_kelvin;
-      ct.row.hidden = !ctOk;
-      if (c.min_color_temp_kelvin) ct.input.min = c.min_color_temp_kelvin;
-      if (c.max_color_temp_kelvin) ct.input.max = c.max_color_temp_kelvin;
+      const ctr = Array.isArray(c.color_temp) ? c.color_temp : null;
+      ct.row.hidden = !(ctr || (c.color_temp === undefined && a.color_temp_kelvin !== undefined));
+      if (ctr) { ct.input.min = ctr[0]; ct.input.max = ctr[1]; }
       setValue(ct.input, a.color_temp_kelvin); ct.out.textContent = a.color_temp_kelvin ?? '';
-      crow.hidden = !(a.rgb_color !== undefined || c.rgb_color || c.color);
+      crow.hidden = !(c.color === true || (c.color === undefined && a.rgb_color !== undefined));
       setValue(color, rgbToHex(a.rgb_color));
     });
   } else if (d === 'fan') {
@@ -101,10 +101,12 @@ export function makeCard(ent, call) {
     });
   } else if (d === 'climate') {
     const sp = el('output', { class: 'setpoint' });
-    const step = () => Number(caps().temperature_step || caps().target_temp_step || 0.5);
+    const step = () => Number(caps().temp_step || 0.5);
     const bump = (k) => {
       const cur = Number(attrs().temperature ?? 20);
-      call('set_temperature', { temperature: Math.round((cur + k * step()) * 10) / 10 });
+      const lo = caps().min_temp ?? 5, hi = caps().max_temp ?? 35;
+      const v = Math.min(hi, Math.max(lo, Math.round((cur + k * step()) * 10) / 10));
+      call('set_temperature', { temperature: v });
     };
     const mode = el('select', { 'aria-label': t('mode') });
     mode.addEventListener('change', () => call('set_hvac_mode', { hvac_mode: mode.value }));
