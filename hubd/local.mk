@@ -112,9 +112,7 @@ HUB_TESTS += tests/test-hubd-demo.sh
 EXTRA_DIST += tests/test-hubd-demo.sh
 EXTRA_DIST += hubd/CONFIG.md
 
-# hubd killed with SIGKILL 20 times during ingest: database intact, registry intact.
-HUB_TESTS += tests/test-hubd-kill9.sh
-EXTRA_DIST += tests/test-hubd-kill9.sh
+# tests/test-hubd-kill9.sh (kill -9 during ingest) is registered by hubd/store.mk.
 
 # MQTT username/password and TLS (own CA, client certificate) against a real mosquitto.
 HUB_TESTS += tests/test-hubd-tls.sh
@@ -131,3 +129,6 @@ tests_test_hubd_registry_SOURCES = tests/test-hubd-registry.c
 tests_test_hubd_registry_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS)
 tests_test_hubd_registry_LDADD = $(HUBD_CORE_LIBS)
 HUB_TESTS += tests/test-hubd-registry
+
+# The sanitizer run of ./quickstart check (ASan + UBSan build of the whole tree, out of tree).
+EXTRA_DIST += tests/sanitize.sh
