@@ -1,11 +1,12 @@
 /* hub-train: builds the hub's own language model from nothing. Subcommands:
  *   data       generate training / held-out utterances with intent lines (engine/corpus.c)
  *   tokenizer  train the byte-level BPE on a corpus (engine/bpe_train.c)
- *   model      train the deepseek2 model (to come)
+ *   model      train the deepseek2 model (engine/train.c)
  * Each subcommand is one function in the table below; add yours there. */
 #include "engine/bpe_train.h"
 #include "engine/corpus.h"
 #include "engine/intent_line.h"
+#include "engine/train.h"
 #include "hub_log.h"
 #include "hub_status.h"
 
@@ -275,13 +276,6 @@ done:
     return rc;
 }
 
-static int cmd_missing(int argc, char **argv)
-{
-    (void)argc;
-    fprintf(stderr, "hub-train %s: not built yet\n", argv[0]);
-    return 2;
-}
-
 static const struct {
     const char *name;
     int (*run)(int argc, char **argv);
@@ -289,7 +283,7 @@ static const struct {
 } hub_train_cmds[] = {
     {"data", cmd_data, "generate training or held-out utterances with intent lines"},
     {"tokenizer", bpe_train_main, "train the byte-level BPE tokenizer (engine/bpe_train.c)"},
-    {"model", cmd_missing, "train the deepseek2 model (to come)"},
+    {"model", train_model_main, "train the deepseek2 model (engine/train.c)"},
 };
 
 int main(int argc, char **argv)

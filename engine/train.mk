@@ -1,7 +1,8 @@
 # engine/train.mk: the BPE tokenizer trainer and the model trainer (engine/libhubtrain.a, linked
 # into hub-train by data/local.mk), and their tests.
 noinst_LIBRARIES += engine/libhubtrain.a
-engine_libhubtrain_a_SOURCES = engine/bpe_train.c engine/bpe_train.h
+engine_libhubtrain_a_SOURCES = engine/bpe_train.c engine/bpe_train.h engine/train.c engine/train.h \
+	engine/train_main.c
 engine_libhubtrain_a_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) $(PCRE2_CFLAGS)
 
 HUB_TRAIN_LIBS = engine/libhubtrain.a $(HUB_ENGINE_LIBS)
@@ -11,3 +12,10 @@ check_PROGRAMS += tests/test-bpe-train
 tests_test_bpe_train_SOURCES = tests/test-bpe-train.c
 tests_test_bpe_train_LDADD = $(HUB_TRAIN_LIBS)
 HUB_TESTS += tests/test-bpe-train
+
+# Model trainer: training lowers the loss, the saved GGUF runs in engine/model.c with the
+# trainer's logits, checkpoints resume bit for bit.
+check_PROGRAMS += tests/test-train-model
+tests_test_train_model_SOURCES = tests/test-train-model.c
+tests_test_train_model_LDADD = $(HUB_TRAIN_LIBS)
+HUB_TESTS += tests/test-train-model

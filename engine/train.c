@@ -1,0 +1,1237 @@
+/*
+ * train.c: forward, backward and optimizer of the deepseek2 trainer (see train.h).
+ *
+ * A batch is split over the pool's threads by sequence (sequence i goes to thread i % nth);
+ * each thread runs forward and backward of its sequences one at a time into its own gradient
+ * buffer, and the buffers are summed in thread order, so a run is deterministic for a seed
+ * and a thread count. Forward products use kern_matmul (the engine's f32 kernel, hence the
+ * same bits as engine/model.c); the two backward products are AVX2 loops here.
+ *
+ * Notation in shape comments: T tokens, E n_embd, H heads, dn/nr/dv per-head nope/rope/value
+ * sizes, R kv_lora_rank, F dense FFN, Fe expert FFN, S shared FFN, X experts, K used, V vocab.
+ */
+#include "engine/train.h"
+#include "engine/bpe_train.h"
+#include "engine/gguf.h"
+#include "hub_log.h"
+#include "hub_status.h"
+#include "kernels/kern.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define TRAIN_X86 1
+#endif
+
+static void terr(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || !errlen) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+void train_config_default(struct train_config *c)
+{
+    *c = (struct train_config){
+        .n_vocab = 3000, .n_embd = 192, .n_layer = 3, .n_head = 4, .n_layer_dense_lead = 1,
+        .kv_lora_rank = 64, .qk_nope = 32, .qk_rope = 16, .v_head = 32, .n_ff = 512,
+        .n_ff_exp = 128, .n_expert = 8, .n_expert_used = 2, .n_expert_shared = 1, .n_ctx = 96,
+        .rms_eps = 1e-6f, .rope_base = 10000.0f, .round_kv = true,
+    };
+}
+
+void train_opts_default(struct train_opts *o)
+{
+    *o = (struct train_opts){
+        .lr = 2e-3f, .lr_min_ratio = 0.05f, .weight_decay = 0.05f, .beta1 = 0.9f, .beta2 = 0.98f,
+        .adam_eps = 1e-8f, .clip = 1.0f, .warmup = 100, .steps = 2000, .batch = 32,
+        .aux_alpha = 0.01f, .bias_gamma = 1e-3f,
+    };
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* ops                                                                                      */
+
+void train_mm_fwd(float *y, const float *x, const float *W, int T, int K, int N)
+{
+    kern_matmul(NULL, KERN_F32, W, N, K, x, T, y);
+}
+
+#ifdef TRAIN_X86
+static bool train_avx2(void)
+{
+    static int have = -1;
+    if (have < 0) have = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    return have;
+}
+
+/* y[0..n) += a0 x0 + a1 x1 + a2 x2 + a3 x3 */
+__attribute__((target("avx2,fma"))) static void axpy4_avx2(float *restrict y, const float *x0,
+                                                           const float *x1, const float *x2,
+                                                           const float *x3, const float a[4],
+                                                           int n)
+{
+    __m256 b0 = _mm256_set1_ps(a[0]), b1 = _mm256_set1_ps(a[1]);
+    __m256 b2 = _mm256_set1_ps(a[2]), b3 = _mm256_set1_ps(a[3]);
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m256 acc = _mm256_loadu_ps(y + i);
+        acc = _mm256_fmadd_ps(b0, _mm256_loadu_ps(x0 + i), acc);
+        acc = _mm256_fmadd_ps(b1, _mm256_loadu_ps(x1 + i), acc);
+        acc = _mm256_fmadd_ps(b2, _mm256_loadu_ps(x2 + i), acc);
+        acc = _mm256_fmadd_ps(b3, _mm256_loadu_ps(x3 + i), acc);
+        _mm256_storeu_ps(y + i, acc);
+    }
+    for (; i < n; i++) y[i] += a[0] * x0[i] + a[1] * x1[i] + a[2] * x2[i] + a[3] * x3[i];
+}
+#endif
+
+/* y[0..n) += sum_j a[j] x[j] for j < m (x[j] = base + j * stride) */
+static void axpy_many(float *restrict y, const float *base, size_t stride, const float *a, int m,
+                      int n)
+{
+    int j = 0;
+#ifdef TRAIN_X86
+    if (train_avx2()) {
+        for (; j + 4 <= m; j += 4) {
+            if (a[j] == 0 && a[j + 1] == 0 && a[j + 2] == 0 && a[j + 3] == 0) continue;
+            const float *x = base + (size_t)j * stride;
+            axpy4_avx2(y, x, x + stride, x + 2 * stride, x + 3 * stride, a + j, n);
+        }
+    }
+#endif
+    for (; j < m; j++) {
+        const float *x = base + (size_t)j * stride;
+        float aj = a[j];
+        if (aj == 0) continue;
+        for (int i = 0; i < n; i++) y[i] += aj * x[i];
+    }
+}
+
+/* dx [T][K] += dy [T][N] W [N][K];  dW [N][K] += dy^T [N][T] x [T][K] */
+void train_mm_bwd(float *dx, float *dW, const float *dy, const float *x, const float *W, int T,
+                  int K, int N)
+{
+    if (dx)
+        for (int t = 0; t < T; t++) axpy_many(dx + (size_t)t * K, W, (size_t)K, dy + (size_t)t * N, N, K);
+    if (dW) {
+        float col[256];
+        for (int n = 0; n < N; n++) {
+            for (int t0 = 0; t0 < T; t0 += 256) {
+                int tn = T - t0 < 256 ? T - t0 : 256;
+                for (int t = 0; t < tn; t++) col[t] = dy[(size_t)(t0 + t) * N + n];
+                axpy_many(dW + (size_t)n * K, x + (size_t)t0 * K, (size_t)K, col, tn, K);
+            }
+        }
+    }
+}
+
+/* y [T][n] = x * rstd * w, rstd = 1 / sqrt(mean(x^2) + eps) */
+void train_rmsnorm_fwd(float *y, float *rstd, const float *x, const float *w, int T, int n,
+                       float eps)
+{
+    for (int t = 0; t < T; t++) {
+        const float *xr = x + (size_t)t * n;
+        /* the engine's kernel for the bits; rstd recomputed in double for the backward */
+        kern_rmsnorm(y + (size_t)t * n, xr, w, n, eps);
+        double ss = 0;
+        for (int i = 0; i < n; i++) ss += (double)xr[i] * xr[i];
+        rstd[t] = (float)(1.0 / sqrt(ss / n + eps));
+    }
+}
+
+/* dx += r (dy w - x r^2 mean(dy w x)); dw += dy x r */
+void train_rmsnorm_bwd(float *dx, float *dw, const float *dy, const float *x, const float *rstd,
+                       const float *w, int T, int n)
+{
+    for (int t = 0; t < T; t++) {
+        const float *xr = x + (size_t)t * n, *g = dy + (size_t)t * n;
+        float r = rstd[t];
+        double dot = 0;
+        for (int i = 0; i < n; i++) dot += (double)g[i] * w[i] * xr[i];
+        float c = (float)(dot / n) * r * r;
+        float *d = dx + (size_t)t * n;
+        for (int i = 0; i < n; i++) {
+            if (dw) dw[i] += g[i] * xr[i] * r;
+            d[i] += r * (g[i] * w[i] - xr[i] * c);
+        }
+    }
+}
+
+/* cos/sin as engine/model.c's rope table computes them (freq scale 1, no YaRN) */
+static void rope_cs(int p, int i0, int n_rot, float base, float *c, float *s)
+{
+    float theta_scale = powf(base, -2.0f / n_rot);
+    float theta = (float)p;
+    for (int i = 0; i < i0; i += 2) theta *= theta_scale;
+    *c = cosf(theta);
+    *s = sinf(theta);
+}
+
+void train_rope(float *x, int T, int per, int stride, int n_rot, float base, bool backward)
+{
+    float cs[128], sn[128];
+    for (int t = 0; t < T; t++) {
+        float theta_scale = powf(base, -2.0f / n_rot), theta = (float)t;
+        for (int i = 0; i < n_rot / 2; i++) {
+            cs[i] = cosf(theta);
+            sn[i] = backward ? -sinf(theta) : sinf(theta);
+            theta *= theta_scale;
+        }
+        for (int j = 0; j < per; j++) {
+            float *v = x + (size_t)t * per * stride + (size_t)j * stride;
+            for (int i = 0; i < n_rot / 2; i++) {
+                float x0 = v[2 * i], x1 = v[2 * i + 1];
+                v[2 * i] = x0 * cs[i] - x1 * sn[i];
+                v[2 * i + 1] = x0 * sn[i] + x1 * cs[i];
+            }
+        }
+    }
+    (void)rope_cs;
+}
+
+void train_swiglu_bwd(float *dg, float *du, const float *dh, const float *g, const float *u,
+                      int n)
+{
+    for (int i = 0; i < n; i++) {
+        float sg = 1.0f / (1.0f + expf(-g[i]));
+        float silu = g[i] * sg;
+        du[i] = dh[i] * silu;
+        dg[i] = dh[i] * u[i] * sg * (1.0f + g[i] * (1.0f - sg));
+    }
+}
+
+void train_attn_fwd(float *o, float *P, const float *q, const float *kv, const float *kpe, int T,
+                    int H, int dn, int nr, int dv, float scale)
+{
+    int dq = dn + nr, dkv = dn + dv;
+    for (int h = 0; h < H; h++) {
+        for (int t = 0; t < T; t++) {
+            const float *qt = q + ((size_t)t * H + h) * dq;
+            float *p = P + ((size_t)h * T + t) * T;
+            float mx = -INFINITY;
+            for (int s = 0; s <= t; s++) {
+                const float *ks = kv + ((size_t)s * H + h) * dkv;
+                float sc = kern_dot_f32(qt, ks, dn) + kern_dot_f32(qt + dn, kpe + (size_t)s * nr, nr);
+                p[s] = sc * scale;
+                if (p[s] > mx) mx = p[s];
+            }
+            double sum = 0;
+            for (int s = 0; s <= t; s++) sum += (p[s] = expf(p[s] - mx));
+            float inv = (float)(1.0 / sum);
+            for (int s = 0; s <= t; s++) p[s] *= inv;
+            for (int s = t + 1; s < T; s++) p[s] = 0;
+            float *ot = o + ((size_t)t * H + h) * dv;
+            memset(ot, 0, (size_t)dv * sizeof(float));
+            for (int s = 0; s <= t; s++) kern_scale_add(ot, kv + ((size_t)s * H + h) * dkv + dn, p[s], dv);
+        }
+    }
+}
+
+void train_attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const float *P,
+                    const float *q, const float *kv, const float *kpe, int T, int H, int dn,
+                    int nr, int dv, float scale)
+{
+    int dqd = dn + nr, dkvd = dn + dv;
+    float *dp = malloc((size_t)T * sizeof(float));
+    if (!dp) HUB_ASSERT(!"out of memory in attention backward");
+    for (int h = 0; h < H; h++) {
+        for (int t = 0; t < T; t++) {
+            const float *p = P + ((size_t)h * T + t) * T;
+            const float *go = dout + ((size_t)t * H + h) * dv;
+            const float *qt = q + ((size_t)t * H + h) * dqd;
+            float *dqt = dq + ((size_t)t * H + h) * dqd;
+            double dot = 0;
+            for (int s = 0; s <= t; s++) {
+                float *dvs = dkv + ((size_t)s * H + h) * dkvd + dn;
+                const float *vs = kv + ((size_t)s * H + h) * dkvd + dn;
+                dp[s] = kern_dot_f32(go, vs, dv);
+                kern_scale_add(dvs, go, p[s], dv);
+                dot += (double)p[s] * dp[s];
+            }
+            for (int s = 0; s <= t; s++) {
+                float ds = p[s] * (dp[s] - (float)dot) * scale;
+                if (ds == 0) continue;
+                const float *ks = kv + ((size_t)s * H + h) * dkvd;
+                kern_scale_add(dqt, ks, ds, dn);
+                kern_scale_add(dqt + dn, kpe + (size_t)s * nr, ds, nr);
+                kern_scale_add(dkv + ((size_t)s * H + h) * dkvd, qt, ds, dn);
+                kern_scale_add(dkpe + (size_t)s * nr, qt + dn, ds, nr);
+            }
+        }
+    }
+    free(dp);
+}
+
+float train_xent(float *dlogits, const float *logits, int V, int y, float scale)
+{
+    float mx = -INFINITY;
+    for (int i = 0; i < V; i++) mx = logits[i] > mx ? logits[i] : mx;
+    double sum = 0;
+    for (int i = 0; i < V; i++) sum += exp((double)(logits[i] - mx));
+    double lse = mx + log(sum);
+    if (dlogits) {
+        for (int i = 0; i < V; i++) dlogits[i] = (float)(exp(logits[i] - lse)) * scale;
+        dlogits[y] -= scale;
+    }
+    return (float)(lse - logits[y]);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* model                                                                                    */
+
+/* offsets of one layer's tensors in the flat parameter array (0: absent) */
+struct train_lw {
+    size_t attn_norm, wq, wkv_a, kv_a_norm, wkv_b, wo, ffn_norm;
+    size_t ffn_gate, ffn_up, ffn_down;                          /* dense */
+    size_t gate_inp, gate_exps, up_exps, down_exps;              /* moe */
+    size_t gate_sh, up_sh, down_sh;
+};
+
+enum { PK_NORM, PK_MAT, PK_MAT_OUT, PK_ROUTER };
+
+struct train_tensor {
+    size_t off, n;
+    int kind, layer;
+};
+
+/* per-thread activations and scratch, sized for n_ctx tokens */
+struct train_lact {
+    float *x_in, *rstd1, *xn1, *q, *kva, *rstdkv, *ckv, *kpe, *kvb, *P, *o, *xmid, *rstd2, *xn2;
+    float *g, *u, *h;                /* dense [T][F] */
+    float *probs, *w;                /* [T][X], [T][K] */
+    int32_t *sel, *order, *eoff;     /* [T][K], [T*K] grouped by expert, [X+1] */
+    float *eg, *eu, *eh, *ey;        /* per routed slot (grouped order): [T*K][Fe], y [T*K][E] */
+    float *sg, *su, *sh;             /* shared [T][S] */
+};
+
+struct train_ws {
+    struct train_lact *la;
+    float *xfin, *rstdf, *xf, *logits, *dlogits;
+    int32_t *lpos;
+    float *dx, *dxn, *dq, *dkva, *dckv, *dkpe, *dkvb;
+    float *do_, *buf1, *buf2, *buf3, *buf4, *buf5, *buf6;
+    float *grad;   /* this thread's gradient (NULL for thread 0: the model's) */
+    double loss, aux;
+    long n_loss, n_tok;
+    long *load;    /* [n_layer][X] */
+    char *mem;
+};
+
+struct train_model {
+    struct train_config c;
+    size_t n_params;
+    float *p, *g, *m1, *m2;
+    float *bias;            /* [n_layer][X] balance biases */
+    struct train_lw *lw;
+    size_t tok_embd, output_norm, output;
+    struct train_tensor *tens;
+    int n_tens;
+    struct kern_pool *pool;
+    int nth;
+    struct train_ws *ws;
+    uint64_t seed;
+    /* batch job */
+    const struct train_seq *job_seqs;
+    int job_n;
+    const struct train_opts *job_opts;
+    float job_scale;
+    bool job_nograd;
+};
+
+static size_t add_tensor(struct train_model *m, size_t n, int kind, int layer)
+{
+    size_t off = m->n_params;
+    if (m->tens) m->tens[m->n_tens] = (struct train_tensor){off, n, kind, layer};
+    m->n_tens++;
+    m->n_params += n;
+    return off;
+}
+
+static bool is_moe(const struct train_config *c, int il)
+{
+    return il >= c->n_layer_dense_lead;
+}
+
+static void layout(struct train_model *m)
+{
+    const struct train_config *c = &m->c;
+    size_t E = c->n_embd, H = c->n_head, R = c->kv_lora_rank, nr = c->qk_rope;
+    size_t dqk = c->qk_nope + nr, dkv = c->qk_nope + c->v_head, X = c->n_expert;
+    size_t Fe = c->n_ff_exp, S = (size_t)c->n_expert_shared * Fe, F = c->n_ff;
+    m->n_params = 0;
+    m->n_tens = 0;
+    m->tok_embd = add_tensor(m, (size_t)c->n_vocab * E, PK_MAT, -1);
+    for (int il = 0; il < c->n_layer; il++) {
+        struct train_lw *l = &m->lw[il];
+        memset(l, 0, sizeof *l);
+        l->attn_norm = add_tensor(m, E, PK_NORM, il);
+        l->wq = add_tensor(m, H * dqk * E, PK_MAT, il);
+        l->wkv_a = add_tensor(m, (R + nr) * E, PK_MAT, il);
+        l->kv_a_norm = add_tensor(m, R, PK_NORM, il);
+        l->wkv_b = add_tensor(m, H * dkv * R, PK_MAT, il);
+        l->wo = add_tensor(m, E * H * c->v_head, PK_MAT_OUT, il);
+        l->ffn_norm = add_tensor(m, E, PK_NORM, il);
+        if (!is_moe(c, il)) {
+            l->ffn_gate = add_tensor(m, F * E, PK_MAT, il);
+            l->ffn_up = add_tensor(m, F * E, PK_MAT, il);
+            l->ffn_down = add_tensor(m, E * F, PK_MAT_OUT, il);
+        } else {
+            l->gate_inp = add_tensor(m, X * E, PK_ROUTER, il);
+            l->gate_exps = add_tensor(m, X * Fe * E, PK_MAT, il);
+            l->up_exps = add_tensor(m, X * Fe * E, PK_MAT, il);
+            l->down_exps = add_tensor(m, X * E * Fe, PK_MAT_OUT, il);
+            if (S) {
+                l->gate_sh = add_tensor(m, S * E, PK_MAT, il);
+                l->up_sh = add_tensor(m, S * E, PK_MAT, il);
+                l->down_sh = add_tensor(m, E * S, PK_MAT_OUT, il);
+            }
+        }
+    }
+    m->output_norm = add_tensor(m, E, PK_NORM, -1);
+    m->output = add_tensor(m, (size_t)c->n_vocab * E, PK_MAT, -1);
+}
+
+/* splitmix64 + Box-Muller: the initial weights depend on the seed only */
+static uint64_t rng_next(uint64_t *s)
+{
+    uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+static double rng_normal(uint64_t *s)
+{
+    double u1 = ((rng_next(s) >> 11) + 0.5) * (1.0 / 9007199254740992.0);
+    double u2 = (rng_next(s) >> 11) * (1.0 / 9007199254740992.0);
+    return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+}
+
+static bool ws_alloc(struct train_model *m, struct train_ws *w)
+{
+    const struct train_config *c = &m->c;
+    size_t T = c->n_ctx, E = c->n_embd, H = c->n_head, R = c->kv_lora_rank, nr = c->qk_rope;
+    size_t dqk = c->qk_nope + nr, dkv = c->qk_nope + c->v_head, dv = c->v_head;
+    size_t X = c->n_expert, K = c->n_expert_used, Fe = c->n_ff_exp, F = c->n_ff;
+    size_t S = (size_t)c->n_expert_shared * Fe, V = c->n_vocab;
+    size_t big = E;
+    size_t cand[] = {H * dqk, R + nr, H * dkv, H * dv, F, K * Fe, S, K * E, X};
+    for (size_t i = 0; i < sizeof cand / sizeof cand[0]; i++) big = cand[i] > big ? cand[i] : big;
+    /* two passes: count, then carve */
+    for (int pass = 0; pass < 2; pass++) {
+        size_t used = 0;
+#define CARVE(ptr, count)                                                          \
+    do {                                                                           \
+        size_t nb_ = ((size_t)(count) * 4 + 63) & ~(size_t)63;                     \
+        if (pass) *(void **)&(ptr) = w->mem + used;                                \
+        used += nb_;                                                               \
+    } while (0)
+        for (int il = 0; il < c->n_layer; il++) {
+            struct train_lact *a = &w->la[il];
+            CARVE(a->x_in, T * E); CARVE(a->rstd1, T); CARVE(a->xn1, T * E);
+            CARVE(a->q, T * H * dqk); CARVE(a->kva, T * (R + nr)); CARVE(a->rstdkv, T);
+            CARVE(a->ckv, T * R); CARVE(a->kpe, T * nr); CARVE(a->kvb, T * H * dkv);
+            CARVE(a->P, H * T * T); CARVE(a->o, T * H * dv); CARVE(a->xmid, T * E);
+            CARVE(a->rstd2, T); CARVE(a->xn2, T * E);
+            if (!is_moe(c, il)) {
+                CARVE(a->g, T * F); CARVE(a->u, T * F); CARVE(a->h, T * F);
+            } else {
+                CARVE(a->probs, T * X); CARVE(a->w, T * K); CARVE(a->sel, T * K);
+                CARVE(a->order, T * K); CARVE(a->eoff, X + 1);
+                CARVE(a->eg, T * K * Fe); CARVE(a->eu, T * K * Fe); CARVE(a->eh, T * K * Fe);
+                CARVE(a->ey, T * K * E);
+                if (S) { CARVE(a->sg, T * S); CARVE(a->su, T * S); CARVE(a->sh, T * S); }
+            }
+        }
+        CARVE(w->xfin, T * E); CARVE(w->rstdf, T); CARVE(w->xf, T * E);
+        CARVE(w->logits, T * V); CARVE(w->dlogits, T * V); CARVE(w->lpos, T);
+        CARVE(w->dx, T * E); CARVE(w->dxn, T * E); CARVE(w->dq, T * H * dqk);
+        CARVE(w->dkva, T * (R + nr)); CARVE(w->dckv, T * R); CARVE(w->dkpe, T * nr);
+        CARVE(w->dkvb, T * H * dkv); CARVE(w->do_, T * big);
+        CARVE(w->buf1, T * big); CARVE(w->buf2, T * big); CARVE(w->buf3, T * big);
+        CARVE(w->buf4, T * big); CARVE(w->buf5, T * big); CARVE(w->buf6, T * big);
+        CARVE(w->load, (size_t)c->n_layer * X * 2);
+#undef CARVE
+        if (!pass) {
+            w->mem = calloc(1, used);
+            if (!w->mem) return false;
+        }
+    }
+    return true;
+}
+
+struct train_model *train_model_new(const struct train_config *c, uint64_t seed, int n_threads,
+                                    char *err, size_t errlen)
+{
+    if (c->n_vocab < 8 || c->n_embd < 8 || c->n_layer < 1 || c->n_head < 1 || c->qk_rope < 2 ||
+        c->qk_rope % 2 || c->qk_rope > 256 || c->qk_nope < 1 || c->v_head < 1 ||
+        c->kv_lora_rank < 1 || c->n_expert < 1 || c->n_expert_used < 1 ||
+        c->n_expert_used > c->n_expert || c->n_ff_exp < 1 || c->n_ctx < 2 || c->n_ctx > 4096 ||
+        c->n_layer_dense_lead < 0 || c->n_layer_dense_lead > c->n_layer ||
+        (c->n_layer_dense_lead > 0 && c->n_ff < 1) || c->n_expert_shared < 0) {
+        terr(err, errlen, "bad model configuration");
+        return NULL;
+    }
+    if (n_threads < 1) n_threads = 1;
+    struct train_model *m = calloc(1, sizeof *m);
+    if (!m) goto nomem;
+    m->c = *c;
+    m->seed = seed;
+    m->lw = calloc((size_t)c->n_layer, sizeof *m->lw);
+    if (!m->lw) goto nomem;
+    layout(m);
+    m->tens = calloc((size_t)m->n_tens, sizeof *m->tens);
+    if (!m->tens) goto nomem;
+    layout(m);
+    size_t n = m->n_params;
+    m->p = malloc(n * sizeof(float));
+    m->g = calloc(n, sizeof(float));
+    m->m1 = calloc(n, sizeof(float));
+    m->m2 = calloc(n, sizeof(float));
+    m->bias = calloc((size_t)c->n_layer * c->n_expert, sizeof(float));
+    if (!m->p || !m->g || !m->m1 || !m->m2 || !m->bias) goto nomem;
+    uint64_t s = seed * 0x2545f4914f6cdd1dull + 1;
+    float out_scale = 1.0f / sqrtf(2.0f * c->n_layer);
+    for (int i = 0; i < m->n_tens; i++) {
+        const struct train_tensor *t = &m->tens[i];
+        for (size_t j = 0; j < t->n; j++) {
+            float v;
+            if (t->kind == PK_NORM) v = 1.0f;
+            else v = (float)(0.02 * rng_normal(&s)) * (t->kind == PK_MAT_OUT ? out_scale : 1.0f);
+            m->p[t->off + j] = v;
+        }
+    }
+    m->nth = n_threads;
+    if (n_threads > 1 && !(m->pool = kern_pool_new(n_threads))) {
+        terr(err, errlen, "cannot start %d threads", n_threads);
+        train_model_free(m);
+        return NULL;
+    }
+    m->ws = calloc((size_t)n_threads, sizeof *m->ws);
+    if (!m->ws) goto nomem;
+    for (int i = 0; i < n_threads; i++) {
+        m->ws[i].la = calloc((size_t)c->n_layer, sizeof *m->ws[i].la);
+        if (!m->ws[i].la || !ws_alloc(m, &m->ws[i])) goto nomem;
+        if (i > 0 && !(m->ws[i].grad = malloc(n * sizeof(float)))) goto nomem;
+    }
+    m->ws[0].grad = m->g;
+    return m;
+nomem:
+    terr(err, errlen, "out of memory for the model");
+    train_model_free(m);
+    return NULL;
+}
+
+void train_model_free(struct train_model *m)
+{
+    if (!m) return;
+    for (int i = 0; m->ws && i < m->nth; i++) {
+        free(m->ws[i].la);
+        free(m->ws[i].mem);
+        if (i > 0) free(m->ws[i].grad);
+    }
+    free(m->ws);
+    kern_pool_free(m->pool);
+    free(m->p), free(m->g), free(m->m1), free(m->m2), free(m->bias);
+    free(m->lw), free(m->tens);
+    free(m);
+}
+
+const struct train_config *train_model_config(const struct train_model *m)
+{
+    return &m->c;
+}
+size_t train_model_n_params(const struct train_model *m)
+{
+    return m->n_params;
+}
+size_t train_model_n_active(const struct train_model *m)
+{
+    const struct train_config *c = &m->c;
+    size_t routed = (size_t)3 * c->n_embd * c->n_ff_exp;
+    int n_moe = c->n_layer - c->n_layer_dense_lead;
+    return m->n_params - (size_t)n_moe * routed * (c->n_expert - c->n_expert_used) -
+           (size_t)c->n_vocab * c->n_embd; /* the embedding is a lookup */
+}
+float *train_model_params(struct train_model *m)
+{
+    return m->p;
+}
+float *train_model_grads(struct train_model *m)
+{
+    return m->g;
+}
+float *train_model_expert_bias(struct train_model *m, int layer)
+{
+    if (layer < 0 || layer >= m->c.n_layer || !is_moe(&m->c, layer)) return NULL;
+    return m->bias + (size_t)layer * m->c.n_expert;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* forward and backward of one sequence                                                     */
+
+static float f16_round(float x)
+{
+    return kern_fp16_to_f32(kern_f32_to_fp16(x));
+}
+
+/* SwiGLU FFN forward: g,u [T][F] = x W_g^T, x W_u^T; h = silu(g) u; y [T][E] = h W_d^T */
+static void ffn_fwd(float *y, float *g, float *u, float *h, const float *x, const float *Wg,
+                    const float *Wu, const float *Wd, int T, int E, int F)
+{
+    train_mm_fwd(g, x, Wg, T, E, F);
+    train_mm_fwd(u, x, Wu, T, E, F);
+    kern_swiglu(h, g, u, (int64_t)T * F);
+    train_mm_fwd(y, h, Wd, T, F, E);
+}
+
+/* backward: dy [T][E] -> dx [T][E] (+=) and weight grads; t1,t2,t3 scratch [T][F] */
+static void ffn_bwd(float *dx, float *dWg, float *dWu, float *dWd, const float *dy,
+                    const float *g, const float *u, const float *h, const float *x,
+                    const float *Wg, const float *Wu, const float *Wd, int T, int E, int F,
+                    float *t1, float *t2, float *t3)
+{
+    memset(t1, 0, (size_t)T * F * sizeof(float));
+    train_mm_bwd(t1, dWd, dy, h, Wd, T, F, E); /* t1 = dh */
+    train_swiglu_bwd(t2, t3, t1, g, u, T * F);  /* t2 = dg, t3 = du */
+    train_mm_bwd(dx, dWg, t2, x, Wg, T, E, F);
+    train_mm_bwd(dx, dWu, t3, x, Wu, T, E, F);
+}
+
+/* top-k of v [n] by value, lower index first on ties */
+static void topk(const float *v, int n, int k, int32_t *out)
+{
+    for (int i = 0; i < k; i++) {
+        int best = -1;
+        for (int e = 0; e < n; e++) {
+            bool used = false;
+            for (int j = 0; j < i; j++) used |= out[j] == e;
+            if (used) continue;
+            if (best < 0 || v[e] > v[best]) best = e;
+        }
+        out[i] = best;
+    }
+}
+
+/* MoE forward of layer il: x = xn2 [T][E] -> y [T][E] */
+static void moe_fwd(struct train_model *m, struct train_ws *w, int il, int T, float *y)
+{
+    const struct train_config *c = &m->c;
+    const struct train_lw *l = &m->lw[il];
+    struct train_lact *a = &w->la[il];
+    int E = c->n_embd, X = c->n_expert, K = c->n_expert_used, Fe = c->n_ff_exp;
+    int S = c->n_expert_shared * Fe;
+    const float *P = m->p, *bias = m->bias + (size_t)il * X;
+    /* router: probs [T][X] = softmax(x W_r^T) */
+    train_mm_fwd(a->probs, a->xn2, P + l->gate_inp, T, E, X);
+    for (int t = 0; t < T; t++) {
+        float *pr = a->probs + (size_t)t * X, selp[512];
+        kern_softmax(pr, X);
+        for (int e = 0; e < X; e++) selp[e] = pr[e] + bias[e];
+        topk(selp, X, K, a->sel + (size_t)t * K);
+        for (int k = 0; k < K; k++) a->w[(size_t)t * K + k] = pr[a->sel[(size_t)t * K + k]];
+    }
+    /* group the (token, slot) pairs by expert */
+    int n = 0;
+    for (int e = 0; e < X; e++) {
+        a->eoff[e] = n;
+        for (int i = 0; i < T * K; i++)
+            if (a->sel[i] == e) a->order[n++] = i;
+    }
+    a->eoff[X] = n;
+    memset(y, 0, (size_t)T * E * sizeof(float));
+    float *xg = w->buf1;
+    for (int e = 0; e < X; e++) {
+        int n0 = a->eoff[e], ne = a->eoff[e + 1] - n0;
+        w->load[(size_t)il * X + e] += ne;
+        if (!ne) continue;
+        for (int i = 0; i < ne; i++)
+            memcpy(xg + (size_t)i * E, a->xn2 + (size_t)(a->order[n0 + i] / K) * E, (size_t)E * 4);
+        size_t mat = (size_t)Fe * E;
+        ffn_fwd(a->ey + (size_t)n0 * E, a->eg + (size_t)n0 * Fe, a->eu + (size_t)n0 * Fe,
+                a->eh + (size_t)n0 * Fe, xg, P + l->gate_exps + e * mat, P + l->up_exps + e * mat,
+                P + l->down_exps + e * mat, ne, E, Fe);
+    }
+    /* y[t] = sum over slots in expert order (the engine adds experts in slot order: same
+     * values up to float addition order) */
+    for (int t = 0; t < T; t++) {
+        for (int k = 0; k < K; k++) {
+            int slot = t * K + k;
+            /* find the slot's grouped row */
+            int e = a->sel[slot], r = -1;
+            for (int i = a->eoff[e]; i < a->eoff[e + 1]; i++)
+                if (a->order[i] == slot) r = i;
+            kern_scale_add(y + (size_t)t * E, a->ey + (size_t)r * E, a->w[slot], E);
+        }
+    }
+    if (S) {
+        float *ys = w->buf2;
+        ffn_fwd(ys, a->sg, a->su, a->sh, a->xn2, P + l->gate_sh, P + l->up_sh, P + l->down_sh, T,
+                E, S);
+        kern_add(y, y, ys, (int64_t)T * E);
+    }
+}
+
+/* MoE backward: dy [T][E] -> w->dxn (+=) and gradients; aux-loss gradient on the probs */
+static void moe_bwd(struct train_model *m, struct train_ws *w, int il, int T, const float *dy,
+                    float *G, float aux_scale)
+{
+    const struct train_config *c = &m->c;
+    const struct train_lw *l = &m->lw[il];
+    struct train_lact *a = &w->la[il];
+    int E = c->n_embd, X = c->n_expert, K = c->n_expert_used, Fe = c->n_ff_exp;
+    int S = c->n_expert_shared * Fe;
+    const float *P = m->p;
+    float *dprobs = w->buf6; /* [T][X] */
+    memset(dprobs, 0, (size_t)T * X * sizeof(float));
+    if (S)
+        ffn_bwd(w->dxn, G + l->gate_sh, G + l->up_sh, G + l->down_sh, dy, a->sg, a->su, a->sh,
+                a->xn2, P + l->gate_sh, P + l->up_sh, P + l->down_sh, T, E, S, w->buf3, w->buf4,
+                w->buf5);
+    float *xg = w->buf1, *dyg = w->buf2, *dxg = w->do_;
+    size_t mat = (size_t)Fe * E;
+    for (int e = 0; e < X; e++) {
+        int n0 = a->eoff[e], ne = a->eoff[e + 1] - n0;
+        if (!ne) continue;
+        for (int i = 0; i < ne; i++) {
+            int slot = a->order[n0 + i], t = slot / K;
+            memcpy(xg + (size_t)i * E, a->xn2 + (size_t)t * E, (size_t)E * 4);
+            const float *dyt = dy + (size_t)t * E;
+            /* d weight = dy . expert output; d expert output = weight * dy */
+            dprobs[(size_t)t * X + e] += kern_dot_f32(dyt, a->ey + (size_t)(n0 + i) * E, E);
+            for (int j = 0; j < E; j++) dyg[(size_t)i * E + j] = a->w[slot] * dyt[j];
+        }
+        memset(dxg, 0, (size_t)ne * E * sizeof(float));
+        ffn_bwd(dxg, G + l->gate_exps + e * mat, G + l->up_exps + e * mat,
+                G + l->down_exps + e * mat, dyg, a->eg + (size_t)n0 * Fe, a->eu + (size_t)n0 * Fe,
+                a->eh + (size_t)n0 * Fe, xg, P + l->gate_exps + e * mat, P + l->up_exps + e * mat,
+                P + l->down_exps + e * mat, ne, E, Fe, w->buf3, w->buf4, w->buf5);
+        for (int i = 0; i < ne; i++)
+            kern_add(w->dxn + (size_t)(a->order[n0 + i] / K) * E, w->dxn + (size_t)(a->order[n0 + i] / K) * E,
+                     dxg + (size_t)i * E, E);
+    }
+    /* sequence-wise balance loss: alpha * sum_e f_e Pbar_e, f_e = X/(K T) * count_e,
+     * Pbar_e = mean_t probs[t][e]; its gradient on probs[t][e] is alpha f_e / T */
+    if (aux_scale != 0) {
+        double aux = 0;
+        for (int e = 0; e < X; e++) {
+            float f = (float)X / ((float)K * T) * (float)(a->eoff[e + 1] - a->eoff[e]);
+            double pbar = 0;
+            for (int t = 0; t < T; t++) pbar += a->probs[(size_t)t * X + e];
+            aux += f * pbar / T;
+            for (int t = 0; t < T; t++) dprobs[(size_t)t * X + e] += aux_scale * f / T;
+        }
+        w->aux += aux_scale * aux;
+    }
+    /* softmax backward: dlogit = p (dp - sum p dp) */
+    float *dlog = w->buf3;
+    for (int t = 0; t < T; t++) {
+        const float *p = a->probs + (size_t)t * X;
+        float *dp = dprobs + (size_t)t * X;
+        double s = 0;
+        for (int e = 0; e < X; e++) s += (double)p[e] * dp[e];
+        for (int e = 0; e < X; e++) dlog[(size_t)t * X + e] = p[e] * (dp[e] - (float)s);
+    }
+    train_mm_bwd(w->dxn, G + l->gate_inp, dlog, a->xn2, P + l->gate_inp, T, E, X);
+}
+
+/* Forward (and backward when G) of one sequence. loss_scale multiplies the cross-entropy
+ * gradient (1 / loss tokens of the batch); logits_all, when set, gets every position's logits. */
+static void seq_run(struct train_model *m, struct train_ws *w, const struct train_seq *sq,
+                    float *G, float loss_scale, float aux_scale, float *logits_all)
+{
+    const struct train_config *c = &m->c;
+    int T = sq->n, E = c->n_embd, H = c->n_head, R = c->kv_lora_rank, nr = c->qk_rope;
+    int dn = c->qk_nope, dv = c->v_head, dqk = dn + nr, dkv = dn + dv, V = c->n_vocab;
+    int F = c->n_ff;
+    const float *P = m->p;
+    float scale = 1.0f / sqrtf((float)dqk);
+    float *x = w->dx; /* the residual stream during the forward pass */
+    for (int t = 0; t < T; t++)
+        memcpy(x + (size_t)t * E, P + m->tok_embd + (size_t)sq->tok[t] * E, (size_t)E * 4);
+    for (int il = 0; il < c->n_layer; il++) {
+        const struct train_lw *l = &m->lw[il];
+        struct train_lact *a = &w->la[il];
+        memcpy(a->x_in, x, (size_t)T * E * 4);
+        train_rmsnorm_fwd(a->xn1, a->rstd1, x, P + l->attn_norm, T, E, c->rms_eps);
+        train_mm_fwd(a->q, a->xn1, P + l->wq, T, E, H * dqk);         /* q [T][H][dqk] */
+        train_mm_fwd(a->kva, a->xn1, P + l->wkv_a, T, E, R + nr);      /* [T][R + nr] */
+        for (int t = 0; t < T; t++) {
+            const float *kr = a->kva + (size_t)t * (R + nr);
+            train_rmsnorm_fwd(a->ckv + (size_t)t * R, a->rstdkv + t, kr, P + l->kv_a_norm, 1, R,
+                              c->rms_eps);
+            memcpy(a->kpe + (size_t)t * nr, kr + R, (size_t)nr * 4);
+        }
+        train_rope(a->q + dn, T, H, dqk, nr, c->rope_base, false);
+        train_rope(a->kpe, T, 1, nr, nr, c->rope_base, false);
+        if (c->round_kv) {
+            for (int i = 0; i < T * R; i++) a->ckv[i] = f16_round(a->ckv[i]);
+            for (int i = 0; i < T * nr; i++) a->kpe[i] = f16_round(a->kpe[i]);
+        }
+        train_mm_fwd(a->kvb, a->ckv, P + l->wkv_b, T, R, H * dkv);     /* [T][H][dn + dv] */
+        train_attn_fwd(a->o, a->P, a->q, a->kvb, a->kpe, T, H, dn, nr, dv, scale);
+        float *tmp = w->buf1;
+        train_mm_fwd(tmp, a->o, P + l->wo, T, H * dv, E);
+        kern_add(x, x, tmp, (int64_t)T * E);
+        memcpy(a->xmid, x, (size_t)T * E * 4);
+        train_rmsnorm_fwd(a->xn2, a->rstd2, x, P + l->ffn_norm, T, E, c->rms_eps);
+        float *y = w->buf5;
+        if (!is_moe(c, il))
+            ffn_fwd(y, a->g, a->u, a->h, a->xn2, P + l->ffn_gate, P + l->ffn_up, P + l->ffn_down,
+                    T, E, F);
+        else
+            moe_fwd(m, w, il, T, y);
+        kern_add(x, x, y, (int64_t)T * E);
+    }
+    memcpy(w->xfin, x, (size_t)T * E * 4);
+    train_rmsnorm_fwd(w->xf, w->rstdf, x, P + m->output_norm, T, E, c->rms_eps);
+    if (logits_all) {
+        train_mm_fwd(logits_all, w->xf, P + m->output, T, E, V);
+        return;
+    }
+    /* logits only where there is a loss: rows of xf gathered */
+    int nl = 0;
+    for (int t = 0; t + 1 < T; t++)
+        if (sq->loss[t]) w->lpos[nl++] = t;
+    w->n_tok += T;
+    w->n_loss += nl;
+    float *xg = w->buf1;
+    for (int i = 0; i < nl; i++) memcpy(xg + (size_t)i * E, w->xf + (size_t)w->lpos[i] * E, (size_t)E * 4);
+    train_mm_fwd(w->logits, xg, P + m->output, nl, E, V);
+    for (int i = 0; i < nl; i++)
+        w->loss += train_xent(G ? w->dlogits + (size_t)i * V : NULL, w->logits + (size_t)i * V, V,
+                              sq->tok[w->lpos[i] + 1], loss_scale);
+    if (!G) return;
+
+    /* ---- backward ---- */
+    float *dxg = w->buf2;
+    memset(dxg, 0, (size_t)nl * E * 4);
+    train_mm_bwd(dxg, G + m->output, w->dlogits, xg, P + m->output, nl, E, V);
+    float *dxf = w->dxn;
+    memset(dxf, 0, (size_t)T * E * 4);
+    for (int i = 0; i < nl; i++) memcpy(dxf + (size_t)w->lpos[i] * E, dxg + (size_t)i * E, (size_t)E * 4);
+    float *dx = w->do_; /* d residual [T][E] */
+    memset(dx, 0, (size_t)T * E * 4);
+    train_rmsnorm_bwd(dx, G + m->output_norm, dxf, w->xfin, w->rstdf, P + m->output_norm, T, E);
+    float *dres = w->dx; /* the forward's residual buffer, free now */
+    memcpy(dres, dx, (size_t)T * E * 4);
+    for (int il = c->n_layer - 1; il >= 0; il--) {
+        const struct train_lw *l = &m->lw[il];
+        struct train_lact *a = &w->la[il];
+        /* FFN: x_out = xmid + ffn(rmsnorm(xmid)) */
+        memset(w->dxn, 0, (size_t)T * E * 4);
+        if (!is_moe(c, il))
+            ffn_bwd(w->dxn, G + l->ffn_gate, G + l->ffn_up, G + l->ffn_down, dres, a->g, a->u,
+                    a->h, a->xn2, P + l->ffn_gate, P + l->ffn_up, P + l->ffn_down, T, E, F,
+                    w->buf3, w->buf4, w->buf5);
+        else
+            moe_bwd(m, w, il, T, dres, G, aux_scale);
+        train_rmsnorm_bwd(dres, G + l->ffn_norm, w->dxn, a->xmid, a->rstd2, P + l->ffn_norm, T, E);
+        /* attention: xmid = x_in + wo(attn(...)) */
+        float *dof = w->buf1; /* d o [T][H*dv] */
+        memset(dof, 0, (size_t)T * H * dv * 4);
+        train_mm_bwd(dof, G + l->wo, dres, a->o, P + l->wo, T, H * dv, E);
+        memset(w->dq, 0, (size_t)T * H * dqk * 4);
+        memset(w->dkvb, 0, (size_t)T * H * dkv * 4);
+        memset(w->dkpe, 0, (size_t)T * nr * 4);
+        train_attn_bwd(w->dq, w->dkvb, w->dkpe, dof, a->P, a->q, a->kvb, a->kpe, T, H, dn, nr, dv,
+                       scale);
+        memset(w->dckv, 0, (size_t)T * R * 4);
+        train_mm_bwd(w->dckv, G + l->wkv_b, w->dkvb, a->ckv, P + l->wkv_b, T, R, H * dkv);
+        /* rounding passes the gradient straight through; rope backward rotates back */
+        train_rope(w->dq + dn, T, H, dqk, nr, c->rope_base, true);
+        train_rope(w->dkpe, T, 1, nr, nr, c->rope_base, true);
+        memset(w->dkva, 0, (size_t)T * (R + nr) * 4);
+        for (int t = 0; t < T; t++) {
+            train_rmsnorm_bwd(w->dkva + (size_t)t * (R + nr), G + l->kv_a_norm,
+                              w->dckv + (size_t)t * R, a->kva + (size_t)t * (R + nr),
+                              a->rstdkv + t, P + l->kv_a_norm, 1, R);
+            memcpy(w->dkva + (size_t)t * (R + nr) + R, w->dkpe + (size_t)t * nr, (size_t)nr * 4);
+        }
+        memset(w->dxn, 0, (size_t)T * E * 4);
+        train_mm_bwd(w->dxn, G + l->wq, w->dq, a->xn1, P + l->wq, T, E, H * dqk);
+        train_mm_bwd(w->dxn, G + l->wkv_a, w->dkva, a->xn1, P + l->wkv_a, T, E, R + nr);
+        train_rmsnorm_bwd(dres, G + l->attn_norm, w->dxn, a->x_in, a->rstd1, P + l->attn_norm, T,
+                          E);
+    }
+    for (int t = 0; t < T; t++) {
+        float *ge = G + m->tok_embd + (size_t)sq->tok[t] * E;
+        kern_add(ge, ge, dres + (size_t)t * E, E);
+    }
+}
+
+static void grad_job(void *arg, int ith, int nth)
+{
+    struct train_model *m = arg;
+    struct train_ws *w = &m->ws[ith];
+    if (!m->job_nograd) memset(w->grad, 0, m->n_params * sizeof(float));
+    w->loss = w->aux = 0;
+    w->n_loss = w->n_tok = 0;
+    memset(w->load, 0, (size_t)m->c.n_layer * m->c.n_expert * sizeof(long));
+    float aux_scale = m->job_opts ? m->job_opts->aux_alpha / (float)m->job_n : 0;
+    for (int i = ith; i < m->job_n; i += nth)
+        seq_run(m, w, &m->job_seqs[i], m->job_nograd ? NULL : w->grad, m->job_scale, aux_scale,
+                NULL);
+}
+
+static void reduce_job(void *arg, int ith, int nth)
+{
+    struct train_model *m = arg;
+    size_t n = m->n_params, per = (n + nth - 1) / nth, a = per * ith, b = a + per < n ? a + per : n;
+    for (int t = 1; t < m->nth; t++)
+        if (a < b) kern_add(m->g + a, m->g + a, m->ws[t].grad + a, (int64_t)(b - a));
+}
+
+static int run_batch(struct train_model *m, const struct train_seq *seqs, int n,
+                     const struct train_opts *o, struct train_stats *st, bool nograd)
+{
+    long nl = 0;
+    for (int i = 0; i < n; i++) {
+        if (seqs[i].n < 2 || seqs[i].n > m->c.n_ctx) return HUB_ERR_RANGE;
+        for (int t = 0; t < seqs[i].n; t++)
+            if (seqs[i].tok[t] < 0 || seqs[i].tok[t] >= m->c.n_vocab) return HUB_ERR_RANGE;
+        for (int t = 0; t + 1 < seqs[i].n; t++) nl += seqs[i].loss[t] != 0;
+    }
+    m->job_seqs = seqs;
+    m->job_n = n;
+    m->job_opts = o;
+    m->job_scale = nl ? 1.0f / (float)nl : 0.0f;
+    m->job_nograd = nograd;
+    if (m->pool)
+        kern_pool_run(m->pool, grad_job, m);
+    else
+        grad_job(m, 0, 1);
+    if (m->pool && !nograd) kern_pool_run(m->pool, reduce_job, m);
+    if (st) {
+        double loss = 0, aux = 0;
+        long nlo = 0, nt = 0;
+        for (int t = 0; t < m->nth; t++) {
+            loss += m->ws[t].loss, aux += m->ws[t].aux;
+            nlo += m->ws[t].n_loss, nt += m->ws[t].n_tok;
+        }
+        st->loss = nlo ? loss / nlo : 0;
+        st->aux = aux;
+        st->n_loss = nlo, st->n_tok = nt;
+        if (st->expert_load) {
+            size_t nx = (size_t)m->c.n_layer * m->c.n_expert;
+            for (size_t i = 0; i < nx; i++) {
+                st->expert_load[i] = 0;
+                for (int t = 0; t < m->nth; t++) st->expert_load[i] += m->ws[t].load[i];
+            }
+        }
+    }
+    return HUB_OK;
+}
+
+int train_model_grad(struct train_model *m, const struct train_seq *seqs, int n,
+                     const struct train_opts *o, struct train_stats *st)
+{
+    return run_batch(m, seqs, n, o, st, false);
+}
+
+int train_model_eval(struct train_model *m, const struct train_seq *seqs, int n,
+                     struct train_stats *st)
+{
+    return run_batch(m, seqs, n, NULL, st, true);
+}
+
+int train_model_logits(struct train_model *m, const int32_t *tok, int n, float *logits)
+{
+    if (n < 1 || n > m->c.n_ctx) return HUB_ERR_RANGE;
+    for (int t = 0; t < n; t++)
+        if (tok[t] < 0 || tok[t] >= m->c.n_vocab) return HUB_ERR_RANGE;
+    struct train_seq sq = {tok, NULL, n};
+    seq_run(m, &m->ws[0], &sq, NULL, 0, 0, logits);
+    return HUB_OK;
+}
+
+float train_lr_at(const struct train_opts *o, long step)
+{
+    if (step < o->warmup) return o->lr * (float)(step + 1) / (float)o->warmup;
+    double prog = o->steps > o->warmup ? (double)(step - o->warmup) / (o->steps - o->warmup) : 1;
+    if (prog > 1) prog = 1;
+    double mn = o->lr * o->lr_min_ratio;
+    return (float)(mn + 0.5 * (o->lr - mn) * (1 + cos(3.141592653589793 * prog)));
+}
+
+double train_model_update(struct train_model *m, const struct train_opts *o, long step,
+                          const long *expert_load)
+{
+    double ss = 0;
+    for (size_t i = 0; i < m->n_params; i++) ss += (double)m->g[i] * m->g[i];
+    double norm = sqrt(ss);
+    float clip = o->clip > 0 && norm > o->clip ? (float)(o->clip / norm) : 1.0f;
+    float lr = train_lr_at(o, step);
+    double b1c = 1 - pow(o->beta1, (double)step + 1), b2c = 1 - pow(o->beta2, (double)step + 1);
+    for (int ti = 0; ti < m->n_tens; ti++) {
+        const struct train_tensor *t = &m->tens[ti];
+        float wd = t->kind == PK_NORM ? 0.0f : o->weight_decay;
+        for (size_t j = t->off; j < t->off + t->n; j++) {
+            float g = m->g[j] * clip;
+            m->m1[j] = o->beta1 * m->m1[j] + (1 - o->beta1) * g;
+            m->m2[j] = o->beta2 * m->m2[j] + (1 - o->beta2) * g * g;
+            float mh = m->m1[j] / (float)b1c, vh = m->m2[j] / (float)b2c;
+            m->p[j] -= lr * (mh / (sqrtf(vh) + o->adam_eps) + wd * m->p[j]);
+        }
+    }
+    /* aux-loss-free balancing (DeepSeek-V3): raise the bias of under-loaded experts */
+    if (o->bias_gamma > 0 && expert_load) {
+        int X = m->c.n_expert;
+        for (int il = m->c.n_layer_dense_lead; il < m->c.n_layer; il++) {
+            const long *ld = expert_load + (size_t)il * X;
+            double mean = 0;
+            for (int e = 0; e < X; e++) mean += ld[e];
+            mean /= X;
+            for (int e = 0; e < X; e++)
+                m->bias[(size_t)il * X + e] +=
+                    o->bias_gamma * (ld[e] < mean ? 1.0f : ld[e] > mean ? -1.0f : 0.0f);
+        }
+    }
+    return norm;
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* saving                                                                                   */
+
+struct save_ctx {
+    struct gguf_writer *w;
+    void **bufs;
+    int n, cap;
+    bool oom;
+};
+
+static void *save_keep(struct save_ctx *s, size_t n)
+{
+    if (s->oom) return NULL;
+    if (s->n == s->cap) {
+        int cap = s->cap ? s->cap * 2 : 64;
+        void **b = realloc(s->bufs, (size_t)cap * sizeof *b);
+        if (!b) {
+            s->oom = true;
+            return NULL;
+        }
+        s->bufs = b, s->cap = cap;
+    }
+    void *p = malloc(n ? n : 1);
+    if (!p) s->oom = true;
+    else s->bufs[s->n++] = p;
+    return p;
+}
+
+/* A tensor [ne2][ne1][ne0] of f32 src written as type (Q8_0 needs ne0 % 32 == 0: else f16). */
+static int save_tensor(struct save_ctx *s, const char *name, int type, int64_t ne0, int64_t ne1,
+                       int64_t ne2, const float *src)
+{
+    if (type == KERN_Q8_0 && ne0 % 32) type = KERN_F16;
+    int64_t rows = ne1 * ne2;
+    size_t rb = kern_row_bytes(type, ne0), nb = rb * (size_t)rows;
+    uint8_t *dst = save_keep(s, nb);
+    if (!dst) return HUB_ERR_NOMEM;
+    for (int64_t r = 0; r < rows; r++) {
+        if (type == KERN_F32)
+            memcpy(dst + (size_t)r * rb, src + r * ne0, (size_t)ne0 * 4);
+        else
+            kern_quant_row(type, src + r * ne0, dst + (size_t)r * rb, ne0);
+    }
+    int64_t ne[3] = {ne0, ne1, ne2};
+    uint32_t nd = ne2 > 1 ? 3 : ne1 > 1 ? 2 : 1;
+    return gguf_writer_add_tensor(s->w, name, (uint32_t)type, nd, ne, dst, nb);
+}
+
+int train_model_save_gguf(struct train_model *m, const char *path, const char *tok_path,
+                          int wtype, char *err, size_t errlen)
+{
+    const struct train_config *c = &m->c;
+    if (wtype != KERN_F32 && wtype != KERN_F16 && wtype != KERN_Q8_0) {
+        terr(err, errlen, "weight type %d is not one of f32, f16, q8_0", wtype);
+        return HUB_ERR_INVALID;
+    }
+    struct gguf_file *tf = NULL;
+    if (tok_path && !(tf = gguf_open(tok_path, err, errlen))) return HUB_ERR_IO;
+    struct save_ctx s = {gguf_writer_new(), NULL, 0, 0, false};
+    int rc = s.w ? HUB_OK : HUB_ERR_NOMEM;
+    const char *A = "deepseek2";
+    char key[128];
+#define KU32(k, v)                                                          \
+    if (!rc) {                                                              \
+        snprintf(key, sizeof key, "%s.%s", A, k);                           \
+        rc = gguf_writer_set_u32(s.w, key, (uint32_t)(v));                  \
+    }
+#define KF32(k, v)                                                          \
+    if (!rc) {                                                              \
+        snprintf(key, sizeof key, "%s.%s", A, k);                           \
+        rc = gguf_writer_set_f32(s.w, key, (v));                            \
+    }
+    if (!rc) rc = gguf_writer_set_str(s.w, "general.architecture", A);
+    if (!rc) rc = gguf_writer_set_str(s.w, "general.name", "hubd intent model");
+    if (!rc)
+        rc = gguf_writer_set_u32(s.w, "general.file_type",
+                                 wtype == KERN_F32 ? 0 : wtype == KERN_F16 ? 1 : 7);
+    int R = c->kv_lora_rank, nr = c->qk_rope, dn = c->qk_nope, dv = c->v_head, H = c->n_head;
+    KU32("context_length", c->n_ctx);
+    KU32("embedding_length", c->n_embd);
+    KU32("block_count", c->n_layer);
+    KU32("feed_forward_length", c->n_ff);
+    KU32("attention.head_count", H);
+    KU32("attention.head_count_kv", 1);
+    KF32("rope.freq_base", c->rope_base);
+    KF32("attention.layer_norm_rms_epsilon", c->rms_eps);
+    KU32("expert_count", c->n_expert);
+    KU32("expert_used_count", c->n_expert_used);
+    KU32("expert_group_count", 1);
+    KU32("expert_group_used_count", 1);
+    KU32("leading_dense_block_count", c->n_layer_dense_lead);
+    KU32("vocab_size", c->n_vocab);
+    KU32("attention.q_lora_rank", 0);
+    KU32("attention.kv_lora_rank", R);
+    /* the MLA-cache convention llama.cpp writes with split k_b / v_b */
+    KU32("attention.key_length", R + nr);
+    KU32("attention.value_length", R);
+    KU32("attention.key_length_mla", dn + nr);
+    KU32("attention.value_length_mla", dv);
+    KU32("expert_feed_forward_length", c->n_ff_exp);
+    KU32("expert_shared_count", c->n_expert_shared);
+    KF32("expert_weights_scale", 1.0f);
+    if (!rc) rc = gguf_writer_set_bool(s.w, "deepseek2.expert_weights_norm", false);
+    KU32("expert_gating_func", 1);
+    KU32("rope.dimension_count", nr);
+#undef KU32
+#undef KF32
+    if (!rc) rc = gguf_writer_set_u32(s.w, "general.quantization_version", 2);
+    for (uint64_t i = 0; tf && !rc && i < tf->n_kv; i++)
+        if (tf->kv[i].key.len > 10 && !memcmp(tf->kv[i].key.data, "tokenizer.", 10))
+            rc = gguf_writer_copy_kv(s.w, &tf->kv[i]);
+
+    const float *P = m->p;
+    int64_t E = c->n_embd, V = c->n_vocab, X = c->n_expert, Fe = c->n_ff_exp;
+    int64_t S = (int64_t)c->n_expert_shared * Fe, F = c->n_ff;
+    char n[96];
+    if (!rc) rc = save_tensor(&s, "token_embd.weight", wtype, E, V, 1, P + m->tok_embd);
+    if (!rc) rc = save_tensor(&s, "output_norm.weight", KERN_F32, E, 1, 1, P + m->output_norm);
+    if (!rc) rc = save_tensor(&s, "output.weight", wtype, E, V, 1, P + m->output);
+    for (int il = 0; il < c->n_layer && !rc; il++) {
+        const struct train_lw *l = &m->lw[il];
+#define T_(fmt) (snprintf(n, sizeof n, fmt, il), n)
+        rc = save_tensor(&s, T_("blk.%d.attn_norm.weight"), KERN_F32, E, 1, 1, P + l->attn_norm);
+        if (!rc) rc = save_tensor(&s, T_("blk.%d.attn_q.weight"), wtype, E, H * (dn + nr), 1, P + l->wq);
+        if (!rc) rc = save_tensor(&s, T_("blk.%d.attn_kv_a_mqa.weight"), wtype, E, R + nr, 1, P + l->wkv_a);
+        if (!rc) rc = save_tensor(&s, T_("blk.%d.attn_kv_a_norm.weight"), KERN_F32, R, 1, 1, P + l->kv_a_norm);
+        /* attn_kv_b [H][dn + dv][R] -> k_b [H][R][dn] and v_b [H][dv][R] */
+        float *kb = save_keep(&s, (size_t)H * R * dn * 4), *vb = save_keep(&s, (size_t)H * dv * R * 4);
+        if (!kb || !vb) rc = HUB_ERR_NOMEM;
+        for (int h = 0; h < H && !rc; h++) {
+            const float *wb = P + l->wkv_b + (size_t)h * (dn + dv) * R;
+            for (int d = 0; d < dn; d++)
+                for (int cc = 0; cc < R; cc++) kb[((size_t)h * R + cc) * dn + d] = wb[(size_t)d * R + cc];
+            memcpy(vb + (size_t)h * dv * R, wb + (size_t)dn * R, (size_t)dv * R * 4);
+        }
+        if (!rc) rc = save_tensor(&s, T_("blk.%d.attn_k_b.weight"), wtype, dn, R, H, kb);
+        if (!rc) rc = save_tensor(&s, T_("blk.%d.attn_v_b.weight"), wtype, R, dv, H, vb);
+        if (!rc) rc = save_tensor(&s, T_("blk.%d.attn_output.weight"), wtype, (int64_t)H * dv, E, 1, P + l->wo);
+        if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_norm.weight"), KERN_F32, E, 1, 1, P + l->ffn_norm);
+        if (!is_moe(c, il)) {
+            if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_gate.weight"), wtype, E, F, 1, P + l->ffn_gate);
+            if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_up.weight"), wtype, E, F, 1, P + l->ffn_up);
+            if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_down.weight"), wtype, F, E, 1, P + l->ffn_down);
+            continue;
+        }
+        if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_gate_inp.weight"), KERN_F32, E, X, 1, P + l->gate_inp);
+        if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_gate_exps.weight"), wtype, E, Fe, X, P + l->gate_exps);
+        if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_up_exps.weight"), wtype, E, Fe, X, P + l->up_exps);
+        if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_down_exps.weight"), wtype, Fe, E, X, P + l->down_exps);
+        if (S) {
+            if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_gate_shexp.weight"), wtype, E, S, 1, P + l->gate_sh);
+            if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_up_shexp.weight"), wtype, E, S, 1, P + l->up_sh);
+            if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_down_shexp.weight"), wtype, S, E, 1, P + l->down_sh);
+        }
+        const float *b = m->bias + (size_t)il * X;
+        bool any = false;
+        for (int e = 0; e < X; e++) any |= b[e] != 0;
+        if (any && !rc) rc = save_tensor(&s, T_("blk.%d.exp_probs_b.bias"), KERN_F32, X, 1, 1, b);
+#undef T_
+    }
+    if (rc) {
+        terr(err, errlen, "building %s: %s", path,
+             s.oom || !s.w ? "out of memory" : gguf_writer_error(s.w));
+    } else {
+        rc = gguf_writer_write(s.w, path, err, errlen);
+    }
+    for (int i = 0; i < s.n; i++) free(s.bufs[i]);
+    free(s.bufs);
+    gguf_writer_free(s.w);
+    gguf_close(tf);
+    return rc;
+}
+
+/* checkpoint: magic, config, parameter count, step, weights, moments, biases */
+static const char ckpt_magic[8] = {'H', 'U', 'B', 'T', 'C', 'K', '0', '1'};
+
+int train_model_save_ckpt(struct train_model *m, const char *path, long step, char *err,
+                          size_t errlen)
+{
+    char tmp[1100];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        terr(err, errlen, "%s: %s", tmp, strerror(errno));
+        return HUB_ERR_IO;
+    }
+    uint64_t np = m->n_params;
+    int64_t st = step;
+    size_t nb = (size_t)m->c.n_layer * m->c.n_expert;
+    bool ok = fwrite(ckpt_magic, 8, 1, f) == 1 && fwrite(&m->c, sizeof m->c, 1, f) == 1 &&
+              fwrite(&np, 8, 1, f) == 1 && fwrite(&st, 8, 1, f) == 1 &&
+              fwrite(m->p, 4, np, f) == np && fwrite(m->m1, 4, np, f) == np &&
+              fwrite(m->m2, 4, np, f) == np && fwrite(m->bias, 4, nb, f) == nb;
+    if (fclose(f)) ok = false;
+    if (!ok || rename(tmp, path)) {
+        terr(err, errlen, "writing %s: %s", path, strerror(errno));
+        remove(tmp);
+        return HUB_ERR_IO;
+    }
+    return HUB_OK;
+}
+
+int train_model_load_ckpt(struct train_model *m, const char *path, long *step, char *err,
+                          size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        terr(err, errlen, "%s: %s", path, strerror(errno));
+        return HUB_ERR_IO;
+    }
+    char mg[8];
+    struct train_config c;
+    uint64_t np;
+    int64_t st;
+    int rc = HUB_ERR_INVALID;
+    if (fread(mg, 8, 1, f) != 1 || memcmp(mg, ckpt_magic, 8) || fread(&c, sizeof c, 1, f) != 1 ||
+        fread(&np, 8, 1, f) != 1 || fread(&st, 8, 1, f) != 1) {
+        terr(err, errlen, "%s is not a hub-train checkpoint", path);
+        goto done;
+    }
+    if (memcmp(&c, &m->c, sizeof c) || np != m->n_params || st < 0) {
+        terr(err, errlen, "%s holds another model configuration", path);
+        goto done;
+    }
+    size_t nb = (size_t)m->c.n_layer * m->c.n_expert;
+    if (fread(m->p, 4, np, f) != np || fread(m->m1, 4, np, f) != np ||
+        fread(m->m2, 4, np, f) != np || fread(m->bias, 4, nb, f) != nb) {
+        terr(err, errlen, "%s is truncated", path);
+        goto done;
+    }
+    *step = (long)st;
+    rc = HUB_OK;
+done:
+    fclose(f);
+    return rc;
+}

@@ -1,0 +1,425 @@
+/*
+ * train_main.c: `hub-train model`, the command line around engine/train.c: reads the corpus
+ * that `hub-train data` wrote and the tokenizer that `hub-train tokenizer` wrote, makes the
+ * training sequences (<|bos|> text <|intent|> target <|eos|>, loss on target and <|eos|>),
+ * runs AdamW for --steps batches with periodic logs (loss, learning rate, gradient norm,
+ * tokens/s, expert load per MoE layer as max/mean), checkpoints, and writes the GGUF.
+ *
+ * The batch of step s is fixed by the seed and s alone (a per-epoch shuffle), so a run resumed
+ * from a checkpoint sees the same batches it would have seen.
+ */
+#include "engine/bpe_train.h"
+#include "engine/gguf.h"
+#include "engine/tokenizer.h"
+#include "engine/train.h"
+#include "hub_status.h"
+#include "kernels/kern.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct tm_data {
+    int32_t *tok;    /* all sequences back to back */
+    uint8_t *loss;
+    size_t *off;     /* sequence i: tok[off[i] .. off[i+1]) */
+    size_t n, cap, ntok, captok;
+    size_t dropped;  /* longer than n_ctx */
+};
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static int data_push(struct tm_data *d, const int32_t *ids, const uint8_t *loss, size_t n)
+{
+    if (d->n + 2 > d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 4096;
+        size_t *o = realloc(d->off, cap * sizeof *o);
+        if (!o) return HUB_ERR_NOMEM;
+        d->off = o, d->cap = cap;
+    }
+    if (d->ntok + n > d->captok) {
+        size_t cap = d->captok ? d->captok * 2 : 1 << 16;
+        while (cap < d->ntok + n) cap *= 2;
+        int32_t *t = realloc(d->tok, cap * sizeof *t);
+        if (!t) return HUB_ERR_NOMEM;
+        d->tok = t;
+        uint8_t *l = realloc(d->loss, cap);
+        if (!l) return HUB_ERR_NOMEM;
+        d->loss = l, d->captok = cap;
+    }
+    if (d->n == 0) d->off[0] = 0;
+    memcpy(d->tok + d->ntok, ids, n * sizeof *ids);
+    memcpy(d->loss + d->ntok, loss, n);
+    d->ntok += n;
+    d->off[++d->n] = d->ntok;
+    return HUB_OK;
+}
+
+/* Read a corpus file into sequences of at most n_ctx tokens. */
+static int data_load(const char *path, const struct tok_vocab *v, int n_ctx, long max_lines,
+                     struct tm_data *d)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "hub-train model: %s: %s\n", path, strerror(errno));
+        return HUB_ERR_IO;
+    }
+    int32_t sep = tok_find(v, BPE_TOK_SEP, strlen(BPE_TOK_SEP));
+    if (sep < 0 || tok_bos(v) < 0 || tok_eos(v) < 0) {
+        fprintf(stderr, "hub-train model: the tokenizer lacks %s, BOS or EOS\n", BPE_TOK_SEP);
+        fclose(f);
+        return HUB_ERR_INVALID;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    int rc = HUB_OK;
+    int32_t *ids = malloc((size_t)(n_ctx + 1) * sizeof *ids);
+    uint8_t *loss = malloc((size_t)n_ctx + 1);
+    if (!ids || !loss) rc = HUB_ERR_NOMEM;
+    while (!rc && getline(&line, &cap, f) > 0) {
+        if (max_lines && (long)lineno >= max_lines) break;
+        lineno++;
+        json_error_t je;
+        json_t *j = json_loads(line, 0, &je);
+        const char *text = json_string_value(json_object_get(j, "text"));
+        const char *target = json_string_value(json_object_get(j, "target"));
+        if (!text || !target) {
+            fprintf(stderr, "hub-train model: %s:%zu: %s\n", path, lineno,
+                    j ? "needs string \"text\" and \"target\"" : je.text);
+            json_decref(j);
+            rc = HUB_ERR_INVALID;
+            break;
+        }
+        int32_t *a = NULL, *b = NULL;
+        size_t na = 0, nb = 0;
+        /* the utterance's own text never produces special tokens */
+        rc = tok_encode(v, text, strlen(text), 0, &a, &na);
+        if (!rc) rc = tok_encode(v, target, strlen(target), 0, &b, &nb);
+        json_decref(j);
+        if (!rc) {
+            size_t n = na + nb + 3;
+            if (n > (size_t)n_ctx) {
+                d->dropped++;
+            } else {
+                size_t k = 0;
+                ids[k++] = tok_bos(v);
+                memcpy(ids + k, a, na * sizeof *ids), k += na;
+                ids[k++] = sep;
+                memcpy(ids + k, b, nb * sizeof *ids), k += nb;
+                ids[k++] = tok_eos(v);
+                /* loss[t]: token t+1 is predicted with loss: from <|intent|> on */
+                for (size_t t = 0; t < k; t++) loss[t] = t >= na + 1 && t + 1 < k;
+                rc = data_push(d, ids, loss, k);
+            }
+        }
+        free(a);
+        free(b);
+    }
+    free(ids);
+    free(loss);
+    free(line);
+    fclose(f);
+    if (!rc && !d->n) {
+        fprintf(stderr, "hub-train model: %s: no usable sequences\n", path);
+        rc = HUB_ERR_INVALID;
+    }
+    return rc;
+}
+
+static uint64_t mix64(uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+/* index of the i-th sequence in the stream: epoch e = i / n shuffled by (seed, e) */
+static void epoch_perm(size_t *perm, size_t n, uint64_t seed, uint64_t epoch)
+{
+    for (size_t i = 0; i < n; i++) perm[i] = i;
+    uint64_t s = mix64(seed * 0x9e3779b97f4a7c15ull + epoch + 1);
+    for (size_t i = n - 1; i > 0; i--) {
+        s = mix64(s + 0x9e3779b97f4a7c15ull);
+        size_t j = (size_t)(s % (i + 1));
+        size_t t = perm[i];
+        perm[i] = perm[j], perm[j] = t;
+    }
+}
+
+static void usage(FILE *f)
+{
+    struct train_config c;
+    struct train_opts o;
+    train_config_default(&c);
+    train_opts_default(&o);
+    fprintf(f,
+            "usage: hub-train model --corpus FILE.jsonl --tokenizer TOK.gguf --out MODEL.gguf\n"
+            "       [--heldout FILE.jsonl] [--steps N (%d)] [--batch N (%d)] [--lr F (%g)]\n"
+            "       [--warmup N (%d)] [--threads N (2)] [--seed N (1)] [--type f32|f16|q8_0]\n"
+            "       [--ckpt FILE] [--ckpt-every N] [--resume FILE] [--log-every N (50)]\n"
+            "       [--max-lines N] [--aux F (%g)] [--bias-gamma F (%g)]\n"
+            "       [--embd N (%d)] [--layers N (%d)] [--dense N (%d)] [--heads N (%d)]\n"
+            "       [--kv-rank N (%d)] [--nope N (%d)] [--rope N (%d)] [--vhead N (%d)]\n"
+            "       [--ff N (%d)] [--ff-exp N (%d)] [--experts N (%d)] [--used N (%d)]\n"
+            "       [--shared N (%d)] [--ctx N (%d)]\n",
+            o.steps, o.batch, o.lr, o.warmup, o.aux_alpha, o.bias_gamma, c.n_embd, c.n_layer,
+            c.n_layer_dense_lead, c.n_head, c.kv_lora_rank, c.qk_nope, c.qk_rope, c.v_head,
+            c.n_ff, c.n_ff_exp, c.n_expert, c.n_expert_used, c.n_expert_shared, c.n_ctx);
+}
+
+static int build_batch(const struct tm_data *d, size_t *perm, uint64_t *perm_epoch, uint64_t seed,
+                       long step, int B, struct train_seq *seqs)
+{
+    for (int i = 0; i < B; i++) {
+        uint64_t k = (uint64_t)step * B + i, e = k / d->n;
+        if (e != *perm_epoch) {
+            epoch_perm(perm, d->n, seed, e);
+            *perm_epoch = e;
+        }
+        size_t s = perm[k % d->n];
+        seqs[i] = (struct train_seq){d->tok + d->off[s], d->loss + d->off[s],
+                                     (int)(d->off[s + 1] - d->off[s])};
+    }
+    return 0;
+}
+
+static double heldout_loss(struct train_model *m, const struct tm_data *h)
+{
+    double sum = 0;
+    long n = 0;
+    struct train_seq sq[64];
+    for (size_t i = 0; i < h->n; i += 64) {
+        int k = 0;
+        for (size_t j = i; j < h->n && k < 64; j++, k++)
+            sq[k] = (struct train_seq){h->tok + h->off[j], h->loss + h->off[j],
+                                       (int)(h->off[j + 1] - h->off[j])};
+        struct train_stats st = {0};
+        if (train_model_eval(m, sq, k, &st)) return NAN;
+        sum += st.loss * st.n_loss;
+        n += st.n_loss;
+    }
+    return n ? sum / n : NAN;
+}
+
+int train_model_main(int argc, char **argv)
+{
+    struct train_config c;
+    struct train_opts o;
+    train_config_default(&c);
+    train_opts_default(&o);
+    const char *corpus = NULL, *tokp = NULL, *out = NULL, *heldout = NULL, *ckpt = NULL;
+    const char *resume = NULL, *type = "f32";
+    long threads = 2, seed = 1, ckpt_every = 0, log_every = 50, max_lines = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            return 0;
+        }
+        if (!v) {
+            fprintf(stderr, "hub-train model: %s needs a value\n", a);
+            return 2;
+        }
+        i++;
+        struct {
+            const char *name;
+            int *ip;
+            long *lp;
+            float *fp;
+            double lo, hi;
+        } num[] = {
+            {"--steps", &o.steps, NULL, NULL, 1, 1e8},  {"--batch", &o.batch, NULL, NULL, 1, 4096},
+            {"--warmup", &o.warmup, NULL, NULL, 0, 1e8}, {"--threads", NULL, &threads, NULL, 1, 64},
+            {"--seed", NULL, &seed, NULL, 0, 2e9},     {"--ckpt-every", NULL, &ckpt_every, NULL, 0, 1e9},
+            {"--log-every", NULL, &log_every, NULL, 1, 1e9}, {"--max-lines", NULL, &max_lines, NULL, 0, 1e9},
+            {"--lr", NULL, NULL, &o.lr, 0, 1},          {"--aux", NULL, NULL, &o.aux_alpha, 0, 10},
+            {"--bias-gamma", NULL, NULL, &o.bias_gamma, 0, 1},
+            {"--embd", &c.n_embd, NULL, NULL, 8, 8192},  {"--layers", &c.n_layer, NULL, NULL, 1, 256},
+            {"--dense", &c.n_layer_dense_lead, NULL, NULL, 0, 256},
+            {"--heads", &c.n_head, NULL, NULL, 1, 256}, {"--kv-rank", &c.kv_lora_rank, NULL, NULL, 1, 8192},
+            {"--nope", &c.qk_nope, NULL, NULL, 1, 1024}, {"--rope", &c.qk_rope, NULL, NULL, 2, 256},
+            {"--vhead", &c.v_head, NULL, NULL, 1, 1024}, {"--ff", &c.n_ff, NULL, NULL, 1, 65536},
+            {"--ff-exp", &c.n_ff_exp, NULL, NULL, 1, 65536}, {"--experts", &c.n_expert, NULL, NULL, 1, 512},
+            {"--used", &c.n_expert_used, NULL, NULL, 1, 64}, {"--shared", &c.n_expert_shared, NULL, NULL, 0, 16},
+            {"--ctx", &c.n_ctx, NULL, NULL, 4, 4096},
+        };
+        bool found = false;
+        for (size_t k = 0; k < sizeof num / sizeof num[0] && !found; k++) {
+            if (strcmp(a, num[k].name)) continue;
+            found = true;
+            char *end;
+            errno = 0;
+            double x = strtod(v, &end);
+            if (errno || *end || end == v || !(x >= num[k].lo && x <= num[k].hi) ||
+                ((num[k].ip || num[k].lp) && x != floor(x))) {
+                fprintf(stderr, "hub-train model: bad value for %s: %s\n", a, v);
+                return 2;
+            }
+            if (num[k].ip) *num[k].ip = (int)x;
+            if (num[k].lp) *num[k].lp = (long)x;
+            if (num[k].fp) *num[k].fp = (float)x;
+        }
+        if (found) continue;
+        if (!strcmp(a, "--corpus")) corpus = v;
+        else if (!strcmp(a, "--tokenizer")) tokp = v;
+        else if (!strcmp(a, "--out")) out = v;
+        else if (!strcmp(a, "--heldout")) heldout = v;
+        else if (!strcmp(a, "--ckpt")) ckpt = v;
+        else if (!strcmp(a, "--resume")) resume = v;
+        else if (!strcmp(a, "--type")) type = v;
+        else {
+            fprintf(stderr, "hub-train model: unknown option %s\n", a);
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (!corpus || !tokp || !out) {
+        usage(stderr);
+        return 2;
+    }
+    int wtype = !strcmp(type, "f32") ? KERN_F32 : !strcmp(type, "f16") ? KERN_F16
+              : !strcmp(type, "q8_0") ? KERN_Q8_0 : -1;
+    if (wtype < 0) {
+        fprintf(stderr, "hub-train model: --type %s is not f32, f16 or q8_0\n", type);
+        return 2;
+    }
+    char err[512];
+    int rc = 1;
+    struct gguf_file *tf = gguf_open(tokp, err, sizeof err);
+    if (!tf) {
+        fprintf(stderr, "hub-train model: %s\n", err);
+        return 1;
+    }
+    struct tok_vocab *v = tok_load(tf, err, sizeof err);
+    if (!v) {
+        fprintf(stderr, "hub-train model: %s: %s\n", tokp, err);
+        gguf_close(tf);
+        return 1;
+    }
+    c.n_vocab = tok_n_vocab(v);
+    struct tm_data d = {0}, h = {0};
+    struct train_model *m = NULL;
+    size_t *perm = NULL;
+    struct train_seq *seqs = NULL;
+    long *load = NULL;
+    if (data_load(corpus, v, c.n_ctx, max_lines, &d)) goto done;
+    if (heldout && data_load(heldout, v, c.n_ctx, 2000, &h)) goto done;
+    m = train_model_new(&c, (uint64_t)seed, (int)threads, err, sizeof err);
+    if (!m) {
+        fprintf(stderr, "hub-train model: %s\n", err);
+        goto done;
+    }
+    long step0 = 0;
+    if (resume && train_model_load_ckpt(m, resume, &step0, err, sizeof err)) {
+        fprintf(stderr, "hub-train model: %s\n", err);
+        goto done;
+    }
+    printf("model: %zu parameters (%zu active per token without the embedding), %d layers, "
+           "embd %d, %d experts top-%d + %d shared, vocab %d, ctx %d\n",
+           train_model_n_params(m), train_model_n_active(m), c.n_layer, c.n_embd, c.n_expert,
+           c.n_expert_used, c.n_expert_shared, c.n_vocab, c.n_ctx);
+    printf("data: %zu sequences, %zu tokens (%zu longer than %d dropped); %d threads%s\n", d.n,
+           d.ntok, d.dropped, c.n_ctx, (int)threads, resume ? "; resumed" : "");
+    fflush(stdout);
+    perm = malloc(d.n * sizeof *perm);
+    seqs = malloc((size_t)o.batch * sizeof *seqs);
+    load = calloc((size_t)c.n_layer * c.n_expert, sizeof *load);
+    long *acc = calloc((size_t)c.n_layer * c.n_expert, sizeof *acc);
+    if (!perm || !seqs || !load || !acc) {
+        free(acc);
+        fprintf(stderr, "hub-train model: out of memory\n");
+        goto done;
+    }
+    uint64_t pe = UINT64_MAX;
+    double t0 = now_s(), tl = t0, lsum = 0, asum = 0;
+    long ntok = 0, nlog = 0;
+    for (long step = step0; step < o.steps; step++) {
+        build_batch(&d, perm, &pe, (uint64_t)seed, step, o.batch, seqs);
+        struct train_stats st = {.expert_load = load};
+        if (train_model_grad(m, seqs, o.batch, &o, &st)) {
+            fprintf(stderr, "hub-train model: bad batch at step %ld\n", step);
+            free(acc);
+            goto done;
+        }
+        double gn = train_model_update(m, &o, step, load);
+        if (!isfinite(st.loss) || !isfinite(gn)) {
+            fprintf(stderr, "hub-train model: loss diverged at step %ld\n", step);
+            free(acc);
+            goto done;
+        }
+        lsum += st.loss, asum += st.aux, nlog++;
+        ntok += st.n_tok;
+        for (int i = 0; i < c.n_layer * c.n_expert; i++) acc[i] += load[i];
+        bool last = step + 1 == o.steps;
+        if ((step + 1) % log_every == 0 || last) {
+            double tn = now_s();
+            printf("step %ld loss %.4f aux %.4f lr %.2e gnorm %.3f %.0f tok/s", step + 1,
+                   lsum / nlog, asum / nlog, train_lr_at(&o, step), gn, ntok / (tn - tl));
+            printf(" load max/mean");
+            for (int il = c.n_layer_dense_lead; il < c.n_layer; il++) {
+                long mx = 0, sum = 0;
+                for (int e = 0; e < c.n_expert; e++) {
+                    long x = acc[il * c.n_expert + e];
+                    mx = x > mx ? x : mx, sum += x;
+                }
+                printf(" %.2f", sum ? (double)mx * c.n_expert / sum : 0.0);
+            }
+            if (h.n && ((step + 1) % (log_every * 10) == 0 || last))
+                printf(" heldout %.4f", heldout_loss(m, &h));
+            printf("\n");
+            fflush(stdout);
+            lsum = asum = 0;
+            nlog = ntok = 0;
+            tl = tn;
+            if (last) {
+                printf("expert load per layer (share of routed tokens, %%):\n");
+                for (int il = c.n_layer_dense_lead; il < c.n_layer; il++) {
+                    long sum = 0;
+                    for (int e = 0; e < c.n_expert; e++) sum += acc[il * c.n_expert + e];
+                    printf("  layer %d:", il);
+                    for (int e = 0; e < c.n_expert; e++)
+                        printf(" %.1f", sum ? 100.0 * acc[il * c.n_expert + e] / sum : 0.0);
+                    printf("\n");
+                }
+            }
+            memset(acc, 0, (size_t)c.n_layer * c.n_expert * sizeof *acc);
+        }
+        if (ckpt && ckpt_every && (step + 1) % ckpt_every == 0 &&
+            train_model_save_ckpt(m, ckpt, step + 1, err, sizeof err)) {
+            fprintf(stderr, "hub-train model: %s\n", err);
+            free(acc);
+            goto done;
+        }
+    }
+    free(acc);
+    printf("trained %ld steps in %.1f s\n", o.steps - step0, now_s() - t0);
+    if (ckpt && train_model_save_ckpt(m, ckpt, o.steps, err, sizeof err)) {
+        fprintf(stderr, "hub-train model: %s\n", err);
+        goto done;
+    }
+    if (train_model_save_gguf(m, out, tokp, wtype, err, sizeof err)) {
+        fprintf(stderr, "hub-train model: %s\n", err);
+        goto done;
+    }
+    printf("wrote %s (%s)\n", out, type);
+    rc = 0;
+done:
+    train_model_free(m);
+    free(perm);
+    free(seqs);
+    free(load);
+    free(d.tok), free(d.loss), free(d.off);
+    free(h.tok), free(h.loss), free(h.off);
+    tok_free(v);
+    gguf_close(tf);
+    return rc;
+}
