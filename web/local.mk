@@ -41,3 +41,9 @@ web/root/%.gz: web/root/%
 # hub-sim; tokens; TLS.
 HUB_TESTS += tests/test-web-api.sh
 EXTRA_DIST += tests/test-web-api.sh tests/test-web-api.js tests/lib-web.sh
+
+# The dashboard in Debian's headless chromium (playwright-core): sign in, toggle a simulated
+# light (page and device), command box, charts, Chinese, phone size, hub restart; screenshots
+# in tests/logs/.
+HUB_TESTS += tests/test-web-browser.sh
+EXTRA_DIST += tests/test-web-browser.sh tests/browser/dashboard.js
