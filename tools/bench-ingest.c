@@ -578,11 +578,11 @@ int main(int argc, char **argv)
 
     snprintf(db, sizeof db, "%s/hub.db", dir);
     snprintf(hubd_log, sizeof hubd_log, "%s/hubd.log", dir);
-    char mqtt_arg[300], http_arg[64];
+    char mqtt_arg[300];
     snprintf(mqtt_arg, sizeof mqtt_arg, "%s:%d", host, port);
-    snprintf(http_arg, sizeof http_arg, "127.0.0.1:%d", free_tcp_port());
-    char *hargv[32] = {(char *)o.hubd, "--mqtt", mqtt_arg, "--db", db, "--http", http_arg};
-    int hargc = 7;
+    /* No --http: the web API is not part of ingest (add it with --hubd-args to measure it). */
+    char *hargv[32] = {(char *)o.hubd, "--mqtt", mqtt_arg, "--db", db};
+    int hargc = 5;
     extra = o.extra_args ? strdup(o.extra_args) : NULL;
     for (char *save, *tok = extra ? strtok_r(extra, " ", &save) : NULL; tok && hargc < 30;
          tok = strtok_r(NULL, " ", &save))
