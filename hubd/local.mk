@@ -132,3 +132,8 @@ HUB_TESTS += tests/test-hubd-registry
 
 # The sanitizer run of ./quickstart check (ASan + UBSan build of the whole tree, out of tree).
 EXTRA_DIST += tests/sanitize.sh
+
+# Regressions from running hub-sim against hubd and the plugins (names, ids, vacuum actions,
+# rgb_color on the command line, Tasmota state query, real precision, fanspd_lst).
+HUB_TESTS += tests/test-issue2-sim.sh
+EXTRA_DIST += tests/test-issue2-sim.sh

@@ -128,6 +128,13 @@ int main(void)
     CHECK(i >= 0 && pubs[i].retain && pubs[i].qos == 1 && strstr(pubs[i].payload, "\"state\":\"off\"") &&
           strstr(pubs[i].payload, "\"area\":\"Test Room\"") && strstr(pubs[i].payload, "\"domain\":\"switch\""));
 
+    /* Reals go out with 10 significant digits, not jansson's 17 (18.510000000000002). */
+    CHECK(hub_states_update(states, "switch.test_plug", "off", "{\"power\":18.510000000000002}") ==
+          HUB_OK);
+    i = last_pub("hub/state/switch.test_plug");
+    CHECK(i >= 0 && strstr(pubs[i].payload, "\"power\":18.51}") &&
+          !strstr(pubs[i].payload, "18.510000000000002"));
+
     /* A second copy under the same name is refused. */
     expect_refused(ps, "tp_good.so", "already loaded");
 

@@ -281,6 +281,19 @@ static const char *hd_validate(const json_t *cfg)
     return NULL;
 }
 
+/* Whether a vacuum offers a feature: its supported_features list, else Home Assistant's default
+ * set for the state schema (start, stop, return_home, status, battery, clean_spot). */
+static bool hd_vacuum_has(const struct hd_entity *e, const char *feat)
+{
+    json_t *list = json_object_get(e->cfg, "supported_features");
+    if (!json_is_array(list)) return strcmp(feat, "pause") != 0;
+    size_t i;
+    json_t *f;
+    json_array_foreach(list, i, f) if (json_is_string(f) &&
+                                       strcmp(json_string_value(f), feat) == 0) return true;
+    return false;
+}
+
 static char *hd_capabilities(const struct hd_entity *e)
 {
     json_t *c = json_object();
@@ -355,6 +368,20 @@ static char *hd_capabilities(const struct hd_entity *e)
         json_object_set_new(c, "pause", json_true());
         json_object_set_new(c, "next", json_true());
         break;
+    case H_VACUUM: {
+        /* what the resolver may offer: the actions this vacuum takes and its fan speeds */
+        static const char *const acts[][2] = {{"start", "start"},
+                                              {"stop", "stop"},
+                                              {"pause", "pause"},
+                                              {"return_home", "return_to_base"}};
+        json_t *a = json_array();
+        for (size_t i = 0; i < sizeof acts / sizeof acts[0]; i++)
+            if (hd_vacuum_has(e, acts[i][0])) json_array_append_new(a, json_string(acts[i][1]));
+        json_object_set_new(c, "actions", a);
+        json_t *speeds = json_object_get(e->cfg, "fan_speed_list");
+        if (json_is_array(speeds)) json_object_set_new(c, "fan_speeds", json_deep_copy(speeds));
+        break;
+    }
     default: break;
     }
     char *s = plug_json_dump(c);
@@ -1161,19 +1188,6 @@ static int hd_position(struct hd *h, const struct hd_entity *e, int pct, const c
     char buf[32];
     snprintf(buf, sizeof buf, "%ld", lround(pc + (po - pc) * pct / 100.0));
     return hd_pub_tpl(h, e, topickey, tplkey, buf);
-}
-
-/* Whether a vacuum offers a feature: its supported_features list, else Home Assistant's default
- * set for the state schema (start, stop, return_home, status, battery, clean_spot). */
-static bool hd_vacuum_has(const struct hd_entity *e, const char *feat)
-{
-    json_t *list = json_object_get(e->cfg, "supported_features");
-    if (!json_is_array(list)) return strcmp(feat, "pause") != 0;
-    size_t i;
-    json_t *f;
-    json_array_foreach(list, i, f) if (json_is_string(f) &&
-                                       strcmp(json_string_value(f), feat) == 0) return true;
-    return false;
 }
 
 static int hd_do(struct hd *h, const struct hd_entity *e, const char *action,
