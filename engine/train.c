@@ -570,6 +570,14 @@ float *train_model_grads(struct train_model *m)
 {
     return m->g;
 }
+long train_model_tensor(const struct train_model *m, int i, size_t *n, int *layer)
+{
+    if (i < 0 || i >= m->n_tens) return -1;
+    *n = m->tens[i].n;
+    *layer = m->tens[i].layer;
+    return (long)m->tens[i].off;
+}
+
 float *train_model_expert_bias(struct train_model *m, int layer)
 {
     if (layer < 0 || layer >= m->c.n_layer || !is_moe(&m->c, layer)) return NULL;

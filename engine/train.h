@@ -56,6 +56,9 @@ size_t train_model_n_params(const struct train_model *m);
 size_t train_model_n_active(const struct train_model *m);
 float *train_model_params(struct train_model *m);
 float *train_model_grads(struct train_model *m);
+/* Tensor i of the flat parameter array (weights and gradients share the layout): its offset,
+ * *n floats, *layer (-1 outside the layers); -1 when i is past the last. */
+long train_model_tensor(const struct train_model *m, int i, size_t *n, int *layer);
 /* The router's balance bias of a MoE layer (n_expert floats), NULL for a dense layer. */
 float *train_model_expert_bias(struct train_model *m, int layer);
 

@@ -19,3 +19,9 @@ check_PROGRAMS += tests/test-train-model
 tests_test_train_model_SOURCES = tests/test-train-model.c
 tests_test_train_model_LDADD = $(HUB_TRAIN_LIBS)
 HUB_TESTS += tests/test-train-model
+
+# Gradient checks: every op's backward and the whole model against finite differences.
+check_PROGRAMS += tests/test-grad
+tests_test_grad_SOURCES = tests/test-grad.c
+tests_test_grad_LDADD = $(HUB_TRAIN_LIBS)
+HUB_TESTS += tests/test-grad
