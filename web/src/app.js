@@ -183,7 +183,8 @@ async function sendCommand(ev) {
     input.value = '';
   } catch (e) {
     out.className = 'answer error';
-    out.textContent = e.code === 'not_ready' ? `${t('not_ready')}${e.message}` : `${t('failed')}: ${e.message}`;
+    out.textContent = e.code === 'not_ready' ? t('not_ready') : `${t('failed')}: ${e.message}`;
+    out.title = e.message;
     out.dataset.code = e.code || '';
   }
 }

@@ -132,11 +132,11 @@ export function makeCard(ent, call) {
     pp.addEventListener('click', () => call(card._ent.state === 'playing' ? 'media_pause' : 'media_play', {}));
     const v = slider(t('volume'), 0, 100, 1, (x) => call('volume_set', { volume_level: x }));
     card.append(el('div', { class: 'btns' },
-      el('button', { type: 'button', onclick: () => call('media_previous', {}), 'aria-label': t('previous') }, '⏮'),
+      el('button', { type: 'button', onclick: () => call('media_previous', {}), 'aria-label': t('previous') }, '◀◀'),
       pp,
-      el('button', { type: 'button', onclick: () => call('media_next', {}), 'aria-label': t('next') }, '⏭')), v.row);
+      el('button', { type: 'button', onclick: () => call('media_next', {}), 'aria-label': t('next') }, '▶▶')), v.row);
     parts.push((e) => {
-      pp.textContent = e.state === 'playing' ? `⏸ ${t('pause')}` : `▶ ${t('play')}`;
+      pp.textContent = e.state === 'playing' ? `❚❚ ${t('pause')}` : `▶ ${t('play')}`;
       setValue(v.input, e.attributes.volume_level); v.out.textContent = e.attributes.volume_level ?? '';
     });
   }

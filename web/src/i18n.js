@@ -18,7 +18,7 @@ const STRINGS = {
     play: 'Play', pause: 'Pause', next: 'Next', previous: 'Previous', unavailable: 'unavailable',
     no_history: 'No history in this range.', no_numeric: 'Pick a sensor for a chart.',
     rules_pending: 'Automation rules are not part of this hub yet.', no_rules: 'No rules.',
-    not_ready: 'The language engine is not running yet: ', understood: 'Understood',
+    not_ready: 'The hub’s language engine is not running yet, so typed commands cannot be carried out. Use the controls below.', understood: 'Understood',
     done: 'Done', failed: 'Failed', event_changed: '{name}: {old} → {new}',
     call_failed: 'Could not do that: ',
   },
@@ -37,7 +37,7 @@ const STRINGS = {
     volume: '音量', play: '播放', pause: '暂停', next: '下一首', previous: '上一首',
     unavailable: '不可用', no_history: '此时间范围内没有历史。', no_numeric: '选择一个传感器查看图表。',
     rules_pending: '本中枢还没有自动化规则功能。', no_rules: '没有规则。',
-    not_ready: '语言引擎尚未运行：', understood: '理解为', done: '完成', failed: '失败',
+    not_ready: '中枢的语言引擎尚未运行，暂时无法执行文字命令。请使用下面的控件。', understood: '理解为', done: '完成', failed: '失败',
     event_changed: '{name}：{old} → {new}', call_failed: '无法执行：',
   },
 };
