@@ -1173,10 +1173,25 @@ static void mm_many(struct model_ctx *c, int n, const struct wref *const *w, con
     kern_matmul_many(macs >= MODEL_POOL_MIN_MACS ? c->pool : NULL, v, n);
 }
 
+/*
+ * RMSNorm with ggml's arithmetic (ggml_compute_forward_rms_norm_f32 fused with the weight
+ * multiply): squares rounded to f32, summed in double in index order, the mean rounded to f32,
+ * then y = x * scale * w. kern_rmsnorm sums in f32 lanes; the ~1e-7 change of scale moves
+ * activations across Q8/f16 rounding boundaries downstream and flips close expert choices.
+ */
+static void rmsnorm_ggml(float *dst, const float *x, const float *w, int64_t n, float eps)
+{
+    double sum = 0;
+    for (int64_t i = 0; i < n; i++) sum += (double)(x[i] * x[i]);
+    const float mean = (float)(sum / (double)n);
+    const float scale = 1.0f / sqrtf(mean + eps);
+    for (int64_t i = 0; i < n; i++) dst[i] = x[i] * scale * (w ? w[i] : 1.0f);
+}
+
 static void rmsnorm_rows(float *dst, const float *x, const float *w, int T, int64_t n,
                          int64_t stride, float eps)
 {
-    for (int t = 0; t < T; t++) kern_rmsnorm(dst + t * stride, x + t * stride, w, n, eps);
+    for (int t = 0; t < T; t++) rmsnorm_ggml(dst + t * stride, x + t * stride, w, n, eps);
 }
 
 /* NORM rope rotates adjacent pairs; NEOX rotates (i, i + n/2). */
@@ -1642,7 +1657,7 @@ static void attention_ds2(struct model_ctx *c, int il, int T, int pos0)
         float *kr = c->kva + (size_t)t * c->kv_row;
         rope_norm(kr + R, cs, sn, nr);
         float *dst = cache + (size_t)p * c->kv_row;
-        kern_rmsnorm(dst, kr, ly->kv_a_norm, R, hp->rms_eps);
+        rmsnorm_ggml(dst, kr, ly->kv_a_norm, R, hp->rms_eps);
         memcpy(dst + R, kr + R, (size_t)nr * sizeof(float));
         act_round(1, dst, (size_t)(R + nr), dst, NULL); /* an f16 cache */
     }
@@ -1955,7 +1970,7 @@ static void forward_pooled(struct model_ctx *c, const int32_t *tok, int T, float
         rmsnorm_rows(c->xn, c->x, m->output_norm, T, E, E, hp->rms_eps);
         mm(c, &m->output, 0, c->xn, T, logits);
     } else {
-        kern_rmsnorm(c->xn, c->x + (size_t)(T - 1) * E, m->output_norm, E, hp->rms_eps);
+        rmsnorm_ggml(c->xn, c->x + (size_t)(T - 1) * E, m->output_norm, E, hp->rms_eps);
         mm(c, &m->output, 0, c->xn, 1, logits);
     }
 }
