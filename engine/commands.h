@@ -8,4 +8,5 @@ int hub_engine_cmd_logits(int argc, char **argv);   /* engine/cmd_model.c */
 int hub_engine_cmd_generate(int argc, char **argv); /* engine/cmd_model.c */
 int hub_engine_cmd_bench(int argc, char **argv);    /* engine/cmd_model.c */
 int hub_engine_cmd_make_model(int argc, char **argv); /* engine/cmd_model.c */
+int hub_engine_cmd_intent(int argc, char **argv); /* engine/cmd_intent.c */
 #endif

@@ -26,6 +26,8 @@ static const struct hub_engine_cmd hub_engine_cmds[] = {
     {"make-model", hub_engine_cmd_make_model,
      "--out F [--type q8_0|q4_k|q4_0|f16|f32] [--embd 1024] [--layers 12] [--experts 32] "
      "[--used 4] [--ff-exp 256] [--vocab 16384]: random deepseek2 file"},
+    {"intent", hub_engine_cmd_intent,
+     "[--model M] --fixtures F.json [--lang en|zh-CN]: JSON lines of utterances -> intents"},
 };
 
 static void usage(FILE *out)

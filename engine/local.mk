@@ -10,7 +10,7 @@ HUB_ENGINE_LIBS = engine/libhubengine.a engine/libhubformat.a kernels/libkern.a 
 
 bin_PROGRAMS += engine/hub-engine
 engine_hub_engine_SOURCES = engine/hub-engine.c
-engine_hub_engine_LDADD = $(HUB_ENGINE_LIBS)
+engine_hub_engine_LDADD = $(HUB_INTENT_LIBS)
 
 check_PROGRAMS += tests/test-reference
 tests_test_reference_SOURCES = tests/test-reference.c

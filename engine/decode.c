@@ -1,0 +1,604 @@
+/*
+ * decode.c: the intent line's byte automaton and the vocabulary trie that turns it into a
+ * per-step token mask (see decode.h). The automaton keeps no string of its own: a word-list
+ * match is a range of a sorted list plus a depth, and a span match is the first offset of the
+ * utterance where the value written so far occurs, so a position is a few integers that the
+ * trie walk copies at every branch.
+ */
+#include "engine/decode.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/numbers.h"
+#include "hub_status.h"
+
+enum { PH_INTENT = 0, PH_SLOT, PH_VALUE, PH_DONE };
+/* pos.words: which list a word is matched against */
+enum { WL_NONE = -1, WL_INTENTS = 0, WL_SLOTS = 1, WL_CLOSED = 2, WL_NAMES = 3 /* +0..2 */ };
+
+#define DECODE_UTT_MAX (INTENT_LINE_MAX - 1)
+
+struct decode_grammar {
+    struct decode_words intents;      /* exact case */
+    const struct intent_def **defs;   /* per sorted intent; NULL for "none" */
+    struct decode_words slots;        /* slot names, sorted */
+    int8_t slot_of[INTENT_SLOT_KINDS]; /* sorted index -> intent_slot_order index */
+    uint8_t kind[INTENT_SLOT_KINDS];   /* enum intent_slot_kind per slot */
+    struct decode_words closed[INTENT_SLOT_KINDS]; /* closed words (volume_step: up/down) */
+    int vstep;                         /* index of volume_step */
+};
+
+struct trie_node {
+    int32_t first_child; /* index of the first child; children are contiguous, byte order */
+    int32_t tok;         /* first token whose text ends here, -1 */
+    uint16_t n_child;
+    uint8_t byte;
+};
+
+struct decode_vocab {
+    int32_t n_vocab;
+    struct trie_node *nodes;
+    int n_nodes;
+    int32_t *tok_next;   /* next token with the same text, -1 */
+    uint32_t *piece_off; /* token bytes in blob */
+    uint16_t *piece_len;
+    char *blob;
+};
+
+static inline unsigned char fold(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+/* ---- word lists ---- */
+
+static int words_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int words_init(struct decode_words *w, const char *const *list, int n, bool do_fold)
+{
+    w->n = 0;
+    w->s = calloc((size_t)(n > 0 ? n : 1), sizeof *w->s);
+    if (!w->s) return HUB_ERR_NOMEM;
+    for (int i = 0; i < n; i++) {
+        if (!list[i] || !list[i][0]) continue;
+        char *c = strdup(list[i]);
+        if (!c) {
+            decode_words_free(w);
+            return HUB_ERR_NOMEM;
+        }
+        if (do_fold)
+            for (char *p = c; *p; p++) *p = (char)fold((unsigned char)*p);
+        w->s[w->n++] = c;
+    }
+    qsort(w->s, (size_t)w->n, sizeof *w->s, words_cmp);
+    int o = 0;
+    for (int i = 0; i < w->n; i++) {
+        if (o && !strcmp(w->s[o - 1], w->s[i])) {
+            free(w->s[i]);
+            continue;
+        }
+        w->s[o++] = w->s[i];
+    }
+    w->n = o;
+    if (w->n > 65535) { /* positions keep 16-bit ranges */
+        decode_words_free(w);
+        return HUB_ERR_RANGE;
+    }
+    return HUB_OK;
+}
+
+int decode_words_init(struct decode_words *w, const char *const *list, int n)
+{
+    return words_init(w, list, n, true);
+}
+
+void decode_words_free(struct decode_words *w)
+{
+    if (!w || !w->s) return;
+    for (int i = 0; i < w->n; i++) free(w->s[i]);
+    free(w->s);
+    w->s = NULL;
+    w->n = 0;
+}
+
+/* Narrow [lo, hi) (strings sharing k bytes) to those whose byte k is c. */
+static bool words_step(const struct decode_words *w, uint16_t *lo, uint16_t *hi, uint16_t k,
+                       unsigned char c)
+{
+    int a = *lo, b = *hi;
+    while (a < b && (unsigned char)w->s[a][k] < c) a++; /* shorter strings (NUL) sort first */
+    int e = a;
+    while (e < b && (unsigned char)w->s[e][k] == c) e++;
+    if (a == e) return false;
+    *lo = (uint16_t)a;
+    *hi = (uint16_t)e;
+    return true;
+}
+
+static bool words_complete(const struct decode_words *w, uint16_t lo, uint16_t hi, uint16_t k)
+{
+    return lo < hi && w->s[lo][k] == 0;
+}
+
+/* ---- grammar ---- */
+
+void decode_grammar_free(struct decode_grammar *g)
+{
+    if (!g) return;
+    decode_words_free(&g->intents);
+    decode_words_free(&g->slots);
+    for (int i = 0; i < INTENT_SLOT_KINDS; i++) decode_words_free(&g->closed[i]);
+    free(g->defs);
+    free(g);
+}
+
+struct decode_grammar *decode_grammar_new(const struct intent_schema *s, char *err, size_t errlen)
+{
+    struct decode_grammar *g = calloc(1, sizeof *g);
+    const char **names = NULL;
+    if (!g || !s) goto nomem;
+    names = calloc((size_t)s->n_intents + 1, sizeof *names);
+    if (!names) goto nomem;
+    for (int i = 0; i < s->n_intents; i++) names[i] = s->intents[i].name;
+    names[s->n_intents] = "none";
+    if (words_init(&g->intents, names, s->n_intents + 1, false)) goto nomem;
+    g->defs = calloc((size_t)g->intents.n, sizeof *g->defs);
+    if (!g->defs) goto nomem;
+    for (int i = 0; i < g->intents.n; i++) g->defs[i] = intent_schema_find(s, g->intents.s[i]);
+    if (words_init(&g->slots, (const char *const *)intent_slot_order, INTENT_SLOT_KINDS, false))
+        goto nomem;
+    for (int i = 0; i < g->slots.n; i++) g->slot_of[i] = (int8_t)intent_slot_index(g->slots.s[i]);
+    for (int i = 0; i < INTENT_SLOT_KINDS; i++) {
+        const char *const *v = intent_slot_values(intent_slot_order[i]);
+        int n = 0;
+        g->kind[i] = (uint8_t)intent_slot_kind(intent_slot_order[i]);
+        while (v && v[n]) n++;
+        if (words_init(&g->closed[i], v, n, false)) goto nomem;
+    }
+    g->vstep = intent_slot_index("volume_step");
+    free(names);
+    return g;
+nomem:
+    if (err && errlen) snprintf(err, errlen, "decode grammar: out of memory");
+    free(names);
+    decode_grammar_free(g);
+    return NULL;
+}
+
+/* Slots that may follow when `mask` is written and `last` is the last slot: those s after last
+ * such that some combination has exactly mask | s below and at s. */
+static uint32_t next_slots(const struct intent_def *d, uint32_t mask, int last)
+{
+    uint32_t allow = 0;
+    for (int s = last + 1; s < INTENT_SLOT_KINDS; s++) {
+        uint32_t want = mask | (1u << s), low = (2u << s) - 1;
+        for (int c = 0; c < d->n_combos; c++)
+            if ((d->combos[c].mask & low) == want) {
+                allow |= 1u << s;
+                break;
+            }
+    }
+    return allow;
+}
+
+static const struct decode_words *pos_words(const struct decode_state *st,
+                                            const struct decode_pos *p)
+{
+    switch (p->words) {
+    case WL_INTENTS: return &st->g->intents;
+    case WL_SLOTS: return &st->g->slots;
+    case WL_CLOSED: return &st->g->closed[p->slot];
+    case WL_NAMES:
+    case WL_NAMES + 1:
+    case WL_NAMES + 2: return st->names[p->words - WL_NAMES];
+    default: return NULL;
+    }
+}
+
+static bool slot_range_allowed(const struct decode_grammar *g, const struct decode_pos *p)
+{
+    for (int i = p->lo; i < p->hi; i++)
+        if (p->allow & (1u << g->slot_of[i])) return true;
+    return false;
+}
+
+/* Is the value written so far complete (a word of its list, or a span that fits its slot)? */
+static bool value_complete(const struct decode_state *st, const struct decode_pos *p,
+                           unsigned char last)
+{
+    if (p->k == 0 || last == ' ') return false;
+    const struct decode_words *w = pos_words(st, p);
+    if (w && words_complete(w, p->lo, p->hi, p->k)) return true;
+    if (p->sub < 0) return false;
+    if (st->g->kind[p->slot] != INTENT_SLOT_NUMBER) return true;
+    char buf[NUM_SPAN_MAX + 2];
+    double x;
+    if (p->k >= NUM_SPAN_MAX) return false;
+    size_t o = 0;
+    if (p->neg) buf[o++] = '-';
+    memcpy(buf + o, st->utt + p->sub, p->k);
+    buf[o + p->k] = 0;
+    return num_parse_slot(intent_slot_order[p->slot], buf, &x) == HUB_OK;
+}
+
+static bool pos_can_end(const struct decode_state *st, const struct decode_pos *p,
+                        unsigned char last)
+{
+    const struct decode_grammar *g = st->g;
+    if (p->phase == PH_INTENT) {
+        if (!words_complete(&g->intents, p->lo, p->hi, p->k)) return false;
+        const struct intent_def *d = g->defs[p->lo];
+        return !d || intent_def_combo(d, 0) != NULL;
+    }
+    if (p->phase == PH_VALUE)
+        return value_complete(st, p, last) &&
+               intent_def_combo(g->defs[p->intent], p->mask | (1u << p->slot)) != NULL;
+    return false;
+}
+
+/* The automaton's step on one byte; `last` is the byte before it (for the no-trailing-space
+ * rule). */
+static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsigned char c,
+                     unsigned char last)
+{
+    const struct decode_grammar *g = st->g;
+    switch (p->phase) {
+    case PH_INTENT:
+        if (c == '\n') {
+            if (!pos_can_end(st, p, last)) return false;
+            p->phase = PH_DONE;
+            return true;
+        }
+        if (c == '|') {
+            if (!words_complete(&g->intents, p->lo, p->hi, p->k)) return false;
+            const struct intent_def *d = g->defs[p->lo];
+            if (!d) return false;
+            uint32_t allow = next_slots(d, 0, -1);
+            if (!allow) return false;
+            p->intent = (int16_t)p->lo;
+            p->phase = PH_SLOT;
+            p->words = WL_SLOTS;
+            p->lo = 0;
+            p->hi = (uint16_t)g->slots.n;
+            p->k = 0;
+            p->allow = allow;
+            return true;
+        }
+        if (!words_step(&g->intents, &p->lo, &p->hi, p->k, c)) return false;
+        p->k++;
+        return true;
+    case PH_SLOT: {
+        if (c == '=') {
+            if (!words_complete(&g->slots, p->lo, p->hi, p->k)) return false;
+            int s = g->slot_of[p->lo];
+            if (!(p->allow & (1u << s))) return false;
+            p->slot = (int8_t)s;
+            p->phase = PH_VALUE;
+            p->k = 0;
+            p->neg = 0;
+            p->sub = -1;
+            p->words = WL_NONE;
+            enum intent_slot_kind kind = (enum intent_slot_kind)g->kind[s];
+            const struct decode_words *w = NULL;
+            if (kind == INTENT_SLOT_CLOSED || s == g->vstep) {
+                p->words = WL_CLOSED;
+            } else if (kind == INTENT_SLOT_SPAN && s <= 2 && st->names[s] && st->names[s]->n) {
+                /* name, area, floor are slots 0, 1, 2 of intent_slot_order */
+                p->words = (int8_t)(WL_NAMES + s);
+            }
+            w = pos_words(st, p);
+            p->lo = 0;
+            p->hi = (uint16_t)(w ? w->n : 0);
+            if (kind != INTENT_SLOT_CLOSED) p->sub = 0;
+            return true;
+        }
+        if (!words_step(&g->slots, &p->lo, &p->hi, p->k, c)) return false;
+        p->k++;
+        return slot_range_allowed(g, p);
+    }
+    case PH_VALUE: {
+        if (c == '|' || c == '\n') {
+            if (!value_complete(st, p, last)) return false;
+            const struct intent_def *d = g->defs[p->intent];
+            uint32_t mask = p->mask | (1u << p->slot);
+            if (c == '\n') {
+                if (!intent_def_combo(d, mask)) return false;
+                p->mask = mask;
+                p->phase = PH_DONE;
+                return true;
+            }
+            uint32_t allow = next_slots(d, mask, p->slot);
+            if (!allow) return false;
+            p->mask = mask;
+            p->allow = allow;
+            p->phase = PH_SLOT;
+            p->words = WL_SLOTS;
+            p->lo = 0;
+            p->hi = (uint16_t)g->slots.n;
+            p->k = 0;
+            return true;
+        }
+        if (c == '\r' || c == '\t' || c == 0) return false;
+        if (p->k == 0 && c == ' ') return false;
+        if (p->k == 0 && c == '-' && p->slot == g->vstep && !p->neg) {
+            p->neg = 1;
+            p->words = WL_NONE;
+            return p->sub >= 0;
+        }
+        if (p->k >= DECODE_UTT_MAX) return false;
+        unsigned char f = fold(c);
+        bool alive = false;
+        if (p->sub >= 0) {
+            int q = p->sub, k = p->k, found = -1;
+            for (; q + k < st->utt_len; q++)
+                if ((unsigned char)st->utt[q + k] == f &&
+                    (k == 0 || !memcmp(st->utt + q, st->utt + p->sub, (size_t)k))) {
+                    found = q;
+                    break;
+                }
+            p->sub = (int16_t)found;
+            alive = found >= 0;
+        }
+        const struct decode_words *w = pos_words(st, p);
+        if (w) {
+            /* registry names are folded; closed words are lower case already */
+            if (words_step(w, &p->lo, &p->hi, p->k, p->words >= WL_NAMES ? f : c))
+                alive = true;
+            else
+                p->words = WL_NONE;
+        }
+        if (!alive) return false;
+        p->k++;
+        return true;
+    }
+    default: return false;
+    }
+}
+
+/* ---- requests ---- */
+
+int decode_state_init(struct decode_state *st, const struct decode_grammar *g, const char *utt,
+                      const struct decode_words *names[3])
+{
+    memset(st, 0, sizeof *st);
+    size_t n = strlen(utt);
+    if (n > DECODE_UTT_MAX) return HUB_ERR_RANGE;
+    st->utt = malloc(n + 1);
+    if (!st->utt) return HUB_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) st->utt[i] = (char)fold((unsigned char)utt[i]);
+    st->utt[n] = 0;
+    st->utt_len = (int)n;
+    st->g = g;
+    for (int i = 0; i < 3; i++) st->names[i] = names ? names[i] : NULL;
+    st->pos.phase = PH_INTENT;
+    st->pos.words = WL_INTENTS;
+    st->pos.lo = 0;
+    st->pos.hi = (uint16_t)g->intents.n;
+    st->pos.intent = -1;
+    st->pos.slot = -1;
+    st->pos.sub = -1;
+    return HUB_OK;
+}
+
+void decode_state_free(struct decode_state *st)
+{
+    if (!st) return;
+    free(st->utt);
+    st->utt = NULL;
+}
+
+static unsigned char state_last(const struct decode_state *st)
+{
+    return st->line_len ? (unsigned char)st->line[st->line_len - 1] : 0;
+}
+
+bool decode_feed(struct decode_state *st, const char *bytes, size_t n)
+{
+    struct decode_pos p = st->pos;
+    unsigned char last = state_last(st);
+    if ((size_t)st->line_len + n >= sizeof st->line) return false;
+    for (size_t i = 0; i < n; i++) {
+        if (!dec_step(st, &p, (unsigned char)bytes[i], last)) return false;
+        last = (unsigned char)bytes[i];
+    }
+    st->pos = p;
+    memcpy(st->line + st->line_len, bytes, n);
+    st->line_len += (int)n;
+    st->line[st->line_len] = 0;
+    return true;
+}
+
+bool decode_can_end(const struct decode_state *st)
+{
+    return pos_can_end(st, &st->pos, state_last(st));
+}
+
+bool decode_done(const struct decode_state *st)
+{
+    return st->pos.phase == PH_DONE;
+}
+
+/* ---- the vocabulary trie ---- */
+
+struct trie_entry {
+    const unsigned char *b;
+    int len;
+    int32_t id;
+};
+
+static int entry_cmp(const void *a, const void *b)
+{
+    const struct trie_entry *x = a, *y = b;
+    int n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->b, y->b, (size_t)n);
+    if (c) return c;
+    if (x->len != y->len) return x->len - y->len;
+    return x->id - y->id;
+}
+
+/* Fill node `ni` from entries [a, b) that share their first d bytes. */
+static void trie_fill(struct decode_vocab *dv, int ni, const struct trie_entry *e, int a, int b,
+                      int d)
+{
+    int i = a;
+    int32_t *tail = &dv->nodes[ni].tok;
+    for (; i < b && e[i].len == d; i++) { /* tokens ending exactly here */
+        *tail = e[i].id;
+        tail = &dv->tok_next[e[i].id];
+    }
+    int groups = 0;
+    for (int j = i; j < b;) {
+        unsigned char c = e[j].b[d];
+        while (j < b && e[j].b[d] == c) j++;
+        groups++;
+    }
+    if (!groups) return;
+    int first = dv->n_nodes;
+    dv->n_nodes += groups;
+    dv->nodes[ni].first_child = first;
+    dv->nodes[ni].n_child = (uint16_t)groups;
+    int g = 0;
+    for (int j = i; j < b; g++) {
+        unsigned char c = e[j].b[d];
+        int s = j;
+        while (j < b && e[j].b[d] == c) j++;
+        struct trie_node *ch = &dv->nodes[first + g];
+        ch->byte = c;
+        ch->tok = -1;
+        ch->first_child = -1;
+        ch->n_child = 0;
+        trie_fill(dv, first + g, e, s, j, d + 1);
+    }
+}
+
+void decode_vocab_free(struct decode_vocab *dv)
+{
+    if (!dv) return;
+    free(dv->nodes);
+    free(dv->tok_next);
+    free(dv->piece_off);
+    free(dv->piece_len);
+    free(dv->blob);
+    free(dv);
+}
+
+int decode_vocab_n_nodes(const struct decode_vocab *dv)
+{
+    return dv->n_nodes;
+}
+
+struct decode_vocab *decode_vocab_new(const struct tok_vocab *v, char *err, size_t errlen)
+{
+    int32_t n = tok_n_vocab(v);
+    struct decode_vocab *dv = calloc(1, sizeof *dv);
+    struct trie_entry *e = NULL;
+    size_t total = 0, cap = 1 << 16;
+    char buf[1024];
+    if (!dv) goto nomem;
+    dv->n_vocab = n;
+    dv->tok_next = malloc((size_t)n * sizeof *dv->tok_next);
+    dv->piece_off = calloc((size_t)n, sizeof *dv->piece_off);
+    dv->piece_len = calloc((size_t)n, sizeof *dv->piece_len);
+    dv->blob = malloc(cap);
+    e = malloc((size_t)n * sizeof *e);
+    if (!dv->tok_next || !dv->piece_off || !dv->piece_len || !dv->blob || !e) goto nomem;
+    int ne = 0;
+    for (int32_t id = 0; id < n; id++) {
+        dv->tok_next[id] = -1;
+        int t = tok_type(v, id);
+        if (t == TOK_TYPE_CONTROL || t == TOK_TYPE_UNKNOWN || t == TOK_TYPE_UNUSED) continue;
+        int len = tok_piece(v, id, false, buf, sizeof buf);
+        if (len <= 0 || len > (int)sizeof buf) continue; /* empty or absurdly long: never offered */
+        if (total + (size_t)len > cap) {
+            while (total + (size_t)len > cap) cap *= 2;
+            char *nb = realloc(dv->blob, cap);
+            if (!nb) goto nomem;
+            dv->blob = nb;
+        }
+        memcpy(dv->blob + total, buf, (size_t)len);
+        dv->piece_off[id] = (uint32_t)total;
+        dv->piece_len[id] = (uint16_t)len;
+        total += (size_t)len;
+        e[ne].id = id;
+        e[ne].len = len;
+        ne++;
+    }
+    for (int i = 0; i < ne; i++) e[i].b = (const unsigned char *)dv->blob + dv->piece_off[e[i].id];
+    qsort(e, (size_t)ne, sizeof *e, entry_cmp);
+    dv->nodes = calloc(total + 1, sizeof *dv->nodes); /* at most one node per byte + the root */
+    if (!dv->nodes) goto nomem;
+    dv->nodes[0].tok = -1;
+    dv->nodes[0].first_child = -1;
+    dv->n_nodes = 1;
+    trie_fill(dv, 0, e, 0, ne, 0);
+    free(e);
+    return dv;
+nomem:
+    if (err && errlen) snprintf(err, errlen, "decode vocabulary: out of memory");
+    free(e);
+    decode_vocab_free(dv);
+    return NULL;
+}
+
+/* ---- the walk ---- */
+
+struct walk_out {
+    int32_t *ids;  /* list mode */
+    int n;
+    const float *logits; /* best mode */
+    int32_t best;
+    float best_v;
+};
+
+static void walk(const struct decode_vocab *dv, const struct decode_state *st, int ni,
+                 const struct decode_pos *pos, unsigned char last, struct walk_out *o)
+{
+    const struct trie_node *n = &dv->nodes[ni];
+    for (int i = 0; i < n->n_child; i++) {
+        int ci = n->first_child + i;
+        const struct trie_node *ch = &dv->nodes[ci];
+        struct decode_pos p = *pos;
+        if (!dec_step(st, &p, ch->byte, last)) continue;
+        for (int32_t t = ch->tok; t >= 0; t = dv->tok_next[t]) {
+            if (o->logits) {
+                if (o->best < 0 || o->logits[t] > o->best_v) {
+                    o->best = t;
+                    o->best_v = o->logits[t];
+                }
+            } else {
+                o->ids[o->n++] = t;
+            }
+        }
+        if (ch->n_child && p.phase != PH_DONE) walk(dv, st, ci, &p, ch->byte, o);
+    }
+}
+
+int decode_allowed(const struct decode_vocab *dv, const struct decode_state *st, int32_t *ids)
+{
+    struct walk_out o = {.ids = ids, .best = -1};
+    if (st->pos.phase == PH_DONE) return 0;
+    walk(dv, st, 0, &st->pos, state_last(st), &o);
+    return o.n;
+}
+
+int32_t decode_best(const struct decode_vocab *dv, const struct decode_state *st,
+                    const float *logits, int32_t eos)
+{
+    struct walk_out o = {.logits = logits, .best = -1};
+    if (st->pos.phase != PH_DONE) walk(dv, st, 0, &st->pos, state_last(st), &o);
+    if (eos >= 0 && eos < dv->n_vocab && decode_can_end(st) &&
+        (o.best < 0 || logits[eos] > o.best_v))
+        o.best = eos;
+    return o.best;
+}
+
+bool decode_accept(const struct decode_vocab *dv, struct decode_state *st, int32_t id)
+{
+    if (id < 0 || id >= dv->n_vocab || !dv->piece_len[id]) return false;
+    return decode_feed(st, dv->blob + dv->piece_off[id], dv->piece_len[id]);
+}

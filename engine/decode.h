@@ -1,0 +1,92 @@
+/*
+ * decode.h: constrained decoding of the intent line (engine/intent_line.h). A byte automaton
+ * follows the line's grammar (an intent name of the schema or `none`; then per intent only its
+ * slots, in the fixed order, forming one of its slot combinations; closed slots from their word
+ * lists; span, number and text slots copied from the utterance, case-insensitively for ASCII, or
+ * a registry name; numbers that numbers.c reads) and a trie of the vocabulary's token texts
+ * lets one walk find every token the automaton accepts from its current state, so the per-step
+ * mask costs a walk over the few live trie branches, not a scan of every token's text.
+ *
+ * decode_vocab and decode_grammar are read-only once built and may be shared by threads;
+ * a decode_state belongs to one request.
+ */
+#ifndef ENGINE_DECODE_H
+#define ENGINE_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/intent_line.h"
+#include "engine/tokenizer.h"
+
+/* A sorted list of lower-cased strings (ASCII folded) that the automaton matches by prefix. */
+struct decode_words {
+    int n;
+    char **s;
+};
+/* Copies, folds and sorts (duplicates removed); NULL entries skipped. 0 or HUB_ERR_NOMEM. */
+int decode_words_init(struct decode_words *w, const char *const *list, int n);
+void decode_words_free(struct decode_words *w);
+
+/* The schema in the automaton's terms (sorted intent names, closed word lists). */
+struct decode_grammar;
+struct decode_grammar *decode_grammar_new(const struct intent_schema *s, char *err,
+                                          size_t errlen);
+void decode_grammar_free(struct decode_grammar *g);
+
+/* The trie of a vocabulary's token texts (bytes as tok_piece gives them, control tokens left
+ * out: only the end-of-generation test admits EOS). */
+struct decode_vocab;
+struct decode_vocab *decode_vocab_new(const struct tok_vocab *v, char *err, size_t errlen);
+void decode_vocab_free(struct decode_vocab *dv);
+int decode_vocab_n_nodes(const struct decode_vocab *dv);
+
+/* The automaton's position: small and copied by value while the trie is walked. */
+struct decode_pos {
+    uint8_t phase;    /* enum in decode.c */
+    uint8_t neg;      /* volume_step written with a leading '-' */
+    int8_t slot;      /* slot being written (index of intent_slot_order), -1 */
+    int8_t words;     /* which word list the value may still be, -1 none */
+    int16_t intent;   /* index in the grammar's intents, -1 until the name is complete */
+    int16_t sub;      /* first utterance offset where the value so far occurs, -1 if none */
+    uint16_t lo, hi;  /* live range of the word list */
+    uint16_t k;       /* bytes matched of the current word / value */
+    uint32_t mask;    /* slots written */
+    uint32_t allow;   /* slot names allowed next (bits of intent_slot_order) */
+};
+
+/* One request: the utterance, the registry names its span slots may take, and the position. */
+struct decode_state {
+    const struct decode_grammar *g;
+    char *utt;    /* ASCII-folded copy of the utterance */
+    int utt_len;
+    const struct decode_words *names[3]; /* name, area, floor lists (may be NULL) */
+    struct decode_pos pos;
+    char line[INTENT_LINE_MAX];
+    int line_len;
+};
+
+/* Start a request (the utterance is copied; names[] are borrowed). 0 or a hub status. */
+int decode_state_init(struct decode_state *st, const struct decode_grammar *g, const char *utt,
+                      const struct decode_words *names[3]);
+void decode_state_free(struct decode_state *st);
+
+/* Feed bytes; false (and the state unchanged) when the automaton refuses them. */
+bool decode_feed(struct decode_state *st, const char *bytes, size_t n);
+/* May the line end here (EOS or a newline)? */
+bool decode_can_end(const struct decode_state *st);
+/* Has the line ended (a newline was fed)? */
+bool decode_done(const struct decode_state *st);
+
+/* Every token the automaton accepts next, written to ids (capacity n_vocab); returns how many.
+ * EOS is not among them: decode_can_end says whether it is allowed. */
+int decode_allowed(const struct decode_vocab *dv, const struct decode_state *st, int32_t *ids);
+/* The allowed token with the largest logit (EOS included when the line may end), or -1 when
+ * nothing is allowed. */
+int32_t decode_best(const struct decode_vocab *dv, const struct decode_state *st,
+                    const float *logits, int32_t eos);
+/* Accept a token chosen by decode_best: feeds its bytes. false if refused. */
+bool decode_accept(const struct decode_vocab *dv, struct decode_state *st, int32_t id);
+
+#endif

@@ -1,0 +1,269 @@
+/*
+ * intent.c: utterance -> model -> constrained intent line -> resolver -> answer (intent.h).
+ * Greedy decoding: at each step the allowed token with the largest logit (decode_best) is
+ * taken, so a step costs one model evaluation plus a walk of the live trie branches.
+ */
+#include "engine/intent.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine/decode.h"
+#include "engine/gguf.h"
+#include "engine/model.h"
+#include "engine/tokenizer.h"
+#include "hub_log.h"
+#include "hub_status.h"
+
+#ifndef HUB_INTENT_SRCDIR
+#define HUB_INTENT_SRCDIR "."
+#endif
+#ifndef HUB_INTENT_PKGDATADIR
+#define HUB_INTENT_PKGDATADIR "/usr/local/share/hubd"
+#endif
+
+#define INTENT_SEP_TEXT "<|intent|>" /* BPE_TOK_SEP of engine/bpe_train.h */
+#define INTENT_N_CTX 512
+
+struct intent_engine {
+    struct gguf_file *f;
+    struct model *m;
+    struct tok_vocab *v;
+    struct intent_schema *schema;
+    struct decode_grammar *g;
+    struct decode_vocab *dv;
+    int32_t bos, eos;
+    int32_t sep[8];
+    int n_sep;
+};
+
+struct intent_ctx {
+    struct intent_engine *e;
+    struct model_ctx *mc;
+    float *logits;
+    int32_t *toks;
+};
+
+static const char *intent_pick(const char *in_tree, const char *installed)
+{
+    return access(in_tree, R_OK) == 0 ? in_tree : installed;
+}
+
+const char *intent_default_model(void)
+{
+    return intent_pick(HUB_INTENT_SRCDIR "/models/hubd-intent.gguf",
+                       HUB_INTENT_PKGDATADIR "/models/hubd-intent.gguf");
+}
+
+const char *intent_default_schema(void)
+{
+    return intent_pick(HUB_INTENT_SRCDIR "/data/schema.json", HUB_INTENT_PKGDATADIR "/schema.json");
+}
+
+void intent_engine_free(struct intent_engine *e)
+{
+    if (!e) return;
+    decode_vocab_free(e->dv);
+    decode_grammar_free(e->g);
+    intent_schema_free(e->schema);
+    tok_free(e->v);
+    model_free(e->m);
+    gguf_close(e->f);
+    free(e);
+}
+
+const struct intent_schema *intent_engine_schema(const struct intent_engine *e)
+{
+    return e->schema;
+}
+
+struct intent_engine *intent_engine_load(const char *model_path, const char *schema_path,
+                                         char *err, size_t errlen)
+{
+    char why[512];
+    struct intent_engine *e = calloc(1, sizeof *e);
+    if (!e) {
+        snprintf(err, errlen, "intent engine: out of memory");
+        return NULL;
+    }
+    if (!schema_path) schema_path = intent_default_schema();
+    if (!model_path) model_path = intent_default_model();
+    if (intent_schema_load(schema_path, &e->schema, why, sizeof why)) {
+        snprintf(err, errlen, "%s", why);
+        goto fail;
+    }
+    if (!(e->f = gguf_open(model_path, why, sizeof why)) ||
+        !(e->m = model_load(e->f, why, sizeof why)) || !(e->v = tok_load(e->f, why, sizeof why))) {
+        snprintf(err, errlen, "%s: %s", model_path, why);
+        goto fail;
+    }
+    if (tok_n_vocab(e->v) > model_hparams(e->m)->n_vocab) {
+        snprintf(err, errlen, "%s: tokenizer has %d tokens, the model's output %d", model_path,
+                 (int)tok_n_vocab(e->v), model_hparams(e->m)->n_vocab);
+        goto fail;
+    }
+    if (!(e->g = decode_grammar_new(e->schema, why, sizeof why)) ||
+        !(e->dv = decode_vocab_new(e->v, why, sizeof why))) {
+        snprintf(err, errlen, "%s", why);
+        goto fail;
+    }
+    e->bos = tok_bos(e->v);
+    e->eos = tok_eos(e->v);
+    int32_t sep = tok_find(e->v, INTENT_SEP_TEXT, strlen(INTENT_SEP_TEXT));
+    if (sep >= 0) {
+        e->sep[0] = sep;
+        e->n_sep = 1;
+    } else {
+        int32_t *ids = NULL;
+        size_t n = 0;
+        if (tok_encode(e->v, "\n", 1, 0, &ids, &n) || n == 0 || n > 8) {
+            free(ids);
+            snprintf(err, errlen, "%s: cannot encode the prompt separator", model_path);
+            goto fail;
+        }
+        memcpy(e->sep, ids, n * sizeof *ids);
+        e->n_sep = (int)n;
+        free(ids);
+    }
+    return e;
+fail:
+    intent_engine_free(e);
+    return NULL;
+}
+
+void intent_ctx_free(struct intent_ctx *c)
+{
+    if (!c) return;
+    model_ctx_free(c->mc);
+    free(c->logits);
+    free(c->toks);
+    free(c);
+}
+
+struct intent_ctx *intent_ctx_new(struct intent_engine *e, int n_threads, char *err,
+                                  size_t errlen)
+{
+    char why[256];
+    struct intent_ctx *c = calloc(1, sizeof *c);
+    if (!c) goto nomem;
+    c->e = e;
+    c->logits = malloc((size_t)model_hparams(e->m)->n_vocab * sizeof *c->logits);
+    c->toks = malloc(INTENT_N_CTX * sizeof *c->toks);
+    if (!c->logits || !c->toks) goto nomem;
+    if (!(c->mc = model_ctx_new(e->m, INTENT_N_CTX, n_threads, why, sizeof why))) {
+        snprintf(err, errlen, "intent context: %s", why);
+        intent_ctx_free(c);
+        return NULL;
+    }
+    return c;
+nomem:
+    snprintf(err, errlen, "intent context: out of memory");
+    intent_ctx_free(c);
+    return NULL;
+}
+
+int intent_decode_line(struct intent_ctx *c, const struct resolve_registry *reg, const char *text,
+                       char *buf, size_t len, int *n_tokens, char *err, size_t errlen)
+{
+    struct intent_engine *e = c->e;
+    int32_t *ids = NULL;
+    size_t n_ids = 0;
+    int n = 0, rc;
+    struct decode_state st;
+    const struct decode_words *names[3] = {NULL, NULL, NULL};
+    if (n_tokens) *n_tokens = 0;
+    if (len < 5) return HUB_ERR_RANGE;
+    snprintf(buf, len, "none");
+    if (reg)
+        for (int i = 0; i < 3; i++) names[i] = resolve_registry_words(reg, i);
+    rc = decode_state_init(&st, e->g, text, names);
+    if (rc) {
+        snprintf(err, errlen, "utterance of %zu bytes: %s", strlen(text), hub_strerror(rc));
+        return rc;
+    }
+    rc = tok_encode(e->v, text, strlen(text), 0, &ids, &n_ids);
+    if (rc) {
+        snprintf(err, errlen, "tokenizer: %s", hub_strerror(rc));
+        goto out;
+    }
+    if (n_ids + (size_t)e->n_sep + 1 + INTENT_MAX_TOKENS > INTENT_N_CTX) {
+        snprintf(err, errlen, "utterance of %zu tokens is too long", n_ids);
+        rc = HUB_ERR_RANGE;
+        goto out;
+    }
+    if (e->bos >= 0) c->toks[n++] = e->bos;
+    memcpy(c->toks + n, ids, n_ids * sizeof *ids);
+    n += (int)n_ids;
+    memcpy(c->toks + n, e->sep, (size_t)e->n_sep * sizeof *e->sep);
+    n += e->n_sep;
+    model_ctx_reset(c->mc);
+    rc = model_eval(c->mc, c->toks, n, c->logits);
+    if (rc) {
+        snprintf(err, errlen, "model: %s", hub_strerror(rc));
+        goto out;
+    }
+    bool ended = false;
+    for (int step = 0; step < INTENT_MAX_TOKENS; step++) {
+        int32_t t = decode_best(e->dv, &st, c->logits, e->eos);
+        if (t < 0) break; /* a dead end of the automaton: answer none */
+        if (t == e->eos) {
+            ended = true;
+            break;
+        }
+        if (!decode_accept(e->dv, &st, t)) break;
+        if (decode_done(&st)) {
+            ended = true;
+            break;
+        }
+        rc = model_eval(c->mc, &t, 1, c->logits);
+        n++;
+        if (rc) {
+            snprintf(err, errlen, "model: %s", hub_strerror(rc));
+            goto out;
+        }
+    }
+    if (ended) {
+        int l = st.line_len;
+        if (l && st.line[l - 1] == '\n') l--;
+        if ((size_t)l < len) {
+            memcpy(buf, st.line, (size_t)l);
+            buf[l] = 0;
+        }
+    }
+out:
+    if (n_tokens) *n_tokens = n;
+    free(ids);
+    decode_state_free(&st);
+    return rc;
+}
+
+json_t *intent_parse(struct intent_ctx *c, const struct resolve_registry *reg, const char *text,
+                     const char *lang, const char *context_area, char *err, size_t errlen)
+{
+    char line[INTENT_LINE_MAX], why[256];
+    struct intent_line l;
+    (void)lang;
+    int rc = intent_decode_line(c, reg, text, line, sizeof line, NULL, err, errlen);
+    if (rc == HUB_ERR_RANGE) /* too long for a command: not one the hub can carry out */
+        return json_pack("{s:n,s:{}}", "intent", "slots");
+    if (rc) return NULL;
+    if (intent_line_parse(line, &l, why, sizeof why) ||
+        intent_line_validate(c->e->schema, &l, why, sizeof why)) {
+        /* the automaton should make this impossible; answer null rather than guess */
+        hub_error("intent", "decoded line '%s' is invalid: %s", line, why);
+        return json_pack("{s:n,s:{}}", "intent", "slots");
+    }
+    if (!reg) {
+        static const char empty[] = "{}";
+        json_t *fx = json_loads(empty, 0, NULL);
+        struct resolve_registry *r0 = resolve_registry_new(fx, why, sizeof why);
+        json_decref(fx);
+        if (!r0) return NULL;
+        json_t *out = resolve_line(r0, c->e->schema, &l, context_area);
+        resolve_registry_free(r0);
+        return out;
+    }
+    return resolve_line(reg, c->e->schema, &l, context_area);
+}

@@ -1,0 +1,55 @@
+/*
+ * intent.h: the library entry point that turns an utterance into INTENTS.md's answer:
+ * tokens -> the MoE model -> a constrained intent line (engine/decode.h) -> the resolver
+ * (engine/resolve.h). An intent_engine (model weights, vocabulary, schema, token trie) is loaded
+ * once and is read-only; each thread that parses owns an intent_ctx (KV cache, logits, the
+ * decoder's scratch), so hubd's worker threads each hold one context over a shared engine.
+ *
+ * Prompt (as the trainer builds its sequences, engine/bpe_train.h):
+ *   <|bos|> utterance <|intent|>   and the model writes   intent-line <|eos|>
+ * For a vocabulary without <|intent|> (any other GGUF, e.g. the reference models used to test
+ * the mechanics) the separator is the encoding of "\n".
+ */
+#ifndef ENGINE_INTENT_H
+#define ENGINE_INTENT_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "engine/resolve.h"
+
+/* Longest decoded line, in tokens (a line that needs more is answered null). */
+#define INTENT_MAX_TOKENS 96
+
+struct intent_engine;
+struct intent_ctx;
+
+/* The default model and schema: the in-tree file when it exists (a build tree), else the
+ * installed one under $(pkgdatadir). */
+const char *intent_default_model(void);
+const char *intent_default_schema(void);
+
+/* NULL with the reason (naming the file) in err. schema_path NULL: intent_default_schema(). */
+struct intent_engine *intent_engine_load(const char *model_path, const char *schema_path,
+                                         char *err, size_t errlen);
+void intent_engine_free(struct intent_engine *e);
+const struct intent_schema *intent_engine_schema(const struct intent_engine *e);
+
+struct intent_ctx *intent_ctx_new(struct intent_engine *e, int n_threads, char *err,
+                                  size_t errlen);
+void intent_ctx_free(struct intent_ctx *c);
+
+/* The constrained line for an utterance, names for span slots from reg (may be NULL).
+ * HUB_OK with the line in buf ("none" when the decoder found no way), or a hub status with a
+ * message in err (model failure, utterance too long). n_tokens (may be NULL) gets the number of
+ * prompt + generated tokens evaluated. */
+int intent_decode_line(struct intent_ctx *c, const struct resolve_registry *reg, const char *text,
+                       char *buf, size_t len, int *n_tokens, char *err, size_t errlen);
+
+/* The answer {"intent": NAME|null, "slots": {...}} (new reference); NULL only on a model or
+ * memory failure (err says which). lang is "en" or "zh-CN" (the model reads either; kept for
+ * language-specific rules), context_area the speaker's room or NULL. */
+json_t *intent_parse(struct intent_ctx *c, const struct resolve_registry *reg, const char *text,
+                     const char *lang, const char *context_area, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,524 @@
+/*
+ * resolve.c: spans of the intent line -> the registry's canonical names, and the final answer
+ * object of INTENTS.md (see resolve.h). Matching compares normalized keys (resolve_key) so that
+ * "the Kitchen Lamps", "kitchen lamp" and "Kitchen Lamp" meet; when no key is equal, a small
+ * edit distance over code points catches typos. Among equal matches the entity in the named
+ * area (or floor), of a domain the intent's combination names, or in the speaker's room wins.
+ */
+#include "engine/resolve.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/numbers.h"
+#include "hub_status.h"
+
+#define RESOLVE_KEY_MAX 256
+#define RESOLVE_CP_MAX 64
+
+struct resolve_item {
+    char *name;   /* canonical */
+    char *domain; /* entities */
+    char *area;   /* entities: their area; areas: their floor */
+    int n_keys;
+    char **keys;  /* resolve_key of the name and every alias */
+};
+
+struct resolve_registry {
+    int n_ent, n_area, n_floor;
+    struct resolve_item *ent, *area, *floor;
+    struct decode_words words[3];
+};
+
+/* ---- keys ---- */
+
+static const char *const resolve_stop[] = {"the", "a", "an", "my", "our", "your", NULL};
+
+static void key_word(char *w, size_t *wl)
+{
+    size_t n = *wl;
+    w[n] = 0;
+    for (int i = 0; resolve_stop[i]; i++)
+        if (!strcmp(w, resolve_stop[i])) {
+            *wl = 0;
+            return;
+        }
+    bool ascii = true;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)w[i] >= 0x80) ascii = false;
+    if (!ascii || n <= 3) return;
+    /* plural -> singular, the same rule on both sides of every comparison */
+    if (n > 4 && !strcmp(w + n - 3, "ies")) {
+        strcpy(w + n - 3, "y");
+        n -= 2;
+    } else if (n > 4 && (!strcmp(w + n - 4, "ches") || !strcmp(w + n - 4, "shes") ||
+                         !strcmp(w + n - 4, "sses") || !strcmp(w + n - 3, "xes"))) {
+        n -= 2;
+    } else if (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i') {
+        n -= 1;
+    }
+    w[n] = 0;
+    *wl = n;
+}
+
+static bool starts(const char *s, const char *p)
+{
+    return !strncmp(s, p, strlen(p));
+}
+
+void resolve_key(const char *in, char *out, size_t outlen)
+{
+    static const char *const breaks[] = {"，", "。", "！", "？", "、", "“", "”", "：", "；",
+                                         "（", "）", "　", NULL};
+    static const char *const demonstr[] = {"这个", "那个", "这", "那", "哪", NULL};
+    static const char *const numer[] = {"一", "两", NULL};
+    static const char *const measure[] = {"盏", "个", "台", "扇", "把", "部", "只", "张", "道",
+                                          "块", "间", "组", "套", "条", "面", "架", "辆", NULL};
+    char word[RESOLVE_KEY_MAX];
+    size_t wl = 0, o = 0;
+    if (!outlen) return;
+    out[0] = 0;
+    const char *p = in ? in : "";
+    for (;;) {
+        unsigned char c = (unsigned char)*p;
+        bool brk = false;
+        size_t adv = 1;
+        if (!c) {
+            brk = true;
+            adv = 0;
+        } else if (c == '\'' || starts(p, "’")) {
+            adv = c == '\'' ? 1 : strlen("’"); /* possessives: jack's -> jacks -> jack */
+            p += adv;
+            continue;
+        } else if (starts(p, "的")) {
+            p += strlen("的");
+            continue;
+        } else if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                 (c >= '0' && c <= '9'))) {
+            brk = true;
+        } else {
+            for (int i = 0; breaks[i]; i++)
+                if (starts(p, breaks[i])) {
+                    brk = true;
+                    adv = strlen(breaks[i]);
+                }
+        }
+        if (brk) {
+            if (wl) {
+                key_word(word, &wl);
+                if (o + wl < outlen) {
+                    memcpy(out + o, word, wl);
+                    o += wl;
+                }
+                wl = 0;
+            }
+            if (!c) break;
+            p += adv;
+            continue;
+        }
+        if (wl + 1 < sizeof word) word[wl++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        p++;
+    }
+    out[o < outlen ? o : outlen - 1] = 0;
+    /* Chinese: a demonstrative and/or numeral with a measure word before the name
+     * (那盏台灯 -> 台灯); a bare measure word is kept (台灯 starts with one). */
+    size_t s = 0;
+    bool had = false;
+    for (int i = 0; demonstr[i]; i++)
+        if (starts(out, demonstr[i])) {
+            s += strlen(demonstr[i]);
+            had = true;
+            break;
+        }
+    for (int i = 0; numer[i]; i++)
+        if (starts(out + s, numer[i])) {
+            s += strlen(numer[i]);
+            had = true;
+            break;
+        }
+    if (had) {
+        for (int i = 0; measure[i]; i++)
+            if (starts(out + s, measure[i])) {
+                s += strlen(measure[i]);
+                break;
+            }
+        if (out[s]) memmove(out, out + s, strlen(out + s) + 1);
+    }
+}
+
+/* ---- edit distance over code points ---- */
+
+static int utf8_cps(const char *s, uint32_t *cp, int cap)
+{
+    int n = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        uint32_t c = *p;
+        int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        for (int i = 1; i < len; i++) {
+            if (!p[i]) return -1;
+            c = (c << 8) | p[i]; /* unique per sequence: enough for comparing */
+        }
+        if (n >= cap) return -1;
+        cp[n++] = c;
+        p += len;
+    }
+    return n;
+}
+
+static int lev(const uint32_t *a, int na, const uint32_t *b, int nb, int bound)
+{
+    int row[RESOLVE_CP_MAX + 1];
+    if (abs(na - nb) > bound) return bound + 1;
+    for (int j = 0; j <= nb; j++) row[j] = j;
+    for (int i = 1; i <= na; i++) {
+        int prev = row[0], best = i;
+        row[0] = i;
+        for (int j = 1; j <= nb; j++) {
+            int cur = row[j];
+            int v = prev + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < v) v = row[j] + 1;
+            if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+            row[j] = v;
+            prev = cur;
+            if (v < best) best = v;
+        }
+        if (best > bound) return bound + 1;
+    }
+    return row[nb];
+}
+
+/* Edits tolerated for a key: none for short words, where one edit makes another word. */
+static int fuzzy_bound(const uint32_t *cp, int n)
+{
+    bool ascii = true;
+    for (int i = 0; i < n; i++)
+        if (cp[i] >= 0x80) ascii = false;
+    if (!ascii) return n >= 4 ? 1 : 0;
+    return n >= 9 ? 2 : n >= 5 ? 1 : 0;
+}
+
+/* ---- the registry ---- */
+
+static void item_free(struct resolve_item *it)
+{
+    free(it->name);
+    free(it->domain);
+    free(it->area);
+    for (int i = 0; i < it->n_keys; i++) free(it->keys[i]);
+    free(it->keys);
+}
+
+void resolve_registry_free(struct resolve_registry *r)
+{
+    if (!r) return;
+    for (int i = 0; i < r->n_ent; i++) item_free(&r->ent[i]);
+    for (int i = 0; i < r->n_area; i++) item_free(&r->area[i]);
+    for (int i = 0; i < r->n_floor; i++) item_free(&r->floor[i]);
+    free(r->ent);
+    free(r->area);
+    free(r->floor);
+    for (int i = 0; i < 3; i++) decode_words_free(&r->words[i]);
+    free(r);
+}
+
+static char *dup_or_null(const json_t *v)
+{
+    return json_is_string(v) ? strdup(json_string_value(v)) : NULL;
+}
+
+/* One record: name (required string), optional aliases; adds name and aliases to *raw. */
+static int item_load(struct resolve_item *it, const json_t *rec, const char *what, size_t idx,
+                     const char ***raw, int *n_raw, int *cap_raw, char *err, size_t errlen)
+{
+    const json_t *name = json_object_get(rec, "name");
+    const json_t *aliases = json_object_get(rec, "aliases");
+    if (!json_is_object(rec) || !json_is_string(name) || !json_string_length(name)) {
+        snprintf(err, errlen, "%s[%zu]: not an object with a non-empty \"name\" string", what,
+                 idx);
+        return HUB_ERR_INVALID;
+    }
+    if (aliases && !json_is_array(aliases) && !json_is_null(aliases)) {
+        snprintf(err, errlen, "%s[%zu]: \"aliases\" is not an array", what, idx);
+        return HUB_ERR_INVALID;
+    }
+    size_t na = json_is_array(aliases) ? json_array_size(aliases) : 0;
+    it->name = strdup(json_string_value(name));
+    it->keys = calloc(na + 1, sizeof *it->keys);
+    if (!it->name || !it->keys) return HUB_ERR_NOMEM;
+    for (size_t i = 0; i <= na; i++) {
+        const json_t *s = i == 0 ? name : json_array_get(aliases, i - 1);
+        if (!json_is_string(s)) {
+            snprintf(err, errlen, "%s[%zu]: alias %zu is not a string", what, idx, i - 1);
+            return HUB_ERR_INVALID;
+        }
+        char key[RESOLVE_KEY_MAX];
+        resolve_key(json_string_value(s), key, sizeof key);
+        if (!key[0]) continue;
+        it->keys[it->n_keys] = strdup(key);
+        if (!it->keys[it->n_keys]) return HUB_ERR_NOMEM;
+        it->n_keys++;
+        if (*n_raw == *cap_raw) {
+            int nc = *cap_raw ? *cap_raw * 2 : 64;
+            const char **nr = realloc(*raw, (size_t)nc * sizeof *nr);
+            if (!nr) return HUB_ERR_NOMEM;
+            *raw = nr;
+            *cap_raw = nc;
+        }
+        (*raw)[(*n_raw)++] = json_string_value(s);
+    }
+    return HUB_OK;
+}
+
+struct resolve_registry *resolve_registry_new(const json_t *fx, char *err, size_t errlen)
+{
+    static const char *const lists[3] = {"entities", "areas", "floors"};
+    struct resolve_registry *r = calloc(1, sizeof *r);
+    const char **raw = NULL;
+    int rc = HUB_OK;
+    char dummy[8];
+    if (!err || !errlen) {
+        err = dummy;
+        errlen = sizeof dummy;
+    }
+    err[0] = 0;
+    if (!r) goto nomem;
+    if (!json_is_object(fx)) {
+        snprintf(err, errlen, "fixture is not a JSON object");
+        goto fail;
+    }
+    for (int w = 0; w < 3; w++) {
+        const json_t *arr = json_object_get(fx, lists[w]);
+        int n_raw = 0, cap_raw = 0;
+        if (arr && !json_is_array(arr) && !json_is_null(arr)) {
+            snprintf(err, errlen, "\"%s\" is not an array", lists[w]);
+            goto fail;
+        }
+        size_t n = json_is_array(arr) ? json_array_size(arr) : 0;
+        struct resolve_item *items = calloc(n + 1, sizeof *items);
+        if (!items) goto nomem;
+        if (w == 0) r->ent = items, r->n_ent = (int)n;
+        if (w == 1) r->area = items, r->n_area = (int)n;
+        if (w == 2) r->floor = items, r->n_floor = (int)n;
+        for (size_t i = 0; i < n; i++) {
+            const json_t *rec = json_array_get(arr, i);
+            rc = item_load(&items[i], rec, lists[w], i, &raw, &n_raw, &cap_raw, err, errlen);
+            if (rc == HUB_ERR_NOMEM) goto nomem;
+            if (rc) goto fail;
+            if (w == 0) {
+                items[i].domain = dup_or_null(json_object_get(rec, "domain"));
+                items[i].area = dup_or_null(json_object_get(rec, "area"));
+            } else if (w == 1) {
+                items[i].area = dup_or_null(json_object_get(rec, "floor"));
+            }
+        }
+        if (decode_words_init(&r->words[w], raw, n_raw)) goto nomem;
+    }
+    free(raw);
+    return r;
+nomem:
+    snprintf(err, errlen, "registry: out of memory");
+fail:
+    free(raw);
+    resolve_registry_free(r);
+    return NULL;
+}
+
+struct resolve_registry *resolve_registry_load(const char *path, char *err, size_t errlen)
+{
+    json_error_t je;
+    char why[256];
+    json_t *fx = json_load_file(path, 0, &je);
+    if (!fx) {
+        snprintf(err, errlen, "%s:%d: %s", path, je.line, je.text);
+        return NULL;
+    }
+    struct resolve_registry *r = resolve_registry_new(fx, why, sizeof why);
+    json_decref(fx);
+    if (!r) snprintf(err, errlen, "%s: %s", path, why);
+    return r;
+}
+
+const struct decode_words *resolve_registry_words(const struct resolve_registry *r, int which)
+{
+    return (which >= 0 && which < 3) ? &r->words[which] : NULL;
+}
+
+/* ---- matching ---- */
+
+static const char *area_floor(const struct resolve_registry *r, const char *area)
+{
+    for (int i = 0; area && i < r->n_area; i++)
+        if (!strcmp(r->area[i].name, area)) return r->area[i].area;
+    return NULL;
+}
+
+static bool in_list(const char *const *l, const char *s)
+{
+    for (; l && *l && s; l++)
+        if (!strcmp(*l, s)) return true;
+    return false;
+}
+
+/* Best item for a key: exact keys first, then within the fuzzy bound; `penalty` ranks equal
+ * matches (entities). Returns the index or -1. */
+static int match_items(const struct resolve_registry *r, const struct resolve_item *items, int n,
+                       const char *key, int (*penalty)(const struct resolve_registry *,
+                                                       const struct resolve_item *, const void *),
+                       const void *pctx)
+{
+    int best = -1, best_score = 1 << 30;
+    if (!key[0]) return -1;
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < items[i].n_keys; k++)
+            if (!strcmp(items[i].keys[k], key)) {
+                int sc = penalty ? penalty(r, &items[i], pctx) : 0;
+                if (sc < best_score) best = i, best_score = sc;
+                break;
+            }
+    if (best >= 0) return best;
+    uint32_t a[RESOLVE_CP_MAX], b[RESOLVE_CP_MAX];
+    int na = utf8_cps(key, a, RESOLVE_CP_MAX);
+    if (na <= 0) return -1;
+    int bound = fuzzy_bound(a, na);
+    if (!bound) return -1;
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < items[i].n_keys; k++) {
+            int nb = utf8_cps(items[i].keys[k], b, RESOLVE_CP_MAX);
+            if (nb <= 0) continue;
+            int kb = fuzzy_bound(b, nb);
+            int d = lev(a, na, b, nb, bound < kb ? bound : kb);
+            if (d > (bound < kb ? bound : kb)) continue;
+            int sc = d * 1000 + (penalty ? penalty(r, &items[i], pctx) : 0);
+            if (sc < best_score) best = i, best_score = sc;
+        }
+    return best;
+}
+
+struct ent_pref {
+    const char *area, *floor, *context_area;
+    const char *const *domains;
+};
+
+static int ent_penalty(const struct resolve_registry *r, const struct resolve_item *e,
+                       const void *vctx)
+{
+    const struct ent_pref *p = vctx;
+    int sc = 0;
+    if (p->area && (!e->area || strcmp(e->area, p->area))) sc += 100;
+    if (p->floor) {
+        const char *f = area_floor(r, e->area);
+        if (!f || strcmp(f, p->floor)) sc += 100;
+    }
+    if (p->domains && p->domains[0] && !in_list(p->domains, e->domain)) sc += 10;
+    if (p->context_area && (!e->area || strcmp(e->area, p->context_area))) sc += 1;
+    return sc;
+}
+
+const char *resolve_entity(const struct resolve_registry *r, const char *span,
+                           const char *area_hint, const char *floor_hint,
+                           const char *context_area, const char *const *domains)
+{
+    char key[RESOLVE_KEY_MAX];
+    struct ent_pref p = {area_hint, floor_hint, context_area, domains};
+    resolve_key(span, key, sizeof key);
+    int i = match_items(r, r->ent, r->n_ent, key, ent_penalty, &p);
+    if (i >= 0) return r->ent[i].name;
+    /* "kitchen lamp" for the Lamp of the Kitchen: an area key in front of an entity's key */
+    for (int a = 0; a < r->n_area; a++)
+        for (int k = 0; k < r->area[a].n_keys; k++) {
+            size_t al = strlen(r->area[a].keys[k]);
+            if (al >= strlen(key) || strncmp(key, r->area[a].keys[k], al)) continue;
+            struct ent_pref pa = {r->area[a].name, NULL, NULL, domains};
+            for (int e = 0; e < r->n_ent; e++) {
+                if (!r->ent[e].area || strcmp(r->ent[e].area, r->area[a].name)) continue;
+                for (int ek = 0; ek < r->ent[e].n_keys; ek++)
+                    if (!strcmp(r->ent[e].keys[ek], key + al) && !ent_penalty(r, &r->ent[e], &pa))
+                        return r->ent[e].name;
+            }
+        }
+    return NULL;
+}
+
+const char *resolve_area(const struct resolve_registry *r, const char *span)
+{
+    char key[RESOLVE_KEY_MAX];
+    resolve_key(span, key, sizeof key);
+    int i = match_items(r, r->area, r->n_area, key, NULL, NULL);
+    return i >= 0 ? r->area[i].name : NULL;
+}
+
+const char *resolve_floor(const struct resolve_registry *r, const char *span)
+{
+    char key[RESOLVE_KEY_MAX];
+    resolve_key(span, key, sizeof key);
+    int i = match_items(r, r->floor, r->n_floor, key, NULL, NULL);
+    return i >= 0 ? r->floor[i].name : NULL;
+}
+
+/* ---- the answer ---- */
+
+static json_t *null_answer(void)
+{
+    return json_pack("{s:n,s:{}}", "intent", "slots");
+}
+
+static json_t *number_json(double x)
+{
+    if (x == floor(x) && fabs(x) < 1e15) return json_integer((json_int_t)x);
+    return json_real(x);
+}
+
+json_t *resolve_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                     const struct intent_line *l, const char *context_area)
+{
+    if (!l->intent[0]) return null_answer();
+    const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
+    const struct intent_combo *combo = d ? intent_def_combo(d, intent_line_mask(l)) : NULL;
+    const char *const *domains = combo ? (const char *const *)combo->name_domains : NULL;
+    bool timer = strstr(l->intent, "Timer") != NULL; /* timer names are free text */
+    const char *area = NULL, *floor_name = NULL;
+    const char *v;
+    if ((v = intent_line_get(l, "area")) && !(area = resolve_area(r, v))) return null_answer();
+    if ((v = intent_line_get(l, "floor")) && !(floor_name = resolve_floor(r, v)))
+        return null_answer();
+    json_t *slots = json_object();
+    if (!slots) return NULL;
+    for (int i = 0; i < l->n_slots; i++) {
+        const char *name = l->slots[i].name, *val = l->slots[i].value;
+        json_t *jv = NULL;
+        if (!strcmp(name, "area")) {
+            jv = json_string(area);
+        } else if (!strcmp(name, "floor")) {
+            jv = json_string(floor_name);
+        } else if (!strcmp(name, "name")) {
+            const char *e = timer ? val : resolve_entity(r, val, area, floor_name, context_area,
+                                                         domains);
+            if (!e) {
+                json_decref(slots);
+                return null_answer();
+            }
+            jv = json_string(e);
+        } else if (intent_slot_kind(name) == INTENT_SLOT_NUMBER) {
+            double x;
+            if (!strcmp(name, "volume_step") && (!strcmp(val, "up") || !strcmp(val, "down")))
+                jv = json_string(val);
+            else if (num_parse_slot(name, val, &x) == HUB_OK)
+                jv = number_json(x);
+            else {
+                json_decref(slots);
+                return null_answer();
+            }
+        } else {
+            jv = json_string(val);
+        }
+        if (!jv || json_object_set_new(slots, name, jv)) {
+            json_decref(slots);
+            return NULL;
+        }
+    }
+    return json_pack("{s:s,s:o}", "intent", l->intent, "slots", slots);
+}

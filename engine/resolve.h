@@ -1,0 +1,48 @@
+/*
+ * resolve.h: turns a decoded intent line (spans of the utterance) into INTENTS.md's answer:
+ * names, areas and floors mapped to the registry's canonical names (case, articles, possessives,
+ * plural/singular, Chinese measure words and 的, aliases, then a small edit distance), numbers
+ * through engine/numbers.h, closed and free-text slots as written. A name, area or floor that
+ * matches nothing in the house makes the whole answer null (the device is not in the house);
+ * timer names are free text and stay as said.
+ *
+ * A registry is read-only once loaded and may be shared by threads.
+ */
+#ifndef ENGINE_RESOLVE_H
+#define ENGINE_RESOLVE_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "engine/decode.h"
+#include "engine/intent_line.h"
+
+struct resolve_registry;
+
+/* From an INTENTS.md fixture object (floors, areas, entities; timers and media ignored).
+ * NULL with the reason in err when a record is malformed. */
+struct resolve_registry *resolve_registry_new(const json_t *fixture, char *err, size_t errlen);
+/* The same from a file; err names the file. */
+struct resolve_registry *resolve_registry_load(const char *path, char *err, size_t errlen);
+void resolve_registry_free(struct resolve_registry *r);
+/* The registry's names for the decoder: [0] entity names and aliases, [1] areas, [2] floors. */
+const struct decode_words *resolve_registry_words(const struct resolve_registry *r, int which);
+
+/* Normalized matching key of a spoken name (exported for tests): lower case, no articles,
+ * possessives or punctuation, singular words, no 的 or leading measure words, no spaces. */
+void resolve_key(const char *in, char *out, size_t outlen);
+
+/* The canonical entity / area / floor for a span, or NULL. area_hint (canonical area name or
+ * NULL) and the intent's combination pick among equal matches. */
+const char *resolve_entity(const struct resolve_registry *r, const char *span,
+                           const char *area_hint, const char *floor_hint,
+                           const char *context_area, const char *const *domains);
+const char *resolve_area(const struct resolve_registry *r, const char *span);
+const char *resolve_floor(const struct resolve_registry *r, const char *span);
+
+/* The answer object {"intent": NAME|null, "slots": {...}} for a parsed line (a new reference;
+ * NULL only when out of memory). schema may be NULL (then no domain preference for names). */
+json_t *resolve_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                     const struct intent_line *l, const char *context_area);
+
+#endif

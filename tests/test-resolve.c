@@ -1,0 +1,305 @@
+/*
+ * test-resolve.c: the resolver (engine/resolve.c). Unit cases in English and Chinese (keys,
+ * aliases, plurals, articles, possessives, measure words, 的, fuzzy matching, the area of a
+ * name, unknown devices -> null, numbers), bad fixtures refused with a message, and the
+ * held-out generated evaluation set resolved from its gold intent lines: the resolver alone
+ * must reproduce the expected answers.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/intent_line.h"
+#include "engine/resolve.h"
+
+static int failures;
+
+#define CHECK(cond, ...)                                                                   \
+    do {                                                                                   \
+        if (!(cond)) {                                                                     \
+            failures++;                                                                    \
+            fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond);                \
+            fprintf(stderr, __VA_ARGS__);                                                  \
+            fputc('\n', stderr);                                                           \
+        }                                                                                  \
+    } while (0)
+
+static const char *house_en =
+    "{\"language\":\"en\",\"floors\":[{\"name\":\"Ground Floor\",\"aliases\":[\"downstairs\"]},"
+    "{\"name\":\"First Floor\",\"aliases\":[\"upstairs\"]}],"
+    "\"areas\":[{\"name\":\"Kitchen\",\"floor\":\"Ground Floor\",\"aliases\":[]},"
+    "{\"name\":\"Living Room\",\"floor\":\"Ground Floor\",\"aliases\":[\"lounge\"]},"
+    "{\"name\":\"Jack's Room\",\"floor\":\"First Floor\",\"aliases\":[]},"
+    "{\"name\":\"Study\",\"floor\":\"First Floor\",\"aliases\":[\"office\"]}],"
+    "\"entities\":["
+    "{\"name\":\"Kitchen Lamp\",\"domain\":\"light\",\"area\":\"Kitchen\",\"aliases\":[]},"
+    "{\"name\":\"Lamp\",\"domain\":\"light\",\"area\":\"Study\",\"aliases\":[]},"
+    "{\"name\":\"Lamp\",\"domain\":\"light\",\"area\":\"Living Room\",\"aliases\":[]},"
+    "{\"name\":\"Living Room Blinds\",\"domain\":\"cover\",\"area\":\"Living Room\","
+    "\"attributes\":{\"device_class\":\"blind\"},\"aliases\":[]},"
+    "{\"name\":\"Jack's Fan\",\"domain\":\"fan\",\"area\":\"Jack's Room\",\"aliases\":[]},"
+    "{\"name\":\"Front Door Lock\",\"domain\":\"lock\",\"area\":null,\"aliases\":[\"door lock\"]},"
+    "{\"name\":\"Shopping List\",\"domain\":\"todo\",\"area\":null,\"aliases\":[]},"
+    "{\"name\":\"Television\",\"domain\":\"media_player\",\"area\":\"Living Room\","
+    "\"aliases\":[\"TV\",\"telly\"]},"
+    "{\"name\":\"Dehumidifier\",\"domain\":\"switch\",\"area\":\"Study\",\"aliases\":[]}]}";
+
+static const char *house_zh =
+    "{\"language\":\"zh-CN\",\"floors\":[{\"name\":\"一楼\",\"aliases\":[\"楼下\"]}],"
+    "\"areas\":[{\"name\":\"客厅\",\"floor\":\"一楼\",\"aliases\":[\"起居室\"]},"
+    "{\"name\":\"主卧\",\"floor\":\"一楼\",\"aliases\":[]}],"
+    "\"entities\":["
+    "{\"name\":\"台灯\",\"domain\":\"light\",\"area\":\"主卧\",\"aliases\":[]},"
+    "{\"name\":\"客厅吊灯\",\"domain\":\"light\",\"area\":\"客厅\",\"aliases\":[\"大灯\"]},"
+    "{\"name\":\"小度音箱\",\"domain\":\"media_player\",\"area\":\"客厅\",\"aliases\":[\"小度\"]},"
+    "{\"name\":\"姐姐风扇\",\"domain\":\"fan\",\"area\":\"主卧\",\"aliases\":[]},"
+    "{\"name\":\"扫地机器人\",\"domain\":\"vacuum\",\"area\":\"客厅\",\"aliases\":[]}]}";
+
+static struct resolve_registry *load_str(const char *s)
+{
+    json_error_t je;
+    char err[256];
+    json_t *j = json_loads(s, 0, &je);
+    if (!j) {
+        fprintf(stderr, "bad test fixture: %s\n", je.text);
+        exit(1);
+    }
+    struct resolve_registry *r = resolve_registry_new(j, err, sizeof err);
+    json_decref(j);
+    if (!r) {
+        fprintf(stderr, "registry: %s\n", err);
+        exit(1);
+    }
+    return r;
+}
+
+static void check_key(const char *in, const char *want)
+{
+    char out[256];
+    resolve_key(in, out, sizeof out);
+    CHECK(!strcmp(out, want), "key('%s') = '%s', want '%s'", in, out, want);
+}
+
+static void check_ent(const struct resolve_registry *r, const char *span, const char *area,
+                      const char *ctx, const char *want)
+{
+    const char *got = resolve_entity(r, span, area, NULL, ctx, NULL);
+    CHECK(want ? got && !strcmp(got, want) : !got, "entity('%s', area %s) = %s, want %s", span,
+          area ? area : "-", got ? got : "NULL", want ? want : "NULL");
+}
+
+static void check_area(const struct resolve_registry *r, const char *span, const char *want)
+{
+    const char *got = resolve_area(r, span);
+    CHECK(want ? got && !strcmp(got, want) : !got, "area('%s') = %s, want %s", span,
+          got ? got : "NULL", want ? want : "NULL");
+}
+
+/* line -> answer, compared with an expected JSON text */
+static void check_line(const struct resolve_registry *r, const struct intent_schema *s,
+                       const char *line, const char *ctx, const char *want)
+{
+    struct intent_line l;
+    char err[256];
+    int rc = intent_line_parse(line, &l, err, sizeof err);
+    CHECK(rc == 0, "parse '%s': %s", line, err);
+    if (rc) return;
+    json_t *got = resolve_line(r, s, &l, ctx);
+    json_t *exp = json_loads(want, 0, NULL);
+    CHECK(got && exp && json_equal(got, exp), "'%s' -> %s, want %s", line,
+          got ? json_dumps(got, JSON_COMPACT | JSON_SORT_KEYS) : "NULL", want);
+    json_decref(got);
+    json_decref(exp);
+}
+
+static void unit_cases(const struct intent_schema *s)
+{
+    check_key("The Kitchen Lamps", "kitchenlamp");
+    check_key("kitchen lamp", "kitchenlamp");
+    check_key("Jack's fan", "jackfan");
+    check_key("the living-room blinds!", "livingroomblind");
+    check_key("batteries", "battery");
+    check_key("glass", "glass");
+    check_key("那盏台灯", "台灯");
+    check_key("台灯", "台灯");
+    check_key("姐姐的风扇", "姐姐风扇");
+    check_key("这个小度音箱", "小度音箱");
+    check_key("", "");
+
+    struct resolve_registry *en = load_str(house_en);
+    check_ent(en, "kitchen lamp", NULL, NULL, "Kitchen Lamp");
+    check_ent(en, "the Kitchen Lamps", NULL, NULL, "Kitchen Lamp");
+    check_ent(en, "KITCHEN LAMP", NULL, NULL, "Kitchen Lamp");
+    check_ent(en, "kitchn lamp", NULL, NULL, "Kitchen Lamp"); /* one typo */
+    check_ent(en, "lamp", "Study", NULL, "Lamp");
+    check_ent(en, "lamp", NULL, "Living Room", "Lamp");
+    check_ent(en, "jacks fan", NULL, NULL, "Jack's Fan");
+    check_ent(en, "jack's fans", NULL, NULL, "Jack's Fan");
+    check_ent(en, "living room blinds", NULL, NULL, "Living Room Blinds");
+    check_ent(en, "door lock", NULL, NULL, "Front Door Lock");
+    check_ent(en, "the tv", NULL, NULL, "Television");
+    check_ent(en, "telly", NULL, NULL, "Television");
+    check_ent(en, "air purifier", NULL, NULL, NULL);
+    check_ent(en, "fan", NULL, NULL, NULL);     /* short words are not fuzzed into names */
+    check_ent(en, "tc", NULL, NULL, NULL);
+    check_ent(en, "study lamp", NULL, NULL, "Lamp"); /* area in front of a name */
+    check_area(en, "the lounge", "Living Room");
+    check_area(en, "living room", "Living Room");
+    check_area(en, "Office", "Study");
+    check_area(en, "jacks room", "Jack's Room");
+    check_area(en, "garage", NULL);
+    CHECK(resolve_floor(en, "upstairs") && !strcmp(resolve_floor(en, "upstairs"), "First Floor"),
+          "floor alias");
+    CHECK(!resolve_floor(en, "attic"), "unknown floor");
+
+    check_line(en, s, "HassTurnOn|name=kitchen lamps", NULL,
+               "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Kitchen Lamp\"}}");
+    check_line(en, s, "HassLightSet|area=lounge|domain=light|brightness=40%", "Kitchen",
+               "{\"intent\":\"HassLightSet\",\"slots\":{\"area\":\"Living Room\","
+               "\"domain\":\"light\",\"brightness\":40}}");
+    check_line(en, s, "HassLightSet|name=lamp|brightness=forty two percent", "Study",
+               "{\"intent\":\"HassLightSet\",\"slots\":{\"name\":\"Lamp\",\"brightness\":42}}");
+    check_line(en, s, "HassTurnOn|name=air purifier", NULL, "{\"intent\":null,\"slots\":{}}");
+    check_line(en, s, "HassTurnOn|area=garage|domain=light", NULL,
+               "{\"intent\":null,\"slots\":{}}");
+    check_line(en, s, "none", NULL, "{\"intent\":null,\"slots\":{}}");
+    check_line(en, s, "HassTurnOn|floor=upstairs|domain=light", NULL,
+               "{\"intent\":\"HassTurnOn\",\"slots\":{\"floor\":\"First Floor\","
+               "\"domain\":\"light\"}}");
+    check_line(en, s, "HassSetVolumeRelative|volume_step=up", NULL,
+               "{\"intent\":\"HassSetVolumeRelative\",\"slots\":{\"volume_step\":\"up\"}}");
+    check_line(en, s, "HassSetVolumeRelative|volume_step=-10", NULL,
+               "{\"intent\":\"HassSetVolumeRelative\",\"slots\":{\"volume_step\":-10}}");
+    check_line(en, s, "HassStartTimer|minutes=ten minutes|conversation_command=turn off the tv",
+               NULL,
+               "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":10,"
+               "\"conversation_command\":\"turn off the tv\"}}");
+    check_line(en, s, "HassCancelTimer|name=brownies", NULL,
+               "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"brownies\"}}");
+    check_line(en, s, "HassListAddItem|name=shopping list|item=milk", NULL,
+               "{\"intent\":\"HassListAddItem\",\"slots\":{\"name\":\"Shopping List\","
+               "\"item\":\"milk\"}}");
+    resolve_registry_free(en);
+
+    struct resolve_registry *zh = load_str(house_zh);
+    check_ent(zh, "台灯", NULL, NULL, "台灯");
+    check_ent(zh, "那盏台灯", NULL, NULL, "台灯");
+    check_ent(zh, "小度", NULL, NULL, "小度音箱");
+    check_ent(zh, "大灯", NULL, NULL, "客厅吊灯");
+    check_ent(zh, "姐姐的风扇", NULL, NULL, "姐姐风扇");
+    check_ent(zh, "吊灯", NULL, NULL, NULL);      /* two characters: no fuzzing */
+    check_ent(zh, "扫地机器", NULL, NULL, "扫地机器人"); /* one character short of five */
+    check_ent(zh, "空气净化器", NULL, NULL, NULL);
+    check_area(zh, "起居室", "客厅");
+    check_area(zh, "客厅", "客厅");
+    check_area(zh, "厨房", NULL);
+    CHECK(resolve_floor(zh, "楼下") && !strcmp(resolve_floor(zh, "楼下"), "一楼"), "zh floor alias");
+    check_line(zh, s, "HassLightSet|name=台灯|brightness=百分之五十", NULL,
+               "{\"intent\":\"HassLightSet\",\"slots\":{\"name\":\"台灯\",\"brightness\":50}}");
+    check_line(zh, s, "HassTurnOn|area=起居室|domain=light", NULL,
+               "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"客厅\",\"domain\":\"light\"}}");
+    check_line(zh, s, "HassTurnOff|name=空气净化器", NULL, "{\"intent\":null,\"slots\":{}}");
+    check_line(zh, s, "HassStartTimer|minutes=十分钟", NULL,
+               "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":10}}");
+    resolve_registry_free(zh);
+
+    /* malformed fixtures: refused with a message, never a crash */
+    const char *bad[] = {"[]", "{\"entities\": 3}", "{\"entities\": [{\"domain\": \"light\"}]}",
+                         "{\"areas\": [{\"name\": \"\"}]}",
+                         "{\"entities\": [{\"name\": \"x\", \"aliases\": [1]}]}",
+                         "{\"floors\": [{\"name\": \"x\", \"aliases\": \"y\"}]}"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char err[256] = "";
+        json_t *j = json_loads(bad[i], 0, NULL);
+        struct resolve_registry *r = resolve_registry_new(j, err, sizeof err);
+        CHECK(!r && err[0], "bad fixture %s accepted", bad[i]);
+        resolve_registry_free(r);
+        json_decref(j);
+    }
+    char err[256] = "";
+    CHECK(!resolve_registry_load("/nonexistent/fixture.json", err, sizeof err) &&
+              strstr(err, "/nonexistent/fixture.json"),
+          "missing file: '%s'", err);
+}
+
+/* The generated eval set carries the gold intent line: the resolver must turn it into the
+ * expected answer. */
+static void eval_gold(const struct intent_schema *s, const char *srcdir, const char *lang)
+{
+    char path[1100], dir[1024], err[256];
+    snprintf(dir, sizeof dir, "%s/data/eval/generated", srcdir);
+    snprintf(path, sizeof path, "%s/%s.jsonl", dir, lang);
+    FILE *f = fopen(path, "r");
+    CHECK(f != NULL, "cannot open %s", path);
+    if (!f) return;
+    char *line = NULL, cur_fx[1024] = "";
+    size_t cap = 0;
+    long n = 0, ok = 0, shown = 0;
+    struct resolve_registry *r = NULL;
+    while (getline(&line, &cap, f) > 0) {
+        json_t *j = json_loads(line, 0, NULL);
+        const char *fx = json_string_value(json_object_get(j, "fixture"));
+        const char *target = json_string_value(json_object_get(j, "target"));
+        const char *ctx = json_string_value(json_object_get(j, "context_area"));
+        if (!j || !fx || !target) {
+            CHECK(0, "%s: bad eval line", path);
+            json_decref(j);
+            continue;
+        }
+        if (strcmp(fx, cur_fx)) {
+            char fpath[2048];
+            resolve_registry_free(r);
+            snprintf(fpath, sizeof fpath, "%s/%s", dir, fx);
+            r = resolve_registry_load(fpath, err, sizeof err);
+            CHECK(r != NULL, "%s", err);
+            snprintf(cur_fx, sizeof cur_fx, "%s", fx);
+        }
+        struct intent_line l;
+        json_t *got = NULL;
+        if (r && !intent_line_parse(target, &l, err, sizeof err))
+            got = resolve_line(r, s, &l, ctx);
+        n++;
+        if (got && json_equal(got, json_object_get(j, "expected"))) {
+            ok++;
+        } else if (shown++ < 15) {
+            char *g = got ? json_dumps(got, JSON_COMPACT) : NULL;
+            char *e = json_dumps(json_object_get(j, "expected"), JSON_COMPACT);
+            fprintf(stderr, "  %s: '%s' -> %s, want %s\n", lang, target, g ? g : "NULL", e);
+            free(g);
+            free(e);
+        }
+        json_decref(got);
+        json_decref(j);
+    }
+    free(line);
+    fclose(f);
+    resolve_registry_free(r);
+    printf("gold lines resolved as expected, %s: %ld / %ld (%.2f %%)\n", lang, ok, n,
+           n ? 100.0 * ok / n : 0);
+    CHECK(n >= 1000, "%s: only %ld lines", lang, n);
+    CHECK(ok >= n * 995 / 1000, "%s: resolver reproduced only %ld of %ld", lang, ok, n);
+}
+
+int main(void)
+{
+    const char *srcdir = getenv("top_srcdir");
+    char path[1024], err[256];
+    struct intent_schema *s = NULL;
+    if (!srcdir) srcdir = ".";
+    snprintf(path, sizeof path, "%s/data/schema.json", srcdir);
+    if (intent_schema_load(path, &s, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    unit_cases(s);
+    eval_gold(s, srcdir, "en");
+    eval_gold(s, srcdir, "zh-CN");
+    intent_schema_free(s);
+    if (failures) {
+        fprintf(stderr, "%d failures\n", failures);
+        return 1;
+    }
+    printf("ok\n");
+    return 0;
+}
