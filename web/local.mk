@@ -47,3 +47,9 @@ EXTRA_DIST += tests/test-web-api.sh tests/test-web-api.js tests/lib-web.sh
 # in tests/logs/.
 HUB_TESTS += tests/test-web-browser.sh
 EXTRA_DIST += tests/test-web-browser.sh tests/browser/dashboard.js
+
+# tools/bench-ws.sh: N subscribed websocket clients while a state changes at a set rate:
+# latency p50/p99, hubd CPU and RSS. test-web-bench.sh runs it briefly.
+dist_noinst_SCRIPTS += tools/bench-ws.sh
+EXTRA_DIST += tools/bench-ws.js tests/test-web-bench.sh
+HUB_TESTS += tests/test-web-bench.sh
