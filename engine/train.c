@@ -92,6 +92,16 @@ __attribute__((target("avx2,fma"))) static void axpy4_avx2(float *restrict y, co
     }
     for (; i < n; i++) y[i] += a[0] * x0[i] + a[1] * x1[i] + a[2] * x2[i] + a[3] * x3[i];
 }
+
+__attribute__((target("avx2,fma"))) static void axpy1_avx2(float *restrict y, const float *x,
+                                                           float a, int n)
+{
+    __m256 b = _mm256_set1_ps(a);
+    int i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(y + i, _mm256_fmadd_ps(b, _mm256_loadu_ps(x + i), _mm256_loadu_ps(y + i)));
+    for (; i < n; i++) y[i] += a * x[i];
+}
 #endif
 
 /* y[0..n) += sum_j a[j] x[j] for j < m (x[j] = base + j * stride) */
@@ -106,6 +116,9 @@ static void axpy_many(float *restrict y, const float *base, size_t stride, const
             const float *x = base + (size_t)j * stride;
             axpy4_avx2(y, x, x + stride, x + 2 * stride, x + 3 * stride, a + j, n);
         }
+        for (; j < m; j++)
+            if (a[j] != 0) axpy1_avx2(y, base + (size_t)j * stride, a[j], n);
+        return;
     }
 #endif
     for (; j < m; j++) {
@@ -176,11 +189,12 @@ static void rope_cs(int p, int i0, int n_rot, float base, float *c, float *s)
     *s = sinf(theta);
 }
 
-void train_rope(float *x, int T, int per, int stride, int n_rot, float base, bool backward)
+void train_rope(float *x, int T, int per, int stride, int n_rot, float base, bool backward,
+                const int32_t *pos)
 {
     float cs[128], sn[128];
     for (int t = 0; t < T; t++) {
-        float theta_scale = powf(base, -2.0f / n_rot), theta = (float)t;
+        float theta_scale = powf(base, -2.0f / n_rot), theta = (float)(pos ? pos[t] : t);
         for (int i = 0; i < n_rot / 2; i++) {
             cs[i] = cosf(theta);
             sn[i] = backward ? -sinf(theta) : sinf(theta);
@@ -210,54 +224,56 @@ void train_swiglu_bwd(float *dg, float *du, const float *dh, const float *g, con
 }
 
 void train_attn_fwd(float *o, float *P, const float *q, const float *kv, const float *kpe, int T,
-                    int H, int dn, int nr, int dv, float scale)
+                    int H, int dn, int nr, int dv, float scale, const int32_t *seg, int L)
 {
     int dq = dn + nr, dkv = dn + dv;
     for (int h = 0; h < H; h++) {
         for (int t = 0; t < T; t++) {
             const float *qt = q + ((size_t)t * H + h) * dq;
-            float *p = P + ((size_t)h * T + t) * T;
+            int s0 = seg ? seg[t] : 0;
+            float *p = P + ((size_t)h * T + t) * L - s0; /* p[s] for s0 <= s <= t */
             float mx = -INFINITY;
-            for (int s = 0; s <= t; s++) {
+            for (int s = s0; s <= t; s++) {
                 const float *ks = kv + ((size_t)s * H + h) * dkv;
                 float sc = kern_dot_f32(qt, ks, dn) + kern_dot_f32(qt + dn, kpe + (size_t)s * nr, nr);
                 p[s] = sc * scale;
                 if (p[s] > mx) mx = p[s];
             }
             double sum = 0;
-            for (int s = 0; s <= t; s++) sum += (p[s] = expf(p[s] - mx));
+            for (int s = s0; s <= t; s++) sum += (p[s] = expf(p[s] - mx));
             float inv = (float)(1.0 / sum);
-            for (int s = 0; s <= t; s++) p[s] *= inv;
-            for (int s = t + 1; s < T; s++) p[s] = 0;
+            for (int s = s0; s <= t; s++) p[s] *= inv;
             float *ot = o + ((size_t)t * H + h) * dv;
             memset(ot, 0, (size_t)dv * sizeof(float));
-            for (int s = 0; s <= t; s++) kern_scale_add(ot, kv + ((size_t)s * H + h) * dkv + dn, p[s], dv);
+            for (int s = s0; s <= t; s++) kern_scale_add(ot, kv + ((size_t)s * H + h) * dkv + dn, p[s], dv);
         }
     }
 }
 
 void train_attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const float *P,
                     const float *q, const float *kv, const float *kpe, int T, int H, int dn,
-                    int nr, int dv, float scale)
+                    int nr, int dv, float scale, const int32_t *seg, int L)
 {
     int dqd = dn + nr, dkvd = dn + dv;
-    float *dp = malloc((size_t)T * sizeof(float));
-    if (!dp) HUB_ASSERT(!"out of memory in attention backward");
+    float *dp0 = malloc((size_t)L * sizeof(float));
+    HUB_ASSERT(dp0);
     for (int h = 0; h < H; h++) {
         for (int t = 0; t < T; t++) {
-            const float *p = P + ((size_t)h * T + t) * T;
+            int s0 = seg ? seg[t] : 0;
+            const float *p = P + ((size_t)h * T + t) * L - s0;
+            float *dp = dp0 - s0;
             const float *go = dout + ((size_t)t * H + h) * dv;
             const float *qt = q + ((size_t)t * H + h) * dqd;
             float *dqt = dq + ((size_t)t * H + h) * dqd;
             double dot = 0;
-            for (int s = 0; s <= t; s++) {
+            for (int s = s0; s <= t; s++) {
                 float *dvs = dkv + ((size_t)s * H + h) * dkvd + dn;
                 const float *vs = kv + ((size_t)s * H + h) * dkvd + dn;
                 dp[s] = kern_dot_f32(go, vs, dv);
                 kern_scale_add(dvs, go, p[s], dv);
                 dot += (double)p[s] * dp[s];
             }
-            for (int s = 0; s <= t; s++) {
+            for (int s = s0; s <= t; s++) {
                 float ds = p[s] * (dp[s] - (float)dot) * scale;
                 if (ds == 0) continue;
                 const float *ks = kv + ((size_t)s * H + h) * dkvd;
@@ -268,7 +284,7 @@ void train_attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const
             }
         }
     }
-    free(dp);
+    free(dp0);
 }
 
 float train_xent(float *dlogits, const float *logits, int V, int y, float scale)
@@ -298,6 +314,10 @@ struct train_lw {
 
 enum { PK_NORM, PK_MAT, PK_MAT_OUT, PK_ROUTER };
 
+/* Sequences are packed into runs of up to this many tokens (attention stays inside each
+ * sequence), so that every weight read serves a few hundred tokens instead of one sequence. */
+#define TRAIN_PACK 384
+
 struct train_tensor {
     size_t off, n;
     int kind, layer;
@@ -317,6 +337,9 @@ struct train_ws {
     struct train_lact *la;
     float *xfin, *rstdf, *xf, *logits, *dlogits;
     int32_t *lpos;
+    int32_t *ptok, *pseg, *ppos; /* the pack: tokens, start of each token's sequence, position */
+    uint8_t *ploss;
+    int cap;                     /* tokens per pack */
     float *dx, *dxn, *dq, *dkva, *dckv, *dkpe, *dkvb;
     float *do_, *buf1, *buf2, *buf3, *buf4, *buf5, *buf6;
     float *grad;   /* this thread's gradient (NULL for thread 0: the model's) */
@@ -419,8 +442,8 @@ static double rng_normal(uint64_t *s)
 static bool ws_alloc(struct train_model *m, struct train_ws *w)
 {
     const struct train_config *c = &m->c;
-    size_t T = c->n_ctx, E = c->n_embd, H = c->n_head, R = c->kv_lora_rank, nr = c->qk_rope;
-    size_t dqk = c->qk_nope + nr, dkv = c->qk_nope + c->v_head, dv = c->v_head;
+    size_t T = (size_t)w->cap, E = c->n_embd, H = c->n_head, R = c->kv_lora_rank, nr = c->qk_rope;
+    size_t dqk = c->qk_nope + nr, dkv = c->qk_nope + c->v_head, dv = c->v_head, L = c->n_ctx;
     size_t X = c->n_expert, K = c->n_expert_used, Fe = c->n_ff_exp, F = c->n_ff;
     size_t S = (size_t)c->n_expert_shared * Fe, V = c->n_vocab;
     size_t big = E;
@@ -440,7 +463,7 @@ static bool ws_alloc(struct train_model *m, struct train_ws *w)
             CARVE(a->x_in, T * E); CARVE(a->rstd1, T); CARVE(a->xn1, T * E);
             CARVE(a->q, T * H * dqk); CARVE(a->kva, T * (R + nr)); CARVE(a->rstdkv, T);
             CARVE(a->ckv, T * R); CARVE(a->kpe, T * nr); CARVE(a->kvb, T * H * dkv);
-            CARVE(a->P, H * T * T); CARVE(a->o, T * H * dv); CARVE(a->xmid, T * E);
+            CARVE(a->P, H * T * L); CARVE(a->o, T * H * dv); CARVE(a->xmid, T * E);
             CARVE(a->rstd2, T); CARVE(a->xn2, T * E);
             if (!is_moe(c, il)) {
                 CARVE(a->g, T * F); CARVE(a->u, T * F); CARVE(a->h, T * F);
@@ -454,6 +477,7 @@ static bool ws_alloc(struct train_model *m, struct train_ws *w)
         }
         CARVE(w->xfin, T * E); CARVE(w->rstdf, T); CARVE(w->xf, T * E);
         CARVE(w->logits, T * V); CARVE(w->dlogits, T * V); CARVE(w->lpos, T);
+        CARVE(w->ptok, T); CARVE(w->pseg, T); CARVE(w->ppos, T); CARVE(w->ploss, T);
         CARVE(w->dx, T * E); CARVE(w->dxn, T * E); CARVE(w->dq, T * H * dqk);
         CARVE(w->dkva, T * (R + nr)); CARVE(w->dckv, T * R); CARVE(w->dkpe, T * nr);
         CARVE(w->dkvb, T * H * dkv); CARVE(w->do_, T * big);
@@ -520,6 +544,7 @@ struct train_model *train_model_new(const struct train_config *c, uint64_t seed,
     if (!m->ws) goto nomem;
     for (int i = 0; i < n_threads; i++) {
         m->ws[i].la = calloc((size_t)c->n_layer, sizeof *m->ws[i].la);
+        m->ws[i].cap = c->n_ctx > TRAIN_PACK ? c->n_ctx : TRAIN_PACK;
         if (!m->ws[i].la || !ws_alloc(m, &m->ws[i])) goto nomem;
         if (i > 0 && !(m->ws[i].grad = malloc(n * sizeof(float)))) goto nomem;
     }
@@ -755,10 +780,11 @@ static void moe_bwd(struct train_model *m, struct train_ws *w, int il, int T, co
 /* Forward (and backward when G) of one sequence. loss_scale multiplies the cross-entropy
  * gradient (1 / loss tokens of the batch); logits_all, when set, gets every position's logits. */
 static void seq_run(struct train_model *m, struct train_ws *w, const struct train_seq *sq,
-                    float *G, float loss_scale, float aux_scale, float *logits_all)
+                    const int32_t *seg, const int32_t *pos, float *G, float loss_scale,
+                    float aux_scale, float *logits_all)
 {
     const struct train_config *c = &m->c;
-    int T = sq->n, E = c->n_embd, H = c->n_head, R = c->kv_lora_rank, nr = c->qk_rope;
+    int T = sq->n, L = c->n_ctx, E = c->n_embd, H = c->n_head, R = c->kv_lora_rank, nr = c->qk_rope;
     int dn = c->qk_nope, dv = c->v_head, dqk = dn + nr, dkv = dn + dv, V = c->n_vocab;
     int F = c->n_ff;
     const float *P = m->p;
@@ -779,14 +805,14 @@ static void seq_run(struct train_model *m, struct train_ws *w, const struct trai
                               c->rms_eps);
             memcpy(a->kpe + (size_t)t * nr, kr + R, (size_t)nr * 4);
         }
-        train_rope(a->q + dn, T, H, dqk, nr, c->rope_base, false);
-        train_rope(a->kpe, T, 1, nr, nr, c->rope_base, false);
+        train_rope(a->q + dn, T, H, dqk, nr, c->rope_base, false, pos);
+        train_rope(a->kpe, T, 1, nr, nr, c->rope_base, false, pos);
         if (c->round_kv) {
             for (int i = 0; i < T * R; i++) a->ckv[i] = f16_round(a->ckv[i]);
             for (int i = 0; i < T * nr; i++) a->kpe[i] = f16_round(a->kpe[i]);
         }
         train_mm_fwd(a->kvb, a->ckv, P + l->wkv_b, T, R, H * dkv);     /* [T][H][dn + dv] */
-        train_attn_fwd(a->o, a->P, a->q, a->kvb, a->kpe, T, H, dn, nr, dv, scale);
+        train_attn_fwd(a->o, a->P, a->q, a->kvb, a->kpe, T, H, dn, nr, dv, scale, seg, L);
         float *tmp = w->buf1;
         train_mm_fwd(tmp, a->o, P + l->wo, T, H * dv, E);
         kern_add(x, x, tmp, (int64_t)T * E);
@@ -852,12 +878,12 @@ static void seq_run(struct train_model *m, struct train_ws *w, const struct trai
         memset(w->dkvb, 0, (size_t)T * H * dkv * 4);
         memset(w->dkpe, 0, (size_t)T * nr * 4);
         train_attn_bwd(w->dq, w->dkvb, w->dkpe, dof, a->P, a->q, a->kvb, a->kpe, T, H, dn, nr, dv,
-                       scale);
+                       scale, seg, L);
         memset(w->dckv, 0, (size_t)T * R * 4);
         train_mm_bwd(w->dckv, G + l->wkv_b, w->dkvb, a->ckv, P + l->wkv_b, T, R, H * dkv);
         /* rounding passes the gradient straight through; rope backward rotates back */
-        train_rope(w->dq + dn, T, H, dqk, nr, c->rope_base, true);
-        train_rope(w->dkpe, T, 1, nr, nr, c->rope_base, true);
+        train_rope(w->dq + dn, T, H, dqk, nr, c->rope_base, true, pos);
+        train_rope(w->dkpe, T, 1, nr, nr, c->rope_base, true, pos);
         memset(w->dkva, 0, (size_t)T * (R + nr) * 4);
         for (int t = 0; t < T; t++) {
             train_rmsnorm_bwd(w->dkva + (size_t)t * (R + nr), G + l->kv_a_norm,
@@ -886,9 +912,27 @@ static void grad_job(void *arg, int ith, int nth)
     w->n_loss = w->n_tok = 0;
     memset(w->load, 0, (size_t)m->c.n_layer * m->c.n_expert * sizeof(long));
     float aux_scale = m->job_opts ? m->job_opts->aux_alpha / (float)m->job_n : 0;
-    for (int i = ith; i < m->job_n; i += nth)
-        seq_run(m, w, &m->job_seqs[i], m->job_nograd ? NULL : w->grad, m->job_scale, aux_scale,
-                NULL);
+    /* this thread's sequences (i = ith mod nth), packed in order */
+    int T = 0, nseq = 0;
+    for (int i = ith; i < m->job_n + nth; i += nth) {
+        const struct train_seq *sq = i < m->job_n ? &m->job_seqs[i] : NULL;
+        if (T && (!sq || T + sq->n > w->cap)) {
+            struct train_seq pk = {w->ptok, w->ploss, T};
+            seq_run(m, w, &pk, w->pseg, w->ppos, m->job_nograd ? NULL : w->grad, m->job_scale,
+                    aux_scale * nseq, NULL);
+            T = nseq = 0;
+        }
+        if (!sq) break;
+        for (int t = 0; t < sq->n; t++) {
+            w->ptok[T + t] = sq->tok[t];
+            /* the last token of a sequence predicts nothing */
+            w->ploss[T + t] = t + 1 < sq->n && sq->loss[t];
+            w->pseg[T + t] = T;
+            w->ppos[T + t] = t;
+        }
+        T += sq->n;
+        nseq++;
+    }
 }
 
 static void reduce_job(void *arg, int ith, int nth)
@@ -958,7 +1002,7 @@ int train_model_logits(struct train_model *m, const int32_t *tok, int n, float *
     for (int t = 0; t < n; t++)
         if (tok[t] < 0 || tok[t] >= m->c.n_vocab) return HUB_ERR_RANGE;
     struct train_seq sq = {tok, NULL, n};
-    seq_run(m, &m->ws[0], &sq, NULL, 0, 0, logits);
+    seq_run(m, &m->ws[0], &sq, NULL, NULL, NULL, 0, 0, logits);
     return HUB_OK;
 }
 

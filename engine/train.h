@@ -114,19 +114,21 @@ void train_rmsnorm_fwd(float *y, float *rstd, const float *x, const float *w, in
                        float eps);
 void train_rmsnorm_bwd(float *dx, float *dw, const float *dy, const float *x, const float *rstd,
                        const float *w, int T, int n);
-/* NORM rope of n_rot dims at positions 0..T-1, rows of `stride` floats, `per` vectors per row;
- * bwd rotates the gradient back (in place). */
-void train_rope(float *x, int T, int per, int stride, int n_rot, float base, bool backward);
+/* NORM rope of n_rot dims at positions pos[t] (NULL: t), rows of `stride` floats, `per`
+ * vectors per row; backward rotates the gradient back (in place). */
+void train_rope(float *x, int T, int per, int stride, int n_rot, float base, bool backward,
+                const int32_t *pos);
 /* h [n] = silu(g) * u; backward writes dg, du. */
 void train_swiglu_bwd(float *dg, float *du, const float *dh, const float *g, const float *u,
                       int n);
 /* MLA attention core: q [T][H][dn + nr], kv [T][H][dn + dv] (k_nope | v), kpe [T][nr];
- * o [T][H][dv]; P [H][T][T] saved (causal). bwd adds dq, dkv, dkpe. */
+ * o [T][H][dv]. Token t attends to seg[t] .. t (seg NULL: 0 .. t; packed sequences);
+ * P [H][T][L] saved (row t holds t - seg[t] + 1 <= L probabilities). bwd adds dq, dkv, dkpe. */
 void train_attn_fwd(float *o, float *P, const float *q, const float *kv, const float *kpe, int T,
-                    int H, int dn, int nr, int dv, float scale);
+                    int H, int dn, int nr, int dv, float scale, const int32_t *seg, int L);
 void train_attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const float *P,
                     const float *q, const float *kv, const float *kpe, int T, int H, int dn,
-                    int nr, int dv, float scale);
+                    int nr, int dv, float scale, const int32_t *seg, int L);
 /* Cross-entropy of one row of logits [V] with target y: returns the loss and writes
  * dlogits = scale * (softmax - onehot). */
 float train_xent(float *dlogits, const float *logits, int V, int y, float scale);

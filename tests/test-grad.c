@@ -62,7 +62,7 @@ static double L_rope(float *x, const float *r)
 {
     float y[T * H * (DN + NR)];
     memcpy(y, x, sizeof y);
-    train_rope(y + DN, T, H, DN + NR, NR, 10000.0f, false);
+    train_rope(y + DN, T, H, DN + NR, NR, 10000.0f, false, NULL);
     return dotd(y, r, T * H * (DN + NR));
 }
 
@@ -74,10 +74,12 @@ static double L_swiglu(float *g, float *u, const float *r)
 }
 
 static float P_[H * T * T];
+/* two packed sequences: positions 0-1 and 2-4 */
+static const int32_t seg_[T] = {0, 0, 2, 2, 2};
 static double L_attn(float *q, float *kv, float *kpe, const float *r)
 {
     float o[T * H * DV];
-    train_attn_fwd(o, P_, q, kv, kpe, T, H, DN, NR, DV, 0.3f);
+    train_attn_fwd(o, P_, q, kv, kpe, T, H, DN, NR, DV, 0.3f, seg_, T);
     return dotd(o, r, T * H * DV);
 }
 
@@ -120,7 +122,7 @@ static void check_ops(void)
         int n = T * H * (DN + NR);
         float *x = rnd(n, 1), *r = rnd(n, 1), *d = malloc(n * 4);
         memcpy(d, r, n * 4);
-        train_rope(d + DN, T, H, DN + NR, NR, 10000.0f, true);
+        train_rope(d + DN, T, H, DN + NR, NR, 10000.0f, true, NULL);
         for (int i = 0; i < n; i += 2) cmp("rope dx", i, d[i], NUMGRAD(x, i, eps, L_rope(x, r)), 1e-3);
         free(x), free(r), free(d);
     }
@@ -143,17 +145,17 @@ static void check_ops(void)
         float *q = rnd(nq, 1), *kv = rnd(nkv, 1), *kpe = rnd(nk, 1), *r = rnd(T * H * DV, 1);
         float *dq = calloc(nq, 4), *dkv = calloc(nkv, 4), *dk = calloc(nk, 4);
         L_attn(q, kv, kpe, r);
-        train_attn_bwd(dq, dkv, dk, r, P_, q, kv, kpe, T, H, DN, NR, DV, 0.3f);
+        train_attn_bwd(dq, dkv, dk, r, P_, q, kv, kpe, T, H, DN, NR, DV, 0.3f, seg_, T);
         for (int i = 0; i < nq; i += 3) cmp("attn dq", i, dq[i], NUMGRAD(q, i, 1e-3f, L_attn(q, kv, kpe, r)), 1e-2);
         for (int i = 0; i < nkv; i += 3) cmp("attn dkv", i, dkv[i], NUMGRAD(kv, i, 1e-3f, L_attn(q, kv, kpe, r)), 1e-2);
         for (int i = 0; i < nk; i++) cmp("attn dkpe", i, dk[i], NUMGRAD(kpe, i, 1e-3f, L_attn(q, kv, kpe, r)), 1e-2);
         /* causality: the first position's output does not depend on later keys */
         float o1[T * H * DV], o2[T * H * DV];
-        train_attn_fwd(o1, P_, q, kv, kpe, T, H, DN, NR, DV, 0.3f);
+        train_attn_fwd(o1, P_, q, kv, kpe, T, H, DN, NR, DV, 0.3f, seg_, T);
         kv[(T - 1) * H * (DN + DV)] += 5.0f;
-        train_attn_fwd(o2, P_, q, kv, kpe, T, H, DN, NR, DV, 0.3f);
-        if (memcmp(o1, o2, H * DV * 4)) {
-            fprintf(stderr, "attention is not causal\n");
+        train_attn_fwd(o2, P_, q, kv, kpe, T, H, DN, NR, DV, 0.3f, seg_, T);
+        if (memcmp(o1, o2, 2 * H * DV * 4) || !memcmp(o1, o2, sizeof o1)) { /* seq 1 untouched */
+            fprintf(stderr, "attention leaks across positions or sequences\n");
             fails++;
         }
         free(q), free(kv), free(kpe), free(r), free(dq), free(dkv), free(dk);

@@ -52,7 +52,7 @@ static void make_data(struct train_seq *sq, unsigned seed)
     }
 }
 
-static float max_diff_vs_engine(struct train_model *m, const char *path, int T)
+static float max_diff_vs_engine(struct train_model *m, const char *path, int T, int nth)
 {
     char err[256];
     const struct train_config *c = train_model_config(m);
@@ -67,16 +67,20 @@ static float max_diff_vs_engine(struct train_model *m, const char *path, int T)
         gguf_close(f);
         return INFINITY;
     }
-    struct model_ctx *ctx = model_ctx_new(em, T, 2, err, sizeof err);
+    struct model_ctx *ctx = model_ctx_new(em, T, nth, err, sizeof err);
     int32_t tok[256];
     for (int t = 0; t < T; t++) tok[t] = (t * 7 + 3) % c->n_vocab;
     float *a = malloc((size_t)T * c->n_vocab * 4), *b = malloc((size_t)T * c->n_vocab * 4);
-    float md = INFINITY;
+    float md = INFINITY, mx = 0;
     if (ctx && a && b && model_eval_all(ctx, tok, T, a) == 0 &&
         train_model_logits(m, tok, T, b) == 0) {
         md = 0;
-        for (int i = 0; i < T * c->n_vocab; i++) md = fmaxf(md, fabsf(a[i] - b[i]));
+        for (int i = 0; i < T * c->n_vocab; i++) {
+            md = fmaxf(md, fabsf(a[i] - b[i]));
+            mx = fmaxf(mx, fabsf(b[i]));
+        }
     }
+    printf("largest logit %.3g, ", mx);
     free(a);
     free(b);
     model_ctx_free(ctx);
@@ -148,11 +152,16 @@ int main(void)
 
     /* the engine runs the saved model and agrees with the trainer */
     CHECK(train_model_save_gguf(m, path, NULL, KERN_F32, err, sizeof err) == 0);
-    float d = max_diff_vs_engine(m, path, 64);
+    float d = max_diff_vs_engine(m, path, 64, 1);
     printf("f32: max |engine - trainer| logit difference %.3g\n", d);
     CHECK(d < 1e-5f);
+    /* On 2 threads the engine splits its products differently; the last-bit difference can
+     * move a cached value across an f16 rounding boundary, which shows as ~1e-5 in logits. */
+    d = max_diff_vs_engine(m, path, 64, 2);
+    printf("f32, engine on 2 threads: max logit difference %.3g\n", d);
+    CHECK(d < 1e-4f);
     CHECK(train_model_save_gguf(m, path, NULL, KERN_Q8_0, err, sizeof err) == 0);
-    d = max_diff_vs_engine(m, path, 64);
+    d = max_diff_vs_engine(m, path, 64, 1);
     printf("q8_0: max logit difference %.3g\n", d);
     CHECK(d < 0.5f);
     CHECK(train_model_save_gguf(m, path, NULL, 99, err, sizeof err) != 0);
