@@ -33,6 +33,7 @@ tools_bench_kernels_LDADD = kernels/libkern.a common/libhubcommon.a -lm
 check_PROGRAMS += tests/test-kern-vnni-emu
 tests_test_kern_vnni_emu_SOURCES = tests/test-kern-vnni-emu.c kernels/cpu/kern-avx512.c
 tests_test_kern_vnni_emu_CPPFLAGS = $(AM_CPPFLAGS) -DKERN_AVX512_EMULATE
+tests_test_kern_vnni_emu_CFLAGS = $(AM_CFLAGS) -ffp-contract=off
 tests_test_kern_vnni_emu_LDADD = kernels/libkern.a common/libhubcommon.a -lm
 HUB_TESTS += tests/test-kern-vnni-emu
 EXTRA_DIST += kernels/README.md

@@ -31,8 +31,11 @@ int main(void)
     memset(emu.dot, 0, sizeof(emu.dot));
     memset(emu.dot4, 0, sizeof(emu.dot4));
     kern_dots_avx512_emu_get(&emu);
-    static const int types[] = {KERN_Q8_0, KERN_Q4_0, KERN_Q4_1, KERN_Q5_0, KERN_Q5_1,
-                                KERN_Q4_K, KERN_Q5_K, KERN_Q6_K};
+    /* the AVX-512 table's integer kernels must also equal the AVX2 ones bit for bit: both
+     * follow ggml's lanes and order (vpdpbusd gives the same lanes as maddubs+madd) */
+    struct kern_dot_table avx2 = kern_dots_scalar;
+    kern_dots_avx2_get(&avx2);
+    static const int types[] = {KERN_Q8_0, KERN_Q4_0, KERN_Q4_1, KERN_Q5_0, KERN_Q5_1, KERN_Q5_K};
     int failures = 0, cases = 0;
     for (size_t ti = 0; ti < sizeof(types) / sizeof(types[0]); ti++) {
         const int type = types[ti];
@@ -57,6 +60,12 @@ int main(void)
             else kern_quant_x8_ref(x, xq, k);
             const float ref = kern_dots_scalar.dot[type](wq, xq, k / be);
             const float got = emu.dot[type](wq, xq, k / be);
+            const float a2 = avx2.dot[type](wq, xq, k / be);
+            if (memcmp(&got, &a2, 4)) {
+                fprintf(stderr, "FAIL: %s k=%lld: emulated AVX-512 %.9g, AVX2 %.9g (not bit-equal)\n",
+                        kern_type_traits(type)->name, (long long)k, got, a2);
+                failures++;
+            }
             double mag = 0;
             for (int64_t j = 0; j < k; j++) mag += fabs((double)wf[j] * x[j]);
             if (!(fabs((double)got - ref) <= 1e-5 * mag * 1.1 + 1e-6)) {
@@ -123,6 +132,12 @@ int main(void)
                 mag += fabs((double)wf[j] * x[j]);
             }
             const float got = emu.dot[type](wq, x, k);
+            const float a2 = avx2.dot[type](wq, x, k);
+            if (k % 16 == 0 && memcmp(&got, &a2, 4)) { /* both in tinyBLAS's 16-lane order */
+                fprintf(stderr, "FAIL: %s k=%lld: emulated AVX-512 %.9g, AVX2 %.9g (not bit-equal)\n",
+                        kern_type_traits(type)->name, (long long)k, got, a2);
+                failures++;
+            }
             if (!(fabs(got - exact) <= 1e-5 * mag + 1e-6)) {
                 fprintf(stderr, "FAIL: %s k=%lld: emulated AVX-512 %.9g, exact %.9g\n",
                         kern_type_traits(type)->name, (long long)k, got, exact);

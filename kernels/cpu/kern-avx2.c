@@ -148,7 +148,7 @@ KERN_AVX2 static void kern_quant_x8_avx2(const float *x, void *xq, int64_t k)
         m4 = _mm_max_ss(m4, _mm_movehdup_ps(m4));
         const float amax = _mm_cvtss_f32(m4);
         const float d = amax / 127.f;
-        const float id = d ? 1.0f / d : 0.0f;
+        const float id = amax != 0.0f ? 127.f / amax : 0.0f; /* as ggml's x86 quantizer */
         const __m256 vid = _mm256_set1_ps(id);
         __m256i i0 = _mm256_cvtps_epi32(_mm256_mul_ps(v0, vid));
         __m256i i1 = _mm256_cvtps_epi32(_mm256_mul_ps(v1, vid));
@@ -216,167 +216,296 @@ KERN_AVX2 static inline __m256i kern_dot_i8(__m256i a, __m256i b)
 
 
 
-KERN_AVX2 static float kern_vdot_f32_avx2(const void *w, const void *x, int64_t n)
+/*
+ * Float weights follow llama.cpp's tinyBLAS on an AVX-512 machine (how its reference logits
+ * were made): per output one 16-lane accumulator over k in steps of 16 (here two 8-lane
+ * halves), then the reduction tree of GCC's _mm512_reduce_add_ps. With x rounded as ggml rounds
+ * it, products come out bit-identical when k is a multiple of 16.
+ */
+KERN_AVX2 static inline float kern_reduce16(__m256 lo, __m256 hi)
 {
-    return kern_dot_f32_avx2(w, x, n);
+    const __m256 t3 = _mm256_add_ps(hi, lo);
+    const __m128 t6 = _mm_add_ps(_mm256_extractf128_ps(t3, 1), _mm256_castps256_ps128(t3));
+    const __m128 t8 = _mm_add_ps(t6, _mm_shuffle_ps(t6, t6, _MM_SHUFFLE(1, 0, 3, 2)));
+    return _mm_cvtss_f32(t8) + _mm_cvtss_f32(_mm_shuffle_ps(t8, t8, 1));
 }
 
-KERN_AVX2 static float kern_vdot_f16_avx2(const void *wv, const void *xv, int64_t n)
-{
-    const uint16_t *w = wv;
-    const float *x = xv;
-    __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps();
-    int64_t i = 0;
-    for (; i + 16 <= n; i += 16) {
-        s0 = _mm256_fmadd_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(w + i))),
-                             _mm256_loadu_ps(x + i), s0);
-        s1 = _mm256_fmadd_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(w + i + 8))),
-                             _mm256_loadu_ps(x + i + 8), s1);
+#define KERN_LD_F32(p) _mm256_loadu_ps((p) + i)
+#define KERN_LD_F16(p) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)((p) + i)))
+#define KERN_LD_BF16(p)                                                                        \
+    _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)((p) + i))), 16))
+#define KERN_GET_F32(p) ((p)[i])
+#define KERN_GET_F16(p) kern_h2f((p)[i])
+#define KERN_GET_BF16(p) kern_bf16_to_f32((p)[i])
+
+#define KERN_VDOT_FLOAT(name, wtype, LD, GET)                                                  \
+    KERN_AVX2 static float name(const void *wv, const void *xv, int64_t n)                     \
+    {                                                                                          \
+        const wtype *w = wv;                                                                   \
+        const float *x = xv;                                                                   \
+        __m256 lo = _mm256_setzero_ps(), hi = _mm256_setzero_ps();                             \
+        int64_t i = 0;                                                                         \
+        for (; i + 16 <= n; i += 16) {                                                         \
+            lo = _mm256_fmadd_ps(LD(w), _mm256_loadu_ps(x + i), lo);                           \
+            i += 8;                                                                            \
+            hi = _mm256_fmadd_ps(LD(w), _mm256_loadu_ps(x + i), hi);                           \
+            i -= 8;                                                                            \
+        }                                                                                      \
+        float sum = kern_reduce16(lo, hi);                                                     \
+        for (; i < n; i++) sum += GET(w) * x[i];                                               \
+        return sum;                                                                            \
     }
-    float sum = kern_hsum256(_mm256_add_ps(s0, s1));
-    for (; i < n; i++) sum += kern_h2f(w[i]) * x[i];
-    return sum;
+
+KERN_VDOT_FLOAT(kern_vdot_f32_avx2, float, KERN_LD_F32, KERN_GET_F32)
+KERN_VDOT_FLOAT(kern_vdot_f16_avx2, uint16_t, KERN_LD_F16, KERN_GET_F16)
+KERN_VDOT_FLOAT(kern_vdot_bf16_avx2, uint16_t, KERN_LD_BF16, KERN_GET_BF16)
+
+/*
+ * The quantized dots below follow ggml's AVX2 kernels (ggml-cpu/arch/x86/quants.c) operation
+ * for operation: the same 8 int32 lanes per block, the same fp32 scale products, one 8-lane
+ * accumulator updated block by block, the same horizontal sums. With the activations rounded
+ * as ggml rounds them, a product is then bit-identical to llama.cpp's (its VNNI build gets the
+ * same lanes from vpdpbusd), which keeps near-tie decisions such as MoE expert choice the same
+ * as the reference. Each 4-token kernel does, per token, exactly what the 1-token one does.
+ * ggml is built with FMA contraction, so its scalar a*b+c steps are written here as fmaf (this
+ * library is built without contraction, so nothing else gets fused behind our back).
+ */
+
+/* ggml's mul_sum_i8_pairs_float / mul_sum_us8_pairs_float */
+KERN_AVX2 static inline __m256 kern_lanes_i8(__m256i w, __m256i x)
+{
+    return _mm256_cvtepi32_ps(kern_dot_i8(w, x));
+}
+KERN_AVX2 static inline __m256 kern_lanes_u8(__m256i w, __m256i x)
+{
+    return _mm256_cvtepi32_ps(kern_dot_u8(w, x));
 }
 
-KERN_AVX2 static float kern_vdot_bf16_avx2(const void *wv, const void *xv, int64_t n)
+/* signed codes of the 32-wide types */
+KERN_AVX2 static inline __m256i kern_codes_q4_0(const struct kern_q4_0 *b)
 {
-    const uint16_t *w = wv;
-    const float *x = xv;
-    __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps();
-    int64_t i = 0;
-    for (; i + 16 <= n; i += 16) {
-        __m256i a = _mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)(w + i)));
-        __m256i b = _mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)(w + i + 8)));
-        s0 = _mm256_fmadd_ps(_mm256_castsi256_ps(_mm256_slli_epi32(a, 16)), _mm256_loadu_ps(x + i), s0);
-        s1 = _mm256_fmadd_ps(_mm256_castsi256_ps(_mm256_slli_epi32(b, 16)), _mm256_loadu_ps(x + i + 8), s1);
-    }
-    float sum = kern_hsum256(_mm256_add_ps(s0, s1));
-    for (; i < n; i++) sum += kern_bf16_to_f32(w[i]) * x[i];
-    return sum;
+    return _mm256_sub_epi8(kern_nibbles(b->qs), _mm256_set1_epi8(8));
+}
+KERN_AVX2 static inline __m256i kern_codes_q5_0(const struct kern_q5_0 *b)
+{
+    const __m256i hi = _mm256_andnot_si256(kern_bits_to_bytes(b->qh), _mm256_set1_epi8((char)0xF0));
+    return _mm256_or_si256(kern_nibbles(b->qs), hi); /* bit clear: value - 16 */
+}
+KERN_AVX2 static inline __m256i kern_codes_q8_0(const struct kern_q8_0 *b)
+{
+    return _mm256_loadu_si256((const __m256i *)b->qs);
+}
+/* unsigned codes of the types with a min */
+KERN_AVX2 static inline __m256i kern_codes_q4_1(const struct kern_q4_1 *b) { return kern_nibbles(b->qs); }
+KERN_AVX2 static inline __m256i kern_codes_q5_1(const struct kern_q5_1 *b)
+{
+    return _mm256_or_si256(kern_nibbles(b->qs), _mm256_and_si256(kern_bits_to_bytes(b->qh), _mm256_set1_epi8(0x10)));
 }
 
-KERN_AVX2 static float kern_vdot_q8_0_avx2(const void *wv, const void *xv, int64_t nb)
+#define KERN_XQ(x) _mm256_loadu_si256((const __m256i *)(x).qs)
+
+/* Q8_0, Q4_0, Q5_0: acc += (dw*dx) * lanes(w, x) */
+#define KERN_DEF_SIGNED32(name, name4, wtype, CODES)                                           \
+    KERN_AVX2 static float name(const void *wv, const void *xv, int64_t nb)                    \
+    {                                                                                          \
+        const wtype *w = wv;                                                                   \
+        const struct kern_xq8 *x = xv;                                                         \
+        __m256 acc = _mm256_setzero_ps();                                                      \
+        for (int64_t i = 0; i < nb; i++) {                                                     \
+            const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);                        \
+            acc = _mm256_fmadd_ps(d, kern_lanes_i8(CODES(&w[i]), KERN_XQ(x[i])), acc);         \
+        }                                                                                      \
+        return kern_hsum256(acc);                                                              \
+    }                                                                                          \
+    KERN_AVX2 static void name4(const void *wv, const void *xv, size_t xs, int64_t nb, float out[4]) \
+    {                                                                                          \
+        const wtype *w = wv;                                                                   \
+        KERN_X4(xv, xs, struct kern_xq8);                                                      \
+        __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()}; \
+        for (int64_t i = 0; i < nb; i++) {                                                     \
+            const __m256i qw = CODES(&w[i]);                                                   \
+            const __m256i aw = _mm256_sign_epi8(qw, qw);                                       \
+            const float wd = kern_h2f(w[i].d);                                                 \
+            for (int t = 0; t < 4; t++) {                                                      \
+                const __m256i sx = _mm256_sign_epi8(KERN_XQ(x[t][i]), qw);                     \
+                const __m256 q = _mm256_cvtepi32_ps(kern_dot_u8(aw, sx));                      \
+                acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), q, acc[t]);           \
+            }                                                                                  \
+        }                                                                                      \
+        for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);                             \
+    }
+
+/* Q4_1, Q5_1: acc += lanes(w, x) * (dw*dx); the mins come in a scalar sum, block by block */
+#define KERN_DEF_MIN32(name, name4, wtype, CODES, Q5)                                          \
+    KERN_AVX2 static float name(const void *wv, const void *xv, int64_t nb)                    \
+    {                                                                                          \
+        const wtype *w = wv;                                                                   \
+        const struct kern_xq8 *x = xv;                                                         \
+        __m256 acc = _mm256_setzero_ps();                                                      \
+        float summs = 0;                                                                       \
+        for (int64_t i = 0; i < nb; i++) {                                                     \
+            summs = fmaf(kern_h2f(w[i].m), x[i].d * (float)x[i].sum, summs);                            \
+            const __m256 dd = _mm256_mul_ps(_mm256_set1_ps(kern_h2f(w[i].d)), _mm256_set1_ps(x[i].d)); \
+            const __m256 q = kern_lanes_u8(CODES(&w[i]), KERN_XQ(x[i]));                       \
+            acc = Q5 ? _mm256_fmadd_ps(q, dd, acc) : _mm256_fmadd_ps(dd, q, acc);              \
+        }                                                                                      \
+        return kern_hsum256(acc) + summs;                                                      \
+    }                                                                                          \
+    KERN_AVX2 static void name4(const void *wv, const void *xv, size_t xs, int64_t nb, float out[4]) \
+    {                                                                                          \
+        const wtype *w = wv;                                                                   \
+        KERN_X4(xv, xs, struct kern_xq8);                                                      \
+        __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()}; \
+        float summs[4] = {0, 0, 0, 0};                                                         \
+        for (int64_t i = 0; i < nb; i++) {                                                     \
+            const __m256i qw = CODES(&w[i]);                                                   \
+            const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].m);                          \
+            for (int t = 0; t < 4; t++) {                                                      \
+                summs[t] = fmaf(wm, x[t][i].d * (float)x[t][i].sum, summs[t]);                             \
+                const __m256 dd = _mm256_mul_ps(_mm256_set1_ps(wd), _mm256_set1_ps(x[t][i].d)); \
+                const __m256 q = kern_lanes_u8(qw, KERN_XQ(x[t][i]));                          \
+                acc[t] = Q5 ? _mm256_fmadd_ps(q, dd, acc[t]) : _mm256_fmadd_ps(dd, q, acc[t]); \
+            }                                                                                  \
+        }                                                                                      \
+        for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) + summs[t];                  \
+    }
+
+#define KERN_X4(xv, xs, type)                                                                  \
+    const type *x[4] = {(const type *)(xv), (const type *)((const uint8_t *)(xv) + (xs)),      \
+                        (const type *)((const uint8_t *)(xv) + 2 * (xs)),                      \
+                        (const type *)((const uint8_t *)(xv) + 3 * (xs))}
+
+KERN_DEF_SIGNED32(kern_vdot_q8_0_avx2, kern_vdot4_q8_0_avx2, struct kern_q8_0, kern_codes_q8_0)
+KERN_DEF_SIGNED32(kern_vdot_q4_0_avx2, kern_vdot4_q4_0_avx2, struct kern_q4_0, kern_codes_q4_0)
+KERN_DEF_SIGNED32(kern_vdot_q5_0_avx2, kern_vdot4_q5_0_avx2, struct kern_q5_0, kern_codes_q5_0)
+KERN_DEF_MIN32(kern_vdot_q4_1_avx2, kern_vdot4_q4_1_avx2, struct kern_q4_1, kern_codes_q4_1, 0)
+KERN_DEF_MIN32(kern_vdot_q5_1_avx2, kern_vdot4_q5_1_avx2, struct kern_q5_1, kern_codes_q5_1, 1)
+
+/* Q4_K/Q5_K: the integer lanes of one super-block (ggml's sumi). */
+KERN_AVX2 static inline __m256i kern_q4k_sumi(const struct kern_q4_k *w, const int8_t *xs, const uint8_t sc[8])
 {
-    const struct kern_q8_0 *w = wv;
-    const struct kern_xq8 *x = xv;
-    /* two accumulators: the FMA chain's latency, not the int8 work, would bound one */
-    __m256 acc0 = _mm256_setzero_ps(), acc1 = _mm256_setzero_ps();
-    int64_t i = 0;
-    for (; i + 2 <= nb; i += 2) {
-        const __m256i qw0 = _mm256_loadu_si256((const __m256i *)w[i].qs);
-        const __m256i qx0 = _mm256_loadu_si256((const __m256i *)x[i].qs);
-        const __m256i qw1 = _mm256_loadu_si256((const __m256i *)w[i + 1].qs);
-        const __m256i qx1 = _mm256_loadu_si256((const __m256i *)x[i + 1].qs);
-        acc0 = _mm256_fmadd_ps(_mm256_set1_ps(kern_h2f(w[i].d) * x[i].d),
-                               _mm256_cvtepi32_ps(kern_dot_i8(qw0, qx0)), acc0);
-        acc1 = _mm256_fmadd_ps(_mm256_set1_ps(kern_h2f(w[i + 1].d) * x[i + 1].d),
-                               _mm256_cvtepi32_ps(kern_dot_i8(qw1, qx1)), acc1);
+    const __m256i m4 = _mm256_set1_epi8(0x0F);
+    __m256i sumi = _mm256_setzero_si256();
+    for (int j = 0; j < 4; j++) {
+        const __m256i q = _mm256_loadu_si256((const __m256i *)(w->qs + 32 * j));
+        const __m256i lo = _mm256_and_si256(q, m4);
+        const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), m4);
+        const __m256i pl = _mm256_madd_epi16(_mm256_set1_epi16(sc[2 * j]),
+                                             _mm256_maddubs_epi16(lo, _mm256_loadu_si256((const __m256i *)(xs + 64 * j))));
+        const __m256i ph = _mm256_madd_epi16(_mm256_set1_epi16(sc[2 * j + 1]),
+                                             _mm256_maddubs_epi16(hi, _mm256_loadu_si256((const __m256i *)(xs + 64 * j + 32))));
+        sumi = _mm256_add_epi32(sumi, _mm256_add_epi32(pl, ph));
     }
-    for (; i < nb; i++) {
-        const __m256i qw = _mm256_loadu_si256((const __m256i *)w[i].qs);
-        const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
-        const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
-        acc0 = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_i8(qw, qx)), acc0);
-    }
-    return kern_hsum256(_mm256_add_ps(acc0, acc1));
+    return sumi;
 }
 
-KERN_AVX2 static float kern_vdot_q4_0_avx2(const void *wv, const void *xv, int64_t nb)
+KERN_AVX2 static inline __m256i kern_q5k_sumi(const struct kern_q5_k *w, const int8_t *xs, const uint8_t sc[8])
 {
-    const struct kern_q4_0 *w = wv;
-    const struct kern_xq8 *x = xv;
-    __m256 acc = _mm256_setzero_ps();
-    for (int64_t i = 0; i < nb; i++) {
-        /* sum (q-8)x = sum qx - 8 sum x: codes stay unsigned, no sign juggling */
-        const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
-        __m256i p = kern_dot_u8(kern_nibbles(w[i].qs), qx);
-        p = _mm256_sub_epi32(p, _mm256_setr_epi32(8 * x[i].sum, 0, 0, 0, 0, 0, 0, 0));
-        const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(p), acc);
+    const __m256i m4 = _mm256_set1_epi8(0x0F), one = _mm256_set1_epi8(1);
+    const __m256i hb = _mm256_loadu_si256((const __m256i *)w->qh);
+    __m256i sumi = _mm256_setzero_si256();
+    for (int j = 0; j < 4; j++) {
+        const __m256i q = _mm256_loadu_si256((const __m256i *)(w->qs + 32 * j));
+        const __m128i sh0 = _mm_cvtsi32_si128(2 * j), sh1 = _mm_cvtsi32_si128(2 * j + 1);
+        const __m256i h0 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(hb, sh0), one), 4);
+        const __m256i h1 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(hb, sh1), one), 4);
+        const __m256i lo = _mm256_or_si256(_mm256_and_si256(q, m4), h0);
+        const __m256i hi = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q, 4), m4), h1);
+        const __m256i pl = _mm256_madd_epi16(_mm256_set1_epi16(sc[2 * j]),
+                                             _mm256_maddubs_epi16(lo, _mm256_loadu_si256((const __m256i *)(xs + 64 * j))));
+        const __m256i ph = _mm256_madd_epi16(_mm256_set1_epi16(sc[2 * j + 1]),
+                                             _mm256_maddubs_epi16(hi, _mm256_loadu_si256((const __m256i *)(xs + 64 * j + 32))));
+        sumi = _mm256_add_epi32(sumi, _mm256_add_epi32(pl, ph));
     }
-    return kern_hsum256(acc);
+    return sumi;
 }
 
-KERN_AVX2 static float kern_vdot_q4_1_avx2(const void *wv, const void *xv, int64_t nb)
+/* ggml's 4 lanes of min terms: mins[2k..2k+1] against the pair sums of bsums */
+KERN_AVX2 static inline __m128i kern_k4_mprod(const uint8_t mn[8], const int16_t *bsums)
 {
-    const struct kern_q4_1 *w = wv;
-    const struct kern_xq8 *x = xv;
-    __m256 acc = _mm256_setzero_ps(), accm = _mm256_setzero_ps(); /* see q5_1 */
-    const __m256 lane0 = _mm256_setr_ps(1, 0, 0, 0, 0, 0, 0, 0);
-    for (int64_t i = 0; i < nb; i++) {
-        const __m256i qw = kern_nibbles(w[i].qs);
-        const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
-        const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_u8(qw, qx)), acc);
-        accm = _mm256_fmadd_ps(_mm256_set1_ps(kern_h2f(w[i].m) * (x[i].d * (float)x[i].sum)), lane0, accm);
-    }
-    return kern_hsum256(_mm256_add_ps(acc, accm));
+    uint64_t m8;
+    memcpy(&m8, mn, 8);
+    const __m128i mins = _mm_cvtepu8_epi16(_mm_cvtsi64_si128((long long)m8));
+    const __m128i pairs = _mm_hadd_epi16(_mm_loadu_si128((const __m128i *)bsums),
+                                         _mm_loadu_si128((const __m128i *)(bsums + 8)));
+    return _mm_madd_epi16(mins, pairs);
 }
 
-KERN_AVX2 static float kern_vdot_q5_0_avx2(const void *wv, const void *xv, int64_t nb)
+KERN_AVX2 static inline int kern_hsum_i32_4(__m128i a)
 {
-    const struct kern_q5_0 *w = wv;
-    const struct kern_xq8 *x = xv;
-    __m256 acc = _mm256_setzero_ps();
-    for (int64_t i = 0; i < nb; i++) {
-        __m256i qw = kern_nibbles(w[i].qs);
-        qw = _mm256_or_si256(qw, _mm256_and_si256(kern_bits_to_bytes(w[i].qh), _mm256_set1_epi8(0x10)));
-        const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
-        __m256i p = kern_dot_u8(qw, qx); /* codes 0..31; the offset 16 comes off the sum */
-        p = _mm256_sub_epi32(p, _mm256_setr_epi32(16 * x[i].sum, 0, 0, 0, 0, 0, 0, 0));
-        const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(p), acc);
-    }
-    return kern_hsum256(acc);
+    a = _mm_add_epi32(a, _mm_unpackhi_epi64(a, a));
+    a = _mm_add_epi32(a, _mm_shuffle_epi32(a, 0xb1));
+    return _mm_cvtsi128_si32(a);
 }
 
-KERN_AVX2 static float kern_vdot_q5_1_avx2(const void *wv, const void *xv, int64_t nb)
+KERN_AVX2 static inline int kern_hsum_i32x4(__m128i s)
 {
-    const struct kern_q5_1 *w = wv;
-    const struct kern_xq8 *x = xv;
-    /* the min terms ride in a second vector accumulator: a scalar float chain across blocks
-     * would bound the loop by its add latency */
-    __m256 acc = _mm256_setzero_ps(), accm = _mm256_setzero_ps();
-    const __m256 lane0 = _mm256_setr_ps(1, 0, 0, 0, 0, 0, 0, 0);
-    for (int64_t i = 0; i < nb; i++) {
-        __m256i qw = kern_nibbles(w[i].qs);
-        qw = _mm256_or_si256(qw, _mm256_and_si256(kern_bits_to_bytes(w[i].qh), _mm256_set1_epi8(0x10)));
-        const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
-        const __m256 d = _mm256_set1_ps(kern_h2f(w[i].d) * x[i].d);
-        acc = _mm256_fmadd_ps(d, _mm256_cvtepi32_ps(kern_dot_u8(qw, qx)), acc);
-        accm = _mm256_fmadd_ps(_mm256_set1_ps(kern_h2f(w[i].m) * (x[i].d * (float)x[i].sum)), lane0, accm);
-    }
-    return kern_hsum256(_mm256_add_ps(acc, accm));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4e));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xb1));
+    return _mm_cvtsi128_si32(s);
 }
 
+KERN_AVX2 static inline float kern_hsum128(__m128 v)
+{
+    v = _mm_add_ps(v, _mm_movehl_ps(v, v));
+    v = _mm_add_ss(v, _mm_movehdup_ps(v));
+    return _mm_cvtss_f32(v);
+}
 
+/*
+ * Q4_K: llama.cpp repacks Q4_K weights on AVX2/AVX-512 machines (q4_K_8x8, repack.cpp) and its
+ * gemv/gemm add one exact integer sum per super-block: acc = fma(isum, dw*dx, acc), mins in a
+ * second such chain, result acc - accm. The same order here keeps products bit-identical
+ * with the reference (the lane-wise order of ggml's unpacked kernel flipped f16 cache entries).
+ */
 KERN_AVX2 static float kern_vdot_q4_k_avx2(const void *wv, const void *xv, int64_t nb)
 {
     const struct kern_q4_k *w = wv;
     const struct kern_q8_k *x = xv;
-    __m256 acc = _mm256_setzero_ps();
-    float accm = 0;
+    float acc = 0, accm = 0;
+    for (int64_t i = 0; i < nb; i++) {
+        uint8_t sc[8], mn[8];
+        kern_k4_scales(w[i].scales, sc, mn);
+        const int isum = kern_hsum_i32(kern_q4k_sumi(&w[i], x[i].qs, sc));
+        const int imin = kern_hsum_i32x4(kern_k4_mprod(mn, x[i].bsums));
+        acc = fmaf((float)isum, kern_h2f(w[i].d) * x[i].d, acc);
+        accm = fmaf((float)imin, kern_h2f(w[i].dmin) * x[i].d, accm);
+    }
+    return acc - accm;
+}
+
+KERN_AVX2 static void kern_vdot4_q4_k_avx2(const void *wv, const void *xv, size_t xs, int64_t nb, float out[4])
+{
+    const struct kern_q4_k *w = wv;
+    KERN_X4(xv, xs, struct kern_q8_k);
+    float acc[4] = {0, 0, 0, 0}, acc_m[4] = {0, 0, 0, 0};
     const __m256i m4 = _mm256_set1_epi8(0x0F);
     for (int64_t i = 0; i < nb; i++) {
         uint8_t sc[8], mn[8];
         kern_k4_scales(w[i].scales, sc, mn);
-        const int msum = kern_k4_msum(mn, x[i].bsums);
-        __m256i sumi = _mm256_setzero_si256();
+        const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].dmin);
+        __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
+                           _mm256_setzero_si256()};
         for (int j = 0; j < 4; j++) {
             const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
             const __m256i lo = _mm256_and_si256(q, m4);
             const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), m4);
-            const __m256i x0 = _mm256_loadu_si256((const __m256i *)(x[i].qs + 64 * j));
-            const __m256i x1 = _mm256_loadu_si256((const __m256i *)(x[i].qs + 64 * j + 32));
-            const __m256i p0 = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, x0), _mm256_set1_epi16(sc[2 * j]));
-            const __m256i p1 = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, x1), _mm256_set1_epi16(sc[2 * j + 1]));
-            sumi = _mm256_add_epi32(sumi, _mm256_add_epi32(p0, p1));
+            const __m256i slo = _mm256_set1_epi16(sc[2 * j]), shi = _mm256_set1_epi16(sc[2 * j + 1]);
+            for (int t = 0; t < 4; t++) {
+                const int8_t *xq = x[t][i].qs + 64 * j;
+                const __m256i pl = _mm256_madd_epi16(slo, _mm256_maddubs_epi16(lo, _mm256_loadu_si256((const __m256i *)xq)));
+                const __m256i ph = _mm256_madd_epi16(shi, _mm256_maddubs_epi16(hi, _mm256_loadu_si256((const __m256i *)(xq + 32))));
+                sumi[t] = _mm256_add_epi32(sumi[t], _mm256_add_epi32(pl, ph));
+            }
         }
-        const float d = x[i].d * kern_h2f(w[i].d);
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
-        accm += x[i].d * kern_h2f(w[i].dmin) * (float)msum;
+        for (int t = 0; t < 4; t++) {
+            const int isum = kern_hsum_i32(sumi[t]);
+            const int imin = kern_hsum_i32x4(kern_k4_mprod(mn, x[t][i].bsums));
+            acc[t] = fmaf((float)isum, wd * x[t][i].d, acc[t]);
+            acc_m[t] = fmaf((float)imin, wm * x[t][i].d, acc_m[t]);
+        }
     }
-    return kern_hsum256(acc) - accm;
+    for (int t = 0; t < 4; t++) out[t] = acc[t] - acc_m[t];
 }
 
 KERN_AVX2 static float kern_vdot_q5_k_avx2(const void *wv, const void *xv, int64_t nb)
@@ -384,14 +513,30 @@ KERN_AVX2 static float kern_vdot_q5_k_avx2(const void *wv, const void *xv, int64
     const struct kern_q5_k *w = wv;
     const struct kern_q8_k *x = xv;
     __m256 acc = _mm256_setzero_ps();
-    float accm = 0;
+    float summs = 0;
+    for (int64_t i = 0; i < nb; i++) {
+        const float d = x[i].d * kern_h2f(w[i].d), dmin = -x[i].d * kern_h2f(w[i].dmin);
+        uint8_t sc[8], mn[8];
+        kern_k4_scales(w[i].scales, sc, mn);
+        summs = fmaf(dmin, (float)kern_hsum_i32_4(kern_k4_mprod(mn, x[i].bsums)), summs);
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(kern_q5k_sumi(&w[i], x[i].qs, sc)), acc);
+    }
+    return kern_hsum256(acc) + summs;
+}
+KERN_AVX2 static void kern_vdot4_q5_k_avx2(const void *wv, const void *xv, size_t xs, int64_t nb, float out[4])
+{
+    const struct kern_q5_k *w = wv;
+    KERN_X4(xv, xs, struct kern_q8_k);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    float summs[4] = {0, 0, 0, 0};
     const __m256i m4 = _mm256_set1_epi8(0x0F), one = _mm256_set1_epi8(1);
     for (int64_t i = 0; i < nb; i++) {
         uint8_t sc[8], mn[8];
         kern_k4_scales(w[i].scales, sc, mn);
-        const int msum = kern_k4_msum(mn, x[i].bsums);
+        const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].dmin);
         const __m256i hb = _mm256_loadu_si256((const __m256i *)w[i].qh);
-        __m256i sumi = _mm256_setzero_si256();
+        __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
+                           _mm256_setzero_si256()};
         for (int j = 0; j < 4; j++) {
             const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
             const __m128i sh0 = _mm_cvtsi32_si128(2 * j), sh1 = _mm_cvtsi32_si128(2 * j + 1);
@@ -399,17 +544,54 @@ KERN_AVX2 static float kern_vdot_q5_k_avx2(const void *wv, const void *xv, int64
             const __m256i h1 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(hb, sh1), one), 4);
             const __m256i lo = _mm256_or_si256(_mm256_and_si256(q, m4), h0);
             const __m256i hi = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q, 4), m4), h1);
-            const __m256i x0 = _mm256_loadu_si256((const __m256i *)(x[i].qs + 64 * j));
-            const __m256i x1 = _mm256_loadu_si256((const __m256i *)(x[i].qs + 64 * j + 32));
-            const __m256i p0 = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, x0), _mm256_set1_epi16(sc[2 * j]));
-            const __m256i p1 = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, x1), _mm256_set1_epi16(sc[2 * j + 1]));
-            sumi = _mm256_add_epi32(sumi, _mm256_add_epi32(p0, p1));
+            const __m256i slo = _mm256_set1_epi16(sc[2 * j]), shi = _mm256_set1_epi16(sc[2 * j + 1]);
+            for (int t = 0; t < 4; t++) {
+                const int8_t *xq = x[t][i].qs + 64 * j;
+                const __m256i pl = _mm256_madd_epi16(slo, _mm256_maddubs_epi16(lo, _mm256_loadu_si256((const __m256i *)xq)));
+                const __m256i ph = _mm256_madd_epi16(shi, _mm256_maddubs_epi16(hi, _mm256_loadu_si256((const __m256i *)(xq + 32))));
+                sumi[t] = _mm256_add_epi32(sumi[t], _mm256_add_epi32(pl, ph));
+            }
         }
-        const float d = x[i].d * kern_h2f(w[i].d);
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
-        accm += x[i].d * kern_h2f(w[i].dmin) * (float)msum;
+        for (int t = 0; t < 4; t++) {
+            const float d = x[t][i].d * wd, dmin = -x[t][i].d * wm;
+            summs[t] = fmaf(dmin, (float)kern_hsum_i32_4(kern_k4_mprod(mn, x[t][i].bsums)), summs[t]);
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
+        }
     }
-    return kern_hsum256(acc) - accm;
+    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) + summs[t];
+}
+
+/* Q6_K: ggml's lanes, with 32*x taken off each product pair before the scale (not via bsums). */
+struct kern_q6k_codes { __m256i q[4]; __m256i s[4]; };
+
+KERN_AVX2 static inline void kern_q6k_half(const struct kern_q6_k *w, int n, struct kern_q6k_codes *c)
+{
+    const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(3);
+    const __m256i l0 = _mm256_loadu_si256((const __m256i *)(w->ql + 64 * n));
+    const __m256i l1 = _mm256_loadu_si256((const __m256i *)(w->ql + 64 * n + 32));
+    const __m256i h = _mm256_loadu_si256((const __m256i *)(w->qh + 32 * n));
+    c->q[0] = _mm256_or_si256(_mm256_and_si256(l0, m4), _mm256_slli_epi16(_mm256_and_si256(h, m2), 4));
+    c->q[1] = _mm256_or_si256(_mm256_and_si256(l1, m4), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 2), m2), 4));
+    c->q[2] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), m4),
+                              _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 4), m2), 4));
+    c->q[3] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), m4),
+                              _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 6), m2), 4));
+    const int8_t *s = w->scales + 8 * n;
+    for (int g = 0; g < 4; g++)
+        c->s[g] = _mm256_set_m128i(_mm_set1_epi16(s[2 * g + 1]), _mm_set1_epi16(s[2 * g]));
+}
+
+KERN_AVX2 static inline __m256i kern_q6k_lanes(const struct kern_q6k_codes *c, const int8_t *xq, __m256i sumi)
+{
+    const __m256i m32s = _mm256_set1_epi8(32);
+    __m256i p[4];
+    for (int g = 0; g < 4; g++) {
+        const __m256i xv = _mm256_loadu_si256((const __m256i *)(xq + 32 * g));
+        const __m256i p16 = _mm256_sub_epi16(_mm256_maddubs_epi16(c->q[g], xv), _mm256_maddubs_epi16(m32s, xv));
+        p[g] = _mm256_madd_epi16(c->s[g], p16);
+    }
+    sumi = _mm256_add_epi32(sumi, _mm256_add_epi32(p[0], p[1]));
+    return _mm256_add_epi32(sumi, _mm256_add_epi32(p[2], p[3]));
 }
 
 KERN_AVX2 static float kern_vdot_q6_k_avx2(const void *wv, const void *xv, int64_t nb)
@@ -417,41 +599,37 @@ KERN_AVX2 static float kern_vdot_q6_k_avx2(const void *wv, const void *xv, int64
     const struct kern_q6_k *w = wv;
     const struct kern_q8_k *x = xv;
     __m256 acc = _mm256_setzero_ps();
-    const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(3);
     for (int64_t i = 0; i < nb; i++) {
-        const int8_t *sc = w[i].scales;
-        /* sum (q-32)*x = sum q*x - 32 * sum_g sc_g * bsum_g */
-        const __m256i sc16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)sc));
-        const __m256i bs = _mm256_loadu_si256((const __m256i *)x[i].bsums);
-        __m256i sumi = _mm256_sub_epi32(_mm256_setzero_si256(), _mm256_slli_epi32(_mm256_madd_epi16(bs, sc16), 5));
-        for (int n = 0; n < 2; n++) {
-            const __m256i l0 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n));
-            const __m256i l1 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n + 32));
-            const __m256i h = _mm256_loadu_si256((const __m256i *)(w[i].qh + 32 * n));
-            const __m256i q0 = _mm256_or_si256(_mm256_and_si256(l0, m4), _mm256_slli_epi16(_mm256_and_si256(h, m2), 4));
-            const __m256i q1 = _mm256_or_si256(_mm256_and_si256(l1, m4),
-                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 2), m2), 4));
-            const __m256i q2 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), m4),
-                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 4), m2), 4));
-            const __m256i q3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), m4),
-                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 6), m2), 4));
-            const int8_t *xs = x[i].qs + 128 * n;
-            const int8_t *s = sc + 8 * n;
-            const __m256i p0 = _mm256_maddubs_epi16(q0, _mm256_loadu_si256((const __m256i *)(xs + 0)));
-            const __m256i p1 = _mm256_maddubs_epi16(q1, _mm256_loadu_si256((const __m256i *)(xs + 32)));
-            const __m256i p2 = _mm256_maddubs_epi16(q2, _mm256_loadu_si256((const __m256i *)(xs + 64)));
-            const __m256i p3 = _mm256_maddubs_epi16(q3, _mm256_loadu_si256((const __m256i *)(xs + 96)));
-            const __m256i s0 = _mm256_set_m128i(_mm_set1_epi16(s[1]), _mm_set1_epi16(s[0]));
-            const __m256i s1 = _mm256_set_m128i(_mm_set1_epi16(s[3]), _mm_set1_epi16(s[2]));
-            const __m256i s2 = _mm256_set_m128i(_mm_set1_epi16(s[5]), _mm_set1_epi16(s[4]));
-            const __m256i s3 = _mm256_set_m128i(_mm_set1_epi16(s[7]), _mm_set1_epi16(s[6]));
-            sumi = _mm256_add_epi32(sumi, _mm256_add_epi32(_mm256_madd_epi16(p0, s0), _mm256_madd_epi16(p1, s1)));
-            sumi = _mm256_add_epi32(sumi, _mm256_add_epi32(_mm256_madd_epi16(p2, s2), _mm256_madd_epi16(p3, s3)));
-        }
         const float d = x[i].d * kern_h2f(w[i].d);
+        __m256i sumi = _mm256_setzero_si256();
+        for (int n = 0; n < 2; n++) {
+            struct kern_q6k_codes c;
+            kern_q6k_half(&w[i], n, &c);
+            sumi = kern_q6k_lanes(&c, x[i].qs + 128 * n, sumi);
+        }
         acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
     }
     return kern_hsum256(acc);
+}
+
+KERN_AVX2 static void kern_vdot4_q6_k_avx2(const void *wv, const void *xv, size_t xs, int64_t nb, float out[4])
+{
+    const struct kern_q6_k *w = wv;
+    KERN_X4(xv, xs, struct kern_q8_k);
+    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    for (int64_t i = 0; i < nb; i++) {
+        const float wd = kern_h2f(w[i].d);
+        __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
+                           _mm256_setzero_si256()};
+        for (int n = 0; n < 2; n++) {
+            struct kern_q6k_codes c;
+            kern_q6k_half(&w[i], n, &c);
+            for (int t = 0; t < 4; t++) sumi[t] = kern_q6k_lanes(&c, x[t][i].qs + 128 * n, sumi[t]);
+        }
+        for (int t = 0; t < 4; t++)
+            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(x[t][i].d * wd), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
+    }
+    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
 }
 
 KERN_AVX2 static float kern_vdot_q2_k_avx2(const void *wv, const void *xv, int64_t nb)
@@ -529,266 +707,41 @@ KERN_AVX2 static float kern_vdot_q3_k_avx2(const void *wv, const void *xv, int64
 
 /* ---- 4 tokens at a time (prefill): each weight block is decoded once for all 4 ---- */
 
-#define KERN_X4(xv, xs, type)                                                                  \
-    const type *x[4] = {(const type *)(xv), (const type *)((const uint8_t *)(xv) + (xs)),      \
-                        (const type *)((const uint8_t *)(xv) + 2 * (xs)),                      \
-                        (const type *)((const uint8_t *)(xv) + 3 * (xs))}
 
-KERN_AVX2 static void kern_vdot4_q8_0_avx2(const void *wv, const void *xv, size_t xs, int64_t nb,
-                                           float out[4])
-{
-    const struct kern_q8_0 *w = wv;
-    KERN_X4(xv, xs, struct kern_xq8);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    for (int64_t i = 0; i < nb; i++) {
-        const __m256i qw = _mm256_loadu_si256((const __m256i *)w[i].qs);
-        const __m256i ax = _mm256_sign_epi8(qw, qw);
-        const float wd = kern_h2f(w[i].d);
-        for (int t = 0; t < 4; t++) {
-            const __m256i qx = _mm256_loadu_si256((const __m256i *)x[t][i].qs);
-            const __m256i p = kern_dot_u8(ax, _mm256_sign_epi8(qx, qw));
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), _mm256_cvtepi32_ps(p), acc[t]);
-        }
-    }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
-}
 
-KERN_AVX2 static void kern_vdot4_q4_0_avx2(const void *wv, const void *xv, size_t xs, int64_t nb,
-                                           float out[4])
-{
-    const struct kern_q4_0 *w = wv;
-    KERN_X4(xv, xs, struct kern_xq8);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    for (int64_t i = 0; i < nb; i++) {
-        const __m256i qw = kern_nibbles(w[i].qs);
-        const float wd = kern_h2f(w[i].d);
-        for (int t = 0; t < 4; t++) {
-            const __m256i qx = _mm256_loadu_si256((const __m256i *)x[t][i].qs);
-            __m256i p = kern_dot_u8(qw, qx);
-            p = _mm256_sub_epi32(p, _mm256_setr_epi32(8 * x[t][i].sum, 0, 0, 0, 0, 0, 0, 0));
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), _mm256_cvtepi32_ps(p), acc[t]);
-        }
-    }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
-}
-
-KERN_AVX2 static void kern_vdot4_q5_0_avx2(const void *wv, const void *xv, size_t xs, int64_t nb,
-                                           float out[4])
-{
-    const struct kern_q5_0 *w = wv;
-    KERN_X4(xv, xs, struct kern_xq8);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    for (int64_t i = 0; i < nb; i++) {
-        __m256i qw = kern_nibbles(w[i].qs);
-        qw = _mm256_or_si256(qw, _mm256_and_si256(kern_bits_to_bytes(w[i].qh), _mm256_set1_epi8(0x10)));
-        const float wd = kern_h2f(w[i].d);
-        for (int t = 0; t < 4; t++) {
-            const __m256i qx = _mm256_loadu_si256((const __m256i *)x[t][i].qs);
-            __m256i p = kern_dot_u8(qw, qx);
-            p = _mm256_sub_epi32(p, _mm256_setr_epi32(16 * x[t][i].sum, 0, 0, 0, 0, 0, 0, 0));
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), _mm256_cvtepi32_ps(p), acc[t]);
-        }
-    }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
-}
-
-KERN_AVX2 static void kern_vdot4_q4_k_avx2(const void *wv, const void *xv, size_t xs, int64_t nb,
-                                           float out[4])
-{
-    const struct kern_q4_k *w = wv;
-    KERN_X4(xv, xs, struct kern_q8_k);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    float accm[4] = {0, 0, 0, 0};
-    const __m256i m4 = _mm256_set1_epi8(0x0F);
-    for (int64_t i = 0; i < nb; i++) {
-        uint8_t sc[8], mn[8];
-        kern_k4_scales(w[i].scales, sc, mn);
-        __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
-                           _mm256_setzero_si256()};
-        for (int j = 0; j < 4; j++) {
-            const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
-            const __m256i lo = _mm256_and_si256(q, m4);
-            const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), m4);
-            const __m256i slo = _mm256_set1_epi16(sc[2 * j]), shi = _mm256_set1_epi16(sc[2 * j + 1]);
-            for (int t = 0; t < 4; t++) {
-                const __m256i x0 = _mm256_loadu_si256((const __m256i *)(x[t][i].qs + 64 * j));
-                const __m256i x1 = _mm256_loadu_si256((const __m256i *)(x[t][i].qs + 64 * j + 32));
-                const __m256i p0 = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, x0), slo);
-                const __m256i p1 = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, x1), shi);
-                sumi[t] = _mm256_add_epi32(sumi[t], _mm256_add_epi32(p0, p1));
-            }
-        }
-        const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].dmin);
-        for (int t = 0; t < 4; t++) {
-            const int msum = kern_k4_msum(mn, x[t][i].bsums);
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(x[t][i].d * wd), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
-            accm[t] += x[t][i].d * wm * (float)msum;
-        }
-    }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) - accm[t];
-}
-
-KERN_AVX2 static void kern_vdot4_q6_k_avx2(const void *wv, const void *xv, size_t xs, int64_t nb,
-                                           float out[4])
-{
-    const struct kern_q6_k *w = wv;
-    KERN_X4(xv, xs, struct kern_q8_k);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(3);
-    for (int64_t i = 0; i < nb; i++) {
-        const int8_t *sc = w[i].scales;
-        const __m256i sc16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)sc));
-        __m256i sumi[4];
-        for (int t = 0; t < 4; t++) {
-            /* sum (q-32)x = sum qx - 32 sum_g sc_g bsum_g */
-            const __m256i bs = _mm256_loadu_si256((const __m256i *)x[t][i].bsums);
-            sumi[t] = _mm256_slli_epi32(_mm256_madd_epi16(bs, sc16), 5);
-            sumi[t] = _mm256_sub_epi32(_mm256_setzero_si256(), sumi[t]);
-        }
-        for (int n = 0; n < 2; n++) {
-            const __m256i l0 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n));
-            const __m256i l1 = _mm256_loadu_si256((const __m256i *)(w[i].ql + 64 * n + 32));
-            const __m256i h = _mm256_loadu_si256((const __m256i *)(w[i].qh + 32 * n));
-            const __m256i q0 = _mm256_or_si256(_mm256_and_si256(l0, m4), _mm256_slli_epi16(_mm256_and_si256(h, m2), 4));
-            const __m256i q1 = _mm256_or_si256(_mm256_and_si256(l1, m4),
-                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 2), m2), 4));
-            const __m256i q2 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l0, 4), m4),
-                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 4), m2), 4));
-            const __m256i q3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), m4),
-                                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 6), m2), 4));
-            const int8_t *s = sc + 8 * n;
-            const __m256i s0 = _mm256_set_m128i(_mm_set1_epi16(s[1]), _mm_set1_epi16(s[0]));
-            const __m256i s1 = _mm256_set_m128i(_mm_set1_epi16(s[3]), _mm_set1_epi16(s[2]));
-            const __m256i s2 = _mm256_set_m128i(_mm_set1_epi16(s[5]), _mm_set1_epi16(s[4]));
-            const __m256i s3 = _mm256_set_m128i(_mm_set1_epi16(s[7]), _mm_set1_epi16(s[6]));
-            for (int t = 0; t < 4; t++) {
-                const int8_t *xq = x[t][i].qs + 128 * n;
-                const __m256i p0 = _mm256_madd_epi16(_mm256_maddubs_epi16(q0, _mm256_loadu_si256((const __m256i *)xq)), s0);
-                const __m256i p1 = _mm256_madd_epi16(_mm256_maddubs_epi16(q1, _mm256_loadu_si256((const __m256i *)(xq + 32))), s1);
-                const __m256i p2 = _mm256_madd_epi16(_mm256_maddubs_epi16(q2, _mm256_loadu_si256((const __m256i *)(xq + 64))), s2);
-                const __m256i p3 = _mm256_madd_epi16(_mm256_maddubs_epi16(q3, _mm256_loadu_si256((const __m256i *)(xq + 96))), s3);
-                sumi[t] = _mm256_add_epi32(sumi[t], _mm256_add_epi32(_mm256_add_epi32(p0, p1), _mm256_add_epi32(p2, p3)));
-            }
-        }
-        const float wd = kern_h2f(w[i].d);
-        for (int t = 0; t < 4; t++)
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(x[t][i].d * wd), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
-    }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
-}
-
-KERN_AVX2 static void kern_vdot4_q5_1_avx2(const void *wv, const void *xv, size_t xs, int64_t nb,
-                                           float out[4])
-{
-    const struct kern_q5_1 *w = wv;
-    KERN_X4(xv, xs, struct kern_xq8);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    float summ[4] = {0, 0, 0, 0};
-    for (int64_t i = 0; i < nb; i++) {
-        __m256i qw = kern_nibbles(w[i].qs);
-        qw = _mm256_or_si256(qw, _mm256_and_si256(kern_bits_to_bytes(w[i].qh), _mm256_set1_epi8(0x10)));
-        const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].m);
-        for (int t = 0; t < 4; t++) {
-            const __m256i qx = _mm256_loadu_si256((const __m256i *)x[t][i].qs);
-            const __m256i p = kern_dot_u8(qw, qx);
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), _mm256_cvtepi32_ps(p), acc[t]);
-            summ[t] += wm * (x[t][i].d * (float)x[t][i].sum);
-        }
-    }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) + summ[t];
-}
-
-KERN_AVX2 static void kern_vdot4_q4_1_avx2(const void *wv, const void *xv, size_t xs, int64_t nb,
-                                           float out[4])
-{
-    const struct kern_q4_1 *w = wv;
-    KERN_X4(xv, xs, struct kern_xq8);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    float summ[4] = {0, 0, 0, 0};
-    for (int64_t i = 0; i < nb; i++) {
-        const __m256i qw = kern_nibbles(w[i].qs);
-        const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].m);
-        for (int t = 0; t < 4; t++) {
-            const __m256i qx = _mm256_loadu_si256((const __m256i *)x[t][i].qs);
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), _mm256_cvtepi32_ps(kern_dot_u8(qw, qx)), acc[t]);
-            summ[t] += wm * (x[t][i].d * (float)x[t][i].sum);
-        }
-    }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) + summ[t];
-}
-
-KERN_AVX2 static void kern_vdot4_q5_k_avx2(const void *wv, const void *xv, size_t xs, int64_t nb,
-                                           float out[4])
-{
-    const struct kern_q5_k *w = wv;
-    KERN_X4(xv, xs, struct kern_q8_k);
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
-    float accm[4] = {0, 0, 0, 0};
-    const __m256i m4 = _mm256_set1_epi8(0x0F), one = _mm256_set1_epi8(1);
-    for (int64_t i = 0; i < nb; i++) {
-        uint8_t sc[8], mn[8];
-        kern_k4_scales(w[i].scales, sc, mn);
-        const __m256i hb = _mm256_loadu_si256((const __m256i *)w[i].qh);
-        __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
-                           _mm256_setzero_si256()};
-        for (int j = 0; j < 4; j++) {
-            const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
-            const __m128i sh0 = _mm_cvtsi32_si128(2 * j), sh1 = _mm_cvtsi32_si128(2 * j + 1);
-            const __m256i h0 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(hb, sh0), one), 4);
-            const __m256i h1 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(hb, sh1), one), 4);
-            const __m256i lo = _mm256_or_si256(_mm256_and_si256(q, m4), h0);
-            const __m256i hi = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q, 4), m4), h1);
-            const __m256i slo = _mm256_set1_epi16(sc[2 * j]), shi = _mm256_set1_epi16(sc[2 * j + 1]);
-            for (int t = 0; t < 4; t++) {
-                const __m256i x0 = _mm256_loadu_si256((const __m256i *)(x[t][i].qs + 64 * j));
-                const __m256i x1 = _mm256_loadu_si256((const __m256i *)(x[t][i].qs + 64 * j + 32));
-                const __m256i p0 = _mm256_madd_epi16(_mm256_maddubs_epi16(lo, x0), slo);
-                const __m256i p1 = _mm256_madd_epi16(_mm256_maddubs_epi16(hi, x1), shi);
-                sumi[t] = _mm256_add_epi32(sumi[t], _mm256_add_epi32(p0, p1));
-            }
-        }
-        const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].dmin);
-        for (int t = 0; t < 4; t++) {
-            acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(x[t][i].d * wd), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
-            accm[t] += x[t][i].d * wm * (float)kern_k4_msum(mn, x[t][i].bsums);
-        }
-    }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) - accm[t];
-}
-
-/* Float weights: one load (and conversion) of w feeds 4 FMAs. n = elements. */
-#define KERN_VDOT4_FLOAT(name, wtype, load_w, get_w)                                          \
+/* Float weights, 4 tokens: one load (and conversion) of w feeds 4 tokens' FMAs; each token
+ * keeps the 16-lane order of the 1-token kernel. n = elements. */
+#define KERN_VDOT4_FLOAT(name, wtype, LD, GET)                                                 \
     KERN_AVX2 static void name(const void *wv, const void *xv, size_t xs, int64_t n,           \
                                float out[4])                                                   \
     {                                                                                          \
         const wtype *w = wv;                                                                   \
         KERN_X4(xv, xs, float);                                                                \
-        __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;                            \
+        __m256 lo[4], hi[4];                                                                   \
+        for (int t = 0; t < 4; t++) lo[t] = hi[t] = _mm256_setzero_ps();                       \
         int64_t i = 0;                                                                         \
-        for (; i + 8 <= n; i += 8) {                                                           \
-            const __m256 wf = load_w;                                                          \
-            a0 = _mm256_fmadd_ps(wf, _mm256_loadu_ps(x[0] + i), a0);                           \
-            a1 = _mm256_fmadd_ps(wf, _mm256_loadu_ps(x[1] + i), a1);                           \
-            a2 = _mm256_fmadd_ps(wf, _mm256_loadu_ps(x[2] + i), a2);                           \
-            a3 = _mm256_fmadd_ps(wf, _mm256_loadu_ps(x[3] + i), a3);                           \
+        for (; i + 16 <= n; i += 16) {                                                         \
+            const __m256 w0 = LD(w);                                                           \
+            i += 8;                                                                            \
+            const __m256 w1 = LD(w);                                                           \
+            i -= 8;                                                                            \
+            for (int t = 0; t < 4; t++) {                                                      \
+                lo[t] = _mm256_fmadd_ps(w0, _mm256_loadu_ps(x[t] + i), lo[t]);                 \
+                hi[t] = _mm256_fmadd_ps(w1, _mm256_loadu_ps(x[t] + i + 8), hi[t]);             \
+            }                                                                                  \
         }                                                                                      \
-        out[0] = kern_hsum256(a0);                                                             \
-        out[1] = kern_hsum256(a1);                                                             \
-        out[2] = kern_hsum256(a2);                                                             \
-        out[3] = kern_hsum256(a3);                                                             \
+        for (int t = 0; t < 4; t++) out[t] = kern_reduce16(lo[t], hi[t]);                      \
         for (; i < n; i++)                                                                     \
-            for (int t = 0; t < 4; t++) out[t] += (get_w) * x[t][i];                           \
+            for (int t = 0; t < 4; t++) out[t] += GET(w) * x[t][i];                            \
     }
 
-KERN_VDOT4_FLOAT(kern_vdot4_f32_avx2, float, _mm256_loadu_ps(w + i), w[i])
-KERN_VDOT4_FLOAT(kern_vdot4_f16_avx2, uint16_t, _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(w + i))),
-                 kern_h2f(w[i]))
-KERN_VDOT4_FLOAT(kern_vdot4_bf16_avx2, uint16_t,
-                 _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)(w + i))), 16)),
-                 kern_bf16_to_f32(w[i]))
+KERN_VDOT4_FLOAT(kern_vdot4_f32_avx2, float, KERN_LD_F32, KERN_GET_F32)
+KERN_VDOT4_FLOAT(kern_vdot4_f16_avx2, uint16_t, KERN_LD_F16, KERN_GET_F16)
+KERN_VDOT4_FLOAT(kern_vdot4_bf16_avx2, uint16_t, KERN_LD_BF16, KERN_GET_BF16)
 
-/* Float weights, 4 rows against one x: one load of x feeds 4 FMAs. n = elements. */
-#define KERN_VDOTR4_FLOAT(name, wtype, load_w, get_w)                                         \
+/* Float weights, 4 rows against one x: one load of x feeds 4 rows' FMAs; each row keeps the
+ * 16-lane order of the 1-row kernel. n = elements. */
+#define KERN_VDOTR4_FLOAT(name, wtype, LD, GET)                                                \
     KERN_AVX2 static void name(const void *wv, size_t ws, const void *xv, int64_t n,           \
                                float out[4])                                                   \
     {                                                                                          \
@@ -796,30 +749,20 @@ KERN_VDOT4_FLOAT(kern_vdot4_bf16_avx2, uint16_t,
                              (const wtype *)((const uint8_t *)wv + 2 * ws),                    \
                              (const wtype *)((const uint8_t *)wv + 3 * ws)};                   \
         const float *x = xv;                                                                   \
-        __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;                            \
+        __m256 lo[4], hi[4];                                                                   \
+        for (int r = 0; r < 4; r++) lo[r] = hi[r] = _mm256_setzero_ps();                       \
         int64_t i = 0;                                                                         \
-        for (; i + 8 <= n; i += 8) {                                                           \
-            const __m256 xf = _mm256_loadu_ps(x + i);                                          \
-            a0 = _mm256_fmadd_ps(load_w(w[0]), xf, a0);                                        \
-            a1 = _mm256_fmadd_ps(load_w(w[1]), xf, a1);                                        \
-            a2 = _mm256_fmadd_ps(load_w(w[2]), xf, a2);                                        \
-            a3 = _mm256_fmadd_ps(load_w(w[3]), xf, a3);                                        \
+        for (; i + 16 <= n; i += 16) {                                                         \
+            const __m256 x0 = _mm256_loadu_ps(x + i), x1 = _mm256_loadu_ps(x + i + 8);        \
+            for (int r = 0; r < 4; r++) lo[r] = _mm256_fmadd_ps(LD(w[r]), x0, lo[r]);          \
+            i += 8;                                                                            \
+            for (int r = 0; r < 4; r++) hi[r] = _mm256_fmadd_ps(LD(w[r]), x1, hi[r]);          \
+            i -= 8;                                                                            \
         }                                                                                      \
-        out[0] = kern_hsum256(a0);                                                             \
-        out[1] = kern_hsum256(a1);                                                             \
-        out[2] = kern_hsum256(a2);                                                             \
-        out[3] = kern_hsum256(a3);                                                             \
+        for (int r = 0; r < 4; r++) out[r] = kern_reduce16(lo[r], hi[r]);                      \
         for (; i < n; i++)                                                                     \
-            for (int r = 0; r < 4; r++) out[r] += get_w(w[r]) * x[i];                          \
+            for (int r = 0; r < 4; r++) out[r] += GET(w[r]) * x[i];                            \
     }
-
-#define KERN_LD_F32(p) _mm256_loadu_ps((p) + i)
-#define KERN_LD_F16(p) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)((p) + i)))
-#define KERN_LD_BF16(p)                                                                        \
-    _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)((p) + i))), 16))
-#define KERN_GET_F32(p) ((p)[i])
-#define KERN_GET_F16(p) kern_h2f((p)[i])
-#define KERN_GET_BF16(p) kern_bf16_to_f32((p)[i])
 
 KERN_VDOTR4_FLOAT(kern_vdotr4_f32_avx2, float, KERN_LD_F32, KERN_GET_F32)
 KERN_VDOTR4_FLOAT(kern_vdotr4_f16_avx2, uint16_t, KERN_LD_F16, KERN_GET_F16)

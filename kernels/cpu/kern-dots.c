@@ -4,6 +4,7 @@
  * blocks for the 32-wide quant types, Q8_K blocks for the K-quants. Integer sums are exact, so
  * the fast paths differ from these only in the order of the float additions.
  */
+#include <math.h>
 #include <string.h>
 
 #include "kernels/cpu/kern-impl.h"
@@ -189,7 +190,7 @@ static float kern_dot_q4_k_ref(const void *wv, const void *xv, int64_t nb)
 {
     const struct kern_q4_k *w = wv;
     const struct kern_q8_k *x = xv;
-    float sum = 0;
+    float sum = 0, summ = 0;
     for (int64_t i = 0; i < nb; i++) {
         int isum = 0, msum = 0;
         for (int j = 0; j < 8; j++) {
@@ -202,9 +203,11 @@ static float kern_dot_q4_k_ref(const void *wv, const void *xv, int64_t nb)
             isum += sc * sumi;
             msum += m * (x[i].bsums[2 * j] + x[i].bsums[2 * j + 1]);
         }
-        sum += x[i].d * (kern_h2f(w[i].d) * (float)isum - kern_h2f(w[i].dmin) * (float)msum);
+        /* llama.cpp's repacked q4_K_8x8 order (see kern-avx2.c) */
+        sum = fmaf((float)isum, kern_h2f(w[i].d) * x[i].d, sum);
+        summ = fmaf((float)msum, kern_h2f(w[i].dmin) * x[i].d, summ);
     }
-    return sum;
+    return sum - summ;
 }
 
 static float kern_dot_q5_k_ref(const void *wv, const void *xv, int64_t nb)

@@ -95,9 +95,12 @@ KERN_AVX2 static inline __m512 kern_emu_mask_blend_ps(__mmask16 k, __m512 a, __m
 }
 KERN_AVX2 static inline float kern_emu_reduce_add_ps(__m512 a)
 {
-    float s = 0;
-    for (int j = 0; j < 16; j++) s += a.f[j];
-    return s;
+    /* GCC's tree: 256-bit halves, 128-bit halves, {2,3,0,1} shuffle, then lanes 0 + 1 */
+    float t3[8], t6[4], t8[4];
+    for (int j = 0; j < 8; j++) t3[j] = a.f[8 + j] + a.f[j];
+    for (int j = 0; j < 4; j++) t6[j] = t3[4 + j] + t3[j];
+    for (int j = 0; j < 4; j++) t8[j] = t6[j] + t6[j ^ 2];
+    return t8[0] + t8[1];
 }
 
 KERN_AVX2 static inline __m512i kern_emu_loadu_si512(const void *p)

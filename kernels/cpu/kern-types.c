@@ -807,8 +807,9 @@ void kern_quant_x8_ref(const float *x, void *xq, int64_t k)
     for (int64_t i = 0; i < nb; i++) {
         float amax = 0.0f;
         for (int j = 0; j < 32; j++) amax = KMAX(amax, fabsf(x[i * 32 + j]));
+        /* d and 1/d as ggml's x86 quantize_row_q8_0 computes them */
         const float d = amax / 127.f;
-        const float id = d ? 1.0f / d : 0.0f;
+        const float id = amax != 0.0f ? 127.f / amax : 0.0f;
         int sum = 0;
         for (int j = 0; j < 32; ++j) {
             y[i].qs[j] = (int8_t)kern_nearest_int(x[i * 32 + j] * id);
