@@ -30,6 +30,7 @@
 
 #define TAG "hubd"
 #define CALL_MAX_PAYLOAD 65536
+#define CALL_MEMO_SIZE 256 /* recent hub/call ids remembered with their answers */
 #define PRUNE_EVERY_MS (3600 * 1000)
 
 #ifndef HUB_PLUGIN_DIR
@@ -75,6 +76,58 @@ static int env_subscribe(void *ud, const char *filter, int qos)
 
 /* ---- hub/call ---- */
 
+/* The answers to the last CALL_MEMO_SIZE calls that carried an id. A client that got no answer
+ * (a broker without persistence forgets sessions when it restarts: a call published before
+ * hubd subscribed again, or an answer before the client did, is dropped) sends the same id
+ * again; hubd then repeats the answer instead of running the action twice. One hub per process,
+ * used on the state thread only. */
+static struct call_memo {
+    char *key; /* "s:<id>" or "i:<id>" */
+    char *answer;
+} call_memo[CALL_MEMO_SIZE];
+static size_t call_memo_next;
+
+static void call_memo_key(json_t *id, char *key, size_t n)
+{
+    key[0] = 0;
+    if (json_is_string(id) && json_string_length(id) < n - 3)
+        snprintf(key, n, "s:%s", json_string_value(id));
+    else if (json_is_integer(id))
+        snprintf(key, n, "i:%lld", (long long)json_integer_value(id));
+}
+
+static const char *call_memo_get(const char *key)
+{
+    for (size_t i = 0; *key && i < CALL_MEMO_SIZE; i++)
+        if (call_memo[i].key && strcmp(call_memo[i].key, key) == 0) return call_memo[i].answer;
+    return NULL;
+}
+
+static void call_memo_put(const char *key, const char *answer)
+{
+    if (!*key) return;
+    struct call_memo *m = &call_memo[call_memo_next];
+    free(m->key);
+    free(m->answer);
+    m->key = strdup(key);
+    m->answer = strdup(answer);
+    if (!m->key || !m->answer) { /* not remembered: a retry would run it again */
+        free(m->key);
+        free(m->answer);
+        m->key = m->answer = NULL;
+    }
+    call_memo_next = (call_memo_next + 1) % CALL_MEMO_SIZE;
+}
+
+static void call_memo_free(void)
+{
+    for (size_t i = 0; i < CALL_MEMO_SIZE; i++) {
+        free(call_memo[i].key);
+        free(call_memo[i].answer);
+        call_memo[i].key = call_memo[i].answer = NULL;
+    }
+}
+
 static void call_answer(struct hub *h, json_t *id, const char *entity, const char *action,
                         int ok, const char *error)
 {
@@ -87,6 +140,11 @@ static void call_answer(struct hub *h, json_t *id, const char *entity, const cha
     if (!s) return;
     int rc = hub_publish(h, "hub/call/result", s, strlen(s), 1, false);
     if (rc) hub_warn(TAG, "cannot answer on hub/call/result: %s", hub_strerror(rc));
+    if (id && entity && action) { /* a well-formed call: a retry gets the same answer */
+        char key[160];
+        call_memo_key(id, key, sizeof key);
+        call_memo_put(key, s);
+    }
     free(s);
 }
 
@@ -112,6 +170,16 @@ static void handle_call(struct hub *h, const void *payload, size_t len)
     }
     json_t *id = json_object_get(req, "id");
     if (id && !json_is_string(id) && !json_is_integer(id)) id = NULL;
+    char key[160];
+    call_memo_key(id, key, sizeof key);
+    const char *again = call_memo_get(key);
+    if (again) { /* a retry of a call already run: the same answer, not a second run */
+        hub_debug(TAG, "call %s repeated: answered again, not run again", key + 2);
+        int rc = hub_publish(h, "hub/call/result", again, strlen(again), 1, false);
+        if (rc) hub_warn(TAG, "cannot answer on hub/call/result: %s", hub_strerror(rc));
+        json_decref(req);
+        return;
+    }
     const char *entity = json_string_value(json_object_get(req, "entity"));
     const char *action = json_string_value(json_object_get(req, "action"));
     json_t *args = json_object_get(req, "args");
@@ -201,6 +269,7 @@ static void hub_stop(struct hub *h)
         hub_plugins_free(h->plugins);
         h->plugins = NULL;
     }
+    call_memo_free();
     if (h->mqtt) hub_mqtt_stop(h->mqtt);
     hub_web_stop(h);
 }

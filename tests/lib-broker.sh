@@ -7,7 +7,8 @@
 # broker_start picks a random port, retries when it is taken, and returns only once the broker
 # accepts connections. BROKER_LOG names its log (kept until broker_stop). Set BROKER_EXTRA to
 # extra mosquitto.conf lines (e.g. "max_inflight_messages 10") before calling broker_start.
-# broker_restart stops and restarts it on the same port (for reconnect tests).
+# broker_restart [SIGNAL] stops it (SIGTERM, or e.g. KILL for a crash) and restarts it on the same
+# port (for reconnect tests); BROKER_EXTRA is read again, so a restart can change the config.
 # Capturing what goes over the broker (needs mosquitto_sub; broker_wait needs jq for JSON):
 #   broker_capture_start [FILTER...]   record every message ('#' by default) to $BROKER_CAPTURE,
 #                                      one "topic<TAB>payload" line each; returns once live
@@ -87,7 +88,8 @@ broker_start() {
 }
 
 broker_restart() {
-    [ -n "$BROKER_PID" ] && kill "$BROKER_PID" 2>/dev/null && wait "$BROKER_PID" 2>/dev/null
+    [ -n "$BROKER_PID" ] && kill -"${1:-TERM}" "$BROKER_PID" 2>/dev/null &&
+        wait "$BROKER_PID" 2>/dev/null
     _broker_launch "$BROKER_PORT"
     _broker_wait_ready
 }
