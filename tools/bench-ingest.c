@@ -142,6 +142,20 @@ static double proc_cpu_s(pid_t pid)
     return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
 }
 
+/* Seconds pid has spent runnable but waiting for a CPU (schedstat), or -1. On a shared box
+ * this tells a slow hubd from a starved one. */
+static double proc_wait_s(pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%ld/schedstat", (long)pid);
+    FILE *f = fopen(path, "r");
+    if (!f) return -1;
+    unsigned long long run, wait;
+    int n = fscanf(f, "%llu %llu", &run, &wait);
+    fclose(f);
+    return n == 2 ? (double)wait / 1e9 : -1;
+}
+
 /* ---- the simulated zigbee2mqtt network ---- */
 
 enum dev_kind { DEV_LIGHT, DEV_PLUG, DEV_TEMP };
@@ -640,9 +654,11 @@ int main(int argc, char **argv)
     sleep_ms(1500); /* let the first flush and the retained burst settle */
     long rss_idle = proc_kib(hubd, "VmRSS");
     double cpu0 = proc_cpu_s(hubd), bcpu0 = broker > 0 ? proc_cpu_s(broker) : -1;
+    double wait0 = proc_wait_s(hubd);
     struct phase_result hub =
         run_phase(pub, &statec, "zigbee2mqtt", o.entities, o.seconds, o.window, k_state);
     double hub_cpu = proc_cpu_s(hubd) - cpu0;
+    double hub_wait = wait0 >= 0 ? proc_wait_s(hubd) - wait0 : -1;
     double broker_cpu = bcpu0 >= 0 ? proc_cpu_s(broker) - bcpu0 : -1;
     long rss_after = proc_kib(hubd, "VmRSS"), hwm = proc_kib(hubd, "VmHWM");
     stop_child(hubd, SIGTERM, 10000);
@@ -664,9 +680,10 @@ int main(int argc, char **argv)
            "%.1f MiB after ingest (peak %.1f MiB)\n",
            o.entities, t_ready - t_start, rss_idle / 1024.0, o.entities, rss_after / 1024.0,
            hwm / 1024.0);
-    printf("hubd CPU during ingest: %.0f%% of one core, %.1f us per message%s\n",
+    printf("hubd CPU during ingest: %.0f%% of one core, %.1f us per message; it waited for a CPU "
+           "%.0f%% of the time (other load on this box)\n",
            100.0 * hub_cpu / hub.seconds, hub.received ? 1e6 * hub_cpu / hub.received : 0.0,
-           broker_cpu >= 0 ? "" : " (broker not ours: its CPU not shown)");
+           hub_wait >= 0 ? 100.0 * hub_wait / hub.seconds : -1.0);
     if (broker_cpu >= 0)
         printf("broker CPU during hubd ingest: %.0f%% of one core\n",
                100.0 * broker_cpu / hub.seconds);
