@@ -1,5 +1,11 @@
 # plugins/: the device plugins, each a libtool module that hubd dlopens (see include/hub/plugin.h),
 # sharing plugins/common (JSON, colour, slugs, arguments) through a convenience library.
+
+# The plugin ABI, the only header a plugin includes: shipped and installed (plugins built
+# outside the tree include <hub/plugin.h>).
+hubincludedir = $(includedir)/hub
+hubinclude_HEADERS = include/hub/plugin.h
+
 noinst_LTLIBRARIES += plugins/libplugcommon.la
 plugins_libplugcommon_la_SOURCES = plugins/common/plugcommon.c plugins/common/plugcommon.h
 plugins_libplugcommon_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(JANSSON_CFLAGS)
