@@ -93,6 +93,44 @@ __attribute__((target("avx2,fma"))) static void axpy4_avx2(float *restrict y, co
     for (; i < n; i++) y[i] += a[0] * x0[i] + a[1] * x1[i] + a[2] * x2[i] + a[3] * x3[i];
 }
 
+/* C [M][K] += A [M][J] B [J][K] (row strides lda, ldb, ldc): 4 rows of C by 16 columns held in
+ * registers over the whole J loop, so C is read and written once. M % 4 == 0, K % 16 == 0
+ * here; the caller does the edges. */
+__attribute__((target("avx2,fma"))) static void gemm_acc_avx2(float *C, size_t ldc,
+                                                              const float *A, size_t lda,
+                                                              const float *B, size_t ldb, int M,
+                                                              int J, int K)
+{
+    for (int i = 0; i < M; i += 4) {
+        const float *a0 = A + (size_t)i * lda, *a1 = a0 + lda, *a2 = a1 + lda, *a3 = a2 + lda;
+        for (int k = 0; k < K; k += 16) {
+            __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
+            __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
+            __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
+            __m256 c30 = _mm256_setzero_ps(), c31 = _mm256_setzero_ps();
+            const float *b = B + k;
+            for (int j = 0; j < J; j++, b += ldb) {
+                __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8);
+                __m256 x = _mm256_broadcast_ss(a0 + j);
+                c00 = _mm256_fmadd_ps(x, b0, c00), c01 = _mm256_fmadd_ps(x, b1, c01);
+                x = _mm256_broadcast_ss(a1 + j);
+                c10 = _mm256_fmadd_ps(x, b0, c10), c11 = _mm256_fmadd_ps(x, b1, c11);
+                x = _mm256_broadcast_ss(a2 + j);
+                c20 = _mm256_fmadd_ps(x, b0, c20), c21 = _mm256_fmadd_ps(x, b1, c21);
+                x = _mm256_broadcast_ss(a3 + j);
+                c30 = _mm256_fmadd_ps(x, b0, c30), c31 = _mm256_fmadd_ps(x, b1, c31);
+            }
+            float *c = C + (size_t)i * ldc + k;
+#define ACC_(p, v) _mm256_storeu_ps((p), _mm256_add_ps(_mm256_loadu_ps(p), (v)))
+            ACC_(c, c00), ACC_(c + 8, c01);
+            ACC_(c + ldc, c10), ACC_(c + ldc + 8, c11);
+            ACC_(c + 2 * ldc, c20), ACC_(c + 2 * ldc + 8, c21);
+            ACC_(c + 3 * ldc, c30), ACC_(c + 3 * ldc + 8, c31);
+#undef ACC_
+        }
+    }
+}
+
 __attribute__((target("avx2,fma"))) static void axpy1_avx2(float *restrict y, const float *x,
                                                            float a, int n)
 {
@@ -129,10 +167,46 @@ static void axpy_many(float *restrict y, const float *base, size_t stride, const
     }
 }
 
+/* C [M][K] += A [M][J] B [J][K]: the register-blocked kernel on the bulk, axpy on the edges */
+static void gemm_acc(float *C, const float *A, size_t lda, const float *B, int M, int J, int K)
+{
+    int M4 = 0, K16 = 0;
+#ifdef TRAIN_X86
+    if (train_avx2()) {
+        M4 = M & ~3, K16 = K & ~15;
+        if (M4 && K16) gemm_acc_avx2(C, (size_t)K, A, lda, B, (size_t)K, M4, J, K16);
+    }
+#endif
+    float a[1024];
+    for (int i = 0; i < M; i++) {
+        int k0 = i < M4 ? K16 : 0; /* columns the kernel did not cover */
+        if (k0 == K) continue;
+        for (int j0 = 0; j0 < J; j0 += 1024) {
+            int jn = J - j0 < 1024 ? J - j0 : 1024;
+            for (int j = 0; j < jn; j++) a[j] = A[(size_t)i * lda + j0 + j];
+            axpy_many(C + (size_t)i * K + k0, B + (size_t)j0 * K + k0, (size_t)K, a, jn, K - k0);
+        }
+    }
+}
+
 /* dx [T][K] += dy [T][N] W [N][K];  dW [N][K] += dy^T [N][T] x [T][K] */
 void train_mm_bwd(float *dx, float *dW, const float *dy, const float *x, const float *W, int T,
                   int K, int N)
 {
+#ifdef TRAIN_X86
+    if (train_avx2() && T >= 4) {
+        if (dx) gemm_acc(dx, dy, (size_t)N, W, T, N, K);
+        if (dW) {
+            float *dyT = malloc((size_t)N * T * sizeof(float));
+            HUB_ASSERT(dyT);
+            for (int t = 0; t < T; t++)
+                for (int n = 0; n < N; n++) dyT[(size_t)n * T + t] = dy[(size_t)t * N + n];
+            gemm_acc(dW, dyT, (size_t)T, x, N, T, K);
+            free(dyT);
+        }
+        return;
+    }
+#endif
     if (dx)
         for (int t = 0; t < T; t++) axpy_many(dx + (size_t)t * K, W, (size_t)K, dy + (size_t)t * N, N, K);
     if (dW) {
@@ -1015,26 +1089,75 @@ float train_lr_at(const struct train_opts *o, long step)
     return (float)(mn + 0.5 * (o->lr - mn) * (1 + cos(3.141592653589793 * prog)));
 }
 
-double train_model_update(struct train_model *m, const struct train_opts *o, long step,
-                          const long *expert_load)
+/* the optimizer's pool jobs: a thread's share of the flat arrays */
+struct upd_job {
+    struct train_model *m;
+    const struct train_opts *o;
+    double ss[64];
+    float clip, lr, b1c, b2c;
+};
+
+static void upd_range(const struct train_model *m, int ith, int nth, size_t *a, size_t *b)
 {
+    size_t per = (m->n_params + nth - 1) / nth;
+    *a = per * ith;
+    *b = *a + per < m->n_params ? *a + per : m->n_params;
+    if (*a > *b) *a = *b;
+}
+
+static void sumsq_job(void *arg, int ith, int nth)
+{
+    struct upd_job *u = arg;
+    size_t a, b;
+    upd_range(u->m, ith, nth, &a, &b);
     double ss = 0;
-    for (size_t i = 0; i < m->n_params; i++) ss += (double)m->g[i] * m->g[i];
-    double norm = sqrt(ss);
-    float clip = o->clip > 0 && norm > o->clip ? (float)(o->clip / norm) : 1.0f;
-    float lr = train_lr_at(o, step);
-    double b1c = 1 - pow(o->beta1, (double)step + 1), b2c = 1 - pow(o->beta2, (double)step + 1);
+    for (size_t i = a; i < b; i++) ss += (double)u->m->g[i] * u->m->g[i];
+    u->ss[ith] = ss;
+}
+
+static void adamw_job(void *arg, int ith, int nth)
+{
+    struct upd_job *u = arg;
+    struct train_model *m = u->m;
+    const struct train_opts *o = u->o;
+    size_t a, b;
+    upd_range(m, ith, nth, &a, &b);
+    float clip = u->clip, lr = u->lr, b1c = u->b1c, b2c = u->b2c;
     for (int ti = 0; ti < m->n_tens; ti++) {
         const struct train_tensor *t = &m->tens[ti];
         float wd = t->kind == PK_NORM ? 0.0f : o->weight_decay;
-        for (size_t j = t->off; j < t->off + t->n; j++) {
+        size_t j0 = t->off > a ? t->off : a, j1 = t->off + t->n < b ? t->off + t->n : b;
+        for (size_t j = j0; j < j1; j++) {
             float g = m->g[j] * clip;
             m->m1[j] = o->beta1 * m->m1[j] + (1 - o->beta1) * g;
             m->m2[j] = o->beta2 * m->m2[j] + (1 - o->beta2) * g * g;
-            float mh = m->m1[j] / (float)b1c, vh = m->m2[j] / (float)b2c;
+            float mh = m->m1[j] / b1c, vh = m->m2[j] / b2c;
             m->p[j] -= lr * (mh / (sqrtf(vh) + o->adam_eps) + wd * m->p[j]);
         }
     }
+}
+
+double train_model_update(struct train_model *m, const struct train_opts *o, long step,
+                          const long *expert_load)
+{
+    struct upd_job u = {.m = m, .o = o};
+    int nth = m->pool ? kern_pool_threads(m->pool) : 1;
+    HUB_ASSERT(nth <= 64);
+    if (m->pool)
+        kern_pool_run(m->pool, sumsq_job, &u);
+    else
+        sumsq_job(&u, 0, 1);
+    double ss = 0;
+    for (int i = 0; i < nth; i++) ss += u.ss[i]; /* in thread order: deterministic */
+    double norm = sqrt(ss);
+    u.clip = o->clip > 0 && norm > o->clip ? (float)(o->clip / norm) : 1.0f;
+    u.lr = train_lr_at(o, step);
+    u.b1c = (float)(1 - pow(o->beta1, (double)step + 1));
+    u.b2c = (float)(1 - pow(o->beta2, (double)step + 1));
+    if (m->pool)
+        kern_pool_run(m->pool, adamw_job, &u);
+    else
+        adamw_job(&u, 0, 1);
     /* aux-loss-free balancing (DeepSeek-V3): raise the bias of under-loaded experts */
     if (o->bias_gamma > 0 && expert_load) {
         int X = m->c.n_expert;
