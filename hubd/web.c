@@ -109,13 +109,17 @@ static void conn_close_soon(struct web_conn *c, enum lws_close_status code, cons
     c->close_code = code;
     c->close_reason = reason;
     c->closing = true;
-    lws_callback_on_writable(c->wsi);
+    if (c->wsi) lws_callback_on_writable(c->wsi);
 }
 
 /* Queue `len` bytes of text for the client (copied). */
 static void conn_send(struct hub_web *w, struct web_conn *c, const char *text, size_t len)
 {
     if (c->closing) return;
+    if (!c->wsi) { /* hub_web_feed: no socket, count only */
+        c->q_count++;
+        return;
+    }
     if (c->q_count >= HUB_WEB_MAX_QUEUE || c->q_bytes + len > WEB_MAX_QUEUE_BYTES) {
         hub_warn(TAG, "client %llu is %zu messages behind: disconnecting it",
                  (unsigned long long)c->serial, c->q_count);
@@ -137,7 +141,6 @@ static void conn_send(struct hub_web *w, struct web_conn *c, const char *text, s
     c->q_count++;
     c->q_bytes += len;
     lws_callback_on_writable(c->wsi);
-    (void)w;
 }
 
 /* Queue a JSON message (reference stolen). */
@@ -240,14 +243,20 @@ static int areas_cb(void *ud, const char *name, const char *floor, const char *a
 
 /* A time given as ms since the epoch (number) or ISO 8601 UTC text ("2026-11-22T10:00:00Z",
  * fractional seconds allowed). */
+#define WEB_TIME_MAX_MS 253402300799999LL /* 9999-12-31T23:59:59.999Z */
+
 static bool parse_time(json_t *v, int64_t *out)
 {
     if (json_is_integer(v)) {
-        *out = json_integer_value(v);
+        json_int_t x = json_integer_value(v);
+        if (x < 0 || x > WEB_TIME_MAX_MS) return false;
+        *out = x;
         return true;
     }
     if (json_is_real(v)) {
-        *out = (int64_t)json_real_value(v);
+        double x = json_real_value(v);
+        if (!(x >= 0 && x <= (double)WEB_TIME_MAX_MS)) return false; /* also NaN */
+        *out = (int64_t)x;
         return true;
     }
     const char *s = json_string_value(v);
@@ -264,7 +273,7 @@ static bool parse_time(json_t *v, int64_t *out)
     }
     if (strcmp(rest, "Z") != 0 && strcmp(rest, "+00:00") != 0 && *rest) return false;
     time_t t = timegm(&tm);
-    if (t == (time_t)-1) return false;
+    if (t == (time_t)-1 || t < 0 || (int64_t)t * 1000 + ms > WEB_TIME_MAX_MS) return false;
     *out = (int64_t)t * 1000 + ms;
     return true;
 }
@@ -300,7 +309,7 @@ static void api_history(struct hub_web *w, struct web_conn *c, json_int_t id, js
         send_error(w, c, id, "invalid_format", "end: expected ms since 1970 or ISO 8601 UTC");
         return;
     }
-    start = end - 24 * 3600 * 1000LL;
+    start = end > 24 * 3600 * 1000LL ? end - 24 * 3600 * 1000LL : 0;
     if ((jstart && !json_is_null(jstart) && !parse_time(jstart, &start))) {
         send_error(w, c, id, "invalid_format", "start: expected ms since 1970 or ISO 8601 UTC");
         return;
@@ -977,4 +986,25 @@ const char *hub_web_root(const struct hub_web *w)
 size_t hub_web_clients(const struct hub_web *w)
 {
     return w ? w->n_conns : 0;
+}
+
+struct hub_web *hub_web_new_detached(struct hub *h)
+{
+    struct hub_web *w = calloc(1, sizeof *w);
+    if (!w) return NULL;
+    w->hub = h;
+    snprintf(w->address, sizeof w->address, "detached");
+    return w;
+}
+
+void hub_web_feed(struct hub_web *w, const char *msg, size_t len, bool authed, int *answers)
+{
+    struct web_conn c;
+    memset(&c, 0, sizeof c);
+    c.sub_id = -1;
+    c.authed = authed;
+    c.serial = ++w->next_serial;
+    handle_text(w, &c, msg, len);
+    if (answers) *answers = (int)c.q_count;
+    free(c.user);
 }

@@ -9,6 +9,7 @@
 #ifndef HUB_WEB_H
 #define HUB_WEB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct hub;
@@ -33,5 +34,11 @@ const char *hub_web_address(const struct hub_web *w);
 const char *hub_web_root(const struct hub_web *w);
 /* Websocket clients connected now (authenticated or not). */
 size_t hub_web_clients(const struct hub_web *w);
+
+/* Tests and fuzzing: a web module with no server (nothing listens; hub_web_free frees it), and
+ * one client message run through the API as a connection with no socket, authenticated or
+ * not. Answers are counted (*answers, may be NULL) and dropped. */
+struct hub_web *hub_web_new_detached(struct hub *h);
+void hub_web_feed(struct hub_web *w, const char *msg, size_t len, bool authed, int *answers);
 
 #endif
