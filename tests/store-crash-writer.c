@@ -14,12 +14,13 @@
  *       check that the file is either still exactly schema 1 or completely migrated.
  *
  * Batch b: puts K registry rows (slots (b*K .. b*K+K-1) mod NSLOTS, so later batches overwrite
- * earlier ones), their states, HIST history rows, then flushes history, then appends "b\n" to
- * PROGRESS. PROGRESS therefore names the last batch whose every write had returned: all of it
- * must survive a kill. Every N-th batch also prunes old history, so deletes are killed too.
- * The checker requires: PRAGMA integrity_check ok; every slot holds exactly the record (and
- * state) of the last committed batch that wrote it, or of the one batch in flight; history of
- * the recent committed batches complete; nothing malformed anywhere.
+ * earlier ones), then in one caller transaction (hub_store_tx_*, as hubd's flush) their states
+ * and HIST history rows, then appends "b\n" to PROGRESS. PROGRESS therefore names the last
+ * batch whose every write had returned: all of it must survive a kill. Every N-th batch also
+ * prunes old history, so deletes are killed too. The checker requires: PRAGMA
+ * integrity_check ok; every slot holds exactly the record (and state) of the last committed
+ * batch that wrote it, or of the one batch in flight; the in-flight batch's states and history
+ * all there or none; history of the recent committed batches complete; nothing malformed.
  */
 #include "config.h"
 
@@ -100,8 +101,7 @@ static int do_write(const char *db, const char *progress)
             slot_record(rec, sizeof rec, slot, b);
             snprintf(state, sizeof state, "%ld", b);
             snprintf(attrs, sizeof attrs, "{\"slot\":%d,\"batch\":%ld}", slot, b);
-            if (hub_store_entity_put(st, id, rec) != HUB_OK ||
-                hub_store_state_put(st, id, state, attrs, b * 1000, b * 1000 + j) != HUB_OK) {
+            if (hub_store_entity_put(st, id, rec) != HUB_OK) {
                 fprintf(stderr, "writer: batch %ld: %s\n", b, hub_store_last_error(st));
                 return 1;
             }
@@ -119,6 +119,22 @@ static int do_write(const char *db, const char *progress)
                     have, HIST);
             return 1;
         }
+        /* States and history of the batch in one caller transaction, as hubd's flush does:
+         * the checker holds them to all-or-nothing. */
+        if (hub_store_tx_begin(st) != HUB_OK) {
+            fprintf(stderr, "writer: tx_begin: %s\n", hub_store_last_error(st));
+            return 1;
+        }
+        for (int j = 0; j < K; j++) {
+            int slot = (int)((b * K + j) % NSLOTS);
+            slot_id(id, sizeof id, slot);
+            snprintf(state, sizeof state, "%ld", b);
+            snprintf(attrs, sizeof attrs, "{\"slot\":%d,\"batch\":%ld}", slot, b);
+            if (hub_store_state_put(st, id, state, attrs, b * 1000, b * 1000 + j) != HUB_OK) {
+                fprintf(stderr, "writer: batch %ld: %s\n", b, hub_store_last_error(st));
+                return 1;
+            }
+        }
         for (int i = 0; i < HIST && have == 0; i++) {
             snprintf(attrs, sizeof attrs, "{\"i\":%d}", i);
             if (hub_store_history_append(st, "sensor.crash_hist", "x", attrs, b * 1000 + i) !=
@@ -127,8 +143,8 @@ static int do_write(const char *db, const char *progress)
                 return 1;
             }
         }
-        if (hub_store_history_flush(st) != HUB_OK) {
-            fprintf(stderr, "writer: flush: %s\n", hub_store_last_error(st));
+        if (hub_store_history_flush(st) != HUB_OK || hub_store_tx_commit(st) != HUB_OK) {
+            fprintf(stderr, "writer: flush/commit: %s\n", hub_store_last_error(st));
             return 1;
         }
         if (b % PRUNE_EVERY == 0 && hub_store_history_prune(st, (b - PRUNE_KEEP) * 1000) < 0) {
@@ -150,6 +166,7 @@ struct check_ctx {
     int bad;
     int in_flight; /* slots holding the in-flight batch */
     int hist;
+    int states_in_flight; /* states written by the in-flight batch's transaction */
 };
 
 /* The last committed batch <= last that wrote `slot`, or -1. */
@@ -214,6 +231,7 @@ static int check_state(void *ud, const char *id, const char *state, const char *
     long b = strtol(state, NULL, 10), want = last_writer(slot, c->last);
     char expect[96];
     snprintf(expect, sizeof expect, "{\"slot\":%d,\"batch\":%ld}", slot, b);
+    if (b == c->last + 1) c->states_in_flight++;
     bool ok = (b == want || (b == c->last + 1 && writes_slot(b, slot))) &&
               strcmp(attrs, expect) == 0 && lc == b * 1000 && lu >= lc && lu < lc + K;
     if (!ok) {
@@ -280,6 +298,14 @@ static int do_check(const char *db, const char *progress)
         if (hub_store_history_query(st, "sensor.crash_hist", b * 1000, b * 1000 + 1000, 0,
                                     count_rows, &n) != HUB_OK)
             ret = 1;
+        /* The in-flight batch's states and history share one transaction: all or none. */
+        if (b == c.last + 1 && c.states_in_flight != (n == HIST ? K : 0)) {
+            fprintf(stderr,
+                    "check: in-flight batch %ld has %d of %d states but %d of %d history "
+                    "rows: its transaction was torn\n",
+                    b, c.states_in_flight, K, n, HIST);
+            ret = 1;
+        }
         if (n != 0 && !(b == c.last + 1 && n == HIST)) {
             fprintf(stderr, "check: batch %ld (after the last committed one) has %d history rows\n",
                     b, n);
@@ -287,9 +313,10 @@ static int do_check(const char *db, const char *progress)
         }
     }
     if (c.bad) ret = 1;
-    printf("check: last committed batch %ld, %d registry rows (%d from the batch in flight), "
-           "history of %d batches complete, integrity %s: %s\n",
-           c.last, c.seen, c.in_flight, hist_batches, err[0] ? err : "ok", ret ? "FAIL" : "ok");
+    printf("check: last committed batch %ld, %d registry rows (%d from the batch in flight, "
+           "its transaction %s), history of %d batches complete, integrity %s: %s\n",
+           c.last, c.seen, c.in_flight, c.states_in_flight ? "committed" : "not committed",
+           hist_batches, err[0] ? err : "ok", ret ? "FAIL" : "ok");
     hub_store_close(st);
     return ret;
 }
@@ -498,8 +525,9 @@ static int do_checkmig(const char *path, long n)
     long long hist = mig_int(db, "SELECT count(*) FROM history", &bad);
     long long has_domain =
         mig_int(db, "SELECT count(*) FROM pragma_table_info('entities') WHERE name='domain'", &bad);
-    long long idx = mig_int(db, "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name IN"
-                                " ('history_entity_ts','history_ts','entities_area','entities_domain')",
+    long long idx = mig_int(db,
+                            "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name IN"
+                            " ('history_entity_ts','history_ts','entities_area','entities_domain')",
                             &bad);
     if (ents != n || hist != n) {
         fprintf(stderr, "checkmig: %lld entities and %lld history rows, expected %ld\n", ents, hist,
@@ -510,18 +538,24 @@ static int do_checkmig(const char *path, long n)
     if (ver == 1) {
         what = "v1";
         if (has_domain != 0 || idx != 0) {
-            fprintf(stderr, "checkmig: user_version 1 but half-migrated (domain column %lld, %lld "
-                            "indexes)\n", has_domain, idx);
+            fprintf(stderr,
+                    "checkmig: user_version 1 but half-migrated (domain column %lld, %lld "
+                    "indexes)\n",
+                    has_domain, idx);
             bad++;
         }
     } else if (ver >= 2) {
         what = "migrated";
-        long long filled = has_domain ? mig_int(db, "SELECT count(*) FROM entities WHERE domain ="
-                                                    " 'sensor' AND area LIKE 'Room %'", &bad)
+        long long filled = has_domain ? mig_int(db,
+                                                "SELECT count(*) FROM entities WHERE domain ="
+                                                " 'sensor' AND area LIKE 'Room %'",
+                                                &bad)
                                       : -1;
         if (has_domain != 1 || idx != 4 || filled != n) {
-            fprintf(stderr, "checkmig: user_version %lld but domain column %lld, %lld indexes, %lld "
-                            "rows backfilled\n", ver, has_domain, idx, filled);
+            fprintf(stderr,
+                    "checkmig: user_version %lld but domain column %lld, %lld indexes, %lld "
+                    "rows backfilled\n",
+                    ver, has_domain, idx, filled);
             bad++;
         }
     } else {
