@@ -326,13 +326,13 @@ KERN_AVX2 static inline __m256i kern_codes_q5_1(const struct kern_q5_1 *b)
             const __m256i qw = CODES(&w[i]);                                                   \
             const __m256i aw = _mm256_sign_epi8(qw, qw);                                       \
             const float wd = kern_h2f(w[i].d);                                                 \
-            for (int t = 0; t < 4; t++) {                                                      \
+            _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) {                                                      \
                 const __m256i sx = _mm256_sign_epi8(KERN_XQ(x[t][i]), qw);                     \
                 const __m256 q = _mm256_cvtepi32_ps(kern_dot_u8(aw, sx));                      \
                 acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(wd * x[t][i].d), q, acc[t]);           \
             }                                                                                  \
         }                                                                                      \
-        for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);                             \
+        _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);                             \
     }
 
 /* Q4_1, Q5_1: acc += lanes(w, x) * (dw*dx); the mins come in a scalar sum, block by block */
@@ -360,14 +360,14 @@ KERN_AVX2 static inline __m256i kern_codes_q5_1(const struct kern_q5_1 *b)
         for (int64_t i = 0; i < nb; i++) {                                                     \
             const __m256i qw = CODES(&w[i]);                                                   \
             const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].m);                          \
-            for (int t = 0; t < 4; t++) {                                                      \
+            _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) {                                                      \
                 summs[t] = fmaf(wm, x[t][i].d * (float)x[t][i].sum, summs[t]);                             \
                 const __m256 dd = _mm256_mul_ps(_mm256_set1_ps(wd), _mm256_set1_ps(x[t][i].d)); \
                 const __m256 q = kern_lanes_u8(qw, KERN_XQ(x[t][i]));                          \
                 acc[t] = Q5 ? _mm256_fmadd_ps(q, dd, acc[t]) : _mm256_fmadd_ps(dd, q, acc[t]); \
             }                                                                                  \
         }                                                                                      \
-        for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) + summs[t];                  \
+        _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) + summs[t];                  \
     }
 
 #define KERN_X4(xv, xs, type)                                                                  \
@@ -386,7 +386,7 @@ KERN_AVX2 static inline __m256i kern_q4k_sumi(const struct kern_q4_k *w, const i
 {
     const __m256i m4 = _mm256_set1_epi8(0x0F);
     __m256i sumi = _mm256_setzero_si256();
-    for (int j = 0; j < 4; j++) {
+    _Pragma("GCC unroll 4") for (int j = 0; j < 4; j++) {
         const __m256i q = _mm256_loadu_si256((const __m256i *)(w->qs + 32 * j));
         const __m256i lo = _mm256_and_si256(q, m4);
         const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), m4);
@@ -404,7 +404,7 @@ KERN_AVX2 static inline __m256i kern_q5k_sumi(const struct kern_q5_k *w, const i
     const __m256i m4 = _mm256_set1_epi8(0x0F), one = _mm256_set1_epi8(1);
     const __m256i hb = _mm256_loadu_si256((const __m256i *)w->qh);
     __m256i sumi = _mm256_setzero_si256();
-    for (int j = 0; j < 4; j++) {
+    _Pragma("GCC unroll 4") for (int j = 0; j < 4; j++) {
         const __m256i q = _mm256_loadu_si256((const __m256i *)(w->qs + 32 * j));
         const __m128i sh0 = _mm_cvtsi32_si128(2 * j), sh1 = _mm_cvtsi32_si128(2 * j + 1);
         const __m256i h0 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(hb, sh0), one), 4);
@@ -486,26 +486,26 @@ KERN_AVX2 static void kern_vdot4_q4_k_avx2(const void *wv, const void *xv, size_
         const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].dmin);
         __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
                            _mm256_setzero_si256()};
-        for (int j = 0; j < 4; j++) {
+        _Pragma("GCC unroll 4") for (int j = 0; j < 4; j++) {
             const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
             const __m256i lo = _mm256_and_si256(q, m4);
             const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(q, 4), m4);
             const __m256i slo = _mm256_set1_epi16(sc[2 * j]), shi = _mm256_set1_epi16(sc[2 * j + 1]);
-            for (int t = 0; t < 4; t++) {
+            _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) {
                 const int8_t *xq = x[t][i].qs + 64 * j;
                 const __m256i pl = _mm256_madd_epi16(slo, _mm256_maddubs_epi16(lo, _mm256_loadu_si256((const __m256i *)xq)));
                 const __m256i ph = _mm256_madd_epi16(shi, _mm256_maddubs_epi16(hi, _mm256_loadu_si256((const __m256i *)(xq + 32))));
                 sumi[t] = _mm256_add_epi32(sumi[t], _mm256_add_epi32(pl, ph));
             }
         }
-        for (int t = 0; t < 4; t++) {
+        _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) {
             const int isum = kern_hsum_i32(sumi[t]);
             const int imin = kern_hsum_i32x4(kern_k4_mprod(mn, x[t][i].bsums));
             acc[t] = fmaf((float)isum, wd * x[t][i].d, acc[t]);
             acc_m[t] = fmaf((float)imin, wm * x[t][i].d, acc_m[t]);
         }
     }
-    for (int t = 0; t < 4; t++) out[t] = acc[t] - acc_m[t];
+    _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) out[t] = acc[t] - acc_m[t];
 }
 
 KERN_AVX2 static float kern_vdot_q5_k_avx2(const void *wv, const void *xv, int64_t nb)
@@ -537,7 +537,7 @@ KERN_AVX2 static void kern_vdot4_q5_k_avx2(const void *wv, const void *xv, size_
         const __m256i hb = _mm256_loadu_si256((const __m256i *)w[i].qh);
         __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
                            _mm256_setzero_si256()};
-        for (int j = 0; j < 4; j++) {
+        _Pragma("GCC unroll 4") for (int j = 0; j < 4; j++) {
             const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
             const __m128i sh0 = _mm_cvtsi32_si128(2 * j), sh1 = _mm_cvtsi32_si128(2 * j + 1);
             const __m256i h0 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srl_epi16(hb, sh0), one), 4);
@@ -545,20 +545,20 @@ KERN_AVX2 static void kern_vdot4_q5_k_avx2(const void *wv, const void *xv, size_
             const __m256i lo = _mm256_or_si256(_mm256_and_si256(q, m4), h0);
             const __m256i hi = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q, 4), m4), h1);
             const __m256i slo = _mm256_set1_epi16(sc[2 * j]), shi = _mm256_set1_epi16(sc[2 * j + 1]);
-            for (int t = 0; t < 4; t++) {
+            _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) {
                 const int8_t *xq = x[t][i].qs + 64 * j;
                 const __m256i pl = _mm256_madd_epi16(slo, _mm256_maddubs_epi16(lo, _mm256_loadu_si256((const __m256i *)xq)));
                 const __m256i ph = _mm256_madd_epi16(shi, _mm256_maddubs_epi16(hi, _mm256_loadu_si256((const __m256i *)(xq + 32))));
                 sumi[t] = _mm256_add_epi32(sumi[t], _mm256_add_epi32(pl, ph));
             }
         }
-        for (int t = 0; t < 4; t++) {
+        _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) {
             const float d = x[t][i].d * wd, dmin = -x[t][i].d * wm;
             summs[t] = fmaf(dmin, (float)kern_hsum_i32_4(kern_k4_mprod(mn, x[t][i].bsums)), summs[t]);
             acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
         }
     }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) + summs[t];
+    _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]) + summs[t];
 }
 
 /* Q6_K: ggml's lanes, with 32*x taken off each product pair before the scale (not via bsums). */
@@ -577,7 +577,7 @@ KERN_AVX2 static inline void kern_q6k_half(const struct kern_q6_k *w, int n, str
     c->q[3] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(l1, 4), m4),
                               _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(h, 6), m2), 4));
     const int8_t *s = w->scales + 8 * n;
-    for (int g = 0; g < 4; g++)
+    _Pragma("GCC unroll 4") for (int g = 0; g < 4; g++)
         c->s[g] = _mm256_set_m128i(_mm_set1_epi16(s[2 * g + 1]), _mm_set1_epi16(s[2 * g]));
 }
 
@@ -585,7 +585,7 @@ KERN_AVX2 static inline __m256i kern_q6k_lanes(const struct kern_q6k_codes *c, c
 {
     const __m256i m32s = _mm256_set1_epi8(32);
     __m256i p[4];
-    for (int g = 0; g < 4; g++) {
+    _Pragma("GCC unroll 4") for (int g = 0; g < 4; g++) {
         const __m256i xv = _mm256_loadu_si256((const __m256i *)(xq + 32 * g));
         const __m256i p16 = _mm256_sub_epi16(_mm256_maddubs_epi16(c->q[g], xv), _mm256_maddubs_epi16(m32s, xv));
         p[g] = _mm256_madd_epi16(c->s[g], p16);
@@ -602,7 +602,7 @@ KERN_AVX2 static float kern_vdot_q6_k_avx2(const void *wv, const void *xv, int64
     for (int64_t i = 0; i < nb; i++) {
         const float d = x[i].d * kern_h2f(w[i].d);
         __m256i sumi = _mm256_setzero_si256();
-        for (int n = 0; n < 2; n++) {
+        _Pragma("GCC unroll 2") for (int n = 0; n < 2; n++) {
             struct kern_q6k_codes c;
             kern_q6k_half(&w[i], n, &c);
             sumi = kern_q6k_lanes(&c, x[i].qs + 128 * n, sumi);
@@ -621,15 +621,15 @@ KERN_AVX2 static void kern_vdot4_q6_k_avx2(const void *wv, const void *xv, size_
         const float wd = kern_h2f(w[i].d);
         __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
                            _mm256_setzero_si256()};
-        for (int n = 0; n < 2; n++) {
+        _Pragma("GCC unroll 2") for (int n = 0; n < 2; n++) {
             struct kern_q6k_codes c;
             kern_q6k_half(&w[i], n, &c);
-            for (int t = 0; t < 4; t++) sumi[t] = kern_q6k_lanes(&c, x[t][i].qs + 128 * n, sumi[t]);
+            _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) sumi[t] = kern_q6k_lanes(&c, x[t][i].qs + 128 * n, sumi[t]);
         }
-        for (int t = 0; t < 4; t++)
+        _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++)
             acc[t] = _mm256_fmadd_ps(_mm256_set1_ps(x[t][i].d * wd), _mm256_cvtepi32_ps(sumi[t]), acc[t]);
     }
-    for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
+    _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) out[t] = kern_hsum256(acc[t]);
 }
 
 KERN_AVX2 static float kern_vdot_q2_k_avx2(const void *wv, const void *xv, int64_t nb)
@@ -647,7 +647,7 @@ KERN_AVX2 static float kern_vdot_q2_k_avx2(const void *wv, const void *xv, int64
         uint8_t sc[16];
         for (int g = 0; g < 16; g++) sc[g] = w[i].scales[g] & 0xF;
         __m256i sumi = _mm256_setzero_si256();
-        for (int n = 0; n < 2; n++) {
+        _Pragma("GCC unroll 2") for (int n = 0; n < 2; n++) {
             const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * n));
             for (int s = 0; s < 4; s++) {
                 const __m256i qs = _mm256_and_si256(_mm256_srl_epi16(q, _mm_cvtsi32_si128(2 * s)), m2);
@@ -688,7 +688,7 @@ KERN_AVX2 static float kern_vdot_q3_k_avx2(const void *wv, const void *xv, int64
         }
         const __m256i hm = _mm256_loadu_si256((const __m256i *)w[i].hmask);
         __m256i sumi = _mm256_setr_epi32(-4 * bias, 0, 0, 0, 0, 0, 0, 0);
-        for (int n = 0; n < 2; n++) {
+        _Pragma("GCC unroll 2") for (int n = 0; n < 2; n++) {
             const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * n));
             for (int s = 0; s < 4; s++) {
                 const __m256i q2 = _mm256_and_si256(_mm256_srl_epi16(q, _mm_cvtsi32_si128(2 * s)), m2);
@@ -718,21 +718,21 @@ KERN_AVX2 static float kern_vdot_q3_k_avx2(const void *wv, const void *xv, int64
         const wtype *w = wv;                                                                   \
         KERN_X4(xv, xs, float);                                                                \
         __m256 lo[4], hi[4];                                                                   \
-        for (int t = 0; t < 4; t++) lo[t] = hi[t] = _mm256_setzero_ps();                       \
+        _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) lo[t] = hi[t] = _mm256_setzero_ps();                       \
         int64_t i = 0;                                                                         \
         for (; i + 16 <= n; i += 16) {                                                         \
             const __m256 w0 = LD(w);                                                           \
             i += 8;                                                                            \
             const __m256 w1 = LD(w);                                                           \
             i -= 8;                                                                            \
-            for (int t = 0; t < 4; t++) {                                                      \
+            _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) {                                                      \
                 lo[t] = _mm256_fmadd_ps(w0, _mm256_loadu_ps(x[t] + i), lo[t]);                 \
                 hi[t] = _mm256_fmadd_ps(w1, _mm256_loadu_ps(x[t] + i + 8), hi[t]);             \
             }                                                                                  \
         }                                                                                      \
-        for (int t = 0; t < 4; t++) out[t] = kern_reduce16(lo[t], hi[t]);                      \
+        _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) out[t] = kern_reduce16(lo[t], hi[t]);                      \
         for (; i < n; i++)                                                                     \
-            for (int t = 0; t < 4; t++) out[t] += GET(w) * x[t][i];                            \
+            _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) out[t] += GET(w) * x[t][i];                            \
     }
 
 KERN_VDOT4_FLOAT(kern_vdot4_f32_avx2, float, KERN_LD_F32, KERN_GET_F32)
@@ -750,18 +750,18 @@ KERN_VDOT4_FLOAT(kern_vdot4_bf16_avx2, uint16_t, KERN_LD_BF16, KERN_GET_BF16)
                              (const wtype *)((const uint8_t *)wv + 3 * ws)};                   \
         const float *x = xv;                                                                   \
         __m256 lo[4], hi[4];                                                                   \
-        for (int r = 0; r < 4; r++) lo[r] = hi[r] = _mm256_setzero_ps();                       \
+        _Pragma("GCC unroll 4") for (int r = 0; r < 4; r++) lo[r] = hi[r] = _mm256_setzero_ps();                       \
         int64_t i = 0;                                                                         \
         for (; i + 16 <= n; i += 16) {                                                         \
             const __m256 x0 = _mm256_loadu_ps(x + i), x1 = _mm256_loadu_ps(x + i + 8);        \
-            for (int r = 0; r < 4; r++) lo[r] = _mm256_fmadd_ps(LD(w[r]), x0, lo[r]);          \
+            _Pragma("GCC unroll 4") for (int r = 0; r < 4; r++) lo[r] = _mm256_fmadd_ps(LD(w[r]), x0, lo[r]);          \
             i += 8;                                                                            \
-            for (int r = 0; r < 4; r++) hi[r] = _mm256_fmadd_ps(LD(w[r]), x1, hi[r]);          \
+            _Pragma("GCC unroll 4") for (int r = 0; r < 4; r++) hi[r] = _mm256_fmadd_ps(LD(w[r]), x1, hi[r]);          \
             i -= 8;                                                                            \
         }                                                                                      \
-        for (int r = 0; r < 4; r++) out[r] = kern_reduce16(lo[r], hi[r]);                      \
+        _Pragma("GCC unroll 4") for (int r = 0; r < 4; r++) out[r] = kern_reduce16(lo[r], hi[r]);                      \
         for (; i < n; i++)                                                                     \
-            for (int r = 0; r < 4; r++) out[r] += GET(w[r]) * x[i];                            \
+            _Pragma("GCC unroll 4") for (int r = 0; r < 4; r++) out[r] += GET(w[r]) * x[i];                            \
     }
 
 KERN_VDOTR4_FLOAT(kern_vdotr4_f32_avx2, float, KERN_LD_F32, KERN_GET_F32)
