@@ -573,6 +573,35 @@ static int store_lock(const char *path, int *fd_out, char *err, size_t errlen)
 /* ---- open / close ------------------------------------------------------------------------- */
 
 /* Brings the schema to STORE_SCHEMA_VERSION, one transaction per migration. */
+/* Refuses a file that is not ours (another application's SQLite database) or that a newer hubd
+ * wrote, before anything is changed in it: not even its journal mode. */
+static int store_identify(struct hub_store *st, char *err, size_t errlen)
+{
+    int64_t app_id = 0, version = 0, tables = 0;
+    int ret;
+    /* The first read of the file: a garbage file fails here with "file is not a database". */
+    if ((ret = store_pragma_int(st->db, "PRAGMA application_id", &app_id, err, errlen, st->path)) ||
+        (ret = store_pragma_int(st->db, "PRAGMA user_version", &version, err, errlen, st->path)) ||
+        (ret = store_pragma_int(st->db, "SELECT count(*) FROM sqlite_schema", &tables, err, errlen,
+                                st->path)))
+        return ret;
+    if (app_id != STORE_APPLICATION_ID && !(app_id == 0 && version == 0 && tables == 0)) {
+        snprintf(err, errlen,
+                 "%s: not a hubd database (application_id %#" PRIx64 ", %" PRId64
+                 " schema objects); refusing to touch it",
+                 st->path, app_id, tables);
+        return HUB_ERR_VERSION;
+    }
+    if (version > STORE_SCHEMA_VERSION) {
+        snprintf(err, errlen,
+                 "%s: schema version %" PRId64 " is newer than this hubd understands (%d); "
+                 "use a newer hubd",
+                 st->path, version, STORE_SCHEMA_VERSION);
+        return HUB_ERR_VERSION;
+    }
+    return HUB_OK;
+}
+
 static int store_migrate(struct hub_store *st, char *err, size_t errlen)
 {
     int64_t app_id = 0, version = 0, tables = 0;
@@ -657,8 +686,7 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: busy_timeout: %s", path, sqlite3_errmsg(st->db));
         goto fail;
     }
-    /* The first read of the file: a garbage file fails here with "file is not a database". */
-    if (store_pragma_int(st->db, "PRAGMA user_version", &v, err, errlen, path) != HUB_OK) goto fail;
+    if (store_identify(st, err, errlen) != HUB_OK) goto fail;
     if (!memory) {
         sqlite3_stmt *s = NULL;
         rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s, NULL);

@@ -480,6 +480,9 @@ static void test_migration(void)
     fprintf(stderr, "foreign database says: %s\n", err);
     CHECK(strstr(err, "not a hubd database") != NULL);
     CHECK_EQ(raw_int(db, "SELECT count(*) FROM recipes"), 1);
+    char *other_jm = raw_query(db, "PRAGMA journal_mode"); /* not even switched to WAL */
+    CHECK_STR(other_jm, "delete");
+    free(other_jm);
     if (st) hub_store_close(st);
 }
 
