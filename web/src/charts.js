@@ -20,6 +20,22 @@ function xRange(firstMs, startMs, endMs) {
   return [Math.max(startMs, Math.min(from, endMs - MIN_SPAN_MS)), endMs];
 }
 
+// Time axis labels: HH:MM (HH:MM:SS when the range is under 5 minutes), with the day added
+// when the range spans days. One line each, so neighbours never overlap.
+function timeAxis(x0, x1) {
+  const span = x1 - x0;
+  const two = (n) => String(n).padStart(2, '0');
+  return {
+    stroke: '#888', space: 60, size: 30,
+    values: (u, splits) => splits.map((s) => {
+      const d = new Date(s * 1000);
+      const hm = `${two(d.getHours())}:${two(d.getMinutes())}`;
+      if (span > 2 * 86400 * 1000) return `${d.getMonth() + 1}/${d.getDate()} ${hm}`;
+      return span < 5 * 60 * 1000 ? `${hm}:${two(d.getSeconds())}` : hm;
+    }),
+  };
+}
+
 function hint(container, text) {
   container.replaceChildren(Object.assign(document.createElement('p'), { className: 'hint', textContent: text }));
 }
@@ -47,7 +63,7 @@ export function drawLine(container, label, unit, rows, startMs, endMs) {
     height: 200,
     scales: { x: { time: true, range: () => [x0 / 1000, x1 / 1000] } },
     series: [{}, { label: unit ? `${label} (${unit})` : label, stroke: '#2f7de1', width: 2, fill: 'rgba(47,125,225,0.10)' }],
-    axes: [{ stroke: '#888' }, { stroke: '#888' }],
+    axes: [timeAxis(x0, x1), { stroke: '#888' }],
   };
   return new uPlot(opts, [xs, ys], container);
 }
@@ -92,7 +108,7 @@ export function drawTimelines(container, items, startMs, endMs) {
     scales: { x: { time: true, range: () => [x0 / 1000, x1 / 1000] }, y: { range: [0, n] } },
     series,
     axes: [
-      { stroke: '#888', size: 30 },
+      timeAxis(x0, x1),
       {
         stroke: '#888', size: 140, gap: 4,
         splits: () => names.map((_, k) => n - 1 - k + 0.4),

@@ -4,7 +4,7 @@
 // color_temp_kelvin, rgb_color}, set_position, set_temperature, set_hvac_mode, set_percentage,
 // lock/unlock, media_*, volume_set.
 
-import { t } from './i18n.js';
+import { t, stateText } from './i18n.js';
 
 function el(tag, attrs = {}, ...kids) {
   const e = document.createElement(tag);
@@ -119,7 +119,7 @@ export function makeCard(ent, call) {
       sp.textContent = a.temperature !== undefined ? `${a.temperature}°` : '–';
       const modes = caps().hvac_modes || a.hvac_modes || ['off', 'heat', 'cool', 'auto'];
       if (mode.options.length !== modes.length)
-        mode.replaceChildren(...modes.map((m) => el('option', { value: m }, m)));
+        mode.replaceChildren(...modes.map((m) => el('option', { value: m }, stateText(m))));
       setValue(mode, a.hvac_mode || e.state);
     });
   } else if (d === 'lock') {
@@ -149,6 +149,7 @@ export function makeCard(ent, call) {
     let s = e.state;
     if (e.state === 'unavailable' || e.available === false) s = t('unavailable');
     else if (e.state === 'on' || e.state === 'off') s = t(e.state);
+    else s = stateText(e.state);
     state.textContent = unit && e.state !== 'unavailable' ? `${s} ${unit}` : s;
     card.classList.toggle('is-on', ['on', 'open', 'playing', 'unlocked', 'heat', 'cool', 'auto'].includes(e.state));
     card.classList.toggle('is-unavailable', e.state === 'unavailable' || e.available === false);
