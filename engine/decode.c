@@ -19,6 +19,23 @@ enum { PH_INTENT = 0, PH_SLOT, PH_VALUE, PH_DONE };
 enum { WL_NONE = -1, WL_INTENTS = 0, WL_SLOTS = 1, WL_CLOSED = 2, WL_NAMES = 3 /* +0..2 */ };
 
 #define DECODE_UTT_MAX (INTENT_LINE_MAX - 1)
+#define DECODE_NUM_SPANS 96 /* number spans kept per slot */
+#define DECODE_NUM_LEN 64   /* longest number span, bytes */
+
+/* Spans (offset, length) of the utterance that numbers.c reads, per class of number slot
+ * (num_parse_slot reads brightness, the percentage-like slots and all others three ways): a
+ * number value may only grow along one of them, so the automaton never enters a value it
+ * cannot finish, nor a slot combination whose numbers were never said. */
+enum { NUM_CLASS_PLAIN = 0, NUM_CLASS_BRIGHTNESS, NUM_CLASS_PERCENT, NUM_CLASSES };
+static const char *const num_class_slot[NUM_CLASSES] = {"temperature", "brightness", "position"};
+
+struct decode_nums {
+    int8_t feasible[256]; /* per sorted intent: 0 unknown, 1 yes, -1 no */
+    uint8_t done[NUM_CLASSES];
+    uint8_t n[NUM_CLASSES];
+    int16_t q[NUM_CLASSES][DECODE_NUM_SPANS];
+    uint8_t len[NUM_CLASSES][DECODE_NUM_SPANS];
+};
 
 struct decode_grammar {
     struct decode_words intents;      /* exact case */
@@ -28,6 +45,8 @@ struct decode_grammar {
     uint8_t kind[INTENT_SLOT_KINDS];   /* enum intent_slot_kind per slot */
     struct decode_words closed[INTENT_SLOT_KINDS]; /* closed words (volume_step: up/down) */
     int vstep;                         /* index of volume_step */
+    uint8_t num_class[INTENT_SLOT_KINDS];
+    uint32_t num_mask;                 /* number slots that need a number span (not volume_step) */
 };
 
 struct trie_node {
@@ -146,6 +165,13 @@ struct decode_grammar *decode_grammar_new(const struct intent_schema *s, char *e
     if (!names) goto nomem;
     for (int i = 0; i < s->n_intents; i++) names[i] = s->intents[i].name;
     names[s->n_intents] = "none";
+    if (s->n_intents >= 256) { /* per-request caches hold 256 intents */
+        if (err && errlen) snprintf(err, errlen, "decode grammar: %d intents, at most 255",
+                                    s->n_intents);
+        free(names);
+        decode_grammar_free(g);
+        return NULL;
+    }
     if (words_init(&g->intents, names, s->n_intents + 1, false)) goto nomem;
     g->defs = calloc((size_t)g->intents.n, sizeof *g->defs);
     if (!g->defs) goto nomem;
@@ -161,6 +187,15 @@ struct decode_grammar *decode_grammar_new(const struct intent_schema *s, char *e
         if (words_init(&g->closed[i], v, n, false)) goto nomem;
     }
     g->vstep = intent_slot_index("volume_step");
+    for (int i = 0; i < INTENT_SLOT_KINDS; i++) {
+        const char *n = intent_slot_order[i];
+        g->num_class[i] = !strcmp(n, "brightness") ? NUM_CLASS_BRIGHTNESS
+                          : (!strcmp(n, "position") || !strcmp(n, "percentage") ||
+                             !strcmp(n, "volume_level"))
+                              ? NUM_CLASS_PERCENT
+                              : NUM_CLASS_PLAIN;
+        if (g->kind[i] == INTENT_SLOT_NUMBER && i != g->vstep) g->num_mask |= 1u << i;
+    }
     free(names);
     return g;
 nomem:
@@ -168,22 +203,6 @@ nomem:
     free(names);
     decode_grammar_free(g);
     return NULL;
-}
-
-/* Slots that may follow when `mask` is written and `last` is the last slot: those s after last
- * such that some combination has exactly mask | s below and at s. */
-static uint32_t next_slots(const struct intent_def *d, uint32_t mask, int last)
-{
-    uint32_t allow = 0;
-    for (int s = last + 1; s < INTENT_SLOT_KINDS; s++) {
-        uint32_t want = mask | (1u << s), low = (2u << s) - 1;
-        for (int c = 0; c < d->n_combos; c++)
-            if ((d->combos[c].mask & low) == want) {
-                allow |= 1u << s;
-                break;
-            }
-    }
-    return allow;
 }
 
 static const struct decode_words *pos_words(const struct decode_state *st,
@@ -198,6 +217,122 @@ static const struct decode_words *pos_words(const struct decode_state *st,
     case WL_NAMES + 2: return st->names[p->words - WL_NAMES];
     default: return NULL;
     }
+}
+
+static bool is_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* May a number span start at q / end before e? Not inside a run of ASCII letters or digits,
+ * not inside a UTF-8 sequence, no space at either end. */
+static bool num_start_ok(const char *u, int n, int q)
+{
+    unsigned char c = (unsigned char)u[q];
+    if (q >= n || c == ' ' || (c & 0xC0) == 0x80) return false;
+    return q == 0 || !is_alnum((unsigned char)u[q - 1]) || !is_alnum(c);
+}
+
+static bool num_end_ok(const char *u, int n, int e)
+{
+    unsigned char p = (unsigned char)u[e - 1];
+    if (p == ' ') return false;
+    if (e == n) return true;
+    unsigned char c = (unsigned char)u[e];
+    if ((c & 0xC0) == 0x80) return false;
+    return !is_alnum(p) || !is_alnum(c);
+}
+
+static void nums_fill(const struct decode_state *st, int cls)
+{
+    struct decode_nums *nc = st->nums;
+    char buf[DECODE_NUM_LEN + 1];
+    double x;
+    const char *u = st->utt;
+    int n = st->utt_len, cnt = 0;
+    nc->done[cls] = 1;
+    for (int q = 0; q < n && cnt < DECODE_NUM_SPANS; q++) {
+        if (!num_start_ok(u, n, q)) continue;
+        for (int e = q + 1; e <= n && e - q <= DECODE_NUM_LEN && cnt < DECODE_NUM_SPANS; e++) {
+            if (!num_end_ok(u, n, e)) continue;
+            memcpy(buf, u + q, (size_t)(e - q));
+            buf[e - q] = 0;
+            if (num_parse_slot(num_class_slot[cls], buf, &x) != HUB_OK) continue;
+            nc->q[cls][cnt] = (int16_t)q;
+            nc->len[cls][cnt] = (uint8_t)(e - q);
+            cnt++;
+        }
+    }
+    nc->n[cls] = (uint8_t)cnt;
+}
+
+static const struct decode_nums *nums_get(const struct decode_state *st, int cls)
+{
+    if (!st->nums->done[cls]) nums_fill(st, cls);
+    return st->nums;
+}
+
+/* Are the numbers of every number slot in mask said somewhere in the utterance? */
+static bool nums_said(const struct decode_state *st, uint32_t mask)
+{
+    mask &= st->g->num_mask;
+    for (int s = 0; mask; s++, mask >>= 1)
+        if ((mask & 1) && !nums_get(st, st->g->num_class[s])->n[st->g->num_class[s]])
+            return false;
+    return true;
+}
+
+/* Can a number value equal to utt[sub, sub + k) still grow into a span numbers.c reads? */
+static bool num_live(const struct decode_state *st, int slot, int sub, int k)
+{
+    int c = st->g->num_class[slot];
+    const struct decode_nums *nc = nums_get(st, c);
+    for (int i = 0; i < nc->n[c]; i++)
+        if (nc->len[c][i] >= k && !memcmp(st->utt + nc->q[c][i], st->utt + sub, (size_t)k))
+            return true;
+    return false;
+}
+
+/* Slots that may follow when `mask` is written and `last` is the last slot: those s after last
+ * such that some combination has exactly mask | s below and at s, and every number it needs
+ * was said. */
+static uint32_t next_slots(const struct decode_state *st, const struct intent_def *d,
+                           uint32_t mask, int last)
+{
+    uint32_t allow = 0;
+    for (int s = last + 1; s < INTENT_SLOT_KINDS; s++) {
+        uint32_t want = mask | (1u << s), low = (2u << s) - 1;
+        for (int c = 0; c < d->n_combos; c++)
+            if ((d->combos[c].mask & low) == want && nums_said(st, d->combos[c].mask)) {
+                allow |= 1u << s;
+                break;
+            }
+    }
+    return allow;
+}
+
+/* Can the intent still be finished: an empty combination, or one whose numbers were said?
+ * Cached per request in st->nums. */
+static bool intent_feasible(const struct decode_state *st, int idx)
+{
+    const struct intent_def *d = st->g->defs[idx];
+    int8_t *c = &st->nums->feasible[idx];
+    if (!d) return true; /* none */
+    if (*c) return *c > 0;
+    *c = -1;
+    for (int i = 0; i < d->n_combos; i++)
+        if (nums_said(st, d->combos[i].mask)) {
+            *c = 1;
+            break;
+        }
+    return *c > 0;
+}
+
+static bool intent_range_feasible(const struct decode_state *st, const struct decode_pos *p)
+{
+    for (int i = p->lo; i < p->hi; i++)
+        if (intent_feasible(st, i)) return true;
+    return false;
 }
 
 static bool slot_range_allowed(const struct decode_grammar *g, const struct decode_pos *p)
@@ -215,6 +350,8 @@ static bool value_complete(const struct decode_state *st, const struct decode_po
     const struct decode_words *w = pos_words(st, p);
     if (w && words_complete(w, p->lo, p->hi, p->k)) return true;
     if (p->sub < 0) return false;
+    if (p->sub + p->k < st->utt_len && (st->utt[p->sub + p->k] & 0xC0) == 0x80)
+        return false; /* would cut a character */
     if (st->g->kind[p->slot] != INTENT_SLOT_NUMBER) return true;
     char buf[NUM_SPAN_MAX + 2];
     double x;
@@ -247,6 +384,7 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
                      unsigned char last)
 {
     const struct decode_grammar *g = st->g;
+    if (c == 0) return false; /* never in a line, and the word lists' terminator */
     switch (p->phase) {
     case PH_INTENT:
         if (c == '\n') {
@@ -258,7 +396,7 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
             if (!words_complete(&g->intents, p->lo, p->hi, p->k)) return false;
             const struct intent_def *d = g->defs[p->lo];
             if (!d) return false;
-            uint32_t allow = next_slots(d, 0, -1);
+            uint32_t allow = next_slots(st, d, 0, -1);
             if (!allow) return false;
             p->intent = (int16_t)p->lo;
             p->phase = PH_SLOT;
@@ -271,12 +409,15 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
         }
         if (!words_step(&g->intents, &p->lo, &p->hi, p->k, c)) return false;
         p->k++;
-        return true;
+        return intent_range_feasible(st, p);
     case PH_SLOT: {
         if (c == '=') {
             if (!words_complete(&g->slots, p->lo, p->hi, p->k)) return false;
             int s = g->slot_of[p->lo];
             if (!(p->allow & (1u << s))) return false;
+            if (g->kind[s] == INTENT_SLOT_NUMBER && s != g->vstep && !num_live(st, s, 0, 0))
+                return false; /* no number said for it */
+            if (g->kind[s] != INTENT_SLOT_CLOSED && st->utt_len == 0 && s > 2) return false;
             p->slot = (int8_t)s;
             p->phase = PH_VALUE;
             p->k = 0;
@@ -312,7 +453,7 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
                 p->phase = PH_DONE;
                 return true;
             }
-            uint32_t allow = next_slots(d, mask, p->slot);
+            uint32_t allow = next_slots(st, d, mask, p->slot);
             if (!allow) return false;
             p->mask = mask;
             p->allow = allow;
@@ -323,12 +464,12 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
             p->k = 0;
             return true;
         }
-        if (c == '\r' || c == '\t' || c == 0) return false;
-        if (p->k == 0 && c == ' ') return false;
+        if (c == '\r' || c == '\t') return false;
+        if (p->k == 0 && (c == ' ' || (c & 0xC0) == 0x80)) return false; /* mid-character */
         if (p->k == 0 && c == '-' && p->slot == g->vstep && !p->neg) {
             p->neg = 1;
             p->words = WL_NONE;
-            return p->sub >= 0;
+            return p->sub >= 0 && num_live(st, p->slot, 0, 0); /* a number must follow */
         }
         if (p->k >= DECODE_UTT_MAX) return false;
         unsigned char f = fold(c);
@@ -343,6 +484,10 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
                 }
             p->sub = (int16_t)found;
             alive = found >= 0;
+            if (alive && g->kind[p->slot] == INTENT_SLOT_NUMBER && !num_live(st, p->slot, found, k + 1)) {
+                p->sub = -1;
+                alive = false;
+            }
         }
         const struct decode_words *w = pos_words(st, p);
         if (w) {
@@ -368,8 +513,15 @@ int decode_state_init(struct decode_state *st, const struct decode_grammar *g, c
     memset(st, 0, sizeof *st);
     size_t n = strlen(utt);
     if (n > DECODE_UTT_MAX) return HUB_ERR_RANGE;
+    while (n && (utt[n - 1] == ' ' || utt[n - 1] == '\n' || utt[n - 1] == '\r' ||
+                 utt[n - 1] == '\t'))
+        n--; /* a value cannot end in a space: trailing blanks only make dead ends */
     st->utt = malloc(n + 1);
-    if (!st->utt) return HUB_ERR_NOMEM;
+    st->nums = calloc(1, sizeof *st->nums);
+    if (!st->utt || !st->nums) {
+        decode_state_free(st);
+        return HUB_ERR_NOMEM;
+    }
     for (size_t i = 0; i < n; i++) st->utt[i] = (char)fold((unsigned char)utt[i]);
     st->utt[n] = 0;
     st->utt_len = (int)n;
@@ -389,7 +541,9 @@ void decode_state_free(struct decode_state *st)
 {
     if (!st) return;
     free(st->utt);
+    free(st->nums);
     st->utt = NULL;
+    st->nums = NULL;
 }
 
 static unsigned char state_last(const struct decode_state *st)

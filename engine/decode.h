@@ -56,12 +56,16 @@ struct decode_pos {
     uint32_t allow;   /* slot names allowed next (bits of intent_slot_order) */
 };
 
+/* Number spans of the utterance per number slot, found when the slot is first reached. */
+struct decode_nums;
+
 /* One request: the utterance, the registry names its span slots may take, and the position. */
 struct decode_state {
     const struct decode_grammar *g;
     char *utt;    /* ASCII-folded copy of the utterance */
     int utt_len;
     const struct decode_words *names[3]; /* name, area, floor lists (may be NULL) */
+    struct decode_nums *nums; /* cache, filled lazily (also by the const walk) */
     struct decode_pos pos;
     char line[INTENT_LINE_MAX];
     int line_len;

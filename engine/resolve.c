@@ -515,7 +515,11 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         } else {
             jv = json_string(val);
         }
-        if (!jv || json_object_set_new(slots, name, jv)) {
+        if (!jv) { /* not UTF-8 (a value cut inside a character): not an answer */
+            json_decref(slots);
+            return null_answer();
+        }
+        if (json_object_set_new(slots, name, jv)) {
             json_decref(slots);
             return NULL;
         }

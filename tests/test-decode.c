@@ -1,1 +1,416 @@
-int main(void){return 77;}
+/*
+ * test-decode.c: the constrained decoder (engine/decode.c).
+ *  1. Byte automaton: every gold intent line of the held-out generated evaluation set (3000
+ *     lines, en + zh-CN) is accepted for its utterance and fixture; wrong lines (unknown intent,
+ *     slot order, a span the utterance lacks, closed words off their list, spaces at a value's
+ *     ends, numbers that are not numbers, slot sets that are no combination) are refused.
+ *  2. Token mask: with a real GGUF vocabulary (the reference deepseek2 model), the trie walk's
+ *     allowed set equals a brute-force check of every token, at every step of random walks over
+ *     hand-written utterances; every walk ends in a line that parses and validates, with spans
+ *     from the utterance or the registry.
+ *  3. Greedy decoding with the real reference model (intent_decode_line) on the same inputs:
+ *     valid lines, and the per-step mask time is printed.
+ */
+#define _GNU_SOURCE /* strcasestr */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "engine/decode.h"
+#include "engine/gguf.h"
+#include "engine/intent.h"
+#include "engine/intent_line.h"
+#include "engine/resolve.h"
+#include "engine/tokenizer.h"
+
+static int failures;
+
+#define CHECK(cond, ...)                                                                   \
+    do {                                                                                   \
+        if (!(cond)) {                                                                     \
+            failures++;                                                                    \
+            if (failures < 40) {                                                           \
+                fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond);            \
+                fprintf(stderr, __VA_ARGS__);                                              \
+                fputc('\n', stderr);                                                       \
+            }                                                                              \
+        }                                                                                  \
+    } while (0)
+
+static const char *srcdir;
+static struct intent_schema *schema;
+static struct decode_grammar *grammar;
+
+static double now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+static uint64_t rng(void)
+{
+    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+static const struct decode_words *const *reg_names(const struct resolve_registry *r,
+                                                   const struct decode_words *names[3])
+{
+    for (int i = 0; i < 3; i++) names[i] = r ? resolve_registry_words(r, i) : NULL;
+    return names;
+}
+
+/* Does the automaton accept the whole line (then a newline)? */
+static int accepts(const char *utt, const struct resolve_registry *r, const char *line)
+{
+    struct decode_state st;
+    const struct decode_words *names[3];
+    reg_names(r, names);
+    if (decode_state_init(&st, grammar, utt, names)) return 0;
+    int ok = decode_feed(&st, line, strlen(line)) && decode_can_end(&st) &&
+             decode_feed(&st, "\n", 1) && decode_done(&st);
+    decode_state_free(&st);
+    return ok;
+}
+
+/* ---- 1. the byte automaton ---- */
+
+static void gold_lines(const char *lang)
+{
+    char path[1100], dir[1024], err[256], cur[1024] = "";
+    snprintf(dir, sizeof dir, "%s/data/eval/generated", srcdir);
+    snprintf(path, sizeof path, "%s/%s.jsonl", dir, lang);
+    FILE *f = fopen(path, "r");
+    CHECK(f, "cannot open %s", path);
+    if (!f) return;
+    char *line = NULL;
+    size_t cap = 0;
+    long n = 0, ok = 0;
+    struct resolve_registry *r = NULL;
+    while (getline(&line, &cap, f) > 0) {
+        json_t *j = json_loads(line, 0, NULL);
+        const char *fx = json_string_value(json_object_get(j, "fixture"));
+        const char *text = json_string_value(json_object_get(j, "text"));
+        const char *target = json_string_value(json_object_get(j, "target"));
+        if (fx && strcmp(fx, cur)) {
+            char fp[2048];
+            resolve_registry_free(r);
+            snprintf(fp, sizeof fp, "%s/%s", dir, fx);
+            r = resolve_registry_load(fp, err, sizeof err);
+            CHECK(r, "%s", err);
+            snprintf(cur, sizeof cur, "%s", fx);
+        }
+        if (text && target) {
+            n++;
+            if (accepts(text, r, target)) ok++;
+            else CHECK(0, "%s: gold line '%s' refused for '%s'", lang, target, text);
+        }
+        json_decref(j);
+    }
+    free(line);
+    fclose(f);
+    resolve_registry_free(r);
+    printf("gold lines accepted by the automaton, %s: %ld / %ld\n", lang, ok, n);
+    CHECK(n >= 1000 && ok == n, "%s: %ld of %ld", lang, ok, n);
+}
+
+static void automaton_cases(void)
+{
+    const char *u = "Dim the Kitchen Lamp to forty percent please";
+    CHECK(accepts(u, NULL, "HassLightSet|name=kitchen lamp|brightness=forty percent"), "case");
+    CHECK(accepts(u, NULL, "HassLightSet|name=Kitchen Lamp|brightness=forty"), "exact case");
+    CHECK(accepts(u, NULL, "none"), "none");
+    CHECK(!accepts(u, NULL, "None"), "None");
+    CHECK(!accepts(u, NULL, "HassLightSet"), "HassLightSet needs slots");
+    CHECK(!accepts(u, NULL, "HassLightSetX|name=lamp"), "unknown intent");
+    CHECK(!accepts(u, NULL, "HassLightSet|brightness=forty|name=lamp"), "slot order");
+    CHECK(!accepts(u, NULL, "HassLightSet|name=bedroom lamp|brightness=forty"), "span not said");
+    CHECK(!accepts(u, NULL, "HassLightSet|name=lamp|brightness=kitchen"), "not a number");
+    CHECK(!accepts(u, NULL, "HassLightSet|name=lamp |brightness=forty"), "trailing space");
+    CHECK(!accepts(u, NULL, "HassLightSet|name= lamp|brightness=forty"), "leading space");
+    CHECK(!accepts(u, NULL, "HassLightSet|name=|brightness=forty"), "empty value");
+    CHECK(!accepts(u, NULL, "HassLightSet|name=lamp|name=lamp"), "repeated slot");
+    CHECK(!accepts(u, NULL, "HassLightSet|nam=lamp"), "unknown slot");
+    CHECK(!accepts(u, NULL, "HassLightSet|name=lamp|color=mauve"), "closed word");
+    CHECK(accepts(u, NULL, "HassTurnOn|domain=light"), "domain only");
+    CHECK(!accepts(u, NULL, "HassTurnOn|domain=lights"), "closed word exact");
+    CHECK(!accepts(u, NULL, "HassTurnOn|domain=light|name=lamp"), "order");
+    CHECK(!accepts(u, NULL, "HassNevermind|name=lamp"), "slot the intent lacks");
+    const char *v = "turn it down by 10";
+    CHECK(accepts(v, NULL, "HassSetVolumeRelative|volume_step=-10"), "negative step");
+    CHECK(accepts(v, NULL, "HassSetVolumeRelative|volume_step=down"), "step word");
+    CHECK(!accepts(v, NULL, "HassSetVolumeRelative|volume_step=--10"), "double sign");
+    CHECK(!accepts(v, NULL, "HassSetVolumeRelative|volume_step=-down"), "signed word");
+    const char *z = "把客厅的灯调到百分之五十";
+    CHECK(accepts(z, NULL, "HassLightSet|area=客厅|domain=light|brightness=百分之五十"), "zh");
+    CHECK(!accepts(z, NULL, "HassLightSet|area=卧室|domain=light|brightness=百分之五十"),
+          "zh span not said");
+    /* registry names are allowed even when not said verbatim */
+    json_t *fx = json_loads("{\"entities\":[{\"name\":\"Desk Lamp\",\"domain\":\"light\"}],"
+                            "\"areas\":[{\"name\":\"Study\"}]}",
+                            0, NULL);
+    char err[128];
+    struct resolve_registry *r = resolve_registry_new(fx, err, sizeof err);
+    json_decref(fx);
+    CHECK(r, "%s", err);
+    CHECK(accepts("lamp on please", r, "HassTurnOn|name=desk lamp"), "registry name");
+    CHECK(accepts("lamp on please", r, "HassTurnOn|area=study|domain=light"), "registry area");
+    CHECK(!accepts("lamp on please", r, "HassTurnOn|name=desk"), "registry prefix");
+    resolve_registry_free(r);
+    /* too long an utterance is refused up front */
+    char *big = malloc(5000);
+    memset(big, 'a', 4999);
+    big[4999] = 0;
+    struct decode_state st;
+    CHECK(decode_state_init(&st, grammar, big, NULL) != 0, "long utterance");
+    free(big);
+}
+
+/* ---- 2. token masks against brute force, random walks ---- */
+
+static int cmp_i32(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int value_ok(const char *utt, const struct resolve_registry *r, const char *slot,
+                    const char *v)
+{
+    enum intent_slot_kind k = intent_slot_kind(slot);
+    if (k == INTENT_SLOT_CLOSED) return 1;
+    if (!strcmp(slot, "volume_step") && (!strcmp(v, "up") || !strcmp(v, "down"))) return 1;
+    if (v[0] == '-' && !strcmp(slot, "volume_step")) v++;
+    if (strcasestr(utt, v)) return 1;
+    int w = !strcmp(slot, "name") ? 0 : !strcmp(slot, "area") ? 1 : !strcmp(slot, "floor") ? 2 : -1;
+    if (w >= 0 && r) {
+        const struct decode_words *dw = resolve_registry_words(r, w);
+        for (int i = 0; i < dw->n; i++)
+            if (!strcasecmp(dw->s[i], v)) return 1;
+    }
+    return 0;
+}
+
+static void check_line(const char *utt, const struct resolve_registry *r, const char *line,
+                       const char *how)
+{
+    struct intent_line l;
+    char err[256];
+    int ok = !intent_line_parse(line, &l, err, sizeof err) &&
+             !intent_line_validate(schema, &l, err, sizeof err);
+    CHECK(ok, "%s line '%s' for '%s': %s", how, line, utt, err);
+    if (!ok) return;
+    for (int i = 0; i < l.n_slots; i++)
+        CHECK(value_ok(utt, r, l.slots[i].name, l.slots[i].value),
+              "%s line '%s': %s='%s' is neither in '%s' nor a registry name", how, line,
+              l.slots[i].name, l.slots[i].value, utt);
+    if (r) {
+        json_t *a = resolve_line(r, schema, &l, NULL);
+        CHECK(a && json_is_object(a), "resolve_line failed on '%s'", line);
+        json_decref(a);
+    }
+}
+
+static void random_walks(const struct tok_vocab *v, const struct decode_vocab *dv,
+                         const struct resolve_registry *r, const char *const *utts, int n_utts)
+{
+    int32_t nv = tok_n_vocab(v);
+    int32_t *ids = malloc((size_t)nv * sizeof *ids), *brute = malloc((size_t)nv * sizeof *ids);
+    char piece[512];
+    long steps = 0, compared = 0, nonnone = 0;
+    double mask_us = 0;
+    const struct decode_words *names[3];
+    reg_names(r, names);
+    for (int u = 0; u < n_utts; u++)
+        for (int walk = 0; walk < 3; walk++) {
+            struct decode_state st;
+            if (decode_state_init(&st, grammar, utts[u], names)) continue;
+            int ended = 0;
+            for (int step = 0; step < 400; step++) {
+                double t0 = now_us();
+                int n = decode_allowed(dv, &st, ids);
+                mask_us += now_us() - t0;
+                steps++;
+                if ((step % 3) == 0 || n < 50) { /* brute force on a share of the steps */
+                    int nb = 0;
+                    for (int32_t t = 0; t < nv; t++) {
+                        int t_type = tok_type(v, t);
+                        if (t_type == TOK_TYPE_CONTROL || t_type == TOK_TYPE_UNKNOWN ||
+                            t_type == TOK_TYPE_UNUSED)
+                            continue;
+                        int len = tok_piece(v, t, false, piece, sizeof piece);
+                        if (len <= 0 || len > (int)sizeof piece) continue;
+                        struct decode_state tmp = st;
+                        if (decode_feed(&tmp, piece, (size_t)len)) brute[nb++] = t;
+                    }
+                    qsort(ids, (size_t)n, sizeof *ids, cmp_i32);
+                    CHECK(n == nb && !memcmp(ids, brute, (size_t)n * sizeof *ids),
+                          "mask differs from brute force at '%s' after '%s': %d vs %d", utts[u],
+                          st.line, n, nb);
+                    compared++;
+                }
+                int can_end = decode_can_end(&st);
+                CHECK(n > 0 || can_end, "dead end after '%s' for '%s'", st.line, utts[u]);
+                if (!n && !can_end) break;
+                /* end with some probability when allowed, else a random allowed token */
+                if (can_end && (n == 0 || rng() % 3 == 0)) {
+                    ended = 1;
+                    break;
+                }
+                int32_t t = ids[rng() % (uint64_t)n];
+                CHECK(decode_accept(dv, &st, t), "allowed token %d refused", t);
+                if (decode_done(&st)) {
+                    ended = 1;
+                    break;
+                }
+            }
+            CHECK(ended, "walk did not end for '%s': '%s'", utts[u], st.line);
+            if (ended) {
+                if (st.line_len && st.line[st.line_len - 1] == '\n') st.line[--st.line_len] = 0;
+                check_line(utts[u], r, st.line, "random");
+                if (strcmp(st.line, "none")) nonnone++;
+            }
+            decode_state_free(&st);
+        }
+    printf("random walks: %ld steps, %ld masks compared with brute force, %ld lines not none, "
+           "mean mask %.1f us (vocabulary %d tokens, trie %d nodes)\n",
+           steps, compared, nonnone, mask_us / (double)(steps ? steps : 1), nv,
+           decode_vocab_n_nodes(dv));
+    CHECK(compared > 100 && nonnone > n_utts, "too few walks exercised");
+    free(ids);
+    free(brute);
+}
+
+/* ---- 3. greedy decoding with the real model ---- */
+
+static void greedy(const char *model, const struct resolve_registry *r, const char *const *utts,
+                   int n_utts)
+{
+    char err[512], line[INTENT_LINE_MAX], schema_path[1100];
+    snprintf(schema_path, sizeof schema_path, "%s/data/schema.json", srcdir);
+    struct intent_engine *e = intent_engine_load(model, schema_path, err, sizeof err);
+    CHECK(e, "%s", err);
+    if (!e) return;
+    struct intent_ctx *c = intent_ctx_new(e, 1, err, sizeof err);
+    CHECK(c, "%s", err);
+    double t0 = now_us();
+    long toks = 0;
+    for (int u = 0; c && u < n_utts; u++) {
+        int nt = 0;
+        int rc = intent_decode_line(c, r, utts[u], line, sizeof line, &nt, err, sizeof err);
+        CHECK(rc == 0, "decode '%s': %s", utts[u], err);
+        toks += nt;
+        if (!rc) check_line(utts[u], r, line, "greedy");
+        json_t *a = intent_parse(c, r, utts[u], "en", NULL, err, sizeof err);
+        CHECK(a && json_is_object(a) && json_object_get(a, "slots"), "intent_parse '%s'",
+              utts[u]);
+        json_decref(a);
+    }
+    printf("greedy with %s: %d utterances, %.2f ms each (%ld tokens evaluated)\n", model, n_utts,
+           (now_us() - t0) / 1e3 / n_utts / 2, toks);
+    /* a missing model file is an error with its name */
+    CHECK(!intent_engine_load("/nonexistent.gguf", schema_path, err, sizeof err) &&
+              strstr(err, "/nonexistent.gguf"),
+          "missing model: %s", err);
+    intent_ctx_free(c);
+    intent_engine_free(e);
+}
+
+static int load_utts(const char *path, char ***out)
+{
+    FILE *f = fopen(path, "r");
+    char *line = NULL;
+    size_t cap = 0;
+    int n = 0;
+    *out = NULL;
+    if (!f) return 0;
+    *out = calloc(400, sizeof **out);
+    while (n < 400 && getline(&line, &cap, f) > 0) {
+        json_t *j = json_loads(line, 0, NULL);
+        const char *t = json_string_value(json_object_get(j, "text"));
+        if (t && (rng() % 8) == 0) (*out)[n++] = strdup(t);
+        json_decref(j);
+    }
+    free(line);
+    fclose(f);
+    return n;
+}
+
+int main(void)
+{
+    char path[1100], err[512];
+    const char *seed = getenv("HUB_DECODE_SEED"); /* replays another set of walks */
+    if (seed) rng_state = strtoull(seed, NULL, 0);
+    printf("seed %llu (HUB_DECODE_SEED replays)\n", (unsigned long long)rng_state);
+    srcdir = getenv("top_srcdir");
+    if (!srcdir) srcdir = ".";
+    const char *refdir = getenv("HUB_REFERENCE_DIR");
+    if (!refdir) refdir = "/work/shared/reference";
+    snprintf(path, sizeof path, "%s/data/schema.json", srcdir);
+    if (intent_schema_load(path, &schema, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    grammar = decode_grammar_new(schema, err, sizeof err);
+    if (!grammar) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    automaton_cases();
+    gold_lines("en");
+    gold_lines("zh-CN");
+
+    char model[1100];
+    snprintf(model, sizeof model, "%s/models/ds2-lite-q8_0.gguf", refdir);
+    struct gguf_file *gf = gguf_open(model, err, sizeof err);
+    if (!gf) {
+        fprintf(stderr, "reference model: %s\n", err);
+        return 1;
+    }
+    struct tok_vocab *v = tok_load(gf, err, sizeof err);
+    struct decode_vocab *dv = v ? decode_vocab_new(v, err, sizeof err) : NULL;
+    if (!dv) {
+        fprintf(stderr, "%s: %s\n", model, err);
+        return 1;
+    }
+    snprintf(path, sizeof path, "%s/data/eval/hand/fixtures/en-house.json", srcdir);
+    struct resolve_registry *r_en = resolve_registry_load(path, err, sizeof err);
+    snprintf(path, sizeof path, "%s/data/eval/hand/fixtures/zh-house.json", srcdir);
+    struct resolve_registry *r_zh = resolve_registry_load(path, err, sizeof err);
+    CHECK(r_en && r_zh, "%s", err);
+    char **en = NULL, **zh = NULL;
+    snprintf(path, sizeof path, "%s/data/eval/hand/en.jsonl", srcdir);
+    int n_en = load_utts(path, &en);
+    snprintf(path, sizeof path, "%s/data/eval/hand/zh-CN.jsonl", srcdir);
+    int n_zh = load_utts(path, &zh);
+    CHECK(n_en > 10 && n_zh > 10, "utterances: %d en, %d zh", n_en, n_zh);
+    random_walks(v, dv, r_en, (const char *const *)en, n_en);
+    random_walks(v, dv, r_zh, (const char *const *)zh, n_zh);
+    random_walks(v, dv, NULL, (const char *const *)en, n_en > 10 ? 10 : n_en);
+    greedy(model, r_en, (const char *const *)en, n_en);
+    snprintf(model, sizeof model, "%s/models/ds3-style-f16.gguf", refdir);
+    greedy(model, r_zh, (const char *const *)zh, n_zh);
+    for (int i = 0; i < n_en; i++) free(en[i]);
+    for (int i = 0; i < n_zh; i++) free(zh[i]);
+    free(en);
+    free(zh);
+    resolve_registry_free(r_en);
+    resolve_registry_free(r_zh);
+    decode_vocab_free(dv);
+    tok_free(v);
+    gguf_close(gf);
+    decode_grammar_free(grammar);
+    intent_schema_free(schema);
+    if (failures) {
+        fprintf(stderr, "%d failures\n", failures);
+        return 1;
+    }
+    printf("ok\n");
+    return 0;
+}
