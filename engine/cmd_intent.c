@@ -4,10 +4,16 @@
  * {"intent": NAME|null, "slots": {...}, "ms": float} (DESIGN.md, INTENTS.md). A bad input line
  * is answered {"intent": null, "slots": {}, "ms": 0, "error": "..."} so that output lines stay
  * in step with input lines.
+ *
+ * --eval FILE.jsonl reads an evaluation file of data/eval/README.md instead of stdin: each line
+ * names its own fixture (relative to the file's folder), so a whole mixed file is answered in
+ * order, ready for tools/intent-score.
  */
 #include <jansson.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <time.h>
 
@@ -18,7 +24,7 @@
 static void cmd_intent_usage(FILE *out)
 {
     fprintf(out, "usage: hub-engine intent [--model M] --fixtures F.json [--lang en|zh-CN] "
-                 "[--schema S] [--threads N] [--explain]\n"
+                 "[--schema S] [--threads N] [--explain] [--eval FILE.jsonl]\n"
                  "  stdin: {\"text\": ..., \"context_area\": ...} per line; stdout: "
                  "{\"intent\", \"slots\", \"ms\"} per line\n"
                  "  --model defaults to %s\n",
@@ -44,7 +50,7 @@ static int cmd_intent_emit(json_t *out)
 
 int hub_engine_cmd_intent(int argc, char **argv)
 {
-    const char *model = NULL, *fixtures = NULL, *lang = "en", *schema = NULL;
+    const char *model = NULL, *fixtures = NULL, *lang = "en", *schema = NULL, *eval = NULL;
     int threads = 1, explain = 0, rc = 1;
     char err[512];
     for (int i = 1; i < argc; i++) {
@@ -67,6 +73,7 @@ int hub_engine_cmd_intent(int argc, char **argv)
         else if (!strcmp(a, "--fixtures")) fixtures = v;
         else if (!strcmp(a, "--lang")) lang = v;
         else if (!strcmp(a, "--schema")) schema = v;
+        else if (!strcmp(a, "--eval")) eval = v;
         else if (!strcmp(a, "--threads")) {
             char *end;
             long t = strtol(v, &end, 10);
@@ -85,14 +92,26 @@ int hub_engine_cmd_intent(int argc, char **argv)
         fprintf(stderr, "hub-engine intent: --lang is en or zh-CN, not '%s'\n", lang);
         return 2;
     }
-    if (!fixtures) {
+    if (!fixtures && !eval) {
         fprintf(stderr, "hub-engine intent: --fixtures F.json is required\n");
         cmd_intent_usage(stderr);
         return 2;
     }
-    struct resolve_registry *reg = resolve_registry_load(fixtures, err, sizeof err);
-    if (!reg) {
+    FILE *in_f = stdin;
+    char eval_dir[4096] = ".", cur_fx[4096] = "";
+    if (eval) {
+        char tmp[4096];
+        snprintf(tmp, sizeof tmp, "%s", eval);
+        snprintf(eval_dir, sizeof eval_dir, "%s", dirname(tmp));
+        if (!(in_f = fopen(eval, "r"))) {
+            fprintf(stderr, "hub-engine intent: %s: %s\n", eval, strerror(errno));
+            return 1;
+        }
+    }
+    struct resolve_registry *reg = NULL;
+    if (fixtures && !(reg = resolve_registry_load(fixtures, err, sizeof err))) {
         fprintf(stderr, "hub-engine intent: %s\n", err);
+        if (in_f != stdin) fclose(in_f);
         return 1;
     }
     struct intent_engine *e = intent_engine_load(model, schema, err, sizeof err);
@@ -110,7 +129,7 @@ int hub_engine_cmd_intent(int argc, char **argv)
     ssize_t got;
     long lineno = 0;
     rc = 0;
-    while ((got = getline(&line, &cap, stdin)) >= 0) {
+    while ((got = getline(&line, &cap, in_f)) >= 0) {
         json_error_t je;
         json_t *in, *out = NULL;
         const char *bad = NULL;
@@ -118,7 +137,21 @@ int hub_engine_cmd_intent(int argc, char **argv)
         in = json_loadb(line, (size_t)got, 0, &je);
         const json_t *text = in ? json_object_get(in, "text") : NULL;
         const json_t *ca = in ? json_object_get(in, "context_area") : NULL;
+        const json_t *fx = in ? json_object_get(in, "fixture") : NULL;
+        if (in && eval && json_is_string(fx) && strcmp(json_string_value(fx), cur_fx)) {
+            char path[8300];
+            snprintf(path, sizeof path, "%s/%s", eval_dir, json_string_value(fx));
+            snprintf(cur_fx, sizeof cur_fx, "%s", json_string_value(fx));
+            resolve_registry_free(reg);
+            if (!(reg = resolve_registry_load(path, err, sizeof err))) {
+                fprintf(stderr, "hub-engine intent: %s\n", err);
+                json_decref(in);
+                rc = 1;
+                break;
+            }
+        }
         if (!in) bad = je.text;
+        else if (!reg) bad = "no fixture (--fixtures, or \"fixture\" with --eval)";
         else if (!json_is_object(in) || !json_is_string(text)) bad = "no \"text\" string";
         else if (ca && !json_is_string(ca) && !json_is_null(ca))
             bad = "\"context_area\" is neither a string nor null";
@@ -155,6 +188,7 @@ int hub_engine_cmd_intent(int argc, char **argv)
     }
     free(line);
 out:
+    if (in_f != stdin) fclose(in_f);
     intent_ctx_free(c);
     intent_engine_free(e);
     resolve_registry_free(reg);

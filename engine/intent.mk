@@ -27,3 +27,7 @@ tests_test_decode_SOURCES = tests/test-decode.c
 tests_test_decode_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
 tests_test_decode_LDADD = $(HUB_INTENT_LIBS)
 HUB_TESTS += tests/test-decode
+
+# hub-engine intent end to end (stdin/--eval, answers in order, errors, intent-score reads it)
+HUB_TESTS += tests/test-intent-cli.sh
+EXTRA_DIST += tests/test-intent-cli.sh

@@ -1,0 +1,86 @@
+#!/bin/sh
+# test-intent-cli.sh: `hub-engine intent` end to end with a real GGUF (a reference deepseek2
+# model: random weights, so accuracy is not the point here; tests/test-decode checks the
+# decoder, the shipped model's accuracy is in models/README.md): one JSON answer per input line
+# in order, with intent/slots/ms; every intent is a schema intent or null; --eval answers a
+# mixed evaluation file that tools/intent-score reads; bad input lines get an error answer and
+# the stream goes on; bad flags and missing files fail with a message and the right status.
+set -u
+ref="${HUB_REFERENCE_DIR:-${top_srcdir:-.}/../shared/reference}"
+src="${top_srcdir:-.}"
+eng="${top_builddir:-.}/engine/hub-engine"
+score="${top_builddir:-.}/tools/intent-score"
+model="$ref/models/ds2-lite-q8_0.gguf"
+fx="$src/data/eval/hand/fixtures/en-house.json"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+no() { echo "FAIL: $*"; fail=1; }
+
+[ -x "$eng" ] || { echo "FAIL: $eng not built"; exit 1; }
+[ -f "$model" ] || { echo "FAIL: $model missing"; exit 1; }
+command -v jq >/dev/null || { echo "FAIL: jq is needed (quickstart installs it)"; exit 1; }
+
+# stdin -> stdout, one answer per line, in order, bad lines answered with an error
+cat > "$tmp/in.jsonl" <<'IN'
+{"text": "turn on the kitchen lights", "context_area": null}
+{"text": "dim the desk lamp to 40%", "context_area": "Study"}
+not json
+{"context_area": "Kitchen"}
+{"text": "what's the weather like", "context_area": 7}
+{"text": "", "context_area": null}
+{"text": "把客厅的灯调到百分之五十"}
+IN
+"$eng" intent --model "$model" --fixtures "$fx" --lang en --threads 1 < "$tmp/in.jsonl" \
+    > "$tmp/out.jsonl" 2> "$tmp/err.txt"
+st=$?
+[ $st -eq 0 ] || no "intent exited $st: $(cat "$tmp/err.txt")"
+n=$(wc -l < "$tmp/out.jsonl")
+[ "$n" -eq 7 ] || no "7 inputs gave $n answers"
+jq -e 'has("intent") and has("slots") and (.ms | type == "number") and (.slots | type == "object")' \
+    "$tmp/out.jsonl" > /dev/null || no "an answer lacks intent/slots/ms: $(cat "$tmp/out.jsonl")"
+for l in 3 4 5; do
+    sed -n "${l}p" "$tmp/out.jsonl" | jq -e '.intent == null and (.error | type == "string")' \
+        > /dev/null || no "bad input line $l not answered with an error: $(sed -n "${l}p" "$tmp/out.jsonl")"
+done
+grep -q "stdin line 3" "$tmp/err.txt" || no "no message for the bad line: $(cat "$tmp/err.txt")"
+# every intent named is one of the schema's
+jq -r '.intent // empty' "$tmp/out.jsonl" | while read -r i; do
+    jq -e --arg i "$i" 'has($i)' "$src/data/schema.json" > /dev/null || echo "$i"
+done > "$tmp/unknown.txt"
+[ -s "$tmp/unknown.txt" ] && no "intents outside the schema: $(cat "$tmp/unknown.txt")"
+
+# --eval on a whole evaluation file (several fixtures), scored by tools/intent-score
+head -n 40 "$src/data/eval/hand/zh-CN.jsonl" > "$tmp/zh.jsonl"
+cp -r "$src/data/eval/hand/fixtures" "$tmp/fixtures"
+"$eng" intent --model "$model" --eval "$tmp/zh.jsonl" --lang zh-CN > "$tmp/zh-out.jsonl" \
+    || no "--eval failed"
+[ "$(wc -l < "$tmp/zh-out.jsonl")" -eq 40 ] || no "--eval: 40 lines gave $(wc -l < "$tmp/zh-out.jsonl")"
+if [ -x "$score" ]; then
+    "$score" "$tmp/zh.jsonl" "$tmp/zh-out.jsonl" > "$tmp/score.txt" || no "intent-score failed"
+    grep -q "^overall:" "$tmp/score.txt" || no "intent-score printed no overall line"
+    grep -i "median" "$tmp/score.txt"
+fi
+
+# failures: status 2 for usage, 1 for files, with a message
+expect() { # status description command...
+    want=$1; what=$2; shift 2
+    "$@" < /dev/null > "$tmp/o" 2> "$tmp/e"
+    got=$?
+    [ $got -eq "$want" ] || no "$what: status $got, want $want"
+    [ -s "$tmp/e" ] || no "$what: no message"
+}
+expect 2 "unknown flag" "$eng" intent --model "$model" --fixtures "$fx" --bogus 1
+expect 2 "no fixtures" "$eng" intent --model "$model"
+expect 2 "bad lang" "$eng" intent --model "$model" --fixtures "$fx" --lang fr
+expect 2 "bad threads" "$eng" intent --model "$model" --fixtures "$fx" --threads 0
+expect 1 "missing fixture" "$eng" intent --model "$model" --fixtures "$tmp/none.json"
+expect 1 "missing model" "$eng" intent --model "$tmp/none.gguf" --fixtures "$fx"
+echo '{"entities": [{"domain": "light"}]}' > "$tmp/bad-fx.json"
+expect 1 "malformed fixture" "$eng" intent --model "$model" --fixtures "$tmp/bad-fx.json"
+grep -q "bad-fx.json" "$tmp/e" || no "malformed fixture message does not name the file"
+printf 'GGUF but not really' > "$tmp/bad.gguf"
+expect 1 "not a GGUF" "$eng" intent --model "$tmp/bad.gguf" --fixtures "$fx"
+
+[ $fail -eq 0 ] && echo "ok"
+exit $fail
