@@ -1,5 +1,5 @@
 #!/bin/sh
-# test-store-migrate-crash.sh: a schema-1 database with 150000 entities is migrated by
+# test-store-migrate-crash.sh: a schema-1 database with 100000 entities is migrated by
 # hub_store_open (tests/store-crash-writer migrate), killed with SIGKILL at random moments. Each
 # migration runs in one transaction with its user_version bump, so after every kill the file
 # must be either exactly schema 1 or completely migrated (integrity_check ok, no row lost), and
@@ -7,7 +7,7 @@
 set -u
 tool=./tests/store-crash-writer
 [ -x "$tool" ] || { echo "missing $tool (make tests/store-crash-writer)"; exit 1; }
-N=150000
+N=100000
 KILLS=${STORE_MIGRATE_KILLS:-8}
 dir=$(mktemp -d /tmp/test-store-migrate.XXXXXX) || exit 1
 fail() { echo "FAIL: $*; files kept in $dir"; exit 1; }
