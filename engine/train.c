@@ -1348,7 +1348,21 @@ int train_model_save_gguf(struct train_model *m, const char *path, const char *t
 }
 
 /* checkpoint: magic, config, parameter count, step, weights, moments, biases */
-static const char ckpt_magic[8] = {'H', 'U', 'B', 'T', 'C', 'K', '0', '1'};
+static const char ckpt_magic[8] = {'H', 'U', 'B', 'T', 'C', 'K', '0', '2'};
+
+/* the configuration as 18 int32 fields (floats by their bits; no struct padding on disk) */
+enum { CKPT_NCFG = 18 };
+static void cfg_pack(const struct train_config *c, int32_t *v)
+{
+    int32_t e, b;
+    memcpy(&e, &c->rms_eps, 4);
+    memcpy(&b, &c->rope_base, 4);
+    int32_t f[CKPT_NCFG] = {c->n_vocab, c->n_embd, c->n_layer, c->n_head, c->n_layer_dense_lead,
+                            c->kv_lora_rank, c->qk_nope, c->qk_rope, c->v_head, c->n_ff,
+                            c->n_ff_exp, c->n_expert, c->n_expert_used, c->n_expert_shared,
+                            c->n_ctx, e, b, c->round_kv};
+    memcpy(v, f, sizeof f);
+}
 
 int train_model_save_ckpt(struct train_model *m, const char *path, long step, char *err,
                           size_t errlen)
@@ -1363,7 +1377,9 @@ int train_model_save_ckpt(struct train_model *m, const char *path, long step, ch
     uint64_t np = m->n_params;
     int64_t st = step;
     size_t nb = (size_t)m->c.n_layer * m->c.n_expert;
-    bool ok = fwrite(ckpt_magic, 8, 1, f) == 1 && fwrite(&m->c, sizeof m->c, 1, f) == 1 &&
+    int32_t cv[CKPT_NCFG];
+    cfg_pack(&m->c, cv);
+    bool ok = fwrite(ckpt_magic, 8, 1, f) == 1 && fwrite(cv, sizeof cv, 1, f) == 1 &&
               fwrite(&np, 8, 1, f) == 1 && fwrite(&st, 8, 1, f) == 1 &&
               fwrite(m->p, 4, np, f) == np && fwrite(m->m1, 4, np, f) == np &&
               fwrite(m->m2, 4, np, f) == np && fwrite(m->bias, 4, nb, f) == nb;
@@ -1385,16 +1401,17 @@ int train_model_load_ckpt(struct train_model *m, const char *path, long *step, c
         return HUB_ERR_IO;
     }
     char mg[8];
-    struct train_config c;
+    int32_t cv[CKPT_NCFG], mine[CKPT_NCFG];
     uint64_t np;
     int64_t st;
     int rc = HUB_ERR_INVALID;
-    if (fread(mg, 8, 1, f) != 1 || memcmp(mg, ckpt_magic, 8) || fread(&c, sizeof c, 1, f) != 1 ||
+    if (fread(mg, 8, 1, f) != 1 || memcmp(mg, ckpt_magic, 8) || fread(cv, sizeof cv, 1, f) != 1 ||
         fread(&np, 8, 1, f) != 1 || fread(&st, 8, 1, f) != 1) {
         terr(err, errlen, "%s is not a hub-train checkpoint", path);
         goto done;
     }
-    if (memcmp(&c, &m->c, sizeof c) || np != m->n_params || st < 0) {
+    cfg_pack(&m->c, mine);
+    if (memcmp(cv, mine, sizeof cv) || np != m->n_params || st < 0) {
         terr(err, errlen, "%s holds another model configuration", path);
         goto done;
     }

@@ -25,3 +25,7 @@ check_PROGRAMS += tests/test-grad
 tests_test_grad_SOURCES = tests/test-grad.c
 tests_test_grad_LDADD = $(HUB_TRAIN_LIBS)
 HUB_TESTS += tests/test-grad
+
+# hub-train data -> tokenizer -> model -> hub-engine, resume, refusals.
+HUB_TESTS += tests/test-train-cli.sh
+EXTRA_DIST += tests/test-train-cli.sh

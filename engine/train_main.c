@@ -6,7 +6,9 @@
  * tokens/s, expert load per MoE layer as max/mean), checkpoints, and writes the GGUF.
  *
  * The batch of step s is fixed by the seed and s alone (a per-epoch shuffle), so a run resumed
- * from a checkpoint sees the same batches it would have seen.
+ * from a checkpoint sees the same batches it would have seen, and with the same --steps and
+ * --threads ends on the same weights bit for bit (--stop-at interrupts a run on purpose). A
+ * --resume with --steps at or below the checkpoint's step only writes the GGUF (export).
  */
 #include "engine/bpe_train.h"
 #include "engine/gguf.h"
@@ -166,7 +168,7 @@ static void usage(FILE *f)
             "       [--heldout FILE.jsonl] [--steps N (%d)] [--batch N (%d)] [--lr F (%g)]\n"
             "       [--warmup N (%d)] [--threads N (2)] [--seed N (1)] [--type f32|f16|q8_0]\n"
             "       [--ckpt FILE] [--ckpt-every N] [--resume FILE] [--log-every N (50)]\n"
-            "       [--max-lines N] [--aux F (%g)] [--bias-gamma F (%g)]\n"
+            "       [--max-lines N] [--aux F (%g)] [--bias-gamma F (%g)] [--stop-at STEP]\n"
             "       [--embd N (%d)] [--layers N (%d)] [--dense N (%d)] [--heads N (%d)]\n"
             "       [--kv-rank N (%d)] [--nope N (%d)] [--rope N (%d)] [--vhead N (%d)]\n"
             "       [--ff N (%d)] [--ff-exp N (%d)] [--experts N (%d)] [--used N (%d)]\n"
@@ -218,7 +220,7 @@ int train_model_main(int argc, char **argv)
     train_opts_default(&o);
     const char *corpus = NULL, *tokp = NULL, *out = NULL, *heldout = NULL, *ckpt = NULL;
     const char *resume = NULL, *type = "f32";
-    long threads = 2, seed = 1, ckpt_every = 0, log_every = 50, max_lines = 0;
+    long threads = 2, seed = 1, ckpt_every = 0, log_every = 50, max_lines = 0, stop_at = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -240,7 +242,7 @@ int train_model_main(int argc, char **argv)
             {"--steps", &o.steps, NULL, NULL, 1, 1e8},  {"--batch", &o.batch, NULL, NULL, 1, 4096},
             {"--warmup", &o.warmup, NULL, NULL, 0, 1e8}, {"--threads", NULL, &threads, NULL, 1, 64},
             {"--seed", NULL, &seed, NULL, 0, 2e9},     {"--ckpt-every", NULL, &ckpt_every, NULL, 0, 1e9},
-            {"--log-every", NULL, &log_every, NULL, 1, 1e9}, {"--max-lines", NULL, &max_lines, NULL, 0, 1e9},
+            {"--log-every", NULL, &log_every, NULL, 1, 1e9}, {"--stop-at", NULL, &stop_at, NULL, 1, 1e9}, {"--max-lines", NULL, &max_lines, NULL, 0, 1e9},
             {"--lr", NULL, NULL, &o.lr, 0, 1},          {"--aux", NULL, NULL, &o.aux_alpha, 0, 10},
             {"--bias-gamma", NULL, NULL, &o.bias_gamma, 0, 1},
             {"--embd", &c.n_embd, NULL, NULL, 8, 8192},  {"--layers", &c.n_layer, NULL, NULL, 1, 256},
@@ -342,7 +344,8 @@ int train_model_main(int argc, char **argv)
     uint64_t pe = UINT64_MAX;
     double t0 = now_s(), tl = t0, lsum = 0, asum = 0;
     long ntok = 0, nlog = 0;
-    for (long step = step0; step < o.steps; step++) {
+    long end = stop_at && stop_at < o.steps ? stop_at : o.steps;
+    for (long step = step0; step < end; step++) {
         build_batch(&d, perm, &pe, (uint64_t)seed, step, o.batch, seqs);
         struct train_stats st = {.expert_load = load};
         if (train_model_grad(m, seqs, o.batch, &o, &st)) {
@@ -359,7 +362,7 @@ int train_model_main(int argc, char **argv)
         lsum += st.loss, asum += st.aux, nlog++;
         ntok += st.n_tok;
         for (int i = 0; i < c.n_layer * c.n_expert; i++) acc[i] += load[i];
-        bool last = step + 1 == o.steps;
+        bool last = step + 1 == end;
         if ((step + 1) % log_every == 0 || last) {
             double tn = now_s();
             printf("step %ld loss %.4f aux %.4f lr %.2e gnorm %.3f %.0f tok/s", step + 1,
@@ -401,8 +404,8 @@ int train_model_main(int argc, char **argv)
         }
     }
     free(acc);
-    printf("trained %ld steps in %.1f s\n", o.steps - step0, now_s() - t0);
-    if (ckpt && train_model_save_ckpt(m, ckpt, o.steps, err, sizeof err)) {
+    printf("trained %ld steps in %.1f s\n", end > step0 ? end - step0 : 0, now_s() - t0);
+    if (ckpt && train_model_save_ckpt(m, ckpt, end > step0 ? end : step0, err, sizeof err)) {
         fprintf(stderr, "hub-train model: %s\n", err);
         goto done;
     }

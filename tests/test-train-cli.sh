@@ -1,0 +1,70 @@
+#!/bin/sh
+# test-train-cli.sh: the documented pipeline end to end on a small scale: `hub-train data`,
+# `hub-train tokenizer`, `hub-train model` (a tiny configuration, a checkpoint, a resumed run
+# that ends on the same weights), then `hub-engine logits` and `generate` run the written
+# deepseek2 file; bad options and inputs fail with a message and a non-zero status.
+set -u
+ht="$top_builddir/engine/hub-train"
+he="$top_builddir/engine/hub-engine"
+fail=0
+has() {
+    case "$2" in
+    *"$3"*) ;;
+    *) echo "FAIL $1: output lacks '$3'"; echo "$2" | tail -5; fail=1 ;;
+    esac
+}
+[ -x "$ht" ] && [ -x "$he" ] || { echo "FAIL: hub-train or hub-engine was not built"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+"$ht" data --seed 3 --count 300 --lang both --out "$tmp/c.jsonl" >/dev/null 2>&1 ||
+    { echo "FAIL: hub-train data"; exit 1; }
+out=$("$ht" tokenizer --corpus "$tmp/c.jsonl" --vocab 600 --out "$tmp/tok.gguf" 2>&1)
+has "tokenizer" "$out" "600 tokens"
+out=$("$he" tokenize --model "$tmp/tok.gguf" --text "turn on the light")
+case "$out" in 0,*) ;; *) echo "FAIL: tokenize with the trained vocabulary: $out"; fail=1 ;; esac
+
+tiny="--embd 64 --layers 2 --heads 2 --kv-rank 32 --nope 16 --rope 8 --vhead 16 --ff 96 \
+--ff-exp 32 --experts 4 --used 2 --ctx 96 --batch 8 --threads 2 --log-every 10 --warmup 5"
+# shellcheck disable=SC2086
+out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/a.gguf" \
+    --steps 30 --ckpt "$tmp/a.ckpt" --ckpt-every 15 $tiny 2>&1)
+has "model" "$out" "step 30 loss"
+has "model" "$out" "load max/mean"
+has "model" "$out" "wrote $tmp/a.gguf"
+first=$(echo "$out" | sed -n 's/^step 10 loss \([0-9.]*\).*/\1/p')
+last=$(echo "$out" | sed -n 's/^step 30 loss \([0-9.]*\).*/\1/p')
+awk -v a="$first" -v b="$last" 'BEGIN { exit !(b < a) }' ||
+    { echo "FAIL: loss did not fall ($first -> $last)"; fail=1; }
+
+# the same run stopped at step 15, then resumed
+# shellcheck disable=SC2086
+"$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/h.gguf" \
+    --steps 30 --stop-at 15 --ckpt "$tmp/h.ckpt" $tiny >/dev/null 2>&1 ||
+    { echo "FAIL: 15 steps"; fail=1; }
+# shellcheck disable=SC2086
+out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/b.gguf" \
+    --steps 30 --resume "$tmp/h.ckpt" $tiny 2>&1)
+has "resume" "$out" "resumed"
+cmp -s "$tmp/a.gguf" "$tmp/b.gguf" || { echo "FAIL: resumed run differs"; fail=1; }
+
+n=$("$he" logits --model "$tmp/a.gguf" --tokens 0,5,9 | wc -l)
+[ "$n" = 600 ] || { echo "FAIL: logits printed $n lines, want 600"; fail=1; }
+out=$("$he" generate --model "$tmp/a.gguf" --tokens 0,5,9,3 -n 4 --greedy --ids 2>&1)
+echo "$out" | grep -Eq '^[0-9]+(,[0-9]+)*$' || { echo "FAIL: generate: $out"; fail=1; }
+
+# refusals
+"$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/x.gguf" \
+    --steps 0 >/dev/null 2>&1 && { echo "FAIL: --steps 0 accepted"; fail=1; }
+"$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/c.jsonl" --out "$tmp/x.gguf" \
+    >/dev/null 2>&1 && { echo "FAIL: a JSON file as tokenizer accepted"; fail=1; }
+echo '{"text": 1}' >"$tmp/bad.jsonl"
+out=$("$ht" model --corpus "$tmp/bad.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/x.gguf" 2>&1) &&
+    { echo "FAIL: bad corpus accepted"; fail=1; }
+has "bad corpus" "$out" "bad.jsonl:1"
+"$ht" tokenizer --corpus "$tmp/c.jsonl" --vocab 10 --out "$tmp/x.gguf" >/dev/null 2>&1 &&
+    { echo "FAIL: --vocab 10 accepted"; fail=1; }
+"$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/x.gguf" \
+    --resume "$tmp/c.jsonl" >/dev/null 2>&1 && { echo "FAIL: a JSON file as checkpoint accepted"; fail=1; }
+[ -e "$tmp/x.gguf" ] && { echo "FAIL: a failed run left $tmp/x.gguf"; fail=1; }
+exit $fail
