@@ -83,7 +83,7 @@ if ! make -j"$jobs" check check_SCRIPTS="$scripts" HUB_TESTS= >"$work/make-check
     exit 1
 fi
 built=$(date +%s)
-echo "sanitize: built in $((built - start)) s; running$(echo "$tests" | wc -w) tests"
+echo "sanitize: built in $((built - start)) s; running $(echo "$tests" | wc -w) tests"
 
 # halt_on_error: the first report ends the process; log_path: every report also lands in a file
 # named after the process, so reports from background processes are not lost. Leaks count too.
