@@ -1039,7 +1039,8 @@ static int act_kind(int wtype)
     case KERN_BF16: return 2;
     case KERN_Q4_0: case KERN_Q5_0: case KERN_Q8_0: return 3;
     case KERN_Q4_1: case KERN_Q5_1: return 4;
-    case KERN_Q4_K: case KERN_Q5_K: case KERN_Q6_K: case KERN_Q2_K: case KERN_Q3_K: return 5;
+    /* the k-quants: kern's Q8_K quantizer is ggml's quantize_row_q8_K_ref itself; a grid
+     * rounding here would only let kern recompute the scale one ulp away */
     default: return 0;
     }
 }
@@ -1105,6 +1106,73 @@ static void act_round(int kind, const float *x, size_t n, float *dst, float *sum
     }
 }
 
+/*
+ * Q4_1/Q5_1 rows times x exactly as ggml's AVX2 ggml_vec_dot_q{4,5}_1_q8_1 (x86 has no repacked
+ * form of these): x to Q8_1 (fp16 d, fp16 s = d * sum of codes), per block 8 int32 lanes of 4
+ * products each, acc[l] = fma(lane, dw*dx, acc[l]), the min terms m * s summed in a float, and
+ * hsum_float_8(acc) + summs. kern keeps an exact block sum instead of the fp16 s, which moved
+ * attn_output of the q4_k_m reference file (Q5_1) off llama.cpp's bits. Integer work is small:
+ * these types only appear where a k-quant does not fit (rows of 128 or 32).
+ */
+static void mm_q1_ggml(const struct wref *w, int64_t mat, int64_t r0, int64_t r1, const float *x,
+                       int T, float *out, float *scratch)
+{
+    const int64_t k = w->k, nb = k / 32, R = r1 - r0;
+    const bool q5 = w->type == KERN_Q5_1;
+    const size_t bb = q5 ? 24 : 20; /* d, m (fp16), [qh 4 bytes], qs 16 bytes */
+    int8_t *qy = (int8_t *)scratch;
+    float *dy = (float *)(qy + (size_t)T * k), *sy = dy + (size_t)T * nb;
+    for (int64_t i = 0; i < T * nb; i++) {
+        const float *xb = x + i * 32;
+        float amax = 0;
+        for (int j = 0; j < 32; j++) amax = fmaxf(amax, fabsf(xb[j]));
+        const float d = amax / 127.f, id = amax != 0 ? 127.f / amax : 0.f;
+        int sum = 0;
+        for (int j = 0; j < 32; j++) {
+            int q = (int)nearbyintf(xb[j] * id); /* round half to even, as _mm256_round_ps */
+            qy[i * 32 + j] = (int8_t)q;
+            sum += q;
+        }
+        dy[i] = f16_round(d);
+        sy[i] = f16_round(d * (float)sum);
+    }
+    for (int64_t r = 0; r < R; r++) {
+        const uint8_t *row = w->data + (size_t)mat * w->mat_bytes + (size_t)(r0 + r) * w->row_bytes;
+        for (int t = 0; t < T; t++) {
+            float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0}, summs = 0;
+            for (int64_t b = 0; b < nb; b++) {
+                const uint8_t *blk = row + b * bb;
+                uint16_t hd, hm;
+                uint32_t qh = 0;
+                memcpy(&hd, blk, 2);
+                memcpy(&hm, blk + 2, 2);
+                if (q5) memcpy(&qh, blk + 4, 4);
+                const uint8_t *qs = blk + (q5 ? 8 : 4);
+                const int8_t *yq = qy + ((size_t)t * nb + b) * 32;
+                const float ydv = dy[(size_t)t * nb + b];
+                summs += kern_fp16_to_f32(hm) * sy[(size_t)t * nb + b];
+                const float dd = kern_fp16_to_f32(hd) * ydv;
+                int code[32];
+                for (int j = 0; j < 16; j++) {
+                    code[j] = (qs[j] & 0xF) | (int)(((qh >> j) & 1) << 4);
+                    code[j + 16] = (qs[j] >> 4) | (int)(((qh >> (j + 16)) & 1) << 4);
+                }
+                for (int l = 0; l < 8; l++) {
+                    int li = 0;
+                    for (int j = 4 * l; j < 4 * l + 4; j++) li += code[j] * yq[j];
+                    acc[l] = fmaf((float)li, dd, acc[l]);
+                }
+            }
+            /* hsum_float_8 */
+            float h0 = acc[4] + acc[0], h1 = acc[5] + acc[1], h2 = acc[6] + acc[2],
+                  h3 = acc[7] + acc[3];
+            h0 += h2;
+            h1 += h3;
+            out[(size_t)t * R + r] = (h0 + h1) + summs;
+        }
+    }
+}
+
 /* out [T][r1-r0] = rows r0..r1 of W[mat] times x [T][k], with ggml's activation rounding (see
  * act_kind), on the given pool (NULL: this thread). */
 static void mm_rows(struct model_ctx *c, const struct mm_scratch *sc, struct kern_pool *pool,
@@ -1115,6 +1183,10 @@ static void mm_rows(struct model_ctx *c, const struct mm_scratch *sc, struct ker
     int64_t rows = r1 - r0;
     const uint8_t *W = w->data + (size_t)mat * w->mat_bytes + (size_t)r0 * w->row_bytes;
     if (rows <= 0) return;
+    if (kind == 4 && c->exact) {
+        mm_q1_ggml(w, mat, r0, r1, x, T, out, sc->xr);
+        return;
+    }
     if (kind && c->exact) {
         act_round(kind, x, (size_t)T * w->k, sc->xr, sc->sdelta);
         x = sc->xr;

@@ -17,6 +17,7 @@
 #include "engine/sampler.h"
 
 static int failures;
+static int verbose; /* HUB_REFERENCE_VERBOSE=1: NMSE of every position */
 
 #define CHECK(cond, ...)                                                                     \
     do {                                                                                     \
@@ -66,6 +67,7 @@ static void compare(const float *x, const float *ref, int n, int nv, struct stat
         }
         double e = den > 0 ? num / den : num;
         if (!isfinite(e)) e = INFINITY;
+        if (verbose) printf("    pos %3d NMSE %.3e%s\n", p, e, e > 1e-4 ? "  <<" : "");
         st->sum += e;
         if (e > st->max || isnan(st->max)) st->max = e;
         st->n++;
@@ -161,7 +163,7 @@ static void test_model(const char *dir, const char *name, json_t *mj, int thread
             check_stats(name, what, &st, &t);
             compare(lg, ref, n, nv, &all);
             /* one token at a time through the cache */
-            if (!strcmp(sname, "short")) {
+            if (!strcmp(sname, "short") || getenv("HUB_REFERENCE_DECODE_ALL")) {
                 model_ctx_reset(c);
                 for (int i = 0; i < n && rc == 0; i++)
                     rc = model_eval(c, &tok[i], 1, lg + (size_t)i * nv);
@@ -225,6 +227,8 @@ out:
 int main(int argc, char **argv)
 {
     const char *dir = getenv("HUB_REFERENCE_DIR");
+    const char *vb = getenv("HUB_REFERENCE_VERBOSE");
+    verbose = vb && *vb && strcmp(vb, "0");
     char buf[4096];
     if (!dir || !*dir) {
         const char *top = getenv("top_srcdir");
