@@ -66,6 +66,8 @@ static const struct cfg_key cfg_schema[] = {
     {"engine", "language", CFG_STR, RAW, 0, 0},
     {"house", "file", CFG_STR, OFF(house_file), 0, 0},
     {"log", "level", CFG_LOGLEVEL, OFF(log_level), 0, 0},
+    {"location", "latitude", CFG_STR, RAW, 0, 0},  /* read by hubd: sun triggers of rules */
+    {"location", "longitude", CFG_STR, RAW, 0, 0},
 };
 #undef OFF
 

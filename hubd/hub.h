@@ -18,6 +18,7 @@ struct hub_states;
 struct hub_mqtt;
 struct hub_plugins;
 struct hub_web;
+struct hub_rules;
 
 /* Answer of a text command: status HUB_OK with answer_json {"text","intent","slots","targets",
  * "ok"}, or an error status (answer_json NULL). Called once, on the state thread. */
@@ -50,6 +51,8 @@ struct hub {
      * else an error status and never calls done. lang and area may be NULL. */
     int (*command)(struct hub *h, const char *text, const char *lang, const char *area,
                    hub_command_done_fn done, void *ctx);
+    /* Automation rules (hubd/rules.h): hub_rules_api() serves rules/... requests. */
+    struct hub_rules *rules;
 };
 
 /* Publish through the hub's MQTT link (queued while the broker is away). */

@@ -3,6 +3,9 @@
  *   hubctl [--mqtt HOST:PORT] devices                      every entity (retained hub/state/#)
  *   hubctl [--mqtt HOST:PORT] state ENTITY                 one entity's state JSON
  *   hubctl [--mqtt HOST:PORT] call ENTITY ACTION [k=v ...] run an action (hub/call, QoS 1)
+ *   hubctl [--mqtt HOST:PORT] rules list | import FILE | export [ID...] | trace ID [N] |
+ *                              get ID | enable ID | disable ID | delete ID | trigger ID
+ *                                                          automation rules (hub/rules/request)
  *   hubctl [--db FILE] token create NAME | list | revoke NAME
  *                                                          websocket API access tokens, in the
  *                                                          database itself (hubd not running)
@@ -27,7 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum ctl_mode { CTL_DEVICES, CTL_STATE, CTL_CALL };
+enum ctl_mode { CTL_DEVICES, CTL_STATE, CTL_CALL, CTL_RULES };
 
 struct ctl {
     enum ctl_mode mode;
@@ -38,6 +41,7 @@ struct ctl {
     int exit_code;
     int64_t quiet_since_ms; /* last SUBACK or message: retained messages follow the SUBACK */
     json_t *states;         /* devices: entity id -> state object */
+    const char *rules_cmd;  /* rules: list, import, export, ... */
     char *error;
 };
 
@@ -74,6 +78,8 @@ static void usage(FILE *f)
 {
     fprintf(f, "usage: hubctl [--mqtt HOST:PORT] [--timeout SECONDS] [--username U --password P]\n"
                "              devices | state ENTITY | call ENTITY ACTION [key=value ...]\n"
+               "       hubctl rules list | import FILE | export [ID...] | trace ID [N] | get ID |\n"
+               "                    enable ID | disable ID | delete ID | trigger ID\n"
                "       hubctl [--db FILE] token create NAME | token list | token revoke NAME\n"
                "  e.g. hubctl call light.desk_lamp turn_on brightness=40\n"
                "       hubctl call light.desk_lamp turn_on rgb_color=[255,0,0]\n");
@@ -90,14 +96,59 @@ static void on_subscribe(struct mosquitto *mosq, void *ud, int mid, int n, const
         c->done = true;
         return;
     }
-    if (c->mode == CTL_CALL) {
-        int rc = mosquitto_publish(mosq, NULL, "hub/call", (int)strlen(c->call_payload),
+    if (c->mode == CTL_CALL || c->mode == CTL_RULES) {
+        const char *t = c->mode == CTL_CALL ? "hub/call" : "hub/rules/request";
+        int rc = mosquitto_publish(mosq, NULL, t, (int)strlen(c->call_payload),
                                    c->call_payload, 1, false);
         if (rc) {
-            fprintf(stderr, "hubctl: publish hub/call: %s\n", mosquitto_strerror(rc));
+            fprintf(stderr, "hubctl: publish %s: %s\n", t, mosquitto_strerror(rc));
             c->exit_code = 1;
             c->done = true;
         }
+    }
+}
+
+/* The answer on hub/rules/result: {"id", "success", "result" | "error"}. */
+static void rules_answer(struct ctl *c, json_t *j)
+{
+    const char *id = json_string_value(json_object_get(j, "id"));
+    if (!id || strcmp(id, c->call_id) != 0) return; /* someone else's answer */
+    c->done = true;
+    if (!json_is_true(json_object_get(j, "success"))) {
+        const char *e = json_string_value(json_object_get(j, "error"));
+        c->error = strdup(e ? e : "failed (no reason given)");
+        c->exit_code = 1;
+        return;
+    }
+    c->exit_code = 0;
+    json_t *res = json_object_get(j, "result");
+    if (!strcmp(c->rules_cmd, "list")) {
+        size_t i;
+        json_t *r;
+        json_array_foreach(json_object_get(res, "rules"), i, r) {
+            const char *alias = json_string_value(json_object_get(r, "alias"));
+            printf("%-32s %-8s v%-4lld %-8s runs %lld  %s\n", json_string_value(json_object_get(r, "id")),
+                   json_is_true(json_object_get(r, "enabled")) ? "enabled" : "disabled",
+                   (long long)json_integer_value(json_object_get(r, "version")),
+                   json_string_value(json_object_get(r, "mode")),
+                   (long long)json_integer_value(json_object_get(r, "running")), alias ? alias : "");
+        }
+        if (!json_array_size(json_object_get(res, "rules"))) printf("no rules\n");
+    } else if (!strcmp(c->rules_cmd, "export")) {
+        const char *y = json_string_value(json_object_get(res, "yaml"));
+        fputs(y ? y : "", stdout);
+    } else if (!strcmp(c->rules_cmd, "import")) {
+        json_t *ids = json_object_get(res, "imported");
+        printf("imported %zu rules (%lld new):", json_array_size(ids),
+               (long long)json_integer_value(json_object_get(res, "created")));
+        size_t i;
+        json_t *x;
+        json_array_foreach(ids, i, x) printf(" %s", json_string_value(x));
+        printf("\n");
+    } else {
+        char *s = json_dumps(res, JSON_INDENT(2));
+        if (s) printf("%s\n", s);
+        free(s);
     }
 }
 
@@ -136,6 +187,9 @@ static void on_message(struct mosquitto *mosq, void *ud, const struct mosquitto_
         c->done = true;
         break;
     }
+    case CTL_RULES:
+        rules_answer(c, j);
+        break;
     }
     json_decref(j);
 }
@@ -306,6 +360,67 @@ int main(int argc, char **argv)
             return 2;
         }
         sub = "hub/call/result";
+    } else if (strcmp(cmd, "rules") == 0 && argc - optind >= 1) {
+        c.mode = CTL_RULES;
+        c.rules_cmd = argv[optind];
+        const char *rc_ = c.rules_cmd;
+        int nargs = argc - optind - 1;
+        char **args = argv + optind + 1;
+        json_t *req = json_object();
+        char type[32];
+        snprintf(type, sizeof type, "rules/%s", rc_);
+        if (!strcmp(rc_, "list") && nargs == 0) {
+        } else if (!strcmp(rc_, "import") && nargs == 1) {
+            FILE *f = fopen(args[0], "rb");
+            if (!f) {
+                fprintf(stderr, "hubctl: %s: %s\n", args[0], strerror(errno));
+                return 1;
+            }
+            static char text[4 * 1024 * 1024 + 1];
+            size_t n = fread(text, 1, sizeof text - 1, f);
+            bool big = n == sizeof text - 1;
+            fclose(f);
+            if (big) {
+                fprintf(stderr, "hubctl: %s: larger than 4 MiB\n", args[0]);
+                return 1;
+            }
+            json_t *y = json_stringn(text, n);
+            if (!y) {
+                fprintf(stderr, "hubctl: %s: not UTF-8 text\n", args[0]);
+                return 1;
+            }
+            json_object_set_new(req, "yaml", y);
+            json_object_set_new(req, "name", json_string(args[0]));
+        } else if (!strcmp(rc_, "export")) {
+            if (nargs) {
+                json_t *ids = json_array();
+                for (int i = 0; i < nargs; i++) json_array_append_new(ids, json_string(args[i]));
+                json_object_set_new(req, "rule_ids", ids);
+            }
+        } else if (!strcmp(rc_, "trace") && (nargs == 1 || nargs == 2)) {
+            json_object_set_new(req, "rule_id", json_string(args[0]));
+            if (nargs == 2) json_object_set_new(req, "limit", json_integer(atoi(args[1])));
+        } else if ((!strcmp(rc_, "enable") || !strcmp(rc_, "disable")) && nargs == 1) {
+            snprintf(type, sizeof type, "rules/enable");
+            json_object_set_new(req, "rule_id", json_string(args[0]));
+            json_object_set_new(req, "enabled", json_boolean(!strcmp(rc_, "enable")));
+        } else if ((!strcmp(rc_, "get") || !strcmp(rc_, "delete") || !strcmp(rc_, "trigger")) && nargs == 1) {
+            json_object_set_new(req, "rule_id", json_string(args[0]));
+        } else {
+            json_decref(req);
+            usage(stderr);
+            return 2;
+        }
+        snprintf(c.call_id, sizeof c.call_id, "hubctl-%d-%lld", (int)getpid(), (long long)now_ms());
+        json_object_set_new(req, "id", json_string(c.call_id));
+        json_object_set_new(req, "type", json_string(type));
+        c.call_payload = json_dumps(req, JSON_COMPACT);
+        json_decref(req);
+        if (!c.call_payload) {
+            fprintf(stderr, "hubctl: cannot build the request (invalid UTF-8?)\n");
+            return 2;
+        }
+        sub = "hub/rules/result";
     } else {
         usage(stderr);
         return 2;
@@ -347,7 +462,8 @@ int main(int argc, char **argv)
         }
         int64_t now = now_ms();
         /* Retained messages come right after the SUBACK; 300 ms of quiet means all are in. */
-        if (c.subscribed && c.mode != CTL_CALL && now - c.quiet_since_ms > 300) break;
+        if (c.subscribed && c.mode != CTL_CALL && c.mode != CTL_RULES && now - c.quiet_since_ms > 300)
+            break;
         if (now > deadline) {
             timed_out = true;
             break;
@@ -360,7 +476,7 @@ int main(int argc, char **argv)
     } else if (c.mode == CTL_STATE && !c.done) {
         fprintf(stderr, "hubctl: no state for '%s' (unknown entity, or no hub on %s:%d)\n", c.entity,
                 host, port);
-    } else if (c.mode == CTL_CALL && !c.done) {
+    } else if ((c.mode == CTL_CALL || c.mode == CTL_RULES) && !c.done) {
         fprintf(stderr, "hubctl: no answer from the hub on %s:%d within %.0f s%s\n", host, port,
                 timeout_s, timed_out ? "" : " (connection lost)");
     } else if (c.mode == CTL_STATE) {

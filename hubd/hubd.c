@@ -11,6 +11,8 @@
 #include "hubd/mqtt.h"
 #include "hubd/plugins.h"
 #include "hubd/registry.h"
+#include "hubd/rules.h"
+#include "hubd/clock.h"
 #include "hubd/state.h"
 #include "hubd/store.h"
 #include "hubd/token.h"
@@ -20,6 +22,7 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <limits.h>
+#include <math.h>
 #include <mosquitto.h>
 #include <signal.h>
 #include <stdio.h>
@@ -202,12 +205,105 @@ static void handle_call(struct hub *h, const void *payload, size_t len)
     json_decref(req);
 }
 
+/* ---- rules ---- */
+
+static int env_execute(void *ud, const char *entity, const char *action, const char *args_json,
+                       char *err, size_t errlen)
+{
+    struct hub *h = ud;
+    if (!h->plugins) {
+        snprintf(err, errlen, "hub is stopping");
+        return HUB_ERR_UNAVAILABLE;
+    }
+    return hub_plugins_execute(h->plugins, entity, action, args_json, err, errlen);
+}
+
+static void command_answer(void *ctx, int status, const char *answer_json)
+{
+    struct hub *h = ctx;
+    if (status == HUB_OK && answer_json)
+        hub_publish(h, "hub/response", answer_json, strlen(answer_json), 1, false);
+    else
+        hub_warn(TAG, "text command failed: %s", hub_strerror(status));
+}
+
+static void rule_command_done(void *ctx, int status, const char *answer_json)
+{
+    (void)ctx;
+    hub_debug(TAG, "rule command: %s %s", hub_strerror(status), answer_json ? answer_json : "");
+}
+
+/* "conversation.process" actions of rules: the language engine's hook, when there is one. */
+static int env_command(void *ud, const char *text, const char *lang, char *err, size_t errlen)
+{
+    struct hub *h = ud;
+    if (!h->command) {
+        snprintf(err, errlen, "language engine not available");
+        return HUB_ERR_UNAVAILABLE;
+    }
+    int rc = h->command(h, text, lang, NULL, rule_command_done, NULL);
+    if (rc) snprintf(err, errlen, "language engine: %s", hub_strerror(rc));
+    return rc;
+}
+
+/* hub/command: phrases of "conversation" rule triggers come first (as in Home Assistant);
+ * the language engine (h->command) gets what no rule claimed. */
+static void handle_command(struct hub *h, const void *payload, size_t len)
+{
+    if (len > CALL_MAX_PAYLOAD) return;
+    json_t *j = json_loadb(payload, len, 0, NULL);
+    const char *jt = json_string_value(json_object_get(j, "text"));
+    char *text = json_is_object(j) ? (jt ? strdup(jt) : NULL) : strndup(payload, len);
+    const char *lang = json_string_value(json_object_get(j, "lang"));
+    const char *area = json_string_value(json_object_get(j, "area"));
+    int n = text && h->rules ? hub_rules_phrase(h->rules, text) : 0;
+    if (n > 0) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "Started %d automation%s.", n, n == 1 ? "" : "s");
+        json_t *res = json_pack("{s:s, s:n, s:{}, s:[], s:b, s:i}", "text", msg, "intent", "slots",
+                                "targets", "ok", 1, "rules", n);
+        char *s = res ? json_dumps(res, JSON_COMPACT) : NULL;
+        if (s) hub_publish(h, "hub/response", s, strlen(s), 1, false);
+        free(s);
+        json_decref(res);
+    } else if (text && h->command) {
+        int rc = h->command(h, text, lang, area, command_answer, h);
+        if (rc) hub_warn(TAG, "text command: %s", hub_strerror(rc));
+    }
+    free(text);
+    json_decref(j);
+}
+
+/* [location] latitude/longitude: degrees; both or neither. */
+static int read_location(const struct hub_config *cfg, struct hub_rules_env *env)
+{
+    const char *la = hub_config_get(cfg, "location", "latitude");
+    const char *lo = hub_config_get(cfg, "location", "longitude");
+    if (!la && !lo) return 0;
+    char *e1 = NULL, *e2 = NULL;
+    double lat = la ? strtod(la, &e1) : NAN, lon = lo ? strtod(lo, &e2) : NAN;
+    if (!la || !lo || *e1 || *e2 || !(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
+        hub_error(TAG, "%s: [location] needs latitude (-90..90) and longitude (-180..180) in degrees",
+                  cfg->path ? cfg->path : "config");
+        return -1;
+    }
+    env->have_location = true;
+    env->latitude = lat;
+    env->longitude = lon;
+    return 0;
+}
+
 /* ---- MQTT events ---- */
 
 static void on_message(void *ud, const char *topic, const void *payload, size_t len, int qos,
                        bool retain)
 {
     struct hub *h = ud;
+    if (h->rules && hub_rules_on_mqtt(h->rules, topic, payload, len, retain)) return;
+    if (strcmp(topic, "hub/command") == 0) {
+        if (!retain) handle_command(h, payload, len);
+        return;
+    }
     if (strcmp(topic, "hub/call") == 0) {
         if (!retain) handle_call(h, payload, len); /* a retained call would re-run at every start */
         return;
@@ -261,6 +357,7 @@ static void hub_stop(struct hub *h)
     if (h->stopping) return;
     h->stopping = true;
     hub_info(TAG, "stopping");
+    hub_rules_stop(h->rules); /* before the plugins go: their last states start no rule */
     uv_timer_stop(&h->flush_timer);
     uv_close((uv_handle_t *)&h->flush_timer, NULL);
     uv_close((uv_handle_t *)&h->sig_int, NULL);
@@ -495,6 +592,19 @@ int main(int argc, char **argv)
     if (!h->plugins) goto out;
     hub_plugins_load_dir(h->plugins, cfg->plugin_dir);
 
+    hub_clock_init();
+    struct hub_rules_env renv = {.ud = h, .loop = h->loop, .store = h->store, .reg = h->reg,
+                                 .states = h->states, .publish = env_publish,
+                                 .subscribe = env_subscribe, .execute = env_execute,
+                                 .command = env_command};
+    if (read_location(cfg, &renv)) goto out;
+    h->rules = hub_rules_new(&renv, err, sizeof err);
+    if (!h->rules) {
+        hub_error(TAG, "%s", err);
+        goto out;
+    }
+    hub_mqtt_subscribe(h->mqtt, "hub/command", 1);
+
     uv_timer_init(h->loop, &h->flush_timer);
     h->flush_timer.data = h;
     uv_timer_start(&h->flush_timer, flush_cb, (uint64_t)cfg->history_flush_ms,
@@ -521,6 +631,7 @@ int main(int argc, char **argv)
     }
 
     if (hub_mqtt_start(h->mqtt)) goto out;
+    hub_rules_start(h->rules);
     hub_info(TAG, "running: mqtt %s:%d, db %s, %zu plugins, %zu entities%s", h->mqtt_host,
              h->mqtt_port, cfg->db_path, hub_plugins_count(h->plugins), hub_registry_count(h->reg),
              cfg->demo ? " (demo)" : "");
@@ -531,6 +642,7 @@ int main(int argc, char **argv)
 
 out:
     if (!h->stopping) {
+        hub_rules_stop(h->rules);
         if (h->plugins) hub_plugins_free(h->plugins);
         h->plugins = NULL;
         if (h->mqtt) hub_mqtt_stop(h->mqtt);
@@ -542,6 +654,7 @@ out:
     if (h->states) hub_states_flush(h->states);
     hub_states_free(h->states);
     hub_web_free(h); /* after the states: they call its listener until freed */
+    hub_rules_free(h->rules); /* before the store: it holds prepared statements */
     hub_registry_free(h->reg);
     if (h->store) hub_store_close(h->store);
     hub_broker_stop(&h->broker);

@@ -1,1 +1,6 @@
-# hubd/rules.mk: the automation rules engine.
+# hubd/rules.mk: the automation rules engine (hubd/rules*.c, the injectable clock, sunrise and
+# sunset), built into hubd/libhubcore.a so hubd and the tests link the same code; its tests.
+hubd_libhubcore_a_SOURCES += hubd/rules.c hubd/rules.h hubd/rules_yaml.c hubd/rules_yaml.h \
+	hubd/clock.c hubd/clock.h hubd/sun.c hubd/sun.h
+hubd_libhubcore_a_CPPFLAGS += $(YAML_CFLAGS)
+hubd_hubd_LDADD += $(YAML_LIBS)

@@ -84,6 +84,18 @@ static const char *const store_migrations[] = {
     /* 3: access tokens of the websocket API: only a SHA-256 of each token is kept. */
     "CREATE TABLE tokens (name TEXT PRIMARY KEY NOT NULL, hash TEXT NOT NULL UNIQUE,"
     "  created INTEGER NOT NULL, last_used INTEGER);",
+
+    /* 4: automation rules (hubd/rules.c): rules, their runs with traces, and pending
+     * deadlines (`for` durations, delays, waits) that must survive a restart. */
+    "CREATE TABLE rules (id TEXT PRIMARY KEY NOT NULL, version INTEGER NOT NULL,"
+    "  enabled INTEGER NOT NULL DEFAULT 1, config TEXT NOT NULL, last_triggered INTEGER,"
+    "  created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+    "CREATE TABLE rule_runs (id INTEGER PRIMARY KEY, rule_id TEXT NOT NULL,"
+    "  version INTEGER NOT NULL, started INTEGER NOT NULL, finished INTEGER,"
+    "  status TEXT NOT NULL, trace TEXT NOT NULL);"
+    "CREATE INDEX rule_runs_rule ON rule_runs(rule_id, id);"
+    "CREATE TABLE rule_pending (id INTEGER PRIMARY KEY, rule_id TEXT NOT NULL,"
+    "  kind TEXT NOT NULL, deadline INTEGER, data TEXT NOT NULL);",
 };
 #define STORE_SCHEMA_VERSION ((int)(sizeof store_migrations / sizeof store_migrations[0]))
 
@@ -1472,4 +1484,11 @@ int hub_store_check(struct hub_store *st, char *err, size_t errlen)
     else
         hub_error(STORE_TAG, "%s", err);
     return ret;
+}
+
+/* The connection itself, for modules that keep their own tables (created by a migration
+ * above) and prepare their own statements: the rules engine. State thread only. */
+sqlite3 *hub_store_sqlite(struct hub_store *st)
+{
+    return st ? st->db : NULL;
 }
