@@ -19,6 +19,7 @@ struct hub_mqtt;
 struct hub_plugins;
 struct hub_web;
 struct hub_rules;
+struct hub_command;
 
 /* Answer of a text command: status HUB_OK with answer_json {"text","intent","slots","targets",
  * "ok"}, or an error status (answer_json NULL). Called once, on the state thread. */
@@ -53,6 +54,8 @@ struct hub {
                    hub_command_done_fn done, void *ctx);
     /* Automation rules (hubd/rules.h): hub_rules_api() serves rules/... requests. */
     struct hub_rules *rules;
+    /* Text commands, voice endpoints, timers and lists (hubd/command.h); fills in `command`. */
+    struct hub_command *voice;
 };
 
 /* Publish through the hub's MQTT link (queued while the broker is away). */

@@ -96,6 +96,14 @@ static const char *const store_migrations[] = {
     "CREATE INDEX rule_runs_rule ON rule_runs(rule_id, id);"
     "CREATE TABLE rule_pending (id INTEGER PRIMARY KEY, rule_id TEXT NOT NULL,"
     "  kind TEXT NOT NULL, deadline INTEGER, data TEXT NOT NULL);",
+
+    /* 5: voice (hubd/timers.c, hubd/lists.c): timers and delayed commands, which must fire
+     * once after a restart, and the shopping/todo lists the hub keeps. */
+    "CREATE TABLE timers (id INTEGER PRIMARY KEY, name TEXT, area TEXT, lang TEXT NOT NULL,"
+    "  total_ms INTEGER NOT NULL, deadline INTEGER, remaining_ms INTEGER NOT NULL,"
+    "  paused INTEGER NOT NULL DEFAULT 0, command TEXT, created INTEGER NOT NULL);"
+    "CREATE TABLE list_items (id INTEGER PRIMARY KEY, list TEXT NOT NULL, item TEXT NOT NULL,"
+    "  done INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL);",
 };
 #define STORE_SCHEMA_VERSION ((int)(sizeof store_migrations / sizeof store_migrations[0]))
 

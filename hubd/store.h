@@ -119,7 +119,8 @@ int hub_store_token_delete(struct hub_store *st, const char *name);
 const char *hub_store_last_error(const struct hub_store *st);
 
 /* The SQLite connection (schema version 4 adds the rules tables: rules, rule_runs,
- * rule_pending), for the rules engine's own prepared statements. State thread only. */
+ * rule_pending; version 5 the voice tables: timers, list_items), for the rules engine's and
+ * hubd/timers.c's own prepared statements. State thread only. */
 struct sqlite3;
 struct sqlite3 *hub_store_sqlite(struct hub_store *st);
 
