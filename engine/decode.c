@@ -243,6 +243,44 @@ static bool num_end_ok(const char *u, int n, int e)
     return !is_alnum(p) || !is_alnum(c);
 }
 
+/* Could a number span start at q? A cheap filter before numbers.c (a parse costs ~2 us):
+ * digits and signs, English number words and the slot words of numbers.c, Chinese numerals and
+ * 最/满/全/半/负. */
+static bool num_start_plausible(const char *u, int n, int q)
+{
+    static const char *const en[] = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty", "thirty", "forty", "fourty", "fifty", "sixty",
+        "seventy", "eighty", "ninety", "hundred", "thousand", "oh", "nil", "none", "a", "an",
+        "single", "couple", "dozen", "half", "halfway", "halves", "quarter", "quarters", "max",
+        "maximum", "full", "fully", "brightest", "lowest", "min", "minimum", "dimmest", "minus",
+        "negative", "point", NULL};
+    static const char *const zh = "零〇一二两三四五六七八九十百千万亿半几最满全负";
+    unsigned char c = (unsigned char)u[q];
+    if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') return true;
+    if (c >= 0x80) {
+        int len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (q + len > n) return false;
+        for (const char *z = zh; *z; z += 3) /* all three-byte characters */
+            if (!memcmp(z, u + q, (size_t)len) && len == 3) return true;
+        return false;
+    }
+    if (!is_alnum(c)) return false;
+    char w[16];
+    int l = 0;
+    while (q + l < n && l < 15 && is_alnum((unsigned char)u[q + l])) {
+        w[l] = u[q + l];
+        l++;
+    }
+    w[l] = 0;
+    if (!strcmp(w, "the") || !strcmp(w, "all")) /* "the lowest", "all the way (up)" */
+        return !strcmp(w, "all") || (q + 4 < n && num_start_plausible(u, n, q + 4));
+    for (int i = 0; en[i]; i++)
+        if (!strcmp(w, en[i])) return true;
+    return false;
+}
+
 static void nums_fill(const struct decode_state *st, int cls)
 {
     struct decode_nums *nc = st->nums;
@@ -252,7 +290,7 @@ static void nums_fill(const struct decode_state *st, int cls)
     int n = st->utt_len, cnt = 0;
     nc->done[cls] = 1;
     for (int q = 0; q < n && cnt < DECODE_NUM_SPANS; q++) {
-        if (!num_start_ok(u, n, q)) continue;
+        if (!num_start_ok(u, n, q) || !num_start_plausible(u, n, q)) continue;
         for (int e = q + 1; e <= n && e - q <= DECODE_NUM_LEN && cnt < DECODE_NUM_SPANS; e++) {
             if (!num_end_ok(u, n, e)) continue;
             memcpy(buf, u + q, (size_t)(e - q));
@@ -353,14 +391,13 @@ static bool value_complete(const struct decode_state *st, const struct decode_po
     if (p->sub + p->k < st->utt_len && (st->utt[p->sub + p->k] & 0xC0) == 0x80)
         return false; /* would cut a character */
     if (st->g->kind[p->slot] != INTENT_SLOT_NUMBER) return true;
-    char buf[NUM_SPAN_MAX + 2];
-    double x;
-    if (p->k >= NUM_SPAN_MAX) return false;
-    size_t o = 0;
-    if (p->neg) buf[o++] = '-';
-    memcpy(buf + o, st->utt + p->sub, p->k);
-    buf[o + p->k] = 0;
-    return num_parse_slot(intent_slot_order[p->slot], buf, &x) == HUB_OK;
+    /* one of the spans numbers.c read for this slot's class (see nums_fill) */
+    int c = st->g->num_class[p->slot];
+    const struct decode_nums *nc = nums_get(st, c);
+    for (int i = 0; i < nc->n[c]; i++)
+        if (nc->len[c][i] == p->k && !memcmp(st->utt + nc->q[c][i], st->utt + p->sub, p->k))
+            return true;
+    return false;
 }
 
 static bool pos_can_end(const struct decode_state *st, const struct decode_pos *p,
@@ -710,26 +747,101 @@ struct walk_out {
 };
 
 static void walk(const struct decode_vocab *dv, const struct decode_state *st, int ni,
+                 const struct decode_pos *pos, unsigned char last, struct walk_out *o);
+
+static void walk_child(const struct decode_vocab *dv, const struct decode_state *st, int ci,
+                       const struct decode_pos *pos, unsigned char last, struct walk_out *o)
+{
+    const struct trie_node *ch = &dv->nodes[ci];
+    struct decode_pos p = *pos;
+    if (!dec_step(st, &p, ch->byte, last)) return;
+    for (int32_t t = ch->tok; t >= 0; t = dv->tok_next[t]) {
+        if (o->logits) {
+            if (o->best < 0 || o->logits[t] > o->best_v) {
+                o->best = t;
+                o->best_v = o->logits[t];
+            }
+        } else {
+            o->ids[o->n++] = t;
+        }
+    }
+    if (ch->n_child && p.phase != PH_DONE) walk(dv, st, ci, &p, ch->byte, o);
+}
+
+static void set_byte(uint64_t set[4], unsigned char c)
+{
+    set[c >> 6] |= 1ull << (c & 63);
+}
+
+static void set_word_bytes(uint64_t set[4], const struct decode_words *w, int lo, int hi, int k,
+                           bool both_cases)
+{
+    for (int i = lo; i < hi; i++) {
+        unsigned char c = (unsigned char)w->s[i][k];
+        if (!c) continue;
+        set_byte(set, c);
+        if (both_cases && c >= 'a' && c <= 'z') set_byte(set, (unsigned char)(c - 32));
+    }
+}
+
+/* A superset of the bytes the automaton may take next (dec_step decides): lets a trie node
+ * with many children (the root has one per byte) try only those. */
+static void pos_next_bytes(const struct decode_state *st, const struct decode_pos *p,
+                           uint64_t set[4])
+{
+    const struct decode_grammar *g = st->g;
+    set_byte(set, '|');
+    set_byte(set, '\n');
+    switch (p->phase) {
+    case PH_INTENT: set_word_bytes(set, &g->intents, p->lo, p->hi, p->k, false); break;
+    case PH_SLOT:
+        set_byte(set, '=');
+        set_word_bytes(set, &g->slots, p->lo, p->hi, p->k, false);
+        break;
+    case PH_VALUE: {
+        const struct decode_words *w = pos_words(st, p);
+        if (p->k == 0) set_byte(set, '-');
+        if (w) set_word_bytes(set, w, p->lo, p->hi, p->k, p->words >= WL_NAMES);
+        if (p->sub >= 0) {
+            int k = p->k;
+            for (int q = p->sub; q + k < st->utt_len; q++)
+                if (!memcmp(st->utt + q, st->utt + p->sub, (size_t)k)) {
+                    unsigned char c = (unsigned char)st->utt[q + k];
+                    set_byte(set, c);
+                    if (c >= 'a' && c <= 'z') set_byte(set, (unsigned char)(c - 32));
+                }
+        }
+        break;
+    }
+    default: break;
+    }
+}
+
+static void walk(const struct decode_vocab *dv, const struct decode_state *st, int ni,
                  const struct decode_pos *pos, unsigned char last, struct walk_out *o)
 {
     const struct trie_node *n = &dv->nodes[ni];
-    for (int i = 0; i < n->n_child; i++) {
-        int ci = n->first_child + i;
-        const struct trie_node *ch = &dv->nodes[ci];
-        struct decode_pos p = *pos;
-        if (!dec_step(st, &p, ch->byte, last)) continue;
-        for (int32_t t = ch->tok; t >= 0; t = dv->tok_next[t]) {
-            if (o->logits) {
-                if (o->best < 0 || o->logits[t] > o->best_v) {
-                    o->best = t;
-                    o->best_v = o->logits[t];
-                }
-            } else {
-                o->ids[o->n++] = t;
-            }
-        }
-        if (ch->n_child && p.phase != PH_DONE) walk(dv, st, ci, &p, ch->byte, o);
+    if (n->n_child <= 8) {
+        for (int i = 0; i < n->n_child; i++) walk_child(dv, st, n->first_child + i, pos, last, o);
+        return;
     }
+    uint64_t set[4] = {0, 0, 0, 0};
+    pos_next_bytes(st, pos, set);
+    const struct trie_node *ch = &dv->nodes[n->first_child];
+    int lo = 0;
+    for (int w = 0; w < 4; w++)
+        for (uint64_t bits = set[w]; bits; bits &= bits - 1) {
+            unsigned char b = (unsigned char)(w * 64 + __builtin_ctzll(bits));
+            int a = lo, z = n->n_child; /* children in byte order; bytes come in order too */
+            while (a < z) {
+                int m = (a + z) / 2;
+                if (ch[m].byte < b) a = m + 1;
+                else z = m;
+            }
+            lo = a;
+            if (a < n->n_child && ch[a].byte == b)
+                walk_child(dv, st, n->first_child + a, pos, last, o);
+        }
 }
 
 int decode_allowed(const struct decode_vocab *dv, const struct decode_state *st, int32_t *ids)
