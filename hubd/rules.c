@@ -643,6 +643,8 @@ static int chk_action(struct chk *ck, json_t *a, const char *path, int depth)
         }
         json_object_del(data, "entity_id");
         json_object_del(a, "entity_id");
+        if (!json_object_get(target, "entity_id"))
+            return chk_fail(ck, a, path, "%s needs target.entity_id", name);
         char p[320];
         pathf(p, sizeof p, "%s.target", path);
         return chk_entities(ck, target, "entity_id", p, true);
@@ -2296,7 +2298,21 @@ static json_t *api_fail(char *err, size_t errlen, const char *fmt, ...)
     return NULL;
 }
 
+static json_t *rule_summary_base(const struct hub_rules *r, const struct rule *ru);
+
 static json_t *rule_summary(const struct hub_rules *r, const struct rule *ru)
+{
+    /* next: per trigger, when a time or sun trigger fires next (clock ms), else null. */
+    json_t *next = json_array();
+    for (size_t i = 0; i < json_array_size(json_object_get(ru->cfg, "triggers")); i++)
+        json_array_append_new(next, ru->next_ms[i] ? json_integer(ru->next_ms[i]) : json_null());
+    json_t *o = rule_summary_base(r, ru);
+    if (o) json_object_set_new(o, "next", next);
+    else json_decref(next);
+    return o;
+}
+
+static json_t *rule_summary_base(const struct hub_rules *r, const struct rule *ru)
 {
     return json_pack("{s:s, s:O?, s:b, s:I, s:o?, s:s, s:i, s:i}", "id", ru->id, "alias",
                      json_object_get(ru->cfg, "alias"), "enabled", ru->enabled, "version",

@@ -4,3 +4,9 @@ hubd_libhubcore_a_SOURCES += hubd/rules.c hubd/rules.h hubd/rules_yaml.c hubd/ru
 	hubd/clock.c hubd/clock.h hubd/sun.c hubd/sun.h
 hubd_libhubcore_a_CPPFLAGS += $(YAML_CFLAGS)
 hubd_hubd_LDADD += $(YAML_LIBS)
+
+check_PROGRAMS += tests/test-rules-unit
+tests_test_rules_unit_SOURCES = tests/test-rules-unit.c
+tests_test_rules_unit_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS) $(YAML_CFLAGS)
+tests_test_rules_unit_LDADD = $(HUBD_CORE_LIBS) $(YAML_LIBS)
+HUB_TESTS += tests/test-rules-unit
