@@ -68,7 +68,8 @@ static void bpe_err(char *err, size_t errlen, const char *fmt, ...)
 static uint64_t bpe_fnv(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h;
 }
 
@@ -85,7 +86,8 @@ static bool shash_grow(struct bpe_shash *h)
     for (size_t i = 0; h->mask && i <= h->mask; i++) {
         if (!h->key[i]) continue;
         size_t j = bpe_fnv(h->key[i], h->klen[i]) & (size - 1);
-        while (key[j]) j = (j + 1) & (size - 1);
+        while (key[j])
+            j = (j + 1) & (size - 1);
         key[j] = h->key[i], klen[j] = h->klen[i], val[j] = h->val[i];
     }
     free(h->key), free(h->klen), free(h->val);
@@ -128,7 +130,8 @@ static int32_t shash_get_or_put(struct bpe_shash *h, const char *s, size_t n, in
 
 static void shash_free(struct bpe_shash *h)
 {
-    for (size_t i = 0; h->mask && i <= h->mask; i++) free(h->key[i]);
+    for (size_t i = 0; h->mask && i <= h->mask; i++)
+        free(h->key[i]);
     free(h->key), free(h->klen), free(h->val);
     memset(h, 0, sizeof *h);
 }
@@ -228,7 +231,8 @@ static void bpe_add_word(struct bpe_ctx *c, const char *s, size_t n)
         return;
     }
     /* byte tokens are ids BPE_N_SPECIAL + byte */
-    for (size_t i = 0; i < n; i++) wd->sym[i] = BPE_N_SPECIAL + (unsigned char)s[i];
+    for (size_t i = 0; i < n; i++)
+        wd->sym[i] = BPE_N_SPECIAL + (unsigned char)s[i];
 }
 
 static int32_t pair_find(struct bpe_ctx *c, int32_t a, int32_t b, bool create)
@@ -244,7 +248,8 @@ static int32_t pair_find(struct bpe_ctx *c, int32_t a, int32_t b, bool create)
         for (size_t i = 0; i < c->n_pairs; i++) {
             uint64_t k = ((uint64_t)(uint32_t)c->pairs[i].a << 32) | (uint32_t)c->pairs[i].b;
             size_t j = (size_t)(k * 0x9e3779b97f4a7c15ull >> 20) & (size - 1);
-            while (h[j] >= 0) j = (j + 1) & (size - 1);
+            while (h[j] >= 0)
+                j = (j + 1) & (size - 1);
             h[j] = (int32_t)i;
         }
         free(c->pair_hash);
@@ -317,16 +322,20 @@ static bool bpe_push_merge(struct bpe_ctx *c, int32_t a, int32_t b)
 
 static void bpe_ctx_free(struct bpe_ctx *c)
 {
-    for (size_t i = 0; i < c->n_words; i++) free(c->words[i].sym);
+    for (size_t i = 0; i < c->n_words; i++)
+        free(c->words[i].sym);
     free(c->words);
     shash_free(&c->word_ix);
-    for (size_t i = 0; i < c->n_pairs; i++) free(c->pairs[i].words);
+    for (size_t i = 0; i < c->n_pairs; i++)
+        free(c->pairs[i].words);
     free(c->pairs);
     free(c->pair_hash);
-    for (size_t i = 0; i < c->n_tok; i++) free(c->tok[i]);
+    for (size_t i = 0; i < c->n_tok; i++)
+        free(c->tok[i]);
     free(c->tok);
     shash_free(&c->tok_ix);
-    for (size_t i = 0; i < c->n_merges; i++) free(c->merges[i]);
+    for (size_t i = 0; i < c->n_merges; i++)
+        free(c->merges[i]);
     free(c->merges);
 }
 
@@ -346,7 +355,8 @@ int bpe_train(const char *const *texts, const size_t *lens, size_t n, int32_t vo
     static const char *const specials[BPE_N_SPECIAL] = {BPE_TOK_BOS, BPE_TOK_EOS, BPE_TOK_PAD,
                                                         BPE_TOK_SEP};
     bool added;
-    for (int i = 0; i < BPE_N_SPECIAL; i++) bpe_add_token(&c, specials[i], strlen(specials[i]), &added);
+    for (int i = 0; i < BPE_N_SPECIAL; i++)
+        bpe_add_token(&c, specials[i], strlen(specials[i]), &added);
     uint32_t map[256];
     bpe_byte_map(map);
     for (int b = 0; b < 256; b++) {
@@ -374,13 +384,15 @@ int bpe_train(const char *const *texts, const size_t *lens, size_t n, int32_t vo
         size_t off = 0;
         for (size_t p = 0; p < np; p++) {
             size_t b0 = off;
-            for (size_t k = 0; k < cpl[p] && off < lens[t]; k++) off += bpe_u8len(s[off]);
+            for (size_t k = 0; k < cpl[p] && off < lens[t]; k++)
+                off += bpe_u8len(s[off]);
             bpe_add_word(&c, texts[t] + b0, off - b0);
         }
         free(cpl);
     }
     if (c.oom) goto done;
-    for (size_t w = 0; w < c.n_words && !c.oom; w++) word_pairs(&c, (int32_t)w, +1);
+    for (size_t w = 0; w < c.n_words && !c.oom; w++)
+        word_pairs(&c, (int32_t)w, +1);
 
     while ((int32_t)c.n_tok < vocab_size && !c.oom) {
         int32_t best = -1;
@@ -389,8 +401,7 @@ int bpe_train(const char *const *texts, const size_t *lens, size_t n, int32_t vo
             if (p->count < 2) continue;
             if (best < 0 || p->count > c.pairs[best].count ||
                 (p->count == c.pairs[best].count &&
-                 (p->a < c.pairs[best].a ||
-                  (p->a == c.pairs[best].a && p->b < c.pairs[best].b))))
+                 (p->a < c.pairs[best].a || (p->a == c.pairs[best].a && p->b < c.pairs[best].b))))
                 best = (int32_t)i;
         }
         if (best < 0) break;
@@ -411,7 +422,8 @@ int bpe_train(const char *const *texts, const size_t *lens, size_t n, int32_t vo
         for (uint32_t i = 0; i < nw && !c.oom; i++) {
             struct bpe_word *wd = &c.words[list[i]];
             bool has = false;
-            for (int32_t k = 0; k + 1 < wd->n && !has; k++) has = wd->sym[k] == a && wd->sym[k + 1] == b;
+            for (int32_t k = 0; k + 1 < wd->n && !has; k++)
+                has = wd->sym[k] == a && wd->sym[k + 1] == b;
             if (!has) continue;
             word_pairs(&c, list[i], -1);
             int32_t o = 0;
@@ -458,8 +470,10 @@ done:
 void bpe_model_free(struct bpe_model *m)
 {
     if (!m) return;
-    for (int32_t i = 0; m->tokens && i < m->n_vocab; i++) free(m->tokens[i]);
-    for (uint32_t i = 0; m->merges && i < m->n_merges; i++) free(m->merges[i]);
+    for (int32_t i = 0; m->tokens && i < m->n_vocab; i++)
+        free(m->tokens[i]);
+    for (uint32_t i = 0; m->merges && i < m->n_merges; i++)
+        free(m->merges[i]);
     free(m->tokens);
     free(m->merges);
     free(m->token_type);
@@ -615,7 +629,8 @@ int bpe_train_main(int argc, char **argv)
 done:
     fclose(f);
     free(line);
-    for (size_t i = 0; i < n; i++) free(texts[i]);
+    for (size_t i = 0; i < n; i++)
+        free(texts[i]);
     free(texts);
     free(lens);
     return rc;

@@ -28,10 +28,10 @@ enum { BPE_ID_BOS = 0, BPE_ID_EOS = 1, BPE_ID_PAD = 2, BPE_ID_SEP = 3, BPE_N_SPE
 
 struct bpe_model {
     int32_t n_vocab;
-    char **tokens;        /* n_vocab token texts (byte-level encoded), NUL-terminated */
-    int32_t *token_type;  /* enum tok_type */
+    char **tokens;       /* n_vocab token texts (byte-level encoded), NUL-terminated */
+    int32_t *token_type; /* enum tok_type */
     uint32_t n_merges;
-    char **merges;        /* "left right", rank order */
+    char **merges; /* "left right", rank order */
     char pre[32];
 };
 

@@ -41,19 +41,42 @@ static void terr(char *err, size_t errlen, const char *fmt, ...)
 void train_config_default(struct train_config *c)
 {
     *c = (struct train_config){
-        .n_vocab = 3000, .n_embd = 192, .n_layer = 3, .n_head = 4, .n_layer_dense_lead = 1,
-        .kv_lora_rank = 64, .qk_nope = 32, .qk_rope = 16, .v_head = 32, .n_ff = 512,
-        .n_ff_exp = 128, .n_expert = 8, .n_expert_used = 2, .n_expert_shared = 1, .n_ctx = 96,
-        .rms_eps = 1e-6f, .rope_base = 10000.0f, .round_kv = true,
+        .n_vocab = 3000,
+        .n_embd = 192,
+        .n_layer = 3,
+        .n_head = 4,
+        .n_layer_dense_lead = 1,
+        .kv_lora_rank = 64,
+        .qk_nope = 32,
+        .qk_rope = 16,
+        .v_head = 32,
+        .n_ff = 512,
+        .n_ff_exp = 128,
+        .n_expert = 8,
+        .n_expert_used = 2,
+        .n_expert_shared = 1,
+        .n_ctx = 96,
+        .rms_eps = 1e-6f,
+        .rope_base = 10000.0f,
+        .round_kv = true,
     };
 }
 
 void train_opts_default(struct train_opts *o)
 {
     *o = (struct train_opts){
-        .lr = 2e-3f, .lr_min_ratio = 0.05f, .weight_decay = 0.05f, .beta1 = 0.9f, .beta2 = 0.98f,
-        .adam_eps = 1e-8f, .clip = 1.0f, .warmup = 100, .steps = 2000, .batch = 32,
-        .aux_alpha = 0.01f, .bias_gamma = 1e-3f,
+        .lr = 2e-3f,
+        .lr_min_ratio = 0.05f,
+        .weight_decay = 0.05f,
+        .beta1 = 0.9f,
+        .beta2 = 0.98f,
+        .adam_eps = 1e-8f,
+        .clip = 1.0f,
+        .warmup = 100,
+        .steps = 2000,
+        .batch = 32,
+        .aux_alpha = 0.01f,
+        .bias_gamma = 1e-3f,
     };
 }
 
@@ -76,8 +99,7 @@ static bool train_avx2(void)
 /* y[0..n) += a0 x0 + a1 x1 + a2 x2 + a3 x3 */
 __attribute__((target("avx2,fma"))) static void axpy4_avx2(float *restrict y, const float *x0,
                                                            const float *x1, const float *x2,
-                                                           const float *x3, const float a[4],
-                                                           int n)
+                                                           const float *x3, const float a[4], int n)
 {
     __m256 b0 = _mm256_set1_ps(a[0]), b1 = _mm256_set1_ps(a[1]);
     __m256 b2 = _mm256_set1_ps(a[2]), b3 = _mm256_set1_ps(a[3]);
@@ -90,16 +112,16 @@ __attribute__((target("avx2,fma"))) static void axpy4_avx2(float *restrict y, co
         acc = _mm256_fmadd_ps(b3, _mm256_loadu_ps(x3 + i), acc);
         _mm256_storeu_ps(y + i, acc);
     }
-    for (; i < n; i++) y[i] += a[0] * x0[i] + a[1] * x1[i] + a[2] * x2[i] + a[3] * x3[i];
+    for (; i < n; i++)
+        y[i] += a[0] * x0[i] + a[1] * x1[i] + a[2] * x2[i] + a[3] * x3[i];
 }
 
 /* C [M][K] += A [M][J] B [J][K] (row strides lda, ldb, ldc): 4 rows of C by 16 columns held in
  * registers over the whole J loop, so C is read and written once. M % 4 == 0, K % 16 == 0
  * here; the caller does the edges. */
-__attribute__((target("avx2,fma"))) static void gemm_acc_avx2(float *C, size_t ldc,
-                                                              const float *A, size_t lda,
-                                                              const float *B, size_t ldb, int M,
-                                                              int J, int K)
+__attribute__((target("avx2,fma"))) static void gemm_acc_avx2(float *C, size_t ldc, const float *A,
+                                                              size_t lda, const float *B,
+                                                              size_t ldb, int M, int J, int K)
 {
     for (int i = 0; i < M; i += 4) {
         const float *a0 = A + (size_t)i * lda, *a1 = a0 + lda, *a2 = a1 + lda, *a3 = a2 + lda;
@@ -138,7 +160,8 @@ __attribute__((target("avx2,fma"))) static void axpy1_avx2(float *restrict y, co
     int i = 0;
     for (; i + 8 <= n; i += 8)
         _mm256_storeu_ps(y + i, _mm256_fmadd_ps(b, _mm256_loadu_ps(x + i), _mm256_loadu_ps(y + i)));
-    for (; i < n; i++) y[i] += a * x[i];
+    for (; i < n; i++)
+        y[i] += a * x[i];
 }
 #endif
 
@@ -163,7 +186,8 @@ static void axpy_many(float *restrict y, const float *base, size_t stride, const
         const float *x = base + (size_t)j * stride;
         float aj = a[j];
         if (aj == 0) continue;
-        for (int i = 0; i < n; i++) y[i] += aj * x[i];
+        for (int i = 0; i < n; i++)
+            y[i] += aj * x[i];
     }
 }
 
@@ -183,7 +207,8 @@ static void gemm_acc(float *C, const float *A, size_t lda, const float *B, int M
         if (k0 == K) continue;
         for (int j0 = 0; j0 < J; j0 += 1024) {
             int jn = J - j0 < 1024 ? J - j0 : 1024;
-            for (int j = 0; j < jn; j++) a[j] = A[(size_t)i * lda + j0 + j];
+            for (int j = 0; j < jn; j++)
+                a[j] = A[(size_t)i * lda + j0 + j];
             axpy_many(C + (size_t)i * K + k0, B + (size_t)j0 * K + k0, (size_t)K, a, jn, K - k0);
         }
     }
@@ -200,7 +225,8 @@ void train_mm_bwd(float *dx, float *dW, const float *dy, const float *x, const f
             float *dyT = malloc((size_t)N * T * sizeof(float));
             HUB_ASSERT(dyT);
             for (int t = 0; t < T; t++)
-                for (int n = 0; n < N; n++) dyT[(size_t)n * T + t] = dy[(size_t)t * N + n];
+                for (int n = 0; n < N; n++)
+                    dyT[(size_t)n * T + t] = dy[(size_t)t * N + n];
             gemm_acc(dW, dyT, (size_t)T, x, N, T, K);
             free(dyT);
         }
@@ -208,13 +234,15 @@ void train_mm_bwd(float *dx, float *dW, const float *dy, const float *x, const f
     }
 #endif
     if (dx)
-        for (int t = 0; t < T; t++) axpy_many(dx + (size_t)t * K, W, (size_t)K, dy + (size_t)t * N, N, K);
+        for (int t = 0; t < T; t++)
+            axpy_many(dx + (size_t)t * K, W, (size_t)K, dy + (size_t)t * N, N, K);
     if (dW) {
         float col[256];
         for (int n = 0; n < N; n++) {
             for (int t0 = 0; t0 < T; t0 += 256) {
                 int tn = T - t0 < 256 ? T - t0 : 256;
-                for (int t = 0; t < tn; t++) col[t] = dy[(size_t)(t0 + t) * N + n];
+                for (int t = 0; t < tn; t++)
+                    col[t] = dy[(size_t)(t0 + t) * N + n];
                 axpy_many(dW + (size_t)n * K, x + (size_t)t0 * K, (size_t)K, col, tn, K);
             }
         }
@@ -230,7 +258,8 @@ void train_rmsnorm_fwd(float *y, float *rstd, const float *x, const float *w, in
         /* the engine's kernel for the bits; rstd recomputed in double for the backward */
         kern_rmsnorm(y + (size_t)t * n, xr, w, n, eps);
         double ss = 0;
-        for (int i = 0; i < n; i++) ss += (double)xr[i] * xr[i];
+        for (int i = 0; i < n; i++)
+            ss += (double)xr[i] * xr[i];
         rstd[t] = (float)(1.0 / sqrt(ss / n + eps));
     }
 }
@@ -243,7 +272,8 @@ void train_rmsnorm_bwd(float *dx, float *dw, const float *dy, const float *x, co
         const float *xr = x + (size_t)t * n, *g = dy + (size_t)t * n;
         float r = rstd[t];
         double dot = 0;
-        for (int i = 0; i < n; i++) dot += (double)g[i] * w[i] * xr[i];
+        for (int i = 0; i < n; i++)
+            dot += (double)g[i] * w[i] * xr[i];
         float c = (float)(dot / n) * r * r;
         float *d = dx + (size_t)t * n;
         for (int i = 0; i < n; i++) {
@@ -258,7 +288,8 @@ static void rope_cs(int p, int i0, int n_rot, float base, float *c, float *s)
 {
     float theta_scale = powf(base, -2.0f / n_rot);
     float theta = (float)p;
-    for (int i = 0; i < i0; i += 2) theta *= theta_scale;
+    for (int i = 0; i < i0; i += 2)
+        theta *= theta_scale;
     *c = cosf(theta);
     *s = sinf(theta);
 }
@@ -286,8 +317,7 @@ void train_rope(float *x, int T, int per, int stride, int n_rot, float base, boo
     (void)rope_cs;
 }
 
-void train_swiglu_bwd(float *dg, float *du, const float *dh, const float *g, const float *u,
-                      int n)
+void train_swiglu_bwd(float *dg, float *du, const float *dh, const float *g, const float *u, int n)
 {
     for (int i = 0; i < n; i++) {
         float sg = 1.0f / (1.0f + expf(-g[i]));
@@ -309,24 +339,28 @@ void train_attn_fwd(float *o, float *P, const float *q, const float *kv, const f
             float mx = -INFINITY;
             for (int s = s0; s <= t; s++) {
                 const float *ks = kv + ((size_t)s * H + h) * dkv;
-                float sc = kern_dot_f32(qt, ks, dn) + kern_dot_f32(qt + dn, kpe + (size_t)s * nr, nr);
+                float sc =
+                    kern_dot_f32(qt, ks, dn) + kern_dot_f32(qt + dn, kpe + (size_t)s * nr, nr);
                 p[s] = sc * scale;
                 if (p[s] > mx) mx = p[s];
             }
             double sum = 0;
-            for (int s = s0; s <= t; s++) sum += (p[s] = expf(p[s] - mx));
+            for (int s = s0; s <= t; s++)
+                sum += (p[s] = expf(p[s] - mx));
             float inv = (float)(1.0 / sum);
-            for (int s = s0; s <= t; s++) p[s] *= inv;
+            for (int s = s0; s <= t; s++)
+                p[s] *= inv;
             float *ot = o + ((size_t)t * H + h) * dv;
             memset(ot, 0, (size_t)dv * sizeof(float));
-            for (int s = s0; s <= t; s++) kern_scale_add(ot, kv + ((size_t)s * H + h) * dkv + dn, p[s], dv);
+            for (int s = s0; s <= t; s++)
+                kern_scale_add(ot, kv + ((size_t)s * H + h) * dkv + dn, p[s], dv);
         }
     }
 }
 
 void train_attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const float *P,
-                    const float *q, const float *kv, const float *kpe, int T, int H, int dn,
-                    int nr, int dv, float scale, const int32_t *seg, int L)
+                    const float *q, const float *kv, const float *kpe, int T, int H, int dn, int nr,
+                    int dv, float scale, const int32_t *seg, int L)
 {
     int dqd = dn + nr, dkvd = dn + dv;
     float *dp0 = malloc((size_t)L * sizeof(float));
@@ -364,12 +398,15 @@ void train_attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const
 float train_xent(float *dlogits, const float *logits, int V, int y, float scale)
 {
     float mx = -INFINITY;
-    for (int i = 0; i < V; i++) mx = logits[i] > mx ? logits[i] : mx;
+    for (int i = 0; i < V; i++)
+        mx = logits[i] > mx ? logits[i] : mx;
     double sum = 0;
-    for (int i = 0; i < V; i++) sum += exp((double)(logits[i] - mx));
+    for (int i = 0; i < V; i++)
+        sum += exp((double)(logits[i] - mx));
     double lse = mx + log(sum);
     if (dlogits) {
-        for (int i = 0; i < V; i++) dlogits[i] = (float)(exp(logits[i] - lse)) * scale;
+        for (int i = 0; i < V; i++)
+            dlogits[i] = (float)(exp(logits[i] - lse)) * scale;
         dlogits[y] -= scale;
     }
     return (float)(lse - logits[y]);
@@ -381,8 +418,8 @@ float train_xent(float *dlogits, const float *logits, int V, int y, float scale)
 /* offsets of one layer's tensors in the flat parameter array (0: absent) */
 struct train_lw {
     size_t attn_norm, wq, wkv_a, kv_a_norm, wkv_b, wo, ffn_norm;
-    size_t ffn_gate, ffn_up, ffn_down;                          /* dense */
-    size_t gate_inp, gate_exps, up_exps, down_exps;              /* moe */
+    size_t ffn_gate, ffn_up, ffn_down;              /* dense */
+    size_t gate_inp, gate_exps, up_exps, down_exps; /* moe */
     size_t gate_sh, up_sh, down_sh;
 };
 
@@ -400,11 +437,11 @@ struct train_tensor {
 /* per-thread activations and scratch, sized for n_ctx tokens */
 struct train_lact {
     float *x_in, *rstd1, *xn1, *q, *kva, *rstdkv, *ckv, *kpe, *kvb, *P, *o, *xmid, *rstd2, *xn2;
-    float *g, *u, *h;                /* dense [T][F] */
-    float *probs, *w;                /* [T][X], [T][K] */
-    int32_t *sel, *order, *eoff;     /* [T][K], [T*K] grouped by expert, [X+1] */
-    float *eg, *eu, *eh, *ey;        /* per routed slot (grouped order): [T*K][Fe], y [T*K][E] */
-    float *sg, *su, *sh;             /* shared [T][S] */
+    float *g, *u, *h;            /* dense [T][F] */
+    float *probs, *w;            /* [T][X], [T][K] */
+    int32_t *sel, *order, *eoff; /* [T][K], [T*K] grouped by expert, [X+1] */
+    float *eg, *eu, *eh, *ey;    /* per routed slot (grouped order): [T*K][Fe], y [T*K][E] */
+    float *sg, *su, *sh;         /* shared [T][S] */
 };
 
 struct train_ws {
@@ -413,13 +450,13 @@ struct train_ws {
     int32_t *lpos;
     int32_t *ptok, *pseg, *ppos; /* the pack: tokens, start of each token's sequence, position */
     uint8_t *ploss;
-    int cap;                     /* tokens per pack */
+    int cap; /* tokens per pack */
     float *dx, *dxn, *dq, *dkva, *dckv, *dkpe, *dkvb;
     float *do_, *buf1, *buf2, *buf3, *buf4, *buf5, *buf6;
-    float *grad;   /* this thread's gradient (NULL for thread 0: the model's) */
+    float *grad; /* this thread's gradient (NULL for thread 0: the model's) */
     double loss, aux;
     long n_loss, n_tok;
-    long *load;    /* [n_layer][X] */
+    long *load; /* [n_layer][X] */
     char *mem;
 };
 
@@ -427,7 +464,7 @@ struct train_model {
     struct train_config c;
     size_t n_params;
     float *p, *g, *m1, *m2;
-    float *bias;            /* [n_layer][X] balance biases */
+    float *bias; /* [n_layer][X] balance biases */
     struct train_lw *lw;
     size_t tok_embd, output_norm, output;
     struct train_tensor *tens;
@@ -522,41 +559,78 @@ static bool ws_alloc(struct train_model *m, struct train_ws *w)
     size_t S = (size_t)c->n_expert_shared * Fe, V = c->n_vocab;
     size_t big = E;
     size_t cand[] = {H * dqk, R + nr, H * dkv, H * dv, F, K * Fe, S, K * E, X};
-    for (size_t i = 0; i < sizeof cand / sizeof cand[0]; i++) big = cand[i] > big ? cand[i] : big;
+    for (size_t i = 0; i < sizeof cand / sizeof cand[0]; i++)
+        big = cand[i] > big ? cand[i] : big;
     /* two passes: count, then carve */
     for (int pass = 0; pass < 2; pass++) {
         size_t used = 0;
-#define CARVE(ptr, count)                                                          \
-    do {                                                                           \
-        size_t nb_ = ((size_t)(count) * 4 + 63) & ~(size_t)63;                     \
-        if (pass) *(void **)&(ptr) = w->mem + used;                                \
-        used += nb_;                                                               \
+#define CARVE(ptr, count)                                                                          \
+    do {                                                                                           \
+        size_t nb_ = ((size_t)(count)*4 + 63) & ~(size_t)63;                                       \
+        if (pass) *(void **)&(ptr) = w->mem + used;                                                \
+        used += nb_;                                                                               \
     } while (0)
         for (int il = 0; il < c->n_layer; il++) {
             struct train_lact *a = &w->la[il];
-            CARVE(a->x_in, T * E); CARVE(a->rstd1, T); CARVE(a->xn1, T * E);
-            CARVE(a->q, T * H * dqk); CARVE(a->kva, T * (R + nr)); CARVE(a->rstdkv, T);
-            CARVE(a->ckv, T * R); CARVE(a->kpe, T * nr); CARVE(a->kvb, T * H * dkv);
-            CARVE(a->P, H * T * L); CARVE(a->o, T * H * dv); CARVE(a->xmid, T * E);
-            CARVE(a->rstd2, T); CARVE(a->xn2, T * E);
+            CARVE(a->x_in, T * E);
+            CARVE(a->rstd1, T);
+            CARVE(a->xn1, T * E);
+            CARVE(a->q, T * H * dqk);
+            CARVE(a->kva, T * (R + nr));
+            CARVE(a->rstdkv, T);
+            CARVE(a->ckv, T * R);
+            CARVE(a->kpe, T * nr);
+            CARVE(a->kvb, T * H * dkv);
+            CARVE(a->P, H * T * L);
+            CARVE(a->o, T * H * dv);
+            CARVE(a->xmid, T * E);
+            CARVE(a->rstd2, T);
+            CARVE(a->xn2, T * E);
             if (!is_moe(c, il)) {
-                CARVE(a->g, T * F); CARVE(a->u, T * F); CARVE(a->h, T * F);
+                CARVE(a->g, T * F);
+                CARVE(a->u, T * F);
+                CARVE(a->h, T * F);
             } else {
-                CARVE(a->probs, T * X); CARVE(a->w, T * K); CARVE(a->sel, T * K);
-                CARVE(a->order, T * K); CARVE(a->eoff, X + 1);
-                CARVE(a->eg, T * K * Fe); CARVE(a->eu, T * K * Fe); CARVE(a->eh, T * K * Fe);
+                CARVE(a->probs, T * X);
+                CARVE(a->w, T * K);
+                CARVE(a->sel, T * K);
+                CARVE(a->order, T * K);
+                CARVE(a->eoff, X + 1);
+                CARVE(a->eg, T * K * Fe);
+                CARVE(a->eu, T * K * Fe);
+                CARVE(a->eh, T * K * Fe);
                 CARVE(a->ey, T * K * E);
-                if (S) { CARVE(a->sg, T * S); CARVE(a->su, T * S); CARVE(a->sh, T * S); }
+                if (S) {
+                    CARVE(a->sg, T * S);
+                    CARVE(a->su, T * S);
+                    CARVE(a->sh, T * S);
+                }
             }
         }
-        CARVE(w->xfin, T * E); CARVE(w->rstdf, T); CARVE(w->xf, T * E);
-        CARVE(w->logits, T * V); CARVE(w->dlogits, T * V); CARVE(w->lpos, T);
-        CARVE(w->ptok, T); CARVE(w->pseg, T); CARVE(w->ppos, T); CARVE(w->ploss, T);
-        CARVE(w->dx, T * E); CARVE(w->dxn, T * E); CARVE(w->dq, T * H * dqk);
-        CARVE(w->dkva, T * (R + nr)); CARVE(w->dckv, T * R); CARVE(w->dkpe, T * nr);
-        CARVE(w->dkvb, T * H * dkv); CARVE(w->do_, T * big);
-        CARVE(w->buf1, T * big); CARVE(w->buf2, T * big); CARVE(w->buf3, T * big);
-        CARVE(w->buf4, T * big); CARVE(w->buf5, T * big); CARVE(w->buf6, T * big);
+        CARVE(w->xfin, T * E);
+        CARVE(w->rstdf, T);
+        CARVE(w->xf, T * E);
+        CARVE(w->logits, T * V);
+        CARVE(w->dlogits, T * V);
+        CARVE(w->lpos, T);
+        CARVE(w->ptok, T);
+        CARVE(w->pseg, T);
+        CARVE(w->ppos, T);
+        CARVE(w->ploss, T);
+        CARVE(w->dx, T * E);
+        CARVE(w->dxn, T * E);
+        CARVE(w->dq, T * H * dqk);
+        CARVE(w->dkva, T * (R + nr));
+        CARVE(w->dckv, T * R);
+        CARVE(w->dkpe, T * nr);
+        CARVE(w->dkvb, T * H * dkv);
+        CARVE(w->do_, T * big);
+        CARVE(w->buf1, T * big);
+        CARVE(w->buf2, T * big);
+        CARVE(w->buf3, T * big);
+        CARVE(w->buf4, T * big);
+        CARVE(w->buf5, T * big);
+        CARVE(w->buf6, T * big);
         CARVE(w->load, (size_t)c->n_layer * X * 2);
 #undef CARVE
         if (!pass) {
@@ -603,8 +677,10 @@ struct train_model *train_model_new(const struct train_config *c, uint64_t seed,
         const struct train_tensor *t = &m->tens[i];
         for (size_t j = 0; j < t->n; j++) {
             float v;
-            if (t->kind == PK_NORM) v = 1.0f;
-            else v = (float)(0.02 * rng_normal(&s)) * (t->kind == PK_MAT_OUT ? out_scale : 1.0f);
+            if (t->kind == PK_NORM)
+                v = 1.0f;
+            else
+                v = (float)(0.02 * rng_normal(&s)) * (t->kind == PK_MAT_OUT ? out_scale : 1.0f);
             m->p[t->off + j] = v;
         }
     }
@@ -702,14 +778,14 @@ static void ffn_fwd(float *y, float *g, float *u, float *h, const float *x, cons
 }
 
 /* backward: dy [T][E] -> dx [T][E] (+=) and weight grads; t1,t2,t3 scratch [T][F] */
-static void ffn_bwd(float *dx, float *dWg, float *dWu, float *dWd, const float *dy,
-                    const float *g, const float *u, const float *h, const float *x,
-                    const float *Wg, const float *Wu, const float *Wd, int T, int E, int F,
-                    float *t1, float *t2, float *t3)
+static void ffn_bwd(float *dx, float *dWg, float *dWu, float *dWd, const float *dy, const float *g,
+                    const float *u, const float *h, const float *x, const float *Wg,
+                    const float *Wu, const float *Wd, int T, int E, int F, float *t1, float *t2,
+                    float *t3)
 {
     memset(t1, 0, (size_t)T * F * sizeof(float));
     train_mm_bwd(t1, dWd, dy, h, Wd, T, F, E); /* t1 = dh */
-    train_swiglu_bwd(t2, t3, t1, g, u, T * F);  /* t2 = dg, t3 = du */
+    train_swiglu_bwd(t2, t3, t1, g, u, T * F); /* t2 = dg, t3 = du */
     train_mm_bwd(dx, dWg, t2, x, Wg, T, E, F);
     train_mm_bwd(dx, dWu, t3, x, Wu, T, E, F);
 }
@@ -721,7 +797,8 @@ static void topk(const float *v, int n, int k, int32_t *out)
         int best = -1;
         for (int e = 0; e < n; e++) {
             bool used = false;
-            for (int j = 0; j < i; j++) used |= out[j] == e;
+            for (int j = 0; j < i; j++)
+                used |= out[j] == e;
             if (used) continue;
             if (best < 0 || v[e] > v[best]) best = e;
         }
@@ -743,9 +820,11 @@ static void moe_fwd(struct train_model *m, struct train_ws *w, int il, int T, fl
     for (int t = 0; t < T; t++) {
         float *pr = a->probs + (size_t)t * X, selp[512];
         kern_softmax(pr, X);
-        for (int e = 0; e < X; e++) selp[e] = pr[e] + bias[e];
+        for (int e = 0; e < X; e++)
+            selp[e] = pr[e] + bias[e];
         topk(selp, X, K, a->sel + (size_t)t * K);
-        for (int k = 0; k < K; k++) a->w[(size_t)t * K + k] = pr[a->sel[(size_t)t * K + k]];
+        for (int k = 0; k < K; k++)
+            a->w[(size_t)t * K + k] = pr[a->sel[(size_t)t * K + k]];
     }
     /* group the (token, slot) pairs by expert */
     int n = 0;
@@ -782,8 +861,8 @@ static void moe_fwd(struct train_model *m, struct train_ws *w, int il, int T, fl
     }
     if (S) {
         float *ys = w->buf2;
-        ffn_fwd(ys, a->sg, a->su, a->sh, a->xn2, P + l->gate_sh, P + l->up_sh, P + l->down_sh, T,
-                E, S);
+        ffn_fwd(ys, a->sg, a->su, a->sh, a->xn2, P + l->gate_sh, P + l->up_sh, P + l->down_sh, T, E,
+                S);
         kern_add(y, y, ys, (int64_t)T * E);
     }
 }
@@ -815,7 +894,8 @@ static void moe_bwd(struct train_model *m, struct train_ws *w, int il, int T, co
             const float *dyt = dy + (size_t)t * E;
             /* d weight = dy . expert output; d expert output = weight * dy */
             dprobs[(size_t)t * X + e] += kern_dot_f32(dyt, a->ey + (size_t)(n0 + i) * E, E);
-            for (int j = 0; j < E; j++) dyg[(size_t)i * E + j] = a->w[slot] * dyt[j];
+            for (int j = 0; j < E; j++)
+                dyg[(size_t)i * E + j] = a->w[slot] * dyt[j];
         }
         memset(dxg, 0, (size_t)ne * E * sizeof(float));
         ffn_bwd(dxg, G + l->gate_exps + e * mat, G + l->up_exps + e * mat,
@@ -823,8 +903,8 @@ static void moe_bwd(struct train_model *m, struct train_ws *w, int il, int T, co
                 a->eh + (size_t)n0 * Fe, xg, P + l->gate_exps + e * mat, P + l->up_exps + e * mat,
                 P + l->down_exps + e * mat, ne, E, Fe, w->buf3, w->buf4, w->buf5);
         for (int i = 0; i < ne; i++)
-            kern_add(w->dxn + (size_t)(a->order[n0 + i] / K) * E, w->dxn + (size_t)(a->order[n0 + i] / K) * E,
-                     dxg + (size_t)i * E, E);
+            kern_add(w->dxn + (size_t)(a->order[n0 + i] / K) * E,
+                     w->dxn + (size_t)(a->order[n0 + i] / K) * E, dxg + (size_t)i * E, E);
     }
     /* sequence-wise balance loss: alpha * sum_e f_e Pbar_e, f_e = X/(K T) * count_e,
      * Pbar_e = mean_t probs[t][e]; its gradient on probs[t][e] is alpha f_e / T */
@@ -833,9 +913,11 @@ static void moe_bwd(struct train_model *m, struct train_ws *w, int il, int T, co
         for (int e = 0; e < X; e++) {
             float f = (float)X / ((float)K * T) * (float)(a->eoff[e + 1] - a->eoff[e]);
             double pbar = 0;
-            for (int t = 0; t < T; t++) pbar += a->probs[(size_t)t * X + e];
+            for (int t = 0; t < T; t++)
+                pbar += a->probs[(size_t)t * X + e];
             aux += f * pbar / T;
-            for (int t = 0; t < T; t++) dprobs[(size_t)t * X + e] += aux_scale * f / T;
+            for (int t = 0; t < T; t++)
+                dprobs[(size_t)t * X + e] += aux_scale * f / T;
         }
         w->aux += aux_scale * aux;
     }
@@ -845,8 +927,10 @@ static void moe_bwd(struct train_model *m, struct train_ws *w, int il, int T, co
         const float *p = a->probs + (size_t)t * X;
         float *dp = dprobs + (size_t)t * X;
         double s = 0;
-        for (int e = 0; e < X; e++) s += (double)p[e] * dp[e];
-        for (int e = 0; e < X; e++) dlog[(size_t)t * X + e] = p[e] * (dp[e] - (float)s);
+        for (int e = 0; e < X; e++)
+            s += (double)p[e] * dp[e];
+        for (int e = 0; e < X; e++)
+            dlog[(size_t)t * X + e] = p[e] * (dp[e] - (float)s);
     }
     train_mm_bwd(w->dxn, G + l->gate_inp, dlog, a->xn2, P + l->gate_inp, T, E, X);
 }
@@ -871,8 +955,8 @@ static void seq_run(struct train_model *m, struct train_ws *w, const struct trai
         struct train_lact *a = &w->la[il];
         memcpy(a->x_in, x, (size_t)T * E * 4);
         train_rmsnorm_fwd(a->xn1, a->rstd1, x, P + l->attn_norm, T, E, c->rms_eps);
-        train_mm_fwd(a->q, a->xn1, P + l->wq, T, E, H * dqk);         /* q [T][H][dqk] */
-        train_mm_fwd(a->kva, a->xn1, P + l->wkv_a, T, E, R + nr);      /* [T][R + nr] */
+        train_mm_fwd(a->q, a->xn1, P + l->wq, T, E, H * dqk);     /* q [T][H][dqk] */
+        train_mm_fwd(a->kva, a->xn1, P + l->wkv_a, T, E, R + nr); /* [T][R + nr] */
         for (int t = 0; t < T; t++) {
             const float *kr = a->kva + (size_t)t * (R + nr);
             train_rmsnorm_fwd(a->ckv + (size_t)t * R, a->rstdkv + t, kr, P + l->kv_a_norm, 1, R,
@@ -882,10 +966,12 @@ static void seq_run(struct train_model *m, struct train_ws *w, const struct trai
         train_rope(a->q + dn, T, H, dqk, nr, c->rope_base, false, pos);
         train_rope(a->kpe, T, 1, nr, nr, c->rope_base, false, pos);
         if (c->round_kv) {
-            for (int i = 0; i < T * R; i++) a->ckv[i] = f16_round(a->ckv[i]);
-            for (int i = 0; i < T * nr; i++) a->kpe[i] = f16_round(a->kpe[i]);
+            for (int i = 0; i < T * R; i++)
+                a->ckv[i] = f16_round(a->ckv[i]);
+            for (int i = 0; i < T * nr; i++)
+                a->kpe[i] = f16_round(a->kpe[i]);
         }
-        train_mm_fwd(a->kvb, a->ckv, P + l->wkv_b, T, R, H * dkv);     /* [T][H][dn + dv] */
+        train_mm_fwd(a->kvb, a->ckv, P + l->wkv_b, T, R, H * dkv); /* [T][H][dn + dv] */
         train_attn_fwd(a->o, a->P, a->q, a->kvb, a->kpe, T, H, dn, nr, dv, scale, seg, L);
         float *tmp = w->buf1;
         train_mm_fwd(tmp, a->o, P + l->wo, T, H * dv, E);
@@ -894,8 +980,8 @@ static void seq_run(struct train_model *m, struct train_ws *w, const struct trai
         train_rmsnorm_fwd(a->xn2, a->rstd2, x, P + l->ffn_norm, T, E, c->rms_eps);
         float *y = w->buf5;
         if (!is_moe(c, il))
-            ffn_fwd(y, a->g, a->u, a->h, a->xn2, P + l->ffn_gate, P + l->ffn_up, P + l->ffn_down,
-                    T, E, F);
+            ffn_fwd(y, a->g, a->u, a->h, a->xn2, P + l->ffn_gate, P + l->ffn_up, P + l->ffn_down, T,
+                    E, F);
         else
             moe_fwd(m, w, il, T, y);
         kern_add(x, x, y, (int64_t)T * E);
@@ -913,7 +999,8 @@ static void seq_run(struct train_model *m, struct train_ws *w, const struct trai
     w->n_tok += T;
     w->n_loss += nl;
     float *xg = w->buf1;
-    for (int i = 0; i < nl; i++) memcpy(xg + (size_t)i * E, w->xf + (size_t)w->lpos[i] * E, (size_t)E * 4);
+    for (int i = 0; i < nl; i++)
+        memcpy(xg + (size_t)i * E, w->xf + (size_t)w->lpos[i] * E, (size_t)E * 4);
     train_mm_fwd(w->logits, xg, P + m->output, nl, E, V);
     for (int i = 0; i < nl; i++)
         w->loss += train_xent(G ? w->dlogits + (size_t)i * V : NULL, w->logits + (size_t)i * V, V,
@@ -926,7 +1013,8 @@ static void seq_run(struct train_model *m, struct train_ws *w, const struct trai
     train_mm_bwd(dxg, G + m->output, w->dlogits, xg, P + m->output, nl, E, V);
     float *dxf = w->dxn;
     memset(dxf, 0, (size_t)T * E * 4);
-    for (int i = 0; i < nl; i++) memcpy(dxf + (size_t)w->lpos[i] * E, dxg + (size_t)i * E, (size_t)E * 4);
+    for (int i = 0; i < nl; i++)
+        memcpy(dxf + (size_t)w->lpos[i] * E, dxg + (size_t)i * E, (size_t)E * 4);
     float *dx = w->do_; /* d residual [T][E] */
     memset(dx, 0, (size_t)T * E * 4);
     train_rmsnorm_bwd(dx, G + m->output_norm, dxf, w->xfin, w->rstdf, P + m->output_norm, T, E);
@@ -938,9 +1026,9 @@ static void seq_run(struct train_model *m, struct train_ws *w, const struct trai
         /* FFN: x_out = xmid + ffn(rmsnorm(xmid)) */
         memset(w->dxn, 0, (size_t)T * E * 4);
         if (!is_moe(c, il))
-            ffn_bwd(w->dxn, G + l->ffn_gate, G + l->ffn_up, G + l->ffn_down, dres, a->g, a->u,
-                    a->h, a->xn2, P + l->ffn_gate, P + l->ffn_up, P + l->ffn_down, T, E, F,
-                    w->buf3, w->buf4, w->buf5);
+            ffn_bwd(w->dxn, G + l->ffn_gate, G + l->ffn_up, G + l->ffn_down, dres, a->g, a->u, a->h,
+                    a->xn2, P + l->ffn_gate, P + l->ffn_up, P + l->ffn_down, T, E, F, w->buf3,
+                    w->buf4, w->buf5);
         else
             moe_bwd(m, w, il, T, dres, G, aux_scale);
         train_rmsnorm_bwd(dres, G + l->ffn_norm, w->dxn, a->xmid, a->rstd2, P + l->ffn_norm, T, E);
@@ -961,8 +1049,8 @@ static void seq_run(struct train_model *m, struct train_ws *w, const struct trai
         memset(w->dkva, 0, (size_t)T * (R + nr) * 4);
         for (int t = 0; t < T; t++) {
             train_rmsnorm_bwd(w->dkva + (size_t)t * (R + nr), G + l->kv_a_norm,
-                              w->dckv + (size_t)t * R, a->kva + (size_t)t * (R + nr),
-                              a->rstdkv + t, P + l->kv_a_norm, 1, R);
+                              w->dckv + (size_t)t * R, a->kva + (size_t)t * (R + nr), a->rstdkv + t,
+                              P + l->kv_a_norm, 1, R);
             memcpy(w->dkva + (size_t)t * (R + nr) + R, w->dkpe + (size_t)t * nr, (size_t)nr * 4);
         }
         memset(w->dxn, 0, (size_t)T * E * 4);
@@ -1025,7 +1113,8 @@ static int run_batch(struct train_model *m, const struct train_seq *seqs, int n,
         if (seqs[i].n < 2 || seqs[i].n > m->c.n_ctx) return HUB_ERR_RANGE;
         for (int t = 0; t < seqs[i].n; t++)
             if (seqs[i].tok[t] < 0 || seqs[i].tok[t] >= m->c.n_vocab) return HUB_ERR_RANGE;
-        for (int t = 0; t + 1 < seqs[i].n; t++) nl += seqs[i].loss[t] != 0;
+        for (int t = 0; t + 1 < seqs[i].n; t++)
+            nl += seqs[i].loss[t] != 0;
     }
     m->job_seqs = seqs;
     m->job_n = n;
@@ -1051,7 +1140,8 @@ static int run_batch(struct train_model *m, const struct train_seq *seqs, int n,
             size_t nx = (size_t)m->c.n_layer * m->c.n_expert;
             for (size_t i = 0; i < nx; i++) {
                 st->expert_load[i] = 0;
-                for (int t = 0; t < m->nth; t++) st->expert_load[i] += m->ws[t].load[i];
+                for (int t = 0; t < m->nth; t++)
+                    st->expert_load[i] += m->ws[t].load[i];
             }
         }
     }
@@ -1111,7 +1201,8 @@ static void sumsq_job(void *arg, int ith, int nth)
     size_t a, b;
     upd_range(u->m, ith, nth, &a, &b);
     double ss = 0;
-    for (size_t i = a; i < b; i++) ss += (double)u->m->g[i] * u->m->g[i];
+    for (size_t i = a; i < b; i++)
+        ss += (double)u->m->g[i] * u->m->g[i];
     u->ss[ith] = ss;
 }
 
@@ -1148,7 +1239,8 @@ double train_model_update(struct train_model *m, const struct train_opts *o, lon
     else
         sumsq_job(&u, 0, 1);
     double ss = 0;
-    for (int i = 0; i < nth; i++) ss += u.ss[i]; /* in thread order: deterministic */
+    for (int i = 0; i < nth; i++)
+        ss += u.ss[i]; /* in thread order: deterministic */
     double norm = sqrt(ss);
     u.clip = o->clip > 0 && norm > o->clip ? (float)(o->clip / norm) : 1.0f;
     u.lr = train_lr_at(o, step);
@@ -1164,11 +1256,13 @@ double train_model_update(struct train_model *m, const struct train_opts *o, lon
         for (int il = m->c.n_layer_dense_lead; il < m->c.n_layer; il++) {
             const long *ld = expert_load + (size_t)il * X;
             double mean = 0;
-            for (int e = 0; e < X; e++) mean += ld[e];
+            for (int e = 0; e < X; e++)
+                mean += ld[e];
             mean /= X;
             for (int e = 0; e < X; e++)
-                m->bias[(size_t)il * X + e] +=
-                    o->bias_gamma * (ld[e] < mean ? 1.0f : ld[e] > mean ? -1.0f : 0.0f);
+                m->bias[(size_t)il * X + e] += o->bias_gamma * (ld[e] < mean   ? 1.0f
+                                                                : ld[e] > mean ? -1.0f
+                                                                               : 0.0f);
         }
     }
     return norm;
@@ -1197,8 +1291,10 @@ static void *save_keep(struct save_ctx *s, size_t n)
         s->bufs = b, s->cap = cap;
     }
     void *p = malloc(n ? n : 1);
-    if (!p) s->oom = true;
-    else s->bufs[s->n++] = p;
+    if (!p)
+        s->oom = true;
+    else
+        s->bufs[s->n++] = p;
     return p;
 }
 
@@ -1222,8 +1318,8 @@ static int save_tensor(struct save_ctx *s, const char *name, int type, int64_t n
     return gguf_writer_add_tensor(s->w, name, (uint32_t)type, nd, ne, dst, nb);
 }
 
-int train_model_save_gguf(struct train_model *m, const char *path, const char *tok_path,
-                          int wtype, char *err, size_t errlen)
+int train_model_save_gguf(struct train_model *m, const char *path, const char *tok_path, int wtype,
+                          char *err, size_t errlen)
 {
     const struct train_config *c = &m->c;
     if (wtype != KERN_F32 && wtype != KERN_F16 && wtype != KERN_Q8_0) {
@@ -1236,21 +1332,23 @@ int train_model_save_gguf(struct train_model *m, const char *path, const char *t
     int rc = s.w ? HUB_OK : HUB_ERR_NOMEM;
     const char *A = "deepseek2";
     char key[128];
-#define KU32(k, v)                                                          \
-    if (!rc) {                                                              \
-        snprintf(key, sizeof key, "%s.%s", A, k);                           \
-        rc = gguf_writer_set_u32(s.w, key, (uint32_t)(v));                  \
+#define KU32(k, v)                                                                                 \
+    if (!rc) {                                                                                     \
+        snprintf(key, sizeof key, "%s.%s", A, k);                                                  \
+        rc = gguf_writer_set_u32(s.w, key, (uint32_t)(v));                                         \
     }
-#define KF32(k, v)                                                          \
-    if (!rc) {                                                              \
-        snprintf(key, sizeof key, "%s.%s", A, k);                           \
-        rc = gguf_writer_set_f32(s.w, key, (v));                            \
+#define KF32(k, v)                                                                                 \
+    if (!rc) {                                                                                     \
+        snprintf(key, sizeof key, "%s.%s", A, k);                                                  \
+        rc = gguf_writer_set_f32(s.w, key, (v));                                                   \
     }
     if (!rc) rc = gguf_writer_set_str(s.w, "general.architecture", A);
     if (!rc) rc = gguf_writer_set_str(s.w, "general.name", "hubd intent model");
     if (!rc)
         rc = gguf_writer_set_u32(s.w, "general.file_type",
-                                 wtype == KERN_F32 ? 0 : wtype == KERN_F16 ? 1 : 7);
+                                 wtype == KERN_F32   ? 0
+                                 : wtype == KERN_F16 ? 1
+                                                     : 7);
     int R = c->kv_lora_rank, nr = c->qk_rope, dn = c->qk_nope, dv = c->v_head, H = c->n_head;
     KU32("context_length", c->n_ctx);
     KU32("embedding_length", c->n_embd);
@@ -1297,40 +1395,67 @@ int train_model_save_gguf(struct train_model *m, const char *path, const char *t
         const struct train_lw *l = &m->lw[il];
 #define T_(fmt) (snprintf(n, sizeof n, fmt, il), n)
         rc = save_tensor(&s, T_("blk.%d.attn_norm.weight"), KERN_F32, E, 1, 1, P + l->attn_norm);
-        if (!rc) rc = save_tensor(&s, T_("blk.%d.attn_q.weight"), wtype, E, H * (dn + nr), 1, P + l->wq);
-        if (!rc) rc = save_tensor(&s, T_("blk.%d.attn_kv_a_mqa.weight"), wtype, E, R + nr, 1, P + l->wkv_a);
-        if (!rc) rc = save_tensor(&s, T_("blk.%d.attn_kv_a_norm.weight"), KERN_F32, R, 1, 1, P + l->kv_a_norm);
+        if (!rc)
+            rc = save_tensor(&s, T_("blk.%d.attn_q.weight"), wtype, E, H * (dn + nr), 1, P + l->wq);
+        if (!rc)
+            rc = save_tensor(&s, T_("blk.%d.attn_kv_a_mqa.weight"), wtype, E, R + nr, 1,
+                             P + l->wkv_a);
+        if (!rc)
+            rc = save_tensor(&s, T_("blk.%d.attn_kv_a_norm.weight"), KERN_F32, R, 1, 1,
+                             P + l->kv_a_norm);
         /* attn_kv_b [H][dn + dv][R] -> k_b [H][R][dn] and v_b [H][dv][R] */
-        float *kb = save_keep(&s, (size_t)H * R * dn * 4), *vb = save_keep(&s, (size_t)H * dv * R * 4);
+        float *kb = save_keep(&s, (size_t)H * R * dn * 4),
+              *vb = save_keep(&s, (size_t)H * dv * R * 4);
         if (!kb || !vb) rc = HUB_ERR_NOMEM;
         for (int h = 0; h < H && !rc; h++) {
             const float *wb = P + l->wkv_b + (size_t)h * (dn + dv) * R;
             for (int d = 0; d < dn; d++)
-                for (int cc = 0; cc < R; cc++) kb[((size_t)h * R + cc) * dn + d] = wb[(size_t)d * R + cc];
+                for (int cc = 0; cc < R; cc++)
+                    kb[((size_t)h * R + cc) * dn + d] = wb[(size_t)d * R + cc];
             memcpy(vb + (size_t)h * dv * R, wb + (size_t)dn * R, (size_t)dv * R * 4);
         }
         if (!rc) rc = save_tensor(&s, T_("blk.%d.attn_k_b.weight"), wtype, dn, R, H, kb);
         if (!rc) rc = save_tensor(&s, T_("blk.%d.attn_v_b.weight"), wtype, R, dv, H, vb);
-        if (!rc) rc = save_tensor(&s, T_("blk.%d.attn_output.weight"), wtype, (int64_t)H * dv, E, 1, P + l->wo);
-        if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_norm.weight"), KERN_F32, E, 1, 1, P + l->ffn_norm);
+        if (!rc)
+            rc = save_tensor(&s, T_("blk.%d.attn_output.weight"), wtype, (int64_t)H * dv, E, 1,
+                             P + l->wo);
+        if (!rc)
+            rc = save_tensor(&s, T_("blk.%d.ffn_norm.weight"), KERN_F32, E, 1, 1, P + l->ffn_norm);
         if (!is_moe(c, il)) {
-            if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_gate.weight"), wtype, E, F, 1, P + l->ffn_gate);
-            if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_up.weight"), wtype, E, F, 1, P + l->ffn_up);
-            if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_down.weight"), wtype, F, E, 1, P + l->ffn_down);
+            if (!rc)
+                rc = save_tensor(&s, T_("blk.%d.ffn_gate.weight"), wtype, E, F, 1, P + l->ffn_gate);
+            if (!rc)
+                rc = save_tensor(&s, T_("blk.%d.ffn_up.weight"), wtype, E, F, 1, P + l->ffn_up);
+            if (!rc)
+                rc = save_tensor(&s, T_("blk.%d.ffn_down.weight"), wtype, F, E, 1, P + l->ffn_down);
             continue;
         }
-        if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_gate_inp.weight"), KERN_F32, E, X, 1, P + l->gate_inp);
-        if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_gate_exps.weight"), wtype, E, Fe, X, P + l->gate_exps);
-        if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_up_exps.weight"), wtype, E, Fe, X, P + l->up_exps);
-        if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_down_exps.weight"), wtype, Fe, E, X, P + l->down_exps);
+        if (!rc)
+            rc = save_tensor(&s, T_("blk.%d.ffn_gate_inp.weight"), KERN_F32, E, X, 1,
+                             P + l->gate_inp);
+        if (!rc)
+            rc = save_tensor(&s, T_("blk.%d.ffn_gate_exps.weight"), wtype, E, Fe, X,
+                             P + l->gate_exps);
+        if (!rc)
+            rc = save_tensor(&s, T_("blk.%d.ffn_up_exps.weight"), wtype, E, Fe, X, P + l->up_exps);
+        if (!rc)
+            rc = save_tensor(&s, T_("blk.%d.ffn_down_exps.weight"), wtype, Fe, E, X,
+                             P + l->down_exps);
         if (S) {
-            if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_gate_shexp.weight"), wtype, E, S, 1, P + l->gate_sh);
-            if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_up_shexp.weight"), wtype, E, S, 1, P + l->up_sh);
-            if (!rc) rc = save_tensor(&s, T_("blk.%d.ffn_down_shexp.weight"), wtype, S, E, 1, P + l->down_sh);
+            if (!rc)
+                rc = save_tensor(&s, T_("blk.%d.ffn_gate_shexp.weight"), wtype, E, S, 1,
+                                 P + l->gate_sh);
+            if (!rc)
+                rc =
+                    save_tensor(&s, T_("blk.%d.ffn_up_shexp.weight"), wtype, E, S, 1, P + l->up_sh);
+            if (!rc)
+                rc = save_tensor(&s, T_("blk.%d.ffn_down_shexp.weight"), wtype, S, E, 1,
+                                 P + l->down_sh);
         }
         const float *b = m->bias + (size_t)il * X;
         bool any = false;
-        for (int e = 0; e < X; e++) any |= b[e] != 0;
+        for (int e = 0; e < X; e++)
+            any |= b[e] != 0;
         if (any && !rc) rc = save_tensor(&s, T_("blk.%d.exp_probs_b.bias"), KERN_F32, X, 1, 1, b);
 #undef T_
     }
@@ -1340,7 +1465,8 @@ int train_model_save_gguf(struct train_model *m, const char *path, const char *t
     } else {
         rc = gguf_writer_write(s.w, path, err, errlen);
     }
-    for (int i = 0; i < s.n; i++) free(s.bufs[i]);
+    for (int i = 0; i < s.n; i++)
+        free(s.bufs[i]);
     free(s.bufs);
     gguf_writer_free(s.w);
     gguf_close(tf);
@@ -1357,10 +1483,24 @@ static void cfg_pack(const struct train_config *c, int32_t *v)
     int32_t e, b;
     memcpy(&e, &c->rms_eps, 4);
     memcpy(&b, &c->rope_base, 4);
-    int32_t f[CKPT_NCFG] = {c->n_vocab, c->n_embd, c->n_layer, c->n_head, c->n_layer_dense_lead,
-                            c->kv_lora_rank, c->qk_nope, c->qk_rope, c->v_head, c->n_ff,
-                            c->n_ff_exp, c->n_expert, c->n_expert_used, c->n_expert_shared,
-                            c->n_ctx, e, b, c->round_kv};
+    int32_t f[CKPT_NCFG] = {c->n_vocab,
+                            c->n_embd,
+                            c->n_layer,
+                            c->n_head,
+                            c->n_layer_dense_lead,
+                            c->kv_lora_rank,
+                            c->qk_nope,
+                            c->qk_rope,
+                            c->v_head,
+                            c->n_ff,
+                            c->n_ff_exp,
+                            c->n_expert,
+                            c->n_expert_used,
+                            c->n_expert_shared,
+                            c->n_ctx,
+                            e,
+                            b,
+                            c->round_kv};
     memcpy(v, f, sizeof f);
 }
 

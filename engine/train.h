@@ -27,11 +27,11 @@
 struct train_config {
     int n_vocab, n_embd, n_layer, n_head, n_layer_dense_lead;
     int kv_lora_rank, qk_nope, qk_rope, v_head;
-    int n_ff;                      /* dense FFN width */
+    int n_ff; /* dense FFN width */
     int n_ff_exp, n_expert, n_expert_used, n_expert_shared;
-    int n_ctx;                     /* longest sequence */
+    int n_ctx; /* longest sequence */
     float rms_eps, rope_base;
-    bool round_kv;                 /* f16 c_kv / k_pe in the forward, as the engine's cache */
+    bool round_kv; /* f16 c_kv / k_pe in the forward, as the engine's cache */
 };
 
 /* The default: the hub's shipped model shape (see models/README.md). */
@@ -40,8 +40,8 @@ void train_config_default(struct train_config *c);
 struct train_opts {
     float lr, lr_min_ratio, weight_decay, beta1, beta2, adam_eps, clip;
     int warmup, steps, batch;
-    float aux_alpha;   /* sequence-wise balance loss weight (0: off) */
-    float bias_gamma;  /* aux-loss-free balance: bias step per update (0: off) */
+    float aux_alpha;  /* sequence-wise balance loss weight (0: off) */
+    float bias_gamma; /* aux-loss-free balance: bias step per update (0: off) */
 };
 void train_opts_default(struct train_opts *o);
 
@@ -70,8 +70,8 @@ struct train_seq {
 };
 
 struct train_stats {
-    double loss;       /* mean cross-entropy over the loss positions */
-    double aux;        /* balance loss (already weighted) */
+    double loss; /* mean cross-entropy over the loss positions */
+    double aux;  /* balance loss (already weighted) */
     long n_loss, n_tok;
     /* routed token count per MoE layer and expert: [n_layer][n_expert] (dense layers 0) */
     long *expert_load;
@@ -95,8 +95,8 @@ int train_model_logits(struct train_model *m, const int32_t *tok, int n, float *
 
 /* Write a deepseek2 GGUF (weights of type wtype: KERN_F32, KERN_F16 or KERN_Q8_0; norms and
  * the router stay f32), with the tokenizer.ggml.* keys copied from tok_path (NULL: none). */
-int train_model_save_gguf(struct train_model *m, const char *path, const char *tok_path,
-                          int wtype, char *err, size_t errlen);
+int train_model_save_gguf(struct train_model *m, const char *path, const char *tok_path, int wtype,
+                          char *err, size_t errlen);
 /* Checkpoints: config, step, weights, AdamW moments and balance biases, so that a run resumed
  * from one continues bit for bit. */
 int train_model_save_ckpt(struct train_model *m, const char *path, long step, char *err,
@@ -119,16 +119,15 @@ void train_rmsnorm_bwd(float *dx, float *dw, const float *dy, const float *x, co
 void train_rope(float *x, int T, int per, int stride, int n_rot, float base, bool backward,
                 const int32_t *pos);
 /* h [n] = silu(g) * u; backward writes dg, du. */
-void train_swiglu_bwd(float *dg, float *du, const float *dh, const float *g, const float *u,
-                      int n);
+void train_swiglu_bwd(float *dg, float *du, const float *dh, const float *g, const float *u, int n);
 /* MLA attention core: q [T][H][dn + nr], kv [T][H][dn + dv] (k_nope | v), kpe [T][nr];
  * o [T][H][dv]. Token t attends to seg[t] .. t (seg NULL: 0 .. t; packed sequences);
  * P [H][T][L] saved (row t holds t - seg[t] + 1 <= L probabilities). bwd adds dq, dkv, dkpe. */
 void train_attn_fwd(float *o, float *P, const float *q, const float *kv, const float *kpe, int T,
                     int H, int dn, int nr, int dv, float scale, const int32_t *seg, int L);
 void train_attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const float *P,
-                    const float *q, const float *kv, const float *kpe, int T, int H, int dn,
-                    int nr, int dv, float scale, const int32_t *seg, int L);
+                    const float *q, const float *kv, const float *kpe, int T, int H, int dn, int nr,
+                    int dv, float scale, const int32_t *seg, int L);
 /* Cross-entropy of one row of logits [V] with target y: returns the loss and writes
  * dlogits = scale * (softmax - onehot). */
 float train_xent(float *dlogits, const float *logits, int V, int y, float scale);

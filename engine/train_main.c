@@ -26,11 +26,11 @@
 #include <time.h>
 
 struct tm_data {
-    int32_t *tok;    /* all sequences back to back */
+    int32_t *tok; /* all sequences back to back */
     uint8_t *loss;
-    size_t *off;     /* sequence i: tok[off[i] .. off[i+1]) */
+    size_t *off; /* sequence i: tok[off[i] .. off[i+1]) */
     size_t n, cap, ntok, captok;
-    size_t dropped;  /* longer than n_ctx */
+    size_t dropped; /* longer than n_ctx */
 };
 
 static double now_s(void)
@@ -50,7 +50,8 @@ static int data_push(struct tm_data *d, const int32_t *ids, const uint8_t *loss,
     }
     if (d->ntok + n > d->captok) {
         size_t cap = d->captok ? d->captok * 2 : 1 << 16;
-        while (cap < d->ntok + n) cap *= 2;
+        while (cap < d->ntok + n)
+            cap *= 2;
         int32_t *t = realloc(d->tok, cap * sizeof *t);
         if (!t) return HUB_ERR_NOMEM;
         d->tok = t;
@@ -119,7 +120,8 @@ static int data_load(const char *path, const struct tok_vocab *v, int n_ctx, lon
                 memcpy(ids + k, b, nb * sizeof *ids), k += nb;
                 ids[k++] = tok_eos(v);
                 /* loss[t]: token t+1 is predicted with loss: from <|intent|> on */
-                for (size_t t = 0; t < k; t++) loss[t] = t >= na + 1 && t + 1 < k;
+                for (size_t t = 0; t < k; t++)
+                    loss[t] = t >= na + 1 && t + 1 < k;
                 rc = data_push(d, ids, loss, k);
             }
         }
@@ -147,7 +149,8 @@ static uint64_t mix64(uint64_t z)
 /* index of the i-th sequence in the stream: epoch e = i / n shuffled by (seed, e) */
 static void epoch_perm(size_t *perm, size_t n, uint64_t seed, uint64_t epoch)
 {
-    for (size_t i = 0; i < n; i++) perm[i] = i;
+    for (size_t i = 0; i < n; i++)
+        perm[i] = i;
     uint64_t s = mix64(seed * 0x9e3779b97f4a7c15ull + epoch + 1);
     for (size_t i = n - 1; i > 0; i--) {
         s = mix64(s + 0x9e3779b97f4a7c15ull);
@@ -174,8 +177,8 @@ static void usage(FILE *f)
             "       [--ff N (%d)] [--ff-exp N (%d)] [--experts N (%d)] [--used N (%d)]\n"
             "       [--shared N (%d)] [--ctx N (%d)]\n",
             o.steps, o.batch, o.lr, o.warmup, o.aux_alpha, o.bias_gamma, c.n_embd, c.n_layer,
-            c.n_layer_dense_lead, c.n_head, c.kv_lora_rank, c.qk_nope, c.qk_rope, c.v_head,
-            c.n_ff, c.n_ff_exp, c.n_expert, c.n_expert_used, c.n_expert_shared, c.n_ctx);
+            c.n_layer_dense_lead, c.n_head, c.kv_lora_rank, c.qk_nope, c.qk_rope, c.v_head, c.n_ff,
+            c.n_ff_exp, c.n_expert, c.n_expert_used, c.n_expert_shared, c.n_ctx);
 }
 
 static int build_batch(const struct tm_data *d, size_t *perm, uint64_t *perm_epoch, uint64_t seed,
@@ -239,19 +242,31 @@ int train_model_main(int argc, char **argv)
             float *fp;
             double lo, hi;
         } num[] = {
-            {"--steps", &o.steps, NULL, NULL, 1, 1e8},  {"--batch", &o.batch, NULL, NULL, 1, 4096},
-            {"--warmup", &o.warmup, NULL, NULL, 0, 1e8}, {"--threads", NULL, &threads, NULL, 1, 64},
-            {"--seed", NULL, &seed, NULL, 0, 2e9},     {"--ckpt-every", NULL, &ckpt_every, NULL, 0, 1e9},
-            {"--log-every", NULL, &log_every, NULL, 1, 1e9}, {"--stop-at", NULL, &stop_at, NULL, 1, 1e9}, {"--max-lines", NULL, &max_lines, NULL, 0, 1e9},
-            {"--lr", NULL, NULL, &o.lr, 0, 1},          {"--aux", NULL, NULL, &o.aux_alpha, 0, 10},
+            {"--steps", &o.steps, NULL, NULL, 1, 1e8},
+            {"--batch", &o.batch, NULL, NULL, 1, 4096},
+            {"--warmup", &o.warmup, NULL, NULL, 0, 1e8},
+            {"--threads", NULL, &threads, NULL, 1, 64},
+            {"--seed", NULL, &seed, NULL, 0, 2e9},
+            {"--ckpt-every", NULL, &ckpt_every, NULL, 0, 1e9},
+            {"--log-every", NULL, &log_every, NULL, 1, 1e9},
+            {"--stop-at", NULL, &stop_at, NULL, 1, 1e9},
+            {"--max-lines", NULL, &max_lines, NULL, 0, 1e9},
+            {"--lr", NULL, NULL, &o.lr, 0, 1},
+            {"--aux", NULL, NULL, &o.aux_alpha, 0, 10},
             {"--bias-gamma", NULL, NULL, &o.bias_gamma, 0, 1},
-            {"--embd", &c.n_embd, NULL, NULL, 8, 8192},  {"--layers", &c.n_layer, NULL, NULL, 1, 256},
+            {"--embd", &c.n_embd, NULL, NULL, 8, 8192},
+            {"--layers", &c.n_layer, NULL, NULL, 1, 256},
             {"--dense", &c.n_layer_dense_lead, NULL, NULL, 0, 256},
-            {"--heads", &c.n_head, NULL, NULL, 1, 256}, {"--kv-rank", &c.kv_lora_rank, NULL, NULL, 1, 8192},
-            {"--nope", &c.qk_nope, NULL, NULL, 1, 1024}, {"--rope", &c.qk_rope, NULL, NULL, 2, 256},
-            {"--vhead", &c.v_head, NULL, NULL, 1, 1024}, {"--ff", &c.n_ff, NULL, NULL, 1, 65536},
-            {"--ff-exp", &c.n_ff_exp, NULL, NULL, 1, 65536}, {"--experts", &c.n_expert, NULL, NULL, 1, 512},
-            {"--used", &c.n_expert_used, NULL, NULL, 1, 64}, {"--shared", &c.n_expert_shared, NULL, NULL, 0, 16},
+            {"--heads", &c.n_head, NULL, NULL, 1, 256},
+            {"--kv-rank", &c.kv_lora_rank, NULL, NULL, 1, 8192},
+            {"--nope", &c.qk_nope, NULL, NULL, 1, 1024},
+            {"--rope", &c.qk_rope, NULL, NULL, 2, 256},
+            {"--vhead", &c.v_head, NULL, NULL, 1, 1024},
+            {"--ff", &c.n_ff, NULL, NULL, 1, 65536},
+            {"--ff-exp", &c.n_ff_exp, NULL, NULL, 1, 65536},
+            {"--experts", &c.n_expert, NULL, NULL, 1, 512},
+            {"--used", &c.n_expert_used, NULL, NULL, 1, 64},
+            {"--shared", &c.n_expert_shared, NULL, NULL, 0, 16},
             {"--ctx", &c.n_ctx, NULL, NULL, 4, 4096},
         };
         bool found = false;
@@ -271,13 +286,20 @@ int train_model_main(int argc, char **argv)
             if (num[k].fp) *num[k].fp = (float)x;
         }
         if (found) continue;
-        if (!strcmp(a, "--corpus")) corpus = v;
-        else if (!strcmp(a, "--tokenizer")) tokp = v;
-        else if (!strcmp(a, "--out")) out = v;
-        else if (!strcmp(a, "--heldout")) heldout = v;
-        else if (!strcmp(a, "--ckpt")) ckpt = v;
-        else if (!strcmp(a, "--resume")) resume = v;
-        else if (!strcmp(a, "--type")) type = v;
+        if (!strcmp(a, "--corpus"))
+            corpus = v;
+        else if (!strcmp(a, "--tokenizer"))
+            tokp = v;
+        else if (!strcmp(a, "--out"))
+            out = v;
+        else if (!strcmp(a, "--heldout"))
+            heldout = v;
+        else if (!strcmp(a, "--ckpt"))
+            ckpt = v;
+        else if (!strcmp(a, "--resume"))
+            resume = v;
+        else if (!strcmp(a, "--type"))
+            type = v;
         else {
             fprintf(stderr, "hub-train model: unknown option %s\n", a);
             usage(stderr);
@@ -288,8 +310,10 @@ int train_model_main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    int wtype = !strcmp(type, "f32") ? KERN_F32 : !strcmp(type, "f16") ? KERN_F16
-              : !strcmp(type, "q8_0") ? KERN_Q8_0 : -1;
+    int wtype = !strcmp(type, "f32")    ? KERN_F32
+                : !strcmp(type, "f16")  ? KERN_F16
+                : !strcmp(type, "q8_0") ? KERN_Q8_0
+                                        : -1;
     if (wtype < 0) {
         fprintf(stderr, "hub-train model: --type %s is not f32, f16 or q8_0\n", type);
         return 2;
@@ -361,7 +385,8 @@ int train_model_main(int argc, char **argv)
         }
         lsum += st.loss, asum += st.aux, nlog++;
         ntok += st.n_tok;
-        for (int i = 0; i < c.n_layer * c.n_expert; i++) acc[i] += load[i];
+        for (int i = 0; i < c.n_layer * c.n_expert; i++)
+            acc[i] += load[i];
         bool last = step + 1 == end;
         if ((step + 1) % log_every == 0 || last) {
             double tn = now_s();
@@ -387,7 +412,8 @@ int train_model_main(int argc, char **argv)
                 printf("expert load per layer (share of routed tokens, %%):\n");
                 for (int il = c.n_layer_dense_lead; il < c.n_layer; il++) {
                     long sum = 0;
-                    for (int e = 0; e < c.n_expert; e++) sum += acc[il * c.n_expert + e];
+                    for (int e = 0; e < c.n_expert; e++)
+                        sum += acc[il * c.n_expert + e];
                     printf("  layer %d:", il);
                     for (int e = 0; e < c.n_expert; e++)
                         printf(" %.1f", sum ? 100.0 * acc[il * c.n_expert + e] / sum : 0.0);

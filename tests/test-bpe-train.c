@@ -12,21 +12,32 @@
 #include <unistd.h>
 
 static int fails;
-#define CHECK(c)                                                                  \
-    do {                                                                          \
-        if (!(c)) {                                                               \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #c); \
-            fails++;                                                              \
-        }                                                                         \
+#define CHECK(c)                                                                                   \
+    do {                                                                                           \
+        if (!(c)) {                                                                                \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #c);                  \
+            fails++;                                                                               \
+        }                                                                                          \
     } while (0)
 
 static const char *const base[] = {
-    "turn on the kitchen light", "turn off the kitchen lights please", "set the bedroom to 21 degrees",
-    "HassTurnOn|name=kitchen light", "HassTurnOff|area=kitchen|domain=light",
-    "what's the temperature in the living room?", "open the garage door", "close the blinds in the study",
-    "把客厅的灯打开", "关掉卧室的空调", "厨房的灯关了吗", "HassTurnOn|name=客厅的灯",
-    "  spaces   and\ttabs\nnewline", "Ünïcödé café naïve", "numbers 12345 and 2024-11-22",
-    "emoji 🙂 mixed 中文 text", "kitchen kitchen kitchen",
+    "turn on the kitchen light",
+    "turn off the kitchen lights please",
+    "set the bedroom to 21 degrees",
+    "HassTurnOn|name=kitchen light",
+    "HassTurnOff|area=kitchen|domain=light",
+    "what's the temperature in the living room?",
+    "open the garage door",
+    "close the blinds in the study",
+    "把客厅的灯打开",
+    "关掉卧室的空调",
+    "厨房的灯关了吗",
+    "HassTurnOn|name=客厅的灯",
+    "  spaces   and\ttabs\nnewline",
+    "Ünïcödé café naïve",
+    "numbers 12345 and 2024-11-22",
+    "emoji 🙂 mixed 中文 text",
+    "kitchen kitchen kitchen",
 };
 
 /* The naive reference: byte-level encode one piece, then repeatedly merge the leftmost pair of
@@ -66,7 +77,8 @@ static int ref_encode_piece(const struct bpe_model *m, const struct tok_vocab *v
     if (!init) byte_map(map), init = 1;
     char *sym[256];
     int ns = 0;
-    for (size_t i = 0; i < n && ns < 256; i++) sym[ns++] = strdup(map[(unsigned char)s[i]]);
+    for (size_t i = 0; i < n && ns < 256; i++)
+        sym[ns++] = strdup(map[(unsigned char)s[i]]);
     for (;;) {
         int best = -1, br = 1 << 30;
         for (int i = 0; i + 1 < ns; i++) {
@@ -112,7 +124,8 @@ int main(void)
     CHECK(m.n_merges >= (uint32_t)(m.n_vocab - BPE_N_SPECIAL - 256));
     CHECK(bpe_train(texts, lens, n, 400, "deepseek-llm", &m2, err, sizeof err) == 0);
     CHECK(m2.n_merges == m.n_merges);
-    for (uint32_t i = 0; i < m.n_merges && i < m2.n_merges; i++) CHECK(!strcmp(m.merges[i], m2.merges[i]));
+    for (uint32_t i = 0; i < m.n_merges && i < m2.n_merges; i++)
+        CHECK(!strcmp(m.merges[i], m2.merges[i]));
     bpe_model_free(&m2);
 
     /* bad input */
@@ -160,12 +173,14 @@ int main(void)
         CHECK(tok_pretokenize(v, base[i], strlen(base[i]), &cpl, &np) == 0);
         for (size_t p = 0; p < np; p++) {
             size_t b0 = off;
-            for (size_t k = 0; k < cpl[p]; k++) off += u8len((unsigned char)base[i][off]);
+            for (size_t k = 0; k < cpl[p]; k++)
+                off += u8len((unsigned char)base[i][off]);
             nr += (size_t)ref_encode_piece(&m, v, base[i] + b0, off - b0, ref + nr);
         }
         free(cpl);
         CHECK(nr == nid);
-        for (size_t k = 0; k < nr && k < nid; k++) CHECK(ref[k] == ids[k]);
+        for (size_t k = 0; k < nr && k < nid; k++)
+            CHECK(ref[k] == ids[k]);
         free(ids);
     }
     /* frequent words are whole tokens; special tokens in text are recognised */
@@ -177,7 +192,8 @@ int main(void)
     CHECK(tok_encode(v, sp, strlen(sp), TOK_PARSE_SPECIAL, &ids, &nid) == 0);
     CHECK(nid >= 5 && ids[0] == BPE_ID_BOS && ids[nid - 1] == BPE_ID_EOS);
     int seps = 0;
-    for (size_t k = 0; k < nid; k++) seps += ids[k] == BPE_ID_SEP;
+    for (size_t k = 0; k < nid; k++)
+        seps += ids[k] == BPE_ID_SEP;
     CHECK(seps == 1);
     free(ids);
 

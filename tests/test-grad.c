@@ -20,7 +20,8 @@ static float frand(void)
 static float *rnd(size_t n, float s)
 {
     float *p = malloc(n * sizeof *p);
-    for (size_t i = 0; i < n; i++) p[i] = frand() * s;
+    for (size_t i = 0; i < n; i++)
+        p[i] = frand() * s;
     return p;
 }
 
@@ -37,7 +38,8 @@ static void cmp(const char *what, int i, double a, double n, double tol)
 static double dotd(const float *a, const float *b, size_t n)
 {
     double s = 0;
-    for (size_t i = 0; i < n; i++) s += (double)a[i] * b[i];
+    for (size_t i = 0; i < n; i++)
+        s += (double)a[i] * b[i];
     return s;
 }
 
@@ -69,7 +71,8 @@ static double L_rope(float *x, const float *r)
 static double L_swiglu(float *g, float *u, const float *r)
 {
     double s = 0;
-    for (int i = 0; i < T * N; i++) s += (double)g[i] / (1.0 + exp(-g[i])) * u[i] * r[i];
+    for (int i = 0; i < T * N; i++)
+        s += (double)g[i] / (1.0 + exp(-g[i])) * u[i] * r[i];
     return s;
 }
 
@@ -84,15 +87,15 @@ static double L_attn(float *q, float *kv, float *kpe, const float *r)
 }
 
 /* perturb p[i] and take the central difference of fn() */
-#define NUMGRAD(p, i, eps, expr)                       \
-    ({                                                 \
-        float keep_ = (p)[i];                          \
-        (p)[i] = keep_ + (eps);                        \
-        double lp_ = (expr);                           \
-        (p)[i] = keep_ - (eps);                        \
-        double lm_ = (expr);                           \
-        (p)[i] = keep_;                                \
-        (lp_ - lm_) / (2.0 * (eps));                   \
+#define NUMGRAD(p, i, eps, expr)                                                                   \
+    ({                                                                                             \
+        float keep_ = (p)[i];                                                                      \
+        (p)[i] = keep_ + (eps);                                                                    \
+        double lp_ = (expr);                                                                       \
+        (p)[i] = keep_ - (eps);                                                                    \
+        double lm_ = (expr);                                                                       \
+        (p)[i] = keep_;                                                                            \
+        (lp_ - lm_) / (2.0 * (eps));                                                               \
     })
 
 static void check_ops(void)
@@ -103,8 +106,10 @@ static void check_ops(void)
         float *x = rnd(T * K, 1), *W = rnd(N * K, 1), *r = rnd(T * N, 1);
         float *dx = calloc(T * K, 4), *dW = calloc(N * K, 4);
         train_mm_bwd(dx, dW, r, x, W, T, K, N);
-        for (int i = 0; i < T * K; i += 7) cmp("mm dx", i, dx[i], NUMGRAD(x, i, eps, L_mm(x, W, r)), 5e-3);
-        for (int i = 0; i < N * K; i += 11) cmp("mm dW", i, dW[i], NUMGRAD(W, i, eps, L_mm(x, W, r)), 5e-3);
+        for (int i = 0; i < T * K; i += 7)
+            cmp("mm dx", i, dx[i], NUMGRAD(x, i, eps, L_mm(x, W, r)), 5e-3);
+        for (int i = 0; i < N * K; i += 11)
+            cmp("mm dW", i, dW[i], NUMGRAD(W, i, eps, L_mm(x, W, r)), 5e-3);
         free(x), free(W), free(r), free(dx), free(dW);
     }
     /* rmsnorm */
@@ -113,8 +118,10 @@ static void check_ops(void)
         float *dx = calloc(T * K, 4), *dw = calloc(K, 4);
         train_rmsnorm_fwd(y, rstd, x, w, T, K, 1e-6f);
         train_rmsnorm_bwd(dx, dw, r, x, rstd, w, T, K);
-        for (int i = 0; i < T * K; i += 3) cmp("rmsnorm dx", i, dx[i], NUMGRAD(x, i, 1e-3f, L_rms(x, w, r)), 1e-2);
-        for (int i = 0; i < K; i++) cmp("rmsnorm dw", i, dw[i], NUMGRAD(w, i, 1e-3f, L_rms(x, w, r)), 1e-2);
+        for (int i = 0; i < T * K; i += 3)
+            cmp("rmsnorm dx", i, dx[i], NUMGRAD(x, i, 1e-3f, L_rms(x, w, r)), 1e-2);
+        for (int i = 0; i < K; i++)
+            cmp("rmsnorm dw", i, dw[i], NUMGRAD(w, i, 1e-3f, L_rms(x, w, r)), 1e-2);
         free(x), free(w), free(r), free(dx), free(dw);
     }
     /* rope: the gradient is r rotated back */
@@ -123,7 +130,8 @@ static void check_ops(void)
         float *x = rnd(n, 1), *r = rnd(n, 1), *d = malloc(n * 4);
         memcpy(d, r, n * 4);
         train_rope(d + DN, T, H, DN + NR, NR, 10000.0f, true, NULL);
-        for (int i = 0; i < n; i += 2) cmp("rope dx", i, d[i], NUMGRAD(x, i, eps, L_rope(x, r)), 1e-3);
+        for (int i = 0; i < n; i += 2)
+            cmp("rope dx", i, d[i], NUMGRAD(x, i, eps, L_rope(x, r)), 1e-3);
         free(x), free(r), free(d);
     }
     /* swiglu */
@@ -146,9 +154,12 @@ static void check_ops(void)
         float *dq = calloc(nq, 4), *dkv = calloc(nkv, 4), *dk = calloc(nk, 4);
         L_attn(q, kv, kpe, r);
         train_attn_bwd(dq, dkv, dk, r, P_, q, kv, kpe, T, H, DN, NR, DV, 0.3f, seg_, T);
-        for (int i = 0; i < nq; i += 3) cmp("attn dq", i, dq[i], NUMGRAD(q, i, 1e-3f, L_attn(q, kv, kpe, r)), 1e-2);
-        for (int i = 0; i < nkv; i += 3) cmp("attn dkv", i, dkv[i], NUMGRAD(kv, i, 1e-3f, L_attn(q, kv, kpe, r)), 1e-2);
-        for (int i = 0; i < nk; i++) cmp("attn dkpe", i, dk[i], NUMGRAD(kpe, i, 1e-3f, L_attn(q, kv, kpe, r)), 1e-2);
+        for (int i = 0; i < nq; i += 3)
+            cmp("attn dq", i, dq[i], NUMGRAD(q, i, 1e-3f, L_attn(q, kv, kpe, r)), 1e-2);
+        for (int i = 0; i < nkv; i += 3)
+            cmp("attn dkv", i, dkv[i], NUMGRAD(kv, i, 1e-3f, L_attn(q, kv, kpe, r)), 1e-2);
+        for (int i = 0; i < nk; i++)
+            cmp("attn dkpe", i, dk[i], NUMGRAD(kpe, i, 1e-3f, L_attn(q, kv, kpe, r)), 1e-2);
         /* causality: the first position's output does not depend on later keys */
         float o1[T * H * DV], o2[T * H * DV];
         train_attn_fwd(o1, P_, q, kv, kpe, T, H, DN, NR, DV, 0.3f, seg_, T);
@@ -165,7 +176,8 @@ static void check_ops(void)
         float *lg = rnd(N, 3), d[N];
         train_xent(d, lg, N, 5, 1.0f);
         for (int i = 0; i < N; i++)
-            cmp("xent", i, d[i], NUMGRAD(lg, i, 1e-2f, (double)train_xent(NULL, lg, N, 5, 1.0f)), 1e-2);
+            cmp("xent", i, d[i], NUMGRAD(lg, i, 1e-2f, (double)train_xent(NULL, lg, N, 5, 1.0f)),
+                1e-2);
         free(lg);
     }
 }
@@ -196,7 +208,8 @@ static void check_model(void)
     /* weights larger than the init so that every path carries a visible gradient */
     float *p = train_model_params(m);
     size_t np = train_model_n_params(m);
-    for (size_t i = 0; i < np; i++) p[i] += 0.05f * frand();
+    for (size_t i = 0; i < np; i++)
+        p[i] += 0.05f * frand();
     /* Top-k selection is piecewise constant: a perturbation of a whole tensor would flip some
      * token's choice and jump the loss. Balance biases pin the choice (layer 1 picks experts
      * 0 and 1, layer 2 experts 2 and 3) while the weights stay the softmax probabilities, so
@@ -232,9 +245,11 @@ static void check_model(void)
         float eps = 1e-3f;
         float *keep = malloc(n * 4);
         memcpy(keep, p + off, n * 4);
-        for (size_t i = 0; i < n; i++) p[off + i] = keep[i] + eps * d[i];
+        for (size_t i = 0; i < n; i++)
+            p[off + i] = keep[i] + eps * d[i];
         double lp = model_loss(m, sq, 3);
-        for (size_t i = 0; i < n; i++) p[off + i] = keep[i] - eps * d[i];
+        for (size_t i = 0; i < n; i++)
+            p[off + i] = keep[i] - eps * d[i];
         double lm = model_loss(m, sq, 3);
         memcpy(p + off, keep, n * 4);
         double num = (lp - lm) / (2.0 * eps), ana = dotd(g + off, d, n);
@@ -246,7 +261,8 @@ static void check_model(void)
         for (size_t i = 1; i < n; i++)
             if (fabsf(g[off + i]) > fabsf(g[off + best])) best = i;
         snprintf(what, sizeof what, "model tensor %d (layer %d) coord", ti, layer);
-        cmp(what, (int)best, g[off + best], NUMGRAD(p, off + best, 1e-3f, model_loss(m, sq, 3)), 2e-2);
+        cmp(what, (int)best, g[off + best], NUMGRAD(p, off + best, 1e-3f, model_loss(m, sq, 3)),
+            2e-2);
         free(d);
         free(keep);
         checked++;
@@ -261,7 +277,9 @@ int main(void)
 {
     check_ops();
     check_model();
-    if (fails) fprintf(stderr, "%d gradient checks failed\n", fails);
-    else printf("all gradient checks passed\n");
+    if (fails)
+        fprintf(stderr, "%d gradient checks failed\n", fails);
+    else
+        printf("all gradient checks passed\n");
     return fails ? 1 : 0;
 }

@@ -15,12 +15,12 @@
 #include <unistd.h>
 
 static int fails;
-#define CHECK(c)                                                                  \
-    do {                                                                          \
-        if (!(c)) {                                                               \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #c); \
-            fails++;                                                              \
-        }                                                                         \
+#define CHECK(c)                                                                                   \
+    do {                                                                                           \
+        if (!(c)) {                                                                                \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #c);                  \
+            fails++;                                                                               \
+        }                                                                                          \
     } while (0)
 
 static void tiny(struct train_config *c)
@@ -45,9 +45,11 @@ static void make_data(struct train_seq *sq, unsigned seed)
             toks[i][1 + j] = 4 + (int32_t)((seed >> 16) % 60);
         }
         toks[i][PL + 1] = 3;
-        for (int j = 0; j < PL; j++) toks[i][PL + 2 + j] = toks[i][PL - j];
+        for (int j = 0; j < PL; j++)
+            toks[i][PL + 2 + j] = toks[i][PL - j];
         toks[i][2 * PL + 2] = 1;
-        for (int t = 0; t < 2 * PL + 3; t++) loss[i][t] = t >= PL + 1 && t < 2 * PL + 2;
+        for (int t = 0; t < 2 * PL + 3; t++)
+            loss[i][t] = t >= PL + 1 && t < 2 * PL + 2;
         sq[i] = (struct train_seq){toks[i], loss[i], 2 * PL + 3};
     }
 }
@@ -69,7 +71,8 @@ static float max_diff_vs_engine(struct train_model *m, const char *path, int T, 
     }
     struct model_ctx *ctx = model_ctx_new(em, T, nth, err, sizeof err);
     int32_t tok[256];
-    for (int t = 0; t < T; t++) tok[t] = (t * 7 + 3) % c->n_vocab;
+    for (int t = 0; t < T; t++)
+        tok[t] = (t * 7 + 3) % c->n_vocab;
     float *a = malloc((size_t)T * c->n_vocab * 4), *b = malloc((size_t)T * c->n_vocab * 4);
     float md = INFINITY, mx = 0;
     if (ctx && a && b && model_eval_all(ctx, tok, T, a) == 0 &&
