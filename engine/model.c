@@ -1150,7 +1150,8 @@ static void mm_q1_ggml(const struct wref *w, int64_t mat, int64_t r0, int64_t r1
                 const uint8_t *qs = blk + (q5 ? 8 : 4);
                 const int8_t *yq = qy + ((size_t)t * nb + b) * 32;
                 const float ydv = dy[(size_t)t * nb + b];
-                summs += kern_fp16_to_f32(hm) * sy[(size_t)t * nb + b];
+                /* ggml is built with FMA contraction: summs += m * s is one fma */
+                summs = fmaf(kern_fp16_to_f32(hm), sy[(size_t)t * nb + b], summs);
                 const float dd = kern_fp16_to_f32(hd) * ydv;
                 int code[32];
                 for (int j = 0; j < 16; j++) {
@@ -1614,7 +1615,7 @@ static void attend(float *q, const float *k, size_t kstride, int dk, const float
         else
 #endif
             for (int i = 0; i < dv; i++) out[i] = f16_round(fmaf(vr[i], vs, out[i]));
-        S = S * ms + vs;
+        S = fmaf(S, ms, vs); /* ggml is built with FMA contraction */
     }
     float inv = S == 0.0f ? 0.0f : 1.0f / S;
     for (int i = 0; i < dv; i++) out[i] *= inv;
