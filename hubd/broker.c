@@ -133,6 +133,10 @@ int hub_broker_start(struct hub_broker *b, const char *binary, int port, int pre
                "listener %d 127.0.0.1\nallow_anonymous true\npersistence false\n"
                "log_dest stderr\nlog_type error\nlog_type warning\nmax_queued_messages 100000\n",
             port);
+    /* As root, mosquitto would switch to its own user, and a change of user clears the
+     * PR_SET_PDEATHSIG set below: a hubd killed with SIGKILL would leave its broker running.
+     * Staying root keeps the broker tied to hubd's life (it listens on loopback only). */
+    if (geteuid() == 0) fprintf(f, "user root\n");
     if (fclose(f) != 0) {
         snprintf(err, errlen, "cannot write %s: %s", conf, strerror(errno));
         remove_dir(b);
