@@ -807,7 +807,8 @@ static void topk(const float *v, int n, int k, int32_t *out)
 }
 
 /* MoE forward of layer il: x = xn2 [T][E] -> y [T][E] */
-static void moe_fwd(struct train_model *m, struct train_ws *w, int il, int T, float *y)
+static void moe_fwd(struct train_model *m, struct train_ws *w, int il, int T, float *y,
+                    float aux_scale)
 {
     const struct train_config *c = &m->c;
     const struct train_lw *l = &m->lw[il];
@@ -834,6 +835,18 @@ static void moe_fwd(struct train_model *m, struct train_ws *w, int il, int T, fl
             if (a->sel[i] == e) a->order[n++] = i;
     }
     a->eoff[X] = n;
+    /* the balance loss of this pack (its gradient: moe_bwd): aux_scale * sum_e f_e Pbar_e */
+    if (aux_scale != 0) {
+        double aux = 0;
+        for (int e = 0; e < X; e++) {
+            float f = (float)X / ((float)K * T) * (float)(a->eoff[e + 1] - a->eoff[e]);
+            double pbar = 0;
+            for (int t = 0; t < T; t++)
+                pbar += a->probs[(size_t)t * X + e];
+            aux += f * pbar / T;
+        }
+        w->aux += aux_scale * aux;
+    }
     memset(y, 0, (size_t)T * E * sizeof(float));
     float *xg = w->buf1;
     for (int e = 0; e < X; e++) {
@@ -909,17 +922,11 @@ static void moe_bwd(struct train_model *m, struct train_ws *w, int il, int T, co
     /* sequence-wise balance loss: alpha * sum_e f_e Pbar_e, f_e = X/(K T) * count_e,
      * Pbar_e = mean_t probs[t][e]; its gradient on probs[t][e] is alpha f_e / T */
     if (aux_scale != 0) {
-        double aux = 0;
         for (int e = 0; e < X; e++) {
             float f = (float)X / ((float)K * T) * (float)(a->eoff[e + 1] - a->eoff[e]);
-            double pbar = 0;
-            for (int t = 0; t < T; t++)
-                pbar += a->probs[(size_t)t * X + e];
-            aux += f * pbar / T;
             for (int t = 0; t < T; t++)
                 dprobs[(size_t)t * X + e] += aux_scale * f / T;
         }
-        w->aux += aux_scale * aux;
     }
     /* softmax backward: dlogit = p (dp - sum p dp) */
     float *dlog = w->buf3;
@@ -983,7 +990,7 @@ static void seq_run(struct train_model *m, struct train_ws *w, const struct trai
             ffn_fwd(y, a->g, a->u, a->h, a->xn2, P + l->ffn_gate, P + l->ffn_up, P + l->ffn_down, T,
                     E, F);
         else
-            moe_fwd(m, w, il, T, y);
+            moe_fwd(m, w, il, T, y, aux_scale);
         kern_add(x, x, y, (int64_t)T * E);
     }
     memcpy(w->xfin, x, (size_t)T * E * 4);
@@ -1155,9 +1162,9 @@ int train_model_grad(struct train_model *m, const struct train_seq *seqs, int n,
 }
 
 int train_model_eval(struct train_model *m, const struct train_seq *seqs, int n,
-                     struct train_stats *st)
+                     const struct train_opts *o, struct train_stats *st)
 {
-    return run_batch(m, seqs, n, NULL, st, true);
+    return run_batch(m, seqs, n, o, st, true);
 }
 
 int train_model_logits(struct train_model *m, const int32_t *tok, int n, float *logits)

@@ -81,9 +81,10 @@ struct train_stats {
  * train_model_grads. stats->expert_load may be NULL. Returns 0 or a hub status. */
 int train_model_grad(struct train_model *m, const struct train_seq *seqs, int n,
                      const struct train_opts *o, struct train_stats *stats);
-/* The loss of a batch without gradients (held-out evaluation). */
+/* The loss of a batch without gradients (held-out evaluation); with o, stats->aux holds the
+ * balance loss that train_model_grad would add. */
 int train_model_eval(struct train_model *m, const struct train_seq *seqs, int n,
-                     struct train_stats *stats);
+                     const struct train_opts *o, struct train_stats *stats);
 /* Clip, AdamW update with the schedule at step `step` (0-based), balance-bias update from
  * the expert load of the last train_model_grad. Returns the gradient norm before clipping. */
 double train_model_update(struct train_model *m, const struct train_opts *o, long step,

@@ -208,7 +208,7 @@ static double heldout_loss(struct train_model *m, const struct tm_data *h)
             sq[k] = (struct train_seq){h->tok + h->off[j], h->loss + h->off[j],
                                        (int)(h->off[j + 1] - h->off[j])};
         struct train_stats st = {0};
-        if (train_model_eval(m, sq, k, &st)) return NAN;
+        if (train_model_eval(m, sq, k, NULL, &st)) return NAN;
         sum += st.loss * st.n_loss;
         n += st.n_loss;
     }
