@@ -12,6 +12,7 @@
 #include "hubd/plugins.h"
 #include "hubd/registry.h"
 #include "hubd/rules.h"
+#include "hubd/command.h"
 #include "hubd/clock.h"
 #include "hubd/state.h"
 #include "hubd/store.h"
@@ -250,7 +251,10 @@ static int env_command(void *ud, const char *text, const char *lang, char *err, 
  * the language engine (h->command) gets what no rule claimed. */
 static void handle_command(struct hub *h, const void *payload, size_t len)
 {
-    if (len > CALL_MAX_PAYLOAD) return;
+    if (len > CALL_MAX_PAYLOAD) {
+        if (h->voice) hub_command_mqtt_command(h->voice, payload, len); /* answers "too long" */
+        return;
+    }
     json_t *j = json_loadb(payload, len, 0, NULL);
     const char *jt = json_string_value(json_object_get(j, "text"));
     char *text = json_is_object(j) ? (jt ? strdup(jt) : NULL) : strndup(payload, len);
@@ -266,6 +270,8 @@ static void handle_command(struct hub *h, const void *payload, size_t len)
         if (s) hub_publish(h, "hub/response", s, strlen(s), 1, false);
         free(s);
         json_decref(res);
+    } else if (h->voice) { /* JSON forms, satellites, bad input: hubd/command.c */
+        hub_command_mqtt_command(h->voice, payload, len);
     } else if (text && h->command) {
         int rc = h->command(h, text, lang, area, command_answer, h);
         if (rc) hub_warn(TAG, "text command: %s", hub_strerror(rc));
@@ -300,6 +306,7 @@ static void on_message(void *ud, const char *topic, const void *payload, size_t 
 {
     struct hub *h = ud;
     if (h->rules && hub_rules_on_mqtt(h->rules, topic, payload, len, retain)) return;
+    if (h->voice && hub_command_on_mqtt(h->voice, topic, payload, len, retain)) return;
     if (strcmp(topic, "hub/command") == 0) {
         if (!retain) handle_command(h, payload, len);
         return;
@@ -358,6 +365,7 @@ static void hub_stop(struct hub *h)
     h->stopping = true;
     hub_info(TAG, "stopping");
     hub_rules_stop(h->rules); /* before the plugins go: their last states start no rule */
+    hub_command_stop(h->voice);
     uv_timer_stop(&h->flush_timer);
     uv_close((uv_handle_t *)&h->flush_timer, NULL);
     uv_close((uv_handle_t *)&h->sig_int, NULL);
@@ -604,6 +612,11 @@ int main(int argc, char **argv)
         goto out;
     }
     hub_mqtt_subscribe(h->mqtt, "hub/command", 1);
+    /* text commands, Hermes, hub/intent, timers, lists (hubd/command.h) */
+    if (!hub_command_new(h, err, sizeof err)) {
+        hub_error(TAG, "commands: %s", err);
+        goto out;
+    }
 
     uv_timer_init(h->loop, &h->flush_timer);
     h->flush_timer.data = h;
@@ -643,6 +656,7 @@ int main(int argc, char **argv)
 out:
     if (!h->stopping) {
         hub_rules_stop(h->rules);
+        hub_command_stop(h->voice);
         if (h->plugins) hub_plugins_free(h->plugins);
         h->plugins = NULL;
         if (h->mqtt) hub_mqtt_stop(h->mqtt);
@@ -654,6 +668,7 @@ out:
     if (h->states) hub_states_flush(h->states);
     hub_states_free(h->states);
     hub_web_free(h); /* after the states: they call its listener until freed */
+    hub_command_free(h->voice); /* waits for nothing: the loop ran every worker's job to its end */
     hub_rules_free(h->rules); /* before the store: it holds prepared statements */
     hub_registry_free(h->reg);
     if (h->store) hub_store_close(h->store);

@@ -1,0 +1,15 @@
+# hubd/voice.mk: text and voice commands (hubd/command.c: entry points, engine workers,
+# resolution, actions), answers (hubd/answer.c + data/answers/), timers and lists kept by the
+# hub; built into hubd/libhubvoice.a, which only hubd links (with the language engine).
+noinst_LIBRARIES += hubd/libhubvoice.a
+hubd_libhubvoice_a_SOURCES = hubd/command.c hubd/command.h hubd/answer.c hubd/answer.h \
+	hubd/timers.c hubd/timers.h hubd/lists.c
+hubd_libhubvoice_a_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS) \
+	-DHUB_ANSWERS_SRCDIR='"$(abs_top_srcdir)/data/answers"' \
+	-DHUB_ANSWERS_DIR='"$(pkgdatadir)/answers"'
+# libhubcore again after the voice library: it calls into the registry, plugins and store.
+hubd_hubd_LDADD += hubd/libhubvoice.a $(HUB_INTENT_LIBS) $(HUBD_CORE_LIBS) $(YAML_LIBS)
+
+answersdir = $(pkgdatadir)/answers
+answers_DATA = data/answers/en.json data/answers/zh-CN.json
+EXTRA_DIST += $(answers_DATA)
