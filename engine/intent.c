@@ -205,7 +205,10 @@ int intent_decode_line(struct intent_ctx *c, const struct resolve_registry *reg,
         goto out;
     }
     bool ended = false;
-    for (int step = 0; step < INTENT_MAX_TOKENS; step++) {
+    /* the model never saw positions past its training context: stop there (answer none) */
+    int max_new = INTENT_MAX_TOKENS, n_train = model_hparams(e->m)->n_ctx_train;
+    if (n_train > 0 && n_train - n < max_new) max_new = n_train - n > 16 ? n_train - n : 16;
+    for (int step = 0; step < max_new; step++) {
         int32_t t = decode_best(e->dv, &st, c->logits, e->eos);
         if (t < 0) break; /* a dead end of the automaton: answer none */
         if (t == e->eos) {

@@ -31,12 +31,17 @@ not json
 {"text": "", "context_area": null}
 {"text": "把客厅的灯调到百分之五十"}
 IN
+# a very long line and one full of the line's own separators and odd characters
+awk 'BEGIN { printf "{\"text\": \""; for (i = 0; i < 800; i++) printf "turn on the lights "; print "\"}" }' \
+    >> "$tmp/in.jsonl"
+printf '%s\n' '{"text": "|=|\\n\u00ff\ufffd中|name=x", "context_area": "Kitchen"}' >> "$tmp/in.jsonl"
 "$eng" intent --model "$model" --fixtures "$fx" --lang en --threads 1 < "$tmp/in.jsonl" \
     > "$tmp/out.jsonl" 2> "$tmp/err.txt"
 st=$?
 [ $st -eq 0 ] || no "intent exited $st: $(cat "$tmp/err.txt")"
 n=$(wc -l < "$tmp/out.jsonl")
-[ "$n" -eq 7 ] || no "7 inputs gave $n answers"
+[ "$n" -eq 9 ] || no "9 inputs gave $n answers"
+sed -n 8p "$tmp/out.jsonl" | jq -e '.intent == null' > /dev/null || no "a 15000-byte line is not null"
 jq -e 'has("intent") and has("slots") and (.ms | type == "number") and (.slots | type == "object")' \
     "$tmp/out.jsonl" > /dev/null || no "an answer lacks intent/slots/ms: $(cat "$tmp/out.jsonl")"
 for l in 3 4 5; do
