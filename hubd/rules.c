@@ -1390,6 +1390,27 @@ static bool wait_matches(const json_t *spec, const char *entity, const char *fro
     return false;
 }
 
+/* The plugin arguments of an entity action. Home Assistant's light brightness is 0-255 and
+ * brightness_pct 0-100; the hub's (include/hub/plugin.h) is 0-100 %: converted here so
+ * imported automations mean what they meant. malloc'd JSON text. */
+static char *rules_entity_args(const char *name, const json_t *data)
+{
+    json_t *d = json_deep_copy(data);
+    if (!d) return NULL;
+    if (!strncmp(name, "light.", 6)) {
+        json_t *pct = json_object_get(d, "brightness_pct"), *b = json_object_get(d, "brightness");
+        if (json_is_number(pct)) {
+            json_object_set_new(d, "brightness", json_integer(llround(json_number_value(pct))));
+            json_object_del(d, "brightness_pct");
+        } else if (json_is_number(b)) {
+            json_object_set_new(d, "brightness", json_integer(llround(json_number_value(b) * 100.0 / 255.0)));
+        }
+    }
+    char *s = json_dumps(d, JSON_COMPACT);
+    json_decref(d);
+    return s;
+}
+
 /* Execute actions until the run waits or ends. */
 static void run_step(struct hub_rules *r, struct run *run)
 {
@@ -1447,7 +1468,7 @@ static void run_step(struct hub_rules *r, struct run *run)
             } else {
                 const char *verb = strchr(name, '.') + 1;
                 json_t *ents = json_object_get(json_object_get(a, "target"), "entity_id");
-                char *args = json_dumps(data, JSON_COMPACT);
+                char *args = rules_entity_args(name, data);
                 size_t n = json_is_array(ents) ? json_array_size(ents) : 1;
                 for (size_t i = 0; i < n && rc == HUB_OK; i++) {
                     const char *e = json_is_array(ents) ? json_string_value(json_array_get(ents, i))
@@ -1802,9 +1823,17 @@ static void on_state(void *ud, const char *entity, const struct hub_state *s)
         free(prev);
         return;
     }
+    /* A device that is away (hubd restarting, radio trouble) is no change of state for rules:
+     * `for` durations go on, and coming back in the same state fires nothing. Only triggers
+     * that name "unavailable" in `to` see it. */
+    bool away = !strcmp(now_state, "unavailable");
+    if (away) {
+        if (prev) json_object_set_new(r->last_state, entity, json_string(prev));
+        else json_object_del(r->last_state, entity);
+    }
     int64_t now = hub_clock_now_ms();
     /* A pending `for` ends when its entity leaves the state. */
-    for (struct rule_for *f = r->fors, *nf; f; f = nf) {
+    for (struct rule_for *f = away ? NULL : r->fors, *nf; f; f = nf) {
         nf = f->next;
         if (!str_eq(f->entity, entity)) continue;
         json_t *t = json_array_get(json_object_get(f->rule->cfg, "triggers"), (size_t)f->trig);
@@ -1822,6 +1851,9 @@ static void on_state(void *ud, const char *entity, const struct hub_state *s)
             const char *type = json_string_value(json_object_get(t, "trigger"));
             bool state_t = str_eq(type, "state"), num_t = str_eq(type, "numeric_state");
             if ((!state_t && !num_t) || !entity_listed(json_object_get(t, "entity_id"), entity)) continue;
+            if (away && (!state_t || !match_state(json_object_get(t, "to"), now_state) ||
+                         !json_object_get(t, "to")))
+                continue;
             if (state_t) {
                 json_t *from = json_object_get(t, "from");
                 if (from && !prev) continue;
@@ -1853,7 +1885,7 @@ static void on_state(void *ud, const char *entity, const struct hub_state *s)
         }
     }
     /* Waiting runs. */
-    for (bool again = true; again;) {
+    for (bool again = !away; again;) {
         again = false;
         for (struct run *x = r->runs; x; x = x->next) {
             if (x->wait != WAIT_STATE || x->stepping || !wait_matches(x->wait_spec, entity, prev, now_state))

@@ -10,3 +10,9 @@ tests_test_rules_unit_SOURCES = tests/test-rules-unit.c
 tests_test_rules_unit_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS) $(YAML_CFLAGS)
 tests_test_rules_unit_LDADD = $(HUBD_CORE_LIBS) $(YAML_LIBS)
 HUB_TESTS += tests/test-rules-unit
+
+# End to end against mosquitto + hubd + hub-sim with a file clock: every trigger, condition and
+# action type, modes, a restart with pending `for`/delay, YAML round trip and errors, loops.
+HUB_TESTS += tests/test-rules.sh
+EXTRA_DIST += tests/test-rules.sh data/rules/test-demo.yaml data/rules/examples.yaml \
+	data/rules/README.md
