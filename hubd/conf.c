@@ -168,6 +168,7 @@ static bool cfg_is_name_char(int c)
 static int cfg_section_known(const char *s)
 {
     if (strncmp(s, "plugin.", 7) == 0) return s[7] != '\0';
+    if (strcmp(s, "satellites") == 0) return 1; /* free-form: satellite id = area */
     for (size_t i = 0; i < sizeof cfg_schema / sizeof cfg_schema[0]; i++)
         if (strcmp(cfg_schema[i].section, s) == 0) return 1;
     return 0;
@@ -413,7 +414,7 @@ int hub_config_parse(struct hub_config *cfg, const char *text, size_t len, const
             if (!cfg_section_known(name))
                 return cfg_fail(err, errlen, file, line,
                                 "unknown section [%s] (known: mqtt, store, http, plugins, engine, "
-                                "house, log, plugin.NAME)", name);
+                                "house, log, satellites, plugin.NAME)", name);
             strcpy(section, name);
             continue;
         }
@@ -437,7 +438,7 @@ int hub_config_parse(struct hub_config *cfg, const char *text, size_t len, const
         }
 
         int rc;
-        if (strncmp(section, "plugin.", 7) != 0) {
+        if (strncmp(section, "plugin.", 7) != 0 && strcmp(section, "satellites") != 0) {
             const struct cfg_key *k = NULL;
             for (size_t i = 0; i < sizeof cfg_schema / sizeof cfg_schema[0]; i++)
                 if (strcmp(cfg_schema[i].section, section) == 0 &&
