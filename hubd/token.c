@@ -76,6 +76,11 @@ bool hub_token_name_valid(const char *name)
     return true;
 }
 
+static int token_named_cb(void *ud, const char *name, int64_t created_ms, int64_t used_ms)
+{
+    return strcmp(name, ud) == 0; /* 1 stops the walk: found */
+}
+
 int hub_token_create(struct hub_store *st, const char *name, bool replace, char *out, char *err,
                      size_t errlen)
 {
@@ -91,7 +96,8 @@ int hub_token_create(struct hub_store *st, const char *name, bool replace, char 
         snprintf(err, errlen, "cannot make a token: %s", hub_strerror(rc));
         return rc;
     }
-    if (replace) {
+    /* Only an existing token is revoked (the store logs a delete of a missing one as an error). */
+    if (replace && hub_store_token_foreach(st, token_named_cb, (void *)name) == 1) {
         rc = hub_store_token_delete(st, name);
         if (rc && rc != HUB_ERR_NOT_FOUND) {
             snprintf(err, errlen, "%s", hub_store_last_error(st));

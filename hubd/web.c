@@ -18,6 +18,7 @@
 #include "hubd/hub.h"
 #include "hubd/plugins.h"
 #include "hubd/registry.h"
+#include "hubd/rules.h"
 #include "hubd/state.h"
 #include "hubd/store.h"
 #include "hubd/token.h"
@@ -39,6 +40,10 @@
 #define WEB_MAX_QUEUE_BYTES (16u << 20)
 #define WEB_HISTORY_MAX_ROWS 20000
 #define WEB_COMMAND_MAX 1000
+/* Websocket clients at once; more are refused at the upgrade. */
+#define WEB_MAX_CLIENTS 1024
+/* Seconds a new connection has to authenticate. */
+#define WEB_AUTH_TIMEOUT_S 10
 /* Content-Security-Policy of every file: scripts and styles only from files of this origin
  * (no inline code), the websocket back to this origin, nothing framed. */
 #define WEB_CSP                                                                                   \
@@ -432,6 +437,33 @@ static void api_command(struct hub_web *w, struct web_conn *c, json_int_t id, js
     }
 }
 
+/* rules/list, rules/create, ...: served by the rules engine (hubd/rules.h), whose errors come
+ * as "CODE: message". */
+static void api_rules(struct hub_web *w, struct web_conn *c, json_int_t id, const char *type,
+                      json_t *req)
+{
+    struct hub *h = w->hub;
+    if (!h->rules) {
+        send_error(w, c, id, "unknown_command", "rules are not running in this hub");
+        return;
+    }
+    char err[512] = "";
+    json_t *res = hub_rules_api(h->rules, type, req, err, sizeof err);
+    if (res) {
+        send_result(w, c, id, res);
+        return;
+    }
+    char code[32] = "failed";
+    const char *msg = err, *colon = strstr(err, ": ");
+    size_t n = colon ? (size_t)(colon - err) : 0;
+    if (n > 0 && n < sizeof code && strspn(err, "abcdefghijklmnopqrstuvwxyz_") == n) {
+        memcpy(code, err, n);
+        code[n] = '\0';
+        msg = colon + 2;
+    }
+    send_error(w, c, id, code, "%s", msg[0] ? msg : "the rules engine refused the request");
+}
+
 static void api_message(struct hub_web *w, struct web_conn *c, json_t *req)
 {
     struct hub *h = w->hub;
@@ -485,8 +517,9 @@ static void api_message(struct hub_web *w, struct web_conn *c, json_t *req)
         api_command(w, c, id, req);
     } else if (strcmp(type, "history") == 0) {
         api_history(w, c, id, req);
+    } else if (strncmp(type, "rules/", 6) == 0) {
+        api_rules(w, c, id, type, req);
     } else {
-        /* rules/list, rules/create ... come with the rules engine. */
         w->bad_messages++;
         send_error(w, c, id, "unknown_command", "unknown command type '%.100s'", type);
     }
@@ -516,6 +549,7 @@ static void auth_message(struct hub_web *w, struct web_conn *c, json_t *req)
         if (rc == HUB_OK) {
             c->authed = true;
             c->user = name;
+            if (c->wsi) lws_set_timeout(c->wsi, NO_PENDING_TIMEOUT, 0);
             hub_info(TAG, "client %llu authenticated with token '%s'",
                      (unsigned long long)c->serial, name ? name : "?");
             conn_send_json(w, c, json_pack("{s:s, s:s}", "type", "auth_ok", "version",
@@ -757,6 +791,10 @@ static int web_callback(struct lws *wsi, enum lws_callback_reasons reason, void 
         if (lws_hdr_copy(wsi, uri, sizeof uri, WSI_TOKEN_GET_URI) <= 0 ||
             strcmp(uri, WEB_API_PATH) != 0)
             return 1; /* websocket only at /api/websocket */
+        if (w->n_conns >= WEB_MAX_CLIENTS) {
+            hub_warn(TAG, "%d websocket clients already: refusing another", WEB_MAX_CLIENTS);
+            return 1;
+        }
         return 0;
     }
     case LWS_CALLBACK_ESTABLISHED:
@@ -770,6 +808,8 @@ static int web_callback(struct lws *wsi, enum lws_callback_reasons reason, void 
         w->conns = c;
         w->n_conns++;
         hub_debug(TAG, "client %llu connected (%zu now)", (unsigned long long)c->serial, w->n_conns);
+        /* A client that never authenticates is dropped (auth_ok clears this). */
+        lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, WEB_AUTH_TIMEOUT_S);
         conn_send_json(w, c, json_pack("{s:s, s:s}", "type", "auth_required", "version",
                                        PACKAGE_VERSION));
         return 0;

@@ -216,9 +216,11 @@ async function apiTests() {
   r = await c.request('call', { entity: LAMP, action: 'fly_to_the_moon' });
   check(!r.success && r.error.message, `call unknown action -> ${r.error && r.error.code}: ${r.error && r.error.message}`);
 
-  // command: no engine in hubd yet.
-  r = await c.request('command', { text: 'turn on the kitchen light', lang: 'en' });
-  check(!r.success && r.error.code === 'not_ready' && r.error.message, `command -> ${r.error && r.error.code}`);
+  // command: through the language engine when hubd has one, else a clean not_ready.
+  r = await c.request('command', { text: 'turn on the kitchen light', lang: 'en' }, 30000);
+  check(r.success ? typeof r.result.text === 'string' && 'intent' in r.result
+    : r.error.code === 'not_ready' && r.error.message,
+  `command -> ${r.success ? JSON.stringify(r.result).slice(0, 120) : r.error.code}`);
   r = await c.request('command', {});
   check(!r.success && r.error.code === 'invalid_format', `command without text -> ${r.error && r.error.code}`);
   r = await c.request('command', { text: 'x'.repeat(5000) });
@@ -241,11 +243,22 @@ async function apiTests() {
   r = await c.request('history', { entity: sensor.entity_id });
   check(r.success && Array.isArray(r.result.states), `history of ${sensor.entity_id} (default: last 24 h): ${r.result.states.length} rows`);
 
-  // rules/* belong to the rules issue: answered cleanly until then.
-  for (const t of ['rules/list', 'rules/create', 'rules/delete']) {
-    r = await c.request(t, { rule: {} });
-    check(!r.success && ['unknown_command', 'invalid_format', 'not_found'].includes(r.error.code) || r.success,
-      `${t} -> ${r.success ? 'success' : r.error.code}`);
+  // rules/*: the rules engine's API (hubd/rules.h), errors as result messages.
+  r = await c.request('rules/list');
+  check(r.success && Array.isArray(r.result.rules), `rules/list -> ${r.success ? r.result.rules.length + ' rules' : r.error.code}`);
+  r = await c.request('rules/create', { rule: { alias: 'web test', triggers: [{ trigger: 'state', entity_id: LAMP, to: 'on' }],
+    actions: [{ action: 'light.turn_on', target: { entity_id: 'light.bedside_lamp_2' } }] } });
+  const ruleId = r.success ? r.result.rule_id : null;
+  check(r.success || (r.error && r.error.code && r.error.message), `rules/create -> ${r.success ? ruleId : r.error.code + ': ' + r.error.message}`);
+  r = await c.request('rules/create', { rule: 'not a rule' });
+  check(!r.success && r.error.code && r.error.message, `rules/create with a bad rule -> ${r.error && r.error.code}`);
+  r = await c.request('rules/delete', { rule_id: 'no_such_rule_here' });
+  check(!r.success && r.error.code === 'not_found', `rules/delete of an unknown rule -> ${r.error && r.error.code}`);
+  r = await c.request('rules/frobnicate');
+  check(!r.success && r.error.code === 'unknown_command', `rules/frobnicate -> ${r.error && r.error.code}`);
+  if (ruleId) {
+    r = await c.request('rules/delete', { rule_id: ruleId });
+    check(r.success, `rules/delete ${ruleId}`);
   }
 
   // Malformed input: answered, connection unharmed.
@@ -305,9 +318,15 @@ async function apiTests() {
 
 (async () => {
   try {
+    // A client that connects and never authenticates: dropped after 10 s (checked at the end).
+    const idle = new Client();
+    const idleSince = Date.now();
     await httpTests();
     await authTests();
     await apiTests();
+    const icl = await idle.waitClose(15000).catch(() => null);
+    check(icl && !idle.msgs.some((m) => m.type === 'auth_ok'),
+      `a client that never authenticates is dropped (after ${((Date.now() - idleSince) / 1000).toFixed(1)} s)`);
   } catch (e) {
     bad(`exception: ${e.stack}`);
   }

@@ -59,15 +59,17 @@ HUB_TESTS += tests/test-web-bench.sh
 FUZZ_WEB_SRC = $(top_srcdir)/tests/fuzz/fuzz-web.c $(top_srcdir)/hubd/web.c $(top_srcdir)/hubd/token.c \
 	$(top_srcdir)/hubd/state.c $(top_srcdir)/hubd/registry.c $(top_srcdir)/hubd/store.c \
 	$(top_srcdir)/hubd/map.c $(top_srcdir)/hubd/conf.c $(top_srcdir)/hubd/plugins.c \
-	$(top_srcdir)/common/hub_log.c $(top_srcdir)/common/hub_status.c
+	$(top_srcdir)/hubd/rules.c $(top_srcdir)/hubd/rules_yaml.c $(top_srcdir)/hubd/clock.c \
+	$(top_srcdir)/hubd/sun.c $(top_srcdir)/common/hub_log.c $(top_srcdir)/common/hub_status.c
 if HAVE_FUZZ_CC
 check_SCRIPTS += tests/fuzz/fuzz-web
-tests/fuzz/fuzz-web: $(FUZZ_WEB_SRC) $(top_srcdir)/hubd/web.h $(top_srcdir)/hubd/hub.h \
+tests/fuzz/fuzz-web: $(FUZZ_WEB_SRC) $(top_srcdir)/hubd/web.h $(top_srcdir)/hubd/hub.h $(top_srcdir)/hubd/rules.h \
 	$(top_srcdir)/hubd/store.h $(top_srcdir)/hubd/token.h
 	@mkdir -p tests/fuzz
 	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) $(LWS_CFLAGS) $(CRYPTO_CFLAGS) $(JANSSON_CFLAGS) \
-	  $(SQLITE_CFLAGS) $(UV_CFLAGS) $(MOSQUITTO_CFLAGS) -o $@ $(FUZZ_WEB_SRC) $(LWS_LIBS) \
-	  $(CRYPTO_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS) $(UV_LIBS) $(MOSQUITTO_LIBS) $(LIBS) -pthread
+	  $(SQLITE_CFLAGS) $(UV_CFLAGS) $(MOSQUITTO_CFLAGS) $(YAML_CFLAGS) -o $@ $(FUZZ_WEB_SRC) \
+	  $(LWS_LIBS) $(CRYPTO_LIBS) $(JANSSON_LIBS) $(SQLITE_LIBS) $(UV_LIBS) $(MOSQUITTO_LIBS) \
+	  $(YAML_LIBS) $(LIBS) -pthread
 endif
 CLEANFILES += tests/fuzz/fuzz-web
 HUB_TESTS += tests/test-fuzz-web.sh

@@ -238,11 +238,32 @@ async function loadRules() {
   const list = $('rules-list');
   const note = $('rules-note');
   try {
-    const rules = await api.request('rules/list');
-    list.replaceChildren(...(rules || []).map((r) => Object.assign(document.createElement('li'), {
-      textContent: `${r.enabled === false ? '○' : '●'} ${r.name || r.id}`,
-    })));
-    note.textContent = rules && rules.length ? '' : t('no_rules');
+    const res = await api.request('rules/list');
+    const rules = (res && res.rules) || [];
+    list.replaceChildren(...rules.map((r) => {
+      const li = document.createElement('li');
+      const sw = document.createElement('button');
+      sw.type = 'button';
+      sw.className = 'toggle';
+      sw.setAttribute('role', 'switch');
+      sw.setAttribute('aria-checked', r.enabled === false ? 'false' : 'true');
+      sw.setAttribute('aria-label', r.alias || r.id);
+      sw.addEventListener('click', async () => {
+        try {
+          await api.request('rules/enable', { rule_id: r.id, enabled: r.enabled === false });
+        } catch (e) { logEvent(`${r.alias || r.id}: ${e.message}`, 'error'); }
+        loadRules();
+      });
+      const name = document.createElement('span');
+      name.className = 'rule-name';
+      name.textContent = r.alias || r.id;
+      const last = document.createElement('span');
+      last.className = 'hint';
+      last.textContent = r.last_triggered ? new Date(r.last_triggered).toLocaleString(getLang()) : '';
+      li.append(sw, name, last);
+      return li;
+    }));
+    note.textContent = rules.length ? '' : t('no_rules');
   } catch (e) {
     list.replaceChildren();
     note.textContent = e.code === 'unknown_command' ? t('rules_pending') : e.message;
