@@ -476,6 +476,8 @@ KERN_AVX2 static float kern_vdot_q4_k_avx2(const void *wv, const void *xv, int64
 
 KERN_AVX2 static void kern_vdot4_q4_k_avx2(const void *wv, const void *xv, size_t xs, int64_t nb, float out[4])
 {
+    /* llama.cpp's repacked gemm (groups of 4 tokens) adds one fma per 64-element pair of
+     * sub-blocks, not one per super-block as its gemv (the 1-token kernel above) does */
     const struct kern_q4_k *w = wv;
     KERN_X4(xv, xs, struct kern_q8_k);
     float acc[4] = {0, 0, 0, 0}, acc_m[4] = {0, 0, 0, 0};
@@ -484,8 +486,13 @@ KERN_AVX2 static void kern_vdot4_q4_k_avx2(const void *wv, const void *xv, size_
         uint8_t sc[8], mn[8];
         kern_k4_scales(w[i].scales, sc, mn);
         const float wd = kern_h2f(w[i].d), wm = kern_h2f(w[i].dmin);
-        __m256i sumi[4] = {_mm256_setzero_si256(), _mm256_setzero_si256(), _mm256_setzero_si256(),
-                           _mm256_setzero_si256()};
+        int32_t imin[4][4];
+        float dd[4], dm[4];
+        _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) {
+            _mm_storeu_si128((__m128i *)imin[t], kern_k4_mprod(mn, x[t][i].bsums));
+            dd[t] = wd * x[t][i].d;
+            dm[t] = wm * x[t][i].d;
+        }
         _Pragma("GCC unroll 4") for (int j = 0; j < 4; j++) {
             const __m256i q = _mm256_loadu_si256((const __m256i *)(w[i].qs + 32 * j));
             const __m256i lo = _mm256_and_si256(q, m4);
@@ -495,14 +502,9 @@ KERN_AVX2 static void kern_vdot4_q4_k_avx2(const void *wv, const void *xv, size_
                 const int8_t *xq = x[t][i].qs + 64 * j;
                 const __m256i pl = _mm256_madd_epi16(slo, _mm256_maddubs_epi16(lo, _mm256_loadu_si256((const __m256i *)xq)));
                 const __m256i ph = _mm256_madd_epi16(shi, _mm256_maddubs_epi16(hi, _mm256_loadu_si256((const __m256i *)(xq + 32))));
-                sumi[t] = _mm256_add_epi32(sumi[t], _mm256_add_epi32(pl, ph));
+                acc[t] = fmaf((float)kern_hsum_i32(_mm256_add_epi32(pl, ph)), dd[t], acc[t]);
+                acc_m[t] = fmaf((float)imin[t][j], dm[t], acc_m[t]);
             }
-        }
-        _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) {
-            const int isum = kern_hsum_i32(sumi[t]);
-            const int imin = kern_hsum_i32x4(kern_k4_mprod(mn, x[t][i].bsums));
-            acc[t] = fmaf((float)isum, wd * x[t][i].d, acc[t]);
-            acc_m[t] = fmaf((float)imin, wm * x[t][i].d, acc_m[t]);
         }
     }
     _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) out[t] = acc[t] - acc_m[t];
