@@ -31,3 +31,23 @@ HUB_TESTS += tests/test-decode
 # hub-engine intent end to end (stdin/--eval, answers in order, errors, intent-score reads it)
 HUB_TESTS += tests/test-intent-cli.sh
 EXTRA_DIST += tests/test-intent-cli.sh
+
+# libFuzzer (ASan + UBSan) on the automaton and the resolver: accepted lines always validate,
+# the mask only offers accepted tokens, the resolver answers every valid line
+FUZZ_DECODE_SRC = $(top_srcdir)/tests/fuzz/fuzz-decode.c $(top_srcdir)/engine/decode.c \
+	$(top_srcdir)/engine/resolve.c $(top_srcdir)/engine/intent_line.c \
+	$(top_srcdir)/engine/numbers.c $(top_srcdir)/engine/gguf.c $(top_srcdir)/engine/tokenizer.c \
+	$(top_srcdir)/kernels/cpu/kern-types.c
+if HAVE_FUZZ_CC
+check_SCRIPTS += tests/fuzz/fuzz-decode
+tests/fuzz/fuzz-decode: $(FUZZ_DECODE_SRC) $(top_srcdir)/engine/decode.h \
+	$(top_srcdir)/engine/resolve.h $(top_srcdir)/engine/intent_line.h
+	@mkdir -p tests/fuzz
+	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) $(JANSSON_CFLAGS) $(PCRE2_CFLAGS) \
+	  -DHUB_SCHEMA_PATH='"$(abs_top_srcdir)/data/schema.json"' \
+	  -DHUB_REFERENCE_DEFAULT='"$(abs_top_srcdir)/../shared/reference"' -o $@ \
+	  $(FUZZ_DECODE_SRC) $(JANSSON_LIBS) $(PCRE2_LIBS) -lm
+endif
+CLEANFILES += tests/fuzz/fuzz-decode
+HUB_TESTS += tests/test-fuzz-decode.sh
+EXTRA_DIST += tests/test-fuzz-decode.sh tests/fuzz/fuzz-decode.c tests/fuzz/seeds/decode
