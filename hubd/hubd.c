@@ -636,7 +636,9 @@ int main(int argc, char **argv)
         /* The demo's token: a new one each start (the previous demo token stops working). */
         char tok[HUB_TOKEN_LEN + 1];
         if (hub_token_create(h->store, "demo", true, tok, err, sizeof err) == HUB_OK) {
-            printf("dashboard: http://%s/  access token: %s\n", hub_web_address(h->web), tok);
+            /* The #fragment never reaches the server; the page takes the token from it. */
+            printf("dashboard: http://%s/#token=%s\naccess token: %s\n", hub_web_address(h->web),
+                   tok, tok);
             fflush(stdout);
         } else {
             hub_warn(TAG, "no demo token: %s", err);

@@ -93,7 +93,7 @@ function pct(sorted, p) {
   const mp = spawn('mosquitto_pub', ['-h', MHOST, '-p', MPORT, '-t', TOPIC, '-l'], { stdio: ['pipe', 'ignore', 'inherit'] });
   await sleep(500); // let it connect: its start-up is not the hub's latency
   const n = Math.round(RATE * SECS);
-  const cpu0 = cpuTicks(PID), w0 = nowMs();
+  const cpu0 = cpuTicks(PID), w0 = nowMs(), me0 = process.cpuUsage();
   let seq = 0;
   await new Promise((resolve) => {
     const start = nowMs();
@@ -113,7 +113,7 @@ function pct(sorted, p) {
   const want = n * CLIENTS;
   const deadline = nowMs() + 5000;
   while (lat.length < want && nowMs() < deadline) await sleep(50);
-  const w1 = nowMs(), cpu1 = cpuTicks(PID);
+  const w1 = nowMs(), cpu1 = cpuTicks(PID), me = process.cpuUsage(me0);
   mp.stdin.end();
   const rss = memKiB(PID, 'VmRSS'), hwm = memKiB(PID, 'VmHWM');
   lateOrLost = want - lat.length;
@@ -123,6 +123,10 @@ function pct(sorted, p) {
   console.log(`delivered ${lat.length}/${want} state_changed events (${lateOrLost} missing), ${errors} client errors`);
   console.log(`latency ms (MQTT publish -> client): p50 ${pct(lat, 50).toFixed(2)}  p99 ${pct(lat, 99).toFixed(2)}  max ${lat.length ? lat[lat.length - 1].toFixed(2) : 'NaN'}`);
   console.log(`hubd: cpu ${cpuPct.toFixed(1)}% of one core, rss ${(rss / 1024).toFixed(1)} MiB (peak ${(hwm / 1024).toFixed(1)} MiB)`);
+  // The clients share one node thread: when it is busy, its own queueing is part of the latency.
+  const mePct = ((me.user + me.system) / 1000) / (w1 - w0) * 100;
+  const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`bench client (node, all ${CLIENTS} clients): cpu ${mePct.toFixed(1)}% of one core; load average ${load}`);
   for (const c of conns) c.terminate();
   process.exit(lateOrLost === 0 && errors === 0 ? 0 : 1);
 })().catch((e) => { console.error(`bench-ws: ${e.stack || e}`); process.exit(1); });
