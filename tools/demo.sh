@@ -66,7 +66,8 @@ cat <<MSG
     mosquitto_pub -h 127.0.0.1 -p $port -t hub/call \\
         -m '{"entity": "light.bedside_lamp_1", "action": "turn_off"}'
 
-  Dashboard: http://127.0.0.1:8080 (when hubd is built with its web module)
+  Dashboard: the "dashboard:" link hubd printed above (http://127.0.0.1:8080, its access
+  token in the link; a new one each start)
   Ctrl-C stops everything.
 
 MSG
