@@ -25,7 +25,7 @@ HUB_TESTS += tests/test-resolve
 check_PROGRAMS += tests/test-decode
 tests_test_decode_SOURCES = tests/test-decode.c
 tests_test_decode_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
-tests_test_decode_LDADD = $(HUB_INTENT_LIBS)
+tests_test_decode_LDADD = $(HUB_INTENT_LIBS) -lpthread
 HUB_TESTS += tests/test-decode
 
 # hub-engine intent end to end (stdin/--eval, answers in order, errors, intent-score reads it)

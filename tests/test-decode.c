@@ -13,6 +13,7 @@
  */
 #define _GNU_SOURCE /* strcasestr */
 #include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,6 +290,57 @@ static void random_walks(const struct tok_vocab *v, const struct decode_vocab *d
 
 /* ---- 3. greedy decoding with the real model ---- */
 
+/* Two threads, each with its own context over one shared engine, must answer as one thread. */
+struct par_job {
+    struct intent_engine *e;
+    const struct resolve_registry *r;
+    const char *const *utts;
+    int n;
+    char **lines;
+    int rc;
+};
+
+static void *par_run(void *arg)
+{
+    struct par_job *j = arg;
+    char err[256], line[INTENT_LINE_MAX];
+    struct intent_ctx *c = intent_ctx_new(j->e, 1, err, sizeof err);
+    if (!c) {
+        j->rc = 1;
+        return NULL;
+    }
+    for (int u = 0; u < j->n; u++) {
+        if (intent_decode_line(c, j->r, j->utts[u], line, sizeof line, NULL, err, sizeof err))
+            j->rc = 1;
+        j->lines[u] = strdup(line);
+    }
+    intent_ctx_free(c);
+    return NULL;
+}
+
+static void threads_agree(struct intent_engine *e, const struct resolve_registry *r,
+                          const char *const *utts, int n)
+{
+    struct par_job jobs[3];
+    pthread_t th[2];
+    for (int i = 0; i < 3; i++) {
+        jobs[i] = (struct par_job){e, r, utts, n, calloc((size_t)n, sizeof(char *)), 0};
+    }
+    par_run(&jobs[0]); /* sequential reference */
+    for (int i = 0; i < 2; i++) CHECK(!pthread_create(&th[i], NULL, par_run, &jobs[i + 1]), "thread");
+    for (int i = 0; i < 2; i++) pthread_join(th[i], NULL);
+    int same = 0;
+    for (int u = 0; u < n; u++)
+        for (int i = 1; i < 3; i++)
+            same += jobs[i].lines[u] && jobs[0].lines[u] && !strcmp(jobs[i].lines[u], jobs[0].lines[u]);
+    CHECK(same == 2 * n && !jobs[0].rc && !jobs[1].rc && !jobs[2].rc,
+          "threads over one engine disagree: %d of %d lines equal", same, 2 * n);
+    for (int i = 0; i < 3; i++) {
+        for (int u = 0; u < n; u++) free(jobs[i].lines[u]);
+        free(jobs[i].lines);
+    }
+}
+
 static void greedy(const char *model, const struct resolve_registry *r, const char *const *utts,
                    int n_utts)
 {
@@ -314,6 +366,7 @@ static void greedy(const char *model, const struct resolve_registry *r, const ch
     }
     printf("greedy with %s: %d utterances, %.2f ms each (%ld tokens evaluated)\n", model, n_utts,
            (now_us() - t0) / 1e3 / n_utts / 2, toks);
+    threads_agree(e, r, utts, n_utts);
     /* a missing model file is an error with its name */
     CHECK(!intent_engine_load("/nonexistent.gguf", schema_path, err, sizeof err) &&
               strstr(err, "/nonexistent.gguf"),
