@@ -74,3 +74,10 @@ endif
 CLEANFILES += tests/fuzz/fuzz-web
 HUB_TESTS += tests/test-fuzz-web.sh
 EXTRA_DIST += tests/test-fuzz-web.sh tests/fuzz/fuzz-web.c tests/fuzz/seeds/web
+
+# Access tokens: SHA-256 vectors, format, create/check/revoke/replace on a real store.
+check_PROGRAMS += tests/test-web-token
+tests_test_web_token_SOURCES = tests/test-web-token.c
+tests_test_web_token_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS)
+tests_test_web_token_LDADD = $(HUBD_CORE_LIBS)
+HUB_TESTS += tests/test-web-token
