@@ -454,7 +454,9 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
             if (!(p->allow & (1u << s))) return false;
             if (g->kind[s] == INTENT_SLOT_NUMBER && s != g->vstep && !num_live(st, s, 0, 0))
                 return false; /* no number said for it */
-            if (g->kind[s] != INTENT_SLOT_CLOSED && st->utt_len == 0 && s > 2) return false;
+            if (g->kind[s] != INTENT_SLOT_CLOSED && s != g->vstep && st->utt_len == 0 &&
+                !(s <= 2 && st->names[s] && st->names[s]->n))
+                return false; /* nothing to copy from */
             p->slot = (int8_t)s;
             p->phase = PH_VALUE;
             p->k = 0;

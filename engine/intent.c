@@ -176,6 +176,7 @@ int intent_decode_line(struct intent_ctx *c, const struct resolve_registry *reg,
     if (n_tokens) *n_tokens = 0;
     if (len < 5) return HUB_ERR_RANGE;
     snprintf(buf, len, "none");
+    if (text[strspn(text, " \t\r\n")] == 0) return HUB_OK; /* nothing said: none */
     if (reg)
         for (int i = 0; i < 3; i++) names[i] = resolve_registry_words(reg, i);
     rc = decode_state_init(&st, e->g, text, names);
