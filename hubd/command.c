@@ -298,6 +298,13 @@ static bool cmd_partial(const struct hub_entity *e, const char *name)
     return words > 0;
 }
 
+/* Device class, or the kind in the name: plugins cannot always tell it (a zigbee2mqtt cover has
+ * none, every Tasmota cover is a "shutter"), while "Study Window" is plainly a window. */
+static bool cmd_class(const struct hub_entity *e, const char *dc)
+{
+    return cmd_eq(e->device_class, dc) || strcasestr(e->name, dc) != NULL;
+}
+
 struct cmd_filter {
     const struct hub_registry *reg;
     const char *name, *area, *floor, *domain, *device_class;
@@ -318,7 +325,7 @@ static int cmd_filter_cb(void *ud, const struct hub_entity *e)
 {
     struct cmd_filter *f = ud;
     if (f->domain ? strcmp(e->domain, f->domain) != 0 : !cmd_in(e->domain, f->domains)) return 0;
-    if (f->device_class && !cmd_eq(e->device_class, f->device_class)) return 0;
+    if (f->device_class && !cmd_class(e, f->device_class)) return 0;
     if (!cmd_area_match(f->reg, e, f->area, f->floor)) return 0;
     if (f->name) {
         bool hit = f->partial ? cmd_partial(e, f->name)

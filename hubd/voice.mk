@@ -13,3 +13,8 @@ hubd_hubd_LDADD += hubd/libhubvoice.a $(HUB_INTENT_LIBS) $(HUBD_CORE_LIBS) $(YAM
 answersdir = $(pkgdatadir)/answers
 answers_DATA = data/answers/en.json data/answers/zh-CN.json
 EXTRA_DIST += $(answers_DATA)
+
+# Commands against the demo house without a model: hub/intent through the plugins, answers,
+# queries, lists, timers and a delayed command across a restart, entry forms, bad input, Hermes.
+HUB_TESTS += tests/test-command.sh
+EXTRA_DIST += tests/test-command.sh
