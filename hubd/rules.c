@@ -133,6 +133,7 @@ struct hub_rules {
     json_t *last_state; /* entity id -> state string, to know "from" */
     uv_timer_t tick;
     bool tick_init, started, stopped;
+    size_t mqtt_triggers; /* so messages skip the rules when no rule listens to MQTT */
 };
 
 /* ---- small helpers ------------------------------------------------------------------------ */
@@ -1017,8 +1018,9 @@ static struct rule *rule_new(struct hub_rules *r, json_t *cfg /* stolen */, int6
     size_t i;
     json_t *t;
     json_array_foreach(json_object_get(cfg, "triggers"), i, t) {
-        if (str_eq(json_string_value(json_object_get(t, "trigger")), "mqtt") && r->env.subscribe)
-            r->env.subscribe(r->env.ud, json_string_value(json_object_get(t, "topic")), 1);
+        if (!str_eq(json_string_value(json_object_get(t, "trigger")), "mqtt")) continue;
+        r->mqtt_triggers++; /* an upper bound: not decremented when a rule goes */
+        if (r->env.subscribe) r->env.subscribe(r->env.ud, json_string_value(json_object_get(t, "topic")), 1);
     }
     rule_schedule(r, ru, hub_clock_now_ms());
     return ru;
@@ -2005,6 +2007,7 @@ bool hub_rules_on_mqtt(struct hub_rules *r, const char *topic, const void *paylo
         json_decref(req);
         return true;
     }
+    if (r->stopped || !r->mqtt_triggers) return false;
     for (size_t k = 0; k < r->n_rules; k++) {
         struct rule *ru = r->rules[k];
         if (!ru->enabled) continue;
@@ -2058,7 +2061,7 @@ static void phrase_norm(const char *in, char *out, size_t outlen)
 
 int hub_rules_phrase(struct hub_rules *r, const char *text)
 {
-    if (!r || !text) return 0;
+    if (!r || !text || r->stopped) return 0;
     char want[1024], have[1024];
     phrase_norm(text, want, sizeof want);
     int n = 0;

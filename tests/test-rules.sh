@@ -4,7 +4,7 @@
 # the test moves forward, so `for` durations, delays, time and sun triggers run without sleeping.
 # Checks every trigger, condition and action type of data/rules/test-demo.yaml, the four modes,
 # traces (hubctl rules trace), a `for` and a delay pending across a restart of hubd (each fires
-# once, at its time), YAML import/export round trip, bad YAML errors with FILE:LINE:COL, and a
+# once, at its time; the first restart after kill -9), YAML import/export round trip, bad YAML errors with FILE:LINE:COL, and a
 # rule that keeps triggering itself being disabled.
 set -u
 : "${top_srcdir:=.}" "${top_builddir:=.}"
@@ -236,7 +236,7 @@ broker_mark
 sim '{"device": "Garage Motion Sensor", "value": true}'; sleep 0.5
 pub -t test/restart -m go; sleep 0.5
 advance 60
-stop_hubd
+kill -9 "$HUBD_PID"; wait "$HUBD_PID" 2>/dev/null; HUBD_PID= # the hard way: nothing saved at exit
 advance 60 # hubd is down for a minute
 start_hubd || bad "hubd did not come back"
 sleep 1
