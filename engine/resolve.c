@@ -443,11 +443,32 @@ const char *resolve_entity(const struct resolve_registry *r, const char *span,
     return NULL;
 }
 
+/* The one item whose name (or alias) ends with the key: "porch" for the Back Porch. Only a
+ * unique match counts ("bedroom" with two bedrooms is nobody), and never for keys so short that
+ * they end many words. */
+static int match_suffix(const struct resolve_item *items, int n, const char *key)
+{
+    uint32_t cp[RESOLVE_CP_MAX];
+    int ncp = utf8_cps(key, cp, RESOLVE_CP_MAX), found = -1;
+    size_t kl = strlen(key);
+    if (ncp < 0 || ncp < (key[0] & 0x80 ? 2 : 4)) return -1;
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < items[i].n_keys; k++) {
+            size_t il = strlen(items[i].keys[k]);
+            if (il > kl && !strcmp(items[i].keys[k] + il - kl, key)) {
+                if (found >= 0 && found != i) return -1;
+                found = i;
+            }
+        }
+    return found;
+}
+
 const char *resolve_area(const struct resolve_registry *r, const char *span)
 {
     char key[RESOLVE_KEY_MAX];
     resolve_key(span, key, sizeof key);
     int i = match_items(r, r->area, r->n_area, key, NULL, NULL);
+    if (i < 0) i = match_suffix(r->area, r->n_area, key);
     return i >= 0 ? r->area[i].name : NULL;
 }
 
@@ -456,6 +477,7 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span)
     char key[RESOLVE_KEY_MAX];
     resolve_key(span, key, sizeof key);
     int i = match_items(r, r->floor, r->n_floor, key, NULL, NULL);
+    if (i < 0) i = match_suffix(r->floor, r->n_floor, key);
     return i >= 0 ? r->floor[i].name : NULL;
 }
 

@@ -149,6 +149,8 @@ static void unit_cases(const struct intent_schema *s)
     check_area(en, "Office", "Study");
     check_area(en, "jacks room", "Jack's Room");
     check_area(en, "garage", NULL);
+    check_area(en, "room", NULL);     /* ends Living Room and Jack's Room: nobody */
+    check_area(en, "ing room", "Living Room"); /* the one area ending so */
     CHECK(resolve_floor(en, "upstairs") && !strcmp(resolve_floor(en, "upstairs"), "First Floor"),
           "floor alias");
     CHECK(!resolve_floor(en, "attic"), "unknown floor");
