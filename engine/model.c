@@ -486,10 +486,13 @@ static bool load_hparams(struct loader *L)
     attn_factor *= rope_attn;
     hp->rope_attn_factor = attn_factor;
     if (hp->arch == MODEL_ARCH_DEEPSEEK2) {
-        /* DeepSeek-V2 pre-scales the softmax by mscale^2 with
-         * mscale = 1 + yarn_log_multiplier * ln(factor), as llama.cpp's deepseek2 graph did up
-         * to its PR 17945 (which moved the 0.1 into it). The reference logits come from such a
-         * build: the later formula puts ds3-style-f16 at NMSE 4e-2, this one at 1e-6. */
+        /* DeepSeek-V2 pre-scales the softmax by mscale^2, mscale = yarn_get_mscale(factor,
+         * mscale_all_dim) = 1 + 0.1 * mscale_all_dim * ln(factor). The GGUF key
+         * rope.scaling.yarn_log_multiplier holds 0.1 * mscale_all_dim (llama.cpp's converter
+         * keeps that pre-scaling; since its PR 17945, merged 2025-12-12 and so older than the
+         * reference build 10309, the loader divides by 0.1 and the graph multiplies again),
+         * hence 1 + key * ln(factor) here. Checked: ds3-style-f16 within 6e-7 NMSE on all
+         * sequences; reading the key as mscale_all_dim itself gives 4e-2. */
         float fs = hp->rope_freq_scale;
         float mscale = rope_attn * (1.0f + hp->yarn_log_mul * logf(1.0f / fs));
         hp->kq_scale = mscale * mscale / sqrtf((float)hp->n_embd_head_qk);
