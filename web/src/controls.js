@@ -40,6 +40,13 @@ function hexToRgb(hex) {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 }
 
+// What on/off mean for a binary sensor of a device class (Home Assistant's words).
+const BINARY_WORDS = {
+  door: ['open', 'closed'], window: ['open', 'closed'], opening: ['open', 'closed'],
+  garage_door: ['open', 'closed'], motion: ['detected', 'clear'], occupancy: ['detected', 'clear'],
+  presence: ['home', 'away'], moisture: ['wet', 'not_wet'], smoke: ['detected', 'clear'],
+};
+
 const TOGGLE_DOMAINS = new Set(['light', 'switch', 'fan', 'input_boolean', 'siren', 'humidifier']);
 
 // make(entity, call) -> {el, update(entity)}; call(action, args) returns a Promise.
@@ -148,6 +155,8 @@ export function makeCard(ent, call) {
     const unit = (e.attributes && e.attributes.unit_of_measurement) || e.unit || '';
     let s = e.state;
     if (e.state === 'unavailable' || e.available === false) s = t('unavailable');
+    else if (e.domain === 'binary_sensor' && BINARY_WORDS[e.device_class])
+      s = stateText(BINARY_WORDS[e.device_class][e.state === 'on' ? 0 : 1]);
     else if (e.state === 'on' || e.state === 'off') s = t(e.state);
     else s = stateText(e.state);
     state.textContent = unit && e.state !== 'unavailable' ? `${s} ${unit}` : s;

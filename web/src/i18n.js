@@ -21,7 +21,7 @@ const STRINGS = {
     not_ready: 'The hub’s language engine is not running yet, so typed commands cannot be carried out. Use the controls below.', understood: 'Understood',
     done: 'Done', failed: 'Failed', event_changed: '{name}: {old} → {new}',
     call_failed: 'Could not do that: ',
-    st_open: 'open', st_closed: 'closed', st_opening: 'opening', st_closing: 'closing', st_locked: 'locked', st_unlocked: 'unlocked', st_locking: 'locking', st_unlocking: 'unlocking', st_jammed: 'jammed', st_playing: 'playing', st_paused: 'paused', st_idle: 'idle', st_heat: 'heat', st_cool: 'cool', st_auto: 'auto', st_dry: 'dry', st_fan_only: 'fan only', st_cleaning: 'cleaning', st_docked: 'docked', st_returning: 'returning', st_error: 'error', st_unknown: 'unknown',
+    st_open: 'open', st_closed: 'closed', st_opening: 'opening', st_closing: 'closing', st_locked: 'locked', st_unlocked: 'unlocked', st_locking: 'locking', st_unlocking: 'unlocking', st_jammed: 'jammed', st_playing: 'playing', st_paused: 'paused', st_idle: 'idle', st_heat: 'heat', st_cool: 'cool', st_auto: 'auto', st_dry: 'dry', st_fan_only: 'fan only', st_cleaning: 'cleaning', st_docked: 'docked', st_returning: 'returning', st_error: 'error', st_unknown: 'unknown', st_detected: 'detected', st_clear: 'clear', st_home: 'home', st_away: 'away', st_wet: 'wet', st_not_wet: 'dry',
   },
   'zh-CN': {
     connected: '已连接', disconnected: '正在重新连接…', connecting: '正在连接…',
@@ -40,7 +40,7 @@ const STRINGS = {
     rules_pending: '本中枢还没有自动化规则功能。', no_rules: '没有规则。',
     not_ready: '中枢的语言引擎尚未运行，暂时无法执行文字命令。请使用下面的控件。', understood: '理解为', done: '完成', failed: '失败',
     event_changed: '{name}：{old} → {new}', call_failed: '无法执行：',
-    st_open: '打开', st_closed: '关闭', st_opening: '正在打开', st_closing: '正在关闭', st_locked: '已上锁', st_unlocked: '已解锁', st_locking: '正在上锁', st_unlocking: '正在解锁', st_jammed: '卡住', st_playing: '播放中', st_paused: '已暂停', st_idle: '空闲', st_heat: '制热', st_cool: '制冷', st_auto: '自动', st_dry: '除湿', st_fan_only: '送风', st_cleaning: '清扫中', st_docked: '已回充', st_returning: '返回中', st_error: '故障', st_unknown: '未知',
+    st_open: '打开', st_closed: '关闭', st_opening: '正在打开', st_closing: '正在关闭', st_locked: '已上锁', st_unlocked: '已解锁', st_locking: '正在上锁', st_unlocking: '正在解锁', st_jammed: '卡住', st_playing: '播放中', st_paused: '已暂停', st_idle: '空闲', st_heat: '制热', st_cool: '制冷', st_auto: '自动', st_dry: '除湿', st_fan_only: '送风', st_cleaning: '清扫中', st_docked: '已回充', st_returning: '返回中', st_error: '故障', st_unknown: '未知', st_detected: '检测到', st_clear: '无', st_home: '在家', st_away: '离开', st_wet: '潮湿', st_not_wet: '干燥',
   },
 };
 
