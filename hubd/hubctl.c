@@ -6,6 +6,8 @@
  *   hubctl [--mqtt HOST:PORT] rules list | import FILE | export [ID...] | trace ID [N] |
  *                              get ID | enable ID | disable ID | delete ID | trigger ID
  *                                                          automation rules (hub/rules/request)
+ *   hubctl [--mqtt HOST:PORT] say WORDS...                a text command (hub/command), prints
+ *                                                          the hub's answer (hub/response)
  *   hubctl [--db FILE] token create NAME | list | revoke NAME
  *                                                          websocket API access tokens, in the
  *                                                          database itself (hubd not running)
@@ -30,7 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum ctl_mode { CTL_DEVICES, CTL_STATE, CTL_CALL, CTL_RULES };
+enum ctl_mode { CTL_DEVICES, CTL_STATE, CTL_CALL, CTL_RULES, CTL_SAY };
 
 struct ctl {
     enum ctl_mode mode;
@@ -80,6 +82,7 @@ static void usage(FILE *f)
                "              devices | state ENTITY | call ENTITY ACTION [key=value ...]\n"
                "       hubctl rules list | import FILE | export [ID...] | trace ID [N] | get ID |\n"
                "                    enable ID | disable ID | delete ID | trigger ID\n"
+               "       hubctl say WORDS...   (e.g. hubctl say turn off the kitchen lights)\n"
                "       hubctl [--db FILE] token create NAME | token list | token revoke NAME\n"
                "  e.g. hubctl call light.desk_lamp turn_on brightness=40\n"
                "       hubctl call light.desk_lamp turn_on rgb_color=[255,0,0]\n");
@@ -96,8 +99,10 @@ static void on_subscribe(struct mosquitto *mosq, void *ud, int mid, int n, const
         c->done = true;
         return;
     }
-    if (c->mode == CTL_CALL || c->mode == CTL_RULES) {
-        const char *t = c->mode == CTL_CALL ? "hub/call" : "hub/rules/request";
+    if (c->mode == CTL_CALL || c->mode == CTL_RULES || c->mode == CTL_SAY) {
+        const char *t = c->mode == CTL_CALL    ? "hub/call"
+                        : c->mode == CTL_SAY   ? "hub/command"
+                                               : "hub/rules/request";
         int rc = mosquitto_publish(mosq, NULL, t, (int)strlen(c->call_payload),
                                    c->call_payload, 1, false);
         if (rc) {
@@ -190,6 +195,15 @@ static void on_message(struct mosquitto *mosq, void *ud, const struct mosquitto_
     case CTL_RULES:
         rules_answer(c, j);
         break;
+    case CTL_SAY: {
+        const char *id = json_string_value(json_object_get(j, "id"));
+        if (!id || strcmp(id, c->call_id) != 0) break; /* someone else's answer */
+        const char *text = json_string_value(json_object_get(j, "text"));
+        printf("%s\n", text ? text : "");
+        c->exit_code = json_is_true(json_object_get(j, "ok")) ? 0 : 1;
+        c->done = true;
+        break;
+    }
     }
     json_decref(j);
 }
@@ -421,6 +435,25 @@ int main(int argc, char **argv)
             return 2;
         }
         sub = "hub/rules/result";
+    } else if (strcmp(cmd, "say") == 0 && argc - optind >= 1) {
+        c.mode = CTL_SAY;
+        size_t len = 1;
+        for (int i = optind; i < argc; i++) len += strlen(argv[i]) + 1;
+        char *text = calloc(1, len);
+        for (int i = optind; text && i < argc; i++) {
+            if (i > optind) strcat(text, " ");
+            strcat(text, argv[i]);
+        }
+        snprintf(c.call_id, sizeof c.call_id, "hubctl-%d-%lld", (int)getpid(), (long long)now_ms());
+        json_t *req = text ? json_pack("{s:s, s:s}", "id", c.call_id, "text", text) : NULL;
+        free(text);
+        c.call_payload = req ? json_dumps(req, JSON_COMPACT) : NULL;
+        json_decref(req);
+        if (!c.call_payload) {
+            fprintf(stderr, "hubctl: say: the text is not valid UTF-8\n");
+            return 2;
+        }
+        sub = "hub/response";
     } else {
         usage(stderr);
         return 2;
@@ -462,7 +495,8 @@ int main(int argc, char **argv)
         }
         int64_t now = now_ms();
         /* Retained messages come right after the SUBACK; 300 ms of quiet means all are in. */
-        if (c.subscribed && c.mode != CTL_CALL && c.mode != CTL_RULES && now - c.quiet_since_ms > 300)
+        if (c.subscribed && c.mode != CTL_CALL && c.mode != CTL_RULES && c.mode != CTL_SAY &&
+            now - c.quiet_since_ms > 300)
             break;
         if (now > deadline) {
             timed_out = true;
@@ -476,7 +510,7 @@ int main(int argc, char **argv)
     } else if (c.mode == CTL_STATE && !c.done) {
         fprintf(stderr, "hubctl: no state for '%s' (unknown entity, or no hub on %s:%d)\n", c.entity,
                 host, port);
-    } else if ((c.mode == CTL_CALL || c.mode == CTL_RULES) && !c.done) {
+    } else if ((c.mode == CTL_CALL || c.mode == CTL_RULES || c.mode == CTL_SAY) && !c.done) {
         fprintf(stderr, "hubctl: no answer from the hub on %s:%d within %.0f s%s\n", host, port,
                 timeout_s, timed_out ? "" : " (connection lost)");
     } else if (c.mode == CTL_STATE) {

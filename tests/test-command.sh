@@ -17,6 +17,7 @@ set -u
 : "${top_srcdir:=.}" "${top_builddir:=.}"
 HUBD=$top_builddir/hubd/hubd
 SIM=$top_builddir/tools/hub-sim
+HUBCTL=$top_builddir/hubd/hubctl
 PLUGINS=$top_builddir/plugins/.libs
 HOUSE=$top_srcdir/data/houses/demo.json
 for f in "$HUBD" "$SIM" "$PLUGINS/zigbee2mqtt.so" "$PLUGINS/tasmota.so" "$PLUGINS/ha_discovery.so"; do
@@ -238,6 +239,13 @@ kill -0 "$HUBD_PID" 2>/dev/null && ok "hubd alive after the flood" || bad "hubd 
 answered=$(_broker_payloads hub/response | grep -c 'not_ready')
 [ "$answered" -gt 0 ] && ok "flood: $answered of 3000 answered, the rest counted as dropped" || bad "flood: nothing answered"
 cmd 'after the flood' '.error == "not_ready"'
+
+out=$("$HUBCTL" --mqtt "$M" --timeout 5 say turn on the light); rc=$?
+[ $rc = 1 ] && [ "$out" = "I can't understand commands yet: no language model is loaded." ] &&
+    ok "hubctl say prints the answer (exit 1: not done)" || bad "hubctl say: rc $rc, '$out'"
+out=$("$HUBCTL" --mqtt "$M" --timeout 5 say 把灯打开); rc=$?
+[ $rc = 1 ] && [ "$out" = "我还听不懂命令：没有加载语言模型。" ] && ok "hubctl say in Chinese" ||
+    bad "hubctl say zh: rc $rc, '$out'"
 
 echo "--- Hermes ---"
 broker_mark
