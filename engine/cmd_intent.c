@@ -24,7 +24,7 @@
 static void cmd_intent_usage(FILE *out)
 {
     fprintf(out, "usage: hub-engine intent [--model M] --fixtures F.json [--lang en|zh-CN] "
-                 "[--schema S] [--threads N] [--explain] [--eval FILE.jsonl]\n"
+                 "[--schema S] [--threads N] [--explain] [--eval FILE.jsonl] [--unconstrained]\n"
                  "  stdin: {\"text\": ..., \"context_area\": ...} per line; stdout: "
                  "{\"intent\", \"slots\", \"ms\"} per line\n"
                  "  --model defaults to %s\n",
@@ -51,7 +51,7 @@ static int cmd_intent_emit(json_t *out)
 int hub_engine_cmd_intent(int argc, char **argv)
 {
     const char *model = NULL, *fixtures = NULL, *lang = "en", *schema = NULL, *eval = NULL;
-    int threads = 1, explain = 0, rc = 1;
+    int threads = 1, explain = 0, unconstrained = 0, rc = 1;
     char err[512];
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -61,6 +61,9 @@ int hub_engine_cmd_intent(int argc, char **argv)
             return 0;
         } else if (!strcmp(a, "--explain")) {
             explain = 1;
+            continue;
+        } else if (!strcmp(a, "--unconstrained")) {
+            unconstrained = 1;
             continue;
         }
         if (!v) {
@@ -124,6 +127,7 @@ int hub_engine_cmd_intent(int argc, char **argv)
         fprintf(stderr, "hub-engine intent: %s\n", err);
         goto out;
     }
+    intent_ctx_set_constrained(c, !unconstrained);
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;

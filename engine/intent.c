@@ -13,6 +13,7 @@
 #include "engine/decode.h"
 #include "engine/gguf.h"
 #include "engine/model.h"
+#include "engine/sampler.h"
 #include "engine/tokenizer.h"
 #include "hub_log.h"
 #include "hub_status.h"
@@ -44,7 +45,35 @@ struct intent_ctx {
     struct model_ctx *mc;
     float *logits;
     int32_t *toks;
+    bool unconstrained;
 };
+
+void intent_ctx_set_constrained(struct intent_ctx *c, bool on)
+{
+    c->unconstrained = !on;
+}
+
+/* Plain greedy: the best token of the whole vocabulary until EOS or a newline. */
+static int32_t intent_free_step(struct intent_ctx *c, struct decode_state *st, bool *ended)
+{
+    int32_t t = sampler_argmax(c->logits, tok_n_vocab(c->e->v));
+    char piece[256];
+    if (t == c->e->eos || tok_is_eog(c->e->v, t)) {
+        *ended = true;
+        return -1;
+    }
+    int n = tok_piece(c->e->v, t, false, piece, sizeof piece);
+    if (n < 0 || n > (int)sizeof piece || st->line_len + n >= (int)sizeof st->line) return -1;
+    char *nl = memchr(piece, '\n', (size_t)n);
+    if (nl) {
+        n = (int)(nl - piece);
+        *ended = true;
+    }
+    memcpy(st->line + st->line_len, piece, (size_t)n);
+    st->line_len += n;
+    st->line[st->line_len] = 0;
+    return *ended ? -1 : t;
+}
 
 static const char *intent_pick(const char *in_tree, const char *installed)
 {
@@ -210,6 +239,17 @@ int intent_decode_line(struct intent_ctx *c, const struct resolve_registry *reg,
     int max_new = INTENT_MAX_TOKENS, n_train = model_hparams(e->m)->n_ctx_train;
     if (n_train > 0 && n_train - n < max_new) max_new = n_train - n > 16 ? n_train - n : 16;
     for (int step = 0; step < max_new; step++) {
+        if (c->unconstrained) {
+            int32_t t = intent_free_step(c, &st, &ended);
+            if (t < 0) break;
+            rc = model_eval(c->mc, &t, 1, c->logits);
+            n++;
+            if (rc) {
+                snprintf(err, errlen, "model: %s", hub_strerror(rc));
+                goto out;
+            }
+            continue;
+        }
         int32_t t = decode_best(e->dv, &st, c->logits, e->eos);
         if (t < 0) break; /* a dead end of the automaton: answer none */
         if (t == e->eos) {
@@ -255,8 +295,8 @@ json_t *intent_parse(struct intent_ctx *c, const struct resolve_registry *reg, c
     if (rc) return NULL;
     if (intent_line_parse(line, &l, why, sizeof why) ||
         intent_line_validate(c->e->schema, &l, why, sizeof why)) {
-        /* the automaton should make this impossible; answer null rather than guess */
-        hub_error("intent", "decoded line '%s' is invalid: %s", line, why);
+        /* constrained, the automaton makes this impossible; answer null rather than guess */
+        if (!c->unconstrained) hub_error("intent", "decoded line '%s' is invalid: %s", line, why);
         return json_pack("{s:n,s:{}}", "intent", "slots");
     }
     if (!reg) {

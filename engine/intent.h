@@ -14,6 +14,7 @@
 #define ENGINE_INTENT_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "engine/resolve.h"
@@ -38,6 +39,10 @@ const struct intent_schema *intent_engine_schema(const struct intent_engine *e);
 struct intent_ctx *intent_ctx_new(struct intent_engine *e, int n_threads, char *err,
                                   size_t errlen);
 void intent_ctx_free(struct intent_ctx *c);
+
+/* Constrained decoding is the default; off, decoding is plain greedy over every token (for
+ * measuring what the automaton adds: an invalid line then answers null). */
+void intent_ctx_set_constrained(struct intent_ctx *c, bool on);
 
 /* The constrained line for an utterance, names for span slots from reg (may be NULL).
  * HUB_OK with the line in buf ("none" when the decoder found no way), or a hub status with a

@@ -55,6 +55,11 @@ jq -r '.intent // empty' "$tmp/out.jsonl" | while read -r i; do
 done > "$tmp/unknown.txt"
 [ -s "$tmp/unknown.txt" ] && no "intents outside the schema: $(cat "$tmp/unknown.txt")"
 
+# unconstrained greedy (for comparison) answers too, in order
+"$eng" intent --model "$model" --fixtures "$fx" --unconstrained < "$tmp/in.jsonl" > "$tmp/free.jsonl" \
+    2> /dev/null || no "--unconstrained failed"
+[ "$(wc -l < "$tmp/free.jsonl")" -eq 9 ] || no "--unconstrained: 9 inputs, $(wc -l < "$tmp/free.jsonl") answers"
+
 # --eval on a whole evaluation file (several fixtures), scored by tools/intent-score
 head -n 40 "$src/data/eval/hand/zh-CN.jsonl" > "$tmp/zh.jsonl"
 cp -r "$src/data/eval/hand/fixtures" "$tmp/fixtures"
