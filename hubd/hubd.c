@@ -263,9 +263,15 @@ static void handle_command(struct hub *h, const void *payload, size_t len)
     int n = text && h->rules ? hub_rules_phrase(h->rules, text) : 0;
     if (n > 0) {
         char msg[128];
-        snprintf(msg, sizeof msg, "Started %d automation%s.", n, n == 1 ? "" : "s");
+        const char *l = hub_command_detect_lang(text, lang ? lang : "en");
+        if (l && !strncmp(l, "zh", 2))
+            snprintf(msg, sizeof msg, "已启动 %d 个自动化。", n);
+        else
+            snprintf(msg, sizeof msg, "Started %d automation%s.", n, n == 1 ? "" : "s");
         json_t *res = json_pack("{s:s, s:n, s:{}, s:[], s:b, s:i}", "text", msg, "intent", "slots",
                                 "targets", "ok", 1, "rules", n);
+        json_t *id = json_object_get(j, "id"); /* hubctl say and others match answers by id */
+        if (res && (json_is_string(id) || json_is_integer(id))) json_object_set(res, "id", id);
         char *s = res ? json_dumps(res, JSON_COMPACT) : NULL;
         if (s) hub_publish(h, "hub/response", s, strlen(s), 1, false);
         free(s);

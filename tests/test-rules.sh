@@ -144,8 +144,10 @@ pub -t hub/command -m 'good night!'
 expect good_night "phrase trigger through hub/command"
 broker_wait hub/response '.ok == true and .rules == 1' 5 >/dev/null && ok "hub/response says a rule started" || bad "no hub/response"
 broker_mark
-pub -t hub/command -m '{"text": "晚安", "lang": "zh-CN"}'
+pub -t hub/command -m '{"id": "t-zh", "text": "晚安", "lang": "zh-CN"}'
 expect good_night "phrase trigger in Chinese"
+broker_wait hub/response '.id == "t-zh" and .ok == true and (.text | test("自动化"))' 5 >/dev/null &&
+    ok "the answer is in Chinese and carries the request's id" || bad "no Chinese answer with id t-zh"
 
 [ "$(count hub_started)" -eq 0 ] || bad "hub start fired before the rule existed?"
 
