@@ -1552,7 +1552,14 @@ int train_model_load_ckpt(struct train_model *m, const char *path, long *step, c
     uint64_t np;
     int64_t st;
     int rc = HUB_ERR_INVALID;
-    if (fread(mg, 8, 1, f) != 1 || memcmp(mg, ckpt_magic, 8) || fread(cv, sizeof cv, 1, f) != 1 ||
+    bool v1 = false;
+    if (fread(mg, 8, 1, f) == 1 && !memcmp(mg, "HUBTCK01", 8)) {
+        /* the first format: the struct itself (its padding is not compared) */
+        struct train_config c1;
+        v1 = fread(&c1, sizeof c1, 1, f) == 1;
+        if (v1) cfg_pack(&c1, cv);
+    }
+    if ((!v1 && (memcmp(mg, ckpt_magic, 8) || fread(cv, sizeof cv, 1, f) != 1)) ||
         fread(&np, 8, 1, f) != 1 || fread(&st, 8, 1, f) != 1) {
         terr(err, errlen, "%s is not a hub-train checkpoint", path);
         goto done;

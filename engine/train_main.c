@@ -430,6 +430,8 @@ int train_model_main(int argc, char **argv)
         }
     }
     free(acc);
+    if (end <= step0 && h.n) /* export only: say how good the checkpoint is */
+        printf("heldout loss %.4f (%zu sequences)\n", heldout_loss(m, &h), h.n);
     printf("trained %ld steps in %.1f s\n", end > step0 ? end - step0 : 0, now_s() - t0);
     if (ckpt && train_model_save_ckpt(m, ckpt, end > step0 ? end : step0, err, sizeof err)) {
         fprintf(stderr, "hub-train model: %s\n", err);

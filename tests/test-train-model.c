@@ -121,6 +121,16 @@ int main(void)
         if (s == 29) CHECK(train_model_save_ckpt(m, ck, 30, err, sizeof err) == 0);
     }
     printf("loss %.3f -> %.3f after %d steps\n", first, last, o.steps);
+    /* the evaluation pass computes the same loss as the training pass */
+    {
+        struct train_stats sg = {.expert_load = load}, se = {0};
+        CHECK(train_model_grad(m, sq, NSEQ, &o, &sg) == 0);
+        CHECK(train_model_eval(m, sq, NSEQ, &o, &se) == 0);
+        printf("grad pass loss %.6f aux %.6f, eval pass %.6f aux %.6f\n", sg.loss, sg.aux, se.loss,
+               se.aux);
+        CHECK(fabs(sg.loss - se.loss) < 1e-6 && fabs(sg.aux - se.aux) < 1e-6);
+        CHECK(sg.n_loss == NSEQ * (PL + 1) && se.n_loss == sg.n_loss);
+    }
     CHECK(last < first * 0.6);
 
     /* resume from step 30: the same weights bit for bit */
