@@ -58,6 +58,8 @@ struct wref {
     size_t row_bytes;
     size_t mat_bytes;
     const float *mins;  /* Q4_1/Q5_1: per-block mins [n_mat][rows][k/32] (see mm()) */
+    bool unpacked;      /* llama.cpp would not repack it (3-D per-head products, rows not a
+                         * multiple of 8): Q4_0 then keeps ggml's lane order (mm_q40_lanes) */
 };
 
 struct model_layer {
@@ -271,6 +273,7 @@ static bool load_w(struct loader *L, const char *name, int64_t k, int64_t rows, 
     w->n_mat = n_mat;
     w->row_bytes = rb;
     w->mat_bytes = rb * (size_t)rows;
+    w->unpacked = rows % 8 != 0; /* llama.cpp repacks only 8-row groups */
     L->m->weight_bytes += need;
     if (w->type == KERN_Q4_1 || w->type == KERN_Q5_1) {
         /* the fp16 min of every block (byte 2 of a Q4_1/Q5_1 block), for mm()'s correction */
@@ -529,9 +532,9 @@ static bool split_kv_b(struct loader *L, struct model_layer *ly, const struct wr
     }
     free(row);
     ly->wk_b = (struct wref){KERN_F32, (const uint8_t *)kb, dn, R, H, (size_t)dn * 4,
-                             (size_t)dn * 4 * R, NULL};
+                             (size_t)dn * 4 * R, NULL, true};
     ly->wv_b = (struct wref){KERN_F32, (const uint8_t *)vb, R, dv, H, (size_t)R * 4,
-                             (size_t)R * 4 * dv, NULL};
+                             (size_t)R * 4 * dv, NULL, true};
     return true;
 }
 
@@ -569,6 +572,8 @@ static bool load_layer(struct loader *L, int il)
             if (!load_w(L, n, dn, R, H, true, &ly->wk_b) ||
                 !load_w(L, TN(n, "blk.%d.attn_v_b.weight", il), R, dv, H, true, &ly->wv_b))
                 return false;
+            /* per-head 3-D products: ggml_mul_mat, never in llama.cpp's repack buffer */
+            ly->wk_b.unpacked = ly->wv_b.unpacked = true;
         } else {
             struct wref kvb;
             if (!load_w(L, TN(n, "blk.%d.attn_kv_b.weight", il), R, H * (dn + dv), 1, true, &kvb))
@@ -1117,7 +1122,7 @@ static void act_round(int kind, const float *x, size_t n, float *dst, float *sum
  * attn_output of the q4_k_m reference file (Q5_1) off llama.cpp's bits. Integer work is small:
  * these types only appear where a k-quant does not fit (rows of 128 or 32).
  */
-static void mm_q1_ggml(const struct wref *w, int64_t mat, int64_t r0, int64_t r1, const float *x,
+static inline __attribute__((always_inline)) void mm_q1_ggml_body(const struct wref *w, int64_t mat, int64_t r0, int64_t r1, const float *x,
                        int T, float *out, float *scratch)
 {
     const int64_t k = w->k, nb = k / 32, R = r1 - r0;
@@ -1177,6 +1182,136 @@ static void mm_q1_ggml(const struct wref *w, int64_t mat, int64_t r0, int64_t r1
     }
 }
 
+/* The body above twice: with AVX2+FMA enabled fmaf is one instruction, not a libm call. */
+#ifdef MODEL_X86
+MODEL_TARGET static void mm_q1_ggml_avx2(const struct wref *w, int64_t mat, int64_t r0, int64_t r1,
+                                 const float *x, int T, float *out, float *scratch)
+{
+    mm_q1_ggml_body(w, mat, r0, r1, x, T, out, scratch);
+}
+#endif
+static void mm_q1_ggml(const struct wref *w, int64_t mat, int64_t r0, int64_t r1, const float *x, int T,
+               float *out, float *scratch)
+{
+#ifdef MODEL_X86
+    if (model_simd()) {
+        mm_q1_ggml_avx2(w, mat, r0, r1, x, T, out, scratch);
+        return;
+    }
+#endif
+    mm_q1_ggml_body(w, mat, r0, r1, x, T, out, scratch);
+}
+
+/*
+ * Q4_0 rows that llama.cpp does not repack, exactly as ggml_vec_dot_q4_0_q8_0 (AVX2) or
+ * llamafile's tinyBLAS_Q0 (the same lanes) computes them: x to Q8_0 (fp16 d), per block 8 int32
+ * lanes of 4 products, acc[l] = fma(dw*dx, lane, acc[l]), hsum_float_8. kern's Q4_0 dot follows
+ * the repacked order instead (one fma per block), which is what the 2-D and expert weights get.
+ */
+static inline __attribute__((always_inline)) void mm_q40_lanes_body(const struct wref *w, int64_t mat, int64_t r0, int64_t r1,
+                         const float *x, int T, float *out, float *scratch)
+{
+    const int64_t k = w->k, nb = k / 32, R = r1 - r0;
+    int8_t *qy = (int8_t *)scratch;
+    float *dy = (float *)(qy + (size_t)T * k);
+    for (int64_t i = 0; i < T * nb; i++) {
+        const float *xb = x + i * 32;
+        float amax = 0;
+        for (int j = 0; j < 32; j++) amax = fmaxf(amax, fabsf(xb[j]));
+        const float id = amax != 0 ? 127.f / amax : 0.f;
+        for (int j = 0; j < 32; j++) qy[i * 32 + j] = (int8_t)nearbyintf(xb[j] * id);
+        dy[i] = f16_round(amax / 127.f);
+    }
+    for (int64_t r = 0; r < R; r++) {
+        const uint8_t *row = w->data + (size_t)mat * w->mat_bytes + (size_t)(r0 + r) * w->row_bytes;
+        for (int t = 0; t < T; t++) {
+            float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+            for (int64_t b = 0; b < nb; b++) {
+                const uint8_t *blk = row + b * 18;
+                uint16_t hd;
+                memcpy(&hd, blk, 2);
+                const int8_t *yq = qy + ((size_t)t * nb + b) * 32;
+                const float dd = kern_fp16_to_f32(hd) * dy[(size_t)t * nb + b];
+                int code[32];
+                for (int j = 0; j < 16; j++) {
+                    code[j] = (blk[2 + j] & 0xF) - 8;
+                    code[j + 16] = (blk[2 + j] >> 4) - 8;
+                }
+                for (int l = 0; l < 8; l++) {
+                    int li = 0;
+                    for (int j = 4 * l; j < 4 * l + 4; j++) li += code[j] * yq[j];
+                    acc[l] = fmaf(dd, (float)li, acc[l]);
+                }
+            }
+            float h0 = acc[4] + acc[0], h1 = acc[5] + acc[1], h2 = acc[6] + acc[2],
+                  h3 = acc[7] + acc[3];
+            h0 += h2;
+            h1 += h3;
+            out[(size_t)t * R + r] = h0 + h1;
+        }
+    }
+}
+
+/* The same in AVX2 registers, the instructions ggml uses (chosen when kern runs AVX2). */
+#ifdef MODEL_X86
+MODEL_TARGET static void mm_q40_lanes_avx2(const struct wref *w, int64_t mat, int64_t r0,
+                                          int64_t r1, const float *x, int T, float *out,
+                                          float *scratch)
+{
+    const int64_t k = w->k, nb = k / 32, R = r1 - r0;
+    int8_t *qy = (int8_t *)scratch;
+    float *dy = (float *)(qy + (size_t)T * k);
+    for (int64_t i = 0; i < T * nb; i++) {
+        const float *xb = x + i * 32;
+        float amax = 0;
+        for (int j = 0; j < 32; j++) {
+            float a = fabsf(xb[j]);
+            amax = a > amax ? a : amax;
+        }
+        const float id = amax != 0 ? 127.f / amax : 0.f;
+        for (int j = 0; j < 32; j++) qy[i * 32 + j] = (int8_t)nearbyintf(xb[j] * id);
+        dy[i] = f16_round(amax / 127.f);
+    }
+    const __m256i m4 = _mm256_set1_epi8(0x0F), off = _mm256_set1_epi8(8), one = _mm256_set1_epi16(1);
+    for (int64_t r = 0; r < R; r++) {
+        const uint8_t *row = w->data + (size_t)mat * w->mat_bytes + (size_t)(r0 + r) * w->row_bytes;
+        for (int t = 0; t < T; t++) {
+            __m256 acc = _mm256_setzero_ps();
+            for (int64_t b = 0; b < nb; b++) {
+                const uint8_t *blk = row + b * 18;
+                uint16_t hd;
+                memcpy(&hd, blk, 2);
+                const __m128i raw = _mm_loadu_si128((const __m128i *)(blk + 2));
+                /* ggml's bytes_from_nibbles_32: low nibbles are elements 0-15, high 16-31 */
+                __m256i qw = _mm256_and_si256(_mm256_set_m128i(_mm_srli_epi16(raw, 4), raw), m4);
+                qw = _mm256_sub_epi8(qw, off);
+                const __m256i qx = _mm256_loadu_si256((const __m256i *)(qy + ((size_t)t * nb + b) * 32));
+                const __m256i dot = _mm256_madd_epi16(
+                    _mm256_maddubs_epi16(_mm256_sign_epi8(qw, qw), _mm256_sign_epi8(qx, qw)), one);
+                const float dd = kern_fp16_to_f32(hd) * dy[(size_t)t * nb + b];
+                acc = _mm256_fmadd_ps(_mm256_set1_ps(dd), _mm256_cvtepi32_ps(dot), acc);
+            }
+            /* hsum_float_8 */
+            __m128 h = _mm_add_ps(_mm256_extractf128_ps(acc, 1), _mm256_castps256_ps128(acc));
+            h = _mm_add_ps(h, _mm_movehl_ps(h, h));
+            h = _mm_add_ss(h, _mm_movehdup_ps(h));
+            out[(size_t)t * R + r] = _mm_cvtss_f32(h);
+        }
+    }
+}
+#endif
+static void mm_q40_lanes(const struct wref *w, int64_t mat, int64_t r0, int64_t r1, const float *x, int T,
+               float *out, float *scratch)
+{
+#ifdef MODEL_X86
+    if (model_simd()) {
+        mm_q40_lanes_avx2(w, mat, r0, r1, x, T, out, scratch);
+        return;
+    }
+#endif
+    mm_q40_lanes_body(w, mat, r0, r1, x, T, out, scratch);
+}
+
 /* out [T][r1-r0] = rows r0..r1 of W[mat] times x [T][k], with ggml's activation rounding (see
  * act_kind), on the given pool (NULL: this thread). */
 static void mm_rows(struct model_ctx *c, const struct mm_scratch *sc, struct kern_pool *pool,
@@ -1189,6 +1324,10 @@ static void mm_rows(struct model_ctx *c, const struct mm_scratch *sc, struct ker
     if (rows <= 0) return;
     if (kind == 4 && c->exact) {
         mm_q1_ggml(w, mat, r0, r1, x, T, out, sc->xr);
+        return;
+    }
+    if (w->unpacked && w->type == KERN_Q4_0 && c->exact) {
+        mm_q40_lanes(w, mat, r0, r1, x, T, out, sc->xr);
         return;
     }
     if (kind && c->exact) {
@@ -1222,7 +1361,9 @@ static void mm_many(struct model_ctx *c, int n, const struct wref *const *w, con
                     const float *const *x, int T, float *const *out)
 {
     bool ok = T <= MODEL_MANY_TOK && n <= MODEL_MANY_MAX;
-    for (int i = 0; ok && i < n; i++) ok = act_kind(w[i]->type) != 4 && w[i]->k <= c->kmax;
+    for (int i = 0; ok && i < n; i++)
+        ok = act_kind(w[i]->type) != 4 && !(w[i]->unpacked && w[i]->type == KERN_Q4_0) &&
+             w[i]->k <= c->kmax;
     if (!ok) {
         for (int i = 0; i < n; i++) mm(c, w[i], mat[i], x[i], T, out[i]);
         return;

@@ -376,7 +376,83 @@ KERN_AVX2 static inline __m256i kern_codes_q5_1(const struct kern_q5_1 *b)
                         (const type *)((const uint8_t *)(xv) + 3 * (xs))}
 
 KERN_DEF_SIGNED32(kern_vdot_q8_0_avx2, kern_vdot4_q8_0_avx2, struct kern_q8_0, kern_codes_q8_0)
-KERN_DEF_SIGNED32(kern_vdot_q4_0_avx2, kern_vdot4_q4_0_avx2, struct kern_q4_0, kern_codes_q4_0)
+/*
+ * Q4_0: llama.cpp repacks 2-D Q4_0 weights and expert stacks on AVX2/AVX-512 machines
+ * (q4_0_8x8, repack.cpp); its gemv and gemm both add one fma per block of the block's exact
+ * integer sum: acc = fma(isum, dw*dx, acc). The 3-D per-head products it does not repack
+ * (MLA's attn_k_b/attn_v_b) keep ggml's 8-lane order; engine/model.c does those itself.
+ */
+/* Integer sums of 4 blocks' lanes (exact), [b0 b1 b2 b3]. */
+KERN_AVX2 static inline __m128i kern_isum4(__m256i d0, __m256i d1, __m256i d2, __m256i d3)
+{
+    const __m256i s = _mm256_hadd_epi32(_mm256_hadd_epi32(d0, d1), _mm256_hadd_epi32(d2, d3));
+    return _mm_add_epi32(_mm256_castsi256_si128(s), _mm256_extracti128_si256(s, 1));
+}
+
+KERN_AVX2 static float kern_vdot_q4_0_avx2(const void *wv, const void *xv, int64_t nb)
+{
+    const struct kern_q4_0 *w = wv;
+    const struct kern_xq8 *x = xv;
+    float acc = 0;
+    int64_t i = 0;
+    /* the block sums four at a time (independent work), then the fma chain in block order */
+    for (; i + 4 <= nb; i += 4) {
+        int32_t is[4];
+        _mm_storeu_si128((__m128i *)is,
+                         kern_isum4(kern_dot_i8(kern_codes_q4_0(&w[i]), KERN_XQ(x[i])),
+                                    kern_dot_i8(kern_codes_q4_0(&w[i + 1]), KERN_XQ(x[i + 1])),
+                                    kern_dot_i8(kern_codes_q4_0(&w[i + 2]), KERN_XQ(x[i + 2])),
+                                    kern_dot_i8(kern_codes_q4_0(&w[i + 3]), KERN_XQ(x[i + 3]))));
+        _Pragma("GCC unroll 4") for (int u = 0; u < 4; u++)
+            acc = fmaf((float)is[u], kern_h2f(w[i + u].d) * x[i + u].d, acc);
+    }
+    for (; i < nb; i++) {
+        const int isum = kern_hsum_i32(kern_dot_i8(kern_codes_q4_0(&w[i]), KERN_XQ(x[i])));
+        acc = fmaf((float)isum, kern_h2f(w[i].d) * x[i].d, acc);
+    }
+    return acc;
+}
+
+/* 4 rows against one token (decode): the rows' block sums come out of one hadd tree and each
+ * row's fma chain runs in its own lane, the same arithmetic as the 1-row dot. */
+KERN_AVX2 static void kern_vdotr4_q4_0_avx2(const void *wv, size_t ws, const void *xv, int64_t nb,
+                                            float out[4])
+{
+    const struct kern_q4_0 *w[4] = {wv, (const void *)((const uint8_t *)wv + ws),
+                                    (const void *)((const uint8_t *)wv + 2 * ws),
+                                    (const void *)((const uint8_t *)wv + 3 * ws)};
+    const struct kern_xq8 *x = xv;
+    __m128 acc = _mm_setzero_ps();
+    for (int64_t i = 0; i < nb; i++) {
+        const __m256i qx = KERN_XQ(x[i]);
+        const __m128i is = kern_isum4(kern_dot_i8(kern_codes_q4_0(&w[0][i]), qx),
+                                      kern_dot_i8(kern_codes_q4_0(&w[1][i]), qx),
+                                      kern_dot_i8(kern_codes_q4_0(&w[2][i]), qx),
+                                      kern_dot_i8(kern_codes_q4_0(&w[3][i]), qx));
+        const __m128 d = _mm_mul_ps(_mm_setr_ps(kern_h2f(w[0][i].d), kern_h2f(w[1][i].d),
+                                                kern_h2f(w[2][i].d), kern_h2f(w[3][i].d)),
+                                    _mm_set1_ps(x[i].d));
+        acc = _mm_fmadd_ps(_mm_cvtepi32_ps(is), d, acc);
+    }
+    _mm_storeu_ps(out, acc);
+}
+
+KERN_AVX2 static void kern_vdot4_q4_0_avx2(const void *wv, const void *xv, size_t xs, int64_t nb, float out[4])
+{
+    const struct kern_q4_0 *w = wv;
+    KERN_X4(xv, xs, struct kern_xq8);
+    float acc[4] = {0, 0, 0, 0};
+    for (int64_t i = 0; i < nb; i++) {
+        const __m256i qw = kern_codes_q4_0(&w[i]);
+        const __m256i aw = _mm256_sign_epi8(qw, qw);
+        const float wd = kern_h2f(w[i].d);
+        _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) {
+            const __m256i sx = _mm256_sign_epi8(KERN_XQ(x[t][i]), qw);
+            acc[t] = fmaf((float)kern_hsum_i32(kern_dot_u8(aw, sx)), wd * x[t][i].d, acc[t]);
+        }
+    }
+    _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) out[t] = acc[t];
+}
 KERN_DEF_SIGNED32(kern_vdot_q5_0_avx2, kern_vdot4_q5_0_avx2, struct kern_q5_0, kern_codes_q5_0)
 KERN_DEF_MIN32(kern_vdot_q4_1_avx2, kern_vdot4_q4_1_avx2, struct kern_q4_1, kern_codes_q4_1, 0)
 KERN_DEF_MIN32(kern_vdot_q5_1_avx2, kern_vdot4_q5_1_avx2, struct kern_q5_1, kern_codes_q5_1, 1)
@@ -796,6 +872,7 @@ void kern_dots_avx2_get(struct kern_dot_table *t)
     t->dot4[KERN_Q5_K] = kern_vdot4_q5_k_avx2;
     t->dot4[KERN_Q8_0] = kern_vdot4_q8_0_avx2;
     t->dot4[KERN_Q4_0] = kern_vdot4_q4_0_avx2;
+    t->dotr4[KERN_Q4_0] = kern_vdotr4_q4_0_avx2;
     t->dot4[KERN_Q5_0] = kern_vdot4_q5_0_avx2;
     t->dot4[KERN_Q4_K] = kern_vdot4_q4_k_avx2;
     t->dot4[KERN_Q6_K] = kern_vdot4_q6_k_avx2;

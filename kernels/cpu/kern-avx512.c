@@ -115,14 +115,15 @@ KERN_AVX512 static float kern_vdot_q4_0_avx512(const void *wv, const void *xv, i
 {
     const struct kern_q4_0 *w = wv;
     const struct kern_xq8 *x = xv;
-    __m256 acc = _mm256_setzero_ps();
+    float acc = 0;
     for (int64_t i = 0; i < nb; i++) {
         const __m256i qw = _mm256_sub_epi8(kern_nibbles(w[i].qs), _mm256_set1_epi8(8));
         const __m256i qx = _mm256_loadu_si256((const __m256i *)x[i].qs);
         const __m256i p = kern_vnni_u8(_mm256_sign_epi8(qw, qw), _mm256_sign_epi8(qx, qw));
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(kern_h2f(w[i].d) * x[i].d), _mm256_cvtepi32_ps(p), acc);
+        /* llama.cpp's repacked Q4_0 order (see kern-avx2.c): one fma per block */
+        acc = fmaf((float)kern_hsum_i32(p), kern_h2f(w[i].d) * x[i].d, acc);
     }
-    return kern_hsum256(acc);
+    return acc;
 }
 
 KERN_AVX512 static float kern_vdot_q5_0_avx512(const void *wv, const void *xv, int64_t nb)

@@ -46,7 +46,7 @@ static float kern_dot_q4_0_ref(const void *wv, const void *xv, int64_t nb)
             sumi += ((w[i].qs[j] & 0xF) - 8) * x[i].qs[j];
             sumi += ((w[i].qs[j] >> 4) - 8) * x[i].qs[j + 16];
         }
-        sum += kern_h2f(w[i].d) * x[i].d * (float)sumi;
+        sum = fmaf((float)sumi, kern_h2f(w[i].d) * x[i].d, sum); /* llama.cpp's repacked order */
     }
     return sum;
 }
