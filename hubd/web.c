@@ -31,6 +31,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -808,6 +811,13 @@ static int web_callback(struct lws *wsi, enum lws_callback_reasons reason, void 
         w->conns = c;
         w->n_conns++;
         hub_debug(TAG, "client %llu connected (%zu now)", (unsigned long long)c->serial, w->n_conns);
+        {
+            /* Events are small and must go out at once, not wait for Nagle's algorithm to
+             * coalesce them with the next one (tens of ms at a few events a second). */
+            int one = 1, fd = (int)lws_get_socket_fd(wsi);
+            if (fd >= 0 && setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0)
+                hub_debug(TAG, "TCP_NODELAY: %s", strerror(errno));
+        }
         /* A client that never authenticates is dropped (auth_ok clears this). */
         lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, WEB_AUTH_TIMEOUT_S);
         conn_send_json(w, c, json_pack("{s:s, s:s}", "type", "auth_required", "version",

@@ -1,9 +1,11 @@
 // bench-ws.js: the measuring half of tools/bench-ws.sh (see there). N websocket clients
 // subscribe to state changes; one sensor, announced by Home Assistant MQTT discovery, gets a
-// new value RATE times a second (mosquitto_pub -l, the value is a sequence number), and each
-// client's state_changed for it gives one latency sample: publish -> received.
+// new value RATE times a second (the value is a sequence number), and each
+// client's state_changed for it gives one latency sample: publish -> received. The values
+// go out on a plain MQTT connection with Nagle off (see mqttPublisher).
 'use strict';
 const WebSocket = require('ws');
+const net = require('net');
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 
@@ -31,6 +33,43 @@ function memKiB(pid, key) {
 }
 function pub(topic, payload, retain) {
   execFileSync('mosquitto_pub', ['-h', MHOST, '-p', MPORT, '-t', topic, '-m', payload, ...(retain ? ['-r'] : [])]);
+}
+
+// A minimal MQTT 3.1.1 publisher (CONNECT, then QoS 0 PUBLISH) on a socket with Nagle's
+// algorithm off, so the measured latency is the hub's and not a client library's batching.
+function mqttLen(n) {
+  const out = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) b |= 128;
+    out.push(b);
+  } while (n > 0);
+  return Buffer.from(out);
+}
+function mqttStr(s) {
+  const b = Buffer.from(s);
+  return Buffer.concat([Buffer.from([b.length >> 8, b.length & 255]), b]);
+}
+function mqttPublisher() {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(Number(MPORT), MHOST, () => {
+      sock.setNoDelay(true);
+      const body = Buffer.concat([mqttStr('MQTT'), Buffer.from([4, 2, 0, 30]), mqttStr(`bench-ws-${process.pid}`)]);
+      sock.write(Buffer.concat([Buffer.from([0x10]), mqttLen(body.length), body]));
+    });
+    sock.once('data', (d) => {
+      if (d[0] !== 0x20 || d[3] !== 0) return reject(new Error('MQTT CONNACK refused'));
+      resolve({
+        publish(topic, payload) {
+          const body = Buffer.concat([mqttStr(topic), Buffer.from(payload)]);
+          sock.write(Buffer.concat([Buffer.from([0x30]), mqttLen(body.length), body]));
+        },
+        end() { sock.end(Buffer.from([0xe0, 0])); },
+      });
+    });
+    sock.on('error', reject);
+  });
 }
 
 const sent = new Map(); // seq -> time published
@@ -90,8 +129,7 @@ function pct(sorted, p) {
   }
   console.log(`bench-ws: ${CLIENTS} clients connected, authenticated and subscribed in ${(nowMs() - t0).toFixed(0)} ms`);
 
-  const mp = spawn('mosquitto_pub', ['-h', MHOST, '-p', MPORT, '-t', TOPIC, '-l'], { stdio: ['pipe', 'ignore', 'inherit'] });
-  await sleep(500); // let it connect: its start-up is not the hub's latency
+  const mp = await mqttPublisher();
   const n = Math.round(RATE * SECS);
   const cpu0 = cpuTicks(PID), w0 = nowMs(), me0 = process.cpuUsage();
   let seq = 0;
@@ -103,7 +141,7 @@ function pct(sorted, p) {
       while (seq < due) {
         seq++;
         sent.set(seq, nowMs());
-        mp.stdin.write(`${seq}\n`);
+        mp.publish(TOPIC, String(seq));
       }
       if (seq >= n) resolve();
       else setTimeout(step, Math.max(1, 1000 / RATE / 2));
@@ -114,7 +152,7 @@ function pct(sorted, p) {
   const deadline = nowMs() + 5000;
   while (lat.length < want && nowMs() < deadline) await sleep(50);
   const w1 = nowMs(), cpu1 = cpuTicks(PID), me = process.cpuUsage(me0);
-  mp.stdin.end();
+  mp.end();
   const rss = memKiB(PID, 'VmRSS'), hwm = memKiB(PID, 'VmHWM');
   lateOrLost = want - lat.length;
   lat.sort((a, b) => a - b);
