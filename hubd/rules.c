@@ -287,6 +287,128 @@ static json_t *state_value_normalise(const json_t *v)
     return NULL;
 }
 
+/* ---- templates ---------------------------------------------------------------------------- */
+
+/* The part of Home Assistant's templates that automations use most: {{ trigger.X }} and
+ * {{ states('ENTITY') }} inside strings of action data. Anything else is refused when the rule
+ * is checked, so a rule never runs with a template it would print raw. */
+static const char *const tpl_trigger_vars[][2] = {
+    {"trigger.entity_id", "entity_id"}, {"trigger.platform", "platform"}, {"trigger.id", "id"},
+    {"trigger.to_state.state", "to"},   {"trigger.from_state.state", "from"},
+    {"trigger.payload", "payload"},     {"trigger.topic", "topic"},
+    {"trigger.sentence", "sentence"},   {"trigger.description", "description"},
+};
+
+/* Parse the expression between {{ and }} (trimmed): the trigger variable's key in *key, or the
+ * entity of states('...') in ent (NUL-terminated, ent_len bytes). false when not supported. */
+static bool tpl_expr(const char *e, size_t n, const char **key, char *ent, size_t ent_len)
+{
+    while (n && isspace((unsigned char)*e)) e++, n--;
+    while (n && isspace((unsigned char)e[n - 1])) n--;
+    *key = NULL;
+    ent[0] = '\0';
+    for (size_t i = 0; i < sizeof tpl_trigger_vars / sizeof tpl_trigger_vars[0]; i++)
+        if (strlen(tpl_trigger_vars[i][0]) == n && !memcmp(e, tpl_trigger_vars[i][0], n)) {
+            *key = tpl_trigger_vars[i][1];
+            return true;
+        }
+    if (n > 10 && !memcmp(e, "states(", 7) && e[n - 1] == ')' && (e[7] == '\'' || e[7] == '"') &&
+        e[n - 2] == e[7] && n - 10 < ent_len) {
+        memcpy(ent, e + 8, n - 10);
+        ent[n - 10] = '\0';
+        return hub_registry_valid_entity_id(ent);
+    }
+    return false;
+}
+
+/* Check every template in string s; the first unsupported one is copied to bad. */
+static bool tpl_check(const char *s, char *bad, size_t badlen)
+{
+    if (strstr(s, "{%") || strstr(s, "{#")) {
+        snprintf(bad, badlen, "{%% ... %%} blocks");
+        return false;
+    }
+    for (const char *p = strstr(s, "{{"); p; p = strstr(p, "{{")) {
+        const char *q = strstr(p + 2, "}}");
+        const char *key;
+        char ent[256];
+        if (!q || !tpl_expr(p + 2, (size_t)(q - p - 2), &key, ent, sizeof ent)) {
+            snprintf(bad, badlen, "%.*s", q ? (int)(q - p + 2) : (int)strlen(p), p);
+            return false;
+        }
+        p = q + 2;
+    }
+    return true;
+}
+
+struct hub_rules;
+static const char *entity_state(struct hub_rules *r, const char *entity);
+
+/* s with its templates filled in (malloc'd). */
+static char *tpl_render(struct hub_rules *r, const char *s, const json_t *vars)
+{
+    size_t cap = strlen(s) + 64, n = 0;
+    char *out = malloc(cap);
+    if (!out) return NULL;
+    for (const char *p = s; *p;) {
+        const char *open = strstr(p, "{{"), *close = open ? strstr(open + 2, "}}") : NULL;
+        const char *val = NULL, *key;
+        size_t lit = open && close ? (size_t)(open - p) : strlen(p);
+        char ent[256];
+        if (open && close && tpl_expr(open + 2, (size_t)(close - open - 2), &key, ent, sizeof ent))
+            val = key ? json_string_value(json_object_get(vars, key)) : entity_state(r, ent);
+        else if (open && close)
+            lit = (size_t)(close + 2 - p); /* unsupported (checked before): kept as written */
+        size_t vl = val ? strlen(val) : 0;
+        if (n + lit + vl + 1 > cap) {
+            cap = (n + lit + vl + 1) * 2;
+            char *o2 = realloc(out, cap);
+            if (!o2) {
+                free(out);
+                return NULL;
+            }
+            out = o2;
+        }
+        memcpy(out + n, p, lit);
+        n += lit;
+        p += lit;
+        if (open && close && p == open) {
+            memcpy(out + n, val ? val : "", vl);
+            n += vl;
+            p = close + 2;
+        }
+    }
+    out[n] = '\0';
+    return out;
+}
+
+/* A deep copy of v with every string's templates filled in. */
+static json_t *tpl_render_json(struct hub_rules *r, const json_t *v, const json_t *vars)
+{
+    if (json_is_string(v)) {
+        if (!strstr(json_string_value(v), "{{")) return json_incref((json_t *)v);
+        char *t = tpl_render(r, json_string_value(v), vars);
+        json_t *o = t ? json_string(t) : NULL;
+        free(t);
+        return o ? o : json_string("");
+    }
+    if (json_is_object(v)) {
+        json_t *o = json_object();
+        const char *k;
+        json_t *x;
+        json_object_foreach((json_t *)v, k, x) json_object_set_new(o, k, tpl_render_json(r, x, vars));
+        return o;
+    }
+    if (json_is_array(v)) {
+        json_t *o = json_array();
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x) json_array_append_new(o, tpl_render_json(r, x, vars));
+        return o;
+    }
+    return json_incref((json_t *)v);
+}
+
 /* ---- validation and normalisation --------------------------------------------------------- */
 
 struct chk {
@@ -596,6 +718,23 @@ static int chk_trigger(struct chk *ck, json_t *t, const char *path, bool wait_on
 static int chk_actions(struct chk *ck, json_t *obj, const char *key, const char *path, int depth,
                        bool required);
 
+/* Every string under v uses only the templates tpl_render knows. */
+static int chk_templates(struct chk *ck, const json_t *v, const char *path)
+{
+    char bad[120];
+    if (json_is_string(v) && !tpl_check(json_string_value(v), bad, sizeof bad))
+        return chk_fail(ck, v, path, "template '%s' is not supported (trigger.entity_id, "
+                                     "trigger.to_state.state, trigger.from_state.state, trigger.payload, "
+                                     "trigger.topic, trigger.sentence, trigger.id, states('ENTITY'))", bad);
+    const char *k;
+    json_t *x;
+    size_t i;
+    int rc;
+    if (json_is_object(v)) json_object_foreach((json_t *)v, k, x) if ((rc = chk_templates(ck, x, path))) return rc;
+    if (json_is_array(v)) json_array_foreach(v, i, x) if ((rc = chk_templates(ck, x, path))) return rc;
+    return 0;
+}
+
 static int chk_action(struct chk *ck, json_t *a, const char *path, int depth)
 {
     if (depth > RULES_MAX_DEPTH) return chk_fail(ck, a, path, "nested deeper than %d", RULES_MAX_DEPTH);
@@ -611,6 +750,7 @@ static int chk_action(struct chk *ck, json_t *a, const char *path, int depth)
         json_t *data = json_object_get(a, "data");
         if (data && !json_is_object(data)) return chk_fail(ck, data, path, "'data' must be a mapping");
         if (!data) json_object_set_new(a, "data", (data = json_object()));
+        if ((rc = chk_templates(ck, data, path))) return rc;
         if (!strcmp(name, "mqtt.publish")) {
             const char *topic = json_string_value(json_object_get(data, "topic"));
             if (!topic || mosquitto_pub_topic_check(topic) != MOSQ_ERR_SUCCESS)
@@ -1434,7 +1574,7 @@ static void run_step(struct hub_rules *r, struct run *run)
         run_path(run, path, sizeof path);
         int64_t now = hub_clock_now_ms();
         const char *name = json_string_value(json_object_get(a, "action"));
-        json_t *data = json_object_get(a, "data");
+        json_t *data = name ? tpl_render_json(r, json_object_get(a, "data"), run->vars) : NULL;
         if (name) {
             char err[300] = "";
             int rc = HUB_OK;
@@ -1487,6 +1627,7 @@ static void run_step(struct hub_rules *r, struct run *run)
                 free(args);
             }
             step_add(run, path, name, rc ? "error" : "ok", rc ? err : NULL);
+            json_decref(data);
             if (rc) {
                 hub_warn(TAG, "rule '%s': %s failed: %s", run->rule->id, name, err);
                 run->stepping = false;

@@ -146,6 +146,9 @@ static void test_check(void)
         {"- id: a\n  trigger: {platform: mqtt, topic: x}\n  action:\n    - action: light.turn_on\n",
          "rules.yaml:4:7: automation 'a'.actions[0]: light.turn_on needs target.entity_id"},
         {"- id: a\n\ttrigger: x\n", "rules.yaml:2:1:"},
+        {"- id: a\n  trigger: {platform: mqtt, topic: x}\n  action:\n    - action: notify.notify\n"
+         "      data:\n        message: \"{{ now() }} hello\"\n",
+         "rules.yaml:6:18: automation 'a'.actions[0]: template '{{ now() }}' is not supported"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int rc = hub_rules_check_yaml(NULL, cases[i].yaml, strlen(cases[i].yaml), "rules.yaml", err, sizeof err);
