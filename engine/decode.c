@@ -515,9 +515,11 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
         bool alive = false;
         if (p->sub >= 0) {
             int q = p->sub, k = p->k, found = -1;
+            const char *u = st->exact_case ? st->utt_raw : st->utt;
+            unsigned char want = st->exact_case ? c : f;
             for (; q + k < st->utt_len; q++)
-                if ((unsigned char)st->utt[q + k] == f &&
-                    (k == 0 || !memcmp(st->utt + q, st->utt + p->sub, (size_t)k))) {
+                if ((unsigned char)u[q + k] == want &&
+                    (k == 0 || !memcmp(u + q, u + p->sub, (size_t)k))) {
                     found = q;
                     break;
                 }
@@ -556,13 +558,16 @@ int decode_state_init(struct decode_state *st, const struct decode_grammar *g, c
                  utt[n - 1] == '\t'))
         n--; /* a value cannot end in a space: trailing blanks only make dead ends */
     st->utt = malloc(n + 1);
+    st->utt_raw = malloc(n + 1);
     st->nums = calloc(1, sizeof *st->nums);
-    if (!st->utt || !st->nums) {
+    if (!st->utt || !st->utt_raw || !st->nums) {
         decode_state_free(st);
         return HUB_ERR_NOMEM;
     }
     for (size_t i = 0; i < n; i++) st->utt[i] = (char)fold((unsigned char)utt[i]);
     st->utt[n] = 0;
+    memcpy(st->utt_raw, utt, n);
+    st->utt_raw[n] = 0;
     st->utt_len = (int)n;
     st->g = g;
     for (int i = 0; i < 3; i++) st->names[i] = names ? names[i] : NULL;
@@ -580,8 +585,10 @@ void decode_state_free(struct decode_state *st)
 {
     if (!st) return;
     free(st->utt);
+    free(st->utt_raw);
     free(st->nums);
     st->utt = NULL;
+    st->utt_raw = NULL;
     st->nums = NULL;
 }
 
@@ -806,9 +813,10 @@ static void pos_next_bytes(const struct decode_state *st, const struct decode_po
         if (w) set_word_bytes(set, w, p->lo, p->hi, p->k, p->words >= WL_NAMES);
         if (p->sub >= 0) {
             int k = p->k;
+            const char *u = st->exact_case ? st->utt_raw : st->utt;
             for (int q = p->sub; q + k < st->utt_len; q++)
-                if (!memcmp(st->utt + q, st->utt + p->sub, (size_t)k)) {
-                    unsigned char c = (unsigned char)st->utt[q + k];
+                if (!memcmp(u + q, u + p->sub, (size_t)k)) {
+                    unsigned char c = (unsigned char)u[q + k];
                     set_byte(set, c);
                     if (c >= 'a' && c <= 'z') set_byte(set, (unsigned char)(c - 32));
                 }

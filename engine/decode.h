@@ -63,7 +63,9 @@ struct decode_nums;
 struct decode_state {
     const struct decode_grammar *g;
     char *utt;    /* ASCII-folded copy of the utterance */
+    char *utt_raw; /* the utterance as said */
     int utt_len;
+    bool exact_case; /* spans must keep the utterance's case (registry names never do) */
     const struct decode_words *names[3]; /* name, area, floor lists (may be NULL) */
     struct decode_nums *nums; /* cache, filled lazily (also by the const walk) */
     struct decode_pos pos;

@@ -193,6 +193,60 @@ nomem:
     return NULL;
 }
 
+/* Does a folded registry name share a word with the folded utterance? A run of three or more
+ * ASCII letters/digits, or two CJK characters, found in the utterance. */
+static bool intent_name_mentioned(const char *name, const char *utt)
+{
+    const char *p = name;
+    while (*p) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch >= 0x80) {
+            int len = ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
+            size_t avail = strnlen(p, 8);
+            if (avail >= (size_t)len) {
+                unsigned char n2 = (unsigned char)p[len];
+                int len2 = n2 < 0x80 ? 0 : n2 < 0xE0 ? 2 : n2 < 0xF0 ? 3 : 4;
+                if (len2 && strnlen(p, (size_t)(len + len2)) >= (size_t)(len + len2)) {
+                    char two[9];
+                    memcpy(two, p, (size_t)(len + len2));
+                    two[len + len2] = 0;
+                    if (strstr(utt, two)) return true;
+                }
+            }
+            p += (int)avail < len ? (int)avail : len;
+            continue;
+        }
+        size_t run = 0;
+        while (p[run] && (unsigned char)p[run] < 0x80 &&
+               ((p[run] >= 'a' && p[run] <= 'z') || (p[run] >= '0' && p[run] <= '9')))
+            run++;
+        if (run >= 3) {
+            char w[64];
+            size_t l = run < sizeof w - 1 ? run : sizeof w - 1;
+            memcpy(w, p, l);
+            w[l] = 0;
+            if (strstr(utt, w)) return true;
+        }
+        p += run ? run : 1;
+    }
+    return false;
+}
+
+/* The registry names the decoder may write for this utterance: those it mentions a word of (a
+ * name never said cannot be meant, and offering it lets a model wander into it). */
+static int intent_names_for(const struct decode_words *all, const char *utt_folded,
+                            struct decode_words *out)
+{
+    const char **keep = malloc((size_t)(all->n ? all->n : 1) * sizeof *keep);
+    int n = 0;
+    if (!keep) return HUB_ERR_NOMEM;
+    for (int i = 0; i < all->n; i++)
+        if (intent_name_mentioned(all->s[i], utt_folded)) keep[n++] = all->s[i];
+    int rc = decode_words_init(out, keep, n);
+    free(keep);
+    return rc;
+}
+
 int intent_decode_line(struct intent_ctx *c, const struct resolve_registry *reg, const char *text,
                        char *buf, size_t len, int *n_tokens, char *err, size_t errlen)
 {
@@ -205,13 +259,25 @@ int intent_decode_line(struct intent_ctx *c, const struct resolve_registry *reg,
     if (n_tokens) *n_tokens = 0;
     if (len < 5) return HUB_ERR_RANGE;
     snprintf(buf, len, "none");
+    struct decode_words said[3] = {{0, NULL}, {0, NULL}, {0, NULL}};
     if (text[strspn(text, " \t\r\n")] == 0) return HUB_OK; /* nothing said: none */
-    if (reg)
-        for (int i = 0; i < 3; i++) names[i] = resolve_registry_words(reg, i);
     rc = decode_state_init(&st, e->g, text, names);
     if (rc) {
         snprintf(err, errlen, "utterance of %zu bytes: %s", strlen(text), hub_strerror(rc));
         return rc;
+    }
+    /* Spans keep the speaker's case (the model learnt to copy them so; folding let an
+     * undertrained model drift into odd-case tokens), registry names match in any case, and
+     * only names the utterance mentions a word of are offered. Measured with a 2250-step
+     * checkpoint on data/eval: hand en 49.8 -> 51.2 %, zh 54.3 -> 55.9 %, generated en
+     * 16.9 -> 18.2 %, zh 10.4 -> 12.4 % against folded spans and every registry name. */
+    st.exact_case = true;
+    for (int i = 0; reg && i < 3; i++) {
+        if ((rc = intent_names_for(resolve_registry_words(reg, i), st.utt, &said[i]))) {
+            snprintf(err, errlen, "intent: out of memory");
+            goto out;
+        }
+        st.names[i] = &said[i];
     }
     rc = tok_encode(e->v, text, strlen(text), 0, &ids, &n_ids);
     if (rc) {
@@ -280,6 +346,7 @@ out:
     if (n_tokens) *n_tokens = n;
     free(ids);
     decode_state_free(&st);
+    for (int i = 0; i < 3; i++) decode_words_free(&said[i]);
     return rc;
 }
 

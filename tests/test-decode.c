@@ -124,6 +124,18 @@ static void gold_lines(const char *lang)
 static void automaton_cases(void)
 {
     const char *u = "Dim the Kitchen Lamp to forty percent please";
+    {
+        struct decode_state ex;
+        CHECK(!decode_state_init(&ex, grammar, u, NULL), "init");
+        ex.exact_case = true;
+        CHECK(decode_feed(&ex, "HassTurnOn|name=Kitchen Lamp", 28) && decode_can_end(&ex),
+              "exact case span");
+        decode_state_free(&ex);
+        CHECK(!decode_state_init(&ex, grammar, u, NULL), "init");
+        ex.exact_case = true;
+        CHECK(!decode_feed(&ex, "HassTurnOn|name=kitchen lamp", 28), "exact case refuses folded");
+        decode_state_free(&ex);
+    }
     CHECK(accepts(u, NULL, "HassLightSet|name=kitchen lamp|brightness=forty percent"), "case");
     CHECK(accepts(u, NULL, "HassLightSet|name=Kitchen Lamp|brightness=forty"), "exact case");
     CHECK(accepts(u, NULL, "none"), "none");
@@ -232,6 +244,7 @@ static void random_walks(const struct tok_vocab *v, const struct decode_vocab *d
         for (int walk = 0; walk < 3; walk++) {
             struct decode_state st;
             if (decode_state_init(&st, grammar, utts[u], names)) continue;
+            st.exact_case = walk == 1; /* both span modes */
             int ended = 0;
             for (int step = 0; step < 400; step++) {
                 double t0 = now_us();
