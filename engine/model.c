@@ -13,6 +13,13 @@
  * load time.
  *
  * Shapes in comments are [rows][cols] with the last index contiguous; T = tokens in a batch.
+ *
+ * Bit-compatibility with the reference build (llama.cpp, x86 AVX-512, FMA contraction on):
+ * MoE routing and Q8/f16 activation rounding amplify last-bit differences, so arithmetic
+ * follows ggml's wherever the reference logits showed it matters: RMSNorm (f32 squares, double
+ * sum), fused a*b+c steps (attention sum S, Q8_1 min term), Q4_0/Q4_K in llama.cpp's repacked
+ * order (kern) except for products it does not repack (mm_q40_lanes), Q4_1/Q5_1 with Q8_1's
+ * fp16 block sum (mm_q1_ggml). HUB_ENGINE_ROUTE_LOG=1 prints routing gaps (see route_log).
  */
 #include "engine/model.h"
 
@@ -131,6 +138,7 @@ struct model_ctx {
     size_t kt_head;     /* floats of kt per KV head (qwen2moe) */
     int64_t kmax;
     bool exact;           /* round activations as ggml does (default; HUB_ENGINE_EXACT=0: off) */
+    bool route_log;       /* HUB_ENGINE_ROUTE_LOG=1: routing gaps and double-precision check */
     /* current batch for the pool jobs */
     int cur_layer, cur_T, cur_pos0;
 };
@@ -914,6 +922,8 @@ struct model_ctx *model_ctx_new(struct model *m, int n_ctx, int n_threads, char 
     c->hout = falloc((size_t)H * MODEL_MANY_TOK * hd, &ok);
     const char *ex = getenv("HUB_ENGINE_EXACT");
     c->exact = !(ex && !strcmp(ex, "0"));
+    const char *rl = getenv("HUB_ENGINE_ROUTE_LOG");
+    c->route_log = rl && *rl && strcmp(rl, "0");
     c->xn = falloc(B * E, &ok);
     c->tmp = falloc(B * E, &ok);
     c->ffn_out = falloc(B * E, &ok);
@@ -2107,6 +2117,59 @@ static void moe_down_job(void *arg, int part, int n_parts)
 }
 
 /* xn [T][E] -> ffn_out [T][E] */
+/*
+ * HUB_ENGINE_ROUTE_LOG=1 (diagnostics): per layer and token, the gap between the k-th chosen
+ * and the best unchosen expert score, and whether routing on router logits computed in double
+ * (from the same normed input) picks the same experts. A small gap with "flip" marks a near-tie
+ * that only exact arithmetic decides.
+ */
+static void route_log(struct model_ctx *c, const struct model_layer *ly, int il, int T)
+{
+    const struct model_hparams *hp = &c->m->hp;
+    int X = hp->n_expert, K = hp->n_expert_used;
+    int64_t E = hp->n_embd;
+    float *row = malloc((size_t)E * sizeof(float)), *lg = malloc((size_t)X * sizeof(float));
+    float *pr = malloc((size_t)X * sizeof(float)), *wt = malloc((size_t)K * sizeof(float));
+    int32_t *sel = malloc((size_t)K * sizeof(int32_t));
+    if (!row || !lg || !pr || !wt || !sel) goto out;
+    for (int t = 0; t < T; t++) {
+        const float *xn = c->xn + (size_t)t * E;
+        for (int e = 0; e < X; e++) {
+            kern_dequant_row(ly->gate_inp.type, ly->gate_inp.data + (size_t)e * ly->gate_inp.row_bytes,
+                             row, E);
+            double d = 0;
+            for (int64_t i = 0; i < E; i++) d += (double)row[i] * xn[i];
+            lg[e] = (float)d;
+        }
+        route(c, ly, lg, pr, sel, wt);
+        const int32_t *ours = c->sel + (size_t)t * K;
+        bool same = true;
+        for (int i = 0; i < K; i++) {
+            bool found = false;
+            for (int j = 0; j < K; j++) found |= sel[j] == ours[i];
+            same &= found;
+        }
+        /* the gap on the scores route() ranked (probabilities plus any bias) */
+        const float *p = c->probs + (size_t)t * X;
+        float kth = INFINITY, next = -INFINITY;
+        for (int e = 0; e < X; e++) {
+            float v = p[e] + (ly->exp_probs_b ? ly->exp_probs_b[e] : 0);
+            bool chosen = false;
+            for (int i = 0; i < K; i++) chosen |= ours[i] == e;
+            if (chosen && v < kth) kth = v;
+            if (!chosen && v > next) next = v;
+        }
+        fprintf(stderr, "route layer %d pos %d gap %.3e %s\n", il, c->n_pos + t, kth - next,
+                same ? "same" : "flip");
+    }
+out:
+    free(row);
+    free(lg);
+    free(pr);
+    free(wt);
+    free(sel);
+}
+
 static void ffn_moe(struct model_ctx *c, const struct model_layer *ly, int T)
 {
     const struct model_hparams *hp = &c->m->hp;
@@ -2123,6 +2186,7 @@ static void ffn_moe(struct model_ctx *c, const struct model_layer *ly, int T)
             c->exp_slot[(size_t)e * c->n_batch + n] = t * K + i;
         }
     }
+    if (c->route_log) route_log(c, ly, (int)(ly - c->m->layers), T);
     if (T == 1 && c->pool) {
         int n = 0;
         for (int i = 0; i < K; i++) {
