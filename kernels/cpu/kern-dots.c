@@ -35,6 +35,25 @@ static float kern_vdot_bf16_ref(const void *w, const void *x, int64_t n)
     return (float)sum;
 }
 
+/* ggml's AVX2 order for the 32-wide signed types: per block 8 int32 lanes of 4 products,
+ * acc[l] = fma(dw*dx, lane, acc[l]), then hsum_float_8's tree. */
+static void kern_lanes_ref(float acc[8], const int codes[32], const int8_t *xq, float dd)
+{
+    for (int l = 0; l < 8; l++) {
+        int lane = 0;
+        for (int j = 4 * l; j < 4 * l + 4; j++) lane += codes[j] * xq[j];
+        acc[l] = fmaf(dd, (float)lane, acc[l]);
+    }
+}
+
+static float kern_hsum8_ref(const float acc[8])
+{
+    float h0 = acc[4] + acc[0], h1 = acc[5] + acc[1], h2 = acc[6] + acc[2], h3 = acc[7] + acc[3];
+    h0 += h2;
+    h1 += h3;
+    return h0 + h1;
+}
+
 static float kern_dot_q4_0_ref(const void *wv, const void *xv, int64_t nb)
 {
     const struct kern_q4_0 *w = wv;
@@ -71,19 +90,18 @@ static float kern_dot_q5_0_ref(const void *wv, const void *xv, int64_t nb)
 {
     const struct kern_q5_0 *w = wv;
     const struct kern_xq8 *x = xv;
-    float sum = 0;
+    float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     for (int64_t i = 0; i < nb; i++) {
         uint32_t qh;
         memcpy(&qh, w[i].qh, 4);
-        int sumi = 0;
+        int codes[32];
         for (int j = 0; j < 16; j++) {
-            const int x0 = ((w[i].qs[j] & 0xF) | (((qh >> j) & 1) << 4)) - 16;
-            const int x1 = ((w[i].qs[j] >> 4) | (((qh >> (j + 16)) & 1) << 4)) - 16;
-            sumi += x0 * x[i].qs[j] + x1 * x[i].qs[j + 16];
+            codes[j] = ((w[i].qs[j] & 0xF) | (((qh >> j) & 1) << 4)) - 16;
+            codes[j + 16] = ((w[i].qs[j] >> 4) | (((qh >> (j + 16)) & 1) << 4)) - 16;
         }
-        sum += kern_h2f(w[i].d) * x[i].d * (float)sumi;
+        kern_lanes_ref(acc, codes, x[i].qs, kern_h2f(w[i].d) * x[i].d);
     }
-    return sum;
+    return kern_hsum8_ref(acc);
 }
 
 static float kern_dot_q5_1_ref(const void *wv, const void *xv, int64_t nb)
@@ -109,13 +127,13 @@ static float kern_dot_q8_0_ref(const void *wv, const void *xv, int64_t nb)
 {
     const struct kern_q8_0 *w = wv;
     const struct kern_xq8 *x = xv;
-    float sum = 0;
+    float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     for (int64_t i = 0; i < nb; i++) {
-        int sumi = 0;
-        for (int j = 0; j < 32; j++) sumi += w[i].qs[j] * x[i].qs[j];
-        sum += kern_h2f(w[i].d) * x[i].d * (float)sumi;
+        int codes[32];
+        for (int j = 0; j < 32; j++) codes[j] = w[i].qs[j];
+        kern_lanes_ref(acc, codes, x[i].qs, kern_h2f(w[i].d) * x[i].d);
     }
-    return sum;
+    return kern_hsum8_ref(acc);
 }
 
 static void kern_scale_min_k4(int j, const uint8_t *q, int *d, int *m)
@@ -210,6 +228,36 @@ static float kern_dot_q4_k_ref(const void *wv, const void *xv, int64_t nb)
     return sum - summ;
 }
 
+/* Q4_K against 4 tokens as llama.cpp's repacked gemm does it: one fma per 64-element pair of
+ * sub-blocks (the 1-token dot above has one per super-block, like its gemv). */
+static void kern_dot4_q4_k_ref(const void *wv, const void *xv, size_t xs, int64_t nb, float out[4])
+{
+    const struct kern_q4_k *w = wv;
+    for (int t = 0; t < 4; t++) {
+        const struct kern_q8_k *x = (const struct kern_q8_k *)((const uint8_t *)xv + (size_t)t * xs);
+        float sum = 0, summ = 0;
+        for (int64_t i = 0; i < nb; i++) {
+            const float dd = kern_h2f(w[i].d) * x[i].d, dm = kern_h2f(w[i].dmin) * x[i].d;
+            for (int p = 0; p < 4; p++) {
+                int isum = 0, msum = 0;
+                for (int j = 2 * p; j < 2 * p + 2; j++) {
+                    int sc, m;
+                    kern_scale_min_k4(j, w[i].scales, &sc, &m);
+                    const uint8_t *q = w[i].qs + 32 * (j / 2);
+                    const int shift = 4 * (j % 2);
+                    int sumi = 0;
+                    for (int l = 0; l < 32; l++) sumi += ((q[l] >> shift) & 0xF) * x[i].qs[32 * j + l];
+                    isum += sc * sumi;
+                    msum += m * (x[i].bsums[2 * j] + x[i].bsums[2 * j + 1]);
+                }
+                sum = fmaf((float)isum, dd, sum);
+                summ = fmaf((float)msum, dm, summ);
+            }
+        }
+        out[t] = sum - summ;
+    }
+}
+
 static float kern_dot_q5_k_ref(const void *wv, const void *xv, int64_t nb)
 {
     const struct kern_q5_k *w = wv;
@@ -277,6 +325,7 @@ const struct kern_dot_table kern_dots_scalar = {
             [KERN_Q5_K] = kern_dot_q5_k_ref,
             [KERN_Q6_K] = kern_dot_q6_k_ref,
         },
+    .dot4 = {[KERN_Q4_K] = kern_dot4_q4_k_ref},
     .quant_x8 = kern_quant_x8_ref,
     .quant_x8k = kern_quant_q8_k_ref,
 };
