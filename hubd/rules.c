@@ -1620,7 +1620,7 @@ static void run_step(struct hub_rules *r, struct run *run)
                         snprintf(err, sizeof err, "no plugins");
                     } else if ((rc = r->env.execute(r->env.ud, e, verb, args ? args : "{}", err, sizeof err))) {
                         char tmp[300];
-                        snprintf(tmp, sizeof tmp, "%s: %s", e, err[0] ? err : hub_strerror(rc));
+                        pathf(tmp, sizeof tmp, "%s: %s", e, err[0] ? err : hub_strerror(rc));
                         snprintf(err, sizeof err, "%s", tmp);
                     }
                 }
