@@ -123,8 +123,11 @@ struct intent_engine *intent_engine_load(const char *model_path, const char *sch
         snprintf(err, errlen, "%s", why);
         goto fail;
     }
-    if (!(e->f = gguf_open(model_path, why, sizeof why)) ||
-        !(e->m = model_load(e->f, why, sizeof why)) || !(e->v = tok_load(e->f, why, sizeof why))) {
+    if (!(e->f = gguf_open(model_path, why, sizeof why))) {
+        snprintf(err, errlen, "%s", why); /* gguf_open names the file */
+        goto fail;
+    }
+    if (!(e->m = model_load(e->f, why, sizeof why)) || !(e->v = tok_load(e->f, why, sizeof why))) {
         snprintf(err, errlen, "%s: %s", model_path, why);
         goto fail;
     }
