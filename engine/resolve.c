@@ -82,6 +82,14 @@ void resolve_key(const char *in, char *out, size_t outlen)
     if (!outlen) return;
     out[0] = 0;
     const char *p = in ? in : "";
+    /* Chinese possessive openers (the English ones are stop words): 我的台灯 is the 台灯 */
+    static const char *const owners[] = {"我们的", "咱们的", "咱家的", "家里的", "我家的",
+                                         "我的", "你的", NULL};
+    for (int i = 0; owners[i]; i++)
+        if (starts(p, owners[i])) {
+            p += strlen(owners[i]);
+            break;
+        }
     for (;;) {
         unsigned char c = (unsigned char)*p;
         bool brk = false;

@@ -125,6 +125,8 @@ static void unit_cases(const struct intent_schema *s)
     check_key("台灯", "台灯");
     check_key("姐姐的风扇", "姐姐风扇");
     check_key("这个小度音箱", "小度音箱");
+    check_key("我的台灯", "台灯");
+    check_key("我们的那盏台灯", "台灯");
     check_key("", "");
 
     struct resolve_registry *en = load_str(house_en);
