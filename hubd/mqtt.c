@@ -104,7 +104,14 @@ static void mqtt_after(struct hub_mqtt *m, int rc)
 static void poll_cb(uv_poll_t *h, int status, int events)
 {
     struct hub_mqtt *m = h->data;
-    if (status < 0) hub_debug(TAG, "socket poll: %s", uv_strerror(status));
+    if (status < 0) {
+        /* libuv reports POLLERR (a broker killed mid-connection: RST) as UV_EBADF and stops the
+         * handle itself. Unless it is started again, hubd goes deaf to this socket whenever
+         * libmosquitto has not seen the error yet, and notices the lost broker only when a
+         * keepalive write fails, up to a keepalive later. mqtt_after re-arms it. */
+        hub_debug(TAG, "socket poll: %s", uv_strerror(status));
+        m->poll_events = 0;
+    }
     int rc = mosquitto_loop(m->mosq, 0, 1);
     if (rc != MOSQ_ERR_SUCCESS && rc != MOSQ_ERR_NO_CONN)
         hub_debug(TAG, "mosquitto_loop: %s", rc == MOSQ_ERR_ERRNO ? strerror(errno) : mosquitto_strerror(rc));
@@ -150,6 +157,12 @@ static void reconnect_cb(uv_timer_t *t)
 {
     struct hub_mqtt *m = t->data;
     if (m->stopping || m->connected) return;
+    /* mosquitto_reconnect_async closes any socket it still has and opens a new one, which often
+     * gets the same descriptor number. Closing a descriptor drops it from epoll while libuv
+     * still counts it as watched, so a poll kept across the switch would never fire again (hubd
+     * would notice the next broker loss only when a write failed, after up to a keepalive):
+     * always start from a fresh poll handle. */
+    mqtt_drop_poll(m);
     int rc = mosquitto_reconnect_async(m->mosq);
     if (rc != MOSQ_ERR_SUCCESS) {
         hub_debug(TAG, "reconnect to %s:%d: %s", m->host, m->port,
