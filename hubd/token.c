@@ -59,7 +59,8 @@ int hub_token_hash(const char *token, size_t len, char *out)
         hub_error(TAG, "EVP_Digest(SHA-256): %s", ERR_error_string(ERR_get_error(), NULL));
         return HUB_ERR_IO;
     }
-    for (unsigned i = 0; i < mdlen; i++) snprintf(out + 2 * i, 3, "%02x", md[i]);
+    for (unsigned i = 0; i < mdlen; i++)
+        snprintf(out + 2 * i, 3, "%02x", md[i]);
     return HUB_OK;
 }
 

@@ -49,9 +49,9 @@
 #define WEB_AUTH_TIMEOUT_S 10
 /* Content-Security-Policy of every file: scripts and styles only from files of this origin
  * (no inline code), the websocket back to this origin, nothing framed. */
-#define WEB_CSP                                                                                   \
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "            \
-    "connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; "                \
+#define WEB_CSP                                                                                    \
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "              \
+    "connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; "                  \
     "form-action 'none'; frame-ancestors 'none'"
 
 #ifndef HUB_WEB_BUILD_ROOT
@@ -104,8 +104,11 @@ struct hub_web {
 static void web_lws_log(int level, const char *line)
 {
     size_t n = strlen(line);
-    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
-    hub_log(level == LLL_ERR ? HUB_LOG_ERROR : level == LLL_WARN ? HUB_LOG_WARN : HUB_LOG_DEBUG,
+    while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+        n--;
+    hub_log(level == LLL_ERR    ? HUB_LOG_ERROR
+            : level == LLL_WARN ? HUB_LOG_WARN
+                                : HUB_LOG_DEBUG,
             "lws", "%.*s", (int)n, line);
 }
 
@@ -143,8 +146,10 @@ static void conn_send(struct hub_web *w, struct web_conn *c, const char *text, s
     m->next = NULL;
     m->len = len;
     memcpy(m->buf + LWS_PRE, text, len);
-    if (c->q_tail) c->q_tail->next = m;
-    else c->q_head = m;
+    if (c->q_tail)
+        c->q_tail->next = m;
+    else
+        c->q_head = m;
     c->q_tail = m;
     c->q_count++;
     c->q_bytes += len;
@@ -175,8 +180,8 @@ static json_t *id_json(json_int_t id)
 
 static void send_result(struct hub_web *w, struct web_conn *c, json_int_t id, json_t *result)
 {
-    json_t *m = json_pack("{s:o, s:s, s:b, s:o}", "id", id_json(id), "type", "result", "success",
-                          1, "result", result ? result : json_null());
+    json_t *m = json_pack("{s:o, s:s, s:b, s:o}", "id", id_json(id), "type", "result", "success", 1,
+                          "result", result ? result : json_null());
     conn_send_json(w, c, m);
 }
 
@@ -277,7 +282,8 @@ static bool parse_time(json_t *v, int64_t *out)
         int digits = 0;
         for (rest++; *rest >= '0' && *rest <= '9'; rest++, digits++)
             if (digits < 3) ms = ms * 10 + (*rest - '0');
-        for (; digits < 3; digits++) ms *= 10;
+        for (; digits < 3; digits++)
+            ms *= 10;
     }
     if (strcmp(rest, "Z") != 0 && strcmp(rest, "+00:00") != 0 && *rest) return false;
     time_t t = timegm(&tm);
@@ -340,8 +346,8 @@ static void api_history(struct hub_web *w, struct web_conn *c, json_int_t id, js
     if (truncated) json_array_remove(hc.rows, WEB_HISTORY_MAX_ROWS);
     send_result(w, c, id,
                 json_pack("{s:s, s:I, s:I, s:o, s:b}", "entity_id", entity, "start",
-                          (json_int_t)start, "end", (json_int_t)end, "states", hc.rows,
-                          "truncated", truncated));
+                          (json_int_t)start, "end", (json_int_t)end, "states", hc.rows, "truncated",
+                          truncated));
 }
 
 static void api_call(struct hub_web *w, struct web_conn *c, json_int_t id, json_t *req)
@@ -399,7 +405,8 @@ static void command_done(void *ctx, int status, const char *answer_json)
     if (c) {
         json_error_t jerr;
         json_t *ans = answer_json ? json_loads(answer_json, 0, &jerr) : NULL;
-        if (status == HUB_OK && ans) send_result(p->w, c, p->id, ans);
+        if (status == HUB_OK && ans)
+            send_result(p->w, c, p->id, ans);
         else {
             json_decref(ans);
             send_error(p->w, c, p->id, status ? status_code(status) : "engine_error", "%s",
@@ -533,8 +540,10 @@ static void auth_message(struct hub_web *w, struct web_conn *c, json_t *req)
     const char *type = json_string_value(json_object_get(req, "type"));
     json_t *tok = json_object_get(req, "access_token");
     const char *why = NULL;
-    if (!type || strcmp(type, "auth") != 0) why = "the first message must be {\"type\": \"auth\"}";
-    else if (!json_is_string(tok)) why = "auth needs \"access_token\"";
+    if (!type || strcmp(type, "auth") != 0)
+        why = "the first message must be {\"type\": \"auth\"}";
+    else if (!json_is_string(tok))
+        why = "auth needs \"access_token\"";
     if (!why) {
         const char *t = json_string_value(tok);
         size_t len = json_string_length(tok);
@@ -555,8 +564,8 @@ static void auth_message(struct hub_web *w, struct web_conn *c, json_t *req)
             if (c->wsi) lws_set_timeout(c->wsi, NO_PENDING_TIMEOUT, 0);
             hub_info(TAG, "client %llu authenticated with token '%s'",
                      (unsigned long long)c->serial, name ? name : "?");
-            conn_send_json(w, c, json_pack("{s:s, s:s}", "type", "auth_ok", "version",
-                                           PACKAGE_VERSION));
+            conn_send_json(w, c,
+                           json_pack("{s:s, s:s}", "type", "auth_ok", "version", PACKAGE_VERSION));
             return;
         }
         free(name);
@@ -584,8 +593,10 @@ static void handle_text(struct hub_web *w, struct web_conn *c, const char *text,
         json_decref(req);
         return;
     }
-    if (!c->authed) auth_message(w, c, req);
-    else api_message(w, c, req);
+    if (!c->authed)
+        auth_message(w, c, req);
+    else
+        api_message(w, c, req);
     json_decref(req);
 }
 
@@ -594,7 +605,8 @@ static void web_on_state(void *ud, const char *entity_id, const struct hub_state
 {
     struct hub_web *w = ud;
     bool any = false;
-    for (struct web_conn *c = w->conns; c && !any; c = c->next) any = c->authed && c->sub_id >= 0;
+    for (struct web_conn *c = w->conns; c && !any; c = c->next)
+        any = c->authed && c->sub_id >= 0;
     if (!any) return;
     json_t *ns = state_with_id(w->hub, entity_id);
     if (!ns) return;
@@ -609,8 +621,9 @@ static void web_on_state(void *ud, const char *entity_id, const struct hub_state
     if (msg) {
         for (struct web_conn *c = w->conns; c; c = c->next) {
             if (!c->authed || c->sub_id < 0) continue;
-            int n = snprintf(msg, cap, "{\"id\":%" JSON_INTEGER_FORMAT ",\"type\":\"event\",\"event\":",
-                             c->sub_id);
+            int n = snprintf(
+                msg, cap,
+                "{\"id\":%" JSON_INTEGER_FORMAT ",\"type\":\"event\",\"event\":", c->sub_id);
             memcpy(msg + n, body, blen);
             msg[n + blen] = '}';
             conn_send(w, c, msg, (size_t)n + blen + 1);
@@ -624,7 +637,9 @@ static void web_on_state(void *ud, const char *entity_id, const struct hub_state
 
 static const char *mime_type(const char *path)
 {
-    static const struct { const char *ext, *type; } types[] = {
+    static const struct {
+        const char *ext, *type;
+    } types[] = {
         {".html", "text/html; charset=utf-8"},
         {".js", "text/javascript; charset=utf-8"},
         {".mjs", "text/javascript; charset=utf-8"},
@@ -656,7 +671,8 @@ static bool safe_path(const char *uri, char *out, size_t outlen)
         if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
               ch == '.' || ch == '_' || ch == '-' || ch == '/'))
             return false;
-        if (ch == '/' && (uri[i + 1] == '.' || uri[i + 1] == '/' || uri[i + 1] == '\0')) return false;
+        if (ch == '/' && (uri[i + 1] == '.' || uri[i + 1] == '/' || uri[i + 1] == '\0'))
+            return false;
     }
     memcpy(out, uri, n + 1);
     return true;
@@ -679,7 +695,8 @@ static int add_common_headers(struct lws *wsi, const char *etag, bool gz, unsign
            /* no-cache: the browser keeps the file but asks (If-None-Match) before using it,
             * so a new hubd version is picked up at once and an unchanged file costs a 304. */
            add_header(wsi, "cache-control:", "no-cache", p, end) ||
-           add_header(wsi, "etag:", etag, p, end) || add_header(wsi, "vary:", "Accept-Encoding", p, end) ||
+           add_header(wsi, "etag:", etag, p, end) ||
+           add_header(wsi, "vary:", "Accept-Encoding", p, end) ||
            (gz && add_header(wsi, "content-encoding:", "gzip", p, end));
 }
 
@@ -697,16 +714,21 @@ static int serve_file(struct hub_web *w, struct lws *wsi, const char *uri)
     const char *mime;
     if (!safe_path(uri, rel, sizeof rel) || !(mime = mime_type(rel))) {
         return lws_return_http_status(wsi, HTTP_STATUS_NOT_FOUND, NULL) ||
-               lws_http_transaction_completed(wsi) ? -1 : 0;
+                       lws_http_transaction_completed(wsi)
+                   ? -1
+                   : 0;
     }
     snprintf(path, sizeof path, "%s%s", w->root, rel);
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
         hub_debug(TAG, "GET %s: %s", uri, errno ? strerror(errno) : "not a file");
         return lws_return_http_status(wsi, HTTP_STATUS_NOT_FOUND, NULL) ||
-               lws_http_transaction_completed(wsi) ? -1 : 0;
+                       lws_http_transaction_completed(wsi)
+                   ? -1
+                   : 0;
     }
     snprintf(etag, sizeof etag, "\"%llx-%llx\"", (unsigned long long)st.st_size,
-             (unsigned long long)st.st_mtim.tv_sec * 1000000000ull + (unsigned long long)st.st_mtim.tv_nsec);
+             (unsigned long long)st.st_mtim.tv_sec * 1000000000ull +
+                 (unsigned long long)st.st_mtim.tv_nsec);
     /* A pre-compressed twin (made at build time) for clients that take gzip. */
     bool gz = false;
     if (header_has(wsi, WSI_TOKEN_HTTP_ACCEPT_ENCODING, "gzip")) {
@@ -721,7 +743,7 @@ static int serve_file(struct hub_web *w, struct lws *wsi, const char *uri)
         }
     }
     unsigned char hbuf[LWS_PRE + 2048], *start = hbuf + LWS_PRE, *p = start,
-                                       *end = hbuf + sizeof hbuf - 1;
+                                        *end = hbuf + sizeof hbuf - 1;
     char inm[128];
     if (lws_hdr_copy(wsi, inm, sizeof inm, WSI_TOKEN_HTTP_IF_NONE_MATCH) > 0 &&
         strcmp(inm, etag) == 0) {
@@ -756,8 +778,10 @@ static int conn_flush_and_close(struct web_conn *c)
 static void conn_free(struct hub_web *w, struct web_conn *c)
 {
     if (!c->is_ws) return;
-    if (c->prev) c->prev->next = c->next;
-    else if (w->conns == c) w->conns = c->next;
+    if (c->prev)
+        c->prev->next = c->next;
+    else if (w->conns == c)
+        w->conns = c->next;
     if (c->next) c->next->prev = c->prev;
     c->next = c->prev = NULL;
     w->n_conns--;
@@ -782,12 +806,13 @@ static int web_callback(struct lws *wsi, enum lws_callback_reasons reason, void 
         if (lws_hdr_total_length(wsi, WSI_TOKEN_GET_URI) <= 0) {
             /* POST, PUT, ...: nothing here takes them. */
             return lws_return_http_status(wsi, HTTP_STATUS_METHOD_NOT_ALLOWED, NULL) ||
-                   lws_http_transaction_completed(wsi) ? -1 : 0;
+                           lws_http_transaction_completed(wsi)
+                       ? -1
+                       : 0;
         }
         return serve_file(w, wsi, (const char *)in);
     }
-    case LWS_CALLBACK_HTTP_FILE_COMPLETION:
-        return lws_http_transaction_completed(wsi) ? -1 : 0;
+    case LWS_CALLBACK_HTTP_FILE_COMPLETION: return lws_http_transaction_completed(wsi) ? -1 : 0;
 
     case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION: {
         char uri[64];
@@ -810,7 +835,8 @@ static int web_callback(struct lws *wsi, enum lws_callback_reasons reason, void 
         if (w->conns) w->conns->prev = c;
         w->conns = c;
         w->n_conns++;
-        hub_debug(TAG, "client %llu connected (%zu now)", (unsigned long long)c->serial, w->n_conns);
+        hub_debug(TAG, "client %llu connected (%zu now)", (unsigned long long)c->serial,
+                  w->n_conns);
         {
             /* Events are small and must go out at once, not wait for Nagle's algorithm to
              * coalesce them with the next one (tens of ms at a few events a second). */
@@ -820,14 +846,15 @@ static int web_callback(struct lws *wsi, enum lws_callback_reasons reason, void 
         }
         /* A client that never authenticates is dropped (auth_ok clears this). */
         lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, WEB_AUTH_TIMEOUT_S);
-        conn_send_json(w, c, json_pack("{s:s, s:s}", "type", "auth_required", "version",
-                                       PACKAGE_VERSION));
+        conn_send_json(
+            w, c, json_pack("{s:s, s:s}", "type", "auth_required", "version", PACKAGE_VERSION));
         return 0;
 
     case LWS_CALLBACK_RECEIVE: {
         if (c->closing) return 0;
         if (lws_frame_is_binary(wsi)) {
-            send_error(w, c, -1, "invalid_format", "binary frames are not accepted: send JSON text");
+            send_error(w, c, -1, "invalid_format",
+                       "binary frames are not accepted: send JSON text");
             w->bad_messages++;
             /* the rest of a binary message is ignored until its last fragment */
             free(c->rx);
@@ -891,8 +918,7 @@ static int web_callback(struct lws *wsi, enum lws_callback_reasons reason, void 
     case LWS_CALLBACK_WSI_DESTROY:
         if (c && c->is_ws) conn_free(w, c);
         return 0;
-    default:
-        break;
+    default: break;
     }
     return lws_callback_http_dummy(wsi, reason, user, in, len);
 }
@@ -913,7 +939,8 @@ int hub_web_start(struct hub *h, char *err, size_t errlen)
     if (!cfg->http_listen) return HUB_OK;
     char *host = NULL;
     int port = 0;
-    if (hub_config_parse_hostport(cfg->http_listen, -1, &host, &port, err, errlen)) return HUB_ERR_CONFIG;
+    if (hub_config_parse_hostport(cfg->http_listen, -1, &host, &port, err, errlen))
+        return HUB_ERR_CONFIG;
     struct hub_web *w = calloc(1, sizeof *w);
     if (!w) {
         free(host);
@@ -922,7 +949,8 @@ int hub_web_start(struct hub *h, char *err, size_t errlen)
     }
     w->hub = h;
     const char *root = hub_config_get(cfg, "http", "web_root");
-    if (!root || !*root) root = dir_has_index(HUB_WEB_BUILD_ROOT) ? HUB_WEB_BUILD_ROOT : HUB_WEB_INSTALLED_ROOT;
+    if (!root || !*root)
+        root = dir_has_index(HUB_WEB_BUILD_ROOT) ? HUB_WEB_BUILD_ROOT : HUB_WEB_INSTALLED_ROOT;
     if (!realpath(root, w->root) || !dir_has_index(w->root)) {
         snprintf(err, errlen, "web root %s: %s", root,
                  errno ? strerror(errno) : "no index.html there (is the page built?)");
@@ -950,7 +978,8 @@ int hub_web_start(struct hub *h, char *err, size_t errlen)
                                                            : LLL_ERR | LLL_WARN,
                       web_lws_log);
     w->protocols[0] = (struct lws_protocols){
-        .name = "hubd", .callback = web_callback,
+        .name = "hubd",
+        .callback = web_callback,
         .per_session_data_size = sizeof(struct web_conn),
         .rx_buffer_size = 16384, /* frames arrive in pieces this size; messages are assembled */
     };
@@ -1018,7 +1047,8 @@ void hub_web_free(struct hub *h)
     struct hub_web *w = h->web;
     if (!w) return;
     if (w->ctx) lws_context_destroy(w->ctx);
-    while (w->conns) conn_free(w, w->conns);
+    while (w->conns)
+        conn_free(w, w->conns);
     free(w);
     h->web = NULL;
 }

@@ -13,16 +13,16 @@
 #include <unistd.h>
 
 static int fails;
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        if (cond) {                                                                        \
-            printf("ok: ");                                                                \
-        } else {                                                                           \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                    \
-            fails++;                                                                       \
-        }                                                                                  \
-        printf(__VA_ARGS__);                                                               \
-        printf("\n");                                                                      \
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (cond) {                                                                                \
+            printf("ok: ");                                                                        \
+        } else {                                                                                   \
+            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                            \
+            fails++;                                                                               \
+        }                                                                                          \
+        printf(__VA_ARGS__);                                                                       \
+        printf("\n");                                                                              \
     } while (0)
 
 static int count_cb(void *ud, const char *name, int64_t created, int64_t used)
@@ -45,7 +45,8 @@ int main(void)
     CHECK(hub_token_generate(a) == HUB_OK && hub_token_generate(b) == HUB_OK, "generate");
     bool charset = strncmp(a, "hubd_", 5) == 0 && strlen(a) == HUB_TOKEN_LEN;
     for (const char *p = a + 5; *p; p++)
-        if (!strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", *p)) charset = false;
+        if (!strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", *p))
+            charset = false;
     CHECK(charset, "token format: %s", a);
     CHECK(strcmp(a, b) != 0, "two tokens differ");
 
@@ -80,7 +81,8 @@ int main(void)
     char bad[HUB_TOKEN_LEN + 1];
     memcpy(bad, t1, sizeof bad);
     bad[20] = bad[20] == 'A' ? 'B' : 'A';
-    CHECK(hub_token_check(st, bad, strlen(bad), NULL) == HUB_ERR_NOT_FOUND, "one character off: refused");
+    CHECK(hub_token_check(st, bad, strlen(bad), NULL) == HUB_ERR_NOT_FOUND,
+          "one character off: refused");
     CHECK(hub_token_check(st, t1, strlen(t1) - 1, NULL) == HUB_ERR_NOT_FOUND, "truncated: refused");
     CHECK(hub_token_check(st, "", 0, NULL) == HUB_ERR_NOT_FOUND, "empty: refused");
     char huge[1000];
