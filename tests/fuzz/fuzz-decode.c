@@ -70,6 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int i = 0; r && i < 3; i++) names[i] = resolve_registry_words(r, i);
     struct decode_state st;
     if (decode_state_init(&st, grammar, utt, names) == 0) {
+        st.exact_case = nfx & 1; /* both span modes */
         size_t i = 0;
         while (i < nl && decode_feed(&st, line + i, 1)) i++;
         if (decode_can_end(&st)) {
