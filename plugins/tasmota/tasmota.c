@@ -305,8 +305,7 @@ static char *tas_strdup_or(const json_t *j, const char *key, const char *fallbac
     return strdup(s && *s ? s : fallback);
 }
 
-static int tas_cmd(struct tas *t, const struct tas_device *d, const char *cmd,
-                   const char *payload);
+static int tas_cmd(struct tas *t, const struct tas_device *d, const char *cmd, const char *payload);
 
 static void tas_on_config(struct tas *t, const char *mac, const char *topic, const void *payload,
                           size_t len)
