@@ -185,6 +185,13 @@ async function main() {
     check(pw <= 390, `phone: chart fits (${Math.round(pw)} px)`);
     await phone.screenshot({ path: path.join(SHOTS, 'web-phone-history.png'), fullPage: false });
     ok('screenshots web-phone.png, web-phone-history.png');
+    // Signed out, then the demo's link form (#token=...): signed in again, fragment dropped.
+    await phone.click('#logout');
+    await phone.waitForSelector('#login-form', { state: 'visible', timeout: 5000 });
+    await phone.goto(`${URL_}/#token=${TOKEN}`);
+    await phone.waitForSelector('#main', { state: 'visible', timeout: 15000 });
+    await phone.waitForFunction(() => /conn-on/.test(document.getElementById('conn').className), null, { timeout: 15000 });
+    check(!phone.url().includes('token'), `signed in from a #token= link; address now ${phone.url()}`);
     await phone.close();
 
     // ---- the hub restarts: the page reconnects by itself ----

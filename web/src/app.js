@@ -308,6 +308,11 @@ function init() {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(drawHistory, 300);
   });
+  // A #token= link opened while the page is already loaded.
+  window.addEventListener('hashchange', () => {
+    const tok = takeFragmentToken();
+    if (tok) start(tok);
+  });
   const tok = takeFragmentToken() || localStorage.getItem('hubd.token');
   if (tok) start(tok);
   else showLogin('');
