@@ -11,7 +11,8 @@ WEB_ROOT_FILES = $(WEB_ROOT_PAGE) $(WEB_ROOT_UPLOT)
 WEB_ROOT_GZ = $(WEB_ROOT_FILES:=.gz)
 webrootdir = $(pkgdatadir)/web
 nodist_webroot_DATA = $(WEB_ROOT_FILES) $(WEB_ROOT_GZ)
-EXTRA_DIST += $(addprefix web/src/,$(WEB_PAGE_FILES)) web/package.json web/package-lock.json
+EXTRA_DIST += $(addprefix web/src/,$(WEB_PAGE_FILES)) web/package.json web/package-lock.json \
+	web/README.md
 CLEANFILES += $(WEB_ROOT_FILES) $(WEB_ROOT_GZ) web/npm.stamp
 
 web/root/%: $(top_srcdir)/web/src/%
