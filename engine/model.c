@@ -134,6 +134,11 @@ struct model_ctx {
     /* decode products dispatched together: rounded inputs [MODEL_MANY_MAX][4][kmax], per-head
      * gathered inputs and outputs [H][4][max(dn, dv)] */
     float *xmany, *hin, *hout;
+    /* prefill products dispatched together (mm_group): rounded inputs [grp_cap]; MoE inputs
+     * gathered by expert [T*K][E], gate/up outputs [T*K][F_exp] + shared [T][F_sh], down
+     * outputs [T*K + T][E] */
+    float *grp_r, *moe_x, *moe_g, *moe_u, *moe_d;
+    size_t grp_cap;
     float *kt;          /* tiled prefill attention: keys transposed per 64-key tile */
     size_t kt_head;     /* floats of kt per KV head (qwen2moe) */
     int64_t kmax;
@@ -766,7 +771,8 @@ void model_ctx_free(struct model_ctx *c)
     float **fl[] = {&c->kv, &c->kv2, &c->rope_cos, &c->rope_sin, &c->x, &c->xn, &c->tmp,
                     &c->q, &c->qa, &c->kva, &c->qabs, &c->olat, &c->gath, &c->attn, &c->k,
                     &c->v, &c->g, &c->u, &c->xg, &c->dg, &c->router, &c->probs, &c->sel_w,
-                    &c->scores, &c->ffn_out, &c->ubuf_g, &c->ubuf_u, &c->utmp, &c->xmany, &c->hin, &c->hout, &c->kt};
+                    &c->scores, &c->ffn_out, &c->ubuf_g, &c->ubuf_u, &c->utmp, &c->xmany, &c->hin, &c->hout, &c->kt,
+                    &c->grp_r, &c->moe_x, &c->moe_g, &c->moe_u, &c->moe_d};
     for (size_t i = 0; i < sizeof(fl) / sizeof(fl[0]); i++) free(*fl[i]);
     for (int i = 0; c->scr && i < c->n_threads; i++) {
         free(c->scr[i].xr);
@@ -918,8 +924,24 @@ struct model_ctx *model_ctx_new(struct model *m, int n_ctx, int n_threads, char 
     c->xmany = falloc((size_t)MODEL_MANY_MAX * MODEL_MANY_TOK * kmax, &ok);
     size_t hd = (size_t)(hp->n_embd_head_nope > hp->n_embd_head_v ? hp->n_embd_head_nope
                                                                    : hp->n_embd_head_v);
-    c->hin = falloc((size_t)H * MODEL_MANY_TOK * hd, &ok);
-    c->hout = falloc((size_t)H * MODEL_MANY_TOK * hd, &ok);
+    /* per-head gathered inputs/outputs of the absorbed MLA products, for any batch size */
+    c->hin = falloc(H * B * hd, &ok);
+    c->hout = falloc(H * B * hd, &ok);
+    {
+        size_t K = (size_t)hp->n_expert_used, Fe = (size_t)hp->n_ff_exp;
+        size_t Fs = (size_t)hp->n_ff_shexp, R = (size_t)hp->kv_lora_rank;
+        size_t cap = (K + 1) * E;
+        size_t alt[] = {K * Fe + Fs, (size_t)hp->n_ff, H * hd, H * R, kmax * 3};
+        for (size_t i = 0; i < sizeof(alt) / sizeof(alt[0]); i++) cap = alt[i] > cap ? alt[i] : cap;
+        c->grp_cap = B * cap;
+        c->grp_r = falloc(c->grp_cap, &ok);
+        if (hp->n_expert > 0) {
+            c->moe_x = falloc(B * K * E, &ok);
+            c->moe_g = falloc(B * (K * Fe + Fs), &ok);
+            c->moe_u = falloc(B * (K * Fe + Fs), &ok);
+            c->moe_d = falloc(B * (K + 1) * E, &ok);
+        }
+    }
     const char *ex = getenv("HUB_ENGINE_EXACT");
     c->exact = !(ex && !strcmp(ex, "0"));
     const char *rl = getenv("HUB_ENGINE_ROUTE_LOG");
@@ -1364,6 +1386,69 @@ static void mm(struct model_ctx *c, const struct wref *w, int64_t mat, const flo
     mm_rows(c, &c->scr[0], pool, w, mat, 0, w->rows, x, T, out);
 }
 
+/* One product of a group: out [T][rows] = W[mat] x, x [T][k]. */
+struct mm_req {
+    const struct wref *w;
+    int64_t mat;
+    const float *x;
+    int T;
+    float *out;
+};
+
+#define MODEL_GROUP_MAX 160 /* products in one mm_group call (kern splits past 64) */
+
+/*
+ * Prefill: several products of any batch size (an FFN's gate and up, every expert's tokens,
+ * the per-head absorbed matrices) in one pool dispatch instead of one each: each wake-up of the
+ * workers is a barrier, and dozens per layer cost more than small products. x is rounded onto
+ * the weight type's grid as mm() does (once for products that share x, T, k and grid), and
+ * kern_matmul_many computes each row exactly as kern_matmul would, so results are unchanged.
+ * Returns false without computing anything when a product needs its own path (Q4_1/Q5_1
+ * correction, unpacked Q4_0) or the rounding scratch is too small; the caller then runs mm().
+ */
+static bool mm_group(struct model_ctx *c, int n, const struct mm_req *r)
+{
+    if (n < 1 || n > MODEL_GROUP_MAX) return false;
+    size_t need = 0;
+    int src[MODEL_GROUP_MAX];
+    for (int i = 0; i < n; i++) {
+        const struct wref *w = r[i].w;
+        int kind = c->exact ? act_kind(w->type) : 0;
+        if (act_kind(w->type) == 4 || (w->unpacked && w->type == KERN_Q4_0)) return false;
+        src[i] = -1;
+        if (!kind) continue;
+        for (int j = 0; j < i && src[i] < 0; j++)
+            if (src[j] == j && r[j].x == r[i].x && r[j].T == r[i].T && r[j].w->k == w->k &&
+                act_kind(r[j].w->type) == kind)
+                src[i] = j;
+        if (src[i] < 0) {
+            src[i] = i;
+            need += (size_t)r[i].T * (size_t)w->k;
+        }
+    }
+    if (need > c->grp_cap) return false;
+    struct kern_mm v[MODEL_GROUP_MAX];
+    size_t off = 0;
+    int64_t macs = 0;
+    for (int i = 0; i < n; i++) {
+        const struct wref *w = r[i].w;
+        const float *xi = r[i].x;
+        if (src[i] == i) {
+            float *dst = c->grp_r + off;
+            act_round(act_kind(w->type), r[i].x, (size_t)r[i].T * w->k, dst, NULL);
+            off += (size_t)r[i].T * (size_t)w->k;
+            xi = dst;
+        } else if (src[i] >= 0) {
+            xi = v[src[i]].x; /* the same rounded x: kern quantizes it once */
+        }
+        v[i] = (struct kern_mm){w->type, w->data + (size_t)r[i].mat * w->mat_bytes, w->rows, w->k,
+                                xi, r[i].T, r[i].out};
+        macs += w->rows * w->k * r[i].T;
+    }
+    kern_matmul_many(macs >= MODEL_POOL_MIN_MACS ? c->pool : NULL, v, n);
+    return true;
+}
+
 /* Several small products (a token's q and kv projections, the per-head absorbed matrices) in
  * one pool dispatch, each x rounded as mm() would. Falls back to one mm() after the other
  * for large batches, many products, or Q4_1/Q5_1 weights (their correction is per product). */
@@ -1375,6 +1460,11 @@ static void mm_many(struct model_ctx *c, int n, const struct wref *const *w, con
         ok = act_kind(w[i]->type) != 4 && !(w[i]->unpacked && w[i]->type == KERN_Q4_0) &&
              w[i]->k <= c->kmax;
     if (!ok) {
+        struct mm_req rq[MODEL_GROUP_MAX];
+        if (n >= 1 && n <= MODEL_GROUP_MAX) {
+            for (int i = 0; i < n; i++) rq[i] = (struct mm_req){w[i], mat[i], x[i], T, out[i]};
+            if (mm_group(c, n, rq)) return;
+        }
         for (int i = 0; i < n; i++) mm(c, w[i], mat[i], x[i], T, out[i]);
         return;
     }
@@ -1919,13 +2009,13 @@ static void attention_ds2(struct model_ctx *c, int il, int T, int pos0)
         act_round(1, dst, (size_t)(R + nr), dst, NULL); /* an f16 cache */
     }
     /* q_abs[h] [T][R] = W_kb[h] q_nope[h] */
-    if (T <= MODEL_MANY_TOK && H <= MODEL_MANY_MAX) {
+    if (H <= MODEL_MANY_MAX) {
         const struct wref *wh[MODEL_MANY_MAX] = {0};
         int64_t mh[MODEL_MANY_MAX] = {0};
         const float *xh[MODEL_MANY_MAX] = {0};
         float *oh[MODEL_MANY_MAX] = {0};
         for (int h = 0; h < H; h++) {
-            float *g = c->hin + (size_t)h * MODEL_MANY_TOK * dn;
+            float *g = c->hin + (size_t)h * T * dn;
             for (int t = 0; t < T; t++)
                 memcpy(g + (size_t)t * dn, c->q + ((size_t)t * H + h) * dqk,
                        (size_t)dn * sizeof(float));
@@ -1948,7 +2038,7 @@ static void attention_ds2(struct model_ctx *c, int il, int T, int pos0)
     c->cur_pos0 = pos0;
     run_attn(c, attn_ds2_job, T);
     /* out[h] [T][dv] = W_vb[h] o_lat[h], then heads side by side: attn [T][H*dv] */
-    if (T <= MODEL_MANY_TOK && H <= MODEL_MANY_MAX) {
+    if (H <= MODEL_MANY_MAX) {
         const struct wref *wh[MODEL_MANY_MAX] = {0};
         int64_t mh[MODEL_MANY_MAX] = {0};
         const float *xh[MODEL_MANY_MAX] = {0};
@@ -1957,7 +2047,7 @@ static void attention_ds2(struct model_ctx *c, int il, int T, int pos0)
             wh[h] = &ly->wv_b;
             mh[h] = h;
             xh[h] = c->olat + (size_t)h * T * R;
-            oh[h] = c->hout + (size_t)h * MODEL_MANY_TOK * dv;
+            oh[h] = c->hout + (size_t)h * T * dv;
         }
         mm_many(c, H, wh, mh, xh, T, oh);
         for (int h = 0; h < H; h++)
@@ -1986,9 +2076,13 @@ static void attention_qwen(struct model_ctx *c, int il, int T, int pos0)
     const struct model_hparams *hp = &c->m->hp;
     const struct model_layer *ly = &c->m->layers[il];
     int H = hp->n_head, Hkv = hp->n_head_kv, D = hp->n_embd_head_qk, nr = hp->n_rot;
-    mm(c, &ly->wq, 0, c->xn, T, c->q);
-    mm(c, &ly->wk, 0, c->xn, T, c->k);
-    mm(c, &ly->wv, 0, c->xn, T, c->v);
+    {
+        const struct wref *w3[3] = {&ly->wq, &ly->wk, &ly->wv};
+        const int64_t m3[3] = {0, 0, 0};
+        const float *x3[3] = {c->xn, c->xn, c->xn};
+        float *o3[3] = {c->q, c->k, c->v};
+        mm_many(c, 3, w3, m3, x3, T, o3);
+    }
     add_bias(c->q, ly->bq, T, (int64_t)H * D);
     add_bias(c->k, ly->bk, T, c->kv_row);
     add_bias(c->v, ly->bv, T, c->kv_row);
@@ -2014,8 +2108,11 @@ static void ffn_swiglu(struct model_ctx *c, const struct wref *gate, const struc
                        const struct wref *down, int64_t mat, const float *x, int n, float *out)
 {
     int64_t F = gate->rows;
-    mm(c, gate, mat, x, n, c->g);
-    mm(c, up, mat, x, n, c->u);
+    const struct wref *w2[2] = {gate, up};
+    const int64_t m2[2] = {mat, mat};
+    const float *x2[2] = {x, x};
+    float *o2[2] = {c->g, c->u};
+    mm_many(c, 2, w2, m2, x2, n, o2);
     kern_swiglu(c->g, c->g, c->u, F * n);
     mm(c, down, mat, c->g, n, out);
 }
@@ -2170,6 +2267,81 @@ out:
     free(sel);
 }
 
+/*
+ * Prefill MoE in two dispatches: every active expert's gate and up over its gathered tokens
+ * (and the shared expert's over all) in one, every down projection in the other, instead of
+ * three per expert. The sums into ffn_out keep the per-expert path's order (experts by id, then
+ * the shared one), so the result is the same to the bit. false: not possible here (see
+ * mm_group), nothing written to ffn_out.
+ */
+static bool moe_group(struct model_ctx *c, const struct model_layer *ly, int T)
+{
+    const struct model_hparams *hp = &c->m->hp;
+    int X = hp->n_expert;
+    int64_t E = hp->n_embd, Fe = ly->gate_exps.rows;
+    bool sh = ly->up_shexp.data != NULL;
+    int64_t Fs = sh ? ly->gate_shexp.rows : 0;
+    if (!c->moe_x || Fe > hp->n_ff_exp || Fs > hp->n_ff_shexp || 2 * (X + 1) > MODEL_GROUP_MAX)
+        return false;
+    struct mm_req rq[MODEL_GROUP_MAX];
+    int32_t first[4097];
+    int nq = 0, rows = 0;
+    if (X > 4096) return false;
+    for (int e = 0; e < X; e++) {
+        int n = c->exp_cnt[e];
+        first[e] = rows;
+        if (!n) continue;
+        const int32_t *toks = c->exp_tok + (size_t)e * c->n_batch;
+        for (int i = 0; i < n; i++)
+            memcpy(c->moe_x + (size_t)(rows + i) * E, c->xn + (size_t)toks[i] * E,
+                   (size_t)E * sizeof(float));
+        const float *xe = c->moe_x + (size_t)rows * E;
+        rq[nq++] = (struct mm_req){&ly->gate_exps, e, xe, n, c->moe_g + (size_t)rows * Fe};
+        rq[nq++] = (struct mm_req){&ly->up_exps, e, xe, n, c->moe_u + (size_t)rows * Fe};
+        rows += n;
+    }
+    float *gs = c->moe_g + (size_t)rows * Fe, *us = c->moe_u + (size_t)rows * Fe;
+    if (sh) {
+        rq[nq++] = (struct mm_req){&ly->gate_shexp, 0, c->xn, T, gs};
+        rq[nq++] = (struct mm_req){&ly->up_shexp, 0, c->xn, T, us};
+    }
+    if (!mm_group(c, nq, rq)) return false;
+    /* SwiGLU per product, over the same spans as the per-expert path */
+    nq = 0;
+    for (int e = 0; e < X; e++) {
+        int n = c->exp_cnt[e];
+        if (!n) continue;
+        float *g = c->moe_g + (size_t)first[e] * Fe;
+        kern_swiglu(g, g, c->moe_u + (size_t)first[e] * Fe, Fe * n);
+        rq[nq++] = (struct mm_req){&ly->down_exps, e, g, n, c->moe_d + (size_t)first[e] * E};
+    }
+    float *ds = c->moe_d + (size_t)rows * E;
+    if (sh) {
+        kern_swiglu(gs, gs, us, Fs * T);
+        rq[nq++] = (struct mm_req){&ly->down_shexp, 0, gs, T, ds};
+    }
+    if (!mm_group(c, nq, rq))
+        for (int i = 0; i < nq; i++) mm(c, rq[i].w, rq[i].mat, rq[i].x, rq[i].T, rq[i].out);
+    memset(c->ffn_out, 0, (size_t)T * E * sizeof(float));
+    for (int e = 0; e < X; e++) {
+        int n = c->exp_cnt[e];
+        const int32_t *toks = c->exp_tok + (size_t)e * c->n_batch;
+        const int32_t *slots = c->exp_slot + (size_t)e * c->n_batch;
+        for (int i = 0; i < n; i++)
+            kern_scale_add(c->ffn_out + (size_t)toks[i] * E, c->moe_d + (size_t)(first[e] + i) * E,
+                           c->sel_w[slots[i]], E);
+    }
+    if (sh) {
+        for (int t = 0; t < T; t++) {
+            float gw = 1.0f;
+            if (ly->gate_inp_shexp)
+                gw = sigmoidf(kern_dot_f32(ly->gate_inp_shexp, c->xn + (size_t)t * E, E));
+            kern_scale_add(c->ffn_out + (size_t)t * E, ds + (size_t)t * E, gw, E);
+        }
+    }
+    return true;
+}
+
 static void ffn_moe(struct model_ctx *c, const struct model_layer *ly, int T)
 {
     const struct model_hparams *hp = &c->m->hp;
@@ -2209,6 +2381,7 @@ static void ffn_moe(struct model_ctx *c, const struct model_layer *ly, int T)
         kern_pool_run(c->pool, moe_down_job, c);
         return;
     }
+    if (T > 1 && moe_group(c, ly, T)) return;
     memset(c->ffn_out, 0, (size_t)T * E * sizeof(float));
     /* tokens grouped by expert: one product per expert over all its tokens */
     for (int e = 0; e < X; e++) {
