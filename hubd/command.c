@@ -31,6 +31,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #define TAG "command"
 #define CMD_WORKERS 2     /* engine contexts = commands parsed at once (one per core) */
@@ -1672,7 +1673,13 @@ struct hub_command *hub_command_new(struct hub *h, char *err, size_t errlen)
         if (!c->engine) {
             hub_error(TAG, "language model not loaded: %s (text commands answer not ready)", e2);
         } else {
-            for (int i = 0; i < CMD_WORKERS; i++) {
+            /* one core stays free for the state thread and the broker: on a 2-core hub two
+             * parsing workers starved them (hub/intent answers took seconds under a flood) */
+            long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+            int want = ncpu > 2 ? CMD_WORKERS : 1;
+            const char *wt = hub_config_get(&h->cfg, "engine", "workers");
+            if (wt && atoi(wt) >= 1 && atoi(wt) <= CMD_WORKERS) want = atoi(wt);
+            for (int i = 0; i < want; i++) {
                 c->ctx[i] = intent_ctx_new(c->engine, 1, e2, sizeof e2);
                 if (!c->ctx[i]) {
                     hub_error(TAG, "engine context: %s", e2);

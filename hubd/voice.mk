@@ -18,3 +18,8 @@ EXTRA_DIST += $(answers_DATA)
 # queries, lists, timers and a delayed command across a restart, entry forms, bad input, Hermes.
 HUB_TESTS += tests/test-command.sh
 EXTRA_DIST += tests/test-command.sh
+
+# Text commands through the language engine on worker threads (reference model: mechanics,
+# bounded flood, state thread free; the trained model: understanding in English and Chinese).
+HUB_TESTS += tests/test-command-engine.sh
+EXTRA_DIST += tests/test-command-engine.sh
