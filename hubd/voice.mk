@@ -23,3 +23,14 @@ EXTRA_DIST += tests/test-command.sh
 # bounded flood, state thread free; the trained model: understanding in English and Chinese).
 HUB_TESTS += tests/test-command-engine.sh
 EXTRA_DIST += tests/test-command-engine.sh
+
+# tools/bench-command: N commands, time from hub/command (or hub/intent) to the device's own
+# command topic; tools/bench-command.sh brings the demo house up around it.
+noinst_PROGRAMS += tools/bench-command
+tools_bench_command_SOURCES = tools/bench-command.c
+tools_bench_command_CPPFLAGS = $(AM_CPPFLAGS) $(MOSQUITTO_CFLAGS)
+tools_bench_command_LDADD = $(MOSQUITTO_LIBS)
+EXTRA_DIST += tools/bench-command.sh
+# a short run: every command reaches the device, figures printed
+HUB_TESTS += tests/test-command-bench.sh
+EXTRA_DIST += tests/test-command-bench.sh

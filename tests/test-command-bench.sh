@@ -1,0 +1,14 @@
+#!/bin/sh
+# test-command-bench.sh: tools/bench-command.sh runs (60 commands over hub/intent against the demo
+# house) and every command reaches the device's own topic; prints the figures.
+set -u
+: "${top_srcdir:=.}" "${top_builddir:=.}"
+[ -x "$top_builddir/tools/bench-command" ] || { echo "FAIL: tools/bench-command is not built"; exit 1; }
+out=$(top_srcdir=$top_srcdir top_builddir=$top_builddir sh "$top_srcdir/tools/bench-command.sh" -n 60 --intent 2>&1)
+rc=$?
+echo "$out"
+[ $rc -eq 0 ] || { echo "FAIL: bench-command.sh exited $rc"; exit 1; }
+echo "$out" | grep -q '^mode hub/intent, 60 commands, 60 reached' || { echo "FAIL: not every command reached the device"; exit 1; }
+p50=$(echo "$out" | awk '$1 == "p50" { print $2 }')
+[ -n "$p50" ] || { echo "FAIL: no p50 line"; exit 1; }
+echo "ok: p50 $p50 ms"
