@@ -55,8 +55,6 @@ struct rule {
     int max;
     int64_t *next_ms; /* per trigger: next time/sun firing (clock ms), 0 for other kinds */
     json_t *queue;    /* queued mode: trigger variables waiting for their turn */
-    int64_t loop_ms[HUB_RULES_LOOP_MAX]; /* monotonic ms of the last firings (ring) */
-    int loop_pos;
 };
 
 struct run_frame {
@@ -80,6 +78,7 @@ struct run {
     json_t *wait_spec;/* {"entity_id": [...], "to": [...]|null, "continue_on_timeout": bool} */
     int64_t pend_id;  /* rule_pending row while waiting, 0 otherwise */
     bool stepping;
+    int cause_depth;  /* 0: started by the outside; n: by a run of depth n - 1 (loop detection) */
 };
 
 struct rule_for {
@@ -134,6 +133,10 @@ struct hub_rules {
     uv_timer_t tick;
     bool tick_init, started, stopped;
     size_t mqtt_triggers; /* so messages skip the rules when no rule listens to MQTT */
+    /* What runs changed lately: entity id or "mqtt:TOPIC" -> [cause depth, monotonic ms]. A
+     * trigger from something a run changed within HUB_RULES_LOOP_WINDOW_MS is caused by that
+     * run: a chain of HUB_RULES_LOOP_MAX such causes is a loop. */
+    json_t *touched;
 };
 
 /* ---- small helpers ------------------------------------------------------------------------ */
@@ -1426,7 +1429,7 @@ static void run_free(struct run *run)
     free(run);
 }
 
-static void run_start(struct hub_rules *r, struct rule *ru, json_t *vars, json_t *conds);
+static void run_start(struct hub_rules *r, struct rule *ru, json_t *vars, json_t *conds, int depth);
 
 static void run_unlink(struct hub_rules *r, struct run *run)
 {
@@ -1457,7 +1460,8 @@ static void run_finish(struct hub_rules *r, struct run *run, const char *status)
     if (ru->mode == MODE_QUEUED && json_array_size(ru->queue) && !rule_running(r, ru) && ru->enabled) {
         json_t *q = json_incref(json_array_get(ru->queue, 0));
         json_array_remove(ru->queue, 0);
-        run_start(r, ru, json_incref(json_object_get(q, "vars")), json_incref(json_object_get(q, "conds")));
+        run_start(r, ru, json_incref(json_object_get(q, "vars")), json_incref(json_object_get(q, "conds")),
+                  (int)json_integer_value(json_object_get(q, "depth")));
         json_decref(q);
     }
 }
@@ -1532,6 +1536,20 @@ static bool wait_matches(const json_t *spec, const char *entity, const char *fro
     return false;
 }
 
+/* A run changed `key` (an entity or "mqtt:TOPIC"): remember it for loop detection. */
+static void rules_touch(struct hub_rules *r, const char *key, int depth)
+{
+    int64_t mono = rules_mono_ms();
+    if (json_object_size(r->touched) > 4096) { /* forget what is too old to cause anything */
+        const char *k;
+        json_t *v, *tmp;
+        json_object_foreach_safe(r->touched, tmp, k, v)
+            if (mono - json_integer_value(json_array_get(v, 1)) > HUB_RULES_LOOP_WINDOW_MS)
+                json_object_del(r->touched, k);
+    }
+    json_object_set_new(r->touched, key, json_pack("[i, I]", depth, (json_int_t)mono));
+}
+
 /* The plugin arguments of an entity action. Home Assistant's light brightness is 0-255 and
  * brightness_pct 0-100; the hub's (include/hub/plugin.h) is 0-100 %: converted here so
  * imported automations mean what they meant. malloc'd JSON text. */
@@ -1583,10 +1601,13 @@ static void run_step(struct hub_rules *r, struct run *run)
                 char *payload = json_is_string(p) ? strdup(json_string_value(p))
                                 : p ? json_dumps(p, JSON_COMPACT | JSON_ENCODE_ANY) : strdup("");
                 json_t *q = json_object_get(data, "qos");
-                rc = payload ? run_publish(r, json_string_value(json_object_get(data, "topic")), payload,
-                                           q ? (int)json_integer_value(q) : 0,
+                const char *topic = json_string_value(json_object_get(data, "topic"));
+                rc = payload ? run_publish(r, topic, payload, q ? (int)json_integer_value(q) : 0,
                                            json_is_true(json_object_get(data, "retain")))
                              : HUB_ERR_NOMEM;
+                char key[300];
+                pathf(key, sizeof key, "mqtt:%s", topic);
+                if (!rc) rules_touch(r, key, run->cause_depth);
                 free(payload);
                 if (rc) snprintf(err, sizeof err, "publish: %s", hub_strerror(rc));
             } else if (!strncmp(name, "notify.", 7)) {
@@ -1618,7 +1639,9 @@ static void run_step(struct hub_rules *r, struct run *run)
                     if (!r->env.execute) {
                         rc = HUB_ERR_UNAVAILABLE;
                         snprintf(err, sizeof err, "no plugins");
-                    } else if ((rc = r->env.execute(r->env.ud, e, verb, args ? args : "{}", err, sizeof err))) {
+                    } else if (!(rc = r->env.execute(r->env.ud, e, verb, args ? args : "{}", err, sizeof err))) {
+                        rules_touch(r, e, run->cause_depth);
+                    } else {
                         char tmp[300];
                         pathf(tmp, sizeof tmp, "%s: %s", e, err[0] ? err : hub_strerror(rc));
                         snprintf(err, sizeof err, "%s", tmp);
@@ -1729,7 +1752,7 @@ static void run_step(struct hub_rules *r, struct run *run)
     run->stepping = false;
 }
 
-static void run_start(struct hub_rules *r, struct rule *ru, json_t *vars, json_t *conds)
+static void run_start(struct hub_rules *r, struct rule *ru, json_t *vars, json_t *conds, int depth)
 {
     struct run *run = calloc(1, sizeof *run);
     if (!run) {
@@ -1738,6 +1761,7 @@ static void run_start(struct hub_rules *r, struct rule *ru, json_t *vars, json_t
         return;
     }
     run->rule = ru;
+    run->cause_depth = depth;
     run->vars = vars;
     run->conds = conds ? conds : json_array();
     run->steps = json_array();
@@ -1787,17 +1811,24 @@ static void rule_fire(struct hub_rules *r, struct rule *ru, json_t *vars)
         json_decref(vars);
         return;
     }
-    /* Loop detection: too many firings in a short real time. */
-    int64_t mono = rules_mono_ms();
-    int64_t oldest = ru->loop_ms[ru->loop_pos];
-    ru->loop_ms[ru->loop_pos] = mono;
-    ru->loop_pos = (ru->loop_pos + 1) % HUB_RULES_LOOP_MAX;
-    if (oldest && mono - oldest < HUB_RULES_LOOP_WINDOW_MS) {
-        hub_error(TAG, "rule '%s' triggered %d times in %.1f s: it keeps triggering itself (a loop); "
+    /* Loop detection: is this trigger caused by something a run changed a moment ago? */
+    int depth = 0;
+    const char *src = json_string_value(json_object_get(vars, "entity_id"));
+    char key[300];
+    if (!src && json_string_value(json_object_get(vars, "topic"))) {
+        pathf(key, sizeof key, "mqtt:%s", json_string_value(json_object_get(vars, "topic")));
+        src = key;
+    }
+    json_t *cause = src ? json_object_get(r->touched, src) : NULL;
+    if (cause && rules_mono_ms() - json_integer_value(json_array_get(cause, 1)) < HUB_RULES_LOOP_WINDOW_MS)
+        depth = (int)json_integer_value(json_array_get(cause, 0)) + 1;
+    if (depth >= HUB_RULES_LOOP_MAX) {
+        hub_error(TAG, "rule '%s' is in a loop: triggered by %s, changed by a run that was itself "
+                       "started by a rule's change, %d times in a row; it keeps triggering itself: "
                        "disabled it (enable it again with rules/enable or hubctl rules enable %s)",
-                  ru->id, HUB_RULES_LOOP_MAX, (double)(mono - oldest) / 1000.0, ru->id);
+                  ru->id, src, depth, ru->id);
+        json_object_del(r->touched, src);
         ru->enabled = false;
-        memset(ru->loop_ms, 0, sizeof ru->loop_ms);
         rule_cancel(r, ru, "cancelled");
         sqlite3_stmt *s = q_get(r, Q_RULE_ENABLE);
         if (s) {
@@ -1868,7 +1899,8 @@ static void rule_fire(struct hub_rules *r, struct rule *ru, json_t *vars)
                 json_decref(conds);
                 json_decref(vars);
             } else {
-                json_array_append_new(ru->queue, json_pack("{s:o, s:o}", "vars", vars, "conds", conds));
+                json_array_append_new(ru->queue, json_pack("{s:o, s:o, s:i}", "vars", vars, "conds", conds,
+                                                           "depth", depth));
             }
             return;
         }
@@ -1882,7 +1914,7 @@ static void rule_fire(struct hub_rules *r, struct rule *ru, json_t *vars)
         }
         break;
     }
-    run_start(r, ru, vars, conds);
+    run_start(r, ru, vars, conds, depth);
 }
 
 static json_t *vars_new(const char *type, size_t idx, const json_t *trig, const char *desc)
@@ -2287,7 +2319,8 @@ struct hub_rules *hub_rules_new(const struct hub_rules_env *env, char *err, size
     r->env = *env;
     r->db = (sqlite3 *)hub_store_sqlite(env->store);
     r->last_state = json_object();
-    if (!r->db || !r->last_state) {
+    r->touched = json_object();
+    if (!r->db || !r->last_state || !r->touched) {
         snprintf(err, errlen, "rules: no database");
         hub_rules_free(r);
         return NULL;
@@ -2454,6 +2487,7 @@ void hub_rules_free(struct hub_rules *r)
     free(r->rules);
     for (int i = 0; i < Q_COUNT_; i++) sqlite3_finalize(r->q[i]);
     json_decref(r->last_state);
+    json_decref(r->touched);
     free(r);
 }
 
@@ -2627,10 +2661,7 @@ static json_t *rules_api(struct hub_rules *r, const char *type, const json_t *ms
         if (en && !json_is_boolean(en)) return api_fail(err, errlen, "invalid: enabled must be true or false");
         bool on = !en || json_is_true(en);
         if (!on) rule_cancel(r, ru, "cancelled");
-        if (on && !ru->enabled) {
-            memset(ru->loop_ms, 0, sizeof ru->loop_ms);
-            rule_schedule(r, ru, hub_clock_now_ms());
-        }
+        if (on && !ru->enabled) rule_schedule(r, ru, hub_clock_now_ms());
         ru->enabled = on;
         sqlite3_stmt *s = q_get(r, Q_RULE_ENABLE);
         if (!s) return api_fail(err, errlen, "database error");
@@ -2664,7 +2695,7 @@ static json_t *rules_api(struct hub_rules *r, const char *type, const json_t *ms
             return api_fail(err, errlen, "disabled: rule '%s' is disabled", ru->id);
         }
         if (ru->mode == MODE_RESTART) rule_cancel(r, ru, "restarted");
-        run_start(r, ru, vars, NULL);
+        run_start(r, ru, vars, NULL, 0);
         return json_pack("{s:s}", "rule_id", ru->id);
     }
     if (!strcmp(type, "rules/export")) {

@@ -15,8 +15,11 @@
  * Rules live in SQLite (table rules: id, version, enabled, last_triggered, config JSON); every
  * run is recorded with its trace (rule_runs). Pending `for` durations, delays and waits are
  * saved with their deadlines (rule_pending) and resumed when hubd starts again. Time comes from
- * hubd/clock.h (injectable for tests). A rule that fires more than HUB_RULES_LOOP_MAX times in
- * HUB_RULES_LOOP_WINDOW_MS of real time is taken for a loop: it is disabled and logged.
+ * hubd/clock.h (injectable for tests). Loops: a trigger that comes from an entity or MQTT topic
+ * a run changed within HUB_RULES_LOOP_WINDOW_MS (real time) is counted as caused by that run; a
+ * chain of HUB_RULES_LOOP_MAX such causes (a rule triggering itself, or rules triggering each
+ * other) disables the rule that would fire next, with an error in the log and on hub/notify.
+ * Triggers from the outside, however frequent, start new chains.
  *
  * Everything runs on hubd's state thread (the libuv loop).
  */

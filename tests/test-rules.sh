@@ -295,11 +295,32 @@ Y
 ctl rules import "$T/loop.yaml" >/dev/null || bad "import loop rule"
 broker_mark
 ctl call switch.coffee_machine toggle >/dev/null
-if wait_until 150 grep -q "rule 'toggler' triggered 20 times .*keeps triggering itself" "$T/hubd.log"; then
-    ok "loop detected: $(grep -o "rule 'toggler' triggered.*" "$T/hubd.log" | head -1 | cut -c1-100)"
+if wait_until 150 grep -q "rule 'toggler' is in a loop.* 20 times in a row; it keeps triggering itself" "$T/hubd.log"; then
+    ok "loop detected: $(grep -o "rule 'toggler' is in a loop.*" "$T/hubd.log" | head -1 | cut -c1-120)"
 else bad "loop not detected"; fi
 ctl rules list | grep -q "^toggler *disabled" && ok "the looping rule is disabled" || bad "toggler: $(ctl rules list | grep toggler)"
 broker_wait hub/notify '.error == "loop" and .rule_id == "toggler"' 5 >/dev/null && ok "loop notified on hub/notify" || bad "no loop notification"
+cat >"$T/pingpong.yaml" <<'Y'
+- id: ping
+  trigger: {platform: state, entity_id: switch.printer_plug}
+  action: {service: switch.toggle, target: {entity_id: switch.christmas_tree}}
+- id: pong
+  trigger: {platform: state, entity_id: switch.christmas_tree}
+  action: {service: switch.toggle, target: {entity_id: switch.printer_plug}}
+Y
+ctl rules import "$T/pingpong.yaml" >/dev/null || bad "import ping/pong"
+ctl call switch.printer_plug toggle >/dev/null
+if wait_until 150 grep -Eq "rule 'p[io]ng' is in a loop" "$T/hubd.log"; then
+    ok "two rules triggering each other: $(grep -Eo "rule 'p[io]ng' is in a loop: triggered by [a-z_.]*" "$T/hubd.log" | head -1)"
+else bad "ping/pong loop not detected"; fi
+# A burst from the outside is no loop.
+broker_mark
+before=$(count button_pressed)
+i=0; while [ $i -lt 40 ]; do echo press; i=$((i + 1)); done |
+    mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -q 1 -t test/button/burst -l
+wait_until 50 sh -c "[ \$(awk -F '\t' '\$1 == \"test/out\" && \$2 == \"button_pressed\"' '$BROKER_CAPTURE' | wc -l) -ge $((before + 40)) ]"
+[ "$(count button_pressed)" -eq $((before + 40)) ] && ctl rules list | grep -q "^button *enabled" &&
+    ok "40 presses in a burst: 40 runs, the rule stays enabled" || bad "burst: $(($(count button_pressed) - before)) runs; $(ctl rules list | grep '^button')"
 kill -0 "$HUBD_PID" && ok "hubd alive" || bad "hubd died"
 
 # ---- API errors ----
