@@ -25,3 +25,6 @@ HUB_TESTS += tests/test-model
 
 HUB_TESTS += tests/test-reference-cli.sh
 EXTRA_DIST += tests/test-reference-cli.sh
+
+# tools/bench-engine.sh: our bench figures beside llama.cpp's (bench.md); run by hand
+EXTRA_DIST += tools/bench-engine.sh
