@@ -86,6 +86,14 @@ struct hub_command {
     struct hub_command_stats stats;
 };
 
+/* Through the hub's MQTT link (hub_publish without needing hubd.c, so tests link this file). */
+static int cmd_pub(struct hub_command *c, const char *topic, const void *payload, size_t len,
+                   int qos, bool retain)
+{
+    if (!c->h->mqtt) return HUB_ERR_UNAVAILABLE;
+    return hub_mqtt_publish(c->h->mqtt, topic, payload, len, qos, retain);
+}
+
 /* ---------------------------------------------------------------- text checks */
 
 /* Strict UTF-8 (no overlongs, surrogates or > U+10FFFF) without control bytes but \t\n\r. */
@@ -912,7 +920,7 @@ static void timer_event(struct hub_command *c, const char *what, const struct hu
                           (json_int_t)((hub_timers_remaining(tm) + 999) / 1000), "paused",
                           tm->paused, "command", tm->command);
     char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
-    if (s) hub_publish(c->h, topic, s, strlen(s), 1, false);
+    if (s) cmd_pub(c, topic, s, strlen(s), 1, false);
     free(s);
     json_decref(j);
 }
@@ -1052,7 +1060,7 @@ static void do_list(struct cmd_exec *x)
     if (x->r->ok) {
         json_t *j = json_pack("{s:s, s:o}", "list", list, "items", hub_lists_items(db, list));
         char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
-        if (s) hub_publish(c->h, "hub/list", s, strlen(s), 1, false);
+        if (s) cmd_pub(c, "hub/list", s, strlen(s), 1, false);
         free(s);
         json_decref(j);
     }
@@ -1153,14 +1161,15 @@ static void cmd_execute(struct cmd_exec *x)
         double step = json_is_number(st) ? json_number_value(st)
                       : cmd_eq(json_string_value(st), "down") ? -10 : 10;
         struct volrel_ud u = {c, step, json_object()};
-        do_targets_action(x, dom_media, dom_media, pick_volrel, &u, "volume_set",
-                          json_pack("{s:s}", "volume", step > 0 ? "+" : "-"));
-        /* the answer names the new level of the first target */
-        json_t *lvl = json_object_get(u.args, "volume_level");
-        if (lvl && json_array_size(x->r->texts)) {
-            json_t *vars = json_pack("{s:O, s:s}", "volume", lvl, "what", "");
-            (void)vars;
-            json_decref(vars);
+        struct cmd_targets t;
+        enum cmd_resolve res = cmd_resolve(c, x->slots, x->ctx_area, dom_media, dom_media, &t);
+        if (res != RES_OK) {
+            reply_unresolved(c, x->r, res, x->slots, &t, dom_media);
+        } else {
+            pick_volrel(t.e[0], &u); /* the level the answer names: the first target's */
+            json_t *lvl = json_incref(json_object_get(u.args, "volume_level"));
+            cmd_run(c, x->r, &t, pick_volrel, &u, "volume_set", json_pack("{s:o}", "volume", lvl),
+                    x->slots, x->ctx_area);
         }
         json_decref(u.args);
     } else if (!strcmp(in, "HassMediaPlayerMute") || !strcmp(in, "HassMediaPlayerUnmute")) {
@@ -1195,8 +1204,8 @@ static void cmd_execute(struct cmd_exec *x)
         json_t *j = json_pack("{s:s?}", "text", msg);
         char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
         if (s) {
-            hub_publish(c->h, "hub/broadcast", s, strlen(s), 1, false);
-            hub_publish(c->h, "hermes/tts/say", s, strlen(s), 0, false);
+            cmd_pub(c, "hub/broadcast", s, strlen(s), 1, false);
+            cmd_pub(c, "hermes/tts/say", s, strlen(s), 0, false);
         }
         free(s);
         json_decref(j);
@@ -1451,7 +1460,7 @@ static void publish_json(struct hub_command *c, const char *topic, const json_t 
 {
     char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
     if (s) {
-        int rc = hub_publish(c->h, topic, s, strlen(s), qos, false);
+        int rc = cmd_pub(c, topic, s, strlen(s), qos, false);
         if (rc) hub_warn(TAG, "cannot publish on %s: %s", topic, hub_strerror(rc));
     }
     free(s);

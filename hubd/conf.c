@@ -62,6 +62,7 @@ static const struct cfg_key cfg_schema[] = {
     {"plugins", "disable", CFG_STR, RAW, 0, 0},
     {"engine", "model", CFG_STR, OFF(model_path), 0, 0},
     {"engine", "threads", CFG_INT, RAW, 1, 1024},
+    {"engine", "workers", CFG_INT, RAW, 1, 2}, /* hubd/command.c: utterances parsed at once */
     {"engine", "backend", CFG_STR, RAW, 0, 0},
     {"engine", "language", CFG_STR, RAW, 0, 0},
     {"house", "file", CFG_STR, OFF(house_file), 0, 0},

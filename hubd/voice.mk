@@ -34,3 +34,11 @@ EXTRA_DIST += tools/bench-command.sh
 # a short run: every command reaches the device, figures printed
 HUB_TESTS += tests/test-command-bench.sh
 EXTRA_DIST += tests/test-command-bench.sh
+
+# Splitting, language detection, answer templates (en/zh-CN keys and {slots} agree).
+check_PROGRAMS += tests/test-command-unit
+tests_test_command_unit_SOURCES = tests/test-command-unit.c
+tests_test_command_unit_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS) \
+	-DHUB_ANSWERS_SRCDIR='"$(abs_top_srcdir)/data/answers"'
+tests_test_command_unit_LDADD = hubd/libhubvoice.a $(HUB_INTENT_LIBS) $(HUBD_CORE_LIBS) $(YAML_LIBS)
+HUB_TESTS += tests/test-command-unit

@@ -126,7 +126,8 @@ say_intent '{"intent":"HassMediaNext","slots":{"name":"Kids Room TV"}}' '.ok and
 say_intent '{"intent":"HassMediaPrevious","slots":{"name":"Kids Room TV"}}' '.ok'
 say_intent '{"intent":"HassSetVolume","slots":{"name":"Living Room Speaker","volume_level":25}}' \
     '.ok and .text == "Set the volume of Living Room Speaker to 25%."'
-say_intent '{"intent":"HassSetVolumeRelative","slots":{"name":"Kids Room TV","volume_step":"up"}}' '.ok'
+say_intent '{"intent":"HassSetVolumeRelative","slots":{"name":"Kids Room TV","volume_step":"up"}}' \
+    '.ok and .text == "Set the volume of Kids Room TV to 30%."'
 # the HA-discovery plugin has no mute action: the answer says so instead of pretending
 say_intent '{"intent":"HassMediaPlayerMute","slots":{"name":"Kids Room TV"}}' \
     '(.ok | not) and .text == "Kids Room TV can'"'"'t do that."'
