@@ -1154,12 +1154,10 @@ static void act_round(int kind, const float *x, size_t n, float *dst, float *sum
  * attn_output of the q4_k_m reference file (Q5_1) off llama.cpp's bits. Integer work is small:
  * these types only appear where a k-quant does not fit (rows of 128 or 32).
  */
-static inline __attribute__((always_inline)) void mm_q1_ggml_body(const struct wref *w, int64_t mat, int64_t r0, int64_t r1, const float *x,
-                       int T, float *out, float *scratch)
+/* x [T][k] to ggml's Q8_1 in scratch: codes qy [T][k], fp16-rounded d and s per block. */
+static void q1_quant_x(const float *x, int T, int64_t k, float *scratch)
 {
-    const int64_t k = w->k, nb = k / 32, R = r1 - r0;
-    const bool q5 = w->type == KERN_Q5_1;
-    const size_t bb = q5 ? 24 : 20; /* d, m (fp16), [qh 4 bytes], qs 16 bytes */
+    const int64_t nb = k / 32;
     int8_t *qy = (int8_t *)scratch;
     float *dy = (float *)(qy + (size_t)T * k), *sy = dy + (size_t)T * nb;
     for (int64_t i = 0; i < T * nb; i++) {
@@ -1176,6 +1174,19 @@ static inline __attribute__((always_inline)) void mm_q1_ggml_body(const struct w
         dy[i] = f16_round(d);
         sy[i] = f16_round(d * (float)sum);
     }
+}
+
+/* Rows r0..r1 of W[mat] times the Q8_1 x in scratch (q1_quant_x of T rows of k):
+ * out[t * ostride + (r - r0)]. The plain form of ggml's arithmetic. */
+static inline __attribute__((always_inline)) void
+q1_rows_body(const struct wref *w, int64_t mat, int64_t r0, int64_t r1, int T,
+             const float *scratch, float *out, int64_t ostride)
+{
+    const int64_t k = w->k, nb = k / 32, R = r1 - r0;
+    const bool q5 = w->type == KERN_Q5_1;
+    const size_t bb = q5 ? 24 : 20; /* d, m (fp16), [qh 4 bytes], qs 16 bytes */
+    const int8_t *qy = (const int8_t *)scratch;
+    const float *dy = (const float *)(qy + (size_t)T * k), *sy = dy + (size_t)T * nb;
     for (int64_t r = 0; r < R; r++) {
         const uint8_t *row = w->data + (size_t)mat * w->mat_bytes + (size_t)(r0 + r) * w->row_bytes;
         for (int t = 0; t < T; t++) {
@@ -1209,29 +1220,116 @@ static inline __attribute__((always_inline)) void mm_q1_ggml_body(const struct w
                   h3 = acc[7] + acc[3];
             h0 += h2;
             h1 += h3;
-            out[(size_t)t * R + r] = (h0 + h1) + summs;
+            out[(size_t)t * ostride + r] = (h0 + h1) + summs;
         }
     }
 }
 
-/* The body above twice: with AVX2+FMA enabled fmaf is one instruction, not a libm call. */
 #ifdef MODEL_X86
-MODEL_TARGET static void mm_q1_ggml_avx2(const struct wref *w, int64_t mat, int64_t r0, int64_t r1,
-                                 const float *x, int T, float *out, float *scratch)
+#define MODEL_Q1_ROW_BLOCKS 128 /* a row's blocks decoded once for all tokens (k <= 4096) */
+
+/* One Q4_1/Q5_1 block's 32 codes as bytes: low nibbles then high nibbles, bit j of qh as 16
+ * (ggml's bytes_from_nibbles_32 | bytes_from_bits_32 & 0x10). */
+MODEL_TARGET static inline __m256i q1_codes(const uint8_t *blk, bool q5)
 {
-    mm_q1_ggml_body(w, mat, r0, r1, x, T, out, scratch);
+    const __m128i qs = _mm_loadu_si128((const __m128i *)(blk + (q5 ? 8 : 4)));
+    const __m128i lo = _mm_and_si128(qs, _mm_set1_epi8(0xF));
+    const __m128i hi = _mm_and_si128(_mm_srli_epi16(qs, 4), _mm_set1_epi8(0xF));
+    __m256i v = _mm256_set_m128i(hi, lo);
+    if (q5) {
+        uint32_t qh;
+        memcpy(&qh, blk + 4, 4);
+        const __m256i shuf = _mm256_set_epi64x(0x0303030303030303, 0x0202020202020202,
+                                               0x0101010101010101, 0x0000000000000000);
+        __m256i bits = _mm256_shuffle_epi8(_mm256_set1_epi32((int)qh), shuf);
+        bits = _mm256_or_si256(bits, _mm256_set1_epi64x(0x7fbfdfeff7fbfdfe));
+        bits = _mm256_cmpeq_epi8(bits, _mm256_set1_epi64x(-1));
+        v = _mm256_or_si256(v, _mm256_and_si256(bits, _mm256_set1_epi8(0x10)));
+    }
+    return v;
+}
+
+/* The same numbers as q1_rows_body: each lane's 4-product integer sum (exact), converted and
+ * fused into acc[l] block after block, hsum_float_8, + summs. */
+MODEL_TARGET static void q1_rows_avx2(const struct wref *w, int64_t mat, int64_t r0, int64_t r1,
+                                      int T, const float *scratch, float *out, int64_t ostride)
+{
+    const int64_t k = w->k, nb = k / 32, R = r1 - r0;
+    if (nb > MODEL_Q1_ROW_BLOCKS) {
+        q1_rows_body(w, mat, r0, r1, T, scratch, out, ostride);
+        return;
+    }
+    const bool q5 = w->type == KERN_Q5_1;
+    const size_t bb = q5 ? 24 : 20;
+    const int8_t *qy = (const int8_t *)scratch;
+    const float *dy = (const float *)(qy + (size_t)T * k), *sy = dy + (size_t)T * nb;
+    __m256i codes[MODEL_Q1_ROW_BLOCKS];
+    float dw[MODEL_Q1_ROW_BLOCKS], mw[MODEL_Q1_ROW_BLOCKS];
+    const __m256i ones = _mm256_set1_epi16(1);
+    for (int64_t r = 0; r < R; r++) {
+        const uint8_t *row = w->data + (size_t)mat * w->mat_bytes + (size_t)(r0 + r) * w->row_bytes;
+        for (int64_t b = 0; b < nb; b++) {
+            uint16_t hd, hm;
+            memcpy(&hd, row + b * bb, 2);
+            memcpy(&hm, row + b * bb + 2, 2);
+            dw[b] = _cvtsh_ss(hd);
+            mw[b] = _cvtsh_ss(hm);
+            codes[b] = q1_codes(row + b * bb, q5);
+        }
+        for (int t = 0; t < T; t++) {
+            const int8_t *yq = qy + (size_t)t * k;
+            const float *dyt = dy + (size_t)t * nb, *syt = sy + (size_t)t * nb;
+            __m256 acc = _mm256_setzero_ps();
+            float summs = 0;
+            for (int64_t b = 0; b < nb; b++) {
+                summs = fmaf(mw[b], syt[b], summs);
+                const __m256i y = _mm256_loadu_si256((const __m256i *)(yq + b * 32));
+                const __m256i p = _mm256_madd_epi16(_mm256_maddubs_epi16(codes[b], y), ones);
+                acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(p), _mm256_set1_ps(dw[b] * dyt[b]), acc);
+            }
+            const __m128 h4 = _mm_add_ps(_mm256_extractf128_ps(acc, 1), _mm256_castps256_ps128(acc));
+            const __m128 h2 = _mm_add_ps(h4, _mm_movehl_ps(h4, h4));
+            const __m128 h1 = _mm_add_ss(h2, _mm_movehdup_ps(h2));
+            out[(size_t)t * ostride + r] = _mm_cvtss_f32(h1) + summs;
+        }
+    }
 }
 #endif
-static void mm_q1_ggml(const struct wref *w, int64_t mat, int64_t r0, int64_t r1, const float *x, int T,
-               float *out, float *scratch)
+
+static void q1_rows(const struct wref *w, int64_t mat, int64_t r0, int64_t r1, int T,
+                    const float *scratch, float *out, int64_t ostride)
 {
 #ifdef MODEL_X86
     if (model_simd()) {
-        mm_q1_ggml_avx2(w, mat, r0, r1, x, T, out, scratch);
+        q1_rows_avx2(w, mat, r0, r1, T, scratch, out, ostride);
         return;
     }
 #endif
-    mm_q1_ggml_body(w, mat, r0, r1, x, T, out, scratch);
+    q1_rows_body(w, mat, r0, r1, T, scratch, out, ostride);
+}
+
+/* out [T][r1-r0] = rows r0..r1 of a Q4_1/Q5_1 W[mat] times x [T][k], as ggml computes it. */
+static void mm_q1_ggml(const struct wref *w, int64_t mat, int64_t r0, int64_t r1, const float *x,
+                       int T, float *out, float *scratch)
+{
+    q1_quant_x(x, T, w->k, scratch);
+    q1_rows(w, mat, r0, r1, T, scratch, out, r1 - r0);
+}
+
+/* Prefill: the rows of a Q4_1/Q5_1 product split over the pool (x quantized once before). */
+struct q1_job {
+    const struct wref *w;
+    int64_t mat, rows;
+    int T;
+    const float *scratch;
+    float *out;
+};
+
+static void q1_job_fn(void *arg, int ith, int nth)
+{
+    const struct q1_job *j = arg;
+    int64_t r0 = j->rows * ith / nth, r1 = j->rows * (ith + 1) / nth;
+    if (r1 > r0) q1_rows(j->w, j->mat, r0, r1, j->T, j->scratch, j->out + r0, j->rows);
 }
 
 /*
@@ -1355,7 +1453,13 @@ static void mm_rows(struct model_ctx *c, const struct mm_scratch *sc, struct ker
     const uint8_t *W = w->data + (size_t)mat * w->mat_bytes + (size_t)r0 * w->row_bytes;
     if (rows <= 0) return;
     if (kind == 4 && c->exact) {
-        mm_q1_ggml(w, mat, r0, r1, x, T, out, sc->xr);
+        if (pool && r0 == 0 && r1 == w->rows) {
+            q1_quant_x(x, T, w->k, sc->xr);
+            struct q1_job j = {w, mat, rows, T, sc->xr, out};
+            kern_pool_run(pool, q1_job_fn, &j);
+        } else {
+            mm_q1_ggml(w, mat, r0, r1, x, T, out, sc->xr);
+        }
         return;
     }
     if (w->unpacked && w->type == KERN_Q4_0 && c->exact) {
