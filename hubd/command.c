@@ -419,6 +419,14 @@ struct cmd_reply {
     bool ok;
 };
 
+/* hub_answers_format taking the reference to vars. */
+static char *fmt_new(struct hub_command *c, const char *lang, const char *key, json_t *vars)
+{
+    char *s = hub_answers_format(c->ans, lang, key, vars);
+    json_decref(vars);
+    return s;
+}
+
 static void reply_add(struct hub_command *c, struct cmd_reply *r, const char *key, json_t *vars)
 {
     char *s = hub_answers_format(c->ans, r->lang, key, vars);
@@ -727,7 +735,7 @@ static void do_get_state(struct cmd_exec *x)
             const struct hub_state *s = hub_states_get(x->c->h->states, t.e[0]->id);
             const char *w = state_word(x->c, lang, t.e[0], s ? s->state : "unknown", buf,
                                        sizeof buf);
-            char *sent = hub_answers_format(x->c->ans, lang, "state_is",
+            char *sent = fmt_new(x->c, lang, "state_is",
                                             json_pack("{s:s, s:s}", "name", t.e[0]->name, "state", w));
             reply_add(x->c, x->r, ny ? "state_yes" : "state_no",
                       json_pack("{s:s}", "names", sent ? sent : ""));
@@ -1646,7 +1654,7 @@ static void timer_fired(void *ud, const struct hub_timer *tm)
         cmd_submit(c, CMD_TEXT, text, strlen(text), tm->lang, tm->area, finish_response, NULL,
                    NULL, json_pack("{s:I}", "timer", (json_int_t)tm->id));
     } else {
-        char *s = hub_answers_format(c->ans, tm->lang, tm->name ? "timer_done" : "timer_done_unnamed",
+        char *s = fmt_new(c, tm->lang, tm->name ? "timer_done" : "timer_done_unnamed",
                                      json_pack("{s:s?}", "name", tm->name));
         json_t *say = json_pack("{s:s, s:s, s:s?}", "text", s ? s : "", "lang", tm->lang, "siteId",
                                 tm->area);

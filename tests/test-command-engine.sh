@@ -113,6 +113,10 @@ echo "flood: $answered of 400 answered through the engine, the rest dropped (que
 [ "$answered" -gt 0 ] && [ "$answered" -le 400 ] && ok "flood bounded" || bad "flood: $answered answers"
 cmd 'after the flood' '.ms != null'
 kill "$HUBD_PID"; wait "$HUBD_PID" 2>/dev/null; HUBD_PID=
+if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error|Segmentation|ThreadSanitizer' "$T/hubd.log"; then
+    bad "sanitizer/crash report in hubd.log:"
+    grep -E -A20 'ERROR: |WARNING: ThreadSanitizer|runtime error' "$T/hubd.log" | grep -E 'ERROR|WARNING|runtime|/work|Direct' | head -40
+fi
 
 if [ ! -r "$TRAINED" ]; then
     echo "note: $TRAINED is not there yet: understanding is checked once the trained model lands"
