@@ -172,6 +172,7 @@ static void usage(FILE *f)
             "       [--warmup N (%d)] [--threads N (2)] [--seed N (1)] [--type f32|f16|q8_0]\n"
             "       [--ckpt FILE] [--ckpt-every N] [--resume FILE] [--log-every N (50)]\n"
             "       [--max-lines N] [--aux F (%g)] [--bias-gamma F (%g)] [--stop-at STEP]\n"
+            "       [--word-dropout P (0)]\n"
             "       [--embd N (%d)] [--layers N (%d)] [--dense N (%d)] [--heads N (%d)]\n"
             "       [--kv-rank N (%d)] [--nope N (%d)] [--rope N (%d)] [--vhead N (%d)]\n"
             "       [--ff N (%d)] [--ff-exp N (%d)] [--experts N (%d)] [--used N (%d)]\n"
@@ -195,6 +196,33 @@ static int build_batch(const struct tm_data *d, size_t *perm, uint64_t *perm_epo
                                      (int)(d->off[s + 1] - d->off[s])};
     }
     return 0;
+}
+
+/* Word dropout on the prompt: each utterance token that the intent line does not copy is
+ * replaced, with probability p, by a random ordinary token, so that the model cannot lean on
+ * every word of the phrasings it was shown. The copies live in buf (B * n_ctx tokens); the
+ * choice depends on the seed, the step and the slot only (resumable). */
+static void word_dropout(struct train_seq *seqs, int B, int n_ctx, int32_t *buf, float p,
+                         int32_t n_vocab, uint64_t seed, long step)
+{
+    for (int i = 0; i < B; i++) {
+        int32_t *t = buf + (size_t)i * n_ctx;
+        int n = seqs[i].n, sep = 0;
+        memcpy(t, seqs[i].tok, (size_t)n * sizeof *t);
+        while (sep < n && !seqs[i].loss[sep])
+            sep++; /* loss starts at <|intent|> */
+        uint64_t r = mix64(seed ^ mix64((uint64_t)step * 4096 + (uint64_t)i + 0x5151));
+        for (int k = 1; k < sep; k++) {
+            r = mix64(r + 0x9e3779b97f4a7c15ull);
+            if ((double)(r >> 11) * (1.0 / 9007199254740992.0) >= p) continue;
+            bool copied = false;
+            for (int j = sep + 1; j < n && !copied; j++)
+                copied = t[j] == t[k];
+            if (!copied)
+                t[k] = BPE_N_SPECIAL + (int32_t)((r >> 7) % (uint64_t)(n_vocab - BPE_N_SPECIAL));
+        }
+        seqs[i].tok = t;
+    }
 }
 
 static double heldout_loss(struct train_model *m, const struct tm_data *h)
@@ -224,6 +252,7 @@ int train_model_main(int argc, char **argv)
     const char *corpus = NULL, *tokp = NULL, *out = NULL, *heldout = NULL, *ckpt = NULL;
     const char *resume = NULL, *type = "f32";
     long threads = 2, seed = 1, ckpt_every = 0, log_every = 50, max_lines = 0, stop_at = 0;
+    float wdrop = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -253,6 +282,7 @@ int train_model_main(int argc, char **argv)
             {"--max-lines", NULL, &max_lines, NULL, 0, 1e9},
             {"--lr", NULL, NULL, &o.lr, 0, 1},
             {"--aux", NULL, NULL, &o.aux_alpha, 0, 10},
+            {"--word-dropout", NULL, NULL, &wdrop, 0, 0.9},
             {"--bias-gamma", NULL, NULL, &o.bias_gamma, 0, 1},
             {"--embd", &c.n_embd, NULL, NULL, 8, 8192},
             {"--layers", &c.n_layer, NULL, NULL, 1, 256},
@@ -337,6 +367,7 @@ int train_model_main(int argc, char **argv)
     size_t *perm = NULL;
     struct train_seq *seqs = NULL;
     long *load = NULL;
+    int32_t *dbuf = NULL;
     if (data_load(corpus, v, c.n_ctx, max_lines, &d)) goto done;
     if (heldout && data_load(heldout, v, c.n_ctx, 2000, &h)) goto done;
     m = train_model_new(&c, (uint64_t)seed, (int)threads, err, sizeof err);
@@ -360,7 +391,8 @@ int train_model_main(int argc, char **argv)
     seqs = malloc((size_t)o.batch * sizeof *seqs);
     load = calloc((size_t)c.n_layer * c.n_expert, sizeof *load);
     long *acc = calloc((size_t)c.n_layer * c.n_expert, sizeof *acc);
-    if (!perm || !seqs || !load || !acc) {
+    dbuf = malloc((size_t)o.batch * c.n_ctx * sizeof *dbuf);
+    if (!perm || !seqs || !load || !acc || !dbuf) {
         free(acc);
         fprintf(stderr, "hub-train model: out of memory\n");
         goto done;
@@ -371,6 +403,8 @@ int train_model_main(int argc, char **argv)
     long end = stop_at && stop_at < o.steps ? stop_at : o.steps;
     for (long step = step0; step < end; step++) {
         build_batch(&d, perm, &pe, (uint64_t)seed, step, o.batch, seqs);
+        if (wdrop > 0)
+            word_dropout(seqs, o.batch, c.n_ctx, dbuf, wdrop, c.n_vocab, (uint64_t)seed, step);
         struct train_stats st = {.expert_load = load};
         if (train_model_grad(m, seqs, o.batch, &o, &st)) {
             fprintf(stderr, "hub-train model: bad batch at step %ld\n", step);
@@ -448,6 +482,7 @@ done:
     free(perm);
     free(seqs);
     free(load);
+    free(dbuf);
     free(d.tok), free(d.loss), free(d.off);
     free(h.tok), free(h.loss), free(h.off);
     tok_free(v);

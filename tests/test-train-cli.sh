@@ -1,6 +1,6 @@
 #!/bin/sh
 # test-train-cli.sh: the documented pipeline end to end on a small scale: `hub-train data`,
-# `hub-train tokenizer`, `hub-train model` (a tiny configuration, a checkpoint, a resumed run
+# `hub-train tokenizer`, `hub-train model` (a tiny configuration with word dropout, a resumed run
 # that ends on the same weights), then `hub-engine logits` and `generate` run the written
 # deepseek2 file; bad options and inputs fail with a message and a non-zero status.
 set -u
@@ -25,7 +25,8 @@ out=$("$he" tokenize --model "$tmp/tok.gguf" --text "turn on the light")
 case "$out" in 0,*) ;; *) echo "FAIL: tokenize with the trained vocabulary: $out"; fail=1 ;; esac
 
 tiny="--embd 64 --layers 2 --heads 2 --kv-rank 32 --nope 16 --rope 8 --vhead 16 --ff 96 \
---ff-exp 32 --experts 4 --used 2 --ctx 96 --batch 8 --threads 2 --log-every 10 --warmup 5"
+--ff-exp 32 --experts 4 --used 2 --ctx 96 --batch 8 --threads 2 --log-every 10 --warmup 5 \
+--word-dropout 0.1"
 # shellcheck disable=SC2086
 out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/a.gguf" \
     --steps 30 --ckpt "$tmp/a.ckpt" --ckpt-every 15 $tiny 2>&1)
