@@ -1412,7 +1412,8 @@ static int64_t run_insert(struct hub_rules *r, struct rule *ru, int64_t now, con
     bind_json(s, 5, trace);
     if (q_done(r, s)) return 0;
     int64_t id = sqlite3_last_insert_rowid(r->db);
-    if ((s = q_get(r, Q_RUN_PRUNE))) {
+    /* Old runs go every 16th run (a few more than HUB_RULES_TRACES_KEPT may stay a while). */
+    if (id % 16 == 0 && (s = q_get(r, Q_RUN_PRUNE))) {
         sqlite3_bind_text(s, 1, ru->id, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(s, 2, HUB_RULES_TRACES_KEPT);
         q_done(r, s);
