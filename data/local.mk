@@ -70,3 +70,9 @@ EXTRA_DIST += tests/test-fuzz-intent-line.sh tests/fuzz/fuzz-intent-line.c \
 
 HUB_TESTS += tests/test-corpus-cli.sh
 EXTRA_DIST += tests/test-corpus-cli.sh
+
+check_PROGRAMS += tests/test-corpus-diversity
+tests_test_corpus_diversity_SOURCES = tests/test-corpus-diversity.c
+tests_test_corpus_diversity_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
+tests_test_corpus_diversity_LDADD = $(HUB_DATA_LIBS)
+HUB_TESTS += tests/test-corpus-diversity

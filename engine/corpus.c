@@ -875,6 +875,152 @@ static void expand_pattern(struct corpus_gen *g, const char *pat, const char *ar
     expand_pattern_dev(g, pat, area, person, NULL, num, out, len);
 }
 
+/* ---- synthesized names (training split only) ----
+ * The word lists alone give a few hundred names, which a small model memorizes instead of
+ * learning to copy a span of the utterance. So the training split also makes names from patterns
+ * of the [synth_*] sections: made-up brand words from syllables, model codes, adjectives,
+ * numbers, Chinese character pairs, combined with a word-list name ({base}). The held-out split
+ * never does this, so its houses, and data/eval/generated, stay as they were. */
+
+static const char *const synth_onsets[] = {
+    "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z",
+    "br", "cr", "dr", "fl", "gl", "kl", "pl", "pr", "st", "tr", "sk", "sn", "ch", "sh", "th",
+    "qu", "x", "y", "vr", "zh"};
+static const char *const synth_vowels[] = {"a", "e", "i", "o", "u", "ai", "ao", "ei", "ia",
+                                           "io", "ou", "y", "ee", "oo"};
+static const char *const synth_codas[] = {"", "", "", "n", "r", "l", "x", "s", "k", "m", "t"};
+#define SYNTH_N(a) (int)(sizeof a / sizeof a[0])
+
+/* A made-up brand-like word ("Zorvak", "Kelimo", sometimes "ZORA" or "iKelo"), 4+ letters. */
+static void synth_brand(struct corpus_gen *g, char *out, size_t len)
+{
+    char w[64] = "";
+    int syl = 2 + corpus_randn(&g->rng, 2);
+    for (int i = 0; i < syl && strlen(w) + 8 < sizeof w; i++) {
+        strcat(w, synth_onsets[corpus_randn(&g->rng, SYNTH_N(synth_onsets))]);
+        strcat(w, synth_vowels[corpus_randn(&g->rng, SYNTH_N(synth_vowels))]);
+        if (i == syl - 1) strcat(w, synth_codas[corpus_randn(&g->rng, SYNTH_N(synth_codas))]);
+    }
+    while (strlen(w) < 4) strcat(w, "o");
+    switch (corpus_randn(&g->rng, 12)) {
+    case 0: /* all capitals */
+        for (char *p = w; *p; p++) *p = (char)toupper((unsigned char)*p);
+        snprintf(out, len, "%s", w);
+        return;
+    case 1: /* a lower-case prefix letter: iKelo, eZora */
+        w[0] = (char)toupper((unsigned char)w[0]);
+        snprintf(out, len, "%c%s", "iemx"[corpus_randn(&g->rng, 4)], w);
+        return;
+    default:
+        w[0] = (char)toupper((unsigned char)w[0]);
+        snprintf(out, len, "%s", w);
+    }
+}
+
+/* A model code: "XR-7", "T300", "Q2". */
+static void synth_code(struct corpus_gen *g, char *out, size_t len)
+{
+    static const char letters[] = "ABCDEFGHJKLMNPRSTVWXZ";
+    char l1 = letters[corpus_randn(&g->rng, (int)sizeof letters - 1)];
+    char l2 = letters[corpus_randn(&g->rng, (int)sizeof letters - 1)];
+    int num = corpus_randn(&g->rng, 3) == 0 ? 100 * (1 + corpus_randn(&g->rng, 9))
+                                            : 1 + corpus_randn(&g->rng, 20);
+    switch (corpus_randn(&g->rng, 3)) {
+    case 0: snprintf(out, len, "%c%c-%d", l1, l2, num); break;
+    case 1: snprintf(out, len, "%c%d", l1, num); break;
+    default: snprintf(out, len, "%c%c%d", l1, l2, num);
+    }
+}
+
+/* One to three characters of the [name_chars] pool (a Chinese made-up name: 星河, 云朵). */
+static void synth_cn(struct corpus_gen *g, char *out, size_t len)
+{
+    int k = corpus_randn(&g->rng, 6) == 0 ? 1 : corpus_randn(&g->rng, 6) == 0 ? 3 : 2;
+    out[0] = 0;
+    for (int i = 0; i < k; i++) {
+        const struct wline *w = pick_any(g, "name_chars");
+        if (!w) break;
+        if (strlen(out) + strlen(w->name) + 1 < len) strcat(out, w->name);
+    }
+}
+
+/* Expands a [synth_*] pattern: {base} (given), {brand}, {code}, {adj}, {cn}, {n} (1-9), {nn}
+ * (10-99), {person}, {item}, {query}. */
+static void synth_expand(struct corpus_gen *g, const char *pat, const char *base, char *out,
+                         size_t len)
+{
+    size_t o = 0;
+    out[0] = 0;
+    for (const char *p = pat; *p && o + 1 < len;) {
+        char rep[256];
+        const char *close = *p == '{' ? strchr(p, '}') : NULL;
+        if (!close) {
+            out[o++] = *p++;
+            out[o] = 0;
+            continue;
+        }
+        size_t kl = (size_t)(close - p - 1);
+        const char *key = p + 1;
+        const struct wline *w = NULL;
+        rep[0] = 0;
+        if (kl == 4 && !strncmp(key, "base", 4)) snprintf(rep, sizeof rep, "%s", base ? base : "");
+        else if (kl == 5 && !strncmp(key, "brand", 5)) synth_brand(g, rep, sizeof rep);
+        else if (kl == 4 && !strncmp(key, "code", 4)) synth_code(g, rep, sizeof rep);
+        else if (kl == 2 && !strncmp(key, "cn", 2)) synth_cn(g, rep, sizeof rep);
+        else if (kl == 1 && key[0] == 'n') snprintf(rep, sizeof rep, "%d", 1 + corpus_randn(&g->rng, 9));
+        else if (kl == 2 && !strncmp(key, "nn", 2))
+            snprintf(rep, sizeof rep, "%d", 10 + corpus_randn(&g->rng, 90));
+        else if (kl == 3 && !strncmp(key, "adj", 3) && (w = pick_any(g, "name_adjectives")))
+            snprintf(rep, sizeof rep, "%s", w->name);
+        else if (kl == 6 && !strncmp(key, "person", 6) && (w = pick_any(g, "persons")))
+            snprintf(rep, sizeof rep, "%s", w->name);
+        else if (kl == 4 && !strncmp(key, "item", 4) && (w = pick_any(g, "items")))
+            snprintf(rep, sizeof rep, "%s", w->name);
+        else if (kl == 5 && !strncmp(key, "query", 5) && (w = pick_any(g, "queries")))
+            snprintf(rep, sizeof rep, "%s", w->name);
+        int n = snprintf(out + o, len - o, "%s", rep);
+        if (n > 0) o += (size_t)n < len - o ? (size_t)n : len - o - 1;
+        p = close + 1;
+    }
+}
+
+/* Is name (any case) a line or alias of a held-out word-list line? Synthesized training names
+ * must never spell one. */
+static int corpus_heldout_name(const struct corpus *c, const char *name)
+{
+    for (int i = 0; i < c->n_sections; i++)
+        for (int k = 0; k < c->sections[i].n; k++) {
+            const struct wline *w = &c->sections[i].lines[k];
+            if (!w->heldout) continue;
+            if (!strcasecmp(w->name, name)) return 1;
+            for (int a = 0; a < w->n_alias; a++)
+                if (!strcasecmp(w->alias[a], name)) return 1;
+        }
+    return 0;
+}
+
+/* With probability pct/100 in the training split, replaces out (a word-list name or free text)
+ * by a pattern of section sec around it; 1 when it did. */
+static int synth_maybe(struct corpus_gen *g, const char *sec, int pct, char *out, size_t len)
+{
+    if (g->o.heldout || corpus_randn(&g->rng, 100) >= pct) return 0;
+    const struct wline *w = pick_line(g, sec);
+    if (!w) return 0;
+    char buf[256], base[256];
+    snprintf(base, sizeof base, "%s", out);
+    synth_expand(g, w->name, base, buf, sizeof buf);
+    /* collapse doubled spaces a missing part may leave */
+    char *d = buf;
+    for (const char *s = buf; *s; s++)
+        if (!(*s == ' ' && (d == buf || d[-1] == ' '))) *d++ = *s;
+    while (d > buf && d[-1] == ' ') d--;
+    *d = 0;
+    size_t n = strlen(buf);
+    if (!n || n + 1 > len || corpus_heldout_name(g->c, buf)) return 0;
+    memcpy(out, buf, n + 1);
+    return 1;
+}
+
 static int house_name_taken(const struct house *h, const char *name)
 {
     for (int i = 0; i < h->n_entities; i++) {
@@ -900,8 +1046,16 @@ static void house_build(struct corpus_gen *g)
         int dup = 0;
         for (int i = 0; w && i < h->n_floors; i++) dup |= !strcmp(h->floors[i].name, w->name);
         if (!w || dup) continue;
-        struct h_floor *f = &h->floors[h->n_floors++];
+        struct h_floor *f = &h->floors[h->n_floors];
+        memset(f, 0, sizeof *f);
         snprintf(f->name, sizeof f->name, "%s", w->name);
+        if (synth_maybe(g, "synth_floor", 35, f->name, sizeof f->name)) {
+            for (int i = 0; i < h->n_floors; i++) dup |= !strcasecmp(h->floors[i].name, f->name);
+            if (dup) continue;
+            h->n_floors++;
+            continue;
+        }
+        h->n_floors++;
         for (int k = 0; k < w->n_alias; k++)
             snprintf(f->alias[f->n_alias++], sizeof f->alias[0], "%s", w->alias[k]);
     }
@@ -911,10 +1065,18 @@ static void house_build(struct corpus_gen *g)
         int dup = 0;
         for (int i = 0; w && i < h->n_areas; i++) dup |= !strcmp(h->areas[i].name, w->name);
         if (!w || dup) continue;
-        struct h_area *a = &h->areas[h->n_areas++];
+        struct h_area *a = &h->areas[h->n_areas];
+        memset(a, 0, sizeof *a);
         snprintf(a->name, sizeof a->name, "%s", w->name);
-        for (int k = 0; k < w->n_alias; k++)
-            snprintf(a->alias[a->n_alias++], sizeof a->alias[0], "%s", w->alias[k]);
+        if (synth_maybe(g, "synth_area", 35, a->name, sizeof a->name)) {
+            for (int i = 0; i < h->n_areas; i++) dup |= !strcasecmp(h->areas[i].name, a->name);
+            for (int i = 0; i < h->n_floors; i++) dup |= !strcasecmp(h->floors[i].name, a->name);
+            if (dup) continue;
+        } else {
+            for (int k = 0; k < w->n_alias; k++)
+                snprintf(a->alias[a->n_alias++], sizeof a->alias[0], "%s", w->alias[k]);
+        }
+        h->n_areas++;
         a->floor = h->n_floors ? corpus_randn(&g->rng, h->n_floors) : -1;
     }
     for (int d = 0; d < CORPUS_N_DOMAINS; d++) {
@@ -932,8 +1094,10 @@ static void house_build(struct corpus_gen *g)
             memset(e, 0, sizeof *e);
             expand_pattern(g, w->name, h->areas[area].name, person ? person->name : "Alex", num,
                            e->name, sizeof e->name);
+            /* a synthesized name has no aliases: the word list's would name another thing */
+            int synth = synth_maybe(g, "synth_entity", 55, e->name, sizeof e->name);
             if (house_name_taken(h, e->name)) continue;
-            for (int k = 0; k < w->n_alias && e->n_alias < CORPUS_MAX_ALIASES; k++) {
+            for (int k = 0; !synth && k < w->n_alias && e->n_alias < CORPUS_MAX_ALIASES; k++) {
                 char al[128];
                 expand_pattern(g, w->alias[k], h->areas[area].name,
                                person ? person->name : "Alex", num, al, sizeof al);
@@ -1304,6 +1468,37 @@ static void typo(struct corpus_gen *g, char *w)
     }
 }
 
+/* Chinese speech-to-text slips: a character swapped for a homophone or near character, or a
+ * particle dropped. Applied to a literal (non-slot) piece, so the target never changes. */
+static const char *const zh_typo_swaps[][2] = {
+    {"灯", "登"}, {"开", "凯"}, {"关", "观"}, {"调", "掉"}, {"亮", "量"}, {"度", "都"},
+    {"帘", "连"}, {"请", "清"}, {"吗", "嘛"}, {"放", "方"}, {"音", "阴"}, {"设", "社"},
+    {"暗", "按"}, {"温", "问"}, {"锁", "所"}, {"窗", "床"}, {"播", "拨"}, {"提", "题"},
+    {"醒", "星"}, {"时", "十"}, {"把", "吧"}, {"帮", "邦"}, {"风", "封"}, {"空", "孔"},
+    {"的", "得"}, {"在", "再"}, {"那", "哪"}, {"点", "典"}, {"加", "家"}, {"单", "担"},
+};
+static const char *const zh_typo_drops[] = {"的", "了", "吧", "一下", "把", "给我", "呢", "啊"};
+
+static void typo_zh(struct corpus_gen *g, char *w, size_t len)
+{
+    int drop = corpus_randn(&g->rng, 3) == 0;
+    int n = drop ? SYNTH_N(zh_typo_drops) : SYNTH_N(zh_typo_swaps);
+    int start = corpus_randn(&g->rng, n);
+    for (int k = 0; k < n; k++) {
+        int i = (start + k) % n;
+        const char *from = drop ? zh_typo_drops[i] : zh_typo_swaps[i][0];
+        const char *to = drop ? "" : zh_typo_swaps[i][1];
+        char *at = strstr(w, from);
+        if (!at) continue;
+        size_t fl = strlen(from), tl = strlen(to), wl = strlen(w);
+        if (drop && wl == fl) continue; /* never the whole piece */
+        if (wl - fl + tl + 1 > len) return;
+        memmove(at + tl, at + fl, wl - (size_t)(at - w) - fl + 1);
+        memcpy(at, to, tl);
+        return;
+    }
+}
+
 static const struct h_entity *pick_entity(struct corpus_gen *g, const char *const *domains,
                                           const char *arg, int area, int floor, int no_shopping)
 {
@@ -1486,6 +1681,7 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
             vals[i] = json_string(ent->name);
         } else if (!strcmp(s, "name")) {
             snprintf(p->span, sizeof p->span, "%s", pick_any(g, "timer_names")->name);
+            synth_maybe(g, "synth_timer", 50, p->span, sizeof p->span);
             vals[i] = json_string(p->span);
             verbatim[i] = 1;
         } else if (!strcmp(s, "area")) {
@@ -1513,6 +1709,7 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
             vals[i] = json_string(canon[i]);
         } else if (!strcmp(s, "item")) {
             snprintf(p->span, sizeof p->span, "%s", pick_any(g, "items")->name);
+            synth_maybe(g, "synth_item", 50, p->span, sizeof p->span);
             vals[i] = json_string(p->span);
             verbatim[i] = 1;
         } else if (!strcmp(s, "search_query")) {
@@ -1520,10 +1717,12 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
             snprintf(sec, sizeof sec, "queries%s%s", p->word ? "_" : "", p->word ? p->word : "");
             const struct wline *w = pick_any(g, corpus_section(g->c, sec) ? sec : "queries");
             snprintf(p->span, sizeof p->span, "%s", w->name);
+            synth_maybe(g, "synth_query", 50, p->span, sizeof p->span);
             vals[i] = json_string(p->span);
             verbatim[i] = 1;
         } else if (!strcmp(s, "message")) {
             snprintf(p->span, sizeof p->span, "%s", pick_any(g, "messages")->name);
+            synth_maybe(g, "synth_message", 50, p->span, sizeof p->span);
             vals[i] = json_string(p->span);
             verbatim[i] = 1;
         } else if (!strcmp(s, "conversation_command")) {
@@ -1546,6 +1745,45 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
         for (int i = 0; i < x->n; i++)
             if (x->p[i].slot < 0 && !x->p[i].sname) lit[nl++] = i;
         if (nl) typo(g, x->p[lit[corpus_randn(&g->rng, nl)]].span);
+    }
+    /* Chinese: one slip in a literal piece of about one utterance in eight (training only: the
+     * held-out split and data/eval/generated stay as they were) */
+    if (!en && !g->o.heldout && corpus_randn(&g->rng, 8) == 0) {
+        int lit[CORPUS_MAX_PIECES], nl = 0;
+        for (int i = 0; i < x->n; i++)
+            if (x->p[i].slot < 0 && !x->p[i].sname && x->p[i].span[0]) lit[nl++] = i;
+        if (nl) {
+            struct piece *p = &x->p[lit[corpus_randn(&g->rng, nl)]];
+            typo_zh(g, p->span, sizeof p->span);
+        }
+    }
+    /* training only: a spoken lead-in ("hey hub,", "嗯") or a tail ("thanks", "，谢谢") around any
+     * utterance, negatives included, so that neither marks a command */
+    if (!g->o.heldout && x->n + 2 <= CORPUS_MAX_PIECES) {
+        const struct wline *w;
+        if (corpus_randn(&g->rng, 5) == 0 && (w = pick_line(g, "lead_fillers"))) {
+            memmove(&x->p[1], &x->p[0], (size_t)x->n * sizeof x->p[0]);
+            memmove(&vals[1], &vals[0], (size_t)x->n * sizeof vals[0]);
+            memmove(&canon[1], &canon[0], (size_t)x->n * sizeof canon[0]);
+            memmove(&negate[1], &negate[0], (size_t)x->n * sizeof negate[0]);
+            memmove(&verbatim[1], &verbatim[0], (size_t)x->n * sizeof verbatim[0]);
+            memset(&x->p[0], 0, sizeof x->p[0]);
+            x->p[0].slot = -1;
+            snprintf(x->p[0].span, sizeof x->p[0].span, "%s", w->name);
+            vals[0] = NULL, canon[0][0] = 0, negate[0] = 0, verbatim[0] = 0;
+            x->n++;
+        }
+        const char *last = x->n ? x->p[x->n - 1].span : "";
+        size_t ll = strlen(last);
+        int question = ll && (last[ll - 1] == '?' || (ll >= 3 && !strcmp(last + ll - 3, "？")));
+        if (!question && corpus_randn(&g->rng, 7) == 0 && (w = pick_line(g, "tail_fillers"))) {
+            struct piece *p = &x->p[x->n];
+            memset(p, 0, sizeof *p);
+            p->slot = -1;
+            snprintf(p->span, sizeof p->span, "%s", w->name);
+            vals[x->n] = NULL, canon[x->n][0] = 0, negate[x->n] = 0, verbatim[x->n] = 0;
+            x->n++;
+        }
     }
     /* case: all lower (as speech-to-text writes), a capital first letter, or as written */
     int cs = en ? corpus_randn(&g->rng, 4) : 3;
