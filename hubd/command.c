@@ -84,6 +84,7 @@ struct hub_command {
     struct hub_timers *timers;
     const char *default_lang;
     struct hub_command_stats stats;
+    int64_t last_busy_ms; /* last "busy" answer for dropped commands (at most one a second) */
 };
 
 /* Through the hub's MQTT link (hub_publish without needing hubd.c, so tests link this file). */
@@ -1545,6 +1546,20 @@ const char *hub_command_satellite_area(struct hub_command *c, const char *satell
     return ar ? ar->name : NULL;
 }
 
+/* A command was dropped (queue full): say so on hub/response, at most once a second, with
+ * the count, so clients see the drops without a flood of answers to a flood. */
+static void cmd_busy(struct hub_command *c, int rc, const char *lang)
+{
+    if (rc != HUB_ERR_BUSY) return;
+    int64_t now = hub_now_ms();
+    if (now - c->last_busy_ms < 1000) return;
+    c->last_busy_ms = now;
+    json_t *a = cmd_simple_answer(c, lang, "busy");
+    json_object_set_new(a, "dropped", json_integer((json_int_t)c->stats.dropped));
+    publish_json(c, "hub/response", a, 1);
+    json_decref(a);
+}
+
 void hub_command_mqtt_command(struct hub_command *c, const void *payload, size_t len)
 {
     if (len > HUB_COMMAND_TEXT_MAX * 4) { /* refuse without parsing it */
@@ -1560,11 +1575,14 @@ void hub_command_mqtt_command(struct hub_command *c, const void *payload, size_t
         if (!area) area = hub_command_satellite_area(c, sat);
         json_t *extra = json_object();
         if (json_object_get(j, "id")) json_object_set(extra, "id", json_object_get(j, "id"));
-        cmd_submit(c, CMD_TEXT, json_string_value(t), json_string_length(t),
-                   json_string_value(json_object_get(j, "lang")), area, finish_response, NULL,
-                   NULL, extra);
+        int rc = cmd_submit(c, CMD_TEXT, json_string_value(t), json_string_length(t),
+                            json_string_value(json_object_get(j, "lang")), area, finish_response,
+                            NULL, NULL, extra);
+        cmd_busy(c, rc, json_string_value(json_object_get(j, "lang")));
     } else {
-        cmd_submit(c, CMD_TEXT, payload, len, NULL, NULL, finish_response, NULL, NULL, NULL);
+        int rc = cmd_submit(c, CMD_TEXT, payload, len, NULL, NULL, finish_response, NULL, NULL,
+                            NULL);
+        cmd_busy(c, rc, NULL);
     }
     json_decref(j);
 }
@@ -1614,7 +1632,7 @@ static void cmd_hermes(struct hub_command *c, const char *topic, const void *pay
     int rc = cmd_submit(c, nlu ? CMD_NLU_ONLY : CMD_TEXT, json_string_value(t),
                         json_string_length(t), lang, area,
                         nlu ? finish_hermes_nlu : finish_hermes_tts, NULL, NULL, extra);
-    (void)rc;
+    cmd_busy(c, rc, lang);
     json_decref(j);
 }
 

@@ -111,6 +111,11 @@ kill -0 "$HUBD_PID" 2>/dev/null && ok "hubd alive after the flood" || bad "hubd 
 answered=$(_broker_payloads hub/response | grep -c '"ms"')
 echo "flood: $answered of 400 answered through the engine, the rest dropped (queue of 64)"
 [ "$answered" -gt 0 ] && [ "$answered" -le 400 ] && ok "flood bounded" || bad "flood: $answered answers"
+busy=$(_broker_payloads hub/response | grep '"error":"busy"' | head -1)
+if [ "$answered" -lt 400 ]; then
+    printf '%s' "$busy" | jq -e '.dropped > 0' >/dev/null 2>&1 &&
+        ok "drops announced: $(printf '%s' "$busy" | jq -c '{text,dropped}')" || bad "no busy answer for the drops"
+fi
 cmd 'after the flood' '.ms != null'
 kill "$HUBD_PID"; wait "$HUBD_PID" 2>/dev/null; HUBD_PID=
 if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error|Segmentation|ThreadSanitizer' "$T/hubd.log"; then
