@@ -295,8 +295,11 @@ static int read_location(const struct hub_config *cfg, struct hub_rules_env *env
     char *e1 = NULL, *e2 = NULL;
     double lat = la ? strtod(la, &e1) : NAN, lon = lo ? strtod(lo, &e2) : NAN;
     if (!la || !lo || *e1 || *e2 || !(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
-        hub_error(TAG, "%s: [location] needs latitude (-90..90) and longitude (-180..180) in degrees",
-                  cfg->path ? cfg->path : "config");
+        int line = 0;
+        for (size_t i = 0; i < cfg->n_entries; i++)
+            if (strcmp(cfg->entries[i].section, "location") == 0) line = cfg->entries[i].line;
+        hub_error(TAG, "%s:%d: [location] needs latitude (-90..90) and longitude (-180..180) in degrees",
+                  cfg->path ? cfg->path : "config", line);
         return -1;
     }
     env->have_location = true;
@@ -524,6 +527,11 @@ int main(int argc, char **argv)
         return 2;
     }
     if (check_only) {
+        struct hub_rules_env loc = {0};
+        if (read_location(cfg, &loc)) {
+            hub_config_free(cfg);
+            return 2;
+        }
         printf("%s: ok (mqtt %s:%d, db %s, plugins %s, log level %d)\n",
                config_file ? config_file : "(no config file)",
                cfg->mqtt_host ? cfg->mqtt_host : "own broker", cfg->mqtt_port, cfg->db_path,

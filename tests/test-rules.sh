@@ -71,6 +71,10 @@ trace_status() { # trace_status RULE [N]: status of the Nth newest run (1 = newe
     ctl rules trace "$1" 10 | jq -r ".traces[${2:-1} - 1].status // \"none\""
 }
 
+printf '[location]\nlatitude = 95\nlongitude = -0.1278\n' >"$T/bad.conf"
+out=$("$HUBD" -c "$T/bad.conf" --check-config 2>&1); rc=$?
+[ $rc -eq 2 ] && echo "$out" | grep -q "bad.conf:3: \[location\] needs latitude" && ok "bad [location] refused: file:line" ||
+    bad "bad location: rc $rc '$out'"
 printf '[location]\nlatitude = 51.5074\nlongitude = -0.1278\n' >"$T/hub.conf"
 start_hubd() {
     rm -f "$T/ready"
