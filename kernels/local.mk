@@ -37,3 +37,9 @@ tests_test_kern_vnni_emu_CFLAGS = $(AM_CFLAGS) -ffp-contract=off
 tests_test_kern_vnni_emu_LDADD = kernels/libkern.a common/libhubcommon.a -lm
 HUB_TESTS += tests/test-kern-vnni-emu
 EXTRA_DIST += kernels/README.md
+
+# the 2-row x 4-token prefill tiles equal their ISA's 4-token kernel bit for bit (speed owner)
+check_PROGRAMS += tests/test-kern-tile
+tests_test_kern_tile_SOURCES = tests/test-kern-tile.c
+tests_test_kern_tile_LDADD = kernels/libkern.a common/libhubcommon.a -lm
+HUB_TESTS += tests/test-kern-tile

@@ -817,6 +817,53 @@ KERN_VDOT4_FLOAT(kern_vdot4_f32_avx2, float, KERN_LD_F32, KERN_GET_F32)
 KERN_VDOT4_FLOAT(kern_vdot4_f16_avx2, uint16_t, KERN_LD_F16, KERN_GET_F16)
 KERN_VDOT4_FLOAT(kern_vdot4_bf16_avx2, uint16_t, KERN_LD_BF16, KERN_GET_BF16)
 
+/* Float weights, 2 rows x 4 tokens: each x load feeds both rows and each w load 4 tokens (6
+ * loads per 8 FMAs instead of 10 per 8). The 16 lo/hi accumulators of the dot4 order do not
+ * fit in 16 registers at once, so the lo lanes (elements 16i..16i+7) run first and the hi lanes
+ * second; each accumulator still sees the same FMAs in the same order as in dot4, so every
+ * output is dot4's number to the bit. n = elements. */
+#define KERN_VDOT4R2_FLOAT(name, wtype, LD, GET)                                               \
+    KERN_AVX2 static void name(const void *wv, size_t ws, const void *xv, size_t xs,           \
+                               int64_t n, float out[8])                                        \
+    {                                                                                          \
+        const wtype *w[2] = {(const wtype *)wv, (const wtype *)((const uint8_t *)wv + ws)};    \
+        KERN_X4(xv, xs, float);                                                                \
+        const int64_t n16 = n / 16 * 16;                                                       \
+        __m256 lo[2][4], hi[2][4];                                                             \
+        for (int half = 0; half < 2; half++) {                                                 \
+            __m256 a00 = _mm256_setzero_ps(), a01 = a00, a02 = a00, a03 = a00;                 \
+            __m256 a10 = a00, a11 = a00, a12 = a00, a13 = a00;                                 \
+            for (int64_t i = 8 * half; i < n16; i += 16) {                                     \
+                const __m256 w0 = LD(w[0]), w1 = LD(w[1]);                                     \
+                __m256 xv0 = _mm256_loadu_ps(x[0] + i);                                        \
+                a00 = _mm256_fmadd_ps(w0, xv0, a00);                                           \
+                a10 = _mm256_fmadd_ps(w1, xv0, a10);                                           \
+                xv0 = _mm256_loadu_ps(x[1] + i);                                               \
+                a01 = _mm256_fmadd_ps(w0, xv0, a01);                                           \
+                a11 = _mm256_fmadd_ps(w1, xv0, a11);                                           \
+                xv0 = _mm256_loadu_ps(x[2] + i);                                               \
+                a02 = _mm256_fmadd_ps(w0, xv0, a02);                                           \
+                a12 = _mm256_fmadd_ps(w1, xv0, a12);                                           \
+                xv0 = _mm256_loadu_ps(x[3] + i);                                               \
+                a03 = _mm256_fmadd_ps(w0, xv0, a03);                                           \
+                a13 = _mm256_fmadd_ps(w1, xv0, a13);                                           \
+            }                                                                                  \
+            __m256(*dst)[4] = half ? hi : lo;                                                  \
+            dst[0][0] = a00, dst[0][1] = a01, dst[0][2] = a02, dst[0][3] = a03;                \
+            dst[1][0] = a10, dst[1][1] = a11, dst[1][2] = a12, dst[1][3] = a13;                \
+        }                                                                                      \
+        for (int r = 0; r < 2; r++)                                                            \
+            _Pragma("GCC unroll 4") for (int t = 0; t < 4; t++) {                              \
+                float o = kern_reduce16(lo[r][t], hi[r][t]);                                   \
+                for (int64_t i = n16; i < n; i++) o += GET(w[r]) * x[t][i];                    \
+                out[r * 4 + t] = o;                                                            \
+            }                                                                                  \
+    }
+
+KERN_VDOT4R2_FLOAT(kern_vdot4r2_f32_avx2, float, KERN_LD_F32, KERN_GET_F32)
+KERN_VDOT4R2_FLOAT(kern_vdot4r2_f16_avx2, uint16_t, KERN_LD_F16, KERN_GET_F16)
+KERN_VDOT4R2_FLOAT(kern_vdot4r2_bf16_avx2, uint16_t, KERN_LD_BF16, KERN_GET_BF16)
+
 /* Float weights, 4 rows against one x: one load of x feeds 4 rows' FMAs; each row keeps the
  * 16-lane order of the 1-row kernel. n = elements. */
 #define KERN_VDOTR4_FLOAT(name, wtype, LD, GET)                                                \
@@ -867,6 +914,9 @@ void kern_dots_avx2_get(struct kern_dot_table *t)
     t->dot4[KERN_F32] = kern_vdot4_f32_avx2;
     t->dot4[KERN_F16] = kern_vdot4_f16_avx2;
     t->dot4[KERN_BF16] = kern_vdot4_bf16_avx2;
+    t->dot4r2[KERN_F32] = kern_vdot4r2_f32_avx2;
+    t->dot4r2[KERN_F16] = kern_vdot4r2_f16_avx2;
+    t->dot4r2[KERN_BF16] = kern_vdot4r2_bf16_avx2;
     t->dot4[KERN_Q5_1] = kern_vdot4_q5_1_avx2;
     t->dot4[KERN_Q4_1] = kern_vdot4_q4_1_avx2;
     t->dot4[KERN_Q5_K] = kern_vdot4_q5_k_avx2;

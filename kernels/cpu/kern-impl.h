@@ -66,10 +66,16 @@ typedef void (*kern_vec_dot4_fn)(const void *w, const void *xq, size_t xstride, 
 typedef void (*kern_vec_dotr4_fn)(const void *w, size_t wstride, const void *xq, int64_t nb,
                                   float out[4]);
 
+/* 2 rows (wstride bytes apart) x 4 tokens (xstride apart): out[r * 4 + t], each the very
+ * number dot4 gives for that row (a prefill tile: fewer loads per multiply-add). */
+typedef void (*kern_vec_dot4r2_fn)(const void *w, size_t wstride, const void *xq,
+                                   size_t xstride, int64_t nb, float out[8]);
+
 struct kern_dot_table {
     kern_vec_dot_fn dot[KERN_TYPE_MAX];     /* NULL: type not handled at this ISA */
     kern_vec_dot4_fn dot4[KERN_TYPE_MAX];   /* optional */
     kern_vec_dotr4_fn dotr4[KERN_TYPE_MAX]; /* optional */
+    kern_vec_dot4r2_fn dot4r2[KERN_TYPE_MAX]; /* optional; only beside the same ISA's dot4 */
     kern_quant_x_fn quant_x8;             /* f32 -> struct kern_xq8 blocks */
     kern_quant_x_fn quant_x8k;            /* f32 -> struct kern_q8_k blocks */
 };

@@ -30,6 +30,10 @@ static void kern_tables_init(void)
     kern_dots_avx2_get(&kern_tables[KERN_ISA_AVX2]);
     kern_tables[KERN_ISA_AVX512] = kern_tables[KERN_ISA_AVX2];
     kern_dots_avx512_get(&kern_tables[KERN_ISA_AVX512]);
+    /* a 2-row tile repeats its own ISA's dot4: drop AVX2 tiles where AVX-512 replaced dot4 */
+    for (int t = 0; t < KERN_TYPE_MAX; t++)
+        if (kern_tables[KERN_ISA_AVX512].dot4[t] != kern_tables[KERN_ISA_AVX2].dot4[t])
+            kern_tables[KERN_ISA_AVX512].dot4r2[t] = NULL;
 }
 
 /* CPUID and XCR0 read directly (not __builtin_cpu_supports, whose feature names differ
@@ -99,6 +103,7 @@ struct kern_mm_job {
     kern_vec_dot_fn dot;
     kern_vec_dot4_fn dot4;   /* NULL: one token at a time */
     kern_vec_dotr4_fn dotr4; /* NULL: one row at a time */
+    kern_vec_dot4r2_fn dot4r2; /* NULL: full token groups one row at a time */
     const uint8_t *W;
     size_t w_row_bytes;
     int64_t rows, nb; /* nb: blocks per row (or elements for plain types) */
@@ -118,7 +123,22 @@ static void kern_mm_worker(void *ctx, int part, int n_parts)
     const int64_t r0 = per * part;
     const int64_t r1 = r0 + per < j->rows ? r0 + per : j->rows;
     const int64_t t4 = j->dot4 ? j->n_tok / 4 * 4 : 0;
-    for (int64_t r = r0; r < r1 && t4; r++) {
+    int64_t r = r0;
+    if (j->dot4r2)
+        for (; r + 2 <= r1 && t4; r += 2) {
+            const uint8_t *w = j->W + (size_t)r * j->w_row_bytes;
+            for (int64_t t = 0; t < t4; t += 4) {
+                float o[8];
+                j->dot4r2(w, j->w_row_bytes, j->xq + (size_t)t * j->x_row_bytes, j->x_row_bytes,
+                          j->nb, o);
+                float *out = j->out + t * j->rows + r;
+                for (int u = 0; u < 4; u++, out += j->rows) {
+                    out[0] = o[u];
+                    out[1] = o[4 + u];
+                }
+            }
+        }
+    for (; r < r1 && t4; r++) {
         const uint8_t *w = j->W + (size_t)r * j->w_row_bytes;
         for (int64_t t = 0; t < t4; t += 4) {
             float o[4];
@@ -217,6 +237,7 @@ void kern_matmul_many(struct kern_pool *pool, const struct kern_mm *mm, int n)
             .dot = tab->dot[d->wtype],
             .dot4 = tab->dot4[d->wtype],
             .dotr4 = tab->dotr4[d->wtype],
+            .dot4r2 = tab->dot4[d->wtype] ? tab->dot4r2[d->wtype] : NULL,
             .W = d->W,
             .w_row_bytes = kern_row_bytes(d->wtype, d->k),
             .rows = d->rows,
