@@ -16,7 +16,7 @@ SIM=$top_builddir/tools/hub-sim
 PLUGINS=$top_builddir/plugins/.libs
 HOUSE=$top_srcdir/data/houses/demo.json
 REF=${HUB_REFERENCE_DIR:-/work/shared/reference}/models/ds2-lite-q8_0.gguf
-TRAINED=$top_srcdir/models/hubd-intent.gguf
+TRAINED=${HUB_COMMAND_MODEL:-$top_srcdir/models/hubd-intent.gguf} # override: a model being trained
 for f in "$HUBD" "$SIM" "$PLUGINS/zigbee2mqtt.so"; do
     [ -e "$f" ] || { echo "FAIL: $f is not built"; exit 1; }
 done
