@@ -757,6 +757,51 @@ int corpus_uncovered(const struct corpus *c, int heldout, char *buf, size_t len)
     return missing;
 }
 
+/* How many distinct word sequences a node can expand to in a split (slots count once), capped;
+ * a measure of phrasing variety that a sample of the corpus cannot saturate. */
+static double node_count(const struct corpus *c, const struct node *n, int split, int depth)
+{
+    double v = 1;
+    if (depth > 64) return 1;
+    switch (n->kind) {
+    case N_WORD:
+    case N_SLOT:
+    case N_SET:
+        return 1;
+    case N_OPT:
+        return 1 + node_count(c, n->kids[0], split, depth + 1);
+    case N_ALT:
+        v = 0;
+        for (int i = 0; i < n->n; i++)
+            if (!(n->heldout && n->heldout[i] && !split))
+                v += node_count(c, n->kids[i], split, depth + 1);
+        break;
+    case N_SEQ:
+        for (int i = 0; i < n->n; i++) v *= node_count(c, n->kids[i], split, depth + 1);
+        break;
+    case N_RULE:
+        for (int i = 0; i < c->n_rules; i++)
+            if (!strcmp(c->rules[i].name, n->text))
+                return node_count(c, c->rules[i].alt, split, depth + 1);
+        return 1;
+    }
+    return v > 1e15 ? 1e15 : v;
+}
+
+double corpus_phrasings(const struct corpus *c, int heldout, const char *intent, int *n_templates)
+{
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < c->n_tmpls; i++) {
+        const struct tmpl *t = &c->tmpls[i];
+        if (t->heldout != heldout || strcmp(t->intent, intent)) continue;
+        sum += node_count(c, t->root, heldout, 0);
+        n++;
+    }
+    if (n_templates) *n_templates = n;
+    return sum;
+}
+
 /* ---- houses ---- */
 
 struct h_area {

@@ -23,6 +23,11 @@ void corpus_free(struct corpus *c);
  * ("HassTurnOn.floor_domain"), into buf; returns how many. */
 int corpus_uncovered(const struct corpus *c, int heldout, char *buf, size_t len);
 
+/* Phrasing variety of an intent ("none" for negatives) in a split: the number of distinct word
+ * sequences its templates can expand to (slots counted once, capped at 1e15), and how many
+ * templates it has (*n_templates, may be NULL). */
+double corpus_phrasings(const struct corpus *c, int heldout, const char *intent, int *n_templates);
+
 struct corpus_gen_opts {
     uint64_t seed;
     int heldout;       /* 1: held-out split */

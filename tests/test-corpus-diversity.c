@@ -102,7 +102,45 @@ struct figures {
     size_t entities, areas, floors, timer_names, items, queries, messages;
     size_t skel_min, skel_median, skel_total;
     const char *skel_min_intent;
+    /* per intent (and "none"), over the training templates: how many, and how many distinct
+     * word sequences they can expand to (corpus_phrasings) */
+    int tmpl_min, tmpl_median;
+    double phr_min, phr_median;
+    const char *tmpl_min_intent, *phr_min_intent;
 };
+
+static int cmp_int(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void phrasing_figures(const struct intent_schema *schema, const struct corpus *c,
+                             struct figures *f)
+{
+    int n = schema->n_intents + 1;
+    int *nt = calloc((size_t)n, sizeof *nt);
+    double *ph = calloc((size_t)n, sizeof *ph);
+    if (!nt || !ph) abort();
+    f->tmpl_min = 1 << 30, f->phr_min = 1e300;
+    for (int d = 0; d < n; d++) {
+        const char *name = d < schema->n_intents ? schema->intents[d].name : "none";
+        ph[d] = corpus_phrasings(c, 0, name, &nt[d]);
+        if (nt[d] < f->tmpl_min) f->tmpl_min = nt[d], f->tmpl_min_intent = name;
+        if (ph[d] < f->phr_min) f->phr_min = ph[d], f->phr_min_intent = name;
+    }
+    qsort(nt, (size_t)n, sizeof *nt, cmp_int);
+    qsort(ph, (size_t)n, sizeof *ph, cmp_double);
+    f->tmpl_median = nt[n / 2];
+    f->phr_median = ph[n / 2];
+    free(nt);
+    free(ph);
+}
 
 static int cmp_size(const void *a, const void *b)
 {
@@ -119,6 +157,7 @@ static int measure(const struct intent_schema *schema, const char *data, const c
         fprintf(stderr, "corpus_load %s: %s\n", lang, err);
         return -1;
     }
+    phrasing_figures(schema, c, f);
     struct corpus_gen_opts o = {11, 0, 40, 0.08};
     struct corpus_gen *g = NULL;
     if (corpus_gen_new(c, &o, &g) != HUB_OK) {
@@ -211,12 +250,15 @@ int main(int argc, char **argv)
         const char *lang;
         size_t entities, areas, floors, timer_names, items, queries, messages, skel_min,
             skel_median;
+        int tmpl_min, tmpl_median;
+        double phr_median;
     } floor_of[] = {
         /* before the synthesized names: en 642 entities, 26 areas, 4 floors, 14 timer names,
          * 18 items, 39 queries, 8 messages, skeletons min 36 median 355; zh-CN 456, 21, 4, 10,
-         * 15, 25, 7, min 24 median 352 */
-        {"en", 7600, 700, 170, 210, 800, 170, 140, 120, 300},
-        {"zh-CN", 7200, 690, 230, 190, 720, 180, 110, 120, 320},
+         * 15, 25, 7, min 24 median 352; training templates per intent: en min 2 median 4,
+         * zh-CN min 2 median 3; phrasings per intent (median): en 224 400, zh-CN 91 420 */
+        {"en", 7600, 700, 150, 220, 820, 180, 135, 130, 320, 4, 6, 250000},
+        {"zh-CN", 7100, 690, 230, 190, 750, 200, 115, 140, 330, 4, 5, 95000},
     };
     for (size_t l = 0; l < sizeof floor_of / sizeof floor_of[0]; l++) {
         struct figures f = {0};
@@ -226,10 +268,12 @@ int main(int argc, char **argv)
         }
         printf("%s train, %d lines: %zu entity names, %zu areas, %zu floors, %zu timer names, "
                "%zu items, %zu search queries, %zu messages; skeletons per intent: min %zu (%s), "
-               "median %zu, total %zu\n",
+               "median %zu, total %zu; training templates per intent: min %d (%s), median %d; "
+               "phrasings per intent: min %.0f (%s), median %.0f\n",
                floor_of[l].lang, n, f.entities, f.areas, f.floors, f.timer_names, f.items,
                f.queries, f.messages, f.skel_min, f.skel_min_intent, f.skel_median,
-               f.skel_total);
+               f.skel_total, f.tmpl_min, f.tmpl_min_intent, f.tmpl_median, f.phr_min,
+               f.phr_min_intent, f.phr_median);
         if (n != 20000) continue; /* the floors hold for the standard size only */
 #define FLOOR(field)                                                                       \
     CHECK(f.field >= floor_of[l].field, "%s: %zu distinct " #field ", floor %zu",           \
@@ -243,6 +287,12 @@ int main(int argc, char **argv)
         FLOOR(messages);
         FLOOR(skel_min);
         FLOOR(skel_median);
+        CHECK(f.tmpl_min >= floor_of[l].tmpl_min, "%s: %s has %d training templates, floor %d",
+              floor_of[l].lang, f.tmpl_min_intent, f.tmpl_min, floor_of[l].tmpl_min);
+        CHECK(f.tmpl_median >= floor_of[l].tmpl_median, "%s: median %d templates, floor %d",
+              floor_of[l].lang, f.tmpl_median, floor_of[l].tmpl_median);
+        CHECK(f.phr_median >= floor_of[l].phr_median, "%s: median %.0f phrasings, floor %.0f",
+              floor_of[l].lang, f.phr_median, floor_of[l].phr_median);
     }
     intent_schema_free(schema);
     if (failures) fprintf(stderr, "%d failures\n", failures);

@@ -503,3 +503,235 @@ t nx.1 = <pre> (turn | switch) on the {missing:light} <post>
 t nx.2 = <pre> (turn | switch) off the {missing:switch} <post>
 t nx.3 = <pre> (open | close) the {missing:cover} <post>
 t! nx.h1 = <pre> (start | stop) the {missing:fan}
+
+# ---------- more training phrasings (data2): indirect requests, questions, new verbs, word
+# orders; none of them repeats a held-out ('!') phrasing ----------
+# own rule names, so that the held-out split (which takes every alternative of a shared rule)
+# and data/eval/generated stay as they were
+rule xplease = could you go ahead and | i need you to | will you | can i get you to | please go ahead and | hub please | hub , | just | quickly
+rule xfiller = ah | hey so | yeah | yeah so | actually | oh hey | alright so | now | ok um
+rule xlead = <filler> [,] | <xfiller> [,]
+rule xpre = [<please>] | [<xplease>] | <xlead> [<please> | <xplease>]
+rule xpost = <post> | [if you can | if possible | for us | okay | thanks a bunch | now please | at once | thank you so much]
+
+intent HassTurnOn
+t on.x1 = [<xlead>] (can | could | would) you (turn | switch) on <onoff_tgt> [for me] [?]
+t on.x2 = <onoff_tgt> (needs | need) to be on
+t on.x3 = <onoff_tgt> , on [please]
+t on.x4 = <xpre> (turn | switch) on <onoff_tgt> and leave (it | them) on
+t on.x5 = <xpre> (raise | open) <cover_tgt> (all the way | fully) [up]
+t on.x6 = <xpre> (bolt | latch) <det> {name:lock} [<in_area>]
+t on.x7 = <xpre> i'd like <onoff_tgt> (on | turned on | switched on)
+t on.x8 = <xpre> (turn | switch) on <onoff_tgt> (too | as well)
+t on.x9 = <xpre> (switch | turn) <onoff_tgt> back on
+t on.x10 = <xpre> (start up | boot up) <onoff_tgt> <xpost>
+
+intent HassTurnOff
+t off.x1 = [<xlead>] (can | could | would) you (turn | switch) off <onoff_tgt> [for me] [?]
+t off.x2 = <onoff_tgt> , off [please]
+t off.x3 = <xpre> (turn | switch) <onoff_tgt> back off
+t off.x4 = <xpre> i'd like <onoff_tgt> (off | turned off | switched off)
+t off.x5 = <xpre> (lower | close) <cover_tgt> (all the way | fully) [down]
+t off.x6 = <xpre> (unbolt | unlatch) <det> {name:lock} [<in_area>]
+t off.x7 = <xpre> (turn | switch) off <onoff_tgt> (too | as well)
+t off.x8 = <xpre> (power | shut) down <onoff_tgt> <xpost>
+t off.x9 = <onoff_tgt> (needs | need) to be off
+
+intent HassGetState
+t st.x1 = (tell me | let me know) (if | whether) <det> {name:light,switch,fan} is <onoff_state>
+t st.x2 = is <det> {name:cover,valve} <open_state> right now [?]
+t st.x3 = (what's | what is) <det> {name:sensor} (saying | at right now) [?]
+t st.x4 = (is | are) <det> {name:lock} [<in_area>] <lock_state> or not [?]
+t st.x5 = (is | are) <det> {name:light,switch,fan} <onoff_state> or not [?]
+t st.x6 = (is | are) {name:person} (in | around | back) {state=home} [yet] [?]
+t st.x7 = (status | state) of <det> {name} [?]
+
+intent HassLightSet
+t ls.x1 = [<xlead>] (can | could) you (set | put) <light_tgt> (to | at) {brightness} [?]
+t ls.x2 = <light_tgt> {brightness} [please]
+t ls.x3 = <xpre> (go | switch) to {color} (on | for) <light_tgt>
+t ls.x4 = <xpre> (brightness | light level) {brightness} (on | for) <light_tgt>
+t ls.x5 = <xpre> (dim | lower) <light_tgt> (down to | to about) {brightness}
+t ls.x6 = <xpre> (set | put) <light_tgt> on {color}
+
+intent HassClimateSetTemperature
+t ct.x1 = [<xlead>] (can | could) you set the <heat> to {temperature} [?]
+t ct.x2 = <xpre> (thermostat | heating | heat) (to | at) {temperature} [<in_area> | <on_floor>] [please]
+t ct.x3 = <xpre> keep (it | the house | the room) at {temperature} [<in_area> | <on_floor>]
+
+intent HassClimateGetTemperature
+t cg.x1 = (how hot | how cold | how warm) is the house [right now | at the moment] [?]
+t cg.x2 = (what's | what is) the (current | indoor | inside) temperature [<in_area> | <on_floor>] [?]
+t cg.x3 = (temperature | temp) (<in_area> | <on_floor>) [?]
+t cg.x4 = (can you | could you) (check | tell me) the temperature [<in_area> | <on_floor>] [?]
+
+intent HassShoppingListAddItem
+t sl.x1 = <xpre> (i | we) need to (buy | pick up) {item}
+t sl.x2 = <xpre> (add | put) {item} (on | to) our shopping list
+t sl.x3 = <xpre> {item} (on | to) the shopping list [please]
+t sl.x4 = [<xlead>] (can | could) you add {item} to the shopping list [?]
+
+intent HassShoppingListCompleteItem
+t sc.x1 = <xpre> (strike | cross) {item} off [my | the] shopping list
+t sc.x2 = [<xlead>] (can | could) you check off {item} (on | from) the shopping list [?]
+
+intent HassListAddItem
+t la.x1 = [<xlead>] (can | could) you add {item} to [my | the] <list> [?]
+t la.x2 = <xpre> (add | put) {item} (in | into) [my | the | our] <list>
+t la.x3 = <xpre> (include | append) {item} (on | to) [my | the] <list>
+
+intent HassListCompleteItem
+t lc.x1 = [<xlead>] (can | could) you check off {item} (on | in | from) [my | the] <list> [?]
+t lc.x2 = <xpre> (cross | check | tick | mark) {item} off [my | the] <list>
+t lc.x3 = [<xlead>] {item} (on | in) [my | the] <list> is (done | finished)
+
+intent HassListRemoveItem
+t lr.x1 = [<xlead>] (can | could) you (remove | delete) {item} from [my | the] <list> [?]
+t lr.x2 = <xpre> (take | strike) {item} out of [my | the] <list>
+t lr.x3 = <xpre> (delete | remove) the {item} (entry | item) from [my | the] <list>
+
+intent HassGetWeather
+t we.x1 = (what's | what is) the (forecast | weather forecast) [for today] [?]
+t we.x2 = (is it | will it be) (hot | windy | cloudy | snowing) [today | outside] [?]
+t we.x3 = <xpre> (check | get) the weather [for {name:weather}]
+
+intent HassGetCurrentTime
+t ti.x1 = (can | could) you tell me (the time | what time it is) [?]
+t ti.x2 = (what's | what is) the current time [?]
+t ti.x3 = <xpre> (give me | check) the (time | current time)
+
+intent HassGetCurrentDate
+t da.x1 = (can | could) you tell me (the date | what day it is | today's date) [?]
+t da.x2 = (what's | what is) today [?]
+t da.x3 = <xpre> (give me | check) (the date | today's date)
+
+intent HassVacuumStart
+t vs.x1 = [<xlead>] (can | could) you (start | run) <det> {name:vacuum} [?]
+t vs.x2 = <xpre> (turn on | switch on) the <vac> (<in_area> | <on_floor>)
+
+intent HassVacuumReturnToBase
+t vb.x1 = [<xlead>] (can | could) you send <det> {name:vacuum} (home | back to (the | its) dock) [?]
+t vb.x2 = <xpre> (send | put) <det> {name:vacuum} (on | to) (the | its) (charger | charging station)
+
+intent HassVacuumCleanArea
+t vc.x1 = [<xlead>] (can | could) you (vacuum | clean) <det> {area} [?]
+t vc.x2 = <xpre> (do | run) a (clean | vacuum) (of | in) <det> {area}
+
+intent HassLawnMowerStartMowing
+t lm.x1 = [<xlead>] (can | could) you (start | run) <det> {name:lawn_mower} [?]
+t lm.x2 = <xpre> (get | have) the (mower | lawn mower) (going | started)
+
+intent HassLawnMowerDock
+t ld.x1 = [<xlead>] (can | could) you (dock | park) <det> {name:lawn_mower} [?]
+t ld.x2 = <xpre> (send | put) the (mower | lawn mower | robot mower) (back | home) [to (the | its) (dock | base)]
+
+intent HassMediaPause
+t mpa.x1 = [<xlead>] (can | could) you pause [<mp_what>] [<mp_tgt>] [?]
+t mpa.x2 = <xpre> (stop | pause) (playing | playback) [<mp_tgt>]
+
+intent HassMediaUnpause
+t mun.x1 = [<xlead>] (can | could) you (resume | unpause) [<mp_what>] [<mp_tgt>] [?]
+t mun.x2 = <xpre> (resume | continue) (playing | playback) [<mp_tgt>]
+
+intent HassMediaNext
+t mnx.x1 = [<xlead>] (can | could) you skip (this | the) (song | track) [<mp_tgt>] [?]
+t mnx.x2 = <xpre> (next one | skip ahead) [please] [<mp_tgt>]
+
+intent HassMediaPrevious
+t mpr.x1 = [<xlead>] (can | could) you go back (a | one) (song | track) [<mp_tgt>] [?]
+t mpr.x2 = <xpre> (last | previous) one [please] [<mp_tgt>]
+
+intent HassSetVolume
+t sv.x1 = [<xlead>] (can | could) you set the <vol> to {volume_level} [<mp_tgt>] [?]
+t sv.x2 = <xpre> <vol> {volume_level} [<mp_tgt>] [please]
+
+intent HassSetVolumeRelative
+t vr.x1 = [<xlead>] (can | could) you (turn | make) (it | the volume | the music) (up {volume_step=up} | down {volume_step=down}) <vtgt> [?]
+t vr.x2 = <xpre> (more volume {volume_step=up} | less volume {volume_step=down}) <vtgt> [please]
+
+intent HassMediaPlayerMute
+t mu.x1 = [<xlead>] (can | could) you mute [<det> {name:media_player}] [?]
+t mu.x2 = <xpre> (turn | switch) off the (sound | audio) [on <det> {name:media_player}]
+t mu.x3 = <xpre> (sound | audio) off [please]
+
+intent HassMediaPlayerUnmute
+t um.x1 = [<xlead>] (can | could) you unmute [<det> {name:media_player}] [?]
+t um.x2 = <xpre> (sound | audio) (back on | on) [please]
+
+intent HassMediaSearchAndPlay
+t ms.x1 = [<xlead>] (can | could) you play {search_query} <mplace> [?]
+t ms.x2 = <xpre> (i'd like to hear | how about | can i hear) {search_query} <mplace>
+t ms.x3 = <xpre> play me {search_query} <mplace>
+
+intent HassBroadcast
+t bc.x1 = <xpre> (announce | broadcast) to (everyone | the house | all rooms) [that] {message}
+t bc.x2 = <xpre> (tell | let) (the whole house | everybody | the family) [know] [that] {message}
+t bc.x3 = <xpre> (send | make) a broadcast [saying | that] {message}
+
+intent HassRespond
+t re.x1 = (thanks so much | thank you very much | awesome | perfect | nice | cool | great) [!]
+t re.x2 = (good night | good afternoon | howdy | hello there) [!]
+
+intent HassNevermind
+t nm.x1 = (never mind that | forget about it | no thanks | that's all | i'm good | nothing , thanks) [!]
+t nm.x2 = (oops | whoops | sorry) , (never mind | ignore that | forget it)
+
+intent HassStartTimer
+t tm.x1 = [<xlead>] (can | could) you set a timer for <dur> [?]
+t tm.x2 = <xpre> (set | start) (a | the) timer to <dur>
+t tm.x3 = <xpre> <dur> on the clock [please]
+t tm.x4 = <xpre> (start | set) a countdown (of | for) <dur> [for {name:timer}]
+t tm.x5 = <xpre> (set | start) a timer for <dur> (called | named | for) {name:timer}
+t tm.x6 = <xpre> (after | in) <dur> , {conversation_command}
+
+intent HassCancelTimer
+t tc.x1 = [<xlead>] (can | could) you (cancel | stop) <timer_tgt> [?]
+t tc.x2 = <xpre> (turn off | switch off | end) <timer_tgt>
+
+intent HassCancelAllTimers
+t ta.x1 = [<xlead>] (cancel | stop | delete) (all of | every one of) my timers [<in_area>]
+t ta.x2 = <xpre> (turn off | end) all [the | my] timers [<in_area>]
+
+intent HassIncreaseTimer
+t ti+.x1 = <xpre> make <timer_tgt> <dur> longer
+t ti+.x2 = [<xlead>] (can | could) you add <dur> to <timer_tgt> [?]
+
+intent HassDecreaseTimer
+t td.x1 = [<xlead>] (can | could) you take <dur> off <timer_tgt> [?]
+t td.x2 = <xpre> (shave | drop) <dur> off <timer_tgt>
+
+intent HassPauseTimer
+t tp.x1 = [<xlead>] (can | could) you pause <timer_tgt> [?]
+t tp.x2 = <xpre> (suspend | halt) <timer_tgt>
+
+intent HassUnpauseTimer
+t tu.x1 = [<xlead>] (can | could) you (resume | unpause) <timer_tgt> [?]
+t tu.x2 = <xpre> (unfreeze | un-pause) <timer_tgt>
+
+intent HassTimerStatus
+t ts.x1 = how much longer (on | for) <timer_tgt> [?]
+t ts.x2 = (when | at what time) (will | does) <timer_tgt> (go off | end | ring) [?]
+
+intent HassFanSetSpeed
+t fs.x1 = [<xlead>] (can | could) you set <det> {name:fan} to {percentage} [?]
+t fs.x2 = <xpre> (run | turn) the <fanw> (at | to) {percentage} [<in_area> | <on_floor>]
+t fs.x3 = <xpre> {percentage} (on | for) <det> {name:fan}
+
+intent HassSetPosition
+t pos.x1 = [<xlead>] (can | could) you (set | move) <cover_tgt> to {position} [?]
+t pos.x2 = <xpre> <cover_tgt> (to | at) {position} [please]
+
+intent none chat
+t no.x1 = (what's | what is) (two plus two | the weather on mars | your favourite colour | the best movie ever) [?]
+t no.x2 = (can you | could you) (do my homework | drive me to work | cook dinner | walk the dog | feed the cat) [?]
+t no.x3 = (how old are you | where do you live | do you like music | are you alive | what time zone is tokyo in) [?]
+t no.x4 = (i think it's going to rain | my back hurts | the game was great | work was busy today | dinner was delicious)
+t no.x5 = (who wrote hamlet | how far is the moon | why is the sky blue | how do magnets work) [?]
+t no.x6 = (what do you think about the {any} | is the {any} expensive | where did i buy the {any}) [?]
+
+intent none unknown_device
+t nx.x1 = <xpre> (dim | brighten) the {missing:light}
+t nx.x2 = <xpre> (lock | unlock) the {missing:lock}
+t nx.x3 = <xpre> (start | stop) the {missing:vacuum}
+t nx.x4 = is the {missing:light} (on | off) [?]
+t nx.x5 = <xpre> (turn | switch) (on | off) the {missing:fan}

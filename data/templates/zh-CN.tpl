@@ -469,3 +469,216 @@ t nx.1 = <pre> (打开 | 开) {missing:light} <post>
 t nx.2 = <pre> (关掉 | 关闭) {missing:switch} <post>
 t nx.3 = <pre> (打开 | 关上) {missing:cover} <post>
 t! nx.h1 = <pre> (启动 | 关掉) {missing:fan}
+
+# ---------- 更多训练说法 (data2): 问句、新动词、不同语序; 不重复任何 held-out ('!') 说法 ----------
+# 自己的规则名: held-out 划分会用共享规则的所有选项, 这样 data/eval/generated 保持不变
+rule xplease = 请你 | 你 帮 我 | 麻烦 帮 我 | 快 | 赶紧 | 小助手 ，
+rule xfiller = 哎呀 | 那 | 对了 | 嗯 那个 | 然后
+rule xlead = <filler> [，] | <xfiller> [，]
+rule xpre = [<please>] | [<xplease>] | <xlead> [<please> | <xplease>]
+rule xpost = <post> | [啊 | 呀 | 哈 | 一下 吧 | 可以 吗 | 行 不 行 | 谢谢 你 | 快 点]
+
+intent HassTurnOn
+t on.x1 = [<xlead>] (能不能 | 可以) [帮 我] (打开 | 开) <onoff_tgt> (吗 | 呀) [？]
+t on.x2 = <onoff_tgt> (也 | 都) (打开 | 开 上) [吧]
+t on.x3 = <xpre> 把 <onoff_tgt> 重新 (打开 | 开 起来)
+t on.x4 = <xpre> (开 着 | 打开) <onoff_tgt> 别 关
+t on.x5 = <xpre> 把 <cover_tgt> (全部 | 完全) (打开 | 拉开)
+t on.x6 = <xpre> (锁 住 | 反锁) {name:lock}
+t on.x7 = <xpre> 让 <onoff_tgt> (亮 起来 | 开 起来 | 转 起来)
+t on.x8 = (我 回来 了 | 我 起床 了) ， <xpre> (打开 <onoff_tgt> | 把 <onoff_tgt> 打开)
+
+intent HassTurnOff
+t off.x1 = [<xlead>] (能不能 | 可以) (关掉 | 关) <onoff_tgt> (吗 | 呀) [？]
+t off.x2 = <onoff_tgt> (也 | 都) (关掉 | 关 了) [吧]
+t off.x3 = <xpre> 把 <onoff_tgt> (关 一下 | 给 关 了 | 关 掉 吧)
+t off.x4 = <xpre> 把 <cover_tgt> (全部 | 完全) (关上 | 拉上 | 放下)
+t off.x5 = <xpre> (打开 锁 | 开 一下 锁) ， {name:lock}
+t off.x6 = <xpre> 让 <onoff_tgt> (停 下来 | 灭 了 | 别 亮 了)
+t off.x7 = <xpre> (不 用 | 不 要) <onoff_tgt> 了 ， 关掉 [吧]
+
+intent HassGetState
+t st.x1 = (告诉 我 | 说 一下) {name:light,switch,fan} (是不是 | 是否) <onoff_state>
+t st.x2 = {name:cover,valve} 现在 (是 | 还) <open_state> <ma> [？]
+t st.x3 = {name:sensor} (显示 | 读数) (多少 | 是 多少) [？]
+t st.x4 = {name:lock} (到底 | 现在) <lock_state> <ma> [？]
+t st.x5 = {name:person} (到 家 了 {state=home} | 在 不 在 家 {state=home}) <ma> [？]
+t st.x6 = {name} (现在 | 目前) 什么 (状态 | 情况) [？]
+
+intent HassLightSet
+t ls.x1 = [<xlead>] (能不能 | 可以) 把 <light_tgt> (调到 | 调成) {brightness} (吗 | 呀) [？]
+t ls.x2 = <light_tgt> (调 | 开) (到 | 成) {brightness} 的 亮度
+t ls.x3 = <xpre> <light_tgt> (换 | 改 | 变) 成 {color}
+t ls.x4 = <xpre> 亮度 {brightness} ， <light_tgt>
+t ls.x5 = <xpre> 把 <light_tgt> (弄 | 搞) 成 {color} [的]
+t ls.x6 = <xpre> <light_tgt> 色温 (调 | 设) 到 {temperature:kelvin}
+
+intent HassClimateSetTemperature
+t ct.x1 = [<xlead>] (能不能 | 可以) 把 <heat> (调到 | 设到) {temperature} (吗 | 呀) [？]
+t ct.x2 = <xpre> [<in_area> | <on_floor>] (空调 | 暖气) (开 | 调) 到 {temperature}
+t ct.x3 = <xpre> 把 {name:climate} (温度 | 设定) (调 | 改) 成 {temperature}
+
+intent HassClimateGetTemperature
+t cg.x1 = [<in_area> | <on_floor>] (温度 | 室温) (现在 | 目前) (怎么样 | 多少 度 | 是 几 度) [？]
+t cg.x2 = (能 不 能 | 可以) (告诉 我 | 查 一下) [<in_area> | <on_floor>] (温度 | 室温) (吗 | 呀) [？]
+t cg.x3 = (家里 | 屋 里) (多少 度 | 几 度) [？]
+
+intent HassShoppingListAddItem
+t sl.x1 = <xpre> 购物 (清单 | 单) (里 | 上) (记 上 | 加 个) {item}
+t sl.x2 = <xpre> (要 | 得) 买 {item} ， (加到 | 放进) 购物 (清单 | 单)
+t sl.x3 = <xpre> 买 {item} (这件事 | 这个) (加到 | 记到) 购物 清单
+
+intent HassShoppingListCompleteItem
+t sc.x1 = <xpre> 购物 (清单 | 单) 上 的 {item} (已经 买 了 | 买 好 了) ， (勾掉 | 划掉) [吧]
+t sc.x2 = <xpre> 把 {item} 从 购物 (清单 | 单) 上 (勾掉 | 划掉)
+
+intent HassListAddItem
+t la.x1 = <xpre> (在 | 往) <list> (里 | 上) (记 上 | 加 个) {item}
+t la.x2 = [<xlead>] (能不能 | 可以) 把 {item} (加到 | 放到) <list> (里 | 上) (吗 | 呀) [？]
+t la.x3 = <xpre> {item} (加到 | 放进 | 写进) <list> [里]
+
+intent HassListCompleteItem
+t lc.x1 = <xpre> 把 {item} 从 <list> (里 | 上) (勾掉 | 划掉)
+t lc.x2 = <xpre> <list> (里 | 上) 的 {item} (已经 | 都) (做 完 了 | 完成 了) [，] [勾掉 吧]
+
+intent HassListRemoveItem
+t lr.x1 = [<xlead>] (能不能 | 可以) 把 {item} 从 <list> (里 | 上) (删掉 | 去掉) (吗 | 呀) [？]
+t lr.x2 = <xpre> <list> (里 | 上) 的 {item} (删了 | 拿掉 | 不 要 了 删掉)
+
+intent HassGetWeather
+t we.x1 = (明天 | 今天 | 今天 下午) (天气 | 气温) (怎么样 | 好 不 好) [？]
+t we.x2 = (外面 | 今天) (冷 吗 | 刮风 吗 | 下雪 吗 | 阴天 吗) [？]
+t we.x3 = <xpre> (看看 | 查查) [{name:weather} 的] 天气
+
+intent HassGetCurrentTime
+t ti.x1 = (能 告诉 我 | 你 知道) 现在 几点 (吗 | 了 吗) [？]
+t ti.x2 = <xpre> (看 一下 | 查 一下) 现在 的 时间
+t ti.x3 = 现在 (几 点 几 分 | 是 几点) [？]
+
+intent HassGetCurrentDate
+t da.x1 = (能 告诉 我 | 你 知道) 今天 (几号 | 是 星期几) (吗 | 呀) [？]
+t da.x2 = <xpre> (看 一下 | 查 一下) 今天 的 日期
+t da.x3 = 今天 (是 几月 几日 | 几 号 了) [？]
+
+intent HassVacuumStart
+t vs.x1 = [<xlead>] (能不能 | 可以) (启动 | 打开) {name:vacuum} (吗 | 呀) [？]
+t vs.x2 = <xpre> 让 (<in_area> | <on_floor>) <vac> (开始 打扫 | 扫 一下)
+
+intent HassVacuumReturnToBase
+t vb.x1 = <xpre> (让 | 叫) {name:vacuum} 回去 (充电 | 充 一下 电)
+t vb.x2 = <xpre> {name:vacuum} (回 充电座 | 回 去 充电) [吧]
+
+intent HassVacuumCleanArea
+t vc.x1 = [<xlead>] (能不能 | 可以) (打扫 | 扫) 一下 {area} (吗 | 呀) [？]
+t vc.x2 = <xpre> (把 {area} | {area}) (打扫 | 扫) (干净 | 一遍)
+
+intent HassLawnMowerStartMowing
+t lm.x1 = [<xlead>] (能不能 | 可以) (启动 | 打开) {name:lawn_mower} (吗 | 呀) [？]
+t lm.x2 = <xpre> (让 | 叫) (割草机 | 割草 机器人) (开始 割草 | 干活)
+
+intent HassLawnMowerDock
+t ld.x1 = <xpre> (叫 | 让) {name:lawn_mower} (回去 充电 | 回 充电站)
+t ld.x2 = <xpre> (割草机 | 割草 机器人) (回 基站 | 回去) [吧]
+
+intent HassMediaPause
+t mpa.x1 = [<xlead>] (能不能 | 可以) 暂停 [<mp_tgt>] [<mp_what>] (吗 | 呀) [？]
+t mpa.x2 = <xpre> (先 暂停 | 暂停 播放) [<mp_tgt>]
+
+intent HassMediaUnpause
+t mun.x1 = [<xlead>] (能不能 | 可以) 继续 (播放 | 放) [<mp_tgt>] (吗 | 呀) [？]
+t mun.x2 = <xpre> [<mp_tgt>] (接着 | 继续) (播 | 播放) [<mp_what>] 吧
+
+intent HassMediaNext
+t mnx.x1 = [<xlead>] (能不能 | 可以) (切 | 换) 下 一 首 (吗 | 呀) [？]
+t mnx.x2 = <xpre> (换 下 一 首 | 切 下 一 个) [<mp_tgt>]
+
+intent HassMediaPrevious
+t mpr.x1 = [<xlead>] (能不能 | 可以) (切 | 回) 上 一 首 (吗 | 呀) [？]
+t mpr.x2 = <xpre> (换 回 上 一 首 | 回 上 一 个) [<mp_tgt>]
+
+intent HassSetVolume
+t sv.x1 = [<xlead>] (能不能 | 可以) 把 <vol> (调到 | 设到) {volume_level} (吗 | 呀) [？]
+t sv.x2 = <xpre> [<mp_tgt>] <vol> (调 | 开) 到 {volume_level}
+
+intent HassSetVolumeRelative
+t vr.x1 = [<xlead>] (能不能 | 可以) 把 <vol> (调大 {volume_step=up} | 调小 {volume_step=down}) (点 | 一点) (吗 | 呀) [？]
+t vr.x2 = <xpre> <vtgt> (再 大 声 点 {volume_step=up} | 再 小 声 点 {volume_step=down})
+
+intent HassMediaPlayerMute
+t mu.x1 = [<xlead>] (能不能 | 可以) (静音 | 把 {name:media_player} 静音) (吗 | 呀) [？]
+t mu.x2 = <xpre> (把 声音 关 了 | 声音 关掉) [吧]
+
+intent HassMediaPlayerUnmute
+t um.x1 = [<xlead>] (能不能 | 可以) (取消 静音 | 把 {name:media_player} 取消 静音) (吗 | 呀) [？]
+t um.x2 = <xpre> (声音 打开 | 把 声音 打开) [吧]
+
+intent HassMediaSearchAndPlay
+t ms.x1 = [<xlead>] (能不能 | 可以) (播放 | 放) {search_query} (吗 | 呀) [？]
+t ms.x2 = <xpre> <mplace> (给 我 放 | 帮 我 放 | 我 要 听) {search_query}
+
+intent HassBroadcast
+t bc.x1 = <xpre> (通知 一下 家里 人 | 告诉 家里 所有 人 | 全屋 通知) [，] {message}
+t bc.x2 = <xpre> (用 广播 说 | 广播 一下) [，] {message}
+
+intent HassRespond
+t re.x1 = (谢谢 啦 | 太 好 了 | 非常 感谢 | 好 的 谢谢 | 不错) [！]
+t re.x2 = (下午 好 | 晚安 | 哈喽 | 你 好 呀) [！]
+
+intent HassNevermind
+t nm.x1 = (算 了 吧 | 不 需要 了 | 没 什么 | 取消 吧 | 不 用 了 谢谢) [！]
+t nm.x2 = (哎呀 | 抱歉) ， (算了 | 当 我 没 说)
+
+intent HassStartTimer
+t tm.x1 = [<xlead>] (能不能 | 可以) 设 一个 <dur> 的 <timer> (吗 | 呀) [？]
+t tm.x2 = <xpre> (帮 我 计时 | 计时) <dur>
+t tm.x3 = <xpre> <dur> (的 | 一个) <timer> [，] (名字 叫 | 叫) {name:timer}
+t tm.x4 = <xpre> (等 | 过) <dur> (提醒 我 | 叫 我)
+
+intent HassCancelTimer
+t tc.x1 = [<xlead>] (能不能 | 可以) (取消 | 关掉) <timer_tgt> (吗 | 呀) [？]
+t tc.x2 = <xpre> <timer_tgt> (取消 掉 | 删掉 吧 | 关了 吧)
+
+intent HassCancelAllTimers
+t ta.x1 = <xpre> (所有 | 全部) [的] <timer> (都 取消 | 都 删掉 | 都 关了) [吧]
+t ta.x2 = [<xlead>] (能不能 | 可以) 取消 (所有 | 全部) [的] <timer> (吗 | 呀) [？]
+
+intent HassIncreaseTimer
+t ti+.x1 = [<xlead>] (能不能 | 可以) 给 <timer_tgt> 加 <dur> (吗 | 呀) [？]
+t ti+.x2 = <xpre> <timer_tgt> (延长 | 加长) <dur>
+
+intent HassDecreaseTimer
+t td.x1 = [<xlead>] (能不能 | 可以) 给 <timer_tgt> 减 <dur> (吗 | 呀) [？]
+t td.x2 = <xpre> <timer_tgt> (缩短 | 减掉) <dur>
+
+intent HassPauseTimer
+t tp.x1 = [<xlead>] (能不能 | 可以) 暂停 <timer_tgt> (吗 | 呀) [？]
+t tp.x2 = <xpre> <timer_tgt> (暂停 | 停 住) [一下]
+
+intent HassUnpauseTimer
+t tu.x1 = [<xlead>] (能不能 | 可以) 继续 <timer_tgt> (吗 | 呀) [？]
+t tu.x2 = <xpre> <timer_tgt> (继续 | 恢复) [计时 | 吧]
+
+intent HassTimerStatus
+t ts.x1 = <timer_tgt> (还 剩 多长 时间 | 还 要 多长 时间) [？]
+t ts.x2 = (告诉 我 | 说 一下) <timer_tgt> (还 剩 多少 | 的 情况)
+
+intent HassFanSetSpeed
+t fs.x1 = [<xlead>] (能不能 | 可以) 把 {name:fan} (调到 | 开到) {percentage} (吗 | 呀) [？]
+t fs.x2 = <xpre> [<in_area> | <on_floor>] <fanw> (开 | 调) 到 {percentage}
+
+intent HassSetPosition
+t pos.x1 = [<xlead>] (能不能 | 可以) 把 <cover_tgt> (开到 | 调到) {position} (吗 | 呀) [？]
+t pos.x2 = <xpre> <cover_tgt> (开 | 调 | 放) 到 {position}
+
+intent none chat
+t no.x1 = (一 加 一 等于 几 | 火星 上 天气 怎么样 | 你 多大 了 | 你 住 在 哪里) [？]
+t no.x2 = (你 能 帮 我 写 作业 吗 | 能 开车 送 我 吗 | 帮 我 做饭 | 去 遛狗) [？]
+t no.x3 = (今天 工作 好 忙 | 晚饭 真 好吃 | 我 腰 疼 | 比赛 太 精彩 了)
+t no.x4 = (谁 写 了 红楼梦 | 磁铁 为什么 会 吸 | 地球 有 多 大) [？]
+t no.x5 = ({any} 贵 不 贵 | {any} 在 哪里 买 的 | 你 觉得 {any} 怎么样) [？]
+
+intent none unknown_device
+t nx.x1 = <xpre> (调亮 | 调暗) {missing:light}
+t nx.x2 = <xpre> (锁上 | 打开) {missing:lock}
+t nx.x3 = <xpre> (启动 | 停止) {missing:vacuum}
+t nx.x4 = {missing:light} (开着 | 关着) 吗 [？]
