@@ -19,8 +19,8 @@
 
 struct cpu_impl {
     struct kern_pool *pool;
-    float *gath;      /* gathered token rows of matmul_grouped */
-    size_t gath_cap;  /* floats */
+    float *gath;     /* gathered token rows of matmul_grouped */
+    size_t gath_cap; /* floats */
 };
 
 static int cpu_fail(struct hub_backend *be, int st, const char *fmt, ...)
@@ -55,7 +55,10 @@ static void *cpu_alloc(struct hub_backend *be, size_t bytes)
     return p;
 }
 
-static void cpu_release(struct hub_backend *be, void *p) { free(p); }
+static void cpu_release(struct hub_backend *be, void *p)
+{
+    free(p);
+}
 
 static int cpu_copy(struct hub_backend *be, void *dst, const void *src, size_t bytes)
 {
@@ -63,17 +66,23 @@ static int cpu_copy(struct hub_backend *be, void *dst, const void *src, size_t b
     return HUB_OK;
 }
 
-static int cpu_sync(struct hub_backend *be) { return HUB_OK; }
+static int cpu_sync(struct hub_backend *be)
+{
+    return HUB_OK;
+}
 
-static bool cpu_type_ok(int wtype) { return hub_op_block_elems(wtype) > 0; }
+static bool cpu_type_ok(int wtype)
+{
+    return hub_op_block_elems(wtype) > 0;
+}
 
 static int cpu_matmul(struct hub_backend *be, int wtype, const void *W, int64_t rows, int64_t k,
                       const float *x, int64_t n_tok, float *out)
 {
     struct cpu_impl *c = be->impl;
     if (!cpu_type_ok(wtype) || kern_row_bytes(wtype, k) == 0 || rows < 0 || n_tok < 0)
-        return cpu_fail(be, HUB_ERR_INVALID, "cpu matmul: type %d with k %lld not supported",
-                        wtype, (long long)k);
+        return cpu_fail(be, HUB_ERR_INVALID, "cpu matmul: type %d with k %lld not supported", wtype,
+                        (long long)k);
     if (rows == 0 || n_tok == 0) return HUB_OK;
     kern_matmul(c->pool, wtype, W, rows, k, x, n_tok, out);
     return HUB_OK;
@@ -86,8 +95,10 @@ static int cpu_matmul_grouped(struct hub_backend *be, int wtype, const void *W, 
     struct cpu_impl *c = be->impl;
     size_t rb = kern_row_bytes(wtype, k);
     if (!cpu_type_ok(wtype) || rb == 0 || n_mat < 0 || mat_bytes < rb * (size_t)rows)
-        return cpu_fail(be, HUB_ERR_INVALID, "cpu matmul_grouped: type %d, k %lld, %zu bytes "
-                        "per matrix: not supported", wtype, (long long)k, mat_bytes);
+        return cpu_fail(be, HUB_ERR_INVALID,
+                        "cpu matmul_grouped: type %d, k %lld, %zu bytes "
+                        "per matrix: not supported",
+                        wtype, (long long)k, mat_bytes);
     if (n_mat == 0) return HUB_OK;
     int64_t n_rows = offsets[n_mat];
     if (offsets[0] != 0 || n_rows < 0)
@@ -112,8 +123,12 @@ static int cpu_matmul_grouped(struct hub_backend *be, int wtype, const void *W, 
     for (int e = 0; e < n_mat; e++) {
         int64_t cnt = offsets[e + 1] - offsets[e];
         if (!cnt) continue;
-        mm[n++] = (struct kern_mm){wtype, (const uint8_t *)W + (size_t)e * mat_bytes, rows, k,
-                                   c->gath + (size_t)offsets[e] * k, cnt,
+        mm[n++] = (struct kern_mm){wtype,
+                                   (const uint8_t *)W + (size_t)e * mat_bytes,
+                                   rows,
+                                   k,
+                                   c->gath + (size_t)offsets[e] * k,
+                                   cnt,
                                    out + (size_t)offsets[e] * rows};
     }
     kern_matmul_many(c->pool, mm, n);
@@ -121,15 +136,17 @@ static int cpu_matmul_grouped(struct hub_backend *be, int wtype, const void *W, 
     return HUB_OK;
 }
 
-static int cpu_route(struct hub_backend *be, const struct hub_route_params *p,
-                     const float *logits, const float *bias, int n_tok, int32_t *sel, float *w)
+static int cpu_route(struct hub_backend *be, const struct hub_route_params *p, const float *logits,
+                     const float *bias, int n_tok, int32_t *sel, float *w)
 {
     if (p->n_expert < 1 || p->n_expert > HUB_ROUTE_MAX_EXPERT || p->n_used < 1 ||
         p->n_used > HUB_ROUTE_MAX_USED || p->n_used > p->n_expert ||
-        (p->n_groups > 1 && (p->n_expert % p->n_groups || p->n_group_used < 1 ||
-                             p->n_group_used > p->n_groups)))
-        return cpu_fail(be, HUB_ERR_INVALID, "route: %d experts, %d used, %d groups (%d used) "
-                        "not supported", p->n_expert, p->n_used, p->n_groups, p->n_group_used);
+        (p->n_groups > 1 && (p->n_groups > HUB_ROUTE_MAX_GROUPS || p->n_expert % p->n_groups ||
+                             p->n_group_used < 1 || p->n_group_used > p->n_groups)))
+        return cpu_fail(be, HUB_ERR_INVALID,
+                        "route: %d experts, %d used, %d groups (%d used) "
+                        "not supported",
+                        p->n_expert, p->n_used, p->n_groups, p->n_group_used);
     float probs[HUB_ROUTE_MAX_EXPERT], selp[HUB_ROUTE_MAX_EXPERT];
     for (int t = 0; t < n_tok; t++)
         hub_op_route_one(p, logits + (size_t)t * p->n_expert, bias, probs, selp,
@@ -147,9 +164,11 @@ static int cpu_rmsnorm(struct hub_backend *be, float *dst, const float *x, const
         } else { /* kern_rmsnorm needs a weight; the unweighted norm as ggml_rms_norm */
             double sum = 0;
             const float *xr = x + r * stride;
-            for (int64_t i = 0; i < n; i++) sum += (double)(xr[i] * xr[i]);
+            for (int64_t i = 0; i < n; i++)
+                sum += (double)(xr[i] * xr[i]);
             float scale = 1.0f / sqrtf((float)(sum / (double)n) + eps);
-            for (int64_t i = 0; i < n; i++) dst[r * stride + i] = xr[i] * scale;
+            for (int64_t i = 0; i < n; i++)
+                dst[r * stride + i] = xr[i] * scale;
         }
     }
     return HUB_OK;
@@ -163,7 +182,8 @@ static int cpu_rope(struct hub_backend *be, const struct hub_rope_params *p, flo
         return cpu_fail(be, HUB_ERR_INVALID, "rope: n_rot %d at position %d", nd, pos0);
     float cs[512], sn[512];
     for (int t = 0; t < n_tok; t++) {
-        for (int i = 0; i < nd / 2; i++) hub_op_rope_cs(p, pos0 + t, i, &cs[i], &sn[i]);
+        for (int i = 0; i < nd / 2; i++)
+            hub_op_rope_cs(p, pos0 + t, i, &cs[i], &sn[i]);
         for (int h = 0; h < n_head; h++) {
             float *v = x + t * tok_stride + h * head_stride + off;
             for (int i = 0; i < nd / 2; i++) {
@@ -179,7 +199,8 @@ static int cpu_rope(struct hub_backend *be, const struct hub_rope_params *p, flo
 
 static int cpu_softmax(struct hub_backend *be, float *x, int n_rows, int64_t n)
 {
-    for (int r = 0; r < n_rows; r++) kern_softmax(x + r * n, n);
+    for (int r = 0; r < n_rows; r++)
+        kern_softmax(x + r * n, n);
     return HUB_OK;
 }
 
@@ -192,8 +213,8 @@ static int cpu_swiglu(struct hub_backend *be, float *dst, const float *gate, con
 
 static int cpu_mla_attn(struct hub_backend *be, const float *qabs, const float *qpe,
                         int64_t qpe_tok_stride, int64_t qpe_head_stride, const float *cache,
-                        int64_t kv_row, int R, int nr, int n_head, int n_tok, int pos0,
-                        float scale, float *olat)
+                        int64_t kv_row, int R, int nr, int n_head, int n_tok, int pos0, float scale,
+                        float *olat)
 {
     if (R < 1 || nr < 0 || kv_row < R + nr || pos0 < 0)
         return cpu_fail(be, HUB_ERR_INVALID, "mla_attn: rank %d, rope %d, row %lld", R, nr,
@@ -213,7 +234,8 @@ static int cpu_mla_attn(struct hub_backend *be, const float *qabs, const float *
             kern_softmax(s, nk);
             float *o = olat + ((size_t)h * n_tok + t) * R;
             memset(o, 0, (size_t)R * sizeof(float));
-            for (int j = 0; j < nk; j++) kern_scale_add(o, cache + (size_t)j * kv_row, s[j], R);
+            for (int j = 0; j < nk; j++)
+                kern_scale_add(o, cache + (size_t)j * kv_row, s[j], R);
         }
     }
     free(s);
@@ -271,8 +293,8 @@ struct hub_backend *hub_backend_new(const char *name, int n_threads, char *err, 
     }
     if (!strcmp(name, "cpu")) {
         struct hub_backend *be = hub_backend_cpu_new(n_threads);
-        if (!be) snprintf(err, errlen, "cpu backend: out of memory or bad thread count %d",
-                          n_threads);
+        if (!be)
+            snprintf(err, errlen, "cpu backend: out of memory or bad thread count %d", n_threads);
         return be;
     }
     if (!strcmp(name, "cuda")) return hub_backend_cuda_new(0, err, errlen);

@@ -50,13 +50,14 @@ struct hub_rope_params {
 enum hub_gating { HUB_GATING_SOFTMAX = 1, HUB_GATING_SIGMOID = 2 };
 struct hub_route_params {
     int n_expert, n_used;       /* n_used <= HUB_ROUTE_MAX_USED */
-    int n_groups, n_group_used; /* n_groups <= 1: no group limiting */
+    int n_groups, n_group_used; /* n_groups <= 1: no group limiting; <= HUB_ROUTE_MAX_GROUPS */
     int gating;                 /* enum hub_gating */
     bool weights_norm;
     float weights_scale; /* 0: no scaling */
 };
 #define HUB_ROUTE_MAX_EXPERT 1024
 #define HUB_ROUTE_MAX_USED 32
+#define HUB_ROUTE_MAX_GROUPS 64
 
 struct hub_backend_ops {
     const char *name;
@@ -77,14 +78,14 @@ struct hub_backend_ops {
      * offsets (n_mat + 1 entries, host memory) are the gathered rows per expert; tok (backend
      * memory) the token of each gathered row. */
     int (*matmul_grouped)(struct hub_backend *be, int wtype, const void *W, size_t mat_bytes,
-                          int64_t rows, int64_t k, int n_mat, const float *x,
-                          const int32_t *tok, const int32_t *offsets, float *out);
+                          int64_t rows, int64_t k, int n_mat, const float *x, const int32_t *tok,
+                          const int32_t *offsets, float *out);
     /* logits [n_tok][n_expert] -> sel [n_tok][n_used], w [n_tok][n_used]; bias may be NULL. */
     int (*route)(struct hub_backend *be, const struct hub_route_params *p, const float *logits,
                  const float *bias, int n_tok, int32_t *sel, float *w);
     /* n_rows rows of n values `stride` apart; w may be NULL (no weight). In place allowed. */
-    int (*rmsnorm)(struct hub_backend *be, float *dst, const float *x, const float *w,
-                   int n_rows, int64_t n, int64_t stride, float eps);
+    int (*rmsnorm)(struct hub_backend *be, float *dst, const float *x, const float *w, int n_rows,
+                   int64_t n, int64_t stride, float eps);
     /* Rotate x[t][h][off .. off + n_rot) for t < n_tok, h < n_head, at position pos0 + t. */
     int (*rope)(struct hub_backend *be, const struct hub_rope_params *p, float *x, int n_tok,
                 int n_head, int64_t tok_stride, int64_t head_stride, int64_t off, int pos0);

@@ -38,3 +38,8 @@ check_PROGRAMS += tests/test-cuda-cpuref
 tests_test_cuda_cpuref_SOURCES = tests/test-cuda-cpuref.c tests/cuda-test-common.h
 tests_test_cuda_cpuref_LDADD = engine/libhubformat.a $(HUB_BACKEND_LIBS) $(PCRE2_LIBS)
 HUB_TESTS += tests/test-cuda-cpuref
+
+# Benchmark (not a test): kernels/cuda/bench-backend --backend cuda|cpu (see kernels/cuda/README.md)
+noinst_PROGRAMS += kernels/cuda/bench-backend
+kernels_cuda_bench_backend_SOURCES = kernels/cuda/bench-backend.c
+kernels_cuda_bench_backend_LDADD = $(HUB_BACKEND_LIBS)

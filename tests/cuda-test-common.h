@@ -19,14 +19,14 @@
 
 static int tc_failures;
 
-#define TC_CHECK(cond, ...)                                                                    \
-    do {                                                                                       \
-        if (!(cond)) {                                                                         \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                               \
-            fprintf(stderr, __VA_ARGS__);                                                      \
-            fputc('\n', stderr);                                                               \
-            tc_failures++;                                                                     \
-        }                                                                                      \
+#define TC_CHECK(cond, ...)                                                                        \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                   \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+            tc_failures++;                                                                         \
+        }                                                                                          \
     } while (0)
 
 static uint64_t tc_rng = 0x9e3779b97f4a7c15ull;
@@ -45,7 +45,8 @@ static float *tc_rand_vec(size_t n, float scale)
         fprintf(stderr, "out of memory\n");
         exit(99);
     }
-    for (size_t i = 0; i < n; i++) v[i] = tc_randf() * scale;
+    for (size_t i = 0; i < n; i++)
+        v[i] = tc_randf() * scale;
     return v;
 }
 
@@ -83,7 +84,8 @@ static void tc_ref_matmul(int wtype, const void *W, int64_t rows, int64_t k, con
         kern_dequant_row(wtype, (const uint8_t *)W + (size_t)r * rb, row, k);
         for (int64_t t = 0; t < n_tok; t++) {
             double s = 0;
-            for (int64_t j = 0; j < k; j++) s += (double)row[j] * x[t * k + j];
+            for (int64_t j = 0; j < k; j++)
+                s += (double)row[j] * x[t * k + j];
             out[t * rows + r] = (float)s;
         }
     }
@@ -91,10 +93,9 @@ static void tc_ref_matmul(int wtype, const void *W, int64_t rows, int64_t k, con
 }
 
 static const char *tc_models[] = {
-    "ds2-lite-f32.gguf", "ds2-lite-legacy-f16.gguf", "ds2-lite-bf16.gguf",
-    "ds2-lite-q8_0.gguf", "ds2-lite-q4_0.gguf", "ds2-lite-q5_0.gguf",
-    "ds2-lite-q6_k.gguf", "ds2-lite-q4_k_m.gguf", "ds3-style-f16.gguf",
-    "qwen2moe-f16.gguf",
+    "ds2-lite-f32.gguf",  "ds2-lite-legacy-f16.gguf", "ds2-lite-bf16.gguf", "ds2-lite-q8_0.gguf",
+    "ds2-lite-q4_0.gguf", "ds2-lite-q5_0.gguf",       "ds2-lite-q6_k.gguf", "ds2-lite-q4_k_m.gguf",
+    "ds3-style-f16.gguf", "qwen2moe-f16.gguf",
 };
 #define TC_N_MODELS (sizeof(tc_models) / sizeof(tc_models[0]))
 
@@ -111,9 +112,8 @@ static struct gguf_file *tc_open_model(const char *name)
 /* Whether both backends multiply with this type (ops-common.h's list). */
 static int tc_type_supported(uint32_t t)
 {
-    return t == KERN_F32 || t == KERN_F16 || t == KERN_BF16 || t == KERN_Q8_0 ||
-           t == KERN_Q4_0 || t == KERN_Q4_1 || t == KERN_Q5_0 || t == KERN_Q5_1 ||
-           t == KERN_Q4_K || t == KERN_Q6_K;
+    return t == KERN_F32 || t == KERN_F16 || t == KERN_BF16 || t == KERN_Q8_0 || t == KERN_Q4_0 ||
+           t == KERN_Q4_1 || t == KERN_Q5_0 || t == KERN_Q5_1 || t == KERN_Q4_K || t == KERN_Q6_K;
 }
 
 /* Weight matrices worth multiplying: 2D or 3D (experts), a supported type, k >= 32. */

@@ -27,8 +27,8 @@ static void test_block_decode(const struct gguf_file *f, const char *model)
             const uint8_t *row = (const uint8_t *)t->data + (size_t)r * rb;
             kern_dequant_row((int)t->type, row, ref, k);
             for (int64_t j = 0; j < k; j++) {
-                float v = hub_op_block_elem((int)t->type, row + (size_t)(j / be) * bb,
-                                            (int)(j % be));
+                float v =
+                    hub_op_block_elem((int)t->type, row + (size_t)(j / be) * bb, (int)(j % be));
                 if (memcmp(&v, &ref[j], 4) != 0 && bad++ < 3)
                     fprintf(stderr, "%s %s row %lld elem %lld: %g, kern %g\n", model, t->name,
                             (long long)r, (long long)j, v, ref[j]);
@@ -47,8 +47,8 @@ static double cpu_tol(uint32_t type)
     return type == KERN_F32 || type == KERN_F16 || type == KERN_BF16 ? 1e-9 : 2e-4;
 }
 
-static void test_matmul(struct hub_backend *be, struct kern_pool *pool,
-                        const struct gguf_file *f, const char *model, int *n_tested)
+static void test_matmul(struct hub_backend *be, struct kern_pool *pool, const struct gguf_file *f,
+                        const char *model, int *n_tested)
 {
     for (uint64_t i = 0; i < f->n_tensors; i++) {
         const struct gguf_tensor *t = &f->tensors[i];
@@ -81,8 +81,8 @@ static void test_matmul(struct hub_backend *be, struct kern_pool *pool,
 }
 
 /* Experts' products with tokens gathered per expert == one kern_matmul per (token, expert). */
-static void test_grouped(struct hub_backend *be, struct kern_pool *pool,
-                         const struct gguf_file *f, const char *model)
+static void test_grouped(struct hub_backend *be, struct kern_pool *pool, const struct gguf_file *f,
+                         const char *model)
 {
     for (uint64_t i = 0; i < f->n_tensors; i++) {
         const struct gguf_tensor *t = &f->tensors[i];
@@ -100,12 +100,13 @@ static void test_grouped(struct hub_backend *be, struct kern_pool *pool,
             for (int tt = 0; tt < T; tt++)
                 if ((tt * 7 + e * 3) % X < 3 && n < T * 3) tok[n++] = tt;
         }
-        for (int e = X; e <= X; e++) offsets[e] = n;
+        for (int e = X; e <= X; e++)
+            offsets[e] = n;
         float *out = calloc((size_t)n * rows + 1, sizeof(float));
         float *one = calloc((size_t)rows, sizeof(float));
         if (!out || !one) exit(99);
-        int st = be->ops->matmul_grouped(be, (int)t->type, t->data, mat_bytes, rows, k, X, x,
-                                         tok, offsets, out);
+        int st = be->ops->matmul_grouped(be, (int)t->type, t->data, mat_bytes, rows, k, X, x, tok,
+                                         offsets, out);
         TC_CHECK(st == 0, "%s %s: matmul_grouped: %s", model, t->name, be->err);
         int bad = 0;
         for (int e = 0; e < X; e++)
@@ -116,8 +117,8 @@ static void test_grouped(struct hub_backend *be, struct kern_pool *pool,
                  * summation order: hold it to a tight NMSE rather than bits */
                 if (tc_nmse(out + (size_t)gi * rows, one, (size_t)rows) > 1e-10) bad++;
             }
-        TC_CHECK(n > 0 && bad == 0, "%s %s: %d of %d grouped rows differ from kern_matmul",
-                 model, t->name, bad, n);
+        TC_CHECK(n > 0 && bad == 0, "%s %s: %d of %d grouped rows differ from kern_matmul", model,
+                 t->name, bad, n);
         free(x);
         free(out);
         free(one);
@@ -131,15 +132,18 @@ static void naive_route(const struct hub_route_params *p, const float *lg, const
     int X = p->n_expert;
     double probs[HUB_ROUTE_MAX_EXPERT], sc[HUB_ROUTE_MAX_EXPERT];
     double mx = -INFINITY, sum = 0;
-    for (int e = 0; e < X; e++) mx = fmax(mx, lg[e]);
+    for (int e = 0; e < X; e++)
+        mx = fmax(mx, lg[e]);
     for (int e = 0; e < X; e++) {
         probs[e] = p->gating == HUB_GATING_SIGMOID ? 1 / (1 + exp(-(double)lg[e]))
-                                                    : exp((double)lg[e] - mx);
+                                                   : exp((double)lg[e] - mx);
         sum += probs[e];
     }
     if (p->gating != HUB_GATING_SIGMOID)
-        for (int e = 0; e < X; e++) probs[e] /= sum;
-    for (int e = 0; e < X; e++) sc[e] = probs[e] + (bias ? bias[e] : 0);
+        for (int e = 0; e < X; e++)
+            probs[e] /= sum;
+    for (int e = 0; e < X; e++)
+        sc[e] = probs[e] + (bias ? bias[e] : 0);
     if (p->n_groups > 1) {
         int G = p->n_groups, per = X / G;
         double gs[HUB_ROUTE_MAX_EXPERT];
@@ -157,9 +161,11 @@ static void naive_route(const struct hub_route_params *p, const float *lg, const
         }
         for (int g = 0; g < G; g++) {
             int better = 0; /* groups strictly better, or equal and earlier */
-            for (int h = 0; h < G; h++) better += gs[h] > gs[g] || (gs[h] == gs[g] && h < g);
+            for (int h = 0; h < G; h++)
+                better += gs[h] > gs[g] || (gs[h] == gs[g] && h < g);
             if (better >= p->n_group_used)
-                for (int e = g * per; e < (g + 1) * per; e++) sc[e] = -INFINITY;
+                for (int e = g * per; e < (g + 1) * per; e++)
+                    sc[e] = -INFINITY;
         }
     }
     double ws = 0;
@@ -167,7 +173,8 @@ static void naive_route(const struct hub_route_params *p, const float *lg, const
         int best = -1;
         for (int e = 0; e < X; e++) {
             int taken = 0;
-            for (int j = 0; j < i; j++) taken |= sel[j] == e;
+            for (int j = 0; j < i; j++)
+                taken |= sel[j] == e;
             if (!taken && sc[e] != -INFINITY && (best < 0 || sc[e] > sc[best])) best = e;
         }
         sel[i] = best;
@@ -237,7 +244,8 @@ static void test_rows(struct hub_backend *be)
         TC_CHECK(be->ops->rmsnorm(be, a, x, weighted ? w : NULL, R, n, n, 1e-6f) == 0, "rmsnorm");
         for (int row = 0; row < R; row++) {
             double s = 0;
-            for (int i = 0; i < n; i++) s += (double)x[row * n + i] * x[row * n + i];
+            for (int i = 0; i < n; i++)
+                s += (double)x[row * n + i] * x[row * n + i];
             double sc = 1 / sqrt(s / n + 1e-6);
             for (int i = 0; i < n; i++)
                 r[row * n + i] = (float)(x[row * n + i] * sc * (weighted ? w[i] : 1.0));
@@ -250,15 +258,19 @@ static void test_rows(struct hub_backend *be)
     TC_CHECK(be->ops->softmax(be, a, R, n) == 0, "softmax");
     for (int row = 0; row < R; row++) {
         double mx = -INFINITY, s = 0;
-        for (int i = 0; i < n; i++) mx = fmax(mx, x[row * n + i]);
-        for (int i = 0; i < n; i++) s += exp(x[row * n + i] - mx);
-        for (int i = 0; i < n; i++) r[row * n + i] = (float)(exp(x[row * n + i] - mx) / s);
+        for (int i = 0; i < n; i++)
+            mx = fmax(mx, x[row * n + i]);
+        for (int i = 0; i < n; i++)
+            s += exp(x[row * n + i] - mx);
+        for (int i = 0; i < n; i++)
+            r[row * n + i] = (float)(exp(x[row * n + i] - mx) / s);
     }
     TC_CHECK(tc_nmse(a, r, (size_t)n * R) < 1e-12, "softmax NMSE %.3g",
              tc_nmse(a, r, (size_t)n * R));
     /* swiglu */
     TC_CHECK(be->ops->swiglu(be, a, x, x + n, n) == 0, "swiglu");
-    for (int i = 0; i < n; i++) r[i] = (float)(x[i] / (1 + exp(-(double)x[i])) * x[n + i]);
+    for (int i = 0; i < n; i++)
+        r[i] = (float)(x[i] / (1 + exp(-(double)x[i])) * x[n + i]);
     TC_CHECK(tc_nmse(a, r, n) < 1e-12, "swiglu NMSE %.3g", tc_nmse(a, r, n));
     free(x);
     free(w);
@@ -286,7 +298,8 @@ static void test_rope(struct hub_backend *be)
         for (int t = 0; t < T; t++)
             for (int h = 0; h < H; h++)
                 for (int i = 0; i < nr / 2; i++) {
-                    double theta = (pos0 + t) * pow(p->freq_base, -2.0 * i / nr), ms = p->attn_factor;
+                    double theta = (pos0 + t) * pow(p->freq_base, -2.0 * i / nr),
+                           ms = p->attn_factor;
                     double th = p->freq_scale * theta;
                     if (p->ext_factor != 0) {
                         double y = (i - p->corr_low) / fmax(0.001, p->corr_high - p->corr_low);
@@ -328,7 +341,8 @@ static void test_mla(struct hub_backend *be)
     const float scale = 0.1352f;
     const int dn = dqk - nr; /* q_pe sits after the nope part, like model.c's q rows */
     TC_CHECK(be->ops->mla_attn(be, qabs, q + dn, H * dqk, dqk, cache, kv_row, R, nr, H, T, pos0,
-                               scale, o) == 0, "mla_attn: %s", be->err);
+                               scale, o) == 0,
+             "mla_attn: %s", be->err);
     double *s = malloc((size_t)n_kv * sizeof(double));
     for (int h = 0; h < H; h++)
         for (int t = 0; t < T; t++) {
@@ -336,16 +350,19 @@ static void test_mla(struct hub_backend *be)
             double mx = -INFINITY, sum = 0;
             for (int j = 0; j < nk; j++) {
                 double a = 0;
-                for (int d = 0; d < R; d++) a += (double)qabs[(h * T + t) * R + d] * cache[j * kv_row + d];
+                for (int d = 0; d < R; d++)
+                    a += (double)qabs[(h * T + t) * R + d] * cache[j * kv_row + d];
                 for (int d = 0; d < nr; d++)
                     a += (double)q[(t * H + h) * dqk + dn + d] * cache[j * kv_row + R + d];
                 s[j] = a * scale;
                 mx = fmax(mx, s[j]);
             }
-            for (int j = 0; j < nk; j++) sum += s[j] = exp(s[j] - mx);
+            for (int j = 0; j < nk; j++)
+                sum += s[j] = exp(s[j] - mx);
             for (int d = 0; d < R; d++) {
                 double a = 0;
-                for (int j = 0; j < nk; j++) a += s[j] * cache[j * kv_row + d];
+                for (int j = 0; j < nk; j++)
+                    a += s[j] * cache[j * kv_row + d];
                 r[(h * T + t) * R + d] = (float)(a / sum);
             }
         }

@@ -52,7 +52,8 @@ static void test_matmul(const struct gguf_file *f, const char *model, int *n)
             int T = toks[ti];
             float *x = tc_rand_vec((size_t)T * k, 1.0f);
             float *g = calloc((size_t)T * rows, 4), *r = calloc((size_t)T * rows, 4);
-            float *dx = up(x, (size_t)T * k * 4), *dout = gpu->ops->alloc(gpu, (size_t)T * rows * 4);
+            float *dx = up(x, (size_t)T * k * 4),
+                  *dout = gpu->ops->alloc(gpu, (size_t)T * rows * 4);
             int st = gpu->ops->matmul(gpu, (int)t->type, dW, rows, k, dx, T, dout);
             TC_CHECK(st == 0, "%s %s T=%d: %s", model, t->name, T, gpu->err);
             down(g, dout, (size_t)T * rows * 4);
@@ -95,10 +96,12 @@ static void test_grouped(const struct gguf_file *f, const char *model)
         int32_t *dtok = up(tok, (size_t)n * 4 + 4);
         float *dout = gpu->ops->alloc(gpu, (size_t)n * rows * 4 + 4);
         TC_CHECK(gpu->ops->matmul_grouped(gpu, (int)t->type, dW, mat_bytes, rows, k, X, dx, dtok,
-                                          offsets, dout) == 0, "grouped: %s", gpu->err);
+                                          offsets, dout) == 0,
+                 "grouped: %s", gpu->err);
         down(g, dout, (size_t)n * rows * 4);
-        TC_CHECK(cpu->ops->matmul_grouped(cpu, (int)t->type, t->data, mat_bytes, rows, k, X, x,
-                                          tok, offsets, c) == 0, "cpu grouped: %s", cpu->err);
+        TC_CHECK(cpu->ops->matmul_grouped(cpu, (int)t->type, t->data, mat_bytes, rows, k, X, x, tok,
+                                          offsets, c) == 0,
+                 "cpu grouped: %s", cpu->err);
         double e = tc_nmse(g, c, (size_t)n * rows);
         TC_CHECK(e < 1e-3, "%s %s grouped: NMSE %.3g vs the cpu backend", model, t->name, e);
         gpu->ops->release(gpu, dW);
@@ -137,7 +140,8 @@ static void test_route(void)
     down(sg, dsel, (size_t)T * 4 * 4);
     down(wg, dw, (size_t)T * 4 * 4);
     int bad = 0;
-    for (int i = 0; i < T * 4; i++) bad += sg[i] != sc[i] || fabsf(wg[i] - wc[i]) > 1e-5f;
+    for (int i = 0; i < T * 4; i++)
+        bad += sg[i] != sc[i] || fabsf(wg[i] - wc[i]) > 1e-5f;
     TC_CHECK(bad == 0, "route: %d of %d choices differ from the cpu backend", bad, T * 4);
     gpu->ops->release(gpu, dlg);
     gpu->ops->release(gpu, db);
@@ -152,7 +156,8 @@ static void test_rows(void)
 {
     const int n = 2048, R = 7;
     size_t N = (size_t)n * R;
-    float *x = tc_rand_vec(N, 3.0f), *w = tc_rand_vec(n, 1.0f), *c = malloc(N * 4), *g = malloc(N * 4);
+    float *x = tc_rand_vec(N, 3.0f), *w = tc_rand_vec(n, 1.0f), *c = malloc(N * 4),
+          *g = malloc(N * 4);
     float *dx = up(x, N * 4), *dw = up(w, n * 4), *dy = gpu->ops->alloc(gpu, N * 4);
     gpu->ops->rmsnorm(gpu, dy, dx, dw, R, n, n, 1e-6f);
     down(g, dy, N * 4);
@@ -195,13 +200,16 @@ static void test_mla(void)
     int n_kv = pos0 + T;
     size_t nq = (size_t)H * T * R;
     float *qabs = tc_rand_vec(nq, 0.05f), *q = tc_rand_vec((size_t)T * H * dqk, 0.3f);
-    float *cache = tc_rand_vec((size_t)n_kv * kv_row, 1.0f), *c = malloc(nq * 4), *g = malloc(nq * 4);
+    float *cache = tc_rand_vec((size_t)n_kv * kv_row, 1.0f), *c = malloc(nq * 4),
+          *g = malloc(nq * 4);
     float *dqa = up(qabs, nq * 4), *dq = up(q, (size_t)T * H * dqk * 4);
     float *dc = up(cache, (size_t)n_kv * kv_row * 4), *dout = gpu->ops->alloc(gpu, nq * 4);
     TC_CHECK(gpu->ops->mla_attn(gpu, dqa, dq + 128, H * dqk, dqk, dc, kv_row, R, nr, H, T, pos0,
-                                0.0722f, dout) == 0, "mla: %s", gpu->err);
+                                0.0722f, dout) == 0,
+             "mla: %s", gpu->err);
     down(g, dout, nq * 4);
-    cpu->ops->mla_attn(cpu, qabs, q + 128, H * dqk, dqk, cache, kv_row, R, nr, H, T, pos0, 0.0722f, c);
+    cpu->ops->mla_attn(cpu, qabs, q + 128, H * dqk, dqk, cache, kv_row, R, nr, H, T, pos0, 0.0722f,
+                       c);
     TC_CHECK(tc_nmse(g, c, nq) < 1e-9, "mla_attn NMSE %.3g vs cpu", tc_nmse(g, c, nq));
 
     /* a captured decode-like step (rmsnorm + mat-vec) replays to the same numbers */

@@ -167,13 +167,15 @@ __global__ void k_gather(const float *x, const int32_t *tok, int64_t n_rows, int
         dst[i] = x[(size_t)tok[i / k] * k + i % k];
 }
 
-/* One token per thread: the routing is a short serial selection over n_expert values. */
+/* One token per block of one thread: the routing is a short serial selection over n_expert
+ * values; its two n_expert arrays in shared memory (a per-thread stack that large would make
+ * the runtime reserve it for every resident thread of the GPU). */
 __global__ void k_route(struct hub_route_params p, const float *logits, const float *bias,
                         int n_tok, int32_t *sel, float *w)
 {
-    int t = blockIdx.x * blockDim.x + threadIdx.x;
-    if (t >= n_tok) return;
-    float probs[HUB_ROUTE_MAX_EXPERT], selp[HUB_ROUTE_MAX_EXPERT];
+    extern __shared__ float route_sh[];
+    int t = blockIdx.x;
+    float *probs = route_sh, *selp = route_sh + p.n_expert;
     hub_op_route_one(&p, logits + (size_t)t * p.n_expert, bias, probs, selp,
                      sel + (size_t)t * p.n_used, w + (size_t)t * p.n_used);
 }
@@ -477,12 +479,14 @@ static int cu_route(struct hub_backend *be, const struct hub_route_params *p, co
 {
     if (p->n_expert < 1 || p->n_expert > HUB_ROUTE_MAX_EXPERT || p->n_used < 1 ||
         p->n_used > HUB_ROUTE_MAX_USED || p->n_used > p->n_expert ||
-        (p->n_groups > 1 && (p->n_expert % p->n_groups || p->n_group_used < 1 ||
+        (p->n_groups > 1 &&
+         (p->n_groups > HUB_ROUTE_MAX_GROUPS || p->n_expert % p->n_groups || p->n_group_used < 1 ||
                              p->n_group_used > p->n_groups)))
         return cu_fail(be, HUB_ERR_INVALID, "route: %d experts, %d used, %d groups not supported",
                        p->n_expert, p->n_used, p->n_groups);
     if (n_tok <= 0) return HUB_OK;
-    k_route<<<(n_tok + 63) / 64, 64, 0, impl_of(be)->stream>>>(*p, logits, bias, n_tok, sel, w);
+    k_route<<<n_tok, 1, 2 * p->n_expert * sizeof(float), impl_of(be)->stream>>>(*p, logits, bias,
+                                                                            n_tok, sel, w);
     CU_LAUNCHED(be, "k_route");
     return HUB_OK;
 }

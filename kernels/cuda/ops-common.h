@@ -22,14 +22,17 @@
 /* Top k of n scores, descending, earlier index wins ties, -inf never chosen (idx -1). */
 HUB_HD void hub_op_top_k(const float *s, int n, int k, int32_t *idx)
 {
-    for (int i = 0; i < k; i++) idx[i] = -1;
+    for (int i = 0; i < k; i++)
+        idx[i] = -1;
     for (int e = 0; e < n; e++) {
         float v = s[e];
         if (v == -INFINITY) continue;
         int pos = k;
-        while (pos > 0 && (idx[pos - 1] < 0 || s[idx[pos - 1]] < v)) pos--;
+        while (pos > 0 && (idx[pos - 1] < 0 || s[idx[pos - 1]] < v))
+            pos--;
         if (pos >= k) continue;
-        for (int j = k - 1; j > pos; j--) idx[j] = idx[j - 1];
+        for (int j = k - 1; j > pos; j--)
+            idx[j] = idx[j - 1];
         idx[pos] = e;
     }
 }
@@ -37,28 +40,31 @@ HUB_HD void hub_op_top_k(const float *s, int n, int k, int32_t *idx)
 /* Routing of one token (engine/model.c route(), llama.cpp build_moe_ffn). probs and selp are
  * n_expert scratch floats each. */
 HUB_HD void hub_op_route_one(const struct hub_route_params *p, const float *logits,
-                             const float *bias, float *probs, float *selp, int32_t *sel,
-                             float *w)
+                             const float *bias, float *probs, float *selp, int32_t *sel, float *w)
 {
     int X = p->n_expert, K = p->n_used;
     if (p->gating == HUB_GATING_SIGMOID) {
-        for (int e = 0; e < X; e++) probs[e] = 1.0f / (1.0f + expf(-logits[e]));
+        for (int e = 0; e < X; e++)
+            probs[e] = 1.0f / (1.0f + expf(-logits[e]));
     } else {
         float mx = -INFINITY;
-        for (int e = 0; e < X; e++) mx = logits[e] > mx ? logits[e] : mx;
+        for (int e = 0; e < X; e++)
+            mx = logits[e] > mx ? logits[e] : mx;
         double sum = 0;
         for (int e = 0; e < X; e++) {
             probs[e] = expf(logits[e] - mx);
             sum += probs[e];
         }
         float inv = (float)(1.0 / sum);
-        for (int e = 0; e < X; e++) probs[e] *= inv;
+        for (int e = 0; e < X; e++)
+            probs[e] *= inv;
     }
-    for (int e = 0; e < X; e++) selp[e] = probs[e] + (bias ? bias[e] : 0.0f);
+    for (int e = 0; e < X; e++)
+        selp[e] = probs[e] + (bias ? bias[e] : 0.0f);
     if (p->n_groups > 1) {
         int G = p->n_groups, per = X / G;
-        float gscore[HUB_ROUTE_MAX_EXPERT];
-        int32_t keep[HUB_ROUTE_MAX_EXPERT];
+        float gscore[HUB_ROUTE_MAX_GROUPS]; /* small: a GPU thread's stack */
+        int32_t keep[HUB_ROUTE_MAX_GROUPS];
         for (int gi = 0; gi < G; gi++) {
             int32_t t2[2];
             hub_op_top_k(selp + gi * per, per, 2, t2);
@@ -67,9 +73,11 @@ HUB_HD void hub_op_route_one(const struct hub_route_params *p, const float *logi
         hub_op_top_k(gscore, G, p->n_group_used, keep);
         for (int gi = 0; gi < G; gi++) {
             int kept = 0;
-            for (int i = 0; i < p->n_group_used; i++) kept |= keep[i] == gi;
+            for (int i = 0; i < p->n_group_used; i++)
+                kept |= keep[i] == gi;
             if (!kept)
-                for (int e = 0; e < per; e++) selp[gi * per + e] = -INFINITY;
+                for (int e = 0; e < per; e++)
+                    selp[gi * per + e] = -INFINITY;
         }
     }
     hub_op_top_k(selp, X, K, sel);
@@ -81,20 +89,22 @@ HUB_HD void hub_op_route_one(const struct hub_route_params *p, const float *logi
     }
     if (p->weights_norm) {
         if (sum < 6.103515625e-5f) sum = 6.103515625e-5f;
-        for (int i = 0; i < K; i++) w[i] /= sum;
+        for (int i = 0; i < K; i++)
+            w[i] /= sum;
     }
     if (p->weights_scale != 0.0f)
-        for (int i = 0; i < K; i++) w[i] *= p->weights_scale;
+        for (int i = 0; i < K; i++)
+            w[i] *= p->weights_scale;
 }
 
 /* cos/sin (times the attention factor) of rotary pair i at position pos, as ggml's rope cache:
  * theta advanced by repeated multiplication, not powf, because that is what ggml rounds. */
-HUB_HD void hub_op_rope_cs(const struct hub_rope_params *p, int pos, int pair, float *c,
-                           float *s)
+HUB_HD void hub_op_rope_cs(const struct hub_rope_params *p, int pos, int pair, float *c, float *s)
 {
     float theta_scale = powf(p->freq_base, -2.0f / p->n_rot);
     float theta = (float)pos;
-    for (int i = 0; i < pair; i++) theta *= theta_scale;
+    for (int i = 0; i < pair; i++)
+        theta *= theta_scale;
     float mscale = p->attn_factor, th = p->freq_scale * theta;
     if (p->ext_factor != 0.0f) {
         float y = (pair - p->corr_low) / fmaxf(0.001f, p->corr_high - p->corr_low);
@@ -139,7 +149,10 @@ HUB_HD float hub_op_bf2f(uint16_t h)
     return f;
 }
 
-static inline uint16_t hub_op_rd16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+static inline uint16_t hub_op_rd16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] | (p[1] << 8));
+}
 #ifdef __CUDACC__
 #define HUB_RD16(p) ((uint16_t)((p)[0] | ((p)[1] << 8)))
 #else
@@ -158,8 +171,7 @@ HUB_HD float hub_op_block_elem(int type, const uint8_t *b, int i)
     }
     case 1: return hub_op_h2f(HUB_RD16(b + 2 * i));
     case 30: return hub_op_bf2f(HUB_RD16(b + 2 * i));
-    case 8: /* Q8_0: d, qs[32] */
-        return hub_op_h2f(HUB_RD16(b)) * (float)(int8_t)b[2 + i];
+    case 8: /* Q8_0: d, qs[32] */ return hub_op_h2f(HUB_RD16(b)) * (float)(int8_t)b[2 + i];
     case 2: { /* Q4_0: d, qs[16]; low nibbles are elements 0..15, high 16..31 */
         int q = i < 16 ? (b[2 + i] & 0xf) : (b[2 + i - 16] >> 4);
         return hub_op_h2f(HUB_RD16(b)) * (float)(q - 8);
@@ -215,9 +227,16 @@ HUB_HD float hub_op_block_elem(int type, const uint8_t *b, int i)
 HUB_HD int hub_op_block_elems(int type)
 {
     switch (type) {
-    case 0: case 1: case 30: return 1;
-    case 2: case 3: case 6: case 7: case 8: return 32;
-    case 12: case 14: return 256;
+    case 0:
+    case 1:
+    case 30: return 1;
+    case 2:
+    case 3:
+    case 6:
+    case 7:
+    case 8: return 32;
+    case 12:
+    case 14: return 256;
     default: return 0;
     }
 }
@@ -225,7 +244,8 @@ HUB_HD int hub_op_block_bytes(int type)
 {
     switch (type) {
     case 0: return 4;
-    case 1: case 30: return 2;
+    case 1:
+    case 30: return 2;
     case 2: return 18;
     case 3: return 20;
     case 6: return 22;
