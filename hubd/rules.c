@@ -650,7 +650,12 @@ static int chk_condition(struct chk *ck, json_t *c, const char *path, int depth)
     }
     if (!strcmp(type, "and") || !strcmp(type, "or") || !strcmp(type, "not"))
         return chk_conditions(ck, c, "conditions", path, depth, true);
-    return chk_fail(ck, c, path, "unknown condition '%s' (state, numeric_state, time, sun, and, or, not)", type);
+    if (!strcmp(type, "trigger")) {
+        if (!json_object_get(c, "id")) return chk_fail(ck, c, path, "'id' (of a trigger) is missing");
+        return chk_states(ck, c, "id", path); /* text or a list; numbers become text */
+    }
+    return chk_fail(ck, c, path, "unknown condition '%s' (state, numeric_state, time, sun, trigger, and, "
+                                 "or, not)", type);
 }
 
 static int chk_trigger(struct chk *ck, json_t *t, const char *path, bool wait_only)
@@ -660,6 +665,12 @@ static int chk_trigger(struct chk *ck, json_t *t, const char *path, bool wait_on
     if ((rc = chk_rename(ck, t, "platform", "trigger", path))) return rc;
     const char *type = json_string_value(json_object_get(t, "trigger"));
     if (!type) return chk_fail(ck, t, path, "'trigger' (its type) is missing");
+    json_t *tid = json_object_get(t, "id");
+    if (tid) {
+        json_t *s = state_value_normalise(tid);
+        if (!s) return chk_fail(ck, tid, path, "a trigger's 'id' must be text");
+        json_object_set_new(t, "id", s);
+    }
     if (wait_only && strcmp(type, "state") != 0)
         return chk_fail(ck, t, path, "wait_for_trigger supports state triggers only");
     if (!strcmp(type, "state")) {
@@ -1274,17 +1285,17 @@ static bool in_range(const json_t *c, double v)
     return true;
 }
 
-static bool cond_eval(struct hub_rules *r, const json_t *c, int64_t now);
+static bool cond_eval(struct hub_rules *r, const json_t *c, int64_t now, const json_t *vars);
 
-static bool cond_list_all(struct hub_rules *r, const json_t *list, int64_t now)
+static bool cond_list_all(struct hub_rules *r, const json_t *list, int64_t now, const json_t *vars)
 {
     size_t i;
     json_t *x;
-    json_array_foreach(list, i, x) if (!cond_eval(r, x, now)) return false;
+    json_array_foreach(list, i, x) if (!cond_eval(r, x, now, vars)) return false;
     return true;
 }
 
-static bool cond_eval(struct hub_rules *r, const json_t *c, int64_t now)
+static bool cond_eval(struct hub_rules *r, const json_t *c, int64_t now, const json_t *vars)
 {
     const char *type = json_string_value(json_object_get(c, "condition"));
     json_t *ents = json_object_get(c, "entity_id");
@@ -1334,12 +1345,14 @@ static bool cond_eval(struct hub_rules *r, const json_t *c, int64_t now)
         return true;
     }
     json_t *list = json_object_get(c, "conditions");
-    if (str_eq(type, "and")) return cond_list_all(r, list, now);
+    if (str_eq(type, "trigger")) /* which trigger started the run (its `id`, or its index) */
+        return match_state(json_object_get(c, "id"), json_string_value(json_object_get(vars, "id")));
+    if (str_eq(type, "and")) return cond_list_all(r, list, now, vars);
     if (str_eq(type, "or") || str_eq(type, "not")) {
         size_t i;
         json_t *x;
         bool any = false;
-        json_array_foreach(list, i, x) if (cond_eval(r, x, now)) {
+        json_array_foreach(list, i, x) if (cond_eval(r, x, now, vars)) {
             any = true;
             break;
         }
@@ -1706,14 +1719,14 @@ static void run_step(struct hub_rules *r, struct run *run)
             const char *key = NULL;
             char keybuf[48];
             if (ifc) {
-                bool ok = cond_list_all(r, ifc, now);
+                bool ok = cond_list_all(r, ifc, now, run->vars);
                 key = ok ? "then" : json_object_get(a, "else") ? "else" : NULL;
                 step_add(run, path, "if", ok ? "then" : "else", NULL);
             } else {
                 size_t i;
                 json_t *opt;
                 json_array_foreach(json_object_get(a, "choose"), i, opt) {
-                    if (cond_list_all(r, json_object_get(opt, "conditions"), now)) {
+                    if (cond_list_all(r, json_object_get(opt, "conditions"), now, run->vars)) {
                         snprintf(keybuf, sizeof keybuf, "choose[%zu].sequence", i);
                         key = keybuf;
                         break;
@@ -1736,7 +1749,7 @@ static void run_step(struct hub_rules *r, struct run *run)
             continue;
         }
         if (json_object_get(a, "condition")) {
-            bool ok = cond_eval(r, a, now);
+            bool ok = cond_eval(r, a, now, run->vars);
             step_add(run, path, "condition", ok ? "true" : "false", NULL);
             if (!ok) {
                 run->stepping = false;
@@ -1852,7 +1865,7 @@ static void rule_fire(struct hub_rules *r, struct rule *ru, json_t *vars)
     size_t i;
     json_t *c;
     json_array_foreach(json_object_get(ru->cfg, "conditions"), i, c) {
-        bool ok = cond_eval(r, c, now);
+        bool ok = cond_eval(r, c, now, vars);
         char p[32];
         pathf(p, sizeof p, "conditions[%zu]", i);
         json_array_append_new(conds, json_pack("{s:s, s:s, s:b}", "path", p, "condition",
@@ -1922,7 +1935,9 @@ static json_t *vars_new(const char *type, size_t idx, const json_t *trig, const 
 {
     json_t *v = json_pack("{s:s, s:I, s:s}", "platform", type, "idx", (json_int_t)idx, "description", desc);
     json_t *id = json_object_get(trig, "id");
-    if (v && id) json_object_set(v, "id", id);
+    char num[24];
+    snprintf(num, sizeof num, "%zu", idx); /* Home Assistant's default trigger id: the index */
+    if (v) json_object_set_new(v, "id", json_is_string(id) ? json_incref(id) : json_string(num));
     return v;
 }
 

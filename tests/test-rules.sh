@@ -91,10 +91,10 @@ wait_until 100 sh -c "'$HUBCTL' --mqtt $M state sensor.garage_temperature" || ba
 sleep 1
 
 # ---- import, list ----
-out=$(ctl rules import "$RULES" 2>&1) && echo "$out" | grep -q "imported 20 rules (20 new)" &&
+out=$(ctl rules import "$RULES" 2>&1) && echo "$out" | grep -q "imported 21 rules (21 new)" &&
     ok "import: $out" || bad "import: $out"
 n=$(ctl rules list | grep -c enabled)
-[ "$n" -eq 20 ] && ok "rules list: 20 enabled" || bad "rules list shows $n enabled"
+[ "$n" -eq 21 ] && ok "rules list: 21 enabled" || bad "rules list shows $n enabled"
 
 # ---- triggers ----
 broker_mark
@@ -144,6 +144,12 @@ expect button_pressed "mqtt trigger with a wildcard topic and payload"
 broker_mark
 pub -t test/button/kitchen -m hold
 absent button_pressed "mqtt trigger: another payload does not fire"
+
+broker_mark
+pub -t test/which -m a
+expect "which first" "condition trigger: id of the first trigger"
+pub -t test/which -m b
+expect "which second 1" "condition trigger: a trigger without id is its index"
 
 broker_mark
 pub -t hub/command -m 'good night!'
