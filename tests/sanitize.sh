@@ -25,10 +25,11 @@ work=${HUB_SANITIZE_DIR:-$builddir/sanitize-build}
 jobs=${HUB_SANITIZE_JOBS:-2}
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O1 -g"
 
-# A variable of a Makefile, as make expands it.
+# A variable of a Makefile, as make expands it: the last line of output, since make first
+# regenerates a Makefile whose .mk fragments changed and says so.
 make_var() {
     printf 'sanitize-print-var:\n\t@echo $(%s)\n' "$1" |
-        make -s --no-print-directory -f Makefile -f - sanitize-print-var
+        make -s --no-print-directory -f Makefile -f - sanitize-print-var | tail -n 1
 }
 
 start=$(date +%s)
