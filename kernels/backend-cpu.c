@@ -242,6 +242,34 @@ static int cpu_mla_attn(struct hub_backend *be, const float *qabs, const float *
     return HUB_OK;
 }
 
+static int cpu_attn(struct hub_backend *be, const float *q, int64_t q_tok_stride, const float *k,
+                    int64_t k_stride, const float *v, int64_t v_stride, int n_head, int n_head_kv,
+                    int dk, int dv, int n_tok, int pos0, float scale, float *out)
+{
+    if (dk < 1 || dv < 1 || n_head_kv < 1 || n_head % n_head_kv || pos0 < 0)
+        return cpu_fail(be, HUB_ERR_INVALID, "attn: %d heads over %d KV heads, dims %d/%d", n_head,
+                        n_head_kv, dk, dv);
+    int n_kv = pos0 + n_tok, grp = n_head / n_head_kv;
+    float *s = malloc((size_t)(n_kv > 0 ? n_kv : 1) * sizeof(float));
+    if (!s) return cpu_fail(be, HUB_ERR_NOMEM, "attn: %d scores", n_kv);
+    for (int t = 0; t < n_tok; t++) {
+        int nk = pos0 + t + 1;
+        for (int h = 0; h < n_head; h++) {
+            const float *qh = q + t * q_tok_stride + (int64_t)h * dk;
+            int g = h / grp;
+            for (int j = 0; j < nk; j++)
+                s[j] = kern_dot_f32(qh, k + j * k_stride + (int64_t)g * dk, dk) * scale;
+            kern_softmax(s, nk);
+            float *o = out + ((size_t)t * n_head + h) * dv;
+            memset(o, 0, (size_t)dv * sizeof(float));
+            for (int j = 0; j < nk; j++)
+                kern_scale_add(o, v + j * v_stride + (int64_t)g * dv, s[j], dv);
+        }
+    }
+    free(s);
+    return HUB_OK;
+}
+
 static const struct hub_backend_ops cpu_ops = {
     .name = "cpu",
     .free = cpu_free,
@@ -261,6 +289,7 @@ static const struct hub_backend_ops cpu_ops = {
     .graph_begin = NULL,
     .graph_end = NULL,
     .graph_launch = NULL,
+    .attn = cpu_attn,
 };
 
 struct hub_backend *hub_backend_cpu_new(int n_threads)

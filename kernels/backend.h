@@ -102,11 +102,19 @@ struct hub_backend_ops {
                     float *olat);
     /* Optional (NULL where not supported): record the ops queued between graph_begin and
      * graph_end once, then replay them with graph_launch (CUDA graphs for the decode step:
-     * the same pointers and sizes every token; positions must then be read from backend
-     * memory, which is why rope/mla_attn take pos0 by value only outside a graph). */
+     * the same pointers and sizes every token). rope/mla_attn/attn take pos0 by value, so a
+     * captured step holds one position; replaying it for later tokens needs the positions in
+     * backend memory (not yet). */
     int (*graph_begin)(struct hub_backend *be);
     int (*graph_end)(struct hub_backend *be);
     int (*graph_launch)(struct hub_backend *be);
+    /* Added after the first interface (compatible): standard causal attention with grouped
+     * KV heads (qwen2moe): query (t, h) at q + t * q_tok_stride + h * dk; key j of KV head g
+     * at k + j * k_stride + g * dk, value at v + j * v_stride + g * dv, g = h / (n_head /
+     * n_head_kv); out[t][h][0..dv) = softmax_j<=pos0+t(q . k_j * scale) . v_j. */
+    int (*attn)(struct hub_backend *be, const float *q, int64_t q_tok_stride, const float *k,
+                int64_t k_stride, const float *v, int64_t v_stride, int n_head, int n_head_kv,
+                int dk, int dv, int n_tok, int pos0, float scale, float *out);
 };
 
 struct hub_backend {

@@ -376,6 +376,50 @@ static void test_mla(struct hub_backend *be)
     free(r);
 }
 
+/* GQA attention (qwen2moe) against a double implementation. */
+static void test_attn(struct hub_backend *be)
+{
+    const int H = 8, Hkv = 2, dk = 64, dv = 48, T = 4, pos0 = 21, n_kv = pos0 + T;
+    const int64_t qts = H * dk + 5, ks = Hkv * dk + 3, vs = Hkv * dv + 1; /* odd strides */
+    float *q = tc_rand_vec((size_t)T * qts, 0.5f), *k = tc_rand_vec((size_t)n_kv * ks, 1.0f);
+    float *v = tc_rand_vec((size_t)n_kv * vs, 1.0f);
+    float *o = calloc((size_t)T * H * dv, 4), *r = calloc((size_t)T * H * dv, 4);
+    double *s = malloc((size_t)n_kv * sizeof(double));
+    TC_CHECK(be->ops->attn(be, q, qts, k, ks, v, vs, H, Hkv, dk, dv, T, pos0, 0.125f, o) == 0,
+             "attn: %s", be->err);
+    for (int t = 0; t < T; t++)
+        for (int h = 0; h < H; h++) {
+            int g = h / (H / Hkv), nk = pos0 + t + 1;
+            double mx = -INFINITY, sum = 0;
+            for (int j = 0; j < nk; j++) {
+                double a = 0;
+                for (int d = 0; d < dk; d++)
+                    a += (double)q[t * qts + h * dk + d] * k[j * ks + g * dk + d];
+                s[j] = a * 0.125;
+                mx = fmax(mx, s[j]);
+            }
+            for (int j = 0; j < nk; j++)
+                sum += s[j] = exp(s[j] - mx);
+            for (int d = 0; d < dv; d++) {
+                double a = 0;
+                for (int j = 0; j < nk; j++)
+                    a += s[j] * v[j * vs + g * dv + d];
+                r[(t * H + h) * dv + d] = (float)(a / sum);
+            }
+        }
+    double e = tc_nmse(o, r, (size_t)T * H * dv);
+    TC_CHECK(e < 1e-10, "attn NMSE %.3g vs double", e);
+    TC_CHECK(be->ops->attn(be, q, qts, k, ks, v, vs, H, 3, dk, dv, T, pos0, 0.125f, o) ==
+                 HUB_ERR_INVALID,
+             "attn accepted 8 heads over 3 KV heads");
+    free(q);
+    free(k);
+    free(v);
+    free(o);
+    free(r);
+    free(s);
+}
+
 int main(void)
 {
     struct hub_backend *be = hub_backend_cpu_new(2);
@@ -399,6 +443,7 @@ int main(void)
     test_rows(be);
     test_rope(be);
     test_mla(be);
+    test_attn(be);
     /* hub_backend_new by name */
     char err[256];
     struct hub_backend *b2 = hub_backend_new("cpu", 1, err, sizeof(err));

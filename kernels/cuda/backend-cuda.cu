@@ -306,6 +306,44 @@ __global__ void k_mla(const float *qabs, const float *qpe, int64_t qts, int64_t 
     }
 }
 
+/* Causal attention with grouped KV heads: one block per (t, h), like k_mla. */
+__global__ void k_attn(const float *q, int64_t qts, const float *k, int64_t ks, const float *v,
+                       int64_t vs, int n_head, int grp, int dk, int dv, int pos0, int n_kv,
+                       float scale, float *scores, float *out)
+{
+    __shared__ double shd[ROW_THREADS];
+    __shared__ float shf[ROW_THREADS];
+    int t = blockIdx.x / n_head, h = blockIdx.x % n_head, g = h / grp;
+    const float *qh = q + t * qts + (int64_t)h * dk;
+    float *s = scores + (size_t)blockIdx.x * n_kv;
+    int nk = pos0 + t + 1, warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+    for (int j = warp; j < nk; j += ROW_THREADS / 32) {
+        const float *kr = k + j * ks + (int64_t)g * dk;
+        float a = 0;
+        for (int d = lane; d < dk; d += 32) a += qh[d] * kr[d];
+        a = warp_sum(a);
+        if (lane == 0) s[j] = a * scale;
+    }
+    __syncthreads();
+    float mx = -INFINITY;
+    for (int j = threadIdx.x; j < nk; j += ROW_THREADS) mx = fmaxf(mx, s[j]);
+    mx = block_max_f(mx, shf);
+    double sum = 0;
+    for (int j = threadIdx.x; j < nk; j += ROW_THREADS) {
+        float e = expf(s[j] - mx);
+        s[j] = e;
+        sum += e;
+    }
+    sum = block_sum_d(sum, shd);
+    float inv = (float)(1.0 / sum);
+    float *o = out + ((size_t)t * n_head + h) * dv;
+    for (int d = threadIdx.x; d < dv; d += ROW_THREADS) {
+        float a = 0;
+        for (int j = 0; j < nk; j++) a += s[j] * v[j * vs + (int64_t)g * dv + d];
+        o[d] = a * inv;
+    }
+}
+
 /* ---- ops -------------------------------------------------------------------------------- */
 
 static unsigned grid_for(int64_t n, int threads)
@@ -550,6 +588,26 @@ static int cu_mla_attn(struct hub_backend *be, const float *qabs, const float *q
     return HUB_OK;
 }
 
+static int cu_attn(struct hub_backend *be, const float *q, int64_t qts, const float *k,
+                   int64_t ks, const float *v, int64_t vs, int n_head, int n_head_kv, int dk,
+                   int dv, int n_tok, int pos0, float scale, float *out)
+{
+    struct cuda_impl *c = impl_of(be);
+    if (dk < 1 || dv < 1 || n_head_kv < 1 || n_head % n_head_kv || pos0 < 0)
+        return cu_fail(be, HUB_ERR_INVALID, "attn: %d heads over %d KV heads, dims %d/%d",
+                       n_head, n_head_kv, dk, dv);
+    if (n_head <= 0 || n_tok <= 0) return HUB_OK;
+    int n_kv = pos0 + n_tok;
+    int st = grow(be, (void **)&c->scores, &c->scores_cap,
+                  (size_t)n_head * n_tok * n_kv * sizeof(float));
+    if (st) return st;
+    k_attn<<<n_head * n_tok, ROW_THREADS, 0, c->stream>>>(q, qts, k, ks, v, vs, n_head,
+                                                           n_head / n_head_kv, dk, dv, pos0, n_kv,
+                                                           scale, c->scores, out);
+    CU_LAUNCHED(be, "k_attn");
+    return HUB_OK;
+}
+
 static int cu_graph_begin(struct hub_backend *be)
 {
     struct cuda_impl *c = impl_of(be);
@@ -586,7 +644,7 @@ static const struct hub_backend_ops cuda_ops = {
     "cuda",          cu_free,        cu_alloc,          cu_release,     cu_upload,
     cu_download,     cu_sync,        cu_matmul,         cu_matmul_grouped, cu_route,
     cu_rmsnorm,      cu_rope,        cu_softmax,        cu_swiglu,      cu_mla_attn,
-    cu_graph_begin,  cu_graph_end,   cu_graph_launch,
+    cu_graph_begin,  cu_graph_end,   cu_graph_launch, cu_attn,
 };
 
 extern "C" int hub_backend_cuda_device_count(void)
