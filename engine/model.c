@@ -118,7 +118,7 @@ struct model_ctx {
     float *rope_cos, *rope_sin;
     /* scratch, sized for n_batch tokens */
     float *x, *xn, *tmp, *q, *qa, *kva, *qabs, *olat, *gath, *attn, *k, *v;
-    float *g, *u, *xg, *dg, *router, *probs, *sel_w, *scores;
+    float *g, *u, *xg, *dg, *router, *probs, *sel_w, *scores, *scores2;
     int32_t *sel;
     int32_t *exp_cnt, *exp_tok, *exp_slot;
     float *ffn_out;
@@ -772,7 +772,7 @@ void model_ctx_free(struct model_ctx *c)
                     &c->q, &c->qa, &c->kva, &c->qabs, &c->olat, &c->gath, &c->attn, &c->k,
                     &c->v, &c->g, &c->u, &c->xg, &c->dg, &c->router, &c->probs, &c->sel_w,
                     &c->scores, &c->ffn_out, &c->ubuf_g, &c->ubuf_u, &c->utmp, &c->xmany, &c->hin, &c->hout, &c->kt,
-                    &c->grp_r, &c->moe_x, &c->moe_g, &c->moe_u, &c->moe_d};
+                    &c->grp_r, &c->scores2, &c->moe_x, &c->moe_g, &c->moe_u, &c->moe_d};
     for (size_t i = 0; i < sizeof(fl) / sizeof(fl[0]); i++) free(*fl[i]);
     for (int i = 0; c->scr && i < c->n_threads; i++) {
         free(c->scr[i].xr);
@@ -958,6 +958,7 @@ struct model_ctx *model_ctx_new(struct model *m, int n_ctx, int n_threads, char 
     c->sel_w = falloc(B * hp->n_expert_used, &ok);
     c->q_row = hp->arch == MODEL_ARCH_DEEPSEEK2 ? hp->kv_lora_rank + hp->n_rot : hp->n_embd_head_qk;
     c->scores = falloc((size_t)n_threads * (n_ctx + c->q_row), &ok);
+    c->scores2 = falloc((size_t)n_threads * (n_ctx + c->q_row), &ok); /* paired heads */
     c->sel = calloc(B * hp->n_expert_used, sizeof(int32_t));
     c->exp_cnt = calloc((size_t)hp->n_expert, sizeof(int32_t));
     c->exp_tok = calloc((size_t)hp->n_expert * B, sizeof(int32_t));
@@ -1866,6 +1867,19 @@ MODEL_TARGET static void attend_tiled_fma(const float *q, const float *k, size_t
             }
             _mm256_storeu_ps(kq + tk, _mm256_mul_ps(acc, _mm256_set1_ps(scale)));
         }
+        if (kt && tk < nt) {
+            /* the last keys as one group of the tile (zero-padded to 64 keys): each lane is the
+             * same fma chain as the scalar loop below, extra lanes are dropped */
+            const float *kb = kt + (size_t)(ic / MODEL_FA_TILE) * dk * MODEL_FA_TILE + tk;
+            __m256 acc = _mm256_setzero_ps();
+            for (int d = 0; d < dk; d++)
+                acc = _mm256_fmadd_ps(_mm256_set1_ps(q[d]),
+                                      _mm256_loadu_ps(kb + (size_t)d * MODEL_FA_TILE), acc);
+            float lanes[8];
+            _mm256_storeu_ps(lanes, _mm256_mul_ps(acc, _mm256_set1_ps(scale)));
+            memcpy(kq + tk, lanes, (size_t)(nt - tk) * sizeof(float));
+            tk = nt;
+        }
         for (; tk < nt; tk++) {
             const float *kr = k + (size_t)(ic + tk) * kstride;
             float acc = 0.0f;
@@ -1925,6 +1939,157 @@ MODEL_TARGET static void attend_tiled_fma(const float *q, const float *k, size_t
     }
     float inv = S == 0.0f ? 0.0f : 1.0f / S;
     for (int i = 0; i < dv; i++) out[i] *= inv;
+}
+#endif
+
+#ifdef MODEL_X86
+/*
+ * Two queries (two MLA heads of one token: the same keys, values and n_kv) through
+ * attend_tiled_fma's steps at once: each key/value load feeds both queries' FMAs (the
+ * single-query loops issue one load per FMA and wait on loads). Every chain, softmax step and
+ * sum is the single-query one for each query, so both outputs are attend_tiled_fma's bits.
+ * kt must be the transposed tiles; s0/s1 hold n_kv scores each.
+ */
+MODEL_TARGET static void attend2_tiled_fma(const float *const qs[2], const float *k, size_t kstride,
+                                           int dk, const float *v, size_t vstride, int dv,
+                                           int n_kv, float scale, const float *kt,
+                                           float *const ss[2], float *const outs[2])
+{
+    float M[2] = {-INFINITY, -INFINITY}, S[2] = {0.0f, 0.0f};
+    for (int qi = 0; qi < 2; qi++) memset(outs[qi], 0, (size_t)dv * sizeof(float));
+    const __m256 vs = _mm256_set1_ps(scale);
+    for (int ic = 0; ic < n_kv; ic += MODEL_FA_TILE) {
+        int nt = n_kv - ic < MODEL_FA_TILE ? n_kv - ic : MODEL_FA_TILE;
+        const float *kb = kt + (size_t)(ic / MODEL_FA_TILE) * dk * MODEL_FA_TILE;
+        const float *q0 = qs[0], *q1 = qs[1];
+        float *kq0 = ss[0] + ic, *kq1 = ss[1] + ic;
+        int tk = 0;
+        for (; tk + 32 <= nt; tk += 32) { /* 8 independent chains: 4 key groups x 2 queries */
+            __m256 a0 = _mm256_setzero_ps(), a1 = a0, a2 = a0, a3 = a0;
+            __m256 b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+            for (int d = 0; d < dk; d++) {
+                const float *kd = kb + (size_t)d * MODEL_FA_TILE + tk;
+                const __m256 x0 = _mm256_set1_ps(q0[d]), x1 = _mm256_set1_ps(q1[d]);
+                __m256 kv = _mm256_loadu_ps(kd);
+                a0 = _mm256_fmadd_ps(x0, kv, a0);
+                b0 = _mm256_fmadd_ps(x1, kv, b0);
+                kv = _mm256_loadu_ps(kd + 8);
+                a1 = _mm256_fmadd_ps(x0, kv, a1);
+                b1 = _mm256_fmadd_ps(x1, kv, b1);
+                kv = _mm256_loadu_ps(kd + 16);
+                a2 = _mm256_fmadd_ps(x0, kv, a2);
+                b2 = _mm256_fmadd_ps(x1, kv, b2);
+                kv = _mm256_loadu_ps(kd + 24);
+                a3 = _mm256_fmadd_ps(x0, kv, a3);
+                b3 = _mm256_fmadd_ps(x1, kv, b3);
+            }
+            _mm256_storeu_ps(kq0 + tk, _mm256_mul_ps(a0, vs));
+            _mm256_storeu_ps(kq0 + tk + 8, _mm256_mul_ps(a1, vs));
+            _mm256_storeu_ps(kq0 + tk + 16, _mm256_mul_ps(a2, vs));
+            _mm256_storeu_ps(kq0 + tk + 24, _mm256_mul_ps(a3, vs));
+            _mm256_storeu_ps(kq1 + tk, _mm256_mul_ps(b0, vs));
+            _mm256_storeu_ps(kq1 + tk + 8, _mm256_mul_ps(b1, vs));
+            _mm256_storeu_ps(kq1 + tk + 16, _mm256_mul_ps(b2, vs));
+            _mm256_storeu_ps(kq1 + tk + 24, _mm256_mul_ps(b3, vs));
+        }
+        for (int qi = 0; qi < 2; qi++) {
+            const float *q = qs[qi];
+            float *kq = ss[qi] + ic, *out = outs[qi];
+            int tq = tk;
+            for (; tq + 8 <= nt; tq += 8) {
+                __m256 acc = _mm256_setzero_ps();
+                const float *kd = kb + tq;
+                for (int d = 0; d < dk; d++)
+                    acc = _mm256_fmadd_ps(_mm256_set1_ps(q[d]),
+                                          _mm256_loadu_ps(kd + (size_t)d * MODEL_FA_TILE), acc);
+                _mm256_storeu_ps(kq + tq, _mm256_mul_ps(acc, vs));
+            }
+            if (tq < nt) { /* the last keys: a whole group of the (padded) tile, lanes kept */
+                __m256 acc = _mm256_setzero_ps();
+                const float *kd = kb + tq;
+                for (int d = 0; d < dk; d++)
+                    acc = _mm256_fmadd_ps(_mm256_set1_ps(q[d]),
+                                          _mm256_loadu_ps(kd + (size_t)d * MODEL_FA_TILE), acc);
+                float lanes[8];
+                _mm256_storeu_ps(lanes, _mm256_mul_ps(acc, vs));
+                memcpy(kq + tq, lanes, (size_t)(nt - tq) * sizeof(float));
+            }
+            float tmax = -INFINITY;
+            for (tq = 0; tq < nt; tq++) tmax = kq[tq] > tmax ? kq[tq] : tmax;
+            float mnew = fmaxf(M[qi], tmax);
+            if (mnew > M[qi]) {
+                float ms = expf(M[qi] - mnew);
+                for (int i = 0; i < dv; i++) out[i] *= ms;
+                S[qi] *= ms;
+            }
+            M[qi] = mnew;
+            double sum = 0;
+            for (int g = 0; g < MODEL_FA_TILE; g += 16) {
+                float e[16], t8[8], t4[4];
+                for (int l = 0; l < 16; l++) {
+                    e[l] = g + l < nt ? expf_ggml(kq[g + l] - mnew) : 0.0f;
+                    if (g + l < nt) kq[g + l] = e[l];
+                }
+                for (int l = 0; l < 8; l++) t8[l] = e[8 + l] + e[l];
+                for (int l = 0; l < 4; l++) t4[l] = t8[4 + l] + t8[l];
+                sum += (double)((t4[0] + t4[2]) + (t4[1] + t4[3]));
+            }
+            S[qi] = (float)((double)S[qi] + sum);
+        }
+        int i = 0;
+        for (; i + 32 <= dv; i += 32) { /* 8 chains: 4 dim groups x 2 queries */
+            float *o0 = outs[0] + i, *o1 = outs[1] + i;
+            __m256 a0 = _mm256_loadu_ps(o0), a1 = _mm256_loadu_ps(o0 + 8);
+            __m256 a2 = _mm256_loadu_ps(o0 + 16), a3 = _mm256_loadu_ps(o0 + 24);
+            __m256 b0 = _mm256_loadu_ps(o1), b1 = _mm256_loadu_ps(o1 + 8);
+            __m256 b2 = _mm256_loadu_ps(o1 + 16), b3 = _mm256_loadu_ps(o1 + 24);
+            for (tk = 0; tk < nt; tk++) {
+                const float *vr = v + (size_t)(ic + tk) * vstride + i;
+                const __m256 p0 = _mm256_set1_ps(kq0[tk]), p1 = _mm256_set1_ps(kq1[tk]);
+                __m256 vv = _mm256_loadu_ps(vr);
+                a0 = _mm256_fmadd_ps(p0, vv, a0);
+                b0 = _mm256_fmadd_ps(p1, vv, b0);
+                vv = _mm256_loadu_ps(vr + 8);
+                a1 = _mm256_fmadd_ps(p0, vv, a1);
+                b1 = _mm256_fmadd_ps(p1, vv, b1);
+                vv = _mm256_loadu_ps(vr + 16);
+                a2 = _mm256_fmadd_ps(p0, vv, a2);
+                b2 = _mm256_fmadd_ps(p1, vv, b2);
+                vv = _mm256_loadu_ps(vr + 24);
+                a3 = _mm256_fmadd_ps(p0, vv, a3);
+                b3 = _mm256_fmadd_ps(p1, vv, b3);
+            }
+            _mm256_storeu_ps(o0, a0);
+            _mm256_storeu_ps(o0 + 8, a1);
+            _mm256_storeu_ps(o0 + 16, a2);
+            _mm256_storeu_ps(o0 + 24, a3);
+            _mm256_storeu_ps(o1, b0);
+            _mm256_storeu_ps(o1 + 8, b1);
+            _mm256_storeu_ps(o1 + 16, b2);
+            _mm256_storeu_ps(o1 + 24, b3);
+        }
+        for (int qi = 0; qi < 2; qi++) {
+            const float *kq = ss[qi] + ic;
+            float *out = outs[qi];
+            int j = i;
+            for (; j + 8 <= dv; j += 8) {
+                __m256 acc = _mm256_loadu_ps(out + j);
+                for (tk = 0; tk < nt; tk++)
+                    acc = _mm256_fmadd_ps(_mm256_set1_ps(kq[tk]),
+                                          _mm256_loadu_ps(v + (size_t)(ic + tk) * vstride + j), acc);
+                _mm256_storeu_ps(out + j, acc);
+            }
+            for (; j < dv; j++) {
+                float acc = out[j];
+                for (tk = 0; tk < nt; tk++) acc = fmaf(kq[tk], v[(size_t)(ic + tk) * vstride + j], acc);
+                out[j] = acc;
+            }
+        }
+    }
+    for (int qi = 0; qi < 2; qi++) {
+        float inv = S[qi] == 0.0f ? 0.0f : 1.0f / S[qi];
+        for (int i = 0; i < dv; i++) outs[qi][i] *= inv;
+    }
 }
 #endif
 
@@ -2015,6 +2180,36 @@ static void attn_ds2_job(void *arg, int ith, int nth)
     int dqk = hp->n_embd_head_qk, dn = hp->n_embd_head_nope;
     const float *cache = c->kv + (size_t)c->cur_layer * c->n_ctx * c->kv_row;
     float *s = job_scratch(c, ith), *qrow = s + c->n_ctx;
+#ifdef MODEL_X86
+    if (T >= 64 && model_simd()) {
+        /* heads in pairs: both read the same latent rows (see attend2_tiled_fma) */
+        float *s2 = c->scores2 + (size_t)ith * (c->n_ctx + c->q_row), *qrow2 = s2 + c->n_ctx;
+        int HP = (H + 1) / 2;
+        for (int it = ith; it < HP * T; it += nth) {
+            int t = it / HP, h = 2 * (it % HP);
+            if (h + 1 == H) { /* an odd head count's last head alone */
+                memcpy(qrow, c->qabs + ((size_t)h * T + t) * R, (size_t)R * sizeof(float));
+                memcpy(qrow + R, c->q + ((size_t)t * H + h) * dqk + dn, (size_t)nr * sizeof(float));
+                attend(qrow, cache, c->kv_row, R + nr, cache, c->kv_row, R, c->cur_pos0 + t + 1,
+                       hp->kq_scale, false, c->kt, s, c->olat + ((size_t)h * T + t) * R);
+                continue;
+            }
+            float *qr[2] = {qrow, qrow2};
+            for (int u = 0; u < 2; u++) {
+                memcpy(qr[u], c->qabs + ((size_t)(h + u) * T + t) * R, (size_t)R * sizeof(float));
+                memcpy(qr[u] + R, c->q + ((size_t)t * H + h + u) * dqk + dn,
+                       (size_t)nr * sizeof(float));
+            }
+            const float *const qc[2] = {qrow, qrow2};
+            float *const sc[2] = {s, s2};
+            float *const oc[2] = {c->olat + ((size_t)h * T + t) * R,
+                                  c->olat + ((size_t)(h + 1) * T + t) * R};
+            attend2_tiled_fma(qc, cache, c->kv_row, R + nr, cache, c->kv_row, R,
+                              c->cur_pos0 + t + 1, hp->kq_scale, c->kt, sc, oc);
+        }
+        return;
+    }
+#endif
     for (int it = ith; it < H * T; it += nth) {
         int t = it / H, h = it % H;
         memcpy(qrow, c->qabs + ((size_t)h * T + t) * R, (size_t)R * sizeof(float));
