@@ -857,6 +857,10 @@ struct corpus_gen {
     } *pairs;
     int n_neg;
     int *neg; /* negative templates of the split */
+    /* training split only: intent weights from the [intent_weights] word-list section (default
+     * 1), so that device control, which is most of what people say to a hub, gets a share nearer
+     * to the hand-written evaluation's; NULL when uniform */
+    double *iw, iw_sum;
 };
 
 /* Picks a word-list line of the split, or NULL when the section has none. */
@@ -1623,6 +1627,23 @@ int corpus_gen_new(const struct corpus *c, const struct corpus_gen_opts *o, stru
     /* a different stream per language and split, so "both" and the splits never line up */
     g->rng = o->seed * 0x9E3779B97F4A7C15ull ^ (c->join_space ? 0x1111 : 0x2222) ^
              (o->heldout ? 0xABCDEF00ull : 0);
+    const struct wsection *ws = o->heldout ? NULL : corpus_section(c, "intent_weights");
+    if (ws && ws->n) {
+        int n = c->schema->n_intents;
+        if (!(g->iw = calloc((size_t)n, sizeof *g->iw))) {
+            free(g);
+            return HUB_ERR_NOMEM;
+        }
+        for (int i = 0; i < n; i++) {
+            g->iw[i] = 1;
+            for (int k = 0; k < ws->n; k++)
+                if (!strcmp(ws->lines[k].name, c->schema->intents[i].name) && ws->lines[k].attr) {
+                    double w = strtod(ws->lines[k].attr, NULL);
+                    if (w > 0 && w <= 100) g->iw[i] = w;
+                }
+            g->iw_sum += g->iw[i];
+        }
+    }
     if (gen_pairs(g) || g->n_pairs == 0) {
         int rc = g->n_pairs == 0 ? HUB_ERR_NOT_FOUND : HUB_ERR_NOMEM;
         corpus_gen_free(g);
@@ -1638,6 +1659,7 @@ void corpus_gen_free(struct corpus_gen *g)
     json_decref(g->house_json);
     free(g->pairs);
     free(g->neg);
+    free(g->iw);
     free(g);
 }
 
@@ -1943,9 +1965,16 @@ int corpus_gen_next(struct corpus_gen *g, struct corpus_example *ex, char *err, 
         if (neg) {
             t = &g->c->tmpls[g->neg[corpus_randn(&g->rng, g->n_neg)]];
         } else {
-            /* intents evenly, then a (template, combination) pair of that intent */
-            const struct intent_def *d = &g->c->schema->intents[corpus_randn(
-                &g->rng, g->c->schema->n_intents)];
+            /* intents evenly (training: by weight), then a (template, combination) pair */
+            const struct intent_def *d;
+            if (g->iw) {
+                double r = corpus_rand01(&g->rng) * g->iw_sum;
+                int k = 0;
+                while (k < g->c->schema->n_intents - 1 && r >= g->iw[k]) r -= g->iw[k++];
+                d = &g->c->schema->intents[k];
+            } else {
+                d = &g->c->schema->intents[corpus_randn(&g->rng, g->c->schema->n_intents)];
+            }
             int idx[4096], n = 0;
             for (int i = 0; i < g->n_pairs && n < 4096; i++)
                 if (g->c->tmpls[g->pairs[i].tmpl].def == d) idx[n++] = i;
