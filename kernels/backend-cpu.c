@@ -270,6 +270,28 @@ static int cpu_attn(struct hub_backend *be, const float *q, int64_t q_tok_stride
     return HUB_OK;
 }
 
+static int cpu_copy2d(struct hub_backend *be, float *dst, int64_t dst_stride, const float *src,
+                      int64_t src_stride, int n_rows, int64_t n)
+{
+    for (int r = 0; r < n_rows; r++)
+        memmove(dst + r * dst_stride, src + r * src_stride, (size_t)n * sizeof(float));
+    return HUB_OK;
+}
+
+static int cpu_add(struct hub_backend *be, float *dst, const float *a, const float *b, int64_t n)
+{
+    kern_add(dst, a, b, n);
+    return HUB_OK;
+}
+
+static int cpu_scatter_add(struct hub_backend *be, float *out, const float *y, const int32_t *tok,
+                           const float *w, int n_rows, int64_t n)
+{
+    for (int i = 0; i < n_rows; i++)
+        kern_scale_add(out + (size_t)tok[i] * n, y + (size_t)i * n, w[i], n);
+    return HUB_OK;
+}
+
 static const struct hub_backend_ops cpu_ops = {
     .name = "cpu",
     .free = cpu_free,
@@ -290,6 +312,9 @@ static const struct hub_backend_ops cpu_ops = {
     .graph_end = NULL,
     .graph_launch = NULL,
     .attn = cpu_attn,
+    .copy2d = cpu_copy2d,
+    .add = cpu_add,
+    .scatter_add = cpu_scatter_add,
 };
 
 struct hub_backend *hub_backend_cpu_new(int n_threads)

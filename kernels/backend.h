@@ -115,6 +115,17 @@ struct hub_backend_ops {
     int (*attn)(struct hub_backend *be, const float *q, int64_t q_tok_stride, const float *k,
                 int64_t k_stride, const float *v, int64_t v_stride, int n_head, int n_head_kv,
                 int dk, int dv, int n_tok, int pos0, float scale, float *out);
+    /* Data movement and sums around the products (compatible additions):
+     * copy2d: n_rows rows of n floats, src rows src_stride apart, dst rows dst_stride apart;
+     * add: dst = a + b (n floats, in place allowed);
+     * scatter_add: out[tok[i]][0..n) += w[i] * y[i][0..n) for i < n_rows (the weighted sum of
+     * the experts' outputs back into token order; on a GPU the order of the additions to one
+     * token is not fixed). */
+    int (*copy2d)(struct hub_backend *be, float *dst, int64_t dst_stride, const float *src,
+                  int64_t src_stride, int n_rows, int64_t n);
+    int (*add)(struct hub_backend *be, float *dst, const float *a, const float *b, int64_t n);
+    int (*scatter_add)(struct hub_backend *be, float *out, const float *y, const int32_t *tok,
+                       const float *w, int n_rows, int64_t n);
 };
 
 struct hub_backend {

@@ -43,3 +43,10 @@ HUB_TESTS += tests/test-cuda-cpuref
 noinst_PROGRAMS += kernels/cuda/bench-backend
 kernels_cuda_bench_backend_SOURCES = kernels/cuda/bench-backend.c
 kernels_cuda_bench_backend_LDADD = $(HUB_BACKEND_LIBS)
+
+# A whole deepseek2 forward on the backend interface against engine/model.c's logits (cpu
+# backend everywhere; cuda backend too where a device is present).
+check_PROGRAMS += tests/test-cuda-forward
+tests_test_cuda_forward_SOURCES = tests/test-cuda-forward.c tests/cuda-test-common.h
+tests_test_cuda_forward_LDADD = $(HUB_ENGINE_LIBS) $(HUB_BACKEND_LIBS)
+HUB_TESTS += tests/test-cuda-forward

@@ -29,8 +29,10 @@ static int tc_failures;
         }                                                                                          \
     } while (0)
 
+#define TC_UNUSED __attribute__((unused))
+
 static uint64_t tc_rng = 0x9e3779b97f4a7c15ull;
-static float tc_randf(void) /* uniform in [-1, 1) */
+static TC_UNUSED float tc_randf(void) /* uniform in [-1, 1) */
 {
     tc_rng ^= tc_rng << 13;
     tc_rng ^= tc_rng >> 7;
@@ -38,7 +40,7 @@ static float tc_randf(void) /* uniform in [-1, 1) */
     return (float)((tc_rng >> 40) * (1.0 / (1ull << 23)) - 1.0);
 }
 
-static float *tc_rand_vec(size_t n, float scale)
+static TC_UNUSED float *tc_rand_vec(size_t n, float scale)
 {
     float *v = malloc(n * sizeof(float) + 1);
     if (!v) {
@@ -51,7 +53,7 @@ static float *tc_rand_vec(size_t n, float scale)
 }
 
 /* sum (a-b)^2 / sum b^2 (b the reference); 0 when both are zero. */
-static double tc_nmse(const float *a, const float *b, size_t n)
+static TC_UNUSED double tc_nmse(const float *a, const float *b, size_t n)
 {
     double num = 0, den = 0;
     for (size_t i = 0; i < n; i++) {
@@ -63,7 +65,7 @@ static double tc_nmse(const float *a, const float *b, size_t n)
     return den > 0 ? num / den : num;
 }
 
-static double tc_maxabs(const float *a, const float *b, size_t n)
+static TC_UNUSED double tc_maxabs(const float *a, const float *b, size_t n)
 {
     double m = 0;
     for (size_t i = 0; i < n; i++) {
@@ -74,8 +76,8 @@ static double tc_maxabs(const float *a, const float *b, size_t n)
 }
 
 /* out[t][r] in double from the dequantized rows (the ground truth of every matmul path). */
-static void tc_ref_matmul(int wtype, const void *W, int64_t rows, int64_t k, const float *x,
-                          int64_t n_tok, float *out)
+static TC_UNUSED void tc_ref_matmul(int wtype, const void *W, int64_t rows, int64_t k,
+                                    const float *x, int64_t n_tok, float *out)
 {
     size_t rb = kern_row_bytes(wtype, k);
     float *row = malloc((size_t)k * sizeof(float));
@@ -92,14 +94,14 @@ static void tc_ref_matmul(int wtype, const void *W, int64_t rows, int64_t k, con
     free(row);
 }
 
-static const char *tc_models[] = {
+static TC_UNUSED const char *tc_models[] = {
     "ds2-lite-f32.gguf",  "ds2-lite-legacy-f16.gguf", "ds2-lite-bf16.gguf", "ds2-lite-q8_0.gguf",
     "ds2-lite-q4_0.gguf", "ds2-lite-q5_0.gguf",       "ds2-lite-q6_k.gguf", "ds2-lite-q4_k_m.gguf",
     "ds3-style-f16.gguf", "qwen2moe-f16.gguf",
 };
 #define TC_N_MODELS (sizeof(tc_models) / sizeof(tc_models[0]))
 
-static struct gguf_file *tc_open_model(const char *name)
+static TC_UNUSED struct gguf_file *tc_open_model(const char *name)
 {
     const char *dir = getenv("HUB_REFERENCE_DIR");
     char path[4096], err[256];
@@ -110,14 +112,14 @@ static struct gguf_file *tc_open_model(const char *name)
 }
 
 /* Whether both backends multiply with this type (ops-common.h's list). */
-static int tc_type_supported(uint32_t t)
+static TC_UNUSED int tc_type_supported(uint32_t t)
 {
     return t == KERN_F32 || t == KERN_F16 || t == KERN_BF16 || t == KERN_Q8_0 || t == KERN_Q4_0 ||
            t == KERN_Q4_1 || t == KERN_Q5_0 || t == KERN_Q5_1 || t == KERN_Q4_K || t == KERN_Q6_K;
 }
 
 /* Weight matrices worth multiplying: 2D or 3D (experts), a supported type, k >= 32. */
-static int tc_is_weight(const struct gguf_tensor *t)
+static TC_UNUSED int tc_is_weight(const struct gguf_tensor *t)
 {
     return tc_type_supported(t->type) && t->n_dims >= 2 && t->ne[0] >= 32 && t->ne[1] >= 8 &&
            strstr(t->name, "weight") != NULL;

@@ -344,6 +344,33 @@ __global__ void k_attn(const float *q, int64_t qts, const float *k, int64_t ks, 
     }
 }
 
+__global__ void k_copy2d(float *dst, int64_t ds, const float *src, int64_t ss, int n_rows,
+                         int64_t n)
+{
+    int64_t total = (int64_t)n_rows * n;
+    for (int64_t i = (int64_t)blockIdx.x * blockDim.x + threadIdx.x; i < total;
+         i += (int64_t)gridDim.x * blockDim.x)
+        dst[(i / n) * ds + i % n] = src[(i / n) * ss + i % n];
+}
+
+__global__ void k_add(float *dst, const float *a, const float *b, int64_t n)
+{
+    for (int64_t i = (int64_t)blockIdx.x * blockDim.x + threadIdx.x; i < n;
+         i += (int64_t)gridDim.x * blockDim.x)
+        dst[i] = a[i] + b[i];
+}
+
+__global__ void k_scatter_add(float *out, const float *y, const int32_t *tok, const float *w,
+                              int n_rows, int64_t n)
+{
+    int64_t total = (int64_t)n_rows * n;
+    for (int64_t i = (int64_t)blockIdx.x * blockDim.x + threadIdx.x; i < total;
+         i += (int64_t)gridDim.x * blockDim.x) {
+        int64_t r = i / n;
+        atomicAdd(&out[(size_t)tok[r] * n + i % n], w[r] * y[i]);
+    }
+}
+
 /* ---- ops -------------------------------------------------------------------------------- */
 
 static unsigned grid_for(int64_t n, int threads)
@@ -608,6 +635,34 @@ static int cu_attn(struct hub_backend *be, const float *q, int64_t qts, const fl
     return HUB_OK;
 }
 
+static int cu_copy2d(struct hub_backend *be, float *dst, int64_t ds, const float *src, int64_t ss,
+                     int n_rows, int64_t n)
+{
+    if (n_rows <= 0 || n <= 0) return HUB_OK;
+    k_copy2d<<<grid_for((int64_t)n_rows * n, 256), 256, 0, impl_of(be)->stream>>>(dst, ds, src, ss,
+                                                                                  n_rows, n);
+    CU_LAUNCHED(be, "k_copy2d");
+    return HUB_OK;
+}
+
+static int cu_add(struct hub_backend *be, float *dst, const float *a, const float *b, int64_t n)
+{
+    if (n <= 0) return HUB_OK;
+    k_add<<<grid_for(n, 256), 256, 0, impl_of(be)->stream>>>(dst, a, b, n);
+    CU_LAUNCHED(be, "k_add");
+    return HUB_OK;
+}
+
+static int cu_scatter_add(struct hub_backend *be, float *out, const float *y, const int32_t *tok,
+                          const float *w, int n_rows, int64_t n)
+{
+    if (n_rows <= 0 || n <= 0) return HUB_OK;
+    k_scatter_add<<<grid_for((int64_t)n_rows * n, 256), 256, 0, impl_of(be)->stream>>>(
+        out, y, tok, w, n_rows, n);
+    CU_LAUNCHED(be, "k_scatter_add");
+    return HUB_OK;
+}
+
 static int cu_graph_begin(struct hub_backend *be)
 {
     struct cuda_impl *c = impl_of(be);
@@ -645,6 +700,7 @@ static const struct hub_backend_ops cuda_ops = {
     cu_download,     cu_sync,        cu_matmul,         cu_matmul_grouped, cu_route,
     cu_rmsnorm,      cu_rope,        cu_softmax,        cu_swiglu,      cu_mla_attn,
     cu_graph_begin,  cu_graph_end,   cu_graph_launch, cu_attn,
+    cu_copy2d,       cu_add,         cu_scatter_add,
 };
 
 extern "C" int hub_backend_cuda_device_count(void)
