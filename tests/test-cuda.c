@@ -185,6 +185,30 @@ static void test_rows(void)
         double m = tc_maxabs(g, c, (size_t)7 * 16 * 128);
         TC_CHECK(m < 1e-4, "rope (neox %d): max abs %.3g vs cpu", neox, m);
     }
+    /* copy2d, add, scatter_add */
+    gpu->ops->upload(gpu, dy, x, N * 4);
+    gpu->ops->copy2d(gpu, dy + 3, n, dx + 100, n, R, 500);
+    gpu->ops->add(gpu, dy + n, dy + n, dx, n);
+    down(g, dy, N * 4);
+    memcpy(c, x, N * 4);
+    cpu->ops->copy2d(cpu, c + 3, n, x + 100, n, R, 500);
+    cpu->ops->add(cpu, c + n, c + n, x, n);
+    TC_CHECK(memcmp(g, c, N * 4) == 0, "copy2d/add differ from the cpu backend");
+    {
+        const int32_t tok[6] = {2, 0, 2, 1, 0, 2};
+        const float wr[6] = {0.5f, 0.25f, 1.5f, -1.0f, 2.0f, 0.125f};
+        int32_t *dtok = up(tok, sizeof(tok));
+        float *dwr = up(wr, sizeof(wr));
+        gpu->ops->upload(gpu, dy, x, (size_t)3 * n * 4);
+        gpu->ops->scatter_add(gpu, dy, dx, dtok, dwr, 6, n);
+        down(g, dy, (size_t)3 * n * 4);
+        memcpy(c, x, (size_t)3 * n * 4);
+        cpu->ops->scatter_add(cpu, c, x, tok, wr, 6, n);
+        TC_CHECK(tc_nmse(g, c, (size_t)3 * n) < 1e-12, "scatter_add NMSE %.3g",
+                 tc_nmse(g, c, (size_t)3 * n));
+        gpu->ops->release(gpu, dtok);
+        gpu->ops->release(gpu, dwr);
+    }
     TC_CHECK(gpu->ops->sync(gpu) == 0, "sync: %s", gpu->err);
     gpu->ops->release(gpu, dx);
     gpu->ops->release(gpu, dw);
