@@ -817,6 +817,10 @@ KERN_VDOT4_FLOAT(kern_vdot4_f32_avx2, float, KERN_LD_F32, KERN_GET_F32)
 KERN_VDOT4_FLOAT(kern_vdot4_f16_avx2, uint16_t, KERN_LD_F16, KERN_GET_F16)
 KERN_VDOT4_FLOAT(kern_vdot4_bf16_avx2, uint16_t, KERN_LD_BF16, KERN_GET_BF16)
 
+/* A value kept in a register: without this GCC folds the x load into both rows' FMAs as a
+ * memory operand, loading it twice, which undoes the point of a 2-row tile. */
+#define KERN_KEEP(v) __asm__("" : "+x"(v))
+
 /* Float weights, 2 rows x 4 tokens: each x load feeds both rows and each w load 4 tokens (6
  * loads per 8 FMAs instead of 10 per 8). The 16 lo/hi accumulators of the dot4 order do not
  * fit in 16 registers at once, so the lo lanes (elements 16i..16i+7) run first and the hi lanes
@@ -835,16 +839,16 @@ KERN_VDOT4_FLOAT(kern_vdot4_bf16_avx2, uint16_t, KERN_LD_BF16, KERN_GET_BF16)
             __m256 a10 = a00, a11 = a00, a12 = a00, a13 = a00;                                 \
             for (int64_t i = 8 * half; i < n16; i += 16) {                                     \
                 const __m256 w0 = LD(w[0]), w1 = LD(w[1]);                                     \
-                __m256 xv0 = _mm256_loadu_ps(x[0] + i);                                        \
+                __m256 xv0 = _mm256_loadu_ps(x[0] + i); KERN_KEEP(xv0);                        \
                 a00 = _mm256_fmadd_ps(w0, xv0, a00);                                           \
                 a10 = _mm256_fmadd_ps(w1, xv0, a10);                                           \
-                xv0 = _mm256_loadu_ps(x[1] + i);                                               \
+                xv0 = _mm256_loadu_ps(x[1] + i); KERN_KEEP(xv0);                               \
                 a01 = _mm256_fmadd_ps(w0, xv0, a01);                                           \
                 a11 = _mm256_fmadd_ps(w1, xv0, a11);                                           \
-                xv0 = _mm256_loadu_ps(x[2] + i);                                               \
+                xv0 = _mm256_loadu_ps(x[2] + i); KERN_KEEP(xv0);                               \
                 a02 = _mm256_fmadd_ps(w0, xv0, a02);                                           \
                 a12 = _mm256_fmadd_ps(w1, xv0, a12);                                           \
-                xv0 = _mm256_loadu_ps(x[3] + i);                                               \
+                xv0 = _mm256_loadu_ps(x[3] + i); KERN_KEEP(xv0);                               \
                 a03 = _mm256_fmadd_ps(w0, xv0, a03);                                           \
                 a13 = _mm256_fmadd_ps(w1, xv0, a13);                                           \
             }                                                                                  \
