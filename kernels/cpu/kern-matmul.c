@@ -143,7 +143,12 @@ static void kern_mm_worker(void *ctx, int part, int n_parts)
         for (int64_t t = 0; t < t4; t += 4) {
             float o[4];
             j->dot4(w, j->xq + (size_t)t * j->x_row_bytes, j->x_row_bytes, j->nb, o);
-            for (int u = 0; u < 4; u++) j->out[(t + u) * j->rows + r] = o[u];
+            /* one base pointer: (t + u) * rows per store cost as much as the stores */
+            float *out = j->out + t * j->rows + r;
+            out[0] = o[0];
+            out[j->rows] = o[1];
+            out[2 * j->rows] = o[2];
+            out[3 * j->rows] = o[3];
         }
     }
     for (int64_t t = t4; t < j->n_tok; t++) {
