@@ -5,11 +5,13 @@
  *
  *   bench-command --mqtt HOST:PORT [-n N] [--intent] [--name "Living Room Lamp"]
  *                 [--topic "zigbee2mqtt/Living Room Lamp/set"] [--lang en|zh-CN] [--timeout S]
+ *                 [--text "turn off the living room lights"]
  *
  * Text mode (default) sends "turn on/off the NAME" on hub/command: the language engine, the
  * resolver, the plugin and the broker. --intent sends the parsed intent on hub/intent instead
  * (everything but the engine), for hubs without a model or to split the figure. Commands
- * alternate on/off so every one makes the device move.
+ * alternate on/off so every one makes the device move; --text sends one fixed utterance
+ * instead (the hub sends the device its command every time, moved or not).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -55,7 +57,7 @@ static int cmp_d(const void *a, const void *b)
 static void usage(FILE *f)
 {
     fprintf(f, "usage: bench-command --mqtt HOST:PORT [-n N] [--intent] [--name NAME] "
-               "[--topic DEVICE_TOPIC] [--lang en|zh-CN] [--timeout SECONDS]\n");
+               "[--topic DEVICE_TOPIC] [--lang en|zh-CN] [--timeout SECONDS] [--text UTTERANCE]\n");
 }
 
 int main(int argc, char **argv)
@@ -64,6 +66,7 @@ int main(int argc, char **argv)
                *topic = "zigbee2mqtt/Living Room Lamp/set", *lang = "en";
     int n = 100;
     bool intent = false;
+    const char *text = NULL;
     double timeout_s = 5;
     static const struct option opts[] = {{"mqtt", required_argument, NULL, 'm'},
                                          {"intent", no_argument, NULL, 'i'},
@@ -71,6 +74,7 @@ int main(int argc, char **argv)
                                          {"topic", required_argument, NULL, 't'},
                                          {"lang", required_argument, NULL, 'l'},
                                          {"timeout", required_argument, NULL, 'T'},
+                                         {"text", required_argument, NULL, 'x'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     int o;
@@ -83,11 +87,13 @@ int main(int argc, char **argv)
         case 't': topic = optarg; break;
         case 'l': lang = optarg; break;
         case 'T': timeout_s = atof(optarg); break;
+        case 'x': text = optarg; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;
         }
     }
-    if (n < 1 || n > 1000000 || timeout_s <= 0 || strlen(name) > 200) {
+    if (n < 1 || n > 1000000 || timeout_s <= 0 || strlen(name) > 200 ||
+        (text && (strlen(text) > 400 || strchr(text, '"') || strchr(text, '\\')))) {
         usage(stderr);
         return 2;
     }
@@ -129,7 +135,9 @@ int main(int argc, char **argv)
     for (int i = 0; i < n; i++) {
         bool on = i % 2 == 0;
         char payload[600];
-        if (intent)
+        if (text && !intent)
+            snprintf(payload, sizeof payload, "{\"text\":\"%s\",\"lang\":\"%s\"}", text, lang);
+        else if (intent)
             snprintf(payload, sizeof payload,
                      "{\"intent\":\"%s\",\"slots\":{\"name\":\"%s\"},\"lang\":\"%s\"}",
                      on ? "HassTurnOn" : "HassTurnOff", name, lang);

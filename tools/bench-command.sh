@@ -1,19 +1,20 @@
 #!/bin/sh
 # bench-command.sh: bring up the demo house (own mosquitto on a free port, hubd, hub-sim) and run
 # tools/bench-command against it, then take everything down.
-#   sh tools/bench-command.sh [-n N] [--intent] [--model FILE] [--lang en|zh-CN]
+#   sh tools/bench-command.sh [-n N] [--intent] [--model FILE] [--lang en|zh-CN] [--text UTTERANCE]
 # Without --intent the commands are text through the language engine (the shipped model, or
 # --model); --intent measures the path without the engine (hub/intent). Prints p50/p99/max ms.
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}" "${top_builddir:=.}"
-N=100 MODE= MODEL= LANG_=en
+N=100 MODE= MODEL= LANG_=en TEXT=
 while [ $# -gt 0 ]; do
     case $1 in
     -n) N=$2; shift ;;
     --intent) MODE=--intent ;;
     --model) MODEL=$2; shift ;;
     --lang) LANG_=$2; shift ;;
-    *) echo "usage: $0 [-n N] [--intent] [--model FILE] [--lang en|zh-CN]" >&2; exit 2 ;;
+    --text) TEXT=$2; shift ;;
+    *) echo "usage: $0 [-n N] [--intent] [--model FILE] [--lang en|zh-CN] [--text UTTERANCE]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -44,4 +45,4 @@ while [ ! -f "$T/ready" ] && [ $n -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
 SIM_PID=$!
 sleep 3 # every device announced and reported
 echo "cpus $(nproc), $(grep -o 'model .* loaded in [0-9]* ms' "$T/hubd.log" || echo 'no model')"
-"$top_builddir/tools/bench-command" --mqtt "$M" -n "$N" $MODE --lang "$LANG_"
+"$top_builddir/tools/bench-command" --mqtt "$M" -n "$N" $MODE --lang "$LANG_" ${TEXT:+--text "$TEXT"}
