@@ -766,10 +766,8 @@ static double node_count(const struct corpus *c, const struct node *n, int split
     switch (n->kind) {
     case N_WORD:
     case N_SLOT:
-    case N_SET:
-        return 1;
-    case N_OPT:
-        return 1 + node_count(c, n->kids[0], split, depth + 1);
+    case N_SET: return 1;
+    case N_OPT: return 1 + node_count(c, n->kids[0], split, depth + 1);
     case N_ALT:
         v = 0;
         for (int i = 0; i < n->n; i++)
@@ -777,7 +775,8 @@ static double node_count(const struct corpus *c, const struct node *n, int split
                 v += node_count(c, n->kids[i], split, depth + 1);
         break;
     case N_SEQ:
-        for (int i = 0; i < n->n; i++) v *= node_count(c, n->kids[i], split, depth + 1);
+        for (int i = 0; i < n->n; i++)
+            v *= node_count(c, n->kids[i], split, depth + 1);
         break;
     case N_RULE:
         for (int i = 0; i < c->n_rules; i++)
@@ -932,11 +931,11 @@ static void expand_pattern(struct corpus_gen *g, const char *pat, const char *ar
  * never does this, so its houses, and data/eval/generated, stay as they were. */
 
 static const char *const synth_onsets[] = {
-    "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z",
-    "br", "cr", "dr", "fl", "gl", "kl", "pl", "pr", "st", "tr", "sk", "sn", "ch", "sh", "th",
-    "qu", "x", "y", "vr", "zh"};
-static const char *const synth_vowels[] = {"a", "e", "i", "o", "u", "ai", "ao", "ei", "ia",
-                                           "io", "ou", "y", "ee", "oo"};
+    "b",  "c",  "d",  "f",  "g",  "h",  "j",  "k",  "l",  "m",  "n",  "p",  "r",
+    "s",  "t",  "v",  "w",  "z",  "br", "cr", "dr", "fl", "gl", "kl", "pl", "pr",
+    "st", "tr", "sk", "sn", "ch", "sh", "th", "qu", "x",  "y",  "vr", "zh"};
+static const char *const synth_vowels[] = {"a",  "e",  "i",  "o",  "u", "ai", "ao",
+                                           "ei", "ia", "io", "ou", "y", "ee", "oo"};
 static const char *const synth_codas[] = {"", "", "", "n", "r", "l", "x", "s", "k", "m", "t"};
 #define SYNTH_N(a) (int)(sizeof a / sizeof a[0])
 
@@ -950,19 +949,19 @@ static void synth_brand(struct corpus_gen *g, char *out, size_t len)
         strcat(w, synth_vowels[corpus_randn(&g->rng, SYNTH_N(synth_vowels))]);
         if (i == syl - 1) strcat(w, synth_codas[corpus_randn(&g->rng, SYNTH_N(synth_codas))]);
     }
-    while (strlen(w) < 4) strcat(w, "o");
+    while (strlen(w) < 4)
+        strcat(w, "o");
     switch (corpus_randn(&g->rng, 12)) {
     case 0: /* all capitals */
-        for (char *p = w; *p; p++) *p = (char)toupper((unsigned char)*p);
+        for (char *p = w; *p; p++)
+            *p = (char)toupper((unsigned char)*p);
         snprintf(out, len, "%s", w);
         return;
     case 1: /* a lower-case prefix letter: iKelo, eZora */
         w[0] = (char)toupper((unsigned char)w[0]);
         snprintf(out, len, "%c%s", "iemx"[corpus_randn(&g->rng, 4)], w);
         return;
-    default:
-        w[0] = (char)toupper((unsigned char)w[0]);
-        snprintf(out, len, "%s", w);
+    default: w[0] = (char)toupper((unsigned char)w[0]); snprintf(out, len, "%s", w);
     }
 }
 
@@ -1012,11 +1011,16 @@ static void synth_expand(struct corpus_gen *g, const char *pat, const char *base
         const char *key = p + 1;
         const struct wline *w = NULL;
         rep[0] = 0;
-        if (kl == 4 && !strncmp(key, "base", 4)) snprintf(rep, sizeof rep, "%s", base ? base : "");
-        else if (kl == 5 && !strncmp(key, "brand", 5)) synth_brand(g, rep, sizeof rep);
-        else if (kl == 4 && !strncmp(key, "code", 4)) synth_code(g, rep, sizeof rep);
-        else if (kl == 2 && !strncmp(key, "cn", 2)) synth_cn(g, rep, sizeof rep);
-        else if (kl == 1 && key[0] == 'n') snprintf(rep, sizeof rep, "%d", 1 + corpus_randn(&g->rng, 9));
+        if (kl == 4 && !strncmp(key, "base", 4))
+            snprintf(rep, sizeof rep, "%s", base ? base : "");
+        else if (kl == 5 && !strncmp(key, "brand", 5))
+            synth_brand(g, rep, sizeof rep);
+        else if (kl == 4 && !strncmp(key, "code", 4))
+            synth_code(g, rep, sizeof rep);
+        else if (kl == 2 && !strncmp(key, "cn", 2))
+            synth_cn(g, rep, sizeof rep);
+        else if (kl == 1 && key[0] == 'n')
+            snprintf(rep, sizeof rep, "%d", 1 + corpus_randn(&g->rng, 9));
         else if (kl == 2 && !strncmp(key, "nn", 2))
             snprintf(rep, sizeof rep, "%d", 10 + corpus_randn(&g->rng, 90));
         else if (kl == 3 && !strncmp(key, "adj", 3) && (w = pick_any(g, "name_adjectives")))
@@ -1062,7 +1066,8 @@ static int synth_maybe(struct corpus_gen *g, const char *sec, int pct, char *out
     char *d = buf;
     for (const char *s = buf; *s; s++)
         if (!(*s == ' ' && (d == buf || d[-1] == ' '))) *d++ = *s;
-    while (d > buf && d[-1] == ' ') d--;
+    while (d > buf && d[-1] == ' ')
+        d--;
     *d = 0;
     size_t n = strlen(buf);
     if (!n || n + 1 > len || corpus_heldout_name(g->c, buf)) return 0;
@@ -1099,7 +1104,8 @@ static void house_build(struct corpus_gen *g)
         memset(f, 0, sizeof *f);
         snprintf(f->name, sizeof f->name, "%s", w->name);
         if (synth_maybe(g, "synth_floor", 35, f->name, sizeof f->name)) {
-            for (int i = 0; i < h->n_floors; i++) dup |= !strcasecmp(h->floors[i].name, f->name);
+            for (int i = 0; i < h->n_floors; i++)
+                dup |= !strcasecmp(h->floors[i].name, f->name);
             if (dup) continue;
             h->n_floors++;
             continue;
@@ -1118,8 +1124,10 @@ static void house_build(struct corpus_gen *g)
         memset(a, 0, sizeof *a);
         snprintf(a->name, sizeof a->name, "%s", w->name);
         if (synth_maybe(g, "synth_area", 35, a->name, sizeof a->name)) {
-            for (int i = 0; i < h->n_areas; i++) dup |= !strcasecmp(h->areas[i].name, a->name);
-            for (int i = 0; i < h->n_floors; i++) dup |= !strcasecmp(h->floors[i].name, a->name);
+            for (int i = 0; i < h->n_areas; i++)
+                dup |= !strcasecmp(h->areas[i].name, a->name);
+            for (int i = 0; i < h->n_floors; i++)
+                dup |= !strcasecmp(h->floors[i].name, a->name);
             if (dup) continue;
         } else {
             for (int k = 0; k < w->n_alias; k++)
@@ -1970,7 +1978,8 @@ int corpus_gen_next(struct corpus_gen *g, struct corpus_example *ex, char *err, 
             if (g->iw) {
                 double r = corpus_rand01(&g->rng) * g->iw_sum;
                 int k = 0;
-                while (k < g->c->schema->n_intents - 1 && r >= g->iw[k]) r -= g->iw[k++];
+                while (k < g->c->schema->n_intents - 1 && r >= g->iw[k])
+                    r -= g->iw[k++];
                 d = &g->c->schema->intents[k];
             } else {
                 d = &g->c->schema->intents[corpus_randn(&g->rng, g->c->schema->n_intents)];

@@ -36,7 +36,8 @@ struct corpus_gen_opts {
 };
 
 struct corpus_gen;
-int corpus_gen_new(const struct corpus *c, const struct corpus_gen_opts *o, struct corpus_gen **out);
+int corpus_gen_new(const struct corpus *c, const struct corpus_gen_opts *o,
+                   struct corpus_gen **out);
 void corpus_gen_free(struct corpus_gen *g);
 
 /* One generated example. json fields follow `hub-train data`'s output (data/README.md). */

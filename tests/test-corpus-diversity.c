@@ -18,14 +18,14 @@
 
 static int failures;
 
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            failures++;                                                                    \
-            fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                                \
-            fprintf(stderr, __VA_ARGS__);                                                  \
-            fputc('\n', stderr);                                                           \
-        }                                                                                  \
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            failures++;                                                                            \
+            fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                                        \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+        }                                                                                          \
     } while (0)
 
 /* A string set on a hash table of its own (hsearch is one global table, so open addressing). */
@@ -37,7 +37,8 @@ struct sset {
 static unsigned long sset_hash(const char *s)
 {
     unsigned long h = 1469598103934665603UL;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211UL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211UL;
     return h;
 }
 
@@ -50,7 +51,8 @@ static void sset_add(struct sset *s, const char *x)
         for (size_t i = 0; i < s->cap; i++)
             if (s->v[i]) {
                 size_t k = sset_hash(s->v[i]) & (t.cap - 1);
-                while (t.v[k]) k = (k + 1) & (t.cap - 1);
+                while (t.v[k])
+                    k = (k + 1) & (t.cap - 1);
                 t.v[k] = s->v[i];
                 t.n++;
             }
@@ -69,7 +71,8 @@ static void sset_add(struct sset *s, const char *x)
 
 static void sset_free(struct sset *s)
 {
-    for (size_t i = 0; i < s->cap; i++) free(s->v[i]);
+    for (size_t i = 0; i < s->cap; i++)
+        free(s->v[i]);
     free(s->v);
     memset(s, 0, sizeof *s);
 }
@@ -91,10 +94,12 @@ static void skeleton(const char *text, const struct intent_line *l, char *out, s
                  at + strlen(v));
         snprintf(buf, sizeof buf, "%s", tmp);
     }
-    for (char *p = buf; *p; p++) *p = (char)tolower((unsigned char)*p);
+    for (char *p = buf; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
     /* end punctuation is added at random: not a different phrasing */
     size_t n = strlen(buf);
-    while (n && (buf[n - 1] == '.' || buf[n - 1] == '!' || buf[n - 1] == '?')) buf[--n] = 0;
+    while (n && (buf[n - 1] == '.' || buf[n - 1] == '!' || buf[n - 1] == '?'))
+        buf[--n] = 0;
     snprintf(out, len, "%s", buf);
 }
 
@@ -271,12 +276,12 @@ int main(int argc, char **argv)
                "median %zu, total %zu; training templates per intent: min %d (%s), median %d; "
                "phrasings per intent: min %.0f (%s), median %.0f\n",
                floor_of[l].lang, n, f.entities, f.areas, f.floors, f.timer_names, f.items,
-               f.queries, f.messages, f.skel_min, f.skel_min_intent, f.skel_median,
-               f.skel_total, f.tmpl_min, f.tmpl_min_intent, f.tmpl_median, f.phr_min,
-               f.phr_min_intent, f.phr_median);
+               f.queries, f.messages, f.skel_min, f.skel_min_intent, f.skel_median, f.skel_total,
+               f.tmpl_min, f.tmpl_min_intent, f.tmpl_median, f.phr_min, f.phr_min_intent,
+               f.phr_median);
         if (n != 20000) continue; /* the floors hold for the standard size only */
-#define FLOOR(field)                                                                       \
-    CHECK(f.field >= floor_of[l].field, "%s: %zu distinct " #field ", floor %zu",           \
+#define FLOOR(field)                                                                               \
+    CHECK(f.field >= floor_of[l].field, "%s: %zu distinct " #field ", floor %zu",                  \
           floor_of[l].lang, f.field, floor_of[l].field)
         FLOOR(entities);
         FLOOR(areas);
