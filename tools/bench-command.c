@@ -163,6 +163,7 @@ int main(int argc, char **argv)
             ms[got++] = (double)(b.seen_ns - t0) / 1e6;
         else
             lost++;
+        if (got == 0 && lost == 3) break; /* the hub does not understand it: do not wait N times */
         struct timespec gap = {0, 2000000}; /* let the device's state report pass */
         nanosleep(&gap, NULL);
     }
