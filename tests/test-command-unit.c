@@ -113,9 +113,11 @@ int main(void)
     s = hub_answers_format(a, "fr", "no_match", NULL); /* unknown language -> English */
     CHECK(s && !strcmp(s, "Sorry, I didn't understand that."), "got %s", s);
     free(s);
-    s = hub_answers_format(a, "en", "unknown_device", json_pack("{s:s}", "name", "{what}"));
+    json_t *braces = json_pack("{s:s}", "name", "{what}");
+    s = hub_answers_format(a, "en", "unknown_device", braces);
     CHECK(s && !strcmp(s, "I don't know a device called {what}."), "no second expansion: %s", s);
     free(s);
+    json_decref(braces);
     json_decref(vars);
     s = hub_answers_form(a, "en", "noun_light", 1);
     CHECK(s && !strcmp(s, "light"), "singular %s", s);
