@@ -592,10 +592,10 @@ static int store_lock(const char *path, int *fd_out, char *err, size_t errlen)
 
 /* ---- open / close ------------------------------------------------------------------------- */
 
-/* Brings the schema to STORE_SCHEMA_VERSION, one transaction per migration. */
 /* Refuses a file that is not ours (another application's SQLite database) or that a newer hubd
- * wrote, before anything is changed in it: not even its journal mode. */
-static int store_identify(struct hub_store *st, char *err, size_t errlen)
+ * wrote, before anything is changed in it: not even its journal mode. *version_out gets the
+ * file's schema version (user_version) for store_migrate. */
+static int store_identify(struct hub_store *st, int64_t *version_out, char *err, size_t errlen)
 {
     int64_t app_id = 0, version = 0, tables = 0;
     int ret;
@@ -619,32 +619,15 @@ static int store_identify(struct hub_store *st, char *err, size_t errlen)
                  st->path, version, STORE_SCHEMA_VERSION);
         return HUB_ERR_VERSION;
     }
+    *version_out = version;
     return HUB_OK;
 }
 
-static int store_migrate(struct hub_store *st, char *err, size_t errlen)
+/* Brings the schema from `version` (as store_identify read it; the lock keeps other hubds out)
+ * to STORE_SCHEMA_VERSION, one transaction per migration. */
+static int store_migrate(struct hub_store *st, int64_t version, char *err, size_t errlen)
 {
-    int64_t app_id = 0, version = 0, tables = 0;
     int ret;
-    if ((ret = store_pragma_int(st->db, "PRAGMA application_id", &app_id, err, errlen, st->path)) ||
-        (ret = store_pragma_int(st->db, "PRAGMA user_version", &version, err, errlen, st->path)) ||
-        (ret = store_pragma_int(st->db, "SELECT count(*) FROM sqlite_schema", &tables, err, errlen,
-                                st->path)))
-        return ret;
-    if (app_id != STORE_APPLICATION_ID && !(app_id == 0 && version == 0 && tables == 0)) {
-        snprintf(err, errlen,
-                 "%s: not a hubd database (application_id %#" PRIx64 ", %" PRId64
-                 " schema objects); refusing to touch it",
-                 st->path, app_id, tables);
-        return HUB_ERR_VERSION;
-    }
-    if (version > STORE_SCHEMA_VERSION) {
-        snprintf(err, errlen,
-                 "%s: schema version %" PRId64 " is newer than this hubd understands (%d); "
-                 "use a newer hubd",
-                 st->path, version, STORE_SCHEMA_VERSION);
-        return HUB_ERR_VERSION;
-    }
     for (int v = (int)version; v < STORE_SCHEMA_VERSION; v++) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
@@ -688,7 +671,7 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
     st->lock_fd = -1;
     st->batch_limit = HUB_STORE_DEFAULT_BATCH;
     bool memory = strcmp(path, ":memory:") == 0;
-    int64_t v;
+    int64_t v, schema_version = 0;
     char jm[16] = "";
 
     if (!memory && store_lock(path, &st->lock_fd, err, errlen) != HUB_OK) goto fail;
@@ -706,7 +689,7 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: busy_timeout: %s", path, sqlite3_errmsg(st->db));
         goto fail;
     }
-    if (store_identify(st, err, errlen) != HUB_OK) goto fail;
+    if (store_identify(st, &schema_version, err, errlen) != HUB_OK) goto fail;
     if (!memory) {
         sqlite3_stmt *s = NULL;
         rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s, NULL);
@@ -740,7 +723,7 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: this SQLite cannot enforce foreign keys", path);
         goto fail;
     }
-    if (store_migrate(st, err, errlen) != HUB_OK) goto fail;
+    if (store_migrate(st, schema_version, err, errlen) != HUB_OK) goto fail;
     if (!memory) store_ckpt_start(st);
     return st;
 
