@@ -735,3 +735,308 @@ t nx.x2 = <xpre> (lock | unlock) the {missing:lock}
 t nx.x3 = <xpre> (start | stop) the {missing:vacuum}
 t nx.x4 = is the {missing:light} (on | off) [?]
 t nx.x5 = <xpre> (turn | switch) (on | off) the {missing:fan}
+
+# ---------- still more training phrasings (h4): plain forms without lead-in (so that "turn on
+# the lights" stays frequent however many templates an intent has), area or object first,
+# "let's", "would you mind", telegraphic forms, disfluencies; written to avoid every held-out
+# ('!') verb and frame of the same intent ----------
+# vocatives only: xpre also leads statements ("i need to buy ...")
+rule xplease = ok hub | hey hub | alright | real quick , | hub , please
+rule xfiller = like | you know | uh so | um so | ok so | so um | hmm ok | right so | anyway
+rule xpost = [real quick | if you don't mind | please and thank you | thanks hub | ok ? | alright ? | for me thanks]
+# a spoken restart: "turn on the, um, the kitchen lights"
+rule xuh = , um , | , uh , | um | uh | , like ,
+
+intent HassTurnOn
+t on.x11 = (turn | switch) on <onoff_tgt>
+t on.x12 = (turn | switch) <onoff_tgt> on
+t on.x13 = <in_area> , <xpre> (turn | switch | put) on <det> <ldom> [<xpost>]
+t on.x14 = <onoff_tgt> , (turn | switch | put) (it | them) on [please]
+t on.x15 = let's (turn | switch | put) on <onoff_tgt>
+t on.x16 = would you mind (turning | switching | putting) on <onoff_tgt> [?]
+t on.x17 = <xpre> (flip | flick) on <onoff_tgt> <xpost>
+t on.x18 = <xpre> light up the {area} {domain=light} <xpost>
+t on.x19 = i can't see (anything | a thing) [in here] , (turn | switch) on <det> <lights> [<in_area>]
+t on.x20 = <xpre> (turn | switch) on <onoff_tgt> (real quick | for a bit | for a while)
+t on.x21 = <xpre> (put | roll | pull) <cover_tgt> up <xpost>
+t on.x22 = <xpre> lock up <det> {name:lock} [<in_area>] | <xpre> (lock | bolt) <det> {name:lock} (for the night | before bed | now)
+t on.x23 = <xpre> (switch | turn) <det> {name:valve} on [<xpost>]
+t on.x24 = <xpre> (put on | turn on | load | bring up) <det> {name:scene} [scene | mode | setting]
+t on.x25 = <xpre> (do | perform | carry out) <det> {name:script} [script | routine]
+t on.x26 = <xpre> (start | power on) <det> {name:climate} [<in_area>]
+t on.x27 = (can | could | will) you (flip | put) on <onoff_tgt> [?]
+t on.x28 = i (wanna | want to | need to) (turn | switch) on <onoff_tgt>
+t on.x29 = (turn | switch) on <xuh> <onoff_tgt>
+t on.x30 = (turn on | switch on) <xuh> (turn | switch) on <onoff_tgt>
+t on.x31 = <onoff_tgt> on <xpost>
+
+intent HassTurnOff
+t off.x10 = (turn | switch) off <onoff_tgt>
+t off.x11 = (turn | switch) <onoff_tgt> off
+t off.x12 = <in_area> , <xpre> (turn | switch | shut) off <det> <ldom> [<xpost>]
+t off.x13 = <onoff_tgt> , (turn | switch | shut) (it | them) off [please]
+t off.x14 = let's (turn | switch | shut) off <onoff_tgt>
+t off.x15 = would you mind (turning | switching | shutting) off <onoff_tgt> [?]
+t off.x16 = <xpre> (flip | flick) off <onoff_tgt> <xpost>
+t off.x17 = <xpre> (cut | kill) the power to <onoff_tgt>
+t off.x18 = <xpre> (stop | shut off) <det> {name:fan,climate} [<in_area>]
+t off.x19 = <xpre> (put | roll | pull) <cover_tgt> down <xpost>
+t off.x20 = (i'm | we're) (leaving | heading out | off to bed | done for the day) , (turn | switch | shut) off <onoff_tgt>
+t off.x21 = (turn | switch) off <xuh> <onoff_tgt>
+t off.x22 = <xpre> (shut off | switch off) <det> {name:valve} [<in_area>] | <xpre> (stop | cut) the water (at | on) <det> {name:valve}
+t off.x23 = <xpre> (turn | switch) off <onoff_tgt> (real quick | for now | for the night)
+t off.x24 = i (wanna | want to | need to) (turn | switch) off <onoff_tgt>
+t off.x25 = (can | could | will) you (flip | shut) off <onoff_tgt> [?]
+t off.x26 = <lights> off (<in_area> | <on_floor>) [please]
+t off.x27 = <onoff_tgt> off <xpost>
+t off.x28 = <xpre> (open | undo) the lock on <det> {name:lock}
+
+intent HassGetState
+t st.x8 = <det> {name:light,switch,fan} , is it <onoff_state> [?]
+t st.x9 = <det> {name:cover,valve} , is it <open_state> [?]
+t st.x10 = did (someone | somebody | anyone) leave <det> {name:light,switch,fan} on {state=on} [?]
+t st.x11 = (what's | what is) the (status | state) (on | with) <det> {name} [?]
+t st.x12 = what (does | do) <det> {name:sensor} (say | read) [?]
+t st.x13 = (is | are) <det> {name:lock} [<in_area>] <lock_state> (right now | at the moment) [?]
+t st.x14 = <det> {name:lock} [<in_area>] <lock_state> [?]
+t st.x15 = is {name:person} (still out {state=not_home} | still away {state=not_home} | back home {state=home} | here {state=home}) [?]
+t st.x16 = (where's | where has) {name:person} (gone | got to | at) [?]
+t st.x17 = (are | is) <det> {area} (lights | lamps) {domain=light} <onoff_state> [?]
+t st.x18 = <det> {name:light,switch,fan} <onoff_state> [?]
+t st.x19 = (is | are) <det> <coverkind> [<in_area> | <on_floor>] (up {state=open} | down {state=closed}) [?]
+t st.x20 = (i wonder | i'm wondering) (if | whether) (<det> {name:cover} is <open_state> | <det> {name:lock} is <lock_state>)
+t st.x21 = (what's | what is) <det> {name:sensor} (doing | at) (now | right now) [?]
+t st.x22 = (so | um | hey) , is <det> {name:light,switch,fan} <onoff_state> [?]
+
+intent HassLightSet
+t ls.x7 = (set | put | turn) <light_tgt> (to | at) {brightness}
+t ls.x8 = <xpre> (lower | raise | drop) <light_tgt> to {brightness} <xpost>
+t ls.x9 = <xpre> (turn | switch) <light_tgt> (up | down) to {brightness}
+t ls.x10 = <in_area> , <xpre> (set | dim | put) the <lightsd> to {brightness}
+t ls.x11 = would you mind (setting | dimming | putting) <light_tgt> (to | at) {brightness} [?]
+t ls.x12 = let's (set | dim | put) <light_tgt> (to | at) {brightness}
+t ls.x13 = <xpre> (turn | switch) <light_tgt> {color} <xpost>
+t ls.x14 = {color} <lightsd> (<in_area> | <on_floor>) [please]
+t ls.x15 = (can | could) you (turn | switch) <light_tgt> {color} [?]
+t ls.x16 = <xpre> (switch | change) <light_tgt> (over to | to) {color}
+t ls.x17 = <xpre> (switch | turn) <light_tgt> to {temperature:kelvin}
+t ls.x18 = <light_tgt> (in | to) {color} [please]
+t ls.x19 = <light_tgt> {temperature:kelvin} [please]
+t ls.x20 = (set | dim) <light_tgt> to <xuh> {brightness}
+
+intent HassClimateSetTemperature
+t ct.x4 = (set | put) the <heat> to {temperature}
+t ct.x5 = <xpre> (raise | lower) the <heat> to {temperature} [<in_area> | <on_floor>]
+t ct.x6 = <in_area> , <xpre> (set | put) the <heat> to {temperature}
+t ct.x7 = (can | could) you (make | get) it {temperature} [in here | <in_area>] [?]
+t ct.x8 = let's (set (it | the heat | the thermostat) to | keep (it | the house) at) {temperature}
+t ct.x9 = would you mind (setting | putting) the <heat> (to | on) {temperature} [?]
+t ct.x10 = <xpre> (change | adjust) <det> {name:climate} (to | over to) {temperature}
+t ct.x11 = (i'm | we're) (cold | freezing | too warm | roasting) , (set | put) the <heat> to {temperature}
+t ct.x12 = <xpre> (heat | cool) (it | things) (up | down) to {temperature} [<in_area>]
+
+intent HassClimateGetTemperature
+t cg.x5 = (how's | how is) the temperature [in here | <in_area> | <on_floor>] [?]
+t cg.x6 = what temperature is it [in here | inside | <in_area> | <on_floor>] [?]
+t cg.x7 = <det> {name:climate} , what (temperature | temp) is it (at | set to) [?]
+t cg.x8 = (i wonder | tell me) how (warm | cold | hot) it is [in here | <in_area> | <on_floor>]
+t cg.x9 = (temperature | temp) check [<in_area> | <on_floor>] [please]
+
+intent HassSetPosition
+t pos.x3 = (set | move) <cover_tgt> to {position}
+t pos.x4 = <in_area> , <xpre> (set | move | put) the <coverkind> to {position}
+t pos.x5 = <xpre> (open | raise | lower) <cover_tgt> (up to | down to | about) {position}
+t pos.x6 = would you mind (setting | moving) <cover_tgt> to {position} [?]
+t pos.x7 = <xpre> (put | adjust) <det> {name:valve} [<in_area>] to {position}
+t pos.x8 = let's (set | move | put) <cover_tgt> (to | at) {position}
+
+intent HassFanSetSpeed
+t fs.x4 = (set | put) the <fanw> to {percentage}
+t fs.x5 = <xpre> (turn | dial) <det> {name:fan} (up | down) to {percentage}
+t fs.x6 = <in_area> , <xpre> (set | put) the <fanw> to {percentage}
+t fs.x7 = (speed | fan speed) (to | at) {percentage} (on | for) <det> {name:fan}
+t fs.x8 = would you mind (setting | putting) <det> {name:fan} (to | at) {percentage} [?]
+t fs.x9 = <xpre> (speed up | slow down) the <fanw> to {percentage} [<in_area> | <on_floor>]
+
+intent HassShoppingListAddItem
+t sl.x5 = (can | could | would) you put {item} on [my | the] shopping list [?]
+t sl.x6 = <xpre> (throw | pop) {item} (on | onto) [my | the] shopping list
+t sl.x7 = (shopping list | my shopping list) , (add | plus) {item}
+t sl.x9 = let's add {item} to [my | the] shopping list
+t sl.x10 = add {item} to [my | the] shopping list
+
+intent HassShoppingListCompleteItem
+t sc.x3 = <xpre> (tick | check) {item} off [my | the] shopping list
+t sc.x4 = (got | bought | picked up) {item} , (mark | cross) it off [my | the] shopping list
+t sc.x5 = <xpre> mark {item} (off | as got | as purchased) on [my | the] shopping list
+
+intent HassListAddItem
+t la.x4 = <xpre> (throw | pop) {item} (on | onto | into) [my | the] <list>
+t la.x5 = <list> , (add | plus) {item}
+t la.x6 = (can | could | would) you put {item} on [my | the] <list> [?]
+t la.x7 = let's add {item} to [my | the] <list>
+t la.x8 = <xpre> (add | put) {item} (to | on) [my | the] <list> (too | as well)
+
+intent HassListCompleteItem
+t lc.x4 = (i | we) (finished | did | took care of) {item} , (mark | cross) it off [my | the] <list>
+t lc.x5 = <xpre> mark {item} (off | as handled | as ticked) (on | in) [my | the] <list>
+t lc.x6 = (can | could) you mark {item} (as done | done) (on | in) [my | the] <list> [?]
+
+intent HassListRemoveItem
+t lr.x4 = <xpre> (take | pull) {item} off [my | the] <list>
+t lr.x5 = (can | could) you get rid of {item} (from | on) [my | the] <list> [?]
+t lr.x6 = <list> , (remove | delete) {item}
+
+intent HassGetWeather
+t we.x4 = (what's | how's) the weather (going to be | gonna be) [today | later] [?]
+t we.x5 = (will it | is it going to) (rain | snow | be nice | be sunny) [today | later] [?]
+t we.x6 = (what's | how's) the weather (in | at | for) {name:weather} (today | right now) [?]
+t we.x7 = (give me | what's) the (outlook | weather) for (today | this afternoon) [?]
+
+intent HassGetCurrentTime
+t ti.x4 = (got the time | you got the time) [?]
+t ti.x5 = what time (do you have | have you got) [?]
+t ti.x6 = <xpre> what time is it [?]
+
+intent HassGetCurrentDate
+t da.x4 = (what's | what is) the date again [?]
+t da.x5 = what's the date (today | right now) [?]
+t da.x6 = <xpre> what (month | day) is it [today] [?]
+
+intent HassVacuumStart
+t vs.x3 = <xpre> (start | turn on) the <vac> (<in_area> | <on_floor>)
+t vs.x4 = (can | could | would) you get <det> {name:vacuum} (going | started) [?]
+t vs.x5 = let's (start | run) <det> {name:vacuum}
+t vs.x6 = <in_area> , <xpre> (start | run) the <vac>
+
+intent HassVacuumReturnToBase
+t vb.x3 = <xpre> <det> {name:vacuum} , (head | drive) (home | back to your dock)
+t vb.x4 = <xpre> (send | take) the <vac> <in_area> back to (charge | the charger)
+t vb.x5 = (that's enough | stop cleaning) , (send | take) <det> {name:vacuum} (home | back)
+
+intent HassVacuumCleanArea
+t vc.x3 = <xpre> (go | come) (vacuum | clean) <det> {area}
+t vc.x4 = let's (vacuum | clean) <det> {area}
+t vc.x5 = <xpre> (vacuum | clean) (here | this room | in here) (please | now)
+t vc.x6 = <xpre> run <det> {name:vacuum} (in | through) the {area}
+
+intent HassLawnMowerStartMowing
+t lm.x3 = <xpre> (mow | do) the (lawn | grass | yard) (now | today)
+t lm.x4 = let's (mow the lawn | start mowing)
+t lm.x5 = <xpre> (start | turn on) <det> {name:lawn_mower} [please]
+
+intent HassLawnMowerDock
+t ld.x3 = <xpre> (that's enough mowing | done mowing) , (dock | park) the (mower | lawn mower)
+t ld.x4 = <xpre> (dock | park) the (mower | lawn mower | robot mower) [please]
+t ld.x5 = <xpre> <det> {name:lawn_mower} , (head | drive) (home | back to your dock)
+
+intent HassMediaPause
+t mpa.x3 = (pause | stop) [<mp_what>] [<mp_tgt>]
+t mpa.x4 = <mp_what> , pause [please]
+t mpa.x5 = let's pause [<mp_what>] [<mp_tgt>]
+t mpa.x6 = <xpre> (halt | stop) (it | the music) for a (sec | second | minute)
+
+intent HassMediaUnpause
+t mun.x3 = (resume | unpause) [<mp_what>] [<mp_tgt>]
+t mun.x4 = <xpre> (go on | keep going) (with | playing) [<mp_what>] [<mp_tgt>]
+t mun.x5 = let's (resume | continue) [<mp_what>] [<mp_tgt>]
+
+intent HassMediaNext
+t mnx.x3 = (next | skip) [song | track] [<mp_tgt>]
+t mnx.x4 = <xpre> (skip | pass) (this one | this) [<mp_tgt>]
+t mnx.x5 = (can | could) you play the next (one | song | track) [<mp_tgt>] [?]
+
+intent HassMediaPrevious
+t mpr.x3 = (previous | back) [song | track] [<mp_tgt>]
+t mpr.x4 = <xpre> (go | skip) back to the (last | previous) (song | track | one) [<mp_tgt>]
+t mpr.x5 = (can | could) you (play | go to) the previous (one | song | track) [<mp_tgt>] [?]
+
+intent HassSetVolume
+t sv.x3 = (set | put) the <vol> to {volume_level}
+t sv.x4 = (set | turn) (it | the volume) to {volume_level} [<mp_tgt>]
+t sv.x5 = would you mind setting the <vol> to {volume_level} [<mp_tgt>] [?]
+t sv.x6 = <in_area> , <xpre> (set | put) the <vol> to {volume_level}
+
+intent HassSetVolumeRelative
+t vr.x3 = (turn it up {volume_step=up} | turn it down {volume_step=down}) [<vtgt>] [please]
+t vr.x4 = <xpre> (louder {volume_step=up} | quieter {volume_step=down}) (please | a bit | a notch) <vtgt>
+t vr.x5 = (can | could) you (raise | lower) the <vol> by {volume_step:up} [<vtgt>] [?]
+t vr.x6 = <xpre> (up | raise) the <vol> (a notch | a little) {volume_step=up} <vtgt> | <xpre> (lower | reduce) the <vol> (a notch | a little) {volume_step=down} <vtgt>
+t vr.x7 = <xpre> (volume | sound) (up {volume_step=up} | down {volume_step=down}) <vtgt>
+t vr.x8 = <xpre> (increase | raise) the <vol> by {volume_step:up} | <xpre> (decrease | lower) the <vol> by {volume_step:down}
+
+intent HassMediaPlayerMute
+t mu.x4 = mute [it | the tv | the music]
+t mu.x5 = (can | could) you mute <det> {name:media_player} [?]
+t mu.x6 = <xpre> (shush | quiet) <det> {name:media_player}
+
+intent HassMediaPlayerUnmute
+t um.x3 = unmute [it | the tv | the music]
+t um.x4 = (can | could) you unmute <det> {name:media_player} [?]
+t um.x5 = <xpre> turn the (sound | audio) back on [on <det> {name:media_player}]
+
+intent HassMediaSearchAndPlay
+t ms.x4 = play {search_query} <mplace>
+t ms.x6 = (can | could) you put on {search_query} <mplace> [?]
+t ms.x7 = <xpre> play (some | a little) {search_query} <mplace>
+t ms.x8 = <xpre> (play | put on) something by {media_class=artist} {search_query:artist} <mplace>
+
+intent HassBroadcast
+t bc.x4 = <xpre> (say | announce) (to the house | to everyone | everywhere) [that] {message}
+t bc.x5 = (can | could) you (announce | broadcast) [that] {message} [?]
+t bc.x6 = <xpre> (message | announcement) (to | for) everyone : {message}
+
+intent HassRespond
+t re.x3 = (thanks hub | thank you hub | ty | thx | great , thanks) [!]
+t re.x4 = (hey | hi hub | hello hub | morning | evening) [!]
+
+intent HassNevermind
+t nm.x3 = (cancel | stop , never mind | actually no | no , forget it | hold on , never mind) [!]
+t nm.x4 = (um | uh | hmm) , (forget it | never mind | nothing)
+
+intent HassStartTimer
+t tm.x7 = (set | start) a timer for <dur>
+t tm.x8 = <dur> timer (please | now)
+t tm.x9 = let's (set | do) a <dur> timer
+t tm.x10 = would you mind setting a timer for <dur> [?]
+t tm.x11 = <xpre> timer , <dur> | <xpre> set a timer , <dur>
+t tm.x12 = <xpre> (set | start) a timer (for | of) <dur> for (the | my) {name:timer}
+
+intent HassCancelTimer
+t tc.x3 = (cancel | stop) <timer_tgt>
+t tc.x4 = <xpre> (switch | turn) <timer_tgt> off
+t tc.x5 = (never mind | forget) <timer_tgt>
+
+intent HassCancelAllTimers
+t ta.x3 = (cancel | stop) all (the | my) timers [<in_area>]
+t ta.x4 = (can | could) you (cancel | clear) all [the | my] timers [<in_area>] [?]
+t ta.x5 = <xpre> (turn | switch) off every timer [<in_area>]
+
+intent HassIncreaseTimer
+t ti+.x3 = (add | put) <dur> more (to | on) <timer_tgt>
+t ti+.x4 = <xpre> <timer_tgt> , (add | plus) <dur>
+t ti+.x5 = <xpre> (bump | push) <timer_tgt> (up | back) by <dur>
+
+intent HassDecreaseTimer
+t td.x3 = <xpre> (take | remove) <dur> from <timer_tgt>
+t td.x4 = <xpre> <timer_tgt> , (minus | take off) <dur>
+t td.x5 = (can | could) you (reduce | shorten) <timer_tgt> by <dur> [?]
+
+intent HassPauseTimer
+t tp.x3 = pause <timer_tgt>
+t tp.x4 = <xpre> (freeze | hold) <timer_tgt> (for a (sec | second | minute) | for now)
+t tp.x5 = let's pause <timer_tgt>
+
+intent HassUnpauseTimer
+t tu.x3 = (resume | unpause) <timer_tgt>
+t tu.x4 = <xpre> (continue | restart) <timer_tgt> [now | please]
+t tu.x5 = let's (resume | continue) <timer_tgt>
+
+intent HassTimerStatus
+t ts.x3 = (how long | how much time) (is left | left) on <timer_tgt> [?]
+t ts.x4 = (what's | what is) (left | remaining) on <timer_tgt> [?]
+t ts.x5 = (can | could) you check <timer_tgt> [?]
+
+intent none chat
+t no.x7 = (what's | what is) (a good movie | your opinion on pineapple pizza | the news today) [?]
+t no.x9 = (can | could) you (lend me money | tell me a story | help me sleep | find my keys) [?]
