@@ -81,7 +81,7 @@ t off.9 = <pre> (turn | switch | shut) (off | down) (everything | all the lights
 t off.10 = (lights off | light off) {domain=light} [please]
 t off.11 = <pre> (switch | turn) off <det> {name:climate} [<in_area>] <post>
 t off.12 = (lights out | everything off) {domain=light} [please]
-t off.13 = <pre> lock up <det> {name:lock}
+t off.13 = <pre> unlock <det> {name:lock} (for me | now)
 t off.14 = (we are | we're) going to (bed | sleep) , (turn | switch) off <onoff_tgt>
 t! off.h1 = <pre> (disable | power down | turn down) <onoff_tgt> <post>
 t! off.h2 = (nobody | no one) is (using | in) the {area} , (turn | switch) off <det> <ldom>
