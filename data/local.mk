@@ -51,6 +51,9 @@ EXTRA_DIST += tests/test-corpus-eval.sh data/eval/README.md data/eval/hand/en.js
 	data/eval/hand/zh-CN.jsonl data/eval/hand/fixtures/en-house.json \
 	data/eval/hand/fixtures/en-flat.json data/eval/hand/fixtures/zh-apartment.json \
 	data/eval/hand/fixtures/zh-house.json data/eval/generated
+EXTRA_DIST += data/eval/rules/README.md data/eval/rules/en.jsonl data/eval/rules/zh-CN.jsonl \
+	data/eval/rules/fixtures/en-house.json data/eval/rules/fixtures/en-flat.json \
+	data/eval/rules/fixtures/zh-house.json data/eval/rules/fixtures/zh-apartment.json
 
 FUZZ_INTENT_LINE_SRC = $(top_srcdir)/tests/fuzz/fuzz-intent-line.c \
 	$(top_srcdir)/engine/intent_line.c $(top_srcdir)/engine/numbers.c
