@@ -9,4 +9,5 @@ int hub_engine_cmd_generate(int argc, char **argv); /* engine/cmd_model.c */
 int hub_engine_cmd_bench(int argc, char **argv);    /* engine/cmd_model.c */
 int hub_engine_cmd_make_model(int argc, char **argv); /* engine/cmd_model.c */
 int hub_engine_cmd_intent(int argc, char **argv); /* engine/cmd_intent.c */
+int hub_engine_cmd_experts(int argc, char **argv); /* engine/cmd_experts.c */
 #endif

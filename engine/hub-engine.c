@@ -28,6 +28,9 @@ static const struct hub_engine_cmd hub_engine_cmds[] = {
      "[--used 4] [--ff-exp 256] [--vocab 16384]: random deepseek2 file"},
     {"intent", hub_engine_cmd_intent,
      "[--model M] --fixtures F.json [--lang en|zh-CN]: JSON lines of utterances -> intents"},
+    {"experts", hub_engine_cmd_experts,
+     "--model M --eval F.jsonl [--eval F2 ...] [--top N]: expert load per MoE layer and what "
+     "each expert takes (languages, token kinds, intents)"},
 };
 
 static void usage(FILE *out)

@@ -250,12 +250,40 @@ static int intent_names_for(const struct decode_words *all, const char *utt_fold
     return rc;
 }
 
+struct model *intent_engine_model(const struct intent_engine *e) { return e->m; }
+const struct tok_vocab *intent_engine_vocab(const struct intent_engine *e) { return e->v; }
+
+int intent_prompt(const struct intent_engine *e, const char *text, int32_t *toks, int cap,
+                  int *n_out, char *err, size_t errlen)
+{
+    int32_t *ids = NULL;
+    size_t n_ids = 0;
+    int n = 0;
+    *n_out = 0;
+    int rc = tok_encode(e->v, text, strlen(text), 0, &ids, &n_ids);
+    if (rc) {
+        snprintf(err, errlen, "tokenizer: %s", hub_strerror(rc));
+        return rc;
+    }
+    if (n_ids + (size_t)e->n_sep + 1 > (size_t)cap) {
+        snprintf(err, errlen, "utterance of %zu tokens is too long", n_ids);
+        free(ids);
+        return HUB_ERR_RANGE;
+    }
+    if (e->bos >= 0) toks[n++] = e->bos;
+    memcpy(toks + n, ids, n_ids * sizeof *ids);
+    n += (int)n_ids;
+    memcpy(toks + n, e->sep, (size_t)e->n_sep * sizeof *e->sep);
+    n += e->n_sep;
+    free(ids);
+    *n_out = n;
+    return HUB_OK;
+}
+
 int intent_decode_line(struct intent_ctx *c, const struct resolve_registry *reg, const char *text,
                        char *buf, size_t len, int *n_tokens, char *err, size_t errlen)
 {
     struct intent_engine *e = c->e;
-    int32_t *ids = NULL;
-    size_t n_ids = 0;
     int n = 0, rc;
     struct decode_state st;
     const struct decode_words *names[3] = {NULL, NULL, NULL};
@@ -282,21 +310,8 @@ int intent_decode_line(struct intent_ctx *c, const struct resolve_registry *reg,
         }
         st.names[i] = &said[i];
     }
-    rc = tok_encode(e->v, text, strlen(text), 0, &ids, &n_ids);
-    if (rc) {
-        snprintf(err, errlen, "tokenizer: %s", hub_strerror(rc));
+    if ((rc = intent_prompt(e, text, c->toks, INTENT_N_CTX - INTENT_MAX_TOKENS, &n, err, errlen)))
         goto out;
-    }
-    if (n_ids + (size_t)e->n_sep + 1 + INTENT_MAX_TOKENS > INTENT_N_CTX) {
-        snprintf(err, errlen, "utterance of %zu tokens is too long", n_ids);
-        rc = HUB_ERR_RANGE;
-        goto out;
-    }
-    if (e->bos >= 0) c->toks[n++] = e->bos;
-    memcpy(c->toks + n, ids, n_ids * sizeof *ids);
-    n += (int)n_ids;
-    memcpy(c->toks + n, e->sep, (size_t)e->n_sep * sizeof *e->sep);
-    n += e->n_sep;
     model_ctx_reset(c->mc);
     rc = model_eval(c->mc, c->toks, n, c->logits);
     if (rc) {
@@ -347,7 +362,6 @@ int intent_decode_line(struct intent_ctx *c, const struct resolve_registry *reg,
     }
 out:
     if (n_tokens) *n_tokens = n;
-    free(ids);
     decode_state_free(&st);
     for (int i = 0; i < 3; i++) decode_words_free(&said[i]);
     return rc;

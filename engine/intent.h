@@ -16,6 +16,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "engine/resolve.h"
 
@@ -24,6 +25,8 @@
 
 struct intent_engine;
 struct intent_ctx;
+struct model;
+struct tok_vocab;
 
 /* The default model and schema: the in-tree file when it exists (a build tree), else the
  * installed one under $(pkgdatadir). */
@@ -35,6 +38,16 @@ struct intent_engine *intent_engine_load(const char *model_path, const char *sch
                                          char *err, size_t errlen);
 void intent_engine_free(struct intent_engine *e);
 const struct intent_schema *intent_engine_schema(const struct intent_engine *e);
+
+/* The engine's model and vocabulary (owned by the engine), e.g. to run prompts through a
+ * model context of one's own. */
+struct model *intent_engine_model(const struct intent_engine *e);
+const struct tok_vocab *intent_engine_vocab(const struct intent_engine *e);
+
+/* The prompt above for an utterance into toks (room for cap tokens); *n gets its length.
+ * HUB_ERR_RANGE (message in err) when it needs more than cap, or the tokenizer's status. */
+int intent_prompt(const struct intent_engine *e, const char *text, int32_t *toks, int cap,
+                  int *n, char *err, size_t errlen);
 
 struct intent_ctx *intent_ctx_new(struct intent_engine *e, int n_threads, char *err,
                                   size_t errlen);

@@ -1,10 +1,11 @@
 # engine/intent.mk: constrained intent decoding and the resolver.
 # engine/libhubintent.a: the intent line's automaton + vocabulary trie (decode), the resolver
 # (resolve), the library entry point intent_parse (intent) and `hub-engine intent`
-# (cmd_intent); hub-engine links it through HUB_INTENT_LIBS (engine/local.mk).
+# (cmd_intent), `hub-engine experts` (cmd_experts); hub-engine links it through
+# HUB_INTENT_LIBS (engine/local.mk).
 noinst_LIBRARIES += engine/libhubintent.a
 engine_libhubintent_a_SOURCES = engine/decode.c engine/decode.h engine/resolve.c \
-	engine/resolve.h engine/intent.c engine/intent.h engine/cmd_intent.c
+	engine/resolve.h engine/intent.c engine/intent.h engine/cmd_intent.c engine/cmd_experts.c
 engine_libhubintent_a_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) \
 	-DHUB_INTENT_SRCDIR='"$(abs_top_srcdir)"' -DHUB_INTENT_PKGDATADIR='"$(pkgdatadir)"'
 HUB_INTENT_LIBS = engine/libhubintent.a engine/libhubdata.a $(HUB_ENGINE_LIBS)

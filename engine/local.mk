@@ -24,6 +24,14 @@ tests_test_model_LDADD = $(HUB_ENGINE_LIBS)
 HUB_TESTS += tests/test-model
 
 HUB_TESTS += tests/test-reference-cli.sh
+
+# the routing recorder changes no logits and reports every MoE layer's top-k (test-route-hook);
+# `hub-engine experts` (engine/cmd_experts.c) adds up per layer (test-experts-cli.sh)
+check_PROGRAMS += tests/test-route-hook
+tests_test_route_hook_SOURCES = tests/test-route-hook.c
+tests_test_route_hook_LDADD = $(HUB_ENGINE_LIBS)
+HUB_TESTS += tests/test-route-hook tests/test-experts-cli.sh
+EXTRA_DIST += tests/test-experts-cli.sh
 EXTRA_DIST += tests/test-reference-cli.sh
 
 # tools/bench-engine.sh: our bench figures beside llama.cpp's (bench.md); run by hand

@@ -144,6 +144,8 @@ struct model_ctx {
     int64_t kmax;
     bool exact;           /* round activations as ggml does (default; HUB_ENGINE_EXACT=0: off) */
     bool route_log;       /* HUB_ENGINE_ROUTE_LOG=1: routing gaps and double-precision check */
+    model_route_fn route_hook; /* routing recorder (model_ctx_set_route_hook), NULL: off */
+    void *route_user;
     /* current batch for the pool jobs */
     int cur_layer, cur_T, cur_pos0;
 };
@@ -973,6 +975,12 @@ struct model_ctx *model_ctx_new(struct model *m, int n_ctx, int n_threads, char 
 }
 
 void model_ctx_reset(struct model_ctx *c) { c->n_pos = 0; }
+
+void model_ctx_set_route_hook(struct model_ctx *c, model_route_fn fn, void *user)
+{
+    c->route_hook = fn;
+    c->route_user = fn ? user : NULL;
+}
 int model_ctx_pos(const struct model_ctx *c) { return c->n_pos; }
 
 int model_ctx_truncate(struct model_ctx *c, int n_pos)
@@ -2658,6 +2666,9 @@ static void ffn_moe(struct model_ctx *c, const struct model_layer *ly, int T)
         }
     }
     if (c->route_log) route_log(c, ly, (int)(ly - c->m->layers), T);
+    /* the recorder only reads sel: the experts below run the same either way */
+    if (c->route_hook)
+        c->route_hook(c->route_user, (int)(ly - c->m->layers), c->n_pos, T, c->sel, K);
     if (T == 1 && c->pool) {
         int n = 0;
         for (int i = 0; i < K; i++) {

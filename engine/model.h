@@ -100,6 +100,16 @@ int model_ctx_pos(const struct model_ctx *c);   /* positions in the cache */
 int model_ctx_truncate(struct model_ctx *c, int n_pos);
 int model_ctx_size(const struct model_ctx *c);  /* n_ctx */
 
+/* Routing recorder (diagnostics: which experts each token goes to). When set, fn is called once
+ * per MoE layer per evaluated batch, after routing and before the experts run, with the layer
+ * index (0-based, over all layers), the batch's first position, its n_tokens tokens and
+ * sel [n_tokens][k]: each token's chosen routed experts (top-k, k = n_expert_used; shared
+ * experts are not listed). sel is only valid during the call. Recording changes no arithmetic:
+ * logits are the same with it on or off. fn NULL turns it off (the default). */
+typedef void (*model_route_fn)(void *user, int layer, int pos0, int n_tokens, const int32_t *sel,
+                               int k);
+void model_ctx_set_route_hook(struct model_ctx *c, model_route_fn fn, void *user);
+
 /* Evaluate n tokens at the next positions (prefill when n > 1, decode when n == 1), append
  * them to the cache, and write the last position's logits (n_vocab floats) to logits_out
  * (may be NULL). Returns 0, or a hub status (HUB_E...) with a message logged when a token is
