@@ -8,8 +8,9 @@
  *
  * Output, per MoE layer: a header with the load (each expert's share of routed token slots: max,
  * mean, min, max/mean) and how differently the languages and the token kinds route (total
- * variation distance between their expert distributions: 0 % same experts, 100 % disjoint), then
- * one line per expert:
+ * variation distance between their expert distributions: 0 % same experts, 100 % disjoint), for
+ * each language the expert it leans on most (largest share of its slots over the share of the
+ * other languages' slots), then one line per expert:
  *   expert  5:  3.12 % | en  1.20 % zh-CN  5.31 % | latin  1.10 % cjk  5.90 % other ... |
  *       top intents HassMediaSearchAndPlay x2.10, HassBroadcast x1.80, none x1.52
  * where "en 1.20 %" is the share of English tokens' slots this expert takes (each column sums to
@@ -317,6 +318,27 @@ static void experts_report(struct experts_stats *s, int top)
             printf(" | latin/cjk differ %.1f %%",
                    experts_tv(s, l, G_KIND + KIND_LATIN, G_KIND + KIND_CJK));
         printf("\n");
+        /* each language's favourite: the expert whose share of that language's slots most
+         * exceeds its share of everyone else's */
+        for (int i = 0; s->langs.n > 1 && i < s->langs.n; i++) {
+            int64_t mine = s->tokens[G_LANG + i] * s->k, rest = all - mine;
+            int best = -1;
+            double best_in = 0, best_out = 0;
+            for (int e = 0; mine && rest && e < s->n_expert; e++) {
+                const int64_t *cell = experts_cell(s, l, e);
+                int64_t n = 0;
+                for (int j = 0; j < KIND_COUNT; j++)
+                    n += cell[G_KIND + j];
+                double in = experts_pct(cell[G_LANG + i], mine);
+                double out = experts_pct(n - cell[G_LANG + i], rest);
+                if (best < 0 || in - out > best_in - best_out)
+                    best = e, best_in = in, best_out = out;
+            }
+            if (best >= 0)
+                printf(
+                    "  leans %s: expert %d takes %.2f %% of %s slots vs %.2f %% of the rest\n",
+                    s->langs.s[i], best, best_in, s->langs.s[i], best_out);
+        }
         for (int e = 0; e < s->n_expert; e++) {
             const int64_t *cell = experts_cell(s, l, e);
             int64_t n = 0;

@@ -1,10 +1,11 @@
 #!/bin/sh
 # test-experts-cli.sh: `hub-engine experts` on a reference deepseek2 model (random weights: what
 # the experts take is noise here, the bookkeeping is the point) with the first lines of the
-# generated English and Chinese evaluation files: one header per MoE layer with n_expert expert
-# lines; in every layer the experts' shares of routed slots sum to 100 %, and so do the shares
-# within each language and token kind; the token counts add up; the load figures agree with the
-# expert lines; bad flags, files and lines fail with a message and the right status.
+# generated English and Chinese evaluation files: one header per MoE layer with a "leans" line per
+# language and n_expert expert lines; in every layer the experts' shares of routed slots sum to
+# 100 %, and so do the shares within each language and token kind; the token counts add up; the
+# load figures agree with the expert lines; bad flags, files and lines fail with a message and the
+# right status.
 set -u
 ref="${HUB_REFERENCE_DIR:-${top_srcdir:-.}/../shared/reference}"
 src="${top_srcdir:-.}"
@@ -53,11 +54,13 @@ function check_layer() {
     if (n != n_exp) print "layer " layer ": " n " expert lines, not " n_exp;
     for (c in sum) if (sum[c] < 99.5 || sum[c] > 100.5) print "layer " layer ": " c " sums to " sum[c];
     if (max + 0 != lmax + 0 || min + 0 != lmin + 0) print "layer " layer ": max/min " lmax "/" lmin " vs lines " max "/" min;
+    if (leans != 2) print "layer " layer ": " leans " leans lines, not one per language";
     layers++
 }
 /^# [0-9]+ prompts/ { n_exp = $(NF - 1) }
-/^layer [0-9]+:/ { check_layer(); layer = $2; sub(/:$/, "", layer); n = 0; delete sum; max = -1; min = 1000;
+/^layer [0-9]+:/ { check_layer(); layer = $2; sub(/:$/, "", layer); n = 0; leans = 0; delete sum; max = -1; min = 1000;
     lmax = $5; lmin = $13; if ($0 !~ /en\/zh-CN differ [0-9.]+ %/ || $0 !~ /latin\/cjk differ/) print "layer " layer ": no differ figures" }
+/^  leans (en|zh-CN): expert [0-9]+ takes [0-9.]+ % of (en|zh-CN) slots vs [0-9.]+ % of the rest$/ { leans++ }
 /^  expert/ { n++; col = "share"; sum[col] += $3; if ($3 > max) max = $3; if ($3 < min) min = $3;
     for (i = 5; i <= NF; i++) if ($(i + 2) == "%" && $(i + 1) ~ /^[0-9.]+$/) sum[$i] += $(i + 1);
     if ($0 !~ /\| top intents (-|[A-Za-z?]+ x[0-9.]+)/) print "expert line: " $0 }
