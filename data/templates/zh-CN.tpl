@@ -682,3 +682,266 @@ t nx.x1 = <xpre> (调亮 | 调暗) {missing:light}
 t nx.x2 = <xpre> (锁上 | 打开) {missing:lock}
 t nx.x3 = <xpre> (启动 | 停止) {missing:vacuum}
 t nx.x4 = {missing:light} (开着 | 关着) 吗 [？]
+
+# ---------- 再多一些训练说法 (h4): 不带前缀的简单说法 (模板多了, "打开灯" 仍然常见)、给我/帮我/麻烦、
+# 能不能…吗、…吧、口语 (开下灯、灯关了吧)、量词 (那盏灯)、口吃重说; 避开同一意图的每个 held-out 动词和句式 ----------
+rule xplease = 麻烦 你 帮 我 | 请 帮 忙 | 你 帮 忙 | 小 助手 | 你 给 我
+rule xfiller = 呃 那个 | 哦 对 | 那 什么 | 就是 | 欸
+rule xpost = [哈 | 好 不 | 谢谢 啊 | 就 这样 | 快 一点]
+# 口吃、重说: "打开 那个 呃 客厅 的 灯"
+rule xuh = 那个 ， 呃 ， | 呃 ， 那个 | 嗯 那个 | 呃 | 嗯
+
+intent HassTurnOn
+t on.x9 = (打开 | 开) <onoff_tgt>
+t on.x10 = 把 <onoff_tgt> (打开 | 开开)
+t on.x11 = (开 下 灯 | 灯 开 下 | 把 灯 开 开 | 灯 打开 吧 | 开 一下 灯) {domain=light}
+t on.x12 = (给 我 | 帮 我) (打开 | 开 一下) <onoff_tgt> [吧 | 呗]
+t on.x13 = (能不能 | 能 不 能 | 可不可以) 把 <onoff_tgt> (打开 | 开 一下) [啊 | 呀] [？]
+t on.x14 = (麻烦 | 请) (把 <onoff_tgt> 开 一下 | 开 一下 <onoff_tgt>) [， 谢谢]
+t on.x15 = <onoff_tgt> (给 我 | 帮 我) (打开 | 开开) [吧]
+t on.x16 = <xpre> 把 <onoff_tgt> (开启 | 启动) [一下]
+t on.x17 = (打开 | 开) <xuh> <onoff_tgt>
+t on.x18 = <xpre> 把 <cover_tgt> (拉 起来 | 升 上去 | 卷 起来 | 打开 吧)
+t on.x19 = <xpre> 把 {name:lock} (锁 一下 | 锁 了)
+t on.x20 = <xpre> (开 一下 | 打开 一下) {name:valve}
+t on.x21 = <xpre> (切到 | 开 | 用) {name:scene} [场景 | 模式]
+t on.x22 = <xpre> (执行 一下 | 运行 一下 | 开始) {name:script} [脚本 | 流程]
+t on.x23 = <xpre> 把 {name:climate} (打开 | 开 起来)
+t on.x24 = (打开 | 开) <onoff_tgt> 吧
+t on.x25 = <xpre> 把 (那 盏 | 这 盏) {name:light} (打开 | 开 一下)
+
+intent HassTurnOff
+t off.x8 = (关 | 关掉) <onoff_tgt>
+t off.x9 = 把 <onoff_tgt> (关掉 | 关了)
+t off.x10 = (关 下 灯 | 灯 关 了 吧 | 把 灯 关 关 | 灯 关掉 吧 | 关 一下 灯) {domain=light}
+t off.x11 = (给 我 | 帮 我) (关掉 | 关 一下) <onoff_tgt> [吧 | 呗]
+t off.x12 = (能不能 | 能 不 能 | 可不可以) 把 <onoff_tgt> (关掉 | 关 一下) [啊 | 呀] [？]
+t off.x13 = (麻烦 | 请) (把 <onoff_tgt> 关 一下 | 关 一下 <onoff_tgt>) [， 谢谢]
+t off.x14 = <onoff_tgt> (给 我 | 帮 我) (关掉 | 关 了) [吧]
+t off.x15 = <xpre> 把 <onoff_tgt> (关闭 | 关停)
+t off.x16 = (关 | 关掉) <xuh> <onoff_tgt>
+t off.x17 = <xpre> 把 <cover_tgt> (降 下去 | 放 下去 | 落 下来)
+t off.x18 = <xpre> 降下 <cover_tgt> [吧]
+t off.x19 = <xpre> 把 {name:lock} 的 锁 解开
+t off.x20 = <xpre> (关 一下 | 关了) {name:valve}
+t off.x21 = <xpre> 把 {name:climate} 关 (了 | 掉 | 上)
+t off.x22 = (关 | 关掉) <onoff_tgt> 吧
+t off.x23 = <xpre> 让 <onoff_tgt> 关 (上 | 掉)
+t off.x24 = <xpre> 把 (那 盏 | 这 盏) {name:light} (关掉 | 关 一下)
+
+intent HassGetState
+t st.x7 = {name:light,switch,fan} (开 没 开 {state=on} | 关 没 关 {state=off}) [？]
+t st.x8 = {name:light,switch,fan} (是 开 着 的 {state=on} | 是 关 着 的 {state=off}) (吗 | 吧) [？]
+t st.x9 = {name:cover,valve} (开 没 开 {state=open} | 关 没 关 {state=closed}) [？]
+t st.x10 = {name:lock} (锁 没 锁 {state=locked} | 锁 了 没 {state=locked}) [？]
+t st.x11 = {name:sensor} (数值 | 数据) (是 多少 | 怎么样) [？]
+t st.x12 = {name:person} (回 没 回 家 | 到 家 没有) {state=home} [？]
+t st.x13 = (问 一下 | 我 想 知道) {name:light,switch,fan} (是 | 还) <onoff_state> (吗 | 没有) [？]
+t st.x14 = {name:binary_sensor} (现在 | 目前) <bs_state> <ma> [？]
+t st.x15 = {name:person} 去 哪 (了 | 儿 了) [？]
+t st.x16 = {name} (是 什么 状态 | 状态 如何) [？]
+
+intent HassLightSet
+t ls.x7 = 把 <light_tgt> (调到 | 调成) {brightness}
+t ls.x8 = <light_tgt> 亮度 (开 | 调) 到 {brightness}
+t ls.x9 = <xpre> 把 <light_tgt> 亮度 (调高 | 调低 | 提高 | 降低) 到 {brightness}
+t ls.x10 = [<xlead>] (给 我 | 帮 我) 把 <light_tgt> (调 | 设) 到 {brightness}
+t ls.x11 = <xpre> 把 <light_tgt> (调亮 | 调暗) 一点 ， 到 {brightness}
+t ls.x12 = <xpre> <light_tgt> (调成 | 换成 | 改成) {color} [吧]
+t ls.x13 = <xpre> [<in_area> | <on_floor>] 灯 (开成 | 调成) {color} {domain=light}
+t ls.x14 = <light_tgt> {color} [吧]
+t ls.x15 = <xpre> 把 <light_tgt> 色温 (调成 | 改成) {temperature:kelvin}
+t ls.x16 = <light_tgt> {temperature:kelvin} [吧]
+t ls.x17 = (能不能 | 可以) 把 <light_tgt> (换成 | 调成) {color} (吗 | 呀) [？]
+
+intent HassClimateSetTemperature
+t ct.x4 = 把 <heat> 调到 {temperature}
+t ct.x5 = <xpre> [<in_area> | <on_floor>] (温度 | 空调 温度) (调成 | 改成 | 设成) {temperature}
+t ct.x6 = (给 我 | 帮 我) 把 <heat> (调到 | 开到) {temperature}
+t ct.x7 = (有点 冷 | 太 热 了 | 好 冷 | 好 热) ， <xpre> 把 <heat> (调到 | 开到) {temperature}
+t ct.x8 = {name:climate} (调到 | 开到 | 设成) {temperature} [吧]
+t ct.x9 = (能不能 | 可以) 把 [<in_area> | <on_floor>] (温度 | 空调) (调 | 开) 到 {temperature} (吗 | 呀) [？]
+
+intent HassClimateGetTemperature
+t cg.x4 = [<in_area> | <on_floor>] 现在 多少 度 [？]
+t cg.x5 = (查查 | 看看) [<in_area> | <on_floor>] (温度 | 室温)
+t cg.x6 = {name:climate} (现在 | 目前) (多少 度 | 几 度) [？]
+t cg.x7 = (室内 | 屋里) 温度 (怎么样 | 高 不 高 | 合适 吗) [？]
+
+intent HassSetPosition
+t pos.x3 = 把 <cover_tgt> (调到 | 开到) {position}
+t pos.x4 = [<xlead>] (给 我 | 帮 我) 把 <cover_tgt> (开 | 关 | 升 | 降) 到 {position}
+t pos.x5 = <xpre> <cover_tgt> (升 到 | 降 到) {position}
+t pos.x6 = <xpre> 把 {name:valve} (开 | 调) 成 {position}
+
+intent HassFanSetSpeed
+t fs.x3 = 把 <fanw> 调到 {percentage}
+t fs.x4 = [<xlead>] (给 我 | 帮 我) 把 {name:fan} (调 | 开) 到 {percentage}
+t fs.x5 = <xpre> [<in_area> | <on_floor>] (风速 | 风扇 风速) (调成 | 设成) {percentage}
+t fs.x6 = {name:fan} {percentage} [吧]
+
+intent HassShoppingListAddItem
+t sl.x4 = 把 {item} 加到 购物 清单
+t sl.x5 = (能不能 | 可以) 把 {item} (加到 | 放进) 购物 (清单 | 单) (吗 | 呀) [？]
+t sl.x6 = [<xlead>] (帮 我 | 给 我) (在 购物 清单 里 加 上 | 往 购物 清单 里 加) {item}
+t sl.x7 = 购物 (清单 | 单) ， (加 上 | 添 上) {item}
+
+intent HassShoppingListCompleteItem
+t sc.x3 = <xpre> {item} (买 了 | 买 回来 了) ， 从 购物 清单 上 (划掉 | 勾掉) [吧]
+t sc.x4 = (能不能 | 可以) 把 购物 (清单 | 单) 上 的 {item} (勾掉 | 划掉) (吗 | 呀) [？]
+t sc.x5 = <xpre> 购物 (清单 | 单) 里 的 {item} 打 个 勾
+
+intent HassListAddItem
+t la.x4 = 把 {item} 加到 <list> [里]
+t la.x5 = [<xlead>] (帮 我 | 给 我) 往 <list> 里 (加 | 添) {item}
+t la.x6 = <list> ， (加 上 | 添 上) {item}
+
+intent HassListCompleteItem
+t lc.x3 = (能不能 | 可以) 把 <list> (里 | 上) 的 {item} (勾掉 | 划掉) (吗 | 呀) [？]
+t lc.x4 = <xpre> <list> 里 的 {item} 打 个 勾
+t lc.x5 = <xpre> {item} (做 完 了 | 弄 好 了) ， 从 <list> 里 (划掉 | 勾掉)
+
+intent HassListRemoveItem
+t lr.x3 = 从 <list> 里 删掉 {item}
+t lr.x4 = [<xlead>] (帮 我 | 给 我) 把 {item} 从 <list> (里 | 上) (删 了 | 去掉)
+t lr.x5 = <list> ， (删掉 | 去掉) {item}
+
+intent HassGetWeather
+t we.x4 = (今天 | 明天) (会 不 会 下雨 | 下 不 下雨 | 有 雨 吗) [？]
+t we.x5 = {name:weather} (今天 | 现在) 天气 (怎么样 | 如何) [？]
+t we.x6 = (天气 怎么样 | 天气 如何) [啊 | 呀] [？]
+
+intent HassGetCurrentTime
+t ti.x4 = (请问 | 问 一下) 现在 几点 [了] [？]
+t ti.x5 = 现在 时间 (是 多少 | 是 几点) [？]
+t ti.x6 = <xpre> 看 (看 | 下) 现在 几点
+
+intent HassGetCurrentDate
+t da.x4 = (请问 | 问 一下) 今天 (几号 | 星期几) [？]
+t da.x5 = 今天 到底 (是 几号 | 是 星期 几) [啊] [？]
+t da.x6 = <xpre> (看 下 | 看看) 今天 (几号 | 的 日期)
+
+intent HassVacuumStart
+t vs.x3 = (启动 | 打开) {name:vacuum}
+t vs.x4 = [<xlead>] (给 我 | 帮 我) (开 一下 | 启动 一下) {name:vacuum}
+t vs.x5 = <xpre> (<in_area> | <on_floor>) 的 <vac> (启动 | 开 起来) [吧]
+
+intent HassVacuumReturnToBase
+t vb.x3 = <xpre> 让 {name:vacuum} 回 (充电 桩 | 充电 座)
+t vb.x4 = <xpre> 把 {name:vacuum} (送 回 | 叫 回) (充电座 | 基座)
+t vb.x5 = <xpre> <in_area> 的 <vac> 回 (充电座 | 去 充电) [吧]
+
+intent HassVacuumCleanArea
+t vc.x3 = 打扫 {area}
+t vc.x4 = [<xlead>] (给 我 | 帮 我) (扫 一下 | 吸 一下) {area}
+t vc.x5 = <xpre> 用 {name:vacuum} (扫 一下 | 打扫) {area}
+t vc.x6 = <xpre> (打扫 | 扫) 一下 (这里 | 这个 屋子) [吧]
+
+intent HassLawnMowerStartMowing
+t lm.x3 = <xpre> (开始 | 去) 割草 [吧]
+t lm.x4 = [<xlead>] (给 我 | 帮 我) (启动 | 打开) {name:lawn_mower}
+t lm.x5 = <xpre> (草坪 | 院子) (割 一下 | 修 一下) [吧]
+
+intent HassLawnMowerDock
+t ld.x3 = <xpre> (割草机 | 割草 机器人) (回 充电站 | 回家) [吧]
+t ld.x4 = <xpre> 把 {name:lawn_mower} (叫 回来 | 停 回 基站)
+t ld.x5 = <xpre> (不 用 割 了 | 割 完 了) ， (回家 吧 | 回 充电站 吧)
+
+intent HassMediaPause
+t mpa.x3 = 暂停 [<mp_what>]
+t mpa.x4 = <xpre> [<mp_tgt>] (先 暂停 一下 | 停 一 停)
+t mpa.x5 = [<xlead>] (给 我 | 帮 我) 暂停 [<mp_tgt>] [<mp_what>]
+
+intent HassMediaUnpause
+t mun.x3 = 继续 (播放 | 放)
+t mun.x4 = [<xlead>] (给 我 | 帮 我) 继续 (放 | 播) [<mp_tgt>] [<mp_what>]
+t mun.x5 = <xpre> [<mp_tgt>] (取消 暂停 | 继续 吧)
+
+intent HassMediaNext
+t mnx.x3 = 下 一 首 [吧]
+t mnx.x4 = [<xlead>] (给 我 | 帮 我) 换 到 下 一 首 | <xpre> <mp_tgt> 换 到 下 一 首
+t mnx.x5 = <xpre> (不 听 这 首 了 | 这 首 跳过) [<mp_tgt>]
+
+intent HassMediaPrevious
+t mpr.x3 = 上 一 首 [吧]
+t mpr.x4 = [<xlead>] (给 我 | 帮 我) (换 回 | 放) 上 一 首 | <xpre> <mp_tgt> (换 回 | 放) 上 一 首
+t mpr.x5 = <xpre> (回 到 上 一 个 | 返回 上 一 首) [<mp_tgt>]
+
+intent HassSetVolume
+t sv.x3 = 音量 (调到 | 调成) {volume_level}
+t sv.x4 = [<xlead>] (给 我 | 帮 我) 把 [<mp_tgt>] <vol> (调 | 设) 到 {volume_level}
+t sv.x5 = <xpre> <mp_tgt> (音量 | 声音) (设成 | 开成) {volume_level}
+
+intent HassSetVolumeRelative
+t vr.x3 = <vtgt> (大声 一点 {volume_step=up} | 小声 一点 {volume_step=down}) [吧]
+t vr.x4 = <xpre> 把 <vtgt> 声音 (开 大 点 {volume_step=up} | 关 小 点 {volume_step=down})
+t vr.x5 = <xpre> <vtgt> 音量 (提高 {volume_step:up} | 降低 {volume_step:down})
+t vr.x6 = (能不能 | 可以) (大声 点 {volume_step=up} | 小声 点 {volume_step=down}) (吗 | 呀) [？]
+
+intent HassMediaPlayerMute
+t mu.x3 = 静音 [吧]
+t mu.x4 = [<xlead>] (给 我 | 帮 我) 把 {name:media_player} (静音 | 调成 静音)
+t mu.x5 = <xpre> {name:media_player} 静音 [吧]
+
+intent HassMediaPlayerUnmute
+t um.x3 = 取消 静音 [吧]
+t um.x4 = [<xlead>] (给 我 | 帮 我) 把 {name:media_player} 的 静音 (取消 | 关掉)
+t um.x5 = <xpre> {name:media_player} (取消 静音 | 恢复 声音) [吧]
+
+intent HassMediaSearchAndPlay
+t ms.x3 = 播放 {search_query}
+t ms.x4 = [<xlead>] (给 我 | 帮 我) (播 | 放) 一下 {search_query}
+t ms.x5 = <xpre> <mplace> 播 {search_query}
+t ms.x6 = <xpre> <mplace> (播放 | 放) (歌手 | 艺人) {media_class=artist} {search_query:artist} 的 (歌 | 作品)
+
+intent HassBroadcast
+t bc.x3 = (广播 一下 | 通知 一下) {message}
+t bc.x4 = (能不能 | 可以) (广播 | 通知 大家) [，] {message}
+t bc.x5 = <xpre> (跟 家里 人 说 | 告诉 大家) [一下] [，] {message}
+
+intent HassRespond
+t re.x3 = (谢 了 | 感谢 | 好 的 ， 谢谢 | 谢谢 小 助手) [！]
+t re.x4 = (嗨 ， 你好 | 早 | 早安 | 晚上 好 呀) [！]
+
+intent HassNevermind
+t nm.x3 = (没事 了 | 不用 了 | 算了 算了 | 好 了 ， 不 用 了) [！]
+t nm.x4 = (嗯 | 呃 | 哦) ， (算 了 | 不 用 了 | 没 什么)
+
+intent HassStartTimer
+t tm.x5 = (设 | 定) 一个 <dur> 的 <timer>
+t tm.x6 = [<xlead>] (给 我 | 帮 我) (设 | 定) (个 | 一个) <dur> 的 <timer>
+t tm.x7 = <timer> ， <dur> | <timer> 设 <dur>
+t tm.x8 = (能不能 | 可以) (定 | 开) 个 <dur> 的 <timer> (吗 | 呀) [？]
+t tm.x9 = <xpre> (给 | 帮) {name:timer} (计时 | 定时) <dur>
+
+intent HassCancelTimer
+t tc.x3 = 取消 <timer_tgt>
+t tc.x4 = [<xlead>] (给 我 | 帮 我) (关掉 | 取消) <timer_tgt>
+t tc.x5 = <xpre> <timer_tgt> (别 计 了 | 停 了 吧 | 关 了)
+
+intent HassCancelAllTimers
+t ta.x3 = 取消 (所有 | 全部) [的] <timer>
+t ta.x4 = [<xlead>] (给 我 | 帮 我) 把 (所有 | 全部) <timer> (都 删了 | 都 停了)
+
+intent HassIncreaseTimer
+t ti+.x3 = <xpre> (给 | 帮) <timer_tgt> (多 加 | 再 添) <dur>
+t ti+.x4 = (能不能 | 可以) 把 <timer_tgt> 延长 <dur> (吗 | 呀) [？]
+
+intent HassDecreaseTimer
+t td.x3 = <xpre> (给 | 把) <timer_tgt> (少 | 减掉) <dur>
+t td.x4 = (能不能 | 可以) 把 <timer_tgt> 缩短 <dur> (吗 | 呀) [？]
+
+intent HassPauseTimer
+t tp.x3 = 暂停 <timer_tgt>
+t tp.x4 = [<xlead>] (给 我 | 帮 我) 把 <timer_tgt> (暂停 | 停 住)
+
+intent HassUnpauseTimer
+t tu.x3 = 继续 <timer_tgt>
+t tu.x4 = [<xlead>] (给 我 | 帮 我) 把 <timer_tgt> (继续 | 重新 开始)
+
+intent HassTimerStatus
+t ts.x3 = <timer_tgt> (还 剩 多少 | 还 有 几 分钟) [？]
+t ts.x4 = (能不能 | 可以) (看看 | 查 一下) <timer_tgt> (还 剩 多久 | 怎么样) [？]
+
+intent none chat
+t no.x6 = (你 吃饭 了 吗 | 今天 是 个 好 日子 | 周末 去 哪 玩 | 你 会 说 英语 吗) [？]
