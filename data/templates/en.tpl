@@ -709,12 +709,12 @@ t tu.x1 = [<xlead>] (can | could) you (resume | unpause) <timer_tgt> [?]
 t tu.x2 = <xpre> (unfreeze | un-pause) <timer_tgt>
 
 intent HassTimerStatus
-t ts.x1 = how much longer (on | for) <timer_tgt> [?]
+t ts.x1 = (how's | how is) <timer_tgt> (doing | coming along) [?]
 t ts.x2 = (when | at what time) (will | does) <timer_tgt> (go off | end | ring) [?]
 
 intent HassFanSetSpeed
 t fs.x1 = [<xlead>] (can | could) you set <det> {name:fan} to {percentage} [?]
-t fs.x2 = <xpre> (run | turn) the <fanw> (at | to) {percentage} [<in_area> | <on_floor>]
+t fs.x2 = <xpre> turn the <fanw> to {percentage} [<in_area> | <on_floor>]
 t fs.x3 = <xpre> {percentage} (on | for) <det> {name:fan}
 
 intent HassSetPosition
@@ -722,11 +722,11 @@ t pos.x1 = [<xlead>] (can | could) you (set | move) <cover_tgt> to {position} [?
 t pos.x2 = <xpre> <cover_tgt> (to | at) {position} [please]
 
 intent none chat
-t no.x1 = (what's | what is) (two plus two | the weather on mars | your favourite colour | the best movie ever) [?]
+t no.x1 = (what's | what is) (two plus two | the weather on mars | your star sign | the best movie ever) [?]
 t no.x2 = (can you | could you) (do my homework | drive me to work | cook dinner | walk the dog | feed the cat) [?]
-t no.x3 = (how old are you | where do you live | do you like music | are you alive | what time zone is tokyo in) [?]
+t no.x3 = (how old are you | where do you live | do you have friends | are you alive | what time zone is tokyo in) [?]
 t no.x4 = (i think it's going to rain | my back hurts | the game was great | work was busy today | dinner was delicious)
-t no.x5 = (who wrote hamlet | how far is the moon | why is the sky blue | how do magnets work) [?]
+t no.x5 = (who wrote hamlet | how deep is the ocean | why do cats purr | how do magnets work) [?]
 t no.x6 = (what do you think about the {any} | is the {any} expensive | where did i buy the {any}) [?]
 
 intent none unknown_device

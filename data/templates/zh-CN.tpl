@@ -731,7 +731,7 @@ t off.x24 = <xpre> 把 (那 盏 | 这 盏) {name:light} (关掉 | 关 一下)
 
 intent HassGetState
 t st.x7 = {name:light,switch,fan} (开 没 开 {state=on} | 关 没 关 {state=off}) [？]
-t st.x8 = {name:light,switch,fan} (是 开 着 的 {state=on} | 是 关 着 的 {state=off}) (吗 | 吧) [？]
+t st.x8 = {name:light,switch,fan} (现在 是 开 的 {state=on} | 现在 是 关 的 {state=off}) (吗 | 吧) [？]
 t st.x9 = {name:cover,valve} (开 没 开 {state=open} | 关 没 关 {state=closed}) [？]
 t st.x10 = {name:lock} (锁 没 锁 {state=locked} | 锁 了 没 {state=locked}) [？]
 t st.x11 = {name:sensor} (数值 | 数据) (是 多少 | 怎么样) [？]
