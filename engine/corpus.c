@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #define CORPUS_MAX_MASKS 48 /* distinct slot sets one node may produce */
 #define CORPUS_MAX_PIECES 96
 #define CORPUS_MAX_ALIASES 6
+#define CORPUS_RULE_INTENT "HubCreateRule" /* the pseudo-intent of LANG-rules.tpl */
 
 /* ---- errors and rng ---- */
 
@@ -110,8 +112,9 @@ struct rule {
 
 struct tmpl {
     char *id;
-    char *intent; /* "none" for negatives */
+    char *intent; /* "none" for negatives, "HubCreateRule" for rule sentences */
     int heldout;
+    int rule;     /* a rule sentence (LANG-rules.tpl): its {action} is another template */
     char *neg;    /* negative kind for none templates */
     struct node *root;
     const struct intent_def *def;
@@ -272,12 +275,12 @@ static struct node *parse_item(struct pstate *ps)
                 if (!eq) goto bad_set;
                 *eq = 0;
                 int b = intent_slot_index(t);
-                if (b < 0) goto bad_set;
+                if (b < 0 && intent_rule_slot_index(t) < 0) goto bad_set;
                 const char *const *vals = intent_slot_values(t);
                 int ok = 0;
                 for (; vals && *vals; vals++) ok |= !strcmp(*vals, eq + 1);
                 if (!ok) goto bad_set;
-                n->set |= 1u << b;
+                if (b >= 0) n->set |= 1u << b; /* rule slots take no mask bit */
             }
             return n;
         bad_set:
@@ -293,8 +296,11 @@ static struct node *parse_item(struct pstate *ps)
             n->arg = strdup(colon + 1);
         }
         n->text = body;
-        if (!strcmp(body, "missing") || !strcmp(body, "any")) {
-            n->slot = -1; /* text only: a device not in the house / any entity name */
+        if (!strcmp(body, "missing") || !strcmp(body, "any") || !strcmp(body, "action") ||
+            intent_rule_slot_index(body) >= 0) {
+            /* text only: a device not in the house / any entity name; in a rule sentence its
+             * action (another template) and the rule slots, which take no mask bit */
+            n->slot = -1;
         } else if ((n->slot = intent_slot_index(body)) < 0) {
             corpus_err(ps->err, ps->errlen, "%s: unknown slot {%s}", ps->where, body);
             node_free(n);
@@ -468,7 +474,8 @@ static int corpus_load_templates(struct corpus *c, const char *path, char *err, 
                 snprintf(neg, sizeof neg, "%s", corpus_trim(sp + 1));
             }
             snprintf(intent, sizeof intent, "%s", t);
-            if (strcmp(intent, "none") && !intent_schema_find(c->schema, intent)) {
+            if (strcmp(intent, "none") && strcmp(intent, CORPUS_RULE_INTENT) &&
+                !intent_schema_find(c->schema, intent)) {
                 corpus_err(err, errlen, "%s: intent %s is not in the schema", where, intent);
                 goto out;
             }
@@ -550,6 +557,7 @@ static int corpus_load_templates(struct corpus *c, const char *path, char *err, 
             memset(t, 0, sizeof *t);
             t->root = body;
             t->heldout = held;
+            t->rule = !strcmp(intent, CORPUS_RULE_INTENT);
             t->def = intent_schema_find(c->schema, intent);
             if (!(t->id = strdup(name)) || !(t->intent = strdup(intent)) ||
                 !(t->neg = strdup(neg[0] ? neg : "chat")))
@@ -683,6 +691,9 @@ int corpus_load(const char *data_dir, const char *lang, const struct intent_sche
     c->schema = schema;
     snprintf(path, sizeof path, "%s/templates/%s.tpl", data_dir, lang);
     if (corpus_load_templates(c, path, err, errlen)) goto fail;
+    /* rule sentences ("when the door opens, turn on the hall light"), when the language has them */
+    snprintf(path, sizeof path, "%s/templates/%s-rules.tpl", data_dir, lang);
+    if (access(path, R_OK) == 0 && corpus_load_templates(c, path, err, errlen)) goto fail;
     snprintf(path, sizeof path, "%s/words/%s.words", data_dir, lang);
     if (corpus_load_words(c, path, err, errlen)) goto fail;
     /* every section the generator reads must be there, with train and held-out lines */
@@ -856,6 +867,8 @@ struct corpus_gen {
     } *pairs;
     int n_neg;
     int *neg; /* negative templates of the split */
+    int n_rule;
+    int *rule; /* rule-sentence templates of the split (used when o.rule_share > 0) */
     /* training split only: intent weights from the [intent_weights] word-list section (default
      * 1), so that device control, which is most of what people say to a hub, gets a share nearer
      * to the hand-written evaluation's; NULL when uniform */
@@ -1236,7 +1249,8 @@ struct piece {
     int slot;          /* -1: literal word */
     int set;           /* 1: closed assignment (no surface) */
     const char *word;  /* literal, or slot's arg */
-    const char *sname; /* slot name for specials ("missing", "any") */
+    const char *sname; /* slot name for specials ("missing", "any", rule slots) */
+    int rule_slot;     /* 1 + index in intent_rule_slot_order of a rule-slot piece, else 0 */
     char span[256];    /* filled surface */
 };
 
@@ -1244,6 +1258,8 @@ struct expansion {
     int n;
     struct piece p[CORPUS_MAX_PIECES];
     char closed[INTENT_SLOT_KINDS][32]; /* values asserted by {slot=value} */
+    char rclosed[INTENT_RULE_SLOTS][32]; /* rule slots asserted by {to=open}, {days=weekdays} */
+    int rule;                            /* a rule sentence with its action spliced in */
 };
 
 static int gen_node(struct corpus_gen *g, const struct node *n, uint32_t want,
@@ -1291,7 +1307,9 @@ static int gen_node(struct corpus_gen *g, const struct node *n, uint32_t want,
              t = strtok_r(NULL, ",", &save)) {
             char *eq = strchr(t, '=');
             *eq = 0;
-            snprintf(x->closed[intent_slot_index(t)], sizeof x->closed[0], "%s", eq + 1);
+            int b = intent_slot_index(t);
+            if (b >= 0) snprintf(x->closed[b], sizeof x->closed[0], "%s", eq + 1);
+            else snprintf(x->rclosed[intent_rule_slot_index(t)], sizeof x->rclosed[0], "%s", eq + 1);
         }
         return 0;
     }
@@ -1599,6 +1617,13 @@ static int gen_pairs(struct corpus_gen *g)
     int cap = 0;
     for (int t = 0; t < c->n_tmpls; t++) {
         if (c->tmpls[t].heldout != g->o.heldout) continue;
+        if (c->tmpls[t].rule) {
+            int *nr = realloc(g->rule, (size_t)(g->n_rule + 1) * sizeof *nr);
+            if (!nr) return -1;
+            g->rule = nr;
+            g->rule[g->n_rule++] = t;
+            continue;
+        }
         if (!c->tmpls[t].def) {
             /* "turn on the led strip" in a house without one is null only because of the house,
              * which the model never sees: as a training target "none" would teach it to drop
@@ -1674,8 +1699,195 @@ void corpus_gen_free(struct corpus_gen *g)
     json_decref(g->house_json);
     free(g->pairs);
     free(g->neg);
+    free(g->rule);
     free(g->iw);
     free(g);
+}
+
+/* ---- rule sentences (LANG-rules.tpl) ----
+ * A rule template says the trigger and conditions in its own words and slots ({at}, {when:...},
+ * {for}, {to=open}, {days=weekdays}...) and leaves the action to {action}: an ordinary template of
+ * a device intent of the split, expanded in its place, so actions keep every phrasing the
+ * commands have. The line is the action's line plus the rule slots (engine/intent_line.h). */
+
+/* The values of one rule sentence's open rule slots while it is filled. */
+struct rule_fill {
+    int piece[INTENT_RULE_SLOTS]; /* the slot was said (its piece says which: rule_slot), -1 */
+    long secs[INTENT_RULE_SLOTS]; /* times (seconds since midnight) and durations (seconds) */
+    double number;                /* above / below */
+    int before;                   /* offset said as "before" */
+    char entity[128];             /* when: the canonical name */
+};
+
+/* A time of day as people say it; *secs is what numbers.c reads from it (the resolver's view). */
+static void say_time(struct corpus_gen *g, char *span, size_t len, long *secs)
+{
+    int en = g->c->join_space;
+    static const int mins[] = {0, 0, 0, 0, 0, 30, 30, 15, 45, 10, 20, 40, 5, 50};
+    for (int tries = 0; tries < 8; tries++) {
+        int h24 = corpus_randn(&g->rng, 24);
+        int m = corpus_randn(&g->rng, 4) ? mins[corpus_randn(&g->rng, SYNTH_N(mins))]
+                                         : corpus_randn(&g->rng, 60);
+        int h12 = h24 % 12 ? h24 % 12 : 12, pm = h24 >= 12;
+        char hw[64], mw[64];
+        if (en) {
+            static const char *const am_w[] = {"am", "a.m.", "AM", "am"};
+            static const char *const pm_w[] = {"pm", "p.m.", "PM", "pm"};
+            const char *ap = pm ? pm_w[corpus_randn(&g->rng, 4)] : am_w[corpus_randn(&g->rng, 4)];
+            const char *period = !pm ? "in the morning"
+                                 : h24 < 17 ? "in the afternoon"
+                                 : h24 < 21 ? "in the evening" : "at night";
+            num_words_en(h12, 0, hw, sizeof hw);
+            num_words_en(m, 0, mw, sizeof mw);
+            switch (corpus_randn(&g->rng, 9)) {
+            case 0: snprintf(span, len, "%d %s", h12, ap); break;
+            case 1: snprintf(span, len, "%d%s", h12, pm ? "pm" : "am"); break;
+            case 2: snprintf(span, len, "%d:%02d %s", h12, m, ap); break;
+            case 3: snprintf(span, len, corpus_randn(&g->rng, 2) ? "%02d:%02d" : "%d:%02d", h24, m);
+                break;
+            case 4:
+                if (m == 0) snprintf(span, len, "%s %s", hw, corpus_randn(&g->rng, 2) ? ap : period);
+                else snprintf(span, len, "%s %s%s %s", hw, m < 10 ? "oh " : "", mw,
+                              corpus_randn(&g->rng, 2) ? ap : period);
+                break;
+            case 5: snprintf(span, len, "%d %s", h12, period); break;
+            case 6:
+                if (m == 30 || m == 15) snprintf(span, len, "%s past %s %s",
+                                                 m == 30 ? "half" : "quarter", hw, period);
+                else if (m == 45) {
+                    int nh = h24 + 1, n12 = nh % 12 ? nh % 12 : 12;
+                    num_words_en(n12, 0, hw, sizeof hw);
+                    snprintf(span, len, "quarter to %s %s", hw, nh >= 12 && nh < 24 ? "pm" : "am");
+                } else snprintf(span, len, "%d:%02d %s", h12, m, ap);
+                break;
+            case 7: snprintf(span, len, "%s", corpus_randn(&g->rng, 2) ? "midnight" : "noon"); break;
+            default: snprintf(span, len, "%d %s", h12, ap);
+            }
+        } else {
+            const char *period;
+            if (h24 < 5) period = "凌晨";
+            else if (h24 < 8) period = corpus_randn(&g->rng, 2) ? "早上" : "清晨";
+            else if (h24 < 12) period = corpus_randn(&g->rng, 2) ? "上午" : "早上";
+            else if (h24 < 13) period = "中午";
+            else if (h24 < 17) period = "下午";
+            else if (h24 < 19) period = corpus_randn(&g->rng, 2) ? "傍晚" : "下午";
+            else period = corpus_randn(&g->rng, 3) ? "晚上" : "夜里";
+            int said = h12, r = corpus_randn(&g->rng, 10);
+            if (r == 0) {
+                snprintf(span, len, "%d:%02d", h24, m);
+            } else {
+                if (r == 1) period = "", said = h24; /* "15点" */
+                if (corpus_randn(&g->rng, 3) == 0) snprintf(hw, sizeof hw, "%d", said);
+                else num_words_zh(said, 1, hw, sizeof hw);
+                if (m == 0) snprintf(mw, sizeof mw, "%s", corpus_randn(&g->rng, 6) ? "" : "整");
+                else if (m == 30 && corpus_randn(&g->rng, 3)) snprintf(mw, sizeof mw, "半");
+                else if (m == 15 && corpus_randn(&g->rng, 2)) snprintf(mw, sizeof mw, "一刻");
+                else {
+                    char n[32];
+                    if (corpus_randn(&g->rng, 3) == 0) snprintf(n, sizeof n, "%d", m);
+                    else num_words_zh(m, 0, n, sizeof n);
+                    snprintf(mw, sizeof mw, "%s%s%s", m < 10 ? "零" : "", n,
+                             m >= 10 && corpus_randn(&g->rng, 3) == 0 ? "" : "分");
+                }
+                snprintf(span, len, "%s%s点%s", period, hw, mw);
+            }
+        }
+        int v;
+        if (num_parse_time(span, &v) == HUB_OK) {
+            *secs = v;
+            return;
+        }
+    }
+    snprintf(span, len, "07:00");
+    *secs = 7 * 3600;
+}
+
+/* A duration ("5 minutes", "an hour", "半小时"): the span and its seconds as numbers.c reads them. */
+static void say_duration(struct corpus_gen *g, char *span, size_t len, long *secs)
+{
+    int r = corpus_randn(&g->rng, 10);
+    const char *unit = r < 6 ? "minutes" : r < 8 ? "hours" : "seconds";
+    double v;
+    struct num_duration d;
+    say_numeric(g, unit, NULL, span, len, &v);
+    if (num_parse_duration(span, &d) == HUB_OK) *secs = d.hours * 3600 + d.minutes * 60 + d.seconds;
+    else *secs = (long)v * (r < 6 ? 60 : r < 8 ? 3600 : 1);
+}
+
+/* Fills one rule-slot piece; -1 when the house cannot (no entity of the trigger's kind). */
+static int rule_fill_piece(struct corpus_gen *g, struct piece *p, int i, struct rule_fill *rf)
+{
+    int r = intent_rule_slot_index(p->sname);
+    rf->piece[r] = i;
+    p->rule_slot = 1 + r; /* pieces move when a lead-in is put in front */
+    if (r == RULE_WHEN) {
+        const struct h_entity *e = pick_entity(g, NULL, p->word, -1, -1, 0);
+        if (!e) return -1;
+        snprintf(rf->entity, sizeof rf->entity, "%s", e->name);
+        say_name(g, e->name, e->alias[0], e->n_alias, sizeof e->alias[0], p->span, sizeof p->span);
+    } else if (intent_rule_slot_is_time(r)) {
+        say_time(g, p->span, sizeof p->span, &rf->secs[r]);
+    } else if (intent_rule_slot_is_duration(r)) {
+        say_duration(g, p->span, sizeof p->span, &rf->secs[r]);
+        if (r == RULE_OFFSET) rf->before = p->word && !strcmp(p->word, "before");
+    } else if (r == RULE_ABOVE || r == RULE_BELOW) {
+        say_numeric(g, "temperature", NULL, p->span, sizeof p->span, &rf->number);
+    } else {
+        return -1; /* to, sun, days are closed: {to=open} */
+    }
+    return 0;
+}
+
+static json_t *rule_time_json(long secs)
+{
+    char b[16];
+    snprintf(b, sizeof b, "%02ld:%02ld:%02ld", secs / 3600 % 24, secs / 60 % 60, secs % 60);
+    return json_string(b);
+}
+
+/* The contract's rule object (rulefmt: trigger, weekdays, after, before, for, action); steals
+ * action. NULL when the slots make no rule. */
+static json_t *rule_json(const struct expansion *x, const struct rule_fill *rf, json_t *action)
+{
+    uint32_t m = 0;
+    for (int r = 0; r < INTENT_RULE_SLOTS; r++)
+        if (rf->piece[r] >= 0 || x->rclosed[r][0]) m |= 1u << r;
+    if (!intent_rule_mask_ok(m)) {
+        json_decref(action);
+        return NULL;
+    }
+    json_t *rule = json_object(), *trig;
+    if (m & (1u << RULE_AT)) {
+        trig = json_pack("{s:s,s:o}", "platform", "time", "at", rule_time_json(rf->secs[RULE_AT]));
+    } else if (m & (1u << RULE_TO)) {
+        trig = json_pack("{s:s,s:s,s:s}", "platform", "state", "entity", rf->entity, "to",
+                         x->rclosed[RULE_TO]);
+    } else if (m & ((1u << RULE_ABOVE) | (1u << RULE_BELOW))) {
+        trig = json_pack("{s:s,s:s}", "platform", "numeric_state", "entity", rf->entity);
+        json_object_set_new(trig, m & (1u << RULE_ABOVE) ? "above" : "below",
+                            json_integer((json_int_t)rf->number));
+    } else {
+        long off = (m & (1u << RULE_OFFSET)) ? rf->secs[RULE_OFFSET] : 0;
+        trig = json_pack("{s:s,s:s,s:I}", "platform", "sun", "event", x->rclosed[RULE_SUN],
+                         "offset", (json_int_t)(rf->before ? -off : off));
+    }
+    json_object_set_new(rule, "trigger", trig);
+    const char *days = x->rclosed[RULE_DAYS];
+    if (days[0] && strcmp(days, "daily")) {
+        static const char *const wk[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+        json_t *a = json_array();
+        for (int d = 0; d < 7; d++)
+            if ((!strcmp(days, "weekdays") && d < 5) || (!strcmp(days, "weekends") && d >= 5) ||
+                !strcmp(days, wk[d]))
+                json_array_append_new(a, json_string(wk[d]));
+        json_object_set_new(rule, "weekdays", a);
+    }
+    if (m & (1u << RULE_AFTER)) json_object_set_new(rule, "after", rule_time_json(rf->secs[RULE_AFTER]));
+    if (m & (1u << RULE_BEFORE))
+        json_object_set_new(rule, "before", rule_time_json(rf->secs[RULE_BEFORE]));
+    if (m & (1u << RULE_FOR)) json_object_set_new(rule, "for", json_integer(rf->secs[RULE_FOR]));
+    json_object_set_new(rule, "action", action);
+    return rule;
 }
 
 /* Fills the pieces of an expansion from the house; writes text, target and expected. */
@@ -1726,6 +1938,9 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
     int negate[CORPUS_MAX_PIECES] = {0};
     int verbatim[CORPUS_MAX_PIECES] = {0}; /* expected value = the span as finally written */
     int rc = -1;
+    struct rule_fill rf;
+    memset(&rf, 0, sizeof rf);
+    for (int r = 0; r < INTENT_RULE_SLOTS; r++) rf.piece[r] = -1;
     for (int i = 0; i < x->n; i++) {
         struct piece *p = &x->p[i];
         canon[i][0] = 0;
@@ -1733,6 +1948,11 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
             snprintf(p->span, sizeof p->span, "%s", p->word);
             continue;
         }
+        if (p->slot < 0 && intent_rule_slot_index(p->sname) >= 0) {
+            if (rule_fill_piece(g, p, i, &rf)) goto out;
+            continue;
+        }
+        if (p->slot < 0 && !strcmp(p->sname, "action")) goto out; /* a second {action} */
         if (p->slot < 0) {
             if (!strcmp(p->sname, "missing")) {
                 /* a device name of the domain that this house does not have */
@@ -1897,6 +2117,22 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
         }
         json_object_set(slots, s, vals[i]);
     }
+    /* a rule sentence: the rule slots after the action's (spans as finally written) */
+    for (int r = 0; x->rule && r < INTENT_RULE_SLOTS; r++) {
+        char v[INTENT_LINE_MAX];
+        if (x->rclosed[r][0]) snprintf(v, sizeof v, "%s", x->rclosed[r]);
+        else if (rf.piece[r] >= 0) {
+            const char *span = NULL;
+            for (int i = 0; i < x->n && !span; i++)
+                if (x->p[i].rule_slot == 1 + r) span = x->p[i].span;
+            if (!span) continue;
+            snprintf(v, sizeof v, "%s%.255s", r == RULE_OFFSET && rf.before ? "-" : "", span);
+        } else continue;
+        if (intent_line_add(&line, intent_rule_slot_order[r], v) != HUB_OK) {
+            json_decref(slots);
+            goto out;
+        }
+    }
     size_t o = 0;
     ex->text[0] = 0;
     for (int i = 0; i < x->n; i++) {
@@ -1956,10 +2192,95 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
     }
     ex->expected = json_pack("{s:o,s:o}", "intent",
                              t->def ? json_string(t->def->name) : json_null(), "slots", slots);
+    if (x->rule && ex->expected) {
+        json_t *rule = rule_json(x, &rf, ex->expected);
+        ex->expected = rule ? json_pack("{s:s,s:o,s:o}", "intent", CORPUS_RULE_INTENT, "slots",
+                                        json_object(), "rule", rule)
+                            : NULL;
+    }
     rc = ex->expected ? 0 : -1;
 out:
     for (int i = 0; i < x->n; i++) json_decref(vals[i]);
     return rc;
+}
+
+/* The device intents a rule may act with (the rule contract's list), TurnOn and TurnOff twice
+ * as often; an {action:A,B} argument narrows them. */
+static const char *const rule_actions[] = {
+    "HassTurnOn", "HassTurnOn", "HassTurnOff", "HassTurnOff", "HassLightSet", "HassSetPosition",
+    "HassClimateSetTemperature", "HassFanSetSpeed", "HassMediaPause", "HassMediaUnpause",
+    "HassSetVolume", "HassVacuumStart", "HassLawnMowerStartMowing", NULL,
+};
+
+/* Picks the action of a rule sentence: an intent, a combination, and one of the intent's plain
+ * templates (not the indirect or question forms of the *.x* templates) that makes it. */
+static int rule_pick_action(struct corpus_gen *g, const char *arg, int *pair)
+{
+    const char *names[32];
+    int n = 0;
+    for (int i = 0; rule_actions[i] && n < 32; i++) {
+        if (arg && *arg) {
+            char tmp[256];
+            int hit = 0;
+            snprintf(tmp, sizeof tmp, "%s", arg);
+            for (char *save = NULL, *t = strtok_r(tmp, ",", &save); t; t = strtok_r(NULL, ",", &save))
+                hit |= !strcmp(t, rule_actions[i]);
+            if (!hit) continue;
+        }
+        names[n++] = rule_actions[i];
+    }
+    if (!n) return -1;
+    const char *want = names[corpus_randn(&g->rng, n)];
+    uint32_t masks[64];
+    int nm = 0;
+    for (int i = 0; i < g->n_pairs; i++) {
+        const struct tmpl *t = &g->c->tmpls[g->pairs[i].tmpl];
+        if (strcmp(t->intent, want) || strstr(t->id, ".x")) continue;
+        int dup = 0;
+        for (int k = 0; k < nm; k++) dup |= masks[k] == g->pairs[i].mask;
+        if (!dup && nm < 64) masks[nm++] = g->pairs[i].mask;
+    }
+    if (!nm) return -1;
+    uint32_t mask = masks[corpus_randn(&g->rng, nm)];
+    int cand[4096], nc = 0;
+    for (int i = 0; i < g->n_pairs && nc < 4096; i++) {
+        const struct tmpl *t = &g->c->tmpls[g->pairs[i].tmpl];
+        if (!strcmp(t->intent, want) && !strstr(t->id, ".x") && g->pairs[i].mask == mask)
+            cand[nc++] = i;
+    }
+    if (!nc) return -1;
+    *pair = cand[corpus_randn(&g->rng, nc)];
+    return 0;
+}
+
+/* One rule sentence: a rule template with an action template spliced in at {action}. */
+static int gen_rule(struct corpus_gen *g, struct corpus_example *ex)
+{
+    const struct tmpl *rt = &g->c->tmpls[g->rule[corpus_randn(&g->rng, g->n_rule)]];
+    struct expansion x, ax;
+    int pair, ai = -1;
+    memset(&x, 0, sizeof x);
+    if (gen_node(g, rt->root, 0, &x)) return -1;
+    for (int i = 0; i < x.n && ai < 0; i++)
+        if (x.p[i].sname && !strcmp(x.p[i].sname, "action")) ai = i;
+    if (ai < 0 || rule_pick_action(g, x.p[ai].word, &pair)) return -1;
+    const struct tmpl *t = &g->c->tmpls[g->pairs[pair].tmpl];
+    memset(&ax, 0, sizeof ax);
+    if (gen_node(g, t->root, g->pairs[pair].mask, &ax) || x.n - 1 + ax.n > CORPUS_MAX_PIECES)
+        return -1;
+    memmove(&x.p[ai + ax.n], &x.p[ai + 1], (size_t)(x.n - ai - 1) * sizeof x.p[0]);
+    memcpy(&x.p[ai], ax.p, (size_t)ax.n * sizeof x.p[0]);
+    x.n += ax.n - 1;
+    memcpy(x.closed, ax.closed, sizeof x.closed);
+    x.rule = 1;
+    memset(ex->text, 0, 1);
+    if (gen_fill(g, t, g->pairs[pair].combo, &x, ex)) return -1;
+    snprintf(ex->template_id, sizeof ex->template_id, "%s", rt->id);
+    snprintf(ex->combo, sizeof ex->combo, "%s", g->pairs[pair].combo->name);
+    ex->neg[0] = 0;
+    ex->house_id = g->h.id;
+    ex->house = g->house_json;
+    return 0;
 }
 
 int corpus_gen_next(struct corpus_gen *g, struct corpus_example *ex, char *err, size_t errlen)
@@ -1973,6 +2294,14 @@ int corpus_gen_next(struct corpus_gen *g, struct corpus_example *ex, char *err, 
         ex->new_house = 1;
     }
     for (int tries = 0; tries < 400; tries++) {
+        /* no draw at all without rules: the corpora made before them stay byte for byte */
+        if (g->o.rule_share > 0 && g->n_rule && corpus_rand01(&g->rng) < g->o.rule_share) {
+            if (gen_rule(g, ex) == 0) {
+                g->left--;
+                return HUB_OK;
+            }
+            continue;
+        }
         int neg = g->n_neg && corpus_rand01(&g->rng) < g->o.none_share;
         const struct tmpl *t;
         uint32_t mask = 0;

@@ -13,8 +13,9 @@
 
 struct corpus;
 
-/* Loads <data_dir>/templates/<lang>.tpl and <data_dir>/words/<lang>.words for lang "en" or
- * "zh-CN", and checks every template against the schema. err names file:line on failure. */
+/* Loads <data_dir>/templates/<lang>.tpl (and <lang>-rules.tpl, rule sentences, when present) and
+ * <data_dir>/words/<lang>.words for lang "en" or "zh-CN", and checks every template against the
+ * schema. err names file:line on failure. */
 int corpus_load(const char *data_dir, const char *lang, const struct intent_schema *schema,
                 struct corpus **out, char *err, size_t errlen);
 void corpus_free(struct corpus *c);
@@ -33,6 +34,8 @@ struct corpus_gen_opts {
     int heldout;       /* 1: held-out split */
     int per_house;     /* utterances per random house (default 40) */
     double none_share; /* share of negative examples (default 0.08) */
+    double rule_share; /* share of rule sentences from LANG-rules.tpl (0: none, and the
+                          generator draws exactly what it drew before rules existed) */
 };
 
 struct corpus_gen;
@@ -51,7 +54,8 @@ struct corpus_example {
     const char *house_id;     /* id of the house (stable until the next house) */
     int new_house;            /* 1 when this example is the first of a new house */
     json_t *house;            /* the house as an INTENTS.md fixture (borrowed) */
-    json_t *expected;         /* {"intent": ..., "slots": {...}} (owned by the caller) */
+    json_t *expected;         /* {"intent": ..., "slots": {...}} (owned by the caller); a rule
+                                 sentence: {"intent": "HubCreateRule", "slots": {}, "rule": ...} */
 };
 
 /* Generates the next example. HUB_OK or an error (a template that cannot be filled after many

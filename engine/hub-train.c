@@ -26,13 +26,15 @@ static void data_usage(FILE *f)
     fprintf(f,
             "usage: hub-train data --seed S --count N --lang en|zh-CN|both --split train|heldout\n"
             "                      --out FILE.jsonl [--houses FILE] [--data DIR] [--schema FILE]\n"
-            "                      [--per-house K] [--none-share F] [--eval] [--check]\n"
+            "                      [--per-house K] [--none-share F] [--rules F] [--eval] [--check]\n"
             "  Writes N utterances (N per language with --lang both) as JSON lines:\n"
             "  {id, text, lang, context_area, house, target, expected, template, combo, neg}\n"
             "  and the houses they use to --houses (default FILE.houses.jsonl) as\n"
             "  {id, fixture}. --eval writes the evaluation format instead (data/eval/README.md):\n"
             "  one fixture file per house under DIR(FILE)/fixtures/. --check only reports the\n"
-            "  schema combinations that no template of the split covers.\n"
+            "  schema combinations that no template of the split covers. --rules F: share of rule\n"
+            "  sentences (LANG-rules.tpl; default 0.08 for train, 0 for heldout, so that the\n"
+            "  held-out split stays as it was; --split heldout --rules 1 makes a rule eval).\n"
             "  Templates and word lists come from --data (default %s).\n",
             HUB_DATA_DIR);
 }
@@ -66,7 +68,7 @@ static int cmd_data(int argc, char **argv)
     const char *out = NULL, *houses = NULL, *lang = NULL, *split = "train";
     const char *data_dir = HUB_DATA_DIR, *schema_path = NULL;
     long seed = -1, count = -1, per_house = 40;
-    double none_share = 0.08;
+    double none_share = 0.08, rule_share = -1;
     int eval = 0, check = 0;
     char err[1024], path[1100], hpath[1100];
     for (int i = 1; i < argc; i++) {
@@ -99,6 +101,10 @@ static int cmd_data(int argc, char **argv)
             char *end;
             none_share = strtod(v, &end);
             if (*end || none_share < 0 || none_share > 1) goto bad;
+        } else if (!strcmp(a, "--rules")) {
+            char *end;
+            rule_share = strtod(v, &end);
+            if (*end || rule_share < 0 || rule_share > 1) goto bad;
         } else if (!strcmp(a, "--lang")) {
             lang = v;
         } else if (!strcmp(a, "--split")) {
@@ -135,6 +141,7 @@ static int cmd_data(int argc, char **argv)
         return 2;
     }
     int heldout = !strcmp(split, "heldout");
+    if (rule_share < 0) rule_share = heldout ? 0 : 0.08;
     snprintf(path, sizeof path, "%s/schema.json", data_dir);
     struct intent_schema *schema;
     if (intent_schema_load(schema_path ? schema_path : path, &schema, err, sizeof err)) {
@@ -164,7 +171,8 @@ static int cmd_data(int argc, char **argv)
         if (miss)
             fprintf(stderr, "hub-train data: warning: %s %s: %d combinations without a template:\n%s",
                     langs[l], split, miss, unc);
-        struct corpus_gen_opts o = {(uint64_t)seed, heldout, (int)per_house, none_share};
+        struct corpus_gen_opts o = {(uint64_t)seed, heldout, (int)per_house, none_share,
+                                    rule_share};
         if (corpus_gen_new(corp[l], &o, &gen[l])) {
             fprintf(stderr, "hub-train data: %s: no templates for the %s split\n", langs[l], split);
             goto done;

@@ -42,6 +42,18 @@ static const char *const intent_media_classes[] = {
 };
 static const char *const intent_volume_words[] = {"up", "down", NULL};
 
+const char *const intent_rule_slot_order[INTENT_RULE_SLOTS] = {
+    "at", "when", "to", "above", "below", "sun", "offset", "days", "after", "before", "for",
+};
+/* the states a state trigger may wait for (the rule contract's list) */
+static const char *const intent_rule_to[] = {
+    "on", "off", "open", "closed", "locked", "unlocked", "home", "not_home", NULL,
+};
+static const char *const intent_rule_sun[] = {"sunrise", "sunset", NULL};
+static const char *const intent_rule_days[] = {
+    "daily", "weekdays", "weekends", "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL,
+};
+
 static void intent_err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void intent_err(char *err, size_t errlen, const char *fmt, ...)
@@ -61,14 +73,66 @@ int intent_slot_index(const char *slot)
     return -1;
 }
 
+int intent_rule_slot_index(const char *slot)
+{
+    if (!slot) return -1;
+    for (int i = 0; i < INTENT_RULE_SLOTS; i++)
+        if (!strcmp(slot, intent_rule_slot_order[i])) return i;
+    return -1;
+}
+
+#define RB(x) (1u << (x))
+/* the trigger kinds: time, state, numeric state (above or below), sun (offset optional) */
+static const uint32_t intent_rule_triggers[] = {
+    RB(RULE_AT),
+    RB(RULE_WHEN) | RB(RULE_TO),
+    RB(RULE_WHEN) | RB(RULE_ABOVE),
+    RB(RULE_WHEN) | RB(RULE_BELOW),
+    RB(RULE_SUN),
+    RB(RULE_SUN) | RB(RULE_OFFSET),
+};
+#define INTENT_RULE_CONDITIONS (RB(RULE_DAYS) | RB(RULE_AFTER) | RB(RULE_BEFORE) | RB(RULE_FOR))
+
+int intent_rule_mask_ok(uint32_t rmask)
+{
+    uint32_t trig = rmask & ~INTENT_RULE_CONDITIONS;
+    for (size_t i = 0; i < sizeof intent_rule_triggers / sizeof intent_rule_triggers[0]; i++)
+        if (trig == intent_rule_triggers[i]) return 1;
+    return 0;
+}
+
+int intent_rule_prefix_ok(uint32_t rmask, int last)
+{
+    /* slots below `last` are settled: some valid mask must agree with rmask on them */
+    uint32_t low = last < 0 ? 0 : (2u << last) - 1;
+    for (size_t i = 0; i < sizeof intent_rule_triggers / sizeof intent_rule_triggers[0]; i++)
+        for (uint32_t cond = 0; cond <= INTENT_RULE_CONDITIONS; cond++) {
+            if (cond & ~INTENT_RULE_CONDITIONS) continue;
+            uint32_t m = intent_rule_triggers[i] | cond;
+            if ((m & low) == rmask && (rmask & ~low) == 0) return 1;
+        }
+    return 0;
+}
+
+int intent_rule_slot_is_time(int r)
+{
+    return r == RULE_AT || r == RULE_AFTER || r == RULE_BEFORE;
+}
+
+int intent_rule_slot_is_duration(int r)
+{
+    return r == RULE_OFFSET || r == RULE_FOR;
+}
+
 enum intent_slot_kind intent_slot_kind(const char *slot)
 {
-    static const char *const spans[] = {"name", "area", "floor", NULL};
+    static const char *const spans[] = {"name", "area", "floor", "when", NULL};
     static const char *const closed[] = {"domain", "device_class", "state", "color",
-                                         "media_class", NULL};
+                                         "media_class", "to", "sun", "days", NULL};
     static const char *const numbers[] = {
         "brightness", "temperature", "position", "percentage", "volume_level", "volume_step",
-        "hours", "minutes", "seconds", "start_hours", "start_minutes", "start_seconds", NULL};
+        "hours", "minutes", "seconds", "start_hours", "start_minutes", "start_seconds",
+        "above", "below", NULL};
     for (int i = 0; spans[i]; i++)
         if (!strcmp(slot, spans[i])) return INTENT_SLOT_SPAN;
     for (int i = 0; closed[i]; i++)
@@ -87,6 +151,9 @@ const char *const *intent_slot_values(const char *slot)
     if (!strcmp(slot, "color")) return intent_colors;
     if (!strcmp(slot, "media_class")) return intent_media_classes;
     if (!strcmp(slot, "volume_step")) return intent_volume_words;
+    if (!strcmp(slot, "to")) return intent_rule_to;
+    if (!strcmp(slot, "sun")) return intent_rule_sun;
+    if (!strcmp(slot, "days")) return intent_rule_days;
     return NULL;
 }
 
@@ -267,6 +334,34 @@ uint32_t intent_line_mask(const struct intent_line *l)
     return m;
 }
 
+uint32_t intent_line_rule_mask(const struct intent_line *l)
+{
+    uint32_t m = 0;
+    for (int i = 0; i < l->n_slots; i++) {
+        int r = intent_rule_slot_index(l->slots[i].name);
+        if (r >= 0) m |= 1u << r;
+    }
+    return m;
+}
+
+void intent_line_action(const struct intent_line *l, struct intent_line *action)
+{
+    memset(action, 0, sizeof *action);
+    memcpy(action->intent, l->intent, sizeof action->intent);
+    for (int i = 0; i < l->n_slots && i < INTENT_MAX_SLOTS; i++)
+        if (intent_rule_slot_index(l->slots[i].name) < 0)
+            action->slots[action->n_slots++] = l->slots[i];
+}
+
+/* Position of a slot in the line: the action's slots, then the rule slots; -1 if unknown. */
+static int intent_slot_position(const char *slot)
+{
+    int b = intent_slot_index(slot);
+    if (b >= 0) return b;
+    int r = intent_rule_slot_index(slot);
+    return r >= 0 ? INTENT_SLOT_KINDS + r : -1;
+}
+
 const char *intent_line_get(const struct intent_line *l, const char *slot)
 {
     for (int i = 0; i < l->n_slots; i++)
@@ -284,7 +379,7 @@ static int intent_value_ok(const char *v)
 
 int intent_line_add(struct intent_line *l, const char *slot, const char *value)
 {
-    if (!slot || !value || intent_slot_index(slot) < 0 || !intent_value_ok(value))
+    if (!slot || !value || intent_slot_position(slot) < 0 || !intent_value_ok(value))
         return HUB_ERR_INVALID;
     if (l->n_slots >= INTENT_MAX_SLOTS) return HUB_ERR_RANGE;
     if (strlen(value) >= sizeof l->slots[0].value) return HUB_ERR_RANGE;
@@ -296,8 +391,8 @@ int intent_line_add(struct intent_line *l, const char *slot, const char *value)
 
 static int intent_slot_cmp(const void *a, const void *b)
 {
-    return intent_slot_index(((const struct intent_slot *)a)->name) -
-           intent_slot_index(((const struct intent_slot *)b)->name);
+    return intent_slot_position(((const struct intent_slot *)a)->name) -
+           intent_slot_position(((const struct intent_slot *)b)->name);
 }
 
 int intent_line_format(const struct intent_line *l, char *buf, size_t len)
@@ -368,7 +463,7 @@ int intent_line_parse(const char *line, struct intent_line *out, char *err, size
         size_t vlen = plen - (size_t)(eq - start) - 1;
         memcpy(value, eq + 1, vlen);
         value[vlen] = 0;
-        if (intent_slot_index(name) < 0) {
+        if (intent_slot_position(name) < 0) {
             intent_err(err, errlen, "unknown slot '%s'", name);
             return HUB_ERR_INVALID;
         }
@@ -388,6 +483,39 @@ int intent_line_parse(const char *line, struct intent_line *out, char *err, size
     return HUB_OK;
 }
 
+/* One rule slot's value: closed words from their lists, times and durations that numbers.c
+ * reads, numbers for above/below, offset with an optional leading '-'. */
+static int intent_rule_value_check(int r, const char *v, char *err, size_t errlen)
+{
+    const char *name = intent_rule_slot_order[r];
+    const char *const *words = intent_slot_values(name);
+    if (words) {
+        if (intent_in_list(words, v)) return HUB_OK;
+        intent_err(err, errlen, "slot %s: '%s' is not one of its words", name, v);
+        return HUB_ERR_INVALID;
+    }
+    if (intent_rule_slot_is_time(r)) {
+        int secs;
+        if (num_parse_time(v, &secs) == HUB_OK) return HUB_OK;
+        intent_err(err, errlen, "slot %s: '%s' is not a time of day", name, v);
+        return HUB_ERR_INVALID;
+    }
+    if (intent_rule_slot_is_duration(r)) {
+        struct num_duration d;
+        if (r == RULE_OFFSET && v[0] == '-') v++;
+        if (num_parse_duration(v, &d) == HUB_OK) return HUB_OK;
+        intent_err(err, errlen, "slot %s: '%s' is not a duration", name, v);
+        return HUB_ERR_INVALID;
+    }
+    if (r == RULE_ABOVE || r == RULE_BELOW) {
+        double x;
+        if (num_parse_slot("temperature", v, &x) == HUB_OK) return HUB_OK;
+        intent_err(err, errlen, "slot %s: '%s' is not a number", name, v);
+        return HUB_ERR_INVALID;
+    }
+    return HUB_OK; /* when: a name span, checked by the resolver */
+}
+
 int intent_line_validate(const struct intent_schema *s, const struct intent_line *l, char *err,
                          size_t errlen)
 {
@@ -403,11 +531,25 @@ int intent_line_validate(const struct intent_schema *s, const struct intent_line
         intent_err(err, errlen, "unknown intent '%s'", l->intent);
         return HUB_ERR_INVALID;
     }
-    int prev = -1;
-    uint32_t mask = 0;
+    int prev = -1, prev_rule = -1;
+    uint32_t mask = 0, rmask = 0;
     for (int i = 0; i < l->n_slots; i++) {
         const char *name = l->slots[i].name, *v = l->slots[i].value;
-        int b = intent_slot_index(name);
+        int b = intent_slot_index(name), r = intent_rule_slot_index(name);
+        if (r >= 0) {
+            if (r <= prev_rule) {
+                intent_err(err, errlen, "rule slot '%s' repeated or out of the fixed order", name);
+                return HUB_ERR_INVALID;
+            }
+            if (intent_rule_value_check(r, v, err, errlen) != HUB_OK) return HUB_ERR_INVALID;
+            prev_rule = r;
+            rmask |= 1u << r;
+            continue;
+        }
+        if (prev_rule >= 0) {
+            intent_err(err, errlen, "slot '%s' after the rule slots", name);
+            return HUB_ERR_INVALID;
+        }
         if (b < 0 || !(d->slots & (1u << b))) {
             intent_err(err, errlen, "%s has no slot '%s'", l->intent, name);
             return HUB_ERR_INVALID;
@@ -438,6 +580,11 @@ int intent_line_validate(const struct intent_schema *s, const struct intent_line
     }
     if (!intent_def_combo(d, mask)) {
         intent_err(err, errlen, "%s: no slot combination has exactly these slots", l->intent);
+        return HUB_ERR_INVALID;
+    }
+    if (rmask && !intent_rule_mask_ok(rmask)) {
+        intent_err(err, errlen, "rule slots need exactly one trigger: at, when+to, when+above, "
+                                "when+below, or sun (+offset)");
         return HUB_ERR_INVALID;
     }
     return HUB_OK;

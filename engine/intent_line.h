@@ -10,15 +10,33 @@
  * that the constrained decoder can allow only spans; closed-class slots (domain, device_class,
  * state, color, media_class, response, volume_step up/down) hold a canonical lower-case word.
  * volume_step may also be a number span, with a leading '-' for "down by ...". `none` is the null
- * answer. Values never contain '|' or a newline. */
+ * answer. Values never contain '|' or a newline.
+ *
+ * A rule sentence ("when the front door opens after 10 pm, turn on the hall light for 5
+ * minutes", "每天早上7点打开卧室窗帘") is the action's ordinary line followed by rule slots, in the
+ * fixed order of intent_rule_slot_order (after every action slot):
+ *
+ *   HassTurnOn|name=hall light|when=front door|to=open|after=10 pm|for=5 minutes
+ *   HassTurnOn|name=卧室窗帘|at=早上7点|days=daily
+ *   HassTurnOff|area=kitchen|domain=light|sun=sunrise|offset=-30 minutes
+ *   HassTurnOn|name=fan|when=bedroom temperature|above=25 degrees
+ *
+ * Trigger, exactly one kind: `at` (a time span: time of day), `when` + `to` (an entity-name span
+ * and its new state: on off open closed locked unlocked home not_home), `when` + `above` or
+ * `below` (a number span: numeric state), `sun` (sunrise or sunset) with an optional `offset` (a
+ * duration span, a leading '-' for "before"). Conditions, all optional: `days` (daily, weekdays,
+ * weekends, mon ... sun), `after` and `before` (time spans: a time window), `for` (a duration
+ * span: undo the action after it). The rule slots need no schema change and no mask bits: the
+ * action part is checked against the schema as before, the rule part by intent_rule_check. */
 #ifndef HUB_INTENT_LINE_H
 #define HUB_INTENT_LINE_H
 #include <stddef.h>
 #include <stdint.h>
 
 #define INTENT_LINE_MAX 1024  /* longest line, bytes */
-#define INTENT_MAX_SLOTS 8    /* most slots in one line (schema max is 4) */
+#define INTENT_MAX_SLOTS 16   /* most slots in one line (schema max is 4, rule slots add 6) */
 #define INTENT_SLOT_KINDS 25  /* entries of intent_slot_order */
+#define INTENT_RULE_SLOTS 11  /* entries of intent_rule_slot_order */
 
 enum intent_slot_kind {
     INTENT_SLOT_SPAN,   /* name, area, floor: a span the resolver maps to the registry */
@@ -31,6 +49,23 @@ enum intent_slot_kind {
 extern const char *const intent_slot_order[INTENT_SLOT_KINDS];
 /* Index of a slot name in intent_slot_order, or -1. */
 int intent_slot_index(const char *slot);
+
+/* The rule slots, in their fixed order after the action's slots; index = bit of a rule mask. */
+enum intent_rule_slot {
+    RULE_AT = 0, RULE_WHEN, RULE_TO, RULE_ABOVE, RULE_BELOW, RULE_SUN, RULE_OFFSET, RULE_DAYS,
+    RULE_AFTER, RULE_BEFORE, RULE_FOR,
+};
+extern const char *const intent_rule_slot_order[INTENT_RULE_SLOTS];
+/* Index of a rule slot name in intent_rule_slot_order, or -1. */
+int intent_rule_slot_index(const char *slot);
+/* Is a rule mask (bits of intent_rule_slot_order) one valid rule: exactly one trigger kind, any
+ * conditions? 0 (no rule slots) is not. */
+int intent_rule_mask_ok(uint32_t rmask);
+/* May a valid rule mask still be reached from rmask by adding slots after `last` (-1: none)? */
+int intent_rule_prefix_ok(uint32_t rmask, int last);
+/* Time-of-day and duration slots: at, after, before (times); offset, for (durations). */
+int intent_rule_slot_is_time(int r);
+int intent_rule_slot_is_duration(int r);
 enum intent_slot_kind intent_slot_kind(const char *slot);
 /* The canonical words of a closed slot (NULL-terminated), or NULL for other slots. */
 const char *const *intent_slot_values(const char *slot);
@@ -91,5 +126,9 @@ int intent_line_format(const struct intent_line *l, char *buf, size_t len);
 int intent_line_add(struct intent_line *l, const char *slot, const char *value);
 const char *intent_line_get(const struct intent_line *l, const char *slot);
 uint32_t intent_line_mask(const struct intent_line *l);
+/* The rule slots of a line (bits of intent_rule_slot_order); 0 for an ordinary command. */
+uint32_t intent_line_rule_mask(const struct intent_line *l);
+/* The line without its rule slots (the rule's action). */
+void intent_line_action(const struct intent_line *l, struct intent_line *action);
 
 #endif

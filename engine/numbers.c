@@ -637,6 +637,172 @@ int num_parse_duration(const char *span, struct num_duration *out)
     return num_has_cjk(buf) ? num_dur_zh(buf, out) : num_dur_en(buf, out);
 }
 
+/* ---- times of day ---- */
+
+/* A whole number 0..max from digits or words ("7", "seven", "十", "两"), else -1. */
+static int num_time_int(const char *s, int max)
+{
+    double v;
+    if (!*s || num_parse(s, &v) != HUB_OK || v < 0 || v > max || v != (double)(int)v) return -1;
+    return (int)v;
+}
+
+/* Removes suffix (and the space before it) from s; 1 when it was there. */
+static int num_cut_suffix(char *s, const char *suf)
+{
+    if (!num_ends_with(s, suf) || strlen(s) == strlen(suf)) return 0;
+    s[strlen(s) - strlen(suf)] = 0;
+    num_rtrim(s);
+    return 1;
+}
+
+/* "7:30", "22:00", "7.30" -> hour and minute; 1 when s is such a pair. */
+static int num_time_colon(const char *s, int *h, int *m)
+{
+    int a = 0, b = 0, na = 0, nb = 0;
+    const char *p = s;
+    while (isdigit((unsigned char)*p) && na < 3) a = a * 10 + (*p++ - '0'), na++;
+    if (!na || (*p != ':' && *p != '.')) return 0;
+    p++;
+    while (isdigit((unsigned char)*p) && nb < 3) b = b * 10 + (*p++ - '0'), nb++;
+    if (nb != 2 || *p || a > 24 || b > 59) return 0;
+    *h = a % 24;
+    *m = b;
+    return 1;
+}
+
+/* period: 0 not said, 1 morning (am), 2 afternoon/evening (pm), 3 noon (中午), 4 night */
+static int num_time_apply(int h, int m, int period, int *secs)
+{
+    if (h < 0 || m < 0 || m > 59 || h > 24) return HUB_ERR_INVALID;
+    if (h == 24) h = 0;
+    if (period && h > 12) period = 0; /* "22:00 in the evening" */
+    if (period == 1 && h == 12) h = 0;
+    if (period == 2 && h < 12) h += 12;
+    if (period == 3 && h < 6) h += 12; /* 中午1点 */
+    if (period == 4) h = h == 12 ? 0 : h >= 6 ? h + 12 : h; /* 夜里11点, 夜里2点, 12 at night */
+    *secs = (h % 24) * 3600 + m * 60;
+    return HUB_OK;
+}
+
+static int num_time_en(char *s, int *secs)
+{
+    static const struct { const char *w; int period; } periods[] = {
+        {"in the morning", 1}, {"this morning", 1}, {"a.m.", 1}, {"a.m", 1}, {"am", 1},
+        {"in the afternoon", 2}, {"this afternoon", 2}, {"in the evening", 2},
+        {"this evening", 2}, {"tonight", 4}, {"at night", 4}, {"p.m.", 2}, {"p.m", 2},
+        {"pm", 2}, {NULL, 0},
+    };
+    int period = 0, h = -1, m = 0;
+    if (!strncmp(s, "at ", 3)) memmove(s, s + 3, strlen(s + 3) + 1);
+    if (!strcmp(s, "noon") || !strcmp(s, "midday") || !strcmp(s, "12 noon"))
+        return num_time_apply(12, 0, 0, secs);
+    if (!strcmp(s, "midnight") || !strcmp(s, "12 midnight")) return num_time_apply(0, 0, 0, secs);
+    for (int i = 0; periods[i].w; i++) {
+        size_t n = strlen(s), k = strlen(periods[i].w);
+        if (n <= k || strcmp(s + n - k, periods[i].w)) continue;
+        /* "7pm" or "7 pm", never a word that merely ends in the letters ("ham") */
+        if (isalpha((unsigned char)s[n - k - 1])) continue;
+        s[n - k] = 0;
+        num_rtrim(s);
+        period = periods[i].period;
+        break;
+    }
+    num_cut_suffix(s, "o'clock");
+    num_cut_suffix(s, "oclock");
+    if (num_time_colon(s, &h, &m)) return num_time_apply(h, m, period, secs);
+    /* "half past seven", "quarter to eight", "ten past six" */
+    char *past = strstr(s, " past "), *to = strstr(s, " to ");
+    if (past || to) {
+        char *sep = past ? past : to;
+        *sep = 0;
+        const char *right = sep + (past ? 6 : 4);
+        const char *left = s;
+        if (!strncmp(left, "a ", 2)) left += 2;
+        int mins = !strcmp(left, "half") ? 30 : !strcmp(left, "quarter") ? 15 : -1;
+        if (mins < 0) {
+            char tmp[NUM_SPAN_MAX];
+            snprintf(tmp, sizeof tmp, "%s", left);
+            num_cut_suffix(tmp, "minutes");
+            num_cut_suffix(tmp, "minute");
+            mins = num_time_int(tmp, 59);
+        }
+        h = num_time_int(right, 24);
+        if (mins < 0 || h < 0) return HUB_ERR_INVALID;
+        if (to) {
+            if (mins == 30 && !strcmp(left, "half")) return HUB_ERR_INVALID;
+            h = (h + 23) % 24;
+            mins = 60 - mins;
+        }
+        return num_time_apply(h, mins, period, secs);
+    }
+    /* "seven", "7", "seven thirty", "7 30", "six oh five", "ten forty five" */
+    char *sp = strchr(s, ' ');
+    if (!sp) {
+        h = num_time_int(s, 24);
+        return h < 0 ? HUB_ERR_INVALID : num_time_apply(h, 0, period, secs);
+    }
+    *sp = 0;
+    h = num_time_int(s, 24);
+    const char *rest = sp + 1;
+    if (!strncmp(rest, "oh ", 3)) rest += 3;
+    m = num_time_int(rest, 59);
+    if (h < 0 || m < 0) return HUB_ERR_INVALID;
+    return num_time_apply(h, m, period, secs);
+}
+
+static int num_time_zh(char *s, int *secs)
+{
+    static const struct { const char *w; int period; } periods[] = {
+        {"凌晨", 1}, {"早上", 1}, {"早晨", 1}, {"清晨", 1}, {"上午", 1}, {"早", 1},
+        {"中午", 3}, {"下午", 2}, {"傍晚", 2}, {"晚上", 4}, {"今晚", 4}, {"晚间", 4},
+        {"夜里", 4}, {"夜间", 4}, {"半夜", 4}, {"晚", 4}, {NULL, 0},
+    };
+    int period = 0, h = -1, m = 0;
+    if (!strncmp(s, "在", 3)) memmove(s, s + 3, strlen(s + 3) + 1);
+    for (int i = 0; periods[i].w; i++) {
+        size_t k = strlen(periods[i].w);
+        if (strncmp(s, periods[i].w, k)) continue;
+        memmove(s, s + k, strlen(s + k) + 1);
+        period = periods[i].period;
+        break;
+    }
+    while (*s == ' ') memmove(s, s + 1, strlen(s));
+    if (period == 3 && !*s) return num_time_apply(12, 0, 0, secs); /* 中午 */
+    if (num_time_colon(s, &h, &m)) return num_time_apply(h, m, period, secs);
+    char *dot = strstr(s, "点");
+    size_t ulen = 3;
+    if (!dot) dot = strstr(s, "时");
+    if (!dot) return HUB_ERR_INVALID;
+    char hour[NUM_SPAN_MAX];
+    snprintf(hour, sizeof hour, "%.*s", (int)(dot - s), s);
+    h = num_time_int(hour, 24);
+    char *rest = dot + ulen;
+    if (!strncmp(rest, "钟", 3)) rest += 3;
+    if (!*rest || !strcmp(rest, "整")) m = 0;
+    else if (!strcmp(rest, "半")) m = 30;
+    else if (!strcmp(rest, "一刻")) m = 15;
+    else if (!strcmp(rest, "三刻")) m = 45;
+    else {
+        char min[NUM_SPAN_MAX];
+        snprintf(min, sizeof min, "%s", rest);
+        num_cut_suffix(min, "分钟");
+        num_cut_suffix(min, "分");
+        char *mm = min;
+        if (!strncmp(mm, "零", 3)) mm += 3;
+        m = num_time_int(mm, 59);
+    }
+    if (h < 0 || m < 0) return HUB_ERR_INVALID;
+    return num_time_apply(h, m, period, secs);
+}
+
+int num_parse_time(const char *span, int *secs)
+{
+    char buf[NUM_SPAN_MAX];
+    if (!secs || num_norm_copy(span, buf, sizeof buf) < 0) return HUB_ERR_INVALID;
+    return num_has_cjk(buf) ? num_time_zh(buf, secs) : num_time_en(buf, secs);
+}
+
 /* ---- rendering ---- */
 
 static int num_append(char *buf, size_t len, size_t *o, const char *s)

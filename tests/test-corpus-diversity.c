@@ -163,7 +163,7 @@ static int measure(const struct intent_schema *schema, const char *data, const c
         return -1;
     }
     phrasing_figures(schema, c, f);
-    struct corpus_gen_opts o = {11, 0, 40, 0.08};
+    struct corpus_gen_opts o = {11, 0, 40, 0.08, 0};
     struct corpus_gen *g = NULL;
     if (corpus_gen_new(c, &o, &g) != HUB_OK) {
         fprintf(stderr, "corpus_gen_new %s failed\n", lang);

@@ -3,7 +3,11 @@
  * intent and combination; every target line parses and validates; the expected output agrees with
  * the line (same slots, numbers that numbers.c reads back to the same value, spans that are in the
  * text, names, areas and floors that are in the house); the held-out split shares no template,
- * house, area or entity name with training; the same seed gives the same corpus. */
+ * house, area or entity name with training; the same seed gives the same corpus. Rule sentences
+ * (--rules): every line is an action line plus a valid rule part, its expected rule object
+ * agrees with the rule slots (times and durations as numbers.c reads the spans, the trigger
+ * entity in the house), every trigger kind and condition is generated, and the splits share no
+ * rule template. */
 #include "engine/corpus.h"
 #include "engine/intent_line.h"
 #include "engine/numbers.h"
@@ -88,7 +92,7 @@ static unsigned long run_split(const struct intent_schema *schema, const struct 
                                const char *lang, int heldout, uint64_t seed, int n, struct run *r)
 {
     struct corpus_gen *g;
-    struct corpus_gen_opts o = {seed, heldout, 40, 0.08};
+    struct corpus_gen_opts o = {seed, heldout, 40, 0.08, 0};
     unsigned long h = 5381;
     int negatives = 0, with_ctx = 0;
     char err[512];
@@ -221,6 +225,131 @@ static unsigned long run_split(const struct intent_schema *schema, const struct 
     return h;
 }
 
+static const char *const rule_platforms[] = {"time", "state", "numeric_state", "sun"};
+
+/* "HH:MM:SS" of a time span as numbers.c reads it */
+static int rule_time_is(const char *span, json_t *e)
+{
+    int secs;
+    char b[16];
+    if (!span || !json_is_string(e) || num_parse_time(span, &secs) != HUB_OK) return 0;
+    snprintf(b, sizeof b, "%02d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
+    return !strcmp(b, json_string_value(e));
+}
+
+static long rule_duration(const char *span)
+{
+    struct num_duration d;
+    if (!span || num_parse_duration(span, &d) != HUB_OK) return -1;
+    return d.hours * 3600 + d.minutes * 60 + d.seconds;
+}
+
+/* Rule sentences only (rule_share 1): checks every line; counts trigger kinds and conditions. */
+static void run_rules(const struct intent_schema *schema, const struct corpus *c,
+                      const char *lang, int heldout, int n, struct strset *templates)
+{
+    struct corpus_gen *g;
+    struct corpus_gen_opts o = {3, heldout, 40, 0.08, 1.0};
+    int platforms[4] = {0}, days = 0, after = 0, before = 0, forr = 0, offset = 0;
+    char err[512];
+    CHECK(corpus_gen_new(c, &o, &g) == HUB_OK, "%s: corpus_gen_new (rules)", lang);
+    for (int i = 0; g && i < n; i++) {
+        struct corpus_example ex;
+        struct intent_line line, action;
+        memset(&ex, 0, sizeof ex);
+        if (corpus_gen_next(g, &ex, err, sizeof err) != HUB_OK) {
+            CHECK(0, "%s: corpus_gen_next (rules): %s", lang, err);
+            break;
+        }
+        strset_add(templates, ex.template_id);
+        int ok = intent_line_parse(ex.target, &line, err, sizeof err) == HUB_OK &&
+                 intent_line_validate(schema, &line, err, sizeof err) == HUB_OK;
+        CHECK(ok, "%s: rule target '%s' (text '%s', template %s): %s", lang, ex.target, ex.text,
+              ex.template_id, err);
+        uint32_t rm = ok ? intent_line_rule_mask(&line) : 0;
+        CHECK(!ok || intent_rule_mask_ok(rm), "%s: '%s' is no rule", lang, ex.target);
+        json_t *rule = json_object_get(ex.expected, "rule");
+        json_t *trig = json_object_get(rule, "trigger");
+        json_t *act = json_object_get(rule, "action");
+        CHECK(!strcmp(json_string_value(json_object_get(ex.expected, "intent")), "HubCreateRule") &&
+                  json_object_size(json_object_get(ex.expected, "slots")) == 0 && trig && act,
+              "%s: '%s': expected is not a rule answer", lang, ex.text);
+        if (!ok || !trig || !act) goto next;
+        intent_line_action(&line, &action);
+        CHECK(!strcmp(json_string_value(json_object_get(act, "intent")), line.intent) &&
+                  json_object_size(json_object_get(act, "slots")) == (size_t)action.n_slots,
+              "%s: action of '%s' differs from the line", lang, ex.target);
+        for (int k = 0; k < line.n_slots; k++) {
+            int r = intent_rule_slot_index(line.slots[k].name);
+            const char *v = line.slots[k].value;
+            if (r < 0 || intent_slot_values(line.slots[k].name)) continue;
+            const char *span = r == RULE_OFFSET && v[0] == '-' ? v + 1 : v;
+            CHECK(strstr(ex.text, span), "%s: rule span %s='%s' not in '%s'", lang,
+                  line.slots[k].name, span, ex.text);
+        }
+        const char *platform = json_string_value(json_object_get(trig, "platform"));
+        for (int p = 0; p < 4; p++) platforms[p] += platform && !strcmp(platform, rule_platforms[p]);
+        if (rm & (1u << RULE_AT))
+            CHECK(rule_time_is(intent_line_get(&line, "at"), json_object_get(trig, "at")),
+                  "%s: at='%s' but %s", lang, intent_line_get(&line, "at"),
+                  json_string_value(json_object_get(trig, "at")));
+        if (rm & (1u << RULE_WHEN)) {
+            const char *ent = json_string_value(json_object_get(trig, "entity"));
+            CHECK(ent && house_find(ex.house, "entities", ent), "%s: trigger entity %s not in house",
+                  lang, ent ? ent : "(none)");
+        }
+        if (rm & (1u << RULE_TO))
+            CHECK(!strcmp(json_string_value(json_object_get(trig, "to")), intent_line_get(&line, "to")),
+                  "%s: to differs in '%s'", lang, ex.target);
+        if (rm & (1u << RULE_SUN)) {
+            const char *off = intent_line_get(&line, "offset");
+            long want = off ? rule_duration(off[0] == '-' ? off + 1 : off) : 0;
+            if (off && off[0] == '-') want = -want;
+            CHECK(json_integer_value(json_object_get(trig, "offset")) == want,
+                  "%s: offset '%s' is not %lld", lang, off ? off : "",
+                  (long long)json_integer_value(json_object_get(trig, "offset")));
+            offset += off != NULL;
+        }
+        if (rm & (1u << RULE_AFTER)) {
+            after++;
+            CHECK(rule_time_is(intent_line_get(&line, "after"), json_object_get(rule, "after")),
+                  "%s: after differs in '%s'", lang, ex.target);
+        }
+        if (rm & (1u << RULE_BEFORE)) {
+            before++;
+            CHECK(rule_time_is(intent_line_get(&line, "before"), json_object_get(rule, "before")),
+                  "%s: before differs in '%s'", lang, ex.target);
+        }
+        if (rm & (1u << RULE_FOR)) {
+            forr++;
+            CHECK(rule_duration(intent_line_get(&line, "for")) ==
+                      json_integer_value(json_object_get(rule, "for")),
+                  "%s: for differs in '%s'", lang, ex.target);
+        }
+        if (rm & (1u << RULE_DAYS)) {
+            days++;
+            const char *dv = intent_line_get(&line, "days");
+            CHECK(!strcmp(dv, "daily") == !json_object_get(rule, "weekdays"),
+                  "%s: days=%s but weekdays %s", lang, dv,
+                  json_object_get(rule, "weekdays") ? "given" : "left out");
+        }
+    next:
+        json_decref(ex.expected);
+    }
+    for (int p = 0; p < 4; p++)
+        CHECK(platforms[p] > n / 40, "%s %s: only %d '%s' triggers in %d rule lines", lang,
+              heldout ? "heldout" : "train", platforms[p], rule_platforms[p], n);
+    if (!heldout)
+        CHECK(days && after && before && forr && offset,
+              "%s: a condition is never generated (days %d after %d before %d for %d offset %d)",
+              lang, days, after, before, forr, offset);
+    printf("%s %s rules: %d lines: time %d state %d numeric %d sun %d; days %d after %d before "
+           "%d for %d offset %d\n",
+           lang, heldout ? "heldout" : "train", n, platforms[0], platforms[1], platforms[2],
+           platforms[3], days, after, before, forr, offset);
+    corpus_gen_free(g);
+}
+
 int main(void)
 {
     const char *src = getenv("top_srcdir");
@@ -295,6 +424,16 @@ int main(void)
         for (int i = 0; i < r[1].entities.n; i++)
             CHECK(!strset_has(&r[0].entities, r[1].entities.v[i]),
                   "%s: entity name %s in both splits", langs[l], r[1].entities.v[i]);
+        /* rule sentences: both splits, no rule template in both */
+        struct strset rt[2];
+        memset(rt, 0, sizeof rt);
+        for (int split = 0; split < 2; split++)
+            run_rules(schema, c, langs[l], split, 3000, &rt[split]);
+        for (int i = 0; i < rt[1].n; i++)
+            CHECK(!strset_has(&rt[0], rt[1].v[i]), "%s: rule template %s in both splits",
+                  langs[l], rt[1].v[i]);
+        strset_free(&rt[0]);
+        strset_free(&rt[1]);
         for (int s = 0; s < 2; s++) {
             strset_free(&r[s].templates);
             strset_free(&r[s].houses);

@@ -1,6 +1,7 @@
 /* test-intent-line.c: the compact intent line: parsing, formatting in the fixed slot order,
  * validation against data/schema.json (unknown intents and slots, order, repeats, combinations,
- * closed words, numbers), and refusal of malformed lines. */
+ * closed words, numbers), and refusal of malformed lines. Rule lines (an action line plus rule
+ * slots): round trip, exactly one trigger kind, closed rule words, times and durations. */
 #include "engine/intent_line.h"
 #include "hub_status.h"
 
@@ -89,8 +90,9 @@ int main(void)
     bad("HassTurnOn|name=", 0, "empty value");
     bad("HassTurnOn|name= lamp", 0, "spaces");
     bad("HassTurnOn|colour=red", 0, "unknown slot");
-    bad("HassTurnOn|name=a|name=b|name=c|name=d|name=e|name=f|name=g|name=h|name=i", 0,
-        "more than");
+    bad("HassTurnOn|name=a|name=b|name=c|name=d|name=e|name=f|name=g|name=h|name=i|name=j|"
+        "name=k|name=l|name=m|name=n|name=o|name=p|name=q",
+        0, "more than");
     {
         char huge[INTENT_LINE_MAX + 10];
         memset(huge, 'A', sizeof huge - 1);
@@ -111,6 +113,47 @@ int main(void)
     bad("HassStartTimer|minutes=soon", 1, "not a number");
     bad("HassSetVolumeRelative|volume_step=sideways", 1, "not a number");
     bad("none|name=x", 1, "unknown intent");
+    /* rule lines: the action's line, then rule slots in their fixed order */
+    good("HassTurnOn|name=hall light|when=front door|to=open|after=10 pm|for=5 minutes");
+    good("HassTurnOn|name=卧室窗帘|at=早上7点|days=daily");
+    good("HassTurnOff|area=kitchen|domain=light|sun=sunrise|offset=-30 minutes");
+    good("HassTurnOn|area=kitchen|domain=light|sun=sunset");
+    good("HassTurnOn|name=fan|when=bedroom temperature|above=25 degrees");
+    good("HassTurnOn|name=heater|when=卧室温度|below=十八度|days=weekdays|after=晚上十点|"
+         "before=早上六点");
+    good("HassSetPosition|name=blinds|position=half|at=half past seven|days=sat|for=an hour");
+    bad("HassTurnOn|name=lamp|when=front door", 1, "exactly one trigger");
+    bad("HassTurnOn|name=lamp|to=open", 1, "exactly one trigger");
+    bad("HassTurnOn|name=lamp|at=7 am|sun=sunset", 1, "exactly one trigger");
+    bad("HassTurnOn|name=lamp|when=door|to=open|above=5", 1, "exactly one trigger");
+    bad("HassTurnOn|name=lamp|offset=5 minutes", 1, "exactly one trigger");
+    bad("HassTurnOn|name=lamp|days=weekdays", 1, "exactly one trigger");
+    bad("HassTurnOn|name=lamp|at=7 am|for=5 minutes|days=daily", 1, "out of the fixed order");
+    bad("HassTurnOn|at=7 am|name=lamp", 1, "after the rule slots");
+    bad("HassTurnOn|name=lamp|when=door|to=ajar", 1, "not one of its words");
+    bad("HassTurnOn|name=lamp|sun=noon", 1, "not one of its words");
+    bad("HassTurnOn|name=lamp|at=7 am|days=someday", 1, "not one of its words");
+    bad("HassTurnOn|name=lamp|at=soon", 1, "not a time of day");
+    bad("HassTurnOn|name=lamp|at=7 am|for=a while", 1, "not a duration");
+    bad("HassTurnOn|name=lamp|when=sensor|above=hot", 1, "not a number");
+    bad("HassTurnOn|area=kitchen|at=7 am", 1, "no slot combination");
+    {
+        struct intent_line rl, act;
+        char e2[256];
+        CHECK(intent_line_parse("HassTurnOn|name=lamp|when=door|to=open|for=5 minutes", &rl, e2,
+                                sizeof e2) == HUB_OK &&
+                  intent_line_rule_mask(&rl) == ((1u << RULE_WHEN) | (1u << RULE_TO) |
+                                                 (1u << RULE_FOR)),
+              "rule mask");
+        intent_line_action(&rl, &act);
+        CHECK(act.n_slots == 1 && !strcmp(act.slots[0].name, "name") &&
+                  intent_line_rule_mask(&act) == 0,
+              "the action of a rule line");
+        CHECK(intent_rule_prefix_ok(1u << RULE_WHEN, RULE_WHEN) &&
+                  !intent_rule_prefix_ok(1u << RULE_WHEN, RULE_BELOW) &&
+                  intent_rule_prefix_ok((1u << RULE_SUN) | (1u << RULE_OFFSET), RULE_OFFSET),
+              "rule prefixes");
+    }
     /* building a line in any order formats it in the fixed one */
     struct intent_line l = {0};
     char out[INTENT_LINE_MAX];
@@ -124,6 +167,17 @@ int main(void)
               !strcmp(out, "HassLightSet|area=kitchen|domain=light|brightness=50%"),
           "formatted '%s'", out);
     CHECK(intent_line_format(&l, out, 10) == HUB_ERR_RANGE, "short buffer accepted");
+    {
+        /* rule slots added in any order go after the action's */
+        struct intent_line rl = {0};
+        snprintf(rl.intent, sizeof rl.intent, "HassTurnOn");
+        CHECK(intent_line_add(&rl, "for", "5 minutes") == HUB_OK &&
+                  intent_line_add(&rl, "at", "7 am") == HUB_OK &&
+                  intent_line_add(&rl, "name", "lamp") == HUB_OK &&
+                  intent_line_format(&rl, out, sizeof out) == HUB_OK &&
+                  !strcmp(out, "HassTurnOn|name=lamp|at=7 am|for=5 minutes"),
+              "rule line formatted '%s'", out);
+    }
     CHECK(!strcmp(intent_line_get(&l, "area"), "kitchen") && !intent_line_get(&l, "name"),
           "get");
     /* a broken schema file is refused with its name */

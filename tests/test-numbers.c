@@ -56,6 +56,17 @@ static void dur_bad(const char *span)
     CHECK(num_parse_duration(span, &d) == HUB_ERR_INVALID, "duration(\"%s\") accepted", span);
 }
 
+/* A time of day: span -> "HH:MM" or refused (want NULL). */
+static void time_is(const char *span, const char *want)
+{
+    int secs = -1;
+    char got[16] = "refused";
+    if (num_parse_time(span, &secs) == HUB_OK)
+        snprintf(got, sizeof got, "%02d:%02d", secs / 3600, secs / 60 % 60);
+    CHECK(!strcmp(got, want ? want : "refused"), "time(\"%s\") = %s, want %s", span, got,
+          want ? want : "refused");
+}
+
 int main(void)
 {
     /* English */
@@ -203,6 +214,44 @@ int main(void)
     CHECK(num_words_en(1000000, 0, buf, sizeof buf) == HUB_ERR_RANGE, "1e6 rendered");
     CHECK(num_words_en(-1, 0, buf, sizeof buf) == HUB_ERR_RANGE, "-1 rendered");
     CHECK(num_words_en(777, 0, buf, 5) == HUB_ERR_RANGE, "short buffer accepted");
+    /* times of day (rule sentences) */
+    time_is("10 pm", "22:00");
+    time_is("10PM", "22:00");
+    time_is("10:30 p.m.", "22:30");
+    time_is("22:00", "22:00");
+    time_is("7:05", "07:05");
+    time_is("12 am", "00:00");
+    time_is("12 pm", "12:00");
+    time_is("seven thirty in the evening", "19:30");
+    time_is("six oh five am", "06:05");
+    time_is("half past seven", "07:30");
+    time_is("quarter to eight pm", "19:45");
+    time_is("twenty past six in the morning", "06:20");
+    time_is("9 at night", "21:00");
+    time_is("7 o'clock", "07:00");
+    time_is("noon", "12:00");
+    time_is("midnight", "00:00");
+    time_is("早上7点", "07:00");
+    time_is("晚上十点半", "22:30");
+    time_is("下午3点15分", "15:15");
+    time_is("下午两点四十五", "14:45");
+    time_is("凌晨两点", "02:00");
+    time_is("中午12点", "12:00");
+    time_is("中午一点", "13:00");
+    time_is("晚上12点", "00:00");
+    time_is("夜里11点", "23:00");
+    time_is("早上七点零五分", "07:05");
+    time_is("十点一刻", "10:15");
+    time_is("15点整", "15:00");
+    time_is("7:30", "07:30");
+    time_is("soon", NULL);
+    time_is("25:00", NULL);
+    time_is("7:75", NULL);
+    time_is("13 pm", "13:00");
+    time_is("ham", NULL);
+    time_is("", NULL);
+    time_is("下午", NULL);
+    time_is("三点八十分", NULL);
     if (failures) {
         fprintf(stderr, "%d failures\n", failures);
         return 1;
