@@ -1040,3 +1040,22 @@ t ts.x5 = (can | could) you check <timer_tgt> [?]
 intent none chat
 t no.x7 = (what's | what is) (a good movie | your opinion on pineapple pizza | the news today) [?]
 t no.x9 = (can | could) you (lend me money | tell me a story | help me sleep | find my keys) [?]
+
+intent HassRespond
+t re.x5 = (thanks a million | you're the best | lovely , thanks | brilliant , thank you) [!]
+t re.x6 = (good day | yo | hiya | greetings) [!]
+
+intent HassNevermind
+t nm.x5 = (nah | no no | never mind then | let's forget it) [!]
+
+intent HassCancelAllTimers
+t ta.x6 = all (the | my) timers off [please] | cancel every timer [<in_area>]
+
+intent HassCancelTimer
+t tc.x6 = <timer_tgt> , (cancel | stop) it [please]
+
+intent HassPauseTimer
+t tp.x6 = <timer_tgt> , pause it [please]
+
+intent HassUnpauseTimer
+t tu.x6 = <timer_tgt> , (resume | unpause) it [please]

@@ -945,3 +945,22 @@ t ts.x4 = (能不能 | 可以) (看看 | 查 一下) <timer_tgt> (还 剩 多久
 
 intent none chat
 t no.x6 = (你 吃饭 了 吗 | 今天 是 个 好 日子 | 周末 去 哪 玩 | 你 会 说 英语 吗) [？]
+
+intent HassCancelAllTimers
+t ta.x5 = <xpre> 把 <timer> 全 (取消 | 删了) [吧]
+
+intent HassDecreaseTimer
+t td.x5 = <timer_tgt> (减 去 | 少 算) <dur> [吧]
+
+intent HassIncreaseTimer
+t ti+.x5 = <timer_tgt> (加 上 | 多 给) <dur> [吧]
+
+intent HassPauseTimer
+t tp.x5 = <timer_tgt> 暂停 一下 吧
+
+intent HassUnpauseTimer
+t tu.x5 = <timer_tgt> 继续 吧 | 把 <timer_tgt> 重新 开 起来
+
+intent HassRespond
+t re.x5 = (谢谢 哈 | 感谢 感谢 | 好 嘞 谢谢 | 你 真 好) [！]
+t re.x6 = (哈喽 小 助手 | 你 好 啊 | 中午 好) [！]
