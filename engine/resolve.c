@@ -489,6 +489,302 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span)
     return i >= 0 ? r->floor[i].name : NULL;
 }
 
+/* ---- grounding: registry names said in the utterance ---- */
+
+#define GROUND_UNITS 160
+
+/* The utterance as matching units: English words in key form (resolve_key's word rule: lower
+ * case, no apostrophes, singular, articles dropped) and single Chinese characters (so that a
+ * name key made of several units is a whole-word match in English and a substring in Chinese).
+ * 的 is dropped as resolve_key drops it. */
+struct ground_units {
+    int n;
+    int off[GROUND_UNITS]; /* unit i is buf + off[i] */
+    char buf[INTENT_LINE_MAX * 2];
+    size_t used;
+};
+
+static void units_push(struct ground_units *u, const char *s, size_t len)
+{
+    if (!len || u->n >= GROUND_UNITS || u->used + len + 1 > sizeof u->buf) return;
+    u->off[u->n++] = (int)u->used;
+    memcpy(u->buf + u->used, s, len);
+    u->buf[u->used + len] = 0;
+    u->used += len + 1;
+}
+
+static void units_flush_word(struct ground_units *u, char *w, size_t *wl)
+{
+    if (!*wl) return;
+    key_word(w, wl);
+    units_push(u, w, *wl);
+    *wl = 0;
+}
+
+static void ground_units_of(const char *text, struct ground_units *u)
+{
+    static const char *const breaks[] = {"，", "。", "！", "？", "、", "“", "”", "：", "；",
+                                         "（", "）", "　", NULL};
+    char word[RESOLVE_KEY_MAX];
+    size_t wl = 0;
+    u->n = 0;
+    u->used = 0;
+    for (const char *p = text ? text : ""; *p;) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '\'' || starts(p, "’")) { /* jack's -> jacks -> jack, as in resolve_key */
+            p += c == '\'' ? 1 : strlen("’");
+            continue;
+        }
+        if (starts(p, "的")) {
+            p += strlen("的");
+            continue;
+        }
+        if (c < 0x80) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                if (wl + 1 < sizeof word) word[wl++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            } else {
+                units_flush_word(u, word, &wl);
+            }
+            p++;
+            continue;
+        }
+        size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (strnlen(p, len) < len) break; /* cut inside a character */
+        bool brk = false;
+        for (int i = 0; breaks[i]; i++)
+            if (starts(p, breaks[i])) brk = true;
+        if (brk) {
+            units_flush_word(u, word, &wl);
+        } else if (len == 2) { /* accented Latin letters belong to their word */
+            if (wl + len < sizeof word) memcpy(word + wl, p, len), wl += len;
+        } else { /* Chinese: one unit per character */
+            units_flush_word(u, word, &wl);
+            units_push(u, p, len);
+        }
+        p += len;
+    }
+    units_flush_word(u, word, &wl);
+}
+
+/* Units [s, end) spell key exactly; returns end or -1. */
+static int units_spell(const struct ground_units *u, int s, const char *key)
+{
+    size_t pos = 0, kl = strlen(key);
+    int t = s;
+    while (t < u->n && pos < kl) {
+        const char *w = u->buf + u->off[t];
+        size_t wl = strlen(w);
+        if (strncmp(key + pos, w, wl)) return -1;
+        pos += wl;
+        t++;
+    }
+    return pos == kl && t > s ? t : -1;
+}
+
+/* Where the span (a slot value) lies in the utterance: [*s, *e) or false. */
+static bool units_find(const struct ground_units *u, const char *span, int *s, int *e)
+{
+    struct ground_units *su = malloc(sizeof *su);
+    bool found = false;
+    if (!su) return false;
+    ground_units_of(span, su);
+    for (int i = 0; su->n && i + su->n <= u->n && !found; i++) {
+        int k = 0;
+        while (k < su->n && !strcmp(u->buf + u->off[i + k], su->buf + su->off[k])) k++;
+        if (k == su->n) *s = i, *e = i + k, found = true;
+    }
+    free(su);
+    return found;
+}
+
+/* A key worth looking for in an utterance: Chinese names of one character ("灯") are kind
+ * words, not names. */
+static bool key_groundable(const char *key)
+{
+    uint32_t cp[RESOLVE_CP_MAX];
+    int n = utf8_cps(key, cp, RESOLVE_CP_MAX);
+    if (n <= 0) return false;
+    return (unsigned char)key[0] < 0x80 || n >= 2;
+}
+
+/* The longest stretch of units that spells an entity's name or alias, outside [bs, be) (the
+ * units of free-text slots). Every entity whose key spells exactly that stretch is marked in
+ * cand. Returns false when the utterance says no entity name. */
+static bool ground_mention(const struct resolve_registry *r, const struct ground_units *u,
+                           const bool *blocked, bool *cand, int *ms, int *me)
+{
+    int best_len = 0;
+    *ms = *me = -1;
+    for (int i = 0; i < r->n_ent; i++)
+        for (int k = 0; k < r->ent[i].n_keys; k++) {
+            const char *key = r->ent[i].keys[k];
+            if (!key_groundable(key)) continue;
+            int kl = (int)strlen(key);
+            for (int s = 0; s < u->n; s++) {
+                int e = units_spell(u, s, key);
+                if (e < 0) continue;
+                bool free_ = true;
+                for (int t = s; t < e; t++)
+                    if (blocked[t]) free_ = false;
+                if (!free_) continue;
+                if (kl > best_len) {
+                    best_len = kl;
+                    *ms = s, *me = e;
+                }
+                break;
+            }
+        }
+    if (!best_len) return false;
+    for (int i = 0; i < r->n_ent; i++) {
+        cand[i] = false;
+        for (int k = 0; k < r->ent[i].n_keys; k++)
+            if (units_spell(u, *ms, r->ent[i].keys[k]) == *me) cand[i] = true;
+    }
+    return true;
+}
+
+/* The area or floor whose name or alias the units spell (longest first), outside the entity's
+ * name [ns, ne) and the blocked units; -1 when the utterance says none. */
+static int ground_place(const struct resolve_item *items, int n, const struct ground_units *u,
+                        const bool *blocked, int ns, int ne)
+{
+    int best = -1, best_len = 0;
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < items[i].n_keys; k++) {
+            const char *key = items[i].keys[k];
+            int kl = (int)strlen(key);
+            if (!key_groundable(key) || kl <= best_len) continue;
+            for (int s = 0; s < u->n; s++) {
+                int e = units_spell(u, s, key);
+                if (e < 0 || (s < ne && e > ns)) continue;
+                bool free_ = true;
+                for (int t = s; t < e; t++)
+                    if (blocked[t]) free_ = false;
+                if (!free_) continue;
+                best = i, best_len = kl;
+                break;
+            }
+        }
+    return best;
+}
+
+/* The area (or floor) the grounded line keeps: the model's, when the entity's name does not
+ * cover its words and it is in the house, else one the utterance says apart from the name
+ * (the model's span may be cut short: "老人房里面"). NULL when there is none to keep. */
+static const char *ground_keep(const struct resolve_registry *r, bool floor,
+                               const struct ground_units *u, const bool *blocked,
+                               const char *span, int ms, int me)
+{
+    int s, e;
+    if (span && units_find(u, span, &s, &e) && s >= ms && e <= me) return NULL;
+    const char *canon = span ? (floor ? resolve_floor(r, span) : resolve_area(r, span)) : NULL;
+    if (canon) return canon;
+    int i = floor ? ground_place(r->floor, r->n_floor, u, blocked, ms, me)
+                  : ground_place(r->area, r->n_area, u, blocked, ms, me);
+    return i < 0 ? NULL : floor ? r->floor[i].name : r->area[i].name;
+}
+
+static bool slot_is_target(const char *name)
+{
+    return !strcmp(name, "area") || !strcmp(name, "floor") || !strcmp(name, "domain") ||
+           !strcmp(name, "device_class");
+}
+
+/* The line with the said entity name in it (see resolve.h), written to *out; false when the
+ * line stays as it is. */
+static bool ground_line(const struct resolve_registry *r, const struct intent_def *d,
+                        const struct intent_line *l, const char *utterance,
+                        struct intent_line *out)
+{
+    if (!d || !utterance || !l->intent[0] || strstr(l->intent, "Timer") ||
+        intent_line_get(l, "name"))
+        return false;
+    int name_bit = intent_slot_index("name");
+    if (name_bit < 0 || !(d->slots & (1u << name_bit)) || !r->n_ent) return false;
+    struct ground_units *u = malloc(sizeof *u);
+    bool *blocked = calloc(GROUND_UNITS, sizeof *blocked);
+    bool *cand = calloc((size_t)r->n_ent, sizeof *cand);
+    bool done = false;
+    if (!u || !blocked || !cand) goto out;
+    ground_units_of(utterance, u);
+    /* free text ("add lamp oil to the list", a song title) names nothing */
+    for (int i = 0; i < l->n_slots; i++) {
+        int s, e;
+        if (intent_slot_kind(l->slots[i].name) == INTENT_SLOT_TEXT &&
+            units_find(u, l->slots[i].value, &s, &e))
+            for (int t = s; t < e; t++) blocked[t] = true;
+    }
+    int ms, me;
+    if (!ground_mention(r, u, blocked, cand, &ms, &me)) goto out;
+    /* the area / floor: kept when said apart from the name, dropped when the name's words
+     * cover it ("living room" in "living room blinds"); see ground_keep */
+    const char *area_span = intent_line_get(l, "area"), *floor_span = intent_line_get(l, "floor");
+    const char *domain = intent_line_get(l, "domain");
+    const char *area = NULL, *floor_name = NULL;
+    if (area_span || !floor_span) area = ground_keep(r, false, u, blocked, area_span, ms, me);
+    if (floor_span) floor_name = ground_keep(r, true, u, blocked, floor_span, ms, me);
+    bool keep_area = area != NULL, keep_floor = floor_name != NULL;
+    /* an area the intent acts on (clean the kitchen) says nothing of where the device is */
+    int area_bit = intent_slot_index("area");
+    bool area_is_target = area_bit >= 0 && (d->required & (1u << area_bit));
+    uint32_t rest = 0;
+    for (int i = 0; i < l->n_slots; i++)
+        if (!slot_is_target(l->slots[i].name)) rest |= 1u << intent_slot_index(l->slots[i].name);
+    uint32_t name_m = 1u << name_bit;
+    uint32_t area_m = area_bit >= 0 ? 1u << area_bit : 0;
+    uint32_t floor_m = 1u << intent_slot_index("floor");
+    /* name with the kept area and floor first, then with one of them, then the name alone */
+    uint32_t a_m = keep_area ? area_m : 0, f_m = keep_floor ? floor_m : 0;
+    uint32_t tries[4] = {rest | name_m | a_m | f_m, rest | name_m | a_m, rest | name_m | f_m,
+                         rest | name_m};
+    for (int t = 0; t < 4 && !done; t++) {
+        bool seen = false;
+        for (int p = 0; p < t; p++)
+            if (tries[p] == tries[t]) seen = true;
+        if (seen) continue;
+        const struct intent_combo *combo = intent_def_combo(d, tries[t]);
+        if (!combo) continue;
+        bool with_area = (tries[t] & area_m) && area_m;
+        int pick = -1, pick_score = 1 << 30;
+        for (int i = 0; i < r->n_ent; i++) {
+            if (!cand[i]) continue;
+            const struct resolve_item *ent = &r->ent[i];
+            if (combo->name_domains && combo->name_domains[0] &&
+                !in_list((const char *const *)combo->name_domains, ent->domain))
+                continue;
+            /* a kind the model heard ("blinds": cover) must be the entity's */
+            if (domain && (!ent->domain || strcmp(domain, ent->domain))) continue;
+            int sc = 0;
+            bool elsewhere = !area || !ent->area || strcmp(ent->area, area);
+            if (with_area && elsewhere) {
+                if (!area_is_target) continue;
+                sc = 1;
+            }
+            /* a room said apart from the name is dropped only where the device is in it
+             * (mute has no name + area); "the lamp in the kitchen" is no lamp elsewhere */
+            if (keep_area && !with_area && elsewhere && !area_is_target) continue;
+            if (sc < pick_score) pick = i, pick_score = sc;
+        }
+        if (pick < 0) continue;
+        memset(out, 0, sizeof *out);
+        snprintf(out->intent, sizeof out->intent, "%s", l->intent);
+        bool ok = intent_line_add(out, "name", r->ent[pick].name) == HUB_OK;
+        if (ok && (tries[t] & area_m)) ok = intent_line_add(out, "area", area) == HUB_OK;
+        if (ok && (tries[t] & floor_m)) ok = intent_line_add(out, "floor", floor_name) == HUB_OK;
+        for (int i = 0; i < l->n_slots && ok; i++) {
+            const char *sn = l->slots[i].name;
+            if (slot_is_target(sn) || !(tries[t] & (1u << intent_slot_index(sn)))) continue;
+            ok = intent_line_add(out, sn, l->slots[i].value) == HUB_OK;
+        }
+        done = ok;
+    }
+out:
+    free(u);
+    free(blocked);
+    free(cand);
+    return done;
+}
+
 /* ---- the answer ---- */
 
 static json_t *null_answer(void)
@@ -502,11 +798,9 @@ static json_t *number_json(double x)
     return json_real(x);
 }
 
-json_t *resolve_line(const struct resolve_registry *r, const struct intent_schema *schema,
-                     const struct intent_line *l, const char *context_area)
+static json_t *resolve_slots(const struct resolve_registry *r, const struct intent_def *d,
+                             const struct intent_line *l, const char *context_area)
 {
-    if (!l->intent[0]) return null_answer();
-    const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     const struct intent_combo *combo = d ? intent_def_combo(d, intent_line_mask(l)) : NULL;
     const char *const *domains = combo ? (const char *const *)combo->name_domains : NULL;
     bool timer = strstr(l->intent, "Timer") != NULL; /* timer names are free text */
@@ -555,4 +849,15 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         }
     }
     return json_pack("{s:s,s:o}", "intent", l->intent, "slots", slots);
+}
+
+json_t *resolve_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                     const struct intent_line *l, const char *utterance,
+                     const char *context_area)
+{
+    if (!l->intent[0]) return null_answer();
+    const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
+    struct intent_line grounded;
+    if (ground_line(r, d, l, utterance, &grounded)) l = &grounded;
+    return resolve_slots(r, d, l, context_area);
 }

@@ -41,8 +41,18 @@ const char *resolve_area(const struct resolve_registry *r, const char *span);
 const char *resolve_floor(const struct resolve_registry *r, const char *span);
 
 /* The answer object {"intent": NAME|null, "slots": {...}} for a parsed line (a new reference;
- * NULL only when out of memory). schema may be NULL (then no domain preference for names). */
+ * NULL only when out of memory). schema may be NULL (then no domain preference for names).
+ *
+ * utterance (may be NULL: no grounding) grounds the line in the house first: the model never
+ * sees the registry, so when the utterance says an entity's name or alias (whole words, longest
+ * first; Chinese: a substring of two characters or more) and the line has no name, the name
+ * replaces the area/floor + domain/device_class the name's words cover ("open the living room
+ * blinds" -> the cover Living Room Blinds), or is added where the line had no target ("set the
+ * thermostat to 22"). An area said apart from the name stays when the schema has name + area.
+ * Only a slot set that is one of the intent's combinations, with the entity's domain among the
+ * combination's name domains, is ever produced; otherwise the line stays as the model wrote it. */
 json_t *resolve_line(const struct resolve_registry *r, const struct intent_schema *schema,
-                     const struct intent_line *l, const char *context_area);
+                     const struct intent_line *l, const char *utterance,
+                     const char *context_area);
 
 #endif

@@ -232,7 +232,7 @@ static void check_line(const char *utt, const struct resolve_registry *r, const 
               "%s line '%s': %s='%s' is neither in '%s' nor a registry name", how, line,
               l.slots[i].name, l.slots[i].value, utt);
     if (r) {
-        json_t *a = resolve_line(r, schema, &l, NULL);
+        json_t *a = resolve_line(r, schema, &l, utt, NULL);
         CHECK(a && json_is_object(a), "resolve_line failed on '%s'", line);
         json_decref(a);
     }

@@ -1,7 +1,8 @@
 /*
  * test-resolve.c: the resolver (engine/resolve.c). Unit cases in English and Chinese (keys,
  * aliases, plurals, articles, possessives, measure words, 的, fuzzy matching, the area of a
- * name, unknown devices -> null, numbers), bad fixtures refused with a message, and the
+ * name, unknown devices -> null, numbers), grounding in the utterance (entity names said that
+ * the line lacks, and lines that must stay as they are), bad fixtures refused with a message, and the
  * held-out generated evaluation set resolved from its gold intent lines: the resolver alone
  * must reproduce the expected answers.
  */
@@ -105,12 +106,133 @@ static void check_line(const struct resolve_registry *r, const struct intent_sch
     int rc = intent_line_parse(line, &l, err, sizeof err);
     CHECK(rc == 0, "parse '%s': %s", line, err);
     if (rc) return;
-    json_t *got = resolve_line(r, s, &l, ctx);
+    json_t *got = resolve_line(r, s, &l, NULL, ctx);
     json_t *exp = json_loads(want, 0, NULL);
     CHECK(got && exp && json_equal(got, exp), "'%s' -> %s, want %s", line,
           got ? json_dumps(got, JSON_COMPACT | JSON_SORT_KEYS) : "NULL", want);
     json_decref(got);
     json_decref(exp);
+}
+
+/* A house for grounding: entity names that spell an area and a kind, an alias, a name in a
+ * room, the same name in two rooms. */
+static const char *house_ground =
+    "{\"language\":\"en\",\"floors\":[{\"name\":\"Ground Floor\",\"aliases\":[]}],"
+    "\"areas\":[{\"name\":\"Kitchen\",\"floor\":\"Ground Floor\",\"aliases\":[]},"
+    "{\"name\":\"Living Room\",\"floor\":\"Ground Floor\",\"aliases\":[]},"
+    "{\"name\":\"Kids Room\",\"floor\":\"Ground Floor\",\"aliases\":[]},"
+    "{\"name\":\"Study\",\"floor\":\"Ground Floor\",\"aliases\":[]}],"
+    "\"entities\":["
+    "{\"name\":\"Living Room Blinds\",\"domain\":\"cover\",\"area\":\"Living Room\","
+    "\"attributes\":{\"device_class\":\"blind\"},\"aliases\":[]},"
+    "{\"name\":\"Thermostat\",\"domain\":\"climate\",\"area\":\"Living Room\",\"aliases\":[]},"
+    "{\"name\":\"Living Room TV\",\"domain\":\"media_player\",\"area\":\"Living Room\","
+    "\"aliases\":[\"TV\"]},"
+    "{\"name\":\"Night Light\",\"domain\":\"light\",\"area\":\"Kids Room\",\"aliases\":[]},"
+    "{\"name\":\"Ceiling Light\",\"domain\":\"light\",\"area\":\"Kitchen\",\"aliases\":[]},"
+    "{\"name\":\"Lamp\",\"domain\":\"light\",\"area\":\"Study\",\"aliases\":[]},"
+    "{\"name\":\"Lamp\",\"domain\":\"light\",\"area\":\"Living Room\",\"aliases\":[]}]}";
+
+/* line + the utterance it came from -> answer (the grounding step of resolve_line) */
+static void check_ground(const struct resolve_registry *r, const struct intent_schema *s,
+                         const char *utt, const char *line, const char *want)
+{
+    struct intent_line l;
+    char err[256];
+    int rc = intent_line_parse(line, &l, err, sizeof err);
+    CHECK(rc == 0, "parse '%s': %s", line, err);
+    if (rc) return;
+    json_t *got = resolve_line(r, s, &l, utt, NULL);
+    json_t *exp = json_loads(want, 0, NULL);
+    char *g = got ? json_dumps(got, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    CHECK(got && exp && json_equal(got, exp), "'%s' / '%s' -> %s, want %s", utt, line,
+          g ? g : "NULL", want);
+    free(g);
+    json_decref(got);
+    json_decref(exp);
+}
+
+static void ground_cases(const struct intent_schema *s)
+{
+    struct resolve_registry *g = load_str(house_ground);
+    /* the said name wins over the area + kind its words cover */
+    check_ground(g, s, "open the living room blinds",
+                 "HassTurnOn|area=living room|domain=cover|device_class=blind",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Living Room Blinds\"}}");
+    /* a name where the model gave no target, the combination with name chosen */
+    check_ground(g, s, "set the thermostat to twenty two",
+                 "HassClimateSetTemperature|temperature=twenty two",
+                 "{\"intent\":\"HassClimateSetTemperature\",\"slots\":{\"name\":\"Thermostat\","
+                 "\"temperature\":22}}");
+    check_ground(g, s, "mute the tv", "HassMediaPlayerMute",
+                 "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{\"name\":\"Living Room TV\"}}");
+    /* an area said apart from the name stays (name + area exists for HassTurnOn) */
+    check_ground(g, s, "turn on the night light in the kids room",
+                 "HassTurnOn|area=kids room|domain=light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Night Light\","
+                 "\"area\":\"Kids Room\"}}");
+    /* ... also when the model cut the area's span short: the utterance's area is taken */
+    check_ground(g, s, "turn on the night light in the kids room", "HassTurnOn|area=kids|domain=light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Night Light\","
+                 "\"area\":\"Kids Room\"}}");
+    /* the same name in two rooms: the said room is kept */
+    check_ground(g, s, "switch on the lamps in the study", "HassTurnOn|area=study|domain=light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Lamp\",\"area\":\"Study\"}}");
+    /* no combination has name + area for mute: the name alone */
+    check_ground(g, s, "mute the tv in the living room", "HassMediaPlayerMute|area=living room",
+                 "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{\"name\":\"Living Room TV\"}}");
+
+    /* what must not change: no entity is called so */
+    check_ground(g, s, "turn off the lights in the kitchen", "HassTurnOff|area=kitchen|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Kitchen\","
+                 "\"domain\":\"light\"}}");
+    check_ground(g, s, "raise the blinds in the living room",
+                 "HassTurnOn|area=living room|domain=cover|device_class=blind",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"Living Room\","
+                 "\"domain\":\"cover\",\"device_class\":\"blind\"}}");
+    /* "light" is a word of Night Light, not its name */
+    check_ground(g, s, "turn on the light", "HassTurnOn|domain=light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"domain\":\"light\"}}");
+    /* the kind the model heard is not the entity's (a cover is no light) */
+    check_ground(g, s, "turn on the living room blinds", "HassTurnOn|area=living room|domain=light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"Living Room\","
+                 "\"domain\":\"light\"}}");
+    /* a climate entity is not a media player: no name for pause */
+    check_ground(g, s, "pause the thermostat", "HassMediaPause",
+                 "{\"intent\":\"HassMediaPause\",\"slots\":{}}");
+    /* the room said has no entity of that name: the line stays */
+    check_ground(g, s, "turn on the lamp in the kitchen", "HassTurnOn|area=kitchen|domain=light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"Kitchen\","
+                 "\"domain\":\"light\"}}");
+    check_ground(g, s, "mute the tv in the kitchen", "HassMediaPlayerMute",
+                 "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{}}");
+    /* the model's own name stays */
+    check_ground(g, s, "turn on the lamp in the living room", "HassTurnOn|name=lamp|area=living room",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Lamp\","
+                 "\"area\":\"Living Room\"}}");
+    /* free text names nothing */
+    check_ground(g, s, "play night light", "HassMediaSearchAndPlay|search_query=night light",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
+                 "\"night light\"}}");
+    /* timer names are free text too */
+    check_ground(g, s, "cancel the tv timer", "HassCancelTimer",
+                 "{\"intent\":\"HassCancelTimer\",\"slots\":{}}");
+    /* no utterance, no grounding */
+    check_ground(g, s, NULL, "HassMediaPlayerMute",
+                 "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{}}");
+    resolve_registry_free(g);
+
+    struct resolve_registry *zh = load_str(house_zh);
+    check_ground(zh, s, "打开客厅吊灯", "HassTurnOn|area=客厅|domain=light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"客厅吊灯\"}}");
+    check_ground(zh, s, "小度静音", "HassMediaPlayerMute",
+                 "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{\"name\":\"小度音箱\"}}");
+    check_ground(zh, s, "把姐姐的风扇调到百分之五十", "HassFanSetSpeed|percentage=百分之五十",
+                 "{\"intent\":\"HassFanSetSpeed\",\"slots\":{\"name\":\"姐姐风扇\","
+                 "\"percentage\":50}}");
+    check_ground(zh, s, "打开客厅的灯", "HassTurnOn|area=客厅|domain=light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"客厅\",\"domain\":\"light\"}}");
+    resolve_registry_free(zh);
 }
 
 static void unit_cases(const struct intent_schema *s)
@@ -262,7 +384,7 @@ static void eval_gold(const struct intent_schema *s, const char *srcdir, const c
         struct intent_line l;
         json_t *got = NULL;
         if (r && !intent_line_parse(target, &l, err, sizeof err))
-            got = resolve_line(r, s, &l, ctx);
+            got = resolve_line(r, s, &l, json_string_value(json_object_get(j, "text")), ctx);
         n++;
         if (got && json_equal(got, json_object_get(j, "expected"))) {
             ok++;
@@ -297,6 +419,7 @@ int main(void)
         return 1;
     }
     unit_cases(s);
+    ground_cases(s);
     eval_gold(s, srcdir, "en");
     eval_gold(s, srcdir, "zh-CN");
     intent_schema_free(s);

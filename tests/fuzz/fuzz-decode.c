@@ -79,7 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 intent_line_validate(schema, &l, err, sizeof err))
                 abort(); /* the automaton let through a line the schema refuses */
             if (r) {
-                json_t *ans = resolve_line(r, schema, &l, utt);
+                json_t *ans = resolve_line(r, schema, &l, utt, utt);
                 if (!ans || !json_is_object(ans)) abort();
                 json_decref(ans);
             }
