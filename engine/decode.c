@@ -3,7 +3,9 @@
  * per-step token mask (see decode.h). The automaton keeps no string of its own: a word-list
  * match is a range of a sorted list plus a depth, and a span match is the first offset of the
  * utterance where the value written so far occurs, so a position is a few integers that the
- * trie walk copies at every branch.
+ * trie walk copies at every branch. Copied spans (not numbers, which follow numbers.c's spans)
+ * keep to the utterance's word boundaries, found once per request (word_bounds): an undertrained
+ * model otherwise stops inside a word ("shopping l|ist" -> item "ist", "fir" for "fire tv").
  */
 #include "engine/decode.h"
 
@@ -224,6 +226,87 @@ static bool is_alnum(unsigned char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* ---- word boundaries ---- */
+
+enum { CH_SPACE = 0, CH_PUNCT, CH_WORD, CH_ALONE, CH_APOS };
+
+/* The class of the UTF-8 character at u[i] (its length in *len): letters and digits of
+ * alphabetic scripts join into words; CJK and other characters stand alone (each is a word);
+ * apostrophes (' and U+2019) are decided by their neighbours. */
+static int char_class(const unsigned char *u, int n, int i, int *len)
+{
+    unsigned char c = u[i];
+    *len = 1;
+    if (c < 0x80) {
+        if (is_alnum(c)) return CH_WORD;
+        if (c == '\'') return CH_APOS;
+        return (c == ' ' || c == '\t' || c == '\r' || c == '\n') ? CH_SPACE : CH_PUNCT;
+    }
+    int l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (!l || i + l > n) return CH_PUNCT; /* a stray or cut byte: one character of its own */
+    uint32_t cp = c & (0x7F >> l);
+    for (int j = 1; j < l; j++) {
+        if ((u[i + j] & 0xC0) != 0x80) return CH_PUNCT;
+        cp = (cp << 6) | (u[i + j] & 0x3F);
+    }
+    *len = l;
+    if (cp == 0x2019) return CH_APOS;
+    if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || /* Latin letters */
+        (cp >= 0x370 && cp <= 0x52F) ||                             /* Greek, Cyrillic */
+        (cp >= 0x1E00 && cp <= 0x1EFF))                             /* more Latin */
+        return CH_WORD;
+    if (cp == 0xA0 || cp == 0x3000) return CH_SPACE;
+    if ((cp >= 0x2000 && cp <= 0x206F) || /* general punctuation */
+        (cp >= 0x3001 && cp <= 0x303F) || /* CJK punctuation: 、。「」 */
+        (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) || /* ！，：？ */
+        (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65))
+        return CH_PUNCT;
+    return CH_ALONE;
+}
+
+/* Fill bound[0..n] with DECODE_WORD_START at each offset where a word begins (a letter or digit
+ * after no other, or a character that stands alone) and DECODE_WORD_END where one ends (after a
+ * word's last character or a lone one, at the end or before a character that does not continue
+ * it). Blanks and punctuation never start or end a span ("list!", ", add"): no copied value of
+ * the training or evaluation sets does. */
+static void word_bounds(const char *utt, int n, uint8_t *bound)
+{
+    const unsigned char *u = (const unsigned char *)utt;
+    memset(bound, 0, (size_t)n + 1);
+    int prev_cls = CH_SPACE, len;
+    for (int i = 0; i < n; i += len) {
+        int cls = char_class(u, n, i, &len);
+        if (cls == CH_APOS) { /* inside a word ("kid's") only between two word characters */
+            int nl;
+            cls = (prev_cls == CH_WORD && i + len < n &&
+                   char_class(u, n, i + len, &nl) == CH_WORD)
+                      ? CH_WORD
+                      : CH_PUNCT;
+        }
+        bool joins = cls == CH_WORD && prev_cls == CH_WORD;
+        if (!joins && (cls == CH_WORD || cls == CH_ALONE)) bound[i] |= DECODE_WORD_START;
+        if (!joins && (prev_cls == CH_WORD || prev_cls == CH_ALONE)) bound[i] |= DECODE_WORD_END;
+        prev_cls = cls;
+    }
+    if (prev_cls == CH_WORD || prev_cls == CH_ALONE) bound[n] |= DECODE_WORD_END;
+    /* a value that has copied up to i can still end there or further on ("lamp!" at the end of
+     * the utterance cannot: taking the '!' would be a dead end) */
+    bool live = false;
+    for (int i = n; i >= 0; i--) {
+        if (i < n && (u[i] == '|' || u[i] == '\n' || u[i] == '\r' || u[i] == '\t'))
+            live = false; /* the line's separators; bytes no value holds */
+        if (bound[i] & DECODE_WORD_END) live = true;
+        if (live) bound[i] |= DECODE_WORD_LIVE;
+    }
+}
+
+/* Must the slot's copied value keep to word boundaries? Every copied slot but numbers, whose
+ * spans numbers.c decides (nums_fill). */
+static bool slot_keeps_words(const struct decode_grammar *g, int slot)
+{
+    return g->kind[slot] != INTENT_SLOT_NUMBER;
+}
+
 /* May a number span start at q / end before e? Not inside a run of ASCII letters or digits,
  * not inside a UTF-8 sequence, no space at either end. */
 static bool num_start_ok(const char *u, int n, int q)
@@ -388,9 +471,17 @@ static bool value_complete(const struct decode_state *st, const struct decode_po
     const struct decode_words *w = pos_words(st, p);
     if (w && words_complete(w, p->lo, p->hi, p->k)) return true;
     if (p->sub < 0) return false;
+    if (slot_keeps_words(st->g, p->slot)) {
+        /* some occurrence (all start at word starts) ends at a word end */
+        const char *u = st->exact_case ? st->utt_raw : st->utt;
+        for (int q = p->sub; q + p->k <= st->utt_len; q++)
+            if ((st->bound[q + p->k] & DECODE_WORD_END) && (st->bound[q] & DECODE_WORD_START) &&
+                !memcmp(u + q, u + p->sub, p->k))
+                return true;
+        return false;
+    }
     if (p->sub + p->k < st->utt_len && (st->utt[p->sub + p->k] & 0xC0) == 0x80)
         return false; /* would cut a character */
-    if (st->g->kind[p->slot] != INTENT_SLOT_NUMBER) return true;
     /* one of the spans numbers.c read for this slot's class (see nums_fill) */
     int c = st->g->num_class[p->slot];
     const struct decode_nums *nc = nums_get(st, c);
@@ -517,8 +608,13 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
             int q = p->sub, k = p->k, found = -1;
             const char *u = st->exact_case ? st->utt_raw : st->utt;
             unsigned char want = st->exact_case ? c : f;
+            /* copied spans start at a word start and can still reach a word end; numbers
+             * follow the spans numbers.c read (num_live below) */
+            bool words = slot_keeps_words(g, p->slot);
             for (; q + k < st->utt_len; q++)
                 if ((unsigned char)u[q + k] == want &&
+                    (!words || ((st->bound[q] & DECODE_WORD_START) &&
+                                (st->bound[q + k + 1] & DECODE_WORD_LIVE))) &&
                     (k == 0 || !memcmp(u + q, u + p->sub, (size_t)k))) {
                     found = q;
                     break;
@@ -559,8 +655,9 @@ int decode_state_init(struct decode_state *st, const struct decode_grammar *g, c
         n--; /* a value cannot end in a space: trailing blanks only make dead ends */
     st->utt = malloc(n + 1);
     st->utt_raw = malloc(n + 1);
+    st->bound = malloc(n + 1);
     st->nums = calloc(1, sizeof *st->nums);
-    if (!st->utt || !st->utt_raw || !st->nums) {
+    if (!st->utt || !st->utt_raw || !st->bound || !st->nums) {
         decode_state_free(st);
         return HUB_ERR_NOMEM;
     }
@@ -569,6 +666,7 @@ int decode_state_init(struct decode_state *st, const struct decode_grammar *g, c
     memcpy(st->utt_raw, utt, n);
     st->utt_raw[n] = 0;
     st->utt_len = (int)n;
+    word_bounds(utt, (int)n, st->bound);
     st->g = g;
     for (int i = 0; i < 3; i++) st->names[i] = names ? names[i] : NULL;
     st->pos.phase = PH_INTENT;
@@ -586,7 +684,9 @@ void decode_state_free(struct decode_state *st)
     if (!st) return;
     free(st->utt);
     free(st->utt_raw);
+    free(st->bound);
     free(st->nums);
+    st->bound = NULL;
     st->utt = NULL;
     st->utt_raw = NULL;
     st->nums = NULL;
@@ -814,8 +914,9 @@ static void pos_next_bytes(const struct decode_state *st, const struct decode_po
         if (p->sub >= 0) {
             int k = p->k;
             const char *u = st->exact_case ? st->utt_raw : st->utt;
+            uint8_t need = slot_keeps_words(g, p->slot) ? DECODE_WORD_START : 0;
             for (int q = p->sub; q + k < st->utt_len; q++)
-                if (!memcmp(u + q, u + p->sub, (size_t)k)) {
+                if ((st->bound[q] & need) == need && !memcmp(u + q, u + p->sub, (size_t)k)) {
                     unsigned char c = (unsigned char)u[q + k];
                     set_byte(set, c);
                     if (c >= 'a' && c <= 'z') set_byte(set, (unsigned char)(c - 32));

@@ -3,7 +3,8 @@
  * follows the line's grammar (an intent name of the schema or `none`; then per intent only its
  * slots, in the fixed order, forming one of its slot combinations; closed slots from their word
  * lists; span, number and text slots copied from the utterance, case-insensitively for ASCII, or
- * a registry name; numbers that numbers.c reads) and a trie of the vocabulary's token texts
+ * a registry name; a copied span starts at a word start and ends at a word end of the utterance;
+ * numbers that numbers.c reads) and a trie of the vocabulary's token texts
  * lets one walk find every token the automaton accepts from its current state, so the per-step
  * mask costs a walk over the few live trie branches, not a scan of every token's text.
  *
@@ -56,6 +57,16 @@ struct decode_pos {
     uint32_t allow;   /* slot names allowed next (bits of intent_slot_order) */
 };
 
+/* Word boundaries of the utterance (decode_state.bound): a word is a run of letters and digits
+ * (ASCII, Latin, Greek and Cyrillic letters, an apostrophe between two letters); every other
+ * character, CJK ones included, stands alone. A copied span may start only at an offset with
+ * DECODE_WORD_START and end only before one with DECODE_WORD_END, so it never cuts a word. */
+enum {
+    DECODE_WORD_START = 1,
+    DECODE_WORD_END = 2,
+    DECODE_WORD_LIVE = 4, /* a word end lies ahead, before any byte a value cannot hold */
+};
+
 /* Number spans of the utterance per number slot, found when the slot is first reached. */
 struct decode_nums;
 
@@ -66,6 +77,7 @@ struct decode_state {
     char *utt_raw; /* the utterance as said */
     int utt_len;
     bool exact_case; /* spans must keep the utterance's case (registry names never do) */
+    uint8_t *bound;  /* per offset 0..utt_len: DECODE_WORD_* bits */
     const struct decode_words *names[3]; /* name, area, floor lists (may be NULL) */
     struct decode_nums *nums; /* cache, filled lazily (also by the const walk) */
     struct decode_pos pos;

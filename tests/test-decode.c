@@ -3,15 +3,17 @@
  *  1. Byte automaton: every gold intent line of the held-out generated evaluation set (3000
  *     lines, en + zh-CN) is accepted for its utterance and fixture; wrong lines (unknown intent,
  *     slot order, a span the utterance lacks, closed words off their list, spaces at a value's
- *     ends, numbers that are not numbers, slot sets that are no combination) are refused.
+ *     ends, numbers that are not numbers, slot sets that are no combination, spans cut inside a
+ *     word) are refused.
  *  2. Token mask: with a real GGUF vocabulary (the reference deepseek2 model), the trie walk's
  *     allowed set equals a brute-force check of every token, at every step of random walks over
  *     hand-written utterances; every walk ends in a line that parses and validates, with spans
- *     from the utterance or the registry.
+ *     from the utterance (whole words) or the registry.
  *  3. Greedy decoding with the real reference model (intent_decode_line) on the same inputs:
  *     valid lines, and the per-step mask time is printed.
  */
 #define _GNU_SOURCE /* strcasestr */
+#include <ctype.h>
 #include <jansson.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -129,6 +131,70 @@ static void gold_lines(const char *lang)
     CHECK(n >= 1000 && ok == n, "%s: %ld of %ld", lang, ok, n);
 }
 
+/* Copied spans start and end on the utterance's word boundaries (an undertrained model cut
+ * "shopping l|ist" into item "ist"); numbers and CJK characters keep their own boundaries. */
+static void word_boundary_cases(void)
+{
+    const char *u = "we are out of toothpaste, add that to the shopping list!";
+    CHECK(accepts(u, NULL, "HassShoppingListAddItem|item=toothpaste"), "whole word");
+    CHECK(accepts_mode(u, NULL, "HassShoppingListAddItem|item=toothpaste", true), "exact case");
+    CHECK(accepts(u, NULL, "HassShoppingListAddItem|item=shopping list"), "two words");
+    CHECK(!accepts(u, NULL, "HassShoppingListAddItem|item=ist"), "starts inside a word");
+    CHECK(!accepts(u, NULL, "HassShoppingListAddItem|item=tooth"), "ends inside a word");
+    CHECK(!accepts(u, NULL, "HassShoppingListAddItem|item=toothpaste,"), "ends on punctuation");
+    CHECK(!accepts(u, NULL, "HassShoppingListAddItem|item=, add"), "starts on punctuation");
+    /* "list!" ends the utterance: the '!' leads nowhere, so the automaton refuses it at once
+     * rather than enter a value it can never end */
+    struct decode_state st;
+    CHECK(!decode_state_init(&st, grammar, u, NULL), "init");
+    CHECK(decode_feed(&st, "HassShoppingListAddItem|item=shopping list", 42), "prefix");
+    CHECK(!decode_feed(&st, "!", 1), "dead-end punctuation taken");
+    decode_state_free(&st);
+    CHECK(!accepts("add vacuum the stairs to my chores list", NULL,
+                   "HassListAddItem|name=chores|item=va"),
+          "item cut inside a word");
+    CHECK(accepts("add vacuum the stairs to my chores list", NULL,
+                  "HassListAddItem|name=chores|item=vacuum the stairs"),
+          "item of three words");
+    CHECK(!accepts("put fire tv on mute", NULL, "HassMediaSearchAndPlay|search_query=fir"),
+          "search query cut");
+    CHECK(!accepts("play something relaxing", NULL,
+                   "HassMediaSearchAndPlay|search_query=something re"),
+          "second word cut");
+    CHECK(accepts("play something relaxing", NULL,
+                  "HassMediaSearchAndPlay|search_query=something relaxing"),
+          "whole query");
+    /* a value whose first occurrence is inside a word or a longer word: a later one counts */
+    CHECK(accepts("the islamp and the lamps and the lamp", NULL, "HassTurnOn|name=lamp"),
+          "later whole-word occurrence");
+    CHECK(!accepts("the islamp and the lamps", NULL, "HassTurnOn|name=lamp"),
+          "no whole-word occurrence");
+    /* an apostrophe between letters is part of the word */
+    const char *k = "turn on the light in the kid's room";
+    CHECK(accepts(k, NULL, "HassTurnOn|area=kid's room|domain=light"), "apostrophe word");
+    CHECK(!accepts(k, NULL, "HassTurnOn|area=kid|domain=light"), "cut at the apostrophe");
+    CHECK(!accepts(k, NULL, "HassTurnOn|area=s room|domain=light"), "after the apostrophe");
+    /* Chinese: every character boundary is a word boundary; Latin inside CJK keeps its words */
+    const char *z = "把客厅的灯调到百分之五十";
+    CHECK(accepts(z, NULL, "HassLightSet|area=厅|domain=light|brightness=百分之五十"),
+          "one CJK character");
+    const char *m = "把Sonos音箱的音量调到40%";
+    CHECK(accepts(m, NULL, "HassSetVolume|name=Sonos音箱|volume_level=40%"), "mixed span");
+    CHECK(accepts(m, NULL, "HassSetVolume|name=Sonos|volume_level=40"), "Latin word in CJK");
+    CHECK(accepts(m, NULL, "HassSetVolume|name=音箱|volume_level=40%"), "CJK after Latin");
+    CHECK(!accepts(m, NULL, "HassSetVolume|name=Son|volume_level=40%"), "Latin cut in CJK");
+    CHECK(!accepts(m, NULL, "HassSetVolume|name=onos音箱|volume_level=40%"), "Latin cut start");
+    /* numbers follow numbers.c's spans */
+    CHECK(accepts("set the heat to 22.5 degrees", NULL, "HassClimateSetTemperature|temperature=22.5"),
+          "decimal number");
+    CHECK(accepts("set the volume to 40%", NULL, "HassSetVolume|volume_level=40%"), "percent");
+    /* Latin letters beyond ASCII belong to words */
+    CHECK(!accepts("play café music", NULL, "HassMediaSearchAndPlay|search_query=caf"),
+          "cut before an accented letter");
+    CHECK(accepts("play café music", NULL, "HassMediaSearchAndPlay|search_query=café music"),
+          "accented word");
+}
+
 static void automaton_cases(void)
 {
     const char *u = "Dim the Kitchen Lamp to forty percent please";
@@ -172,6 +238,7 @@ static void automaton_cases(void)
     CHECK(accepts(z, NULL, "HassLightSet|area=客厅|domain=light|brightness=百分之五十"), "zh");
     CHECK(!accepts(z, NULL, "HassLightSet|area=卧室|domain=light|brightness=百分之五十"),
           "zh span not said");
+    word_boundary_cases();
     /* registry names are allowed even when not said verbatim */
     json_t *fx = json_loads("{\"entities\":[{\"name\":\"Desk Lamp\",\"domain\":\"light\"}],"
                             "\"areas\":[{\"name\":\"Study\"}]}",
@@ -201,6 +268,20 @@ static int cmp_i32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Is v said in utt (ASCII case folded) where it neither starts nor ends inside a run of ASCII
+ * letters and digits? (The automaton's rule, with apostrophes and non-ASCII left out.) */
+static int said_as_words(const char *utt, const char *v)
+{
+    size_t n = strlen(v);
+    for (const char *p = utt; n && (p = strcasestr(p, v)); p++) {
+        unsigned char before = p > utt ? (unsigned char)p[-1] : ' ', after = (unsigned char)p[n];
+        if (!(isalnum(before) && isalnum((unsigned char)v[0])) &&
+            !(isalnum(after) && isalnum((unsigned char)v[n - 1])))
+            return 1;
+    }
+    return 0;
+}
+
 static int value_ok(const char *utt, const struct resolve_registry *r, const char *slot,
                     const char *v)
 {
@@ -208,7 +289,7 @@ static int value_ok(const char *utt, const struct resolve_registry *r, const cha
     if (k == INTENT_SLOT_CLOSED) return 1;
     if (!strcmp(slot, "volume_step") && (!strcmp(v, "up") || !strcmp(v, "down"))) return 1;
     if (v[0] == '-' && !strcmp(slot, "volume_step")) v++;
-    if (strcasestr(utt, v)) return 1;
+    if (k == INTENT_SLOT_NUMBER ? strcasestr(utt, v) != NULL : said_as_words(utt, v)) return 1;
     int w = !strcmp(slot, "name") ? 0 : !strcmp(slot, "area") ? 1 : !strcmp(slot, "floor") ? 2 : -1;
     if (w >= 0 && r) {
         const struct decode_words *dw = resolve_registry_words(r, w);
