@@ -1731,8 +1731,10 @@ static void say_time(struct corpus_gen *g, char *span, size_t len, long *secs)
         int h12 = h24 % 12 ? h24 % 12 : 12, pm = h24 >= 12;
         char hw[64], mw[64];
         if (en) {
-            static const char *const am_w[] = {"am", "a.m.", "AM", "am"};
-            static const char *const pm_w[] = {"pm", "p.m.", "PM", "pm"};
+            /* no "p.m.": a copied span never ends in punctuation (the decoder keeps to word
+             * boundaries), and numbers.c reads "p.m" as well */
+            static const char *const am_w[] = {"am", "am", "AM", "a.m"};
+            static const char *const pm_w[] = {"pm", "pm", "PM", "p.m"};
             const char *ap = pm ? pm_w[corpus_randn(&g->rng, 4)] : am_w[corpus_randn(&g->rng, 4)];
             const char *period = !pm ? "in the morning"
                                  : h24 < 17 ? "in the afternoon"

@@ -28,8 +28,14 @@ enum { WL_NONE = -1, WL_INTENTS = 0, WL_SLOTS = 1, WL_CLOSED = 2, WL_NAMES = 3 /
  * (num_parse_slot reads brightness, the percentage-like slots and all others three ways): a
  * number value may only grow along one of them, so the automaton never enters a value it
  * cannot finish, nor a slot combination whose numbers were never said. */
-enum { NUM_CLASS_PLAIN = 0, NUM_CLASS_BRIGHTNESS, NUM_CLASS_PERCENT, NUM_CLASSES };
-static const char *const num_class_slot[NUM_CLASSES] = {"temperature", "brightness", "position"};
+/* A rule's times of day and durations are spans numbers.c reads too (num_parse_time,
+ * num_parse_duration): the same machinery keeps them finishable. */
+enum {
+    NUM_CLASS_PLAIN = 0, NUM_CLASS_BRIGHTNESS, NUM_CLASS_PERCENT, NUM_CLASS_TIME,
+    NUM_CLASS_DURATION, NUM_CLASSES
+};
+static const char *const num_class_slot[NUM_CLASSES] = {"temperature", "brightness", "position",
+                                                        "at", "for"};
 
 struct decode_nums {
     int8_t feasible[256]; /* per sorted intent: 0 unknown, 1 yes, -1 no */
@@ -39,15 +45,21 @@ struct decode_nums {
     uint8_t len[NUM_CLASSES][DECODE_NUM_SPANS];
 };
 
+/* Slots the automaton knows: intent_slot_order, then the rule slots of intent_rule_slot_order
+ * (index DEC_RULE + r), which may follow a complete action line (see rule_* below). */
+#define DEC_RULE INTENT_SLOT_KINDS
+#define DEC_SLOTS (INTENT_SLOT_KINDS + INTENT_RULE_SLOTS)
+
 struct decode_grammar {
     struct decode_words intents;      /* exact case */
     const struct intent_def **defs;   /* per sorted intent; NULL for "none" */
-    struct decode_words slots;        /* slot names, sorted */
-    int8_t slot_of[INTENT_SLOT_KINDS]; /* sorted index -> intent_slot_order index */
-    uint8_t kind[INTENT_SLOT_KINDS];   /* enum intent_slot_kind per slot */
-    struct decode_words closed[INTENT_SLOT_KINDS]; /* closed words (volume_step: up/down) */
+    struct decode_words slots;        /* slot names, sorted (rule slots included) */
+    int8_t slot_of[DEC_SLOTS];        /* sorted index -> slot index (DEC_RULE + r: rule slot) */
+    uint8_t kind[DEC_SLOTS];          /* enum intent_slot_kind per slot */
+    struct decode_words closed[DEC_SLOTS]; /* closed words (volume_step: up/down) */
     int vstep;                         /* index of volume_step */
-    uint8_t num_class[INTENT_SLOT_KINDS];
+    uint8_t num_class[DEC_SLOTS];
+    bool spanned[DEC_SLOTS];          /* values must be one of the class's spans (nums_fill) */
     uint32_t num_mask;                 /* number slots that need a number span (not volume_step) */
 };
 
@@ -153,9 +165,14 @@ void decode_grammar_free(struct decode_grammar *g)
     if (!g) return;
     decode_words_free(&g->intents);
     decode_words_free(&g->slots);
-    for (int i = 0; i < INTENT_SLOT_KINDS; i++) decode_words_free(&g->closed[i]);
+    for (int i = 0; i < DEC_SLOTS; i++) decode_words_free(&g->closed[i]);
     free(g->defs);
     free(g);
+}
+
+static const char *dec_slot_name(int i)
+{
+    return i < DEC_RULE ? intent_slot_order[i] : intent_rule_slot_order[i - DEC_RULE];
 }
 
 struct decode_grammar *decode_grammar_new(const struct intent_schema *s, char *err, size_t errlen)
@@ -178,25 +195,34 @@ struct decode_grammar *decode_grammar_new(const struct intent_schema *s, char *e
     g->defs = calloc((size_t)g->intents.n, sizeof *g->defs);
     if (!g->defs) goto nomem;
     for (int i = 0; i < g->intents.n; i++) g->defs[i] = intent_schema_find(s, g->intents.s[i]);
-    if (words_init(&g->slots, (const char *const *)intent_slot_order, INTENT_SLOT_KINDS, false))
-        goto nomem;
-    for (int i = 0; i < g->slots.n; i++) g->slot_of[i] = (int8_t)intent_slot_index(g->slots.s[i]);
-    for (int i = 0; i < INTENT_SLOT_KINDS; i++) {
-        const char *const *v = intent_slot_values(intent_slot_order[i]);
+    const char *all_slots[DEC_SLOTS];
+    for (int i = 0; i < DEC_SLOTS; i++) all_slots[i] = dec_slot_name(i);
+    if (words_init(&g->slots, all_slots, DEC_SLOTS, false)) goto nomem;
+    for (int i = 0; i < g->slots.n; i++) {
+        int r = intent_rule_slot_index(g->slots.s[i]);
+        g->slot_of[i] = (int8_t)(r >= 0 ? DEC_RULE + r : intent_slot_index(g->slots.s[i]));
+    }
+    for (int i = 0; i < DEC_SLOTS; i++) {
+        const char *const *v = intent_slot_values(dec_slot_name(i));
         int n = 0;
-        g->kind[i] = (uint8_t)intent_slot_kind(intent_slot_order[i]);
+        g->kind[i] = (uint8_t)intent_slot_kind(dec_slot_name(i));
         while (v && v[n]) n++;
         if (words_init(&g->closed[i], v, n, false)) goto nomem;
     }
     g->vstep = intent_slot_index("volume_step");
-    for (int i = 0; i < INTENT_SLOT_KINDS; i++) {
-        const char *n = intent_slot_order[i];
+    for (int i = 0; i < DEC_SLOTS; i++) {
+        const char *n = dec_slot_name(i);
         g->num_class[i] = !strcmp(n, "brightness") ? NUM_CLASS_BRIGHTNESS
                           : (!strcmp(n, "position") || !strcmp(n, "percentage") ||
                              !strcmp(n, "volume_level"))
                               ? NUM_CLASS_PERCENT
                               : NUM_CLASS_PLAIN;
-        if (g->kind[i] == INTENT_SLOT_NUMBER && i != g->vstep) g->num_mask |= 1u << i;
+        int r = i - DEC_RULE;
+        if (r >= 0 && intent_rule_slot_is_time(r)) g->num_class[i] = NUM_CLASS_TIME;
+        if (r >= 0 && intent_rule_slot_is_duration(r)) g->num_class[i] = NUM_CLASS_DURATION;
+        g->spanned[i] = g->kind[i] == INTENT_SLOT_NUMBER || g->num_class[i] >= NUM_CLASS_TIME;
+        if (g->kind[i] == INTENT_SLOT_NUMBER && i != g->vstep && i < DEC_RULE)
+            g->num_mask |= 1u << i;
     }
     free(names);
     return g;
@@ -364,6 +390,26 @@ static bool num_start_plausible(const char *u, int n, int q)
     return false;
 }
 
+/* Could a span of the class start at q? Times also start with "noon", "midnight", a Chinese
+ * part of the day (早上, 晚上) or any CJK character. */
+static bool num_class_plausible(const char *u, int n, int q, int cls)
+{
+    if (num_start_plausible(u, n, q)) return true;
+    if (cls != NUM_CLASS_TIME) return false;
+    if ((unsigned char)u[q] >= 0xE0) return true;
+    return (q + 4 <= n && !memcmp(u + q, "noon", 4)) || (q + 8 <= n && !memcmp(u + q, "midnight", 8)) ||
+           (q + 6 <= n && !memcmp(u + q, "midday", 6));
+}
+
+static bool num_class_parses(int cls, const char *buf, double *x)
+{
+    int secs;
+    struct num_duration d;
+    if (cls == NUM_CLASS_TIME) return num_parse_time(buf, &secs) == HUB_OK;
+    if (cls == NUM_CLASS_DURATION) return num_parse_duration(buf, &d) == HUB_OK;
+    return num_parse_slot(num_class_slot[cls], buf, x) == HUB_OK;
+}
+
 static void nums_fill(const struct decode_state *st, int cls)
 {
     struct decode_nums *nc = st->nums;
@@ -373,12 +419,12 @@ static void nums_fill(const struct decode_state *st, int cls)
     int n = st->utt_len, cnt = 0;
     nc->done[cls] = 1;
     for (int q = 0; q < n && cnt < DECODE_NUM_SPANS; q++) {
-        if (!num_start_ok(u, n, q) || !num_start_plausible(u, n, q)) continue;
+        if (!num_start_ok(u, n, q) || !num_class_plausible(u, n, q, cls)) continue;
         for (int e = q + 1; e <= n && e - q <= DECODE_NUM_LEN && cnt < DECODE_NUM_SPANS; e++) {
             if (!num_end_ok(u, n, e)) continue;
             memcpy(buf, u + q, (size_t)(e - q));
             buf[e - q] = 0;
-            if (num_parse_slot(num_class_slot[cls], buf, &x) != HUB_OK) continue;
+            if (!num_class_parses(cls, buf, &x)) continue;
             nc->q[cls][cnt] = (int16_t)q;
             nc->len[cls][cnt] = (uint8_t)(e - q);
             cnt++;
@@ -456,10 +502,49 @@ static bool intent_range_feasible(const struct decode_state *st, const struct de
     return false;
 }
 
+/* ---- rule slots: after a complete action line, one trigger kind and any conditions
+ * (intent_rule_mask_ok), in their fixed order ---- */
+
+static bool slot_allowed(const struct decode_pos *p, int s)
+{
+    return s < DEC_RULE ? (p->allow >> s) & 1 : (p->rallow >> (s - DEC_RULE)) & 1;
+}
+
+static bool num_live(const struct decode_state *st, int slot, int sub, int k);
+
+/* Rule slots that may follow when the rule slots rmask are written and `last` (-1: none) is the
+ * last of them: some valid rule still has them, and a time, duration or number of theirs was
+ * said (every trigger kind but `at` can then still be finished with closed words). */
+static uint16_t rule_next(const struct decode_state *st, uint32_t rmask, int last)
+{
+    uint16_t allow = 0;
+    for (int r = last + 1; r < INTENT_RULE_SLOTS; r++)
+        if (intent_rule_prefix_ok(rmask | (1u << r), r) &&
+            (!st->g->spanned[DEC_RULE + r] || num_live(st, DEC_RULE + r, 0, 0)))
+            allow |= (uint16_t)(1u << r);
+    return allow;
+}
+
+/* Does a time or duration rule value read as one (numbers.c)? Other slots: yes. */
+static bool rule_value_ok(const struct decode_state *st, const struct decode_pos *p)
+{
+    int r = p->slot - DEC_RULE;
+    char buf[DECODE_NUM_LEN + 1];
+    if (r < 0 || p->sub < 0 || !(intent_rule_slot_is_time(r) || intent_rule_slot_is_duration(r)))
+        return true;
+    if (p->k > DECODE_NUM_LEN) return false;
+    memcpy(buf, st->utt + p->sub, p->k);
+    buf[p->k] = 0;
+    int secs;
+    struct num_duration d;
+    return intent_rule_slot_is_time(r) ? num_parse_time(buf, &secs) == HUB_OK
+                                       : num_parse_duration(buf, &d) == HUB_OK;
+}
+
 static bool slot_range_allowed(const struct decode_grammar *g, const struct decode_pos *p)
 {
     for (int i = p->lo; i < p->hi; i++)
-        if (p->allow & (1u << g->slot_of[i])) return true;
+        if (slot_allowed(p, g->slot_of[i])) return true;
     return false;
 }
 
@@ -500,6 +585,9 @@ static bool pos_can_end(const struct decode_state *st, const struct decode_pos *
         const struct intent_def *d = g->defs[p->lo];
         return !d || intent_def_combo(d, 0) != NULL;
     }
+    if (p->phase == PH_VALUE && p->slot >= DEC_RULE)
+        return value_complete(st, p, last) && rule_value_ok(st, p) &&
+               intent_rule_mask_ok(p->rmask | (1u << (p->slot - DEC_RULE)));
     if (p->phase == PH_VALUE)
         return value_complete(st, p, last) &&
                intent_def_combo(g->defs[p->intent], p->mask | (1u << p->slot)) != NULL;
@@ -525,7 +613,8 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
             const struct intent_def *d = g->defs[p->lo];
             if (!d) return false;
             uint32_t allow = next_slots(st, d, 0, -1);
-            if (!allow) return false;
+            p->rallow = intent_def_combo(d, 0) ? rule_next(st, 0, -1) : 0;
+            if (!allow && !p->rallow) return false;
             p->intent = (int16_t)p->lo;
             p->phase = PH_SLOT;
             p->words = WL_SLOTS;
@@ -542,11 +631,14 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
         if (c == '=') {
             if (!words_complete(&g->slots, p->lo, p->hi, p->k)) return false;
             int s = g->slot_of[p->lo];
-            if (!(p->allow & (1u << s))) return false;
-            if (g->kind[s] == INTENT_SLOT_NUMBER && s != g->vstep && !num_live(st, s, 0, 0))
-                return false; /* no number said for it */
+            if (!slot_allowed(p, s)) return false;
+            if (g->spanned[s] && s != g->vstep && !num_live(st, s, 0, 0))
+                return false; /* no number (time, duration) said for it */
+            /* the names a span slot may take: name, area, floor (slots 0, 1, 2 of
+             * intent_slot_order) and a rule's trigger entity (entity names) */
+            int nl = s <= 2 ? s : s == DEC_RULE + RULE_WHEN ? 0 : -1;
             if (g->kind[s] != INTENT_SLOT_CLOSED && s != g->vstep && st->utt_len == 0 &&
-                !(s <= 2 && st->names[s] && st->names[s]->n))
+                !(nl >= 0 && st->names[nl] && st->names[nl]->n))
                 return false; /* nothing to copy from */
             p->slot = (int8_t)s;
             p->phase = PH_VALUE;
@@ -558,9 +650,8 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
             const struct decode_words *w = NULL;
             if (kind == INTENT_SLOT_CLOSED || s == g->vstep) {
                 p->words = WL_CLOSED;
-            } else if (kind == INTENT_SLOT_SPAN && s <= 2 && st->names[s] && st->names[s]->n) {
-                /* name, area, floor are slots 0, 1, 2 of intent_slot_order */
-                p->words = (int8_t)(WL_NAMES + s);
+            } else if (kind == INTENT_SLOT_SPAN && nl >= 0 && st->names[nl] && st->names[nl]->n) {
+                p->words = (int8_t)(WL_NAMES + nl);
             }
             w = pos_words(st, p);
             p->lo = 0;
@@ -573,6 +664,27 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
         return slot_range_allowed(g, p);
     }
     case PH_VALUE: {
+        if ((c == '|' || c == '\n') && p->slot >= DEC_RULE) {
+            int r = p->slot - DEC_RULE;
+            uint32_t rmask = p->rmask | (1u << r);
+            if (!value_complete(st, p, last) || !rule_value_ok(st, p)) return false;
+            if (c == '\n') {
+                if (!intent_rule_mask_ok(rmask)) return false;
+                p->rmask = (uint16_t)rmask;
+                p->phase = PH_DONE;
+                return true;
+            }
+            p->rallow = rule_next(st, rmask, r);
+            if (!p->rallow) return false;
+            p->rmask = (uint16_t)rmask;
+            p->allow = 0;
+            p->phase = PH_SLOT;
+            p->words = WL_SLOTS;
+            p->lo = 0;
+            p->hi = (uint16_t)g->slots.n;
+            p->k = 0;
+            return true;
+        }
         if (c == '|' || c == '\n') {
             if (!value_complete(st, p, last)) return false;
             const struct intent_def *d = g->defs[p->intent];
@@ -584,7 +696,8 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
                 return true;
             }
             uint32_t allow = next_slots(st, d, mask, p->slot);
-            if (!allow) return false;
+            p->rallow = intent_def_combo(d, mask) ? rule_next(st, 0, -1) : 0;
+            if (!allow && !p->rallow) return false;
             p->mask = mask;
             p->allow = allow;
             p->phase = PH_SLOT;
@@ -600,6 +713,10 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
             p->neg = 1;
             p->words = WL_NONE;
             return p->sub >= 0 && num_live(st, p->slot, 0, 0); /* a number must follow */
+        }
+        if (p->k == 0 && c == '-' && p->slot == DEC_RULE + RULE_OFFSET && !p->neg) {
+            p->neg = 1; /* "30 minutes before sunset" */
+            return p->sub >= 0 && num_live(st, p->slot, 0, 0);
         }
         if (p->k >= DECODE_UTT_MAX) return false;
         unsigned char f = fold(c);
@@ -621,7 +738,7 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
                 }
             p->sub = (int16_t)found;
             alive = found >= 0;
-            if (alive && g->kind[p->slot] == INTENT_SLOT_NUMBER && !num_live(st, p->slot, found, k + 1)) {
+            if (alive && g->spanned[p->slot] && !num_live(st, p->slot, found, k + 1)) {
                 p->sub = -1;
                 alive = false;
             }

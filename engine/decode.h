@@ -55,6 +55,8 @@ struct decode_pos {
     uint16_t k;       /* bytes matched of the current word / value */
     uint32_t mask;    /* slots written */
     uint32_t allow;   /* slot names allowed next (bits of intent_slot_order) */
+    uint16_t rmask;   /* rule slots written (bits of intent_rule_slot_order) */
+    uint16_t rallow;  /* rule slots allowed next */
 };
 
 /* Word boundaries of the utterance (decode_state.bound): a word is a run of letters and digits

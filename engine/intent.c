@@ -14,6 +14,7 @@
 #include "engine/gguf.h"
 #include "engine/model.h"
 #include "engine/sampler.h"
+#include "engine/resolve_rule.h"
 #include "engine/tokenizer.h"
 #include "hub_log.h"
 #include "hub_status.h"
@@ -389,9 +390,9 @@ json_t *intent_parse(struct intent_ctx *c, const struct resolve_registry *reg, c
         struct resolve_registry *r0 = resolve_registry_new(fx, why, sizeof why);
         json_decref(fx);
         if (!r0) return NULL;
-        json_t *out = resolve_line(r0, c->e->schema, &l, text, context_area);
+        json_t *out = resolve_answer(r0, c->e->schema, &l, text, context_area);
         resolve_registry_free(r0);
         return out;
     }
-    return resolve_line(reg, c->e->schema, &l, text, context_area);
+    return resolve_answer(reg, c->e->schema, &l, text, context_area);
 }

@@ -5,7 +5,8 @@
 # HUB_INTENT_LIBS (engine/local.mk).
 noinst_LIBRARIES += engine/libhubintent.a
 engine_libhubintent_a_SOURCES = engine/decode.c engine/decode.h engine/resolve.c \
-	engine/resolve.h engine/intent.c engine/intent.h engine/cmd_intent.c engine/cmd_experts.c
+	engine/resolve.h engine/resolve_rule.c engine/resolve_rule.h engine/intent.c engine/intent.h \
+	engine/cmd_intent.c engine/cmd_experts.c
 engine_libhubintent_a_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) \
 	-DHUB_INTENT_SRCDIR='"$(abs_top_srcdir)"' -DHUB_INTENT_PKGDATADIR='"$(pkgdatadir)"'
 HUB_INTENT_LIBS = engine/libhubintent.a engine/libhubdata.a $(HUB_ENGINE_LIBS)
@@ -52,3 +53,11 @@ endif
 CLEANFILES += tests/fuzz/fuzz-decode
 HUB_TESTS += tests/test-fuzz-decode.sh
 EXTRA_DIST += tests/test-fuzz-decode.sh tests/fuzz/fuzz-decode.c tests/fuzz/seeds/decode
+
+# rule sentences: resolver (engine/resolve_rule.c) on a fixture, the automaton's rule slots, and
+# generated rule sentences decoded and resolved back to their expected answers
+check_PROGRAMS += tests/test-rule-sentence
+tests_test_rule_sentence_SOURCES = tests/test-rule-sentence.c
+tests_test_rule_sentence_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
+tests_test_rule_sentence_LDADD = $(HUB_INTENT_LIBS)
+HUB_TESTS += tests/test-rule-sentence

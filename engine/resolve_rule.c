@@ -1,0 +1,157 @@
+/*
+ * resolve_rule.c: rule lines to the rule contract's answer (see resolve_rule.h). The action is an
+ * ordinary line and goes through resolve_line; the trigger, conditions and `for` are resolved
+ * here.
+ */
+#define _GNU_SOURCE /* strcasestr */
+#include "engine/resolve_rule.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/numbers.h"
+#include "hub_status.h"
+
+static json_t *null_answer(void)
+{
+    return json_pack("{s:n,s:{}}", "intent", "slots");
+}
+
+static json_t *time_json(const char *span)
+{
+    int secs;
+    char b[16];
+    if (!span || num_parse_time(span, &secs) != HUB_OK) return NULL;
+    snprintf(b, sizeof b, "%02d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
+    return json_string(b);
+}
+
+/* Seconds of a duration span, or -1. */
+static long duration_secs(const char *span)
+{
+    struct num_duration d;
+    if (!span || num_parse_duration(span, &d) != HUB_OK) return -1;
+    return d.hours * 3600 + d.minutes * 60 + d.seconds;
+}
+
+/* The domains a state trigger's entity is looked for in first, by the state it waits for. */
+static const char *const *trigger_domains(const char *to)
+{
+    static const char *const onoff[] = {"binary_sensor", "light", "switch", "fan",
+                                        "input_boolean", "media_player", NULL};
+    static const char *const open[] = {"binary_sensor", "cover", "valve", NULL};
+    static const char *const lock[] = {"lock", NULL};
+    static const char *const person[] = {"person", NULL};
+    static const char *const sensor[] = {"sensor", NULL};
+    if (!to) return sensor;
+    if (!strcmp(to, "open") || !strcmp(to, "closed")) return open;
+    if (!strcmp(to, "locked") || !strcmp(to, "unlocked")) return lock;
+    if (!strcmp(to, "home") || !strcmp(to, "not_home")) return person;
+    return onoff;
+}
+
+static json_t *weekdays_json(const char *days)
+{
+    static const char *const wk[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    json_t *a = json_array();
+    for (int d = 0; a && d < 7; d++)
+        if ((!strcmp(days, "weekdays") && d < 5) || (!strcmp(days, "weekends") && d >= 5) ||
+            !strcmp(days, wk[d]))
+            json_array_append_new(a, json_string(wk[d]));
+    return a;
+}
+
+json_t *resolve_rule(const struct resolve_registry *r, const struct intent_line *l, json_t *action)
+{
+    uint32_t m = intent_line_rule_mask(l);
+    json_t *rule = NULL, *trig = NULL, *v;
+    if (!intent_rule_mask_ok(m) || !action) goto fail;
+    const char *when = intent_line_get(l, "when"), *to = intent_line_get(l, "to");
+    if (m & (1u << RULE_AT)) {
+        if (!(v = time_json(intent_line_get(l, "at")))) goto fail;
+        trig = json_pack("{s:s,s:o}", "platform", "time", "at", v);
+    } else if (m & (1u << RULE_WHEN)) {
+        const char *ent = resolve_entity(r, when, NULL, NULL, NULL, trigger_domains(to));
+        if (!ent) goto fail; /* the trigger is not in the house */
+        if (to) {
+            trig = json_pack("{s:s,s:s,s:s}", "platform", "state", "entity", ent, "to", to);
+        } else {
+            const char *key = (m & (1u << RULE_ABOVE)) ? "above" : "below";
+            double x;
+            if (num_parse_slot("temperature", intent_line_get(l, key), &x) != HUB_OK) goto fail;
+            trig = json_pack("{s:s,s:s}", "platform", "numeric_state", "entity", ent);
+            json_object_set_new(trig, key, x == (double)(json_int_t)x ? json_integer((json_int_t)x)
+                                                                       : json_real(x));
+        }
+    } else {
+        const char *off = intent_line_get(l, "offset");
+        long secs = 0;
+        if (off) {
+            secs = duration_secs(off[0] == '-' ? off + 1 : off);
+            if (secs < 0) goto fail;
+            if (off[0] == '-') secs = -secs;
+        }
+        trig = json_pack("{s:s,s:s,s:I}", "platform", "sun", "event", intent_line_get(l, "sun"),
+                         "offset", (json_int_t)secs);
+    }
+    if (!trig || !(rule = json_object())) goto fail;
+    json_object_set_new(rule, "trigger", trig);
+    trig = NULL;
+    const char *days = intent_line_get(l, "days");
+    if (days && strcmp(days, "daily")) json_object_set_new(rule, "weekdays", weekdays_json(days));
+    static const char *const window[] = {"after", "before"};
+    for (int i = 0; i < 2; i++) {
+        const char *span = intent_line_get(l, window[i]);
+        if (!span) continue;
+        if (!(v = time_json(span))) goto fail;
+        json_object_set_new(rule, window[i], v);
+    }
+    if (m & (1u << RULE_FOR)) {
+        long secs = duration_secs(intent_line_get(l, "for"));
+        if (secs <= 0) goto fail;
+        json_object_set_new(rule, "for", json_integer(secs));
+    }
+    json_object_set_new(rule, "action", action);
+    return rule;
+fail:
+    json_decref(trig);
+    json_decref(rule);
+    json_decref(action);
+    return NULL;
+}
+
+/* The utterance without the rule's own spans (the trigger entity, times), so that grounding the
+ * action in the house (resolve_line) never takes the trigger for the action's target. */
+static char *action_utterance(const struct intent_line *l, const char *utt)
+{
+    char *u = strdup(utt);
+    if (!u) return NULL;
+    for (int i = 0; i < l->n_slots; i++) {
+        int r = intent_rule_slot_index(l->slots[i].name);
+        if (r < 0 || intent_slot_values(l->slots[i].name)) continue;
+        const char *span = l->slots[i].value;
+        if (r == RULE_OFFSET && span[0] == '-') span++;
+        char *at = strcasestr(u, span);
+        if (at) memset(at, ' ', strlen(span));
+    }
+    return u;
+}
+
+json_t *resolve_answer(const struct resolve_registry *r, const struct intent_schema *schema,
+                       const struct intent_line *l, const char *utterance,
+                       const char *context_area)
+{
+    if (!intent_line_rule_mask(l)) return resolve_line(r, schema, l, utterance, context_area);
+    struct intent_line action;
+    intent_line_action(l, &action);
+    char *utt = utterance ? action_utterance(l, utterance) : NULL;
+    if (utterance && !utt) return NULL;
+    json_t *a = resolve_line(r, schema, &action, utt, context_area);
+    free(utt);
+    if (!a) return NULL;
+    if (!json_is_string(json_object_get(a, "intent"))) return a; /* the action is not here */
+    json_t *rule = resolve_rule(r, l, a);
+    if (!rule) return null_answer();
+    return json_pack("{s:s,s:{},s:o}", "intent", "HubCreateRule", "slots", "rule", rule);
+}
