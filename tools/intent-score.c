@@ -4,7 +4,9 @@
  *
  * Line i of RESULTS answers line i of EVAL. An utterance counts as understood when the intent is
  * the expected one (null included), every expected slot is there with the expected value (numbers
- * compared as numbers, strings exactly) and there is no other slot (INTENTS.md). Prints accuracy
+ * compared as numbers, strings exactly) and there is no other slot (INTENTS.md); when the expected
+ * answer has a `rule` (a rule sentence: HubCreateRule), the answer's rule must be the same object
+ * (members, weekday lists and the action compared the same way). Prints accuracy
  * per language and per expected intent, null precision/recall for out-of-scope inputs, and the
  * median and p99 of the "ms" field. Exit 0 when scored, 1 on bad input, 2 on bad usage. */
 #include <errno.h>
@@ -65,6 +67,28 @@ static int slots_equal(json_t *want, json_t *got)
         if (!g || !value_equal(v, g)) return 0;
     }
     return 1;
+}
+
+/* Rule objects equal: the same members, numbers by value, arrays in order, at any depth. */
+static int deep_equal(json_t *a, json_t *b)
+{
+    if (json_is_object(a) && json_is_object(b)) {
+        const char *k;
+        json_t *v;
+        if (json_object_size(a) != json_object_size(b)) return 0;
+        json_object_foreach(a, k, v) {
+            json_t *w = json_object_get(b, k);
+            if (!w || !deep_equal(v, w)) return 0;
+        }
+        return 1;
+    }
+    if (json_is_array(a) && json_is_array(b)) {
+        if (json_array_size(a) != json_array_size(b)) return 0;
+        for (size_t i = 0; i < json_array_size(a); i++)
+            if (!deep_equal(json_array_get(a, i), json_array_get(b, i))) return 0;
+        return 1;
+    }
+    return value_equal(a, b);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -136,6 +160,8 @@ static int score_pair(struct score *s, const char *eval_path, const char *res_pa
                            : !got_null && !strcmp(json_string_value(wi), json_string_value(gi)) &&
                                  slots_equal(json_object_get(exp, "slots"),
                                              json_object_get(r, "slots"));
+        json_t *want_rule = json_object_get(exp, "rule");
+        if (ok && want_rule) ok = deep_equal(want_rule, json_object_get(r, "rule"));
         s->total++;
         s->ok += ok;
         struct tally *t = tally_get(s->langs, &s->n_langs, 16, lang ? lang : "?");
