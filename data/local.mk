@@ -75,6 +75,10 @@ EXTRA_DIST += tests/test-fuzz-intent-line.sh tests/fuzz/fuzz-intent-line.c \
 HUB_TESTS += tests/test-corpus-cli.sh
 EXTRA_DIST += tests/test-corpus-cli.sh
 
+# data/eval/generated-rules: the generated rule-sentence eval, rebuilt and compared
+HUB_TESTS += tests/test-rule-eval.sh
+EXTRA_DIST += tests/test-rule-eval.sh data/eval/generated-rules
+
 check_PROGRAMS += tests/test-corpus-diversity
 tests_test_corpus_diversity_SOURCES = tests/test-corpus-diversity.c
 tests_test_corpus_diversity_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)

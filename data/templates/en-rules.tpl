@@ -59,7 +59,7 @@ t r.state.5 = {action:HassTurnOn,HassLightSet} <r_for> <r_when> <r_trig_state> [
 t r.state.6 = <r_make> {action} <r_when> <r_trig_state> [<r_days>]
 t r.state.7 = <r_days> <r_when> <r_trig_state> [<r_win>] <r_then> {action}
 t! r.state.h1 = {action} automatically (whenever | every time) <r_trig_state> [<r_win>]
-t! r.state.h2 = the moment <r_trig_state> [<r_win>] i want you to {action} [<r_for>]
+t! r.state.h2 = the moment <r_trig_state> [<r_win>] i want you to {action:HassTurnOn,HassLightSet,HassSetPosition} [<r_for>]
 
 # numeric state of a sensor
 t r.num.1 = <r_when> <r_trig_num> <r_then> {action}
@@ -75,3 +75,4 @@ t r.sun.3 = [<r_days>] <r_sun> [,] {action}
 t r.sun.4 = <r_make> {action} <r_sun> [<r_days>]
 t r.sun.5 = {action:HassTurnOn,HassSetPosition} <r_sun> [<r_days>] <r_for>
 t! r.sun.h1 = once it is <r_sunset> {sun=sunset} [<r_days>] [,] {action}
+t! r.sun.h2 = each day <r_sun> {days=daily} [,] {action}

@@ -51,6 +51,7 @@ t r.state.5 = [<zr_days>] <zr_when> <zr_trig_state> <zr_shi> <zr_then> {action}
 t r.state.6 = <zr_make> <zr_when> <zr_trig_state> <zr_shi> {action}
 t! r.state.h1 = <zr_trig_state> 的话 [<zr_win>] [，] 麻烦 {action}
 t! r.state.h2 = 每回 <zr_trig_state> [，] 都 {action}
+t! r.state.h3 = <zr_trig_state> 以后 [，] {action:HassTurnOn,HassLightSet} [，] <zr_for>
 
 # numeric state of a sensor
 t r.num.1 = <zr_when> <zr_trig_num> <zr_shi> <zr_then> {action}
