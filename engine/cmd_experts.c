@@ -15,7 +15,10 @@
  *       top intents HassMediaSearchAndPlay x2.10, HassBroadcast x1.80, none x1.52
  * where "en 1.20 %" is the share of English tokens' slots this expert takes (each column sums to
  * 100 % over a layer's experts) and "x2.10" the lift: the intent's share over the expert's
- * overall share. Intents with fewer than 1 % of the tokens are not ranked (too few to tell).
+ * share of all languages' slots. Intents with fewer than 1 % of the tokens are not ranked (too
+ * few to tell). The BOS is counted in the load and as a special token but in no language or
+ * intent: at position 0 it sees the same input in every prompt and always takes the same
+ * experts, which would make short utterances look like they prefer those.
  */
 #include <errno.h>
 #include <jansson.h>
@@ -59,6 +62,7 @@ struct experts_stats {
     struct experts_names langs, intents;
     /* the prompt being evaluated: its groups, and each position's kind */
     int cur_lang, cur_intent;
+    bool cur_bos; /* position 0 is the BOS: the same input in every prompt, so the same experts */
     unsigned char kind[EXPERTS_N_CTX];
     bool bad_call; /* the recorder saw a layer, position or expert out of range */
 };
@@ -163,9 +167,11 @@ static void experts_record(void *user, int layer, int pos0, int T, const int32_t
                 continue;
             }
             int64_t *cell = experts_cell(s, layer, e);
+            cell[G_KIND + kind]++;
+            /* the BOS says nothing about the utterance (and weighs most in short ones) */
+            if (pos0 + t == 0 && s->cur_bos) continue;
             cell[G_LANG + s->cur_lang]++;
             cell[G_INTENT + s->cur_intent]++;
-            cell[G_KIND + kind]++;
         }
     }
 }
@@ -239,8 +245,9 @@ static int experts_run_file(struct experts_stats *s, struct intent_engine *e, st
             s->kind[i] = (unsigned char)experts_token_kind(v, toks[i]);
             s->tokens[G_KIND + s->kind[i]]++;
         }
-        s->tokens[G_LANG + s->cur_lang] += n;
-        s->tokens[G_INTENT + s->cur_intent] += n;
+        s->cur_bos = n > 0 && toks[0] == tok_bos(v);
+        s->tokens[G_LANG + s->cur_lang] += n - s->cur_bos;
+        s->tokens[G_INTENT + s->cur_intent] += n - s->cur_bos;
         s->n_tokens += n;
         s->n_prompts++;
         model_ctx_reset(mc);
@@ -287,12 +294,16 @@ static void experts_report(struct experts_stats *s, int top)
     printf("# tokens:");
     for (int i = 0; i < s->langs.n; i++)
         printf(" %s %lld", s->langs.s[i], (long long)s->tokens[G_LANG + i]);
-    printf(" |");
+    printf(" (languages without the BOS) |");
     for (int i = 0; i < KIND_COUNT; i++)
         printf(" %s %lld", experts_kind_names[i], (long long)s->tokens[G_KIND + i]);
     printf("\n");
-    /* intents worth ranking: at least 1 % of the tokens */
-    int64_t min_tokens = s->n_tokens / 100 > 1 ? s->n_tokens / 100 : 1;
+    /* tokens that speak for their utterance (all but the BOS), and intents worth ranking: at
+     * least 1 % of those */
+    int64_t content = 0;
+    for (int i = 0; i < s->langs.n; i++)
+        content += s->tokens[G_LANG + i];
+    int64_t min_tokens = content / 100 > 1 ? content / 100 : 1;
     for (int l = 0; l < s->n_layer; l++) {
         if (!s->moe[l]) continue;
         int64_t mx = -1, mn = -1;
@@ -321,23 +332,22 @@ static void experts_report(struct experts_stats *s, int top)
         /* each language's favourite: the expert whose share of that language's slots most
          * exceeds its share of everyone else's */
         for (int i = 0; s->langs.n > 1 && i < s->langs.n; i++) {
-            int64_t mine = s->tokens[G_LANG + i] * s->k, rest = all - mine;
+            int64_t mine = s->tokens[G_LANG + i] * s->k, rest = s->k * (content - mine / s->k);
             int best = -1;
             double best_in = 0, best_out = 0;
             for (int e = 0; mine && rest && e < s->n_expert; e++) {
                 const int64_t *cell = experts_cell(s, l, e);
-                int64_t n = 0;
-                for (int j = 0; j < KIND_COUNT; j++)
-                    n += cell[G_KIND + j];
+                int64_t others = 0;
+                for (int j = 0; j < s->langs.n; j++)
+                    if (j != i) others += cell[G_LANG + j];
                 double in = experts_pct(cell[G_LANG + i], mine);
-                double out = experts_pct(n - cell[G_LANG + i], rest);
+                double out = experts_pct(others, rest);
                 if (best < 0 || in - out > best_in - best_out)
                     best = e, best_in = in, best_out = out;
             }
             if (best >= 0)
-                printf(
-                    "  leans %s: expert %d takes %.2f %% of %s slots vs %.2f %% of the rest\n",
-                    s->langs.s[i], best, best_in, s->langs.s[i], best_out);
+                printf("  leans %s: expert %d takes %.2f %% of %s slots vs %.2f %% of the rest\n",
+                       s->langs.s[i], best, best_in, s->langs.s[i], best_out);
         }
         for (int e = 0; e < s->n_expert; e++) {
             const int64_t *cell = experts_cell(s, l, e);
@@ -354,16 +364,21 @@ static void experts_report(struct experts_stats *s, int top)
                 printf(" %s %6.2f %%", experts_kind_names[i],
                        experts_pct(cell[G_KIND + i], s->tokens[G_KIND + i] * s->k));
             printf(" | top intents");
-            /* the top intents by lift, a selection sort over the few intents */
+            /* the top intents by lift over the expert's share of content (non-BOS) slots, a
+             * selection sort over the few intents */
+            int64_t n_content = 0;
+            for (int i = 0; i < s->langs.n; i++)
+                n_content += cell[G_LANG + i];
+            double content_share = experts_pct(n_content, content * s->k);
             bool used[EXPERTS_MAX_NAMES] = {false};
             int shown = 0;
-            for (int r = 0; r < top && n > 0; r++) {
+            for (int r = 0; r < top && n_content > 0; r++) {
                 int best = -1;
                 double best_lift = 0;
                 for (int i = 0; i < s->intents.n; i++) {
                     if (used[i] || s->tokens[G_INTENT + i] < min_tokens) continue;
-                    double lift =
-                        experts_pct(cell[G_INTENT + i], s->tokens[G_INTENT + i] * s->k) / share;
+                    double lift = experts_pct(cell[G_INTENT + i], s->tokens[G_INTENT + i] * s->k) /
+                                  content_share;
                     if (best < 0 || lift > best_lift) best = i, best_lift = lift;
                 }
                 if (best < 0 || best_lift <= 0) break;
