@@ -1308,8 +1308,10 @@ static int gen_node(struct corpus_gen *g, const struct node *n, uint32_t want,
             char *eq = strchr(t, '=');
             *eq = 0;
             int b = intent_slot_index(t);
-            if (b >= 0) snprintf(x->closed[b], sizeof x->closed[0], "%s", eq + 1);
-            else snprintf(x->rclosed[intent_rule_slot_index(t)], sizeof x->rclosed[0], "%s", eq + 1);
+            if (b >= 0)
+                snprintf(x->closed[b], sizeof x->closed[0], "%s", eq + 1);
+            else
+                snprintf(x->rclosed[intent_rule_slot_index(t)], sizeof x->rclosed[0], "%s", eq + 1);
         }
         return 0;
     }
@@ -1736,58 +1738,79 @@ static void say_time(struct corpus_gen *g, char *span, size_t len, long *secs)
             static const char *const am_w[] = {"am", "am", "AM", "a.m"};
             static const char *const pm_w[] = {"pm", "pm", "PM", "p.m"};
             const char *ap = pm ? pm_w[corpus_randn(&g->rng, 4)] : am_w[corpus_randn(&g->rng, 4)];
-            const char *period = !pm ? "in the morning"
+            const char *period = !pm        ? "in the morning"
                                  : h24 < 17 ? "in the afternoon"
-                                 : h24 < 21 ? "in the evening" : "at night";
+                                 : h24 < 21 ? "in the evening"
+                                            : "at night";
             num_words_en(h12, 0, hw, sizeof hw);
             num_words_en(m, 0, mw, sizeof mw);
             switch (corpus_randn(&g->rng, 9)) {
             case 0: snprintf(span, len, "%d %s", h12, ap); break;
             case 1: snprintf(span, len, "%d%s", h12, pm ? "pm" : "am"); break;
             case 2: snprintf(span, len, "%d:%02d %s", h12, m, ap); break;
-            case 3: snprintf(span, len, corpus_randn(&g->rng, 2) ? "%02d:%02d" : "%d:%02d", h24, m);
+            case 3:
+                snprintf(span, len, corpus_randn(&g->rng, 2) ? "%02d:%02d" : "%d:%02d", h24, m);
                 break;
             case 4:
-                if (m == 0) snprintf(span, len, "%s %s", hw, corpus_randn(&g->rng, 2) ? ap : period);
-                else snprintf(span, len, "%s %s%s %s", hw, m < 10 ? "oh " : "", mw,
-                              corpus_randn(&g->rng, 2) ? ap : period);
+                if (m == 0)
+                    snprintf(span, len, "%s %s", hw, corpus_randn(&g->rng, 2) ? ap : period);
+                else
+                    snprintf(span, len, "%s %s%s %s", hw, m < 10 ? "oh " : "", mw,
+                             corpus_randn(&g->rng, 2) ? ap : period);
                 break;
             case 5: snprintf(span, len, "%d %s", h12, period); break;
             case 6:
-                if (m == 30 || m == 15) snprintf(span, len, "%s past %s %s",
-                                                 m == 30 ? "half" : "quarter", hw, period);
+                if (m == 30 || m == 15)
+                    snprintf(span, len, "%s past %s %s", m == 30 ? "half" : "quarter", hw, period);
                 else if (m == 45) {
                     int nh = h24 + 1, n12 = nh % 12 ? nh % 12 : 12;
                     num_words_en(n12, 0, hw, sizeof hw);
                     snprintf(span, len, "quarter to %s %s", hw, nh >= 12 && nh < 24 ? "pm" : "am");
-                } else snprintf(span, len, "%d:%02d %s", h12, m, ap);
+                } else
+                    snprintf(span, len, "%d:%02d %s", h12, m, ap);
                 break;
-            case 7: snprintf(span, len, "%s", corpus_randn(&g->rng, 2) ? "midnight" : "noon"); break;
+            case 7:
+                snprintf(span, len, "%s", corpus_randn(&g->rng, 2) ? "midnight" : "noon");
+                break;
             default: snprintf(span, len, "%d %s", h12, ap);
             }
         } else {
             const char *period;
-            if (h24 < 5) period = "凌晨";
-            else if (h24 < 8) period = corpus_randn(&g->rng, 2) ? "早上" : "清晨";
-            else if (h24 < 12) period = corpus_randn(&g->rng, 2) ? "上午" : "早上";
-            else if (h24 < 13) period = "中午";
-            else if (h24 < 17) period = "下午";
-            else if (h24 < 19) period = corpus_randn(&g->rng, 2) ? "傍晚" : "下午";
-            else period = corpus_randn(&g->rng, 3) ? "晚上" : "夜里";
+            if (h24 < 5)
+                period = "凌晨";
+            else if (h24 < 8)
+                period = corpus_randn(&g->rng, 2) ? "早上" : "清晨";
+            else if (h24 < 12)
+                period = corpus_randn(&g->rng, 2) ? "上午" : "早上";
+            else if (h24 < 13)
+                period = "中午";
+            else if (h24 < 17)
+                period = "下午";
+            else if (h24 < 19)
+                period = corpus_randn(&g->rng, 2) ? "傍晚" : "下午";
+            else
+                period = corpus_randn(&g->rng, 3) ? "晚上" : "夜里";
             int said = h12, r = corpus_randn(&g->rng, 10);
             if (r == 0) {
                 snprintf(span, len, "%d:%02d", h24, m);
             } else {
                 if (r == 1) period = "", said = h24; /* "15点" */
-                if (corpus_randn(&g->rng, 3) == 0) snprintf(hw, sizeof hw, "%d", said);
-                else num_words_zh(said, 1, hw, sizeof hw);
-                if (m == 0) snprintf(mw, sizeof mw, "%s", corpus_randn(&g->rng, 6) ? "" : "整");
-                else if (m == 30 && corpus_randn(&g->rng, 3)) snprintf(mw, sizeof mw, "半");
-                else if (m == 15 && corpus_randn(&g->rng, 2)) snprintf(mw, sizeof mw, "一刻");
+                if (corpus_randn(&g->rng, 3) == 0)
+                    snprintf(hw, sizeof hw, "%d", said);
+                else
+                    num_words_zh(said, 1, hw, sizeof hw);
+                if (m == 0)
+                    snprintf(mw, sizeof mw, "%s", corpus_randn(&g->rng, 6) ? "" : "整");
+                else if (m == 30 && corpus_randn(&g->rng, 3))
+                    snprintf(mw, sizeof mw, "半");
+                else if (m == 15 && corpus_randn(&g->rng, 2))
+                    snprintf(mw, sizeof mw, "一刻");
                 else {
                     char n[32];
-                    if (corpus_randn(&g->rng, 3) == 0) snprintf(n, sizeof n, "%d", m);
-                    else num_words_zh(m, 0, n, sizeof n);
+                    if (corpus_randn(&g->rng, 3) == 0)
+                        snprintf(n, sizeof n, "%d", m);
+                    else
+                        num_words_zh(m, 0, n, sizeof n);
                     snprintf(mw, sizeof mw, "%s%s%s", m < 10 ? "零" : "", n,
                              m >= 10 && corpus_randn(&g->rng, 3) == 0 ? "" : "分");
                 }
@@ -1804,7 +1827,8 @@ static void say_time(struct corpus_gen *g, char *span, size_t len, long *secs)
     *secs = 7 * 3600;
 }
 
-/* A duration ("5 minutes", "an hour", "半小时"): the span and its seconds as numbers.c reads them. */
+/* A duration ("5 minutes", "an hour", "半小时"): the span and its seconds as numbers.c reads them.
+ */
 static void say_duration(struct corpus_gen *g, char *span, size_t len, long *secs)
 {
     int r = corpus_randn(&g->rng, 10);
@@ -1812,8 +1836,10 @@ static void say_duration(struct corpus_gen *g, char *span, size_t len, long *sec
     double v;
     struct num_duration d;
     say_numeric(g, unit, NULL, span, len, &v);
-    if (num_parse_duration(span, &d) == HUB_OK) *secs = d.hours * 3600 + d.minutes * 60 + d.seconds;
-    else *secs = (long)v * (r < 6 ? 60 : r < 8 ? 3600 : 1);
+    if (num_parse_duration(span, &d) == HUB_OK)
+        *secs = d.hours * 3600 + d.minutes * 60 + d.seconds;
+    else
+        *secs = (long)v * (r < 6 ? 60 : r < 8 ? 3600 : 1);
 }
 
 /* Fills one rule-slot piece; -1 when the house cannot (no entity of the trigger's kind). */
@@ -1884,7 +1910,8 @@ static json_t *rule_json(const struct expansion *x, const struct rule_fill *rf, 
                 json_array_append_new(a, json_string(wk[d]));
         json_object_set_new(rule, "weekdays", a);
     }
-    if (m & (1u << RULE_AFTER)) json_object_set_new(rule, "after", rule_time_json(rf->secs[RULE_AFTER]));
+    if (m & (1u << RULE_AFTER))
+        json_object_set_new(rule, "after", rule_time_json(rf->secs[RULE_AFTER]));
     if (m & (1u << RULE_BEFORE))
         json_object_set_new(rule, "before", rule_time_json(rf->secs[RULE_BEFORE]));
     if (m & (1u << RULE_FOR)) json_object_set_new(rule, "for", json_integer(rf->secs[RULE_FOR]));
@@ -1942,7 +1969,8 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
     int rc = -1;
     struct rule_fill rf;
     memset(&rf, 0, sizeof rf);
-    for (int r = 0; r < INTENT_RULE_SLOTS; r++) rf.piece[r] = -1;
+    for (int r = 0; r < INTENT_RULE_SLOTS; r++)
+        rf.piece[r] = -1;
     for (int i = 0; i < x->n; i++) {
         struct piece *p = &x->p[i];
         canon[i][0] = 0;
@@ -2122,14 +2150,16 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
     /* a rule sentence: the rule slots after the action's (spans as finally written) */
     for (int r = 0; x->rule && r < INTENT_RULE_SLOTS; r++) {
         char v[INTENT_LINE_MAX];
-        if (x->rclosed[r][0]) snprintf(v, sizeof v, "%s", x->rclosed[r]);
+        if (x->rclosed[r][0])
+            snprintf(v, sizeof v, "%s", x->rclosed[r]);
         else if (rf.piece[r] >= 0) {
             const char *span = NULL;
             for (int i = 0; i < x->n && !span; i++)
                 if (x->p[i].rule_slot == 1 + r) span = x->p[i].span;
             if (!span) continue;
             snprintf(v, sizeof v, "%s%.255s", r == RULE_OFFSET && rf.before ? "-" : "", span);
-        } else continue;
+        } else
+            continue;
         if (intent_line_add(&line, intent_rule_slot_order[r], v) != HUB_OK) {
             json_decref(slots);
             goto out;
@@ -2209,9 +2239,20 @@ out:
 /* The device intents a rule may act with (the rule contract's list), TurnOn and TurnOff twice
  * as often; an {action:A,B} argument narrows them. */
 static const char *const rule_actions[] = {
-    "HassTurnOn", "HassTurnOn", "HassTurnOff", "HassTurnOff", "HassLightSet", "HassSetPosition",
-    "HassClimateSetTemperature", "HassFanSetSpeed", "HassMediaPause", "HassMediaUnpause",
-    "HassSetVolume", "HassVacuumStart", "HassLawnMowerStartMowing", NULL,
+    "HassTurnOn",
+    "HassTurnOn",
+    "HassTurnOff",
+    "HassTurnOff",
+    "HassLightSet",
+    "HassSetPosition",
+    "HassClimateSetTemperature",
+    "HassFanSetSpeed",
+    "HassMediaPause",
+    "HassMediaUnpause",
+    "HassSetVolume",
+    "HassVacuumStart",
+    "HassLawnMowerStartMowing",
+    NULL,
 };
 
 /* Picks the action of a rule sentence: an intent, a combination, and one of the intent's plain
@@ -2225,7 +2266,8 @@ static int rule_pick_action(struct corpus_gen *g, const char *arg, int *pair)
             char tmp[256];
             int hit = 0;
             snprintf(tmp, sizeof tmp, "%s", arg);
-            for (char *save = NULL, *t = strtok_r(tmp, ",", &save); t; t = strtok_r(NULL, ",", &save))
+            for (char *save = NULL, *t = strtok_r(tmp, ",", &save); t;
+                 t = strtok_r(NULL, ",", &save))
                 hit |= !strcmp(t, rule_actions[i]);
             if (!hit) continue;
         }
@@ -2239,7 +2281,8 @@ static int rule_pick_action(struct corpus_gen *g, const char *arg, int *pair)
         const struct tmpl *t = &g->c->tmpls[g->pairs[i].tmpl];
         if (strcmp(t->intent, want) || strstr(t->id, ".x")) continue;
         int dup = 0;
-        for (int k = 0; k < nm; k++) dup |= masks[k] == g->pairs[i].mask;
+        for (int k = 0; k < nm; k++)
+            dup |= masks[k] == g->pairs[i].mask;
         if (!dup && nm < 64) masks[nm++] = g->pairs[i].mask;
     }
     if (!nm) return -1;

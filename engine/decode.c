@@ -31,8 +31,12 @@ enum { WL_NONE = -1, WL_INTENTS = 0, WL_SLOTS = 1, WL_CLOSED = 2, WL_NAMES = 3 /
 /* A rule's times of day and durations are spans numbers.c reads too (num_parse_time,
  * num_parse_duration): the same machinery keeps them finishable. */
 enum {
-    NUM_CLASS_PLAIN = 0, NUM_CLASS_BRIGHTNESS, NUM_CLASS_PERCENT, NUM_CLASS_TIME,
-    NUM_CLASS_DURATION, NUM_CLASSES
+    NUM_CLASS_PLAIN = 0,
+    NUM_CLASS_BRIGHTNESS,
+    NUM_CLASS_PERCENT,
+    NUM_CLASS_TIME,
+    NUM_CLASS_DURATION,
+    NUM_CLASSES
 };
 static const char *const num_class_slot[NUM_CLASSES] = {"temperature", "brightness", "position",
                                                         "at", "for"};
@@ -59,7 +63,7 @@ struct decode_grammar {
     struct decode_words closed[DEC_SLOTS]; /* closed words (volume_step: up/down) */
     int vstep;                         /* index of volume_step */
     uint8_t num_class[DEC_SLOTS];
-    bool spanned[DEC_SLOTS];          /* values must be one of the class's spans (nums_fill) */
+    bool spanned[DEC_SLOTS];           /* values must be one of the class's spans (nums_fill) */
     uint32_t num_mask;                 /* number slots that need a number span (not volume_step) */
 };
 
@@ -165,7 +169,8 @@ void decode_grammar_free(struct decode_grammar *g)
     if (!g) return;
     decode_words_free(&g->intents);
     decode_words_free(&g->slots);
-    for (int i = 0; i < DEC_SLOTS; i++) decode_words_free(&g->closed[i]);
+    for (int i = 0; i < DEC_SLOTS; i++)
+        decode_words_free(&g->closed[i]);
     free(g->defs);
     free(g);
 }
@@ -196,7 +201,8 @@ struct decode_grammar *decode_grammar_new(const struct intent_schema *s, char *e
     if (!g->defs) goto nomem;
     for (int i = 0; i < g->intents.n; i++) g->defs[i] = intent_schema_find(s, g->intents.s[i]);
     const char *all_slots[DEC_SLOTS];
-    for (int i = 0; i < DEC_SLOTS; i++) all_slots[i] = dec_slot_name(i);
+    for (int i = 0; i < DEC_SLOTS; i++)
+        all_slots[i] = dec_slot_name(i);
     if (words_init(&g->slots, all_slots, DEC_SLOTS, false)) goto nomem;
     for (int i = 0; i < g->slots.n; i++) {
         int r = intent_rule_slot_index(g->slots.s[i]);
@@ -397,7 +403,8 @@ static bool num_class_plausible(const char *u, int n, int q, int cls)
     if (num_start_plausible(u, n, q)) return true;
     if (cls != NUM_CLASS_TIME) return false;
     if ((unsigned char)u[q] >= 0xE0) return true;
-    return (q + 4 <= n && !memcmp(u + q, "noon", 4)) || (q + 8 <= n && !memcmp(u + q, "midnight", 8)) ||
+    return (q + 4 <= n && !memcmp(u + q, "noon", 4)) ||
+           (q + 8 <= n && !memcmp(u + q, "midnight", 8)) ||
            (q + 6 <= n && !memcmp(u + q, "midday", 6));
 }
 

@@ -127,12 +127,12 @@ int intent_rule_slot_is_duration(int r)
 enum intent_slot_kind intent_slot_kind(const char *slot)
 {
     static const char *const spans[] = {"name", "area", "floor", "when", NULL};
-    static const char *const closed[] = {"domain", "device_class", "state", "color",
-                                         "media_class", "to", "sun", "days", NULL};
+    static const char *const closed[] = {"domain", "device_class", "state", "color", "media_class",
+                                         "to",     "sun",          "days",  NULL};
     static const char *const numbers[] = {
-        "brightness", "temperature", "position", "percentage", "volume_level", "volume_step",
-        "hours", "minutes", "seconds", "start_hours", "start_minutes", "start_seconds",
-        "above", "below", NULL};
+        "brightness",    "temperature",   "position", "percentage", "volume_level",
+        "volume_step",   "hours",         "minutes",  "seconds",    "start_hours",
+        "start_minutes", "start_seconds", "above",    "below",      NULL};
     for (int i = 0; spans[i]; i++)
         if (!strcmp(slot, spans[i])) return INTENT_SLOT_SPAN;
     for (int i = 0; closed[i]; i++)
@@ -583,8 +583,9 @@ int intent_line_validate(const struct intent_schema *s, const struct intent_line
         return HUB_ERR_INVALID;
     }
     if (rmask && !intent_rule_mask_ok(rmask)) {
-        intent_err(err, errlen, "rule slots need exactly one trigger: at, when+to, when+above, "
-                                "when+below, or sun (+offset)");
+        intent_err(err, errlen,
+                   "rule slots need exactly one trigger: at, when+to, when+above, "
+                   "when+below, or sun (+offset)");
         return HUB_ERR_INVALID;
     }
     return HUB_OK;

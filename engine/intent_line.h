@@ -52,8 +52,17 @@ int intent_slot_index(const char *slot);
 
 /* The rule slots, in their fixed order after the action's slots; index = bit of a rule mask. */
 enum intent_rule_slot {
-    RULE_AT = 0, RULE_WHEN, RULE_TO, RULE_ABOVE, RULE_BELOW, RULE_SUN, RULE_OFFSET, RULE_DAYS,
-    RULE_AFTER, RULE_BEFORE, RULE_FOR,
+    RULE_AT = 0,
+    RULE_WHEN,
+    RULE_TO,
+    RULE_ABOVE,
+    RULE_BELOW,
+    RULE_SUN,
+    RULE_OFFSET,
+    RULE_DAYS,
+    RULE_AFTER,
+    RULE_BEFORE,
+    RULE_FOR,
 };
 extern const char *const intent_rule_slot_order[INTENT_RULE_SLOTS];
 /* Index of a rule slot name in intent_rule_slot_order, or -1. */

@@ -661,10 +661,12 @@ static int num_time_colon(const char *s, int *h, int *m)
 {
     int a = 0, b = 0, na = 0, nb = 0;
     const char *p = s;
-    while (isdigit((unsigned char)*p) && na < 3) a = a * 10 + (*p++ - '0'), na++;
+    while (isdigit((unsigned char)*p) && na < 3)
+        a = a * 10 + (*p++ - '0'), na++;
     if (!na || (*p != ':' && *p != '.')) return 0;
     p++;
-    while (isdigit((unsigned char)*p) && nb < 3) b = b * 10 + (*p++ - '0'), nb++;
+    while (isdigit((unsigned char)*p) && nb < 3)
+        b = b * 10 + (*p++ - '0'), nb++;
     if (nb != 2 || *p || a > 24 || b > 59) return 0;
     *h = a % 24;
     *m = b;
@@ -679,7 +681,7 @@ static int num_time_apply(int h, int m, int period, int *secs)
     if (period && h > 12) period = 0; /* "22:00 in the evening" */
     if (period == 1 && h == 12) h = 0;
     if (period == 2 && h < 12) h += 12;
-    if (period == 3 && h < 6) h += 12; /* 中午1点 */
+    if (period == 3 && h < 6) h += 12;                      /* 中午1点 */
     if (period == 4) h = h == 12 ? 0 : h >= 6 ? h + 12 : h; /* 夜里11点, 夜里2点, 12 at night */
     *secs = (h % 24) * 3600 + m * 60;
     return HUB_OK;
@@ -687,11 +689,25 @@ static int num_time_apply(int h, int m, int period, int *secs)
 
 static int num_time_en(char *s, int *secs)
 {
-    static const struct { const char *w; int period; } periods[] = {
-        {"in the morning", 1}, {"this morning", 1}, {"a.m.", 1}, {"a.m", 1}, {"am", 1},
-        {"in the afternoon", 2}, {"this afternoon", 2}, {"in the evening", 2},
-        {"this evening", 2}, {"tonight", 4}, {"at night", 4}, {"p.m.", 2}, {"p.m", 2},
-        {"pm", 2}, {NULL, 0},
+    static const struct {
+        const char *w;
+        int period;
+    } periods[] = {
+        {"in the morning", 1},
+        {"this morning", 1},
+        {"a.m.", 1},
+        {"a.m", 1},
+        {"am", 1},
+        {"in the afternoon", 2},
+        {"this afternoon", 2},
+        {"in the evening", 2},
+        {"this evening", 2},
+        {"tonight", 4},
+        {"at night", 4},
+        {"p.m.", 2},
+        {"p.m", 2},
+        {"pm", 2},
+        {NULL, 0},
     };
     int period = 0, h = -1, m = 0;
     if (!strncmp(s, "at ", 3)) memmove(s, s + 3, strlen(s + 3) + 1);
@@ -753,10 +769,13 @@ static int num_time_en(char *s, int *secs)
 
 static int num_time_zh(char *s, int *secs)
 {
-    static const struct { const char *w; int period; } periods[] = {
+    static const struct {
+        const char *w;
+        int period;
+    } periods[] = {
         {"凌晨", 1}, {"早上", 1}, {"早晨", 1}, {"清晨", 1}, {"上午", 1}, {"早", 1},
         {"中午", 3}, {"下午", 2}, {"傍晚", 2}, {"晚上", 4}, {"今晚", 4}, {"晚间", 4},
-        {"夜里", 4}, {"夜间", 4}, {"半夜", 4}, {"晚", 4}, {NULL, 0},
+        {"夜里", 4}, {"夜间", 4}, {"半夜", 4}, {"晚", 4},   {NULL, 0},
     };
     int period = 0, h = -1, m = 0;
     if (!strncmp(s, "在", 3)) memmove(s, s + 3, strlen(s + 3) + 1);
@@ -767,7 +786,8 @@ static int num_time_zh(char *s, int *secs)
         period = periods[i].period;
         break;
     }
-    while (*s == ' ') memmove(s, s + 1, strlen(s));
+    while (*s == ' ')
+        memmove(s, s + 1, strlen(s));
     if (period == 3 && !*s) return num_time_apply(12, 0, 0, secs); /* 中午 */
     if (num_time_colon(s, &h, &m)) return num_time_apply(h, m, period, secs);
     char *dot = strstr(s, "点");
@@ -779,10 +799,14 @@ static int num_time_zh(char *s, int *secs)
     h = num_time_int(hour, 24);
     char *rest = dot + ulen;
     if (!strncmp(rest, "钟", 3)) rest += 3;
-    if (!*rest || !strcmp(rest, "整")) m = 0;
-    else if (!strcmp(rest, "半")) m = 30;
-    else if (!strcmp(rest, "一刻")) m = 15;
-    else if (!strcmp(rest, "三刻")) m = 45;
+    if (!*rest || !strcmp(rest, "整"))
+        m = 0;
+    else if (!strcmp(rest, "半"))
+        m = 30;
+    else if (!strcmp(rest, "一刻"))
+        m = 15;
+    else if (!strcmp(rest, "三刻"))
+        m = 45;
     else {
         char min[NUM_SPAN_MAX];
         snprintf(min, sizeof min, "%s", rest);

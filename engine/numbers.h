@@ -28,8 +28,8 @@ struct num_duration {
 int num_parse_duration(const char *span, struct num_duration *out);
 
 /* A time of day: "10 pm", "10:30 p.m.", "22:00", "seven thirty in the evening", "half past
- * seven", "quarter to eight", "noon", "midnight", "早上7点", "晚上十点半", "下午3点15分", "凌晨两点",
- * "7:30". *secs = seconds since midnight (0..86399). HUB_OK or HUB_ERR_INVALID. */
+ * seven", "quarter to eight", "noon", "midnight", "早上7点", "晚上十点半", "下午3点15分",
+ * "凌晨两点", "7:30". *secs = seconds since midnight (0..86399). HUB_OK or HUB_ERR_INVALID. */
 int num_parse_time(const char *span, int *secs);
 
 /* English words for 0..999999 ("forty-two" when hyphen, else "forty two"). HUB_OK or

@@ -38,7 +38,7 @@ static long duration_secs(const char *span)
 /* The domains a state trigger's entity is looked for in first, by the state it waits for. */
 static const char *const *trigger_domains(const char *to)
 {
-    static const char *const onoff[] = {"binary_sensor", "light", "switch", "fan",
+    static const char *const onoff[] = {"binary_sensor", "light",        "switch", "fan",
                                         "input_boolean", "media_player", NULL};
     static const char *const open[] = {"binary_sensor", "cover", "valve", NULL};
     static const char *const lock[] = {"lock", NULL};
@@ -81,8 +81,8 @@ json_t *resolve_rule(const struct resolve_registry *r, const struct intent_line 
             double x;
             if (num_parse_slot("temperature", intent_line_get(l, key), &x) != HUB_OK) goto fail;
             trig = json_pack("{s:s,s:s}", "platform", "numeric_state", "entity", ent);
-            json_object_set_new(trig, key, x == (double)(json_int_t)x ? json_integer((json_int_t)x)
-                                                                       : json_real(x));
+            json_object_set_new(
+                trig, key, x == (double)(json_int_t)x ? json_integer((json_int_t)x) : json_real(x));
         }
     } else {
         const char *off = intent_line_get(l, "offset");
@@ -139,8 +139,7 @@ static char *action_utterance(const struct intent_line *l, const char *utt)
 }
 
 json_t *resolve_answer(const struct resolve_registry *r, const struct intent_schema *schema,
-                       const struct intent_line *l, const char *utterance,
-                       const char *context_area)
+                       const struct intent_line *l, const char *utterance, const char *context_area)
 {
     if (!intent_line_rule_mask(l)) return resolve_line(r, schema, l, utterance, context_area);
     struct intent_line action;

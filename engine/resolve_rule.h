@@ -27,7 +27,6 @@ json_t *resolve_answer(const struct resolve_registry *r, const struct intent_sch
 
 /* The rule object alone for a rule line whose action answer is known (steals action; NULL when
  * the line is no rule or the rule cannot be resolved: then action is released). */
-json_t *resolve_rule(const struct resolve_registry *r, const struct intent_line *l,
-                     json_t *action);
+json_t *resolve_rule(const struct resolve_registry *r, const struct intent_line *l, json_t *action);
 
 #endif

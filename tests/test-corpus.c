@@ -245,8 +245,8 @@ static long rule_duration(const char *span)
 }
 
 /* Rule sentences only (rule_share 1): checks every line; counts trigger kinds and conditions. */
-static void run_rules(const struct intent_schema *schema, const struct corpus *c,
-                      const char *lang, int heldout, int n, struct strset *templates)
+static void run_rules(const struct intent_schema *schema, const struct corpus *c, const char *lang,
+                      int heldout, int n, struct strset *templates)
 {
     struct corpus_gen *g;
     struct corpus_gen_opts o = {3, heldout, 40, 0.08, 1.0};
@@ -288,18 +288,20 @@ static void run_rules(const struct intent_schema *schema, const struct corpus *c
                   line.slots[k].name, span, ex.text);
         }
         const char *platform = json_string_value(json_object_get(trig, "platform"));
-        for (int p = 0; p < 4; p++) platforms[p] += platform && !strcmp(platform, rule_platforms[p]);
+        for (int p = 0; p < 4; p++)
+            platforms[p] += platform && !strcmp(platform, rule_platforms[p]);
         if (rm & (1u << RULE_AT))
             CHECK(rule_time_is(intent_line_get(&line, "at"), json_object_get(trig, "at")),
                   "%s: at='%s' but %s", lang, intent_line_get(&line, "at"),
                   json_string_value(json_object_get(trig, "at")));
         if (rm & (1u << RULE_WHEN)) {
             const char *ent = json_string_value(json_object_get(trig, "entity"));
-            CHECK(ent && house_find(ex.house, "entities", ent), "%s: trigger entity %s not in house",
-                  lang, ent ? ent : "(none)");
+            CHECK(ent && house_find(ex.house, "entities", ent),
+                  "%s: trigger entity %s not in house", lang, ent ? ent : "(none)");
         }
         if (rm & (1u << RULE_TO))
-            CHECK(!strcmp(json_string_value(json_object_get(trig, "to")), intent_line_get(&line, "to")),
+            CHECK(!strcmp(json_string_value(json_object_get(trig, "to")),
+                          intent_line_get(&line, "to")),
                   "%s: to differs in '%s'", lang, ex.target);
         if (rm & (1u << RULE_SUN)) {
             const char *off = intent_line_get(&line, "offset");
@@ -430,8 +432,8 @@ int main(void)
         for (int split = 0; split < 2; split++)
             run_rules(schema, c, langs[l], split, 3000, &rt[split]);
         for (int i = 0; i < rt[1].n; i++)
-            CHECK(!strset_has(&rt[0], rt[1].v[i]), "%s: rule template %s in both splits",
-                  langs[l], rt[1].v[i]);
+            CHECK(!strset_has(&rt[0], rt[1].v[i]), "%s: rule template %s in both splits", langs[l],
+                  rt[1].v[i]);
         strset_free(&rt[0]);
         strset_free(&rt[1]);
         for (int s = 0; s < 2; s++) {

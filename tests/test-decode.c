@@ -291,9 +291,9 @@ static int value_ok(const char *utt, const struct resolve_registry *r, const cha
     if (v[0] == '-' && (!strcmp(slot, "volume_step") || !strcmp(slot, "offset"))) v++;
     if (k == INTENT_SLOT_NUMBER ? strcasestr(utt, v) != NULL : said_as_words(utt, v)) return 1;
     int w = !strcmp(slot, "name") || !strcmp(slot, "when") ? 0
-            : !strcmp(slot, "area")                         ? 1
-            : !strcmp(slot, "floor")                        ? 2
-                                                            : -1;
+            : !strcmp(slot, "area")                        ? 1
+            : !strcmp(slot, "floor")                       ? 2
+                                                           : -1;
     if (w >= 0 && r) {
         const struct decode_words *dw = resolve_registry_words(r, w);
         for (int i = 0; i < dw->n; i++)

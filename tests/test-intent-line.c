@@ -142,8 +142,8 @@ int main(void)
         char e2[256];
         CHECK(intent_line_parse("HassTurnOn|name=lamp|when=door|to=open|for=5 minutes", &rl, e2,
                                 sizeof e2) == HUB_OK &&
-                  intent_line_rule_mask(&rl) == ((1u << RULE_WHEN) | (1u << RULE_TO) |
-                                                 (1u << RULE_FOR)),
+                  intent_line_rule_mask(&rl) ==
+                      ((1u << RULE_WHEN) | (1u << RULE_TO) | (1u << RULE_FOR)),
               "rule mask");
         intent_line_action(&rl, &act);
         CHECK(act.n_slots == 1 && !strcmp(act.slots[0].name, "name") &&

@@ -21,15 +21,15 @@
 static int failures;
 static struct intent_schema *schema;
 
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            if (++failures < 30) {                                                         \
-                fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond);            \
-                fprintf(stderr, __VA_ARGS__);                                              \
-                fputc('\n', stderr);                                                       \
-            }                                                                              \
-        }                                                                                  \
+#define CHECK(cond, ...)                                                                           \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            if (++failures < 30) {                                                                 \
+                fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond);                    \
+                fprintf(stderr, __VA_ARGS__);                                                      \
+                fputc('\n', stderr);                                                               \
+            }                                                                                      \
+        }                                                                                          \
     } while (0)
 
 static const char *house =
@@ -72,7 +72,8 @@ static bool automaton_accepts(const struct decode_grammar *g, const struct resol
 {
     struct decode_state st;
     const struct decode_words *names[3];
-    for (int i = 0; i < 3; i++) names[i] = r ? resolve_registry_words(r, i) : NULL;
+    for (int i = 0; i < 3; i++)
+        names[i] = r ? resolve_registry_words(r, i) : NULL;
     if (decode_state_init(&st, g, utt, names) != HUB_OK) return false;
     bool ok = decode_feed(&st, line, strlen(line)) && decode_feed(&st, "\n", 1) && decode_done(&st);
     decode_state_free(&st);
@@ -109,14 +110,16 @@ static void generated(const struct decode_grammar *g, const char *data, const ch
                 break;
             }
         }
-        if (automaton_accepts(g, r, ex.text, ex.target)) accepted++;
+        if (automaton_accepts(g, r, ex.text, ex.target))
+            accepted++;
         else if (i - accepted < 8)
             fprintf(stderr, "  %s: automaton refuses '%s' for '%s'\n", lang, ex.target, ex.text);
         struct intent_line l;
         json_t *got = NULL;
         if (intent_line_parse(ex.target, &l, err, sizeof err) == HUB_OK)
             got = resolve_answer(r, schema, &l, ex.text, ex.context_area);
-        if (got && json_equal(got, ex.expected)) same++;
+        if (got && json_equal(got, ex.expected))
+            same++;
         else if (i - same < 12) {
             char *a = got ? json_dumps(got, JSON_COMPACT) : NULL;
             char *b = json_dumps(ex.expected, JSON_COMPACT);
@@ -167,8 +170,9 @@ int main(void)
               "{\"intent\":\"HubCreateRule\",\"slots\":{},\"rule\":{\"trigger\":{\"platform\":"
               "\"time\",\"at\":\"07:00:00\"},\"action\":{\"intent\":\"HassTurnOn\",\"slots\":"
               "{\"name\":\"卧室窗帘\"}}}}");
-    answer_is(r, "HassTurnOff|area=kitchen|domain=light|sun=sunrise|offset=-30 minutes|"
-                 "days=weekdays",
+    answer_is(r,
+              "HassTurnOff|area=kitchen|domain=light|sun=sunrise|offset=-30 minutes|"
+              "days=weekdays",
               "turn off the kitchen lights 30 minutes before sunrise on weekdays",
               "{\"intent\":\"HubCreateRule\",\"slots\":{},\"rule\":{\"trigger\":{\"platform\":"
               "\"sun\",\"event\":\"sunrise\",\"offset\":-1800},\"weekdays\":[\"mon\",\"tue\","
@@ -185,8 +189,9 @@ int main(void)
               "\"sun\",\"event\":\"sunset\",\"offset\":0},\"weekdays\":[\"sat\"],\"before\":"
               "\"22:30:00\",\"action\":{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":"
               "\"Hall Light\"}}}}");
-    answer_is(r, "HassTurnOff|name=hall light|when=anna|to=not_home|after=half past seven|"
-                 "before=6 am",
+    answer_is(r,
+              "HassTurnOff|name=hall light|when=anna|to=not_home|after=half past seven|"
+              "before=6 am",
               "turn off the hall light when anna leaves between half past seven and 6 am",
               "{\"intent\":\"HubCreateRule\",\"slots\":{},\"rule\":{\"trigger\":{\"platform\":"
               "\"state\",\"entity\":\"Anna\",\"to\":\"not_home\"},\"after\":\"07:30:00\","
@@ -205,8 +210,9 @@ int main(void)
     struct decode_grammar *g = decode_grammar_new(schema, err, sizeof err);
     CHECK(g, "grammar: %s", err);
     const char *u1 = "when the front door opens after 10 pm turn on the hall light for 5 minutes";
-    CHECK(automaton_accepts(g, r, u1, "HassTurnOn|name=hall light|when=front door|to=open|"
-                                      "after=10 pm|for=5 minutes"),
+    CHECK(automaton_accepts(g, r, u1,
+                            "HassTurnOn|name=hall light|when=front door|to=open|"
+                            "after=10 pm|for=5 minutes"),
           "contract example refused");
     CHECK(automaton_accepts(g, r, u1, "HassTurnOn|name=hall light"), "plain action refused");
     CHECK(!automaton_accepts(g, r, u1, "HassTurnOn|when=front door|to=open"),
@@ -215,22 +221,26 @@ int main(void)
           "state trigger without its state accepted");
     CHECK(!automaton_accepts(g, r, u1, "HassTurnOn|name=hall light|for=5 minutes"),
           "rule without a trigger accepted");
-    CHECK(!automaton_accepts(g, r, u1, "HassTurnOn|name=hall light|at=10 pm|when=front door|to=open"),
-          "two triggers accepted");
+    CHECK(
+        !automaton_accepts(g, r, u1, "HassTurnOn|name=hall light|at=10 pm|when=front door|to=open"),
+        "two triggers accepted");
     CHECK(!automaton_accepts(g, r, u1, "HassTurnOn|name=hall light|when=front door|to=ajar"),
           "an unknown state accepted");
     CHECK(!automaton_accepts(g, r, u1, "HassTurnOn|name=hall light|at=front door"),
           "a time that is no time accepted");
-    CHECK(!automaton_accepts(g, r, u1, "HassTurnOn|name=hall light|when=front door|to=open|"
-                                       "for=5 minutes|after=10 pm"),
+    CHECK(!automaton_accepts(g, r, u1,
+                             "HassTurnOn|name=hall light|when=front door|to=open|"
+                             "for=5 minutes|after=10 pm"),
           "rule slots out of order accepted");
     CHECK(!automaton_accepts(g, r, u1, "HassTurnOn|name=hall light|at=7 am"),
           "a time not said accepted");
     const char *u2 = "turn off the kitchen lights 30 minutes before sunrise";
-    CHECK(automaton_accepts(g, r, u2, "HassTurnOff|area=kitchen|domain=light|sun=sunrise|"
-                                      "offset=-30 minutes"),
+    CHECK(automaton_accepts(g, r, u2,
+                            "HassTurnOff|area=kitchen|domain=light|sun=sunrise|"
+                            "offset=-30 minutes"),
           "sun offset refused");
-    CHECK(automaton_accepts(g, r, "每天早上7点打开卧室窗帘", "HassTurnOn|name=卧室窗帘|at=早上7点|days=daily"),
+    CHECK(automaton_accepts(g, r, "每天早上7点打开卧室窗帘",
+                            "HassTurnOn|name=卧室窗帘|at=早上7点|days=daily"),
           "zh time refused");
 
     /* generated rule sentences */

@@ -76,7 +76,8 @@ static int deep_equal(json_t *a, json_t *b)
         const char *k;
         json_t *v;
         if (json_object_size(a) != json_object_size(b)) return 0;
-        json_object_foreach(a, k, v) {
+        json_object_foreach(a, k, v)
+        {
             json_t *w = json_object_get(b, k);
             if (!w || !deep_equal(v, w)) return 0;
         }
