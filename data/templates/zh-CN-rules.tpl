@@ -13,6 +13,7 @@ rule zr_days = 每天 {days=daily} | 每日 {days=daily} | 天天 {days=daily} |
 rule! zr_days = 每一天 {days=daily} | 礼拜一到礼拜五 {days=weekdays} | 周六周日 {days=weekends}
 rule zr_win = {after} (以后 | 之后 | 后) | {before} (以前 | 之前 | 前) | {after} 到 {before} (之间 | 期间) | 在 {after} 之后 | 在 {before} 之前 | 从 {after} 到 {before}
 rule! zr_win = 过了 {after} | 不到 {before}
+# after a comma: glued to an action that ends in a number, "调到四十" + "五秒" would read 四十五秒
 rule zr_for = {for} | 持续 {for} | {for} 后 (关掉 | 自动关闭 | 再关上) | 开 {for}
 rule! zr_for = 保持 {for} | 维持 {for}
 
@@ -37,7 +38,7 @@ t r.at.1 = [<zr_days>] {at} <zr_then> {action}
 t r.at.2 = [<zr_days>] 在 {at} <zr_then> {action}
 t r.at.3 = <zr_days> {at} [的时候] [，] {action}
 t r.at.4 = <zr_make> [<zr_days>] {at} {action}
-t r.at.5 = [<zr_days>] {at} <zr_then> {action:HassTurnOn,HassLightSet} [，] <zr_for>
+t r.at.5 = [<zr_days>] {at} <zr_then> {action:HassTurnOn,HassLightSet} ， <zr_for>
 t r.at.6 = {action} [，] 时间 [是] [<zr_days>] {at}
 t! r.at.h1 = 到了 {at} [<zr_days>] 记得 {action}
 t! r.at.h2 = 定个时 [，] [<zr_days>] {at} {action}
@@ -46,12 +47,12 @@ t! r.at.h2 = 定个时 [，] [<zr_days>] {at} {action}
 t r.state.1 = <zr_when> <zr_trig_state> <zr_shi> <zr_then> {action}
 t r.state.2 = [<zr_win>] <zr_when> <zr_trig_state> <zr_shi> <zr_then> {action}
 t r.state.3 = <zr_when> <zr_trig_state> <zr_shi> [，] [<zr_win>] <zr_then> {action}
-t r.state.4 = <zr_when> <zr_trig_state> <zr_shi> <zr_then> {action:HassTurnOn,HassLightSet,HassSetPosition} [，] <zr_for>
+t r.state.4 = <zr_when> <zr_trig_state> <zr_shi> <zr_then> {action:HassTurnOn,HassLightSet,HassSetPosition} ， <zr_for>
 t r.state.5 = [<zr_days>] <zr_when> <zr_trig_state> <zr_shi> <zr_then> {action}
 t r.state.6 = <zr_make> <zr_when> <zr_trig_state> <zr_shi> {action}
 t! r.state.h1 = <zr_trig_state> 的话 [<zr_win>] [，] 麻烦 {action}
 t! r.state.h2 = 每回 <zr_trig_state> [，] 都 {action}
-t! r.state.h3 = <zr_trig_state> 以后 [，] {action:HassTurnOn,HassLightSet} [，] <zr_for>
+t! r.state.h3 = <zr_trig_state> 以后 [，] {action:HassTurnOn,HassLightSet} ， <zr_for>
 
 # numeric state of a sensor
 t r.num.1 = <zr_when> <zr_trig_num> <zr_shi> <zr_then> {action}
@@ -62,5 +63,5 @@ t! r.num.h1 = <zr_trig_num> 的话 [，] 麻烦 {action}
 # sun
 t r.sun.1 = [<zr_days>] <zr_sun> <zr_then> {action}
 t r.sun.2 = <zr_make> [<zr_days>] <zr_sun> {action}
-t r.sun.3 = [<zr_days>] <zr_sun> <zr_then> {action:HassTurnOn,HassSetPosition} [，] <zr_for>
+t r.sun.3 = [<zr_days>] <zr_sun> <zr_then> {action:HassTurnOn,HassSetPosition} ， <zr_for>
 t! r.sun.h1 = 等到 <zr_sun> [，] {action}
