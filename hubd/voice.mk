@@ -3,7 +3,7 @@
 # hub; built into hubd/libhubvoice.a, which only hubd links (with the language engine).
 noinst_LIBRARIES += hubd/libhubvoice.a
 hubd_libhubvoice_a_SOURCES = hubd/command.c hubd/command.h hubd/answer.c hubd/answer.h \
-	hubd/timers.c hubd/timers.h hubd/lists.c
+	hubd/timers.c hubd/timers.h hubd/lists.c hubd/rule_sentence.c hubd/rule_sentence.h
 hubd_libhubvoice_a_CPPFLAGS = $(AM_CPPFLAGS) $(HUBD_PKG_CFLAGS) \
 	-DHUB_ANSWERS_SRCDIR='"$(abs_top_srcdir)/data/answers"' \
 	-DHUB_ANSWERS_DIR='"$(pkgdatadir)/answers"'
