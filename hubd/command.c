@@ -19,6 +19,7 @@
 #include "hubd/mqtt.h"
 #include "hubd/plugins.h"
 #include "hubd/registry.h"
+#include "hubd/rule_sentence.h"
 #include "hubd/state.h"
 #include "hubd/store.h"
 #include "hubd/timers.h"
@@ -85,6 +86,8 @@ struct hub_command {
     const char *default_lang;
     struct hub_command_stats stats;
     int64_t last_busy_ms; /* last "busy" answer for dropped commands (at most one a second) */
+    json_t *floor_aliases; /* {"First Floor": ["upstairs"]} from the house file, or NULL */
+    json_t *plan; /* set by cmd_plan: cmd_run records {"actions","what"} instead of acting */
 };
 
 /* Through the hub's MQTT link (hub_publish without needing hubd.c, so tests link this file). */
@@ -189,6 +192,7 @@ struct snap_build {
     json_t *entities;
     json_t *areas;
     json_t *floors;
+    const json_t *floor_aliases; /* the store keeps no floor aliases: the house file's */
 };
 
 static int snap_entity(void *ud, const struct hub_entity *e)
@@ -215,7 +219,9 @@ static int snap_area(void *ud, const char *name, const char *floor, const char *
 static int snap_floor(void *ud, const char *name, int level)
 {
     struct snap_build *b = ud;
-    json_array_append_new(b->floors, json_pack("{s:s}", "name", name));
+    json_t *al = json_object_get(b->floor_aliases, name);
+    json_array_append_new(b->floors, json_pack("{s:s, s:o}", "name", name, "aliases",
+                                               json_is_array(al) ? json_incref(al) : json_array()));
     return 0;
 }
 
@@ -231,7 +237,7 @@ static void snap_unref(struct cmd_snap *s)
 static struct cmd_snap *snap_get(struct hub_command *c)
 {
     struct hub *h = c->h;
-    struct snap_build b = {json_array(), json_array(), json_array()};
+    struct snap_build b = {json_array(), json_array(), json_array(), c->floor_aliases};
     hub_registry_foreach(h->reg, snap_entity, &b);
     if (h->store) {
         hub_store_area_foreach(h->store, snap_area, &b);
@@ -349,7 +355,10 @@ static int cmd_filter_cb(void *ud, const struct hub_entity *e)
     return 0;
 }
 
-enum cmd_resolve { RES_OK, RES_UNKNOWN_NAME, RES_AMBIGUOUS, RES_NONE, RES_UNKNOWN_AREA };
+/* RES_WRONG_KIND: the name is a device of the house, but not one this intent acts on ("set the
+ * desk lamp to 40 percent" parsed as a cover position): out holds it, to name it in the answer. */
+enum cmd_resolve { RES_OK, RES_UNKNOWN_NAME, RES_AMBIGUOUS, RES_NONE, RES_UNKNOWN_AREA,
+                   RES_WRONG_KIND };
 
 /* Domains an intent acts on when the utterance names none. */
 static const char *const dom_onoff[] = {"light", "switch", "fan", "cover", "lock", "valve",
@@ -391,7 +400,14 @@ static enum cmd_resolve cmd_resolve(struct hub_command *c, const json_t *slots,
             f.partial = true;
             hub_registry_foreach(c->h->reg, cmd_filter_cb, &f);
         }
-        if (out->n == 0) return RES_UNKNOWN_NAME;
+        if (out->n == 0) { /* a device of another kind, or none at all */
+            f.domain = NULL;
+            f.domains = NULL;
+            f.device_class = NULL;
+            f.partial = false;
+            hub_registry_foreach(c->h->reg, cmd_filter_cb, &f);
+            return out->n ? RES_WRONG_KIND : RES_UNKNOWN_NAME;
+        }
         if (out->n > 1 && ctx_area && !f.area) { /* the speaker's own room decides */
             int k = 0;
             for (int i = 0; i < out->n; i++)
@@ -503,6 +519,10 @@ static void reply_unresolved(struct hub_command *c, struct cmd_reply *r, enum cm
         char *opts = cmd_names(c, r->lang, t->e, t->n > 4 ? 4 : t->n, "list_or");
         reply_add(c, r, "ambiguous", json_pack("{s:s}", "options", opts ? opts : ""));
         free(opts);
+    } else if (res == RES_WRONG_KIND) {
+        char *names = cmd_names(c, r->lang, t->e, t->n > 4 ? 4 : t->n, "list_and");
+        reply_add(c, r, "unsupported", json_pack("{s:s}", "names", names ? names : ""));
+        free(names);
     } else if (res == RES_UNKNOWN_NAME) {
         reply_add(c, r, "unknown_device", json_pack("{s:s}", "name", sl(slots, "name")));
     } else if (res == RES_UNKNOWN_AREA) {
@@ -515,7 +535,7 @@ static void reply_unresolved(struct hub_command *c, struct cmd_reply *r, enum cm
                                                   : "device";
         snprintf(key, sizeof key, "noun_%s", d);
         if (strcmp(hub_answers_get(c->ans, r->lang, key), key) == 0) snprintf(key, sizeof key, "noun_device");
-        char *noun = hub_answers_form(c->ans, r->lang, key, 2);
+        char *noun = hub_answers_form(c->ans, r->lang, key, 1);
         reply_add(c, r, "no_targets", json_pack("{s:s}", "noun", noun ? noun : ""));
         free(noun);
     }
@@ -543,6 +563,13 @@ static void cmd_run(struct hub_command *c, struct cmd_reply *r, const struct cmd
         json_array_append_new(r->targets, json_string(e->id));
         if (!a.action) {
             unsup[n_unsup++] = e;
+            continue;
+        }
+        if (c->plan) { /* a rule's action: offline devices may be back when it runs */
+            json_array_append_new(json_object_get(c->plan, "actions"),
+                                  json_pack("{s:s, s:s, s:O?}", "entity_id", e->id, "action",
+                                            a.action, "data", a.args));
+            ok[n_ok++] = e;
             continue;
         }
         if (!e->available) {
@@ -573,6 +600,7 @@ static void cmd_run(struct hub_command *c, struct cmd_reply *r, const struct cmd
     if (n_ok) {
         char *what = cmd_what(c, r->lang, ok, n_ok, slots, ctx_area);
         json_object_set_new(vars, "what", json_string(what ? what : ""));
+        if (c->plan) json_object_set_new(c->plan, "what", json_string(what ? what : ""));
         free(what);
         done = hub_answers_format(c->ans, r->lang, done_key, vars);
     }
@@ -657,13 +685,38 @@ struct cmd_exec {
     struct cmd_reply *r;
 };
 
+/* cmd_resolve for the kinds of device a house has few of (players, vacuums, thermostats, fans,
+ * covers): "pause the music" said in the kitchen while the speaker is in the living room means
+ * that speaker, so the speaker's room is a preference, not a limit. Of several, the one playing
+ * is meant for a player; otherwise several are a question. */
+static enum cmd_resolve cmd_resolve_one_kind(struct cmd_exec *x, const char *const *domains,
+                                             const char *const *defaults, struct cmd_targets *t)
+{
+    enum cmd_resolve res = cmd_resolve(x->c, x->slots, x->ctx_area, domains, defaults, t);
+    if (res != RES_NONE || !x->ctx_area || defaults == dom_light || sl(x->slots, "name") ||
+        sl(x->slots, "area") || sl(x->slots, "floor"))
+        return res;
+    res = cmd_resolve(x->c, x->slots, NULL, domains, defaults, t);
+    if (res != RES_OK || t->n < 2) return res;
+    int playing = -1, n_playing = 0;
+    for (int i = 0; i < t->n; i++) {
+        const struct hub_state *s = hub_states_get(x->c->h->states, t->e[i]->id);
+        if (!strcmp(t->e[i]->domain, "media_player") && s && cmd_eq(s->state, "playing"))
+            playing = i, n_playing++;
+    }
+    if (n_playing != 1) return RES_AMBIGUOUS;
+    t->e[0] = t->e[playing];
+    t->n = 1;
+    return RES_OK;
+}
+
 static void do_targets_action(struct cmd_exec *x, const char *const *domains,
                               const char *const *defaults,
                               struct cmd_act (*pick)(const struct hub_entity *, void *), void *ud,
                               const char *done_key, json_t *vars)
 {
     struct cmd_targets t;
-    enum cmd_resolve res = cmd_resolve(x->c, x->slots, x->ctx_area, domains, defaults, &t);
+    enum cmd_resolve res = cmd_resolve_one_kind(x, domains, defaults, &t);
     if (res != RES_OK) {
         reply_unresolved(x->c, x->r, res, x->slots, &t, defaults ? defaults : domains);
         json_decref(vars);
@@ -693,6 +746,16 @@ static const char *state_word(struct hub_command *c, const char *lang, const str
         return buf;
     }
     return w;
+}
+
+/* Drop a sentence's final full stop (. or 。) to put it inside another sentence. */
+static void cmd_strip_stop(char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n >= 3 && !strcmp(s + n - 3, "\xe3\x80\x82"))
+        s[n - 3] = '\0';
+    else if (n && s[n - 1] == '.')
+        s[n - 1] = '\0';
 }
 
 /* Whether an entity's state counts as the asked state word. */
@@ -732,12 +795,17 @@ static void do_get_state(struct cmd_exec *x)
             const struct hub_state *s = hub_states_get(x->c->h->states, t.e[i]->id);
             if (s && state_is(t.e[i], s->state, want)) yes[ny++] = t.e[i];
         }
-        if (sl(x->slots, "name") && t.n == 1) {
+        if (t.n == 1) { /* "is the garage door open": yes or no, with the state */
             const struct hub_state *s = hub_states_get(x->c->h->states, t.e[0]->id);
-            const char *w = state_word(x->c, lang, t.e[0], s ? s->state : "unknown", buf,
-                                       sizeof buf);
+            if (!s || !s->state || cmd_eq(s->state, "unknown") || cmd_eq(s->state, "unavailable")) {
+                x->r->ok = false; /* not "No, it is unknown": the hub does not know */
+                reply_add(x->c, x->r, "state_unknown_of", json_pack("{s:s}", "name", t.e[0]->name));
+                return;
+            }
+            const char *w = state_word(x->c, lang, t.e[0], s->state, buf, sizeof buf);
             char *sent = fmt_new(x->c, lang, "state_is",
                                             json_pack("{s:s, s:s}", "name", t.e[0]->name, "state", w));
+            cmd_strip_stop(sent); /* inside "Yes, {names}." */
             reply_add(x->c, x->r, ny ? "state_yes" : "state_no",
                       json_pack("{s:s}", "names", sent ? sent : ""));
             free(sent);
@@ -776,6 +844,8 @@ static void do_get_temperature(struct cmd_exec *x)
     }
     if (res == RES_NONE && !sl(x->slots, "name") && !sl(x->slots, "area"))
         res = cmd_resolve(x->c, x->slots, NULL, dom_climate, dom_climate, &t);
+    if (res == RES_WRONG_KIND && t.n == 1 && !strcmp(t.e[0]->domain, "sensor"))
+        res = RES_OK; /* "what does the kitchen temperature say": a thermometer by name */
     if (res != RES_OK) {
         reply_unresolved(x->c, x->r, res, x->slots, &t, dom_climate);
         return;
@@ -1171,7 +1241,7 @@ static void cmd_execute(struct cmd_exec *x)
                       : cmd_eq(json_string_value(st), "down") ? -10 : 10;
         struct volrel_ud u = {c, step, json_object()};
         struct cmd_targets t;
-        enum cmd_resolve res = cmd_resolve(c, x->slots, x->ctx_area, dom_media, dom_media, &t);
+        enum cmd_resolve res = cmd_resolve_one_kind(x, dom_media, dom_media, &t);
         if (res != RES_OK) {
             reply_unresolved(c, x->r, res, x->slots, &t, dom_media);
         } else {
@@ -1185,8 +1255,18 @@ static void cmd_execute(struct cmd_exec *x)
         bool mute = !strcmp(in, "HassMediaPlayerMute");
         do_simple(x, dom_media, "volume_mute", json_pack("{s:b}", "mute", mute),
                   mute ? "muted" : "unmuted", NULL);
-    } else if (!strcmp(in, "HassVacuumStart") || !strcmp(in, "HassVacuumCleanArea")) {
+    } else if (!strcmp(in, "HassVacuumStart")) {
         do_simple(x, dom_vacuum, "start", NULL, "vacuum_started", NULL);
+    } else if (!strcmp(in, "HassVacuumCleanArea")) {
+        /* the area is the room to clean, not where the vacuum stands: pick the vacuum by name,
+         * else the house's own (the plugins have no per-room cleaning: it starts a full run) */
+        json_t *s2 = json_deep_copy(x->slots);
+        json_object_del(s2, "area");
+        struct cmd_exec x2 = *x;
+        x2.slots = s2;
+        x2.ctx_area = NULL;
+        do_simple(&x2, dom_vacuum, "start", NULL, "vacuum_started", NULL);
+        json_decref(s2);
     } else if (!strcmp(in, "HassVacuumReturnToBase")) {
         do_simple(x, dom_vacuum, "return_to_base", NULL, "vacuum_returned", NULL);
     } else if (!strcmp(in, "HassLawnMowerStartMowing")) {
@@ -1232,6 +1312,34 @@ static void cmd_execute(struct cmd_exec *x)
     }
 }
 
+/* hub_rule_plan_fn for hubd/rule_sentence.c: resolve an intent as cmd_execute does, acting on
+ * nothing (rule_sentence.c passes only device intents, whose only effects go through cmd_run). */
+static json_t *cmd_plan(void *ud, const char *intent, const json_t *slots, const char *lang,
+                        const char *area)
+{
+    struct hub_command *c = ud;
+    struct cmd_reply r = {lang, json_array(), json_array(), false};
+    struct cmd_exec x = {c, intent, slots, area, NULL, &r};
+    c->plan = json_pack("{s:[]}", "actions");
+    if (c->plan) cmd_execute(&x);
+    json_t *plan = c->plan;
+    c->plan = NULL;
+    if (plan) json_object_set(plan, "texts", r.texts);
+    json_decref(r.texts);
+    json_decref(r.targets);
+    return plan;
+}
+
+/* The room a command named: its area, or the room of the device it named. */
+static const char *cmd_said_area(struct hub_command *c, const json_t *slots, const json_t *targets)
+{
+    if (sl(slots, "area")) return sl(slots, "area");
+    if (!sl(slots, "name") || json_array_size(targets) == 0) return NULL;
+    const struct hub_entity *e =
+        hub_registry_get(c->h->reg, json_string_value(json_array_get(targets, 0)));
+    return e ? e->area : NULL;
+}
+
 /* Carry out a list of parsed intents ({"intent","slots"}) and build the hub/response object. */
 static json_t *cmd_answer_intents(struct hub_command *c, const json_t *parsed, const char *lang,
                                   const char *area, json_t *conversation_intent)
@@ -1240,19 +1348,32 @@ static json_t *cmd_answer_intents(struct hub_command *c, const json_t *parsed, c
     json_t *each = json_array();
     size_t i;
     json_t *p;
+    char said_area[128] = ""; /* the room the command before named */
     json_array_foreach(parsed, i, p) {
         struct cmd_reply r = {all.lang, json_array(), json_array(), false};
         const json_t *slots = json_object_get(p, "slots");
         json_t *empty = json_object();
+        /* "open the living room blinds, then set the temperature to 21": a command that names
+         * no place happens where the one before it did */
+        bool placed = sl(slots, "area") || sl(slots, "floor") || sl(slots, "name");
         struct cmd_exec x = {c, json_string_value(json_object_get(p, "intent")),
-                             json_is_object(slots) ? slots : empty, area, conversation_intent, &r};
-        cmd_execute(&x);
+                             json_is_object(slots) ? slots : empty,
+                             said_area[0] && !placed ? said_area : area, conversation_intent, &r};
+        json_t *rule_id = NULL;
+        struct hub_rule_sentence_env rs = {c->h, c->ans, cmd_plan, c};
+        if (hub_rule_sentence_is(p))
+            r.ok = hub_rule_sentence_create(&rs, p, all.lang, area, r.texts, &rule_id);
+        else
+            cmd_execute(&x);
         char *txt = hub_answers_join(c->ans, all.lang, r.texts, "join");
         json_array_append_new(each, json_pack("{s:s, s:O, s:O, s:O, s:b}", "text", txt ? txt : "",
                                               "intent", json_object_get(p, "intent") ?
                                               json_object_get(p, "intent") : json_null(),
                                               "slots", x.slots, "targets", r.targets, "ok", r.ok));
+        if (rule_id) json_object_set_new(json_array_get(each, i), "rule_id", rule_id);
         free(txt);
+        const char *named = cmd_said_area(c, x.slots, r.targets);
+        if (named) snprintf(said_area, sizeof said_area, "%s", named);
         json_array_extend(all.texts, r.texts);
         json_array_extend(all.targets, r.targets);
         all.ok = all.ok && r.ok;
@@ -1274,6 +1395,7 @@ static json_t *cmd_answer_intents(struct hub_command *c, const json_t *parsed, c
                             json_object_get(first, "intent"), "slots",
                             json_object_get(first, "slots"), "targets", all.targets, "ok",
                             all.ok, "lang", all.lang);
+    if (json_object_get(first, "rule_id")) json_object_set(ans, "rule_id", json_object_get(first, "rule_id"));
     if (json_array_size(each) > 1) json_object_set(ans, "commands", each);
     free(text);
     json_decref(each);
@@ -1603,7 +1725,9 @@ static void cmd_intent_msg(struct hub_command *c, const void *payload, size_t le
     } else {
         const char *area = json_string_value(json_object_get(j, "area"));
         if (!area) area = hub_command_satellite_area(c, json_string_value(json_object_get(j, "satellite")));
-        json_t *one = json_pack("[{s:O, s:O?}]", "intent", in, "slots", json_object_get(j, "slots"));
+        json_t *one = json_pack("[{s:O, s:O?, s:O?, s:O?}]", "intent", in, "slots",
+                                json_object_get(j, "slots"), "rule", json_object_get(j, "rule"),
+                                "text", json_object_get(j, "text"));
         json_t *ci = json_object_get(j, "conversation_intent");
         answer = cmd_answer_intents(c, one, lang ? lang : c->default_lang, area,
                                     json_is_object(ci) ? ci : NULL);
@@ -1685,6 +1809,23 @@ static void timer_fired(void *ud, const struct hub_timer *tm)
 
 /* ---------------------------------------------------------------- life cycle */
 
+/* Floor aliases ("upstairs", "楼上") by floor name, from the house file: the registry and the
+ * store keep floors by name only, and without these "the lights upstairs" names no floor. */
+static json_t *house_floor_aliases(const char *path)
+{
+    if (!path) return NULL;
+    json_t *root = json_load_file(path, 0, NULL), *out = json_object();
+    size_t i;
+    json_t *f;
+    json_array_foreach(json_object_get(root, "floors"), i, f) {
+        const char *name = json_string_value(json_object_get(f, "name"));
+        json_t *al = json_object_get(f, "aliases");
+        if (name && json_is_array(al)) json_object_set(out, name, al);
+    }
+    json_decref(root);
+    return out;
+}
+
 struct hub_command *hub_command_new(struct hub *h, char *err, size_t errlen)
 {
     struct hub_command *c = calloc(1, sizeof *c);
@@ -1697,6 +1838,7 @@ struct hub_command *hub_command_new(struct hub *h, char *err, size_t errlen)
     c->default_lang = dl && !strncasecmp(dl, "zh", 2) ? "zh-CN" : "en";
     c->ans = hub_answers_load(hub_answers_default_dir(), err, errlen);
     if (!c->ans) goto fail;
+    c->floor_aliases = house_floor_aliases(h->cfg.house_file);
     /* a model: the configured one, else the shipped default if it was built */
     const char *model = h->cfg.model_path;
     struct stat sb;
@@ -1783,6 +1925,7 @@ void hub_command_free(struct hub_command *c)
     intent_engine_free(c->engine);
     snap_unref(c->snap);
     hub_answers_free(c->ans);
+    json_decref(c->floor_aliases);
     free(c);
 }
 
