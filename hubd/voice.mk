@@ -19,6 +19,12 @@ EXTRA_DIST += $(answers_DATA)
 HUB_TESTS += tests/test-command.sh
 EXTRA_DIST += tests/test-command.sh
 
+# Rules from sentences (hubd/rule_sentence.c): HubCreateRule answers on hub/intent become rules
+# (trigger, window, action resolved like a command, `for` undo) that fire in the demo house; the
+# answer in English and Chinese; bad rule objects create nothing.
+HUB_TESTS += tests/test-rule-sentence.sh
+EXTRA_DIST += tests/test-rule-sentence.sh
+
 # Text commands through the language engine on worker threads (reference model: mechanics,
 # bounded flood, state thread free; the trained model: understanding in English and Chinese).
 HUB_TESTS += tests/test-command-engine.sh
