@@ -785,6 +785,237 @@ out:
     return done;
 }
 
+/* ---- repair: spans the model cut short or shifted, mended from the utterance ---- */
+
+/* The units [*s, *e) where the span is said, the first occurrence that does not lie inside
+ * [xs, xe) (pass xs = xe = -1 for none); false when the utterance does not say it. */
+static bool units_find_outside(const struct ground_units *u, const char *span, int xs, int xe,
+                               int *s, int *e)
+{
+    struct ground_units *su = malloc(sizeof *su);
+    bool found = false;
+    if (!su) return false;
+    ground_units_of(span, su);
+    for (int i = 0; su->n && i + su->n <= u->n && !found; i++) {
+        int k = 0;
+        while (k < su->n && !strcmp(u->buf + u->off[i + k], su->buf + su->off[k])) k++;
+        if (k == su->n && !(i >= xs && i + k <= xe)) *s = i, *e = i + k, found = true;
+    }
+    free(su);
+    return found;
+}
+
+/* Whether the key is one of the items' keys exactly. */
+static bool item_key_exact(const struct resolve_item *items, int n, const char *key)
+{
+    for (int i = 0; key[0] && i < n; i++)
+        for (int k = 0; k < items[i].n_keys; k++)
+            if (!strcmp(items[i].keys[k], key)) return true;
+    return false;
+}
+
+/* The stretch of the utterance [*cs, *ce) that spells a name or alias of items and lies around
+ * the span's units [ss, se): one that covers the span wins over one that only overlaps it (by
+ * at least half the span, reaching past it), then the most shared units, then the longest
+ * stretch. A span that already names an item (exact) takes only a longer stretch covering it.
+ * Every item spelling the chosen stretch is marked in cand. False when there is none. */
+static bool said_around(const struct resolve_item *items, int n, const struct ground_units *u,
+                        const bool *blocked, int ss, int se, bool exact, bool *cand, int *cs,
+                        int *ce)
+{
+    int best = -1; /* covering * 10000 + shared * 100 + stretch units */
+    for (int i = 0; i < n; i++)
+        for (int k = 0; k < items[i].n_keys; k++) {
+            const char *key = items[i].keys[k];
+            if (!key_groundable(key)) continue;
+            for (int s = 0; s < se; s++) {
+                int e = units_spell(u, s, key);
+                if (e <= ss) continue;
+                int shared = (e < se ? e : se) - (s > ss ? s : ss);
+                bool covers = s <= ss && e >= se;
+                if (s >= ss && e <= se) continue; /* inside the span: not a longer name */
+                if (exact && !covers) continue;
+                if (!covers && 2 * shared < se - ss) continue;
+                bool free_ = true;
+                for (int t = s; t < e; t++)
+                    if (blocked[t]) free_ = false;
+                if (!free_) continue;
+                int sc = (covers ? 10000 : 0) + shared * 100 + (e - s);
+                if (sc > best) best = sc, *cs = s, *ce = e;
+            }
+        }
+    if (best < 0) return false;
+    for (int i = 0; i < n; i++) {
+        cand[i] = false;
+        for (int k = 0; k < items[i].n_keys; k++)
+            if (key_groundable(items[i].keys[k]) && units_spell(u, *cs, items[i].keys[k]) == *ce)
+                cand[i] = true;
+    }
+    return true;
+}
+
+/* The item a place span (area or floor) stands for when the utterance says a longer name of
+ * it there ("室" of "卧室"); -1 when the span stays. */
+static int repair_place(const struct resolve_item *items, int n, const struct ground_units *u,
+                        const bool *blocked, const char *span)
+{
+    char key[RESOLVE_KEY_MAX];
+    int ss, se, cs, ce, pick = -1;
+    bool *cand = calloc((size_t)n + 1, sizeof *cand);
+    resolve_key(span, key, sizeof key);
+    if (cand && units_find_outside(u, span, -1, -1, &ss, &se) &&
+        said_around(items, n, u, blocked, ss, se, item_key_exact(items, n, key), cand, &cs, &ce))
+        for (int i = 0; i < n && pick < 0; i++)
+            if (cand[i]) pick = i;
+    free(cand);
+    return pick;
+}
+
+/* The entity whose name the utterance says around the name span (see resolve.h). */
+static int repair_entity(const struct resolve_registry *r, const struct ground_units *u,
+                         const bool *blocked, const char *span, const char *area_hint,
+                         const char *context_area, const char *const *domains, int *cs, int *ce)
+{
+    char key[RESOLVE_KEY_MAX];
+    int ss, se, pick = -1, pick_score = 1 << 30;
+    bool *cand = calloc((size_t)r->n_ent + 1, sizeof *cand);
+    struct ent_pref p = {area_hint, NULL, context_area, NULL};
+    resolve_key(span, key, sizeof key);
+    if (cand && units_find_outside(u, span, -1, -1, &ss, &se) &&
+        said_around(r->ent, r->n_ent, u, blocked, ss, se, item_key_exact(r->ent, r->n_ent, key),
+                    cand, cs, ce))
+        for (int i = 0; i < r->n_ent; i++) {
+            if (!cand[i]) continue;
+            if (domains && domains[0] && !in_list(domains, r->ent[i].domain)) continue;
+            int sc = ent_penalty(r, &r->ent[i], &p);
+            if (sc < pick_score) pick = i, pick_score = sc;
+        }
+    free(cand);
+    return pick;
+}
+
+const char *resolve_entity_said(const struct resolve_registry *r, const char *span,
+                                const char *utterance, const char *area_hint,
+                                const char *const *domains)
+{
+    struct ground_units *u = malloc(sizeof *u);
+    bool *blocked = calloc(GROUND_UNITS, sizeof *blocked);
+    int cs, ce, i = -1;
+    if (u && blocked && span && utterance && r->n_ent) {
+        ground_units_of(utterance, u);
+        i = repair_entity(r, u, blocked, span, area_hint, NULL, domains, &cs, &ce);
+    }
+    free(u);
+    free(blocked);
+    return i >= 0 ? r->ent[i].name : NULL;
+}
+
+/* Copies l into out without the slots whose bits are in drop. */
+static bool line_without(const struct intent_line *l, uint32_t drop, struct intent_line *out)
+{
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", l->intent);
+    for (int i = 0; i < l->n_slots; i++) {
+        int b = intent_slot_index(l->slots[i].name);
+        if (b >= 0 && (drop & (1u << b))) continue;
+        if (intent_line_add(out, l->slots[i].name, l->slots[i].value) != HUB_OK) return false;
+    }
+    return true;
+}
+
+/* The line with its name, area and floor spans mended from the utterance (see resolve.h),
+ * written to *out; false when nothing changed. */
+static bool repair_line(const struct resolve_registry *r, const struct intent_def *d,
+                        const struct intent_line *l, const char *utterance,
+                        const char *context_area, struct intent_line *out)
+{
+    if (!utterance || !l->intent[0]) return false;
+    struct ground_units *u = malloc(sizeof *u);
+    bool *blocked = calloc(GROUND_UNITS, sizeof *blocked);
+    struct intent_line *work = malloc(sizeof *work);
+    bool changed = false;
+    if (!u || !blocked || !work) goto out;
+    ground_units_of(utterance, u);
+    for (int i = 0; i < l->n_slots; i++) {
+        int s, e;
+        if (intent_slot_kind(l->slots[i].name) == INTENT_SLOT_TEXT &&
+            units_find_outside(u, l->slots[i].value, -1, -1, &s, &e))
+            for (int t = s; t < e; t++) blocked[t] = true;
+    }
+    *work = *l;
+    /* areas and floors first: the name's pick may depend on the room */
+    static const char *const places[] = {"area", "floor"};
+    for (int p = 0; p < 2; p++)
+        for (int i = 0; i < work->n_slots; i++) {
+            if (strcmp(work->slots[i].name, places[p])) continue;
+            int k = p ? repair_place(r->floor, r->n_floor, u, blocked, work->slots[i].value)
+                      : repair_place(r->area, r->n_area, u, blocked, work->slots[i].value);
+            const char *canon = k < 0 ? NULL : p ? r->floor[k].name : r->area[k].name;
+            if (canon && strcmp(canon, work->slots[i].value)) {
+                snprintf(work->slots[i].value, sizeof work->slots[i].value, "%s", canon);
+                changed = true;
+            }
+        }
+    const char *name = strstr(l->intent, "Timer") ? NULL : intent_line_get(work, "name");
+    if (name && r->n_ent) {
+        int area_bit = intent_slot_index("area"), floor_bit = intent_slot_index("floor");
+        int dom_bit = intent_slot_index("domain"), dc_bit = intent_slot_index("device_class");
+        uint32_t area_m = 1u << area_bit, floor_m = 1u << floor_bit;
+        uint32_t kind_m = (1u << dom_bit) | (1u << dc_bit);
+        const char *area = intent_line_get(work, "area");
+        const char *area_canon = area ? resolve_area(r, area) : NULL;
+        int cs, ce, pick = repair_entity(r, u, blocked, name, area_canon, context_area, NULL,
+                                         &cs, &ce);
+        if (pick >= 0) {
+            /* an area or floor whose words are part of the said name ("客厅" of 客厅空调) goes,
+             * unless the utterance also says it apart from the name */
+            uint32_t inside = 0;
+            for (int p = 0; p < 2; p++) {
+                const char *v = intent_line_get(l, places[p]);
+                int s, e;
+                if (v && !units_find_outside(u, v, cs, ce, &s, &e) &&
+                    units_find_outside(u, v, -1, -1, &s, &e))
+                    inside |= p ? floor_m : area_m;
+            }
+            uint32_t tries[3] = {inside, inside | area_m | floor_m,
+                                 inside | area_m | floor_m | kind_m};
+            for (int t = 0; t < 3; t++) {
+                struct intent_line *cand = malloc(sizeof *cand);
+                if (!cand) break;
+                bool ok = line_without(work, tries[t], cand);
+                const struct intent_combo *combo =
+                    ok && d ? intent_def_combo(d, intent_line_mask(cand)) : NULL;
+                const char *const *domains =
+                    combo ? (const char *const *)combo->name_domains : NULL;
+                int e = pick;
+                if (ok && d && !combo) ok = false;
+                if (ok && domains && domains[0] && !in_list(domains, r->ent[e].domain)) {
+                    /* another entity said with the same words, of a domain the intent takes */
+                    e = repair_entity(r, u, blocked, name, area_canon, context_area, domains,
+                                      &cs, &ce);
+                    ok = e >= 0;
+                }
+                if (ok) {
+                    for (int i = 0; i < cand->n_slots; i++)
+                        if (!strcmp(cand->slots[i].name, "name"))
+                            snprintf(cand->slots[i].value, sizeof cand->slots[i].value, "%s",
+                                     r->ent[e].name);
+                    *work = *cand;
+                    changed = true;
+                }
+                free(cand);
+                if (ok) break;
+            }
+        }
+    }
+    if (changed) *out = *work;
+out:
+    free(u);
+    free(blocked);
+    free(work);
+    return changed;
+}
+
 /* ---- the answer ---- */
 
 static json_t *null_answer(void)
@@ -857,7 +1088,14 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
 {
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
-    struct intent_line grounded;
-    if (ground_line(r, d, l, utterance, &grounded)) l = &grounded;
-    return resolve_slots(r, d, l, context_area);
+    struct intent_line *repaired = malloc(sizeof *repaired), *grounded = malloc(sizeof *grounded);
+    json_t *ans = NULL;
+    if (!repaired || !grounded) goto out;
+    if (repair_line(r, d, l, utterance, context_area, repaired)) l = repaired;
+    if (ground_line(r, d, l, utterance, grounded)) l = grounded;
+    ans = resolve_slots(r, d, l, context_area);
+out:
+    free(repaired);
+    free(grounded);
+    return ans;
 }

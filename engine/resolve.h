@@ -38,6 +38,17 @@ const char *resolve_entity(const struct resolve_registry *r, const char *span,
                            const char *area_hint, const char *floor_hint,
                            const char *context_area, const char *const *domains);
 const char *resolve_area(const struct resolve_registry *r, const char *span);
+
+/* The entity whose name or alias the utterance says around the span when the model copied only
+ * part of it ("maker" of "turn on the coffee maker" -> Coffee Maker; "台灯" of 书房台灯): a
+ * stretch of the utterance (whole words; Chinese: characters) that covers the span, or overlaps
+ * at least half of it and reaches past it, and spells a longer name. A span that is already an
+ * entity's name takes only a longer name covering it. domains (may be NULL) limits the entities;
+ * area_hint picks among equal names. NULL when the utterance says no such name (then resolve the
+ * span as usual). For any slot that names an entity, e.g. a rule's trigger. */
+const char *resolve_entity_said(const struct resolve_registry *r, const char *span,
+                                const char *utterance, const char *area_hint,
+                                const char *const *domains);
 const char *resolve_floor(const struct resolve_registry *r, const char *span);
 
 /* The answer object {"intent": NAME|null, "slots": {...}} for a parsed line (a new reference;
@@ -50,7 +61,15 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span);
  * blinds" -> the cover Living Room Blinds), or is added where the line had no target ("set the
  * thermostat to 22"). An area said apart from the name stays when the schema has name + area.
  * Only a slot set that is one of the intent's combinations, with the entity's domain among the
- * combination's name domains, is ever produced; otherwise the line stays as the model wrote it. */
+ * combination's name domains, is ever produced; otherwise the line stays as the model wrote it.
+ *
+ * Before that, the utterance mends spans the model copied one word (or character) short or
+ * shifted: a name span inside (or overlapping) a longer entity name said there becomes that
+ * entity (resolve_entity_said), and an area or floor of the line whose words are part of that
+ * name is dropped unless said apart from it; an area or floor span inside a longer area / floor
+ * name said there ("室" of "卧室") becomes that place. A span that names something exactly
+ * changes only for a longer name said around it; the slot set stays one of the intent's
+ * combinations. */
 json_t *resolve_line(const struct resolve_registry *r, const struct intent_schema *schema,
                      const struct intent_line *l, const char *utterance,
                      const char *context_area);
