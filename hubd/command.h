@@ -8,8 +8,9 @@
  * speaker's language from data/answers/ templates.
  *
  * hub/intent takes an already parsed INTENTS.md answer ({"intent","slots"} plus optional
- * "lang", "area", "satellite", "conversation_intent") and carries it out the same way: the path
- * for an external NLU (Rhasspy, a test) that needs no model.
+ * "lang", "area", "satellite", "conversation_intent", and "rule" + "text" for HubCreateRule,
+ * see hubd/rule_sentence.h) and carries it out the same way: the path for an external NLU
+ * (Rhasspy, a test) that needs no model. A created rule's id comes back as "rule_id".
  *
  * Bad input (empty, over HUB_COMMAND_TEXT_MAX bytes, not UTF-8, control bytes) is answered
  * with ok=false; at most HUB_COMMAND_QUEUE_MAX commands wait for the engine, more are counted
