@@ -1426,6 +1426,26 @@ static void job_free(struct cmd_job *j)
     free(j);
 }
 
+/* A part of a split utterance that parsed to nothing, again with the on/off verb of the part
+ * before it ("... and the printer" after "turn off the desk lamp"); NULL when that is not the
+ * case or it still parses to nothing. Worker thread. */
+static json_t *cmd_parse_bare_target(struct intent_ctx *ctx, const struct resolve_registry *reg,
+                                     const json_t *prev, const char *part, struct cmd_job *j)
+{
+    const char *in = json_string_value(json_object_get(prev, "intent"));
+    if (!in || (strcmp(in, "HassTurnOn") && strcmp(in, "HassTurnOff"))) return NULL;
+    bool on = !strcmp(in, "HassTurnOn"), zh = !strncmp(j->lang, "zh", 2);
+    char text[512];
+    snprintf(text, sizeof text, "%s%s", zh ? (on ? "打开" : "关掉") : (on ? "turn on " : "turn off "),
+             part);
+    json_t *r = intent_parse(ctx, reg, text, j->lang, j->area, j->err, sizeof j->err);
+    if (r && !cmd_eq(json_string_value(json_object_get(r, "intent")), in)) {
+        json_decref(r);
+        return NULL;
+    }
+    return r;
+}
+
 /* Worker thread: the engine only; nothing here touches hub state. */
 static void cmd_work(uv_work_t *w)
 {
@@ -1435,28 +1455,40 @@ static void cmd_work(uv_work_t *w)
     const struct resolve_registry *reg = j->snap->reg;
     json_t *parts = j->kind == CMD_TEXT ? hub_command_split(j->text) : NULL;
     json_t *out = json_array();
-    bool split_ok = parts && json_array_size(parts) > 1;
-    if (split_ok) {
+    size_t understood = 0;
+    if (parts && json_array_size(parts) > 1) {
         size_t i;
         json_t *p;
         json_array_foreach(parts, i, p) {
             json_t *r = intent_parse(ctx, reg, json_string_value(p), j->lang, j->area, j->err,
                                      sizeof j->err);
-            if (!r || json_is_null(json_object_get(r, "intent"))) {
-                json_decref(r);
-                split_ok = false;
-                break;
+            if (i > 0 && r && json_is_null(json_object_get(r, "intent"))) {
+                /* "turn off the desk lamp and the printer": a part that is only a target
+                 * takes the verb of the one before it */
+                json_t *r2 = cmd_parse_bare_target(ctx, reg, json_array_get(out, i - 1),
+                                                   json_string_value(p), j);
+                if (r2) json_decref(r), r = r2;
             }
+            if (!r) r = json_pack("{s:n, s:{}}", "intent", "slots");
+            if (!json_is_null(json_object_get(r, "intent"))) understood++;
             json_object_set_new(r, "text", json_string(json_string_value(p)));
             json_array_append_new(out, r);
         }
     }
-    if (!split_ok) {
-        json_array_clear(out);
+    if (understood < json_array_size(out) || json_array_size(out) == 0) {
+        /* not every part is a command: the whole may be one ("the kitchen and the hall
+         * lights"); if it is not either, the parts that were understood are carried out and
+         * the others answered "didn't understand" */
         json_t *r = intent_parse(ctx, reg, j->text, j->lang, j->area, j->err, sizeof j->err);
-        if (r) {
-            json_object_set_new(r, "text", json_string(j->text));
-            json_array_append_new(out, r);
+        bool whole = r && !json_is_null(json_object_get(r, "intent"));
+        if (whole || understood == 0) {
+            json_array_clear(out);
+            if (r) {
+                json_object_set_new(r, "text", json_string(j->text));
+                json_array_append_new(out, r);
+            }
+        } else {
+            json_decref(r);
         }
     }
     json_decref(parts);
