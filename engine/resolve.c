@@ -805,6 +805,26 @@ static bool units_find_outside(const struct ground_units *u, const char *span, i
     return found;
 }
 
+/* Every place where the span is said: starts in at[] (at most max), its length in units in
+ * *len; returns how many. */
+static int units_occurrences(const struct ground_units *u, const char *span, int *at, int max,
+                             int *len)
+{
+    struct ground_units *su = malloc(sizeof *su);
+    int n = 0;
+    *len = 0;
+    if (!su) return 0;
+    ground_units_of(span, su);
+    for (int i = 0; su->n && i + su->n <= u->n && n < max; i++) {
+        int k = 0;
+        while (k < su->n && !strcmp(u->buf + u->off[i + k], su->buf + su->off[k])) k++;
+        if (k == su->n) at[n++] = i;
+    }
+    *len = su->n;
+    free(su);
+    return n;
+}
+
 /* Whether the key is one of the items' keys exactly. */
 static bool item_key_exact(const struct resolve_item *items, int n, const char *key)
 {
@@ -814,14 +834,32 @@ static bool item_key_exact(const struct resolve_item *items, int n, const char *
     return false;
 }
 
+/* A word that links a name to the sentence (a preposition, 在, 把) rather than qualifying it
+ * ("desk" of "desk lamp"): a name may follow it inside a span copied too long. */
+static bool unit_is_link(const char *unit)
+{
+    static const char *const links[] = {
+        "on", "in", "at", "to", "of", "over", "all", "across", "throughout", "inside", "within",
+        "around", "for", "from", "by", "near", "into", "onto", "through", "upstairs",
+        "downstairs", "down", "up", "off", "and", "is", "are", "my", "our",
+        "在", "把", "给", "让", "将", "到", "从", "对", "和", "跟", "帮", "用", NULL};
+    for (int i = 0; links[i]; i++)
+        if (!strcmp(unit, links[i])) return true;
+    return false;
+}
+
 /* The stretch of the utterance [*cs, *ce) that spells a name or alias of items and lies around
  * the span's units [ss, se): one that covers the span wins over one that only overlaps it (by
  * at least half the span, reaching past it), then the most shared units, then the longest
  * stretch. A span that already names an item (exact) takes only a longer stretch covering it.
+ * loose (for a span that names nothing): instead any stretch of which the span holds at least
+ * half, the most shared units first: the span starts inside a name and runs on ("fan at 60" of
+ * "victor's fan at 60"), or holds the name with words around it ("neon sign down", "cold on
+ * main floor"; what comes right before the name must be a linking word, see unit_is_link).
  * Every item spelling the chosen stretch is marked in cand. False when there is none. */
 static bool said_around(const struct resolve_item *items, int n, const struct ground_units *u,
-                        const bool *blocked, int ss, int se, bool exact, bool *cand, int *cs,
-                        int *ce)
+                        const bool *blocked, int ss, int se, bool exact, bool loose,
+                        bool *cand, int *cs, int *ce)
 {
     int best = -1; /* covering * 10000 + shared * 100 + stretch units */
     for (int i = 0; i < n; i++)
@@ -833,9 +871,16 @@ static bool said_around(const struct resolve_item *items, int n, const struct gr
                 if (e <= ss) continue;
                 int shared = (e < se ? e : se) - (s > ss ? s : ss);
                 bool covers = s <= ss && e >= se;
-                if (s >= ss && e <= se) continue; /* inside the span: not a longer name */
-                if (exact && !covers) continue;
-                if (!covers && 2 * shared < se - ss) continue;
+                if (loose) {
+                    if (2 * shared < e - s || (s == ss && e == se)) continue;
+                    /* a name inside the span after a word that may qualify it is no name:
+                     * "desk lamp" is not the Lamp, "guest bedroom" not the Bedroom */
+                    if (s > ss && e <= se && !unit_is_link(u->buf + u->off[s - 1])) continue;
+                } else {
+                    if (s >= ss && e <= se) continue; /* inside the span: not a longer name */
+                    if (exact && !covers) continue;
+                    if (!covers && 2 * shared < se - ss) continue;
+                }
                 bool free_ = true;
                 for (int t = s; t < e; t++)
                     if (blocked[t]) free_ = false;
@@ -854,17 +899,45 @@ static bool said_around(const struct resolve_item *items, int n, const struct gr
     return true;
 }
 
-/* The item a place span (area or floor) stands for when the utterance says a longer name of
- * it there ("室" of "卧室"); -1 when the span stays. */
-static int repair_place(const struct resolve_item *items, int n, const struct ground_units *u,
-                        const bool *blocked, const char *span)
+/* The stretch said around the span (see said_around) at one of the places the utterance says
+ * the span. A span that names an item exactly changes only when every place it is said lies
+ * inside a longer name ("the loft" said alone and in "loft room drapes" stays the Loft); one
+ * that names nothing (resolves false) also takes a loose stretch. */
+static bool said_for_span(const struct resolve_item *items, int n, const struct ground_units *u,
+                          const bool *blocked, const char *span, bool resolves, bool *cand,
+                          int *cs, int *ce)
 {
     char key[RESOLVE_KEY_MAX];
-    int ss, se, cs, ce, pick = -1;
-    bool *cand = calloc((size_t)n + 1, sizeof *cand);
+    int at[16], len, found = -1;
     resolve_key(span, key, sizeof key);
-    if (cand && units_find_outside(u, span, -1, -1, &ss, &se) &&
-        said_around(items, n, u, blocked, ss, se, item_key_exact(items, n, key), cand, &cs, &ce))
+    bool exact = item_key_exact(items, n, key);
+    int occ = units_occurrences(u, span, at, 16, &len);
+    for (int o = 0; o < occ; o++) {
+        int s, e;
+        if (said_around(items, n, u, blocked, at[o], at[o] + len, exact, false, cand, &s, &e)) {
+            if (found < 0) found = o, *cs = s, *ce = e;
+        } else if (exact) {
+            return false;
+        }
+    }
+    if (found >= 0) /* marks of the stretch kept */
+        return said_around(items, n, u, blocked, at[found], at[found] + len, exact, false, cand,
+                           cs, ce);
+    for (int o = 0; o < occ && !resolves; o++)
+        if (said_around(items, n, u, blocked, at[o], at[o] + len, exact, true, cand, cs, ce))
+            return true;
+    return false;
+}
+
+/* The item a place span (area or floor) stands for when the utterance says a longer name of
+ * it there ("室" of "卧室"), or, when the span names nothing (resolves false), a name inside it
+ * ("studio on"); -1 when the span stays. */
+static int repair_place(const struct resolve_item *items, int n, const struct ground_units *u,
+                        const bool *blocked, const char *span, bool resolves)
+{
+    int cs, ce, pick = -1;
+    bool *cand = calloc((size_t)n + 1, sizeof *cand);
+    if (cand && said_for_span(items, n, u, blocked, span, resolves, cand, &cs, &ce))
         for (int i = 0; i < n && pick < 0; i++)
             if (cand[i]) pick = i;
     free(cand);
@@ -876,14 +949,11 @@ static int repair_entity(const struct resolve_registry *r, const struct ground_u
                          const bool *blocked, const char *span, const char *area_hint,
                          const char *context_area, const char *const *domains, int *cs, int *ce)
 {
-    char key[RESOLVE_KEY_MAX];
-    int ss, se, pick = -1, pick_score = 1 << 30;
+    int pick = -1, pick_score = 1 << 30;
     bool *cand = calloc((size_t)r->n_ent + 1, sizeof *cand);
     struct ent_pref p = {area_hint, NULL, context_area, NULL};
-    resolve_key(span, key, sizeof key);
-    if (cand && units_find_outside(u, span, -1, -1, &ss, &se) &&
-        said_around(r->ent, r->n_ent, u, blocked, ss, se, item_key_exact(r->ent, r->n_ent, key),
-                    cand, cs, ce))
+    bool resolves = resolve_entity(r, span, area_hint, NULL, context_area, domains) != NULL;
+    if (cand && said_for_span(r->ent, r->n_ent, u, blocked, span, resolves, cand, cs, ce))
         for (int i = 0; i < r->n_ent; i++) {
             if (!cand[i]) continue;
             if (domains && domains[0] && !in_list(domains, r->ent[i].domain)) continue;
@@ -948,8 +1018,9 @@ static bool repair_line(const struct resolve_registry *r, const struct intent_de
     for (int p = 0; p < 2; p++)
         for (int i = 0; i < work->n_slots; i++) {
             if (strcmp(work->slots[i].name, places[p])) continue;
-            int k = p ? repair_place(r->floor, r->n_floor, u, blocked, work->slots[i].value)
-                      : repair_place(r->area, r->n_area, u, blocked, work->slots[i].value);
+            const char *v = work->slots[i].value;
+            int k = p ? repair_place(r->floor, r->n_floor, u, blocked, v, resolve_floor(r, v))
+                      : repair_place(r->area, r->n_area, u, blocked, v, resolve_area(r, v));
             const char *canon = k < 0 ? NULL : p ? r->floor[k].name : r->area[k].name;
             if (canon && strcmp(canon, work->slots[i].value)) {
                 snprintf(work->slots[i].value, sizeof work->slots[i].value, "%s", canon);
@@ -966,7 +1037,11 @@ static bool repair_line(const struct resolve_registry *r, const struct intent_de
         const char *area_canon = area ? resolve_area(r, area) : NULL;
         int cs, ce, pick = repair_entity(r, u, blocked, name, area_canon, context_area, NULL,
                                          &cs, &ce);
-        if (pick >= 0) {
+        /* a name that resolves as it is keeps its value; only the places inside it may go */
+        bool keep_name = pick < 0 &&
+                         resolve_entity(r, name, area_canon, NULL, context_area, NULL) &&
+                         units_find_outside(u, name, -1, -1, &cs, &ce);
+        if (pick >= 0 || keep_name) {
             /* an area or floor whose words are part of the said name ("客厅" of 客厅空调) goes,
              * unless the utterance also says it apart from the name */
             uint32_t inside = 0;
@@ -979,7 +1054,7 @@ static bool repair_line(const struct resolve_registry *r, const struct intent_de
             }
             uint32_t tries[3] = {inside, inside | area_m | floor_m,
                                  inside | area_m | floor_m | kind_m};
-            for (int t = 0; t < 3; t++) {
+            for (int t = 0; t < (keep_name ? (inside ? 1 : 0) : 3); t++) {
                 struct intent_line *cand = malloc(sizeof *cand);
                 if (!cand) break;
                 bool ok = line_without(work, tries[t], cand);
@@ -989,13 +1064,16 @@ static bool repair_line(const struct resolve_registry *r, const struct intent_de
                     combo ? (const char *const *)combo->name_domains : NULL;
                 int e = pick;
                 if (ok && d && !combo) ok = false;
-                if (ok && domains && domains[0] && !in_list(domains, r->ent[e].domain)) {
+                if (ok && keep_name) {
+                    *work = *cand;
+                    changed = true;
+                } else if (ok && domains && domains[0] && !in_list(domains, r->ent[e].domain)) {
                     /* another entity said with the same words, of a domain the intent takes */
                     e = repair_entity(r, u, blocked, name, area_canon, context_area, domains,
                                       &cs, &ce);
                     ok = e >= 0;
                 }
-                if (ok) {
+                if (ok && !keep_name) {
                     for (int i = 0; i < cand->n_slots; i++)
                         if (!strcmp(cand->slots[i].name, "name"))
                             snprintf(cand->slots[i].value, sizeof cand->slots[i].value, "%s",

@@ -252,18 +252,22 @@ static const char *house_repair =
     "{\"name\":\"Kitchen Sonos\",\"domain\":\"media_player\",\"area\":\"Kitchen\",\"aliases\":[]},"
     "{\"name\":\"Christmas Tree\",\"domain\":\"light\",\"area\":\"Living Room\",\"aliases\":[]},"
     "{\"name\":\"Lamp\",\"domain\":\"light\",\"area\":\"Living Room\",\"aliases\":[]},"
-    "{\"name\":\"Arc Lamp\",\"domain\":\"light\",\"area\":\"Living Room\",\"aliases\":[]}]}";
+    "{\"name\":\"Arc Lamp\",\"domain\":\"light\",\"area\":\"Living Room\",\"aliases\":[]},"
+    "{\"name\":\"Victor's Fan\",\"domain\":\"fan\",\"area\":\"Bedroom\",\"aliases\":[]},"
+    "{\"name\":\"Neon Sign\",\"domain\":\"light\",\"area\":\"Kitchen\",\"aliases\":[]}]}";
 
 static const char *house_repair_zh =
     "{\"language\":\"zh-CN\",\"floors\":[{\"name\":\"一楼\",\"aliases\":[]}],"
     "\"areas\":[{\"name\":\"客厅\",\"floor\":\"一楼\",\"aliases\":[]},"
     "{\"name\":\"卧室\",\"floor\":\"一楼\",\"aliases\":[]},"
-    "{\"name\":\"书房\",\"floor\":\"一楼\",\"aliases\":[]}],"
+    "{\"name\":\"书房\",\"floor\":\"一楼\",\"aliases\":[]},"
+    "{\"name\":\"琴房\",\"floor\":\"一楼\",\"aliases\":[]}],"
     "\"entities\":["
     "{\"name\":\"书房台灯\",\"domain\":\"light\",\"area\":\"书房\",\"aliases\":[]},"
     "{\"name\":\"卧室台灯\",\"domain\":\"light\",\"area\":\"卧室\",\"aliases\":[]},"
     "{\"name\":\"客厅空调\",\"domain\":\"climate\",\"area\":\"客厅\",\"aliases\":[]},"
-    "{\"name\":\"吊灯\",\"domain\":\"light\",\"area\":\"客厅\",\"aliases\":[]}]}";
+    "{\"name\":\"吊灯\",\"domain\":\"light\",\"area\":\"客厅\",\"aliases\":[]},"
+    "{\"name\":\"琴房暖气\",\"domain\":\"climate\",\"area\":\"琴房\",\"aliases\":[]}]}";
 
 static void repair_cases(const struct intent_schema *s)
 {
@@ -301,8 +305,21 @@ static void repair_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Living Room\","
                  "\"domain\":\"light\"}}");
 
+    /* a span that names nothing and starts inside a name or holds it with words around it */
+    check_ground(g, s, "spin victor's fan at 60", "HassFanSetSpeed|name=fan at 60|percentage=60",
+                 "{\"intent\":\"HassFanSetSpeed\",\"slots\":{\"name\":\"Victor's Fan\","
+                 "\"percentage\":60}}");
+    check_ground(g, s, "bring my neon sign down to 49 percent",
+                 "HassLightSet|name=neon sign down|brightness=49 percent",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"name\":\"Neon Sign\",\"brightness\":49}}");
+    check_ground(g, s, "is it cold on the ground floor", "HassClimateGetTemperature|floor=cold on ground floor",
+                 "{\"intent\":\"HassClimateGetTemperature\",\"slots\":{\"floor\":\"Ground Floor\"}}");
+
     /* what must not change: an exact name, no longer name around it */
     check_ground(g, s, "turn on the lamp", "HassTurnOn|name=lamp",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Lamp\"}}");
+    /* the exact name is also said on its own: the model may have copied that one */
+    check_ground(g, s, "not the arc lamp, turn on the lamp", "HassTurnOn|name=lamp",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Lamp\"}}");
     check_ground(g, s, "turn off the lights in the bedroom", "HassTurnOff|area=bedroom|domain=light",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Bedroom\","
@@ -310,9 +327,13 @@ static void repair_cases(const struct intent_schema *s)
     /* the span ends two names and neither is said in full: null as before */
     check_ground(g, s, "pause the sonos", "HassMediaPause|name=sonos",
                  "{\"intent\":null,\"slots\":{}}");
-    /* the device is not in the house */
+    /* the device or room is not in the house (a word in front qualifies the name) */
     check_ground(g, s, "turn on the coffee grinder", "HassTurnOn|name=grinder",
                  "{\"intent\":null,\"slots\":{}}");
+    check_ground(g, s, "turn on the desk lamp", "HassTurnOn|name=desk lamp",
+                 "{\"intent\":null,\"slots\":{}}");
+    check_ground(g, s, "turn off the lights in the guest bedroom",
+                 "HassTurnOff|area=guest bedroom|domain=light", "{\"intent\":null,\"slots\":{}}");
     /* a name said elsewhere in the utterance is not the span's */
     check_ground(g, s, "turn on the kettle next to the coffee maker", "HassTurnOn|name=kettle",
                  "{\"intent\":null,\"slots\":{}}");
@@ -341,6 +362,9 @@ static void repair_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"客厅空调\"}}");
     check_ground(zh, s, "我要睡觉了，把卧室的灯关掉", "HassTurnOff|area=室|domain=light",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"卧室\",\"domain\":\"light\"}}");
+    /* an exact name whose words hold the model's area: the area goes */
+    check_ground(zh, s, "打开琴房暖气", "HassTurnOn|name=琴房暖气|area=琴",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"琴房暖气\"}}");
     /* must not change: an exact name; a room said apart from the name */
     check_ground(zh, s, "打开客厅的吊灯", "HassTurnOn|name=吊灯|area=客厅",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"吊灯\",\"area\":\"客厅\"}}");
