@@ -728,8 +728,10 @@ static bool ground_line(const struct resolve_registry *r, const struct intent_de
     int area_bit = intent_slot_index("area");
     bool area_is_target = area_bit >= 0 && (d->required & (1u << area_bit));
     uint32_t rest = 0;
-    for (int i = 0; i < l->n_slots; i++)
-        if (!slot_is_target(l->slots[i].name)) rest |= 1u << intent_slot_index(l->slots[i].name);
+    for (int i = 0; i < l->n_slots; i++) {
+        int b = intent_slot_index(l->slots[i].name); /* -1: a rule slot, not the action's */
+        if (b >= 0 && !slot_is_target(l->slots[i].name)) rest |= 1u << b;
+    }
     uint32_t name_m = 1u << name_bit;
     uint32_t area_m = area_bit >= 0 ? 1u << area_bit : 0;
     uint32_t floor_m = 1u << intent_slot_index("floor");
@@ -773,7 +775,8 @@ static bool ground_line(const struct resolve_registry *r, const struct intent_de
         if (ok && (tries[t] & floor_m)) ok = intent_line_add(out, "floor", floor_name) == HUB_OK;
         for (int i = 0; i < l->n_slots && ok; i++) {
             const char *sn = l->slots[i].name;
-            if (slot_is_target(sn) || !(tries[t] & (1u << intent_slot_index(sn)))) continue;
+            int b = intent_slot_index(sn);
+            if (b < 0 || slot_is_target(sn) || !(tries[t] & (1u << b))) continue;
             ok = intent_line_add(out, sn, l->slots[i].value) == HUB_OK;
         }
         done = ok;
