@@ -42,8 +42,11 @@ const char *resolve_area(const struct resolve_registry *r, const char *span);
 /* The entity whose name or alias the utterance says around the span when the model copied only
  * part of it ("maker" of "turn on the coffee maker" -> Coffee Maker; "台灯" of 书房台灯): a
  * stretch of the utterance (whole words; Chinese: characters) that covers the span, or overlaps
- * at least half of it and reaches past it, and spells a longer name. A span that is already an
- * entity's name takes only a longer name covering it. domains (may be NULL) limits the entities;
+ * at least half of it and reaches past it, and spells a longer name; a span that names nothing
+ * also takes a name it starts inside and runs past ("fan at 60" of "victor's fan at 60") or holds
+ * after a linking word ("cold on main floor"; never "desk lamp" for the Lamp). A span that is
+ * already an entity's name takes only a longer name covering every place the span is said.
+ * domains (may be NULL) limits the entities;
  * area_hint picks among equal names. NULL when the utterance says no such name (then resolve the
  * span as usual). For any slot that names an entity, e.g. a rule's trigger. */
 const char *resolve_entity_said(const struct resolve_registry *r, const char *span,
