@@ -62,7 +62,8 @@ static json_t *weekdays_json(const char *days)
     return a;
 }
 
-json_t *resolve_rule(const struct resolve_registry *r, const struct intent_line *l, json_t *action)
+json_t *resolve_rule(const struct resolve_registry *r, const struct intent_line *l,
+                     const char *utterance, json_t *action)
 {
     uint32_t m = intent_line_rule_mask(l);
     json_t *rule = NULL, *trig = NULL, *v;
@@ -72,7 +73,12 @@ json_t *resolve_rule(const struct resolve_registry *r, const struct intent_line 
         if (!(v = time_json(intent_line_get(l, "at")))) goto fail;
         trig = json_pack("{s:s,s:o}", "platform", "time", "at", v);
     } else if (m & (1u << RULE_WHEN)) {
-        const char *ent = resolve_entity(r, when, NULL, NULL, NULL, trigger_domains(to));
+        /* the model may copy only part of the trigger's name ("motion" of "hallway motion"):
+         * a longer name said around the span wins, as for the action's name */
+        const char *ent = utterance ? resolve_entity_said(r, when, utterance, NULL,
+                                                          trigger_domains(to))
+                                    : NULL;
+        if (!ent) ent = resolve_entity(r, when, NULL, NULL, NULL, trigger_domains(to));
         if (!ent) goto fail; /* the trigger is not in the house */
         if (to) {
             trig = json_pack("{s:s,s:s,s:s}", "platform", "state", "entity", ent, "to", to);
@@ -150,7 +156,7 @@ json_t *resolve_answer(const struct resolve_registry *r, const struct intent_sch
     free(utt);
     if (!a) return NULL;
     if (!json_is_string(json_object_get(a, "intent"))) return a; /* the action is not here */
-    json_t *rule = resolve_rule(r, l, a);
+    json_t *rule = resolve_rule(r, l, utterance, a);
     if (!rule) return null_answer();
     return json_pack("{s:s,s:{},s:o}", "intent", "HubCreateRule", "slots", "rule", rule);
 }

@@ -26,7 +26,9 @@ json_t *resolve_answer(const struct resolve_registry *r, const struct intent_sch
                        const char *context_area);
 
 /* The rule object alone for a rule line whose action answer is known (steals action; NULL when
- * the line is no rule or the rule cannot be resolved: then action is released). */
-json_t *resolve_rule(const struct resolve_registry *r, const struct intent_line *l, json_t *action);
+ * the line is no rule or the rule cannot be resolved: then action is released). utterance (may
+ * be NULL) lets a trigger name the model copied only in part become the name said there. */
+json_t *resolve_rule(const struct resolve_registry *r, const struct intent_line *l,
+                     const char *utterance, json_t *action);
 
 #endif
