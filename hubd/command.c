@@ -88,6 +88,7 @@ struct hub_command {
     int64_t last_busy_ms; /* last "busy" answer for dropped commands (at most one a second) */
     json_t *floor_aliases; /* {"First Floor": ["upstairs"]} from the house file, or NULL */
     uint64_t snap_fp;        /* fingerprint of the entities c->snap was checked against */
+    const char *said; /* the words of the command being carried out (NULL: not known) */
     int64_t snap_checked_ms; /* when c->snap was last compared with the whole house */
     json_t *plan; /* set by cmd_plan: cmd_run records {"actions","what"} instead of acting */
 };
@@ -391,8 +392,88 @@ static int cmd_filter_cb(void *ud, const struct hub_entity *e)
 
 /* RES_WRONG_KIND: the name is a device of the house, but not one this intent acts on ("set the
  * desk lamp to 40 percent" parsed as a cover position): out holds it, to name it in the answer. */
+/* s lower-cased without spaces and punctuation (bytes >= 0x80 kept), for "said" checks. */
+static void cmd_squash(const char *s, char *out, size_t len)
+{
+    size_t k = 0;
+    for (; s && *s && k + 1 < len; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch >= 0x80 || isalnum(ch)) out[k++] = (char)tolower(ch);
+    }
+    out[k] = '\0';
+}
+
+/* Whether the speaker said the entity's name or one of its aliases. */
+static bool cmd_said_name(const char *said_sq, const struct hub_entity *e)
+{
+    char n[256];
+    cmd_squash(e->name, n, sizeof n);
+    if (n[0] && strstr(said_sq, n)) return true;
+    size_t i;
+    json_t *v;
+    json_array_foreach(e->aliases, i, v) {
+        cmd_squash(json_string_value(v), n, sizeof n);
+        if (n[0] && strstr(said_sq, n)) return true;
+    }
+    return false;
+}
+
 enum cmd_resolve { RES_OK, RES_UNKNOWN_NAME, RES_AMBIGUOUS, RES_NONE, RES_UNKNOWN_AREA,
                    RES_WRONG_KIND };
+
+struct sibling_ud {
+    struct cmd_filter *f;
+    const char *base; /* "Bedside Lamp" */
+    size_t base_len;
+};
+
+static int cmd_sibling_cb(void *ud, const struct hub_entity *e)
+{
+    struct sibling_ud *s = ud;
+    const char *n = e->name;
+    if (strncasecmp(n, s->base, s->base_len) || n[s->base_len] != ' ') return 0;
+    for (const char *p = n + s->base_len + 1; *p; p++)
+        if (!isdigit((unsigned char)*p)) return 0;
+    const char *name = s->f->name;
+    s->f->name = NULL; /* the filter's kind, area and floor, not its name */
+    cmd_filter_cb(s->f, e);
+    s->f->name = name;
+    return 0;
+}
+
+/* The engine maps what was said to the nearest name: "the bedside lamp" becomes Bedside Lamp 1,
+ * one edit away, though Bedside Lamp 2 is as near. When the speaker did not say the matched
+ * name but did say it without its number, every numbered sibling the filter allows is meant
+ * (the caller then asks which, unless the speaker's room decides). */
+static void cmd_numbered_siblings(struct hub_command *c, struct cmd_filter *f,
+                                  struct cmd_targets *out)
+{
+    const struct hub_entity *e = out->e[0];
+    const char *sp = strrchr(e->name, ' ');
+    if (!sp || !sp[1]) return;
+    for (const char *p = sp + 1; *p; p++)
+        if (!isdigit((unsigned char)*p)) return;
+    char said[1024], base[256];
+    cmd_squash(c->said, said, sizeof said);
+    snprintf(base, sizeof base, "%.*s", (int)(sp - e->name), e->name);
+    char base_sq[256];
+    cmd_squash(base, base_sq, sizeof base_sq);
+    const char *at = base_sq[0] ? strstr(said, base_sq) : NULL;
+    if (cmd_said_name(said, e) || !at) return;
+    /* "bedside lamp one", "床头灯二": a number was said, the engine read it */
+    static const char *const numbers[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                          "eight", "nine", "ten", "first", "second", "third",
+                                          "一", "二", "两", "三", "四", "五", "六", "七", "八",
+                                          "九", "十", "号", NULL};
+    at += strlen(base_sq);
+    if (isdigit((unsigned char)*at)) return;
+    for (int i = 0; numbers[i]; i++)
+        if (!strncmp(at, numbers[i], strlen(numbers[i]))) return;
+    struct sibling_ud s = {f, base, strlen(base)};
+    out->n = 0;
+    hub_registry_foreach(c->h->reg, cmd_sibling_cb, &s);
+    if (out->n == 0) out->e[out->n++] = e; /* cannot happen (e is its own sibling) */
+}
 
 /* Domains an intent acts on when the utterance names none. */
 static const char *const dom_onoff[] = {"light", "switch", "fan", "cover", "lock", "valve",
@@ -442,6 +523,7 @@ static enum cmd_resolve cmd_resolve(struct hub_command *c, const json_t *slots,
             hub_registry_foreach(c->h->reg, cmd_filter_cb, &f);
             return out->n ? RES_WRONG_KIND : RES_UNKNOWN_NAME;
         }
+        if (out->n == 1 && c->said && !f.partial) cmd_numbered_siblings(c, &f, out);
         if (out->n > 1 && ctx_area && !f.area) { /* the speaker's own room decides */
             int k = 0;
             for (int i = 0; i < out->n; i++)
@@ -896,8 +978,9 @@ static void do_get_temperature(struct cmd_exec *x)
         if (end == s->state) v = NAN;
     }
     json_array_append_new(x->r->targets, json_string(e->id));
-    if (isnan(v)) {
-        reply_add(x->c, x->r, "offline", json_pack("{s:s}", "names", e->name));
+    if (isnan(v)) { /* offline, or no reading yet */
+        reply_add(x->c, x->r, e->available ? "state_unknown_of" : "offline",
+                  json_pack("{s:s, s:s}", "names", e->name, "name", e->name));
         x->r->ok = false;
         return;
     }
@@ -1393,12 +1476,14 @@ static json_t *cmd_answer_intents(struct hub_command *c, const json_t *parsed, c
         struct cmd_exec x = {c, json_string_value(json_object_get(p, "intent")),
                              json_is_object(slots) ? slots : empty,
                              said_area[0] && !placed ? said_area : area, conversation_intent, &r};
+        c->said = json_string_value(json_object_get(p, "text")); /* for cmd_resolve */
         json_t *rule_id = NULL;
         struct hub_rule_sentence_env rs = {c->h, c->ans, cmd_plan, c};
         if (hub_rule_sentence_is(p))
             r.ok = hub_rule_sentence_create(&rs, p, all.lang, area, r.texts, &rule_id);
         else
             cmd_execute(&x);
+        c->said = NULL;
         char *txt = hub_answers_join(c->ans, all.lang, r.texts, "join");
         json_array_append_new(each, json_pack("{s:s, s:O, s:O, s:O, s:b}", "text", txt ? txt : "",
                                               "intent", json_object_get(p, "intent") ?
