@@ -7,12 +7,14 @@
  *                 [--topic "zigbee2mqtt/Living Room Lamp/set"] [--lang en|zh-CN] [--timeout S]
  *                 [--text "turn off the living room lights"]
  *
- * Text mode (default) sends "turn on/off the NAME" on hub/command: the language engine, the
+ * Text mode (default) sends "turn on/off the name" on hub/command (the name in lower case, as a
+ * speech recognizer writes it; "打开NAME" in Chinese): the language engine, the
  * resolver, the plugin and the broker. --intent sends the parsed intent on hub/intent instead
  * (everything but the engine), for hubs without a model or to split the figure. Commands
  * alternate on/off so every one makes the device move; --text sends one fixed utterance
  * instead (the hub sends the device its command every time, moved or not).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <mosquitto.h>
@@ -97,6 +99,10 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
+    char spoken[256]; /* the name as said: lower case */
+    size_t k = 0;
+    for (; name[k] && k + 1 < sizeof spoken; k++) spoken[k] = (char)tolower((unsigned char)name[k]);
+    spoken[k] = '\0';
     char host[256];
     int port = 1883;
     const char *colon = strrchr(mqtt, ':');
@@ -146,7 +152,7 @@ int main(int argc, char **argv)
                      on ? "打开" : "关闭", name, lang);
         else
             snprintf(payload, sizeof payload, "{\"text\":\"turn %s the %s\",\"lang\":\"%s\"}",
-                     on ? "on" : "off", name, lang);
+                     on ? "on" : "off", spoken, lang);
         b.seen = false;
         int64_t t0 = now_ns();
         rc = mosquitto_publish(m, NULL, intent ? "hub/intent" : "hub/command",
