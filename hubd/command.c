@@ -89,6 +89,7 @@ struct hub_command {
     json_t *floor_aliases; /* {"First Floor": ["upstairs"]} from the house file, or NULL */
     uint64_t snap_fp;        /* fingerprint of the entities c->snap was checked against */
     const char *said; /* the words of the command being carried out (NULL: not known) */
+    bool said_part;   /* ... one of several in an utterance */
     int64_t snap_checked_ms; /* when c->snap was last compared with the whole house */
     json_t *plan; /* set by cmd_plan: cmd_run records {"actions","what"} instead of acting */
 };
@@ -1298,7 +1299,10 @@ static void cmd_execute(struct cmd_exec *x)
     struct hub_command *c = x->c;
     if (!in) {
         x->r->ok = false;
-        reply_add(c, x->r, "no_match", json_object());
+        if (c->said && c->said_part) /* which of the commands was not understood */
+            reply_add(c, x->r, "no_match_part", json_pack("{s:s}", "text", c->said));
+        else
+            reply_add(c, x->r, "no_match", json_object());
         return;
     }
     if (!strcmp(in, "HassTurnOn") || !strcmp(in, "HassTurnOff")) {
@@ -1477,6 +1481,7 @@ static json_t *cmd_answer_intents(struct hub_command *c, const json_t *parsed, c
                              json_is_object(slots) ? slots : empty,
                              said_area[0] && !placed ? said_area : area, conversation_intent, &r};
         c->said = json_string_value(json_object_get(p, "text")); /* for cmd_resolve */
+        c->said_part = json_array_size(parsed) > 1;
         json_t *rule_id = NULL;
         struct hub_rule_sentence_env rs = {c->h, c->ans, cmd_plan, c};
         if (hub_rule_sentence_is(p))
