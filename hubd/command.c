@@ -895,8 +895,19 @@ static void do_get_state(struct cmd_exec *x)
     struct cmd_targets t;
     const char *want = sl(x->slots, "state");
     const char *const *defaults = sl(x->slots, "device_class") ? dom_state_cls : NULL;
-    enum cmd_resolve res = cmd_resolve(x->c, x->slots, sl(x->slots, "name") ? NULL : NULL,
-                                       NULL, defaults, &t);
+    const char *dc = sl(x->slots, "device_class"), *dom = sl(x->slots, "domain");
+    json_t *s2 = NULL;
+    if (dc && dom && !sl(x->slots, "name") &&
+        (!strcmp(dom, "cover") || !strcmp(dom, "binary_sensor")) &&
+        (!strcmp(dc, "window") || !strcmp(dc, "door") || !strcmp(dc, "garage_door") ||
+         !strcmp(dc, "garage"))) {
+        /* "which windows are open": a window is a cover or a contact sensor, whichever the
+         * house has; the speaker does not know which the model named */
+        s2 = json_deep_copy(x->slots);
+        json_object_del(s2, "domain");
+    }
+    enum cmd_resolve res = cmd_resolve(x->c, s2 ? s2 : x->slots, NULL, NULL, defaults, &t);
+    json_decref(s2);
     if (res != RES_OK) {
         reply_unresolved(x->c, x->r, res, x->slots, &t, NULL);
         return;
