@@ -87,9 +87,9 @@ struct hub_command {
     struct hub_command_stats stats;
     int64_t last_busy_ms; /* last "busy" answer for dropped commands (at most one a second) */
     json_t *floor_aliases; /* {"First Floor": ["upstairs"]} from the house file, or NULL */
-    uint64_t snap_fp;        /* fingerprint of the entities c->snap was checked against */
-    const char *said; /* the words of the command being carried out (NULL: not known) */
-    bool said_part;   /* ... one of several in an utterance */
+    uint64_t snap_fp;      /* fingerprint of the entities c->snap was checked against */
+    const char *said;      /* the words of the command being carried out (NULL: not known) */
+    bool said_part;        /* ... one of several in an utterance */
     int64_t snap_checked_ms; /* when c->snap was last compared with the whole house */
     json_t *plan; /* set by cmd_plan: cmd_run records {"actions","what"} instead of acting */
 };
@@ -242,7 +242,8 @@ static void snap_unref(struct cmd_snap *s)
 /* FNV-1a over the entity fields the resolver reads (a separator after each field). */
 static uint64_t fp_str(uint64_t h, const char *s)
 {
-    for (; s && *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    for (; s && *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
     return (h ^ 0x1f) * 1099511628211ULL;
 }
 
@@ -462,10 +463,10 @@ static void cmd_numbered_siblings(struct hub_command *c, struct cmd_filter *f,
     const char *at = base_sq[0] ? strstr(said, base_sq) : NULL;
     if (cmd_said_name(said, e) || !at) return;
     /* "bedside lamp one", "床头灯二": a number was said, the engine read it */
-    static const char *const numbers[] = {"one", "two", "three", "four", "five", "six", "seven",
-                                          "eight", "nine", "ten", "first", "second", "third",
-                                          "一", "二", "两", "三", "四", "五", "六", "七", "八",
-                                          "九", "十", "号", NULL};
+    static const char *const numbers[] = {
+        "one", "two",   "three",  "four",  "five", "six", "seven", "eight", "nine",
+        "ten", "first", "second", "third", "一",   "二",  "两",    "三",    "四",
+        "五",  "六",    "七",     "八",    "九",   "十",  "号",    NULL};
     at += strlen(base_sq);
     if (isdigit((unsigned char)*at)) return;
     for (int i = 0; numbers[i]; i++)
@@ -1571,8 +1572,8 @@ static json_t *cmd_parse_bare_target(struct intent_ctx *ctx, const struct resolv
     if (!in || (strcmp(in, "HassTurnOn") && strcmp(in, "HassTurnOff"))) return NULL;
     bool on = !strcmp(in, "HassTurnOn"), zh = !strncmp(j->lang, "zh", 2);
     char text[512];
-    snprintf(text, sizeof text, "%s%s", zh ? (on ? "打开" : "关掉") : (on ? "turn on " : "turn off "),
-             part);
+    snprintf(text, sizeof text, "%s%s",
+             zh ? (on ? "打开" : "关掉") : (on ? "turn on " : "turn off "), part);
     json_t *r = intent_parse(ctx, reg, text, j->lang, j->area, j->err, sizeof j->err);
     if (r && !cmd_eq(json_string_value(json_object_get(r, "intent")), in)) {
         json_decref(r);

@@ -101,7 +101,8 @@ int main(int argc, char **argv)
     }
     char spoken[256]; /* the name as said: lower case */
     size_t k = 0;
-    for (; name[k] && k + 1 < sizeof spoken; k++) spoken[k] = (char)tolower((unsigned char)name[k]);
+    for (; name[k] && k + 1 < sizeof spoken; k++)
+        spoken[k] = (char)tolower((unsigned char)name[k]);
     spoken[k] = '\0';
     char host[256];
     int port = 1883;
