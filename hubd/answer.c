@@ -215,3 +215,35 @@ char *hub_answers_join(const struct hub_answers *a, const char *lang, const json
     }
     return sb_done(&b);
 }
+
+char *hub_answers_duration(const struct hub_answers *a, const char *lang, long seconds)
+{
+    const char *keys[3] = {"hours", "minutes", "seconds"};
+    long vals[3] = {seconds / 3600, seconds / 60 % 60, seconds % 60};
+    json_t *parts = json_array();
+    for (int i = 0; i < 3; i++) {
+        if (!vals[i]) continue;
+        char *form = hub_answers_form(a, lang, keys[i], vals[i]);
+        if (!form) continue;
+        /* the form holds {n} where the number goes: "{n} minutes", "{n}分钟" */
+        struct sbuf one = {0};
+        char *at = strstr(form, "{n}");
+        if (at) {
+            char num[24];
+            int len = snprintf(num, sizeof num, "%ld", vals[i]);
+            sb_add(&one, form, (size_t)(at - form));
+            sb_add(&one, num, (size_t)len);
+            sb_add(&one, at + 3, strlen(at + 3));
+        } else {
+            sb_add(&one, form, strlen(form));
+        }
+        char *text = sb_done(&one);
+        if (text) json_array_append_new(parts, json_string(text));
+        free(text);
+        free(form);
+    }
+    if (json_array_size(parts) == 0) json_array_append_new(parts, json_string("0"));
+    char *r = hub_answers_join(a, lang, parts, "list_and");
+    json_decref(parts);
+    return r;
+}

@@ -31,5 +31,8 @@ char *hub_answers_format(const struct hub_answers *a, const char *lang, const ch
 /* Join a list of names as the language does: "A, B and C" (conj "list_and" or "list_or"). */
 char *hub_answers_join(const struct hub_answers *a, const char *lang, const json_t *names,
                        const char *conj);
+/* A length of time as spoken: "1 hour and 30 minutes", "5分钟" (the hours/minutes/seconds
+ * templates joined with list_and); "0" for no time at all. malloc'd, NULL when out of memory. */
+char *hub_answers_duration(const struct hub_answers *a, const char *lang, long seconds);
 
 #endif

@@ -7,7 +7,7 @@
  *   from the data/answers templates -> hub/response (and hermes/tts/say for Hermes).
  * Everything but the engine call runs on the state thread; a worker never touches hub state.
  */
-#define _GNU_SOURCE /* strcasestr, asprintf */
+#define _GNU_SOURCE /* strcasestr */
 #include "hubd/command.h"
 
 #include "engine/intent.h"
@@ -1084,39 +1084,10 @@ static int64_t dur_ms(const json_t *slots, const char *h, const char *m, const c
     return (int64_t)llround(v * 1000);
 }
 
+/* Timers count in milliseconds; the answer says whole seconds, rounded up. */
 static char *cmd_duration(struct hub_command *c, const char *lang, int64_t ms)
 {
-    long s = (long)((ms + 999) / 1000), h = s / 3600, m = s / 60 % 60;
-    s %= 60;
-    json_t *parts = json_array();
-    const char *keys[3] = {"hours", "minutes", "seconds"};
-    long vals[3] = {h, m, s};
-    for (int i = 0; i < 3; i++) {
-        if (!vals[i]) continue;
-        char *f = hub_answers_form(c->ans, lang, keys[i], vals[i]);
-        json_t *vars = json_pack("{s:I}", "n", (json_int_t)vals[i]);
-        char *tmp = f ? strdup(f) : NULL;
-        free(f);
-        /* fill {n} in the chosen form */
-        char *out = NULL;
-        if (tmp) {
-            char *p = strstr(tmp, "{n}");
-            if (p) {
-                *p = '\0';
-                if (asprintf(&out, "%s%ld%s", tmp, vals[i], p + 3) < 0) out = NULL;
-            } else {
-                out = strdup(tmp);
-            }
-        }
-        free(tmp);
-        json_decref(vars);
-        if (out) json_array_append_new(parts, json_string(out));
-        free(out);
-    }
-    if (json_array_size(parts) == 0) json_array_append_new(parts, json_string("0"));
-    char *r = hub_answers_join(c->ans, lang, parts, "list_and");
-    json_decref(parts);
-    return r;
+    return hub_answers_duration(c->ans, lang, (long)((ms + 999) / 1000));
 }
 
 static void timer_event(struct hub_command *c, const char *what, const struct hub_timer *tm)

@@ -7,7 +7,6 @@
  *   command), with the opposite action after a delay for `for`;
  *   rules/create with a fresh numeric id, and the answer from data/answers (rule_* keys).
  */
-#define _GNU_SOURCE /* asprintf */
 #include "hubd/rule_sentence.h"
 
 #include "hub_log.h"
@@ -114,29 +113,6 @@ static bool rs_seconds(const json_t *v, long lo, long hi, long *out)
     if (!(d >= lo && d <= hi) || d != floor(d)) return false;
     *out = (long)d;
     return true;
-}
-
-/* "5 minutes", "1 hour and 30 minutes", "5分钟" from the hours/minutes/seconds templates. */
-static char *rs_duration(const struct hub_rule_sentence_env *env, const char *lang, long s)
-{
-    const char *keys[3] = {"hours", "minutes", "seconds"};
-    long vals[3] = {s / 3600, s / 60 % 60, s % 60};
-    json_t *parts = json_array();
-    for (int i = 0; i < 3; i++) {
-        if (!vals[i]) continue;
-        char *form = hub_answers_form(env->ans, lang, keys[i], vals[i]);
-        char *at = form ? strstr(form, "{n}") : NULL, *one = NULL;
-        if (at) {
-            *at = '\0';
-            if (asprintf(&one, "%s%ld%s", form, vals[i], at + 3) < 0) one = NULL;
-        }
-        json_array_append_new(parts, json_string(one ? one : form ? form : ""));
-        free(one);
-        free(form);
-    }
-    char *r = hub_answers_join(env->ans, lang, parts, "list_and");
-    json_decref(parts);
-    return r;
 }
 
 /* The one entity a trigger names: its registry name, case aside, else an alias (the Front Door
@@ -339,7 +315,7 @@ static json_t *rs_trigger(struct rs_build *b, const json_t *t, unsigned days, ch
         out = json_pack("{s:s, s:s, s:s}", "trigger", "sun", "event", ev, "offset", offset);
         char evkey[32];
         snprintf(evkey, sizeof evkey, "rule_%s", ev);
-        char *dur = rs_duration(b->env, b->lang, a);
+        char *dur = hub_answers_duration(b->env->ans, b->lang, a);
         when = rs_fmt(b->env, b->lang,
                       off < 0   ? "rule_when_before_sun"
                       : off > 0 ? "rule_when_after_sun"
@@ -553,7 +529,7 @@ json_t *hub_rule_sentence_build(const struct hub_rule_sentence_env *env, const j
             rs_fail(&b, "rule_no_undo", NULL);
             goto done;
         }
-        char *dur = rs_duration(env, lang, secs);
+        char *dur = hub_answers_duration(env->ans, lang, secs);
         for_text = rs_fmt(env, lang, "rule_for", json_pack("{s:s}", "duration", dur ? dur : ""));
         free(dur);
     }
