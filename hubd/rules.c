@@ -600,8 +600,10 @@ static int chk_sun_event(struct chk *ck, const json_t *v, const char *path, cons
 
 static int chk_condition(struct chk *ck, json_t *c, const char *path, int depth);
 
-static int chk_conditions(struct chk *ck, json_t *obj, const char *key, const char *path, int depth,
-                          bool required)
+/* Checks each item of the list obj[key] (see chk_list) with check_one, at item_depth, each
+ * under its own path "path.key[i]"; the first failure ends the walk. */
+static int chk_each(struct chk *ck, json_t *obj, const char *key, const char *path, int item_depth,
+                    bool required, int (*check_one)(struct chk *, json_t *, const char *, int))
 {
     int rc;
     json_t *list = chk_list(ck, obj, key, path, required, &rc);
@@ -611,9 +613,16 @@ static int chk_conditions(struct chk *ck, json_t *obj, const char *key, const ch
     json_array_foreach(list, i, x) {
         char p[320];
         pathf(p, sizeof p, "%s.%s[%zu]", path, key, i);
-        if ((rc = chk_condition(ck, x, p, depth + 1))) return rc;
+        if ((rc = check_one(ck, x, p, item_depth))) return rc;
     }
     return 0;
+}
+
+/* A condition nests one level deeper than what holds it (and/or/not count towards the limit). */
+static int chk_conditions(struct chk *ck, json_t *obj, const char *key, const char *path, int depth,
+                          bool required)
+{
+    return chk_each(ck, obj, key, path, depth + 1, required, chk_condition);
 }
 
 static int chk_condition(struct chk *ck, json_t *c, const char *path, int depth)
@@ -854,20 +863,11 @@ static int chk_action(struct chk *ck, json_t *a, const char *path, int depth)
                                  "if, choose, condition)");
 }
 
+/* Actions take the depth they are given: if/choose add the level for their branches. */
 static int chk_actions(struct chk *ck, json_t *obj, const char *key, const char *path, int depth,
                        bool required)
 {
-    int rc;
-    json_t *list = chk_list(ck, obj, key, path, required, &rc);
-    if (rc) return rc;
-    size_t i;
-    json_t *x;
-    json_array_foreach(list, i, x) {
-        char p[320];
-        pathf(p, sizeof p, "%s.%s[%zu]", path, key, i);
-        if ((rc = chk_action(ck, x, p, depth))) return rc;
-    }
-    return 0;
+    return chk_each(ck, obj, key, path, depth, required, chk_action);
 }
 
 static bool rule_id_valid(const char *id)
