@@ -581,20 +581,45 @@ static int units_spell(const struct ground_units *u, int s, const char *key)
     return pos == kl && t > s ? t : -1;
 }
 
+/* Every place where the span is said: starts in at[] (at most max), its length in units in
+ * *len; returns how many. */
+static int units_occurrences(const struct ground_units *u, const char *span, int *at, int max,
+                             int *len)
+{
+    struct ground_units *su = malloc(sizeof *su);
+    int n = 0;
+    *len = 0;
+    if (!su) return 0;
+    ground_units_of(span, su);
+    for (int i = 0; su->n && i + su->n <= u->n && n < max; i++) {
+        int k = 0;
+        while (k < su->n && !strcmp(u->buf + u->off[i + k], su->buf + su->off[k])) k++;
+        if (k == su->n) at[n++] = i;
+    }
+    *len = su->n;
+    free(su);
+    return n;
+}
+
+/* The units [*s, *e) where the span is said, the first occurrence that does not lie inside
+ * [xs, xe) (pass xs = xe = -1 for none); false when the utterance does not say it. */
+static bool units_find_outside(const struct ground_units *u, const char *span, int xs, int xe,
+                               int *s, int *e)
+{
+    int at[GROUND_UNITS], len;
+    int n = units_occurrences(u, span, at, GROUND_UNITS, &len);
+    for (int i = 0; i < n; i++) {
+        if (at[i] >= xs && at[i] + len <= xe) continue;
+        *s = at[i], *e = at[i] + len;
+        return true;
+    }
+    return false;
+}
+
 /* Where the span (a slot value) lies in the utterance: [*s, *e) or false. */
 static bool units_find(const struct ground_units *u, const char *span, int *s, int *e)
 {
-    struct ground_units *su = malloc(sizeof *su);
-    bool found = false;
-    if (!su) return false;
-    ground_units_of(span, su);
-    for (int i = 0; su->n && i + su->n <= u->n && !found; i++) {
-        int k = 0;
-        while (k < su->n && !strcmp(u->buf + u->off[i + k], su->buf + su->off[k])) k++;
-        if (k == su->n) *s = i, *e = i + k, found = true;
-    }
-    free(su);
-    return found;
+    return units_find_outside(u, span, -1, -1, s, e);
 }
 
 /* A key worth looking for in an utterance: Chinese names of one character ("灯") are kind
@@ -790,44 +815,6 @@ out:
 
 /* ---- repair: spans the model cut short or shifted, mended from the utterance ---- */
 
-/* The units [*s, *e) where the span is said, the first occurrence that does not lie inside
- * [xs, xe) (pass xs = xe = -1 for none); false when the utterance does not say it. */
-static bool units_find_outside(const struct ground_units *u, const char *span, int xs, int xe,
-                               int *s, int *e)
-{
-    struct ground_units *su = malloc(sizeof *su);
-    bool found = false;
-    if (!su) return false;
-    ground_units_of(span, su);
-    for (int i = 0; su->n && i + su->n <= u->n && !found; i++) {
-        int k = 0;
-        while (k < su->n && !strcmp(u->buf + u->off[i + k], su->buf + su->off[k])) k++;
-        if (k == su->n && !(i >= xs && i + k <= xe)) *s = i, *e = i + k, found = true;
-    }
-    free(su);
-    return found;
-}
-
-/* Every place where the span is said: starts in at[] (at most max), its length in units in
- * *len; returns how many. */
-static int units_occurrences(const struct ground_units *u, const char *span, int *at, int max,
-                             int *len)
-{
-    struct ground_units *su = malloc(sizeof *su);
-    int n = 0;
-    *len = 0;
-    if (!su) return 0;
-    ground_units_of(span, su);
-    for (int i = 0; su->n && i + su->n <= u->n && n < max; i++) {
-        int k = 0;
-        while (k < su->n && !strcmp(u->buf + u->off[i + k], su->buf + su->off[k])) k++;
-        if (k == su->n) at[n++] = i;
-    }
-    *len = su->n;
-    free(su);
-    return n;
-}
-
 /* Whether the key is one of the items' keys exactly. */
 static bool item_key_exact(const struct resolve_item *items, int n, const char *key)
 {
@@ -1012,7 +999,7 @@ static bool repair_line(const struct resolve_registry *r, const struct intent_de
     for (int i = 0; i < l->n_slots; i++) {
         int s, e;
         if (intent_slot_kind(l->slots[i].name) == INTENT_SLOT_TEXT &&
-            units_find_outside(u, l->slots[i].value, -1, -1, &s, &e))
+            units_find(u, l->slots[i].value, &s, &e))
             for (int t = s; t < e; t++) blocked[t] = true;
     }
     *work = *l;
@@ -1043,7 +1030,7 @@ static bool repair_line(const struct resolve_registry *r, const struct intent_de
         /* a name that resolves as it is keeps its value; only the places inside it may go */
         bool keep_name = pick < 0 &&
                          resolve_entity(r, name, area_canon, NULL, context_area, NULL) &&
-                         units_find_outside(u, name, -1, -1, &cs, &ce);
+                         units_find(u, name, &cs, &ce);
         if (pick >= 0 || keep_name) {
             /* an area or floor whose words are part of the said name ("客厅" of 客厅空调) goes,
              * unless the utterance also says it apart from the name */
@@ -1052,7 +1039,7 @@ static bool repair_line(const struct resolve_registry *r, const struct intent_de
                 const char *v = intent_line_get(l, places[p]);
                 int s, e;
                 if (v && !units_find_outside(u, v, cs, ce, &s, &e) &&
-                    units_find_outside(u, v, -1, -1, &s, &e))
+                    units_find(u, v, &s, &e))
                     inside |= p ? floor_m : area_m;
             }
             uint32_t tries[3] = {inside, inside | area_m | floor_m,
