@@ -601,6 +601,16 @@ static bool pos_can_end(const struct decode_state *st, const struct decode_pos *
     return false;
 }
 
+/* After a '|': the next thing read is a slot's name, any word of the grammar's slot list. */
+static void pos_start_slot_name(const struct decode_grammar *g, struct decode_pos *p)
+{
+    p->phase = PH_SLOT;
+    p->words = WL_SLOTS;
+    p->lo = 0;
+    p->hi = (uint16_t)g->slots.n;
+    p->k = 0;
+}
+
 /* The automaton's step on one byte; `last` is the byte before it (for the no-trailing-space
  * rule). */
 static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsigned char c,
@@ -623,11 +633,7 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
             p->rallow = intent_def_combo(d, 0) ? rule_next(st, 0, -1) : 0;
             if (!allow && !p->rallow) return false;
             p->intent = (int16_t)p->lo;
-            p->phase = PH_SLOT;
-            p->words = WL_SLOTS;
-            p->lo = 0;
-            p->hi = (uint16_t)g->slots.n;
-            p->k = 0;
+            pos_start_slot_name(g, p);
             p->allow = allow;
             return true;
         }
@@ -685,11 +691,7 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
             if (!p->rallow) return false;
             p->rmask = (uint16_t)rmask;
             p->allow = 0;
-            p->phase = PH_SLOT;
-            p->words = WL_SLOTS;
-            p->lo = 0;
-            p->hi = (uint16_t)g->slots.n;
-            p->k = 0;
+            pos_start_slot_name(g, p);
             return true;
         }
         if (c == '|' || c == '\n') {
@@ -707,11 +709,7 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
             if (!allow && !p->rallow) return false;
             p->mask = mask;
             p->allow = allow;
-            p->phase = PH_SLOT;
-            p->words = WL_SLOTS;
-            p->lo = 0;
-            p->hi = (uint16_t)g->slots.n;
-            p->k = 0;
+            pos_start_slot_name(g, p);
             return true;
         }
         if (c == '\r' || c == '\t') return false;
