@@ -622,6 +622,19 @@ static bool units_find(const struct ground_units *u, const char *span, int *s, i
     return units_find_outside(u, span, -1, -1, s, e);
 }
 
+/* Marks in blocked[] the units the line's free-text slots cover: an item added to a list or a
+ * song title names no entity. */
+static void units_block_text(const struct ground_units *u, const struct intent_line *l,
+                             bool *blocked)
+{
+    for (int i = 0; i < l->n_slots; i++) {
+        int s, e;
+        if (intent_slot_kind(l->slots[i].name) == INTENT_SLOT_TEXT &&
+            units_find(u, l->slots[i].value, &s, &e))
+            for (int t = s; t < e; t++) blocked[t] = true;
+    }
+}
+
 /* A key worth looking for in an utterance: Chinese names of one character ("灯") are kind
  * words, not names. */
 static bool key_groundable(const char *key)
@@ -733,12 +746,7 @@ static bool ground_line(const struct resolve_registry *r, const struct intent_de
     if (!u || !blocked || !cand) goto out;
     ground_units_of(utterance, u);
     /* free text ("add lamp oil to the list", a song title) names nothing */
-    for (int i = 0; i < l->n_slots; i++) {
-        int s, e;
-        if (intent_slot_kind(l->slots[i].name) == INTENT_SLOT_TEXT &&
-            units_find(u, l->slots[i].value, &s, &e))
-            for (int t = s; t < e; t++) blocked[t] = true;
-    }
+    units_block_text(u, l, blocked);
     int ms, me;
     if (!ground_mention(r, u, blocked, cand, &ms, &me)) goto out;
     /* the area / floor: kept when said apart from the name, dropped when the name's words
@@ -996,12 +1004,7 @@ static bool repair_line(const struct resolve_registry *r, const struct intent_de
     bool changed = false;
     if (!u || !blocked || !work) goto out;
     ground_units_of(utterance, u);
-    for (int i = 0; i < l->n_slots; i++) {
-        int s, e;
-        if (intent_slot_kind(l->slots[i].name) == INTENT_SLOT_TEXT &&
-            units_find(u, l->slots[i].value, &s, &e))
-            for (int t = s; t < e; t++) blocked[t] = true;
-    }
+    units_block_text(u, l, blocked);
     *work = *l;
     /* areas and floors first: the name's pick may depend on the room */
     static const char *const places[] = {"area", "floor"};
