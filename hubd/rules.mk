@@ -14,7 +14,7 @@ HUB_TESTS += tests/test-rules-unit
 # End to end against mosquitto + hubd + hub-sim with a file clock: every trigger, condition and
 # action type, modes, a restart with pending `for`/delay, YAML round trip and errors, loops.
 HUB_TESTS += tests/test-rules.sh
-EXTRA_DIST += tests/test-rules.sh data/rules/test-demo.yaml data/rules/examples.yaml \
+EXTRA_DIST += tests/test-rules.sh tests/lib-hub-test.sh data/rules/test-demo.yaml data/rules/examples.yaml \
 	data/rules/README.md
 
 # Fuzz target of rule files (clang + libFuzzer + ASan/UBSan when configure found it).

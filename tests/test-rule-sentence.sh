@@ -38,34 +38,12 @@ cleanup() {
     rm -rf "$T"
 }
 trap cleanup EXIT
-fails=0
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
-wait_until() {
-    n=$1; shift
-    while [ "$n" -gt 0 ]; do
-        "$@" >/dev/null 2>&1 && return 0
-        sleep 0.1; n=$((n - 1))
-    done
-    return 1
-}
-
-export TZ=UTC HUB_CLOCK_FILE="$T/clock"
-NOW=$(date -u -d "2026-06-14 12:00:00" +%s) # a Sunday
-setclock() { # setclock EPOCH_SECONDS: the hub's time from now on
-    NOW=$1
-    echo "$1" >"$T/clock.tmp" && mv "$T/clock.tmp" "$T/clock"
-    sleep 0.35 # the rules tick (200 ms) reads it
-}
-advance() { setclock $((NOW + $1)); }
-setclock "$NOW"
+. "$top_srcdir/tests/lib-hub-test.sh"
+hub_clock_start "2026-06-14 12:00:00" # a Sunday
 
 broker_start || { echo "FAIL: no broker"; exit 1; }
 M=127.0.0.1:$BROKER_PORT
 broker_capture_start hub/response || exit 1
-ctl() { "$HUBCTL" --mqtt "$M" "$@"; }
-pub() { mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -q 1 "$@"; }
-sim() { pub -t hub-sim/control -m "$1"; }
 printf '[location]\nlatitude = 51.5074\nlongitude = -0.1278\n' >"$T/hub.conf"
 "$HUBD" -c "$T/hub.conf" --mqtt "$M" --db "$T/hub.db" --house "$HOUSE" --plugins "$PLUGINS" \
     --model "$T/no-model.gguf" --ready-file "$T/ready" >>"$T/hubd.log" 2>&1 &

@@ -30,34 +30,12 @@ cleanup() {
     rm -rf "$T"
 }
 trap cleanup EXIT
-fails=0
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
-wait_until() {
-    n=$1; shift
-    while [ "$n" -gt 0 ]; do
-        "$@" >/dev/null 2>&1 && return 0
-        sleep 0.1; n=$((n - 1))
-    done
-    return 1
-}
-
-export TZ=UTC HUB_CLOCK_FILE="$T/clock"
-NOW=$(date -u -d "2026-06-14 12:00:00" +%s) # a Sunday
-setclock() { # setclock EPOCH_SECONDS: the hub's time from now on
-    NOW=$1
-    echo "$1" >"$T/clock.tmp" && mv "$T/clock.tmp" "$T/clock"
-    sleep 0.35 # the rules tick (200 ms) reads it
-}
-advance() { setclock $((NOW + $1)); }
-setclock "$NOW"
+. "$top_srcdir/tests/lib-hub-test.sh"
+hub_clock_start "2026-06-14 12:00:00" # a Sunday
 
 broker_start || { echo "FAIL: no broker"; exit 1; }
 M=127.0.0.1:$BROKER_PORT
 broker_capture_start test/out test/tpl hub/notify hub/response || exit 1
-ctl() { "$HUBCTL" --mqtt "$M" "$@"; }
-pub() { mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -q 1 "$@"; }
-sim() { pub -t hub-sim/control -m "$1"; }
 # count PAYLOAD: how many times test/out carried exactly PAYLOAD since the capture started.
 count() { awk -v p="$1" 'BEGIN { FS = "\t" } $1 == "test/out" && $2 == p { n++ } END { print n + 0 }' "$BROKER_CAPTURE"; }
 # expect PAYLOAD: it comes on test/out (after the mark) within 5 s.

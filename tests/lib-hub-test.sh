@@ -1,0 +1,36 @@
+# lib-hub-test.sh: helpers shared by the shell tests that drive a real hubd over a broker with the
+# hub's clock under the test's control (test-rules.sh, test-rule-sentence.sh). Source it after
+# lib-broker.sh, with T (the test's temporary folder) and HUBCTL set:
+#   ok WHAT / bad WHAT           report a check; bad counts failures in $fails
+#   wait_until TENTHS CMD...     0 once CMD succeeds, polled every 0.1 s; 1 after TENTHS tries
+#   hub_clock_start "DATE"       TZ=UTC and the hub's clock (HUB_CLOCK_FILE, in $T) set to DATE
+#   setclock EPOCH / advance SECS   move the hub's clock (NOW holds it)
+#   ctl ARGS / pub ARGS / sim JSON  hubctl, mosquitto_pub and hub-sim's control topic on $M
+#                                   (set M=127.0.0.1:$BROKER_PORT once the broker runs)
+
+fails=0
+ok() { echo "ok: $*"; }
+bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+wait_until() {
+    n=$1; shift
+    while [ "$n" -gt 0 ]; do
+        "$@" >/dev/null 2>&1 && return 0
+        sleep 0.1; n=$((n - 1))
+    done
+    return 1
+}
+
+setclock() { # setclock EPOCH_SECONDS: the hub's time from now on
+    NOW=$1
+    echo "$1" >"$T/clock.tmp" && mv "$T/clock.tmp" "$T/clock"
+    sleep 0.35 # the rules tick (200 ms) reads it
+}
+advance() { setclock $((NOW + $1)); }
+hub_clock_start() {
+    export TZ=UTC HUB_CLOCK_FILE="$T/clock"
+    setclock "$(date -u -d "$1" +%s)"
+}
+
+ctl() { "$HUBCTL" --mqtt "$M" "$@"; }
+pub() { mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -q 1 "$@"; }
+sim() { pub -t hub-sim/control -m "$1"; }
