@@ -2040,8 +2040,11 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
             snprintf(canon[i], sizeof canon[i], "%s", w->attr ? w->attr : w->name);
             vals[i] = json_string(canon[i]);
         } else if (!strcmp(s, "item")) {
-            snprintf(p->span, sizeof p->span, "%s", pick_any(g, "items")->name);
-            synth_maybe(g, "synth_item", 50, p->span, sizeof p->span);
+            /* {item:task}: a chore for a to-do list ("call the plumber") from [tasks];
+               shopping goods stay the default, and tasks are not synthesized */
+            int task = p->word && !strcmp(p->word, "task") && corpus_section(g->c, "tasks");
+            snprintf(p->span, sizeof p->span, "%s", pick_any(g, task ? "tasks" : "items")->name);
+            if (!task) synth_maybe(g, "synth_item", 50, p->span, sizeof p->span);
             vals[i] = json_string(p->span);
             verbatim[i] = 1;
         } else if (!strcmp(s, "search_query")) {

@@ -1059,3 +1059,88 @@ t tp.x6 = <timer_tgt> , pause it [please]
 
 intent HassUnpauseTimer
 t tu.x6 = <timer_tgt> , (resume | unpause) it [please]
+
+# ---------- rare kinds (H10): locks, valves, fans and switches by name, named players, chores ----------
+# Locks lock with HassTurnOn and unlock with HassTurnOff (data/eval/README.md); in 200 000 lines
+# only ~115 said "lock the X", so a model unlocked doors when asked to lock them.
+intent HassTurnOn
+t on.x50 = <xpre> lock <det> {name:lock} [<in_area>] <xpost>
+t on.x51 = [<xlead>] (can | could | would) you lock <det> {name:lock} [<in_area>] [for me] [?]
+t on.x52 = <xpre> lock up <det> {name:lock} [<in_area>] [for the night | now]
+t on.x53 = <xpre> (go ahead and | please) lock <det> {name:lock} [<in_area>]
+t on.x54 = <det> {name:lock} [<in_area>] (needs | has) to be locked
+t on.x55 = <xpre> (lock | bolt) <det> {name:lock} [<in_area>] , (we're | i'm) (leaving | going out | off to bed)
+t on.x56 = <xpre> i want <det> {name:lock} [<in_area>] locked
+t on.x57 = <xpre> lock <det> {name:lock} [<in_area>] (behind me | before bed | when you can)
+t on.x58 = <xpre> keep <det> {name:lock} [<in_area>] locked
+t on.x59 = <xpre> (turn on | open | start) the water (at | on | with) <det> {name:valve} [<in_area>]
+t on.x60 = <xpre> (turn | switch) <det> {name:valve} [<in_area>] on
+t on.x61 = [<xlead>] (can | could) you open <det> {name:valve} [<in_area>] [?]
+t on.x62 = <xpre> let the water (run | flow) (through | at) <det> {name:valve}
+t on.x63 = <xpre> (turn | switch) on <det> {name:fan} [<in_area>] <xpost>
+t on.x64 = [<xlead>] (can | could) you (start | turn on) <det> {name:fan} [<in_area>] [?]
+t on.x65 = <xpre> (start | run) <det> {name:fan} [<in_area>] [for a bit]
+t on.x66 = <xpre> (turn | switch | power) on <det> {name:switch} [<in_area>] <xpost>
+t on.x67 = [<xlead>] (can | could) you (turn | switch) on <det> {name:switch} [<in_area>] [?]
+t on.x68 = <xpre> (start | fire up) <det> {name:switch} [<in_area>]
+
+intent HassTurnOff
+t off.x50 = <xpre> unlock <det> {name:lock} [<in_area>] <xpost>
+t off.x51 = [<xlead>] (can | could | would) you unlock <det> {name:lock} [<in_area>] [for me] [?]
+t off.x52 = <xpre> (go ahead and | please) unlock <det> {name:lock} [<in_area>]
+t off.x53 = <det> {name:lock} [<in_area>] (needs | has) to be unlocked
+t off.x54 = <xpre> unlock <det> {name:lock} [<in_area>] , (the kids are | a friend is | the cleaner is) (home | here | coming)
+t off.x55 = <xpre> i want <det> {name:lock} [<in_area>] unlocked
+t off.x56 = <xpre> leave <det> {name:lock} [<in_area>] unlocked [for now | for a while]
+t off.x57 = <xpre> (turn off | shut off | cut off | stop) the water (at | on | with) <det> {name:valve} [<in_area>]
+t off.x58 = <xpre> (turn | switch) <det> {name:valve} [<in_area>] off
+t off.x59 = [<xlead>] (can | could) you (close | turn off) <det> {name:valve} [<in_area>] [?]
+t off.x60 = <xpre> shut off <det> {name:valve} [<in_area>] <xpost>
+t off.x61 = <xpre> (turn | switch) off <det> {name:fan} [<in_area>] <xpost>
+t off.x62 = [<xlead>] (can | could) you (stop | turn off) <det> {name:fan} [<in_area>] [?]
+t off.x63 = <xpre> stop <det> {name:fan} [<in_area>]
+t off.x64 = <xpre> (turn | switch | power) off <det> {name:switch} [<in_area>] <xpost>
+t off.x65 = [<xlead>] (can | could) you (turn | switch) off <det> {name:switch} [<in_area>] [?]
+
+intent HassMediaPause
+t mpa.x50 = <xpre> pause <mp_what> on <det> {name:media_player}
+t mpa.x51 = <xpre> (pause | stop) <det> {name:media_player} [<in_area>] <xpost>
+
+intent HassMediaUnpause
+t mun.x50 = <xpre> (resume | unpause) <mp_what> on <det> {name:media_player}
+t mun.x51 = <xpre> (resume | continue) <det> {name:media_player} [<in_area>] <xpost>
+
+intent HassMediaNext
+t mnx.x50 = <xpre> (next | skip the) (song | track | episode) on <det> {name:media_player}
+t mnx.x51 = <xpre> skip (ahead | forward) (on | in) (<det> {name:media_player} | the {area})
+t mnx.x52 = <xpre> play the next (song | track) <in_area>
+
+intent HassMediaPrevious
+t mpr.x50 = <xpre> (previous | last) (song | track | episode) on <det> {name:media_player}
+t mpr.x51 = <xpre> go back (a | one) (song | track) (on | in) (<det> {name:media_player} | the {area})
+t mpr.x52 = <xpre> play the previous (song | track) <in_area>
+
+intent HassSetVolume
+t sv.x50 = <xpre> (set | put) the <vol> on <det> {name:media_player} to {volume_level}
+t sv.x51 = <xpre> <det> {name:media_player} <vol> (to | at) {volume_level}
+
+intent HassSetVolumeRelative
+t vr.x50 = <xpre> (turn up {volume_step=up} | turn down {volume_step=down}) the volume on <det> {name:media_player}
+t vr.x51 = <xpre> (turn | make) <det> {name:media_player} (up {volume_step=up} | louder {volume_step=up} | down {volume_step=down} | quieter {volume_step=down})
+t vr.x52 = <xpre> (turn up {volume_step=up} | turn down {volume_step=down}) the (music | volume) <in_area>
+
+# to-do lists hold chores ({item:task}: "call the plumber"), not only shopping goods
+intent HassListAddItem
+t la.x50 = <xpre> add {item:task} to [my | the | our] <list> <xpost>
+t la.x51 = [<xlead>] (can | could) you add {item:task} to [my | the] <list> [?]
+t la.x52 = <xpre> (remind me to | i need to) {item:task} , (add | put) it (on | to) [my | the] <list>
+t la.x53 = <xpre> put {item:task} on [my | the | our] <list>
+
+intent HassListCompleteItem
+t lc.x50 = <xpre> mark {item:task} as (done | complete | finished) (on | in) [my | the] <list>
+t lc.x51 = <xpre> (check off | cross off | tick off) {item:task} (on | from) [my | the] <list> <xpost>
+t lc.x52 = i (did | finished) {item:task} , (check | cross) it off [my | the] <list>
+
+intent HassListRemoveItem
+t lr.x50 = <xpre> (remove | delete) {item:task} from [my | the | our] <list> <xpost>
+t lr.x51 = [<xlead>] (can | could) you take {item:task} off [my | the] <list> [?]

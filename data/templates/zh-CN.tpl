@@ -964,3 +964,72 @@ t tu.x5 = <timer_tgt> 继续 吧 | 把 <timer_tgt> 重新 开 起来
 intent HassRespond
 t re.x5 = (谢谢 哈 | 感谢 感谢 | 好 嘞 谢谢 | 你 真 好) [！]
 t re.x6 = (哈喽 小 助手 | 你 好 啊 | 中午 好) [！]
+
+# ---------- 少见的设备和任务（H10）：门锁、阀门、按名字的风扇和开关、指定播放器、待办任务 ----------
+# 门锁：锁上 = HassTurnOn，解锁 = HassTurnOff（data/eval/README.md）
+intent HassTurnOn
+t on.x50 = <xpre> 把 [<in_area>] {name:lock} 锁 上 <xpost>
+t on.x51 = [<xlead>] (能不能 | 可以) 帮 我 (锁 上 | 锁 好) {name:lock} (吗 | 呀) [？]
+t on.x52 = <xpre> {name:lock} (锁 上 | 锁 好) (吧 | 啊)
+t on.x53 = <xpre> (我 要 出门 了 | 我 要 睡 了) ， (锁 上 | 锁 好) [<in_area>] {name:lock}
+t on.x54 = <xpre> 记得 把 {name:lock} 锁 (上 | 好)
+t on.x55 = <xpre> 帮 我 锁 一下 [<in_area>] {name:lock}
+t on.x56 = <xpre> 把 [<in_area>] {name:valve} 打开 <xpost>
+t on.x57 = <xpre> 开 (水 | 总 水) ， 打开 {name:valve}
+t on.x58 = [<xlead>] (能不能 | 可以) 打开 {name:valve} (吗 | 呀) [？]
+t on.x59 = <xpre> 把 [<in_area>] {name:fan} (打开 | 开 起来) <xpost>
+t on.x60 = [<xlead>] (能不能 | 可以) (开 一下 | 打开) {name:fan} (吗 | 呀) [？]
+t on.x61 = <xpre> 把 [<in_area>] {name:switch} (打开 | 开 上) <xpost>
+t on.x62 = [<xlead>] (能不能 | 可以) (开 一下 | 打开) {name:switch} (吗 | 呀) [？]
+
+intent HassTurnOff
+t off.x50 = <xpre> 把 [<in_area>] {name:lock} (解锁 | 解开) <xpost>
+t off.x51 = [<xlead>] (能不能 | 可以) 帮 我 解锁 {name:lock} (吗 | 呀) [？]
+t off.x52 = <xpre> {name:lock} 解锁 (吧 | 啊)
+t off.x53 = <xpre> (有 客人 来 了 | 孩子 回来 了) ， 解锁 [<in_area>] {name:lock}
+t off.x54 = <xpre> 帮 我 解 一下 [<in_area>] {name:lock} 的 锁
+t off.x55 = <xpre> 把 [<in_area>] {name:valve} 关 (上 | 掉) <xpost>
+t off.x56 = <xpre> (停 水 | 关 水) ， 关闭 {name:valve}
+t off.x57 = [<xlead>] (能不能 | 可以) 关 (掉 | 上) {name:valve} (吗 | 呀) [？]
+t off.x58 = <xpre> 把 [<in_area>] {name:fan} (关掉 | 停 了) <xpost>
+t off.x59 = [<xlead>] (能不能 | 可以) (关 一下 | 关掉) {name:fan} (吗 | 呀) [？]
+t off.x60 = <xpre> 把 [<in_area>] {name:switch} (关掉 | 关 了) <xpost>
+t off.x61 = [<xlead>] (能不能 | 可以) (关 一下 | 关掉) {name:switch} (吗 | 呀) [？]
+
+intent HassMediaPause
+t mpa.x50 = <xpre> 把 {name:media_player} (暂停 | 停 一下)
+t mpa.x51 = <xpre> <in_area> 的 (音乐 | 歌) 暂停
+
+intent HassMediaUnpause
+t mun.x50 = <xpre> 让 {name:media_player} 继续 (播放 | 放)
+t mun.x51 = <xpre> <in_area> 的 (音乐 | 歌) 继续 放
+
+intent HassMediaNext
+t mnx.x50 = <xpre> {name:media_player} (放 | 播) 下 一 首
+t mnx.x51 = <xpre> 让 (<in_area> | {name:media_player}) 切 下 一 首
+
+intent HassMediaPrevious
+t mpr.x50 = <xpre> {name:media_player} (放 | 播) 上 一 首
+t mpr.x51 = <xpre> 让 (<in_area> | {name:media_player}) 回 到 上 一 首
+
+intent HassSetVolume
+t sv.x50 = <xpre> 把 {name:media_player} 的 <vol> (调到 | 设 成) {volume_level}
+
+intent HassSetVolumeRelative
+t vr.x50 = <xpre> 把 {name:media_player} 的 <vol> (调 大 {volume_step=up} | 调 小 {volume_step=down}) [一点]
+t vr.x51 = <xpre> <in_area> (大声 一点 {volume_step=up} | 小声 一点 {volume_step=down})
+
+# 待办清单里放任务（{item:task}：交电费、取快递）
+intent HassListAddItem
+t la.x50 = <xpre> 把 {item:task} (加到 | 加进 | 添加到) <list> [里]
+t la.x51 = [<xlead>] (能不能 | 可以) 把 {item:task} 加到 <list> (里 | 上) (吗 | 呀) [？]
+t la.x52 = <xpre> 我 (得 | 要) {item:task} ， 加到 <list> [里]
+t la.x53 = <xpre> 往 <list> 里 加 一 条 {item:task}
+
+intent HassListCompleteItem
+t lc.x50 = <xpre> 把 <list> 里 的 {item:task} (勾掉 | 划掉 | 标记 为 完成)
+t lc.x51 = <xpre> {item:task} (做 完 了 | 办 好 了) ， 从 <list> (里 | 上) (勾掉 | 划掉)
+
+intent HassListRemoveItem
+t lr.x50 = <xpre> 把 {item:task} 从 <list> (里 | 上) (删除 | 删掉 | 去掉)
+t lr.x51 = [<xlead>] (能不能 | 可以) 把 <list> 里 的 {item:task} 删掉 (吗 | 呀) [？]
