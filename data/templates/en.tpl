@@ -1144,3 +1144,34 @@ t lc.x52 = i (did | finished) {item:task} , (check | cross) it off [my | the] <l
 intent HassListRemoveItem
 t lr.x50 = <xpre> (remove | delete) {item:task} from [my | the | our] <list> <xpost>
 t lr.x51 = [<xlead>] (can | could) you take {item:task} off [my | the] <list> [?]
+
+# more lock / unlock / valve phrasings (H10): lock lines were still only ~2.5x as frequent
+intent HassTurnOn
+t on.x70 = [<xlead>] please lock <det> {name:lock} [<in_area>]
+t on.x71 = <xpre> lock <det> {name:lock} [<in_area>] [right] now
+t on.x72 = <xpre> (did you | can we) lock <det> {name:lock} [<in_area>] ? lock it
+t on.x73 = <det> {name:lock} [<in_area>] , lock it [please]
+t on.x74 = <xpre> lock <det> {name:lock} [<in_area>] (again | back up)
+t on.x75 = <xpre> (time to | let's) lock <det> {name:lock} [<in_area>]
+t on.x76 = <xpre> (i'm heading out | we're off | goodnight) , lock <det> {name:lock} [<in_area>]
+t on.x77 = <xpre> make (sure | certain) you lock <det> {name:lock} [<in_area>]
+t on.x78 = <xpre> get <det> {name:lock} [<in_area>] locked
+t on.x79 = [<xlead>] would you mind locking <det> {name:lock} [<in_area>] [?]
+t on.x80 = <xpre> (turn on | start) <det> {name:valve} [<in_area>] <xpost>
+t on.x81 = <xpre> (open up | turn the water back on at) <det> {name:valve} [<in_area>]
+t on.x82 = <det> {name:valve} [<in_area>] , open it [please]
+
+intent HassTurnOff
+t off.x70 = [<xlead>] please unlock <det> {name:lock} [<in_area>]
+t off.x71 = <xpre> unlock <det> {name:lock} [<in_area>] [right] now
+t off.x72 = <det> {name:lock} [<in_area>] , unlock it [please]
+t off.x73 = <xpre> (time to | let's) unlock <det> {name:lock} [<in_area>]
+t off.x74 = <xpre> (i'm at the door | i'm outside | i'm back) , unlock <det> {name:lock} [<in_area>]
+t off.x75 = <xpre> get <det> {name:lock} [<in_area>] unlocked
+t off.x76 = [<xlead>] would you mind unlocking <det> {name:lock} [<in_area>] [?]
+t off.x77 = <xpre> unlock <det> {name:lock} [<in_area>] (for the delivery | for a minute | for the guests)
+t off.x78 = <xpre> open the lock on <det> {name:lock} [<in_area>]
+t off.x79 = <xpre> (undo | release) the lock on <det> {name:lock} [<in_area>]
+t off.x80 = <xpre> (turn off | close) <det> {name:valve} [<in_area>] <xpost>
+t off.x81 = <xpre> (there's a leak | we have a leak) , (close | turn off) <det> {name:valve} [<in_area>]
+t off.x82 = <det> {name:valve} [<in_area>] , (close | turn off) it [please]

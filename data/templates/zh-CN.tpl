@@ -1033,3 +1033,26 @@ t lc.x51 = <xpre> {item:task} (做 完 了 | 办 好 了) ， 从 <list> (里 | 
 intent HassListRemoveItem
 t lr.x50 = <xpre> 把 {item:task} 从 <list> (里 | 上) (删除 | 删掉 | 去掉)
 t lr.x51 = [<xlead>] (能不能 | 可以) 把 <list> 里 的 {item:task} 删掉 (吗 | 呀) [？]
+
+# 更多锁门、开锁、阀门的说法（H10）
+intent HassTurnOn
+t on.x70 = <xpre> 锁 上 [<in_area>] {name:lock} 吧
+t on.x71 = [<xlead>] 请 把 {name:lock} 锁 上
+t on.x72 = <xpre> {name:lock} 还 没 锁 ， (锁 上 | 锁 好) [它]
+t on.x73 = <xpre> 现在 (锁 上 | 锁 好) [<in_area>] {name:lock}
+t on.x74 = <xpre> 把 [<in_area>] {name:lock} 锁 好 [了]
+t on.x75 = <xpre> 睡 前 把 {name:lock} 锁 上
+t on.x76 = <xpre> 帮 我 把 [<in_area>] {name:lock} 锁 起来
+t on.x77 = <xpre> (开 一下 | 打开) [<in_area>] {name:valve} <xpost>
+t on.x78 = <xpre> {name:valve} 打开 (吧 | 一下)
+
+intent HassTurnOff
+t off.x70 = <xpre> 解锁 [<in_area>] {name:lock} 吧
+t off.x71 = [<xlead>] 请 把 {name:lock} 解锁
+t off.x72 = <xpre> 现在 解锁 [<in_area>] {name:lock}
+t off.x73 = <xpre> 把 [<in_area>] {name:lock} 的 锁 解开
+t off.x74 = <xpre> (快递 到 了 | 我 在 门口) ， 解锁 {name:lock}
+t off.x75 = <xpre> 帮 我 把 [<in_area>] {name:lock} 解锁 一下
+t off.x76 = <xpre> {name:lock} 先 解锁
+t off.x77 = <xpre> (关 一下 | 关闭) [<in_area>] {name:valve} <xpost>
+t off.x78 = <xpre> (漏水 了 | 水管 漏 了) ， 关 (掉 | 上) {name:valve}
