@@ -28,7 +28,9 @@ EXTRA_DIST += tests/test-rule-sentence.sh
 # Text commands through the language engine on worker threads (reference model: mechanics,
 # bounded flood, state thread free; the trained model: understanding in English and Chinese).
 HUB_TESTS += tests/test-command-engine.sh
-EXTRA_DIST += tests/test-command-engine.sh
+EXTRA_DIST += tests/test-command-engine.sh tests/demo-house-zh.jq
+HUB_TESTS += tests/test-rule-sentence-model.sh
+EXTRA_DIST += tests/test-rule-sentence-model.sh
 
 # tools/bench-command: N commands, time from hub/command (or hub/intent) to the device's own
 # command topic; tools/bench-command.sh brings the demo house up around it.
