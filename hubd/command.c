@@ -1582,6 +1582,24 @@ static void cmd_work(uv_work_t *w)
             json_array_append_new(out, r);
         }
     }
+    /* a rule's trigger and its action often sit on either side of a comma ("when the door
+     * opens after 10 pm, turn on the hall light"): when a part reads as a rule, the whole
+     * utterance is tried as one rule first */
+    bool part_is_rule = false;
+    for (size_t i = 0; i < json_array_size(out); i++)
+        part_is_rule |= cmd_eq(json_string_value(json_object_get(json_array_get(out, i), "intent")),
+                               "HubCreateRule");
+    if (part_is_rule) {
+        json_t *r = intent_parse(ctx, reg, j->text, j->lang, j->area, j->err, sizeof j->err);
+        if (r && cmd_eq(json_string_value(json_object_get(r, "intent")), "HubCreateRule")) {
+            json_array_clear(out);
+            json_object_set_new(r, "text", json_string(j->text));
+            json_array_append_new(out, r);
+            understood = 1;
+        } else {
+            json_decref(r);
+        }
+    }
     if (understood < json_array_size(out) || json_array_size(out) == 0) {
         /* not every part is a command: the whole may be one ("the kitchen and the hall
          * lights"); if it is not either, the parts that were understood are carried out and
