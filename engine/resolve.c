@@ -426,6 +426,32 @@ static int ent_penalty(const struct resolve_registry *r, const struct resolve_it
     return sc;
 }
 
+/* "the extractor fan" for the Kitchen Extractor Fan, "the speaker" for the Living Room Speaker:
+ * the entity whose name or alias key ends with the span's key (keys have no spaces; three
+ * letters or two Chinese characters at least) and that fits best (area, floor, a domain of the intent, then the speaker's room); two
+ * that fit equally well are nobody, so the hub does not guess between them. */
+static const char *match_ent_suffix(const struct resolve_registry *r, const char *key,
+                                    const struct ent_pref *p)
+{
+    size_t kl = strlen(key);
+    bool cjk = (unsigned char)key[0] >= 0x80;
+    if (kl < (cjk ? 6 : 3)) return NULL;
+    int best = -1, best_score = 1 << 30, ties = 0;
+    for (int e = 0; e < r->n_ent; e++)
+        for (int k = 0; k < r->ent[e].n_keys; k++) {
+            const char *ek = r->ent[e].keys[k];
+            size_t el = strlen(ek);
+            if (el <= kl || strcmp(ek + el - kl, key)) continue;
+            int sc = ent_penalty(r, &r->ent[e], p);
+            if (sc < best_score) best = e, best_score = sc, ties = 0;
+            else if (sc == best_score && e != best) ties++;
+            break;
+        }
+    /* a place said that the entity is not in, or a domain the intent cannot act on: nobody */
+    if (best < 0 || ties || best_score >= 10) return NULL;
+    return r->ent[best].name;
+}
+
 const char *resolve_entity(const struct resolve_registry *r, const char *span,
                            const char *area_hint, const char *floor_hint,
                            const char *context_area, const char *const *domains)
@@ -448,7 +474,7 @@ const char *resolve_entity(const struct resolve_registry *r, const char *span,
                         return r->ent[e].name;
             }
         }
-    return NULL;
+    return match_ent_suffix(r, key, &p);
 }
 
 /* The one item whose name (or alias) ends with the key: "porch" for the Back Porch. Only a
