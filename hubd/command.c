@@ -231,6 +231,27 @@ static int snap_floor(void *ud, const char *name, int level)
     return 0;
 }
 
+/* The lists the hub keeps itself (hubd/lists.c) are todo entities to the engine, so that "add
+ * call the plumber to my to-do list" resolves its list like any device name. Their names are
+ * the house language's words, the ones HassShoppingListAddItem and the answers use ("Added
+ * bread to your shopping list"); the other language's words are aliases. */
+static void snap_hub_lists(struct hub_command *c, json_t *entities)
+{
+    static const char *const keys[] = {"shopping", "todo"};
+    static const char *const aliases[][8] = {
+        {"shopping list", "shopping", "grocery list", "购物", "购物清单", "购物单", "采购清单", NULL},
+        {"to-do", "to-do list", "todo list", "to do list", "待办", "待办清单", "待办事项", NULL},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const char *name = hub_answers_get(c->ans, c->default_lang, keys[i]);
+        json_t *al = json_array();
+        for (int k = 0; aliases[i][k]; k++)
+            if (strcmp(aliases[i][k], name)) json_array_append_new(al, json_string(aliases[i][k]));
+        json_array_append_new(entities, json_pack("{s:s, s:s, s:o}", "name", name, "domain",
+                                                  "todo", "aliases", al));
+    }
+}
+
 static void snap_unref(struct cmd_snap *s)
 {
     if (!s || --s->refs > 0) return;
@@ -276,6 +297,7 @@ static struct cmd_snap *snap_get(struct hub_command *c)
     c->snap_checked_ms = now;
     struct snap_build b = {json_array(), json_array(), json_array(), c->floor_aliases};
     hub_registry_foreach(h->reg, snap_entity, &b);
+    snap_hub_lists(c, b.entities);
     if (h->store) {
         hub_store_area_foreach(h->store, snap_area, &b);
         hub_store_floor_foreach(h->store, snap_floor, &b);
@@ -1213,9 +1235,11 @@ static void do_timer(struct cmd_exec *x)
 static void do_list(struct cmd_exec *x)
 {
     struct hub_command *c = x->c;
-    const char *lang = x->r->lang, *item = sl(x->slots, "item");
+    const char *item = sl(x->slots, "item");
     const char *list = sl(x->slots, "name");
-    if (!list) list = hub_answers_get(c->ans, lang, "shopping");
+    /* one house, one shopping list, whatever language it is asked in: the house language's
+     * word, the name the engine's registry gives it too (snap_hub_lists) */
+    if (!list) list = hub_answers_get(c->ans, c->default_lang, "shopping");
     struct sqlite3 *db = c->h->store ? hub_store_sqlite(c->h->store) : NULL;
     const char *in = x->intent;
     int rc;
