@@ -197,6 +197,11 @@ static void send_error(struct hub_web *w, struct web_conn *c, json_int_t id, con
     va_end(ap);
     json_t *m = json_pack("{s:o, s:s, s:b, s:{s:s, s:s}}", "id", id_json(id), "type", "result",
                           "success", 0, "error", "code", code, "message", msg);
+    if (!m) /* the text held bytes that are not UTF-8 (quoted from a bad message by the JSON
+             * parser, or cut inside a character): the answer still goes, without them */
+        m = json_pack("{s:o, s:s, s:b, s:{s:s, s:s}}", "id", id_json(id), "type", "result",
+                      "success", 0, "error", "code", code, "message",
+                      "the message could not be read (not UTF-8)");
     conn_send_json(w, c, m);
 }
 
