@@ -1,6 +1,10 @@
 # lib-hub-test.sh: helpers shared by the shell tests that drive a real hubd over a broker with the
-# hub's clock under the test's control (test-rules.sh, test-rule-sentence.sh). Source it after
-# lib-broker.sh, with T (the test's temporary folder) and HUBCTL set:
+# hub's clock under the test's control (test-rules.sh, test-rule-sentence.sh,
+# test-rule-sentence-model.sh). Source it after lib-broker.sh, then call hub_test_begin:
+#   hub_test_begin NAME          HUBD, HUBCTL, SIM, PLUGINS set and built, jq and the mosquitto
+#                                clients there (else FAIL); T a new temporary folder; on exit
+#                                hub-sim and hubd (SIM_PID, HUBD_PID) stopped, the broker too, T
+#                                removed
 #   ok WHAT / bad WHAT           report a check; bad counts failures in $fails
 #   wait_until TENTHS CMD...     0 once CMD succeeds, polled every 0.1 s; 1 after TENTHS tries
 #   hub_clock_start "DATE"       TZ=UTC and the hub's clock (HUB_CLOCK_FILE, in $T) set to DATE
@@ -9,6 +13,24 @@
 #                                   (set M=127.0.0.1:$BROKER_PORT once the broker runs)
 
 fails=0
+hub_test_begin() {
+    HUBD=$top_builddir/hubd/hubd HUBCTL=$top_builddir/hubd/hubctl SIM=$top_builddir/tools/hub-sim
+    PLUGINS=$top_builddir/plugins/.libs
+    for f in "$HUBD" "$HUBCTL" "$SIM" "$PLUGINS/zigbee2mqtt.so"; do
+        [ -e "$f" ] || { echo "FAIL: $f is not built"; exit 1; }
+    done
+    for p in jq mosquitto_sub mosquitto_pub; do
+        command -v $p >/dev/null || { echo "FAIL: $p is missing (quickstart installs it)"; exit 1; }
+    done
+    T=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
+    HUBD_PID= SIM_PID=
+    trap hub_test_cleanup EXIT
+}
+hub_test_cleanup() {
+    for p in $SIM_PID $HUBD_PID; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+    broker_stop
+    rm -rf "$T"
+}
 ok() { echo "ok: $*"; }
 bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
 wait_until() {

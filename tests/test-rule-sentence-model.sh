@@ -11,29 +11,11 @@
 # Skips (77) only when no trained model is there.
 set -u
 : "${top_srcdir:=.}" "${top_builddir:=.}"
-HUBD=$top_builddir/hubd/hubd
-HUBCTL=$top_builddir/hubd/hubctl
-SIM=$top_builddir/tools/hub-sim
-PLUGINS=$top_builddir/plugins/.libs
 MODEL=${HUB_COMMAND_MODEL:-$top_srcdir/models/hubd-intent.gguf}
 [ -r "$MODEL" ] || { echo "SKIP: no trained model at $MODEL"; exit 77; }
-for f in "$HUBD" "$HUBCTL" "$SIM" "$PLUGINS/zigbee2mqtt.so"; do
-    [ -e "$f" ] || { echo "FAIL: $f is not built"; exit 1; }
-done
-for p in jq mosquitto_sub mosquitto_pub; do
-    command -v $p >/dev/null || { echo "FAIL: $p is missing (quickstart installs it)"; exit 1; }
-done
-
 . "$top_srcdir/tests/lib-broker.sh"
-T=$(mktemp -d "${TMPDIR:-/tmp}/test-rule-sentence-model.XXXXXX")
-HUBD_PID= SIM_PID=
-cleanup() {
-    for p in $SIM_PID $HUBD_PID; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-    broker_stop
-    rm -rf "$T"
-}
-trap cleanup EXIT
 . "$top_srcdir/tests/lib-hub-test.sh"
+hub_test_begin test-rule-sentence-model
 hub_clock_start "2026-06-14 12:00:00"
 
 # the demo house with the Chinese names a family would use for its rooms and devices

@@ -17,28 +17,10 @@
 #  - `hubctl rules delete ID`, the undo the answer names, removes the rule.
 set -u
 : "${top_srcdir:=.}" "${top_builddir:=.}"
-HUBD=$top_builddir/hubd/hubd
-HUBCTL=$top_builddir/hubd/hubctl
-SIM=$top_builddir/tools/hub-sim
-PLUGINS=$top_builddir/plugins/.libs
 HOUSE=$top_srcdir/data/houses/demo.json
-for f in "$HUBD" "$HUBCTL" "$SIM" "$PLUGINS/zigbee2mqtt.so"; do
-    [ -e "$f" ] || { echo "FAIL: $f is not built"; exit 1; }
-done
-for p in jq mosquitto_sub mosquitto_pub; do
-    command -v $p >/dev/null || { echo "FAIL: $p is missing (quickstart installs it)"; exit 1; }
-done
-
 . "$top_srcdir/tests/lib-broker.sh"
-T=$(mktemp -d "${TMPDIR:-/tmp}/test-rule-sentence.XXXXXX")
-HUBD_PID= SIM_PID=
-cleanup() {
-    for p in $SIM_PID $HUBD_PID; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-    broker_stop
-    rm -rf "$T"
-}
-trap cleanup EXIT
 . "$top_srcdir/tests/lib-hub-test.sh"
+hub_test_begin test-rule-sentence
 hub_clock_start "2026-06-14 12:00:00" # a Sunday
 
 broker_start || { echo "FAIL: no broker"; exit 1; }

@@ -8,29 +8,12 @@
 # rule that keeps triggering itself being disabled.
 set -u
 : "${top_srcdir:=.}" "${top_builddir:=.}"
-HUBD=$top_builddir/hubd/hubd
-HUBCTL=$top_builddir/hubd/hubctl
-SIM=$top_builddir/tools/hub-sim
-PLUGINS=$top_builddir/plugins/.libs
 HOUSE=$top_srcdir/data/houses/demo.json
 RULES=$top_srcdir/data/rules/test-demo.yaml
 EXAMPLES=$top_srcdir/data/rules/examples.yaml
-for f in "$HUBD" "$HUBCTL" "$SIM"; do
-    [ -x "$f" ] || { echo "FAIL: $f is not built"; exit 1; }
-done
-[ -f "$PLUGINS/zigbee2mqtt.so" ] || { echo "FAIL: $PLUGINS/zigbee2mqtt.so is not built"; exit 1; }
-command -v jq >/dev/null || { echo "FAIL: jq is needed (apt-get install jq)"; exit 1; }
-
 . "$top_srcdir/tests/lib-broker.sh"
-T=$(mktemp -d "${TMPDIR:-/tmp}/test-rules.XXXXXX")
-HUBD_PID= SIM_PID=
-cleanup() {
-    for p in $SIM_PID $HUBD_PID; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-    broker_stop
-    rm -rf "$T"
-}
-trap cleanup EXIT
 . "$top_srcdir/tests/lib-hub-test.sh"
+hub_test_begin test-rules
 hub_clock_start "2026-06-14 12:00:00" # a Sunday
 
 broker_start || { echo "FAIL: no broker"; exit 1; }
