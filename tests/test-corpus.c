@@ -147,7 +147,13 @@ static unsigned long run_split(const struct intent_schema *schema, const struct 
         CHECK(json_object_size(es) == (size_t)line.n_slots, "%s: '%s': %zu expected slots",
               lang, ex.target, json_object_size(es));
         const struct intent_def *d = intent_schema_find(schema, line.intent);
-        const struct intent_combo *combo = intent_def_combo(d, intent_line_mask(&line));
+        /* the combination the generator says it used: it has the line's slots (several
+         * combinations share slots and differ in their name domains: name_only, name_scene) */
+        const struct intent_combo *combo = NULL;
+        for (int k = 0; d && k < d->n_combos; k++)
+            if (!strcmp(d->combos[k].name, ex.combo) &&
+                d->combos[k].mask == intent_line_mask(&line))
+                combo = &d->combos[k];
         CHECK(combo != NULL,
               "%s: no combination for %s", lang, ex.target);
         if (r && combo) r->seen[(d - schema->intents) * 64 + (combo - d->combos)] = 1;

@@ -1160,6 +1160,8 @@ t on.x79 = [<xlead>] would you mind locking <det> {name:lock} [<in_area>] [?]
 t on.x80 = <xpre> (turn on | start) <det> {name:valve} [<in_area>] <xpost>
 t on.x81 = <xpre> (open up | turn the water back on at) <det> {name:valve} [<in_area>]
 t on.x82 = <det> {name:valve} [<in_area>] , open it [please]
+t on.x90 = <xpre> (turn | switch | power) on <det> {name:media_player} [<in_area>] <xpost>
+t on.x91 = <xpre> (turn | switch | power) <det> {name:media_player} on <xpost>
 
 intent HassTurnOff
 t off.x70 = [<xlead>] please unlock <det> {name:lock} [<in_area>]
@@ -1175,3 +1177,5 @@ t off.x79 = <xpre> (undo | release) the lock on <det> {name:lock} [<in_area>]
 t off.x80 = <xpre> (turn off | close) <det> {name:valve} [<in_area>] <xpost>
 t off.x81 = <xpre> (there's a leak | we have a leak) , (close | turn off) <det> {name:valve} [<in_area>]
 t off.x82 = <det> {name:valve} [<in_area>] , (close | turn off) it [please]
+t off.x90 = <xpre> (turn | switch | power | shut) off <det> {name:media_player} [<in_area>] <xpost>
+t off.x91 = <xpre> (turn | switch | power | shut) <det> {name:media_player} off <xpost>

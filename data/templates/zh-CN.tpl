@@ -1045,6 +1045,8 @@ t on.x75 = <xpre> 睡 前 把 {name:lock} 锁 上
 t on.x76 = <xpre> 帮 我 把 [<in_area>] {name:lock} 锁 起来
 t on.x77 = <xpre> (开 一下 | 打开) [<in_area>] {name:valve} <xpost>
 t on.x78 = <xpre> {name:valve} 打开 (吧 | 一下)
+t on.x90 = <xpre> (打开 | 开 | 开启) [<in_area>] {name:media_player} <xpost>
+t on.x91 = <xpre> 把 [<in_area>] {name:media_player} (打开 | 开开 | 开了 | 开一下) <xpost>
 
 intent HassTurnOff
 t off.x70 = <xpre> 解锁 [<in_area>] {name:lock} 吧
@@ -1056,3 +1058,5 @@ t off.x75 = <xpre> 帮 我 把 [<in_area>] {name:lock} 解锁 一下
 t off.x76 = <xpre> {name:lock} 先 解锁
 t off.x77 = <xpre> (关 一下 | 关闭) [<in_area>] {name:valve} <xpost>
 t off.x78 = <xpre> (漏水 了 | 水管 漏 了) ， 关 (掉 | 上) {name:valve}
+t off.x90 = <xpre> (关 | 关掉 | 关闭 | 关上) [<in_area>] {name:media_player} <xpost>
+t off.x91 = <xpre> 把 [<in_area>] {name:media_player} (关掉 | 关了 | 关闭 | 关上) <xpost>
