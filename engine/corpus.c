@@ -2283,14 +2283,14 @@ out:
  * name may have (HassTurnOn: name_only for devices, name_scene and name_script;
  * HassGetState: name_only and name_where for people). A (template, slots) pair carries the first
  * of them, so a template of the others ("activate {name:scene}", "where is {name:person}") could
- * never fill. The training split tries the others; the held-out split keeps what it always drew.
- * Returns the combination that filled, or NULL. */
+ * never fill, and neither split had a scene, a script or a person by name. Both splits try the
+ * others. Returns the combination that filled, or NULL. */
 static const struct intent_combo *fill_other_combo(struct corpus_gen *g, const struct tmpl *t,
                                                    const struct intent_combo *tried,
                                                    struct expansion *x,
                                                    struct corpus_example *ex)
 {
-    if (g->o.heldout || !tried || !t->def) return NULL;
+    if (!tried || !t->def) return NULL;
     for (int k = 0; k < t->def->n_combos; k++) {
         const struct intent_combo *c = &t->def->combos[k];
         if (c != tried && c->mask == tried->mask && !gen_fill(g, t, c, x, ex)) return c;
