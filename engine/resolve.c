@@ -748,6 +748,21 @@ static const char *ground_keep(const struct resolve_registry *r, bool floor,
     return i < 0 ? NULL : floor ? r->floor[i].name : r->area[i].name;
 }
 
+/* Whether a combination with exactly these slots takes a name of that domain: the first one
+ * with the mask may not (HassGetState's name + state is name_state, for devices, and name_zone,
+ * for people), so every one is asked. No name_domains: any domain. */
+static bool combo_takes(const struct intent_def *d, uint32_t mask, const char *domain)
+{
+    for (int i = 0; i < d->n_combos; i++) {
+        const struct intent_combo *c = &d->combos[i];
+        if (c->mask != mask) continue;
+        if (!c->name_domains || !c->name_domains[0] ||
+            in_list((const char *const *)c->name_domains, domain))
+            return true;
+    }
+    return false;
+}
+
 static bool slot_is_target(const char *name)
 {
     return !strcmp(name, "area") || !strcmp(name, "floor") || !strcmp(name, "domain") ||
@@ -775,6 +790,9 @@ static bool ground_line(const struct resolve_registry *r, const struct intent_de
     units_block_text(u, l, blocked);
     int ms, me;
     if (!ground_mention(r, u, blocked, cand, &ms, &me)) goto out;
+    int n_people = 0;
+    for (int i = 0; i < r->n_ent; i++)
+        if (cand[i] && r->ent[i].domain && !strcmp(r->ent[i].domain, "person")) n_people++;
     /* the area / floor: kept when said apart from the name, dropped when the name's words
      * cover it ("living room" in "living room blinds"); see ground_keep */
     const char *area_span = intent_line_get(l, "area"), *floor_span = intent_line_get(l, "floor");
@@ -803,16 +821,15 @@ static bool ground_line(const struct resolve_registry *r, const struct intent_de
         for (int p = 0; p < t; p++)
             if (tries[p] == tries[t]) seen = true;
         if (seen) continue;
-        const struct intent_combo *combo = intent_def_combo(d, tries[t]);
-        if (!combo) continue;
+        if (!intent_def_combo(d, tries[t])) continue;
         bool with_area = (tries[t] & area_m) && area_m;
         int pick = -1, pick_score = 1 << 30;
         for (int i = 0; i < r->n_ent; i++) {
             if (!cand[i]) continue;
             const struct resolve_item *ent = &r->ent[i];
-            if (combo->name_domains && combo->name_domains[0] &&
-                !in_list((const char *const *)combo->name_domains, ent->domain))
-                continue;
+            if (!combo_takes(d, tries[t], ent->domain)) continue;
+            /* two people of the same name: the hub does not guess which one is meant */
+            if (ent->domain && !strcmp(ent->domain, "person") && n_people > 1) continue;
             /* a kind the model heard ("blinds": cover) must be the entity's */
             if (domain && (!ent->domain || strcmp(domain, ent->domain))) continue;
             int sc = 0;

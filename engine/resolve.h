@@ -62,9 +62,11 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span);
  * first; Chinese: a substring of two characters or more) and the line has no name, the name
  * replaces the area/floor + domain/device_class the name's words cover ("open the living room
  * blinds" -> the cover Living Room Blinds), or is added where the line had no target ("set the
- * thermostat to 22"). An area said apart from the name stays when the schema has name + area.
- * Only a slot set that is one of the intent's combinations, with the entity's domain among the
- * combination's name domains, is ever produced; otherwise the line stays as the model wrote it.
+ * thermostat to 22"), and a person said replaces domain=person ("is Sam home" -> Sam + home;
+ * two people of that name are nobody). An area said apart from the name stays when the schema
+ * has name + area. Only a slot set that is one of the intent's combinations, with the entity's
+ * domain among the name domains of one of the combinations with that slot set, is ever
+ * produced; otherwise the line stays as the model wrote it.
  *
  * Before that, the utterance mends spans the model copied one word (or character) short or
  * shifted: a name span inside (or overlapping) a longer entity name said there becomes that

@@ -3,9 +3,9 @@
  * aliases, plurals, articles, possessives, measure words, 的, fuzzy matching, the area of a
  * name, unknown devices -> null, numbers), grounding in the utterance (entity names said that
  * the line lacks, and lines that must stay as they are), repair of spans the model copied short
- * or shifted (and spans that must not change), bad fixtures refused with a message, and the
- * held-out generated evaluation set resolved from its gold intent lines: the resolver alone
- * must reproduce the expected answers.
+ * or shifted (and spans that must not change), people said by name, bad fixtures refused with a
+ * message, and the held-out generated evaluation set resolved from its gold intent lines: the
+ * resolver alone must reproduce the expected answers.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -233,6 +233,69 @@ static void ground_cases(const struct intent_schema *s)
                  "\"percentage\":50}}");
     check_ground(zh, s, "打开客厅的灯", "HassTurnOn|area=客厅|domain=light",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"客厅\",\"domain\":\"light\"}}");
+    resolve_registry_free(zh);
+}
+
+/* A house for grounding what the model cannot know: people, a valve and a climate named after
+ * their rooms (rooms with no cover or light), sensors, and two people of one name. */
+static const char *house_people =
+    "{\"language\":\"en\",\"floors\":[{\"name\":\"Ground Floor\",\"aliases\":[]}],"
+    "\"areas\":[{\"name\":\"Garden\",\"floor\":\"Ground Floor\",\"aliases\":[]},"
+    "{\"name\":\"Bedroom\",\"floor\":\"Ground Floor\",\"aliases\":[]},"
+    "{\"name\":\"Living Room\",\"floor\":\"Ground Floor\",\"aliases\":[]}],"
+    "\"entities\":["
+    "{\"name\":\"Sam\",\"domain\":\"person\",\"area\":null,\"aliases\":[\"Samantha\"]},"
+    "{\"name\":\"Anna\",\"domain\":\"person\",\"area\":null,\"aliases\":[]},"
+    "{\"name\":\"Alex\",\"domain\":\"person\",\"area\":null,\"aliases\":[]},"
+    "{\"name\":\"Alex\",\"domain\":\"person\",\"area\":null,\"aliases\":[]},"
+    "{\"name\":\"Garden Tap\",\"domain\":\"valve\",\"area\":\"Garden\",\"aliases\":[]},"
+    "{\"name\":\"Bedroom AC\",\"domain\":\"climate\",\"area\":\"Bedroom\",\"aliases\":[]},"
+    "{\"name\":\"Living Room Blinds\",\"domain\":\"cover\",\"area\":\"Living Room\","
+    "\"attributes\":{\"device_class\":\"blind\"},\"aliases\":[]},"
+    "{\"name\":\"Lamp\",\"domain\":\"light\",\"area\":\"Living Room\",\"aliases\":[]}]}";
+
+static const char *house_people_zh =
+    "{\"language\":\"zh-CN\",\"floors\":[{\"name\":\"一楼\",\"aliases\":[]}],"
+    "\"areas\":[{\"name\":\"客厅\",\"floor\":\"一楼\",\"aliases\":[]}],"
+    "\"entities\":["
+    "{\"name\":\"妈妈\",\"domain\":\"person\",\"area\":null,\"aliases\":[]},"
+    "{\"name\":\"爸爸\",\"domain\":\"person\",\"area\":null,\"aliases\":[\"老爸\"]},"
+    "{\"name\":\"客厅吊灯\",\"domain\":\"light\",\"area\":\"客厅\",\"aliases\":[]}]}";
+
+static void people_cases(const struct intent_schema *s)
+{
+    struct resolve_registry *g = load_str(house_people);
+    /* a person said: the person, not anyone (HassGetState's name_zone / name_where) */
+    check_ground(g, s, "is Sam home", "HassGetState|domain=person|state=home",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Sam\","
+                 "\"state\":\"home\"}}");
+    check_ground(g, s, "is samantha at home?", "HassGetState|domain=person|state=home",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Sam\","
+                 "\"state\":\"home\"}}");
+    check_ground(g, s, "where is anna", "HassGetState|domain=person",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Anna\"}}");
+    /* must not change: nobody said, a longer word, two people of the name */
+    check_ground(g, s, "is anyone home", "HassGetState|domain=person|state=home",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"domain\":\"person\","
+                 "\"state\":\"home\"}}");
+    check_ground(g, s, "is samuel home", "HassGetState|domain=person|state=home",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"domain\":\"person\","
+                 "\"state\":\"home\"}}");
+    check_ground(g, s, "is alex home", "HassGetState|domain=person|state=home",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"domain\":\"person\","
+                 "\"state\":\"home\"}}");
+    resolve_registry_free(g);
+
+    struct resolve_registry *zh = load_str(house_people_zh);
+    check_ground(zh, s, "妈妈在家吗", "HassGetState|domain=person|state=home",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"妈妈\","
+                 "\"state\":\"home\"}}");
+    check_ground(zh, s, "老爸回来了吗？", "HassGetState|domain=person|state=home",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"爸爸\","
+                 "\"state\":\"home\"}}");
+    check_ground(zh, s, "家里有人吗", "HassGetState|domain=person|state=home",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"domain\":\"person\","
+                 "\"state\":\"home\"}}");
     resolve_registry_free(zh);
 }
 
@@ -564,6 +627,7 @@ int main(void)
     unit_cases(s);
     ground_cases(s);
     repair_cases(s);
+    people_cases(s);
     eval_gold(s, srcdir, "en");
     eval_gold(s, srcdir, "zh-CN");
     intent_schema_free(s);
