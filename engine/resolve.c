@@ -22,6 +22,7 @@
 struct resolve_item {
     char *name;   /* canonical */
     char *domain; /* entities */
+    char *device_class; /* entities: attributes.device_class */
     char *area;   /* entities: their area; areas: their floor */
     int n_keys;
     char **keys;  /* resolve_key of the name and every alias */
@@ -215,6 +216,7 @@ static void item_free(struct resolve_item *it)
 {
     free(it->name);
     free(it->domain);
+    free(it->device_class);
     free(it->area);
     for (int i = 0; i < it->n_keys; i++) free(it->keys[i]);
     free(it->keys);
@@ -319,6 +321,8 @@ struct resolve_registry *resolve_registry_new(const json_t *fx, char *err, size_
             if (w == 0) {
                 items[i].domain = dup_or_null(json_object_get(rec, "domain"));
                 items[i].area = dup_or_null(json_object_get(rec, "area"));
+                items[i].device_class = dup_or_null(
+                    json_object_get(json_object_get(rec, "attributes"), "device_class"));
             } else if (w == 1) {
                 items[i].area = dup_or_null(json_object_get(rec, "floor"));
             }
@@ -763,6 +767,21 @@ static bool combo_takes(const struct intent_def *d, uint32_t mask, const char *d
     return false;
 }
 
+/* Whether the house has an entity of the kind: the domain, the device class when one is given,
+ * in the area (canonical) when one is given. */
+static bool house_has_kind(const struct resolve_registry *r, const char *domain,
+                           const char *device_class, const char *area)
+{
+    for (int i = 0; i < r->n_ent; i++) {
+        const struct resolve_item *e = &r->ent[i];
+        if (!e->domain || strcmp(e->domain, domain)) continue;
+        if (device_class && (!e->device_class || strcmp(e->device_class, device_class))) continue;
+        if (area && (!e->area || strcmp(e->area, area))) continue;
+        return true;
+    }
+    return false;
+}
+
 static bool slot_is_target(const char *name)
 {
     return !strcmp(name, "area") || !strcmp(name, "floor") || !strcmp(name, "domain") ||
@@ -801,6 +820,16 @@ static bool ground_line(const struct resolve_registry *r, const struct intent_de
     if (area_span || !floor_span) area = ground_keep(r, false, u, blocked, area_span, ms, me);
     if (floor_span) floor_name = ground_keep(r, true, u, blocked, floor_span, ms, me);
     bool keep_area = area != NULL, keep_floor = floor_name != NULL;
+    /* "open the garden tap" heard as the Garden's blinds, "the bedroom ac" as the Bedroom's
+     * lights: the model's area is a word of the name said, and the house has nothing of the
+     * model's kind there; the kind was a guess from the name's other words, the name is meant */
+    bool kind_guessed = false;
+    if (domain && area_span) {
+        const char *a = resolve_area(r, area_span);
+        int s, e;
+        kind_guessed = a && units_find(u, area_span, &s, &e) && s >= ms && e <= me &&
+                       !house_has_kind(r, domain, intent_line_get(l, "device_class"), a);
+    }
     /* an area the intent acts on (clean the kitchen) says nothing of where the device is */
     int area_bit = intent_slot_index("area");
     bool area_is_target = area_bit >= 0 && (d->required & (1u << area_bit));
@@ -830,8 +859,8 @@ static bool ground_line(const struct resolve_registry *r, const struct intent_de
             if (!combo_takes(d, tries[t], ent->domain)) continue;
             /* two people of the same name: the hub does not guess which one is meant */
             if (ent->domain && !strcmp(ent->domain, "person") && n_people > 1) continue;
-            /* a kind the model heard ("blinds": cover) must be the entity's */
-            if (domain && (!ent->domain || strcmp(domain, ent->domain))) continue;
+            /* a kind the model heard ("blinds": cover) must be the entity's, unless a guess */
+            if (domain && !kind_guessed && (!ent->domain || strcmp(domain, ent->domain))) continue;
             int sc = 0;
             bool elsewhere = !area || !ent->area || strcmp(ent->area, area);
             if (with_area && elsewhere) {

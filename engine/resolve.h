@@ -61,8 +61,10 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span);
  * sees the registry, so when the utterance says an entity's name or alias (whole words, longest
  * first; Chinese: a substring of two characters or more) and the line has no name, the name
  * replaces the area/floor + domain/device_class the name's words cover ("open the living room
- * blinds" -> the cover Living Room Blinds), or is added where the line had no target ("set the
- * thermostat to 22"), and a person said replaces domain=person ("is Sam home" -> Sam + home;
+ * blinds" -> the cover Living Room Blinds; of another kind than the model's when the model's area
+ * is a word of the name and the house has nothing of that kind there: "open the garden tap" heard
+ * as the Garden's blinds is the valve Garden Tap), or is added where the line had no target ("set
+ * the thermostat to 22"), and a person said replaces domain=person ("is Sam home" -> Sam + home;
  * two people of that name are nobody). An area said apart from the name stays when the schema
  * has name + area. Only a slot set that is one of the intent's combinations, with the entity's
  * domain among the name domains of one of the combinations with that slot set, is ever
