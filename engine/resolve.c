@@ -788,6 +788,33 @@ static bool slot_is_target(const char *name)
            !strcmp(name, "device_class");
 }
 
+/* A question about a state or the temperature that says a sensor's whole name or alias ("what's
+ * the outdoor temperature" with the sensor Outdoor Temperature; cand marks the entities the
+ * utterance names, see ground_mention): that sensor's state is the answer, whatever the model
+ * asked of the room or kind. HassGetState with the name (and the state asked, if any) is
+ * written to *out; false when no sensor is said. */
+static bool ground_sensor(const struct resolve_registry *r, const struct intent_line *l,
+                          const bool *cand, struct intent_line *out)
+{
+    static const char *const sensors[] = {"sensor", "binary_sensor", NULL};
+    if (strcmp(l->intent, "HassGetState") && strcmp(l->intent, "HassClimateGetTemperature"))
+        return false;
+    const char *area = intent_line_get(l, "area");
+    struct ent_pref p = {area ? resolve_area(r, area) : NULL, NULL, NULL, NULL};
+    int pick = -1, pick_score = 1 << 30;
+    for (int i = 0; i < r->n_ent; i++) {
+        if (!cand[i] || !in_list(sensors, r->ent[i].domain)) continue;
+        int sc = ent_penalty(r, &r->ent[i], &p);
+        if (sc < pick_score) pick = i, pick_score = sc;
+    }
+    if (pick < 0) return false;
+    const char *state = intent_line_get(l, "state");
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "HassGetState");
+    return intent_line_add(out, "name", r->ent[pick].name) == HUB_OK &&
+           (!state || intent_line_add(out, "state", state) == HUB_OK);
+}
+
 /* The line with the said entity name in it (see resolve.h), written to *out; false when the
  * line stays as it is. */
 static bool ground_line(const struct resolve_registry *r, const struct intent_def *d,
@@ -812,6 +839,10 @@ static bool ground_line(const struct resolve_registry *r, const struct intent_de
     int n_people = 0;
     for (int i = 0; i < r->n_ent; i++)
         if (cand[i] && r->ent[i].domain && !strcmp(r->ent[i].domain, "person")) n_people++;
+    if (ground_sensor(r, l, cand, out)) {
+        done = true;
+        goto out;
+    }
     /* the area / floor: kept when said apart from the name, dropped when the name's words
      * cover it ("living room" in "living room blinds"); see ground_keep */
     const char *area_span = intent_line_get(l, "area"), *floor_span = intent_line_get(l, "floor");

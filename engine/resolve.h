@@ -65,10 +65,12 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span);
  * is a word of the name and the house has nothing of that kind there: "open the garden tap" heard
  * as the Garden's blinds is the valve Garden Tap), or is added where the line had no target ("set
  * the thermostat to 22"), and a person said replaces domain=person ("is Sam home" -> Sam + home;
- * two people of that name are nobody). An area said apart from the name stays when the schema
- * has name + area. Only a slot set that is one of the intent's combinations, with the entity's
- * domain among the name domains of one of the combinations with that slot set, is ever
- * produced; otherwise the line stays as the model wrote it.
+ * two people of that name are nobody). A state or temperature question
+ * that says a sensor's (or binary sensor's) whole name or alias is HassGetState of that sensor
+ * ("what's the outdoor temperature" -> Outdoor Temperature), the state asked kept. An area said
+ * apart from the name stays when the schema has name + area. Only a slot set that is one of the
+ * intent's combinations, with the entity's domain among the name domains of one of the combinations
+ * with that slot set, is ever produced; otherwise the line stays as the model wrote it.
  *
  * Before that, the utterance mends spans the model copied one word (or character) short or
  * shifted: a name span inside (or overlapping) a longer entity name said there becomes that
