@@ -841,6 +841,15 @@ t cg.x6 = what temperature is it [in here | inside | <in_area> | <on_floor>] [?]
 t cg.x7 = <det> {name:climate} , what (temperature | temp) is it (at | set to) [?]
 t cg.x8 = (i wonder | tell me) how (warm | cold | hot) it is [in here | <in_area> | <on_floor>]
 t cg.x9 = (temperature | temp) check [<in_area> | <on_floor>] [please]
+t cg.x100 = [<xlead>] (could | can) you check how (warm | cold | hot) it is [in here | <in_area> | <on_floor>] [?]
+t cg.x101 = (<in_area> | <on_floor>) , (what's | what is) the (temperature | temp) [right now] [?]
+t cg.x102 = i'd like to know the (temperature | temp) [in here | <in_area> | <on_floor>]
+t cg.x103 = what (temperature does | does) <det> {name:climate} (read | measure | report) [?]
+t cg.x104 = (how's | how is) it temperature wise [in here | <in_area> | <on_floor>] [?]
+t cg.x105 = (what's | what is) the (current | actual) temperature (on | at) <det> {name:climate} [?]
+t cg.x106 = (current | inside) (temperature | temp) [<in_area> | <on_floor>] [please]
+t cg.x107 = (do you know | any idea) (what the temperature is | how warm it is | how cold it is) [in here | <in_area> | <on_floor>] [?]
+t cg.x108 = <xpre> (read | give) me the temperature (from | off) <det> {name:climate}
 
 intent HassSetPosition
 t pos.x3 = (set | move) <cover_tgt> to {position}
@@ -864,11 +873,30 @@ t sl.x6 = <xpre> (throw | pop) {item} (on | onto) [my | the] shopping list
 t sl.x7 = (shopping list | my shopping list) , (add | plus) {item}
 t sl.x9 = let's add {item} to [my | the] shopping list
 t sl.x10 = add {item} to [my | the] shopping list
+t sl.x100 = {item} , (add | put) (it | that) (on | to) [my | the | our] shopping list [please]
+t sl.x101 = [<xlead>] (could | can) we (add | put) {item} (on | to) [my | the | our] shopping list [?]
+t sl.x102 = [<xlead>] i'd like {item} (on | added to) [my | the | our] shopping list
+t sl.x103 = (we're | we are) (low on | running low on | short on) {item} [, for the shopping list]
+t sl.x104 = [<xlead>] (i | we) should (get | grab | buy) {item} , (add | put) it (on | to) the shopping list
+t sl.x105 = (on | to) [my | the | our] shopping list , (add | put | include) {item}
+t sl.x106 = <xpre> (include | append | save) {item} (on | to) [my | the | our] shopping list
+t sl.x107 = [<xlead>] {item} (goes on | needs to go on | for) [my | the | our] shopping list
+t sl.x108 = [<xlead>] (would you | could you) (add | put) {item} (on | to) [my | the] shopping list for me [?]
+t sl.x109 = <xpre> (add | put) {item} (on | to) the shopping [for (this | next) week]
 
 intent HassShoppingListCompleteItem
 t sc.x3 = <xpre> (tick | check) {item} off [my | the] shopping list
 t sc.x4 = (got | bought | picked up) {item} , (mark | cross) it off [my | the] shopping list
 t sc.x5 = <xpre> mark {item} (off | as got | as purchased) on [my | the] shopping list
+t sc.x100 = {item} , (cross | mark) (it | that) off [my | the | our] shopping list [please]
+t sc.x101 = [<xlead>] (could | can) we (cross | check) {item} off [my | the | our] shopping list [?]
+t sc.x102 = (we've | i've) (grabbed | bought | got) {item} , (mark | cross) it off [my | the] shopping list
+t sc.x103 = <xpre> (mark | set) {item} (as checked | as ticked | checked) on [my | the | our] shopping list
+t sc.x104 = (on | in) [my | the | our] shopping list , (check | cross | tick) off {item}
+t sc.x105 = [<xlead>] i'd like {item} (checked off | crossed off | marked off) [my | the | our] shopping list
+t sc.x106 = <xpre> (check off | cross off | tick off) {item} (on | from) [my | the | our] shopping list (too | as well)
+t sc.x107 = [<xlead>] (would you | could you) (check | tick | cross) off {item} on [my | the] shopping list for me [?]
+t sc.x108 = <xpre> (cross | strike) out {item} on [my | the | our] shopping list
 
 intent HassListAddItem
 t la.x4 = <xpre> (throw | pop) {item} (on | onto | into) [my | the] <list>
@@ -908,27 +936,70 @@ t vs.x3 = <xpre> (start | turn on) the <vac> (<in_area> | <on_floor>)
 t vs.x4 = (can | could | would) you get <det> {name:vacuum} (going | started) [?]
 t vs.x5 = let's (start | run) <det> {name:vacuum}
 t vs.x6 = <in_area> , <xpre> (start | run) the <vac>
+t vs.x100 = [<xlead>] (could | can) we (start | run) <det> {name:vacuum} [?]
+t vs.x101 = <det> {name:vacuum} , (start cleaning | start vacuuming | get to work) [please]
+t vs.x102 = <xpre> (power on | start up | switch on) the <vac> (<in_area> | <on_floor>)
+t vs.x103 = [<xlead>] i'd like <det> {name:vacuum} (running | started | on)
+t vs.x104 = <xpre> (set | put) <det> {name:vacuum} (going | to work)
+t vs.x105 = (the floors are dirty | there are crumbs everywhere | it's dusty) , (start | run) <det> {name:vacuum}
+t vs.x106 = would you mind (starting | running) <det> {name:vacuum} [?]
+t vs.x107 = <xpre> (launch | deploy | dispatch) <det> {name:vacuum}
+t vs.x108 = the <vac> (<in_area> | <on_floor>) , (start | run) it [please]
 
 intent HassVacuumReturnToBase
 t vb.x3 = <xpre> <det> {name:vacuum} , (head | drive) (home | back to your dock)
 t vb.x4 = <xpre> (send | take) the <vac> <in_area> back to (charge | the charger)
 t vb.x5 = (that's enough | stop cleaning) , (send | take) <det> {name:vacuum} (home | back)
+t vb.x100 = [<xlead>] (could | can) we (dock | park) <det> {name:vacuum} [?]
+t vb.x101 = <det> {name:vacuum} , (dock | park) (yourself | now) [please]
+t vb.x102 = [<xlead>] i'd like <det> {name:vacuum} (docked | back on its base | back on the charger)
+t vb.x103 = <xpre> (get | move) <det> {name:vacuum} back (to | onto) (the | its) (dock | base | charger)
+t vb.x104 = <xpre> (send | take) the <vac> <in_area> (to | back to) (the | its) (charging station | base)
+t vb.x105 = [<xlead>] <det> {name:vacuum} (needs | has) to (charge | recharge) , (send | take) it (home | to the dock)
+t vb.x106 = would you mind (docking | parking) <det> {name:vacuum} [?]
+t vb.x107 = <xpre> (park | dock) the <vac> <in_area> [please]
+t vb.x108 = (we're done cleaning | that'll do) , <det> {name:vacuum} (back to base | back to the dock | home) [please]
 
 intent HassVacuumCleanArea
 t vc.x3 = <xpre> (go | come) (vacuum | clean) <det> {area}
 t vc.x4 = let's (vacuum | clean) <det> {area}
 t vc.x5 = <xpre> (vacuum | clean) (here | this room | in here) (please | now)
 t vc.x6 = <xpre> run <det> {name:vacuum} (in | through) the {area}
+t vc.x100 = [<xlead>] (could | can) we (vacuum | clean) <det> {area} [?]
+t vc.x101 = the {area} , (vacuum | clean | hoover) it [please]
+t vc.x102 = [<xlead>] i'd like <det> {area} (vacuumed | cleaned | hoovered)
+t vc.x103 = <xpre> (have | let) <det> {name:vacuum} (clean up | go over | do a pass of) the {area}
+t vc.x104 = <xpre> (sweep | vacuum) <det> {area} with <det> {name:vacuum}
+t vc.x105 = the {area} is (dirty | a mess | dusty) , (vacuum | clean) it [please]
+t vc.x106 = <xpre> (start | run) a (cleaning | vacuum) (cycle | run) (in | for) <det> {area}
+t vc.x107 = would you mind (vacuuming | cleaning) <det> {area} [?]
+t vc.x108 = <xpre> (vacuum | clean) (where i am | the room i'm standing in)
 
 intent HassLawnMowerStartMowing
 t lm.x3 = <xpre> (mow | do) the (lawn | grass | yard) (now | today)
 t lm.x4 = let's (mow the lawn | start mowing)
 t lm.x5 = <xpre> (start | turn on) <det> {name:lawn_mower} [please]
+t lm.x100 = [<xlead>] (could | can) we (start | run) <det> {name:lawn_mower} [?]
+t lm.x101 = <det> {name:lawn_mower} , (start mowing | begin mowing | go mow) [please]
+t lm.x102 = [<xlead>] i'd like the (lawn | grass) mowed [today | now]
+t lm.x103 = <xpre> (have | let) <det> {name:lawn_mower} mow the (lawn | grass | yard)
+t lm.x104 = (the grass is (long | too long | getting long) | the lawn looks shaggy) , (start | run) the (mower | lawn mower)
+t lm.x105 = would you mind (starting | running) <det> {name:lawn_mower} [?]
+t lm.x106 = <xpre> (launch | start up | switch on) the (mower | lawn mower | robot mower) <xpost>
+t lm.x107 = (it's time to | time to) mow the (lawn | grass | yard)
 
 intent HassLawnMowerDock
 t ld.x3 = <xpre> (that's enough mowing | done mowing) , (dock | park) the (mower | lawn mower)
 t ld.x4 = <xpre> (dock | park) the (mower | lawn mower | robot mower) [please]
 t ld.x5 = <xpre> <det> {name:lawn_mower} , (head | drive) (home | back to your dock)
+t ld.x100 = [<xlead>] (could | can) we (dock | park) <det> {name:lawn_mower} [?]
+t ld.x101 = <det> {name:lawn_mower} , (dock | park) (yourself | now) [please]
+t ld.x102 = [<xlead>] i'd like <det> {name:lawn_mower} (docked | parked | back in its base)
+t ld.x103 = (it's starting to rain | it's raining | the kids want to play outside) , (dock | park) <det> {name:lawn_mower}
+t ld.x104 = would you mind (docking | parking) <det> {name:lawn_mower} [?]
+t ld.x105 = <xpre> (send | put) <det> {name:lawn_mower} back (to | on) (the | its) (charger | charging station)
+t ld.x106 = <xpre> (wrap up | finish) mowing and (dock | park) [the mower]
+t ld.x107 = the (mower | lawn mower | robot mower) , (dock | park) (it | now) [please]
 
 intent HassMediaPause
 t mpa.x3 = (pause | stop) [<mp_what>] [<mp_tgt>]
@@ -969,22 +1040,60 @@ intent HassMediaPlayerMute
 t mu.x4 = mute [it | the tv | the music]
 t mu.x5 = (can | could) you mute <det> {name:media_player} [?]
 t mu.x6 = <xpre> (shush | quiet) <det> {name:media_player}
+t mu.x100 = [<xlead>] (could | can) we mute [<det> {name:media_player} | the (tv | music | speaker)] [?]
+t mu.x101 = <det> {name:media_player} , mute (it | that) [please]
+t mu.x102 = <xpre> (silence | hush) (the tv | the speaker | the music | it | everything)
+t mu.x103 = [<xlead>] no (sound | audio) (on | from) <det> {name:media_player} [please]
+t mu.x104 = [<xlead>] i'd like <det> {name:media_player} muted
+t mu.x105 = (the phone's ringing | i'm on a call | the baby's asleep) , mute [<det> {name:media_player} | it | the tv]
+t mu.x106 = <xpre> make <det> {name:media_player} silent
+t mu.x107 = would you mind muting [<det> {name:media_player} | the tv] [?]
+t mu.x108 = <xpre> mute the (sound | audio) (on | of) <det> {name:media_player}
 
 intent HassMediaPlayerUnmute
 t um.x3 = unmute [it | the tv | the music]
 t um.x4 = (can | could) you unmute <det> {name:media_player} [?]
 t um.x5 = <xpre> turn the (sound | audio) back on [on <det> {name:media_player}]
+t um.x100 = [<xlead>] (could | can) we unmute [<det> {name:media_player} | the (tv | music | speaker)] [?]
+t um.x101 = <det> {name:media_player} , unmute (it | that) [please]
+t um.x102 = [<xlead>] i'd like <det> {name:media_player} unmuted
+t um.x103 = <xpre> (switch | put) the (sound | audio) back on for <det> {name:media_player}
+t um.x104 = (i'm off the phone | the call's over | we're back) , unmute [<det> {name:media_player} | it | the tv]
+t um.x105 = would you mind unmuting [<det> {name:media_player} | the tv] [?]
+t um.x106 = [<xlead>] (sound | audio) back on for <det> {name:media_player}
+t um.x107 = <xpre> (un-mute | unsilence) [the tv | it | <det> {name:media_player}]
 
 intent HassMediaSearchAndPlay
 t ms.x4 = play {search_query} <mplace>
 t ms.x6 = (can | could) you put on {search_query} <mplace> [?]
 t ms.x7 = <xpre> play (some | a little) {search_query} <mplace>
 t ms.x8 = <xpre> (play | put on) something by {media_class=artist} {search_query:artist} <mplace>
+t ms.x100 = {search_query} , play (it | that) <mplace> [please]
+t ms.x101 = [<xlead>] (could | can) we play {search_query} <mplace> [?]
+t ms.x102 = [<xlead>] (i'm in the mood for | i feel like hearing | i'd love to hear) {search_query} <mplace>
+t ms.x103 = <xpre> play (the record {media_class=album} {search_query:album} | the tune {media_class=track} {search_query:track} | the film {media_class=movie} {search_query:movie} | my playlist {media_class=playlist} {search_query:playlist} | the tv show {media_class=tv_show} {search_query:tv_show} | the podcast called {media_class=podcast} {search_query:podcast}) <mplace>
+t ms.x104 = <xpre> (play | put on) the {search_query:album} album {media_class=album} <mplace>
+t ms.x105 = <xpre> (play | put on) (a few songs | a couple of tunes | the best songs) by {media_class=artist} {search_query:artist} <mplace>
+t ms.x106 = <xpre> (i want to | i'd like to) watch (the movie {media_class=movie} {search_query:movie} | the film {media_class=movie} {search_query:movie} | the show {media_class=tv_show} {search_query:tv_show}) <mplace>
+t ms.x107 = (on <det> {name:media_player} | <in_area>) , <xpre> play {search_query}
+t ms.x108 = [<xlead>] (would you | could you) put {search_query} on <mplace> [for me] [?]
+t ms.x109 = <xpre> (play | put on) the (latest | newest) {search_query:podcast} podcast {media_class=podcast} <mplace>
+t ms.x110 = <xpre> (find | search for | look up) {search_query} and play it <mplace>
 
 intent HassBroadcast
 t bc.x4 = <xpre> (say | announce) (to the house | to everyone | everywhere) [that] {message}
 t bc.x5 = (can | could) you (announce | broadcast) [that] {message} [?]
 t bc.x6 = <xpre> (message | announcement) (to | for) everyone : {message}
+t bc.x100 = <xpre> (let (the house | every room) know | tell (the house | every room)) [that] {message}
+t bc.x101 = [<xlead>] (could | can) we (announce | broadcast) [that] {message} [?]
+t bc.x102 = <xpre> (announce | broadcast) (on | over) (all the speakers | every speaker | the speakers) [that] {message}
+t bc.x103 = <xpre> (send | put out) (a message | an alert | a broadcast) to (everyone | the house | all rooms) (saying | that) {message}
+t bc.x104 = <xpre> (inform | notify | alert) (everyone | everybody | the family | the whole house) that {message}
+t bc.x105 = [<xlead>] i want (everyone | everybody | the whole house) to know [that] {message}
+t bc.x106 = {message} , (announce | broadcast) (that | it) [to everyone | to the house] [please]
+t bc.x107 = <xpre> (announce | broadcast) (this | the following) [to everyone] : {message}
+t bc.x108 = (attention everyone | attention everybody | house announcement) : {message}
+t bc.x109 = <xpre> (play | send) a message (on | over | through) (all the speakers | the speakers | every speaker) saying {message}
 
 intent HassRespond
 t re.x3 = (thanks hub | thank you hub | ty | thx | great , thanks) [!]
@@ -1001,6 +1110,17 @@ t tm.x9 = let's (set | do) a <dur> timer
 t tm.x10 = would you mind setting a timer for <dur> [?]
 t tm.x11 = <xpre> timer , <dur> | <xpre> set a timer , <dur>
 t tm.x12 = <xpre> (set | start) a timer (for | of) <dur> for (the | my) {name:timer}
+t tm.x100 = [<xlead>] (could | can) we (set | start) a timer for <dur> [?]
+t tm.x101 = [<xlead>] i'd like a timer (for | of) <dur>
+t tm.x102 = <xpre> (set | start) a <dur> timer (called | named) {name:timer}
+t tm.x103 = {name:timer} timer , <dur> [please]
+t tm.x104 = <xpre> (run | put on) a timer for <dur> (for | on) (the | my) {name:timer}
+t tm.x105 = <xpre> <dur> from now , {conversation_command}
+t tm.x106 = <xpre> (set | start) the {name:timer} timer (for | to) <dur>
+t tm.x107 = (the | my) {name:timer} (needs | takes) <dur> , (set | start) a timer
+t tm.x108 = <xpre> (start | begin) timing <dur> [for (the | my) {name:timer}]
+t tm.x109 = [<xlead>] would you (set | start) a timer for <dur> [?]
+t tm.x110 = [<xlead>] (new timer | timer please) , <dur>
 
 intent HassCancelTimer
 t tc.x3 = (cancel | stop) <timer_tgt>
@@ -1016,11 +1136,28 @@ intent HassIncreaseTimer
 t ti+.x3 = (add | put) <dur> more (to | on) <timer_tgt>
 t ti+.x4 = <xpre> <timer_tgt> , (add | plus) <dur>
 t ti+.x5 = <xpre> (bump | push) <timer_tgt> (up | back) by <dur>
+t ti+.x100 = [<xlead>] (could | can) we add <dur> to <timer_tgt> [?]
+t ti+.x101 = <timer_tgt> needs <dur> more
+t ti+.x102 = <xpre> (add | give) <timer_tgt> (a further | an additional) <dur>
+t ti+.x103 = <dur> more (on | for) <timer_tgt> [please]
+t ti+.x104 = <xpre> (add | put) <dur> (onto | on to) <timer_tgt>
+t ti+.x105 = <xpre> (delay | push back) <timer_tgt> by <dur>
+t ti+.x106 = [<xlead>] i'd like <dur> (added to | put on) <timer_tgt>
+t ti+.x107 = (the cake | it | the rice) (isn't ready | needs longer) , add <dur> to <timer_tgt>
+t ti+.x108 = <xpre> (raise | up) <timer_tgt> by <dur>
 
 intent HassDecreaseTimer
 t td.x3 = <xpre> (take | remove) <dur> from <timer_tgt>
 t td.x4 = <xpre> <timer_tgt> , (minus | take off) <dur>
 t td.x5 = (can | could) you (reduce | shorten) <timer_tgt> by <dur> [?]
+t td.x100 = [<xlead>] (could | can) we take <dur> off <timer_tgt> [?]
+t td.x101 = <xpre> (lower | drop | bring down) <timer_tgt> by <dur>
+t td.x102 = <dur> less (on | for) <timer_tgt> [please]
+t td.x103 = <xpre> (subtract | deduct) <dur> (from | off) <timer_tgt>
+t td.x104 = [<xlead>] i'd like <dur> (taken off | removed from) <timer_tgt>
+t td.x105 = (it's cooking fast | it's nearly ready | that's too long) , take <dur> off <timer_tgt>
+t td.x106 = <timer_tgt> , (remove | take away | subtract) <dur>
+t td.x107 = <xpre> knock <timer_tgt> down by <dur>
 
 intent HassPauseTimer
 t tp.x3 = pause <timer_tgt>
@@ -1036,6 +1173,15 @@ intent HassTimerStatus
 t ts.x3 = (how long | how much time) (is left | left) on <timer_tgt> [?]
 t ts.x4 = (what's | what is) (left | remaining) on <timer_tgt> [?]
 t ts.x5 = (can | could) you check <timer_tgt> [?]
+t ts.x100 = (could | can) you tell me how (much time | long) is left on <timer_tgt> [?]
+t ts.x101 = <timer_tgt> , how (much time | long) (is left | remains) [?]
+t ts.x102 = (what's | what is) the time left on <timer_tgt> [?]
+t ts.x103 = <xpre> (check on | give me an update on) <timer_tgt>
+t ts.x104 = (where's | where is) <timer_tgt> (at | up to) [?]
+t ts.x105 = <timer_tgt> , (still running | how's it going) [?]
+t ts.x106 = how (close | near) is <timer_tgt> to (ringing | going off | the end) [?]
+t ts.x107 = i'd like (an update | a status update) on <timer_tgt>
+t ts.x108 = (when's | when is) <timer_tgt> (going to | gonna) (go off | ring | end) [?]
 
 intent none chat
 t no.x7 = (what's | what is) (a good movie | your opinion on pineapple pizza | the news today) [?]
@@ -1053,12 +1199,36 @@ t ta.x6 = all (the | my) timers off [please] | cancel every timer [<in_area>]
 
 intent HassCancelTimer
 t tc.x6 = <timer_tgt> , (cancel | stop) it [please]
+t tc.x100 = [<xlead>] (could | can) we (cancel | stop) <timer_tgt> [?]
+t tc.x101 = (the food's ready | dinner's ready | it's ready early) , (cancel | stop) <timer_tgt>
+t tc.x102 = <xpre> (clear | dismiss) <timer_tgt> <xpost>
+t tc.x103 = <timer_tgt> , (delete | dismiss | turn off) (it | that) [please]
+t tc.x104 = [<xlead>] i'd like <timer_tgt> (cancelled | stopped | deleted)
+t tc.x105 = <xpre> (call off | shut off) <timer_tgt> <xpost>
+t tc.x106 = [<xlead>] would you mind (cancelling | stopping) <timer_tgt> [?]
+t tc.x107 = <xpre> (end | cancel) <timer_tgt> early
 
 intent HassPauseTimer
 t tp.x6 = <timer_tgt> , pause it [please]
+t tp.x100 = [<xlead>] (could | can) we pause <timer_tgt> [?]
+t tp.x101 = <xpre> (halt | suspend) <timer_tgt> for (a moment | now | a bit)
+t tp.x102 = [<xlead>] i'd like <timer_tgt> paused
+t tp.x103 = <timer_tgt> , (freeze | hold) (it | that) [for now | for a second]
+t tp.x104 = [<xlead>] would you mind pausing <timer_tgt> [?]
+t tp.x105 = (just a moment | give me a sec) , pause <timer_tgt>
+t tp.x106 = <xpre> (pause | freeze) <timer_tgt> (until i'm back | while i (step out | answer the phone))
+t tp.x107 = <xpre> keep <timer_tgt> (paused | frozen) [for now]
 
 intent HassUnpauseTimer
 t tu.x6 = <timer_tgt> , (resume | unpause) it [please]
+t tu.x100 = [<xlead>] (could | can) we (resume | unpause) <timer_tgt> [?]
+t tu.x101 = <xpre> (get | set) <timer_tgt> (ticking | counting down) again
+t tu.x102 = [<xlead>] i'd like <timer_tgt> (resumed | unpaused)
+t tu.x103 = (i'm back | ok i'm back | all right) , (resume | unpause | continue) <timer_tgt>
+t tu.x104 = [<xlead>] would you mind (resuming | unpausing) <timer_tgt> [?]
+t tu.x105 = <xpre> (resume | unpause) <timer_tgt> (where it was | from where it stopped)
+t tu.x106 = <xpre> (unpause | resume) <timer_tgt> <xpost>
+t tu.x107 = <timer_tgt> , (unfreeze | continue) (it | that) [please]
 
 # ---------- rare kinds (H10): locks, valves, fans and switches by name, named players, chores ----------
 # Locks lock with HassTurnOn and unlock with HassTurnOff (data/eval/README.md); in 200 000 lines
@@ -1109,6 +1279,14 @@ t mpa.x51 = <xpre> (pause | stop) <det> {name:media_player} [<in_area>] <xpost>
 intent HassMediaUnpause
 t mun.x50 = <xpre> (resume | unpause) <mp_what> on <det> {name:media_player}
 t mun.x51 = <xpre> (resume | continue) <det> {name:media_player} [<in_area>] <xpost>
+t mun.x100 = [<xlead>] (could | can) we (resume | continue) [<mp_what>] [<mp_tgt>] [?]
+t mun.x101 = [<xlead>] (the music | the movie | the show | the podcast) , (resume | unpause) [it] [<mp_tgt>]
+t mun.x102 = [<xlead>] i'd like to (resume | continue) [<mp_what>] [<mp_tgt>]
+t mun.x103 = (i'm back | ok i'm back | we're back) , (resume | unpause | continue) [<mp_what>] [<mp_tgt>]
+t mun.x104 = <xpre> (unfreeze | un-pause) [<mp_what>] [<mp_tgt>]
+t mun.x105 = would you mind (resuming | unpausing) [<mp_what>] [<mp_tgt>] [?]
+t mun.x106 = <xpre> (press | push) play [<mp_tgt>]
+t mun.x107 = <xpre> (continue | resume) (watching | listening) [<mp_tgt>]
 
 intent HassMediaNext
 t mnx.x50 = <xpre> (next | skip the) (song | track | episode) on <det> {name:media_player}
@@ -1135,15 +1313,44 @@ t la.x50 = <xpre> add {item:task} to [my | the | our] <list> <xpost>
 t la.x51 = [<xlead>] (can | could) you add {item:task} to [my | the] <list> [?]
 t la.x52 = <xpre> (remind me to | i need to) {item:task} , (add | put) it (on | to) [my | the] <list>
 t la.x53 = <xpre> put {item:task} on [my | the | our] <list>
+t la.x100 = {item} , (add | put) (it | that) (on | to) [my | the | our] <list> [please]
+t la.x101 = [<xlead>] (could | can) we (add | put) {item} (on | to) [my | the | our] <list> [?]
+t la.x102 = [<xlead>] i'd like {item} (added to | put on) [my | the | our] <list>
+t la.x103 = [<xlead>] [my | the | our] <list> is missing {item} , (add it | put it on)
+t la.x104 = (for | on) [my | the | our] <list> : {item}
+t la.x105 = <xpre> (save | enter | include) {item:task} (on | in | to) [my | the | our] <list> <xpost>
+t la.x106 = [<xlead>] (there's | here's) (one more | a new) (thing | item | task) for [my | the | our] <list> : {item:task}
+t la.x107 = [<xlead>] {item} (goes | should go) (on | onto) [my | the | our] <list>
+t la.x108 = [<xlead>] (would you | could you) (add | put) {item:task} (on | to) [my | the] <list> (for me | please) [?]
+t la.x109 = new (item | entry) (on | for) [my | the | our] <list> , {item}
+t la.x110 = <xpre> (also | and) add {item} to [my | the | our] <list> <xpost>
 
 intent HassListCompleteItem
 t lc.x50 = <xpre> mark {item:task} as (done | complete | finished) (on | in) [my | the] <list>
 t lc.x51 = <xpre> (check off | cross off | tick off) {item:task} (on | from) [my | the] <list> <xpost>
 t lc.x52 = i (did | finished) {item:task} , (check | cross) it off [my | the] <list>
+t lc.x100 = {item} , (cross | mark) (it | that) off [my | the | our] <list> [please]
+t lc.x101 = [<xlead>] (could | can) we (cross | check) {item} off [my | the | our] <list> [?]
+t lc.x102 = [<xlead>] (that's handled | all sorted | that one's sorted) , (mark | cross) {item:task} off [my | the] <list>
+t lc.x103 = <xpre> (mark | set) {item} (as checked | as ticked | checked) (on | in) [my | the | our] <list>
+t lc.x104 = (on | in) [my | the | our] <list> , (check | cross) off {item}
+t lc.x105 = <xpre> (cross | strike) out {item} (on | in) [my | the] <list>
+t lc.x106 = [<xlead>] i'd like {item} (checked off | crossed off | marked off) [my | the | our] <list>
+t lc.x107 = <xpre> (check off | cross off | tick off) {item:task} (on | in | from) [my | the | our] <list> (too | as well)
+t lc.x108 = [<xlead>] (would you | could you) (check | tick) off {item} for me on [my | the] <list> [?]
 
 intent HassListRemoveItem
 t lr.x50 = <xpre> (remove | delete) {item:task} from [my | the | our] <list> <xpost>
 t lr.x51 = [<xlead>] (can | could) you take {item:task} off [my | the] <list> [?]
+t lr.x100 = {item} , ((remove | delete) (it | that) from | take (it | that) off) [my | the | our] <list> [please]
+t lr.x101 = [<xlead>] (could | can) we (remove | delete) {item} from [my | the | our] <list> [?]
+t lr.x102 = <xpre> (wipe | clear) {item} (from | off) [my | the | our] <list>
+t lr.x103 = [<xlead>] {item} can (come off | go from) [my | the | our] <list>
+t lr.x104 = <xpre> (remove | delete) {item:task} (from | off) [my | the | our] <list> (for good | entirely | completely)
+t lr.x105 = (from | off) [my | the | our] <list> , (remove | delete | take out) {item}
+t lr.x106 = [<xlead>] i'd like {item} (removed from | deleted from | taken off) [my | the | our] <list>
+t lr.x107 = <xpre> (remove | delete) the (entry | line) {item} from [my | the] <list>
+t lr.x108 = [<xlead>] (would you | could you) (remove | delete) {item:task} from [my | the] <list> for me [?]
 
 # more lock / unlock / valve phrasings (H10): lock lines were still only ~2.5x as frequent
 intent HassTurnOn
@@ -1179,3 +1386,10 @@ t off.x81 = <xpre> (there's a leak | we have a leak) , (close | turn off) <det> 
 t off.x82 = <det> {name:valve} [<in_area>] , (close | turn off) it [please]
 t off.x90 = <xpre> (turn | switch | power | shut) off <det> {name:media_player} [<in_area>] <xpost>
 t off.x91 = <xpre> (turn | switch | power | shut) <det> {name:media_player} off <xpost>
+t off.x100 = [<xlead>] (could | can) we (turn | switch) off <onoff_tgt> [?]
+t off.x101 = <onoff_tgt> (can | should) be (off | switched off) (now | for the night)
+t off.x102 = <xpre> (put | turn) out <det> <lights> [<in_area> | <on_floor>] <xpost>
+t off.x103 = <xpre> (switch | turn) off <onoff_tgt> (now | right away | immediately)
+t off.x104 = <in_area> , (switch | turn) <det> <ldom> off [please]
+t off.x105 = <xpre> (leave | keep) <onoff_tgt> off
+t off.x106 = you can (turn | switch) off <onoff_tgt> [now]
