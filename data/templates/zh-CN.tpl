@@ -1060,3 +1060,258 @@ t off.x77 = <xpre> (关 一下 | 关闭) [<in_area>] {name:valve} <xpost>
 t off.x78 = <xpre> (漏水 了 | 水管 漏 了) ， 关 (掉 | 上) {name:valve}
 t off.x90 = <xpre> (关 | 关掉 | 关闭 | 关上) [<in_area>] {name:media_player} <xpost>
 t off.x91 = <xpre> 把 [<in_area>] {name:media_player} (关掉 | 关了 | 关闭 | 关上) <xpost>
+
+# ---------- 结构多于动词（x100 起）：清单名、"计时器"、媒体类别和自由文本的位置撑起意图，而不是某一个动词 ----------
+# 自由文本放在句首、句中、句末；物件前置；问句和间接请求；暗示请求的陈述。避开同一意图 held-out
+# 行里的每个动词和句式（记/写 到清单、搞定、标成已完成、不要了删掉、清掉、开工、回窝、收工、
+# 来首/来点、我想听/看、放专辑、喊大家、发广播、倒数、撤销、延后、提前、扣掉、先停一下、接着……）
+rule xmedia = 音乐 | 歌 | 电影 | 电视 | 视频 | 节目 | 电视剧
+rule xshop = 购物 (清单 | 单 | 列表) | 购物 (清单 | 单 | 列表) | 采购 (清单 | 单) | 买 东西 的 (清单 | 单子)
+
+intent HassShoppingListAddItem
+t sl.x100 = [<xlead>] {item} ， (加进 | 添到 | 放到 | 列进) <xshop> [里] [吧]
+t sl.x101 = <xpre> 在 <xshop> (里 | 上) (添 | 补 | 再 加) (一 项 | 一 个) {item}
+t sl.x102 = 我 (想 | 要) 把 {item} (添 | 加) 进 <xshop> [里]
+t sl.x103 = (下次 | 回头) 去 超市 (要 | 得) 买 {item} ， (帮 我 | 给 我) (添 | 加) 到 <xshop> 上
+t sl.x104 = <xshop> 上 还 (要 | 得) (加 | 添) {item}
+t sl.x105 = (能不能 | 可以) 在 <xshop> 里 (添 上 | 补 上) {item} (吗 | 呀) [？]
+t sl.x106 = 家里 缺 {item} 了 ， <xpre> (添 | 加) 进 <xshop>
+t sl.x107 = <xpre> (买 | 采购) {item} ， (列 | 加) 进 <xshop> [里]
+t sl.x108 = [<xlead>] {item} 也 (要 | 得) 买 ， (添 | 加) 到 <xshop> 上 [吧]
+
+intent HassShoppingListCompleteItem
+t sc.x100 = [<xlead>] {item} ， (在 | 从) <xshop> (上 | 里) (勾 一下 | 划 一下 | 勾 上)
+t sc.x101 = <xpre> 把 <xshop> (里 | 上) 的 {item} (勾 上 | 打 上 勾 | 标记 成 已 买)
+t sc.x102 = {item} (我 已经 买 到 了 | 刚 买 回来) ， <xshop> 上 (勾掉 它 | 划掉 吧)
+t sc.x103 = (能不能 | 可以) 把 {item} 从 <xshop> 上 (勾掉 | 划掉) (吗 | 呀) [？]
+t sc.x104 = <xshop> 里 的 {item} 已经 (买 齐 了 | 买 回来 了)
+t sc.x105 = <xpre> (勾掉 | 划去 | 勾选) {item} ， <xshop> 上 的
+t sc.x106 = [<xlead>] <xshop> 上 {item} 那 一 (项 | 条) (勾掉 | 划掉 | 打 勾)
+t sc.x107 = 我 (想 | 要) 在 <xshop> 里 把 {item} (勾掉 | 划去)
+
+intent HassListAddItem
+t la.x100 = [<xlead>] {item} ， (加进 | 添到 | 放到 | 列进) <list> [里] [吧]
+t la.x101 = [<xlead>] <list> (里 | 上) (添 | 补 | 新增) (一 项 | 一 条) {item}
+t la.x102 = 我 (想 | 要) 把 {item} (添 | 加) 进 <list> [里]
+t la.x103 = (能不能 | 可以) 在 <list> 里 (添 上 | 补 上 | 新增) {item} (吗 | 呀) [？]
+t la.x104 = <list> (里 | 上) 还 (缺 | 差) {item} ， (加 上 | 添 上) [吧]
+t la.x105 = <xpre> 给 <list> (加 | 添) (一 条 | 一 项) [：] {item}
+t la.x106 = 在 <list> 上 (新建 | 新增 | 添加) (一 条 | 一 项) {item}
+t la.x107 = <xpre> {item:task} 这 件 事 (加进 | 添到 | 放进) <list>
+t la.x108 = <xpre> 别 忘 了 {item:task} ， (加进 | 添到) <list> [里]
+t la.x109 = <list> 里 (帮 我 | 给 我) (加 上 | 添 上) {item:task}
+t la.x110 = {item} (也 | 还) 要 (加到 | 放进) <list> [里]
+
+intent HassListCompleteItem
+t lc.x100 = [<xlead>] {item} ， (在 | 从) <list> (上 | 里) (勾 一下 | 划 一下 | 勾 上)
+t lc.x101 = <xpre> 把 <list> (里 | 上) 的 {item} (勾 上 | 打 上 勾 | 设 为 完成)
+t lc.x102 = {item:task} (我 已经 做 完 了 | 已经 办 完 了) ， <list> 上 (勾掉 它 | 划掉 吧)
+t lc.x103 = (能不能 | 可以) 把 {item} 从 <list> 上 (勾掉 | 划掉) (吗 | 呀) [？]
+t lc.x104 = <list> 里 的 {item:task} 已经 (完成 了 | 弄 完 了) ， 帮 我 (勾 上 | 打 勾)
+t lc.x105 = <xpre> (勾掉 | 划去 | 勾选) {item} ， <list> 里 的 [那 一 项]
+t lc.x106 = [<xlead>] <list> 上 {item} 那 一 (项 | 条) (勾掉 | 划掉 | 打 勾)
+t lc.x107 = {item:task} 完成 了 ， (在 <list> 里 勾 一下 | <list> 上 划 一下)
+t lc.x108 = <xpre> 在 <list> 里 把 {item} (勾掉 | 划掉 | 设 为 完成)
+
+intent HassListRemoveItem
+t lr.x100 = [<xlead>] {item} ， 从 <list> (里 | 上) (删掉 | 去掉 | 移除) [吧]
+t lr.x101 = [<xlead>] <list> (里 | 上) 的 {item} (删除 | 移除 | 删 了 吧)
+t lr.x102 = (能不能 | 可以) 在 <list> 里 (删掉 | 删除) {item} (吗 | 呀) [？]
+t lr.x103 = 我 (想 | 要) (删掉 | 去掉 | 移除) <list> (里 | 上) 的 {item}
+t lr.x104 = <xpre> 把 {item} 移 出 <list>
+t lr.x105 = [<xlead>] <list> 里 多 了 {item} ， (删掉 | 去掉) [吧]
+t lr.x106 = {item} 加 错 了 ， 从 <list> (里 | 上) (删掉 | 去掉)
+t lr.x107 = <xpre> 在 <list> 里 把 {item:task} (删除 | 删掉 | 去掉)
+t lr.x108 = {item:task} 取消 了 ， <xpre> 从 <list> 里 (删掉 | 去掉)
+t lr.x109 = 把 <list> 上 {item} 那 一 (项 | 条) (删掉 | 去掉)
+
+intent HassBroadcast
+t bc.x100 = <xpre> 广播 (说 | 一 句) [，] {message}
+t bc.x101 = <xpre> (告诉 | 通知) (家 人 | 屋 里 的 人) [，] {message}
+t bc.x102 = <xpre> 让 (大家 | 家里 人 | 所有人) 都 听到 [，] {message}
+t bc.x103 = <xpre> 在 全屋 (广播 | 播报) [一下] [，] {message}
+t bc.x104 = (跟 | 对) (大家 | 家里 人) (广播 | 说) [一 声] [，] {message}
+t bc.x105 = <xpre> 用 所有 音箱 (播 | 说) 一下 [，] {message}
+t bc.x106 = {message} ， (广播 一下 | 通知 大家 | 告诉 所有人) [吧]
+t bc.x107 = (能不能 | 可以) (帮 我 | 给 我) 广播 (一 条 消息 | 一下) [，] {message}
+t bc.x108 = <xpre> (各 个 房间 | 全屋) 都 通知 [一下] [：] {message}
+t bc.x109 = [<xlead>] 我 (想 | 要) 广播 [一下] [：] {message}
+
+intent HassMediaSearchAndPlay
+t ms.x100 = <xpre> <mplace> (搜 一下 | 找 一下 | 搜索) {search_query} (播放 | 播 一下)
+t ms.x101 = {search_query} ， (播放 | 播 一下) [吧]
+t ms.x102 = <xpre> <mplace> (播放 | 播 | 打开) {media_class=artist} {search_query:artist} (唱 的 | 的) (歌 | 歌曲 | 音乐)
+t ms.x103 = <xpre> <mplace> (打开 | 播放) (电影 | 影片) {media_class=movie} {search_query:movie}
+t ms.x104 = <xpre> <mplace> (播放 | 打开 | 播) (电视剧 | 剧) {media_class=tv_show} {search_query:tv_show}
+t ms.x105 = <xpre> <mplace> (播放 | 打开 | 播) (歌单 | 播放 列表) {media_class=playlist} {search_query:playlist}
+t ms.x106 = <xpre> <mplace> (播放 | 播) (单曲 | 歌曲) {search_query:track} {media_class=track}
+t ms.x107 = <xpre> <mplace> (打开 | 播) 专辑 {media_class=album} {search_query:album}
+t ms.x108 = <xpre> <mplace> (收听 | 打开 | 播) 播客 {media_class=podcast} {search_query:podcast}
+t ms.x109 = (能不能 | 可以) <mplace> 播 {search_query} (吗 | 呀) [？]
+t ms.x110 = <xpre> <mplace> 把 {search_query} (播放 一下 | 播 一下)
+t ms.x111 = {search_query:movie} {media_class=movie} 这 部 电影 ， <mplace> (播放 | 播) [一下]
+
+intent HassCancelTimer
+t tc.x100 = <xpre> (停掉 | 去掉 | 删掉 | 清除) <timer_tgt> <xpost>
+t tc.x101 = <timer_tgt> (取消 | 删除 | 关闭) [吧 | 掉]
+t tc.x102 = <xpre> 把 <timer_tgt> (给 取消 了 | 停 了 | 删除 掉)
+t tc.x103 = 我 (想 | 要) 取消 <timer_tgt>
+t tc.x104 = (能不能 | 可以) 把 <timer_tgt> (停掉 | 删除) (吗 | 呀) [？]
+t tc.x105 = (别 计时 了 | 停止 计时) ， (取消 | 关掉) <timer_tgt>
+t tc.x106 = <xpre> <timer_tgt> (作废 | 取消 掉 吧)
+t tc.x107 = {name:timer} 好 了 ， (取消 | 关掉) (那个 | 它 的) <timer>
+
+intent HassIncreaseTimer
+t ti+.x100 = <xpre> <timer_tgt> (追加 | 续 | 再 续) <dur>
+t ti+.x101 = <xpre> (给 | 往) <timer_tgt> (里 | 上) (加 | 添) <dur>
+t ti+.x102 = <dur> ， (加到 | 加给 | 添到) <timer_tgt> [上]
+t ti+.x103 = 我 (想 | 要) 把 <timer_tgt> (延长 | 加长 | 增加) <dur>
+t ti+.x104 = [<xlead>] <timer_tgt> (还 不 够 | 时间 不 够) ， (再 加 | 多 加) <dur>
+t ti+.x105 = <xpre> 把 <timer_tgt> 的 时间 (加 | 增加 | 延长) <dur>
+t ti+.x106 = (能不能 | 可以) 给 <timer_tgt> (多 加 | 添) <dur> (吗 | 呀) [？]
+t ti+.x107 = <xpre> 再 (加 | 多 给) <dur> ， <timer_tgt>
+
+intent HassDecreaseTimer
+t td.x100 = <xpre> <timer_tgt> (砍掉 | 去掉 | 减掉) <dur>
+t td.x101 = <xpre> 把 <timer_tgt> 的 时间 (减少 | 缩短 | 减) <dur>
+t td.x102 = 我 (想 | 要) 把 <timer_tgt> (缩短 | 减少) <dur>
+t td.x103 = <timer_tgt> (设 | 定) (多 了 | 长 了) ， (减 | 减掉 | 少) <dur>
+t td.x104 = (能不能 | 可以) 给 <timer_tgt> (减少 | 减掉) <dur> (吗 | 呀) [？]
+t td.x105 = <xpre> <timer_tgt> (少 | 短) <dur> (就 行 | 就 好 | 吧)
+t td.x106 = <xpre> (给 | 帮) <timer_tgt> (砍掉 | 去掉 | 减去) <dur>
+t td.x107 = <dur> ， 在 <timer_tgt> 上 减 去
+
+intent HassPauseTimer
+t tp.x100 = <xpre> (暂时 停 一下 | 暂停 一下) <timer_tgt>
+t tp.x101 = <timer_tgt> (暂停 | 停 住) (一会儿 | 一下) [吧]
+t tp.x102 = 我 (想 | 要) 暂停 <timer_tgt>
+t tp.x103 = <xpre> 把 <timer_tgt> (停 住 | 冻结 | 暂停 住) [一下]
+t tp.x104 = (等 等 | 稍 等) ， (暂停 | 停 一下) <timer_tgt>
+t tp.x105 = (能不能 | 可以) 让 <timer_tgt> (暂停 | 停 一会儿) (吗 | 呀) [？]
+t tp.x106 = <xpre> 让 <timer_tgt> 暂停 计时
+
+intent HassUnpauseTimer
+t tu.x100 = <xpre> (恢复 计时 | 继续 计时 | 取消 暂停) ， <timer_tgt>
+t tu.x101 = <timer_tgt> (继续 走 | 取消 暂停) [吧]
+t tu.x102 = 我 (想 | 要) (继续 | 恢复) <timer_tgt>
+t tu.x103 = <xpre> 把 <timer_tgt> (恢复 计时 | 取消 暂停)
+t tu.x104 = (好 了 | 我 回来 了) ， (继续 | 恢复) <timer_tgt>
+t tu.x105 = (能不能 | 可以) 让 <timer_tgt> 继续 (吗 | 呀) [？]
+t tu.x106 = [<xlead>] <timer_tgt> 可以 (继续 | 再 走) 了
+
+intent HassStartTimer
+t tm.x100 = [<xlead>] <dur> 的 <timer> ， (开始 | 现在 开始)
+t tm.x101 = <xpre> (启动 | 开始) 一个 <dur> 的 <timer>
+t tm.x102 = [<xlead>] {name:timer} ， <dur> ， (设 个 | 定 个) <timer>
+t tm.x103 = 我 (想 | 要) (设 | 定) 一个 <dur> 的 <timer>
+t tm.x104 = <xpre> (给 | 为) {name:timer} (开 | 启动) 一个 <dur> 的 <timer>
+t tm.x105 = <xpre> <dur> (后 | 以后) 提醒 我 {name:timer}
+t tm.x106 = <xpre> <timer> (设 成 | 定 在 | 调 到) <dur>
+t tm.x107 = <xpre> (开始 | 启动) <timer> ， 时长 <dur>
+t tm.x108 = <dur> [的] <timer> ， (帮 我 | 给 我) (设 上 | 定 上)
+
+intent HassTimerStatus
+t ts.x100 = <timer_tgt> (还 差 多少 | 还 差 多久 | 还 有 多少 时间) [？]
+t ts.x101 = <timer_tgt> (剩 多少 秒 | 剩下 多少 | 剩下 多久) [了] [？]
+t ts.x102 = (我 想 知道 | 问 一下) <timer_tgt> 还 (剩 | 有) 多久 [？]
+t ts.x103 = <timer_tgt> (什么 时候 响 | 多久 以后 响 | 还 要 多久 才 响) [？]
+t ts.x104 = <xpre> (查查 | 看 一下) <timer_tgt> (的 剩余 时间 | 还 剩 多少)
+t ts.x105 = <timer_tgt> (走 到 哪 了 | 走 了 多久 了) [？]
+t ts.x106 = (能不能 | 可以) 告诉 我 <timer_tgt> 还 剩 多少 时间 [呀] [？]
+
+intent HassMediaPlayerMute
+t mu.x100 = <xpre> (让 | 叫) {name:media_player} 静音 [一下]
+t mu.x101 = {name:media_player} (静 一下 音 | 调 成 静音 | 开 静音) [吧]
+t mu.x102 = <xpre> (打开 | 开启) 静音 [模式]
+t mu.x103 = (我 要 接 电话 | 孩子 在 睡觉 | 有 人 在 开会) ， <xpre> (静音 | 先 静音 | 把 声音 关 了)
+t mu.x104 = 我 (想 | 要) 把 {name:media_player} 静音
+t mu.x105 = <xpre> 把 {name:media_player} 的 声音 (关 掉 | 关 了)
+t mu.x106 = [<xlead>] {name:media_player} ， 静音 [一下 | 吧]
+t mu.x107 = <xpre> 声音 先 (关 | 静音) 一下
+
+intent HassMediaPlayerUnmute
+t um.x100 = <xpre> (关闭 | 关掉) 静音 [模式]
+t um.x101 = (让 | 叫) {name:media_player} (取消 静音 | 恢复 声音)
+t um.x102 = <xpre> 把 声音 (恢复 了 | 打开 吧 | 重新 打开)
+t um.x103 = 我 (想 | 要) 把 {name:media_player} 的 (静音 取消 | 声音 打开)
+t um.x104 = (听 不 到 了 | 没 声音 了) ， <xpre> (取消 静音 | 打开 声音)
+t um.x105 = {name:media_player} (不 要 | 别) 静音 了
+t um.x106 = <xpre> {name:media_player} (恢复 音量 | 把 静音 关掉)
+t um.x107 = <xpre> (解除 | 退出) 静音 [模式]
+
+intent HassMediaUnpause
+t mun.x100 = <xpre> (取消 暂停 | 解除 暂停) [，] [{name:media_player}]
+t mun.x101 = <mp_tgt> [<xmedia>] (可以 继续 了 | 继续 播放 吧)
+t mun.x102 = <xpre> 刚才 (暂停 | 停) 的 <xmedia> (继续 | 继续 播放)
+t mun.x103 = 我 要 继续 (播放 | 播) [<xmedia>]
+t mun.x104 = (好 了 | 我 回来 了) ， [<mp_tgt>] (继续 播放 | 继续 吧)
+t mun.x105 = (能不能 | 可以) 让 <mp_tgt> 继续 (播 | 播放) (吗 | 呀) [？]
+t mun.x106 = <xpre> 把 <mp_tgt> [<xmedia>] (继续 播放 | 取消 暂停)
+
+intent HassVacuumStart
+t vs.x100 = <xpre> (叫 | 让) {name:vacuum} (出来 干活 | 开始 清扫 | 出发)
+t vs.x101 = {name:vacuum} ， (开始 | 启动 | 开始 吸尘) [吧]
+t vs.x102 = (地上 好 多 灰 | 地上 有 头发) ， <xpre> (启动 | 开 一下) {name:vacuum}
+t vs.x103 = 我 (想 | 要) (启动 | 开) {name:vacuum}
+t vs.x104 = <xpre> 把 {name:vacuum} (启动 | 开 起来 | 打开)
+t vs.x105 = [<xlead>] ({area} | {floor}) 的 <vac> (开始 清扫 | 出动 | 出发) [吧]
+t vs.x106 = (能不能 | 可以) 让 ({area} | {floor}) 的 <vac> 开始 扫地 (吗 | 呀) [？]
+
+intent HassVacuumReturnToBase
+t vb.x100 = <xpre> (让 | 叫) {name:vacuum} (回 充电座 | 回 基座 | 回 充电 桩) (充电 | 待命)
+t vb.x101 = {name:vacuum} ， (回 充电座 | 回家) [吧]
+t vb.x102 = <xpre> (停止 清扫 | 别 扫 了) ， (让 {name:vacuum} 回家 | {name:vacuum} 回 充电座)
+t vb.x103 = <xpre> (让 {name:vacuum} (返回 | 退 回) | 把 {name:vacuum} 开 回) (充电座 | 基座)
+t vb.x104 = {name:vacuum} 没 电 了 ， (让 它 | 叫 它) (回 充电座 | 去 充电)
+t vb.x105 = 我 (想 | 要) 让 {name:vacuum} (返回 | 回到) (充电座 | 基座)
+t vb.x106 = [<xlead>] {area} 的 <vac> (返回 充电座 | 回家 充电) [吧]
+t vb.x107 = (能不能 | 可以) 让 {name:vacuum} 回家 [呀] [？]
+
+intent HassVacuumCleanArea
+t vc.x100 = {area} (扫 一下 | 打扫 一下 | 吸 一 遍) [吧]
+t vc.x101 = <xpre> (清洁 一下 | 吸 一 遍 | 清扫 一下) {area}
+t vc.x102 = <xpre> (让 | 叫) {name:vacuum} (清扫 | 吸 一下) {area}
+t vc.x103 = 我 (想 | 要) (打扫 | 扫) 一下 {area}
+t vc.x104 = {area} (地上 有 灰 | 掉 了 好 多 渣 | 有 好 多 头发) ， <xpre> (扫 一下 | 打扫 一下)
+t vc.x105 = <xpre> 把 {area} (的 地 | 的 地板) (扫 一下 | 吸 一下)
+t vc.x106 = (能不能 | 可以) (清扫 | 吸 一下) {area} 吗 [？]
+t vc.x107 = [<xlead>] 只 (扫 | 打扫) {area} [就 行 | 就 好]
+t vc.x108 = <xpre> 叫 {name:vacuum} 到 {area} (扫 一下 | 打扫 一下)
+
+intent HassLawnMowerStartMowing
+t lm.x100 = <xpre> 叫 {name:lawn_mower} (开始 割草 | 开始 工作 | 出发)
+t lm.x101 = {name:lawn_mower} ， (开始 | 启动 | 开始 割草) [吧]
+t lm.x102 = <xpre> 把 (草坪 | 院子 里 的 草) (割 一 割 | 修剪 一下)
+t lm.x103 = 我 (想 | 要) (启动 {name:lawn_mower} | 割 一下 草)
+t lm.x104 = <xpre> 把 {name:lawn_mower} (启动 | 开 起来 | 打开)
+t lm.x105 = (能不能 | 可以) (割 一下 草 | 开始 割草) (吗 | 呀) [？]
+t lm.x106 = (天气 不错 | 今天 天 好) ， (割 一下 草 | 开始 割草) [吧]
+t lm.x107 = <xpre> (修 一下 | 剪 一下) 草 [吧]
+
+intent HassLawnMowerDock
+t ld.x100 = {name:lawn_mower} ， (回 充电站 | 回家) [吧]
+t ld.x101 = <xpre> 停止 割草 ， (回家 | 回 充电站)
+t ld.x102 = <xpre> (让 | 叫) {name:lawn_mower} (返回 | 开 回) (充电站 | 停靠 点)
+t ld.x103 = 我 (想 | 要) 让 (割草机 | {name:lawn_mower}) 回 充电站
+t ld.x104 = (要 下雨 了 | 天 黑 了) ， (让 {name:lawn_mower} 回家 | 割草机 回 充电站)
+t ld.x105 = (能不能 | 可以) 让 {name:lawn_mower} 回 (充电站 | 家) (吗 | 呀) [？]
+t ld.x106 = <xpre> 把 (割草机 | 割草 机器人) (叫 回来 | 开 回 充电站)
+
+intent HassClimateGetTemperature
+t cg.x100 = [<in_area> | <on_floor>] (温度 | 室温) (有 多少 | 有 几 度) [？]
+t cg.x101 = 我 (想 知道 | 想 问 一下) [<in_area> | <on_floor>] (温度 | 室温) [是 多少]
+t cg.x102 = {name:climate} (测 到 的 | 读 到 的) 温度 (是 多少 | 多少) [？]
+t cg.x103 = <xpre> (说说 | 读 一下 | 测 一下) [<in_area> | <on_floor>] (温度 | 室温)
+t cg.x104 = [<in_area> | <on_floor>] (这会儿 | 目前) (多少 摄氏度 | 有 多少 度) [？]
+t cg.x105 = (温度 | 室温) (多少 | 是 多少) ， (<in_area> | <on_floor> | 屋里) [？]
+t cg.x106 = (能不能 | 可以) 看 一下 {name:climate} (的 温度 | 多少 度) (吗 | 呀) [？]
+
+intent HassTurnOff
+t off.x100 = <onoff_tgt> 开 (太 久 | 一 晚上) 了 ， (关 了 吧 | 关掉)
+t off.x101 = 我 (想 | 要) 把 <onoff_tgt> 关 (掉 | 上)
+t off.x102 = <xpre> (关闭 | 关掉) 一下 <onoff_tgt>
+t off.x103 = <xpre> <cover_tgt> (关 起来 | 合 起来 | 放 下来) [吧]
+t off.x104 = (天 亮 了 | 太 刺眼 了) ， <xpre> 把 [<in_area>] <lights> 关 (掉 | 了)
+t off.x105 = <xpre> 让 {name:climate} (停 下来 | 关 机)
+t off.x106 = (能不能 | 可以) 把 <cover_tgt> (关上 | 放下) (吗 | 呀) [？]
+t off.x107 = <xpre> 把 {name:media_player} (关 机 | 关 了)
