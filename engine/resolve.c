@@ -23,6 +23,7 @@ struct resolve_item {
     char *name;   /* canonical */
     char *domain; /* entities */
     char *device_class; /* entities: attributes.device_class */
+    bool named_de; /* entities: a name or alias with 的 in it (客厅的窗帘 is what it is called) */
     char *area;   /* entities: their area; areas: their floor */
     int n_keys;
     char **keys;  /* resolve_key of the name and every alias */
@@ -268,6 +269,7 @@ static int item_load(struct resolve_item *it, const json_t *rec, const char *wha
         char key[RESOLVE_KEY_MAX];
         resolve_key(json_string_value(s), key, sizeof key);
         if (!key[0]) continue;
+        if (strstr(json_string_value(s), "的")) it->named_de = true;
         it->keys[it->n_keys] = strdup(key);
         if (!it->keys[it->n_keys]) return HUB_ERR_NOMEM;
         it->n_keys++;
@@ -530,6 +532,8 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span)
 struct ground_units {
     int n;
     int off[GROUND_UNITS]; /* unit i is buf + off[i] */
+    bool de[GROUND_UNITS]; /* unit i follows a 的 */
+    bool after_de;         /* while reading: the next unit follows a 的 */
     char buf[INTENT_LINE_MAX * 2];
     size_t used;
 };
@@ -537,6 +541,8 @@ struct ground_units {
 static void units_push(struct ground_units *u, const char *s, size_t len)
 {
     if (!len || u->n >= GROUND_UNITS || u->used + len + 1 > sizeof u->buf) return;
+    u->de[u->n] = u->after_de;
+    u->after_de = false;
     u->off[u->n++] = (int)u->used;
     memcpy(u->buf + u->used, s, len);
     u->buf[u->used + len] = 0;
@@ -559,6 +565,7 @@ static void ground_units_of(const char *text, struct ground_units *u)
     size_t wl = 0;
     u->n = 0;
     u->used = 0;
+    u->after_de = false;
     for (const char *p = text ? text : ""; *p;) {
         unsigned char c = (unsigned char)*p;
         if (c == '\'' || starts(p, "’")) { /* jack's -> jacks -> jack, as in resolve_key */
@@ -566,6 +573,8 @@ static void ground_units_of(const char *text, struct ground_units *u)
             continue;
         }
         if (starts(p, "的")) {
+            units_flush_word(u, word, &wl);
+            u->after_de = true;
             p += strlen("的");
             continue;
         }
@@ -665,6 +674,42 @@ static void units_block_text(const struct ground_units *u, const struct intent_l
     }
 }
 
+/* Chinese words for a kind of device, as the model learns them (data/templates/zh-CN.tpl: lights,
+ * fans, coverkind, switches, locks), with the domain and device class they stand for. */
+static const struct resolve_kind {
+    const char *word, *domain, *device_class;
+} resolve_kinds_zh[] = {
+    {"灯", "light", NULL},          {"灯光", "light", NULL},        {"电灯", "light", NULL},
+    {"照明", "light", NULL},        {"灯泡", "light", NULL},        {"风扇", "fan", NULL},
+    {"电扇", "fan", NULL},          {"吊扇", "fan", NULL},          {"百叶窗", "cover", "blind"},
+    {"百叶帘", "cover", "blind"},   {"竹帘", "cover", "blind"},     {"窗帘", "cover", "curtain"},
+    {"布帘", "cover", "curtain"},   {"纱帘", "cover", "curtain"},   {"窗幔", "cover", "curtain"},
+    {"卷帘", "cover", "shade"},     {"遮光帘", "cover", "shade"},   {"遮阳帘", "cover", "shade"},
+    {"卷帘门", "cover", "shutter"}, {"外百叶", "cover", "shutter"}, {"车库门", "cover", "garage"},
+    {"窗户", "cover", "window"},    {"窗", "cover", "window"},      {"遮阳篷", "cover", "awning"},
+    {"雨篷", "cover", "awning"},    {"大门", "cover", "gate"},      {"院门", "cover", "gate"},
+    {"开关", "switch", NULL},       {"插座", "switch", NULL},       {"门锁", "lock", NULL},
+    {"锁", "lock", NULL},
+};
+
+/* Whether the units [s, e) say "<area>的<kind word>" (客厅的窗帘): a room and a kind of device,
+ * not a name, though without the 的 they spell one (客厅窗帘). The kind, or NULL. */
+static const struct resolve_kind *units_area_de_kind(const struct resolve_registry *r,
+                                                     const struct ground_units *u, int s, int e)
+{
+    for (int k = s + 1; k < e; k++) {
+        if (!u->de[k]) continue;
+        bool area = false;
+        for (int a = 0; a < r->n_area && !area; a++)
+            for (int ak = 0; ak < r->area[a].n_keys && !area; ak++)
+                area = units_spell(u, s, r->area[a].keys[ak]) == k;
+        if (!area) continue;
+        for (size_t w = 0; w < sizeof resolve_kinds_zh / sizeof resolve_kinds_zh[0]; w++)
+            if (units_spell(u, k, resolve_kinds_zh[w].word) == e) return &resolve_kinds_zh[w];
+    }
+    return NULL;
+}
+
 /* A key worth looking for in an utterance: Chinese names of one character ("灯") are kind
  * words, not names. */
 static bool key_groundable(const char *key)
@@ -673,6 +718,14 @@ static bool key_groundable(const char *key)
     int n = utf8_cps(key, cp, RESOLVE_CP_MAX);
     if (n <= 0) return false;
     return (unsigned char)key[0] < 0x80 || n >= 2;
+}
+
+/* "把客厅的窗帘拉开" names the room and a kind, not the entity 客厅窗帘 its units spell without
+ * the 的, unless the entity is called so (an alias 客厅的窗帘). */
+static bool ground_area_de_kind(const struct resolve_registry *r, const struct ground_units *u,
+                                int ent, int s, int e)
+{
+    return !r->ent[ent].named_de && units_area_de_kind(r, u, s, e);
 }
 
 /* The longest stretch of units that spells an entity's name or alias, outside [bs, be) (the
@@ -690,7 +743,7 @@ static bool ground_mention(const struct resolve_registry *r, const struct ground
             int kl = (int)strlen(key);
             for (int s = 0; s < u->n; s++) {
                 int e = units_spell(u, s, key);
-                if (e < 0) continue;
+                if (e < 0 || ground_area_de_kind(r, u, i, s, e)) continue;
                 bool free_ = true;
                 for (int t = s; t < e; t++)
                     if (blocked[t]) free_ = false;
@@ -706,7 +759,9 @@ static bool ground_mention(const struct resolve_registry *r, const struct ground
     for (int i = 0; i < r->n_ent; i++) {
         cand[i] = false;
         for (int k = 0; k < r->ent[i].n_keys; k++)
-            if (units_spell(u, *ms, r->ent[i].keys[k]) == *me) cand[i] = true;
+            if (units_spell(u, *ms, r->ent[i].keys[k]) == *me &&
+                !ground_area_de_kind(r, u, i, *ms, *me))
+                cand[i] = true;
     }
     return true;
 }
@@ -1094,6 +1149,43 @@ static bool line_without(const struct intent_line *l, uint32_t drop, struct inte
     return true;
 }
 
+/* A name span that says "<area>的<kind word>" ("打开客厅的窗帘" copied as name=客厅的窗帘,
+ * which resolve_key reads as the entity 客厅窗帘): the room and the kind the speaker named
+ * instead (area=客厅, domain=cover, device_class=curtain), when the intent has that combination
+ * and no entity is called so. Written to *out; false when the line stays. */
+static bool de_kind_line(const struct resolve_registry *r, const struct intent_def *d,
+                         const struct intent_line *l, struct intent_line *out)
+{
+    const char *name = intent_line_get(l, "name");
+    if (!d || !name || strstr(l->intent, "Timer") || !strstr(name, "的")) return false;
+    char key[RESOLVE_KEY_MAX];
+    resolve_key(name, key, sizeof key);
+    for (int i = 0; i < r->n_ent; i++)
+        if (r->ent[i].named_de && item_key_exact(&r->ent[i], 1, key)) return false;
+    struct ground_units *su = malloc(sizeof *su);
+    if (!su) return false;
+    ground_units_of(name, su);
+    const struct resolve_kind *kind = units_area_de_kind(r, su, 0, su->n);
+    free(su);
+    if (!kind) return false;
+    /* the room: the span before its last 的 (no kind word has one) */
+    char area[INTENT_LINE_MAX];
+    const char *de = name, *p;
+    while ((p = strstr(de, "的")) != NULL && strstr(p + strlen("的"), "的"))
+        de = p + strlen("的");
+    de = strstr(de, "的");
+    snprintf(area, sizeof area, "%.*s", (int)(de - name), name);
+    uint32_t drop = 0;
+    static const char *const targets[] = {"name", "area", "domain", "device_class"};
+    for (int i = 0; i < 4; i++)
+        drop |= 1u << intent_slot_index(targets[i]);
+    bool ok =
+        line_without(l, drop, out) && intent_line_add(out, "area", area) == HUB_OK &&
+        intent_line_add(out, "domain", kind->domain) == HUB_OK &&
+        (!kind->device_class || intent_line_add(out, "device_class", kind->device_class) == HUB_OK);
+    return ok && intent_def_combo(d, intent_line_mask(out));
+}
+
 /* The line with its name, area and floor spans mended from the utterance (see resolve.h),
  * written to *out; false when nothing changed. */
 static bool repair_line(const struct resolve_registry *r, const struct intent_def *d,
@@ -1300,13 +1392,16 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
 {
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
-    struct intent_line *repaired = malloc(sizeof *repaired), *grounded = malloc(sizeof *grounded);
+    struct intent_line *kinded = malloc(sizeof *kinded), *repaired = malloc(sizeof *repaired),
+                       *grounded = malloc(sizeof *grounded);
     json_t *ans = NULL;
-    if (!repaired || !grounded) goto out;
+    if (!kinded || !repaired || !grounded) goto out;
+    if (de_kind_line(r, d, l, kinded)) l = kinded;
     if (repair_line(r, d, l, utterance, context_area, repaired)) l = repaired;
     if (ground_line(r, d, l, utterance, grounded)) l = grounded;
     ans = kind_missing(r, l) ? null_answer() : resolve_slots(r, d, l, context_area);
 out:
+    free(kinded);
     free(repaired);
     free(grounded);
     return ans;

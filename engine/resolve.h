@@ -67,12 +67,15 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span);
  * is a word of the name and the house has nothing of that kind there: "open the garden tap" heard
  * as the Garden's blinds is the valve Garden Tap), or is added where the line had no target ("set
  * the thermostat to 22"), and a person said replaces domain=person ("is Sam home" -> Sam + home;
- * two people of that name are nobody). A state or temperature question
- * that says a sensor's (or binary sensor's) whole name or alias is HassGetState of that sensor
- * ("what's the outdoor temperature" -> Outdoor Temperature), the state asked kept. An area said
- * apart from the name stays when the schema has name + area. Only a slot set that is one of the
- * intent's combinations, with the entity's domain among the name domains of one of the combinations
- * with that slot set, is ever produced; otherwise the line stays as the model wrote it.
+ * two people of that name are nobody). A state or temperature question that says a sensor's
+ * (or binary sensor's) whole name or alias is HassGetState of that sensor ("what's the outdoor
+ * temperature" -> Outdoor Temperature), the state asked kept. An area said apart from the name
+ * stays when the schema has name + area. Only a slot set that is one of the intent's
+ * combinations, with the entity's domain among the name domains of one of the combinations with
+ * that slot set, is ever produced; otherwise the line stays as the model wrote it. Chinese
+ * "<area>的<kind word>" (把客厅的窗帘拉开) names a room and a kind, not the entity those words
+ * spell without the 的 (客厅窗帘), unless a name or alias of it has the 的: no grounding to it,
+ * and a name span so written (name=客厅的窗帘) becomes area + domain (+ device_class).
  *
  * Before that, the utterance mends spans the model copied one word (or character) short or
  * shifted: a name span inside (or overlapping) a longer entity name said there becomes that

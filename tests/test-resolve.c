@@ -4,7 +4,8 @@
  * name, unknown devices -> null, numbers), grounding in the utterance (entity names said that
  * the line lacks, and lines that must stay as they are), repair of spans the model copied short
  * or shifted (and spans that must not change), people said by name, names that beat a kind
- * the model guessed, sensors said by name, kinds the house has none of, bad fixtures refused with a
+ * the model guessed, sensors said by name, kinds the house has none of, a room and a kind
+ * in Chinese (客厅的窗帘), bad fixtures refused with a
  * message, and the held-out generated evaluation set resolved from its gold intent lines: the
  * resolver alone must reproduce the expected answers.
  */
@@ -272,6 +273,21 @@ static const char *house_people_zh =
     "{\"name\":\"厨房窗户\",\"domain\":\"binary_sensor\",\"area\":\"客厅\","
     "\"attributes\":{\"device_class\":\"window\"},\"aliases\":[]}]}";
 
+/* Rooms with a kind of device named after them: 客厅窗帘, 书房台灯, and a curtain called with
+ * its 的 (卧室的窗帘). */
+static const char *house_de_zh =
+    "{\"language\":\"zh-CN\",\"floors\":[{\"name\":\"一楼\",\"aliases\":[]}],"
+    "\"areas\":[{\"name\":\"客厅\",\"floor\":\"一楼\",\"aliases\":[]},"
+    "{\"name\":\"卧室\",\"floor\":\"一楼\",\"aliases\":[]},"
+    "{\"name\":\"书房\",\"floor\":\"一楼\",\"aliases\":[]}],"
+    "\"entities\":["
+    "{\"name\":\"客厅窗帘\",\"domain\":\"cover\",\"area\":\"客厅\","
+    "\"attributes\":{\"device_class\":\"curtain\"},\"aliases\":[]},"
+    "{\"name\":\"卧室窗帘\",\"domain\":\"cover\",\"area\":\"卧室\","
+    "\"attributes\":{\"device_class\":\"curtain\"},\"aliases\":[\"卧室的窗帘\"]},"
+    "{\"name\":\"书房台灯\",\"domain\":\"light\",\"area\":\"书房\",\"aliases\":[]},"
+    "{\"name\":\"妈妈的风扇\",\"domain\":\"fan\",\"area\":\"卧室\",\"aliases\":[]}]}";
+
 static void house_cases(const struct intent_schema *s)
 {
     struct resolve_registry *g = load_str(house_people);
@@ -378,6 +394,35 @@ static void house_cases(const struct intent_schema *s)
                  "\"device_class\":\"window\",\"state\":\"open\"}}");
     check_ground(zh, s, "打开吊扇", "HassTurnOn|domain=fan", "{\"intent\":null,\"slots\":{}}");
     resolve_registry_free(zh);
+
+    /* "<room>的<kind>": the room and the kind, not the device those words spell without 的 */
+    struct resolve_registry *de = load_str(house_de_zh);
+    check_ground(de, s, "把客厅的窗帘拉开",
+                 "HassTurnOn|area=客厅|domain=cover|device_class=curtain",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"客厅\",\"domain\":\"cover\","
+                 "\"device_class\":\"curtain\"}}");
+    check_ground(de, s, "打开客厅的窗帘", "HassTurnOn|name=客厅的窗帘",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"客厅\",\"domain\":\"cover\","
+                 "\"device_class\":\"curtain\"}}");
+    check_ground(de, s, "客厅的灯关了吗", "HassGetState|name=客厅的灯|state=off",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"area\":\"客厅\",\"domain\":\"light\","
+                 "\"state\":\"off\"}}");
+    /* must not change: the exact name; a name with its 的; a kind word that is a name's own
+     * (台灯 is no kind word); a person's 的 */
+    check_ground(de, s, "打开客厅窗帘", "HassTurnOn|name=客厅窗帘",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"客厅窗帘\"}}");
+    check_ground(de, s, "把客厅窗帘拉开", "HassTurnOn|area=客厅|domain=cover|device_class=curtain",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"客厅窗帘\"}}");
+    check_ground(de, s, "打开卧室的窗帘", "HassTurnOn|name=卧室的窗帘",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"卧室窗帘\"}}");
+    check_ground(de, s, "把卧室的窗帘拉开",
+                 "HassTurnOn|area=卧室|domain=cover|device_class=curtain",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"卧室窗帘\"}}");
+    check_ground(de, s, "打开书房的台灯", "HassTurnOn|name=书房的台灯",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"书房台灯\"}}");
+    check_ground(de, s, "打开妈妈的风扇", "HassTurnOn|name=妈妈的风扇",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"妈妈的风扇\"}}");
+    resolve_registry_free(de);
 }
 
 /* A house for repairing spans the model copied short: names one word longer than the model's
