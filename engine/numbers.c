@@ -637,6 +637,64 @@ int num_parse_duration(const char *span, struct num_duration *out)
     return num_has_cjk(buf) ? num_dur_zh(buf, out) : num_dur_en(buf, out);
 }
 
+/* How much of s (the words after a duration span) adds only a half and units: "and", "a",
+ * "an", "half", unit words, spaces and punctuation, and Chinese other than numerals (半, 个,
+ * 小时, 钟头 ...). Stops before the first other word, digit or numeral. */
+static size_t num_dur_tail_len(const char *s)
+{
+    size_t i = 0;
+    while (s[i]) {
+        unsigned char c = (unsigned char)s[i];
+        if (isdigit(c)) break;
+        if (isalpha(c)) {
+            char w[16];
+            size_t n = 0;
+            while (isalpha((unsigned char)s[i + n]))
+                n++;
+            if (n >= sizeof w) break;
+            for (size_t k = 0; k < n; k++)
+                w[k] = (char)tolower((unsigned char)s[i + k]);
+            w[n] = 0;
+            if (strcmp(w, "and") && strcmp(w, "a") && strcmp(w, "an") && strcmp(w, "half") &&
+                !num_en_dur_unit(w))
+                break;
+            i += n;
+            continue;
+        }
+        unsigned cp;
+        int n = num_utf8(s + i, &cp);
+        if (n <= 0 || num_zh_digit(cp) >= 0 || num_zh_unit(cp)) break;
+        i += (size_t)n;
+    }
+    return i;
+}
+
+size_t num_duration_extend(const char *text, size_t min_len, struct num_duration *out)
+{
+    char buf[NUM_SPAN_MAX];
+    if (!text || !out || !min_len || min_len > strlen(text)) return 0;
+    size_t max = min_len + num_dur_tail_len(text + min_len), found = 0;
+    struct num_duration d;
+    if (max >= sizeof buf) max = sizeof buf - 1;
+    /* the longest duration, then the shortest stretch that says as much ("an hour" of "an hour
+     * and ten", not "an hour and") */
+    for (size_t len = max; len >= min_len; len--) {
+        unsigned char next = (unsigned char)text[len], last = (unsigned char)text[len - 1];
+        if ((next & 0xC0) == 0x80) continue;          /* inside a character */
+        if (isalnum(next) && isalnum(last)) continue; /* inside a word */
+        if (last < 0x80 && !isalnum(last)) continue;  /* a space or a comma */
+        memcpy(buf, text, len);
+        buf[len] = 0;
+        if (num_parse_duration(buf, &d) != HUB_OK) continue;
+        if (found &&
+            (d.hours != out->hours || d.minutes != out->minutes || d.seconds != out->seconds))
+            break;
+        found = len;
+        *out = d;
+    }
+    return found;
+}
+
 /* ---- times of day ---- */
 
 /* A whole number 0..max from digits or words ("7", "seven", "十", "两"), else -1. */

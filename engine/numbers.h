@@ -27,6 +27,13 @@ struct num_duration {
 };
 int num_parse_duration(const char *span, struct num_duration *out);
 
+/* The longest duration that text starts with, at least min_len bytes long, where the bytes past
+ * min_len add no number but a half and unit words: a span copied short of its fraction or unit
+ * ("an hour" of "an hour and a half", "one and a" of "one and a half hours", "一个" of
+ * "一个半小时后"). Ends on a word (Chinese: character) boundary. Its length, with the duration
+ * in *out; 0 when text starts with no such duration (the first min_len bytes alone included). */
+size_t num_duration_extend(const char *text, size_t min_len, struct num_duration *out);
+
 /* A time of day: "10 pm", "10:30 p.m.", "22:00", "seven thirty in the evening", "half past
  * seven", "quarter to eight", "noon", "midnight", "早上7点", "晚上十点半", "下午3点15分",
  * "凌晨两点", "7:30". *secs = seconds since midnight (0..86399). HUB_OK or HUB_ERR_INVALID. */

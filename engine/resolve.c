@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "engine/numbers.h"
 #include "hub_status.h"
@@ -1282,6 +1283,103 @@ out:
     return changed;
 }
 
+/* ---- durations: a timer's hours, minutes and seconds ---- */
+
+/* Where span is said in the utterance (ASCII case aside) at or after byte from: its offset, or
+ * -1. */
+static long utt_find(const char *utt, const char *span, size_t from)
+{
+    size_t n = strlen(span), ul = strlen(utt);
+    for (size_t i = from; n && i + n <= ul; i++)
+        if (!strncasecmp(utt + i, span, n)) return (long)i;
+    return -1;
+}
+
+/* The line with its duration slots made whole (see resolve.h), written to *out; false when it
+ * stays. A group is a new duration (hours, minutes, seconds) or the one a timer was started with
+ * (start_*). A span the utterance carries on with a half or a unit ("an hour" + "and a half",
+ * "一个" + "半小时") counts as the longer stretch (num_duration_extend), and free text said
+ * inside that stretch ("时" of 两个半小时, copied as a command) goes; a fraction (1.5 hours) is
+ * carried into the smaller units. Groups without either are left as said ("90 minutes"). */
+static bool durations_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const groups[2][3] = {{"hours", "minutes", "seconds"},
+                                             {"start_hours", "start_minutes", "start_seconds"}};
+    static const long unit[3] = {3600, 60, 1};
+    struct intent_line *work = malloc(sizeof *work), *next = malloc(sizeof *next);
+    bool changed = false;
+    if (!work || !next) goto out;
+    *work = *l;
+    for (int g = 0; g < 2; g++) {
+        double secs = 0;
+        bool any = false, recount = false, bad = false;
+        long ss = -1, se = -1; /* the stretch a span was extended to */
+        for (int k = 0; k < 3 && !bad; k++) {
+            const char *v = intent_line_get(l, groups[g][k]);
+            if (!v) continue;
+            any = true;
+            struct num_duration d;
+            size_t len = strlen(v), ext = 0;
+            bool again = false;
+            for (long at = utt ? utt_find(utt, v, 0) : -1; at >= 0 && !ext;
+                 at = utt_find(utt, v, (size_t)at + 1)) {
+                ext = num_duration_extend(utt + at, len, &d);
+                if (ext <= len) {
+                    ext = 0;
+                    continue;
+                }
+                again = ss == at && se == at + (long)ext;
+                ss = at, se = at + (long)ext;
+            }
+            if (again) continue; /* the same words copied into two slots count once */
+            double x, whole = -1;
+            if (ext || num_parse_duration(v, &d) == HUB_OK)
+                whole = (double)(d.hours * 3600 + d.minutes * 60 + d.seconds);
+            bool as_slot = num_parse_slot(groups[g][k], v, &x) == HUB_OK;
+            /* whole units of the slot stay as said ("90 minutes" is 90 minutes; the model's
+             * slot wins over a unit word it copied with the number) */
+            if (!ext && as_slot && x == floor(x)) {
+                secs += x * (double)unit[k];
+                continue;
+            }
+            recount = true; /* "an hour and a half", "1.5 hours", "半小时" */
+            if (whole >= 0)
+                secs += whole;
+            else if (as_slot)
+                secs += x * (double)unit[k];
+            else
+                bad = true; /* left to resolve_slots, which answers null */
+        }
+        long t = lround(secs);
+        if (!any || !recount || bad || t <= 0) continue;
+        uint32_t drop = 0;
+        for (int k = 0; k < 3; k++)
+            drop |= 1u << intent_slot_index(groups[g][k]);
+        for (int i = 0; i < work->n_slots && ss >= 0; i++) {
+            const char *v = work->slots[i].value;
+            long at = utt_find(utt, v, (size_t)ss);
+            if (intent_slot_kind(work->slots[i].name) == INTENT_SLOT_TEXT && at >= 0 &&
+                at + (long)strlen(v) <= se)
+                drop |= 1u << intent_slot_index(work->slots[i].name);
+        }
+        long part[3] = {t / 3600, t % 3600 / 60, t % 60};
+        bool ok = line_without(work, drop, next);
+        for (int k = 0; k < 3 && ok; k++) {
+            char num[32];
+            snprintf(num, sizeof num, "%ld", part[k]);
+            if (part[k]) ok = intent_line_add(next, groups[g][k], num) == HUB_OK;
+        }
+        if (!ok) continue;
+        *work = *next;
+        changed = true;
+    }
+    if (changed) *out = *work;
+out:
+    free(work);
+    free(next);
+    return changed;
+}
+
 /* ---- the answer ---- */
 
 static json_t *null_answer(void)
@@ -1392,15 +1490,17 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
 {
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
-    struct intent_line *kinded = malloc(sizeof *kinded), *repaired = malloc(sizeof *repaired),
-                       *grounded = malloc(sizeof *grounded);
+    struct intent_line *timed = malloc(sizeof *timed), *kinded = malloc(sizeof *kinded),
+                       *repaired = malloc(sizeof *repaired), *grounded = malloc(sizeof *grounded);
     json_t *ans = NULL;
-    if (!kinded || !repaired || !grounded) goto out;
+    if (!timed || !kinded || !repaired || !grounded) goto out;
+    if (durations_line(l, utterance, timed)) l = timed;
     if (de_kind_line(r, d, l, kinded)) l = kinded;
     if (repair_line(r, d, l, utterance, context_area, repaired)) l = repaired;
     if (ground_line(r, d, l, utterance, grounded)) l = grounded;
     ans = kind_missing(r, l) ? null_answer() : resolve_slots(r, d, l, context_area);
 out:
+    free(timed);
     free(kinded);
     free(repaired);
     free(grounded);

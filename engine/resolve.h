@@ -83,7 +83,12 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span);
  * name is dropped unless said apart from it; an area or floor span inside a longer area / floor
  * name said there ("室" of "卧室") becomes that place. A span that names something exactly
  * changes only for a longer name said around it; the slot set stays one of the intent's
- * combinations. */
+ * combinations.
+ *
+ * A timer's duration (hours, minutes, seconds; start_* likewise) is made whole first: a span
+ * the utterance carries on with a half or a unit ("an hour" of "an hour and a half", "一个" of
+ * "一个半小时") is read with those words (num_duration_extend), and a fraction (1.5 hours, 半小时)
+ * goes into the smaller units: hours 1 + minutes 30. Whole units stay as said (90 minutes). */
 json_t *resolve_line(const struct resolve_registry *r, const struct intent_schema *schema,
                      const struct intent_line *l, const char *utterance,
                      const char *context_area);

@@ -56,6 +56,19 @@ static void dur_bad(const char *span)
     CHECK(num_parse_duration(span, &d) == HUB_ERR_INVALID, "duration(\"%s\") accepted", span);
 }
 
+/* text starts with span; num_duration_extend reads want (NULL: nothing) as h:m:s. */
+static void dur_ext(const char *text, const char *span, const char *want, long h, long m, long s)
+{
+    struct num_duration d = {-1, -1, -1};
+    size_t n = num_duration_extend(text, strlen(span), &d);
+    if (!want)
+        CHECK(n == 0, "extend(\"%s\", \"%s\") = %zu bytes", text, span, n);
+    else
+        CHECK(n == strlen(want) && d.hours == h && d.minutes == m && d.seconds == s,
+              "extend(\"%s\", \"%s\") = \"%.*s\", %ld:%ld:%ld; want \"%s\", %ld:%ld:%ld", text,
+              span, (int)n, text, d.hours, d.minutes, d.seconds, want, h, m, s);
+}
+
 /* A time of day: span -> "HH:MM" or refused (want NULL). */
 static void time_is(const char *span, const char *want)
 {
@@ -188,6 +201,24 @@ int main(void)
     dur("三分钟十秒", 0, 3, 10);
     dur("两个钟头", 2, 0, 0);
     dur("一刻钟", 0, 15, 0);
+    dur("two and a half hours", 2, 30, 0);
+    dur("1.5 hours", 1, 30, 0);
+    dur("两个半小时", 2, 30, 0);
+    dur("一个半钟头", 1, 30, 0);
+    /* a span copied short, extended over the words after it in the utterance */
+    dur_ext("an hour and a half to call mom", "an hour", "an hour and a half", 1, 30, 0);
+    dur_ext("one and a half hours", "one and a", "one and a half hours", 1, 30, 0);
+    dur_ext("two and a half hours please", "two and", "two and a half hours", 2, 30, 0);
+    dur_ext("一个半小时后提醒我", "一个", "一个半小时", 1, 30, 0);
+    dur_ext("两个半小时的计时器", "两个", "两个半小时", 2, 30, 0);
+    dur_ext("一个半钟头", "一个", "一个半钟头", 1, 30, 0);
+    dur_ext("ten minutes", "ten minutes", "ten minutes", 0, 10, 0); /* nothing to add */
+    /* no other number is taken in, nor part of a word */
+    dur_ext("an hour and ten minutes", "an hour", "an hour", 1, 0, 0);
+    dur_ext("一个一个半小时", "一个", NULL, 0, 0, 0);
+    dur_ext("ten minutesx", "ten", NULL, 0, 0, 0);
+    dur_ext("ten lamps", "ten", NULL, 0, 0, 0);
+    dur_ext("an hou", "an hou", NULL, 0, 0, 0);
     dur_bad("ten");
     dur_bad("ten lamps");
     dur_bad("hours");

@@ -5,7 +5,7 @@
  * the line lacks, and lines that must stay as they are), repair of spans the model copied short
  * or shifted (and spans that must not change), people said by name, names that beat a kind
  * the model guessed, sensors said by name, kinds the house has none of, a room and a kind
- * in Chinese (客厅的窗帘), bad fixtures refused with a
+ * in Chinese (客厅的窗帘), timer durations with a half, bad fixtures refused with a
  * message, and the held-out generated evaluation set resolved from its gold intent lines: the
  * resolver alone must reproduce the expected answers.
  */
@@ -423,6 +423,44 @@ static void house_cases(const struct intent_schema *s)
     check_ground(de, s, "打开妈妈的风扇", "HassTurnOn|name=妈妈的风扇",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"妈妈的风扇\"}}");
     resolve_registry_free(de);
+
+    /* a timer's duration with a half: the span copied short is carried on over the utterance's
+     * half and unit, fractions go into the smaller units */
+    struct resolve_registry *t = load_str(house_en);
+    static const char *const hour_half = "{\"intent\":\"HassStartTimer\",\"slots\":{\"hours\":1,"
+                                         "\"minutes\":30}}";
+    check_ground(t, s, "set a timer for an hour and a half", "HassStartTimer|hours=an hour",
+                 hour_half);
+    check_ground(t, s, "set a timer for one and a half hours", "HassStartTimer|hours=one and a",
+                 hour_half);
+    check_ground(t, s, "set a timer for 1.5 hours", "HassStartTimer|hours=1.5 hours", hour_half);
+    check_ground(t, s, "timer for an hour and a half", "HassStartTimer|hours=an hour and a half",
+                 hour_half);
+    check_ground(t, s, "set a timer for two and a half hours", "HassStartTimer|hours=two and",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"hours\":2,\"minutes\":30}}");
+    check_ground(t, s, "一个半小时后提醒我", "HassStartTimer|hours=一个", hour_half);
+    check_ground(t, s, "定一个一个半钟头的计时器", "HassStartTimer|hours=一个", hour_half);
+    check_ground(t, s, "设置两个半小时的计时器",
+                 "HassStartTimer|hours=两个|conversation_command=时",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"hours\":2,\"minutes\":30}}");
+    check_ground(t, s, "半小时后提醒我", "HassStartTimer|hours=半小时",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":30}}");
+    check_ground(t, s, "cancel the one and a half hour timer",
+                 "HassCancelTimer|start_hours=one and a",
+                 "{\"intent\":\"HassCancelTimer\",\"slots\":{\"start_hours\":1,"
+                 "\"start_minutes\":30}}");
+    check_ground(t, s, "一个半小时后提醒我", "HassStartTimer|hours=一个|minutes=一个", hour_half);
+    /* must not change: whole units as said; another number after the span */
+    check_ground(t, s, "set a timer for 90 minutes", "HassStartTimer|minutes=90 minutes",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":90}}");
+    check_ground(t, s, "set a timer for an hour and ten minutes",
+                 "HassStartTimer|hours=an hour|minutes=ten minutes",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"hours\":1,\"minutes\":10}}");
+    check_ground(t, s, "in 2 hours turn off the tv",
+                 "HassStartTimer|hours=2 hours|conversation_command=turn off the tv",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"hours\":2,"
+                 "\"conversation_command\":\"turn off the tv\"}}");
+    resolve_registry_free(t);
 }
 
 /* A house for repairing spans the model copied short: names one word longer than the model's
