@@ -792,6 +792,25 @@ static int ground_place(const struct resolve_item *items, int n, const struct gr
     return best;
 }
 
+/* Whether the utterance says some unit of span, and each one it says lies inside [ms, me): a
+ * registry name the decoder offered for one of its words ("ground floor" in "turn on the floor
+ * lamp", where "floor" belongs to the lamp's name) says no place. */
+static bool only_inside(const struct ground_units *u, const char *span, int ms, int me)
+{
+    struct ground_units *su = malloc(sizeof *su);
+    bool inside = false, outside = false;
+    if (!su) return false;
+    ground_units_of(span, su);
+    for (int k = 0; k < su->n && !outside; k++)
+        for (int t = 0; t < u->n; t++)
+            if (!strcmp(u->buf + u->off[t], su->buf + su->off[k])) {
+                if (t >= ms && t < me) inside = true;
+                else outside = true;
+            }
+    free(su);
+    return inside && !outside;
+}
+
 /* The area (or floor) the grounded line keeps: the model's, when the entity's name does not
  * cover its words and it is in the house, else one the utterance says apart from the name
  * (the model's span may be cut short: "老人房里面"). NULL when there is none to keep. */
@@ -801,6 +820,7 @@ static const char *ground_keep(const struct resolve_registry *r, bool floor,
 {
     int s, e;
     if (span && units_find(u, span, &s, &e) && s >= ms && e <= me) return NULL;
+    if (span && !units_find(u, span, &s, &e) && only_inside(u, span, ms, me)) span = NULL;
     const char *canon = span ? (floor ? resolve_floor(r, span) : resolve_area(r, span)) : NULL;
     if (canon) return canon;
     int i = floor ? ground_place(r->floor, r->n_floor, u, blocked, ms, me)

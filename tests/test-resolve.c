@@ -483,7 +483,8 @@ static const char *house_repair =
     "{\"name\":\"Arc Lamp\",\"domain\":\"light\",\"area\":\"Living Room\",\"aliases\":[]},"
     "{\"name\":\"Victor's Fan\",\"domain\":\"fan\",\"area\":\"Bedroom\",\"aliases\":[]},"
     "{\"name\":\"Neon Sign\",\"domain\":\"light\",\"area\":\"Kitchen\",\"aliases\":[]},"
-    "{\"name\":\"Thermostat\",\"domain\":\"climate\",\"area\":\"Living Room\",\"aliases\":[]}]}";
+    "{\"name\":\"Thermostat\",\"domain\":\"climate\",\"area\":\"Living Room\",\"aliases\":[]},"
+    "{\"name\":\"Floor Lamp\",\"domain\":\"light\",\"area\":\"Bedroom\",\"aliases\":[]}]}";
 
 static const char *house_repair_zh =
     "{\"language\":\"zh-CN\",\"floors\":[{\"name\":\"一楼\",\"aliases\":[]}],"
@@ -544,6 +545,15 @@ static void repair_cases(const struct intent_schema *s)
     check_ground(g, s, "is it cold on the ground floor", "HassClimateGetTemperature|floor=cold on ground floor",
                  "{\"intent\":\"HassClimateGetTemperature\",\"slots\":{\"floor\":\"Ground Floor\"}}");
 
+    /* a floor the decoder offered for a word of the name said ("floor" of "floor lamp") */
+    check_ground(g, s, "would you mind switching the floor lamp on",
+                 "HassTurnOn|floor=ground floor|domain=light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Floor Lamp\"}}");
+    /* but a floor said apart from the name stays */
+    check_ground(g, s, "turn on the floor lamp upstairs",
+                 "HassTurnOn|floor=upstairs|domain=light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Floor Lamp\","
+                 "\"floor\":\"First Floor\"}}");
     /* what must not change: an exact name, no longer name around it */
     check_ground(g, s, "turn on the lamp", "HassTurnOn|name=lamp",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Lamp\"}}");
