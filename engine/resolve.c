@@ -1451,6 +1451,29 @@ static json_t *number_json(double x)
     return json_real(x);
 }
 
+/* The state word an entity of the domain has for the state asked: "is the blanket on?" and
+ * "车库门磁开着吗" ask about on/off devices and contact sensors (on = open), "大门锁是不是开着"
+ * about a lock (open = unlocked), "is the garage door on" about a cover; the model hears "open"
+ * or "on" from the words and cannot know the device. Returns state itself when it fits. */
+static const char *state_of_domain(const char *domain, const char *state)
+{
+    static const char *const onoff[] = {"light", "switch", "fan", "input_boolean",
+                                        "binary_sensor", "media_player", "climate", NULL};
+    static const char *const openclose[] = {"cover", "valve", NULL};
+    if (!domain) return state;
+    if (in_list(onoff, domain)) {
+        if (!strcmp(state, "open")) return "on";
+        if (!strcmp(state, "closed")) return "off";
+    } else if (in_list(openclose, domain)) {
+        if (!strcmp(state, "on")) return "open";
+        if (!strcmp(state, "off")) return "closed";
+    } else if (!strcmp(domain, "lock")) {
+        if (!strcmp(state, "open") || !strcmp(state, "off")) return "unlocked";
+        if (!strcmp(state, "closed") || !strcmp(state, "on")) return "locked";
+    }
+    return state;
+}
+
 static json_t *resolve_slots(const struct resolve_registry *r, const struct intent_def *d,
                              const struct intent_line *l, const char *context_area)
 {
@@ -1501,6 +1524,17 @@ static json_t *resolve_slots(const struct resolve_registry *r, const struct inte
             return NULL;
         }
     }
+    const char *ent = json_string_value(json_object_get(slots, "name"));
+    const char *state = json_string_value(json_object_get(slots, "state"));
+    for (int i = 0; ent && state && !timer && i < r->n_ent; i++)
+        if (!strcmp(r->ent[i].name, ent)) {
+            const char *st = state_of_domain(r->ent[i].domain, state);
+            if (st != state && json_object_set_new(slots, "state", json_string(st))) {
+                json_decref(slots);
+                return NULL;
+            }
+            break;
+        }
     return json_pack("{s:s,s:o}", "intent", l->intent, "slots", slots);
 }
 
