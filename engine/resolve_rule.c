@@ -144,6 +144,22 @@ static char *action_utterance(const struct intent_line *l, const char *utt)
     return u;
 }
 
+/* Whether the utterance speaks of the sun's rising or setting. A sun trigger is a closed word
+ * of the line with no span behind it, so the model can hear one where none was said ("let some
+ * sun in, open the office shades" is a command, not a rule at sunrise). */
+static bool sun_said(const char *utt)
+{
+    static const char *const words[] = {
+        "sunset", "sundown", "dusk", "sunrise", "sunup", "dawn", "sun goes", "sun sets",
+        "sun comes", "sun rises", "sun is up", "sun is down", "sun's up", "sun's down",
+        "gets dark", "get dark", "gets light", "first light", "nightfall", "daybreak",
+        "twilight", "日落", "日出", "下山", "天黑", "天亮", "升起", "夕阳", "黄昏", "傍晚",
+        "太阳", "刚亮", "破晓", "落山", NULL};
+    for (int i = 0; words[i]; i++)
+        if (strcasestr(utt, words[i])) return true;
+    return false;
+}
+
 json_t *resolve_answer(const struct resolve_registry *r, const struct intent_schema *schema,
                        const struct intent_line *l, const char *utterance, const char *context_area)
 {
@@ -156,6 +172,10 @@ json_t *resolve_answer(const struct resolve_registry *r, const struct intent_sch
     free(utt);
     if (!a) return NULL;
     if (!json_is_string(json_object_get(a, "intent"))) return a; /* the action is not here */
+    uint32_t m = intent_line_rule_mask(l);
+    if (utterance && (m & (1u << RULE_SUN)) && !(m & (1u << RULE_AT | 1u << RULE_WHEN)) &&
+        !sun_said(utterance))
+        return a; /* no rule was asked for: the command itself */
     json_t *rule = resolve_rule(r, l, utterance, a);
     if (!rule) return null_answer();
     return json_pack("{s:s,s:{},s:o}", "intent", "HubCreateRule", "slots", "rule", rule);

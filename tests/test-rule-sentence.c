@@ -197,6 +197,9 @@ int main(void)
               "\"state\",\"entity\":\"Anna\",\"to\":\"not_home\"},\"after\":\"07:30:00\","
               "\"before\":\"06:00:00\",\"action\":{\"intent\":\"HassTurnOff\",\"slots\":"
               "{\"name\":\"Hall Light\"}}}}");
+    /* a sun trigger the utterance does not speak of: the command itself, no rule */
+    answer_is(r, "HassTurnOn|name=hall light|sun=sunrise", "let some sun in, turn on the hall light",
+              "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Hall Light\"}}");
     /* a trigger or an action that is not in the house: the null answer */
     answer_is(r, "HassTurnOn|name=hall light|when=garage door|to=open", "",
               "{\"intent\":null,\"slots\":{}}");
