@@ -733,12 +733,13 @@ static bool ground_area_de_kind(const struct resolve_registry *r, const struct g
  * units of free-text slots). Every entity whose key spells exactly that stretch is marked in
  * cand. Returns false when the utterance says no entity name. */
 static bool ground_mention(const struct resolve_registry *r, const struct ground_units *u,
-                           const bool *blocked, bool *cand, int *ms, int *me)
+                           const bool *blocked, const bool *eligible, bool *cand, int *ms,
+                           int *me)
 {
     int best_len = 0;
     *ms = *me = -1;
     for (int i = 0; i < r->n_ent; i++)
-        for (int k = 0; k < r->ent[i].n_keys; k++) {
+        for (int k = 0; eligible[i] && k < r->ent[i].n_keys; k++) {
             const char *key = r->ent[i].keys[k];
             if (!key_groundable(key)) continue;
             int kl = (int)strlen(key);
@@ -760,7 +761,7 @@ static bool ground_mention(const struct resolve_registry *r, const struct ground
     for (int i = 0; i < r->n_ent; i++) {
         cand[i] = false;
         for (int k = 0; k < r->ent[i].n_keys; k++)
-            if (units_spell(u, *ms, r->ent[i].keys[k]) == *me &&
+            if (eligible[i] && units_spell(u, *ms, r->ent[i].keys[k]) == *me &&
                 !ground_area_de_kind(r, u, i, *ms, *me))
                 cand[i] = true;
     }
@@ -905,13 +906,25 @@ static bool ground_line(const struct resolve_registry *r, const struct intent_de
     struct ground_units *u = malloc(sizeof *u);
     bool *blocked = calloc(GROUND_UNITS, sizeof *blocked);
     bool *cand = calloc((size_t)r->n_ent, sizeof *cand);
+    bool *eligible = calloc((size_t)r->n_ent, sizeof *eligible);
     bool done = false;
-    if (!u || !blocked || !cand) goto out;
+    if (!u || !blocked || !cand || !eligible) goto out;
     ground_units_of(utterance, u);
     /* free text ("add lamp oil to the list", a song title) names nothing */
     units_block_text(u, l, blocked);
+    /* only entities the intent can take a name of: "is Sam home" in a house whose weather
+     * entity is called Home is about Sam */
+    static const char *const sensors[] = {"sensor", "binary_sensor", NULL};
+    bool asks_state = !strcmp(l->intent, "HassGetState") ||
+                      !strcmp(l->intent, "HassClimateGetTemperature"); /* see ground_sensor */
+    for (int i = 0; i < r->n_ent; i++) {
+        eligible[i] = asks_state && in_list(sensors, r->ent[i].domain);
+        for (int c = 0; c < d->n_combos && !eligible[i]; c++)
+            if (d->combos[c].mask & (1u << name_bit))
+                eligible[i] = combo_takes(d, d->combos[c].mask, r->ent[i].domain);
+    }
     int ms, me;
-    if (!ground_mention(r, u, blocked, cand, &ms, &me)) goto out;
+    if (!ground_mention(r, u, blocked, eligible, cand, &ms, &me)) goto out;
     int n_people = 0;
     for (int i = 0; i < r->n_ent; i++)
         if (cand[i] && r->ent[i].domain && !strcmp(r->ent[i].domain, "person")) n_people++;
@@ -997,6 +1010,7 @@ out:
     free(u);
     free(blocked);
     free(cand);
+    free(eligible);
     return done;
 }
 

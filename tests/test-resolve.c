@@ -239,7 +239,8 @@ static void ground_cases(const struct intent_schema *s)
 }
 
 /* A house for grounding what the model cannot know: people, a valve and a climate named after
- * their rooms (rooms with no cover or light), sensors, and two people of one name. */
+ * their rooms (rooms with no cover or light), sensors, two people of one name, and a weather
+ * entity called Home (a longer name said than Sam's, but no person: "is Sam home"). */
 static const char *house_people =
     "{\"language\":\"en\",\"floors\":[{\"name\":\"Ground Floor\",\"aliases\":[]}],"
     "\"areas\":[{\"name\":\"Garden\",\"floor\":\"Ground Floor\",\"aliases\":[]},"
@@ -259,7 +260,8 @@ static const char *house_people =
     "\"attributes\":{\"device_class\":\"temperature\"},\"aliases\":[]},"
     "{\"name\":\"Patio Door\",\"domain\":\"binary_sensor\",\"area\":\"Garden\","
     "\"attributes\":{\"device_class\":\"door\"},\"aliases\":[\"back door\"]},"
-    "{\"name\":\"Thermostat\",\"domain\":\"climate\",\"area\":\"Living Room\",\"aliases\":[]}]}";
+    "{\"name\":\"Thermostat\",\"domain\":\"climate\",\"area\":\"Living Room\",\"aliases\":[]},"
+    "{\"name\":\"Home\",\"domain\":\"weather\",\"area\":null,\"aliases\":[]}]}";
 
 static const char *house_people_zh =
     "{\"language\":\"zh-CN\",\"floors\":[{\"name\":\"一楼\",\"aliases\":[]}],"
