@@ -1,5 +1,7 @@
 # tests/: the test runner and tests that span several folders.
 EXTRA_DIST += tests/run-tests.sh
+# CHECK, the failure count and hub_test_refdir, shared by the C tests (header only).
+EXTRA_DIST += tests/hub-check.h
 check_PROGRAMS += tests/test-common
 tests_test_common_LDADD = common/libhubcommon.a
 HUB_TESTS += tests/test-common

@@ -11,14 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int fails;
-#define CHECK(c)                                                                                   \
-    do {                                                                                           \
-        if (!(c)) {                                                                                \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #c);                  \
-            fails++;                                                                               \
-        }                                                                                          \
-    } while (0)
+#include "tests/hub-check.h"
 
 static const char *const base[] = {
     "turn on the kitchen light",
@@ -201,6 +194,6 @@ int main(void)
     gguf_close(f);
     unlink(path);
     bpe_model_free(&m);
-    if (fails) fprintf(stderr, "%d checks failed\n", fails);
-    return fails ? 1 : 0;
+    if (failures) fprintf(stderr, "%d checks failed\n", failures);
+    return failures ? 1 : 0;
 }

@@ -12,16 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int fails;
-#define CHECK(c, ...)                                                                      \
-    do {                                                                                   \
-        if (!(c)) {                                                                        \
-            fails++;                                                                       \
-            fprintf(stderr, "%s:%d: FAIL: %s: ", __FILE__, __LINE__, #c);                  \
-            fprintf(stderr, __VA_ARGS__);                                                  \
-            fputc('\n', stderr);                                                           \
-        }                                                                                  \
-    } while (0)
+#include "tests/hub-check.h"
 
 static void check_split(const char *text, const char *want_json)
 {
@@ -134,8 +125,8 @@ int main(void)
     free(s);
     json_decref(names);
     hub_answers_free(a);
-    if (fails) {
-        fprintf(stderr, "%d failures\n", fails);
+    if (failures) {
+        fprintf(stderr, "%d failures\n", failures);
         return 1;
     }
     printf("ok: split, language detection, answer templates (%d keys en/zh-CN)\n", keys);

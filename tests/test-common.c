@@ -4,8 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int failures;
-#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #c); failures++; } } while (0)
+#include "tests/hub-check.h"
 
 int main(void)
 {

@@ -11,14 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int failures;
-#define CHECK(c)                                                                                   \
-    do {                                                                                           \
-        if (!(c)) {                                                                                \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #c);                  \
-            failures++;                                                                            \
-        }                                                                                          \
-    } while (0)
+#include "tests/hub-check.h"
 
 /* Parse `text` (len bytes) and expect an error starting with prefix and containing what. */
 static void expect_error(const char *text, size_t len, const char *prefix, const char *what)

@@ -17,21 +17,10 @@
 
 #include "engine/gguf.h"
 #include "kernels/kern.h"
+#include "tests/hub-check.h"
 
 /* SPEC() below overrides designated initialisers on purpose */
 #pragma GCC diagnostic ignored "-Woverride-init"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                           \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond);                        \
-            fprintf(stderr, __VA_ARGS__);                                                          \
-            fputc('\n', stderr);                                                                   \
-            failures++;                                                                            \
-        }                                                                                          \
-    } while (0)
 
 static char *read_all(const char *path, size_t *len)
 {
@@ -563,8 +552,7 @@ static void test_hostile(const char *tmpdir)
 
 int main(void)
 {
-    const char *dir = getenv("HUB_REFERENCE_DIR");
-    if (!dir || !*dir) dir = "../shared/reference";
+    const char *dir = hub_test_refdir();
     char tmpdir[] = "/tmp/test-gguf-XXXXXX";
     if (!mkdtemp(tmpdir)) {
         fprintf(stderr, "mkdtemp: %s\n", strerror(errno));

@@ -9,18 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures;
-static struct intent_schema *schema;
+#include "tests/hub-check.h"
 
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            failures++;                                                                    \
-            fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                                \
-            fprintf(stderr, __VA_ARGS__);                                                  \
-            fputc('\n', stderr);                                                           \
-        }                                                                                  \
-    } while (0)
+static struct intent_schema *schema;
 
 static void good(const char *line)
 {

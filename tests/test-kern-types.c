@@ -14,18 +14,7 @@
 
 #include "kernels/kern.h"
 #include "tests/kern-test-gguf.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond);                \
-            fprintf(stderr, __VA_ARGS__);                                                  \
-            fputc('\n', stderr);                                                           \
-            failures++;                                                                    \
-        }                                                                                  \
-    } while (0)
+#include "tests/hub-check.h"
 
 static void test_traits(void)
 {
@@ -230,8 +219,7 @@ int main(void)
     test_traits();
     test_half();
     test_roundtrip();
-    const char *dir = getenv("HUB_REFERENCE_DIR");
-    if (!dir || !*dir) dir = "/work/shared/reference";
+    const char *dir = hub_test_refdir();
     char path[4096];
     snprintf(path, sizeof(path), "%s/models/ds2-lite-f32.gguf", dir);
     struct ktg_file *f32 = ktg_open(path);

@@ -16,28 +16,7 @@
 #include "engine/model.h"
 #include "engine/sampler.h"
 #include "hub_status.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                     \
-    do {                                                                                     \
-        if (!(cond)) {                                                                       \
-            failures++;                                                                      \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                      \
-            printf(__VA_ARGS__);                                                             \
-            printf("\n");                                                                    \
-        }                                                                                    \
-    } while (0)
-
-static const char *refdir(void)
-{
-    static char buf[4096];
-    const char *d = getenv("HUB_REFERENCE_DIR");
-    if (d && *d) return d;
-    const char *top = getenv("top_srcdir");
-    snprintf(buf, sizeof(buf), "%s/../shared/reference", top ? top : ".");
-    return buf;
-}
+#include "tests/hub-check.h"
 
 static double nmse(const float *a, const float *b, size_t n)
 {
@@ -53,7 +32,7 @@ static double nmse(const float *a, const float *b, size_t n)
 static void test_prefill_vs_decode(const char *file, double tol)
 {
     char path[8192], err[512];
-    snprintf(path, sizeof(path), "%s/models/%s", refdir(), file);
+    snprintf(path, sizeof(path), "%s/models/%s", hub_test_refdir(), file);
     struct gguf_file *f = gguf_open(path, err, sizeof(err));
     CHECK(f, "%s: %s", path, err);
     if (!f) return;
@@ -120,7 +99,7 @@ enum edit { DROP_TENSOR, BAD_SHAPE, BAD_ARCH, BAD_EXPERT_USED, NEXTN_LAYER };
 static void test_broken(const char *tmpdir, enum edit ed, const char *want)
 {
     char path[8192], out[8192], err[512];
-    snprintf(path, sizeof(path), "%s/models/ds2-lite-f32.gguf", refdir());
+    snprintf(path, sizeof(path), "%s/models/ds2-lite-f32.gguf", hub_test_refdir());
     snprintf(out, sizeof(out), "%s/broken-%d.gguf", tmpdir, (int)ed);
     struct gguf_file *f = gguf_open(path, err, sizeof(err));
     CHECK(f, "%s: %s", path, err);

@@ -15,19 +15,9 @@
 #include "engine/gguf.h"
 #include "engine/model.h"
 #include "engine/sampler.h"
+#include "tests/hub-check.h"
 
-static int failures;
 static int verbose; /* HUB_REFERENCE_VERBOSE=1: NMSE of every position */
-
-#define CHECK(cond, ...)                                                                     \
-    do {                                                                                     \
-        if (!(cond)) {                                                                       \
-            failures++;                                                                      \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                      \
-            printf(__VA_ARGS__);                                                             \
-            printf("\n");                                                                    \
-        }                                                                                    \
-    } while (0)
 
 struct tol {
     double nmse_max, nmse_mean_max, top1_min;
@@ -226,15 +216,9 @@ out:
 
 int main(int argc, char **argv)
 {
-    const char *dir = getenv("HUB_REFERENCE_DIR");
+    const char *dir = hub_test_refdir();
     const char *vb = getenv("HUB_REFERENCE_VERBOSE");
     verbose = vb && *vb && strcmp(vb, "0");
-    char buf[4096];
-    if (!dir || !*dir) {
-        const char *top = getenv("top_srcdir");
-        snprintf(buf, sizeof(buf), "%s/../shared/reference", top ? top : ".");
-        dir = buf;
-    }
     char path[4200];
     snprintf(path, sizeof(path), "%s/manifest.json", dir);
     json_error_t je;

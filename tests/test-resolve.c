@@ -16,18 +16,7 @@
 
 #include "engine/intent_line.h"
 #include "engine/resolve.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            failures++;                                                                    \
-            fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond);                \
-            fprintf(stderr, __VA_ARGS__);                                                  \
-            fputc('\n', stderr);                                                           \
-        }                                                                                  \
-    } while (0)
+#include "tests/hub-check.h"
 
 static const char *house_en =
     "{\"language\":\"en\",\"floors\":[{\"name\":\"Ground Floor\",\"aliases\":[\"downstairs\"]},"

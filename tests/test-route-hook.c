@@ -13,28 +13,7 @@
 #include "engine/gguf.h"
 #include "engine/model.h"
 #include "hub_status.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                           \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            failures++;                                                                            \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                            \
-            printf(__VA_ARGS__);                                                                   \
-            printf("\n");                                                                          \
-        }                                                                                          \
-    } while (0)
-
-static const char *refdir(void)
-{
-    static char buf[4096];
-    const char *d = getenv("HUB_REFERENCE_DIR");
-    if (d && *d) return d;
-    const char *top = getenv("top_srcdir");
-    snprintf(buf, sizeof(buf), "%s/../shared/reference", top ? top : ".");
-    return buf;
-}
+#include "tests/hub-check.h"
 
 #define MAX_LAYERS 64
 #define N_PROMPT 40
@@ -73,7 +52,7 @@ static void record(void *user, int layer, int pos0, int T, const int32_t *sel, i
 static void test_model(const char *file, int threads)
 {
     char path[8192], err[512];
-    snprintf(path, sizeof(path), "%s/models/%s", refdir(), file);
+    snprintf(path, sizeof(path), "%s/models/%s", hub_test_refdir(), file);
     struct gguf_file *f = gguf_open(path, err, sizeof(err));
     CHECK(f, "%s: %s", path, err);
     if (!f) return;

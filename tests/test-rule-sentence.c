@@ -18,19 +18,11 @@
 #include "engine/resolve_rule.h"
 #include "hub_status.h"
 
-static int failures;
-static struct intent_schema *schema;
+/* a grammar bug fails most of the 6000 generated sentences; the first 30 say enough */
+#define HUB_CHECK_PRINT_MAX 30
+#include "tests/hub-check.h"
 
-#define CHECK(cond, ...)                                                                           \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            if (++failures < 30) {                                                                 \
-                fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond);                    \
-                fprintf(stderr, __VA_ARGS__);                                                      \
-                fputc('\n', stderr);                                                               \
-            }                                                                                      \
-        }                                                                                          \
-    } while (0)
+static struct intent_schema *schema;
 
 static const char *house =
     "{\"language\":\"en\",\"floors\":[],"

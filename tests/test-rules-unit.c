@@ -13,16 +13,7 @@
 #include <string.h>
 #include <time.h>
 
-static int fails;
-#define CHECK(c, ...)                                                                   \
-    do {                                                                                \
-        if (!(c)) {                                                                     \
-            fails++;                                                                    \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                 \
-            printf(__VA_ARGS__);                                                        \
-            printf("\n");                                                               \
-        }                                                                               \
-    } while (0)
+#include "tests/hub-check.h"
 
 /* Expected times (UTC) from NOAA's solar calculator (gml.noaa.gov/grad/solcalc). */
 struct sun_case {
@@ -170,8 +161,8 @@ int main(void)
     test_sun();
     test_yaml();
     test_check();
-    if (fails) {
-        printf("%d checks failed\n", fails);
+    if (failures) {
+        printf("%d checks failed\n", failures);
         return 1;
     }
     printf("ok: sun times, YAML positions and round trip, rule checks\n");

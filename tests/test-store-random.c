@@ -20,6 +20,10 @@
 #include "hub_status.h"
 #include "hubd/store.h"
 
+/* once the store and the model part, every later comparison fails; the first 20 say enough */
+#define HUB_CHECK_PRINT_MAX 20
+#include "tests/hub-check.h"
+
 #define NIDS 40  /* entity ids in play */
 #define NKEYS 12 /* setting keys in play */
 #define OPS 30000
@@ -34,17 +38,6 @@ static uint32_t rnd(void)
     rng_state ^= rng_state >> 27;
     return (uint32_t)((rng_state * 0x2545F4914F6CDD1DULL) >> 32);
 }
-
-static int failures;
-#define CHECK(cond, ...)                                                                           \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: CHECK failed: %s: ", __FILE__, __LINE__, #cond);               \
-            fprintf(stderr, __VA_ARGS__);                                                          \
-            fputc('\n', stderr);                                                                   \
-            if (++failures > 20) exit(1);                                                          \
-        }                                                                                          \
-    } while (0)
 
 /* ---- the model ---- */
 

@@ -19,16 +19,8 @@
 #include "hub_log.h"
 #include "hub_status.h"
 #include "hubd/store.h"
+#include "tests/hub-check.h"
 
-static int failures;
-
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);               \
-            failures++;                                                                            \
-        }                                                                                          \
-    } while (0)
 #define CHECK_EQ(a, b)                                                                             \
     do {                                                                                           \
         long long a_ = (long long)(a), b_ = (long long)(b);                                        \

@@ -14,19 +14,9 @@
 
 #include "engine/gguf.h"
 #include "engine/tokenizer.h"
+#include "tests/hub-check.h"
 
-static int failures;
 static int checked;
-
-#define CHECK(cond, ...)                                                                           \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #cond);                        \
-            fprintf(stderr, __VA_ARGS__);                                                          \
-            fputc('\n', stderr);                                                                   \
-            failures++;                                                                            \
-        }                                                                                          \
-    } while (0)
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -437,8 +427,7 @@ static void test_tiny(void)
 
 int main(void)
 {
-    const char *dir = getenv("HUB_REFERENCE_DIR");
-    if (!dir || !*dir) dir = "../shared/reference";
+    const char *dir = hub_test_refdir();
     char **strings;
     int nstr = load_strings(dir, &strings);
     if (nstr <= 0) {

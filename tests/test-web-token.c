@@ -12,18 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
-static int fails;
-#define CHECK(cond, ...)                                                                           \
-    do {                                                                                           \
-        if (cond) {                                                                                \
-            printf("ok: ");                                                                        \
-        } else {                                                                                   \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                            \
-            fails++;                                                                               \
-        }                                                                                          \
-        printf(__VA_ARGS__);                                                                       \
-        printf("\n");                                                                              \
-    } while (0)
+/* the log lists every check, held or not */
+#define HUB_CHECK_VERBOSE 1
+#include "tests/hub-check.h"
 
 static int count_cb(void *ud, const char *name, int64_t created, int64_t used)
 {
@@ -125,6 +116,6 @@ int main(void)
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0) printf("(could not remove %s)\n", dir);
-    printf(fails ? "%d FAILED\n" : "all passed\n", fails);
-    return fails ? 1 : 0;
+    printf(failures ? "%d FAILED\n" : "all passed\n", failures);
+    return failures ? 1 : 0;
 }
