@@ -1,8 +1,12 @@
-# lib-hub-test.sh: helpers shared by the shell tests that drive a real hubd over a broker with the
-# hub's clock under the test's control (test-rules.sh, test-rule-sentence.sh,
-# test-rule-sentence-model.sh). Source it after lib-broker.sh, then call hub_test_begin:
-#   hub_test_begin NAME          HUBD, HUBCTL, SIM, PLUGINS set and built, jq and the mosquitto
-#                                clients there (else FAIL); T a new temporary folder; on exit
+# lib-hub-test.sh: helpers shared by the shell tests that drive a real hubd and hub-sim over a
+# broker (test-rules.sh, test-command.sh, test-hubd.sh and the others that call hub_test_begin),
+# some with the hub's clock under the test's control. Source it after lib-broker.sh, then call
+# hub_test_begin; ok, bad and wait_until need neither (test-hubd-demo.sh and test-hubd-tls.sh,
+# which bring up their own broker, use only those):
+#   hub_test_begin NAME [NEED...]   HUBD, HUBCTL, SIM, PLUGINS set; they, zigbee2mqtt.so, jq, the
+#                                mosquitto clients and each NEED (a path: built; a name: a program
+#                                on PATH) there, else FAIL; T a new temporary folder; on exit
+#                                CLIENT_PID (a mosquitto_sub or load the test runs beside them),
 #                                hub-sim and hubd (SIM_PID, HUBD_PID) stopped, the broker too, T
 #                                removed
 #   ok WHAT / bad WHAT           report a check; bad counts failures in $fails
@@ -16,18 +20,21 @@ fails=0
 hub_test_begin() {
     HUBD=$top_builddir/hubd/hubd HUBCTL=$top_builddir/hubd/hubctl SIM=$top_builddir/tools/hub-sim
     PLUGINS=$top_builddir/plugins/.libs
-    for f in "$HUBD" "$HUBCTL" "$SIM" "$PLUGINS/zigbee2mqtt.so"; do
-        [ -e "$f" ] || { echo "FAIL: $f is not built"; exit 1; }
+    _ht_name=$1; shift
+    for f in "$HUBD" "$HUBCTL" "$SIM" "$PLUGINS/zigbee2mqtt.so" jq mosquitto_sub mosquitto_pub \
+        "$@"; do
+        case $f in
+            */*) [ -e "$f" ] || { echo "FAIL: $f is not built"; exit 1; } ;;
+            *) command -v "$f" >/dev/null ||
+                { echo "FAIL: $f is missing (quickstart installs it)"; exit 1; } ;;
+        esac
     done
-    for p in jq mosquitto_sub mosquitto_pub; do
-        command -v $p >/dev/null || { echo "FAIL: $p is missing (quickstart installs it)"; exit 1; }
-    done
-    T=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
-    HUBD_PID= SIM_PID=
+    T=$(mktemp -d "${TMPDIR:-/tmp}/$_ht_name.XXXXXX")
+    HUBD_PID= SIM_PID= CLIENT_PID=
     trap hub_test_cleanup EXIT
 }
 hub_test_cleanup() {
-    for p in $SIM_PID $HUBD_PID; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+    for p in $CLIENT_PID $SIM_PID $HUBD_PID; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
     broker_stop
     rm -rf "$T"
 }

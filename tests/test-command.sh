@@ -16,30 +16,11 @@
 # through the engine is tested by test-command-engine.sh.
 set -u
 : "${top_srcdir:=.}" "${top_builddir:=.}"
-HUBD=$top_builddir/hubd/hubd
-SIM=$top_builddir/tools/hub-sim
-HUBCTL=$top_builddir/hubd/hubctl
-PLUGINS=$top_builddir/plugins/.libs
 HOUSE=$top_srcdir/data/houses/demo.json
-for f in "$HUBD" "$SIM" "$PLUGINS/zigbee2mqtt.so" "$PLUGINS/tasmota.so" "$PLUGINS/ha_discovery.so"; do
-    [ -e "$f" ] || { echo "FAIL: $f is not built"; exit 1; }
-done
-for p in jq mosquitto_sub mosquitto_pub sqlite3; do
-    command -v $p >/dev/null || { echo "FAIL: $p is missing (quickstart installs it)"; exit 1; }
-done
-
 . "$top_srcdir/tests/lib-broker.sh"
-T=$(mktemp -d "${TMPDIR:-/tmp}/test-command.XXXXXX")
-HUBD_PID= SIM_PID=
-cleanup() {
-    for p in $SIM_PID $HUBD_PID; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-    broker_stop
-    rm -rf "$T"
-}
-trap cleanup EXIT
-fails=0
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$top_srcdir/tests/lib-hub-test.sh"
+hub_test_begin test-command "$top_builddir/plugins/.libs/tasmota.so" \
+    "$top_builddir/plugins/.libs/ha_discovery.so" sqlite3
 
 broker_start || { echo "FAIL: no broker"; exit 1; }
 M=127.0.0.1:$BROKER_PORT
@@ -71,6 +52,7 @@ while [ $n -gt 0 ]; do
 done
 sleep 0.5
 
+# pub TOPIC PAYLOAD, at QoS 0: this test's own, in place of lib-hub-test.sh's pub ARGS (QoS 1)
 pub() { mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -t "$1" -m "$2"; }
 # say_intent JSON JQ_CHECK [DEVICE_TOPIC DEVICE_REGEX]: carry out an intent; the answer must pass
 # JQ_CHECK and, when given, the device's own topic must get a matching command.

@@ -12,9 +12,7 @@ cleanup() {
     rm -rf "$T"
 }
 trap cleanup EXIT
-fails=0
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$top_srcdir/tests/lib-hub-test.sh" # ok, bad
 
 HUB_BUILD_DIR=$top_builddir HUB_DEMO_DIR=$T/demo bash "$top_srcdir/tools/demo.sh" >"$T/demo.out" 2>&1 &
 DEMO=$!

@@ -13,26 +13,14 @@
 # Afterwards a command to a simulated lamp still reaches it and hub/state follows.
 set -u
 : "${top_srcdir:=.}" "${top_builddir:=.}"
-HUBD=$top_builddir/hubd/hubd
-HUBCTL=$top_builddir/hubd/hubctl
-SIM=$top_builddir/tools/hub-sim
 CALLGEN=$top_builddir/tests/hubd-callgen
+TP_GOOD=$top_builddir/tests/plugins/.libs/tp_good.so
 RESTARTS=${HUB_RECONNECT_RESTARTS:-20}
-for f in "$HUBD" "$HUBCTL" "$SIM" "$CALLGEN" "$top_builddir/tests/plugins/.libs/tp_good.so" \
-    "$top_builddir/plugins/.libs/zigbee2mqtt.so"; do
-    [ -e "$f" ] || { echo "FAIL: $f is not built"; exit 1; }
-done
 . "$top_srcdir/tests/lib-broker.sh"
-T=$(mktemp -d "${TMPDIR:-/tmp}/test-hubd-reconnect.XXXXXX")
-HUBD_PID= GEN_PID= SIM_PID=
-cleanup() {
-    for p in $GEN_PID $SIM_PID $HUBD_PID; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-    broker_stop
-    rm -rf "$T"
-}
-trap cleanup EXIT
+. "$top_srcdir/tests/lib-hub-test.sh"
+hub_test_begin test-hubd-reconnect "$CALLGEN" "$TP_GOOD"
 mkdir -p "$T/plugins" "$T/broker"
-cp "$top_builddir/tests/plugins/.libs/tp_good.so" "$top_builddir"/plugins/.libs/*.so "$T/plugins/"
+cp "$TP_GOOD" "$PLUGINS"/*.so "$T/plugins/"
 BROKER_EXTRA="persistence true
 persistence_location $T/broker/
 autosave_interval 1"
@@ -56,7 +44,7 @@ round() {
     name=$1 sigs=$2; shift 2
     "$CALLGEN" --mqtt "$M" --entity switch.test_plug --count 500 --interval-ms 20 --timeout 30 \
         "$@" >"$T/$name.out" 2>&1 &
-    GEN_PID=$!
+    CLIENT_PID=$!
     sleep 0.5
     r=0
     while [ $r -lt "$RESTARTS" ]; do
@@ -71,7 +59,7 @@ round() {
             [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
         sleep 0.3
     done
-    wait $GEN_PID; gen_rc=$?; GEN_PID=
+    wait $CLIENT_PID; gen_rc=$?; CLIENT_PID=
     echo "round $name ($RESTARTS restarts by SIG$(echo $sigs | sed 's| |/SIG|g')):"
     sed 's/^/  /' "$T/$name.out"
 }

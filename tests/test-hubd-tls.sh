@@ -17,9 +17,7 @@ cleanup() {
     rm -rf "$T"
 }
 trap cleanup EXIT
-fails=0
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$top_srcdir/tests/lib-hub-test.sh" # ok, bad
 
 # A CA, a server certificate for 127.0.0.1, a client certificate.
 cd "$T" || exit 1

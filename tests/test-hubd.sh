@@ -6,40 +6,12 @@
 # last states back after a restart; the broker hubd spawns itself is gone after it stops.
 set -u
 : "${top_srcdir:=.}" "${top_builddir:=.}"
-HUBD=$top_builddir/hubd/hubd
-HUBCTL=$top_builddir/hubd/hubctl
-SIM=$top_builddir/tools/hub-sim
-PLUGINS=$top_builddir/plugins/.libs
 HOUSE=$top_srcdir/data/houses/demo.json
 LAMP=light.bedside_lamp_1
 LAMP_TOPIC="zigbee2mqtt/Bedside Lamp 1"
-
-for f in "$HUBD" "$HUBCTL" "$SIM"; do
-    [ -x "$f" ] || { echo "FAIL: $f is not built"; exit 1; }
-done
-[ -f "$PLUGINS/zigbee2mqtt.so" ] || { echo "FAIL: $PLUGINS/zigbee2mqtt.so is not built"; exit 1; }
-
 . "$top_srcdir/tests/lib-broker.sh"
-T=$(mktemp -d "${TMPDIR:-/tmp}/test-hubd.XXXXXX")
-HUBD_PID= SIM_PID= SUB_PID=
-cleanup() {
-    for p in $SUB_PID $SIM_PID $HUBD_PID; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-    broker_stop
-    rm -rf "$T"
-}
-trap cleanup EXIT
-fails=0
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
-# wait_until TENTHS CMD...: run CMD every 0.1 s until it succeeds; 1 on timeout.
-wait_until() {
-    n=$1; shift
-    while [ "$n" -gt 0 ]; do
-        "$@" >/dev/null 2>&1 && return 0
-        sleep 0.1; n=$((n - 1))
-    done
-    return 1
-}
+. "$top_srcdir/tests/lib-hub-test.sh"
+hub_test_begin test-hubd sqlite3
 
 # ---- 1. configuration errors name the file and the line ----
 printf '[mqtt]\nhost = 127.0.0.1\n\n[store]\nhistory_retention_days = -3\n' >"$T/bad.conf"
@@ -79,11 +51,11 @@ status=$(mosquitto_sub -h 127.0.0.1 -p "$BROKER_PORT" -t hub/status -C 1 -W 3 2>
 
 # The call: device reports on, hub/state follows.
 mosquitto_sub -h 127.0.0.1 -p "$BROKER_PORT" -t "$LAMP_TOPIC" -C 1 -W 10 >"$T/device.out" 2>&1 &
-SUB_PID=$!
+CLIENT_PID=$!
 sleep 0.3
 out=$("$HUBCTL" --mqtt "$M" call $LAMP turn_on brightness=40 2>&1)
 [ "$out" = ok ] && ok "hubctl call $LAMP turn_on brightness=40: ok" || bad "call answered '$out'"
-wait $SUB_PID; SUB_PID=
+wait $CLIENT_PID; CLIENT_PID=
 grep -q '"state":"ON"' "$T/device.out" && ok "device reported $(cat "$T/device.out")" ||
     bad "device report: $(cat "$T/device.out")"
 lamp_is_on_40() {
@@ -102,12 +74,12 @@ out=$("$HUBCTL" --mqtt "$M" call light.no_such_lamp turn_on 2>&1); rc=$?
 out=$("$HUBCTL" --mqtt "$M" call lock.front_door_lock set_temperature temperature=20 2>&1); rc=$?
 [ $rc -eq 1 ] && ok "unsupported action refused: $out" || bad "unsupported action: rc $rc '$out'"
 mosquitto_sub -h 127.0.0.1 -p "$BROKER_PORT" -t hub/call/result -C 3 -W 5 >"$T/results.out" 2>&1 &
-SUB_PID=$!
+CLIENT_PID=$!
 sleep 0.3
 mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -t hub/call -m '{"entity": 5' -q 1
 head -c 1048576 /dev/zero | tr '\0' 'x' | mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -t hub/call -s -q 1
 mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -t hub/call -m '{"id":7,"entity":"light.x","action":["a"]}' -q 1
-wait $SUB_PID; SUB_PID=
+wait $CLIENT_PID; CLIENT_PID=
 if [ "$(grep -c '"ok":false' "$T/results.out")" -eq 3 ] && grep -q '"id":7' "$T/results.out"; then
     ok "malformed, 1 MB and mistyped hub/call each answered ok:false"
 else bad "bad calls: $(cat "$T/results.out")"; fi

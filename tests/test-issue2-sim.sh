@@ -8,38 +8,11 @@
 # the vacuum's capabilities keep its fan speeds from the abbreviated fanspd_lst.
 set -u
 : "${top_srcdir:=.}" "${top_builddir:=.}"
-HUBD=$top_builddir/hubd/hubd
-HUBCTL=$top_builddir/hubd/hubctl
-SIM=$top_builddir/tools/hub-sim
-PLUGINS=$top_builddir/plugins/.libs
 HOUSE=$top_srcdir/data/houses/demo.json
-for f in "$HUBD" "$HUBCTL" "$SIM" "$PLUGINS/tasmota.so" "$PLUGINS/ha_discovery.so"; do
-    [ -e "$f" ] || { echo "FAIL: $f is not built"; exit 1; }
-done
-for p in jq sqlite3 mosquitto_sub; do
-    command -v $p >/dev/null || { echo "FAIL: $p is missing (quickstart installs it)"; exit 1; }
-done
-
 . "$top_srcdir/tests/lib-broker.sh"
-T=$(mktemp -d "${TMPDIR:-/tmp}/test-issue2-sim.XXXXXX")
-HUBD_PID= SIM_PID=
-cleanup() {
-    for p in $SIM_PID $HUBD_PID; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-    broker_stop
-    rm -rf "$T"
-}
-trap cleanup EXIT
-fails=0
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
-wait_until() { # wait_until TENTHS CMD...
-    n=$1; shift
-    while [ "$n" -gt 0 ]; do
-        "$@" >/dev/null 2>&1 && return 0
-        sleep 0.1; n=$((n - 1))
-    done
-    return 1
-}
+. "$top_srcdir/tests/lib-hub-test.sh"
+hub_test_begin test-issue2-sim "$top_builddir/plugins/.libs/tasmota.so" \
+    "$top_builddir/plugins/.libs/ha_discovery.so" sqlite3
 
 broker_start || { echo "FAIL: no broker"; exit 1; }
 M=127.0.0.1:$BROKER_PORT

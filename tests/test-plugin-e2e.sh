@@ -6,27 +6,10 @@
 # the simulated device's own report (not from the command).
 set -u
 : "${top_srcdir:=.}" "${top_builddir:=.}"
-HUBD=$top_builddir/hubd/hubd
-HUBCTL=$top_builddir/hubd/hubctl
-SIM=$top_builddir/tools/hub-sim
-PLUGINS=$top_builddir/plugins/.libs
-for f in "$HUBD" "$HUBCTL" "$SIM" "$PLUGINS/zigbee2mqtt.so" "$PLUGINS/tasmota.so" "$PLUGINS/ha_discovery.so"; do
-    [ -e "$f" ] || { echo "FAIL: $f is not built"; exit 1; }
-done
-command -v jq >/dev/null || { echo "FAIL: jq is missing (quickstart installs it)"; exit 1; }
-
 . "$top_srcdir/tests/lib-broker.sh"
-T=$(mktemp -d "${TMPDIR:-/tmp}/test-plugin-e2e.XXXXXX")
-HUBD_PID= SIM_PID=
-cleanup() {
-    for p in $SIM_PID $HUBD_PID; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-    broker_stop
-    rm -rf "$T"
-}
-trap cleanup EXIT
-fails=0
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$top_srcdir/tests/lib-hub-test.sh"
+hub_test_begin test-plugin-e2e "$top_builddir/plugins/.libs/tasmota.so" \
+    "$top_builddir/plugins/.libs/ha_discovery.so"
 
 broker_start || { echo "FAIL: no broker"; exit 1; }
 M=127.0.0.1:$BROKER_PORT
