@@ -5,8 +5,10 @@
  * edit distance over code points catches typos. Among equal matches the entity in the named
  * area (or floor), of a domain the intent's combination names, or in the speaker's room wins.
  */
+#define _GNU_SOURCE /* strcasestr */
 #include "engine/resolve.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -1552,6 +1554,61 @@ static json_t *resolve_slots(const struct resolve_registry *r, const struct inte
     return json_pack("{s:s,s:o}", "intent", l->intent, "slots", slots);
 }
 
+/* A name the intent cannot take: the registry name it matches is of a domain no combination
+ * with the line's slots takes ("roomba, go back to the dock" heard as the vacuum's return with
+ * name=back door, a lock the decoder offered for "back"). The line without it is grounded in
+ * what was said instead (ground_line); if that finds nothing and the intent needs a name, the
+ * answer is null. */
+static bool misfit_name_line(const struct resolve_registry *r, const struct intent_def *d,
+                             const struct intent_line *l, struct intent_line *out)
+{
+    const char *span = intent_line_get(l, "name");
+    if (!d || !span || strstr(l->intent, "Timer")) return false;
+    const char *e = resolve_entity(r, span, NULL, NULL, NULL, NULL);
+    if (!e) return false;
+    for (int i = 0; i < r->n_ent; i++)
+        if (!strcmp(r->ent[i].name, e))
+            return !combo_takes(d, intent_line_mask(l), r->ent[i].domain) &&
+                   line_without(l, 1u << intent_slot_index("name"), out);
+    return false;
+}
+
+/* Which way the utterance turns a lock: 1 lock, -1 unlock, 0 it does not say. */
+static int lock_verb(const char *utt)
+{
+    static const char *const unlock[] = {"unlock", "解锁", "开锁", "打开", "解开", "开门", NULL};
+    static const char *const lock[] = {"锁上", "锁好", "上锁", "锁住", "反锁", "锁起来", "锁一下",
+                                       NULL};
+    for (int i = 0; unlock[i]; i++)
+        if (strcasestr(utt, unlock[i])) return -1;
+    for (int i = 0; lock[i]; i++)
+        if (strstr(utt, lock[i])) return 1;
+    for (const char *p = utt; (p = strcasestr(p, "lock")); p += 4) /* the word, not "blocks" */
+        if ((p == utt || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[4]))
+            return 1;
+    return 0;
+}
+
+/* A lock turned the other way than the verb said ("lock the front door please" heard as
+ * HassTurnOff, which unlocks): the verb decides. Locks are where a wrong direction does harm,
+ * and the verb is one word the small model can miss among the others. */
+static bool lock_direction_line(const struct resolve_registry *r, const struct intent_line *l,
+                                const char *utterance, struct intent_line *out)
+{
+    bool on = !strcmp(l->intent, "HassTurnOn");
+    if (!utterance || (!on && strcmp(l->intent, "HassTurnOff"))) return false;
+    const char *name = intent_line_get(l, "name"), *domain = intent_line_get(l, "domain");
+    bool is_lock = domain && !strcmp(domain, "lock");
+    const char *e = name ? resolve_entity(r, name, NULL, NULL, NULL, NULL) : NULL;
+    for (int i = 0; e && !is_lock && i < r->n_ent; i++)
+        if (!strcmp(r->ent[i].name, e)) is_lock = r->ent[i].domain && !strcmp(r->ent[i].domain, "lock");
+    int verb = is_lock ? lock_verb(utterance) : 0;
+    if (!verb || (verb > 0) == on) return false;
+    *out = *l;
+    snprintf(out->intent, sizeof out->intent, "%s", on ? "HassTurnOff" : "HassTurnOn");
+    return true;
+}
+
 json_t *resolve_line(const struct resolve_registry *r, const struct intent_schema *schema,
                      const struct intent_line *l, const char *utterance,
                      const char *context_area)
@@ -1559,18 +1616,26 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     struct intent_line *timed = malloc(sizeof *timed), *kinded = malloc(sizeof *kinded),
-                       *repaired = malloc(sizeof *repaired), *grounded = malloc(sizeof *grounded);
+                       *repaired = malloc(sizeof *repaired), *grounded = malloc(sizeof *grounded),
+                       *fitted = malloc(sizeof *fitted), *turned = malloc(sizeof *turned);
     json_t *ans = NULL;
-    if (!timed || !kinded || !repaired || !grounded) goto out;
+    if (!timed || !kinded || !repaired || !grounded || !fitted || !turned) goto out;
+    bool misfit = misfit_name_line(r, d, l, fitted);
+    if (misfit) l = fitted;
     if (durations_line(l, utterance, timed)) l = timed;
     if (de_kind_line(r, d, l, kinded)) l = kinded;
     if (repair_line(r, d, l, utterance, context_area, repaired)) l = repaired;
     if (ground_line(r, d, l, utterance, grounded)) l = grounded;
-    ans = kind_missing(r, l) ? null_answer() : resolve_slots(r, d, l, context_area);
+    if (lock_direction_line(r, l, utterance, turned)) l = turned;
+    if (misfit && !intent_line_get(l, "name") && !intent_def_combo(d, intent_line_mask(l)))
+        ans = null_answer(); /* the intent needs a name and none was said */
+    else ans = kind_missing(r, l) ? null_answer() : resolve_slots(r, d, l, context_area);
 out:
     free(timed);
     free(kinded);
     free(repaired);
     free(grounded);
+    free(fitted);
+    free(turned);
     return ans;
 }

@@ -279,6 +279,40 @@ static const char *house_de_zh =
     "{\"name\":\"书房台灯\",\"domain\":\"light\",\"area\":\"书房\",\"aliases\":[]},"
     "{\"name\":\"妈妈的风扇\",\"domain\":\"fan\",\"area\":\"卧室\",\"aliases\":[]}]}";
 
+/* Locks, a vacuum, a light: for the direction of a lock and names the intent cannot take. */
+static const char *house_locks =
+    "{\"language\":\"en\",\"floors\":[],\"areas\":[{\"name\":\"Hall\",\"aliases\":[]}],"
+    "\"entities\":["
+    "{\"name\":\"Front Door\",\"domain\":\"lock\",\"area\":\"Hall\",\"aliases\":[\"前门\"]},"
+    "{\"name\":\"Back Door\",\"domain\":\"lock\",\"area\":\"Hall\",\"aliases\":[]},"
+    "{\"name\":\"Roomba\",\"domain\":\"vacuum\",\"area\":\"Hall\",\"aliases\":[]},"
+    "{\"name\":\"Hall Light\",\"domain\":\"light\",\"area\":\"Hall\",\"aliases\":[]}]}";
+
+static void lock_cases(const struct intent_schema *s)
+{
+    struct resolve_registry *g = load_str(house_locks);
+    /* the verb said decides which way a lock turns */
+    check_ground(g, s, "lock the front door please", "HassTurnOff|name=front door",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Front Door\"}}");
+    check_ground(g, s, "unlock the front door", "HassTurnOn|name=front door",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Front Door\"}}");
+    check_ground(g, s, "把前门锁上", "HassTurnOff|name=前门",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Front Door\"}}");
+    check_ground(g, s, "把前门的锁打开", "HassTurnOn|name=前门",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Front Door\"}}");
+    /* no verb of locking said, or no lock: the model's answer stays */
+    check_ground(g, s, "the front door, please", "HassTurnOff|name=front door",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Front Door\"}}");
+    check_ground(g, s, "turn on the hall light and lock up", "HassTurnOff|name=hall light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Hall Light\"}}");
+    /* a name of a domain the intent cannot take: the one said instead, or null */
+    check_ground(g, s, "roomba, go back to the dock", "HassVacuumReturnToBase|name=back door",
+                 "{\"intent\":\"HassVacuumReturnToBase\",\"slots\":{\"name\":\"Roomba\"}}");
+    check_ground(g, s, "go back to the dock", "HassVacuumReturnToBase|name=back door",
+                 "{\"intent\":null,\"slots\":{}}");
+    resolve_registry_free(g);
+}
+
 static void house_cases(const struct intent_schema *s)
 {
     struct resolve_registry *g = load_str(house_people);
@@ -805,6 +839,7 @@ int main(void)
     ground_cases(s);
     repair_cases(s);
     house_cases(s);
+    lock_cases(s);
     eval_gold(s, srcdir, "en");
     eval_gold(s, srcdir, "zh-CN");
     intent_schema_free(s);
