@@ -1467,6 +1467,15 @@ static json_t *number_json(double x)
     return json_real(x);
 }
 
+/* The registry entity whose canonical name is name (the first, as resolve_entity answers
+ * names), or NULL. */
+static const struct resolve_item *entity_named(const struct resolve_registry *r, const char *name)
+{
+    for (int i = 0; name && i < r->n_ent; i++)
+        if (!strcmp(r->ent[i].name, name)) return &r->ent[i];
+    return NULL;
+}
+
 /* The state word an entity of the domain has for the state asked: "is the blanket on?" and
  * "车库门磁开着吗" ask about on/off devices and contact sensors (on = open), "大门锁是不是开着"
  * about a lock (open = unlocked), "is the garage door on" about a cover; the model hears "open"
@@ -1540,17 +1549,14 @@ static json_t *resolve_slots(const struct resolve_registry *r, const struct inte
             return NULL;
         }
     }
-    const char *ent = json_string_value(json_object_get(slots, "name"));
+    const struct resolve_item *ent =
+        timer ? NULL : entity_named(r, json_string_value(json_object_get(slots, "name")));
     const char *state = json_string_value(json_object_get(slots, "state"));
-    for (int i = 0; ent && state && !timer && i < r->n_ent; i++)
-        if (!strcmp(r->ent[i].name, ent)) {
-            const char *st = state_of_domain(r->ent[i].domain, state);
-            if (st != state && json_object_set_new(slots, "state", json_string(st))) {
-                json_decref(slots);
-                return NULL;
-            }
-            break;
-        }
+    const char *st = ent && state ? state_of_domain(ent->domain, state) : state;
+    if (st != state && json_object_set_new(slots, "state", json_string(st))) {
+        json_decref(slots);
+        return NULL;
+    }
     return json_pack("{s:s,s:o}", "intent", l->intent, "slots", slots);
 }
 
@@ -1564,13 +1570,10 @@ static bool misfit_name_line(const struct resolve_registry *r, const struct inte
 {
     const char *span = intent_line_get(l, "name");
     if (!d || !span || strstr(l->intent, "Timer")) return false;
-    const char *e = resolve_entity(r, span, NULL, NULL, NULL, NULL);
-    if (!e) return false;
-    for (int i = 0; i < r->n_ent; i++)
-        if (!strcmp(r->ent[i].name, e))
-            return !combo_takes(d, intent_line_mask(l), r->ent[i].domain) &&
-                   line_without(l, 1u << intent_slot_index("name"), out);
-    return false;
+    const struct resolve_item *e =
+        entity_named(r, resolve_entity(r, span, NULL, NULL, NULL, NULL));
+    return e && !combo_takes(d, intent_line_mask(l), e->domain) &&
+           line_without(l, 1u << intent_slot_index("name"), out);
 }
 
 /* Which way the utterance turns a lock: 1 lock, -1 unlock, 0 it does not say. */
@@ -1598,10 +1601,10 @@ static bool lock_direction_line(const struct resolve_registry *r, const struct i
     bool on = !strcmp(l->intent, "HassTurnOn");
     if (!utterance || (!on && strcmp(l->intent, "HassTurnOff"))) return false;
     const char *name = intent_line_get(l, "name"), *domain = intent_line_get(l, "domain");
-    bool is_lock = domain && !strcmp(domain, "lock");
-    const char *e = name ? resolve_entity(r, name, NULL, NULL, NULL, NULL) : NULL;
-    for (int i = 0; e && !is_lock && i < r->n_ent; i++)
-        if (!strcmp(r->ent[i].name, e)) is_lock = r->ent[i].domain && !strcmp(r->ent[i].domain, "lock");
+    const struct resolve_item *e =
+        name ? entity_named(r, resolve_entity(r, name, NULL, NULL, NULL, NULL)) : NULL;
+    bool is_lock = (domain && !strcmp(domain, "lock")) ||
+                   (e && e->domain && !strcmp(e->domain, "lock"));
     int verb = is_lock ? lock_verb(utterance) : 0;
     if (!verb || (verb > 0) == on) return false;
     *out = *l;
