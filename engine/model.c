@@ -1774,10 +1774,40 @@ static inline __attribute__((always_inline)) float expf_ggml(float x)
 /*
  * The "tiled" arithmetic of llama.cpp's CPU flash attention (batches of 64 rows or more):
  * f32 query; keys in tiles of 64; each score an FMA chain over the head dims; per tile an
- * online-softmax step (running max, exp by ggml_v_expf, the sum of each 16 lanes reduced and
- * added in double); values accumulated as FMA chains over the tile's keys.
+ * online-softmax step (fa_tile_softmax); values accumulated as FMA chains over the tile's keys.
  */
 #define MODEL_FA_TILE 64
+
+/* One tile's online-softmax step: raise the running max *M to the tile's, rescale the value
+ * accumulator out[0..dv) and the sum *S when it grew, turn the scores kq[0..nt) into
+ * exp(score - max) by ggml_v_expf and add their sum as llama.cpp does (each 16 lanes reduced
+ * pairwise, added in double). Masked or padded lanes give exp(-inf) = 0 and add nothing. */
+static inline __attribute__((always_inline)) void fa_tile_softmax(float *kq, int nt, float *M,
+                                                                  float *S, float *out, int dv)
+{
+    float tmax = -INFINITY;
+    for (int tk = 0; tk < nt; tk++) tmax = kq[tk] > tmax ? kq[tk] : tmax;
+    float mnew = fmaxf(*M, tmax);
+    if (mnew > *M) {
+        float ms = expf(*M - mnew);
+        for (int i = 0; i < dv; i++) out[i] *= ms;
+        *S *= ms;
+    }
+    *M = mnew;
+    double sum = 0;
+    for (int g = 0; g < MODEL_FA_TILE; g += 16) {
+        float e[16], t8[8], t4[4];
+        for (int l = 0; l < 16; l++) {
+            e[l] = g + l < nt ? expf_ggml(kq[g + l] - mnew) : 0.0f;
+            if (g + l < nt) kq[g + l] = e[l];
+        }
+        for (int l = 0; l < 8; l++) t8[l] = e[8 + l] + e[l];
+        for (int l = 0; l < 4; l++) t4[l] = t8[4 + l] + t8[l];
+        sum += (double)((t4[0] + t4[2]) + (t4[1] + t4[3]));
+    }
+    *S = (float)((double)*S + sum);
+}
+
 static inline __attribute__((always_inline)) void
 attend_tiled_body(const float *q, const float *k, size_t kstride, int dk, const float *v,
                   size_t vstride, int dv, int n_kv, float scale, float *s, float *out)
@@ -1787,34 +1817,13 @@ attend_tiled_body(const float *q, const float *k, size_t kstride, int dk, const 
     for (int ic = 0; ic < n_kv; ic += MODEL_FA_TILE) {
         int nt = n_kv - ic < MODEL_FA_TILE ? n_kv - ic : MODEL_FA_TILE;
         float *kq = s + ic;
-        float tmax = -INFINITY;
         for (int tk = 0; tk < nt; tk++) {
             const float *kr = k + (size_t)(ic + tk) * kstride;
             float acc = 0.0f;
             for (int d = 0; d < dk; d++) acc = fmaf(q[d], kr[d], acc);
             kq[tk] = acc * scale;
-            tmax = kq[tk] > tmax ? kq[tk] : tmax;
         }
-        float mnew = fmaxf(M, tmax);
-        if (mnew > M) {
-            float ms = expf(M - mnew);
-            for (int i = 0; i < dv; i++) out[i] *= ms;
-            S *= ms;
-        }
-        M = mnew;
-        /* masked or padded lanes give exp(-inf) = 0 and add nothing */
-        double sum = 0;
-        for (int g = 0; g < MODEL_FA_TILE; g += 16) {
-            float e[16], t8[8], t4[4];
-            for (int l = 0; l < 16; l++) {
-                e[l] = g + l < nt ? expf_ggml(kq[g + l] - mnew) : 0.0f;
-                if (g + l < nt) kq[g + l] = e[l];
-            }
-            for (int l = 0; l < 8; l++) t8[l] = e[8 + l] + e[l];
-            for (int l = 0; l < 4; l++) t4[l] = t8[4 + l] + t8[l];
-            sum += (double)((t4[0] + t4[2]) + (t4[1] + t4[3]));
-        }
-        S = (float)((double)S + sum);
+        fa_tile_softmax(kq, nt, &M, &S, out, dv);
         for (int i = 0; i < dv; i++) {
             float acc = out[i];
             for (int tk = 0; tk < nt; tk++) acc = fmaf(kq[tk], v[(size_t)(ic + tk) * vstride + i], acc);
@@ -1894,27 +1903,7 @@ MODEL_TARGET static void attend_tiled_fma(const float *q, const float *k, size_t
             for (int d = 0; d < dk; d++) acc = fmaf(q[d], kr[d], acc);
             kq[tk] = acc * scale;
         }
-        float tmax = -INFINITY;
-        for (tk = 0; tk < nt; tk++) tmax = kq[tk] > tmax ? kq[tk] : tmax;
-        float mnew = fmaxf(M, tmax);
-        if (mnew > M) {
-            float ms = expf(M - mnew);
-            for (int i = 0; i < dv; i++) out[i] *= ms;
-            S *= ms;
-        }
-        M = mnew;
-        double sum = 0;
-        for (int g = 0; g < MODEL_FA_TILE; g += 16) {
-            float e[16], t8[8], t4[4];
-            for (int l = 0; l < 16; l++) {
-                e[l] = g + l < nt ? expf_ggml(kq[g + l] - mnew) : 0.0f;
-                if (g + l < nt) kq[g + l] = e[l];
-            }
-            for (int l = 0; l < 8; l++) t8[l] = e[8 + l] + e[l];
-            for (int l = 0; l < 4; l++) t4[l] = t8[4 + l] + t8[l];
-            sum += (double)((t4[0] + t4[2]) + (t4[1] + t4[3]));
-        }
-        S = (float)((double)S + sum);
+        fa_tile_softmax(kq, nt, &M, &S, out, dv);
         int i = 0;
         for (; i + 32 <= dv; i += 32) { /* four independent chains per step, as above */
             __m256 a0 = _mm256_loadu_ps(out + i), a1 = _mm256_loadu_ps(out + i + 8);
@@ -2022,27 +2011,7 @@ MODEL_TARGET static void attend2_tiled_fma(const float *const qs[2], const float
                 _mm256_storeu_ps(lanes, _mm256_mul_ps(acc, vs));
                 memcpy(kq + tq, lanes, (size_t)(nt - tq) * sizeof(float));
             }
-            float tmax = -INFINITY;
-            for (tq = 0; tq < nt; tq++) tmax = kq[tq] > tmax ? kq[tq] : tmax;
-            float mnew = fmaxf(M[qi], tmax);
-            if (mnew > M[qi]) {
-                float ms = expf(M[qi] - mnew);
-                for (int i = 0; i < dv; i++) out[i] *= ms;
-                S[qi] *= ms;
-            }
-            M[qi] = mnew;
-            double sum = 0;
-            for (int g = 0; g < MODEL_FA_TILE; g += 16) {
-                float e[16], t8[8], t4[4];
-                for (int l = 0; l < 16; l++) {
-                    e[l] = g + l < nt ? expf_ggml(kq[g + l] - mnew) : 0.0f;
-                    if (g + l < nt) kq[g + l] = e[l];
-                }
-                for (int l = 0; l < 8; l++) t8[l] = e[8 + l] + e[l];
-                for (int l = 0; l < 4; l++) t4[l] = t8[4 + l] + t8[l];
-                sum += (double)((t4[0] + t4[2]) + (t4[1] + t4[3]));
-            }
-            S[qi] = (float)((double)S[qi] + sum);
+            fa_tile_softmax(kq, nt, &M[qi], &S[qi], out, dv);
         }
         int i = 0;
         for (; i + 32 <= dv; i += 32) { /* 8 chains: 4 dim groups x 2 queries */
