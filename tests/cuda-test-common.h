@@ -2,6 +2,7 @@
  * cuda-test-common.h: helpers of the backend tests (test-cuda-cpuref.c, test-cuda.c): the
  * reference models' weight tensors through engine/gguf.h, a double-precision product from
  * kern_dequant_row as the ground truth, normalized mean squared error, a small fixed RNG.
+ * Checks are tests/hub-check.h's CHECK.
  */
 #ifndef CUDA_TEST_COMMON_H
 #define CUDA_TEST_COMMON_H
@@ -16,18 +17,7 @@
 #include "hub_status.h"
 #include "kernels/backend.h"
 #include "kernels/kern.h"
-
-static int tc_failures;
-
-#define TC_CHECK(cond, ...)                                                                        \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                   \
-            fprintf(stderr, __VA_ARGS__);                                                          \
-            fputc('\n', stderr);                                                                   \
-            tc_failures++;                                                                         \
-        }                                                                                          \
-    } while (0)
+#include "tests/hub-check.h"
 
 #define TC_UNUSED __attribute__((unused))
 
@@ -103,9 +93,8 @@ static TC_UNUSED const char *tc_models[] = {
 
 static TC_UNUSED struct gguf_file *tc_open_model(const char *name)
 {
-    const char *dir = getenv("HUB_REFERENCE_DIR");
     char path[4096], err[256];
-    snprintf(path, sizeof(path), "%s/models/%s", dir ? dir : "/work/shared/reference", name);
+    snprintf(path, sizeof(path), "%s/models/%s", hub_test_refdir(), name);
     struct gguf_file *f = gguf_open(path, err, sizeof(err));
     if (!f) fprintf(stderr, "%s: %s\n", path, err);
     return f;

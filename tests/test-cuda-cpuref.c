@@ -17,7 +17,7 @@ static void test_block_decode(const struct gguf_file *f, const char *model)
         int64_t k = t->ne[0], rows = (int64_t)(t->nbytes / kern_row_bytes(t->type, k));
         int be = hub_op_block_elems((int)t->type), bb = hub_op_block_bytes((int)t->type);
         const struct kern_type_traits *tr = kern_type_traits((int)t->type);
-        TC_CHECK(tr && tr->block_elems == be && tr->block_bytes == bb,
+        CHECK(tr && tr->block_elems == be && tr->block_bytes == bb,
                  "%s: block size of type %u differs from kern's", t->name, t->type);
         float *ref = malloc((size_t)k * sizeof(float));
         if (!ref) exit(99);
@@ -34,7 +34,7 @@ static void test_block_decode(const struct gguf_file *f, const char *model)
                             (long long)r, (long long)j, v, ref[j]);
             }
         }
-        TC_CHECK(bad == 0, "%s %s (type %u): %lld elements decode differently", model, t->name,
+        CHECK(bad == 0, "%s %s (type %u): %lld elements decode differently", model, t->name,
                  t->type, (long long)bad);
         free(ref);
     }
@@ -63,13 +63,13 @@ static void test_matmul(struct hub_backend *be, struct kern_pool *pool, const st
             float *r = calloc((size_t)T * rows, sizeof(float));
             if (!a || !b || !r) exit(99);
             int st = be->ops->matmul(be, (int)t->type, t->data, rows, k, x, T, a);
-            TC_CHECK(st == 0, "%s %s: matmul: %s", model, t->name, be->err);
+            CHECK(st == 0, "%s %s: matmul: %s", model, t->name, be->err);
             kern_matmul(pool, (int)t->type, t->data, rows, k, x, T, b);
-            TC_CHECK(memcmp(a, b, (size_t)T * rows * sizeof(float)) == 0,
+            CHECK(memcmp(a, b, (size_t)T * rows * sizeof(float)) == 0,
                      "%s %s T=%d: cpu backend differs from kern_matmul", model, t->name, T);
             tc_ref_matmul((int)t->type, t->data, rows, k, x, T, r);
             double e = tc_nmse(a, r, (size_t)T * rows);
-            TC_CHECK(e < cpu_tol(t->type), "%s %s (type %u) T=%d: NMSE %.3g vs double >= %.1g",
+            CHECK(e < cpu_tol(t->type), "%s %s (type %u) T=%d: NMSE %.3g vs double >= %.1g",
                      model, t->name, t->type, T, e, cpu_tol(t->type));
             free(x);
             free(a);
@@ -107,7 +107,7 @@ static void test_grouped(struct hub_backend *be, struct kern_pool *pool, const s
         if (!out || !one) exit(99);
         int st = be->ops->matmul_grouped(be, (int)t->type, t->data, mat_bytes, rows, k, X, x, tok,
                                          offsets, out);
-        TC_CHECK(st == 0, "%s %s: matmul_grouped: %s", model, t->name, be->err);
+        CHECK(st == 0, "%s %s: matmul_grouped: %s", model, t->name, be->err);
         int bad = 0;
         for (int e = 0; e < X; e++)
             for (int gi = offsets[e]; gi < offsets[e + 1]; gi++) {
@@ -117,7 +117,7 @@ static void test_grouped(struct hub_backend *be, struct kern_pool *pool, const s
                  * summation order: hold it to a tight NMSE rather than bits */
                 if (tc_nmse(out + (size_t)gi * rows, one, (size_t)rows) > 1e-10) bad++;
             }
-        TC_CHECK(n > 0 && bad == 0, "%s %s: %d of %d grouped rows differ from kern_matmul", model,
+        CHECK(n > 0 && bad == 0, "%s %s: %d of %d grouped rows differ from kern_matmul", model,
                  t->name, bad, n);
         free(x);
         free(out);
@@ -191,11 +191,11 @@ static void test_route(struct hub_backend *be, struct kern_pool *pool)
 {
     /* the real router of the ds3-style model (16 experts, exp_probs_b) on random states */
     struct gguf_file *f = tc_open_model("ds3-style-f16.gguf");
-    TC_CHECK(f != NULL, "ds3-style-f16.gguf missing");
+    CHECK(f != NULL, "ds3-style-f16.gguf missing");
     if (!f) return;
     const struct gguf_tensor *gi = gguf_find_tensor(f, "blk.1.ffn_gate_inp.weight");
     const struct gguf_tensor *bi = gguf_find_tensor(f, "blk.1.exp_probs_b.bias");
-    TC_CHECK(gi && bi && gi->type == KERN_F32 && bi->type == KERN_F32, "router tensors");
+    CHECK(gi && bi && gi->type == KERN_F32 && bi->type == KERN_F32, "router tensors");
     if (!gi || !bi) goto out;
     int X = (int)gi->ne[1], E = (int)gi->ne[0], T = 64;
     float *x = tc_rand_vec((size_t)T * E, 1.0f), *lg = calloc((size_t)T * X, sizeof(float));
@@ -211,7 +211,7 @@ static void test_route(struct hub_backend *be, struct kern_pool *pool)
         int32_t sel[64 * 8], nsel[8];
         float w[64 * 8], nw[8];
         int st = be->ops->route(be, p, lg, bias, T, sel, w);
-        TC_CHECK(st == 0, "route: %s", be->err);
+        CHECK(st == 0, "route: %s", be->err);
         int bad = 0;
         for (int t = 0; t < T; t++) {
             naive_route(p, lg + (size_t)t * X, bias, nsel, nw);
@@ -220,13 +220,13 @@ static void test_route(struct hub_backend *be, struct kern_pool *pool)
                     fabsf(w[t * p->n_used + i] - nw[i]) > 1e-6f * (1 + fabsf(nw[i])))
                     bad++;
         }
-        TC_CHECK(bad == 0, "route variant %zu: %d of %d choices differ from the naive routing", v,
+        CHECK(bad == 0, "route variant %zu: %d of %d choices differ from the naive routing", v,
                  bad, T * p->n_used);
     }
     struct hub_route_params badp = {X, 40, 1, 1, HUB_GATING_SOFTMAX, true, 0};
     int32_t s1[64];
     float w1[64];
-    TC_CHECK(be->ops->route(be, &badp, lg, NULL, 1, s1, w1) == HUB_ERR_INVALID,
+    CHECK(be->ops->route(be, &badp, lg, NULL, 1, s1, w1) == HUB_ERR_INVALID,
              "route accepted n_used > n_expert");
     free(x);
     free(lg);
@@ -241,7 +241,7 @@ static void test_rows(struct hub_backend *be)
     float *a = calloc((size_t)n * R, sizeof(float)), *r = calloc((size_t)n * R, sizeof(float));
     /* rmsnorm: weighted and not, against double */
     for (int weighted = 0; weighted < 2; weighted++) {
-        TC_CHECK(be->ops->rmsnorm(be, a, x, weighted ? w : NULL, R, n, n, 1e-6f) == 0, "rmsnorm");
+        CHECK(be->ops->rmsnorm(be, a, x, weighted ? w : NULL, R, n, n, 1e-6f) == 0, "rmsnorm");
         for (int row = 0; row < R; row++) {
             double s = 0;
             for (int i = 0; i < n; i++)
@@ -251,11 +251,11 @@ static void test_rows(struct hub_backend *be)
                 r[row * n + i] = (float)(x[row * n + i] * sc * (weighted ? w[i] : 1.0));
         }
         double e = tc_nmse(a, r, (size_t)n * R);
-        TC_CHECK(e < 1e-12, "rmsnorm (weighted %d): NMSE %.3g", weighted, e);
+        CHECK(e < 1e-12, "rmsnorm (weighted %d): NMSE %.3g", weighted, e);
     }
     /* softmax */
     memcpy(a, x, (size_t)n * R * sizeof(float));
-    TC_CHECK(be->ops->softmax(be, a, R, n) == 0, "softmax");
+    CHECK(be->ops->softmax(be, a, R, n) == 0, "softmax");
     for (int row = 0; row < R; row++) {
         double mx = -INFINITY, s = 0;
         for (int i = 0; i < n; i++)
@@ -265,13 +265,13 @@ static void test_rows(struct hub_backend *be)
         for (int i = 0; i < n; i++)
             r[row * n + i] = (float)(exp(x[row * n + i] - mx) / s);
     }
-    TC_CHECK(tc_nmse(a, r, (size_t)n * R) < 1e-12, "softmax NMSE %.3g",
+    CHECK(tc_nmse(a, r, (size_t)n * R) < 1e-12, "softmax NMSE %.3g",
              tc_nmse(a, r, (size_t)n * R));
     /* swiglu */
-    TC_CHECK(be->ops->swiglu(be, a, x, x + n, n) == 0, "swiglu");
+    CHECK(be->ops->swiglu(be, a, x, x + n, n) == 0, "swiglu");
     for (int i = 0; i < n; i++)
         r[i] = (float)(x[i] / (1 + exp(-(double)x[i])) * x[n + i]);
-    TC_CHECK(tc_nmse(a, r, n) < 1e-12, "swiglu NMSE %.3g", tc_nmse(a, r, n));
+    CHECK(tc_nmse(a, r, n) < 1e-12, "swiglu NMSE %.3g", tc_nmse(a, r, n));
     free(x);
     free(w);
     free(a);
@@ -294,7 +294,7 @@ static void test_rope(struct hub_backend *be)
         float *r = malloc((size_t)T * H * D * 4);
         memcpy(a, x, (size_t)T * H * D * 4);
         memcpy(r, x, (size_t)T * H * D * 4);
-        TC_CHECK(be->ops->rope(be, p, a, T, H, H * D, D, off, pos0) == 0, "rope: %s", be->err);
+        CHECK(be->ops->rope(be, p, a, T, H, H * D, D, off, pos0) == 0, "rope: %s", be->err);
         for (int t = 0; t < T; t++)
             for (int h = 0; h < H; h++)
                 for (int i = 0; i < nr / 2; i++) {
@@ -315,7 +315,7 @@ static void test_rope(struct hub_backend *be)
                 }
         /* positions near 1000 in f32 theta: ggml's own rounding gives ~1e-4 absolute */
         double m = tc_maxabs(a, r, (size_t)T * H * D);
-        TC_CHECK(m < 2e-3, "rope variant %zu: max abs diff %.3g vs double", v, m);
+        CHECK(m < 2e-3, "rope variant %zu: max abs diff %.3g vs double", v, m);
         int untouched = 1;
         for (int t = 0; t < T; t++)
             for (int h = 0; h < H; h++)
@@ -323,7 +323,7 @@ static void test_rope(struct hub_backend *be)
                     if ((d < off || d >= off + nr) &&
                         a[(t * H + h) * D + d] != x[(t * H + h) * D + d])
                         untouched = 0;
-        TC_CHECK(untouched, "rope variant %zu wrote outside its rotary dims", v);
+        CHECK(untouched, "rope variant %zu wrote outside its rotary dims", v);
         free(x);
         free(a);
         free(r);
@@ -340,7 +340,7 @@ static void test_mla(struct hub_backend *be)
     float *o = calloc((size_t)H * T * R, 4), *r = calloc((size_t)H * T * R, 4);
     const float scale = 0.1352f;
     const int dn = dqk - nr; /* q_pe sits after the nope part, like model.c's q rows */
-    TC_CHECK(be->ops->mla_attn(be, qabs, q + dn, H * dqk, dqk, cache, kv_row, R, nr, H, T, pos0,
+    CHECK(be->ops->mla_attn(be, qabs, q + dn, H * dqk, dqk, cache, kv_row, R, nr, H, T, pos0,
                                scale, o) == 0,
              "mla_attn: %s", be->err);
     double *s = malloc((size_t)n_kv * sizeof(double));
@@ -367,7 +367,7 @@ static void test_mla(struct hub_backend *be)
             }
         }
     double e = tc_nmse(o, r, (size_t)H * T * R);
-    TC_CHECK(e < 1e-10, "mla_attn NMSE %.3g vs double", e);
+    CHECK(e < 1e-10, "mla_attn NMSE %.3g vs double", e);
     free(s);
     free(qabs);
     free(q);
@@ -385,7 +385,7 @@ static void test_attn(struct hub_backend *be)
     float *v = tc_rand_vec((size_t)n_kv * vs, 1.0f);
     float *o = calloc((size_t)T * H * dv, 4), *r = calloc((size_t)T * H * dv, 4);
     double *s = malloc((size_t)n_kv * sizeof(double));
-    TC_CHECK(be->ops->attn(be, q, qts, k, ks, v, vs, H, Hkv, dk, dv, T, pos0, 0.125f, o) == 0,
+    CHECK(be->ops->attn(be, q, qts, k, ks, v, vs, H, Hkv, dk, dv, T, pos0, 0.125f, o) == 0,
              "attn: %s", be->err);
     for (int t = 0; t < T; t++)
         for (int h = 0; h < H; h++) {
@@ -408,8 +408,8 @@ static void test_attn(struct hub_backend *be)
             }
         }
     double e = tc_nmse(o, r, (size_t)T * H * dv);
-    TC_CHECK(e < 1e-10, "attn NMSE %.3g vs double", e);
-    TC_CHECK(be->ops->attn(be, q, qts, k, ks, v, vs, H, 3, dk, dv, T, pos0, 0.125f, o) ==
+    CHECK(e < 1e-10, "attn NMSE %.3g vs double", e);
+    CHECK(be->ops->attn(be, q, qts, k, ks, v, vs, H, 3, dk, dv, T, pos0, 0.125f, o) ==
                  HUB_ERR_INVALID,
              "attn accepted 8 heads over 3 KV heads");
     free(q);
@@ -431,7 +431,7 @@ int main(void)
     int n_mm = 0, n_models = 0;
     for (size_t m = 0; m < TC_N_MODELS; m++) {
         struct gguf_file *f = tc_open_model(tc_models[m]);
-        TC_CHECK(f != NULL, "reference model %s missing", tc_models[m]);
+        CHECK(f != NULL, "reference model %s missing", tc_models[m]);
         if (!f) continue;
         n_models++;
         test_block_decode(f, tc_models[m]);
@@ -447,15 +447,15 @@ int main(void)
     /* hub_backend_new by name */
     char err[256];
     struct hub_backend *b2 = hub_backend_new("cpu", 1, err, sizeof(err));
-    TC_CHECK(b2 && !strcmp(b2->ops->name, "cpu"), "hub_backend_new(cpu): %s", err);
+    CHECK(b2 && !strcmp(b2->ops->name, "cpu"), "hub_backend_new(cpu): %s", err);
     hub_backend_free(b2);
-    TC_CHECK(hub_backend_new("tpu", 1, err, sizeof(err)) == NULL && strstr(err, "unknown"),
+    CHECK(hub_backend_new("tpu", 1, err, sizeof(err)) == NULL && strstr(err, "unknown"),
              "an unknown backend name was accepted");
     b2 = hub_backend_new("auto", 1, err, sizeof(err));
-    TC_CHECK(b2 != NULL, "hub_backend_new(auto): %s", err);
+    CHECK(b2 != NULL, "hub_backend_new(auto): %s", err);
     hub_backend_free(b2);
     hub_backend_free(be);
     kern_pool_free(pool);
-    printf("%d models, %d matmul cases; %s\n", n_models, n_mm, tc_failures ? "FAILED" : "ok");
-    return tc_failures ? 1 : 0;
+    printf("%d models, %d matmul cases; %s\n", n_models, n_mm, failures ? "FAILED" : "ok");
+    return failures ? 1 : 0;
 }

@@ -319,16 +319,16 @@ int main(void)
     struct hub_backend *gpu = NULL;
     if (hub_backend_cuda_device_count() > 0) {
         gpu = hub_backend_cuda_new(0, err, sizeof(err));
-        TC_CHECK(gpu != NULL, "cuda backend: %s", err);
+        CHECK(gpu != NULL, "cuda backend: %s", err);
     }
     if (!cpu) return 99;
     const int n_prompt = 12, n_steps = 4;
     for (size_t m = 0; m < sizeof(models) / sizeof(models[0]); m++) {
         struct gguf_file *f = tc_open_model(models[m]);
-        TC_CHECK(f != NULL, "reference model %s missing", models[m]);
+        CHECK(f != NULL, "reference model %s missing", models[m]);
         if (!f) continue;
         struct model *md = model_load(f, err, sizeof(err));
-        TC_CHECK(md != NULL, "%s: %s", models[m], err);
+        CHECK(md != NULL, "%s: %s", models[m], err);
         if (!md) {
             gguf_close(f);
             continue;
@@ -341,12 +341,12 @@ int main(void)
         float *ref = malloc((size_t)n_steps * V * 4), *lc = malloc((size_t)n_steps * V * 4);
         float *lgpu = malloc((size_t)n_steps * V * 4);
         struct model_ctx *c = model_ctx_new(md, 64, 2, err, sizeof(err));
-        TC_CHECK(c != NULL, "ctx: %s", err);
+        CHECK(c != NULL, "ctx: %s", err);
         if (!c || !ref || !lc || !lgpu) exit(99);
         model_eval(c, toks, n_prompt, ref);
         for (int s = 1; s < n_steps; s++)
             model_eval(c, toks + n_prompt + s - 1, 1, ref + (size_t)s * V);
-        TC_CHECK(run_backend(cpu, f, hp, toks, n_prompt, n_steps, lc) == 0, "%s: cpu forward",
+        CHECK(run_backend(cpu, f, hp, toks, n_prompt, n_steps, lc) == 0, "%s: cpu forward",
                  models[m]);
         for (int s = 0; s < n_steps; s++) {
             double e = tc_nmse(lc + (size_t)s * V, ref + (size_t)s * V, V);
@@ -354,11 +354,11 @@ int main(void)
             printf("%s step %d: cpu backend vs model.c NMSE %.3g, argmax %d/%d\n", models[m], s, e,
                    a, b);
             bool fl = strstr(models[m], "f32") || strstr(models[m], "f16");
-            TC_CHECK(e < (fl ? 1e-5 : 5e-3) && a == b,
+            CHECK(e < (fl ? 1e-5 : 5e-3) && a == b,
                      "%s step %d: cpu backend logits differ from model.c", models[m], s);
         }
         if (gpu) {
-            TC_CHECK(run_backend(gpu, f, hp, toks, n_prompt, n_steps, lgpu) == 0,
+            CHECK(run_backend(gpu, f, hp, toks, n_prompt, n_steps, lgpu) == 0,
                      "%s: cuda forward", models[m]);
             for (int s = 0; s < n_steps; s++) {
                 double e = tc_nmse(lgpu + (size_t)s * V, lc + (size_t)s * V, V);
@@ -366,7 +366,7 @@ int main(void)
                 printf("%s step %d: cuda vs cpu backend NMSE %.3g, vs model.c %.3g\n", models[m], s,
                        e, e2);
                 bool fl = strstr(models[m], "f32") || strstr(models[m], "f16");
-                TC_CHECK(e < (fl ? 1e-5 : 5e-3),
+                CHECK(e < (fl ? 1e-5 : 5e-3),
                          "%s step %d: cuda logits differ from the cpu "
                          "backend's",
                          models[m], s);
@@ -381,7 +381,7 @@ int main(void)
     }
     hub_backend_free(cpu);
     hub_backend_free(gpu);
-    printf("%s%s\n", tc_failures ? "FAILED" : "ok",
+    printf("%s%s\n", failures ? "FAILED" : "ok",
            gpu ? "" : " (no CUDA device: cpu backend only)");
-    return tc_failures ? 1 : 0;
+    return failures ? 1 : 0;
 }

@@ -56,11 +56,11 @@ static void test_matmul(const struct gguf_file *f, const char *model, int *n)
             float *dx = up(x, (size_t)T * k * 4),
                   *dout = gpu->ops->alloc(gpu, (size_t)T * rows * 4);
             int st = gpu->ops->matmul(gpu, (int)t->type, dW, rows, k, dx, T, dout);
-            TC_CHECK(st == 0, "%s %s T=%d: %s", model, t->name, T, gpu->err);
+            CHECK(st == 0, "%s %s T=%d: %s", model, t->name, T, gpu->err);
             down(g, dout, (size_t)T * rows * 4);
             tc_ref_matmul((int)t->type, t->data, rows, k, x, T, r);
             double e = tc_nmse(g, r, (size_t)T * rows);
-            TC_CHECK(e < gpu_tol(t->type, T), "%s %s (type %u) T=%d: NMSE %.3g >= %.1g", model,
+            CHECK(e < gpu_tol(t->type, T), "%s %s (type %u) T=%d: NMSE %.3g >= %.1g", model,
                      t->name, t->type, T, e, gpu_tol(t->type, T));
             gpu->ops->release(gpu, dx);
             gpu->ops->release(gpu, dout);
@@ -96,15 +96,15 @@ static void test_grouped(const struct gguf_file *f, const char *model)
         float *dx = up(x, (size_t)T * k * 4);
         int32_t *dtok = up(tok, (size_t)n * 4 + 4);
         float *dout = gpu->ops->alloc(gpu, (size_t)n * rows * 4 + 4);
-        TC_CHECK(gpu->ops->matmul_grouped(gpu, (int)t->type, dW, mat_bytes, rows, k, X, dx, dtok,
+        CHECK(gpu->ops->matmul_grouped(gpu, (int)t->type, dW, mat_bytes, rows, k, X, dx, dtok,
                                           offsets, dout) == 0,
                  "grouped: %s", gpu->err);
         down(g, dout, (size_t)n * rows * 4);
-        TC_CHECK(cpu->ops->matmul_grouped(cpu, (int)t->type, t->data, mat_bytes, rows, k, X, x, tok,
+        CHECK(cpu->ops->matmul_grouped(cpu, (int)t->type, t->data, mat_bytes, rows, k, X, x, tok,
                                           offsets, c) == 0,
                  "cpu grouped: %s", cpu->err);
         double e = tc_nmse(g, c, (size_t)n * rows);
-        TC_CHECK(e < 1e-3, "%s %s grouped: NMSE %.3g vs the cpu backend", model, t->name, e);
+        CHECK(e < 1e-3, "%s %s grouped: NMSE %.3g vs the cpu backend", model, t->name, e);
         gpu->ops->release(gpu, dW);
         gpu->ops->release(gpu, dx);
         gpu->ops->release(gpu, dtok);
@@ -118,12 +118,12 @@ static void test_grouped(const struct gguf_file *f, const char *model)
 static void test_route(void)
 {
     struct gguf_file *f = tc_open_model("ds3-style-f16.gguf");
-    TC_CHECK(f != NULL, "ds3-style-f16.gguf missing");
+    CHECK(f != NULL, "ds3-style-f16.gguf missing");
     if (!f) return;
     const struct gguf_tensor *gi = gguf_find_tensor(f, "blk.1.ffn_gate_inp.weight");
     const struct gguf_tensor *bi = gguf_find_tensor(f, "blk.1.exp_probs_b.bias");
     if (!gi || !bi || gi->type != KERN_F32) {
-        TC_CHECK(0, "router tensors");
+        CHECK(0, "router tensors");
         gguf_close(f);
         return;
     }
@@ -137,13 +137,13 @@ static void test_route(void)
     float *dlg = up(lg, (size_t)T * X * 4), *db = up(bi->data, (size_t)X * 4);
     int32_t *dsel = gpu->ops->alloc(gpu, sizeof(sg));
     float *dw = gpu->ops->alloc(gpu, sizeof(wg));
-    TC_CHECK(gpu->ops->route(gpu, &p, dlg, db, T, dsel, dw) == 0, "route: %s", gpu->err);
+    CHECK(gpu->ops->route(gpu, &p, dlg, db, T, dsel, dw) == 0, "route: %s", gpu->err);
     down(sg, dsel, (size_t)T * 4 * 4);
     down(wg, dw, (size_t)T * 4 * 4);
     int bad = 0;
     for (int i = 0; i < T * 4; i++)
         bad += sg[i] != sc[i] || fabsf(wg[i] - wc[i]) > 1e-5f;
-    TC_CHECK(bad == 0, "route: %d of %d choices differ from the cpu backend", bad, T * 4);
+    CHECK(bad == 0, "route: %d of %d choices differ from the cpu backend", bad, T * 4);
     gpu->ops->release(gpu, dlg);
     gpu->ops->release(gpu, db);
     gpu->ops->release(gpu, dsel);
@@ -163,17 +163,17 @@ static void test_rows(void)
     gpu->ops->rmsnorm(gpu, dy, dx, dw, R, n, n, 1e-6f);
     down(g, dy, N * 4);
     cpu->ops->rmsnorm(cpu, c, x, w, R, n, n, 1e-6f);
-    TC_CHECK(tc_nmse(g, c, N) < 1e-11, "rmsnorm NMSE %.3g", tc_nmse(g, c, N));
+    CHECK(tc_nmse(g, c, N) < 1e-11, "rmsnorm NMSE %.3g", tc_nmse(g, c, N));
     gpu->ops->upload(gpu, dy, x, N * 4);
     gpu->ops->softmax(gpu, dy, R, n);
     down(g, dy, N * 4);
     memcpy(c, x, N * 4);
     cpu->ops->softmax(cpu, c, R, n);
-    TC_CHECK(tc_nmse(g, c, N) < 1e-11, "softmax NMSE %.3g", tc_nmse(g, c, N));
+    CHECK(tc_nmse(g, c, N) < 1e-11, "softmax NMSE %.3g", tc_nmse(g, c, N));
     gpu->ops->swiglu(gpu, dy, dx, dx + n, n);
     down(g, dy, (size_t)n * 4);
     cpu->ops->swiglu(cpu, c, x, x + n, n);
-    TC_CHECK(tc_nmse(g, c, n) < 1e-11, "swiglu NMSE %.3g", tc_nmse(g, c, n));
+    CHECK(tc_nmse(g, c, n) < 1e-11, "swiglu NMSE %.3g", tc_nmse(g, c, n));
     /* rope with YaRN, norm and neox */
     for (int neox = 0; neox < 2; neox++) {
         struct hub_rope_params p = {64, neox != 0, 10000.0f, 1.0f / 40, 1.0f, 1.0f, 10.0f, 23.0f};
@@ -183,7 +183,7 @@ static void test_rows(void)
         cpu->ops->rope(cpu, &p, c, 7, 16, 16 * 128, 128, 64, 3000);
         down(g, dy, (size_t)7 * 16 * 128 * 4);
         double m = tc_maxabs(g, c, (size_t)7 * 16 * 128);
-        TC_CHECK(m < 1e-4, "rope (neox %d): max abs %.3g vs cpu", neox, m);
+        CHECK(m < 1e-4, "rope (neox %d): max abs %.3g vs cpu", neox, m);
     }
     /* copy2d, add, scatter_add */
     gpu->ops->upload(gpu, dy, x, N * 4);
@@ -193,7 +193,7 @@ static void test_rows(void)
     memcpy(c, x, N * 4);
     cpu->ops->copy2d(cpu, c + 3, n, x + 100, n, R, 500);
     cpu->ops->add(cpu, c + n, c + n, x, n);
-    TC_CHECK(memcmp(g, c, N * 4) == 0, "copy2d/add differ from the cpu backend");
+    CHECK(memcmp(g, c, N * 4) == 0, "copy2d/add differ from the cpu backend");
     {
         const int32_t tok[6] = {2, 0, 2, 1, 0, 2};
         const float wr[6] = {0.5f, 0.25f, 1.5f, -1.0f, 2.0f, 0.125f};
@@ -204,12 +204,12 @@ static void test_rows(void)
         down(g, dy, (size_t)3 * n * 4);
         memcpy(c, x, (size_t)3 * n * 4);
         cpu->ops->scatter_add(cpu, c, x, tok, wr, 6, n);
-        TC_CHECK(tc_nmse(g, c, (size_t)3 * n) < 1e-12, "scatter_add NMSE %.3g",
+        CHECK(tc_nmse(g, c, (size_t)3 * n) < 1e-12, "scatter_add NMSE %.3g",
                  tc_nmse(g, c, (size_t)3 * n));
         gpu->ops->release(gpu, dtok);
         gpu->ops->release(gpu, dwr);
     }
-    TC_CHECK(gpu->ops->sync(gpu) == 0, "sync: %s", gpu->err);
+    CHECK(gpu->ops->sync(gpu) == 0, "sync: %s", gpu->err);
     gpu->ops->release(gpu, dx);
     gpu->ops->release(gpu, dw);
     gpu->ops->release(gpu, dy);
@@ -229,13 +229,13 @@ static void test_mla(void)
           *g = malloc(nq * 4);
     float *dqa = up(qabs, nq * 4), *dq = up(q, (size_t)T * H * dqk * 4);
     float *dc = up(cache, (size_t)n_kv * kv_row * 4), *dout = gpu->ops->alloc(gpu, nq * 4);
-    TC_CHECK(gpu->ops->mla_attn(gpu, dqa, dq + 128, H * dqk, dqk, dc, kv_row, R, nr, H, T, pos0,
+    CHECK(gpu->ops->mla_attn(gpu, dqa, dq + 128, H * dqk, dqk, dc, kv_row, R, nr, H, T, pos0,
                                 0.0722f, dout) == 0,
              "mla: %s", gpu->err);
     down(g, dout, nq * 4);
     cpu->ops->mla_attn(cpu, qabs, q + 128, H * dqk, dqk, cache, kv_row, R, nr, H, T, pos0, 0.0722f,
                        c);
-    TC_CHECK(tc_nmse(g, c, nq) < 1e-9, "mla_attn NMSE %.3g vs cpu", tc_nmse(g, c, nq));
+    CHECK(tc_nmse(g, c, nq) < 1e-9, "mla_attn NMSE %.3g vs cpu", tc_nmse(g, c, nq));
 
     /* a captured decode-like step (rmsnorm + mat-vec) replays to the same numbers */
     if (gpu->ops->graph_begin) {
@@ -246,14 +246,14 @@ static void test_mla(void)
         gpu->ops->rmsnorm(gpu, dn, dc, dw, 1, R, R, 1e-6f);
         gpu->ops->matmul(gpu, KERN_F32, dW, 256, R, dn, 1, dy);
         down(y1, dy, sizeof(y1));
-        TC_CHECK(gpu->ops->graph_begin(gpu) == 0, "graph_begin: %s", gpu->err);
+        CHECK(gpu->ops->graph_begin(gpu) == 0, "graph_begin: %s", gpu->err);
         gpu->ops->rmsnorm(gpu, dn, dc, dw, 1, R, R, 1e-6f);
         gpu->ops->matmul(gpu, KERN_F32, dW, 256, R, dn, 1, dy);
-        TC_CHECK(gpu->ops->graph_end(gpu) == 0, "graph_end: %s", gpu->err);
+        CHECK(gpu->ops->graph_end(gpu) == 0, "graph_end: %s", gpu->err);
         gpu->ops->upload(gpu, dy, W, sizeof(y2)); /* garbage that the replay must overwrite */
-        TC_CHECK(gpu->ops->graph_launch(gpu) == 0, "graph_launch: %s", gpu->err);
+        CHECK(gpu->ops->graph_launch(gpu) == 0, "graph_launch: %s", gpu->err);
         down(y2, dy, sizeof(y2));
-        TC_CHECK(memcmp(y1, y2, sizeof(y1)) == 0, "graph replay differs from direct launches");
+        CHECK(memcmp(y1, y2, sizeof(y1)) == 0, "graph replay differs from direct launches");
         gpu->ops->release(gpu, dw);
         gpu->ops->release(gpu, dW);
         gpu->ops->release(gpu, dn);
@@ -281,12 +281,12 @@ static void test_attn(void)
     float *v = tc_rand_vec((size_t)n_kv * vs, 1.0f), *c = malloc(no * 4), *g = malloc(no * 4);
     float *dq = up(q, (size_t)T * qts * 4), *dk_ = up(k, (size_t)n_kv * ks * 4);
     float *dv_ = up(v, (size_t)n_kv * vs * 4), *dout = gpu->ops->alloc(gpu, no * 4);
-    TC_CHECK(
+    CHECK(
         gpu->ops->attn(gpu, dq, qts, dk_, ks, dv_, vs, H, Hkv, dk, dv, T, pos0, 0.088f, dout) == 0,
         "attn: %s", gpu->err);
     down(g, dout, no * 4);
     cpu->ops->attn(cpu, q, qts, k, ks, v, vs, H, Hkv, dk, dv, T, pos0, 0.088f, c);
-    TC_CHECK(tc_nmse(g, c, no) < 1e-9, "attn NMSE %.3g vs cpu", tc_nmse(g, c, no));
+    CHECK(tc_nmse(g, c, no) < 1e-9, "attn NMSE %.3g vs cpu", tc_nmse(g, c, no));
     gpu->ops->release(gpu, dq);
     gpu->ops->release(gpu, dk_);
     gpu->ops->release(gpu, dv_);
@@ -315,7 +315,7 @@ int main(void)
     int n_mm = 0;
     for (size_t m = 0; m < TC_N_MODELS; m++) {
         struct gguf_file *f = tc_open_model(tc_models[m]);
-        TC_CHECK(f != NULL, "reference model %s missing", tc_models[m]);
+        CHECK(f != NULL, "reference model %s missing", tc_models[m]);
         if (!f) continue;
         test_matmul(f, tc_models[m], &n_mm);
         test_grouped(f, tc_models[m]);
@@ -327,6 +327,6 @@ int main(void)
     test_attn();
     hub_backend_free(gpu);
     hub_backend_free(cpu);
-    printf("%d matmul cases; %s\n", n_mm, tc_failures ? "FAILED" : "ok");
-    return tc_failures ? 1 : 0;
+    printf("%d matmul cases; %s\n", n_mm, failures ? "FAILED" : "ok");
+    return failures ? 1 : 0;
 }
