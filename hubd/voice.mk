@@ -23,7 +23,7 @@ EXTRA_DIST += tests/test-command.sh
 # (trigger, window, action resolved like a command, `for` undo) that fire in the demo house; the
 # answer in English and Chinese; bad rule objects create nothing.
 HUB_TESTS += tests/test-rule-sentence.sh
-EXTRA_DIST += tests/test-rule-sentence.sh
+EXTRA_DIST += tests/test-rule-sentence.sh tests/lib-door-rule.sh
 
 # Text commands through the language engine on worker threads (reference model: mechanics,
 # bounded flood, state thread free; the trained model: understanding in English and Chinese).

@@ -5,7 +5,8 @@
 # with its id and the undo, and the rule then runs in the demo house (real mosquitto, hubd,
 # hub-sim; the hub's clock is the file clock of tests/lib-hub-test.sh, so 22:30 and 07:00 come
 # without sleeping):
-#  - "when the front door opens after 10 pm, turn on the hallway light for 5 minutes": the
+#  - "when the front door opens after 10 pm, turn on the hallway light for 5 minutes": stored and
+#    run as tests/lib-door-rule.sh checks (the same checks as test-rule-sentence.sh's): the
 #    door opening at noon does nothing, at 22:30 the light goes on, and off again 5 minutes later;
 #  - "每天早上7点打开卧室窗帘": at 07:00 the curtains open.
 # Skips (77) only when no trained model is there.
@@ -15,6 +16,7 @@ MODEL=${HUB_COMMAND_MODEL:-$top_srcdir/models/hubd-intent.gguf}
 [ -r "$MODEL" ] || { echo "SKIP: no trained model at $MODEL"; exit 77; }
 . "$top_srcdir/tests/lib-broker.sh"
 . "$top_srcdir/tests/lib-hub-test.sh"
+. "$top_srcdir/tests/lib-door-rule.sh"
 hub_test_begin test-rule-sentence-model
 hub_clock_start "2026-06-14 12:00:00"
 
@@ -34,8 +36,6 @@ wait_until 100 sh -c "'$HUBCTL' --mqtt $M state light.hallway_light | jq -e '.st
     bad "hub-sim's devices never appeared"
 sleep 1
 
-state() { ctl state "$1" | jq -r .state; }
-is() { wait_until "${3:-50}" sh -c "'$HUBCTL' --mqtt $M state $1 | jq -e '.state == \"$2\"'"; }
 # say LANG TEXT: the sentence as a spoken command; prints the hub's answer once it has a rule id
 say() {
     broker_mark
@@ -51,24 +51,7 @@ if ans=$(say en "when the front door opens after 10 pm, turn on the hallway ligh
     id=$(printf '%s' "$ans" | jq -r .rule_id)
     printf '%s' "$ans" | jq -e --arg id "$id" '.ok and (.text | startswith("Created rule \($id): when Front Door opens after 22:00, turn on Hallway Light for 5 minutes.")) and (.text | test("hubctl rules delete \($id)"))' >/dev/null &&
         ok "en answer: $(printf '%s' "$ans" | jq -r .text)" || bad "en answer: $ans"
-    ctl rules get "$id" | jq -e '.rule | .triggers == [{"trigger": "state", "entity_id": "binary_sensor.front_door", "to": "on"}] and
-        .conditions == [{"condition": "time", "after": "22:00:00"}] and
-        [.actions[] | .action // .delay] == ["light.turn_on", 300, "light.turn_off"]' >/dev/null &&
-        ok "rule $id stored: front door opens, after 22:00, hallway light on, 300 s, off" ||
-        bad "rule $id: $(ctl rules get "$id" | jq -c .rule)"
-    sim '{"device": "Front Door", "value": true}'
-    sleep 1
-    [ "$(state light.hallway_light)" = off ] && ok "door opens at 12:00: nothing" ||
-        bad "the rule ran at noon: light $(state light.hallway_light)"
-    sim '{"device": "Front Door", "value": false}'; sleep 0.5
-    setclock "$(date -u -d "2026-06-14 22:30:00" +%s)"
-    sim '{"device": "Front Door", "value": true}'
-    is light.hallway_light on && ok "door opens at 22:30: Hallway Light on" ||
-        bad "door at 22:30: light $(state light.hallway_light)"
-    advance 305
-    is light.hallway_light off && ok "5 minutes later: Hallway Light off" ||
-        bad "not undone: light $(state light.hallway_light)"
-    sim '{"device": "Front Door", "value": false}'
+    door_rule_checks "$id"
 fi
 
 # ---- Chinese: every day at 07:00 ----

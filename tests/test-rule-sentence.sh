@@ -20,6 +20,7 @@ set -u
 HOUSE=$top_srcdir/data/houses/demo.json
 . "$top_srcdir/tests/lib-broker.sh"
 . "$top_srcdir/tests/lib-hub-test.sh"
+. "$top_srcdir/tests/lib-door-rule.sh"
 hub_test_begin test-rule-sentence
 hub_clock_start "2026-06-14 12:00:00" # a Sunday
 
@@ -44,9 +45,6 @@ rule() {
     pub -t hub/intent -m "$1"
     broker_wait hub/response "${2:-true}" 5 2>"$T/err"
 }
-state() { ctl state "$1" | jq -r .state; }
-# is ENTITY STATE [TENTHS]: the entity reaches STATE within TENTHS/10 s (default 5 s).
-is() { wait_until "${3:-50}" sh -c "'$HUBCTL' --mqtt $M state $1 | jq -e '.state == \"$2\"'"; }
 n_rules() { ctl rules list | grep -c enabled; }
 
 # ---- a state trigger with a time window and `for`, in English ----
@@ -64,29 +62,7 @@ want="Created rule $id: when Front Door opens after 22:00, turn on Hallway Light
 DOOR=$id
 ctl rules list | grep -q "^$DOOR .*enabled.*when the front door opens after 10 pm" &&
     ok "hubctl rules list shows rule $DOOR with the sentence as its alias" || bad "rules list: $(ctl rules list)"
-ctl rules get "$DOOR" | jq -e '.rule | .mode == "single" and
-    .triggers == [{"trigger": "state", "entity_id": "binary_sensor.front_door", "to": "on"}] and
-    .conditions == [{"condition": "time", "after": "22:00:00"}] and
-    [.actions[] | .action // .delay] == ["light.turn_on", 300, "light.turn_off"] and
-    ([.actions[] | .target.entity_id // empty] | unique) == ["light.hallway_light"]' >/dev/null &&
-    ok "rule $DOOR: door sensor 'open' is state on, window after 22:00, turn_on, delay 300, turn_off" ||
-    bad "rule $DOOR: $(ctl rules get "$DOOR" | jq -c .rule)"
-
-sim '{"device": "Front Door", "value": true}'
-sleep 1
-[ "$(state light.hallway_light)" = off ] && ok "door opens at 12:00: outside the window, nothing" ||
-    bad "door rule ran at noon: light $(state light.hallway_light)"
-sim '{"device": "Front Door", "value": false}'; sleep 0.5
-setclock "$(date -u -d "2026-06-14 22:30:00" +%s)"
-sim '{"device": "Front Door", "value": true}'
-is light.hallway_light on && ok "door opens at 22:30: Hallway Light on (through the plugin and hub-sim)" ||
-    bad "door at 22:30: light $(state light.hallway_light)"
-advance 290
-[ "$(state light.hallway_light)" = on ] && ok "still on after 4:50" || bad "light went $(state light.hallway_light) early"
-advance 15
-is light.hallway_light off && ok "'for 5 minutes': Hallway Light off again after 5:05" ||
-    bad "no undo: light $(state light.hallway_light); trace $(ctl rules trace "$DOOR" 1 | jq -c .)"
-sim '{"device": "Front Door", "value": false}'
+door_rule_checks "$DOOR"
 
 # ---- a time trigger with weekdays and `for` on a cover, in Chinese ----
 ctl call cover.bedroom_curtains close >/dev/null
