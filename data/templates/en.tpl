@@ -1393,3 +1393,208 @@ t off.x103 = <xpre> (switch | turn) off <onoff_tgt> (now | right away | immediat
 t off.x104 = <in_area> , (switch | turn) <det> <ldom> off [please]
 t off.x105 = <xpre> (leave | keep) <onoff_tgt> off
 t off.x106 = you can (turn | switch) off <onoff_tgt> [now]
+
+# ---------- free text in new places, more verbs and frames for the weakest intents (k-en): items,
+# messages, queries, timer names and commands at the start, middle and end of a sentence, before
+# and after the list name; every line avoids the held-out ('!') verbs and frames of its intent ----------
+intent HassTurnOn
+t on.x120 = <xpre> (get | have) <onoff_tgt> (on | going | running) <xpost>
+t on.x121 = <onoff_tgt> (please | now) , on
+t on.x122 = (it's | it is) (getting dark | gloomy | pitch black) (in here | <in_area>) , (put | get) <det> <lights> on
+t on.x123 = <xpre> (give me | i need) some light (in here | <in_area>) {domain=light}
+t on.x124 = (we need | i need) <onoff_tgt> (on | switched on) [now]
+t on.x125 = (hit | press) the switch (for | on) <onoff_tgt>
+t on.x126 = <xpre> (bring | get) <onoff_tgt> back on <xpost>
+t on.x127 = <xpre> (wake up | turn on) <det> {name:media_player} [<in_area>]
+
+intent HassTurnOff
+t off.x120 = <xpre> (get | have) <onoff_tgt> off <xpost>
+t off.x121 = <onoff_tgt> (please | now) , off
+t off.x122 = (it's | it is) (too bright | blinding) (in here | <in_area>) , (switch | shut) off <det> <lights>
+t off.x123 = (we don't need | i don't need) <onoff_tgt> (on | anymore) , (turn | switch) (it | them) off
+t off.x124 = (hit | press) the off switch (for | on) <onoff_tgt>
+t off.x125 = <xpre> kill <onoff_tgt> <xpost>
+t off.x126 = <xpre> (shut | switch) <onoff_tgt> (off | down) for the (night | day)
+t off.x127 = (time for bed | lights out) , (switch | turn) off <onoff_tgt>
+
+intent HassLightSet
+t ls.x21 = <xpre> (change | adjust) the <bright> (of | on | for) <light_tgt> to {brightness}
+t ls.x22 = {brightness} (on | for) <light_tgt> [please]
+t ls.x23 = <light_tgt> , (set | put) (it | them) (to | at) {brightness}
+t ls.x24 = <xpre> (tone | turn) down <light_tgt> to {brightness}
+t ls.x25 = <xpre> (use | pick) {color} (for | on) <light_tgt>
+t ls.x26 = <light_tgt> , (go | change to) {color} [please]
+t ls.x27 = (let's have | i fancy) {color} (on | for) <light_tgt>
+t ls.x28 = <xpre> (set | change) the colour (of | on) <light_tgt> to {color}
+
+intent HassClimateSetTemperature
+t ct.x13 = <xpre> (change | adjust) the <heat> to {temperature} [<in_area> | <on_floor>] <xpost>
+t ct.x14 = {temperature} (on | for) the <heat> [<in_area> | <on_floor>] [please]
+t ct.x15 = <det> {name:climate} , (go to | set yourself to) {temperature}
+t ct.x16 = (can | could) we have {temperature} [in here | <in_area>] [?]
+t ct.x17 = <xpre> (warm | heat) the (house | room | place) up to {temperature}
+t ct.x18 = <xpre> (cool | bring) the (house | room | place) down to {temperature}
+t ct.x19 = <in_area> , (heating | thermostat | temperature) (to | at) {temperature} [please]
+
+intent HassClimateGetTemperature
+t cg.x109 = (what's | what is) it like temperature wise [in here | <in_area> | <on_floor>] [?]
+t cg.x110 = (tell me | give me) the (temperature | temp) [in here | <in_area> | <on_floor>] [please]
+t cg.x111 = (how hot | how cold | how warm) is it (in here | inside | <in_area> | <on_floor>) [right now] [?]
+t cg.x112 = (what | which) temperature (does it say | are we at) [in here | <in_area> | <on_floor>] [?]
+t cg.x113 = what does <det> {name:climate} (say | read) [right now] [?]
+
+intent HassShoppingListAddItem
+t sl.x110 = {item} , (shopping list | for the shopping list) [please]
+t sl.x111 = <xpre> (remember | heads up ,) (we need | i need) {item} [for the shopping list | on the shopping list]
+t sl.x112 = {item} (on | onto) [my | the | our] shopping list , (please | thanks)
+t sl.x113 = (next time | when) (i'm | we're) at the (shop | store | supermarket) (i need | we need) {item} , add it to the shopping list
+t sl.x114 = <xpre> (get | grab) {item} (on | onto) [my | the | our] shopping list
+t sl.x115 = (buy | pick up) {item} , (add | put) it (on | to) [my | the | our] shopping list
+t sl.x116 = (my | the | our) shopping list (needs | should have) {item} [on it]
+t sl.x117 = <xpre> (add | put) {item} (on | to) [my | the | our] shopping list (for later | when you get a chance)
+
+intent HassShoppingListCompleteItem
+t sc.x109 = {item} (is | are) (bought | in the basket | sorted) , (cross | mark) (it | them) off [my | the | our] shopping list
+t sc.x110 = <xpre> (i've got | we have) {item} now , (mark | strike) it (off | out) (on | from) [my | the] shopping list
+t sc.x111 = (shopping list | my shopping list) , (cross off | tick off | mark off) {item}
+t sc.x112 = [<xlead>] {item} (can be | should be) (ticked | checked | crossed) off [my | the | our] shopping list
+t sc.x113 = <xpre> (mark | flag) {item} as (bought | got | done) on [my | the | our] shopping list
+
+intent HassListAddItem
+t la.x111 = {item} , (for | on) [my | the | our] <list> [please]
+t la.x112 = <xpre> (add | put) (this | the following) to [my | the | our] <list> : {item}
+t la.x113 = [my | the | our] <list> (needs | should have) {item} [on it]
+t la.x114 = <xpre> (remember to | don't forget to) {item:task} , (add | put) it (on | in) [my | the | our] <list>
+t la.x115 = {item:task} (goes | needs to go) (on | in) [my | the | our] <list>
+t la.x116 = <xpre> (get | have) {item} (on | in) [my | the | our] <list> <xpost>
+t la.x117 = (in | on) [my | the | our] <list> , (put | add) {item:task} [please]
+t la.x118 = (i have to | i must | we should) {item:task} , (add | put) (that | it) (on | to) [my | the] <list>
+
+intent HassListCompleteItem
+t lc.x109 = {item:task} is (done | sorted | taken care of) , (mark | cross) it off [my | the | our] <list>
+t lc.x110 = <xpre> (flag | mark) {item} as (complete | completed | handled) (on | in) [my | the | our] <list>
+t lc.x111 = [my | the | our] <list> , (mark | tick) {item} (as done | done | off)
+t lc.x112 = [<xlead>] {item:task} (can be | should be) (ticked | checked | crossed) off [my | the | our] <list>
+t lc.x113 = (already | just) (did | finished) {item:task} , (tick | check) it (off | on) [my | the] <list>
+
+intent HassListRemoveItem
+t lr.x109 = {item} (isn't needed | is not needed | is no longer needed) , (take | delete) it (off | from) [my | the | our] <list>
+t lr.x110 = <xpre> (drop | lose) {item} from [my | the | our] <list>
+t lr.x111 = [my | the | our] <list> , (take off | get rid of) {item:task}
+t lr.x112 = (forget | skip) {item:task} , (remove | delete) it from [my | the] <list>
+t lr.x113 = [<xlead>] {item} (needs to come | can be taken) off [my | the | our] <list>
+
+intent HassGetCurrentTime
+t ti.x7 = (what | which) time (is it now | have we got) [?]
+t ti.x8 = (do you know | any idea) what time it is [?]
+t ti.x9 = (tell me | say) the time [please]
+t ti.x10 = (is it | it's) (late | early) already , what time is it [?]
+t ti.x11 = (what's | what is) the time (now | at the moment | right now) [?]
+
+intent HassGetCurrentDate
+t da.x7 = (do you know | any idea) what (date | day) it is [today] [?]
+t da.x8 = (tell me | say) (the date | today's date) [please]
+t da.x9 = (what's | what is) the date (now | at the moment) [?]
+t da.x10 = (what's | what is) the date , is it the (first | fifteenth | twentieth) [?]
+t da.x11 = (which | what) date (is it | are we on) [today] [?]
+
+intent HassVacuumStart
+t vs.x109 = <xpre> (get | set) the <vac> (cleaning | vacuuming) (<in_area> | <on_floor>)
+t vs.x110 = (time to | it's time to) (vacuum | hoover) , (start | run) <det> {name:vacuum}
+t vs.x111 = <xpre> (send | let) <det> {name:vacuum} (out | off) to (clean | vacuum)
+t vs.x112 = <det> {name:vacuum} , (go | off you go) [please]
+t vs.x113 = <xpre> (begin | commence) (cleaning | vacuuming) with <det> {name:vacuum}
+
+intent HassVacuumReturnToBase
+t vb.x109 = <xpre> (bring | call) <det> {name:vacuum} back (home | to (the | its) (dock | base))
+t vb.x110 = <det> {name:vacuum} , (go | head) (back | home) to charge
+t vb.x111 = <det> {name:vacuum} , (finish up | stop cleaning) and (dock | go home) [please]
+t vb.x112 = (send | return) <det> {name:vacuum} to (its | the) (base | dock | charger)
+t vb.x113 = <xpre> (have | let) <det> {name:vacuum} (go | head) back to (the | its) (dock | base)
+
+intent HassVacuumCleanArea
+t vc.x109 = <xpre> (hoover | sweep) <det> {area} <xpost>
+t vc.x110 = (please | now) (clean | vacuum) (up | out) <det> {area}
+t vc.x111 = <det> {area} (floor | carpet) , (vacuum | clean) it [please]
+t vc.x112 = <xpre> (give | do) <det> {area} a (quick | good) (clean | vacuum | hoover)
+t vc.x113 = (there are crumbs | it's dirty | there's dust) (in | on) the {area} , (vacuum | clean) it
+
+intent HassMediaUnpause
+t mun.x108 = <xpre> (un-stop | restart) (playback | the playback) [<mp_tgt>]
+t mun.x109 = (ok | alright) , (go on | keep playing | carry on playing) [<mp_tgt>]
+t mun.x110 = <mp_what> , (resume | continue) [please]
+t mun.x111 = (press | hit) (resume | continue) [<mp_tgt>]
+
+intent HassSetVolumeRelative
+t vr.x53 = <xpre> (make | get) it (louder {volume_step=up} | quieter {volume_step=down} | softer {volume_step=down}) <vtgt>
+t vr.x54 = (a bit | a little | slightly) (louder {volume_step=up} | quieter {volume_step=down}) <vtgt> [please]
+t vr.x55 = <xpre> (raise | increase) the <vol> <vtgt> {volume_step=up} | <xpre> (reduce | decrease) the <vol> <vtgt> {volume_step=down}
+t vr.x56 = (can | could) you (turn up {volume_step=up} | turn down {volume_step=down}) the (music | tv | sound) <vtgt> [?]
+t vr.x57 = <xpre> (lift | raise) the <vol> by {volume_step:up} <vtgt> | <xpre> (lower | cut) the <vol> by {volume_step:down} <vtgt>
+
+intent HassMediaPlayerUnmute
+t um.x108 = <xpre> (let me hear | switch on) the (sound | audio) (on | from) <det> {name:media_player}
+t um.x109 = (sound | audio) (please | again) [on <det> {name:media_player}]
+t um.x110 = <xpre> stop muting [<det> {name:media_player} | the tv | it]
+t um.x111 = <xpre> (switch | turn) mute off [on <det> {name:media_player}]
+
+intent HassMediaSearchAndPlay
+t ms.x111 = {search_query} (please | next) <mplace>
+t ms.x112 = <xpre> (put on | play) {search_query} (for me | for us) <mplace>
+t ms.x113 = <xpre> (find | look for) (songs | music) by {media_class=artist} {search_query:artist} <mplace>
+t ms.x114 = <xpre> (watch | show me) (the movie {media_class=movie} {search_query:movie} | an episode of {media_class=tv_show} {search_query:tv_show}) <mplace>
+t ms.x115 = (i'm after | i'm looking for | i want) {search_query} <mplace>
+t ms.x116 = <xpre> (play | put on) the (song | track) {media_class=track} {search_query:track} <mplace>
+t ms.x117 = <xpre> (tune in to | switch to) (the | my) {search_query:playlist} playlist {media_class=playlist} <mplace>
+t ms.x118 = <xpre> (catch up on | put on) (the | an) episode of {media_class=podcast} {search_query:podcast} <mplace>
+t ms.x119 = (something by | anything by) {media_class=artist} {search_query:artist} <mplace> [please]
+
+intent HassBroadcast
+t bc.x110 = <xpre> (say | tell everyone) (on | over) (every | all the) speakers [that] {message}
+t bc.x111 = {message} , (tell | let) (everyone | everybody | the house) [know]
+t bc.x112 = (everyone | everybody | family) , {message} , (announce | broadcast) (that | it)
+t bc.x113 = <xpre> (page | call) the (house | family | whole house) (with | saying) {message}
+t bc.x114 = <xpre> (broadcast | announce) {message} (to | in) every room
+t bc.x115 = (message | note) for (everyone | the house | the family) : {message}
+t bc.x116 = <xpre> (let everyone hear | spread the word) [that] {message}
+t bc.x117 = (broadcast | announce) (please | now) , {message}
+
+intent HassRespond
+t re.x7 = (cheers mate | ta | thanks hub | that's great | wonderful | super) [!]
+t re.x8 = (good evening | morning | evening | hi hub) [!]
+
+intent HassNevermind
+t nm.x6 = (cancel that | scratch that | ignore me | disregard that) [!]
+t nm.x7 = (nothing | it's nothing | don't worry about it | forget what i said) [!]
+
+intent HassStartTimer
+t tm.x111 = <xpre> (time | count) <dur> (for | on) (the | my) {name:timer}
+t tm.x112 = {name:timer} , <dur> [please]
+t tm.x113 = <xpre> (set | start) a timer for (the | my) {name:timer} , <dur>
+t tm.x114 = <xpre> (in | after) <dur> (please | could you) {conversation_command}
+t tm.x115 = <xpre> {conversation_command} (in | after) <dur>
+t tm.x116 = <xpre> (put | set) <dur> on the {name:timer} timer
+t tm.x117 = <dur> (for | on) (the | my) {name:timer} [please]
+t tm.x118 = <xpre> (an | a) <dur> timer (please | for (the | my) {name:timer})
+t tm.x119 = <xpre> (time | clock) (the | my) {name:timer} for <dur>
+t tm.x120 = <xpre> (set | schedule) <dur> (and | ,) then {conversation_command}
+
+intent HassCancelTimer
+t tc.x108 = <xpre> (kill | drop | delete) <timer_tgt> <xpost>
+t tc.x109 = <timer_tgt> (isn't | is not) needed (anymore | now) , (cancel | stop) it
+t tc.x110 = (switch off | shut off | silence) <timer_tgt> [please]
+t tc.x111 = <xpre> (remove | clear out) <timer_tgt>
+
+intent HassIncreaseTimer
+t ti+.x109 = <xpre> (extend | prolong) <timer_tgt> by <dur>
+t ti+.x110 = <timer_tgt> (could use | should get) <dur> more
+t ti+.x111 = <xpre> (give | allow) <timer_tgt> <dur> more
+t ti+.x112 = (more time | a bit longer) (on | for) <timer_tgt> , <dur> [please]
+t ti+.x113 = <xpre> (increase | raise) <timer_tgt> by <dur>
+
+intent HassDecreaseTimer
+t td.x108 = <xpre> (reduce | shorten) <timer_tgt> by <dur>
+t td.x109 = <timer_tgt> , <dur> less [please]
+t td.x110 = <xpre> (take away | knock off) <dur> (from | off) <timer_tgt>
+t td.x111 = (less time | not so long) (on | for) <timer_tgt> , <dur> less [please]
+t td.x112 = <xpre> (decrease | lower) <timer_tgt> by <dur>
