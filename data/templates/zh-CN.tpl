@@ -1315,3 +1315,232 @@ t off.x104 = (天 亮 了 | 太 刺眼 了) ， <xpre> 把 [<in_area>] <lights> 
 t off.x105 = <xpre> 让 {name:climate} (停 下来 | 关 机)
 t off.x106 = (能不能 | 可以) 把 <cover_tgt> (关上 | 放下) (吗 | 呀) [？]
 t off.x107 = <xpre> 把 {name:media_player} (关 机 | 关 了)
+
+# ---------- 弱意图的更多说法（x200 起）：新动词、新句式，自由文本放在句首、句中、句末 ----------
+# 模型在 held-out 上把商品、广播内容、搜索词、计时器名截短或抄错, 没见过的句式答 null; 这里给它
+# 更多位置和框架去学"照抄槽位里的词". 每条都避开同一意图 held-out 行 (t! 与 rule!) 的动词和句式
+# (启用/点亮/通电、断开/停用/熄灭、拧开/拧紧、上锁/开锁、保持 在、升/降 到、暖和 吗、记/写 一下、
+# 搞定、标 成 已 完成、清 掉、不 要 了 删掉、开工、回 窝/收工/回去、该 扫 了/太 脏 了、派…去、
+# 接着、开 回来/出 声、太 大/小 了、来 首/来 点、我 想 听/看、喊 大家、通知 全家、发 个 广播、
+# 倒数、过…再/就、来 个…的 计时器、撤销、不 用 了、延 后、多 走、提前、扣 掉、几点 了 呀、报 时间/日期).
+
+intent HassTurnOn
+t on.x200 = [<xlead>] 麻烦 你 把 <onoff_tgt> 给 打开 [一下]
+t on.x201 = <onoff_tgt> (怎么 没 开 | 还 没 开) ， (开 一下 | 打开 吧)
+t on.x202 = <xpre> (一会儿 要 用 | 马上 要 用) <onoff_tgt> ， 先 (打开 | 开 上)
+t on.x203 = (我 要 看 书 | 要 做饭 了 | 客人 来 了) ， <xpre> (开 一下 | 打开) <onoff_tgt>
+t on.x204 = <xpre> <onoff_tgt> (开 起来 | 开 开 吧)
+t on.x205 = 开 <onoff_tgt> ， (谢谢 | 快 点)
+t on.x206 = <xpre> (帮 我 | 给 我) 把 <cover_tgt> (升 起来 | 打开 一下)
+t on.x207 = (天 亮 了 | 早上 了) ， <xpre> 把 <cover_tgt> (打开 | 升 起来)
+t on.x208 = {name:scene} [场景 | 模式] ， (启动 | 开启) [一下]
+t on.x209 = <xpre> 把 {name:script} (执行 | 运行) 一下
+t on.x210 = 我 (想 | 要) 切换 到 {name:scene} [场景 | 模式]
+t on.x211 = <xpre> 让 {name:climate} (开始 工作 | 运转 起来)
+t on.x212 = 我 (想 | 要) 开 一下 <onoff_tgt>
+
+intent HassTurnOff
+t off.x200 = <onoff_tgt> (怎么 还 开 着 | 还 亮 着) ， (关 了 吧 | 关掉)
+t off.x201 = [<xlead>] 麻烦 你 把 <onoff_tgt> 给 关 (了 | 掉)
+t off.x202 = (我 出门 了 | 要 睡觉 了 | 看 完 了) ， <xpre> (关 一下 | 关掉) <onoff_tgt>
+t off.x203 = 关 <onoff_tgt> ， (谢谢 | 快 点)
+t off.x204 = <xpre> <onoff_tgt> (别 开 了 | 不 要 开 着 了) [， 关 了 吧]
+t off.x205 = <xpre> (帮 我 | 给 我) 把 <cover_tgt> (放 下来 | 关 一下)
+t off.x206 = (天 黑 了 | 太阳 太 晒 了) ， <xpre> 把 <cover_tgt> (关上 | 放 下来)
+t off.x207 = <xpre> 先 (关 一下 | 关掉) <onoff_tgt> [再 说]
+t off.x208 = {name:climate} 不 用 开 了 ， (关 了 吧 | 关掉)
+t off.x209 = 我 (想 | 要) 关 一下 <onoff_tgt>
+
+intent HassLightSet
+t ls.x200 = <xpre> <light_tgt> (调 到 | 开 到) {brightness} 就 行
+t ls.x201 = [<xlead>] (太 亮 了 | 有点 刺眼) ， 把 <light_tgt> 调 到 {brightness}
+t ls.x202 = [<xlead>] (有点 暗 | 看 不 清楚) ， 把 <light_tgt> 调 到 {brightness}
+t ls.x203 = 我 (想 | 要) 把 <light_tgt> 调 成 {color}
+t ls.x204 = <xpre> <light_tgt> 用 {color} [吧]
+t ls.x205 = <xpre> 把 <light_tgt> 的 颜色 设置 成 {color}
+t ls.x206 = <xpre> 把 <light_tgt> 的 亮度 (降 | 提) 到 {brightness}
+t ls.x207 = <xpre> 把 <light_tgt> 调整 到 {brightness}
+t ls.x208 = <xpre> 把 <light_tgt> 调整 成 {color} [的 颜色]
+t ls.x209 = (能不能 | 可以) 把 <light_tgt> 的 色温 (调 | 设) 到 {temperature:kelvin} (吗 | 呀) [？]
+
+intent HassClimateSetTemperature
+t ct.x200 = <xpre> (温度 | 空调) (设定 | 设置) (在 | 为) {temperature}
+t ct.x201 = 我 (想 | 要) (把 <heat> 调 到 | 把 <heat> 设 成) {temperature}
+t ct.x202 = <xpre> 把 (空调 | 暖气) 设定 到 {temperature} [左右]
+t ct.x203 = (能不能 | 可以) 把 {name:climate} (调 到 | 设 成) {temperature} (吗 | 呀) [？]
+t ct.x204 = <xpre> [<in_area> | <on_floor>] (暖气 | 空调) 开 {temperature} [就 行]
+t ct.x205 = (冷 死 了 | 热 死 了) ， <xpre> 把 (空调 | 暖气) (开 到 | 调 到) {temperature}
+
+intent HassClimateGetTemperature
+t cg.x200 = [<in_area> | <on_floor>] (温度 | 室温) 有 多 高 [？]
+t cg.x201 = (你 知道 | 能 说说) [<in_area> | <on_floor>] (温度 | 室温) (是 多少 | 多少 度) 吗 [？]
+t cg.x202 = <xpre> (播报 一下 | 告诉 我) [<in_area> | <on_floor>] (温度 | 室温)
+t cg.x203 = {name:climate} 的 温度 (是 多少 | 多少) [？]
+t cg.x204 = [<in_area> | <on_floor>] (温度 | 室温) 高 吗 [？]
+t cg.x205 = 我 想 看看 [<in_area> | <on_floor>] 几 度
+
+intent HassShoppingListAddItem
+t sl.x200 = <xpre> 往 <xshop> 里 (放 | 塞) {item}
+t sl.x201 = {item} (要 补货 了 | 只 剩 一点 了 | 见 底 了) ， <xpre> (加 | 添) 进 <xshop>
+t sl.x202 = <xpre> (帮 我 | 给 我) 把 {item} (列 | 放) 进 <xshop> [里]
+t sl.x203 = <xshop> (加 一 个 | 添 一 项) ： {item}
+t sl.x204 = (明天 | 周末) 要 (买 | 采购) {item} ， (放进 | 加进) <xshop>
+t sl.x205 = <xpre> 加 (一下 | 个) {item} 到 <xshop> [里]
+t sl.x206 = 我们 (缺 | 需要) {item} ， <xpre> 加 到 <xshop> [上]
+t sl.x207 = <xpre> {item} 放 到 <xshop> 上 [吧]
+
+intent HassShoppingListCompleteItem
+t sc.x200 = {item} (已经 买 到 了 | 买 完 了) ， <xpre> 在 <xshop> 上 (勾掉 | 划掉)
+t sc.x201 = <xpre> <xshop> 上 (勾掉 | 划掉) {item} [吧]
+t sc.x202 = (买 回来 了 | 拿 到 了) {item} ， <xshop> 上 (打 勾 | 勾 一下)
+t sc.x203 = <xshop> 上 的 {item} (可以 勾掉 了 | 可以 划掉 了)
+t sc.x204 = <xpre> 把 {item} 在 <xshop> 上 (勾 一下 | 打 个 勾)
+
+intent HassListAddItem
+t la.x200 = <xpre> 往 <list> 里 (放 | 塞) {item}
+t la.x201 = {item} ， <xpre> (列 | 放) 到 <list> (上 | 里)
+t la.x202 = <xpre> (帮 我 | 给 我) 把 {item:task} (列 | 放) 进 <list>
+t la.x203 = <list> (加 一 条 | 添 一 项) ： {item:task}
+t la.x204 = (明天 | 这 周) 要 {item:task} ， (加进 | 放进) <list>
+t la.x205 = <xpre> 加 (一下 | 个) {item} 到 <list> [里]
+
+intent HassListCompleteItem
+t lc.x200 = {item:task} (做 好 了 | 完成 了) ， <xpre> 在 <list> 上 (勾掉 | 划掉)
+t lc.x201 = <xpre> <list> 上 (勾掉 | 划掉) {item} [吧]
+t lc.x202 = <list> 上 的 {item:task} (可以 勾掉 了 | 可以 划掉 了)
+t lc.x203 = <xpre> 把 {item:task} (勾 上 | 打 上 勾) ， 在 <list> 里
+
+intent HassListRemoveItem
+t lr.x200 = <xpre> <list> 上 (删掉 | 去掉 | 删除) {item} [吧]
+t lr.x201 = {item} (不 买 了 | 写 错 了) ， <xpre> 从 <list> 里 (删掉 | 拿掉)
+t lr.x202 = <xpre> 把 <list> 里 的 {item:task} (拿掉 | 移除)
+t lr.x203 = <xpre> 去掉 <list> (里 | 上) 的 {item}
+t lr.x204 = (能不能 | 可以) 把 {item:task} 从 <list> (删除 | 移除) (吗 | 呀) [？]
+
+intent HassVacuumStart
+t vs.x200 = <xpre> {name:vacuum} (开始 吸尘 | 出去 扫 一圈 | 开始 工作) [吧]
+t vs.x201 = (我 出门 了 | 我们 出去 了) ， <xpre> (启动 | 打开) {name:vacuum}
+t vs.x202 = <xpre> 把 (<in_area> | <on_floor>) <vac> (启动 | 打开) [一下]
+t vs.x203 = <xpre> 让 {name:vacuum} 扫 一 遍 地
+t vs.x204 = (能不能 | 可以) 把 {name:vacuum} (开 起来 | 启动) (吗 | 呀) [？]
+
+intent HassVacuumReturnToBase
+t vb.x200 = <xpre> {name:vacuum} (别 扫 了 | 停 一下) ， 回 (充电座 | 充电 桩) [吧]
+t vb.x201 = <xpre> 让 {name:vacuum} 去 充电 [吧]
+t vb.x202 = <xpre> (送 | 叫) {name:vacuum} 回 (充电座 | 座子)
+t vb.x203 = <xpre> {area} 的 <vac> (回 充电 桩 | 去 充电) [吧]
+t vb.x204 = {name:vacuum} (电 不 够 了 | 快 没 电 了) ， (去 充 一下 电 | 回 充电座)
+
+intent HassVacuumCleanArea
+t vc.x200 = <xpre> (打扫 一下 | 吸 一下) {area} 的 地 [吧]
+t vc.x201 = <xpre> (到 | 去) {area} (扫 一 扫 | 吸 一 吸)
+t vc.x202 = {area} 有 (狗 毛 | 饼干 渣 | 碎 纸) ， <xpre> (清扫 | 吸) 一下
+t vc.x203 = <xpre> (让 | 叫) {name:vacuum} (把 {area} 扫 干净 | 清扫 一下 {area})
+t vc.x204 = (能不能 | 可以) 让 {name:vacuum} (扫 一下 | 清洁 一下) {area} (吗 | 呀) [？]
+t vc.x205 = <xpre> 就 (扫 | 吸) {area} [吧]
+
+intent HassMediaUnpause
+t mun.x200 = <xpre> [<mp_tgt>] 再 (放 | 播) 起来 吧
+t mun.x201 = <xpre> 不 (用 | 要) 暂停 了 [，] [<mp_tgt>] (继续 | 播放) 吧
+t mun.x202 = <xpre> 从 刚才 (停 | 暂停) 的 地方 (继续 | 开始) [放 | 播]
+t mun.x203 = (我 回来 了 | 电话 打 完 了) ， <xpre> [<mp_tgt>] (继续 放 | 继续 播)
+t mun.x204 = <xpre> 把 <xmedia> 继续 (放 | 播) 完
+
+intent HassMediaPlayerUnmute
+t um.x200 = <xpre> 把 静音 (取消 | 关 了)
+t um.x201 = (静音 | 静音 模式) (取消 | 关掉) 吧
+t um.x202 = (怎么 没 声音 | 怎么 听 不 到) ， <xpre> 取消 静音
+t um.x203 = <xpre> 把 {name:media_player} 的 静音 (解除 | 去掉)
+t um.x204 = {name:media_player} (解除 静音 | 关闭 静音) [吧]
+
+intent HassSetVolumeRelative
+t vr.x200 = <xpre> <vtgt> <vol> (稍微 大 一点 {volume_step=up} | 稍微 小 一点 {volume_step=down})
+t vr.x201 = <xpre> (把 声音 放 大 {volume_step=up} | 把 声音 放 小 {volume_step=down}) [一点 | 一些]
+t vr.x202 = (我 听 不 见 {volume_step=up} | 吵 到 孩子 了 {volume_step=down}) ， <xpre> (调 一下 音量 | 调 一下 声音)
+t vr.x203 = <xpre> <vtgt> 音量 (调 大 {volume_step:up} | 调 小 {volume_step:down})
+t vr.x204 = <xpre> 把 <vtgt> 音量 (往 上 调 {volume_step=up} | 往 下 调 {volume_step=down}) [一点]
+t vr.x205 = <vtgt> (音量 | 声音) (大 一些 {volume_step=up} | 小 一些 {volume_step=down}) [吧]
+
+intent HassMediaSearchAndPlay
+t ms.x200 = <xpre> <mplace> (找 点 | 搜 点) {search_query} (听听 | 放 放)
+t ms.x201 = <xpre> <mplace> (搜索 并 播放 | 搜 一下 然后 播放) {search_query}
+t ms.x202 = (有 没有 | 能 找 到) {search_query} ， (放 一下 | 播 一下)
+t ms.x203 = <xpre> <mplace> (播放 | 放) {search_query:artist} {media_class=artist} (最 火 的 | 新 出 的) (歌 | 歌曲)
+t ms.x204 = <xpre> <mplace> (放 | 播) (电影 | 片子) ， (名字 叫 | 叫) {search_query:movie} {media_class=movie}
+t ms.x205 = <xpre> <mplace> (播放 | 放) {search_query:tv_show} {media_class=tv_show} (这 部 剧 | 最新 一 集)
+t ms.x206 = <xpre> <mplace> 播放 {search_query:playlist} {media_class=playlist} 这个 歌单
+t ms.x207 = <xpre> <mplace> (播放 | 放) {search_query:track} {media_class=track} 这 首 歌
+t ms.x208 = <xpre> <mplace> (播放 | 收听) {search_query:podcast} {media_class=podcast} (这个 播客 | 最新 一 期)
+t ms.x209 = <xpre> <mplace> 播放 {search_query:album} {media_class=album} (这 张 专辑 | 整 张 专辑)
+t ms.x210 = (给 孩子 | 给 我们) <mplace> (放 | 播) {search_query}
+t ms.x211 = <xpre> (随便 | 帮 我) 放 (几 首 | 一些) {search_query:artist} {media_class=artist} 的 歌
+
+intent HassBroadcast
+t bc.x200 = <xpre> (告诉 | 通知) 全屋 [的 人] [：] {message}
+t bc.x201 = <xpre> (向 | 给) (所有 房间 | 每个 房间) (广播 | 播报) [一下] (： | ，) {message}
+t bc.x202 = <xpre> 用 音箱 (说 | 播) (一 声 | 一下) [：] {message}
+t bc.x203 = <xpre> (帮 我 | 给 我) 通知 (大家 | 家里 人) (说 | 一 声) [，] {message}
+t bc.x204 = [<xlead>] 广播 (内容 是 | 的 内容) [：] {message}
+t bc.x205 = <xpre> (全屋 | 家里) 播报 一 条 (消息 | 通知) ： {message}
+t bc.x206 = {message} ， 把 这 句 话 (广播 出去 | 告诉 大家)
+t bc.x207 = <xpre> (让 | 叫) 所有 音箱 说 [：] {message}
+t bc.x208 = <xpre> (跟 | 对) 家里 (每个 人 | 所有 人) 说 一下 [，] {message}
+t bc.x209 = 我 (想 | 要) (通知 | 告诉) 大家 [：] {message}
+
+intent HassRespond
+t re.x200 = (多谢 啦 | 谢谢 你 啊 | 感谢 你 | 好 的 ， 知道 了) [！]
+t re.x201 = (明白 了 | 收到 | 好 的) [， 谢谢] [！]
+t re.x202 = (早上 好 呀 | 下午 好 呀 | 晚安 啦 | 你好 小 助手) [！]
+t re.x203 = (你 真 聪明 | 帮 大忙 了) [！]
+
+intent HassNevermind
+t nm.x200 = (那 就 算 了 | 那 不 用 了 | 就 这样 吧 ， 不 用 了) [！]
+t nm.x201 = (取消 | 停) ， (不 用 了 | 算了)
+t nm.x202 = (先 不 用 了 | 暂时 不 需要 | 等 会儿 再 说) [！]
+t nm.x203 = (没 事 没 事 | 没 啥 事 | 随便 说 说 的) [！]
+t nm.x204 = (忘 了 吧 | 别 理 我) [！]
+
+intent HassStartTimer
+t tm.x200 = <xpre> (开 | 设) 个 <timer> ， <dur>
+t tm.x201 = <xpre> 给 {name:timer} 定 个 <timer> ， <dur>
+t tm.x202 = [<xlead>] {name:timer} ， <dur> 后 提醒 我
+t tm.x203 = <xpre> 等 <dur> (然后 | 之后) {conversation_command}
+t tm.x204 = <xpre> <dur> (以后 | 之后) (帮 我 | 给 我) {conversation_command}
+t tm.x205 = [<xlead>] (开始 | 开) 计时 ， <dur>
+t tm.x206 = <xpre> <dur> (后 | 以后) 提醒 我 {name:timer} (好 了 | 到 时间 了)
+t tm.x207 = <xpre> (做 | 弄) 一个 {name:timer} 的 <timer> ， (时间 | 时长) <dur>
+t tm.x208 = <xpre> <dur> 倒计时 (开始 | 走 起)
+
+intent HassCancelTimer
+t tc.x200 = <xpre> (结束 | 终止) <timer_tgt>
+t tc.x201 = <timer_tgt> (可以 关 了 | 可以 取消 了) [吧]
+t tc.x202 = {name:timer} (弄 好 了 | 已经 好 了) ， (把 | 给) (那个 | 它 的) <timer> (关 了 | 取消 了)
+t tc.x203 = <xpre> (删 | 关) 掉 <timer_tgt> 吧
+t tc.x204 = (先 | 马上) (取消 | 停止) <timer_tgt>
+
+intent HassIncreaseTimer
+t ti+.x200 = <xpre> <timer_tgt> (再 延长 | 增加) <dur>
+t ti+.x201 = {name:timer} 还 没 好 ， (给 它 | 把 它 的 <timer>) 再 加 <dur>
+t ti+.x202 = <xpre> 给 <timer_tgt> 补 <dur>
+t ti+.x203 = <xpre> <timer_tgt> 时间 (加长 | 加) <dur>
+t ti+.x204 = <xpre> 把 <timer_tgt> 调 长 <dur>
+
+intent HassDecreaseTimer
+t td.x200 = <xpre> 把 <timer_tgt> 调 短 <dur>
+t td.x201 = <xpre> <timer_tgt> 时间 (减 | 少 算) <dur>
+t td.x202 = {name:timer} 快 好 了 ， (给 它 | 把 它 的 <timer>) 减 <dur>
+t td.x203 = <xpre> 给 <timer_tgt> (拿掉 | 减 掉) <dur>
+t td.x204 = (能不能 | 可以) 把 <timer_tgt> 调 短 <dur> (吗 | 呀) [？]
+
+intent HassGetCurrentTime
+t ti.x200 = (现在 | 这会儿) (几 点 钟 了 | 是 几 点 钟) [？]
+t ti.x201 = <xpre> (说 一下 | 讲 一下) 现在 (几 点 | 的 时间)
+t ti.x202 = 我 想 知道 现在 (几点 | 的 时间)
+t ti.x203 = 现在 北京 时间 几点 [？]
+
+intent HassGetCurrentDate
+t da.x200 = 今天 (是 星期 几 | 是 礼拜 几) [呀] [？]
+t da.x201 = 我 想 知道 今天 (几号 | 的 日期 | 是 几月 几号)
+t da.x202 = 今天 是 这个 月 的 几号 [？]
+t da.x203 = 今天 是 周 几 来着 [？]
+t da.x204 = <xpre> (讲 一下 | 看看) 今天 是 几月 几号
