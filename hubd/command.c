@@ -86,7 +86,6 @@ struct hub_command {
     const char *default_lang;
     struct hub_command_stats stats;
     int64_t last_busy_ms; /* last "busy" answer for dropped commands (at most one a second) */
-    json_t *floor_aliases; /* {"First Floor": ["upstairs"]} from the house file, or NULL */
     uint64_t snap_fp;      /* fingerprint of the entities c->snap was checked against */
     const char *said;      /* the words of the command being carried out (NULL: not known) */
     bool said_part;        /* ... one of several in an utterance */
@@ -198,7 +197,6 @@ struct snap_build {
     json_t *entities;
     json_t *areas;
     json_t *floors;
-    const json_t *floor_aliases; /* the store keeps no floor aliases: the house file's */
 };
 
 static int snap_entity(void *ud, const struct hub_entity *e)
@@ -222,12 +220,15 @@ static int snap_area(void *ud, const char *name, const char *floor, const char *
     return 0;
 }
 
-static int snap_floor(void *ud, const char *name, int level)
+static int snap_floor(void *ud, const char *name, int level, const char *aliases_json)
 {
     struct snap_build *b = ud;
-    json_t *al = json_object_get(b->floor_aliases, name);
-    json_array_append_new(b->floors, json_pack("{s:s, s:o}", "name", name, "aliases",
-                                               json_is_array(al) ? json_incref(al) : json_array()));
+    (void)level;
+    json_t *al = aliases_json ? json_loads(aliases_json, 0, NULL) : NULL;
+    json_t *rec = json_pack("{s:s, s:o}", "name", name, "aliases",
+                            json_is_array(al) ? json_incref(al) : json_array());
+    json_decref(al);
+    if (rec) json_array_append_new(b->floors, rec);
     return 0;
 }
 
@@ -295,7 +296,7 @@ static struct cmd_snap *snap_get(struct hub_command *c)
     }
     c->snap_fp = fp;
     c->snap_checked_ms = now;
-    struct snap_build b = {json_array(), json_array(), json_array(), c->floor_aliases};
+    struct snap_build b = {json_array(), json_array(), json_array()};
     hub_registry_foreach(h->reg, snap_entity, &b);
     snap_hub_lists(c, b.entities);
     if (h->store) {
@@ -1990,23 +1991,6 @@ static void timer_fired(void *ud, const struct hub_timer *tm)
 
 /* ---------------------------------------------------------------- life cycle */
 
-/* Floor aliases ("upstairs", "楼上") by floor name, from the house file: the registry and the
- * store keep floors by name only, and without these "the lights upstairs" names no floor. */
-static json_t *house_floor_aliases(const char *path)
-{
-    if (!path) return NULL;
-    json_t *root = json_load_file(path, 0, NULL), *out = json_object();
-    size_t i;
-    json_t *f;
-    json_array_foreach(json_object_get(root, "floors"), i, f) {
-        const char *name = json_string_value(json_object_get(f, "name"));
-        json_t *al = json_object_get(f, "aliases");
-        if (name && json_is_array(al)) json_object_set(out, name, al);
-    }
-    json_decref(root);
-    return out;
-}
-
 struct hub_command *hub_command_new(struct hub *h, char *err, size_t errlen)
 {
     struct hub_command *c = calloc(1, sizeof *c);
@@ -2019,7 +2003,6 @@ struct hub_command *hub_command_new(struct hub *h, char *err, size_t errlen)
     c->default_lang = dl && !strncasecmp(dl, "zh", 2) ? "zh-CN" : "en";
     c->ans = hub_answers_load(hub_answers_default_dir(), err, errlen);
     if (!c->ans) goto fail;
-    c->floor_aliases = house_floor_aliases(h->cfg.house_file);
     /* a model: the configured one, else the shipped default if it was built */
     const char *model = h->cfg.model_path;
     struct stat sb;
@@ -2106,7 +2089,6 @@ void hub_command_free(struct hub_command *c)
     intent_engine_free(c->engine);
     snap_unref(c->snap);
     hub_answers_free(c->ans);
-    json_decref(c->floor_aliases);
     free(c);
 }
 

@@ -25,6 +25,7 @@
 struct hub_floor {
     char *name;
     int level;
+    json_t *aliases; /* array of strings ("upstairs"), never NULL */
 };
 
 struct hub_registry {
@@ -70,6 +71,7 @@ static void floor_free(void *p)
     struct hub_floor *f = p;
     if (!f) return;
     free(f->name);
+    json_decref(f->aliases);
     free(f);
 }
 
@@ -161,15 +163,17 @@ static int reg_persist_entity(struct hub_registry *reg, const struct hub_entity 
     return rc;
 }
 
-int hub_registry_floor_put(struct hub_registry *reg, const char *name, int level)
+int hub_registry_floor_put(struct hub_registry *reg, const char *name, int level,
+                           json_t *aliases)
 {
     if (!reg_valid_name(name)) return HUB_ERR_INVALID;
+    if (aliases && !json_is_array(aliases)) return HUB_ERR_INVALID;
     struct hub_floor *f = hub_map_get(reg->floors, name);
-    if (f && f->level == level) return HUB_OK;
+    if (f && f->level == level && (!aliases || json_equal(aliases, f->aliases))) return HUB_OK;
     if (!f) {
         f = calloc(1, sizeof *f);
-        if (!f || !(f->name = strdup(name))) {
-            free(f);
+        if (!f || !(f->name = strdup(name)) || !(f->aliases = json_array())) {
+            floor_free(f);
             return HUB_ERR_NOMEM;
         }
         if (hub_map_put(reg->floors, name, f, NULL)) {
@@ -178,8 +182,19 @@ int hub_registry_floor_put(struct hub_registry *reg, const char *name, int level
         }
     }
     f->level = level;
-    if (reg->store) return hub_store_floor_put(reg->store, name, level);
-    return HUB_OK;
+    if (aliases && !json_equal(aliases, f->aliases)) {
+        json_decref(f->aliases);
+        if (!(f->aliases = json_deep_copy(aliases))) {
+            f->aliases = json_array();
+            return HUB_ERR_NOMEM;
+        }
+    }
+    if (!reg->store) return HUB_OK;
+    char *al = json_dumps(f->aliases, JSON_COMPACT | JSON_REAL_PRECISION(10));
+    if (!al) return HUB_ERR_NOMEM;
+    int rc = hub_store_floor_put(reg->store, name, level, al);
+    free(al);
+    return rc;
 }
 
 int hub_registry_area_put(struct hub_registry *reg, const char *name, const char *floor,
@@ -203,7 +218,7 @@ int hub_registry_area_put(struct hub_registry *reg, const char *name, const char
     }
     if (floor && reg_set(&a->floor, floor, &changed)) return HUB_ERR_NOMEM;
     if (floor && !hub_map_get(reg->floors, floor)) {
-        int rc = hub_registry_floor_put(reg, floor, (int)hub_map_count(reg->floors));
+        int rc = hub_registry_floor_put(reg, floor, (int)hub_map_count(reg->floors), NULL);
         if (rc) return rc;
     }
     if (aliases && !json_equal(aliases, a->aliases)) {
@@ -444,13 +459,15 @@ int hub_registry_foreach(const struct hub_registry *reg,
 
 /* ---- loading from the store ---- */
 
-static int reg_load_floor(void *ud, const char *name, int level)
+static int reg_load_floor(void *ud, const char *name, int level, const char *aliases_json)
 {
     struct hub_registry *reg = ud;
+    json_t *al = aliases_json ? json_loads(aliases_json, 0, NULL) : NULL;
     struct hub_store *st = reg->store;
     reg->store = NULL; /* do not write back what we just read */
-    int rc = hub_registry_floor_put(reg, name, level);
+    int rc = hub_registry_floor_put(reg, name, level, json_is_array(al) ? al : NULL);
     reg->store = st;
+    json_decref(al);
     if (rc) hub_warn(TAG, "stored floor '%s' ignored: %s", name ? name : "", hub_strerror(rc));
     return 0;
 }
@@ -546,13 +563,14 @@ int hub_registry_load_house(struct hub_registry *reg, const char *path, char *er
     size_t i;
     json_array_foreach(floors, i, v) {
         const char *name = json_string_value(json_object_get(v, "name"));
-        json_t *lv = json_object_get(v, "level");
-        if (!reg_valid_name(name)) {
-            snprintf(err, errlen, "%s: floors[%zu]: missing or invalid \"name\"", path, i);
+        json_t *lv = json_object_get(v, "level"), *al = json_object_get(v, "aliases");
+        if (!reg_valid_name(name) || (al && !json_is_array(al))) {
+            snprintf(err, errlen, "%s: floors[%zu]: invalid \"name\" or \"aliases\"", path, i);
             rc = HUB_ERR_CONFIG;
             goto out;
         }
-        rc = hub_registry_floor_put(reg, name, json_is_integer(lv) ? (int)json_integer_value(lv) : (int)i);
+        rc = hub_registry_floor_put(reg, name, json_is_integer(lv) ? (int)json_integer_value(lv) : (int)i,
+                                    al);
         if (rc) goto out;
     }
     json_array_foreach(areas, i, v) {

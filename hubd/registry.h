@@ -67,7 +67,8 @@ int hub_registry_foreach(const struct hub_registry *reg,
 int hub_registry_area_put(struct hub_registry *reg, const char *name, const char *floor,
                           json_t *aliases /* borrowed, may be NULL */);
 const struct hub_area *hub_registry_area_get(const struct hub_registry *reg, const char *name);
-int hub_registry_floor_put(struct hub_registry *reg, const char *name, int level);
+int hub_registry_floor_put(struct hub_registry *reg, const char *name, int level,
+                           json_t *aliases /* borrowed; NULL keeps the floor's own */);
 /* The floor of an entity (through its area), or NULL. */
 const char *hub_registry_entity_floor(const struct hub_registry *reg, const struct hub_entity *e);
 size_t hub_registry_area_count(const struct hub_registry *reg);

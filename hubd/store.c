@@ -104,6 +104,10 @@ static const char *const store_migrations[] = {
     "  paused INTEGER NOT NULL DEFAULT 0, command TEXT, created INTEGER NOT NULL);"
     "CREATE TABLE list_items (id INTEGER PRIMARY KEY, list TEXT NOT NULL, item TEXT NOT NULL,"
     "  done INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL);",
+
+    /* 6: floor aliases ("upstairs", "楼上"), so that a hub started without its house file
+     * still knows "the lights upstairs". */
+    "ALTER TABLE floors ADD COLUMN aliases TEXT NOT NULL DEFAULT '[]';",
 };
 #define STORE_SCHEMA_VERSION ((int)(sizeof store_migrations / sizeof store_migrations[0]))
 
@@ -159,9 +163,10 @@ static const char *const store_sql[SQL_COUNT_] = {
                      " ON CONFLICT(name) DO UPDATE SET floor = excluded.floor,"
                      " aliases = excluded.aliases",
     [SQL_AREA_ALL] = "SELECT name, floor, aliases FROM areas ORDER BY name",
-    [SQL_FLOOR_PUT] = "INSERT INTO floors (name, level) VALUES (?1, ?2)"
-                      " ON CONFLICT(name) DO UPDATE SET level = excluded.level",
-    [SQL_FLOOR_ALL] = "SELECT name, level FROM floors ORDER BY level, name",
+    [SQL_FLOOR_PUT] = "INSERT INTO floors (name, level, aliases) VALUES (?1, ?2, ?3)"
+                      " ON CONFLICT(name) DO UPDATE SET level = excluded.level,"
+                      " aliases = excluded.aliases",
+    [SQL_FLOOR_ALL] = "SELECT name, level, aliases FROM floors ORDER BY level, name",
     [SQL_STATE_PUT] =
         "INSERT INTO states (entity_id, state, attributes, last_changed, last_updated)"
         " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(entity_id) DO UPDATE SET"
@@ -959,21 +964,30 @@ int hub_store_entity_foreach(struct hub_store *st,
     return store_select(st, s, store_row_entity, &c);
 }
 
+/* aliases_json (of an area or floor): NULL, or a JSON array. */
+static int store_check_aliases(struct hub_store *st, const char *what, const char *name,
+                               const char *aliases_json)
+{
+    json_t *al = NULL;
+    int ret = store_check_json(st, "aliases_json", aliases_json, true, false, &al);
+    if (ret) return ret;
+    if (al && !json_is_array(al)) {
+        json_decref(al);
+        store_fail(st, "aliases_json of %s \"%s\" must be a JSON array", what, name);
+        return HUB_ERR_INVALID;
+    }
+    json_decref(al);
+    return HUB_OK;
+}
+
 int hub_store_area_put(struct hub_store *st, const char *name, const char *floor,
                        const char *aliases_json)
 {
     if (!st) return HUB_ERR_INVALID;
     int ret;
-    json_t *al = NULL;
     if ((ret = store_check_text(st, "area name", name))) return ret;
     if (floor && (ret = store_check_text(st, "floor name", floor))) return ret;
-    if ((ret = store_check_json(st, "aliases_json", aliases_json, true, false, &al))) return ret;
-    if (al && !json_is_array(al)) {
-        json_decref(al);
-        store_fail(st, "aliases_json of area \"%s\" must be a JSON array", name);
-        return HUB_ERR_INVALID;
-    }
-    json_decref(al);
+    if ((ret = store_check_aliases(st, "area", name, aliases_json))) return ret;
     /* An area may name a floor before the floor itself is put: create it at level 0, so the
      * foreign key holds and a later hub_store_floor_put sets its level. */
     if ((ret = store_begin(st))) return ret;
@@ -1022,14 +1036,16 @@ int hub_store_area_foreach(struct hub_store *st,
     return store_select(st, s, store_row_area, &c);
 }
 
-int hub_store_floor_put(struct hub_store *st, const char *name, int level)
+int hub_store_floor_put(struct hub_store *st, const char *name, int level,
+                        const char *aliases_json)
 {
     if (!st) return HUB_ERR_INVALID;
     int ret = store_check_text(st, "floor name", name);
-    if (ret) return ret;
+    if (ret || (ret = store_check_aliases(st, "floor", name, aliases_json))) return ret;
     sqlite3_stmt *s = store_stmt(st, SQL_FLOOR_PUT);
     if (!s) return HUB_ERR_IO;
-    if ((ret = store_bind_text(st, s, 1, name)) || (ret = store_bind_i64(st, s, 2, level))) {
+    if ((ret = store_bind_text(st, s, 1, name)) || (ret = store_bind_i64(st, s, 2, level)) ||
+        (ret = store_bind_text(st, s, 3, aliases_json ? aliases_json : "[]"))) {
         store_stmt_done(s);
         return ret;
     }
@@ -1039,11 +1055,13 @@ int hub_store_floor_put(struct hub_store *st, const char *name, int level)
 static int store_row_floor(sqlite3_stmt *s, void *ctx)
 {
     struct store_cb *c = ctx;
-    int (*cb)(void *, const char *, int) = c->fn;
-    return cb(c->ud, col_text(s, 0), sqlite3_column_int(s, 1));
+    int (*cb)(void *, const char *, int, const char *) = c->fn;
+    return cb(c->ud, col_text(s, 0), sqlite3_column_int(s, 1), col_text(s, 2));
 }
 
-int hub_store_floor_foreach(struct hub_store *st, int (*cb)(void *ud, const char *name, int level),
+int hub_store_floor_foreach(struct hub_store *st,
+                            int (*cb)(void *ud, const char *name, int level,
+                                      const char *aliases_json),
                             void *ud)
 {
     if (!st || !cb) return HUB_ERR_INVALID;

@@ -34,8 +34,11 @@ int hub_store_area_foreach(struct hub_store *st,
                            int (*cb)(void *ud, const char *name, const char *floor,
                                      const char *aliases_json),
                            void *ud);
-int hub_store_floor_put(struct hub_store *st, const char *name, int level);
-int hub_store_floor_foreach(struct hub_store *st, int (*cb)(void *ud, const char *name, int level),
+int hub_store_floor_put(struct hub_store *st, const char *name, int level,
+                        const char *aliases_json);
+int hub_store_floor_foreach(struct hub_store *st,
+                            int (*cb)(void *ud, const char *name, int level,
+                                      const char *aliases_json),
                             void *ud);
 
 /* Last known state per entity, so a restart shows the house as it was. */

@@ -34,6 +34,15 @@ static int count_rows(void *ud, int64_t ts, const char *state, const char *attrs
     return 0;
 }
 
+/* Collects "name:level aliases;" of every stored floor. */
+static int floor_row(void *ud, const char *name, int level, const char *aliases_json)
+{
+    char *buf = ud;
+    size_t n = strlen(buf);
+    snprintf(buf + n, 256 - n, "%s:%d%s;", name, level, aliases_json);
+    return 0;
+}
+
 static struct hub_entity_desc desc(const char *id, const char *name, const char *area)
 {
     struct hub_entity_desc d = {.struct_size = sizeof d, .entity_id = id, .name = name, .area = area};
@@ -47,7 +56,7 @@ int main(void)
     snprintf(db, sizeof db, "%s/hub.db", dir);
     snprintf(house, sizeof house, "%s/house.json", dir);
     FILE *f = fopen(house, "w");
-    fprintf(f, "{\"floors\": [{\"name\": \"Ground\"}, {\"name\": \"Upstairs\", \"level\": 1}],\n"
+    fprintf(f, "{\"floors\": [{\"name\": \"Ground\"}, {\"name\": \"Upstairs\", \"level\": 1, \"aliases\": [\"upstairs\", \"楼上\"]}],\n"
                " \"areas\": [{\"name\": \"Study\", \"floor\": \"Upstairs\", \"aliases\": [\"office\"]},\n"
                "            {\"name\": \"Hall\", \"floor\": \"Ground\"}],\n"
                " \"entities\": [{\"name\": \"Desk Lamp\", \"domain\": \"light\", \"area\": \"Study\", \"aliases\": [\"reading light\"]},\n"
@@ -170,6 +179,10 @@ int main(void)
     CHECK(e && strcmp(hub_registry_entity_floor(reg, e), "Upstairs") == 0);
     const struct hub_area *a = hub_registry_area_get(reg, "Study");
     CHECK(a && a->floor && strcmp(a->floor, "Upstairs") == 0 && json_array_size(a->aliases) == 1);
+    /* the house file's floor aliases are kept: a hub started without it still knows them */
+    char floors[256] = "";
+    CHECK(hub_store_floor_foreach(st, floor_row, floors) == HUB_OK);
+    CHECK(strcmp(floors, "Ground:0[];Upstairs:1[\"upstairs\",\"楼上\"];") == 0, "floors: %s", floors);
     const struct hub_state *s = hub_states_get(states, "light.desk_lamp");
     CHECK(s && strcmp(s->state, "off") == 0 && s->last_changed > 0);
     CHECK(s && json_integer_value(json_object_get(s->attributes, "brightness")) == 60);

@@ -111,9 +111,9 @@ static int cb_area(void *ud, const char *name, const char *floor, const char *al
     collect_add(ud, "%s@%s%s;", name, floor ? floor : "-", aliases);
     return 0;
 }
-static int cb_floor(void *ud, const char *name, int level)
+static int cb_floor(void *ud, const char *name, int level, const char *aliases_json)
 {
-    collect_add(ud, "%s:%d;", name, level);
+    collect_add(ud, "%s:%d%s;", name, level, aliases_json);
     return 0;
 }
 static int cb_state(void *ud, const char *id, const char *state, const char *attrs, int64_t lc,
@@ -188,12 +188,14 @@ static void test_round_trips(void)
     CHECK_EQ(raw_int(db, "SELECT count(*) FROM entities WHERE area IS NULL"), 1);
 
     /* Floors and areas; an area naming an unknown floor creates it at level 0. */
-    CHECK_EQ(hub_store_floor_put(st, "Ground", 0), HUB_OK);
-    CHECK_EQ(hub_store_floor_put(st, "Upstairs", 1), HUB_OK);
+    CHECK_EQ(hub_store_floor_put(st, "Ground", 0, "[\"downstairs\"]"), HUB_OK);
+    CHECK_EQ(hub_store_floor_put(st, "Upstairs", 1, "[\"upstairs\",\"楼上\"]"), HUB_OK);
+    CHECK_EQ(hub_store_floor_put(st, "Upstairs", 1, "{\"not\":\"a list\"}"), HUB_ERR_INVALID);
+    CHECK_EQ(hub_store_floor_put(st, "Upstairs", 1, "[\"cut"), HUB_ERR_INVALID);
     CHECK_EQ(hub_store_area_put(st, "Kitchen", "Ground", "[\"cuisine\"]"), HUB_OK);
     CHECK_EQ(hub_store_area_put(st, "Office", NULL, NULL), HUB_OK);
     CHECK_EQ(hub_store_area_put(st, "Attic", "Loft", "[]"), HUB_OK);
-    CHECK_EQ(hub_store_floor_put(st, "Loft", 2), HUB_OK);
+    CHECK_EQ(hub_store_floor_put(st, "Loft", 2, NULL), HUB_OK);
     CHECK_EQ(hub_store_area_put(st, "Office", "Upstairs", "[\"study\",\"书房\"]"), HUB_OK);
     memset(&c, 0, sizeof c);
     CHECK_EQ(hub_store_area_foreach(st, cb_area, &c), HUB_OK);
@@ -201,7 +203,8 @@ static void test_round_trips(void)
               "Attic@Loft[];Kitchen@Ground[\"cuisine\"];Office@Upstairs[\"study\",\"书房\"];");
     memset(&c, 0, sizeof c);
     CHECK_EQ(hub_store_floor_foreach(st, cb_floor, &c), HUB_OK);
-    CHECK_STR(c.buf, "Ground:0;Upstairs:1;Loft:2;");
+    /* the refused puts changed nothing; an area's new floor has no aliases */
+    CHECK_STR(c.buf, "Ground:0[\"downstairs\"];Upstairs:1[\"upstairs\",\"楼上\"];Loft:2[];");
 
     /* States: upsert; unknown entity refused; deleting the entity deletes its state. */
     CHECK_EQ(hub_store_state_put(st, "light.kitchen", "on", "{\"brightness\":40}", 1000, 1001),
@@ -406,6 +409,7 @@ static const char *schema_v1 =
     "INSERT INTO states VALUES ('light.porch', 'on', '{}', 7, 8);"
     "INSERT INTO history (entity_id, state, ts) VALUES ('light.porch', 'on', 7);"
     "INSERT INTO settings VALUES ('k', 'v');"
+    "INSERT INTO floors VALUES ('Ground', 0);"
     "PRAGMA user_version = 1;";
 
 static int make_raw_db(const char *path, const char *sql)
@@ -448,6 +452,14 @@ static void test_migration(void)
     char *v = hub_store_setting_get(st, "k");
     CHECK_STR(v, "v");
     free(v);
+    /* a floor of schema 1 has no aliases: it reads as [] and takes some */
+    memset(&c, 0, sizeof c);
+    CHECK_EQ(hub_store_floor_foreach(st, cb_floor, &c), HUB_OK);
+    CHECK_STR(c.buf, "Ground:0[];");
+    CHECK_EQ(hub_store_floor_put(st, "Ground", 0, "[\"downstairs\"]"), HUB_OK);
+    memset(&c, 0, sizeof c);
+    CHECK_EQ(hub_store_floor_foreach(st, cb_floor, &c), HUB_OK);
+    CHECK_STR(c.buf, "Ground:0[\"downstairs\"];");
     CHECK_EQ(hub_store_check(st, err, sizeof err), HUB_OK);
     hub_store_close(st);
 
@@ -509,7 +521,7 @@ static void test_bad_input(void)
     CHECK_EQ(hub_store_entity_delete(st, NULL), HUB_ERR_INVALID);
     CHECK_EQ(hub_store_entity_foreach(st, NULL, NULL), HUB_ERR_INVALID);
     CHECK_EQ(hub_store_area_put(st, NULL, NULL, NULL), HUB_ERR_INVALID);
-    CHECK_EQ(hub_store_floor_put(st, NULL, 0), HUB_ERR_INVALID);
+    CHECK_EQ(hub_store_floor_put(st, NULL, 0, NULL), HUB_ERR_INVALID);
     CHECK_EQ(hub_store_state_put(st, "light.ok", NULL, NULL, 0, 0), HUB_ERR_INVALID);
     CHECK_EQ(hub_store_history_append(st, NULL, "on", NULL, 0), HUB_ERR_INVALID);
     CHECK_EQ(hub_store_history_append(st, "light.ok", NULL, NULL, 0), HUB_ERR_INVALID);

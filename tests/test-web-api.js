@@ -175,6 +175,11 @@ async function apiTests() {
   r = await c.request('get_areas');
   check(r.success && r.result.floors.length >= 2 && r.result.areas.some((a) => a.name === 'Bedroom' && a.floor),
     `get_areas: ${r.result && r.result.floors.map((f) => f.name).join(', ')}`);
+  // the house file's aliases, kept in the database: "upstairs" names the First Floor
+  const first = r.success && r.result.floors.find((f) => f.name === 'First Floor');
+  check(first && first.aliases.includes('upstairs') &&
+    r.result.areas.some((a) => a.name === 'Hallway' && a.aliases.includes('hall')),
+    `get_areas aliases: First Floor ${JSON.stringify(first && first.aliases)}`);
 
   const pongId = c.nextId;
   c.send({ id: pongId, type: 'ping' });
