@@ -10,7 +10,7 @@
  *                                                          the hub's answer (hub/response)
  *   hubctl [--db FILE] token create NAME | list | revoke NAME
  *                                                          websocket API access tokens, in the
- *                                                          database itself (hubd not running)
+ *                                                          database itself (hubd running or not)
  * A value is taken as JSON when it parses (40, true, [255,0,0]) and as a string otherwise.
  * Exit status: 0 done, 1 failed (error answer, unknown entity, timeout), 2 usage.
  */
@@ -234,7 +234,8 @@ static int print_devices(json_t *states)
     return n ? 0 : 1;
 }
 
-/* ---- tokens: straight on the database (hubd keeps it locked while it runs) ---- */
+/* ---- tokens: straight on the database, beside hubd when it runs (it reads tokens at each
+ * sign-in and closes clients whose token is gone) ---- */
 
 static int token_list_cb(void *ud, const char *name, int64_t created_ms, int64_t used_ms)
 {
@@ -263,10 +264,12 @@ static int ctl_token(const char *db, int argc, char **argv)
                 argv[1], HUB_TOKEN_NAME_MAX);
         return 2;
     }
-    char err[512];
+    char err[512], err2[512];
     struct hub_store *st = hub_store_open(db, err, sizeof err);
-    if (!st) {
-        fprintf(stderr, "hubctl: %s\n", err);
+    if (!st && !(st = hub_store_open_beside(db, err2, sizeof err2))) {
+        /* the first reason says why the file itself could not be opened; the second why not
+         * beside a running hub */
+        fprintf(stderr, "hubctl: %s\n", access(db, F_OK) == 0 ? err2 : err);
         return 1;
     }
     int rc, code = 0;

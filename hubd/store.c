@@ -652,7 +652,10 @@ static int store_migrate(struct hub_store *st, int64_t version, char *err, size_
 
 static void store_ckpt_start(struct hub_store *st);
 
-struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
+/* beside: a second process next to the hub (hubctl token): no single-instance lock, an
+ * existing database at this program's schema only (no migration), no checkpoint thread; the
+ * hub's own checkpointer folds its writes in. */
+static struct hub_store *store_open(const char *path, bool beside, char *err, size_t errlen)
 {
     char dummy[8];
     if (!err || errlen == 0) {
@@ -679,10 +682,15 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
     int64_t v, schema_version = 0;
     char jm[16] = "";
 
-    if (!memory && store_lock(path, &st->lock_fd, err, errlen) != HUB_OK) goto fail;
+    if (memory && beside) {
+        snprintf(err, errlen, "%s: only a database file can be opened beside the hub", path);
+        goto fail;
+    }
+    if (!memory && !beside && store_lock(path, &st->lock_fd, err, errlen) != HUB_OK) goto fail;
 
     int rc = sqlite3_open_v2(
-        path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+        path, &st->db,
+        SQLITE_OPEN_READWRITE | (beside ? 0 : SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "%s: cannot open database: %s", path,
                  st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
@@ -695,6 +703,13 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
         goto fail;
     }
     if (store_identify(st, &schema_version, err, errlen) != HUB_OK) goto fail;
+    if (beside && schema_version != STORE_SCHEMA_VERSION) {
+        snprintf(err, errlen,
+                 "%s: database schema %lld, this program's is %d: start hubd of this version "
+                 "once, or stop the running one",
+                 path, (long long)schema_version, STORE_SCHEMA_VERSION);
+        goto fail;
+    }
     if (!memory) {
         sqlite3_stmt *s = NULL;
         rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s, NULL);
@@ -729,7 +744,7 @@ struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
         goto fail;
     }
     if (store_migrate(st, schema_version, err, errlen) != HUB_OK) goto fail;
-    if (!memory) store_ckpt_start(st);
+    if (!memory && !beside) store_ckpt_start(st);
     return st;
 
 fail:
@@ -739,6 +754,16 @@ fail:
     free(st->path);
     free(st);
     return NULL;
+}
+
+struct hub_store *hub_store_open(const char *path, char *err, size_t errlen)
+{
+    return store_open(path, false, err, errlen);
+}
+
+struct hub_store *hub_store_open_beside(const char *path, char *err, size_t errlen)
+{
+    return store_open(path, true, err, errlen);
 }
 
 /* ---- WAL checkpoints ------------------------------------------------------------------ */

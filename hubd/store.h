@@ -6,7 +6,8 @@
  * WAL journal, synchronous=NORMAL, schema migrations by PRAGMA user_version, prepared
  * statements only. History is appended to an in-memory batch and written in one transaction
  * per flush, so ingest costs one fsync-free commit per batch, not per message. A second hubd on
- * the same database is refused (an exclusive lock on FILE.lock).
+ * the same database is refused (an exclusive lock on FILE.lock); hubctl's token commands open it
+ * beside the hub (hub_store_open_beside).
  */
 #ifndef HUB_STORE_H
 #define HUB_STORE_H
@@ -18,6 +19,10 @@ struct hub_store;
 
 /* Open (create, migrate) the database. NULL on error, with a message naming the file. */
 struct hub_store *hub_store_open(const char *path, char *err, size_t errlen);
+/* Open an existing database beside the hub that holds it (hubctl token while hubd runs):
+ * no lock, no migration (the file must be at this program's schema), SQLite's own locking
+ * between the two. For short administrative writes, not for a second hub. */
+struct hub_store *hub_store_open_beside(const char *path, char *err, size_t errlen);
 void hub_store_close(struct hub_store *st); /* flushes pending history */
 
 /* Registry rows. `record_json` is the whole record as hubd keeps it (name, aliases, area,

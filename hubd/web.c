@@ -81,7 +81,8 @@ struct web_conn {
     size_t rx_len;
     struct web_msg *q_head, *q_tail;
     size_t q_count, q_bytes;
-    char *user; /* token name once authenticated */
+    char *user;        /* token name once authenticated */
+    bool config_token; /* signed in with [http] token (not in the database) */
 };
 
 struct hub_web {
@@ -97,7 +98,15 @@ struct hub_web {
     struct lws_protocols protocols[2];
     void *foreign_loops[1];
     uint64_t bad_messages;
+    lws_sorted_usec_list_t revoke_sul; /* revoke_sweep's next run */
 };
+
+/* lws_write's close-frame opcode: lws keeps LWS_WRITE_CLOSE (4) out of its public enum of
+ * lws_write_protocol but writes close frames through it the same way. */
+#define WEB_WRITE_CLOSE ((enum lws_write_protocol)4)
+
+/* How often signed-in clients are checked against the database's tokens (revoke_sweep). */
+#define WEB_REVOKE_CHECK_US (2 * LWS_USEC_PER_SEC)
 
 /* ---- logging: lws lines go to hub_log ---- */
 
@@ -571,6 +580,7 @@ static void auth_message(struct hub_web *w, struct web_conn *c, json_t *req)
                 CRYPTO_memcmp(hash, w->config_token_hash, HUB_TOKEN_HASH_LEN) == 0) {
                 rc = HUB_OK;
                 name = strdup("config");
+                c->config_token = true;
             }
         }
         if (rc) rc = hub_token_check(w->hub->store, t, len, &name);
@@ -590,6 +600,39 @@ static void auth_message(struct hub_web *w, struct web_conn *c, json_t *req)
     hub_warn(TAG, "client %llu refused: %s", (unsigned long long)c->serial, why);
     conn_send_json(w, c, json_pack("{s:s, s:s}", "type", "auth_invalid", "message", why));
     conn_close_soon(c, LWS_CLOSE_STATUS_POLICY_VIOLATION, "auth_invalid"); /* once it is sent */
+}
+
+static int token_name_cb(void *ud, const char *name, int64_t created_ms, int64_t last_used_ms)
+{
+    (void)created_ms, (void)last_used_ms;
+    return json_object_set_new(ud, name, json_true()) ? 1 : 0;
+}
+
+/* Every WEB_REVOKE_CHECK_US: a client whose token was revoked while the hub runs (hubctl token
+ * revoke opens the database beside it) is told so and closed, rather than keeping the house
+ * open until it disconnects. Tokens are read once per sweep, and only when someone is signed in
+ * with one; a failed read closes nobody. */
+static void revoke_sweep(lws_sorted_usec_list_t *sul)
+{
+    struct hub_web *w = lws_container_of(sul, struct hub_web, revoke_sul);
+    bool any = false;
+    for (struct web_conn *c = w->conns; c && !any; c = c->next)
+        any = c->authed && !c->config_token && c->user;
+    json_t *names = any ? json_object() : NULL;
+    if (names && hub_store_token_foreach(w->hub->store, token_name_cb, names) == HUB_OK) {
+        for (struct web_conn *c = w->conns; c; c = c->next) {
+            if (!c->authed || c->closing || c->config_token || !c->user ||
+                json_object_get(names, c->user))
+                continue;
+            hub_info(TAG, "client %llu: token '%s' was revoked: closing",
+                     (unsigned long long)c->serial, c->user);
+            conn_send_json(w, c, json_pack("{s:s, s:s}", "type", "auth_invalid", "message",
+                                           "access token revoked"));
+            conn_close_soon(c, LWS_CLOSE_STATUS_POLICY_VIOLATION, "token revoked");
+        }
+    }
+    json_decref(names);
+    lws_sul_schedule(w->ctx, 0, &w->revoke_sul, revoke_sweep, WEB_REVOKE_CHECK_US);
 }
 
 static void handle_text(struct hub_web *w, struct web_conn *c, const char *text, size_t len)
@@ -780,8 +823,8 @@ static int serve_file(struct hub_web *w, struct lws *wsi, const char *uri)
 
 /* Closing after a receive (auth_invalid): write what is queued and return -1 from the receive
  * callback, which is where lws sends the close frame with our reason. (A -1 from the
- * writeable callback drops the socket without one, and the client sees 1006.) The queue is a
- * message or two here, and lws buffers what the socket does not take at once. */
+ * writeable callback drops the socket without one, so that path writes the frame itself.) The
+ * queue is a message or two here, and lws buffers what the socket does not take at once. */
 static int conn_flush_and_close(struct web_conn *c)
 {
     for (struct web_msg *m = c->q_head; m; m = m->next)
@@ -910,8 +953,15 @@ static int web_callback(struct lws *wsi, enum lws_callback_reasons reason, void 
     case LWS_CALLBACK_SERVER_WRITEABLE: {
         struct web_msg *m = c->q_head;
         if (!m && c->closing) {
-            lws_close_reason(wsi, c->close_code, (unsigned char *)c->close_reason,
-                             strlen(c->close_reason));
+            /* A -1 from here drops the socket without a close frame (the client would see
+             * 1006): write the frame with our status and reason first, as lws itself would. */
+            unsigned char frame[LWS_PRE + 2 + 123];
+            size_t rl = strlen(c->close_reason);
+            if (rl > 123) rl = 123;
+            frame[LWS_PRE] = (unsigned char)(c->close_code >> 8);
+            frame[LWS_PRE + 1] = (unsigned char)(c->close_code & 0xff);
+            memcpy(frame + LWS_PRE + 2, c->close_reason, rl);
+            lws_write(wsi, frame + LWS_PRE, 2 + rl, WEB_WRITE_CLOSE);
             return -1; /* (a slow client: dropped, close frame or not) */
         }
         if (!m) return 0;
@@ -1044,6 +1094,7 @@ int hub_web_start(struct hub *h, char *err, size_t errlen)
         return HUB_ERR_NOMEM;
     }
     h->web = w;
+    lws_sul_schedule(w->ctx, 0, &w->revoke_sul, revoke_sweep, WEB_REVOKE_CHECK_US);
     hub_info(TAG, "dashboard on %s://%s/ (files from %s)", cert && *cert ? "https" : "http",
              w->address, w->root);
     return HUB_OK;

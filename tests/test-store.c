@@ -750,12 +750,57 @@ static void test_io_failure_and_prune(void)
     hub_store_close(st);
 }
 
+/* A second process beside the hub (hubctl token while hubd runs): it shares the database
+ * through SQLite's locking, sees and makes the hub's changes at once, and never creates,
+ * migrates or opens a database of another schema. */
+static void test_beside(void)
+{
+    char db[256], err[512];
+    const char *hash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    path_in_tmp(db, sizeof db, "beside.db");
+    struct hub_store *hub = hub_store_open(db, err, sizeof err);
+    CHECK(hub != NULL);
+    if (!hub) return;
+    struct hub_store *ctl = hub_store_open_beside(db, err, sizeof err);
+    CHECK(ctl != NULL, "beside a running hub: %s", err);
+    if (ctl) {
+        char *name = NULL;
+        CHECK_EQ(hub_store_token_add(ctl, "tablet", hash, 5), HUB_OK);
+        CHECK_EQ(hub_store_token_find(hub, hash, &name, 0), HUB_OK);
+        CHECK_STR(name, "tablet");
+        free(name);
+        CHECK_EQ(hub_store_token_delete(ctl, "tablet"), HUB_OK);
+        CHECK_EQ(hub_store_token_find(hub, hash, NULL, 0), HUB_ERR_NOT_FOUND);
+        CHECK_EQ(hub_store_token_add(hub, "phone", hash, 6), HUB_OK);
+        struct collect c = {0};
+        CHECK_EQ(hub_store_token_foreach(ctl, cb_token, &c), HUB_OK);
+        CHECK_STR(c.buf, "phone:6:0;");
+        hub_store_close(ctl);
+    }
+    CHECK_EQ(hub_store_check(hub, err, sizeof err), HUB_OK);
+    hub_store_close(hub);
+
+    char missing[256], v1[256];
+    path_in_tmp(missing, sizeof missing, "other.db");
+    unlink(missing);
+    CHECK(hub_store_open_beside(missing, err, sizeof err) == NULL);
+    CHECK(access(missing, F_OK) != 0, "beside created %s", missing);
+    CHECK(hub_store_open_beside(":memory:", err, sizeof err) == NULL);
+    path_in_tmp(v1, sizeof v1, "beside-v1.db");
+    CHECK_EQ(make_raw_db(v1, schema_v1), SQLITE_OK);
+    err[0] = '\0';
+    CHECK(hub_store_open_beside(v1, err, sizeof err) == NULL);
+    CHECK(strstr(err, "schema 1") != NULL, "beside an old schema says: %s", err);
+    CHECK_EQ(raw_int(v1, "PRAGMA user_version"), 1); /* not migrated */
+}
+
 /* rm -rf of our own temporary folder, without a shell. */
 static void remove_tree(const char *dir)
 {
     char cmd_path[512];
     const char *names[] = {"rt.db",  "lock.db",    "v1.db",   "future.db",  "other.db",
-                           "bad.db", "garbage.db", "text.db", "corrupt.db", "full.db"};
+                           "bad.db", "garbage.db", "text.db", "corrupt.db", "full.db",
+                           "beside.db", "beside-v1.db"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         const char *sfx[] = {"", "-wal", "-shm", ".lock"};
         for (size_t k = 0; k < 4; k++) {
@@ -780,6 +825,7 @@ int main(void)
     test_round_trips();
     test_second_open_refused();
     test_migration();
+    test_beside();
     test_bad_input();
     test_garbage_files();
     test_io_failure_and_prune();
