@@ -212,10 +212,8 @@ static int snap_entity(void *ud, const struct hub_entity *e)
 static int snap_area(void *ud, const char *name, const char *floor, const char *aliases_json)
 {
     struct snap_build *b = ud;
-    json_t *al = aliases_json ? json_loads(aliases_json, 0, NULL) : NULL;
     json_t *rec = json_pack("{s:s, s:s?, s:o}", "name", name, "floor", floor, "aliases",
-                            json_is_array(al) ? json_incref(al) : json_array());
-    json_decref(al);
+                            hub_registry_aliases(aliases_json));
     if (rec) json_array_append_new(b->areas, rec);
     return 0;
 }
@@ -224,10 +222,8 @@ static int snap_floor(void *ud, const char *name, int level, const char *aliases
 {
     struct snap_build *b = ud;
     (void)level;
-    json_t *al = aliases_json ? json_loads(aliases_json, 0, NULL) : NULL;
     json_t *rec = json_pack("{s:s, s:o}", "name", name, "aliases",
-                            json_is_array(al) ? json_incref(al) : json_array());
-    json_decref(al);
+                            hub_registry_aliases(aliases_json));
     if (rec) json_array_append_new(b->floors, rec);
     return 0;
 }

@@ -238,6 +238,14 @@ int hub_registry_area_put(struct hub_registry *reg, const char *name, const char
     return HUB_OK;
 }
 
+json_t *hub_registry_aliases(const char *aliases_json)
+{
+    json_t *al = aliases_json ? json_loads(aliases_json, 0, NULL) : NULL;
+    if (json_is_array(al)) return al;
+    json_decref(al);
+    return json_array();
+}
+
 const struct hub_area *hub_registry_area_get(const struct hub_registry *reg, const char *name)
 {
     return name ? hub_map_get(reg->areas, name) : NULL;
@@ -462,10 +470,10 @@ int hub_registry_foreach(const struct hub_registry *reg,
 static int reg_load_floor(void *ud, const char *name, int level, const char *aliases_json)
 {
     struct hub_registry *reg = ud;
-    json_t *al = aliases_json ? json_loads(aliases_json, 0, NULL) : NULL;
+    json_t *al = hub_registry_aliases(aliases_json);
     struct hub_store *st = reg->store;
     reg->store = NULL; /* do not write back what we just read */
-    int rc = hub_registry_floor_put(reg, name, level, json_is_array(al) ? al : NULL);
+    int rc = hub_registry_floor_put(reg, name, level, al);
     reg->store = st;
     json_decref(al);
     if (rc) hub_warn(TAG, "stored floor '%s' ignored: %s", name ? name : "", hub_strerror(rc));
@@ -475,10 +483,10 @@ static int reg_load_floor(void *ud, const char *name, int level, const char *ali
 static int reg_load_area(void *ud, const char *name, const char *floor, const char *aliases_json)
 {
     struct hub_registry *reg = ud;
-    json_t *al = aliases_json ? json_loads(aliases_json, 0, NULL) : NULL;
+    json_t *al = hub_registry_aliases(aliases_json);
     struct hub_store *st = reg->store;
     reg->store = NULL;
-    int rc = hub_registry_area_put(reg, name, floor, json_is_array(al) ? al : NULL);
+    int rc = hub_registry_area_put(reg, name, floor, al);
     reg->store = st;
     json_decref(al);
     if (rc) hub_warn(TAG, "stored area '%s' ignored: %s", name ? name : "", hub_strerror(rc));

@@ -67,6 +67,9 @@ int hub_registry_foreach(const struct hub_registry *reg,
 int hub_registry_area_put(struct hub_registry *reg, const char *name, const char *floor,
                           json_t *aliases /* borrowed, may be NULL */);
 const struct hub_area *hub_registry_area_get(const struct hub_registry *reg, const char *name);
+/* A stored aliases column (the store's aliases_json of an area or floor, or NULL) as a JSON
+ * array: [] when absent or not an array. New reference; NULL only when out of memory. */
+json_t *hub_registry_aliases(const char *aliases_json);
 int hub_registry_floor_put(struct hub_registry *reg, const char *name, int level,
                            json_t *aliases /* borrowed; NULL keeps the floor's own */);
 /* The floor of an entity (through its area), or NULL. */

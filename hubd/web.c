@@ -256,26 +256,17 @@ static int get_states_cb(void *ud, const struct hub_entity *e)
     return 0;
 }
 
-/* A stored aliases column as a JSON array (never NULL; [] when unreadable). New reference. */
-static json_t *aliases_array(const char *aliases_json)
-{
-    json_t *al = aliases_json ? json_loads(aliases_json, 0, NULL) : NULL;
-    if (json_is_array(al)) return al;
-    json_decref(al);
-    return json_array();
-}
-
 static int floors_cb(void *ud, const char *name, int level, const char *aliases_json)
 {
     json_array_append_new(ud, json_pack("{s:s, s:i, s:o}", "name", name, "level", level,
-                                        "aliases", aliases_array(aliases_json)));
+                                        "aliases", hub_registry_aliases(aliases_json)));
     return 0;
 }
 
 static int areas_cb(void *ud, const char *name, const char *floor, const char *aliases_json)
 {
     json_array_append_new(ud, json_pack("{s:s, s:s?, s:o}", "name", name, "floor", floor,
-                                        "aliases", aliases_array(aliases_json)));
+                                        "aliases", hub_registry_aliases(aliases_json)));
     return 0;
 }
 
