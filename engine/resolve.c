@@ -1499,14 +1499,6 @@ static const char *state_of_domain(const char *domain, const char *state)
     return state;
 }
 
-/* A search query without the "some" said before it: "play some ed sheeran" searches for "ed
- * sheeran" (the music service is asked for the words that name the music; the word lists teach
- * "some jazz" as a query too, the evaluation sets and INTENTS.md's examples do not). */
-static const char *query_words(const char *q)
-{
-    return !strncasecmp(q, "some ", 5) && q[5] && q[5] != ' ' ? q + 5 : q;
-}
-
 static json_t *resolve_slots(const struct resolve_registry *r, const struct intent_def *d,
                              const struct intent_line *l, const char *context_area)
 {
@@ -1545,8 +1537,6 @@ static json_t *resolve_slots(const struct resolve_registry *r, const struct inte
                 json_decref(slots);
                 return null_answer();
             }
-        } else if (!strcmp(name, "search_query")) {
-            jv = json_string(query_words(val));
         } else {
             jv = json_string(val);
         }
