@@ -20,15 +20,18 @@
 #include "engine/commands.h"
 #include "engine/intent.h"
 #include "engine/resolve.h"
+#include "engine/zh_words.h"
 
 static void cmd_intent_usage(FILE *out)
 {
     fprintf(out, "usage: hub-engine intent [--model M] --fixtures F.json [--lang en|zh-CN] "
                  "[--schema S] [--threads N] [--explain] [--eval FILE.jsonl] [--unconstrained]\n"
+                 "       [--zh-words FILE|none]\n"
                  "  stdin: {\"text\": ..., \"context_area\": ...} per line; stdout: "
                  "{\"intent\", \"slots\", \"ms\"} per line\n"
-                 "  --model defaults to %s\n",
-            intent_default_model());
+                 "  --model defaults to %s\n"
+                 "  --zh-words (Chinese word boundaries) defaults to %s\n",
+            intent_default_model(), *zh_words_default_path() ? zh_words_default_path() : "none");
 }
 
 static double cmd_intent_now_ms(void)
@@ -51,6 +54,7 @@ static int cmd_intent_emit(json_t *out)
 int hub_engine_cmd_intent(int argc, char **argv)
 {
     const char *model = NULL, *fixtures = NULL, *lang = "en", *schema = NULL, *eval = NULL;
+    const char *zh_words = NULL;
     int threads = 1, explain = 0, unconstrained = 0, rc = 1;
     char err[512];
     for (int i = 1; i < argc; i++) {
@@ -77,6 +81,7 @@ int hub_engine_cmd_intent(int argc, char **argv)
         else if (!strcmp(a, "--lang")) lang = v;
         else if (!strcmp(a, "--schema")) schema = v;
         else if (!strcmp(a, "--eval")) eval = v;
+        else if (!strcmp(a, "--zh-words")) zh_words = v;
         else if (!strcmp(a, "--threads")) {
             char *end;
             long t = strtol(v, &end, 10);
@@ -120,6 +125,12 @@ int hub_engine_cmd_intent(int argc, char **argv)
     struct intent_engine *e = intent_engine_load(model, schema, err, sizeof err);
     struct intent_ctx *c = NULL;
     if (!e) {
+        fprintf(stderr, "hub-engine intent: %s\n", err);
+        goto out;
+    }
+    if (zh_words &&
+        intent_engine_set_zh_words(e, strcmp(zh_words, "none") ? zh_words : NULL, err,
+                                   sizeof err)) {
         fprintf(stderr, "hub-engine intent: %s\n", err);
         goto out;
     }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "engine/numbers.h"
+#include "engine/zh_words.h"
 #include "hub_status.h"
 
 enum { PH_INTENT = 0, PH_SLOT, PH_VALUE, PH_DONE };
@@ -65,6 +66,7 @@ struct decode_grammar {
     uint8_t num_class[DEC_SLOTS];
     bool spanned[DEC_SLOTS];           /* values must be one of the class's spans (nums_fill) */
     uint32_t num_mask;                 /* number slots that need a number span (not volume_step) */
+    const struct zh_words *zh;         /* Chinese words (borrowed), NULL: every character one */
 };
 
 struct trie_node {
@@ -239,6 +241,11 @@ nomem:
     return NULL;
 }
 
+void decode_grammar_set_zh_words(struct decode_grammar *g, const struct zh_words *zh)
+{
+    g->zh = zh;
+}
+
 static const struct decode_words *pos_words(const struct decode_state *st,
                                             const struct decode_pos *p)
 {
@@ -296,6 +303,28 @@ static int char_class(const unsigned char *u, int n, int i, int *len)
     return CH_ALONE;
 }
 
+/* Inside a Chinese word of the dictionary no span starts or ends (垃圾袋 is not cut into 垃 and
+ * 圾袋): each run of ideographs is cut into its most probable words (zh_words_cut), and the
+ * character boundaries inside a word lose their marks. Without memory the run keeps one word per
+ * character. */
+static void zh_bounds(const struct zh_words *zh, const unsigned char *u, int n, uint8_t *bound)
+{
+    uint8_t *start = malloc((size_t)n + 1);
+    if (!start) return;
+    for (int i = 0, len; i < n;) {
+        if (!zh_is_han(u + i, n - i, &len)) {
+            i += len;
+            continue;
+        }
+        int a = i;
+        while (i < n && zh_is_han(u + i, n - i, &len)) i += len;
+        if (zh_words_cut(zh, (const char *)u + a, i - a, start)) break;
+        for (int k = a + 1; k < i; k++)
+            if (!start[k - a]) bound[k] &= (uint8_t)~(DECODE_WORD_START | DECODE_WORD_END);
+    }
+    free(start);
+}
+
 /* Fill bound[0..n] with DECODE_WORD_START at each offset where a word begins (a letter or digit
  * after no other, or a character that stands alone) and DECODE_WORD_END where one ends (after a
  * word's last character or a lone one, at the end or before a character that does not continue
@@ -321,8 +350,14 @@ static void word_bounds(const char *utt, int n, uint8_t *bound)
         prev_cls = cls;
     }
     if (prev_cls == CH_WORD || prev_cls == CH_ALONE) bound[n] |= DECODE_WORD_END;
-    /* a value that has copied up to i can still end there or further on ("lamp!" at the end of
-     * the utterance cannot: taking the '!' would be a dead end) */
+}
+
+/* Mark with DECODE_WORD_LIVE the offsets from which a value that has copied up to there can
+ * still end, there or further on ("lamp!" at the end of the utterance cannot: taking the '!'
+ * would be a dead end). */
+static void word_live(const char *utt, int n, uint8_t *bound)
+{
+    const unsigned char *u = (const unsigned char *)utt;
     bool live = false;
     for (int i = n; i >= 0; i--) {
         if (i < n && (u[i] == '|' || u[i] == '\n' || u[i] == '\r' || u[i] == '\t'))
@@ -337,6 +372,15 @@ static void word_bounds(const char *utt, int n, uint8_t *bound)
 static bool slot_keeps_words(const struct decode_grammar *g, int slot)
 {
     return g->kind[slot] != INTENT_SLOT_NUMBER;
+}
+
+/* The word boundaries a copied value keeps: free text (items, messages, queries) keeps to the
+ * words of the Chinese dictionary too; names, areas and floors keep to characters, since the
+ * resolver matches them to the house leniently (a model that copies 乐室 for 娱乐室 still names
+ * the room, and refusing it makes the model pick some other span). */
+static const uint8_t *slot_bounds(const struct decode_state *st, int slot)
+{
+    return slot < DEC_RULE && st->g->kind[slot] == INTENT_SLOT_TEXT ? st->tbound : st->bound;
 }
 
 /* May a number span start at q / end before e? Not inside a run of ASCII letters or digits,
@@ -566,8 +610,9 @@ static bool value_complete(const struct decode_state *st, const struct decode_po
     if (slot_keeps_words(st->g, p->slot)) {
         /* some occurrence (all start at word starts) ends at a word end */
         const char *u = st->exact_case ? st->utt_raw : st->utt;
+        const uint8_t *b = slot_bounds(st, p->slot);
         for (int q = p->sub; q + p->k <= st->utt_len; q++)
-            if ((st->bound[q + p->k] & DECODE_WORD_END) && (st->bound[q] & DECODE_WORD_START) &&
+            if ((b[q + p->k] & DECODE_WORD_END) && (b[q] & DECODE_WORD_START) &&
                 !memcmp(u + q, u + p->sub, p->k))
                 return true;
         return false;
@@ -733,10 +778,10 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
             /* copied spans start at a word start and can still reach a word end; numbers
              * follow the spans numbers.c read (num_live below) */
             bool words = slot_keeps_words(g, p->slot);
+            const uint8_t *b = slot_bounds(st, p->slot);
             for (; q + k < st->utt_len; q++)
                 if ((unsigned char)u[q + k] == want &&
-                    (!words || ((st->bound[q] & DECODE_WORD_START) &&
-                                (st->bound[q + k + 1] & DECODE_WORD_LIVE))) &&
+                    (!words || ((b[q] & DECODE_WORD_START) && (b[q + k + 1] & DECODE_WORD_LIVE))) &&
                     (k == 0 || !memcmp(u + q, u + p->sub, (size_t)k))) {
                     found = q;
                     break;
@@ -778,8 +823,9 @@ int decode_state_init(struct decode_state *st, const struct decode_grammar *g, c
     st->utt = malloc(n + 1);
     st->utt_raw = malloc(n + 1);
     st->bound = malloc(n + 1);
+    st->tbound = malloc(n + 1);
     st->nums = calloc(1, sizeof *st->nums);
-    if (!st->utt || !st->utt_raw || !st->bound || !st->nums) {
+    if (!st->utt || !st->utt_raw || !st->bound || !st->tbound || !st->nums) {
         decode_state_free(st);
         return HUB_ERR_NOMEM;
     }
@@ -789,6 +835,10 @@ int decode_state_init(struct decode_state *st, const struct decode_grammar *g, c
     st->utt_raw[n] = 0;
     st->utt_len = (int)n;
     word_bounds(utt, (int)n, st->bound);
+    memcpy(st->tbound, st->bound, n + 1);
+    if (g->zh) zh_bounds(g->zh, (const unsigned char *)utt, (int)n, st->tbound);
+    word_live(utt, (int)n, st->bound);
+    word_live(utt, (int)n, st->tbound);
     st->g = g;
     for (int i = 0; i < 3; i++) st->names[i] = names ? names[i] : NULL;
     st->pos.phase = PH_INTENT;
@@ -807,8 +857,10 @@ void decode_state_free(struct decode_state *st)
     free(st->utt);
     free(st->utt_raw);
     free(st->bound);
+    free(st->tbound);
     free(st->nums);
     st->bound = NULL;
+    st->tbound = NULL;
     st->utt = NULL;
     st->utt_raw = NULL;
     st->nums = NULL;
@@ -1037,8 +1089,9 @@ static void pos_next_bytes(const struct decode_state *st, const struct decode_po
             int k = p->k;
             const char *u = st->exact_case ? st->utt_raw : st->utt;
             uint8_t need = slot_keeps_words(g, p->slot) ? DECODE_WORD_START : 0;
+            const uint8_t *b = slot_bounds(st, p->slot);
             for (int q = p->sub; q + k < st->utt_len; q++)
-                if ((st->bound[q] & need) == need && !memcmp(u + q, u + p->sub, (size_t)k)) {
+                if ((b[q] & need) == need && !memcmp(u + q, u + p->sub, (size_t)k)) {
                     unsigned char c = (unsigned char)u[q + k];
                     set_byte(set, c);
                     if (c >= 'a' && c <= 'z') set_byte(set, (unsigned char)(c - 32));

@@ -35,6 +35,10 @@ struct decode_grammar;
 struct decode_grammar *decode_grammar_new(const struct intent_schema *s, char *err,
                                           size_t errlen);
 void decode_grammar_free(struct decode_grammar *g);
+/* Chinese words for the word boundaries of Chinese utterances (borrowed: it must outlive the
+ * grammar; NULL, the default, makes every Chinese character a word). Set before any request. */
+struct zh_words;
+void decode_grammar_set_zh_words(struct decode_grammar *g, const struct zh_words *zh);
 
 /* The trie of a vocabulary's token texts (bytes as tok_piece gives them, control tokens left
  * out: only the end-of-generation test admits EOS). */
@@ -61,7 +65,9 @@ struct decode_pos {
 
 /* Word boundaries of the utterance (decode_state.bound): a word is a run of letters and digits
  * (ASCII, Latin, Greek and Cyrillic letters, an apostrophe between two letters); every other
- * character, CJK ones included, stands alone. A copied span may start only at an offset with
+ * character, CJK ones included, stands alone; for free-text slots (tbound) a run of Chinese
+ * characters is cut into the words of the grammar's dictionary when it has one
+ * (decode_grammar_set_zh_words). A copied span may start only at an offset with
  * DECODE_WORD_START and end only before one with DECODE_WORD_END, so it never cuts a word. */
 enum {
     DECODE_WORD_START = 1,
@@ -80,6 +86,7 @@ struct decode_state {
     int utt_len;
     bool exact_case; /* spans must keep the utterance's case (registry names never do) */
     uint8_t *bound;  /* per offset 0..utt_len: DECODE_WORD_* bits */
+    uint8_t *tbound; /* the same for free-text slots: Chinese words of the dictionary kept whole */
     const struct decode_words *names[3]; /* name, area, floor lists (may be NULL) */
     struct decode_nums *nums; /* cache, filled lazily (also by the const walk) */
     struct decode_pos pos;

@@ -16,6 +16,7 @@
 #include "engine/sampler.h"
 #include "engine/resolve_rule.h"
 #include "engine/tokenizer.h"
+#include "engine/zh_words.h"
 #include "hub_log.h"
 #include "hub_status.h"
 
@@ -36,6 +37,7 @@ struct intent_engine {
     struct intent_schema *schema;
     struct decode_grammar *g;
     struct decode_vocab *dv;
+    struct zh_words *zh; /* word boundaries of Chinese utterances, NULL: none */
     int32_t bos, eos;
     int32_t sep[8];
     int n_sep;
@@ -97,6 +99,7 @@ void intent_engine_free(struct intent_engine *e)
     if (!e) return;
     decode_vocab_free(e->dv);
     decode_grammar_free(e->g);
+    zh_words_free(e->zh);
     intent_schema_free(e->schema);
     tok_free(e->v);
     model_free(e->m);
@@ -142,6 +145,11 @@ struct intent_engine *intent_engine_load(const char *model_path, const char *sch
         snprintf(err, errlen, "%s", why);
         goto fail;
     }
+    /* the dictionary configure found; without it the hub still works, and Chinese spans may
+     * stop inside a word */
+    const char *zp = zh_words_default_path();
+    if (*zp && intent_engine_set_zh_words(e, zp, why, sizeof why))
+        hub_warn("intent", "%s: Chinese words are cut per character", why);
     e->bos = tok_bos(e->v);
     e->eos = tok_eos(e->v);
     int32_t sep = tok_find(e->v, INTENT_SEP_TEXT, strlen(INTENT_SEP_TEXT));
@@ -164,6 +172,17 @@ struct intent_engine *intent_engine_load(const char *model_path, const char *sch
 fail:
     intent_engine_free(e);
     return NULL;
+}
+
+int intent_engine_set_zh_words(struct intent_engine *e, const char *path, char *err,
+                               size_t errlen)
+{
+    struct zh_words *zh = NULL;
+    if (path && !(zh = zh_words_load(path, err, errlen))) return HUB_ERR_INVALID;
+    decode_grammar_set_zh_words(e->g, zh);
+    zh_words_free(e->zh);
+    e->zh = zh;
+    return HUB_OK;
 }
 
 void intent_ctx_free(struct intent_ctx *c)

@@ -39,6 +39,13 @@ struct intent_engine *intent_engine_load(const char *model_path, const char *sch
 void intent_engine_free(struct intent_engine *e);
 const struct intent_schema *intent_engine_schema(const struct intent_engine *e);
 
+/* The Chinese word list that keeps copied spans whole (engine/zh_words.h): an engine loads
+ * zh_words_default_path() when there is one; this replaces it (path NULL: none, every Chinese
+ * character is a word). Call it before any context parses. On error (message in err) the engine
+ * keeps the list it had. */
+int intent_engine_set_zh_words(struct intent_engine *e, const char *path, char *err,
+                               size_t errlen);
+
 /* The engine's model and vocabulary (owned by the engine), e.g. to run prompts through a
  * model context of one's own. */
 struct model *intent_engine_model(const struct intent_engine *e);

@@ -2007,6 +2007,11 @@ struct hub_command *hub_command_new(struct hub *h, char *err, size_t errlen)
         char e2[512];
         int64_t t0 = hub_now_ms();
         c->engine = intent_engine_load(model, NULL, e2, sizeof e2);
+        const char *zw = hub_config_get(&h->cfg, "engine", "zh_words");
+        if (c->engine && zw &&
+            intent_engine_set_zh_words(c->engine, strcmp(zw, "none") ? zw : NULL, e2,
+                                       sizeof e2))
+            hub_error(TAG, "[engine] zh_words: %s (the default list is kept)", e2);
         if (!c->engine) {
             hub_error(TAG, "language model not loaded: %s (text commands answer not ready)", e2);
         } else {

@@ -65,6 +65,7 @@ static const struct cfg_key cfg_schema[] = {
     {"engine", "workers", CFG_INT, RAW, 1, 2}, /* hubd/command.c: utterances parsed at once */
     {"engine", "backend", CFG_STR, RAW, 0, 0},
     {"engine", "language", CFG_STR, RAW, 0, 0},
+    {"engine", "zh_words", CFG_STR, RAW, 0, 0}, /* Chinese word list, or "none" */
     {"house", "file", CFG_STR, OFF(house_file), 0, 0},
     {"log", "level", CFG_LOGLEVEL, OFF(log_level), 0, 0},
     {"location", "latitude", CFG_STR, RAW, 0, 0},  /* read by hubd: sun triggers of rules */

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "engine/decode.h"
 #include "engine/gguf.h"
@@ -27,6 +28,7 @@
 #include "engine/intent_line.h"
 #include "engine/resolve.h"
 #include "engine/tokenizer.h"
+#include "engine/zh_words.h"
 
 /* a grammar bug fails every walk and every utterance; the first 40 say enough */
 #define HUB_CHECK_PRINT_MAX 40
@@ -185,6 +187,75 @@ static void word_boundary_cases(void)
           "accented word");
 }
 
+/* Chinese free text keeps to the words of a dictionary (engine/zh_words.c): an item is never
+ * half of 垃圾袋; names, areas and floors keep to characters; a bad dictionary is refused with
+ * its reason. */
+static void zh_word_cases(void)
+{
+    char dir[] = "/tmp/test-decode-XXXXXX", path[64], err[256];
+    CHECK(mkdtemp(dir), "mkdtemp");
+    snprintf(path, sizeof path, "%s/dict.txt", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f, "cannot write %s", path);
+    if (!f) return;
+    fputs("垃圾 1165 n\n垃圾袋 6 n\n袋 100 n\n没了 50 v\n购物 500 v\n清单 300 n\n"
+          "购物清单 20\nAT&T 3 nz\nbad-line\n没有频率 x\n零 0 m\n加到 3 v\n"
+          "一二三四五六七八九 5 m\n垃圾 1165 n\n听相声 3 i\n相声 191 n\n听 45776 v\n"
+          "的 60000000 uj\n",
+          f);
+    fclose(f);
+    struct zh_words *zw = zh_words_load(path, err, sizeof err);
+    CHECK(zw, "load: %s", err);
+    if (!zw) return;
+    /* Latin words, lines without a frequency, frequency 0 and words over 8 characters are
+     * skipped; a word listed twice counts once */
+    CHECK(zh_words_count(zw) == 12, "%d words", zh_words_count(zw));
+    uint8_t start[64];
+    const char *t = "垃圾袋没了";
+    CHECK(!zh_words_cut(zw, t, (int)strlen(t), start), "cut");
+    CHECK(start[0] && start[9] && !start[3] && !start[6] && !start[12], "垃圾袋|没了");
+    t = "购物清单";
+    CHECK(!zh_words_cut(zw, t, (int)strlen(t), start) && start[0] && !start[6],
+          "购物清单 is one word");
+    t = "我听相声";
+    CHECK(!zh_words_cut(zw, t, (int)strlen(t), start) && start[3] && start[6] && !start[9],
+          "听|相声: a verb's object is a word of its own");
+
+    decode_grammar_set_zh_words(grammar, zw);
+    const char *u = "垃圾袋没了，加到购物清单里";
+    CHECK(accepts(u, NULL, "HassShoppingListAddItem|item=垃圾袋"), "whole word");
+    CHECK(accepts(u, NULL, "HassShoppingListAddItem|item=垃圾袋没了"), "two words");
+    CHECK(!accepts(u, NULL, "HassShoppingListAddItem|item=圾袋"), "starts inside a word");
+    CHECK(!accepts(u, NULL, "HassShoppingListAddItem|item=垃圾"), "ends inside a word");
+    CHECK(!accepts(u, NULL, "HassShoppingListAddItem|item=购物"), "half of 购物清单");
+    CHECK(accepts(u, NULL, "HassShoppingListAddItem|item=里"), "a character of no word");
+    CHECK(accepts(u, NULL, "HassListAddItem|name=物清|item=垃圾袋"),
+          "a name keeps to characters");
+    CHECK(accepts("我想听相声", NULL, "HassMediaSearchAndPlay|search_query=相声"),
+          "the object of 听相声");
+    CHECK(!accepts("我想听相声", NULL, "HassMediaSearchAndPlay|search_query=听相"),
+          "half of 相声");
+    decode_grammar_set_zh_words(grammar, NULL);
+    CHECK(accepts(u, NULL, "HassShoppingListAddItem|item=圾袋"), "without words: characters");
+    zh_words_free(zw);
+
+    /* refusals say why */
+    CHECK(!zh_words_load("/nonexistent/dict.txt", err, sizeof err) && strstr(err, "/nonexistent"),
+          "missing file: %s", err);
+    f = fopen(path, "w");
+    fputs("AT&T 3 nz\nhello 5\n", f);
+    fclose(f);
+    CHECK(!zh_words_load(path, err, sizeof err) && strstr(err, "no Chinese word"),
+          "no Chinese word: %s", err);
+    f = fopen(path, "w");
+    fwrite("垃圾 5\n\0\x01 3\n", 1, 14, f);
+    fclose(f);
+    CHECK(!zh_words_load(path, err, sizeof err) && strstr(err, "not a text file"),
+          "binary: %s", err);
+    remove(path);
+    rmdir(dir);
+}
+
 static void automaton_cases(void)
 {
     const char *u = "Dim the Kitchen Lamp to forty percent please";
@@ -229,6 +300,7 @@ static void automaton_cases(void)
     CHECK(!accepts(z, NULL, "HassLightSet|area=卧室|domain=light|brightness=百分之五十"),
           "zh span not said");
     word_boundary_cases();
+    zh_word_cases();
     /* registry names are allowed even when not said verbatim */
     json_t *fx = json_loads("{\"entities\":[{\"name\":\"Desk Lamp\",\"domain\":\"light\"}],"
                             "\"areas\":[{\"name\":\"Study\"}]}",
@@ -512,6 +584,20 @@ int main(void)
     automaton_cases();
     gold_lines("en");
     gold_lines("zh-CN");
+    /* with the dictionary the hub uses, the Chinese free text of the gold lines is still whole
+     * words: the word boundaries refuse no right answer */
+    const char *zp = zh_words_default_path();
+    struct zh_words *zw = *zp ? zh_words_load(zp, err, sizeof err) : NULL;
+    if (zw) {
+        decode_grammar_set_zh_words(grammar, zw);
+        printf("with the Chinese words of %s (%d):\n", zp, zh_words_count(zw));
+        gold_lines("zh-CN");
+        decode_grammar_set_zh_words(grammar, NULL);
+        zh_words_free(zw);
+    } else {
+        printf("no Chinese dictionary (%s): gold lines not checked against its words\n",
+               *zp ? err : "built without one");
+    }
 
     char model[1100];
     snprintf(model, sizeof model, "%s/models/ds2-lite-q8_0.gguf", refdir);

@@ -91,6 +91,30 @@ expect 1 "malformed fixture" "$eng" intent --model "$model" --fixtures "$tmp/bad
 grep -q "bad-fx.json" "$tmp/e" || no "malformed fixture message does not name the file"
 printf 'GGUF but not really' > "$tmp/bad.gguf"
 expect 1 "not a GGUF" "$eng" intent --model "$tmp/bad.gguf" --fixtures "$fx"
+expect 1 "missing Chinese word list" "$eng" intent --model "$model" --fixtures "$fx" \
+    --zh-words "$tmp/none.txt"
+grep -q "none.txt" "$tmp/e" || no "missing word list message does not name the file"
+printf 'hello 3 n\n' > "$tmp/latin.txt"
+expect 1 "word list without Chinese" "$eng" intent --model "$model" --fixtures "$fx" \
+    --zh-words "$tmp/latin.txt"
+
+# Chinese free text is copied in whole words of the word list. The shipped model copies this
+# message from inside 外卖 when every character is a word; with 外卖 in the list it cannot.
+shipped="$src/models/hubd-intent.gguf"
+printf '外卖 20 v\n' > "$tmp/words.txt"
+echo '{"text":"喊一下大家外卖到了"}' > "$tmp/zh-in.jsonl"
+for words in "$tmp/words.txt" none; do
+    "$eng" intent --model "$shipped" --fixtures "$src/data/eval/hand/fixtures/zh-house.json" \
+        --lang zh-CN --zh-words "$words" --explain < "$tmp/zh-in.jsonl" > "$tmp/zh-w.jsonl" \
+        || no "--zh-words $words failed"
+    line=$(jq -r .line "$tmp/zh-w.jsonl")
+    echo "--zh-words $words: $line"
+    case "$words:$line" in
+    none:*) ;;
+    *":HassBroadcast|message=外卖到了") ;;
+    *) no "with 外卖 in the word list: $line, want HassBroadcast|message=外卖到了" ;;
+    esac
+done
 
 [ $fail -eq 0 ] && echo "ok"
 exit $fail
