@@ -1319,6 +1319,80 @@ out:
     return changed;
 }
 
+/* A name the utterance does not say, where it says another entity's name: 打开卧室窗帘 decoded
+ * as name=客厅窗帘 (a registry name the decoder offers whether said or not). The line is grounded
+ * again without its name (ground_line), and kept as it is when nothing is said by name. */
+static bool unsaid_name_line(const struct resolve_registry *r, const struct intent_def *d,
+                             const struct intent_line *l, const char *utterance,
+                             struct intent_line *out)
+{
+    const char *name = intent_line_get(l, "name");
+    if (!d || !utterance || !name || strstr(l->intent, "Timer") || !r->n_ent) return false;
+    struct ground_units *u = malloc(sizeof *u);
+    struct intent_line *bare = malloc(sizeof *bare);
+    bool done = false;
+    int s, e;
+    if (!u || !bare) goto out;
+    ground_units_of(utterance, u);
+    if (units_find(u, name, &s, &e)) goto out;
+    /* a name said in other words (an alias, a plural, a slip) resolves from the span */
+    for (int i = 0; i < r->n_ent && !done; i++)
+        for (int k = 0; k < r->ent[i].n_keys; k++)
+            if (!strcmp(r->ent[i].name, name) && units_find(u, r->ent[i].keys[k], &s, &e))
+                goto out;
+    const char *said = NULL;
+    done = line_without(l, 1u << intent_slot_index("name"), bare) &&
+           ground_line(r, d, bare, utterance, out) && (said = intent_line_get(out, "name")) &&
+           strcmp(said, name);
+out:
+    free(u);
+    free(bare);
+    return done;
+}
+
+/* A room the utterance says that the line left out: 卧室有多热 decoded as
+ * HassClimateGetTemperature with no slot, 打扫一下卧室 as a clean with no room. Added when the
+ * line names no device, room or floor, is no rule, the intent has the combination with the
+ * room, and the utterance says one room only, outside its free text. */
+static bool place_said_line(const struct resolve_registry *r, const struct intent_def *d,
+                            const struct intent_line *l, const char *utterance,
+                            struct intent_line *out)
+{
+    int area_bit = intent_slot_index("area");
+    if (!d || !utterance || !r->n_area || area_bit < 0 || intent_line_get(l, "name") ||
+        intent_line_get(l, "area") || intent_line_get(l, "floor"))
+        return false;
+    uint32_t mask = intent_line_mask(l);
+    for (int i = 0; i < l->n_slots; i++)
+        if (intent_slot_index(l->slots[i].name) < 0) return false; /* a rule's slot */
+    if (!intent_def_combo(d, mask | (1u << area_bit))) return false;
+    struct ground_units *u = malloc(sizeof *u);
+    bool *blocked = calloc(GROUND_UNITS, sizeof *blocked);
+    bool done = false;
+    if (!u || !blocked) goto out;
+    ground_units_of(utterance, u);
+    units_block_text(u, l, blocked);
+    int pick = ground_place(r->area, r->n_area, u, blocked, 0, 0);
+    if (pick < 0) goto out;
+    /* a second room said ("from the kitchen to the bedroom"): which one is meant is a guess */
+    for (int i = 0; i < r->n_area; i++)
+        if (i != pick && ground_place(&r->area[i], 1, u, blocked, 0, 0) == 0) {
+            int s, e, ps, pe;
+            bool inside = false;
+            for (int k = 0; k < r->area[pick].n_keys && !inside; k++)
+                for (int j = 0; j < r->area[i].n_keys && !inside; j++)
+                    inside = units_find(u, r->area[pick].keys[k], &ps, &pe) &&
+                             units_find(u, r->area[i].keys[j], &s, &e) && s >= ps && e <= pe;
+            if (!inside) goto out; /* not just a word of the longer name (卧室 of 主卧室) */
+        }
+    *out = *l;
+    done = intent_line_add(out, "area", r->area[pick].name) == HUB_OK;
+out:
+    free(u);
+    free(blocked);
+    return done;
+}
+
 /* ---- durations: a timer's hours, minutes and seconds ---- */
 
 /* Where span is said in the utterance (ASCII case aside) at or after byte from: its offset, or
@@ -1620,15 +1694,20 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     struct intent_line *timed = malloc(sizeof *timed), *kinded = malloc(sizeof *kinded),
                        *repaired = malloc(sizeof *repaired), *grounded = malloc(sizeof *grounded),
-                       *fitted = malloc(sizeof *fitted), *turned = malloc(sizeof *turned);
+                       *fitted = malloc(sizeof *fitted), *turned = malloc(sizeof *turned),
+                       *placed = malloc(sizeof *placed);
     json_t *ans = NULL;
-    if (!timed || !kinded || !repaired || !grounded || !fitted || !turned) goto out;
+    if (!timed || !kinded || !repaired || !grounded || !fitted || !turned || !placed) goto out;
     bool misfit = misfit_name_line(r, d, l, fitted);
     if (misfit) l = fitted;
     if (durations_line(l, utterance, timed)) l = timed;
     if (de_kind_line(r, d, l, kinded)) l = kinded;
     if (repair_line(r, d, l, utterance, context_area, repaired)) l = repaired;
-    if (ground_line(r, d, l, utterance, grounded)) l = grounded;
+    if (ground_line(r, d, l, utterance, grounded) ||
+        unsaid_name_line(r, d, l, utterance, grounded))
+        l = grounded;
+    else if (place_said_line(r, d, l, utterance, placed))
+        l = placed;
     if (lock_direction_line(r, l, utterance, turned)) l = turned;
     if (misfit && !intent_line_get(l, "name") && !intent_def_combo(d, intent_line_mask(l)))
         ans = null_answer(); /* the intent needs a name and none was said */
@@ -1640,5 +1719,6 @@ out:
     free(grounded);
     free(fitted);
     free(turned);
+    free(placed);
     return ans;
 }

@@ -313,6 +313,47 @@ static void lock_cases(const struct intent_schema *s)
     resolve_registry_free(g);
 }
 
+/* Names and rooms the utterance says, against what the decoder wrote (resolve_line's
+ * unsaid_name_line and place_said_line). */
+static void said_cases(const struct intent_schema *s)
+{
+    struct resolve_registry *en = load_str(house_ground), *zh = load_str(house_de_zh);
+    /* a registry name not said, where another entity's name is: the said one (the decoder
+     * offers every name of the house, said or not) */
+    check_ground(zh, s, "打开卧室窗帘", "HassTurnOn|name=客厅窗帘",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"卧室窗帘\"}}");
+    check_ground(zh, s, "把卧室窗帘开到一半", "HassSetPosition|name=客厅窗帘|position=一半",
+                 "{\"intent\":\"HassSetPosition\",\"slots\":{\"name\":\"卧室窗帘\","
+                 "\"position\":50}}");
+    check_ground(en, s, "turn on the tv", "HassTurnOn|name=night light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Living Room TV\"}}");
+    /* must not change: no name said at all; the name said by an alias */
+    check_ground(zh, s, "把那个窗帘打开", "HassTurnOn|name=客厅窗帘",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"客厅窗帘\"}}");
+    check_ground(en, s, "turn on the tv", "HassTurnOn|name=living room tv",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Living Room TV\"}}");
+
+    /* a room said that the line left out: added where the intent takes it */
+    check_ground(zh, s, "书房的灯都关掉", "HassTurnOff|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"书房\","
+                 "\"domain\":\"light\"}}");
+    check_ground(en, s, "turn off the lights in the kitchen", "HassTurnOff|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Kitchen\","
+                 "\"domain\":\"light\"}}");
+    /* must not change: two rooms said; a room inside free text; a name given; a rule */
+    check_ground(en, s, "turn off the kitchen and the study lights", "HassTurnOff|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\"}}");
+    check_ground(en, s, "tell everyone the kitchen is closed",
+                 "HassBroadcast|message=the kitchen is closed",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":"
+                 "\"the kitchen is closed\"}}");
+    check_ground(en, s, "turn on the lamp in the study", "HassTurnOn|name=lamp|area=study",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"Study\","
+                 "\"name\":\"Lamp\"}}");
+    resolve_registry_free(en);
+    resolve_registry_free(zh);
+}
+
 static void house_cases(const struct intent_schema *s)
 {
     struct resolve_registry *g = load_str(house_people);
@@ -448,6 +489,7 @@ static void house_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"书房台灯\"}}");
     check_ground(de, s, "打开妈妈的风扇", "HassTurnOn|name=妈妈的风扇",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"妈妈的风扇\"}}");
+
     resolve_registry_free(de);
 
     /* a timer's duration with a half: the span copied short is carried on over the utterance's
@@ -839,6 +881,7 @@ int main(void)
     ground_cases(s);
     repair_cases(s);
     house_cases(s);
+    said_cases(s);
     lock_cases(s);
     eval_gold(s, srcdir, "en");
     eval_gold(s, srcdir, "zh-CN");
