@@ -1393,6 +1393,73 @@ out:
     return done;
 }
 
+const char *const resolve_shopping_list_words[] = {
+    "shopping list", "shopping", "grocery list", "购物", "购物清单", "购物单", "采购清单", NULL,
+};
+
+/* Is the entity the shopping list (a todo whose name or alias is one of its words)? */
+static bool is_shopping_list(const struct resolve_item *e)
+{
+    char key[128];
+    for (int w = 0; resolve_shopping_list_words[w]; w++) {
+        resolve_key(resolve_shopping_list_words[w], key, sizeof key);
+        for (int k = 0; k < e->n_keys; k++)
+            if (!strcmp(e->keys[k], key)) return true;
+    }
+    return false;
+}
+
+/* The shopping list's intents with another list of the house said: "note oat milk on the
+ * costco list", 把牙膏记到药店上 decoded as HassShoppingListAddItem. The list said is meant
+ * (HassListAddItem / HassListCompleteItem with its name), when it is not the shopping list itself
+ * and the item is not its name. */
+static bool list_named_line(const struct resolve_registry *r, const struct intent_line *l,
+                            const char *utterance, struct intent_line *out)
+{
+    static const char *const to_list[][2] = {
+        {"HassShoppingListAddItem", "HassListAddItem"},
+        {"HassShoppingListCompleteItem", "HassListCompleteItem"},
+    };
+    const char *list_intent = NULL, *item = intent_line_get(l, "item");
+    for (size_t i = 0; i < sizeof to_list / sizeof to_list[0]; i++)
+        if (!strcmp(l->intent, to_list[i][0])) list_intent = to_list[i][1];
+    if (!list_intent || !item || !utterance || !r->n_ent) return false;
+    struct ground_units *u = malloc(sizeof *u);
+    bool *blocked = calloc(GROUND_UNITS, sizeof *blocked);
+    bool *eligible = calloc((size_t)r->n_ent, sizeof *eligible);
+    bool *cand = calloc((size_t)r->n_ent, sizeof *cand);
+    bool done = false;
+    int ms, me, pick = -1;
+    if (!u || !blocked || !eligible || !cand) goto out;
+    ground_units_of(utterance, u);
+    units_block_text(u, l, blocked);
+    for (int i = 0; i < r->n_ent; i++)
+        eligible[i] = r->ent[i].domain && !strcmp(r->ent[i].domain, "todo") &&
+                      !is_shopping_list(&r->ent[i]);
+    if (!ground_mention(r, u, blocked, eligible, cand, &ms, &me)) goto out;
+    for (int i = 0; i < r->n_ent; i++)
+        if (cand[i]) {
+            if (pick >= 0) goto out; /* two lists of one name */
+            pick = i;
+        }
+    if (pick < 0) goto out;
+    char item_key[INTENT_LINE_MAX], list_key[INTENT_LINE_MAX];
+    resolve_key(item, item_key, sizeof item_key);
+    resolve_key(r->ent[pick].name, list_key, sizeof list_key);
+    if (strcmp(item_key, list_key)) { /* the list's name copied as the item: no telling */
+        memset(out, 0, sizeof *out);
+        snprintf(out->intent, sizeof out->intent, "%s", list_intent);
+        done = intent_line_add(out, "item", item) == HUB_OK &&
+               intent_line_add(out, "name", r->ent[pick].name) == HUB_OK;
+    }
+out:
+    free(u);
+    free(blocked);
+    free(eligible);
+    free(cand);
+    return done;
+}
+
 /* ---- durations: a timer's hours, minutes and seconds ---- */
 
 /* Where span is said in the utterance (ASCII case aside) at or after byte from: its offset, or
@@ -1695,13 +1762,19 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     struct intent_line *timed = malloc(sizeof *timed), *kinded = malloc(sizeof *kinded),
                        *repaired = malloc(sizeof *repaired), *grounded = malloc(sizeof *grounded),
                        *fitted = malloc(sizeof *fitted), *turned = malloc(sizeof *turned),
-                       *placed = malloc(sizeof *placed);
+                       *placed = malloc(sizeof *placed), *listed = malloc(sizeof *listed);
     json_t *ans = NULL;
-    if (!timed || !kinded || !repaired || !grounded || !fitted || !turned || !placed) goto out;
+    if (!timed || !kinded || !repaired || !grounded || !fitted || !turned || !placed ||
+        !listed)
+        goto out;
     bool misfit = misfit_name_line(r, d, l, fitted);
     if (misfit) l = fitted;
     if (durations_line(l, utterance, timed)) l = timed;
     if (de_kind_line(r, d, l, kinded)) l = kinded;
+    if (list_named_line(r, l, utterance, listed)) {
+        l = listed;
+        d = schema ? intent_schema_find(schema, l->intent) : NULL;
+    }
     if (repair_line(r, d, l, utterance, context_area, repaired)) l = repaired;
     if (ground_line(r, d, l, utterance, grounded) ||
         unsaid_name_line(r, d, l, utterance, grounded))
@@ -1720,5 +1793,6 @@ out:
     free(fitted);
     free(turned);
     free(placed);
+    free(listed);
     return ans;
 }

@@ -30,6 +30,10 @@ void resolve_registry_free(struct resolve_registry *r);
 /* The registry's names for the decoder: [0] entity names and aliases, [1] areas, [2] floors. */
 const struct decode_words *resolve_registry_words(const struct resolve_registry *r, int which);
 
+/* What the shopping list is called, in English and Chinese (NULL-terminated): hubd gives its own
+ * shopping list these names, and the resolver keeps HassShoppingList* for them. */
+extern const char *const resolve_shopping_list_words[];
+
 /* Normalized matching key of a spoken name (exported for tests): lower case, no articles,
  * possessives or punctuation, singular words, no 的 or leading measure words, no spaces. */
 void resolve_key(const char *in, char *out, size_t outlen);

@@ -235,10 +235,9 @@ static int snap_floor(void *ud, const char *name, int level, const char *aliases
 static void snap_hub_lists(struct hub_command *c, json_t *entities)
 {
     static const char *const keys[] = {"shopping", "todo"};
-    static const char *const aliases[][8] = {
-        {"shopping list", "shopping", "grocery list", "购物", "购物清单", "购物单", "采购清单", NULL},
-        {"to-do", "to-do list", "todo list", "to do list", "待办", "待办清单", "待办事项", NULL},
-    };
+    static const char *const todo_words[] = {"to-do",   "to-do list", "todo list", "to do list",
+                                             "待办",    "待办清单",   "待办事项",  NULL};
+    static const char *const *const aliases[] = {resolve_shopping_list_words, todo_words};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         const char *name = hub_answers_get(c->ans, c->default_lang, keys[i]);
         json_t *al = json_array();

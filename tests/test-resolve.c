@@ -313,8 +313,8 @@ static void lock_cases(const struct intent_schema *s)
     resolve_registry_free(g);
 }
 
-/* Names and rooms the utterance says, against what the decoder wrote (resolve_line's
- * unsaid_name_line and place_said_line). */
+/* Names, rooms and lists the utterance says, against what the decoder wrote (resolve_line's
+ * unsaid_name_line, place_said_line and list_named_line). */
 static void said_cases(const struct intent_schema *s)
 {
     struct resolve_registry *en = load_str(house_ground), *zh = load_str(house_de_zh);
@@ -350,6 +350,33 @@ static void said_cases(const struct intent_schema *s)
     check_ground(en, s, "turn on the lamp in the study", "HassTurnOn|name=lamp|area=study",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"Study\","
                  "\"name\":\"Lamp\"}}");
+
+    /* the shopping list's intents with another list said: that list */
+    struct resolve_registry *lists = load_str(
+        "{\"entities\":[{\"name\":\"Shopping List\",\"domain\":\"todo\","
+        "\"aliases\":[\"购物清单\",\"grocery list\"]},"
+        "{\"name\":\"Costco List\",\"domain\":\"todo\",\"aliases\":[]},"
+        "{\"name\":\"药店\",\"domain\":\"todo\",\"aliases\":[]}]}");
+    check_ground(lists, s, "okay so note oat milk in costco list",
+                 "HassShoppingListAddItem|item=oat milk",
+                 "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"oat milk\","
+                 "\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "药店上的花生酱搞定了", "HassShoppingListCompleteItem|item=花生酱",
+                 "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"花生酱\","
+                 "\"name\":\"药店\"}}");
+    /* must not change: the shopping list said by any of its names; the list's name copied as
+     * the item; a list named only inside the item */
+    check_ground(lists, s, "add milk to the grocery list", "HassShoppingListAddItem|item=milk",
+                 "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":\"milk\"}}");
+    check_ground(lists, s, "把牛奶加到购物清单里", "HassShoppingListAddItem|item=牛奶",
+                 "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":\"牛奶\"}}");
+    check_ground(lists, s, "药店上记一下垃圾袋", "HassShoppingListAddItem|item=药店",
+                 "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":\"药店\"}}");
+    check_ground(lists, s, "add costco list bags to the shopping list",
+                 "HassShoppingListAddItem|item=costco list bags",
+                 "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":"
+                 "\"costco list bags\"}}");
+    resolve_registry_free(lists);
     resolve_registry_free(en);
     resolve_registry_free(zh);
 }
