@@ -1351,16 +1351,30 @@ out:
 }
 
 /* A room the utterance says that the line left out: 卧室有多热 decoded as
- * HassClimateGetTemperature with no slot, 打扫一下卧室 as a clean with no room. Added when the
- * line names no device, room or floor, is no rule, the intent has the combination with the
- * room, and the utterance says one room only, outside its free text. */
+ * HassClimateGetTemperature with no slot, 打扫一下卧室 as a clean with no room, 工作室那边冰箱门
+ * with the name only. Added when the line names no room or floor, is no rule and no named timer,
+ * the intent has the combination with the room, and the utterance says one room only, outside
+ * its free text and the device's name; with a device named, only the room it is in. */
+static const struct resolve_item *entity_named(const struct resolve_registry *r,
+                                               const char *name);
+
+/* Is some entity called name (canonical) in that area? */
+static bool named_in_area(const struct resolve_registry *r, const char *name, const char *area)
+{
+    for (int i = 0; name && i < r->n_ent; i++)
+        if (!strcmp(r->ent[i].name, name) && r->ent[i].area && !strcmp(r->ent[i].area, area))
+            return true;
+    return false;
+}
+
 static bool place_said_line(const struct resolve_registry *r, const struct intent_def *d,
                             const struct intent_line *l, const char *utterance,
                             struct intent_line *out)
 {
     int area_bit = intent_slot_index("area");
-    if (!d || !utterance || !r->n_area || area_bit < 0 || intent_line_get(l, "name") ||
-        intent_line_get(l, "area") || intent_line_get(l, "floor"))
+    const char *name = intent_line_get(l, "name");
+    if (!d || !utterance || !r->n_area || area_bit < 0 || intent_line_get(l, "area") ||
+        intent_line_get(l, "floor") || (name && strstr(l->intent, "Timer")))
         return false;
     uint32_t mask = intent_line_mask(l);
     for (int i = 0; i < l->n_slots; i++)
@@ -1372,8 +1386,22 @@ static bool place_said_line(const struct resolve_registry *r, const struct inten
     if (!u || !blocked) goto out;
     ground_units_of(utterance, u);
     units_block_text(u, l, blocked);
+    /* the device's own name says no room (客厅 of 客厅窗帘) */
+    const char *canon = name ? resolve_entity(r, name, NULL, NULL, NULL, NULL) : NULL;
+    const struct resolve_item *ent = entity_named(r, canon);
+    if (name) {
+        int s, e;
+        if (units_find(u, name, &s, &e))
+            for (int t = s; t < e; t++) blocked[t] = true;
+        for (int k = 0; ent && k < ent->n_keys; k++)
+            if (units_find(u, ent->keys[k], &s, &e))
+                for (int t = s; t < e; t++) blocked[t] = true;
+    }
     int pick = ground_place(r->area, r->n_area, u, blocked, 0, 0);
     if (pick < 0) goto out;
+    /* with a name, only the device's own room: a room said with a device elsewhere is some
+     * other device, or a mistake the hub does not guess about */
+    if (name && !named_in_area(r, canon, r->area[pick].name)) goto out;
     /* a second room said ("from the kitchen to the bedroom"): which one is meant is a guess */
     for (int i = 0; i < r->n_area; i++)
         if (i != pick && ground_place(&r->area[i], 1, u, blocked, 0, 0) == 0) {
@@ -1458,6 +1486,22 @@ out:
     free(eligible);
     free(cand);
     return done;
+}
+
+/* A timer named after a room of the house: "abort the timer in the library" decoded as
+ * name=library. Timers are found by their room as well as by their name, and a room's name is
+ * the room (area=Library), where the intent has that combination. */
+static bool timer_area_line(const struct resolve_registry *r, const struct intent_def *d,
+                            const struct intent_line *l, struct intent_line *out)
+{
+    const char *name = intent_line_get(l, "name");
+    if (!d || !name || !strstr(l->intent, "Timer") || intent_line_get(l, "area")) return false;
+    const char *area = resolve_area(r, name);
+    int area_bit = intent_slot_index("area"), name_bit = intent_slot_index("name");
+    if (!area || !intent_def_combo(d, (intent_line_mask(l) & ~(1u << name_bit)) | (1u << area_bit)))
+        return false;
+    if (!line_without(l, 1u << name_bit, out)) return false;
+    return intent_line_add(out, "area", area) == HUB_OK;
 }
 
 /* ---- durations: a timer's hours, minutes and seconds ---- */
@@ -1762,14 +1806,16 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     struct intent_line *timed = malloc(sizeof *timed), *kinded = malloc(sizeof *kinded),
                        *repaired = malloc(sizeof *repaired), *grounded = malloc(sizeof *grounded),
                        *fitted = malloc(sizeof *fitted), *turned = malloc(sizeof *turned),
-                       *placed = malloc(sizeof *placed), *listed = malloc(sizeof *listed);
+                       *placed = malloc(sizeof *placed), *listed = malloc(sizeof *listed),
+                       *roomed = malloc(sizeof *roomed);
     json_t *ans = NULL;
     if (!timed || !kinded || !repaired || !grounded || !fitted || !turned || !placed ||
-        !listed)
+        !listed || !roomed)
         goto out;
     bool misfit = misfit_name_line(r, d, l, fitted);
     if (misfit) l = fitted;
     if (durations_line(l, utterance, timed)) l = timed;
+    if (timer_area_line(r, d, l, roomed)) l = roomed;
     if (de_kind_line(r, d, l, kinded)) l = kinded;
     if (list_named_line(r, l, utterance, listed)) {
         l = listed;
@@ -1794,5 +1840,6 @@ out:
     free(turned);
     free(placed);
     free(listed);
+    free(roomed);
     return ans;
 }

@@ -340,6 +340,21 @@ static void said_cases(const struct intent_schema *s)
     check_ground(en, s, "turn off the lights in the kitchen", "HassTurnOff|domain=light",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Kitchen\","
                  "\"domain\":\"light\"}}");
+    /* with a device named: the room it is in, said apart from its name */
+    check_ground(en, s, "turn on the night light over in the kids room",
+                 "HassTurnOn|name=night light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"Kids Room\","
+                 "\"name\":\"Night Light\"}}");
+    /* a timer named after a room is the room's timer */
+    check_ground(en, s, "abort the timer in the study", "HassCancelTimer|name=study",
+                 "{\"intent\":\"HassCancelTimer\",\"slots\":{\"area\":\"Study\"}}");
+    check_ground(en, s, "abort the pasta timer", "HassCancelTimer|name=pasta",
+                 "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"pasta\"}}");
+    /* must not change: a room where the named device is not; a room that is the name's word */
+    check_ground(en, s, "turn on the night light in the kitchen", "HassTurnOn|name=night light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Night Light\"}}");
+    check_ground(en, s, "open the living room blinds", "HassTurnOn|name=living room blinds",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Living Room Blinds\"}}");
     /* must not change: two rooms said; a room inside free text; a name given; a rule */
     check_ground(en, s, "turn off the kitchen and the study lights", "HassTurnOff|domain=light",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\"}}");
