@@ -1780,6 +1780,82 @@ static int lock_verb(const char *utt)
 /* A lock turned the other way than the verb said ("lock the front door please" heard as
  * HassTurnOff, which unlocks): the verb decides. Locks are where a wrong direction does harm,
  * and the verb is one word the small model can miss among the others. */
+/* Colour words and the colour each names (intent_line.c's closed list), in both languages: the
+ * model learns the common ones from the corpus, but a colour it never saw (金色, "golden") it can
+ * only guess, and a light is then set to the wrong colour. */
+static const struct {
+    const char *color;
+    const char *words[8];
+} resolve_colors[] = {
+    {"white", {"white", "白色", "白光", NULL}},
+    {"black", {"black", "黑色", NULL}},
+    {"red", {"red", "crimson", "scarlet", "红色", "大红", NULL}},
+    {"orange", {"orange", "橙色", "橘色", "橘黄色", "橙黄色", NULL}},
+    {"yellow", {"yellow", "黄色", "明黄色", NULL}},
+    {"green", {"green", "绿色", NULL}},
+    {"blue", {"blue", "navy", "蓝色", "天蓝色", "深蓝色", NULL}},
+    {"purple", {"purple", "lavender", "紫色", "淡紫色", NULL}},
+    {"brown", {"brown", "棕色", "褐色", "咖啡色", NULL}},
+    {"pink", {"pink", "粉色", "粉红色", "粉红", NULL}},
+    {"turquoise", {"turquoise", "青绿色", "绿松石色", NULL}},
+    {"cyan", {"cyan", "aqua", "青色", "蓝青色", NULL}},
+    {"magenta", {"magenta", "fuchsia", "品红", "洋红", "紫红色", NULL}},
+    {"violet", {"violet", "紫罗兰色", "紫罗兰", NULL}},
+    {"indigo", {"indigo", "靛蓝", "靛青", NULL}},
+    {"gold", {"gold", "golden", "金色", "金黄色", NULL}},
+    {"silver", {"silver", "银色", "银白色", NULL}},
+    {"lime", {"lime", "青柠色", "酸橙色", NULL}},
+    {"teal", {"teal", "蓝绿色", "水鸭色", NULL}},
+    {"amber", {"amber", "琥珀色", NULL}},
+    {"warm white", {"warm white", "暖白色", "暖白光", "暖光", NULL}},
+    {"cool white", {"cool white", "cold white", "冷白色", "冷白光", "冷光", NULL}},
+};
+
+/* The colour the utterance names, or NULL when it names none or two: the longest colour word
+ * wins over the words inside it (品红 over 红, "warm white" over "white"); ASCII words count
+ * only as whole words; words inside the device's name (the Red Lamp) do not count. */
+static const char *color_said(const char *utt, const char *name)
+{
+    const char *best = NULL;
+    size_t best_len = 0, best_at = 0;
+    bool two = false;
+    for (size_t c = 0; c < sizeof resolve_colors / sizeof resolve_colors[0]; c++)
+        for (int w = 0; resolve_colors[c].words[w]; w++) {
+            const char *word = resolve_colors[c].words[w];
+            size_t wl = strlen(word);
+            bool ascii = (unsigned char)word[0] < 0x80;
+            for (const char *p = utt; (p = ascii ? strcasestr(p, word) : strstr(p, word));
+                 p += wl) {
+                if (ascii && ((p > utt && isalnum((unsigned char)p[-1])) ||
+                              isalnum((unsigned char)p[wl])))
+                    continue;
+                if (name && (ascii ? strcasestr(name, word) : strstr(name, word))) continue;
+                size_t at = (size_t)(p - utt);
+                if (best && at >= best_at && at + wl <= best_at + best_len) continue; /* inside */
+                if (best && best_at >= at && best_at + best_len <= at + wl) {
+                    best = resolve_colors[c].color, best_len = wl, best_at = at; /* around */
+                    continue;
+                }
+                if (best && strcmp(best, resolve_colors[c].color)) two = true;
+                best = resolve_colors[c].color, best_len = wl, best_at = at;
+            }
+        }
+    return two ? NULL : best;
+}
+
+static bool color_line(const struct intent_line *l, const char *utterance,
+                       struct intent_line *out)
+{
+    const char *color = intent_line_get(l, "color");
+    const char *said = color && utterance ? color_said(utterance, intent_line_get(l, "name")) : NULL;
+    if (!said || !strcmp(said, color)) return false;
+    *out = *l;
+    for (int i = 0; i < out->n_slots; i++)
+        if (!strcmp(out->slots[i].name, "color"))
+            snprintf(out->slots[i].value, sizeof out->slots[i].value, "%s", said);
+    return true;
+}
+
 static bool lock_direction_line(const struct resolve_registry *r, const struct intent_line *l,
                                 const char *utterance, struct intent_line *out)
 {
@@ -1807,10 +1883,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
                        *repaired = malloc(sizeof *repaired), *grounded = malloc(sizeof *grounded),
                        *fitted = malloc(sizeof *fitted), *turned = malloc(sizeof *turned),
                        *placed = malloc(sizeof *placed), *listed = malloc(sizeof *listed),
-                       *roomed = malloc(sizeof *roomed);
+                       *roomed = malloc(sizeof *roomed), *colored = malloc(sizeof *colored);
     json_t *ans = NULL;
     if (!timed || !kinded || !repaired || !grounded || !fitted || !turned || !placed ||
-        !listed || !roomed)
+        !listed || !roomed || !colored)
         goto out;
     bool misfit = misfit_name_line(r, d, l, fitted);
     if (misfit) l = fitted;
@@ -1828,6 +1904,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     else if (place_said_line(r, d, l, utterance, placed))
         l = placed;
     if (lock_direction_line(r, l, utterance, turned)) l = turned;
+    if (color_line(l, utterance, colored)) l = colored;
     if (misfit && !intent_line_get(l, "name") && !intent_def_combo(d, intent_line_mask(l)))
         ans = null_answer(); /* the intent needs a name and none was said */
     else ans = kind_missing(r, l) ? null_answer() : resolve_slots(r, d, l, context_area);
@@ -1841,5 +1918,6 @@ out:
     free(placed);
     free(listed);
     free(roomed);
+    free(colored);
     return ans;
 }

@@ -313,8 +313,9 @@ static void lock_cases(const struct intent_schema *s)
     resolve_registry_free(g);
 }
 
-/* Names, rooms and lists the utterance says, against what the decoder wrote (resolve_line's
- * unsaid_name_line, place_said_line and list_named_line). */
+/* Names, rooms, lists and colours the utterance says, against what the decoder wrote
+ * (resolve_line's unsaid_name_line, place_said_line, timer_area_line, list_named_line and
+ * color_line). */
 static void said_cases(const struct intent_schema *s)
 {
     struct resolve_registry *en = load_str(house_ground), *zh = load_str(house_de_zh);
@@ -392,6 +393,27 @@ static void said_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":"
                  "\"costco list bags\"}}");
     resolve_registry_free(lists);
+
+    /* the colour said wins over the model's guess: longest word, whole ASCII words, not the
+     * device's own name, none when two are said */
+    check_ground(zh, s, "给书房台灯换个金色", "HassLightSet|name=书房台灯|color=blue",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"color\":\"gold\","
+                 "\"name\":\"书房台灯\"}}");
+    check_ground(zh, s, "把书房台灯调成品红", "HassLightSet|name=书房台灯|color=red",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"color\":\"magenta\","
+                 "\"name\":\"书房台灯\"}}");
+    check_ground(en, s, "make the night light warm white", "HassLightSet|name=night light|color=white",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"color\":\"warm white\","
+                 "\"name\":\"Night Light\"}}");
+    check_ground(en, s, "make the night light golden", "HassLightSet|name=night light|color=yellow",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"color\":\"gold\","
+                 "\"name\":\"Night Light\"}}");
+    check_ground(en, s, "make the night light red or blue", "HassLightSet|name=night light|color=red",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"color\":\"red\","
+                 "\"name\":\"Night Light\"}}");
+    check_ground(en, s, "make the night light reddish", "HassLightSet|name=night light|color=pink",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"color\":\"pink\","
+                 "\"name\":\"Night Light\"}}");
     resolve_registry_free(en);
     resolve_registry_free(zh);
 }
