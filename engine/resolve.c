@@ -1780,6 +1780,56 @@ static int lock_verb(const char *utt)
 /* A lock turned the other way than the verb said ("lock the front door please" heard as
  * HassTurnOff, which unlocks): the verb decides. Locks are where a wrong direction does harm,
  * and the verb is one word the small model can miss among the others. */
+/* Does the utterance hold one of the words (ASCII ones whole, case-insensitive)? */
+static bool says_any(const char *utt, const char *const *words)
+{
+    for (int i = 0; words[i]; i++) {
+        size_t wl = strlen(words[i]);
+        bool ascii = (unsigned char)words[i][0] < 0x80;
+        for (const char *p = utt; (p = ascii ? strcasestr(p, words[i]) : strstr(p, words[i]));
+             p += wl)
+            if (!ascii || ((p == utt || !isalnum((unsigned char)p[-1])) &&
+                           !isalnum((unsigned char)p[wl])))
+                return true;
+    }
+    return false;
+}
+
+/* Mute or on/off, by what the speaker says: the model hears "put the tv on mute" as turning it
+ * on and "turn off the tv" / 关掉电视 as muting it. A word of muting turns on/off into mute
+ * (unless it says unmute or "off mute"; an unmute stays, since 取消…的静音 says 静音 too); an
+ * on/off verb with no word of sound at all turns mute or unmute into on/off. */
+static bool mute_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const unmute[] = {"unmute", "off mute", "取消静音", "解除静音", NULL};
+    static const char *const mute[] = {"mute", "muted", "静音", NULL};
+    static const char *const sound[] = {"mute", "muted", "unmute", "sound", "audio", "volume",
+                                        "quiet", "silence", "silent", "静音", "声音", "音量",
+                                        "安静", "声", NULL};
+    static const char *const on[] = {"turn on", "switch on", "power on", "打开", "开一下",
+                                     "启动", NULL};
+    static const char *const off[] = {"turn off", "switch off", "power off", "shut off",
+                                      "关掉", "关闭", "关上", "关一下", NULL};
+    const char *to = NULL;
+    bool is_mute = !strcmp(l->intent, "HassMediaPlayerMute"),
+         is_unmute = !strcmp(l->intent, "HassMediaPlayerUnmute"),
+         is_on = !strcmp(l->intent, "HassTurnOn"), is_off = !strcmp(l->intent, "HassTurnOff");
+    const char *name = intent_line_get(l, "name");
+    if (!utt || !(is_mute || is_unmute || ((is_on || is_off) && name))) return false;
+    if ((is_on || is_off) && says_any(utt, mute) && !says_any(utt, unmute))
+        to = "HassMediaPlayerMute";
+    else if ((is_mute || is_unmute) && !says_any(utt, sound)) {
+        bool says_on = says_any(utt, on), says_off = says_any(utt, off);
+        if (says_on != says_off) to = says_on ? "HassTurnOn" : "HassTurnOff";
+    }
+    if (!to) return false;
+    /* the slots must make a combination of the new intent: the media player by name, or its
+     * room (mute has name_only and area) */
+    *out = *l;
+    snprintf(out->intent, sizeof out->intent, "%s", to);
+    return true;
+}
+
 /* Colour words and the colour each names (intent_line.c's closed list), in both languages: the
  * model learns the common ones from the corpus, but a colour it never saw (金色, "golden") it can
  * only guess, and a light is then set to the wrong colour. */
@@ -1883,10 +1933,11 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
                        *repaired = malloc(sizeof *repaired), *grounded = malloc(sizeof *grounded),
                        *fitted = malloc(sizeof *fitted), *turned = malloc(sizeof *turned),
                        *placed = malloc(sizeof *placed), *listed = malloc(sizeof *listed),
-                       *roomed = malloc(sizeof *roomed), *colored = malloc(sizeof *colored);
+                       *roomed = malloc(sizeof *roomed), *colored = malloc(sizeof *colored),
+                       *muted = malloc(sizeof *muted);
     json_t *ans = NULL;
     if (!timed || !kinded || !repaired || !grounded || !fitted || !turned || !placed ||
-        !listed || !roomed || !colored)
+        !listed || !roomed || !colored || !muted)
         goto out;
     bool misfit = misfit_name_line(r, d, l, fitted);
     if (misfit) l = fitted;
@@ -1905,6 +1956,9 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         l = placed;
     if (lock_direction_line(r, l, utterance, turned)) l = turned;
     if (color_line(l, utterance, colored)) l = colored;
+    if (mute_line(l, utterance, muted) && (!schema || intent_def_combo(intent_schema_find(
+                                               schema, muted->intent), intent_line_mask(muted))))
+        l = muted;
     if (misfit && !intent_line_get(l, "name") && !intent_def_combo(d, intent_line_mask(l)))
         ans = null_answer(); /* the intent needs a name and none was said */
     else ans = kind_missing(r, l) ? null_answer() : resolve_slots(r, d, l, context_area);
@@ -1919,5 +1973,6 @@ out:
     free(listed);
     free(roomed);
     free(colored);
+    free(muted);
     return ans;
 }

@@ -314,8 +314,8 @@ static void lock_cases(const struct intent_schema *s)
 }
 
 /* Names, rooms, lists and colours the utterance says, against what the decoder wrote
- * (resolve_line's unsaid_name_line, place_said_line, timer_area_line, list_named_line and
- * color_line). */
+ * (resolve_line's unsaid_name_line, place_said_line, timer_area_line, list_named_line,
+ * color_line and mute_line). */
 static void said_cases(const struct intent_schema *s)
 {
     struct resolve_registry *en = load_str(house_ground), *zh = load_str(house_de_zh);
@@ -411,6 +411,20 @@ static void said_cases(const struct intent_schema *s)
     check_ground(en, s, "make the night light red or blue", "HassLightSet|name=night light|color=red",
                  "{\"intent\":\"HassLightSet\",\"slots\":{\"color\":\"red\","
                  "\"name\":\"Night Light\"}}");
+    /* mute or on/off by the speaker's words */
+    check_ground(en, s, "okay put the tv on mute", "HassTurnOn|name=tv",
+                 "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{\"name\":\"Living Room TV\"}}");
+    check_ground(en, s, "turn off the tv", "HassMediaPlayerMute|name=tv",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Living Room TV\"}}");
+    check_ground(en, s, "turn on the tv", "HassMediaPlayerUnmute|name=tv",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Living Room TV\"}}");
+    /* must not change: the sound said; unmute; mute with no on/off verb */
+    check_ground(en, s, "turn off the sound on the tv", "HassMediaPlayerMute|name=tv",
+                 "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{\"name\":\"Living Room TV\"}}");
+    check_ground(en, s, "take the tv off mute", "HassTurnOn|name=tv",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Living Room TV\"}}");
+    check_ground(en, s, "silence the tv", "HassMediaPlayerMute|name=tv",
+                 "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{\"name\":\"Living Room TV\"}}");
     check_ground(en, s, "make the night light reddish", "HassLightSet|name=night light|color=pink",
                  "{\"intent\":\"HassLightSet\",\"slots\":{\"color\":\"pink\","
                  "\"name\":\"Night Light\"}}");
