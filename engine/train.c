@@ -83,9 +83,17 @@ void train_opts_default(struct train_opts *o)
 /* ---------------------------------------------------------------------------------------- */
 /* ops                                                                                      */
 
+/* Tokens go to kern_matmul in chunks of about 16 KB of x: its kernel walks every token for
+ * each pair of weight rows, and a whole pack of x (384 tokens, 768 bytes each at n_embd 192)
+ * would come from L2 for each pair. Every output is the same dot product as in one call, so the bits are the same. */
+#define FWD_CHUNK_BYTES 16384
 void train_mm_fwd(float *y, const float *x, const float *W, int T, int K, int N)
 {
-    kern_matmul(NULL, KERN_F32, W, N, K, x, T, y);
+    int tc = (int)(FWD_CHUNK_BYTES / ((size_t)K * sizeof(float))) & ~3;
+    if (tc < 4) tc = 4;
+    for (int t0 = 0; t0 < T; t0 += tc)
+        kern_matmul(NULL, KERN_F32, W, N, K, x + (size_t)t0 * K, T - t0 < tc ? T - t0 : tc,
+                    y + (size_t)t0 * N);
 }
 
 #ifdef TRAIN_X86
@@ -96,93 +104,87 @@ static bool train_avx2(void)
     return have;
 }
 
-/* y[0..n) += a0 x0 + a1 x1 + a2 x2 + a3 x3 */
-__attribute__((target("avx2,fma"))) static void axpy4_avx2(float *restrict y, const float *x0,
-                                                           const float *x1, const float *x2,
-                                                           const float *x3, const float a[4], int n)
+/* One tile of C [MR][16] += A [MR][J] B [J][16], A(i, j) at a[i * asi + j * asj] (either
+ * layout, so dy serves as A and as its transpose without a copy), rows of B and C at strides
+ * ldb, ldc. The 2 MR accumulators start from C and stay in registers over the whole J loop:
+ * per j, 2 loads of B and MR broadcasts feed 2 MR FMAs. */
+__attribute__((target("avx2,fma"), always_inline)) static inline void
+gemm_tile_avx2(float *C, size_t ldc, const float *a, size_t asi, size_t asj, const float *B,
+               size_t ldb, int J, const int MR)
 {
-    __m256 b0 = _mm256_set1_ps(a[0]), b1 = _mm256_set1_ps(a[1]);
-    __m256 b2 = _mm256_set1_ps(a[2]), b3 = _mm256_set1_ps(a[3]);
-    int i = 0;
-    for (; i + 8 <= n; i += 8) {
-        __m256 acc = _mm256_loadu_ps(y + i);
-        acc = _mm256_fmadd_ps(b0, _mm256_loadu_ps(x0 + i), acc);
-        acc = _mm256_fmadd_ps(b1, _mm256_loadu_ps(x1 + i), acc);
-        acc = _mm256_fmadd_ps(b2, _mm256_loadu_ps(x2 + i), acc);
-        acc = _mm256_fmadd_ps(b3, _mm256_loadu_ps(x3 + i), acc);
-        _mm256_storeu_ps(y + i, acc);
-    }
-    for (; i < n; i++)
-        y[i] += a[0] * x0[i] + a[1] * x1[i] + a[2] * x2[i] + a[3] * x3[i];
-}
-
-/* C [M][K] += A [M][J] B [J][K] (row strides lda, ldb, ldc): 4 rows of C by 16 columns held in
- * registers over the whole J loop, so C is read and written once. M % 4 == 0, K % 16 == 0
- * here; the caller does the edges. */
-__attribute__((target("avx2,fma"))) static void gemm_acc_avx2(float *C, size_t ldc, const float *A,
-                                                              size_t lda, const float *B,
-                                                              size_t ldb, int M, int J, int K)
-{
-    for (int i = 0; i < M; i += 4) {
-        const float *a0 = A + (size_t)i * lda, *a1 = a0 + lda, *a2 = a1 + lda, *a3 = a2 + lda;
-        for (int k = 0; k < K; k += 16) {
-            __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps();
-            __m256 c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
-            __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
-            __m256 c30 = _mm256_setzero_ps(), c31 = _mm256_setzero_ps();
-            const float *b = B + k;
-            for (int j = 0; j < J; j++, b += ldb) {
-                __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8);
-                __m256 x = _mm256_broadcast_ss(a0 + j);
-                c00 = _mm256_fmadd_ps(x, b0, c00), c01 = _mm256_fmadd_ps(x, b1, c01);
-                x = _mm256_broadcast_ss(a1 + j);
-                c10 = _mm256_fmadd_ps(x, b0, c10), c11 = _mm256_fmadd_ps(x, b1, c11);
-                x = _mm256_broadcast_ss(a2 + j);
-                c20 = _mm256_fmadd_ps(x, b0, c20), c21 = _mm256_fmadd_ps(x, b1, c21);
-                x = _mm256_broadcast_ss(a3 + j);
-                c30 = _mm256_fmadd_ps(x, b0, c30), c31 = _mm256_fmadd_ps(x, b1, c31);
-            }
-            float *c = C + (size_t)i * ldc + k;
-#define ACC_(p, v) _mm256_storeu_ps((p), _mm256_add_ps(_mm256_loadu_ps(p), (v)))
-            ACC_(c, c00), ACC_(c + 8, c01);
-            ACC_(c + ldc, c10), ACC_(c + ldc + 8, c11);
-            ACC_(c + 2 * ldc, c20), ACC_(c + 2 * ldc + 8, c21);
-            ACC_(c + 3 * ldc, c30), ACC_(c + 3 * ldc + 8, c31);
-#undef ACC_
+    __m256 c0[6], c1[6];
+#pragma GCC unroll 6
+    for (int r = 0; r < 6; r++)
+        if (r < MR) {
+            c0[r] = _mm256_loadu_ps(C + r * ldc);
+            c1[r] = _mm256_loadu_ps(C + r * ldc + 8);
         }
+    for (int j = 0; j < J; j++, a += asj, B += ldb) {
+        __m256 b0 = _mm256_loadu_ps(B), b1 = _mm256_loadu_ps(B + 8);
+#pragma GCC unroll 6
+        for (int r = 0; r < 6; r++)
+            if (r < MR) {
+                __m256 x = _mm256_broadcast_ss(a + r * asi);
+                c0[r] = _mm256_fmadd_ps(x, b0, c0[r]);
+                c1[r] = _mm256_fmadd_ps(x, b1, c1[r]);
+            }
+    }
+#pragma GCC unroll 6
+    for (int r = 0; r < 6; r++)
+        if (r < MR) {
+            _mm256_storeu_ps(C + r * ldc, c0[r]);
+            _mm256_storeu_ps(C + r * ldc + 8, c1[r]);
+        }
+}
+
+/* C [M][K] += A [M][J] B [J][K] with A(i, j) = A[i * asi + j * asj] and rows of B and C K
+ * floats apart. J goes in blocks of GEMM_JC so that the B panel of a tile's 16 columns (8 KB)
+ * stays in L1 while every row tile of C passes over it; columns past the last multiple of 16
+ * (tiny test models only) go through a plain loop. */
+#define GEMM_JC 128
+__attribute__((target("avx2,fma"))) static void gemm_avx2(float *C, const float *A, size_t asi,
+                                                          size_t asj, const float *B, int M,
+                                                          int J, int K)
+{
+    int K16 = K & ~15;
+    size_t ld = (size_t)K;
+    for (int j0 = 0; j0 < J; j0 += GEMM_JC) {
+        int jn = J - j0 < GEMM_JC ? J - j0 : GEMM_JC;
+        const float *Aj = A + (size_t)j0 * asj, *Bj = B + (size_t)j0 * ld;
+        /* the smaller of the A block (M x jn) and the B block (jn x K) is the one walked
+         * again for every tile of the other */
+        bool rows_outer = M > K;
+        int ni = (M + 5) / 6, nk = K16 / 16;
+        for (int o = 0; o < ni * nk; o++) {
+            int i = 6 * (rows_outer ? o / nk : o % ni), k = 16 * (rows_outer ? o % nk : o / ni);
+            float *c = C + (size_t)i * ld + k;
+            const float *a = Aj + (size_t)i * asi, *b = Bj + k;
+            switch (M - i < 6 ? M - i : 6) {
+            case 6: gemm_tile_avx2(c, ld, a, asi, asj, b, ld, jn, 6); break;
+            case 5: gemm_tile_avx2(c, ld, a, asi, asj, b, ld, jn, 5); break;
+            case 4: gemm_tile_avx2(c, ld, a, asi, asj, b, ld, jn, 4); break;
+            case 3: gemm_tile_avx2(c, ld, a, asi, asj, b, ld, jn, 3); break;
+            case 2: gemm_tile_avx2(c, ld, a, asi, asj, b, ld, jn, 2); break;
+            default: gemm_tile_avx2(c, ld, a, asi, asj, b, ld, jn, 1); break;
+            }
+        }
+        if (K16 < K)
+            for (int i = 0; i < M; i++)
+                for (int j = 0; j < jn; j++) {
+                    float aij = Aj[(size_t)i * asi + (size_t)j * asj];
+                    for (int k = K16; k < K; k++)
+                        C[(size_t)i * ld + k] += aij * Bj[(size_t)j * ld + k];
+                }
     }
 }
 
-__attribute__((target("avx2,fma"))) static void axpy1_avx2(float *restrict y, const float *x,
-                                                           float a, int n)
-{
-    __m256 b = _mm256_set1_ps(a);
-    int i = 0;
-    for (; i + 8 <= n; i += 8)
-        _mm256_storeu_ps(y + i, _mm256_fmadd_ps(b, _mm256_loadu_ps(x + i), _mm256_loadu_ps(y + i)));
-    for (; i < n; i++)
-        y[i] += a * x[i];
-}
 #endif
 
-/* y[0..n) += sum_j a[j] x[j] for j < m (x[j] = base + j * stride) */
+/* y[0..n) += sum_j a[j] x[j] for j < m (x[j] = base + j * stride): the products without AVX2 */
 static void axpy_many(float *restrict y, const float *base, size_t stride, const float *a, int m,
                       int n)
 {
-    int j = 0;
-#ifdef TRAIN_X86
-    if (train_avx2()) {
-        for (; j + 4 <= m; j += 4) {
-            if (a[j] == 0 && a[j + 1] == 0 && a[j + 2] == 0 && a[j + 3] == 0) continue;
-            const float *x = base + (size_t)j * stride;
-            axpy4_avx2(y, x, x + stride, x + 2 * stride, x + 3 * stride, a + j, n);
-        }
-        for (; j < m; j++)
-            if (a[j] != 0) axpy1_avx2(y, base + (size_t)j * stride, a[j], n);
-        return;
-    }
-#endif
-    for (; j < m; j++) {
+    for (int j = 0; j < m; j++) {
         const float *x = base + (size_t)j * stride;
         float aj = a[j];
         if (aj == 0) continue;
@@ -191,45 +193,14 @@ static void axpy_many(float *restrict y, const float *base, size_t stride, const
     }
 }
 
-/* C [M][K] += A [M][J] B [J][K]: the register-blocked kernel on the bulk, axpy on the edges */
-static void gemm_acc(float *C, const float *A, size_t lda, const float *B, int M, int J, int K)
-{
-    int M4 = 0, K16 = 0;
-#ifdef TRAIN_X86
-    if (train_avx2()) {
-        M4 = M & ~3, K16 = K & ~15;
-        if (M4 && K16) gemm_acc_avx2(C, (size_t)K, A, lda, B, (size_t)K, M4, J, K16);
-    }
-#endif
-    float a[1024];
-    for (int i = 0; i < M; i++) {
-        int k0 = i < M4 ? K16 : 0; /* columns the kernel did not cover */
-        if (k0 == K) continue;
-        for (int j0 = 0; j0 < J; j0 += 1024) {
-            int jn = J - j0 < 1024 ? J - j0 : 1024;
-            for (int j = 0; j < jn; j++)
-                a[j] = A[(size_t)i * lda + j0 + j];
-            axpy_many(C + (size_t)i * K + k0, B + (size_t)j0 * K + k0, (size_t)K, a, jn, K - k0);
-        }
-    }
-}
-
 /* dx [T][K] += dy [T][N] W [N][K];  dW [N][K] += dy^T [N][T] x [T][K] */
 void train_mm_bwd(float *dx, float *dW, const float *dy, const float *x, const float *W, int T,
                   int K, int N)
 {
 #ifdef TRAIN_X86
-    if (train_avx2() && T >= 4) {
-        if (dx) gemm_acc(dx, dy, (size_t)N, W, T, N, K);
-        if (dW) {
-            float *dyT = malloc((size_t)N * T * sizeof(float));
-            HUB_ASSERT(dyT);
-            for (int t = 0; t < T; t++)
-                for (int n = 0; n < N; n++)
-                    dyT[(size_t)n * T + t] = dy[(size_t)t * N + n];
-            gemm_acc(dW, dyT, (size_t)T, x, N, T, K);
-            free(dyT);
-        }
+    if (train_avx2()) {
+        if (dx) gemm_avx2(dx, dy, (size_t)N, 1, W, T, N, K);
+        if (dW) gemm_avx2(dW, dy, 1, (size_t)N, x, N, T, K);
         return;
     }
 #endif

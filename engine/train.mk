@@ -26,6 +26,13 @@ tests_test_grad_SOURCES = tests/test-grad.c
 tests_test_grad_LDADD = $(HUB_TRAIN_LIBS)
 HUB_TESTS += tests/test-grad
 
+# Matrix products at real sizes: backward against a double reference, forward bit for bit
+# against one kern_matmul call.
+check_PROGRAMS += tests/test-train-mm
+tests_test_train_mm_SOURCES = tests/test-train-mm.c
+tests_test_train_mm_LDADD = $(HUB_TRAIN_LIBS)
+HUB_TESTS += tests/test-train-mm
+
 # hub-train data -> tokenizer -> model -> hub-engine, resume, refusals.
 HUB_TESTS += tests/test-train-cli.sh
 EXTRA_DIST += tests/test-train-cli.sh
