@@ -1646,6 +1646,51 @@ static bool kind_missing(const struct resolve_registry *r, const struct intent_l
     return false;
 }
 
+/* Whether the line asks for a kind of device by an owner the house does not know: 关掉姐姐的风扇
+ * decoded as HassTurnOff domain=fan, in a house without 姐姐's fan (that one would be named and
+ * grounded). Only a line with a kind and no name, room or floor, and only "<owner>的<kind word>"
+ * where the owner is no room, floor or word of the whole house (我的, 所有的, 家里的). English
+ * has no such mark: "the ceiling fans" may be a kind (any fan) as much as a device not there,
+ * and a rule on the word before the kind lost more than it won. */
+static bool owner_unknown(const struct resolve_registry *r, const struct intent_line *l,
+                          const char *utterance)
+{
+    static const char *const anyone[] = {"我", "我们", "你", "你们", "咱们", "咱家", "家", "家里",
+                                         "所有", "全部", "全屋", "整个", "其他", "别的", "每个",
+                                         "这", "那", "这里", "那里", "这边", "那边", "屋里",
+                                         "房间", "房间里", "里面", "外面", NULL};
+    const char *domain = intent_line_get(l, "domain");
+    if (!domain || !utterance || intent_line_get(l, "name") || intent_line_get(l, "area") ||
+        intent_line_get(l, "floor") || !r->n_ent)
+        return false;
+    struct ground_units *u = malloc(sizeof *u);
+    bool unknown = false;
+    if (!u) return false;
+    ground_units_of(utterance, u);
+    for (int k = 1; k < u->n && !unknown; k++) {
+        if (!u->de[k]) continue;
+        bool kind = false;
+        for (size_t w = 0; w < sizeof resolve_kinds_zh / sizeof resolve_kinds_zh[0]; w++)
+            if (!strcmp(resolve_kinds_zh[w].domain, domain) &&
+                units_spell(u, k, resolve_kinds_zh[w].word) >= 0)
+                kind = true;
+        if (!kind) continue;
+        bool known = false;
+        for (int s = k - 1; s >= 0 && s >= k - 6 && !known; s--) {
+            for (int i = 0; anyone[i] && !known; i++) known = units_spell(u, s, anyone[i]) == k;
+            for (int a = 0; a < r->n_area && !known; a++)
+                for (int ak = 0; ak < r->area[a].n_keys && !known; ak++)
+                    known = units_spell(u, s, r->area[a].keys[ak]) == k;
+            for (int f = 0; f < r->n_floor && !known; f++)
+                for (int fk = 0; fk < r->floor[f].n_keys && !known; fk++)
+                    known = units_spell(u, s, r->floor[f].keys[fk]) == k;
+        }
+        unknown = !known;
+    }
+    free(u);
+    return unknown;
+}
+
 static json_t *number_json(double x)
 {
     if (x == floor(x) && fabs(x) < 1e15) return json_integer((json_int_t)x);
@@ -1961,7 +2006,8 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         l = muted;
     if (misfit && !intent_line_get(l, "name") && !intent_def_combo(d, intent_line_mask(l)))
         ans = null_answer(); /* the intent needs a name and none was said */
-    else ans = kind_missing(r, l) ? null_answer() : resolve_slots(r, d, l, context_area);
+    else if (kind_missing(r, l) || owner_unknown(r, l, utterance)) ans = null_answer();
+    else ans = resolve_slots(r, d, l, context_area);
 out:
     free(timed);
     free(kinded);

@@ -315,7 +315,7 @@ static void lock_cases(const struct intent_schema *s)
 
 /* Names, rooms, lists and colours the utterance says, against what the decoder wrote
  * (resolve_line's unsaid_name_line, place_said_line, timer_area_line, list_named_line,
- * color_line and mute_line). */
+ * color_line, mute_line and owner_unknown). */
 static void said_cases(const struct intent_schema *s)
 {
     struct resolve_registry *en = load_str(house_ground), *zh = load_str(house_de_zh);
@@ -411,6 +411,21 @@ static void said_cases(const struct intent_schema *s)
     check_ground(en, s, "make the night light red or blue", "HassLightSet|name=night light|color=red",
                  "{\"intent\":\"HassLightSet\",\"slots\":{\"color\":\"red\","
                  "\"name\":\"Night Light\"}}");
+    /* a kind of device by an owner the house does not know: null (the house's own 妈妈的风扇
+     * is named and grounded) */
+    check_ground(zh, s, "关掉姐姐的风扇", "HassTurnOff|domain=fan",
+                 "{\"intent\":null,\"slots\":{}}");
+    check_ground(zh, s, "打开妈妈的风扇", "HassTurnOn|domain=fan",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"妈妈的风扇\"}}");
+    /* must not change: a room, the whole house, the speaker */
+    check_ground(zh, s, "把所有的灯关掉", "HassTurnOff|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\"}}");
+    check_ground(zh, s, "把我的风扇打开", "HassTurnOn|domain=fan",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"domain\":\"fan\"}}");
+    check_ground(zh, s, "一楼的灯都关了", "HassTurnOff|domain=light|floor=一楼",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\","
+                 "\"floor\":\"一楼\"}}");
+
     /* mute or on/off by the speaker's words */
     check_ground(en, s, "okay put the tv on mute", "HassTurnOn|name=tv",
                  "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{\"name\":\"Living Room TV\"}}");
