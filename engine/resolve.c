@@ -1646,6 +1646,46 @@ static bool kind_missing(const struct resolve_registry *r, const struct intent_l
     return false;
 }
 
+/* Does the utterance hold one of the words (ASCII ones whole, case-insensitive)? */
+static bool says_any(const char *utt, const char *const *words)
+{
+    for (int i = 0; words[i]; i++) {
+        size_t wl = strlen(words[i]);
+        bool ascii = (unsigned char)words[i][0] < 0x80;
+        for (const char *p = utt; (p = ascii ? strcasestr(p, words[i]) : strstr(p, words[i]));
+             p += wl)
+            if (!ascii || ((p == utt || !isalnum((unsigned char)p[-1])) &&
+                           !isalnum((unsigned char)p[wl])))
+                return true;
+    }
+    return false;
+}
+
+/* The domain and device class slots. */
+static uint32_t kind_mask(void)
+{
+    return (1u << intent_slot_index("domain")) | (1u << intent_slot_index("device_class"));
+}
+
+/* Lights the utterance does not speak of: the model fills domain=light in when it knows no
+ * better ("switch off the thermostat", 打开电视, "lock the shed"). Only on/off and state lines
+ * with no name: brightness and colour imply lights without the word. */
+static bool light_unsaid(const struct intent_line *l, const char *utt)
+{
+    static const char *const light_words[] = {
+        "light",   "lights",  "lamp",   "lamps",   "lighting", "lightbulb", "lightbulbs",
+        "bulb",    "bulbs",   "chandelier", "sconce", "sconces", "lantern", "lanterns",
+        "led",     "leds",    "strip",  "lit",     "灯",       "照明",      "光",
+        NULL,
+    };
+    const char *domain = intent_line_get(l, "domain");
+    if (!utt || !domain || strcmp(domain, "light") || intent_line_get(l, "name")) return false;
+    if (strcmp(l->intent, "HassTurnOn") && strcmp(l->intent, "HassTurnOff") &&
+        strcmp(l->intent, "HassGetState"))
+        return false;
+    return !says_any(utt, light_words);
+}
+
 /* Whether the line asks for a kind of device by an owner the house does not know: 关掉姐姐的风扇
  * decoded as HassTurnOff domain=fan, in a house without 姐姐's fan (that one would be named and
  * grounded). Only a line with a kind and no name, room or floor, and only "<owner>的<kind word>"
@@ -1825,21 +1865,6 @@ static int lock_verb(const char *utt)
 /* A lock turned the other way than the verb said ("lock the front door please" heard as
  * HassTurnOff, which unlocks): the verb decides. Locks are where a wrong direction does harm,
  * and the verb is one word the small model can miss among the others. */
-/* Does the utterance hold one of the words (ASCII ones whole, case-insensitive)? */
-static bool says_any(const char *utt, const char *const *words)
-{
-    for (int i = 0; words[i]; i++) {
-        size_t wl = strlen(words[i]);
-        bool ascii = (unsigned char)words[i][0] < 0x80;
-        for (const char *p = utt; (p = ascii ? strcasestr(p, words[i]) : strstr(p, words[i]));
-             p += wl)
-            if (!ascii || ((p == utt || !isalnum((unsigned char)p[-1])) &&
-                           !isalnum((unsigned char)p[wl])))
-                return true;
-    }
-    return false;
-}
-
 /* Mute or on/off, by what the speaker says: the model hears "put the tv on mute" as turning it
  * on and "turn off the tv" / 关掉电视 as muting it. A word of muting turns on/off into mute
  * (unless it says unmute or "off mute"; an unmute stays, since 取消…的静音 says 静音 too); an
@@ -1974,51 +1999,44 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
 {
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
-    struct intent_line *timed = malloc(sizeof *timed), *kinded = malloc(sizeof *kinded),
-                       *repaired = malloc(sizeof *repaired), *grounded = malloc(sizeof *grounded),
-                       *fitted = malloc(sizeof *fitted), *turned = malloc(sizeof *turned),
-                       *placed = malloc(sizeof *placed), *listed = malloc(sizeof *listed),
-                       *roomed = malloc(sizeof *roomed), *colored = malloc(sizeof *colored),
-                       *muted = malloc(sizeof *muted);
+    /* each step writes its line into a slot of its own and the next steps read that one */
+    enum { FITTED, TIMED, ROOMED, KINDED, LISTED, BARE, REPAIRED, GROUNDED, PLACED, TURNED,
+           COLORED, MUTED, N_STEPS };
+    struct intent_line *step = malloc(N_STEPS * sizeof *step);
+    if (!step) return NULL;
     json_t *ans = NULL;
-    if (!timed || !kinded || !repaired || !grounded || !fitted || !turned || !placed ||
-        !listed || !roomed || !colored || !muted)
-        goto out;
-    bool misfit = misfit_name_line(r, d, l, fitted);
-    if (misfit) l = fitted;
-    if (durations_line(l, utterance, timed)) l = timed;
-    if (timer_area_line(r, d, l, roomed)) l = roomed;
-    if (de_kind_line(r, d, l, kinded)) l = kinded;
-    if (list_named_line(r, l, utterance, listed)) {
-        l = listed;
+    bool misfit = misfit_name_line(r, d, l, &step[FITTED]);
+    if (misfit) l = &step[FITTED];
+    if (durations_line(l, utterance, &step[TIMED])) l = &step[TIMED];
+    if (timer_area_line(r, d, l, &step[ROOMED])) l = &step[ROOMED];
+    if (de_kind_line(r, d, l, &step[KINDED])) l = &step[KINDED];
+    if (list_named_line(r, l, utterance, &step[LISTED])) {
+        l = &step[LISTED];
         d = schema ? intent_schema_find(schema, l->intent) : NULL;
     }
-    if (repair_line(r, d, l, utterance, context_area, repaired)) l = repaired;
-    if (ground_line(r, d, l, utterance, grounded) ||
-        unsaid_name_line(r, d, l, utterance, grounded))
-        l = grounded;
-    else if (place_said_line(r, d, l, utterance, placed))
-        l = placed;
-    if (lock_direction_line(r, l, utterance, turned)) l = turned;
-    if (color_line(l, utterance, colored)) l = colored;
-    if (mute_line(l, utterance, muted) && (!schema || intent_def_combo(intent_schema_find(
-                                               schema, muted->intent), intent_line_mask(muted))))
-        l = muted;
+    /* lights nobody spoke of: a device said by name is meant, or nothing the hub knows */
+    bool guessed = light_unsaid(l, utterance);
+    if (guessed && line_without(l, kind_mask(), &step[BARE])) l = &step[BARE];
+    if (repair_line(r, d, l, utterance, context_area, &step[REPAIRED])) l = &step[REPAIRED];
+    if (ground_line(r, d, l, utterance, &step[GROUNDED]) ||
+        unsaid_name_line(r, d, l, utterance, &step[GROUNDED]))
+        l = &step[GROUNDED];
+    else if (guessed) {
+        ans = null_answer();
+        goto out;
+    } else if (place_said_line(r, d, l, utterance, &step[PLACED]))
+        l = &step[PLACED];
+    if (lock_direction_line(r, l, utterance, &step[TURNED])) l = &step[TURNED];
+    if (color_line(l, utterance, &step[COLORED])) l = &step[COLORED];
+    if (mute_line(l, utterance, &step[MUTED]) &&
+        (!schema || intent_def_combo(intent_schema_find(schema, step[MUTED].intent),
+                                     intent_line_mask(&step[MUTED]))))
+        l = &step[MUTED];
     if (misfit && !intent_line_get(l, "name") && !intent_def_combo(d, intent_line_mask(l)))
         ans = null_answer(); /* the intent needs a name and none was said */
     else if (kind_missing(r, l) || owner_unknown(r, l, utterance)) ans = null_answer();
     else ans = resolve_slots(r, d, l, context_area);
 out:
-    free(timed);
-    free(kinded);
-    free(repaired);
-    free(grounded);
-    free(fitted);
-    free(turned);
-    free(placed);
-    free(listed);
-    free(roomed);
-    free(colored);
-    free(muted);
+    free(step);
     return ans;
 }

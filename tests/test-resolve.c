@@ -185,10 +185,14 @@ static void ground_cases(const struct intent_schema *s)
     /* "light" is a word of Night Light, not its name */
     check_ground(g, s, "turn on the light", "HassTurnOn|domain=light",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"domain\":\"light\"}}");
-    /* the kind the model heard is not the entity's (a cover is no light) */
-    check_ground(g, s, "turn on the living room blinds", "HassTurnOn|area=living room|domain=light",
+    /* the kind the model heard is not the entity's (a cover is no light): kept when the
+     * utterance speaks of lights, the name said when it does not (light_unsaid) */
+    check_ground(g, s, "turn on the living room blinds and lamps",
+                 "HassTurnOn|area=living room|domain=light",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"Living Room\","
                  "\"domain\":\"light\"}}");
+    check_ground(g, s, "turn on the living room blinds", "HassTurnOn|area=living room|domain=light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Living Room Blinds\"}}");
     /* a climate entity is not a media player: no name for pause */
     check_ground(g, s, "pause the thermostat", "HassMediaPause",
                  "{\"intent\":\"HassMediaPause\",\"slots\":{}}");
@@ -315,7 +319,7 @@ static void lock_cases(const struct intent_schema *s)
 
 /* Names, rooms, lists and colours the utterance says, against what the decoder wrote
  * (resolve_line's unsaid_name_line, place_said_line, timer_area_line, list_named_line,
- * color_line, mute_line and owner_unknown). */
+ * color_line, mute_line, owner_unknown and light_unsaid). */
 static void said_cases(const struct intent_schema *s)
 {
     struct resolve_registry *en = load_str(house_ground), *zh = load_str(house_de_zh);
@@ -426,6 +430,22 @@ static void said_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\","
                  "\"floor\":\"一楼\"}}");
 
+    /* lights nobody spoke of: the device said, or null */
+    check_ground(en, s, "switch off the thermostat", "HassTurnOff|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Thermostat\"}}");
+    check_ground(en, s, "lock the shed", "HassTurnOff|domain=light",
+                 "{\"intent\":null,\"slots\":{}}");
+    check_ground(zh, s, "把空气净化器关了", "HassTurnOff|domain=light",
+                 "{\"intent\":null,\"slots\":{}}");
+    /* must not change: lights said; a brightness (lights without the word) */
+    check_ground(en, s, "turn off all the lightbulbs", "HassTurnOff|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\"}}");
+    check_ground(zh, s, "把照明都关了", "HassTurnOff|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\"}}");
+    check_ground(en, s, "make it brighter", "HassLightSet|domain=light|brightness=80",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"brightness\":80,"
+                 "\"domain\":\"light\"}}");
+
     /* mute or on/off by the speaker's words */
     check_ground(en, s, "okay put the tv on mute", "HassTurnOn|name=tv",
                  "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{\"name\":\"Living Room TV\"}}");
@@ -480,8 +500,9 @@ static void house_cases(const struct intent_schema *s)
     check_ground(g, s, "is the garden tap open", "HassGetState|area=garden|domain=cover|state=open",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Garden Tap\","
                  "\"state\":\"open\"}}");
-    /* must not change: the room has a light (the model may have heard a lamp there) */
-    check_ground(g, s, "turn on the living room blinds", "HassTurnOn|area=living room|domain=light",
+    /* must not change: the room has a light and the utterance speaks of one */
+    check_ground(g, s, "turn on the living room blinds and the lamp",
+                 "HassTurnOn|area=living room|domain=light",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"Living Room\","
                  "\"domain\":\"light\"}}");
     /* ... no name said */
