@@ -366,21 +366,26 @@ void train_attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const
     free(dp0);
 }
 
+/* One exp per logit, in float (glibc's expf is correctly rounded but for rare cases), kept in
+ * dlogits for the gradient; the sum in double. */
 float train_xent(float *dlogits, const float *logits, int V, int y, float scale)
 {
     float mx = -INFINITY;
     for (int i = 0; i < V; i++)
         mx = logits[i] > mx ? logits[i] : mx;
     double sum = 0;
-    for (int i = 0; i < V; i++)
-        sum += exp((double)(logits[i] - mx));
-    double lse = mx + log(sum);
     if (dlogits) {
         for (int i = 0; i < V; i++)
-            dlogits[i] = (float)(exp(logits[i] - lse)) * scale;
+            sum += dlogits[i] = expf(logits[i] - mx);
+        float f = (float)(scale / sum);
+        for (int i = 0; i < V; i++)
+            dlogits[i] *= f;
         dlogits[y] -= scale;
+    } else {
+        for (int i = 0; i < V; i++)
+            sum += expf(logits[i] - mx);
     }
-    return (float)(lse - logits[y]);
+    return (float)(mx + log(sum) - logits[y]);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -1173,15 +1178,92 @@ static void upd_range(const struct train_model *m, int ith, int nth, size_t *a, 
     if (*a > *b) *a = *b;
 }
 
+#ifdef TRAIN_X86
+/* sum of g[i]^2 in double, 8 lanes (the order of the sum is fixed by n alone) */
+__attribute__((target("avx2,fma"))) static double sumsq_avx2(const float *g, size_t n)
+{
+    __m256d s0 = _mm256_setzero_pd(), s1 = _mm256_setzero_pd();
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m256d a = _mm256_cvtps_pd(_mm_loadu_ps(g + i)), b = _mm256_cvtps_pd(_mm_loadu_ps(g + i + 4));
+        s0 = _mm256_fmadd_pd(a, a, s0);
+        s1 = _mm256_fmadd_pd(b, b, s1);
+    }
+    double l[4];
+    _mm256_storeu_pd(l, _mm256_add_pd(s0, s1));
+    double ss = (l[0] + l[1]) + (l[2] + l[3]);
+    for (; i < n; i++)
+        ss += (double)g[i] * g[i];
+    return ss;
+}
+#endif
+
 static void sumsq_job(void *arg, int ith, int nth)
 {
     struct upd_job *u = arg;
     size_t a, b;
     upd_range(u->m, ith, nth, &a, &b);
     double ss = 0;
+#ifdef TRAIN_X86
+    if (train_avx2()) {
+        u->ss[ith] = sumsq_avx2(u->m->g + a, b - a);
+        return;
+    }
+#endif
     for (size_t i = a; i < b; i++)
         ss += (double)u->m->g[i] * u->m->g[i];
     u->ss[ith] = ss;
+}
+
+/* one AdamW step of p, m1, m2 [n] with the gradient g * clip */
+struct adamw_k {
+    float clip, lr, b1c, b2c, beta1, beta2, eps, wd;
+};
+
+#ifdef TRAIN_X86
+/* the scalar loop's operations in its order, 8 elements at a time; the target has no FMA, so
+ * no product and sum are fused and the bits are the scalar loop's. Returns how many it did. */
+__attribute__((target("avx2"))) static size_t adamw_avx2(float *p, float *m1, float *m2,
+                                                         const float *g, size_t n,
+                                                         const struct adamw_k *k)
+{
+    const __m256 clip = _mm256_set1_ps(k->clip), lr = _mm256_set1_ps(k->lr);
+    const __m256 b1 = _mm256_set1_ps(k->beta1), nb1 = _mm256_set1_ps(1 - k->beta1);
+    const __m256 b2 = _mm256_set1_ps(k->beta2), nb2 = _mm256_set1_ps(1 - k->beta2);
+    const __m256 b1c = _mm256_set1_ps(k->b1c), b2c = _mm256_set1_ps(k->b2c);
+    const __m256 eps = _mm256_set1_ps(k->eps), wd = _mm256_set1_ps(k->wd);
+    size_t j = 0;
+    for (; j + 8 <= n; j += 8) {
+        __m256 gv = _mm256_mul_ps(_mm256_loadu_ps(g + j), clip);
+        __m256 v1 = _mm256_add_ps(_mm256_mul_ps(b1, _mm256_loadu_ps(m1 + j)), _mm256_mul_ps(nb1, gv));
+        __m256 v2 = _mm256_add_ps(_mm256_mul_ps(b2, _mm256_loadu_ps(m2 + j)),
+                                  _mm256_mul_ps(_mm256_mul_ps(nb2, gv), gv));
+        _mm256_storeu_ps(m1 + j, v1);
+        _mm256_storeu_ps(m2 + j, v2);
+        __m256 mh = _mm256_div_ps(v1, b1c), vh = _mm256_div_ps(v2, b2c);
+        __m256 pv = _mm256_loadu_ps(p + j);
+        __m256 up = _mm256_add_ps(_mm256_div_ps(mh, _mm256_add_ps(_mm256_sqrt_ps(vh), eps)),
+                                  _mm256_mul_ps(wd, pv));
+        _mm256_storeu_ps(p + j, _mm256_sub_ps(pv, _mm256_mul_ps(lr, up)));
+    }
+    return j;
+}
+#endif
+
+static void adamw_run(float *p, float *m1, float *m2, const float *g, size_t n,
+                      const struct adamw_k *k)
+{
+    size_t j = 0;
+#ifdef TRAIN_X86
+    if (train_avx2()) j = adamw_avx2(p, m1, m2, g, n, k);
+#endif
+    for (; j < n; j++) {
+        float gj = g[j] * k->clip;
+        m1[j] = k->beta1 * m1[j] + (1 - k->beta1) * gj;
+        m2[j] = k->beta2 * m2[j] + (1 - k->beta2) * gj * gj;
+        float mh = m1[j] / k->b1c, vh = m2[j] / k->b2c;
+        p[j] -= k->lr * (mh / (sqrtf(vh) + k->eps) + k->wd * p[j]);
+    }
 }
 
 static void adamw_job(void *arg, int ith, int nth)
@@ -1191,18 +1273,12 @@ static void adamw_job(void *arg, int ith, int nth)
     const struct train_opts *o = u->o;
     size_t a, b;
     upd_range(m, ith, nth, &a, &b);
-    float clip = u->clip, lr = u->lr, b1c = u->b1c, b2c = u->b2c;
+    struct adamw_k k = {u->clip, u->lr, u->b1c, u->b2c, o->beta1, o->beta2, o->adam_eps, 0};
     for (int ti = 0; ti < m->n_tens; ti++) {
         const struct train_tensor *t = &m->tens[ti];
-        float wd = t->kind == PK_NORM ? 0.0f : o->weight_decay;
+        k.wd = t->kind == PK_NORM ? 0.0f : o->weight_decay;
         size_t j0 = t->off > a ? t->off : a, j1 = t->off + t->n < b ? t->off + t->n : b;
-        for (size_t j = j0; j < j1; j++) {
-            float g = m->g[j] * clip;
-            m->m1[j] = o->beta1 * m->m1[j] + (1 - o->beta1) * g;
-            m->m2[j] = o->beta2 * m->m2[j] + (1 - o->beta2) * g * g;
-            float mh = m->m1[j] / b1c, vh = m->m2[j] / b2c;
-            m->p[j] -= lr * (mh / (sqrtf(vh) + o->adam_eps) + wd * m->p[j]);
-        }
+        if (j0 < j1) adamw_run(m->p + j0, m->m1 + j0, m->m2 + j0, m->g + j0, j1 - j0, &k);
     }
 }
 
