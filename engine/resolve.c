@@ -1661,6 +1661,68 @@ static bool says_any(const char *utt, const char *const *words)
     return false;
 }
 
+/* What the speaker asks of a list, by the verbs outside the item: the model reads the item's
+ * own words as much as the verb ("add vacuum the stairs to my chores list" heard as a removal,
+ * "..., remove it" after "on the list" heard as an addition). The verbs are the ones the
+ * corpus teaches for each intent (data/templates). */
+enum list_act { LIST_NONE = -1, LIST_ADD, LIST_COMPLETE, LIST_REMOVE };
+
+static enum list_act list_act_said(const char *utt, const char *item)
+{
+    static const char *const verbs[3][16] = {
+        {"add", "put", "remember to buy", "forget to buy", "加到", "加入", "添加", "加上", "放进",
+         "写进", "记到", "记上", "放到", "加个", NULL},
+        {"check off", "cross off", "tick off", "mark off", "mark", "bought", "picked up", "勾掉",
+         "划掉", "标记为完成", "打勾", "买好了", "已经买了", "买到了", NULL},
+        {"remove", "delete", "get rid of", "drop", "删除", "删掉", "去掉", "移除", "拿掉", NULL},
+    };
+    char rest[INTENT_LINE_MAX];
+    snprintf(rest, sizeof rest, "%s", utt);
+    /* the item's own words say nothing of the act */
+    char *at = item && *item ? strcasestr(rest, item) : NULL;
+    if (at) memset(at, ' ', strlen(item));
+    enum list_act act = LIST_NONE;
+    for (int a = 0; a < 3; a++)
+        if (says_any(rest, verbs[a])) {
+            if (act != LIST_NONE) return LIST_NONE; /* two acts said: the model decides */
+            act = (enum list_act)a;
+        }
+    return act;
+}
+
+static bool list_verb_line(const struct resolve_registry *r, const struct intent_line *l,
+                           const char *utt, struct intent_line *out)
+{
+    static const char *const intents[2][3] = {
+        {"HassListAddItem", "HassListCompleteItem", "HassListRemoveItem"},
+        {"HassShoppingListAddItem", "HassShoppingListCompleteItem", NULL},
+    };
+    if (!utt) return false;
+    for (int f = 0; f < 2; f++)
+        for (int a = 0; a < 3; a++) {
+            if (!intents[f][a] || strcmp(l->intent, intents[f][a])) continue;
+            const char *item = intent_line_get(l, "item");
+            enum list_act said = list_act_said(utt, item);
+            if (said == LIST_NONE || (int)said == a) return false;
+            if (intents[f][said]) {
+                *out = *l;
+                snprintf(out->intent, sizeof out->intent, "%s", intents[f][said]);
+                return true;
+            }
+            /* a removal from the shopping list: the to-do intent, on the hub's shopping list */
+            for (int i = 0; i < r->n_ent; i++)
+                if (r->ent[i].domain && !strcmp(r->ent[i].domain, "todo") &&
+                    is_shopping_list(&r->ent[i]) && item) {
+                    memset(out, 0, sizeof *out);
+                    snprintf(out->intent, sizeof out->intent, "%s", intents[0][said]);
+                    return intent_line_add(out, "item", item) == HUB_OK &&
+                           intent_line_add(out, "name", r->ent[i].name) == HUB_OK;
+                }
+            return false;
+        }
+    return false;
+}
+
 /* The domain and device class slots. */
 static uint32_t kind_mask(void)
 {
@@ -2000,7 +2062,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
-    enum { FITTED, TIMED, ROOMED, KINDED, LISTED, BARE, REPAIRED, GROUNDED, PLACED, TURNED,
+    enum { FITTED, TIMED, ROOMED, KINDED, LISTED, VERBED, BARE, REPAIRED, GROUNDED, PLACED, TURNED,
            COLORED, MUTED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
@@ -2012,6 +2074,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (de_kind_line(r, d, l, &step[KINDED])) l = &step[KINDED];
     if (list_named_line(r, l, utterance, &step[LISTED])) {
         l = &step[LISTED];
+        d = schema ? intent_schema_find(schema, l->intent) : NULL;
+    }
+    if (list_verb_line(r, l, utterance, &step[VERBED])) {
+        l = &step[VERBED];
         d = schema ? intent_schema_find(schema, l->intent) : NULL;
     }
     /* lights nobody spoke of: a device said by name is meant, or nothing the hub knows */
