@@ -63,6 +63,7 @@ struct decode_grammar {
     uint8_t kind[DEC_SLOTS];          /* enum intent_slot_kind per slot */
     struct decode_words closed[DEC_SLOTS]; /* closed words (volume_step: up/down) */
     int vstep;                         /* index of volume_step */
+    int name_slot;                     /* index of name */
     uint8_t num_class[DEC_SLOTS];
     bool spanned[DEC_SLOTS];           /* values must be one of the class's spans (nums_fill) */
     uint32_t num_mask;                 /* number slots that need a number span (not volume_step) */
@@ -218,6 +219,7 @@ struct decode_grammar *decode_grammar_new(const struct intent_schema *s, char *e
         if (words_init(&g->closed[i], v, n, false)) goto nomem;
     }
     g->vstep = intent_slot_index("volume_step");
+    g->name_slot = intent_slot_index("name");
     for (int i = 0; i < DEC_SLOTS; i++) {
         const char *n = dec_slot_name(i);
         g->num_class[i] = !strcmp(n, "brightness") ? NUM_CLASS_BRIGHTNESS
@@ -374,13 +376,19 @@ static bool slot_keeps_words(const struct decode_grammar *g, int slot)
     return g->kind[slot] != INTENT_SLOT_NUMBER;
 }
 
-/* The word boundaries a copied value keeps: free text (items, messages, queries) keeps to the
- * words of the Chinese dictionary too; names, areas and floors keep to characters, since the
+/* The word boundaries a copied value keeps: free text (items, messages, queries, a timer's
+ * name) keeps to the words of the Chinese dictionary too; names, areas and floors keep to characters, since the
  * resolver matches them to the house leniently (a model that copies 乐室 for 娱乐室 still names
  * the room, and refusing it makes the model pick some other span). */
-static const uint8_t *slot_bounds(const struct decode_state *st, int slot)
+static const uint8_t *slot_bounds(const struct decode_state *st, const struct decode_pos *p)
 {
-    return slot < DEC_RULE && st->g->kind[slot] == INTENT_SLOT_TEXT ? st->tbound : st->bound;
+    const struct decode_grammar *g = st->g;
+    if (p->slot >= DEC_RULE) return st->bound;
+    if (g->kind[p->slot] == INTENT_SLOT_TEXT) return st->tbound;
+    /* a timer's name is free text too (炖汤, 健身): no room or device to match it to */
+    return p->slot == g->name_slot && p->intent >= 0 && strstr(g->intents.s[p->intent], "Timer")
+               ? st->tbound
+               : st->bound;
 }
 
 /* May a number span start at q / end before e? Not inside a run of ASCII letters or digits,
@@ -610,7 +618,7 @@ static bool value_complete(const struct decode_state *st, const struct decode_po
     if (slot_keeps_words(st->g, p->slot)) {
         /* some occurrence (all start at word starts) ends at a word end */
         const char *u = st->exact_case ? st->utt_raw : st->utt;
-        const uint8_t *b = slot_bounds(st, p->slot);
+        const uint8_t *b = slot_bounds(st, p);
         for (int q = p->sub; q + p->k <= st->utt_len; q++)
             if ((b[q + p->k] & DECODE_WORD_END) && (b[q] & DECODE_WORD_START) &&
                 !memcmp(u + q, u + p->sub, p->k))
@@ -778,7 +786,7 @@ static bool dec_step(const struct decode_state *st, struct decode_pos *p, unsign
             /* copied spans start at a word start and can still reach a word end; numbers
              * follow the spans numbers.c read (num_live below) */
             bool words = slot_keeps_words(g, p->slot);
-            const uint8_t *b = slot_bounds(st, p->slot);
+            const uint8_t *b = slot_bounds(st, p);
             for (; q + k < st->utt_len; q++)
                 if ((unsigned char)u[q + k] == want &&
                     (!words || ((b[q] & DECODE_WORD_START) && (b[q + k + 1] & DECODE_WORD_LIVE))) &&
@@ -1089,7 +1097,7 @@ static void pos_next_bytes(const struct decode_state *st, const struct decode_po
             int k = p->k;
             const char *u = st->exact_case ? st->utt_raw : st->utt;
             uint8_t need = slot_keeps_words(g, p->slot) ? DECODE_WORD_START : 0;
-            const uint8_t *b = slot_bounds(st, p->slot);
+            const uint8_t *b = slot_bounds(st, p);
             for (int q = p->sub; q + k < st->utt_len; q++)
                 if ((b[q] & need) == need && !memcmp(u + q, u + p->sub, (size_t)k)) {
                     unsigned char c = (unsigned char)u[q + k];

@@ -187,9 +187,9 @@ static void word_boundary_cases(void)
           "accented word");
 }
 
-/* Chinese free text keeps to the words of a dictionary (engine/zh_words.c): an item is never
- * half of 垃圾袋; names, areas and floors keep to characters; a bad dictionary is refused with
- * its reason. */
+/* Chinese free text keeps to the words of a dictionary (engine/zh_words.c): an item or a
+ * timer's name is never half of 垃圾袋; device names, areas and floors keep to characters; a bad
+ * dictionary is refused with its reason. */
 static void zh_word_cases(void)
 {
     char dir[] = "/tmp/test-decode-XXXXXX", path[64], err[256];
@@ -231,6 +231,10 @@ static void zh_word_cases(void)
     CHECK(accepts(u, NULL, "HassShoppingListAddItem|item=里"), "a character of no word");
     CHECK(accepts(u, NULL, "HassListAddItem|name=物清|item=垃圾袋"),
           "a name keeps to characters");
+    CHECK(!accepts("给垃圾袋设个十分钟的计时器", NULL, "HassStartTimer|name=圾袋|minutes=十分钟"),
+          "a timer's name is free text: whole words");
+    CHECK(accepts("给垃圾袋设个十分钟的计时器", NULL, "HassStartTimer|name=垃圾袋|minutes=十分钟"),
+          "a timer's name of whole words");
     CHECK(accepts("我想听相声", NULL, "HassMediaSearchAndPlay|search_query=相声"),
           "the object of 听相声");
     CHECK(!accepts("我想听相声", NULL, "HassMediaSearchAndPlay|search_query=听相"),
