@@ -66,8 +66,7 @@ struct decode_pos {
 /* Word boundaries of the utterance (decode_state.bound): a word is a run of letters and digits
  * (ASCII, Latin, Greek and Cyrillic letters, an apostrophe between two letters); every other
  * character, CJK ones included, stands alone; for free-text slots and a timer's name (tbound) a
- * run of Chinese
- * characters is cut into the words of the grammar's dictionary when it has one
+ * run of Chinese characters is cut into the words of the grammar's dictionary when it has one
  * (decode_grammar_set_zh_words). A copied span may start only at an offset with
  * DECODE_WORD_START and end only before one with DECODE_WORD_END, so it never cuts a word. */
 enum {
