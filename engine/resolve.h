@@ -92,7 +92,21 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span);
  * A timer's duration (hours, minutes, seconds; start_* likewise) is made whole first: a span
  * the utterance carries on with a half or a unit ("an hour" of "an hour and a half", "一个" of
  * "一个半小时") is read with those words (num_duration_extend), and a fraction (1.5 hours, 半小时)
- * goes into the smaller units: hours 1 + minutes 30. Whole units stay as said (90 minutes). */
+ * goes into the smaller units: hours 1 + minutes 30. Whole units stay as said (90 minutes).
+ *
+ * Then what the speaker said decides over the model where the two disagree:
+ * - a registry name the utterance does not say gives way to another entity's name it does
+ *   (打开卧室窗帘 written as name=客厅窗帘);
+ * - a room said but left out of the line is added where the intent takes it (卧室有多热), with a
+ *   named device only the room the device is in; a timer's name that is a room is that room;
+ * - the shopping list's intents with another list of the house said go to that list, and the
+ *   corpus's verbs outside the item decide between adding, checking off and removing;
+ * - lights nobody spoke of (domain=light with no word for a light in an on/off or state line)
+ *   make way for a device said by name, or the answer is null;
+ * - the one colour word said sets the colour; mute words turn on/off into mute, and on/off verbs
+ *   with no word of sound turn mute into on/off;
+ * - "<owner>的<kind word>" with an owner that is no room, floor or word for the whole house is a
+ *   device the house lacks: null. */
 json_t *resolve_line(const struct resolve_registry *r, const struct intent_schema *schema,
                      const struct intent_line *l, const char *utterance,
                      const char *context_area);
