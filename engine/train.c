@@ -298,8 +298,78 @@ void train_swiglu_bwd(float *dg, float *du, const float *dh, const float *g, con
     }
 }
 
-void train_attn_fwd(float *o, float *P, const float *q, const float *kv, const float *kpe, int T,
-                    int H, int dn, int nr, int dv, float scale, const int32_t *seg, int L)
+/* The row ops of the attention loops, on vectors of 16 to 64 floats: kern_dot_f32 and
+ * kern_scale_add, or with AVX2 copies of their AVX2 versions (kernels/cpu/kern-avx2.c) that
+ * inline into the loops instead of two calls and a dispatch per key: the same operations in
+ * the same order, hence the same bits. */
+#ifdef TRAIN_X86
+__attribute__((target("avx2,fma"))) static inline float dot_avx2(const float *a, const float *b,
+                                                                 int n)
+{
+    __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps();
+    int i = 0;
+    for (; i + 16 <= n; i += 16) {
+        s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
+        s1 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 8), _mm256_loadu_ps(b + i + 8), s1);
+    }
+    for (; i + 8 <= n; i += 8)
+        s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
+    __m256 v = _mm256_add_ps(s0, s1);
+    __m128 lo = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    lo = _mm_add_ps(lo, _mm_movehl_ps(lo, lo));
+    lo = _mm_add_ss(lo, _mm_movehdup_ps(lo));
+    float sum = _mm_cvtss_f32(lo);
+    for (; i < n; i++)
+        sum += a[i] * b[i];
+    return sum;
+}
+
+__attribute__((target("avx2,fma"))) static inline void scale_add_avx2(float *y, const float *x,
+                                                                      float a, int n)
+{
+    __m256 va = _mm256_set1_ps(a);
+    int i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(y + i, _mm256_fmadd_ps(va, _mm256_loadu_ps(x + i), _mm256_loadu_ps(y + i)));
+    for (; i < n; i++)
+        y[i] += a * x[i];
+}
+#endif
+
+__attribute__((always_inline)) static inline float row_dot(const float *a, const float *b, int n,
+                                                           const bool vec)
+{
+#ifdef TRAIN_X86
+    if (vec) return dot_avx2(a, b, n);
+#endif
+    return kern_dot_f32(a, b, n);
+}
+
+__attribute__((always_inline)) static inline void row_scale_add(float *y, const float *x, float a,
+                                                                int n, const bool vec)
+{
+#ifdef TRAIN_X86
+    if (vec) {
+        scale_add_avx2(y, x, a, n);
+        return;
+    }
+#endif
+    kern_scale_add(y, x, a, n);
+}
+
+/* with the engine's row kernels, as the trainer's other forward ops */
+static bool attn_vec(void)
+{
+#ifdef TRAIN_X86
+    return train_avx2() && kern_isa_active() >= KERN_ISA_AVX2;
+#else
+    return false;
+#endif
+}
+
+__attribute__((always_inline)) static inline void
+attn_fwd(float *o, float *P, const float *q, const float *kv, const float *kpe, int T, int H,
+         int dn, int nr, int dv, float scale, const int32_t *seg, int L, const bool vec)
 {
     int dq = dn + nr, dkv = dn + dv;
     for (int h = 0; h < H; h++) {
@@ -310,8 +380,7 @@ void train_attn_fwd(float *o, float *P, const float *q, const float *kv, const f
             float mx = -INFINITY;
             for (int s = s0; s <= t; s++) {
                 const float *ks = kv + ((size_t)s * H + h) * dkv;
-                float sc =
-                    kern_dot_f32(qt, ks, dn) + kern_dot_f32(qt + dn, kpe + (size_t)s * nr, nr);
+                float sc = row_dot(qt, ks, dn, vec) + row_dot(qt + dn, kpe + (size_t)s * nr, nr, vec);
                 p[s] = sc * scale;
                 if (p[s] > mx) mx = p[s];
             }
@@ -324,18 +393,39 @@ void train_attn_fwd(float *o, float *P, const float *q, const float *kv, const f
             float *ot = o + ((size_t)t * H + h) * dv;
             memset(ot, 0, (size_t)dv * sizeof(float));
             for (int s = s0; s <= t; s++)
-                kern_scale_add(ot, kv + ((size_t)s * H + h) * dkv + dn, p[s], dv);
+                row_scale_add(ot, kv + ((size_t)s * H + h) * dkv + dn, p[s], dv, vec);
         }
     }
 }
 
-void train_attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const float *P,
-                    const float *q, const float *kv, const float *kpe, int T, int H, int dn, int nr,
-                    int dv, float scale, const int32_t *seg, int L)
+#ifdef TRAIN_X86
+__attribute__((target("avx2,fma"))) static void
+attn_fwd_avx2(float *o, float *P, const float *q, const float *kv, const float *kpe, int T, int H,
+              int dn, int nr, int dv, float scale, const int32_t *seg, int L)
+{
+    attn_fwd(o, P, q, kv, kpe, T, H, dn, nr, dv, scale, seg, L, true);
+}
+#endif
+
+void train_attn_fwd(float *o, float *P, const float *q, const float *kv, const float *kpe, int T,
+                    int H, int dn, int nr, int dv, float scale, const int32_t *seg, int L)
+{
+#ifdef TRAIN_X86
+    if (attn_vec()) {
+        attn_fwd_avx2(o, P, q, kv, kpe, T, H, dn, nr, dv, scale, seg, L);
+        return;
+    }
+#endif
+    attn_fwd(o, P, q, kv, kpe, T, H, dn, nr, dv, scale, seg, L, false);
+}
+
+/* dp [L]: scratch */
+__attribute__((always_inline)) static inline void
+attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const float *P, const float *q,
+         const float *kv, const float *kpe, int T, int H, int dn, int nr, int dv, float scale,
+         const int32_t *seg, int L, float *dp0, const bool vec)
 {
     int dqd = dn + nr, dkvd = dn + dv;
-    float *dp0 = malloc((size_t)L * sizeof(float));
-    HUB_ASSERT(dp0);
     for (int h = 0; h < H; h++) {
         for (int t = 0; t < T; t++) {
             int s0 = seg ? seg[t] : 0;
@@ -348,21 +438,45 @@ void train_attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const
             for (int s = s0; s <= t; s++) {
                 float *dvs = dkv + ((size_t)s * H + h) * dkvd + dn;
                 const float *vs = kv + ((size_t)s * H + h) * dkvd + dn;
-                dp[s] = kern_dot_f32(go, vs, dv);
-                kern_scale_add(dvs, go, p[s], dv);
+                dp[s] = row_dot(go, vs, dv, vec);
+                row_scale_add(dvs, go, p[s], dv, vec);
                 dot += (double)p[s] * dp[s];
             }
             for (int s = s0; s <= t; s++) {
                 float ds = p[s] * (dp[s] - (float)dot) * scale;
                 if (ds == 0) continue;
                 const float *ks = kv + ((size_t)s * H + h) * dkvd;
-                kern_scale_add(dqt, ks, ds, dn);
-                kern_scale_add(dqt + dn, kpe + (size_t)s * nr, ds, nr);
-                kern_scale_add(dkv + ((size_t)s * H + h) * dkvd, qt, ds, dn);
-                kern_scale_add(dkpe + (size_t)s * nr, qt + dn, ds, nr);
+                row_scale_add(dqt, ks, ds, dn, vec);
+                row_scale_add(dqt + dn, kpe + (size_t)s * nr, ds, nr, vec);
+                row_scale_add(dkv + ((size_t)s * H + h) * dkvd, qt, ds, dn, vec);
+                row_scale_add(dkpe + (size_t)s * nr, qt + dn, ds, nr, vec);
             }
         }
     }
+}
+
+#ifdef TRAIN_X86
+__attribute__((target("avx2,fma"))) static void
+attn_bwd_avx2(float *dq, float *dkv, float *dkpe, const float *dout, const float *P,
+              const float *q, const float *kv, const float *kpe, int T, int H, int dn, int nr,
+              int dv, float scale, const int32_t *seg, int L, float *dp0)
+{
+    attn_bwd(dq, dkv, dkpe, dout, P, q, kv, kpe, T, H, dn, nr, dv, scale, seg, L, dp0, true);
+}
+#endif
+
+void train_attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const float *P,
+                    const float *q, const float *kv, const float *kpe, int T, int H, int dn, int nr,
+                    int dv, float scale, const int32_t *seg, int L)
+{
+    float *dp0 = malloc((size_t)L * sizeof(float));
+    HUB_ASSERT(dp0);
+#ifdef TRAIN_X86
+    if (attn_vec())
+        attn_bwd_avx2(dq, dkv, dkpe, dout, P, q, kv, kpe, T, H, dn, nr, dv, scale, seg, L, dp0);
+    else
+#endif
+        attn_bwd(dq, dkv, dkpe, dout, P, q, kv, kpe, T, H, dn, nr, dv, scale, seg, L, dp0, false);
     free(dp0);
 }
 
