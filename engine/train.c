@@ -288,9 +288,65 @@ void train_rope(float *x, int T, int per, int stride, int n_rot, float base, boo
     (void)rope_cs;
 }
 
+/* whether the engine's kernels run their AVX2 versions (HUB_KERN_ISA can say no): the
+ * trainer's copies of them follow */
+static bool engine_avx2(void)
+{
+#ifdef TRAIN_X86
+    return train_avx2() && kern_isa_active() >= KERN_ISA_AVX2;
+#else
+    return false;
+#endif
+}
+
+#ifdef TRAIN_X86
+/* exp(x) as kern_swiglu's AVX2 forward computes it (kernels/cpu/kern-avx2.c: Cephes-style range
+ * reduction and polynomial, ~2 ulp), so that the backward's sigmoid is the forward's */
+__attribute__((target("avx2,fma"))) static inline __m256 exp_avx2(__m256 x)
+{
+    const __m256 hi = _mm256_set1_ps(88.3762626647949f), lo = _mm256_set1_ps(-87.3365478515625f);
+    x = _mm256_max_ps(_mm256_min_ps(x, hi), lo);
+    __m256 fx = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(1.44269504088896341f)),
+                                _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    x = _mm256_fnmadd_ps(fx, _mm256_set1_ps(0.693359375f), x);
+    x = _mm256_fnmadd_ps(fx, _mm256_set1_ps(-2.12194440e-4f), x);
+    __m256 y = _mm256_set1_ps(1.9875691500E-4f);
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(1.3981999507E-3f));
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(8.3334519073E-3f));
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(4.1665795894E-2f));
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(1.6666665459E-1f));
+    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(5.0000001201E-1f));
+    y = _mm256_fmadd_ps(y, _mm256_mul_ps(x, x), _mm256_add_ps(x, _mm256_set1_ps(1.0f)));
+    __m256i e =
+        _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(fx), _mm256_set1_epi32(127)), 23);
+    return _mm256_mul_ps(y, _mm256_castsi256_ps(e));
+}
+
+/* 8 at a time; returns how many it did */
+__attribute__((target("avx2,fma"))) static int swiglu_bwd_avx2(float *dg, float *du,
+                                                              const float *dh, const float *g,
+                                                              const float *u, int n)
+{
+    const __m256 one = _mm256_set1_ps(1.0f);
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m256 gv = _mm256_loadu_ps(g + i), d = _mm256_loadu_ps(dh + i);
+        __m256 sg = _mm256_div_ps(one, _mm256_add_ps(one, exp_avx2(_mm256_sub_ps(_mm256_setzero_ps(), gv))));
+        _mm256_storeu_ps(du + i, _mm256_mul_ps(d, _mm256_mul_ps(gv, sg)));
+        __m256 f = _mm256_add_ps(one, _mm256_mul_ps(gv, _mm256_sub_ps(one, sg)));
+        _mm256_storeu_ps(dg + i, _mm256_mul_ps(_mm256_mul_ps(_mm256_mul_ps(d, _mm256_loadu_ps(u + i)), sg), f));
+    }
+    return i;
+}
+#endif
+
 void train_swiglu_bwd(float *dg, float *du, const float *dh, const float *g, const float *u, int n)
 {
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+#ifdef TRAIN_X86
+    if (engine_avx2()) i = swiglu_bwd_avx2(dg, du, dh, g, u, n);
+#endif
+    for (; i < n; i++) {
         float sg = 1.0f / (1.0f + expf(-g[i]));
         float silu = g[i] * sg;
         du[i] = dh[i] * silu;
@@ -357,16 +413,6 @@ __attribute__((always_inline)) static inline void row_scale_add(float *y, const 
     kern_scale_add(y, x, a, n);
 }
 
-/* with the engine's row kernels, as the trainer's other forward ops */
-static bool attn_vec(void)
-{
-#ifdef TRAIN_X86
-    return train_avx2() && kern_isa_active() >= KERN_ISA_AVX2;
-#else
-    return false;
-#endif
-}
-
 __attribute__((always_inline)) static inline void
 attn_fwd(float *o, float *P, const float *q, const float *kv, const float *kpe, int T, int H,
          int dn, int nr, int dv, float scale, const int32_t *seg, int L, const bool vec)
@@ -411,7 +457,7 @@ void train_attn_fwd(float *o, float *P, const float *q, const float *kv, const f
                     int H, int dn, int nr, int dv, float scale, const int32_t *seg, int L)
 {
 #ifdef TRAIN_X86
-    if (attn_vec()) {
+    if (engine_avx2()) {
         attn_fwd_avx2(o, P, q, kv, kpe, T, H, dn, nr, dv, scale, seg, L);
         return;
     }
@@ -472,7 +518,7 @@ void train_attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const
     float *dp0 = malloc((size_t)L * sizeof(float));
     HUB_ASSERT(dp0);
 #ifdef TRAIN_X86
-    if (attn_vec())
+    if (engine_avx2())
         attn_bwd_avx2(dq, dkv, dkpe, dout, P, q, kv, kpe, T, H, dn, nr, dv, scale, seg, L, dp0);
     else
 #endif
