@@ -26,6 +26,7 @@
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
+#include "kernels/cpu/kern-x86.h" /* the engine's AVX2 row ops, inline */
 #define TRAIN_X86 1
 #endif
 
@@ -100,7 +101,9 @@ void train_mm_fwd(float *y, const float *x, const float *W, int T, int K, int N)
 static bool train_avx2(void)
 {
     static int have = -1;
-    if (have < 0) have = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    if (have < 0)
+        have = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") &&
+               __builtin_cpu_supports("f16c");
     return have;
 }
 
@@ -142,7 +145,7 @@ gemm_tile_avx2(float *C, size_t ldc, const float *a, size_t asi, size_t asj, con
  * stays in L1 while every row tile of C passes over it; columns past the last multiple of 16
  * (tiny test models only) go through a plain loop. */
 #define GEMM_JC 128
-__attribute__((target("avx2,fma"))) static void gemm_avx2(float *C, const float *A, size_t asi,
+KERN_AVX2 static void gemm_avx2(float *C, const float *A, size_t asi,
                                                           size_t asj, const float *B, int M,
                                                           int J, int K)
 {
@@ -237,7 +240,7 @@ void train_rmsnorm_fwd(float *y, float *rstd, const float *x, const float *w, in
 
 #ifdef TRAIN_X86
 /* one row of train_rmsnorm_bwd, 8 at a time (the dot in 4 double lanes) */
-__attribute__((target("avx2,fma"))) static void rmsnorm_bwd_avx2(float *d, float *dw,
+KERN_AVX2 static void rmsnorm_bwd_avx2(float *d, float *dw,
                                                                 const float *g, const float *xr,
                                                                 const float *w, float r, int n)
 {
@@ -330,7 +333,7 @@ void train_rope(float *x, int T, int per, int stride, int n_rot, float base, boo
 }
 
 /* whether the engine's kernels run their AVX2 versions (HUB_KERN_ISA can say no): the
- * trainer's copies of them follow */
+ * trainer then uses them too, inline (kernels/cpu/kern-x86.h) */
 static bool engine_avx2(void)
 {
 #ifdef TRAIN_X86
@@ -341,30 +344,8 @@ static bool engine_avx2(void)
 }
 
 #ifdef TRAIN_X86
-/* exp(x) as kern_swiglu's AVX2 forward computes it (kernels/cpu/kern-avx2.c: Cephes-style range
- * reduction and polynomial, ~2 ulp), so that the backward's sigmoid is the forward's */
-__attribute__((target("avx2,fma"))) static inline __m256 exp_avx2(__m256 x)
-{
-    const __m256 hi = _mm256_set1_ps(88.3762626647949f), lo = _mm256_set1_ps(-87.3365478515625f);
-    x = _mm256_max_ps(_mm256_min_ps(x, hi), lo);
-    __m256 fx = _mm256_round_ps(_mm256_mul_ps(x, _mm256_set1_ps(1.44269504088896341f)),
-                                _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    x = _mm256_fnmadd_ps(fx, _mm256_set1_ps(0.693359375f), x);
-    x = _mm256_fnmadd_ps(fx, _mm256_set1_ps(-2.12194440e-4f), x);
-    __m256 y = _mm256_set1_ps(1.9875691500E-4f);
-    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(1.3981999507E-3f));
-    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(8.3334519073E-3f));
-    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(4.1665795894E-2f));
-    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(1.6666665459E-1f));
-    y = _mm256_fmadd_ps(y, x, _mm256_set1_ps(5.0000001201E-1f));
-    y = _mm256_fmadd_ps(y, _mm256_mul_ps(x, x), _mm256_add_ps(x, _mm256_set1_ps(1.0f)));
-    __m256i e =
-        _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(fx), _mm256_set1_epi32(127)), 23);
-    return _mm256_mul_ps(y, _mm256_castsi256_ps(e));
-}
-
 /* 8 at a time; returns how many it did */
-__attribute__((target("avx2,fma"))) static int swiglu_bwd_avx2(float *dg, float *du,
+KERN_AVX2 static int swiglu_bwd_avx2(float *dg, float *du,
                                                               const float *dh, const float *g,
                                                               const float *u, int n)
 {
@@ -372,7 +353,7 @@ __attribute__((target("avx2,fma"))) static int swiglu_bwd_avx2(float *dg, float 
     int i = 0;
     for (; i + 8 <= n; i += 8) {
         __m256 gv = _mm256_loadu_ps(g + i), d = _mm256_loadu_ps(dh + i);
-        __m256 sg = _mm256_div_ps(one, _mm256_add_ps(one, exp_avx2(_mm256_sub_ps(_mm256_setzero_ps(), gv))));
+        __m256 sg = _mm256_div_ps(one, _mm256_add_ps(one, kern_exp256(_mm256_sub_ps(_mm256_setzero_ps(), gv))));
         _mm256_storeu_ps(du + i, _mm256_mul_ps(d, _mm256_mul_ps(gv, sg)));
         __m256 f = _mm256_add_ps(one, _mm256_mul_ps(gv, _mm256_sub_ps(one, sg)));
         _mm256_storeu_ps(dg + i, _mm256_mul_ps(_mm256_mul_ps(_mm256_mul_ps(d, _mm256_loadu_ps(u + i)), sg), f));
@@ -396,48 +377,14 @@ void train_swiglu_bwd(float *dg, float *du, const float *dh, const float *g, con
 }
 
 /* The row ops of the attention loops, on vectors of 16 to 64 floats: kern_dot_f32 and
- * kern_scale_add, or with AVX2 copies of their AVX2 versions (kernels/cpu/kern-avx2.c) that
- * inline into the loops instead of two calls and a dispatch per key: the same operations in
- * the same order, hence the same bits. */
-#ifdef TRAIN_X86
-__attribute__((target("avx2,fma"))) static inline float dot_avx2(const float *a, const float *b,
-                                                                 int n)
-{
-    __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps();
-    int i = 0;
-    for (; i + 16 <= n; i += 16) {
-        s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
-        s1 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 8), _mm256_loadu_ps(b + i + 8), s1);
-    }
-    for (; i + 8 <= n; i += 8)
-        s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
-    __m256 v = _mm256_add_ps(s0, s1);
-    __m128 lo = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    lo = _mm_add_ps(lo, _mm_movehl_ps(lo, lo));
-    lo = _mm_add_ss(lo, _mm_movehdup_ps(lo));
-    float sum = _mm_cvtss_f32(lo);
-    for (; i < n; i++)
-        sum += a[i] * b[i];
-    return sum;
-}
-
-__attribute__((target("avx2,fma"))) static inline void scale_add_avx2(float *y, const float *x,
-                                                                      float a, int n)
-{
-    __m256 va = _mm256_set1_ps(a);
-    int i = 0;
-    for (; i + 8 <= n; i += 8)
-        _mm256_storeu_ps(y + i, _mm256_fmadd_ps(va, _mm256_loadu_ps(x + i), _mm256_loadu_ps(y + i)));
-    for (; i < n; i++)
-        y[i] += a * x[i];
-}
-#endif
+ * kern_scale_add, or their AVX2 versions inline (kernels/cpu/kern-x86.h) instead of two calls
+ * and a dispatch per key: the same operations in the same order, hence the same bits. */
 
 __attribute__((always_inline)) static inline float row_dot(const float *a, const float *b, int n,
                                                            const bool vec)
 {
 #ifdef TRAIN_X86
-    if (vec) return dot_avx2(a, b, n);
+    if (vec) return kern_dot_f32_avx2_inline(a, b, n);
 #endif
     return kern_dot_f32(a, b, n);
 }
@@ -447,7 +394,7 @@ __attribute__((always_inline)) static inline void row_scale_add(float *y, const 
 {
 #ifdef TRAIN_X86
     if (vec) {
-        scale_add_avx2(y, x, a, n);
+        kern_scale_add_avx2_inline(y, x, a, n);
         return;
     }
 #endif
@@ -486,7 +433,7 @@ attn_fwd(float *o, float *P, const float *q, const float *kv, const float *kpe, 
 }
 
 #ifdef TRAIN_X86
-__attribute__((target("avx2,fma"))) static void
+KERN_AVX2 static void
 attn_fwd_avx2(float *o, float *P, const float *q, const float *kv, const float *kpe, int T, int H,
               int dn, int nr, int dv, float scale, const int32_t *seg, int L)
 {
@@ -543,7 +490,7 @@ attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const float *P, 
 }
 
 #ifdef TRAIN_X86
-__attribute__((target("avx2,fma"))) static void
+KERN_AVX2 static void
 attn_bwd_avx2(float *dq, float *dkv, float *dkpe, const float *dout, const float *P,
               const float *q, const float *kv, const float *kpe, int T, int H, int dn, int nr,
               int dv, float scale, const int32_t *seg, int L, float *dp0)
@@ -1381,7 +1328,7 @@ static void upd_range(const struct train_model *m, int ith, int nth, size_t *a, 
 
 #ifdef TRAIN_X86
 /* sum of g[i]^2 in double, 8 lanes (the order of the sum is fixed by n alone) */
-__attribute__((target("avx2,fma"))) static double sumsq_avx2(const float *g, size_t n)
+KERN_AVX2 static double sumsq_avx2(const float *g, size_t n)
 {
     __m256d s0 = _mm256_setzero_pd(), s1 = _mm256_setzero_pd();
     size_t i = 0;
