@@ -1421,6 +1421,99 @@ out:
     return done;
 }
 
+static bool says_any(const char *utt, const char *const *words);
+
+/* Whether one of the place's names is said other than as a part of the units [s, e). */
+static bool place_said_outside(const struct resolve_item *place, const struct ground_units *u,
+                               int s, int e)
+{
+    for (int k = 0; k < place->n_keys; k++)
+        for (int ks = 0; ks < u->n; ks++) {
+            int ke = units_spell(u, ks, place->keys[k]);
+            if (ke >= 0 && (ks < s || ke > e || ke - ks == e - s)) return true;
+        }
+    return false;
+}
+
+/* An area or floor span that names no place of the house, where the model pointed at the wrong
+ * words (area=50 for 让琴房风速转到百分之50, area=room needs for "this room needs vacuuming").
+ * The place the utterance says, outside its free text and the device's name, takes the slot;
+ * a floor said for an area span or the reverse takes the other slot when the intent has that
+ * combination; with no place said but a word for the speaker's own room ("in here", 这里) the
+ * slot goes, so the speaker's room applies. Written to *out; false when the line stays (and
+ * resolve_slots answers null, as for a room the house does not have). */
+static bool place_lost_line(const struct resolve_registry *r, const struct intent_def *d,
+                            const struct intent_line *l, const char *utterance,
+                            struct intent_line *out)
+{
+    static const char *const here[] = {"here", "this room", "the room i'm in", "这里", "这儿",
+                                       "这个房间", "这个屋子", "这屋", NULL};
+    static const char *const places[] = {"area", "floor"};
+    if (!d || !utterance || (strstr(l->intent, "Timer") && intent_line_get(l, "name")))
+        return false;
+    const char *v[2] = {intent_line_get(l, "area"), intent_line_get(l, "floor")};
+    const char *canon[2] = {v[0] ? resolve_area(r, v[0]) : NULL,
+                            v[1] ? resolve_floor(r, v[1]) : NULL};
+    if (!(v[0] && !canon[0]) && !(v[1] && !canon[1])) return false;
+    for (int i = 0; i < l->n_slots; i++)
+        if (intent_slot_index(l->slots[i].name) < 0) return false; /* a rule's slot */
+    struct ground_units *u = malloc(sizeof *u);
+    bool *blocked = calloc(GROUND_UNITS, sizeof *blocked);
+    struct intent_line *work = malloc(2 * sizeof *work), *next = work + 1;
+    bool done = false;
+    if (!u || !blocked || !work) goto out;
+    ground_units_of(utterance, u);
+    units_block_text(u, l, blocked);
+    /* the device's own name and a place that is right say nothing of the lost one */
+    const char *name = intent_line_get(l, "name");
+    const struct resolve_item *ent =
+        name ? entity_named(r, resolve_entity(r, name, NULL, NULL, NULL, NULL)) : NULL;
+    const char *taken[3] = {name, canon[0], canon[1]};
+    for (int k = 0; ent && k < ent->n_keys; k++) {
+        int s, e;
+        if (units_find(u, ent->keys[k], &s, &e))
+            for (int t = s; t < e; t++) blocked[t] = true;
+    }
+    for (int i = 0; i < 3; i++) {
+        int s, e;
+        if (taken[i] && units_find(u, taken[i], &s, &e))
+            for (int t = s; t < e; t++) blocked[t] = true;
+    }
+    *work = *l;
+    for (int p = 0; p < 2; p++) {
+        if (!v[p] || canon[p]) continue;
+        const struct resolve_item *items[2] = {r->area, r->floor};
+        int n_items[2] = {r->n_area, r->n_floor};
+        int same = ground_place(items[p], n_items[p], u, blocked, 0, 0);
+        int other = ground_place(items[!p], n_items[!p], u, blocked, 0, 0);
+        /* a place said only inside the span is a word of a room the house lacks ("bedroom"
+         * of "guest bedroom"); one the span is a word of was cut short ("cellar") */
+        int ss, se;
+        if (units_find(u, v[p], &ss, &se)) {
+            if (same >= 0 && !place_said_outside(&items[p][same], u, ss, se)) same = -1;
+            if (other >= 0 && !place_said_outside(&items[!p][other], u, ss, se)) other = -1;
+        }
+        uint32_t drop = 1u << intent_slot_index(places[p]);
+        if (!line_without(work, drop, next)) goto out;
+        if (same >= 0) {
+            if (intent_line_add(next, places[p], items[p][same].name) != HUB_OK) goto out;
+        } else if (other >= 0 && !intent_line_get(work, places[!p])) {
+            if (intent_line_add(next, places[!p], items[!p][other].name) != HUB_OK) goto out;
+        } else if (!says_any(utterance, here)) {
+            goto out;
+        }
+        if (!intent_def_combo(d, intent_line_mask(next))) goto out;
+        *work = *next;
+    }
+    *out = *work;
+    done = true;
+out:
+    free(u);
+    free(blocked);
+    free(work);
+    return done;
+}
+
 const char *const resolve_shopping_list_words[] = {
     "shopping list", "shopping", "grocery list", "购物", "购物清单", "购物单", "采购清单", NULL,
 };
@@ -2062,8 +2155,8 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
-    enum { FITTED, TIMED, ROOMED, KINDED, LISTED, VERBED, BARE, REPAIRED, GROUNDED, PLACED, TURNED,
-           COLORED, MUTED, N_STEPS };
+    enum { FITTED, TIMED, ROOMED, KINDED, LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED,
+           PLACED, TURNED, COLORED, MUTED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -2084,6 +2177,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     bool guessed = light_unsaid(l, utterance);
     if (guessed && line_without(l, kind_mask(), &step[BARE])) l = &step[BARE];
     if (repair_line(r, d, l, utterance, context_area, &step[REPAIRED])) l = &step[REPAIRED];
+    if (place_lost_line(r, d, l, utterance, &step[REPLACED])) l = &step[REPLACED];
     if (ground_line(r, d, l, utterance, &step[GROUNDED]) ||
         unsaid_name_line(r, d, l, utterance, &step[GROUNDED]))
         l = &step[GROUNDED];

@@ -87,7 +87,11 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span);
  * name is dropped unless said apart from it; an area or floor span inside a longer area / floor
  * name said there ("室" of "卧室") becomes that place. A span that names something exactly
  * changes only for a longer name said around it; the slot set stays one of the intent's
- * combinations.
+ * combinations. An area or floor span that still names no place (area=50 for 让琴房风速转到百分之50)
+ * takes the place the utterance says outside its free text and the device's name (a floor for
+ * an area span or the reverse where the intent has that combination), unless that place is
+ * only a word of the span ("bedroom" of "guest bedroom": a room the house lacks, null); with no
+ * place said but "here" / 这里, the slot goes and the speaker's room applies.
  *
  * A timer's duration (hours, minutes, seconds; start_* likewise) is made whole first: a span
  * the utterance carries on with a half or a unit ("an hour" of "an hour and a half", "一个" of

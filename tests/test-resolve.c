@@ -318,7 +318,7 @@ static void lock_cases(const struct intent_schema *s)
 }
 
 /* Names, rooms, lists and colours the utterance says, against what the decoder wrote
- * (resolve_line's unsaid_name_line, place_said_line, timer_area_line, list_named_line,
+ * (resolve_line's unsaid_name_line, place_said_line, place_lost_line, timer_area_line, list_named_line,
  * list_verb_line, color_line, mute_line, owner_unknown and light_unsaid). */
 static void said_cases(const struct intent_schema *s)
 {
@@ -370,6 +370,28 @@ static void said_cases(const struct intent_schema *s)
     check_ground(en, s, "turn on the lamp in the study", "HassTurnOn|name=lamp|area=study",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"Study\","
                  "\"name\":\"Lamp\"}}");
+
+    /* an area or floor span that names no place: the place said, the other kind of place
+     * said, or the speaker's room where "here" is said */
+    check_ground(zh, s, "让书房风速转到百分之50", "HassFanSetSpeed|area=50|percentage=百分之50",
+                 "{\"intent\":\"HassFanSetSpeed\",\"slots\":{\"area\":\"书房\","
+                 "\"percentage\":50}}");
+    check_ground(en, s, "dim the lights to thirty percent over in the study",
+                 "HassLightSet|floor=over|domain=light|brightness=thirty percent",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"area\":\"Study\","
+                 "\"brightness\":30,\"domain\":\"light\"}}");
+    check_ground(en, s, "which lights are on across the ground floor",
+                 "HassGetState|area=lights are|domain=light|state=on",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"domain\":\"light\","
+                 "\"floor\":\"Ground Floor\",\"state\":\"on\"}}");
+    check_ground(en, s, "turn off the lights in here", "HassTurnOff|area=lights in|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\"}}");
+    /* must not change: a room the house lacks; a room said only in free text */
+    check_ground(en, s, "turn off the lights in the attic", "HassTurnOff|area=attic|domain=light",
+                 "{\"intent\":null,\"slots\":{}}");
+    check_ground(en, s, "tell everyone in the attic the kitchen is closed",
+                 "HassBroadcast|message=the kitchen is closed|area=attic",
+                 "{\"intent\":null,\"slots\":{}}");
 
     /* the shopping list's intents with another list said: that list */
     struct resolve_registry *lists = load_str(
