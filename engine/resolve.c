@@ -897,7 +897,7 @@ static bool ground_sensor(const struct resolve_registry *r, const struct intent_
 /* The line with the said entity name in it (see resolve.h), written to *out; false when the
  * line stays as it is. */
 static bool ground_line(const struct resolve_registry *r, const struct intent_def *d,
-                        const struct intent_line *l, const char *utterance,
+                        const struct intent_line *l, const char *utterance, const char *avoid,
                         struct intent_line *out)
 {
     if (!d || !utterance || !l->intent[0] || strstr(l->intent, "Timer") ||
@@ -912,8 +912,11 @@ static bool ground_line(const struct resolve_registry *r, const struct intent_de
     bool done = false;
     if (!u || !blocked || !cand || !eligible) goto out;
     ground_units_of(utterance, u);
-    /* free text ("add lamp oil to the list", a song title) names nothing */
+    /* free text ("add lamp oil to the list", a song title) names nothing, nor does avoid */
     units_block_text(u, l, blocked);
+    int as, ae;
+    if (avoid && units_find(u, avoid, &as, &ae))
+        for (int t = as; t < ae; t++) blocked[t] = true;
     /* only entities the intent can take a name of: "is Sam home" in a house whose weather
      * entity is called Home is about Sam */
     static const char *const sensors[] = {"sensor", "binary_sensor", NULL};
@@ -1342,10 +1345,87 @@ static bool unsaid_name_line(const struct resolve_registry *r, const struct inte
                 goto out;
     const char *said = NULL;
     done = line_without(l, 1u << intent_slot_index("name"), bare) &&
-           ground_line(r, d, bare, utterance, out) && (said = intent_line_get(out, "name")) &&
+           ground_line(r, d, bare, utterance, NULL, out) && (said = intent_line_get(out, "name")) &&
            strcmp(said, name);
 out:
     free(u);
+    free(bare);
+    return done;
+}
+
+static const struct resolve_item *entity_named(const struct resolve_registry *r,
+                                               const char *name);
+
+/* Whether the entity grounded in *g is the one the speaker means, not a landmark the model's
+ * name span (in l) is placed by: "turn on the kettle next to the coffee maker" (咖啡机旁边的水壶)
+ * in a house without a kettle is a device the house lacks, not the coffee maker. The words
+ * between the span and the entity say which: a word of place or company there keeps the line
+ * as it is (null). */
+static bool name_not_landmark(const struct resolve_registry *r, const struct intent_line *l,
+                              const struct intent_line *g, const char *utterance)
+{
+    static const char *const relation[] = {
+        "next", "near", "beside", "by", "behind", "under", "above", "below", "close", "beneath",
+        "opposite", "between", "with", "and", "旁边", "边上", "附近", "对面", "隔壁", "后面",
+        "前面", "下面", "上面", "和", "跟", NULL};
+    const struct resolve_item *ent = entity_named(r, intent_line_get(g, "name"));
+    struct ground_units *u = malloc(sizeof *u);
+    bool ok = false;
+    int ss, se, ms = -1, me = -1;
+    if (!u || !ent) goto out;
+    ground_units_of(utterance, u);
+    ok = true;
+    if (!units_find(u, intent_line_get(l, "name"), &ss, &se)) goto out;
+    for (int k = 0; k < ent->n_keys && ms < 0; k++)
+        for (int t = 0; t < u->n && ms < 0; t++)
+            if ((t >= se || t < ss) && (me = units_spell(u, t, ent->keys[k])) >= 0) ms = t;
+    if (ms < 0) goto out;
+    int from = ms >= se ? se : me, to = ms >= se ? ms : ss;
+    for (int t = from; t < to && ok; t++)
+        for (int w = 0; relation[w] && ok; w++) {
+            int e = units_spell(u, t, relation[w]);
+            ok = e < 0 || e > to;
+        }
+out:
+    free(u);
+    return ok;
+}
+
+/* A name span that names nothing in the house, where the model pointed at the wrong words
+ * ("Run exhaust fan at twenty" written as name=Run, 药店里不需要猫砂了 as name=猫砂 beside
+ * item=猫砂). A place the span spells takes the area (or floor) slot where the intent has that
+ * combination ("jump back one song in the library" as name=library); else the line is grounded
+ * again without the name (ground_line) with the span's own words saying nothing, so that "the
+ * desk lamp" in a house with only a Lamp stays null. Written to *out; false when the line stays. */
+static bool name_lost_line(const struct resolve_registry *r, const struct intent_def *d,
+                           const struct intent_line *l, const char *utterance,
+                           const char *context_area, struct intent_line *out)
+{
+    const char *name = intent_line_get(l, "name");
+    if (!d || !utterance || !name || strstr(l->intent, "Timer")) return false;
+    for (int i = 0; i < l->n_slots; i++)
+        if (intent_slot_index(l->slots[i].name) < 0) return false; /* a rule's slot */
+    const struct intent_combo *combo = intent_def_combo(d, intent_line_mask(l));
+    const char *const *domains = combo ? (const char *const *)combo->name_domains : NULL;
+    const char *area = intent_line_get(l, "area"), *floor_span = intent_line_get(l, "floor");
+    const char *area_canon = area ? resolve_area(r, area) : NULL;
+    const char *floor_canon = floor_span ? resolve_floor(r, floor_span) : NULL;
+    if (resolve_entity(r, name, area_canon, floor_canon, context_area, domains)) return false;
+    struct intent_line *bare = malloc(sizeof *bare);
+    bool done = false;
+    if (!bare || !line_without(l, 1u << intent_slot_index("name"), bare)) goto out;
+    static const char *const places[] = {"area", "floor"};
+    const char *place[2] = {resolve_area(r, name), resolve_floor(r, name)};
+    for (int p = 0; p < 2 && !done; p++) {
+        if (!place[p] || intent_line_get(l, places[p])) continue;
+        *out = *bare;
+        done = intent_line_add(out, places[p], place[p]) == HUB_OK &&
+               intent_def_combo(d, intent_line_mask(out));
+    }
+    if (!done)
+        done = ground_line(r, d, bare, utterance, name, out) &&
+               name_not_landmark(r, l, out, utterance);
+out:
     free(bare);
     return done;
 }
@@ -1355,8 +1435,6 @@ out:
  * with the name only. Added when the line names no room or floor, is no rule and no named timer,
  * the intent has the combination with the room, and the utterance says one room only, outside
  * its free text and the device's name; with a device named, only the room it is in. */
-static const struct resolve_item *entity_named(const struct resolve_registry *r,
-                                               const char *name);
 
 /* Is some entity called name (canonical) in that area? */
 static bool named_in_area(const struct resolve_registry *r, const char *name, const char *area)
@@ -2178,8 +2256,9 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (guessed && line_without(l, kind_mask(), &step[BARE])) l = &step[BARE];
     if (repair_line(r, d, l, utterance, context_area, &step[REPAIRED])) l = &step[REPAIRED];
     if (place_lost_line(r, d, l, utterance, &step[REPLACED])) l = &step[REPLACED];
-    if (ground_line(r, d, l, utterance, &step[GROUNDED]) ||
-        unsaid_name_line(r, d, l, utterance, &step[GROUNDED]))
+    if (ground_line(r, d, l, utterance, NULL, &step[GROUNDED]) ||
+        unsaid_name_line(r, d, l, utterance, &step[GROUNDED]) ||
+        name_lost_line(r, d, l, utterance, context_area, &step[GROUNDED]))
         l = &step[GROUNDED];
     else if (guessed) {
         ans = null_answer();

@@ -100,7 +100,10 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span);
  *
  * Then what the speaker said decides over the model where the two disagree:
  * - a registry name the utterance does not say gives way to another entity's name it does
- *   (打开卧室窗帘 written as name=客厅窗帘);
+ *   (打开卧室窗帘 written as name=客厅窗帘); a name span that names nothing becomes the place it
+ *   spells ("skip in the library" as name=library) or the entity said elsewhere ("run exhaust fan
+ *   at twenty" as name=run), unless a word of place or company stands between the two ("the
+ *   kettle next to the coffee maker": a device the house lacks, null);
  * - a room said but left out of the line is added where the intent takes it (卧室有多热), with a
  *   named device only the room the device is in; a timer's name that is a room is that room;
  * - the shopping list's intents with another list of the house said go to that list, and the

@@ -318,8 +318,9 @@ static void lock_cases(const struct intent_schema *s)
 }
 
 /* Names, rooms, lists and colours the utterance says, against what the decoder wrote
- * (resolve_line's unsaid_name_line, place_said_line, place_lost_line, timer_area_line, list_named_line,
- * list_verb_line, color_line, mute_line, owner_unknown and light_unsaid). */
+ * (resolve_line's unsaid_name_line, name_lost_line, place_said_line, place_lost_line,
+ * timer_area_line, list_named_line, list_verb_line, color_line, mute_line, owner_unknown and
+ * light_unsaid). */
 static void said_cases(const struct intent_schema *s)
 {
     struct resolve_registry *en = load_str(house_ground), *zh = load_str(house_de_zh);
@@ -393,6 +394,19 @@ static void said_cases(const struct intent_schema *s)
                  "HassBroadcast|message=the kitchen is closed|area=attic",
                  "{\"intent\":null,\"slots\":{}}");
 
+    /* a name span that names nothing: the place it spells, or the entity said elsewhere */
+    check_ground(en, s, "set thermostat to twenty-two",
+                 "HassClimateSetTemperature|name=two|temperature=twenty-two",
+                 "{\"intent\":\"HassClimateSetTemperature\",\"slots\":{\"name\":\"Thermostat\","
+                 "\"temperature\":22}}");
+    check_ground(en, s, "skip to the next song in the study", "HassMediaNext|name=study",
+                 "{\"intent\":\"HassMediaNext\",\"slots\":{\"area\":\"Study\"}}");
+    /* must not change: the entity said is where the unknown device is */
+    check_ground(zh, s, "打开书房台灯旁边的水壶", "HassTurnOn|name=水壶",
+                 "{\"intent\":null,\"slots\":{}}");
+    check_ground(en, s, "turn on the kettle and the night light", "HassTurnOn|name=kettle",
+                 "{\"intent\":null,\"slots\":{}}");
+
     /* the shopping list's intents with another list said: that list */
     struct resolve_registry *lists = load_str(
         "{\"entities\":[{\"name\":\"Shopping List\",\"domain\":\"todo\","
@@ -403,6 +417,9 @@ static void said_cases(const struct intent_schema *s)
                  "HassShoppingListAddItem|item=oat milk",
                  "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"oat milk\","
                  "\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "药店里不需要猫砂了，删掉", "HassListRemoveItem|name=猫砂|item=猫砂",
+                 "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"猫砂\","
+                 "\"name\":\"药店\"}}");
     check_ground(lists, s, "药店上的花生酱搞定了", "HassShoppingListCompleteItem|item=花生酱",
                  "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"花生酱\","
                  "\"name\":\"药店\"}}");
