@@ -193,6 +193,10 @@ static int num_parse_en(const char *s, double *out)
             return -1;
         }
         if (!strcmp(w, "and")) continue;
+        /* "a three minute timer", "an 8 hour one": an article before a number, not one */
+        if ((!strcmp(w, "a") || !strcmp(w, "an")) && i + 1 < nt &&
+            (num_en_word(tok[i + 1], &v) || num_parse_digits(tok[i + 1], &d)))
+            continue;
         if (!strcmp(w, "half") || !strcmp(w, "halves")) {
             /* "a half" / "one and a half": the "a" before already counted 1 */
             if (i >= 1 && !strcmp(tok[i - 1], "a")) current -= 1;

@@ -78,6 +78,9 @@ int main(void)
     num("Forty-Two", 42);
     num("fourty", 40);
     num("a hundred", 100);
+    num("a three", 3); /* "a three minute timer": the article, not one more */
+    num("an 8", 8);
+    num("a single", 1);
     num("one hundred and five", 105);
     num("two thousand seven hundred", 2700);
     num("2,700", 2700);
@@ -175,6 +178,8 @@ int main(void)
     CHECK(num_parse_slot("brightness", "lamp", &v) == HUB_ERR_INVALID, "lamp brightness");
     /* durations */
     dur("an hour and a half", 1, 30, 0);
+    dur("a three minute", 0, 3, 0);
+    dur("a minute", 0, 1, 0);
     dur("one and a half hours", 1, 30, 0);
     dur("90 seconds", 0, 1, 30);
     dur("2 hours 30 minutes", 2, 30, 0);
