@@ -5,9 +5,9 @@
 # HUB_INTENT_LIBS (engine/local.mk).
 noinst_LIBRARIES += engine/libhubintent.a
 engine_libhubintent_a_SOURCES = engine/decode.c engine/decode.h engine/zh_words.c \
-	engine/zh_words.h engine/resolve.c \
-	engine/resolve.h engine/resolve_rule.c engine/resolve_rule.h engine/intent.c engine/intent.h \
-	engine/cmd_intent.c engine/cmd_experts.c
+	engine/zh_words.h engine/resolve.c engine/resolve.h engine/resolve_impl.h \
+	engine/resolve_ground.c engine/resolve_said.c engine/resolve_rule.c engine/resolve_rule.h \
+	engine/intent.c engine/intent.h engine/cmd_intent.c engine/cmd_experts.c
 engine_libhubintent_a_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) \
 	-DHUB_INTENT_SRCDIR='"$(abs_top_srcdir)"' -DHUB_INTENT_PKGDATADIR='"$(pkgdatadir)"' \
 	-DHUB_ZH_WORDS='"$(HUB_ZH_WORDS)"'
@@ -40,14 +40,16 @@ EXTRA_DIST += tests/test-intent-cli.sh
 # the mask only offers accepted tokens, the resolver answers every valid line
 FUZZ_DECODE_SRC = $(top_srcdir)/tests/fuzz/fuzz-decode.c $(top_srcdir)/engine/decode.c \
 	$(top_srcdir)/engine/zh_words.c \
-	$(top_srcdir)/engine/resolve.c $(top_srcdir)/engine/intent_line.c \
+	$(top_srcdir)/engine/resolve.c $(top_srcdir)/engine/resolve_ground.c \
+	$(top_srcdir)/engine/resolve_said.c $(top_srcdir)/engine/intent_line.c \
 	$(top_srcdir)/engine/numbers.c $(top_srcdir)/engine/gguf.c $(top_srcdir)/engine/tokenizer.c \
 	$(top_srcdir)/kernels/cpu/kern-types.c
 if HAVE_FUZZ_CC
 check_SCRIPTS += tests/fuzz/fuzz-decode
 tests/fuzz/fuzz-decode: $(FUZZ_DECODE_SRC) $(top_srcdir)/engine/decode.h \
 	$(top_srcdir)/engine/zh_words.h \
-	$(top_srcdir)/engine/resolve.h $(top_srcdir)/engine/intent_line.h
+	$(top_srcdir)/engine/resolve.h $(top_srcdir)/engine/resolve_impl.h \
+	$(top_srcdir)/engine/intent_line.h
 	@mkdir -p tests/fuzz
 	$(AM_V_CC)$(FUZZ_CC) $(FUZZ_CFLAGS) $(JANSSON_CFLAGS) $(PCRE2_CFLAGS) \
 	  -DHUB_SCHEMA_PATH='"$(abs_top_srcdir)/data/schema.json"' \

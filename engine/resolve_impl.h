@@ -1,0 +1,142 @@
+/*
+ * resolve_impl.h: what the resolver's files share (engine/resolve.c: keys, registry, matching,
+ * the answer; resolve_ground.c: names, areas and floors grounded in the utterance;
+ * resolve_said.c: the other corrections from what was said): the registry's records, the
+ * utterance as matching units, a few helpers, and the steps resolve_line runs. Internal: not
+ * installed, included only by engine/resolve*.c. Each function's full comment is at its
+ * definition.
+ */
+#ifndef ENGINE_RESOLVE_IMPL_H
+#define ENGINE_RESOLVE_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/intent_line.h"
+#include "engine/resolve.h"
+
+#define RESOLVE_KEY_MAX 256
+#define RESOLVE_CP_MAX 64
+
+struct resolve_item {
+    char *name;   /* canonical */
+    char *domain; /* entities */
+    char *device_class; /* entities: attributes.device_class */
+    bool named_de; /* entities: a name or alias with 的 in it (客厅的窗帘 is what it is called) */
+    char *area;   /* entities: their area; areas: their floor */
+    int n_keys;
+    char **keys;  /* resolve_key of the name and every alias */
+};
+
+struct resolve_registry {
+    int n_ent, n_area, n_floor;
+    struct resolve_item *ent, *area, *floor;
+    struct decode_words words[3];
+};
+
+/* ---- resolve.c: keys and matching ---- */
+
+/* resolve_key's rule for one word of *wl bytes, in place: articles dropped, plural -> singular. */
+void key_word(char *w, size_t *wl);
+bool starts(const char *s, const char *p);
+/* The code points of s (each unique per UTF-8 sequence, for comparing) into cp; -1 past cap. */
+int utf8_cps(const char *s, uint32_t *cp, int cap);
+/* Whether s is one of the NULL-terminated list l. */
+bool in_list(const char *const *l, const char *s);
+
+/* What ranks equal matches of an entity (ent_penalty: 0 fits best). */
+struct ent_pref {
+    const char *area, *floor, *context_area;
+    const char *const *domains;
+};
+int ent_penalty(const struct resolve_registry *r, const struct resolve_item *e, const void *vctx);
+/* Whether the house has an entity of the domain (device class, area when given). */
+bool house_has_kind(const struct resolve_registry *r, const char *domain,
+                    const char *device_class, const char *area);
+/* The entity whose canonical name is name, or NULL. */
+const struct resolve_item *entity_named(const struct resolve_registry *r, const char *name);
+
+/* ---- resolve_ground.c: the utterance as units ---- */
+
+#define GROUND_UNITS 160
+
+/* The utterance as matching units: English words in key form (resolve_key's word rule: lower
+ * case, no apostrophes, singular, articles dropped) and single Chinese characters (so that a
+ * name key made of several units is a whole-word match in English and a substring in Chinese).
+ * 的 is dropped as resolve_key drops it. */
+struct ground_units {
+    int n;
+    int off[GROUND_UNITS]; /* unit i is buf + off[i] */
+    bool de[GROUND_UNITS]; /* unit i follows a 的 */
+    bool after_de;         /* while reading: the next unit follows a 的 */
+    char buf[INTENT_LINE_MAX * 2];
+    size_t used;
+};
+
+void ground_units_of(const char *text, struct ground_units *u);
+/* Marks in blocked[] the units the line's free-text slots cover. */
+void units_block_text(const struct ground_units *u, const struct intent_line *l,
+                      bool *blocked);
+/* The longest stretch of units [*ms, *me) that spells an eligible entity's name, not blocked;
+ * the entities it spells marked in cand. */
+bool ground_mention(const struct resolve_registry *r, const struct ground_units *u,
+                    const bool *blocked, const bool *eligible, bool *cand, int *ms, int *me);
+/* Copies l into out without the slots whose bits are in drop. */
+bool line_without(const struct intent_line *l, uint32_t drop, struct intent_line *out);
+
+/* ---- resolve_said.c ---- */
+
+/* Does the utterance hold one of the words (ASCII ones whole, case-insensitive)? */
+bool says_any(const char *utt, const char *const *words);
+
+/* ---- the steps of resolve_line, in its order ----
+ * A step that mends the line writes the new line to *out and returns true; false: it stays. */
+
+/* resolve_ground.c: a name of a domain no combination with the line's slots takes, dropped */
+bool misfit_name_line(const struct resolve_registry *r, const struct intent_def *d,
+                      const struct intent_line *l, struct intent_line *out);
+/* resolve_said.c: a timer's duration made whole; a timer's name that is a room */
+bool durations_line(const struct intent_line *l, const char *utt, struct intent_line *out);
+bool timer_area_line(const struct resolve_registry *r, const struct intent_def *d,
+                     const struct intent_line *l, struct intent_line *out);
+/* resolve_ground.c: name=<area>的<kind word> as area + domain (+ device_class) */
+bool de_kind_line(const struct resolve_registry *r, const struct intent_def *d,
+                  const struct intent_line *l, struct intent_line *out);
+/* resolve_said.c: the list said, and the act its verbs ask */
+bool list_named_line(const struct resolve_registry *r, const struct intent_line *l,
+                     const char *utterance, struct intent_line *out);
+bool list_verb_line(const struct resolve_registry *r, const struct intent_line *l,
+                    const char *utt, struct intent_line *out);
+/* resolve_said.c: domain=light nobody spoke of (then the kind_mask slots go) */
+bool light_unsaid(const struct intent_line *l, const char *utt);
+uint32_t kind_mask(void);
+/* resolve_ground.c: spans mended; a place span that names nothing; names said; a room said */
+bool repair_line(const struct resolve_registry *r, const struct intent_def *d,
+                 const struct intent_line *l, const char *utterance,
+                 const char *context_area, struct intent_line *out);
+bool place_lost_line(const struct resolve_registry *r, const struct intent_def *d,
+                     const struct intent_line *l, const char *utterance,
+                     struct intent_line *out);
+bool ground_line(const struct resolve_registry *r, const struct intent_def *d,
+                 const struct intent_line *l, const char *utterance, const char *avoid,
+                 struct intent_line *out);
+bool unsaid_name_line(const struct resolve_registry *r, const struct intent_def *d,
+                      const struct intent_line *l, const char *utterance,
+                      struct intent_line *out);
+bool name_lost_line(const struct resolve_registry *r, const struct intent_def *d,
+                    const struct intent_line *l, const char *utterance,
+                    const char *context_area, struct intent_line *out);
+bool place_said_line(const struct resolve_registry *r, const struct intent_def *d,
+                     const struct intent_line *l, const char *utterance,
+                     struct intent_line *out);
+/* resolve_said.c: the lock's way, the colour and mute or on/off as said */
+bool lock_direction_line(const struct resolve_registry *r, const struct intent_line *l,
+                         const char *utterance, struct intent_line *out);
+bool color_line(const struct intent_line *l, const char *utterance, struct intent_line *out);
+bool mute_line(const struct intent_line *l, const char *utt, struct intent_line *out);
+/* resolve_ground.c: a kind asked by an owner the house does not know (the answer is null) */
+bool owner_unknown(const struct resolve_registry *r, const struct intent_line *l,
+                   const char *utterance);
+
+#endif

@@ -1,0 +1,456 @@
+/*
+ * resolve_said.c: the steps of resolve_line (see resolve.h) where the words the speaker said
+ * decide over the model's line, apart from names and places (resolve_ground.c): the list meant
+ * and what is asked of it, a timer's room and its duration made whole, lights nobody spoke of,
+ * mute against on/off, the colour said and the way a lock turns.
+ */
+#define _GNU_SOURCE /* strcasestr */
+#include "engine/resolve_impl.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "engine/numbers.h"
+#include "hub_status.h"
+
+/* ---- words said ---- */
+
+/* Does the utterance hold one of the words (ASCII ones whole, case-insensitive)? */
+bool says_any(const char *utt, const char *const *words)
+{
+    for (int i = 0; words[i]; i++) {
+        size_t wl = strlen(words[i]);
+        bool ascii = (unsigned char)words[i][0] < 0x80;
+        for (const char *p = utt; (p = ascii ? strcasestr(p, words[i]) : strstr(p, words[i]));
+             p += wl)
+            if (!ascii || ((p == utt || !isalnum((unsigned char)p[-1])) &&
+                           !isalnum((unsigned char)p[wl])))
+                return true;
+    }
+    return false;
+}
+
+/* ---- lists ---- */
+
+const char *const resolve_shopping_list_words[] = {
+    "shopping list", "shopping", "grocery list", "购物", "购物清单", "购物单", "采购清单", NULL,
+};
+
+/* Is the entity the shopping list (a todo whose name or alias is one of its words)? */
+static bool is_shopping_list(const struct resolve_item *e)
+{
+    char key[128];
+    for (int w = 0; resolve_shopping_list_words[w]; w++) {
+        resolve_key(resolve_shopping_list_words[w], key, sizeof key);
+        for (int k = 0; k < e->n_keys; k++)
+            if (!strcmp(e->keys[k], key)) return true;
+    }
+    return false;
+}
+
+/* The shopping list's intents with another list of the house said: "note oat milk on the
+ * costco list", 把牙膏记到药店上 decoded as HassShoppingListAddItem. The list said is meant
+ * (HassListAddItem / HassListCompleteItem with its name), when it is not the shopping list itself
+ * and the item is not its name. */
+bool list_named_line(const struct resolve_registry *r, const struct intent_line *l,
+                     const char *utterance, struct intent_line *out)
+{
+    static const char *const to_list[][2] = {
+        {"HassShoppingListAddItem", "HassListAddItem"},
+        {"HassShoppingListCompleteItem", "HassListCompleteItem"},
+    };
+    const char *list_intent = NULL, *item = intent_line_get(l, "item");
+    for (size_t i = 0; i < sizeof to_list / sizeof to_list[0]; i++)
+        if (!strcmp(l->intent, to_list[i][0])) list_intent = to_list[i][1];
+    if (!list_intent || !item || !utterance || !r->n_ent) return false;
+    struct ground_units *u = malloc(sizeof *u);
+    bool *blocked = calloc(GROUND_UNITS, sizeof *blocked);
+    bool *eligible = calloc((size_t)r->n_ent, sizeof *eligible);
+    bool *cand = calloc((size_t)r->n_ent, sizeof *cand);
+    bool done = false;
+    int ms, me, pick = -1;
+    if (!u || !blocked || !eligible || !cand) goto out;
+    ground_units_of(utterance, u);
+    units_block_text(u, l, blocked);
+    for (int i = 0; i < r->n_ent; i++)
+        eligible[i] = r->ent[i].domain && !strcmp(r->ent[i].domain, "todo") &&
+                      !is_shopping_list(&r->ent[i]);
+    if (!ground_mention(r, u, blocked, eligible, cand, &ms, &me)) goto out;
+    for (int i = 0; i < r->n_ent; i++)
+        if (cand[i]) {
+            if (pick >= 0) goto out; /* two lists of one name */
+            pick = i;
+        }
+    if (pick < 0) goto out;
+    char item_key[INTENT_LINE_MAX], list_key[INTENT_LINE_MAX];
+    resolve_key(item, item_key, sizeof item_key);
+    resolve_key(r->ent[pick].name, list_key, sizeof list_key);
+    if (strcmp(item_key, list_key)) { /* the list's name copied as the item: no telling */
+        memset(out, 0, sizeof *out);
+        snprintf(out->intent, sizeof out->intent, "%s", list_intent);
+        done = intent_line_add(out, "item", item) == HUB_OK &&
+               intent_line_add(out, "name", r->ent[pick].name) == HUB_OK;
+    }
+out:
+    free(u);
+    free(blocked);
+    free(eligible);
+    free(cand);
+    return done;
+}
+
+/* What the speaker asks of a list, by the verbs outside the item: the model reads the item's
+ * own words as much as the verb ("add vacuum the stairs to my chores list" heard as a removal,
+ * "..., remove it" after "on the list" heard as an addition). The verbs are the ones the
+ * corpus teaches for each intent (data/templates). */
+enum list_act { LIST_NONE = -1, LIST_ADD, LIST_COMPLETE, LIST_REMOVE };
+
+static enum list_act list_act_said(const char *utt, const char *item)
+{
+    static const char *const verbs[3][16] = {
+        {"add", "put", "remember to buy", "forget to buy", "加到", "加入", "添加", "加上", "放进",
+         "写进", "记到", "记上", "放到", "加个", NULL},
+        {"check off", "cross off", "tick off", "mark off", "mark", "bought", "picked up", "勾掉",
+         "划掉", "标记为完成", "打勾", "买好了", "已经买了", "买到了", NULL},
+        {"remove", "delete", "get rid of", "drop", "删除", "删掉", "去掉", "移除", "拿掉", NULL},
+    };
+    char rest[INTENT_LINE_MAX];
+    snprintf(rest, sizeof rest, "%s", utt);
+    /* the item's own words say nothing of the act */
+    char *at = item && *item ? strcasestr(rest, item) : NULL;
+    if (at) memset(at, ' ', strlen(item));
+    enum list_act act = LIST_NONE;
+    for (int a = 0; a < 3; a++)
+        if (says_any(rest, verbs[a])) {
+            if (act != LIST_NONE) return LIST_NONE; /* two acts said: the model decides */
+            act = (enum list_act)a;
+        }
+    return act;
+}
+
+bool list_verb_line(const struct resolve_registry *r, const struct intent_line *l,
+                    const char *utt, struct intent_line *out)
+{
+    static const char *const intents[2][3] = {
+        {"HassListAddItem", "HassListCompleteItem", "HassListRemoveItem"},
+        {"HassShoppingListAddItem", "HassShoppingListCompleteItem", NULL},
+    };
+    if (!utt) return false;
+    for (int f = 0; f < 2; f++)
+        for (int a = 0; a < 3; a++) {
+            if (!intents[f][a] || strcmp(l->intent, intents[f][a])) continue;
+            const char *item = intent_line_get(l, "item");
+            enum list_act said = list_act_said(utt, item);
+            if (said == LIST_NONE || (int)said == a) return false;
+            if (intents[f][said]) {
+                *out = *l;
+                snprintf(out->intent, sizeof out->intent, "%s", intents[f][said]);
+                return true;
+            }
+            /* a removal from the shopping list: the to-do intent, on the hub's shopping list */
+            for (int i = 0; i < r->n_ent; i++)
+                if (r->ent[i].domain && !strcmp(r->ent[i].domain, "todo") &&
+                    is_shopping_list(&r->ent[i]) && item) {
+                    memset(out, 0, sizeof *out);
+                    snprintf(out->intent, sizeof out->intent, "%s", intents[0][said]);
+                    return intent_line_add(out, "item", item) == HUB_OK &&
+                           intent_line_add(out, "name", r->ent[i].name) == HUB_OK;
+                }
+            return false;
+        }
+    return false;
+}
+
+/* ---- timers: a name that is a room ---- */
+
+/* A timer named after a room of the house: "abort the timer in the library" decoded as
+ * name=library. Timers are found by their room as well as by their name, and a room's name is
+ * the room (area=Library), where the intent has that combination. */
+bool timer_area_line(const struct resolve_registry *r, const struct intent_def *d,
+                     const struct intent_line *l, struct intent_line *out)
+{
+    const char *name = intent_line_get(l, "name");
+    if (!d || !name || !strstr(l->intent, "Timer") || intent_line_get(l, "area")) return false;
+    const char *area = resolve_area(r, name);
+    int area_bit = intent_slot_index("area"), name_bit = intent_slot_index("name");
+    if (!area || !intent_def_combo(d, (intent_line_mask(l) & ~(1u << name_bit)) | (1u << area_bit)))
+        return false;
+    if (!line_without(l, 1u << name_bit, out)) return false;
+    return intent_line_add(out, "area", area) == HUB_OK;
+}
+
+/* ---- durations: a timer's hours, minutes and seconds ---- */
+
+/* Where span is said in the utterance (ASCII case aside) at or after byte from: its offset, or
+ * -1. */
+static long utt_find(const char *utt, const char *span, size_t from)
+{
+    size_t n = strlen(span), ul = strlen(utt);
+    for (size_t i = from; n && i + n <= ul; i++)
+        if (!strncasecmp(utt + i, span, n)) return (long)i;
+    return -1;
+}
+
+/* The line with its duration slots made whole (see resolve.h), written to *out; false when it
+ * stays. A group is a new duration (hours, minutes, seconds) or the one a timer was started with
+ * (start_*). A span the utterance carries on with a half or a unit ("an hour" + "and a half",
+ * "一个" + "半小时") counts as the longer stretch (num_duration_extend), and free text said
+ * inside that stretch ("时" of 两个半小时, copied as a command) goes; a fraction (1.5 hours) is
+ * carried into the smaller units. Groups without either are left as said ("90 minutes"). */
+bool durations_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const groups[2][3] = {{"hours", "minutes", "seconds"},
+                                             {"start_hours", "start_minutes", "start_seconds"}};
+    static const long unit[3] = {3600, 60, 1};
+    struct intent_line *work = malloc(sizeof *work), *next = malloc(sizeof *next);
+    bool changed = false;
+    if (!work || !next) goto out;
+    *work = *l;
+    for (int g = 0; g < 2; g++) {
+        double secs = 0;
+        bool any = false, recount = false, bad = false;
+        long ss = -1, se = -1; /* the stretch a span was extended to */
+        for (int k = 0; k < 3 && !bad; k++) {
+            const char *v = intent_line_get(l, groups[g][k]);
+            if (!v) continue;
+            any = true;
+            struct num_duration d;
+            size_t len = strlen(v), ext = 0;
+            bool again = false;
+            for (long at = utt ? utt_find(utt, v, 0) : -1; at >= 0 && !ext;
+                 at = utt_find(utt, v, (size_t)at + 1)) {
+                ext = num_duration_extend(utt + at, len, &d);
+                if (ext <= len) {
+                    ext = 0;
+                    continue;
+                }
+                again = ss == at && se == at + (long)ext;
+                ss = at, se = at + (long)ext;
+            }
+            if (again) continue; /* the same words copied into two slots count once */
+            double x, whole = -1;
+            if (ext || num_parse_duration(v, &d) == HUB_OK)
+                whole = (double)(d.hours * 3600 + d.minutes * 60 + d.seconds);
+            bool as_slot = num_parse_slot(groups[g][k], v, &x) == HUB_OK;
+            /* whole units of the slot stay as said ("90 minutes" is 90 minutes; the model's
+             * slot wins over a unit word it copied with the number) */
+            if (!ext && as_slot && x == floor(x)) {
+                secs += x * (double)unit[k];
+                continue;
+            }
+            recount = true; /* "an hour and a half", "1.5 hours", "半小时" */
+            if (whole >= 0)
+                secs += whole;
+            else if (as_slot)
+                secs += x * (double)unit[k];
+            else
+                bad = true; /* left to resolve_slots, which answers null */
+        }
+        long t = lround(secs);
+        if (!any || !recount || bad || t <= 0) continue;
+        uint32_t drop = 0;
+        for (int k = 0; k < 3; k++)
+            drop |= 1u << intent_slot_index(groups[g][k]);
+        for (int i = 0; i < work->n_slots && ss >= 0; i++) {
+            const char *v = work->slots[i].value;
+            long at = utt_find(utt, v, (size_t)ss);
+            if (intent_slot_kind(work->slots[i].name) == INTENT_SLOT_TEXT && at >= 0 &&
+                at + (long)strlen(v) <= se)
+                drop |= 1u << intent_slot_index(work->slots[i].name);
+        }
+        long part[3] = {t / 3600, t % 3600 / 60, t % 60};
+        bool ok = line_without(work, drop, next);
+        for (int k = 0; k < 3 && ok; k++) {
+            char num[32];
+            snprintf(num, sizeof num, "%ld", part[k]);
+            if (part[k]) ok = intent_line_add(next, groups[g][k], num) == HUB_OK;
+        }
+        if (!ok) continue;
+        *work = *next;
+        changed = true;
+    }
+    if (changed) *out = *work;
+out:
+    free(work);
+    free(next);
+    return changed;
+}
+
+/* ---- lights, mute, colours and locks ---- */
+
+/* The domain and device class slots. */
+uint32_t kind_mask(void)
+{
+    return (1u << intent_slot_index("domain")) | (1u << intent_slot_index("device_class"));
+}
+
+/* Lights the utterance does not speak of: the model fills domain=light in when it knows no
+ * better ("switch off the thermostat", 打开电视, "lock the shed"). Only on/off and state lines
+ * with no name: brightness and colour imply lights without the word. */
+bool light_unsaid(const struct intent_line *l, const char *utt)
+{
+    static const char *const light_words[] = {
+        "light",   "lights",  "lamp",   "lamps",   "lighting", "lightbulb", "lightbulbs",
+        "bulb",    "bulbs",   "chandelier", "sconce", "sconces", "lantern", "lanterns",
+        "led",     "leds",    "strip",  "lit",     "灯",       "照明",      "光",
+        NULL,
+    };
+    const char *domain = intent_line_get(l, "domain");
+    if (!utt || !domain || strcmp(domain, "light") || intent_line_get(l, "name")) return false;
+    if (strcmp(l->intent, "HassTurnOn") && strcmp(l->intent, "HassTurnOff") &&
+        strcmp(l->intent, "HassGetState"))
+        return false;
+    return !says_any(utt, light_words);
+}
+
+/* Mute or on/off, by what the speaker says: the model hears "put the tv on mute" as turning it
+ * on and "turn off the tv" / 关掉电视 as muting it. A word of muting turns on/off into mute
+ * (unless it says unmute or "off mute"; an unmute stays, since 取消…的静音 says 静音 too); an
+ * on/off verb with no word of sound at all turns mute or unmute into on/off. */
+bool mute_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const unmute[] = {"unmute", "off mute", "取消静音", "解除静音", NULL};
+    static const char *const mute[] = {"mute", "muted", "静音", NULL};
+    static const char *const sound[] = {"mute", "muted", "unmute", "sound", "audio", "volume",
+                                        "quiet", "silence", "silent", "静音", "声音", "音量",
+                                        "安静", "声", NULL};
+    static const char *const on[] = {"turn on", "switch on", "power on", "打开", "开一下",
+                                     "启动", NULL};
+    static const char *const off[] = {"turn off", "switch off", "power off", "shut off",
+                                      "关掉", "关闭", "关上", "关一下", NULL};
+    const char *to = NULL;
+    bool is_mute = !strcmp(l->intent, "HassMediaPlayerMute"),
+         is_unmute = !strcmp(l->intent, "HassMediaPlayerUnmute"),
+         is_on = !strcmp(l->intent, "HassTurnOn"), is_off = !strcmp(l->intent, "HassTurnOff");
+    const char *name = intent_line_get(l, "name");
+    if (!utt || !(is_mute || is_unmute || ((is_on || is_off) && name))) return false;
+    if ((is_on || is_off) && says_any(utt, mute) && !says_any(utt, unmute))
+        to = "HassMediaPlayerMute";
+    else if ((is_mute || is_unmute) && !says_any(utt, sound)) {
+        bool says_on = says_any(utt, on), says_off = says_any(utt, off);
+        if (says_on != says_off) to = says_on ? "HassTurnOn" : "HassTurnOff";
+    }
+    if (!to) return false;
+    /* the slots must make a combination of the new intent: the media player by name, or its
+     * room (mute has name_only and area) */
+    *out = *l;
+    snprintf(out->intent, sizeof out->intent, "%s", to);
+    return true;
+}
+
+/* Colour words and the colour each names (intent_line.c's closed list), in both languages: the
+ * model learns the common ones from the corpus, but a colour it never saw (金色, "golden") it can
+ * only guess, and a light is then set to the wrong colour. */
+static const struct {
+    const char *color;
+    const char *words[8];
+} resolve_colors[] = {
+    {"white", {"white", "白色", "白光", NULL}},
+    {"black", {"black", "黑色", NULL}},
+    {"red", {"red", "crimson", "scarlet", "红色", "大红", NULL}},
+    {"orange", {"orange", "橙色", "橘色", "橘黄色", "橙黄色", NULL}},
+    {"yellow", {"yellow", "黄色", "明黄色", NULL}},
+    {"green", {"green", "绿色", NULL}},
+    {"blue", {"blue", "navy", "蓝色", "天蓝色", "深蓝色", NULL}},
+    {"purple", {"purple", "lavender", "紫色", "淡紫色", NULL}},
+    {"brown", {"brown", "棕色", "褐色", "咖啡色", NULL}},
+    {"pink", {"pink", "粉色", "粉红色", "粉红", NULL}},
+    {"turquoise", {"turquoise", "青绿色", "绿松石色", NULL}},
+    {"cyan", {"cyan", "aqua", "青色", "蓝青色", NULL}},
+    {"magenta", {"magenta", "fuchsia", "品红", "洋红", "紫红色", NULL}},
+    {"violet", {"violet", "紫罗兰色", "紫罗兰", NULL}},
+    {"indigo", {"indigo", "靛蓝", "靛青", NULL}},
+    {"gold", {"gold", "golden", "金色", "金黄色", NULL}},
+    {"silver", {"silver", "银色", "银白色", NULL}},
+    {"lime", {"lime", "青柠色", "酸橙色", NULL}},
+    {"teal", {"teal", "蓝绿色", "水鸭色", NULL}},
+    {"amber", {"amber", "琥珀色", NULL}},
+    {"warm white", {"warm white", "暖白色", "暖白光", "暖光", NULL}},
+    {"cool white", {"cool white", "cold white", "冷白色", "冷白光", "冷光", NULL}},
+};
+
+/* The colour the utterance names, or NULL when it names none or two: the longest colour word
+ * wins over the words inside it (品红 over 红, "warm white" over "white"); ASCII words count
+ * only as whole words; words inside the device's name (the Red Lamp) do not count. */
+static const char *color_said(const char *utt, const char *name)
+{
+    const char *best = NULL;
+    size_t best_len = 0, best_at = 0;
+    bool two = false;
+    for (size_t c = 0; c < sizeof resolve_colors / sizeof resolve_colors[0]; c++)
+        for (int w = 0; resolve_colors[c].words[w]; w++) {
+            const char *word = resolve_colors[c].words[w];
+            size_t wl = strlen(word);
+            bool ascii = (unsigned char)word[0] < 0x80;
+            for (const char *p = utt; (p = ascii ? strcasestr(p, word) : strstr(p, word));
+                 p += wl) {
+                if (ascii && ((p > utt && isalnum((unsigned char)p[-1])) ||
+                              isalnum((unsigned char)p[wl])))
+                    continue;
+                if (name && (ascii ? strcasestr(name, word) : strstr(name, word))) continue;
+                size_t at = (size_t)(p - utt);
+                if (best && at >= best_at && at + wl <= best_at + best_len) continue; /* inside */
+                if (best && best_at >= at && best_at + best_len <= at + wl) {
+                    best = resolve_colors[c].color, best_len = wl, best_at = at; /* around */
+                    continue;
+                }
+                if (best && strcmp(best, resolve_colors[c].color)) two = true;
+                best = resolve_colors[c].color, best_len = wl, best_at = at;
+            }
+        }
+    return two ? NULL : best;
+}
+
+bool color_line(const struct intent_line *l, const char *utterance,
+                struct intent_line *out)
+{
+    const char *color = intent_line_get(l, "color");
+    const char *said = color && utterance ? color_said(utterance, intent_line_get(l, "name")) : NULL;
+    if (!said || !strcmp(said, color)) return false;
+    *out = *l;
+    for (int i = 0; i < out->n_slots; i++)
+        if (!strcmp(out->slots[i].name, "color"))
+            snprintf(out->slots[i].value, sizeof out->slots[i].value, "%s", said);
+    return true;
+}
+
+/* Which way the utterance turns a lock: 1 lock, -1 unlock, 0 it does not say. */
+static int lock_verb(const char *utt)
+{
+    static const char *const unlock[] = {"unlock", "解锁", "开锁", "打开", "解开", "开门", NULL};
+    static const char *const lock[] = {"锁上", "锁好", "上锁", "锁住", "反锁", "锁起来", "锁一下",
+                                       NULL};
+    for (int i = 0; unlock[i]; i++)
+        if (strcasestr(utt, unlock[i])) return -1;
+    for (int i = 0; lock[i]; i++)
+        if (strstr(utt, lock[i])) return 1;
+    for (const char *p = utt; (p = strcasestr(p, "lock")); p += 4) /* the word, not "blocks" */
+        if ((p == utt || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[4]))
+            return 1;
+    return 0;
+}
+
+/* A lock turned the other way than the verb said ("lock the front door please" heard as
+ * HassTurnOff, which unlocks): the verb decides. Locks are where a wrong direction does harm,
+ * and the verb is one word the small model can miss among the others. */
+bool lock_direction_line(const struct resolve_registry *r, const struct intent_line *l,
+                         const char *utterance, struct intent_line *out)
+{
+    bool on = !strcmp(l->intent, "HassTurnOn");
+    if (!utterance || (!on && strcmp(l->intent, "HassTurnOff"))) return false;
+    const char *name = intent_line_get(l, "name"), *domain = intent_line_get(l, "domain");
+    const struct resolve_item *e =
+        name ? entity_named(r, resolve_entity(r, name, NULL, NULL, NULL, NULL)) : NULL;
+    bool is_lock = (domain && !strcmp(domain, "lock")) ||
+                   (e && e->domain && !strcmp(e->domain, "lock"));
+    int verb = is_lock ? lock_verb(utterance) : 0;
+    if (!verb || (verb > 0) == on) return false;
+    *out = *l;
+    snprintf(out->intent, sizeof out->intent, "%s", on ? "HassTurnOff" : "HassTurnOn");
+    return true;
+}
