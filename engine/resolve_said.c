@@ -196,10 +196,31 @@ static long utt_find(const char *utt, const char *span, size_t from)
     return -1;
 }
 
+/* Where the duration starts that a span beginning with a half is the end of ("一个" before
+ * 半小时, copied alone from 一个半小时后提醒我; "one and" before "a half hours"): the earliest
+ * offset at most 16 bytes back, on a character and word boundary, from which the words up to
+ * the span's end read as one duration (num_duration_extend), or -1. */
+static long half_start(const char *utt, long at, size_t len)
+{
+    const char *v = utt + at;
+    long best = -1;
+    if (!starts(v, "半") && strncasecmp(v, "half", 4) && strncasecmp(v, "a half", 6)) return -1;
+    for (long s = at - 1; s >= 0 && at - s <= 16; s--) {
+        unsigned char c = (unsigned char)utt[s];
+        if ((c & 0xC0) == 0x80) continue; /* inside a character */
+        if (s > 0 && isalnum((unsigned char)utt[s - 1]) && isalnum(c)) continue; /* in a word */
+        struct num_duration d;
+        size_t want = (size_t)(at - s) + len;
+        if (num_duration_extend(utt + s, want, &d) >= want) best = s;
+    }
+    return best;
+}
+
 /* The line with its duration slots made whole (see resolve.h), written to *out; false when it
  * stays. A group is a new duration (hours, minutes, seconds) or the one a timer was started with
  * (start_*). A span the utterance carries on with a half or a unit ("an hour" + "and a half",
- * "一个" + "半小时") counts as the longer stretch (num_duration_extend), and free text said
+ * "一个" + "半小时") counts as the longer stretch (num_duration_extend), as does a span that is
+ * the half of a duration said before it (半小时 of 一个半小时; half_start), and free text said
  * inside that stretch ("时" of 两个半小时, copied as a command) goes; a fraction (1.5 hours) is
  * carried into the smaller units. Groups without either are left as said ("90 minutes"). */
 bool durations_line(const struct intent_line *l, const char *utt, struct intent_line *out)
@@ -224,13 +245,17 @@ bool durations_line(const struct intent_line *l, const char *utt, struct intent_
             bool again = false;
             for (long at = utt ? utt_find(utt, v, 0) : -1; at >= 0 && !ext;
                  at = utt_find(utt, v, (size_t)at + 1)) {
+                long from = at;
                 ext = num_duration_extend(utt + at, len, &d);
-                if (ext <= len) {
+                size_t right = ext > len ? ext : len; /* the span carried on to the right */
+                long hs = half_start(utt, at, right);
+                if (hs >= 0) /* and read from where its duration starts */
+                    ext = num_duration_extend(utt + (from = hs), (size_t)(at - hs) + right, &d);
+                else if (ext <= len)
                     ext = 0;
-                    continue;
-                }
-                again = ss == at && se == at + (long)ext;
-                ss = at, se = at + (long)ext;
+                if (!ext) continue;
+                again = ss == from && se == from + (long)ext;
+                ss = from, se = from + (long)ext;
             }
             if (again) continue; /* the same words copied into two slots count once */
             double x, whole = -1;

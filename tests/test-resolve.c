@@ -1,7 +1,7 @@
 /*
- * test-resolve.c: the resolver (engine/resolve.c). Unit cases in English and Chinese (keys,
- * aliases, plurals, articles, possessives, measure words, 的, fuzzy matching, the area of a
- * name, unknown devices -> null, numbers), grounding in the utterance (entity names said that
+ * test-resolve.c: the resolver (engine/resolve.c, resolve_ground.c, resolve_said.c). Unit
+ * cases in English and Chinese (keys, aliases, plurals, articles, possessives, measure words,
+ * 的, fuzzy matching, the area of a name, unknown devices -> null, numbers), grounding in the utterance (entity names said that
  * the line lacks, and lines that must stay as they are), repair of spans the model copied short
  * or shifted (and spans that must not change), people said by name, names that beat a kind
  * the model guessed, sensors said by name, kinds the house has none of, a room and a kind
@@ -697,12 +697,22 @@ static void house_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassStartTimer\",\"slots\":{\"hours\":2,\"minutes\":30}}");
     check_ground(t, s, "半小时后提醒我", "HassStartTimer|hours=半小时",
                  "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":30}}");
+    /* the half copied without the number before it */
+    check_ground(t, s, "一个半小时后提醒我", "HassStartTimer|minutes=半小时", hour_half);
+    check_ground(t, s, "一个半小时后提醒我", "HassStartTimer|hours=半", hour_half);
+    check_ground(t, s, "set a timer for one and a half hours",
+                 "HassStartTimer|hours=a half hours", hour_half);
+    check_ground(t, s, "设置十一个半小时的计时器", "HassStartTimer|hours=半小时",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"hours\":11,\"minutes\":30}}");
     check_ground(t, s, "cancel the one and a half hour timer",
                  "HassCancelTimer|start_hours=one and a",
                  "{\"intent\":\"HassCancelTimer\",\"slots\":{\"start_hours\":1,"
                  "\"start_minutes\":30}}");
     check_ground(t, s, "一个半小时后提醒我", "HassStartTimer|hours=一个|minutes=一个", hour_half);
-    /* must not change: whole units as said; another number after the span */
+    /* must not change: whole units as said; another number after the span; a half that is
+     * its own duration */
+    check_ground(t, s, "add ten minutes and a half hour", "HassStartTimer|minutes=a half hour",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":30}}");
     check_ground(t, s, "set a timer for 90 minutes", "HassStartTimer|minutes=90 minutes",
                  "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":90}}");
     check_ground(t, s, "set a timer for an hour and ten minutes",
