@@ -1,13 +1,13 @@
 /*
- * test-resolve.c: the resolver (engine/resolve.c, resolve_ground.c, resolve_said.c). Unit
- * cases in English and Chinese (keys, aliases, plurals, articles, possessives, measure words,
- * 的, fuzzy matching, the area of a name, unknown devices -> null, numbers), grounding in the utterance (entity names said that
- * the line lacks, and lines that must stay as they are), repair of spans the model copied short
- * or shifted (and spans that must not change), people said by name, names that beat a kind
- * the model guessed, sensors said by name, kinds the house has none of, a room and a kind
- * in Chinese (客厅的窗帘), timer durations with a half, bad fixtures refused with a
- * message, and the held-out generated evaluation set resolved from its gold intent lines: the
- * resolver alone must reproduce the expected answers.
+ * test-resolve.c: the resolver (engine/resolve.c, resolve_ground.c, resolve_said.c). Unit cases in
+ * English and Chinese (keys, aliases, plurals, articles, possessives, measure words, 的, fuzzy
+ * matching, the area of a name, unknown devices -> null, numbers), grounding in the utterance
+ * (entity names said that the line lacks, and lines that must stay as they are), repair of spans
+ * the model copied short or shifted (and spans that must not change), people said by name, names
+ * that beat a kind the model guessed, sensors said by name, kinds the house has none of, a room
+ * and a kind in Chinese (客厅的窗帘), timer durations with a half, bad fixtures refused with a message,
+ * and the held-out generated evaluation set resolved from its gold intent lines: the resolver
+ * alone must reproduce the expected answers.
  */
 #include <jansson.h>
 #include <stdio.h>
