@@ -1960,6 +1960,25 @@ static json_t *rule_json(const struct expansion *x, const struct rule_fill *rf, 
 }
 
 /* Fills the pieces of an expansion from the house; writes text, target and expected. */
+/* Whether the house has a device of the domain and class an intent asks for by kind ("the
+ * garage door": cover/garage); a window or door asked about may also be a contact sensor (the
+ * resolver's kind_missing, which the evaluation's answers follow). */
+static int house_has_class(const struct house *h, const char *intent, const char *domain,
+                           const char *device_class)
+{
+    static const char *const contact[] = {"window", "door", "garage_door", "opening", NULL};
+    for (int i = 0; i < h->n_entities; i++) {
+        const struct h_entity *e = &h->ents[i];
+        if (!strcmp(e->domain, domain) && !strcmp(e->device_class, device_class)) return 1;
+        if (strcmp(intent, "HassGetState") || strcmp(domain, "cover") ||
+            strcmp(e->domain, "binary_sensor"))
+            continue;
+        for (int k = 0; contact[k]; k++)
+            if (!strcmp(e->device_class, contact[k])) return 1;
+    }
+    return 0;
+}
+
 static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct intent_combo *combo,
                     struct expansion *x, struct corpus_example *ex)
 {
@@ -2265,9 +2284,19 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
         json_decref(slots);
         slots = json_object();
     }
+    /* "open the garage door" in a house without one is a device the house lacks: the answer
+     * is null (the resolver's kind_missing), the model's line stays what was said */
+    int dc = intent_slot_index("device_class");
+    int lacks = t->def && !has_name && x->closed[dc][0] &&
+                !house_has_class(h, t->def->name, x->closed[dom], x->closed[dc]);
+    if (lacks) {
+        json_decref(slots);
+        slots = json_object();
+    }
     ex->expected = json_pack("{s:o,s:o}", "intent",
-                             t->def ? json_string(t->def->name) : json_null(), "slots", slots);
-    if (x->rule && ex->expected) {
+                             t->def && !lacks ? json_string(t->def->name) : json_null(), "slots",
+                             slots);
+    if (x->rule && ex->expected && !lacks) {
         json_t *rule = rule_json(x, &rf, ex->expected);
         ex->expected = rule ? json_pack("{s:s,s:o,s:o}", "intent", CORPUS_RULE_INTENT, "slots",
                                         json_object(), "rule", rule)
@@ -2384,7 +2413,9 @@ static int gen_rule(struct corpus_gen *g, struct corpus_example *ex)
     if (gen_fill(g, t, g->pairs[pair].combo, &x, ex)) return -1;
     snprintf(ex->template_id, sizeof ex->template_id, "%s", rt->id);
     snprintf(ex->combo, sizeof ex->combo, "%s", g->pairs[pair].combo->name);
-    ex->neg[0] = 0;
+    /* a rule for a kind of device the house lacks (gen_fill) is a negative */
+    snprintf(ex->neg, sizeof ex->neg, "%s",
+             json_is_null(json_object_get(ex->expected, "intent")) ? "unknown_device" : "");
     ex->house_id = g->h.id;
     ex->house = g->house_json;
     return 0;
@@ -2463,7 +2494,10 @@ int corpus_gen_next(struct corpus_gen *g, struct corpus_example *ex, char *err, 
             continue;
         snprintf(ex->template_id, sizeof ex->template_id, "%s", t->id);
         snprintf(ex->combo, sizeof ex->combo, "%s", combo ? combo->name : "none");
-        snprintf(ex->neg, sizeof ex->neg, "%s", t->def ? "" : t->neg);
+        /* a kind of device the house lacks (gen_fill) is a negative */
+        int lacks = t->def && json_is_null(json_object_get(ex->expected, "intent"));
+        snprintf(ex->neg, sizeof ex->neg, "%s",
+                 t->def ? (lacks ? "unknown_device" : "") : t->neg);
         ex->house_id = g->h.id;
         ex->house = g->house_json;
         g->left--;

@@ -536,11 +536,12 @@ static json_t *null_answer(void)
 }
 
 /* Whether the line asks for a kind of device the house does not have (see resolve.h): a kind
- * said (domain=fan) or implied by the intent (HassVacuumStart) with no entity of its domain
- * anywhere in the house. A name resolves or not on its own; an empty registry is no house. Only
- * the domain counts: rooms and device classes are asked of a house that may not know them all
- * (the held-out set asks for the blinds of a room without any, and the hub answers that), and
- * lawn mowers, which the evaluation asks of houses without one, are left to the hub. */
+ * said (domain=fan, or cover with device_class=garage) or implied by the intent
+ * (HassVacuumStart) with no entity of its domain and class anywhere in the house ("open the
+ * garage door" in a house without one is a device it lacks: null). A name resolves or not on
+ * its own; an empty registry is no house. Rooms do not count: the blinds of a room without any
+ * are asked of a house that has blinds, and the hub answers that; lawn mowers, which the
+ * evaluation asks of houses without one, are left to the hub. */
 static bool kind_missing(const struct resolve_registry *r, const struct intent_line *l)
 {
     static const char *const only[][2] = {
@@ -554,7 +555,7 @@ static bool kind_missing(const struct resolve_registry *r, const struct intent_l
     if (!r->n_ent || intent_line_get(l, "name")) return false;
     const char *domain = intent_line_get(l, "domain");
     if (domain) {
-        if (house_has_kind(r, domain, NULL, NULL)) return false;
+        if (house_has_kind(r, domain, intent_line_get(l, "device_class"), NULL)) return false;
         /* a window or door asked about may be a contact sensor (command.c looks at both) */
         static const char *const contact[] = {"window", "door", "garage_door", "opening", NULL};
         if (!strcmp(l->intent, "HassGetState") && !strcmp(domain, "cover"))

@@ -5,8 +5,9 @@
  * through engine/numbers.h, closed and free-text slots as written. A name, area or floor that
  * matches nothing in the house makes the whole answer null (the device is not in the house),
  * and so does a kind of device the house has none of: a domain said ("turn on the ceiling fan"
- * -> domain=fan) or the one an intent acts on (vacuum, fan speed, climate; the temperature also
- * from a temperature sensor). Timer names are free text and stay as said.
+ * -> domain=fan), a cover's class said ("open the garage door" -> device_class=garage) or the
+ * domain an intent acts on (vacuum, fan speed, climate; the temperature also from a temperature
+ * sensor). Timer names are free text and stay as said.
  *
  * A registry is read-only once loaded and may be shared by threads.
  */
