@@ -672,7 +672,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
     enum { FITTED, TIMED, ROOMED, KINDED, LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED,
-           PLACED, TURNED, COLORED, MUTED, N_STEPS };
+           PLACED, TURNED, COLORED, CLASSED, MUTED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -705,6 +705,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         l = &step[PLACED];
     if (lock_direction_line(r, l, utterance, &step[TURNED])) l = &step[TURNED];
     if (color_line(l, utterance, &step[COLORED])) l = &step[COLORED];
+    if (media_class_line(d, l, utterance, &step[CLASSED])) l = &step[CLASSED];
     if (mute_line(l, utterance, &step[MUTED]) &&
         (!schema || intent_def_combo(intent_schema_find(schema, step[MUTED].intent),
                                      intent_line_mask(&step[MUTED]))))

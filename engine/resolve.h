@@ -111,6 +111,8 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span);
  *   corpus's verbs outside the item decide between adding, checking off and removing;
  * - lights nobody spoke of (domain=light with no word for a light in an on/off or state line)
  *   make way for a device said by name, or the answer is null;
+ * - a media class stays only where a class word is said outside the query ("the album",
+ *   "songs by", 电影; not 歌曲 of 流行歌曲);
  * - the one colour word said sets the colour; mute words turn on/off into mute, and on/off verbs
  *   with no word of sound turn mute into on/off;
  * - "<owner>的<kind word>" with an owner that is no room, floor or word for the whole house is a

@@ -135,6 +135,9 @@ bool lock_direction_line(const struct resolve_registry *r, const struct intent_l
                          const char *utterance, struct intent_line *out);
 bool color_line(const struct intent_line *l, const char *utterance, struct intent_line *out);
 bool mute_line(const struct intent_line *l, const char *utt, struct intent_line *out);
+/* resolve_said.c: a media class only where the speaker names one */
+bool media_class_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
+                      struct intent_line *out);
 /* resolve_ground.c: a kind asked by an owner the house does not know (the answer is null) */
 bool owner_unknown(const struct resolve_registry *r, const struct intent_line *l,
                    const char *utterance);

@@ -479,3 +479,31 @@ bool lock_direction_line(const struct resolve_registry *r, const struct intent_l
     snprintf(out->intent, sizeof out->intent, "%s", on ? "HassTurnOff" : "HassTurnOn");
     return true;
 }
+
+/* ---- media ---- */
+
+/* A media class the utterance names no class of: "play taylor swift on the kitchen speaker"
+ * or 放流行歌曲 written with media_class=track. The class is a word the speaker says outside the
+ * query ("the album", "songs by", 电影, 的歌); a class word inside the query (流行歌曲) or none at
+ * all leaves the search to the media player. Written to *out without media_class; false when
+ * the line stays. */
+bool media_class_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
+                      struct intent_line *out)
+{
+    static const char *const class_words[] = {
+        "album", "albums", "record", "song", "songs", "track", "tracks", "tune", "tunes", "single",
+        "playlist", "playlists", "movie", "movies", "film", "films", "show", "shows", "series",
+        "episode", "episodes", "podcast", "podcasts", "artist", "band", "singer", "by", "专辑",
+        "歌", "曲", "首", "歌单", "播放列表", "电影", "片", "剧", "节目", "综艺", "播客", "歌手",
+        "乐队", NULL};
+    const char *query = intent_line_get(l, "search_query");
+    if (!d || !utt || !intent_line_get(l, "media_class")) return false;
+    char rest[INTENT_LINE_MAX];
+    snprintf(rest, sizeof rest, "%s", utt);
+    /* the query's own words name no class */
+    char *at = query && *query ? strcasestr(rest, query) : NULL;
+    if (at) memset(at, ' ', strlen(query));
+    if (says_any(rest, class_words)) return false;
+    return line_without(l, 1u << intent_slot_index("media_class"), out) &&
+           intent_def_combo(d, intent_line_mask(out));
+}

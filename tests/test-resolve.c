@@ -319,8 +319,8 @@ static void lock_cases(const struct intent_schema *s)
 
 /* Names, rooms, lists and colours the utterance says, against what the decoder wrote
  * (resolve_line's unsaid_name_line, name_lost_line, place_said_line, place_lost_line,
- * timer_area_line, list_named_line, list_verb_line, color_line, mute_line, owner_unknown and
- * light_unsaid). */
+ * timer_area_line, list_named_line, list_verb_line, color_line, media_class_line, mute_line,
+ * owner_unknown and light_unsaid). */
 static void said_cases(const struct intent_schema *s)
 {
     struct resolve_registry *en = load_str(house_ground), *zh = load_str(house_de_zh);
@@ -406,6 +406,23 @@ static void said_cases(const struct intent_schema *s)
                  "{\"intent\":null,\"slots\":{}}");
     check_ground(en, s, "turn on the kettle and the night light", "HassTurnOn|name=kettle",
                  "{\"intent\":null,\"slots\":{}}");
+
+    /* a media class only where a class word is said outside the query */
+    check_ground(en, s, "play taylor swift", "HassMediaSearchAndPlay|search_query=taylor swift|"
+                 "media_class=track",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
+                 "\"taylor swift\"}}");
+    check_ground(zh, s, "放流行歌曲", "HassMediaSearchAndPlay|search_query=流行歌曲|media_class=track",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
+                 "\"流行歌曲\"}}");
+    /* must not change: the class said */
+    check_ground(en, s, "play the album abbey road",
+                 "HassMediaSearchAndPlay|search_query=abbey road|media_class=album",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"media_class\":\"album\","
+                 "\"search_query\":\"abbey road\"}}");
+    check_ground(zh, s, "来首后来", "HassMediaSearchAndPlay|search_query=后来|media_class=track",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"media_class\":\"track\","
+                 "\"search_query\":\"后来\"}}");
 
     /* the shopping list's intents with another list said: that list */
     struct resolve_registry *lists = load_str(
