@@ -51,7 +51,8 @@ HUB_TESTS += tests/test-corpus-eval.sh
 EXTRA_DIST += tests/test-corpus-eval.sh data/eval/README.md data/eval/hand/en.jsonl \
 	data/eval/hand/zh-CN.jsonl data/eval/hand/fixtures/en-house.json \
 	data/eval/hand/fixtures/en-flat.json data/eval/hand/fixtures/zh-apartment.json \
-	data/eval/hand/fixtures/zh-house.json data/eval/generated
+	data/eval/hand/fixtures/zh-house.json data/eval/generated data/eval/blind/en.jsonl \
+	data/eval/blind/zh-CN.jsonl
 EXTRA_DIST += data/eval/rules/README.md data/eval/rules/en.jsonl data/eval/rules/zh-CN.jsonl \
 	data/eval/rules/fixtures/en-house.json data/eval/rules/fixtures/en-flat.json \
 	data/eval/rules/fixtures/zh-house.json data/eval/rules/fixtures/zh-apartment.json

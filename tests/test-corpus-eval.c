@@ -4,6 +4,8 @@
  * floors are the fixture's canonical names (free-text timer names aside); numbers are JSON
  * numbers in range; closed slots use their canonical words; generated lines carry a target line
  * that validates. Also: enough utterances per language and source, ids unique, some nulls.
+ * Sources: hand/ (written by hand), generated/ (held-out split) and blind/ (written without
+ * reading the templates, word lists or other sets).
  * Usage: test-corpus-eval (reads $top_srcdir/data/eval). */
 #include "engine/intent_line.h"
 #include "hub_status.h"
@@ -167,18 +169,22 @@ int main(void)
     static const char *const langs[] = {"en", "zh-CN"};
     for (int l = 0; l < 2; l++) {
         char dir[1200], file[64];
-        struct counts hand = {0}, gen = {0};
+        struct counts hand = {0}, gen = {0}, blind = {0};
         snprintf(file, sizeof file, "%s.jsonl", langs[l]);
         snprintf(dir, sizeof dir, "%s/eval/hand", data);
         check_file(schema, dir, file, langs[l], &hand, ids);
         snprintf(dir, sizeof dir, "%s/eval/generated", data);
         check_file(schema, dir, file, langs[l], &gen, ids);
-        printf("%s: %d hand-written (%d null), %d generated (%d null)\n", langs[l], hand.lines,
-               hand.nulls, gen.lines, gen.nulls);
+        snprintf(dir, sizeof dir, "%s/eval/blind", data);
+        check_file(schema, dir, file, langs[l], &blind, ids);
+        printf("%s: %d hand-written (%d null), %d generated (%d null), %d blind (%d null)\n",
+               langs[l], hand.lines, hand.nulls, gen.lines, gen.nulls, blind.lines, blind.nulls);
         CHECK(hand.lines >= 200, "%s: only %d hand-written utterances", langs[l], hand.lines);
         CHECK(hand.nulls >= 20, "%s: only %d hand-written out-of-scope", langs[l], hand.nulls);
         CHECK(gen.lines >= 1400, "%s: only %d generated utterances", langs[l], gen.lines);
         CHECK(gen.nulls >= 50, "%s: only %d generated nulls", langs[l], gen.nulls);
+        CHECK(blind.lines >= 100, "%s: only %d blind utterances", langs[l], blind.lines);
+        CHECK(blind.nulls >= 10, "%s: only %d blind out-of-scope", langs[l], blind.nulls);
     }
     json_decref(ids);
     intent_schema_free(schema);
