@@ -835,6 +835,12 @@ static bool name_not_landmark(const struct resolve_registry *r, const struct int
     ground_units_of(utterance, u);
     ok = true;
     if (!units_find(u, intent_line_get(l, "name"), &ss, &se)) goto out;
+    /* a span inside the free text is the item or message, no device of its own */
+    bool *text = calloc(GROUND_UNITS, sizeof *text);
+    if (text) units_block_text(u, l, text);
+    bool in_text = text && text[ss];
+    free(text);
+    if (in_text) goto out;
     for (int k = 0; k < ent->n_keys && ms < 0; k++)
         for (int t = 0; t < u->n && ms < 0; t++)
             if ((t >= se || t < ss) && (me = units_spell(u, t, ent->keys[k])) >= 0) ms = t;

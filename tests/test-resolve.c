@@ -437,6 +437,9 @@ static void said_cases(const struct intent_schema *s)
     check_ground(lists, s, "药店里不需要猫砂了，删掉", "HassListRemoveItem|name=猫砂|item=猫砂",
                  "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"猫砂\","
                  "\"name\":\"药店\"}}");
+    check_ground(lists, s, "把药店清单上面的猫砂删掉", "HassListRemoveItem|name=猫砂|item=猫砂",
+                 "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"猫砂\","
+                 "\"name\":\"药店\"}}");
     check_ground(lists, s, "药店上的花生酱搞定了", "HassShoppingListCompleteItem|item=花生酱",
                  "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"花生酱\","
                  "\"name\":\"药店\"}}");
