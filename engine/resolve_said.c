@@ -41,10 +41,17 @@ const char *const resolve_shopping_list_words[] = {
     "shopping list", "shopping", "grocery list", "购物", "购物清单", "购物单", "采购清单", NULL,
 };
 
+/* Is the entity a list (the todo domain)? */
+static bool is_list(const struct resolve_item *e)
+{
+    return e->domain && !strcmp(e->domain, "todo");
+}
+
 /* Is the entity the shopping list (a todo whose name or alias is one of its words)? */
 static bool is_shopping_list(const struct resolve_item *e)
 {
     char key[128];
+    if (!is_list(e)) return false;
     for (int w = 0; resolve_shopping_list_words[w]; w++) {
         resolve_key(resolve_shopping_list_words[w], key, sizeof key);
         for (int k = 0; k < e->n_keys; k++)
@@ -78,8 +85,7 @@ bool list_named_line(const struct resolve_registry *r, const struct intent_line 
     ground_units_of(utterance, u);
     units_block_text(u, l, blocked);
     for (int i = 0; i < r->n_ent; i++)
-        eligible[i] = r->ent[i].domain && !strcmp(r->ent[i].domain, "todo") &&
-                      !is_shopping_list(&r->ent[i]);
+        eligible[i] = is_list(&r->ent[i]) && !is_shopping_list(&r->ent[i]);
     if (!ground_mention(r, u, blocked, eligible, cand, &ms, &me)) goto out;
     for (int i = 0; i < r->n_ent; i++)
         if (cand[i]) {
@@ -154,8 +160,7 @@ bool list_verb_line(const struct resolve_registry *r, const struct intent_line *
             }
             /* a removal from the shopping list: the to-do intent, on the hub's shopping list */
             for (int i = 0; i < r->n_ent; i++)
-                if (r->ent[i].domain && !strcmp(r->ent[i].domain, "todo") &&
-                    is_shopping_list(&r->ent[i]) && item) {
+                if (is_shopping_list(&r->ent[i]) && item) {
                     memset(out, 0, sizeof *out);
                     snprintf(out->intent, sizeof out->intent, "%s", intents[0][said]);
                     return intent_line_add(out, "item", item) == HUB_OK &&
