@@ -1959,7 +1959,6 @@ static json_t *rule_json(const struct expansion *x, const struct rule_fill *rf, 
     return rule;
 }
 
-/* Fills the pieces of an expansion from the house; writes text, target and expected. */
 /* Whether the house has a device of the domain and class an intent asks for by kind ("the
  * garage door": cover/garage); a window or door asked about may also be a contact sensor (the
  * resolver's kind_missing, which the evaluation's answers follow). */
@@ -1979,6 +1978,8 @@ static int house_has_class(const struct house *h, const char *intent, const char
     return 0;
 }
 
+/* Fills the pieces of an expansion from the house; writes text, target and expected, and for an
+ * intent's template the negative kind (a kind of device the house lacks, or none). */
 static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct intent_combo *combo,
                     struct expansion *x, struct corpus_example *ex)
 {
@@ -2293,6 +2294,7 @@ static int gen_fill(struct corpus_gen *g, const struct tmpl *t, const struct int
         json_decref(slots);
         slots = json_object();
     }
+    if (t->def) snprintf(ex->neg, sizeof ex->neg, "%s", lacks ? "unknown_device" : "");
     ex->expected = json_pack("{s:o,s:o}", "intent",
                              t->def && !lacks ? json_string(t->def->name) : json_null(), "slots",
                              slots);
@@ -2413,9 +2415,6 @@ static int gen_rule(struct corpus_gen *g, struct corpus_example *ex)
     if (gen_fill(g, t, g->pairs[pair].combo, &x, ex)) return -1;
     snprintf(ex->template_id, sizeof ex->template_id, "%s", rt->id);
     snprintf(ex->combo, sizeof ex->combo, "%s", g->pairs[pair].combo->name);
-    /* a rule for a kind of device the house lacks (gen_fill) is a negative */
-    snprintf(ex->neg, sizeof ex->neg, "%s",
-             json_is_null(json_object_get(ex->expected, "intent")) ? "unknown_device" : "");
     ex->house_id = g->h.id;
     ex->house = g->house_json;
     return 0;
@@ -2494,10 +2493,7 @@ int corpus_gen_next(struct corpus_gen *g, struct corpus_example *ex, char *err, 
             continue;
         snprintf(ex->template_id, sizeof ex->template_id, "%s", t->id);
         snprintf(ex->combo, sizeof ex->combo, "%s", combo ? combo->name : "none");
-        /* a kind of device the house lacks (gen_fill) is a negative */
-        int lacks = t->def && json_is_null(json_object_get(ex->expected, "intent"));
-        snprintf(ex->neg, sizeof ex->neg, "%s",
-                 t->def ? (lacks ? "unknown_device" : "") : t->neg);
+        if (!t->def) snprintf(ex->neg, sizeof ex->neg, "%s", t->neg);
         ex->house_id = g->h.id;
         ex->house = g->house_json;
         g->left--;
