@@ -901,6 +901,38 @@ out:
  * the intent has the combination with the room, and the utterance says one room only, outside
  * its free text and the device's name; with a device named, only the room it is in. */
 
+/* Where the units spell a key (resolve_key's form: no spaces, "guestbedroom"), the first place:
+ * [*s, *e), or false. */
+static bool units_spelled(const struct ground_units *u, const char *key, int *s, int *e)
+{
+    for (int t = 0; t < u->n; t++)
+        if ((*e = units_spell(u, t, key)) >= 0) {
+            *s = t;
+            return true;
+        }
+    return false;
+}
+
+/* Whether a place other than items[pick] is said too, apart from pick's own words ("from the
+ * kitchen to the bedroom", not 卧室 of 主卧室 or "bedroom" of "guest bedroom"): which one is
+ * meant would be a guess. */
+static bool other_place_said(const struct resolve_item *items, int n, int pick,
+                             const struct ground_units *u, const bool *blocked)
+{
+    for (int i = 0; i < n; i++) {
+        if (i == pick || ground_place(&items[i], 1, u, blocked, 0, 0) != 0) continue;
+        bool inside = false;
+        for (int k = 0; k < items[pick].n_keys && !inside; k++)
+            for (int j = 0; j < items[i].n_keys && !inside; j++) {
+                int s, e, ps, pe;
+                inside = units_spelled(u, items[pick].keys[k], &ps, &pe) &&
+                         units_spelled(u, items[i].keys[j], &s, &e) && s >= ps && e <= pe;
+            }
+        if (!inside) return true;
+    }
+    return false;
+}
+
 /* Is some entity called name (canonical) in that area? */
 static bool named_in_area(const struct resolve_registry *r, const char *name, const char *area)
 {
@@ -945,17 +977,7 @@ bool place_said_line(const struct resolve_registry *r, const struct intent_def *
     /* with a name, only the device's own room: a room said with a device elsewhere is some
      * other device, or a mistake the hub does not guess about */
     if (name && !named_in_area(r, canon, r->area[pick].name)) goto out;
-    /* a second room said ("from the kitchen to the bedroom"): which one is meant is a guess */
-    for (int i = 0; i < r->n_area; i++)
-        if (i != pick && ground_place(&r->area[i], 1, u, blocked, 0, 0) == 0) {
-            int s, e, ps, pe;
-            bool inside = false;
-            for (int k = 0; k < r->area[pick].n_keys && !inside; k++)
-                for (int j = 0; j < r->area[i].n_keys && !inside; j++)
-                    inside = units_find(u, r->area[pick].keys[k], &ps, &pe) &&
-                             units_find(u, r->area[i].keys[j], &s, &e) && s >= ps && e <= pe;
-            if (!inside) goto out; /* not just a word of the longer name (卧室 of 主卧室) */
-        }
+    if (other_place_said(r->area, r->n_area, pick, u, blocked)) goto out;
     *out = *l;
     done = intent_line_add(out, "area", r->area[pick].name) == HUB_OK;
 out:
@@ -1034,6 +1056,11 @@ bool place_lost_line(const struct resolve_registry *r, const struct intent_def *
             if (same >= 0 && !place_said_outside(&items[p][same], u, ss, se)) same = -1;
             if (other >= 0 && !place_said_outside(&items[!p][other], u, ss, se)) other = -1;
         }
+        /* two places said: which one the span stood for is a guess */
+        if ((same >= 0 && other_place_said(items[p], n_items[p], same, u, blocked)) ||
+            (same < 0 && other >= 0 &&
+             other_place_said(items[!p], n_items[!p], other, u, blocked)))
+            goto out;
         uint32_t drop = 1u << intent_slot_index(places[p]);
         if (!line_without(work, drop, next)) goto out;
         if (same >= 0) {

@@ -394,6 +394,24 @@ static void said_cases(const struct intent_schema *s)
                  "HassBroadcast|message=the kitchen is closed|area=attic",
                  "{\"intent\":null,\"slots\":{}}");
 
+    /* must not change: two rooms said for the lost span */
+    check_ground(en, s, "turn off the lights in the kitchen and the study",
+                 "HassTurnOff|area=lights in|domain=light", "{\"intent\":null,\"slots\":{}}");
+    /* a room of two words whose last word is another room: one room said */
+    struct resolve_registry *guest = load_str(
+        "{\"areas\":[{\"name\":\"Bedroom\",\"aliases\":[]},"
+        "{\"name\":\"Guest Bedroom\",\"aliases\":[]}],"
+        "\"entities\":[{\"name\":\"Bed Lamp\",\"domain\":\"light\",\"area\":\"Bedroom\"},"
+        "{\"name\":\"Guest Lamp\",\"domain\":\"light\",\"area\":\"Guest Bedroom\"}]}");
+    check_ground(guest, s, "turn off the lights in the guest bedroom", "HassTurnOff|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Guest Bedroom\","
+                 "\"domain\":\"light\"}}");
+    check_ground(guest, s, "turn off the lights in the guest bedroom",
+                 "HassTurnOff|area=lights in|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Guest Bedroom\","
+                 "\"domain\":\"light\"}}");
+    resolve_registry_free(guest);
+
     /* a name span that names nothing: the place it spells, or the entity said elsewhere */
     check_ground(en, s, "set thermostat to twenty-two",
                  "HassClimateSetTemperature|name=two|temperature=twenty-two",
