@@ -141,6 +141,18 @@ static bool units_find(const struct ground_units *u, const char *span, int *s, i
     return units_find_outside(u, span, -1, -1, s, e);
 }
 
+/* Where the units spell a key (resolve_key's form: no spaces, "guestbedroom"), the first place:
+ * [*s, *e), or false. */
+static bool units_spelled(const struct ground_units *u, const char *key, int *s, int *e)
+{
+    for (int t = 0; t < u->n; t++)
+        if ((*e = units_spell(u, t, key)) >= 0) {
+            *s = t;
+            return true;
+        }
+    return false;
+}
+
 /* Marks in blocked[] the units the line's free-text slots cover: an item added to a list or a
  * song title names no entity. */
 void units_block_text(const struct ground_units *u, const struct intent_line *l,
@@ -803,7 +815,7 @@ bool unsaid_name_line(const struct resolve_registry *r, const struct intent_def 
     /* a name said in other words (an alias, a plural, a slip) resolves from the span */
     for (int i = 0; i < r->n_ent && !done; i++)
         for (int k = 0; k < r->ent[i].n_keys; k++)
-            if (!strcmp(r->ent[i].name, name) && units_find(u, r->ent[i].keys[k], &s, &e))
+            if (!strcmp(r->ent[i].name, name) && units_spelled(u, r->ent[i].keys[k], &s, &e))
                 goto out;
     const char *said = NULL;
     done = line_without(l, 1u << intent_slot_index("name"), bare) &&
@@ -901,18 +913,6 @@ out:
  * the intent has the combination with the room, and the utterance says one room only, outside
  * its free text and the device's name; with a device named, only the room it is in. */
 
-/* Where the units spell a key (resolve_key's form: no spaces, "guestbedroom"), the first place:
- * [*s, *e), or false. */
-static bool units_spelled(const struct ground_units *u, const char *key, int *s, int *e)
-{
-    for (int t = 0; t < u->n; t++)
-        if ((*e = units_spell(u, t, key)) >= 0) {
-            *s = t;
-            return true;
-        }
-    return false;
-}
-
 /* Whether a place other than items[pick] is said too, apart from pick's own words ("from the
  * kitchen to the bedroom", not 卧室 of 主卧室 or "bedroom" of "guest bedroom"): which one is
  * meant would be a guess. */
@@ -969,7 +969,7 @@ bool place_said_line(const struct resolve_registry *r, const struct intent_def *
         if (units_find(u, name, &s, &e))
             for (int t = s; t < e; t++) blocked[t] = true;
         for (int k = 0; ent && k < ent->n_keys; k++)
-            if (units_find(u, ent->keys[k], &s, &e))
+            if (units_spelled(u, ent->keys[k], &s, &e))
                 for (int t = s; t < e; t++) blocked[t] = true;
     }
     int pick = ground_place(r->area, r->n_area, u, blocked, 0, 0);
@@ -1034,7 +1034,7 @@ bool place_lost_line(const struct resolve_registry *r, const struct intent_def *
     const char *taken[3] = {name, canon[0], canon[1]};
     for (int k = 0; ent && k < ent->n_keys; k++) {
         int s, e;
-        if (units_find(u, ent->keys[k], &s, &e))
+        if (units_spelled(u, ent->keys[k], &s, &e))
             for (int t = s; t < e; t++) blocked[t] = true;
     }
     for (int i = 0; i < 3; i++) {
