@@ -3,7 +3,8 @@
  * any machine: the "cpu" backend against kern.h and against double-precision references, on
  * the reference models' real tensors; and the GGUF block decoding of ops-common.h (the text the
  * CUDA kernels decode weights with) against kern_dequant_row on every tensor of every
- * reference model, bit for bit, so that the GPU's weight decoding is verified here too.
+ * reference model, bit for bit (element by element and in the mat-vec kernels' chunks), so
+ * that the GPU's weight decoding is verified here too.
  */
 #include "tests/cuda-test-common.h"
 #include "kernels/cuda/ops-common.h"
@@ -22,7 +23,18 @@ static void test_block_decode(const struct gguf_file *f, const char *model)
         float *ref = malloc((size_t)k * sizeof(float));
         if (!ref) exit(99);
         size_t rb = kern_row_bytes(t->type, k);
-        int64_t bad = 0;
+        /* the chunks of the mat-vec kernels cover every element of a block exactly once */
+        int nc = hub_op_block_chunks((int)t->type), seen[256] = {0}, cover_bad = 0;
+        for (int c = 0; c < nc; c++)
+            for (int e = 0; e < HUB_CHUNK; e++) {
+                int j = hub_op_chunk_run((int)t->type, c, e / HUB_CHUNK_RUN) + e % HUB_CHUNK_RUN;
+                if (j >= 0 && j < be && j < 256) seen[j]++;
+            }
+        for (int j = 0; nc && j < be; j++)
+            cover_bad += seen[j] != 1;
+        CHECK(cover_bad == 0 && (nc || be == 1), "%s: chunks of type %u cover %d elements wrongly",
+              t->name, t->type, cover_bad);
+        int64_t bad = 0, cbad = 0;
         for (int64_t r = 0; r < rows; r++) {
             const uint8_t *row = (const uint8_t *)t->data + (size_t)r * rb;
             kern_dequant_row((int)t->type, row, ref, k);
@@ -33,10 +45,62 @@ static void test_block_decode(const struct gguf_file *f, const char *model)
                     fprintf(stderr, "%s %s row %lld elem %lld: %g, kern %g\n", model, t->name,
                             (long long)r, (long long)j, v, ref[j]);
             }
+            /* the chunked decoding of the CUDA mat-vec kernels, likewise */
+            for (int64_t blk = 0; nc && blk < k / be; blk++)
+                for (int c = 0; c < nc; c++) {
+                    float w[HUB_CHUNK];
+                    hub_op_block_chunk((int)t->type, row + (size_t)blk * bb, c, w);
+                    for (int e = 0; e < HUB_CHUNK; e++) {
+                        int64_t j = blk * be +
+                                    hub_op_chunk_run((int)t->type, c, e / HUB_CHUNK_RUN) +
+                                    e % HUB_CHUNK_RUN;
+                        if (memcmp(&w[e], &ref[j], 4) != 0 && cbad++ < 3)
+                            fprintf(stderr, "%s %s row %lld elem %lld: chunk %g, kern %g\n",
+                                    model, t->name, (long long)r, (long long)j, w[e], ref[j]);
+                    }
+                }
         }
         CHECK(bad == 0, "%s %s (type %u): %lld elements decode differently", model, t->name,
                  t->type, (long long)bad);
+        CHECK(cbad == 0, "%s %s (type %u): %lld elements chunk-decode differently", model,
+              t->name, t->type, (long long)cbad);
         free(ref);
+    }
+}
+
+/* The chunked decoding on random blocks of every chunked type (the reference models hold no
+ * Q4_1 or Q5_1 tensor): == kern_dequant_row bit for bit. The f16 scales are kept finite. */
+static void test_chunk_random(void)
+{
+    static const int types[] = {KERN_Q8_0, KERN_Q4_0, KERN_Q4_1, KERN_Q5_0,
+                                KERN_Q5_1, KERN_Q4_K, KERN_Q6_K};
+    uint8_t blk[256];
+    float ref[256], w[HUB_CHUNK];
+    srand(12);
+    for (size_t ti = 0; ti < sizeof(types) / sizeof(types[0]); ti++) {
+        int ty = types[ti], be = hub_op_block_elems(ty), bb = hub_op_block_bytes(ty);
+        int nc = hub_op_block_chunks(ty), bad = 0;
+        for (int n = 0; n < 2000; n++) {
+            for (int i = 0; i < bb; i++)
+                blk[i] = (uint8_t)(rand() >> 7);
+            /* clear the top exponent bit of the f16 fields: |d|, |m| < 2, finite */
+            if (ty == KERN_Q6_K) {
+                blk[209] &= 0xbf;
+            } else {
+                blk[1] &= 0xbf;
+                if (ty == KERN_Q4_1 || ty == KERN_Q5_1 || ty == KERN_Q4_K) blk[3] &= 0xbf;
+            }
+            kern_dequant_row(ty, blk, ref, be);
+            for (int c = 0; c < nc; c++) {
+                hub_op_block_chunk(ty, blk, c, w);
+                for (int e = 0; e < HUB_CHUNK; e++) {
+                    int j = hub_op_chunk_run(ty, c, e / HUB_CHUNK_RUN) + e % HUB_CHUNK_RUN;
+                    bad += memcmp(&w[e], &ref[j], 4) != 0;
+                }
+            }
+        }
+        CHECK(nc > 0 && bad == 0, "type %d: %d random-block elements chunk-decode differently",
+              ty, bad);
     }
 }
 
@@ -439,6 +503,7 @@ int main(void)
         test_grouped(be, pool, f, tc_models[m]);
         gguf_close(f);
     }
+    test_chunk_random();
     test_route(be, pool);
     test_rows(be);
     test_rope(be);

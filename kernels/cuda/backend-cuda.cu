@@ -5,7 +5,9 @@
  *     in registers (ops-common.h, the same decoding text the CPU side is tested with); prefill
  *     by cublasGemmEx: f32/f16/bf16 weights as they are, quantized ones dequantized to f16
  *     into a scratch buffer first (the activations converted to the same type), fp32 compute.
- *   - matmul_grouped: tokens gathered per expert, then one product per expert.
+ *   - matmul_grouped: decode-sized batches (<= MV_MAX_JOBS jobs of <= MV_MAX_TOK rows of one
+ *     expert) as one mat-vec launch over all experts that reads x through tok; larger
+ *     batches gathered per expert, then one product per expert.
  *   - route, rmsnorm, rope (YaRN), softmax, swiglu, MLA attention over the latent cache.
  *   - graph_begin/end/launch: CUDA-graph capture of a decode step (stream capture).
  * UNVERIFIED on a GPU so far: see kernels/cuda/README.md.
@@ -103,30 +105,134 @@ __device__ __forceinline__ float warp_sum(float v)
     return v;
 }
 
-/* out[t][r] = W[r] . x[t], one warp per row, lanes over the row's elements; each element
- * decoded from its block in registers (ops-common.h). */
-template <int TYPE>
-__global__ void k_matvec(const uint8_t *__restrict__ W, size_t row_bytes, int64_t rows,
-                         int64_t k, const float *__restrict__ x, int n_tok, float *out)
+/* The products of one mat-vec launch, by value (no device copy of host data, so a grouped
+ * product queues one kernel and nothing else, and stays graph-capturable): job j multiplies
+ * matrix mat[j] (mat_bytes apart) with cnt[j] <= MV_MAX_TOK activation rows, those of output
+ * rows i0[j] .. i0[j] + cnt[j] - 1 (x rows tok[i] if tok is given, else x rows i). */
+#define MV_MAX_JOBS 64
+struct mv_jobs {
+    int32_t mat[MV_MAX_JOBS];
+    int32_t i0[MV_MAX_JOBS];
+    int8_t cnt[MV_MAX_JOBS];
+};
+#define MV_MAX_WARPS 4 /* threads of a mat-vec block: up to 128, one block per output row */
+
+/* 8 consecutive activations from p; vec: p is 16-byte aligned (two float4 loads); else n
+ * (< 8: a row's tail) of them, zeros after. */
+__device__ __forceinline__ void mv_ld_x8(const float *__restrict__ p, bool vec, int n, float *v)
 {
-    int64_t r = (int64_t)blockIdx.x * (blockDim.x / 32) + threadIdx.x / 32;
-    int lane = threadIdx.x % 32;
-    if (r >= rows) return;
-    const int be = hub_op_block_elems(TYPE), bb = hub_op_block_bytes(TYPE);
-    const uint8_t *row = W + (size_t)r * row_bytes;
-    float acc[MV_MAX_TOK];
+    if (vec) {
+        float4 a = __ldg((const float4 *)p), b = __ldg((const float4 *)p + 1);
+        v[0] = a.x, v[1] = a.y, v[2] = a.z, v[3] = a.w;
+        v[4] = b.x, v[5] = b.y, v[6] = b.z, v[7] = b.w;
+    } else {
 #pragma unroll
-    for (int t = 0; t < MV_MAX_TOK; t++) acc[t] = 0.0f;
-    for (int64_t i = lane; i < k; i += 32) {
-        float w = hub_op_block_elem(TYPE, row + (size_t)(i / be) * bb, (int)(i % be));
+        for (int e = 0; e < 8; e++) v[e] = e < n ? __ldg(p + e) : 0.0f;
+    }
+}
+
+/* 8 consecutive weights of an F32/F16/BF16 row from element j (vec: 16-byte aligned loads;
+ * else n of them by hub_op_block_elem, any alignment, zeros after). The same values as
+ * hub_op_block_elem's (half to float is exact; only a NaN's payload may differ). */
+template <int TYPE>
+__device__ __forceinline__ void mv_ld_w8(const uint8_t *__restrict__ row, int64_t j, bool vec,
+                                         int n, float *w)
+{
+    if (TYPE == 0 && vec) {
+        mv_ld_x8((const float *)row + j, true, 8, w);
+    } else if (vec) {
+        uint4 u = __ldg((const uint4 *)(row + 2 * j));
+        uint32_t h[4] = {u.x, u.y, u.z, u.w};
 #pragma unroll
-        for (int t = 0; t < MV_MAX_TOK; t++)
-            if (t < n_tok) acc[t] += w * x[(size_t)t * k + i];
+        for (int e = 0; e < 8; e++) {
+            uint16_t b = (uint16_t)(h[e / 2] >> (16 * (e % 2)));
+            w[e] = TYPE == 1 ? __half2float(__ushort_as_half(b)) : hub_op_bf2f(b);
+        }
+    } else {
+        const int bb = hub_op_block_bytes(TYPE);
+#pragma unroll
+        for (int e = 0; e < 8; e++)
+            w[e] = e < n ? hub_op_block_elem(TYPE, row + (size_t)(j + e) * bb, 0) : 0.0f;
+    }
+}
+
+/* out[i][r] = W_mat . x[tok[i]] for the gathered rows i of job blockIdx.y, r = blockIdx.x.
+ * One block per output row (a row is 1-2 KB of quantized weights: its threads together issue
+ * all of its loads at once, which small expert matrices need to keep enough bytes in flight),
+ * each thread decoding whole chunks of HUB_CHUNK elements (ops-common.h: one 8-byte load of
+ * quants, scales once per chunk) or 8 elements of a float row, times up to NT activation
+ * rows read as float4 (xvec: x and k allow it); NT is 1 or MV_MAX_TOK, the registers it
+ * takes. Per element the weight is exactly hub_op_block_elem's; sums are fp32, per thread,
+ * then per warp, then over the warps in a fixed order, so a row's result does not depend on
+ * the other tokens of its job. */
+template <int TYPE, int NT>
+__global__ void __launch_bounds__(MV_MAX_WARPS * 32)
+    k_matvec(const uint8_t *__restrict__ W, size_t mat_bytes, size_t row_bytes, int rows, int k,
+             const float *__restrict__ x, const int32_t *__restrict__ tok, bool xvec, bool wvec,
+             const struct mv_jobs jobs, float *__restrict__ out)
+{
+    const int BE = hub_op_block_elems(TYPE), BB = hub_op_block_bytes(TYPE),
+              CPB = hub_op_block_chunks(TYPE);
+    __shared__ float part[MV_MAX_WARPS][MV_MAX_TOK];
+    const int r = blockIdx.x, job = blockIdx.y, warp = threadIdx.x / 32, lane = threadIdx.x % 32;
+    const int cnt = jobs.cnt[job], i0 = jobs.i0[job];
+    const uint8_t *row = W + (size_t)jobs.mat[job] * mat_bytes + (size_t)r * row_bytes;
+    const float *xr[NT];
+#pragma unroll
+    for (int t = 0; t < NT; t++)
+        xr[t] = t < cnt ? x + (size_t)(tok ? tok[i0 + t] : i0 + t) * k : x;
+    float acc[NT];
+#pragma unroll
+    for (int t = 0; t < NT; t++) acc[t] = 0.0f;
+
+    if (BE == 1) { /* F32/F16/BF16: 8 elements per thread and step, a ragged tail */
+        for (int64_t j = 8 * threadIdx.x; j < k; j += 8 * blockDim.x) {
+            int n = k - j < 8 ? (int)(k - j) : 8;
+            float w[8];
+            mv_ld_w8<TYPE>(row, j, wvec && n == 8, n, w);
+#pragma unroll
+            for (int t = 0; t < NT; t++) {
+                if (t >= cnt) break;
+                float xv[8], s = 0.0f;
+                mv_ld_x8(xr[t] + j, xvec && n == 8, n, xv);
+#pragma unroll
+                for (int e = 0; e < 8; e++) s += w[e] * xv[e];
+                acc[t] += s;
+            }
+        }
+    } else { /* quantized: chunk q of the row is chunk q % CPB of block q / CPB */
+        const int nch = k / BE * CPB;
+        for (int q = threadIdx.x; q < nch; q += blockDim.x) {
+            const int blk = q / CPB, c = q % CPB;
+            float w[HUB_CHUNK];
+            hub_op_block_chunk(TYPE, row + (size_t)blk * BB, c, w);
+            const int e0 = blk * BE + hub_op_chunk_run(TYPE, c, 0),
+                      e1 = blk * BE + hub_op_chunk_run(TYPE, c, 1);
+#pragma unroll
+            for (int t = 0; t < NT; t++) {
+                if (t >= cnt) break;
+                float xa[8], xb[8], s = 0.0f;
+                mv_ld_x8(xr[t] + e0, xvec, 8, xa);
+                mv_ld_x8(xr[t] + e1, xvec, 8, xb);
+#pragma unroll
+                for (int e = 0; e < 8; e++) s += w[e] * xa[e];
+#pragma unroll
+                for (int e = 0; e < 8; e++) s += w[8 + e] * xb[e];
+                acc[t] += s;
+            }
+        }
     }
 #pragma unroll
-    for (int t = 0; t < MV_MAX_TOK; t++) {
+    for (int t = 0; t < NT; t++) {
+        if (t >= cnt) break; /* cnt is the same for the whole block: no lane skips a shuffle */
         float s = warp_sum(acc[t]);
-        if (t < n_tok && lane == 0) out[(size_t)t * rows + r] = s;
+        if (lane == 0) part[warp][t] = s;
+    }
+    __syncthreads();
+    if ((int)threadIdx.x < cnt) {
+        float s = 0.0f;
+        for (int w = 0; w < (int)blockDim.x / 32; w++) s += part[w][threadIdx.x];
+        out[(size_t)(i0 + threadIdx.x) * rows + r] = s;
     }
 }
 
@@ -434,13 +540,38 @@ static int cu_sync(struct hub_backend *be)
     return HUB_OK;
 }
 
-static int launch_matvec(cudaStream_t st, int wtype, const void *W, size_t rb, int64_t rows,
-                         int64_t k, const float *x, int n_tok, float *out)
+/* One mat-vec launch over n_jobs jobs (see struct mv_jobs); -1 for a type without kernel. */
+static int launch_matvec(cudaStream_t st, int wtype, const void *W, size_t mat_bytes, size_t rb,
+                         int64_t rows, int64_t k, const float *x, const int32_t *tok,
+                         const struct mv_jobs *jobs, int n_jobs, float *out)
 {
-    dim3 grid((unsigned)((rows + 3) / 4)), block(128);
+    /* threads for the chunks of one row, in whole warps, at most MV_MAX_WARPS */
+    int bel = hub_op_block_elems(wtype), cpb = hub_op_block_chunks(wtype);
+    int64_t per_row = bel == 1 ? (k + 7) / 8 : k / bel * cpb;
+    int64_t warps = (per_row + 31) / 32;
+    int threads = 32 * (int)(warps < 1 ? 1 : warps > MV_MAX_WARPS ? MV_MAX_WARPS : warps);
+    /* float4 loads of x need every activation row 16-byte aligned; of F32/F16/BF16 weights,
+     * every row of every matrix (quantized blocks choose their load width per address) */
+    bool xvec = (uintptr_t)x % 16 == 0 && k % 4 == 0;
+    bool wvec = (uintptr_t)W % 16 == 0 && rb % 16 == 0 && mat_bytes % 16 == 0;
+    /* one token per job (decode): a kernel with registers for one accumulator, so that more
+     * of its blocks fit on an SM at once */
+    bool one = true;
+    for (int j = 0; j < n_jobs; j++)
+        one = one && jobs->cnt[j] == 1;
+    dim3 grid((unsigned)rows, (unsigned)n_jobs), block(threads);
     const uint8_t *w = (const uint8_t *)W;
     switch (wtype) {
-#define MV(T) case T: k_matvec<T><<<grid, block, 0, st>>>(w, rb, rows, k, x, n_tok, out); break
+#define MV(T)                                                                                  \
+    case T:                                                                                    \
+        if (one)                                                                               \
+            k_matvec<T, 1><<<grid, block, 0, st>>>(w, mat_bytes, rb, (int)rows, (int)k, x, tok, \
+                                                   xvec, wvec, *jobs, out);                    \
+        else                                                                                   \
+            k_matvec<T, MV_MAX_TOK><<<grid, block, 0, st>>>(w, mat_bytes, rb, (int)rows,       \
+                                                            (int)k, x, tok, xvec, wvec, *jobs, \
+                                                            out);                              \
+        break
     MV(0); MV(1); MV(30); MV(2); MV(3); MV(6); MV(7); MV(8); MV(12); MV(14);
 #undef MV
     default: return -1;
@@ -474,7 +605,11 @@ static int cu_matmul(struct hub_backend *be, int wtype, const void *W, int64_t r
     if (rows == 0 || n_tok == 0) return HUB_OK;
     size_t rb = (size_t)(k / bel) * hub_op_block_bytes(wtype);
     if (n_tok <= MV_MAX_TOK) {
-        launch_matvec(c->stream, wtype, W, rb, rows, k, x, (int)n_tok, out);
+        struct mv_jobs jobs = {};
+        jobs.mat[0] = 0;
+        jobs.i0[0] = 0;
+        jobs.cnt[0] = (int8_t)n_tok;
+        launch_matvec(c->stream, wtype, W, 0, rb, rows, k, x, NULL, &jobs, 1, out);
         CU_LAUNCHED(be, "k_matvec");
         return HUB_OK;
     }
@@ -525,6 +660,34 @@ static int cu_matmul_grouped(struct hub_backend *be, int wtype, const void *W, s
                            "cuda matmul_grouped: offsets not ascending at %d", e);
     int64_t n_rows = offsets[n_mat];
     if (n_rows == 0) return HUB_OK;
+    int bel = hub_op_block_elems(wtype);
+    if (bel == 0 || k < 1 || k % bel || rows < 0 || rows > INT32_MAX || k > INT32_MAX)
+        return cu_fail(be, HUB_ERR_INVALID,
+                       "cuda matmul_grouped: type %d with k %lld not supported", wtype,
+                       (long long)k);
+    if (rows == 0) return HUB_OK;
+    /* Decode-sized batches: every expert's rows, up to MV_MAX_TOK per job, in one mat-vec
+     * launch that reads x through tok (no gather, no per-expert launches). An expert's
+     * weights are read once per job, so this holds while the jobs are few; larger batches
+     * (prefill) go on to the gather and per-expert products below. */
+    int64_t n_jobs = 0;
+    for (int e = 0; e < n_mat; e++)
+        n_jobs += ((int64_t)offsets[e + 1] - offsets[e] + MV_MAX_TOK - 1) / MV_MAX_TOK;
+    if (n_jobs <= MV_MAX_JOBS) {
+        struct mv_jobs jobs = {};
+        int j = 0;
+        for (int e = 0; e < n_mat; e++)
+            for (int64_t i = offsets[e]; i < offsets[e + 1]; i += MV_MAX_TOK, j++) {
+                int64_t left = offsets[e + 1] - i;
+                jobs.mat[j] = e;
+                jobs.i0[j] = (int32_t)i;
+                jobs.cnt[j] = (int8_t)(left < MV_MAX_TOK ? left : MV_MAX_TOK);
+            }
+        size_t rb = (size_t)(k / bel) * hub_op_block_bytes(wtype);
+        launch_matvec(c->stream, wtype, W, mat_bytes, rb, rows, k, x, tok, &jobs, j, out);
+        CU_LAUNCHED(be, "k_matvec (grouped)");
+        return HUB_OK;
+    }
     int st = grow(be, (void **)&c->gath, &c->gath_cap, (size_t)n_rows * k * sizeof(float));
     if (st) return st;
     k_gather<<<grid_for(n_rows * k, 256), 256, 0, c->stream>>>(x, tok, n_rows, k, c->gath);

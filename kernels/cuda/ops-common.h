@@ -223,6 +223,181 @@ HUB_HD float hub_op_block_elem(int type, const uint8_t *b, int i)
     }
 }
 
+/* The 8 bytes at p as a little-endian integer. `align` is a constant that p's offset inside
+ * its block is a multiple of (gcd of the block size and the field's offset): on the device the
+ * widest loads that it and the actual address allow (an unexpected address only narrows them),
+ * on the host bytes. */
+HUB_HD uint64_t hub_op_ld64(const uint8_t *p, int align)
+{
+#ifdef __CUDA_ARCH__
+    uintptr_t a = (uintptr_t)p;
+    if (align % 8 == 0 && a % 8 == 0) return (uint64_t)__ldg((const unsigned long long *)p);
+    if (align % 4 == 0 && a % 4 == 0) {
+        const unsigned int *q = (const unsigned int *)p;
+        return (uint64_t)__ldg(q) | ((uint64_t)__ldg(q + 1) << 32);
+    }
+    if (align % 2 == 0 && a % 2 == 0) {
+        const unsigned short *q = (const unsigned short *)p;
+        return (uint64_t)__ldg(q) | ((uint64_t)__ldg(q + 1) << 16) |
+               ((uint64_t)__ldg(q + 2) << 32) | ((uint64_t)__ldg(q + 3) << 48);
+    }
+#else
+    (void)align;
+#endif
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    return v;
+}
+
+/* Chunked decoding, for the CUDA mat-vec kernels: a block of a quantized type is decoded
+ * HUB_CHUNK elements at a time, so that a thread reads a chunk's quants with one 8-byte load
+ * and its scales once. Chunk c of a block is two runs of HUB_CHUNK_RUN consecutive elements,
+ * starting at element hub_op_chunk_run(type, c, 0) and (.., 1) of the block: the low and the
+ * high nibbles of the same 8 quant bytes where the layout packs them so. Every value is
+ * computed with the same expression as hub_op_block_elem's (scale products hoisted in the
+ * order that expression evaluates them); tests/test-cuda-cpuref.c checks it bit for bit and
+ * that the chunks cover each element once. F32/F16/BF16 (blocks of 1 element): 0 chunks. */
+#define HUB_CHUNK 16
+#define HUB_CHUNK_RUN 8
+
+HUB_HD int hub_op_block_chunks(int type)
+{
+    switch (type) {
+    case 2:
+    case 3:
+    case 6:
+    case 7:
+    case 8: return 2;
+    case 12:
+    case 14: return 16;
+    default: return 0;
+    }
+}
+
+/* First element (in the block) of run r (0 or 1) of chunk c. */
+HUB_HD int hub_op_chunk_run(int type, int c, int r)
+{
+    switch (type) {
+    case 8: return 16 * c + 8 * r; /* Q8_0: a byte per element */
+    case 2:
+    case 3:
+    case 6:
+    case 7: return 8 * c + 16 * r; /* Q4/Q5: byte j holds elements j and j + 16 */
+    case 12: /* Q4_K: qs bytes 32g + 8p .. + 7 hold elements 64g + 8p + e and that + 32 */
+        return 64 * (c / 4) + 8 * (c % 4) + 32 * r;
+    case 14: /* Q6_K: half h, quarter pair (s, s + 2), l0: elements 128h + 32qq + l0 + e */
+        return 128 * (c / 8) + 32 * ((c / 4) % 2) + 8 * (c % 4) + 64 * r;
+    default: return 0;
+    }
+}
+
+/* The HUB_CHUNK values of chunk c of block b: w[8r + e] = element run(c, r) + e. */
+HUB_HD void hub_op_block_chunk(int type, const uint8_t *b, int c, float *w)
+{
+    switch (type) {
+    case 8: { /* Q8_0 */
+        float d = hub_op_h2f(HUB_RD16(b));
+        for (int r = 0; r < 2; r++) {
+            uint64_t u = hub_op_ld64(b + 2 + 16 * c + 8 * r, 2);
+            for (int e = 0; e < 8; e++)
+                w[8 * r + e] = d * (float)(int8_t)(uint8_t)(u >> (8 * e));
+        }
+        return;
+    }
+    case 2: { /* Q4_0 */
+        float d = hub_op_h2f(HUB_RD16(b));
+        uint64_t u = hub_op_ld64(b + 2 + 8 * c, 2);
+        for (int e = 0; e < 8; e++) {
+            int qb = (int)((u >> (8 * e)) & 0xff);
+            w[e] = d * (float)((qb & 0xf) - 8);
+            w[8 + e] = d * (float)((qb >> 4) - 8);
+        }
+        return;
+    }
+    case 3: { /* Q4_1 */
+        float d = hub_op_h2f(HUB_RD16(b)), m = hub_op_h2f(HUB_RD16(b + 2));
+        uint64_t u = hub_op_ld64(b + 4 + 8 * c, 4);
+        for (int e = 0; e < 8; e++) {
+            int qb = (int)((u >> (8 * e)) & 0xff);
+            w[e] = d * (float)(qb & 0xf) + m;
+            w[8 + e] = d * (float)(qb >> 4) + m;
+        }
+        return;
+    }
+    case 6: { /* Q5_0 */
+        float d = hub_op_h2f(HUB_RD16(b));
+        uint32_t qh = (uint32_t)b[2] | ((uint32_t)b[3] << 8) | ((uint32_t)b[4] << 16) |
+                      ((uint32_t)b[5] << 24);
+        uint64_t u = hub_op_ld64(b + 6 + 8 * c, 2);
+        for (int e = 0; e < 8; e++) {
+            int qb = (int)((u >> (8 * e)) & 0xff), i = 8 * c + e;
+            int q0 = (qb & 0xf) | (int)(((qh >> i) << 4) & 0x10);
+            int q1 = (qb >> 4) | (int)((qh >> (i + 12)) & 0x10);
+            w[e] = d * (float)(q0 - 16);
+            w[8 + e] = d * (float)(q1 - 16);
+        }
+        return;
+    }
+    case 7: { /* Q5_1 */
+        float d = hub_op_h2f(HUB_RD16(b)), m = hub_op_h2f(HUB_RD16(b + 2));
+        uint32_t qh = (uint32_t)b[4] | ((uint32_t)b[5] << 8) | ((uint32_t)b[6] << 16) |
+                      ((uint32_t)b[7] << 24);
+        uint64_t u = hub_op_ld64(b + 8 + 8 * c, 8);
+        for (int e = 0; e < 8; e++) {
+            int qb = (int)((u >> (8 * e)) & 0xff), i = 8 * c + e;
+            int q0 = (qb & 0xf) | (int)(((qh >> i) << 4) & 0x10);
+            int q1 = (qb >> 4) | (int)((qh >> (i + 12)) & 0x10);
+            w[e] = d * (float)q0 + m;
+            w[8 + e] = d * (float)q1 + m;
+        }
+        return;
+    }
+    case 12: { /* Q4_K: sub-block 2g (low nibbles) and 2g + 1 (high) */
+        const uint8_t *sc = b + 4;
+        int g = c / 4, p = c % 4;
+        float d = hub_op_h2f(HUB_RD16(b)), dmin = hub_op_h2f(HUB_RD16(b + 2));
+        uint64_t u = hub_op_ld64(b + 16 + 32 * g + 8 * p, 8);
+        for (int r = 0; r < 2; r++) {
+            int j = 2 * g + r, d6, m6;
+            if (j < 4) {
+                d6 = sc[j] & 63;
+                m6 = sc[j + 4] & 63;
+            } else {
+                d6 = (sc[j + 4] & 0xf) | ((sc[j - 4] >> 6) << 4);
+                m6 = (sc[j + 4] >> 4) | ((sc[j] >> 6) << 4);
+            }
+            float ds = d * (float)d6, ms = dmin * (float)m6;
+            for (int e = 0; e < 8; e++) {
+                int qb = (int)((u >> (8 * e)) & 0xff);
+                w[8 * r + e] = ds * (float)(r ? qb >> 4 : qb & 0xf) - ms;
+            }
+        }
+        return;
+    }
+    case 14: { /* Q6_K: quarters qq = s (low nibbles of ql) and s + 2 (high) */
+        const int8_t *sc = (const int8_t *)(b + 192);
+        int h = c / 8, s = (c / 4) % 2, l0 = 8 * (c % 4);
+        float d = hub_op_h2f(HUB_RD16(b + 208));
+        uint64_t ql = hub_op_ld64(b + 64 * h + 32 * s + l0, 2);
+        uint64_t qh = hub_op_ld64(b + 128 + 32 * h + l0, 2);
+        for (int r = 0; r < 2; r++) {
+            int qq = s + 2 * r;
+            float ds = d * (float)sc[8 * h + l0 / 16 + 2 * qq];
+            for (int e = 0; e < 8; e++) {
+                int lb = (int)((ql >> (8 * e)) & 0xff), hb = (int)((qh >> (8 * e)) & 0xff);
+                int q = ((r ? lb >> 4 : lb & 0xf) | (((hb >> (2 * qq)) & 3) << 4)) - 32;
+                w[8 * r + e] = ds * (float)q;
+            }
+        }
+        return;
+    }
+    default:
+        for (int e = 0; e < HUB_CHUNK; e++)
+            w[e] = 0.0f;
+    }
+}
+
 /* Elements and bytes per block of the types the backends multiply with; 0 = unsupported. */
 HUB_HD int hub_op_block_elems(int type)
 {
