@@ -26,11 +26,13 @@ static void cmd_intent_usage(FILE *out)
 {
     fprintf(out, "usage: hub-engine intent [--model M] --fixtures F.json [--lang en|zh-CN] "
                  "[--schema S] [--threads N] [--explain] [--eval FILE.jsonl] [--unconstrained]\n"
-                 "       [--zh-words FILE|none]\n"
+                 "       [--zh-words FILE|none] [--backend cpu|cuda|auto]\n"
                  "  stdin: {\"text\": ..., \"context_area\": ...} per line; stdout: "
                  "{\"intent\", \"slots\", \"ms\"} per line\n"
                  "  --model defaults to %s\n"
-                 "  --zh-words (Chinese word boundaries) defaults to %s\n",
+                 "  --zh-words (Chinese word boundaries) defaults to %s\n"
+                 "  --backend defaults to cpu: this small model answers sooner there than\n"
+                 "  through a GPU's per-token round trips (models/README.md)\n",
             intent_default_model(), *zh_words_default_path() ? zh_words_default_path() : "none");
 }
 
@@ -54,7 +56,7 @@ static int cmd_intent_emit(json_t *out)
 int hub_engine_cmd_intent(int argc, char **argv)
 {
     const char *model = NULL, *fixtures = NULL, *lang = "en", *schema = NULL, *eval = NULL;
-    const char *zh_words = NULL;
+    const char *zh_words = NULL, *backend = "cpu";
     int threads = 1, explain = 0, unconstrained = 0, rc = 1;
     char err[512];
     for (int i = 1; i < argc; i++) {
@@ -82,6 +84,7 @@ int hub_engine_cmd_intent(int argc, char **argv)
         else if (!strcmp(a, "--schema")) schema = v;
         else if (!strcmp(a, "--eval")) eval = v;
         else if (!strcmp(a, "--zh-words")) zh_words = v;
+        else if (!strcmp(a, "--backend")) backend = v;
         else if (!strcmp(a, "--threads")) {
             char *end;
             long t = strtol(v, &end, 10);
@@ -134,7 +137,8 @@ int hub_engine_cmd_intent(int argc, char **argv)
         fprintf(stderr, "hub-engine intent: %s\n", err);
         goto out;
     }
-    if (!(c = intent_ctx_new(e, threads, err, sizeof err))) {
+    if (!(c = intent_ctx_new(e, threads, err, sizeof err)) ||
+        intent_ctx_set_backend(c, backend, err, sizeof err)) {
         fprintf(stderr, "hub-engine intent: %s\n", err);
         goto out;
     }

@@ -7,15 +7,19 @@
  *       prefill, then one token at a time through the KV cache; prints the new ids on one line
  *       with --ids, else their text (the file's tokenizer); logits and generate take
  *       --text "..." (tokenized as llama-tokenize does, BOS added) instead of --tokens
- *   hub-engine bench    --model M [--threads N] [--prompt N] [--gen N] [--reps R] [--backend cpu]
+ *   hub-engine bench    --model M [--threads N] [--prompt N] [--gen N] [--reps R]
  *       prompt (pp) and generation (tg) speed as "pp X tok/s" and "tg X tok/s" lines, the mean
  *       of R runs after a warm-up (the standard deviation follows in brackets); --roofline also
  *       measures the memory bandwidth and prints the decode bound it sets for this model
+ *   logits, generate and bench take --backend cpu|cuda|auto (default auto: a CUDA device when
+ *       there is one, else the CPU with one log line; see model_backend_open)
  *   hub-engine make-model --out F [--type q8_0|q4_k|q4_0|f16|f32] [--embd 1024] [--layers 12]
  *                       [--heads 16] [--experts 32] [--used 4] [--ff-exp 256] [--vocab 16384]
- *                       [--seed S]
+ *                       [--seed S] [--shape v2-lite] [--threads N]
  *       writes a deepseek2 GGUF with random weights (scaled so activations stay of order 1),
- *       for speed measurements on a model larger than the caches
+ *       for speed measurements on a model larger than the caches; --shape v2-lite takes
+ *       DeepSeek-V2-Lite's shapes (2048 wide, 27 layers, 64 experts top-6, 2 shared, 15.7 B
+ *       parameters); rows that a type's blocks do not divide fall back to Q8_0
  */
 #include <errno.h>
 #include <getopt.h>
@@ -32,6 +36,7 @@
 #include "engine/sampler.h"
 #include "engine/tokenizer.h"
 #include "hub_log.h"
+#include "kernels/backend.h"
 
 struct cmd_opts {
     const char *model;
@@ -105,7 +110,7 @@ static int parse_opts(int argc, char **argv, struct cmd_opts *o)
     o->top_p = 1.0f;
     o->top_k = 0;
     o->ctx = 0;
-    o->backend = "cpu";
+    o->backend = "auto";
     optind = 1;
     opterr = 1;
     int ch;
@@ -150,9 +155,9 @@ static int parse_opts(int argc, char **argv, struct cmd_opts *o)
         fprintf(stderr, "hub-engine %s: --model FILE is required\n", argv[0]);
         return 2;
     }
-    if (strcmp(o->backend, "cpu") != 0) {
-        fprintf(stderr, "hub-engine %s: backend '%s' is not available in this build (cpu)\n",
-                argv[0], o->backend);
+    if (strcmp(o->backend, "cpu") && strcmp(o->backend, "cuda") && strcmp(o->backend, "auto")) {
+        fprintf(stderr, "hub-engine %s: unknown backend '%s' (cpu, cuda or auto)\n", argv[0],
+                o->backend);
         return 2;
     }
     return 0;
@@ -208,12 +213,14 @@ struct loaded {
     struct model *m;
     struct model_ctx *c;
     struct tok_vocab *v;
+    struct hub_backend *be; /* NULL: the CPU kernels */
 };
 
 static void unload(struct loaded *l)
 {
     tok_free(l->v);
     model_ctx_free(l->c);
+    hub_backend_free(l->be);
     model_free(l->m);
     gguf_close(l->f);
 }
@@ -235,7 +242,8 @@ static int load(const struct cmd_opts *o, int n_ctx, struct loaded *l)
     }
     if (o->ctx) n_ctx = o->ctx;
     l->c = model_ctx_new(l->m, n_ctx, o->threads, err, sizeof(err));
-    if (!l->c) {
+    if (!l->c || model_backend_open(o->backend, o->threads, &l->be, err, sizeof(err)) ||
+        (l->be && model_ctx_set_backend(l->c, l->be, err, sizeof(err)))) {
         fprintf(stderr, "hub-engine: %s\n", err);
         unload(l);
         return 1;
@@ -408,10 +416,13 @@ int hub_engine_cmd_bench(int argc, char **argv)
         st = st * 1664525u + 1013904223u;
         tok[i] = (int32_t)((st >> 8) % (uint32_t)hp->n_vocab);
     }
-    printf("model %s: %s, %d layers, %d wide, %d experts (%d used), %.2f MiB, %d threads, %s\n",
-           o.model, hp->arch == MODEL_ARCH_DEEPSEEK2 ? "deepseek2" : "qwen2moe", hp->n_layer,
-           hp->n_embd, hp->n_expert, hp->n_expert_used, model_weight_bytes(l.m) / 1048576.0,
-           o.threads, kern_isa_name(kern_isa_active()));
+    printf("model %s: %s, %d layers, %d wide, %d experts (%d used), %.2f MiB\n", o.model,
+           hp->arch == MODEL_ARCH_DEEPSEEK2 ? "deepseek2" : "qwen2moe", hp->n_layer, hp->n_embd,
+           hp->n_expert, hp->n_expert_used, model_weight_bytes(l.m) / 1048576.0);
+    if (l.be)
+        printf("backend %s\n", l.be->ops->name);
+    else
+        printf("backend cpu, %d threads, %s\n", o.threads, kern_isa_name(kern_isa_active()));
     if (o.prompt > 0) {
         double c0 = 0;
         for (int r = -1; r < o.reps; r++) {
@@ -468,6 +479,7 @@ struct mk_ctx {
     struct mk_tensor *t;
     int n, cap;
     uint64_t seed;
+    struct kern_pool *pool; /* NULL: the caller's thread alone */
 };
 
 /* The requested type where the row length fits its blocks, else Q8_0, else F16 (as
@@ -505,6 +517,44 @@ static uint64_t mk_hash(const char *s, uint64_t h)
     return h;
 }
 
+/* One tensor's rows, split over a pool: each row has its own random stream (seeded by the
+ * tensor's name and the row), so the file is the same whatever the thread count. */
+struct mk_job {
+    const struct mk_tensor *t;
+    uint8_t *dst;
+    size_t rb;
+    uint64_t seed;
+    bool oom;
+};
+
+static void mk_rows(void *arg, int ith, int nth)
+{
+    struct mk_job *j = arg;
+    const struct mk_tensor *t = j->t;
+    int64_t n = t->rows * t->n_mat, r0 = n * ith / nth, r1 = n * (ith + 1) / nth;
+    float *row = malloc((size_t)t->k * sizeof(float));
+    if (!row) {
+        j->oom = true; /* a bool written true only: a benign race */
+        return;
+    }
+    for (int64_t r = r0; r < r1; r++) {
+        uint64_t st = (j->seed ^ ((uint64_t)r * 0x9E3779B97F4A7C15ull)) | 1;
+        for (int64_t i = 0; i < t->k; i++) {
+            if (t->scale == 0.0f) {
+                row[i] = 1.0f;
+                continue;
+            }
+            st ^= st >> 12;
+            st ^= st << 25;
+            st ^= st >> 27;
+            uint64_t v = st * 0x2545F4914F6CDD1Dull;
+            row[i] = t->scale * ((float)(v >> 40) * (2.0f / 16777216.0f) - 1.0f);
+        }
+        kern_quant_row(t->type, row, j->dst + (size_t)r * j->rb, t->k);
+    }
+    free(row);
+}
+
 static int mk_fill(void *ctx, const char *name, void *dst, size_t nbytes)
 {
     struct mk_ctx *mc = ctx;
@@ -514,25 +564,9 @@ static int mk_fill(void *ctx, const char *name, void *dst, size_t nbytes)
     if (!t) return -1;
     size_t rb = kern_row_bytes(t->type, t->k);
     if (rb * (size_t)t->rows * (size_t)t->n_mat != nbytes) return -1;
-    float *row = malloc((size_t)t->k * sizeof(float));
-    if (!row) return -1;
-    uint64_t st = mk_hash(name, 0xCBF29CE484222325ull ^ mc->seed) | 1;
-    for (int64_t r = 0; r < t->rows * t->n_mat; r++) {
-        for (int64_t j = 0; j < t->k; j++) {
-            if (t->scale == 0.0f) {
-                row[j] = 1.0f;
-                continue;
-            }
-            st ^= st >> 12;
-            st ^= st << 25;
-            st ^= st >> 27;
-            uint64_t v = st * 0x2545F4914F6CDD1Dull;
-            row[j] = t->scale * ((float)(v >> 40) * (2.0f / 16777216.0f) - 1.0f);
-        }
-        kern_quant_row(t->type, row, (uint8_t *)dst + (size_t)r * rb, t->k);
-    }
-    free(row);
-    return 0;
+    struct mk_job j = {t, dst, rb, mk_hash(name, 0xCBF29CE484222325ull ^ mc->seed), false};
+    kern_pool_run(mc->pool, mk_rows, &j);
+    return j.oom ? -1 : 0;
 }
 
 int hub_engine_cmd_make_model(int argc, char **argv)
@@ -543,10 +577,15 @@ int hub_engine_cmd_make_model(int argc, char **argv)
         {"heads", required_argument, 0, 'h'},  {"experts", required_argument, 0, 'x'},
         {"used", required_argument, 0, 'u'},   {"ff-exp", required_argument, 0, 'f'},
         {"vocab", required_argument, 0, 'v'},  {"seed", required_argument, 0, 's'},
+        {"shape", required_argument, 0, 'S'},  {"threads", required_argument, 0, 'j'},
         {0, 0, 0, 0},
     };
     const char *out = NULL, *tname = "q8_0";
     int E = 1024, L = 12, H = 16, X = 32, K = 4, F = 256, V = 16384, seed = 1;
+    int threads = default_threads();
+    /* V2-Lite proportions: 64 nope + 32 rope dims, 64 per value head, latent 256 (or E/4),
+     * dense FFN 2E, one shared expert; --shape v2-lite gives its exact shapes instead */
+    int dn = 64, dr = 32, dv = 64, R = 0, FF = 0, S = 1;
     optind = 1;
     int ch, bad = 0;
     while ((ch = getopt_long(argc, argv, "", lo, NULL)) != -1) {
@@ -561,6 +600,16 @@ int hub_engine_cmd_make_model(int argc, char **argv)
         case 'f': bad |= parse_int(optarg, "--ff-exp", 32, 65536, &F); break;
         case 'v': bad |= parse_int(optarg, "--vocab", 256, 1 << 20, &V); break;
         case 's': bad |= parse_int(optarg, "--seed", 0, 1 << 30, &seed); break;
+        case 'j': bad |= parse_int(optarg, "--threads", 1, 256, &threads); break;
+        case 'S':
+            if (strcmp(optarg, "v2-lite")) {
+                fprintf(stderr, "hub-engine make-model: --shape knows only v2-lite\n");
+                return 2;
+            }
+            /* DeepSeek-V2-Lite (config.json of the released model): 15.7 B parameters */
+            E = 2048, L = 27, H = 16, X = 64, K = 6, F = 1408, V = 102400;
+            dn = 128, dr = 64, dv = 128, R = 512, FF = 10944, S = 2;
+            break;
         default: return 2;
         }
     }
@@ -584,9 +633,9 @@ int hub_engine_cmd_make_model(int argc, char **argv)
                         "--used <= --experts\n");
         return 2;
     }
-    /* V2-Lite proportions: 64 nope + 32 rope dims, 64 per value head, latent 256 (or E/4) */
-    int dn = 64, dr = 32, dv = 64, R = E / 4 < 256 ? 256 : E / 4, FF = 2 * E, S = 1;
-    struct mk_ctx mc = {NULL, 0, 0, (uint64_t)seed};
+    if (!R) R = E / 4 < 256 ? 256 : E / 4;
+    if (!FF) FF = 2 * E;
+    struct mk_ctx mc = {NULL, 0, 0, (uint64_t)seed, threads > 1 ? kern_pool_new(threads) : NULL};
     char n[64];
     int rc = 0;
 #define MK(nm, k, rows, nmat, norm) rc |= mk_add(&mc, nm, mk_type(type, k), k, rows, nmat, norm)
@@ -624,6 +673,8 @@ int hub_engine_cmd_make_model(int argc, char **argv)
         fprintf(stderr, "hub-engine make-model: out of memory\n");
         gguf_writer_free(w);
         free(mc.t);
+    kern_pool_free(mc.pool);
+        kern_pool_free(mc.pool);
         return 1;
     }
     const char *a = "deepseek2.";
@@ -673,6 +724,7 @@ int hub_engine_cmd_make_model(int argc, char **argv)
     else rc = gguf_writer_write(w, out, err, sizeof(err));
     gguf_writer_free(w);
     free(mc.t);
+    kern_pool_free(mc.pool);
     if (rc) {
         fprintf(stderr, "hub-engine make-model: %s: %s\n", out, err);
         return 1;

@@ -17,15 +17,17 @@ static const struct hub_engine_cmd hub_engine_cmds[] = {
     {"info", hub_engine_cmd_info, "--model M: metadata and tensor table"},
     {"tokenize", hub_engine_cmd_tokenize, "--model M [--text T]: token ids of a text"},
     {"logits", hub_engine_cmd_logits,
-     "--model M (--tokens 1,2,3 | --text T): final-position logits, one per line"},
+     "--model M (--tokens 1,2,3 | --text T) [--backend cpu|cuda|auto]: final-position logits, "
+     "one per line"},
     {"generate", hub_engine_cmd_generate,
      "--model M (--tokens 1,2,3 | --text T) [-n 16] [--greedy | --temp T --top-k K --top-p P "
      "--seed S] [--ids] [--ctx N]"},
     {"bench", hub_engine_cmd_bench,
-     "--model M [--threads N] [--prompt N] [--gen N] [--reps R] [--backend cpu] [--roofline]"},
+     "--model M [--threads N] [--prompt N] [--gen N] [--reps R] [--backend cpu|cuda|auto] [--roofline]"},
     {"make-model", hub_engine_cmd_make_model,
      "--out F [--type q8_0|q4_k|q4_0|f16|f32] [--embd 1024] [--layers 12] [--experts 32] "
-     "[--used 4] [--ff-exp 256] [--vocab 16384]: random deepseek2 file"},
+     "[--used 4] [--ff-exp 256] [--vocab 16384] [--shape v2-lite] [--threads N]: random "
+     "deepseek2 file"},
     {"intent", hub_engine_cmd_intent,
      "[--model M] --fixtures F.json [--lang en|zh-CN]: JSON lines of utterances -> intents"},
     {"experts", hub_engine_cmd_experts,

@@ -14,6 +14,7 @@
 #include "engine/gguf.h"
 #include "engine/model.h"
 #include "engine/sampler.h"
+#include "kernels/backend.h"
 #include "engine/resolve_rule.h"
 #include "engine/tokenizer.h"
 #include "engine/zh_words.h"
@@ -46,6 +47,7 @@ struct intent_engine {
 struct intent_ctx {
     struct intent_engine *e;
     struct model_ctx *mc;
+    struct hub_backend *be; /* intent_ctx_set_backend; NULL: the CPU kernels */
     float *logits;
     int32_t *toks;
     bool unconstrained;
@@ -189,6 +191,7 @@ void intent_ctx_free(struct intent_ctx *c)
 {
     if (!c) return;
     model_ctx_free(c->mc);
+    hub_backend_free(c->be);
     free(c->logits);
     free(c->toks);
     free(c);
@@ -214,6 +217,20 @@ nomem:
     snprintf(err, errlen, "intent context: out of memory");
     intent_ctx_free(c);
     return NULL;
+}
+
+int intent_ctx_set_backend(struct intent_ctx *c, const char *name, char *err, size_t errlen)
+{
+    struct hub_backend *be = NULL;
+    int st = model_backend_open(name, 1, &be, err, errlen);
+    if (st) return st;
+    if ((st = model_ctx_set_backend(c->mc, be, err, errlen))) {
+        hub_backend_free(be);
+        return st;
+    }
+    hub_backend_free(c->be); /* the context no longer uses the one before */
+    c->be = be;
+    return HUB_OK;
 }
 
 /* Does a folded registry name share a word with the folded utterance? A run of three or more

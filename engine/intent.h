@@ -59,6 +59,10 @@ int intent_prompt(const struct intent_engine *e, const char *text, int32_t *toks
 struct intent_ctx *intent_ctx_new(struct intent_engine *e, int n_threads, char *err,
                                   size_t errlen);
 void intent_ctx_free(struct intent_ctx *c);
+/* Run the context's model on the backend a --backend option names (model_backend_open: cpu,
+ * cuda, or auto); the context owns it from then on. Returns 0, or a hub status with the reason
+ * in err (the context keeps what it ran on). */
+int intent_ctx_set_backend(struct intent_ctx *c, const char *name, char *err, size_t errlen);
 
 /* Constrained decoding is the default; off, decoding is plain greedy over every token (for
  * measuring what the automaton adds: an invalid line then answers null). */

@@ -2,11 +2,13 @@
 # hub-engine (engine/libhubengine.a), the hub-engine program, and the test against llama.cpp's
 # reference logits. See engine/format.mk for the GGUF reader and tokenizer.
 noinst_LIBRARIES += engine/libhubengine.a
-engine_libhubengine_a_SOURCES = engine/model.c engine/model.h engine/sampler.c engine/sampler.h \
-	engine/cmd_model.c engine/commands.h
+engine_libhubengine_a_SOURCES = engine/model.c engine/model.h engine/model_impl.h \
+	engine/model_backend.c engine/sampler.c engine/sampler.h engine/cmd_model.c engine/commands.h
 
-HUB_ENGINE_LIBS = engine/libhubengine.a engine/libhubformat.a kernels/libkern.a \
-	common/libhubcommon.a $(PCRE2_LIBS) $(JANSSON_LIBS) -lm
+# $(HUB_BACKEND_LIBS) (kernels/cuda.mk): the compute backends, CUDA's libraries included when
+# configure found CUDA; it brings kernels/libkern.a and common/libhubcommon.a.
+HUB_ENGINE_LIBS = engine/libhubengine.a engine/libhubformat.a $(HUB_BACKEND_LIBS) \
+	$(PCRE2_LIBS) $(JANSSON_LIBS) -lm
 
 bin_PROGRAMS += engine/hub-engine
 engine_hub_engine_SOURCES = engine/hub-engine.c

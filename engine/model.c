@@ -22,6 +22,7 @@
  * fp16 block sum (mm_q1_ggml). HUB_ENGINE_ROUTE_LOG=1 prints routing gaps (see route_log).
  */
 #include "engine/model.h"
+#include "engine/model_impl.h"
 
 #include <errno.h>
 #include <math.h>
@@ -54,51 +55,6 @@
 #ifndef MODEL_POOL_MIN_MACS
 #define MODEL_POOL_MIN_MACS 40000 /* multiply-adds below which a product stays on one thread */
 #endif
-
-/* A weight matrix (or a stack of n_mat of them, experts or heads) inside the mapping or owned. */
-struct wref {
-    int type;
-    const uint8_t *data;
-    int64_t k;        /* elements per row */
-    int64_t rows;     /* rows per matrix */
-    int64_t n_mat;    /* matrices in the stack */
-    size_t row_bytes;
-    size_t mat_bytes;
-    const float *mins;  /* Q4_1/Q5_1: per-block mins [n_mat][rows][k/32] (see mm()) */
-    bool unpacked;      /* llama.cpp would not repack it (3-D per-head products, rows not a
-                         * multiple of 8): Q4_0 then keeps ggml's lane order (mm_q40_lanes) */
-};
-
-struct model_layer {
-    float *attn_norm, *ffn_norm;
-    /* deepseek2 */
-    struct wref wq, wq_a, wq_b, wkv_a, wk_b, wv_b; /* wk_b: [H][R][nope], wv_b: [H][Dv][R] */
-    float *q_a_norm, *kv_a_norm;
-    /* qwen2moe */
-    struct wref wk, wv;
-    float *bq, *bk, *bv;
-    struct wref wo;
-    /* FFN: dense or MoE */
-    bool moe;
-    struct wref ffn_gate, ffn_up, ffn_down;
-    struct wref gate_inp, gate_exps, up_exps, down_exps;
-    float *exp_probs_b;
-    struct wref gate_shexp, up_shexp, down_shexp;
-    float *gate_inp_shexp; /* qwen2moe: [n_embd] */
-};
-
-struct model {
-    struct model_hparams hp;
-    struct wref tok_embd, output;
-    float *output_norm;
-    struct model_layer *layers;
-    /* everything malloc'd at load (norms, split attn_kv_b), freed with the model */
-    void **owned;
-    size_t n_owned, cap_owned;
-    size_t weight_bytes, active_bytes;
-    int64_t q1_rows_max; /* most rows of a Q4_1/Q5_1 matrix (sizes mm()'s correction scratch) */
-    int64_t active_macs; /* multiply-adds of the weights per decoded token */
-};
 
 /* Scratch of one product (activation rounding, Q8_1 corrections); one set per pool part. */
 struct mm_scratch {
@@ -148,6 +104,7 @@ struct model_ctx {
     void *route_user;
     /* current batch for the pool jobs */
     int cur_layer, cur_T, cur_pos0;
+    struct model_be *bk; /* model_ctx_set_backend: forward passes on a backend instead */
 };
 
 /* ---------------------------------------------------------------------------------------- */
@@ -769,6 +726,7 @@ size_t model_active_bytes(const struct model *m) { return m->active_bytes; }
 void model_ctx_free(struct model_ctx *c)
 {
     if (!c) return;
+    model_be_free(c->bk);
     kern_pool_free(c->pool);
     float **fl[] = {&c->kv, &c->kv2, &c->rope_cos, &c->rope_sin, &c->x, &c->xn, &c->tmp,
                     &c->q, &c->qa, &c->kva, &c->qabs, &c->olat, &c->gath, &c->attn, &c->k,
@@ -975,6 +933,17 @@ struct model_ctx *model_ctx_new(struct model *m, int n_ctx, int n_threads, char 
 }
 
 void model_ctx_reset(struct model_ctx *c) { c->n_pos = 0; }
+
+int model_ctx_set_backend(struct model_ctx *c, struct hub_backend *be, char *err, size_t errlen)
+{
+    struct model_be *bk = NULL;
+    if (be && !(bk = model_be_new(c->m, be, c->n_ctx, c->n_batch, err, errlen)))
+        return HUB_ERR_INVALID;
+    model_be_free(c->bk);
+    c->bk = bk;
+    c->n_pos = 0; /* the other side's cache holds nothing yet */
+    return HUB_OK;
+}
 
 void model_ctx_set_route_hook(struct model_ctx *c, model_route_fn fn, void *user)
 {
@@ -2765,7 +2734,14 @@ static int eval(struct model_ctx *c, const int32_t *tokens, int n, float *logits
             out = logits ? logits + (size_t)done * hp->n_vocab : NULL;
         else if (last)
             out = logits;
-        forward(c, tokens + done, T, out, all);
+        if (c->bk) {
+            int st = model_be_forward(c->bk, tokens + done, T, c->n_pos, out, all,
+                                      c->route_hook, c->route_user);
+            if (st) return st;
+            c->n_pos += T;
+        } else {
+            forward(c, tokens + done, T, out, all);
+        }
         done += T;
     }
     return HUB_OK;

@@ -110,6 +110,21 @@ typedef void (*model_route_fn)(void *user, int layer, int pos0, int n_tokens, co
                                int k);
 void model_ctx_set_route_hook(struct model_ctx *c, model_route_fn fn, void *user);
 
+/* Compute backends (kernels/backend.h). By default a context runs on the CPU kernels of this
+ * file, with llama.cpp's numerics. model_ctx_set_backend moves its forward passes onto `be`
+ * (borrowed: it must outlive the context, or be unset first): the weights are uploaded to it
+ * once, the latent cache and the activations stay there, and only the logits come back; the
+ * cache starts empty. NULL goes back to the CPU kernels. deepseek2 models only. Returns 0, or
+ * a hub status with the reason in err. */
+struct hub_backend;
+int model_ctx_set_backend(struct model_ctx *c, struct hub_backend *be, char *err,
+                          size_t errlen);
+/* The backend a --backend option names: "cpu" gives *out = NULL (the CPU kernels above);
+ * "cuda" a CUDA device or an error; "auto" a CUDA device when there is one, else NULL with one
+ * log line saying why. Returns 0, or HUB_ERR_INVALID / HUB_ERR_IO with the reason in err. */
+int model_backend_open(const char *name, int n_threads, struct hub_backend **out, char *err,
+                       size_t errlen);
+
 /* Evaluate n tokens at the next positions (prefill when n > 1, decode when n == 1), append
  * them to the cache, and write the last position's logits (n_vocab floats) to logits_out
  * (may be NULL). Returns 0, or a hub status (HUB_E...) with a message logged when a token is

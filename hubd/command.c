@@ -2020,12 +2020,16 @@ struct hub_command *hub_command_new(struct hub *h, char *err, size_t errlen)
             int want = ncpu > 2 ? CMD_WORKERS : 1;
             const char *wt = hub_config_get(&h->cfg, "engine", "workers");
             if (wt && atoi(wt) >= 1 && atoi(wt) <= CMD_WORKERS) want = atoi(wt);
+            const char *bk = hub_config_get(&h->cfg, "engine", "backend");
             for (int i = 0; i < want; i++) {
                 c->ctx[i] = intent_ctx_new(c->engine, 1, e2, sizeof e2);
                 if (!c->ctx[i]) {
                     hub_error(TAG, "engine context: %s", e2);
                     break;
                 }
+                /* a backend that cannot be had leaves the worker on the CPU, said once */
+                if (bk && intent_ctx_set_backend(c->ctx[i], bk, e2, sizeof e2) && i == 0)
+                    hub_error(TAG, "[engine] backend = %s: %s (the CPU is used)", bk, e2);
                 c->n_ctx++;
             }
             if (!c->n_ctx) {

@@ -88,6 +88,24 @@ static int cpu_matmul(struct hub_backend *be, int wtype, const void *W, int64_t 
     return HUB_OK;
 }
 
+static int cpu_matmul_sel(struct hub_backend *be, int wtype, const void *W, size_t mat_bytes,
+                          int64_t rows, int64_t k, const float *x, int x_div, const int32_t *sel,
+                          int n_rows, float *out)
+{
+    struct cpu_impl *c = be->impl;
+    size_t rb = kern_row_bytes(wtype, k);
+    if (!cpu_type_ok(wtype) || rb == 0 || x_div < 1 || n_rows < 0 ||
+        mat_bytes < rb * (size_t)rows)
+        return cpu_fail(be, HUB_ERR_INVALID, "cpu matmul_sel: type %d, k %lld not supported",
+                        wtype, (long long)k);
+    for (int i = 0; i < n_rows; i++) {
+        if (sel[i] < 0) return cpu_fail(be, HUB_ERR_INVALID, "cpu matmul_sel: sel[%d] < 0", i);
+        kern_matmul(c->pool, wtype, (const uint8_t *)W + (size_t)sel[i] * mat_bytes, rows, k,
+                    x + (size_t)(i / x_div) * k, 1, out + (size_t)i * rows);
+    }
+    return HUB_OK;
+}
+
 static int cpu_matmul_grouped(struct hub_backend *be, int wtype, const void *W, size_t mat_bytes,
                               int64_t rows, int64_t k, int n_mat, const float *x,
                               const int32_t *tok, const int32_t *offsets, float *out)
@@ -301,6 +319,7 @@ static const struct hub_backend_ops cpu_ops = {
     .download = cpu_copy,
     .sync = cpu_sync,
     .matmul = cpu_matmul,
+    .matmul_sel = cpu_matmul_sel,
     .matmul_grouped = cpu_matmul_grouped,
     .route = cpu_route,
     .rmsnorm = cpu_rmsnorm,

@@ -126,6 +126,15 @@ struct hub_backend_ops {
     int (*add)(struct hub_backend *be, float *dst, const float *a, const float *b, int64_t n);
     int (*scatter_add)(struct hub_backend *be, float *out, const float *y, const int32_t *tok,
                        const float *w, int n_rows, int64_t n);
+    /* Routed products chosen in backend memory (a compatible addition; NULL where missing):
+     * out[i][.] = W_sel[i] x[i / x_div][.] for i < n_rows, W holding matrices of `rows` x k,
+     * mat_bytes apart, sel (backend memory) as route writes it. With x_div = the experts used
+     * per token, x holds one row per token; with 1, one row per selection. Unlike
+     * matmul_grouped nothing of the routing goes through the host, so a decode step that uses
+     * it needs no round trip. Meant for decode-sized n_rows: each row is its own product. */
+    int (*matmul_sel)(struct hub_backend *be, int wtype, const void *W, size_t mat_bytes,
+                      int64_t rows, int64_t k, const float *x, int x_div, const int32_t *sel,
+                      int n_rows, float *out);
 };
 
 struct hub_backend {

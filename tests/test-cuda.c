@@ -5,6 +5,7 @@
  *
  * Stated tolerances (NMSE against the double product of the dequantized weights):
  *   decode mat-vec (n_tok <= 8, f32 activations, f32 accumulation):   1e-9
+ *   matmul_sel (selected expert rows, one product each):                1e-9
  *   prefill cuBLAS, f32 weights (fp32 compute, no TF32):                1e-9
  *   prefill cuBLAS, f16 / quantized weights (activations to f16):       1e-5
  *   prefill cuBLAS, bf16 weights (activations to bf16):                 1e-4
@@ -112,6 +113,44 @@ static void test_grouped(const struct gguf_file *f, const char *model)
         free(x);
         free(g);
         free(c);
+    }
+}
+
+/* matmul_sel: rows chosen by a selection in device memory, x shared per token (x_div = 3)
+ * or one row per selection (x_div = 1), against the double product of each chosen matrix. */
+static void test_sel(const struct gguf_file *f, const char *model)
+{
+    for (uint64_t i = 0; i < f->n_tensors; i++) {
+        const struct gguf_tensor *t = &f->tensors[i];
+        if (!tc_is_weight(t) || t->n_dims < 3 || t->ne[2] < 2 || !strstr(t->name, "blk.1."))
+            continue;
+        int64_t k = t->ne[0], rows = t->ne[1];
+        int X = (int)t->ne[2], n = 15;
+        size_t mat_bytes = kern_row_bytes(t->type, k) * (size_t)rows;
+        void *dW = up(t->data, mat_bytes * X);
+        int32_t sel[15];
+        for (int r = 0; r < n; r++) sel[r] = (r * 7 + 3) % X;
+        int32_t *dsel = up(sel, sizeof(sel));
+        for (int x_div = 1; x_div <= 3; x_div += 2) {
+            int nx = (n + x_div - 1) / x_div;
+            float *x = tc_rand_vec((size_t)nx * k, 1.0f);
+            float *g = calloc((size_t)n * rows, 4), *r = calloc((size_t)n * rows, 4);
+            float *dx = up(x, (size_t)nx * k * 4), *dout = gpu->ops->alloc(gpu, (size_t)n * rows * 4);
+            CHECK(gpu->ops->matmul_sel(gpu, (int)t->type, dW, mat_bytes, rows, k, dx, x_div, dsel,
+                                       n, dout) == 0,
+                  "sel: %s", gpu->err);
+            down(g, dout, (size_t)n * rows * 4);
+            for (int j = 0; j < n; j++)
+                tc_ref_matmul((int)t->type, (const uint8_t *)t->data + (size_t)sel[j] * mat_bytes,
+                              rows, k, x + (size_t)(j / x_div) * k, 1, r + (size_t)j * rows);
+            double e = tc_nmse(g, r, (size_t)n * rows);
+            CHECK(e < 1e-9, "%s %s matmul_sel (x_div %d): NMSE %.3g", model, t->name, x_div, e);
+            gpu->ops->release(gpu, dx);
+            gpu->ops->release(gpu, dout);
+            free(x), free(g), free(r);
+        }
+        gpu->ops->release(gpu, dW);
+        gpu->ops->release(gpu, dsel);
     }
 }
 
@@ -319,6 +358,7 @@ int main(void)
         if (!f) continue;
         test_matmul(f, tc_models[m], &n_mm);
         test_grouped(f, tc_models[m]);
+        test_sel(f, tc_models[m]);
         gguf_close(f);
     }
     test_route();

@@ -32,15 +32,15 @@ llama() {
 
 # one bench run: prints "mean sd cpu_rate" of the pp or tg line
 ours() { # file prompt gen what
-    out=$("$ENGINE" bench --model "$1" --threads "$THREADS" --prompt "$2" --gen "$3" \
+    out=$("$ENGINE" bench --backend cpu --model "$1" --threads "$THREADS" --prompt "$2" --gen "$3" \
           --reps "$REPS" 2>&1) || { echo "bench-engine: hub-engine bench failed on $1:" >&2;
                                     echo "$out" >&2; exit 1; }
     echo "$out" | awk -v w="$4" '$1 == w { sub(/,/, "", $6); print $2, $6, $9 }'
 }
 
 echo "hub-engine bench, $THREADS threads, $REPS runs each; $(nproc) CPUs; load average $(load)"
-"$ENGINE" bench --model "$REF/models/ds2-lite-q8_0.gguf" --threads "$THREADS" --prompt 1 \
-    --gen 0 --reps 1 | head -1 | sed 's/.*threads, /instruction set: /'
+"$ENGINE" bench --backend cpu --model "$REF/models/ds2-lite-q8_0.gguf" --threads "$THREADS" \
+    --prompt 1 --gen 0 --reps 1 | sed -n 's/^backend cpu.*threads, /instruction set: /p'
 printf '%-16s %-5s %12s %8s %14s %22s %7s\n' model test "ours tok/s" "+-" "ours/CPU-s" \
     "llama.cpp tok/s" ratio
 for spec in "ds2-lite-f32:deepseek2 ?B all F32" "ds2-lite-q8_0:deepseek2 ?B Q8_0" \
@@ -78,12 +78,12 @@ for type in q8_0 q4_k; do
     big="$dir/big-$type.gguf"
     [ -s "$big" ] || "$ENGINE" make-model --out "$big" --type "$type" --embd 1024 --layers 12 \
         --experts 32 --used 4 >/dev/null
-    out=$("$ENGINE" bench --model "$big" --threads "$THREADS" --prompt 0 --gen 32 \
+    out=$("$ENGINE" bench --backend cpu --model "$big" --threads "$THREADS" --prompt 0 --gen 32 \
           --reps "$REPS" --roofline 2>&1) || { echo "$out" >&2; exit 1; }
     tg=$(echo "$out" | awk '$1 == "tg" { print $2 }')
     bound=$(echo "$out" | awk '$1 == "bandwidth" { print $(NF - 1) }')
     echo "$out" | awk -v t="$type" -v tg="$tg" -v b="$bound" '
-        $1 == "model" { mib = $(NF - 4) }
+        $1 == "model" { mib = $(NF - 1) }
         $1 == "bandwidth" { bw = $2; mb = $6 }
         END { f = "%-6s %8.2f MiB file, %6.2f MB read per token: tg32 %9.1f tok/s, "
               f = f "roofline %.1f tok/s (%s GB/s), %.0f%% of it\n"

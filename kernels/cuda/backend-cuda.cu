@@ -169,18 +169,24 @@ template <int TYPE, int NT>
 __global__ void __launch_bounds__(MV_MAX_WARPS * 32)
     k_matvec(const uint8_t *__restrict__ W, size_t mat_bytes, size_t row_bytes, int rows, int k,
              const float *__restrict__ x, const int32_t *__restrict__ tok, bool xvec, bool wvec,
-             const struct mv_jobs jobs, float *__restrict__ out)
+             const struct mv_jobs jobs, const int32_t *__restrict__ sel, int x_div,
+             float *__restrict__ out)
 {
     const int BE = hub_op_block_elems(TYPE), BB = hub_op_block_bytes(TYPE),
               CPB = hub_op_block_chunks(TYPE);
     __shared__ float part[MV_MAX_WARPS][MV_MAX_TOK];
     const int r = blockIdx.x, job = blockIdx.y, warp = threadIdx.x / 32, lane = threadIdx.x % 32;
-    const int cnt = jobs.cnt[job], i0 = jobs.i0[job];
-    const uint8_t *row = W + (size_t)jobs.mat[job] * mat_bytes + (size_t)r * row_bytes;
+    /* sel given (matmul_sel): job i is output row i, matrix sel[i], activations x[i / x_div];
+     * else the jobs' own lists */
+    const int cnt = sel ? 1 : jobs.cnt[job], i0 = sel ? job : jobs.i0[job];
+    const int mat = sel ? sel[job] : jobs.mat[job];
+    const uint8_t *row = W + (size_t)mat * mat_bytes + (size_t)r * row_bytes;
     const float *xr[NT];
 #pragma unroll
     for (int t = 0; t < NT; t++)
-        xr[t] = t < cnt ? x + (size_t)(tok ? tok[i0 + t] : i0 + t) * k : x;
+        xr[t] = t >= cnt ? x
+                : sel    ? x + (size_t)(job / x_div) * k
+                         : x + (size_t)(tok ? tok[i0 + t] : i0 + t) * k;
     float acc[NT];
 #pragma unroll
     for (int t = 0; t < NT; t++) acc[t] = 0.0f;
@@ -543,7 +549,8 @@ static int cu_sync(struct hub_backend *be)
 /* One mat-vec launch over n_jobs jobs (see struct mv_jobs); -1 for a type without kernel. */
 static int launch_matvec(cudaStream_t st, int wtype, const void *W, size_t mat_bytes, size_t rb,
                          int64_t rows, int64_t k, const float *x, const int32_t *tok,
-                         const struct mv_jobs *jobs, int n_jobs, float *out)
+                         const struct mv_jobs *jobs, int n_jobs, const int32_t *sel, int x_div,
+                         float *out)
 {
     /* threads for the chunks of one row, in whole warps, at most MV_MAX_WARPS */
     int bel = hub_op_block_elems(wtype), cpb = hub_op_block_chunks(wtype);
@@ -557,7 +564,7 @@ static int launch_matvec(cudaStream_t st, int wtype, const void *W, size_t mat_b
     /* one token per job (decode): a kernel with registers for one accumulator, so that more
      * of its blocks fit on an SM at once */
     bool one = true;
-    for (int j = 0; j < n_jobs; j++)
+    for (int j = 0; j < n_jobs && !sel; j++)
         one = one && jobs->cnt[j] == 1;
     dim3 grid((unsigned)rows, (unsigned)n_jobs), block(threads);
     const uint8_t *w = (const uint8_t *)W;
@@ -566,11 +573,11 @@ static int launch_matvec(cudaStream_t st, int wtype, const void *W, size_t mat_b
     case T:                                                                                    \
         if (one)                                                                               \
             k_matvec<T, 1><<<grid, block, 0, st>>>(w, mat_bytes, rb, (int)rows, (int)k, x, tok, \
-                                                   xvec, wvec, *jobs, out);                    \
+                                                   xvec, wvec, *jobs, sel, x_div, out);        \
         else                                                                                   \
             k_matvec<T, MV_MAX_TOK><<<grid, block, 0, st>>>(w, mat_bytes, rb, (int)rows,       \
                                                             (int)k, x, tok, xvec, wvec, *jobs, \
-                                                            out);                              \
+                                                            sel, x_div, out);                  \
         break
     MV(0); MV(1); MV(30); MV(2); MV(3); MV(6); MV(7); MV(8); MV(12); MV(14);
 #undef MV
@@ -609,7 +616,7 @@ static int cu_matmul(struct hub_backend *be, int wtype, const void *W, int64_t r
         jobs.mat[0] = 0;
         jobs.i0[0] = 0;
         jobs.cnt[0] = (int8_t)n_tok;
-        launch_matvec(c->stream, wtype, W, 0, rb, rows, k, x, NULL, &jobs, 1, out);
+        launch_matvec(c->stream, wtype, W, 0, rb, rows, k, x, NULL, &jobs, 1, NULL, 1, out);
         CU_LAUNCHED(be, "k_matvec");
         return HUB_OK;
     }
@@ -643,6 +650,26 @@ static int cu_matmul(struct hub_backend *be, int wtype, const void *W, int64_t r
     BLAS_CHECK(be, cublasGemmEx(c->blas, CUBLAS_OP_T, CUBLAS_OP_N, (int)rows, (int)n_tok, (int)k,
                                 &one, A, at, (int)k, B, bt, (int)k, &zero, out, CUDA_R_32F,
                                 (int)rows, CUBLAS_COMPUTE_32F, CUBLAS_GEMM_DEFAULT));
+    return HUB_OK;
+}
+
+static int cu_matmul_sel(struct hub_backend *be, int wtype, const void *W, size_t mat_bytes,
+                         int64_t rows, int64_t k, const float *x, int x_div, const int32_t *sel,
+                         int n_rows, float *out)
+{
+    struct cuda_impl *c = impl_of(be);
+    int bel = hub_op_block_elems(wtype);
+    if (bel == 0 || k < 1 || k % bel || rows < 0 || rows > INT32_MAX || k > INT32_MAX ||
+        x_div < 1 || n_rows < 0 || n_rows > 65535)
+        return cu_fail(be, HUB_ERR_INVALID,
+                       "cuda matmul_sel: type %d, k %lld, %d rows not supported", wtype,
+                       (long long)k, n_rows);
+    if (rows == 0 || n_rows == 0) return HUB_OK;
+    size_t rb = (size_t)(k / bel) * hub_op_block_bytes(wtype);
+    struct mv_jobs none = {};
+    launch_matvec(c->stream, wtype, W, mat_bytes, rb, rows, k, x, NULL, &none, n_rows, sel,
+                  x_div, out);
+    CU_LAUNCHED(be, "k_matvec (selected)");
     return HUB_OK;
 }
 
@@ -684,7 +711,8 @@ static int cu_matmul_grouped(struct hub_backend *be, int wtype, const void *W, s
                 jobs.cnt[j] = (int8_t)(left < MV_MAX_TOK ? left : MV_MAX_TOK);
             }
         size_t rb = (size_t)(k / bel) * hub_op_block_bytes(wtype);
-        launch_matvec(c->stream, wtype, W, mat_bytes, rb, rows, k, x, tok, &jobs, j, out);
+        launch_matvec(c->stream, wtype, W, mat_bytes, rb, rows, k, x, tok, &jobs, j, NULL, 1,
+                      out);
         CU_LAUNCHED(be, "k_matvec (grouped)");
         return HUB_OK;
     }
@@ -863,10 +891,11 @@ static const struct hub_backend_ops cuda_ops = {
     cu_download,     cu_sync,        cu_matmul,         cu_matmul_grouped, cu_route,
     cu_rmsnorm,      cu_rope,        cu_softmax,        cu_swiglu,      cu_mla_attn,
     cu_graph_begin,  cu_graph_end,   cu_graph_launch, cu_attn,
-    cu_copy2d,       cu_add,         cu_scatter_add,
+    cu_copy2d,       cu_add,         cu_scatter_add, cu_matmul_sel,
 };
 
-extern "C" int hub_backend_cuda_device_count(void)
+/* The two entry points of hub-cuda.so, found by kernels/cuda/cuda-loader.c with dlsym. */
+extern "C" int hub_cuda_lib_device_count(void)
 {
     int n = 0;
     if (cudaGetDeviceCount(&n) != cudaSuccess) {
@@ -876,7 +905,7 @@ extern "C" int hub_backend_cuda_device_count(void)
     return n;
 }
 
-extern "C" struct hub_backend *hub_backend_cuda_new(int device, char *err, size_t errlen)
+extern "C" struct hub_backend *hub_cuda_lib_new(int device, char *err, size_t errlen)
 {
     int n = 0;
     cudaError_t e = cudaGetDeviceCount(&n);
