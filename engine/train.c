@@ -9,6 +9,10 @@
  *
  * Notation in shape comments: T tokens, E n_embd, H heads, dn/nr/dv per-head nope/rope/value
  * sizes, R kv_lora_rank, F dense FFN, Fe expert FFN, S shared FFN, X experts, K used, V vocab.
+ *
+ * With train_model_use_cuda, forward, backward and AdamW run on a GPU instead
+ * (kernels/cuda/train-cuda.cu): the flat arrays live there, and the host copies of the weights
+ * and moments are fetched back when something on the host reads them (saving, logits).
  */
 #include "engine/train.h"
 #include "engine/bpe_train.h"
@@ -16,6 +20,7 @@
 #include "hub_log.h"
 #include "hub_status.h"
 #include "kernels/kern.h"
+#include "kernels/train-gpu.h"
 
 #include <errno.h>
 #include <math.h>
@@ -603,6 +608,10 @@ struct train_model {
     const struct train_opts *job_opts;
     float job_scale;
     bool job_nograd;
+    /* the GPU (train_model_use_cuda): p, m1, m2 on the host are stale while host_stale */
+    const struct hub_train_gpu_ops *gops;
+    struct hub_train_gpu *gpu;
+    bool host_stale;
 };
 
 static size_t add_tensor(struct train_model *m, size_t n, int kind, int layer)
@@ -833,6 +842,7 @@ nomem:
 void train_model_free(struct train_model *m)
 {
     if (!m) return;
+    if (m->gpu) m->gops->destroy(m->gpu);
     for (int i = 0; m->ws && i < m->nth; i++) {
         free(m->ws[i].la);
         free(m->ws[i].mem);
@@ -843,6 +853,18 @@ void train_model_free(struct train_model *m)
     free(m->p), free(m->g), free(m->m1), free(m->m2), free(m->bias);
     free(m->lw), free(m->tens);
     free(m);
+}
+
+/* the GPU's weights and moments back into the host arrays, when they changed there */
+static int gpu_fetch(struct train_model *m)
+{
+    if (!m->gpu || !m->host_stale) return HUB_OK;
+    int rc = m->gops->download(m->gpu, m->p, m->m1, m->m2, NULL);
+    if (rc)
+        hub_error("train", "fetching the weights from the GPU: %s", m->gops->error(m->gpu));
+    else
+        m->host_stale = false;
+    return rc;
 }
 
 const struct train_config *train_model_config(const struct train_model *m)
@@ -863,10 +885,13 @@ size_t train_model_n_active(const struct train_model *m)
 }
 float *train_model_params(struct train_model *m)
 {
+    gpu_fetch(m);
     return m->p;
 }
 float *train_model_grads(struct train_model *m)
 {
+    if (m->gpu && m->gops->download(m->gpu, NULL, NULL, NULL, m->g))
+        hub_error("train", "fetching the gradient from the GPU: %s", m->gops->error(m->gpu));
     return m->g;
 }
 long train_model_tensor(const struct train_model *m, int i, size_t *n, int *layer)
@@ -1236,6 +1261,68 @@ static void reduce_job(void *arg, int ith, int nth)
         if (a < b) kern_add(m->g + a, m->g + a, m->ws[t].grad + a, (int64_t)(b - a));
 }
 
+/* run_batch on the GPU: the batch's sequences back to back in grad_job's packs (thread ith's
+ * packs after thread ith - 1's), so that the balance loss, computed per pack, is the CPU's for
+ * the same thread count. */
+static int gpu_batch(struct train_model *m, const struct train_seq *seqs, int n, long n_loss,
+                     const struct train_opts *o, struct train_stats *st, bool nograd)
+{
+    int T = 0;
+    for (int i = 0; i < n; i++)
+        T += seqs[i].n;
+    int32_t *tok = malloc((size_t)T * 3 * sizeof *tok), *seg = tok + T, *pos = seg + T;
+    uint8_t *loss = malloc((size_t)T);
+    int32_t *pack_start = malloc(((size_t)n + 1) * sizeof *pack_start);
+    float *pack_aux = malloc((size_t)n * sizeof *pack_aux);
+    long *load = calloc((size_t)m->c.n_layer * m->c.n_expert, sizeof *load);
+    int rc = HUB_ERR_NOMEM;
+    if (!tok || !loss || !pack_start || !pack_aux || !load) goto done;
+    float aux_scale = o ? o->aux_alpha / (float)n : 0;
+    int nth = m->nth, cap = m->ws[0].cap, np = 0, t = 0, pt = 0, nseq = 0;
+    for (int ith = 0; ith < nth; ith++) {
+        for (int i = ith; i < n + nth; i += nth) {
+            const struct train_seq *sq = i < n ? &seqs[i] : NULL;
+            if (t > pt && (!sq || t - pt + sq->n > cap)) {
+                pack_start[np] = pt;
+                pack_aux[np++] = aux_scale * nseq;
+                pt = t, nseq = 0;
+            }
+            if (!sq) break;
+            for (int k = 0; k < sq->n; k++) {
+                tok[t + k] = sq->tok[k];
+                loss[t + k] = k + 1 < sq->n && sq->loss[k];
+                seg[t + k] = t;
+                pos[t + k] = k;
+            }
+            t += sq->n;
+            nseq++;
+        }
+    }
+    pack_start[np] = t;
+    struct hub_train_gpu_batch b = {
+        .n_tok = T, .tok = tok, .seg = seg, .pos = pos, .loss = loss,
+        .n_pack = np, .pack_start = pack_start, .pack_aux_scale = pack_aux,
+        .loss_scale = n_loss ? 1.0f / (float)n_loss : 0.0f,
+        .expert_bias = m->bias, .want_grad = !nograd,
+    };
+    struct hub_train_gpu_result r = {.expert_load = load};
+    rc = m->gops->batch(m->gpu, &b, &r);
+    if (rc) {
+        hub_error("train", "GPU batch: %s", m->gops->error(m->gpu));
+        goto done;
+    }
+    if (st) {
+        st->loss = r.n_loss ? r.loss / r.n_loss : 0;
+        st->aux = r.aux;
+        st->n_loss = r.n_loss, st->n_tok = T;
+        if (st->expert_load)
+            memcpy(st->expert_load, load, (size_t)m->c.n_layer * m->c.n_expert * sizeof *load);
+    }
+done:
+    free(tok), free(loss), free(pack_start), free(pack_aux), free(load);
+    return rc;
+}
+
 static int run_batch(struct train_model *m, const struct train_seq *seqs, int n,
                      const struct train_opts *o, struct train_stats *st, bool nograd)
 {
@@ -1247,6 +1334,7 @@ static int run_batch(struct train_model *m, const struct train_seq *seqs, int n,
         for (int t = 0; t + 1 < seqs[i].n; t++)
             nl += seqs[i].loss[t] != 0;
     }
+    if (m->gpu) return gpu_batch(m, seqs, n, nl, o, st, nograd);
     m->job_seqs = seqs;
     m->job_n = n;
     m->job_opts = o;
@@ -1297,6 +1385,8 @@ int train_model_logits(struct train_model *m, const int32_t *tok, int n, float *
     for (int t = 0; t < n; t++)
         if (tok[t] < 0 || tok[t] >= m->c.n_vocab) return HUB_ERR_RANGE;
     struct train_seq sq = {tok, NULL, n};
+    int rc = gpu_fetch(m); /* the forward alone runs on the CPU, on the GPU's weights */
+    if (rc) return rc;
     seq_run(m, &m->ws[0], &sq, NULL, NULL, NULL, 0, 0, logits);
     return HUB_OK;
 }
@@ -1436,19 +1526,34 @@ double train_model_update(struct train_model *m, const struct train_opts *o, lon
     struct upd_job u = {.m = m, .o = o};
     int nth = m->pool ? kern_pool_threads(m->pool) : 1;
     HUB_ASSERT(nth <= 64);
-    if (m->pool)
-        kern_pool_run(m->pool, sumsq_job, &u);
-    else
-        sumsq_job(&u, 0, 1);
     double ss = 0;
-    for (int i = 0; i < nth; i++)
-        ss += u.ss[i]; /* in thread order: deterministic */
+    if (m->gpu) {
+        if (m->gops->grad_sumsq(m->gpu, &ss)) {
+            hub_error("train", "GPU gradient norm: %s", m->gops->error(m->gpu));
+            return NAN; /* the caller stops on a norm that is not finite */
+        }
+    } else {
+        if (m->pool)
+            kern_pool_run(m->pool, sumsq_job, &u);
+        else
+            sumsq_job(&u, 0, 1);
+        for (int i = 0; i < nth; i++)
+            ss += u.ss[i]; /* in thread order: deterministic */
+    }
     double norm = sqrt(ss);
     u.clip = o->clip > 0 && norm > o->clip ? (float)(o->clip / norm) : 1.0f;
     u.lr = train_lr_at(o, step);
     u.b1c = (float)(1 - pow(o->beta1, (double)step + 1));
     u.b2c = (float)(1 - pow(o->beta2, (double)step + 1));
-    if (m->pool)
+    if (m->gpu) {
+        struct hub_train_gpu_adamw k = {u.clip,     u.lr,      u.b1c,         u.b2c,
+                                        o->beta1,   o->beta2,  o->adam_eps,   o->weight_decay};
+        m->host_stale = true;
+        if (m->gops->adamw(m->gpu, &k)) {
+            hub_error("train", "GPU AdamW: %s", m->gops->error(m->gpu));
+            return NAN;
+        }
+    } else if (m->pool)
         kern_pool_run(m->pool, adamw_job, &u);
     else
         adamw_job(&u, 0, 1);
@@ -1524,6 +1629,10 @@ int train_model_save_gguf(struct train_model *m, const char *path, const char *t
                           char *err, size_t errlen)
 {
     const struct train_config *c = &m->c;
+    if (gpu_fetch(m)) {
+        terr(err, errlen, "fetching the weights from the GPU: %s", m->gops->error(m->gpu));
+        return HUB_ERR_IO;
+    }
     if (wtype != KERN_F32 && wtype != KERN_F16 && wtype != KERN_Q8_0) {
         terr(err, errlen, "weight type %d is not one of f32, f16, q8_0", wtype);
         return HUB_ERR_INVALID;
@@ -1709,6 +1818,10 @@ static void cfg_pack(const struct train_config *c, int32_t *v)
 int train_model_save_ckpt(struct train_model *m, const char *path, long step, char *err,
                           size_t errlen)
 {
+    if (gpu_fetch(m)) {
+        terr(err, errlen, "fetching the weights from the GPU: %s", m->gops->error(m->gpu));
+        return HUB_ERR_IO;
+    }
     char tmp[1100];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     FILE *f = fopen(tmp, "wb");
@@ -1772,7 +1885,76 @@ int train_model_load_ckpt(struct train_model *m, const char *path, long *step, c
     }
     *step = (long)st;
     rc = HUB_OK;
+    if (m->gpu && (rc = m->gops->upload(m->gpu, m->p, m->m1, m->m2)))
+        terr(err, errlen, "%s", m->gops->error(m->gpu));
+    m->host_stale = false;
 done:
     fclose(f);
+    return rc;
+}
+
+int train_model_use_cuda(struct train_model *m, int device, char *err, size_t errlen)
+{
+    if (m->gpu) return HUB_OK;
+    const struct hub_train_gpu_ops *ops = hub_train_gpu_load(err, errlen);
+    if (!ops) return HUB_ERR_UNAVAILABLE;
+    if (ops->device_count() < 1) {
+        terr(err, errlen, "no CUDA device");
+        return HUB_ERR_UNAVAILABLE;
+    }
+    const struct train_config *c = &m->c;
+    int half = c->qk_rope / 2, nt = m->n_tens;
+    struct hub_train_gpu_layer *lw = calloc((size_t)c->n_layer, sizeof *lw);
+    float *cs = malloc((size_t)c->n_ctx * half * 2 * sizeof *cs), *sn = cs + (size_t)c->n_ctx * half;
+    size_t *toff = malloc((size_t)nt * 2 * sizeof *toff), *tn = toff + nt;
+    uint8_t *decay = malloc((size_t)nt);
+    int rc = HUB_ERR_NOMEM;
+    if (!lw || !cs || !toff || !decay) {
+        terr(err, errlen, "out of memory");
+        goto done;
+    }
+    for (int il = 0; il < c->n_layer; il++) {
+        const struct train_lw *l = &m->lw[il];
+        lw[il] = (struct hub_train_gpu_layer){
+            l->attn_norm, l->wq,       l->wkv_a,     l->kv_a_norm, l->wkv_b,   l->wo,
+            l->ffn_norm,  l->ffn_gate, l->ffn_up,    l->ffn_down,  l->gate_inp, l->gate_exps,
+            l->up_exps,   l->down_exps, l->gate_sh,  l->up_sh,     l->down_sh};
+    }
+    /* train_rope's angles, so that both sides rotate by the same cos and sin */
+    for (int p = 0; p < c->n_ctx; p++) {
+        float theta_scale = powf(c->rope_base, -2.0f / c->qk_rope), theta = (float)p;
+        for (int i = 0; i < half; i++) {
+            cs[(size_t)p * half + i] = cosf(theta);
+            sn[(size_t)p * half + i] = sinf(theta);
+            theta *= theta_scale;
+        }
+    }
+    for (int i = 0; i < nt; i++) {
+        toff[i] = m->tens[i].off, tn[i] = m->tens[i].n;
+        decay[i] = m->tens[i].kind != PK_NORM; /* adamw_job's rule */
+    }
+    struct hub_train_gpu_shape s = {
+        .n_vocab = c->n_vocab, .n_embd = c->n_embd, .n_layer = c->n_layer, .n_head = c->n_head,
+        .n_layer_dense_lead = c->n_layer_dense_lead, .kv_lora_rank = c->kv_lora_rank,
+        .qk_nope = c->qk_nope, .qk_rope = c->qk_rope, .v_head = c->v_head, .n_ff = c->n_ff,
+        .n_ff_exp = c->n_ff_exp, .n_expert = c->n_expert, .n_expert_used = c->n_expert_used,
+        .n_expert_shared = c->n_expert_shared, .n_ctx = c->n_ctx, .rms_eps = c->rms_eps,
+        .round_kv = c->round_kv, .n_params = m->n_params, .tok_embd = m->tok_embd,
+        .output_norm = m->output_norm, .output = m->output, .layers = lw, .rope_cos = cs,
+        .rope_sin = sn, .n_tensors = nt, .tensor_off = toff, .tensor_n = tn, .tensor_decay = decay,
+    };
+    struct hub_train_gpu *g = ops->create(device, &s, err, errlen);
+    if (!g) {
+        rc = HUB_ERR_UNAVAILABLE;
+        goto done;
+    }
+    if ((rc = ops->upload(g, m->p, m->m1, m->m2))) {
+        terr(err, errlen, "%s", ops->error(g));
+        ops->destroy(g);
+        goto done;
+    }
+    m->gops = ops, m->gpu = g, m->host_stale = false;
+done:
+    free(lw), free(cs), free(toff), free(decay);
     return rc;
 }

@@ -54,6 +54,7 @@ const struct train_config *train_model_config(const struct train_model *m);
 size_t train_model_n_params(const struct train_model *m);
 /* Active parameters per token (top-k of the routed experts). */
 size_t train_model_n_active(const struct train_model *m);
+/* With the GPU on, both are fetched from it first (writes to them stay on the host). */
 float *train_model_params(struct train_model *m);
 float *train_model_grads(struct train_model *m);
 /* Tensor i of the flat parameter array (weights and gradients share the layout): its offset,
@@ -132,6 +133,11 @@ void train_attn_bwd(float *dq, float *dkv, float *dkpe, const float *dout, const
 /* Cross-entropy of one row of logits [V] with target y: returns the loss and writes
  * dlogits = scale * (softmax - onehot). */
 float train_xent(float *dlogits, const float *logits, int V, int y, float scale);
+
+/* Run forward, backward and AdamW of this model on CUDA device `device` from now on
+ * (kernels/train-gpu.h): its weights and moments are copied there; saving, checkpoints and
+ * train_model_logits fetch them back. Without a usable device: an error and nothing changed. */
+int train_model_use_cuda(struct train_model *m, int device, char *err, size_t errlen);
 
 /* hub-train model ... */
 int train_model_main(int argc, char **argv);

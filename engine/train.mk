@@ -33,6 +33,13 @@ tests_test_train_mm_SOURCES = tests/test-train-mm.c
 tests_test_train_mm_LDADD = $(HUB_TRAIN_LIBS)
 HUB_TESTS += tests/test-train-mm
 
+# The GPU trainer against the CPU trainer over a few steps (losses, first gradient, final
+# weights); exit 77 without a CUDA device.
+check_PROGRAMS += tests/test-train-cuda
+tests_test_train_cuda_SOURCES = tests/test-train-cuda.c
+tests_test_train_cuda_LDADD = $(HUB_TRAIN_LIBS)
+HUB_TESTS += tests/test-train-cuda
+
 # hub-train data -> tokenizer -> model -> hub-engine, resume, refusals.
 HUB_TESTS += tests/test-train-cli.sh
 EXTRA_DIST += tests/test-train-cli.sh

@@ -4,6 +4,8 @@
  * training sequences (<|bos|> text <|intent|> target <|eos|>, loss on target and <|eos|>),
  * runs AdamW for --steps batches with periodic logs (loss, learning rate, gradient norm,
  * tokens/s, expert load per MoE layer as max/mean), checkpoints, and writes the GGUF.
+ * --backend cuda runs forward, backward and AdamW on a GPU (train_model_use_cuda); the rest
+ * (data, batches, logs, saving) is the same code.
  *
  * The batch of step s is fixed by the seed and s alone (a per-epoch shuffle), so a run resumed
  * from a checkpoint sees the same batches it would have seen, and with the same --steps and
@@ -172,7 +174,7 @@ static void usage(FILE *f)
             "       [--warmup N (%d)] [--threads N (2)] [--seed N (1)] [--type f32|f16|q8_0]\n"
             "       [--ckpt FILE] [--ckpt-every N] [--resume FILE] [--log-every N (50)]\n"
             "       [--max-lines N] [--aux F (%g)] [--bias-gamma F (%g)] [--stop-at STEP]\n"
-            "       [--word-dropout P (0)]\n"
+            "       [--word-dropout P (0)] [--backend cpu|cuda (cpu)]\n"
             "       [--embd N (%d)] [--layers N (%d)] [--dense N (%d)] [--heads N (%d)]\n"
             "       [--kv-rank N (%d)] [--nope N (%d)] [--rope N (%d)] [--vhead N (%d)]\n"
             "       [--ff N (%d)] [--ff-exp N (%d)] [--experts N (%d)] [--used N (%d)]\n"
@@ -250,7 +252,7 @@ int train_model_main(int argc, char **argv)
     train_config_default(&c);
     train_opts_default(&o);
     const char *corpus = NULL, *tokp = NULL, *out = NULL, *heldout = NULL, *ckpt = NULL;
-    const char *resume = NULL, *type = "f32";
+    const char *resume = NULL, *type = "f32", *backend = "cpu";
     long threads = 2, seed = 1, ckpt_every = 0, log_every = 50, max_lines = 0, stop_at = 0;
     float wdrop = 0;
     for (int i = 1; i < argc; i++) {
@@ -330,6 +332,8 @@ int train_model_main(int argc, char **argv)
             resume = v;
         else if (!strcmp(a, "--type"))
             type = v;
+        else if (!strcmp(a, "--backend"))
+            backend = v;
         else {
             fprintf(stderr, "hub-train model: unknown option %s\n", a);
             usage(stderr);
@@ -346,6 +350,11 @@ int train_model_main(int argc, char **argv)
                                         : -1;
     if (wtype < 0) {
         fprintf(stderr, "hub-train model: --type %s is not f32, f16 or q8_0\n", type);
+        return 2;
+    }
+    bool cuda = !strcmp(backend, "cuda");
+    if (!cuda && strcmp(backend, "cpu")) {
+        fprintf(stderr, "hub-train model: --backend %s is not cpu or cuda\n", backend);
         return 2;
     }
     char err[512];
@@ -380,12 +389,17 @@ int train_model_main(int argc, char **argv)
         fprintf(stderr, "hub-train model: %s\n", err);
         goto done;
     }
+    if (cuda && train_model_use_cuda(m, 0, err, sizeof err)) {
+        fprintf(stderr, "hub-train model: --backend cuda: %s\n", err);
+        goto done;
+    }
     printf("model: %zu parameters (%zu active per token without the embedding), %d layers, "
            "embd %d, %d experts top-%d + %d shared, vocab %d, ctx %d\n",
            train_model_n_params(m), train_model_n_active(m), c.n_layer, c.n_embd, c.n_expert,
            c.n_expert_used, c.n_expert_shared, c.n_vocab, c.n_ctx);
-    printf("data: %zu sequences, %zu tokens (%zu longer than %d dropped); %d threads%s\n", d.n,
-           d.ntok, d.dropped, c.n_ctx, (int)threads, resume ? "; resumed" : "");
+    printf("data: %zu sequences, %zu tokens (%zu longer than %d dropped); %d threads%s%s\n", d.n,
+           d.ntok, d.dropped, c.n_ctx, (int)threads, cuda ? "; CUDA device 0" : "",
+           resume ? "; resumed" : "");
     fflush(stdout);
     perm = malloc(d.n * sizeof *perm);
     seqs = malloc((size_t)o.batch * sizeof *seqs);

@@ -4,12 +4,12 @@
 # kernels/cuda/cuda-loader.c. Users link $(HUB_BACKEND_LIBS), which needs no CUDA library.
 noinst_LIBRARIES += kernels/libhubbackend.a
 kernels_libhubbackend_a_SOURCES = kernels/backend.h kernels/backend-cpu.c \
-	kernels/cuda/ops-common.h kernels/cuda/cuda-loader.c
+	kernels/cuda/ops-common.h kernels/cuda/cuda-loader.c kernels/train-gpu.h
 kernels_libhubbackend_a_CFLAGS = $(AM_CFLAGS) -O2
 # where cuda-loader.c looks for the CUDA backend: installed, then in this build tree
 kernels_libhubbackend_a_CPPFLAGS = $(AM_CPPFLAGS) -DHUB_CUDA_LIB='"$(pkglibdir)/hub-cuda.so"' \
 	-DHUB_BUILD_CUDA_LIB='"$(abs_top_builddir)/kernels/cuda/hub-cuda.so"'
-EXTRA_DIST += kernels/cuda/README.md kernels/cuda/backend-cuda.cu
+EXTRA_DIST += kernels/cuda/README.md kernels/cuda/backend-cuda.cu kernels/cuda/train-cuda.cu
 HUB_BACKEND_LIBS = kernels/libhubbackend.a kernels/libkern.a common/libhubcommon.a -ldl -lm
 
 if HAVE_CUDA
@@ -20,8 +20,11 @@ NVCC_FLAGS = -O2 -std=c++17 -Xcompiler -fPIC -Xcompiler -Wall \
 	-gencode arch=compute_80,code=sm_80 -gencode arch=compute_90,code=sm_90 \
 	-I$(top_srcdir)/include -I$(top_srcdir)/common -I$(top_srcdir) $(CUDA_CFLAGS)
 HUB_CUDA_SO = kernels/cuda/hub-cuda.so
-HUB_CUDA_SRCS = $(srcdir)/kernels/cuda/backend-cuda.cu
-$(HUB_CUDA_SO): $(HUB_CUDA_SRCS) $(srcdir)/kernels/cuda/ops-common.h $(srcdir)/kernels/backend.h
+# train-cuda.cu: the trainer's forward, backward and AdamW (kernels/train-gpu.h), in the same
+# object so that one loader finds both.
+HUB_CUDA_SRCS = $(srcdir)/kernels/cuda/backend-cuda.cu $(srcdir)/kernels/cuda/train-cuda.cu
+$(HUB_CUDA_SO): $(HUB_CUDA_SRCS) $(srcdir)/kernels/cuda/ops-common.h $(srcdir)/kernels/backend.h \
+		$(srcdir)/kernels/train-gpu.h
 	$(MKDIR_P) kernels/cuda
 	$(NVCC) $(NVCC_FLAGS) -shared -o $@ $(HUB_CUDA_SRCS) $(CUDA_LIBS)
 all-local: $(HUB_CUDA_SO)

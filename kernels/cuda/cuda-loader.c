@@ -80,3 +80,58 @@ struct hub_backend *hub_backend_cuda_new(int device, char *err, size_t errlen)
     }
     return lib.create(device, err, errlen);
 }
+
+/* ---- the GPU trainer (kernels/train-gpu.h): one table of entry points from the same shared
+ * object. Looked up on its own rather than through lib_open, so that the trainer only needs
+ * its own symbol from hub-cuda.so. */
+#include "kernels/train-gpu.h"
+
+static struct {
+    pthread_once_t once;
+    const struct hub_train_gpu_ops *ops;
+    char why[512];
+} train_lib = {PTHREAD_ONCE_INIT, NULL, ""};
+
+static void train_lib_open(void)
+{
+    if (access("/dev/nvidiactl", F_OK) != 0) {
+        snprintf(train_lib.why, sizeof(train_lib.why),
+                 "no CUDA device (no NVIDIA driver: /dev/nvidiactl)");
+        return;
+    }
+    const char *path = lib_path();
+    if (!path) {
+        snprintf(train_lib.why, sizeof(train_lib.why),
+                 "this build has no CUDA backend (hub-cuda.so is built when configure finds "
+                 "nvcc and cuBLAS)");
+        return;
+    }
+    /* a second dlopen of an object already loaded by lib_open returns the same handle */
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        snprintf(train_lib.why, sizeof(train_lib.why), "cannot load the CUDA backend: %s",
+                 dlerror());
+        return;
+    }
+    const struct hub_train_gpu_ops *(*get)(void);
+    *(void **)&get = dlsym(h, "hub_cuda_lib_train_ops");
+    if (!get) {
+        snprintf(train_lib.why, sizeof(train_lib.why), "%s has no GPU trainer", path);
+        dlclose(h);
+        return;
+    }
+    train_lib.ops = get();
+}
+
+const struct hub_train_gpu_ops *hub_train_gpu_load(char *err, size_t errlen)
+{
+    pthread_once(&train_lib.once, train_lib_open);
+    if (!train_lib.ops && err && errlen) snprintf(err, errlen, "%s", train_lib.why);
+    return train_lib.ops;
+}
+
+int hub_train_gpu_device_count(void)
+{
+    const struct hub_train_gpu_ops *ops = hub_train_gpu_load(NULL, 0);
+    return ops ? ops->device_count() : 0;
+}
