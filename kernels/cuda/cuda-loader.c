@@ -1,8 +1,9 @@
 /*
- * cuda-loader.c: the CUDA entry points of kernels/backend.h in every build. The CUDA backend
- * itself is a shared object (hub-cuda.so, built from backend-cuda.cu when configure finds nvcc
- * and cuBLAS) that is opened on first use, so that programs which never ask for a GPU neither
- * need CUDA's libraries installed nor pay for loading them (cuBLAS alone takes about 0.3 s).
+ * cuda-loader.c: the CUDA entry points of kernels/backend.h and kernels/train-gpu.h in every
+ * build. The CUDA code itself is a shared object (hub-cuda.so, built from backend-cuda.cu and
+ * train-cuda.cu when configure finds nvcc and cuBLAS) that is opened on first use, so that
+ * programs which never ask for a GPU neither need CUDA's libraries installed nor pay for
+ * loading them (cuBLAS alone takes about 0.3 s).
  * Where it is looked for: $HUB_CUDA_LIB, else the installed copy, else the build tree's.
  */
 #include <dlfcn.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "kernels/backend.h"
+#include "kernels/train-gpu.h"
 
 #ifndef HUB_CUDA_LIB
 #define HUB_CUDA_LIB "/usr/local/lib/hubd/hub-cuda.so"
@@ -22,8 +24,9 @@ static struct {
     pthread_once_t once;
     int (*device_count)(void);
     struct hub_backend *(*create)(int device, char *err, size_t errlen);
+    const struct hub_train_gpu_ops *(*train_ops)(void); /* NULL: an object without trainer */
     char why[512]; /* why it is not there */
-} lib = {PTHREAD_ONCE_INIT, NULL, NULL, ""};
+} lib = {PTHREAD_ONCE_INIT, NULL, NULL, NULL, ""};
 
 static const char *lib_path(void)
 {
@@ -57,10 +60,12 @@ static void lib_open(void)
     }
     *(void **)&lib.device_count = dlsym(h, "hub_cuda_lib_device_count");
     *(void **)&lib.create = dlsym(h, "hub_cuda_lib_new");
+    *(void **)&lib.train_ops = dlsym(h, "hub_cuda_lib_train_ops");
     if (!lib.device_count || !lib.create) {
         snprintf(lib.why, sizeof(lib.why), "%s is not a hubd CUDA backend", path);
         lib.device_count = NULL;
         lib.create = NULL;
+        lib.train_ops = NULL;
         dlclose(h);
     }
 }
@@ -81,53 +86,13 @@ struct hub_backend *hub_backend_cuda_new(int device, char *err, size_t errlen)
     return lib.create(device, err, errlen);
 }
 
-/* ---- the GPU trainer (kernels/train-gpu.h): one table of entry points from the same shared
- * object. Looked up on its own rather than through lib_open, so that the trainer only needs
- * its own symbol from hub-cuda.so. */
-#include "kernels/train-gpu.h"
-
-static struct {
-    pthread_once_t once;
-    const struct hub_train_gpu_ops *ops;
-    char why[512];
-} train_lib = {PTHREAD_ONCE_INIT, NULL, ""};
-
-static void train_lib_open(void)
-{
-    if (access("/dev/nvidiactl", F_OK) != 0) {
-        snprintf(train_lib.why, sizeof(train_lib.why),
-                 "no CUDA device (no NVIDIA driver: /dev/nvidiactl)");
-        return;
-    }
-    const char *path = lib_path();
-    if (!path) {
-        snprintf(train_lib.why, sizeof(train_lib.why),
-                 "this build has no CUDA backend (hub-cuda.so is built when configure finds "
-                 "nvcc and cuBLAS)");
-        return;
-    }
-    /* a second dlopen of an object already loaded by lib_open returns the same handle */
-    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-    if (!h) {
-        snprintf(train_lib.why, sizeof(train_lib.why), "cannot load the CUDA backend: %s",
-                 dlerror());
-        return;
-    }
-    const struct hub_train_gpu_ops *(*get)(void);
-    *(void **)&get = dlsym(h, "hub_cuda_lib_train_ops");
-    if (!get) {
-        snprintf(train_lib.why, sizeof(train_lib.why), "%s has no GPU trainer", path);
-        dlclose(h);
-        return;
-    }
-    train_lib.ops = get();
-}
-
 const struct hub_train_gpu_ops *hub_train_gpu_load(char *err, size_t errlen)
 {
-    pthread_once(&train_lib.once, train_lib_open);
-    if (!train_lib.ops && err && errlen) snprintf(err, errlen, "%s", train_lib.why);
-    return train_lib.ops;
+    pthread_once(&lib.once, lib_open);
+    if (lib.train_ops) return lib.train_ops();
+    if (err && errlen)
+        snprintf(err, errlen, "%s", lib.create ? "this CUDA backend has no GPU trainer" : lib.why);
+    return NULL;
 }
 
 int hub_train_gpu_device_count(void)
