@@ -50,6 +50,9 @@ struct model_be {
      * group (i = h * T + t) is token t's row t * H + h; identity for rows already grouped */
     int32_t *head_row, *ident, *slot_tok; /* slot_tok[i] = i / n_expert_used */
     int head_T; /* the T head_row was built for (0: none yet) */
+    float *newrow;    /* a replayed decode step's new cache row, before it goes in place */
+    bool use_graph;   /* HUB_BACKEND_GRAPH=0 turns decode graphs off (for comparisons) */
+    bool graph_ready; /* the backend holds this context's decode step */
     /* host scratch */
     float *hx, *h_w;
     int32_t *h_sel, *h_rows, *h_off, *h_head_off, *h_head_row;
@@ -192,6 +195,9 @@ struct model_be *model_be_new(const struct model *m, struct hub_backend *be, int
     b->router = be_floats(b, B * X), b->g = be_floats(b, B * F), b->u = be_floats(b, B * F);
     b->y = be_floats(b, B * K * E), b->logits = be_floats(b, B * V);
     b->sel = be_alloc(b, B * K * sizeof(int32_t)), b->sel_w = be_floats(b, B * K);
+    b->newrow = be_floats(b, kv_row);
+    const char *ug = getenv("HUB_BACKEND_GRAPH");
+    b->use_graph = !(ug && !strcmp(ug, "0"));
     /* the per-expert row lists go up in one copy: tokens, row ids, then weights */
     b->rows_tok = be_alloc(b, 3 * B * K * sizeof(int32_t));
     if (b->rows_tok) {
@@ -279,9 +285,13 @@ static int attention(struct model_be *b, int il, int T, int pos0)
     OK(be->ops->rope(be, &b->rope, b->kva, T, 1, kv_row, 0, R, pos0));
     /* the cache row of each new position: normalized latent, then the rotated key part */
     float *cache = b->cache + (size_t)il * b->n_ctx * kv_row;
-    float *row0 = cache + (size_t)pos0 * kv_row;
+    /* (a replayed decode step does not know its position: it builds the row aside and has
+     * the backend put it at the position set_position wrote) */
+    bool at_dev = pos0 == HUB_POS_DEVICE;
+    float *row0 = at_dev ? b->newrow : cache + (size_t)pos0 * kv_row;
     OK(be->ops->rmsnorm(be, row0, b->kva, d->kv_a_norm, T, R, kv_row, hp->rms_eps));
     OK(be->ops->copy2d(be, row0 + R, kv_row, b->kva + R, kv_row, T, nr));
+    if (at_dev) OK(be->ops->copy_row_at(be, cache, kv_row, b->newrow, kv_row));
     /* absorbed attention: each head's nope query through k_b into the latent space, attention
      * over the latent rows, then back out through v_b. The per-head products run as grouped
      * products with the heads as groups: a few launches per layer instead of a few per head. */
@@ -400,6 +410,34 @@ static int ffn_moe(struct model_be *b, int il, int T, int pos0, model_route_fn h
     return HUB_OK;
 }
 
+/* The layers over the T embeddings in x, then the logits of the last `rows` positions into
+ * b->logits (none with rows 0). Nothing here waits for the backend unless the experts run
+ * grouped or a routing hook is set. */
+static int step(struct model_be *b, int T, int pos0, int rows, model_route_fn hook, void *user)
+{
+    struct hub_backend *be = b->be;
+    const struct model *m = b->m;
+    const struct model_hparams *hp = &m->hp;
+    int E = hp->n_embd;
+    for (int il = 0; il < hp->n_layer; il++) {
+        const struct model_layer *l = &m->layers[il];
+        const struct be_layer *d = &b->ly[il];
+        OK(be->ops->rmsnorm(be, b->xn, b->x, d->attn_norm, T, E, E, hp->rms_eps));
+        int st = attention(b, il, T, pos0);
+        if (st) return st;
+        OK(be->ops->rmsnorm(be, b->xn, b->x, d->ffn_norm, T, E, E, hp->rms_eps));
+        st = l->moe ? ffn_moe(b, il, T, pos0, hook, user)
+                    : ffn_dense(b, &l->ffn_gate, d->ffn_gate, &l->ffn_up, d->ffn_up,
+                                &l->ffn_down, d->ffn_down, T);
+        if (st) return st;
+    }
+    if (!rows) return HUB_OK;
+    OK(be->ops->rmsnorm(be, b->xn, b->x + (size_t)(T - rows) * E, b->output_norm, rows, E, E,
+                        hp->rms_eps));
+    MM(&m->output, b->output, 0, b->xn, rows, b->logits);
+    return HUB_OK;
+}
+
 int model_be_forward(struct model_be *b, const int32_t *tok, int T, int pos0, float *logits,
                      bool all, model_route_fn hook, void *user)
 {
@@ -425,26 +463,32 @@ int model_be_forward(struct model_be *b, const int32_t *tok, int T, int pos0, fl
                          m->tok_embd.data + (size_t)tok[t] * m->tok_embd.row_bytes,
                          b->hx + (size_t)t * E, E);
     OK(be->ops->upload(be, b->x, b->hx, (size_t)T * E * sizeof(float)));
-    for (int il = 0; il < hp->n_layer; il++) {
-        const struct model_layer *l = &m->layers[il];
-        const struct be_layer *d = &b->ly[il];
-        OK(be->ops->rmsnorm(be, b->xn, b->x, d->attn_norm, T, E, E, hp->rms_eps));
-        int st = attention(b, il, T, pos0);
-        if (st) return st;
-        OK(be->ops->rmsnorm(be, b->xn, b->x, d->ffn_norm, T, E, E, hp->rms_eps));
-        st = l->moe ? ffn_moe(b, il, T, pos0, hook, user)
-                    : ffn_dense(b, &l->ffn_gate, d->ffn_gate, &l->ffn_up, d->ffn_up,
-                                &l->ffn_down, d->ffn_down, T);
-        if (st) return st;
+    int st, rows = all ? T : 1;
+    /* A decode step whose every op stays on the backend is captured once as a graph and
+     * replayed for each later token: hundreds of launches become one. */
+    const struct hub_backend_ops *o = be->ops;
+    if (T == 1 && logits && !hook && b->use_graph && o->graph_begin && o->set_position &&
+        o->copy_row_at && o->matmul_sel && hp->n_expert_used <= MB_SEL_MAX) {
+        OK(o->set_position(be, pos0, b->n_ctx));
+        if (b->graph_ready) {
+            OK(o->graph_launch(be));
+        } else {
+            /* run the step once (its scratch reaches its size), then record it */
+            if ((st = step(b, 1, HUB_POS_DEVICE, 1, NULL, NULL))) return st;
+            OK(o->graph_begin(be));
+            st = step(b, 1, HUB_POS_DEVICE, 1, NULL, NULL);
+            int end = o->graph_end(be);
+            if (st) return st;
+            OK(end);
+            b->graph_ready = true;
+        }
+    } else if ((st = step(b, T, pos0, logits ? rows : 0, hook, user))) {
+        return st;
     }
     if (!logits) {
         OK(be->ops->sync(be)); /* so that a failed op is reported by this call */
         return HUB_OK;
     }
-    int rows = all ? T : 1;
-    OK(be->ops->rmsnorm(be, b->xn, b->x + (size_t)(T - rows) * E, b->output_norm, rows, E, E,
-                        hp->rms_eps));
-    MM(&m->output, b->output, 0, b->xn, rows, b->logits);
     OK(be->ops->download(be, logits, b->logits, (size_t)rows * V * sizeof(float)));
     return HUB_OK;
 }

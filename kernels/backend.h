@@ -102,9 +102,9 @@ struct hub_backend_ops {
                     float *olat);
     /* Optional (NULL where not supported): record the ops queued between graph_begin and
      * graph_end once, then replay them with graph_launch (CUDA graphs for the decode step:
-     * the same pointers and sizes every token). rope/mla_attn/attn take pos0 by value, so a
-     * captured step holds one position; replaying it for later tokens needs the positions in
-     * backend memory (not yet). */
+     * the same pointers and sizes every token). A backend holds one captured graph. Ops given
+     * pos0 by value replay that position; a step built on set_position / HUB_POS_DEVICE /
+     * copy_row_at (below) replays at whatever position set_position last wrote. */
     int (*graph_begin)(struct hub_backend *be);
     int (*graph_end)(struct hub_backend *be);
     int (*graph_launch)(struct hub_backend *be);
@@ -135,7 +135,17 @@ struct hub_backend_ops {
     int (*matmul_sel)(struct hub_backend *be, int wtype, const void *W, size_t mat_bytes,
                       int64_t rows, int64_t k, const float *x, int x_div, const int32_t *sel,
                       int n_rows, float *out);
+    /* The position in backend memory, so that a captured decode step replays at any position
+     * (compatible additions; NULL where missing, with the graph ops). set_position queues the
+     * write of pos for the ops that follow; n_ctx is the most positions any of them will see
+     * (it sizes attention scratch once, before a capture). rope and mla_attn given
+     * pos0 = HUB_POS_DEVICE use it; copy_row_at copies n floats from src to
+     * dst + pos * row_stride. */
+    int (*set_position)(struct hub_backend *be, int pos, int n_ctx);
+    int (*copy_row_at)(struct hub_backend *be, float *dst, int64_t row_stride, const float *src,
+                       int64_t n);
 };
+#define HUB_POS_DEVICE (-1) /* pos0 of rope / mla_attn: the set_position one */
 
 struct hub_backend {
     const struct hub_backend_ops *ops;

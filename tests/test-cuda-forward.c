@@ -14,6 +14,9 @@
  * diverge from that step on by more than rounding; the test then reports the first such layer
  * and position, requires the steps before it to meet the bound, and allows at most one model
  * to diverge so.
+ * On the GPU the decode steps also run without the routing recorder, which lets each step
+ * replay as one captured CUDA graph; their logits must equal the launched steps' (NMSE 1e-10:
+ * the same kernels, only the position read from device memory).
  */
 #include "engine/model.h"
 #include "tests/cuda-test-common.h"
@@ -84,7 +87,7 @@ static int argmax(const float *v, int n)
 /* The prompt and decode steps through a context on `be` (NULL: model.c's CPU path), logits of
  * each step into out[step][n_vocab], routing into rec. */
 static int run(struct model *md, struct hub_backend *be, const int32_t *toks, int n_prompt,
-               int n_steps, float *out, struct route_rec *rec)
+               int n_steps, float *out, struct route_rec *rec, bool record)
 {
     char err[256];
     const struct model_hparams *hp = model_hparams(md);
@@ -98,7 +101,8 @@ static int run(struct model *md, struct hub_backend *be, const int32_t *toks, in
         fprintf(stderr, "%s backend: %s\n", be->ops->name, err);
         rc = -1;
     }
-    model_ctx_set_route_hook(c, rec_route, rec);
+    /* the routing recorder waits for each layer's routing: no decode graph with it on */
+    if (record) model_ctx_set_route_hook(c, rec_route, rec);
     for (int s = 0; s < n_steps && !rc; s++) {
         rec->cur_step = s;
         rc = s == 0 ? model_eval(c, toks, n_prompt, out)
@@ -142,8 +146,8 @@ int main(void)
         float *lg = malloc((size_t)n_steps * V * 4);
         struct route_rec rref = {0}, rcpu = {0}, rgpu = {0};
         if (!ref || !lc || !lg) exit(99);
-        CHECK(run(md, NULL, toks, n_prompt, n_steps, ref, &rref) == 0, "%s: model.c", models[m]);
-        CHECK(run(md, cpu, toks, n_prompt, n_steps, lc, &rcpu) == 0, "%s: cpu backend",
+        CHECK(run(md, NULL, toks, n_prompt, n_steps, ref, &rref, true) == 0, "%s: model.c", models[m]);
+        CHECK(run(md, cpu, toks, n_prompt, n_steps, lc, &rcpu, true) == 0, "%s: cpu backend",
               models[m]);
         int same = first_divergence(&rcpu, &rref, K, n_steps, "cpu backend vs model.c");
         for (int s = 0; s < n_steps; s++) {
@@ -157,8 +161,20 @@ int main(void)
         }
         diverged += same < n_steps;
         if (gpu) {
-            CHECK(run(md, gpu, toks, n_prompt, n_steps, lg, &rgpu) == 0, "%s: cuda forward",
-                  models[m]);
+            CHECK(run(md, gpu, toks, n_prompt, n_steps, lg, &rgpu, true) == 0,
+                  "%s: cuda forward", models[m]);
+            /* without the recorder the decode steps run as one captured graph each */
+            float *lgr = malloc((size_t)n_steps * V * 4);
+            if (!lgr) exit(99);
+            CHECK(run(md, gpu, toks, n_prompt, n_steps, lgr, &rgpu, false) == 0,
+                  "%s: cuda forward, graph", models[m]);
+            for (int s = 1; s < n_steps; s++) {
+                double e = tc_nmse(lgr + (size_t)s * V, lg + (size_t)s * V, V);
+                printf("%s step %d: cuda graph replay vs launches NMSE %.3g\n", models[m], s, e);
+                CHECK(e < 1e-10, "%s step %d: the graph replay differs from the launches",
+                      models[m], s);
+            }
+            free(lgr);
             int gsame = first_divergence(&rgpu, &rcpu, K, n_steps, "cuda vs cpu backend");
             for (int s = 0; s < n_steps; s++) {
                 double e = tc_nmse(lg + (size_t)s * V, lc + (size_t)s * V, V);

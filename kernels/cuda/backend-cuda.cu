@@ -41,6 +41,9 @@ struct cuda_impl {
     size_t gath_cap;
     float *scores;      /* mla_attn's scores */
     size_t scores_cap;
+    int32_t *dpos;      /* set_position: the position in device memory, */
+    int32_t *hpos;      /* written from this pinned host copy */
+    int pos_ctx;        /* and the most positions that ops reading it will see */
     bool capturing;
     cudaGraph_t graph;
     cudaGraphExec_t exec;
@@ -363,9 +366,10 @@ __global__ void k_swiglu(float *dst, const float *g, const float *u, int64_t n)
 
 /* grid (n_tok, n_head), one thread per rotary pair. */
 __global__ void k_rope(struct hub_rope_params p, float *x, int64_t tok_stride, int64_t head_stride,
-                       int64_t off, int pos0)
+                       int64_t off, int pos0, const int32_t *dpos)
 {
     int t = blockIdx.x, h = blockIdx.y, nd = p.n_rot;
+    if (dpos) pos0 = *dpos;
     for (int i = threadIdx.x; i < nd / 2; i += blockDim.x) {
         float cs, sn;
         hub_op_rope_cs(&p, pos0 + t, i, &cs, &sn);
@@ -381,8 +385,9 @@ __global__ void k_rope(struct hub_rope_params p, float *x, int64_t tok_stride, i
  * softmax over the scores (global scratch, n_kv per query), then threads own output dims. */
 __global__ void k_mla(const float *qabs, const float *qpe, int64_t qts, int64_t qhs,
                       const float *cache, int64_t kv_row, int R, int nr, int n_tok, int pos0,
-                      float scale, int n_kv, float *scores, float *olat)
+                      const int32_t *dpos, float scale, int n_kv, float *scores, float *olat)
 {
+    if (dpos) pos0 = *dpos; /* n_kv is then the scratch's stride, not the keys' count */
     __shared__ double shd[ROW_THREADS];
     __shared__ float shf[ROW_THREADS];
     int h = blockIdx.x / n_tok, t = blockIdx.x % n_tok;
@@ -501,6 +506,8 @@ static void cu_free(struct hub_backend *be)
     cudaFree(c->wdeq);
     cudaFree(c->gath);
     cudaFree(c->scores);
+    cudaFree(c->dpos);
+    cudaFreeHost(c->hpos);
     cublasDestroy(c->blas);
     cudaStreamDestroy(c->stream);
     free(c);
@@ -760,11 +767,13 @@ static int cu_rmsnorm(struct hub_backend *be, float *dst, const float *x, const 
 static int cu_rope(struct hub_backend *be, const struct hub_rope_params *p, float *x, int n_tok,
                    int n_head, int64_t tok_stride, int64_t head_stride, int64_t off, int pos0)
 {
-    if (p->n_rot < 2 || p->n_rot % 2 || p->n_rot > 1024 || pos0 < 0 || n_head > 65535)
+    const int32_t *dpos = pos0 == HUB_POS_DEVICE ? impl_of(be)->dpos : NULL;
+    if (p->n_rot < 2 || p->n_rot % 2 || p->n_rot > 1024 || (pos0 < 0 && !dpos) ||
+        n_head > 65535)
         return cu_fail(be, HUB_ERR_INVALID, "rope: n_rot %d at position %d", p->n_rot, pos0);
     if (n_tok <= 0 || n_head <= 0) return HUB_OK;
     k_rope<<<dim3(n_tok, n_head), 64, 0, impl_of(be)->stream>>>(*p, x, tok_stride, head_stride,
-                                                                 off, pos0);
+                                                                 off, pos0, dpos);
     CU_LAUNCHED(be, "k_rope");
     return HUB_OK;
 }
@@ -791,17 +800,18 @@ static int cu_mla_attn(struct hub_backend *be, const float *qabs, const float *q
                        int nr, int n_head, int n_tok, int pos0, float scale, float *olat)
 {
     struct cuda_impl *c = impl_of(be);
-    if (R < 1 || nr < 0 || kv_row < R + nr || pos0 < 0)
+    const int32_t *dpos = pos0 == HUB_POS_DEVICE ? c->dpos : NULL;
+    if (R < 1 || nr < 0 || kv_row < R + nr || (pos0 < 0 && !dpos))
         return cu_fail(be, HUB_ERR_INVALID, "mla_attn: rank %d, rope %d, row %lld", R, nr,
                        (long long)kv_row);
     if (n_head <= 0 || n_tok <= 0) return HUB_OK;
-    int n_kv = pos0 + n_tok;
+    int n_kv = dpos ? c->pos_ctx : pos0 + n_tok; /* keys, or with dpos the scratch stride */
     int st = grow(be, (void **)&c->scores, &c->scores_cap,
                   (size_t)n_head * n_tok * n_kv * sizeof(float));
     if (st) return st;
     k_mla<<<n_head * n_tok, ROW_THREADS, 0, c->stream>>>(qabs, qpe, qts, qhs, cache, kv_row, R, nr,
-                                                         n_tok, pos0, scale, n_kv, c->scores,
-                                                         olat);
+                                                         n_tok, pos0, dpos, scale, n_kv,
+                                                         c->scores, olat);
     CU_LAUNCHED(be, "k_mla");
     return HUB_OK;
 }
@@ -854,6 +864,46 @@ static int cu_scatter_add(struct hub_backend *be, float *out, const float *y, co
     return HUB_OK;
 }
 
+static int cu_set_position(struct hub_backend *be, int pos, int n_ctx)
+{
+    struct cuda_impl *c = impl_of(be);
+    if (pos < 0 || n_ctx < 1 || pos >= n_ctx)
+        return cu_fail(be, HUB_ERR_INVALID, "set_position: %d of %d", pos, n_ctx);
+    if (!c->dpos) {
+        if (c->capturing)
+            return cu_fail(be, HUB_ERR_INVALID, "set_position: first call inside a capture");
+        CU_CHECK(be, cudaMalloc((void **)&c->dpos, sizeof(int32_t)));
+        CU_CHECK(be, cudaMallocHost((void **)&c->hpos, sizeof(int32_t)));
+    }
+    /* the previous write has been read: callers wait (download) between steps */
+    CU_CHECK(be, cudaStreamSynchronize(c->stream));
+    *c->hpos = pos;
+    c->pos_ctx = n_ctx;
+    CU_CHECK(be, cudaMemcpyAsync(c->dpos, c->hpos, sizeof(int32_t), cudaMemcpyHostToDevice,
+                                 c->stream));
+    return HUB_OK;
+}
+
+__global__ void k_copy_row_at(float *dst, int64_t row_stride, const float *src, int64_t n,
+                              const int32_t *dpos)
+{
+    float *d = dst + (int64_t)*dpos * row_stride;
+    for (int64_t i = (int64_t)blockIdx.x * blockDim.x + threadIdx.x; i < n;
+         i += (int64_t)gridDim.x * blockDim.x)
+        d[i] = src[i];
+}
+
+static int cu_copy_row_at(struct hub_backend *be, float *dst, int64_t row_stride,
+                          const float *src, int64_t n)
+{
+    struct cuda_impl *c = impl_of(be);
+    if (!c->dpos) return cu_fail(be, HUB_ERR_INVALID, "copy_row_at before set_position");
+    if (n <= 0) return HUB_OK;
+    k_copy_row_at<<<grid_for(n, 256), 256, 0, c->stream>>>(dst, row_stride, src, n, c->dpos);
+    CU_LAUNCHED(be, "k_copy_row_at");
+    return HUB_OK;
+}
+
 static int cu_graph_begin(struct hub_backend *be)
 {
     struct cuda_impl *c = impl_of(be);
@@ -892,6 +942,7 @@ static const struct hub_backend_ops cuda_ops = {
     cu_rmsnorm,      cu_rope,        cu_softmax,        cu_swiglu,      cu_mla_attn,
     cu_graph_begin,  cu_graph_end,   cu_graph_launch, cu_attn,
     cu_copy2d,       cu_add,         cu_scatter_add, cu_matmul_sel,
+    cu_set_position, cu_copy_row_at,
 };
 
 /* The two entry points of hub-cuda.so, found by kernels/cuda/cuda-loader.c with dlsym. */
