@@ -58,7 +58,9 @@ pub() { mosquitto_pub -h 127.0.0.1 -p "$BROKER_PORT" -t "$1" -m "$2"; }
 broker_start || { echo "FAIL: no broker"; exit 1; }
 M=127.0.0.1:$BROKER_PORT
 broker_capture_start '#' || exit 1
-printf '[satellites]\nkitchen-sat = Kitchen\nbedroom-sat = Bedroom\n' >"$T/hub.conf"
+# a backend that cannot be had (a wrong config line) is logged, and the engine runs on the CPU
+printf '[satellites]\nkitchen-sat = Kitchen\nbedroom-sat = Bedroom\n[engine]\nbackend = tpu\n' \
+    >"$T/hub.conf"
 start_hubd() { # MODEL
     rm -f "$T/ready"
     "$HUBD" -c "$T/hub.conf" --mqtt "$M" --db "$T/hub.db" --house "$HOUSE" --plugins "$PLUGINS" \
@@ -75,6 +77,8 @@ echo "--- the engine on worker threads (reference model: mechanics) ---"
 start_hubd "$REF"
 grep -q "model .* loaded in .* ms, [12] workers" "$T/hubd.log" && ok "model loaded once: $(grep -o "[12] workers" "$T/hubd.log")" ||
     bad "no model-loaded line in hubd.log"
+[ "$(grep -c "\[engine\] backend = tpu: unknown backend 'tpu'.*(the CPU is used)" "$T/hubd.log")" = 1 ] &&
+    ok "[engine] backend = tpu: said once, the CPU used" || bad "no one-line report of the bad backend"
 sleep 2
 cmd() { # cmd PAYLOAD JQ
     broker_mark
