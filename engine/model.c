@@ -766,6 +766,15 @@ static float rope_yarn_ramp(float low, float high, int i0)
     return 1 - fminf(1, fmaxf(0, y));
 }
 
+void model_rope_corr(const struct model_hparams *hp, float corr[2])
+{
+    int nd = hp->n_rot;
+    corr[0] = fmaxf(0, floorf(rope_corr_dim(nd, hp->n_ctx_orig_yarn, hp->yarn_beta_fast,
+                                             hp->rope_freq_base)));
+    corr[1] = fminf(nd - 1, ceilf(rope_corr_dim(nd, hp->n_ctx_orig_yarn, hp->yarn_beta_slow,
+                                                 hp->rope_freq_base)));
+}
+
 /* cos/sin of every position and rotary pair, as ggml's rope cache computes them. */
 static void rope_table(struct model_ctx *c)
 {
@@ -773,10 +782,7 @@ static void rope_table(struct model_ctx *c)
     int nd = hp->n_rot;
     float theta_scale = powf(hp->rope_freq_base, -2.0f / nd);
     float corr[2];
-    corr[0] = fmaxf(0, floorf(rope_corr_dim(nd, hp->n_ctx_orig_yarn, hp->yarn_beta_fast,
-                                             hp->rope_freq_base)));
-    corr[1] = fminf(nd - 1, ceilf(rope_corr_dim(nd, hp->n_ctx_orig_yarn, hp->yarn_beta_slow,
-                                                 hp->rope_freq_base)));
+    model_rope_corr(hp, corr);
     for (int p = 0; p < c->n_ctx; p++) {
         float theta = (float)p;
         for (int i0 = 0; i0 < nd; i0 += 2) {

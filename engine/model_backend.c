@@ -9,7 +9,6 @@
  * them to f16 for cuBLAS), an f32 cache, so the logits are close to, not identical with,
  * engine/model.c's llama.cpp-exact CPU path (tests/test-cuda-forward.c states by how much).
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,12 +119,6 @@ void model_be_free(struct model_be *b)
     free(b);
 }
 
-/* ggml's YaRN correction dims (ggml_rope_yarn_corr_dims), as model.c's rope table uses them. */
-static float corr_dim(int n_rot, int n_ctx_orig, float beta, float base)
-{
-    return n_rot * logf(n_ctx_orig / (beta * 2 * (float)M_PI)) / (2 * logf(base));
-}
-
 struct model_be *model_be_new(const struct model *m, struct hub_backend *be, int n_ctx,
                               int n_batch, char *err, size_t errlen)
 {
@@ -144,6 +137,8 @@ struct model_be *model_be_new(const struct model *m, struct hub_backend *be, int
     b->n_ctx = n_ctx;
     b->n_batch = n_batch;
     int nr = hp->n_rot;
+    float corr[2];
+    model_rope_corr(hp, corr);
     b->rope = (struct hub_rope_params){
         .n_rot = nr,
         .neox = false,
@@ -151,10 +146,8 @@ struct model_be *model_be_new(const struct model *m, struct hub_backend *be, int
         .freq_scale = hp->rope_freq_scale,
         .ext_factor = hp->yarn_ext_factor,
         .attn_factor = hp->rope_attn_factor,
-        .corr_low = fmaxf(0, floorf(corr_dim(nr, hp->n_ctx_orig_yarn, hp->yarn_beta_fast,
-                                             hp->rope_freq_base))),
-        .corr_high = fminf(nr - 1, ceilf(corr_dim(nr, hp->n_ctx_orig_yarn, hp->yarn_beta_slow,
-                                                  hp->rope_freq_base))),
+        .corr_low = corr[0],
+        .corr_high = corr[1],
     };
     b->ly = calloc((size_t)hp->n_layer, sizeof(*b->ly));
     if (!b->ly) b->fail = true;

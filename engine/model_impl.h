@@ -58,6 +58,10 @@ struct model {
     int64_t active_macs; /* multiply-adds of the weights per decoded token */
 };
 
+/* YaRN's correction dims of the model's rotary part, floored and ceiled as ggml's
+ * ggml_rope_yarn_corr_dims gives them (engine/model.c). */
+void model_rope_corr(const struct model_hparams *hp, float corr[2]);
+
 /* The forward pass on a compute backend (engine/model_backend.c): the model's weights uploaded
  * once, the latent cache and every activation in backend memory, only logits (and the routing,
  * which sizes the expert products) brought back. deepseek2 only. n_batch: most tokens per
