@@ -242,7 +242,7 @@ static int load(const struct cmd_opts *o, int n_ctx, struct loaded *l)
     }
     if (o->ctx) n_ctx = o->ctx;
     l->c = model_ctx_new(l->m, n_ctx, o->threads, err, sizeof(err));
-    if (!l->c || model_backend_open(o->backend, o->threads, &l->be, err, sizeof(err)) ||
+    if (!l->c || model_backend_open(o->backend, &l->be, err, sizeof(err)) ||
         (l->be && model_ctx_set_backend(l->c, l->be, err, sizeof(err)))) {
         fprintf(stderr, "hub-engine: %s\n", err);
         unload(l);

@@ -222,7 +222,7 @@ nomem:
 int intent_ctx_set_backend(struct intent_ctx *c, const char *name, char *err, size_t errlen)
 {
     struct hub_backend *be = NULL;
-    int st = model_backend_open(name, 1, &be, err, errlen);
+    int st = model_backend_open(name, &be, err, errlen);
     if (st) return st;
     if ((st = model_ctx_set_backend(c->mc, be, err, errlen))) {
         hub_backend_free(be);

@@ -122,8 +122,7 @@ int model_ctx_set_backend(struct model_ctx *c, struct hub_backend *be, char *err
 /* The backend a --backend option names: "cpu" gives *out = NULL (the CPU kernels above);
  * "cuda" a CUDA device or an error; "auto" a CUDA device when there is one, else NULL with one
  * log line saying why. Returns 0, or HUB_ERR_INVALID / HUB_ERR_IO with the reason in err. */
-int model_backend_open(const char *name, int n_threads, struct hub_backend **out, char *err,
-                       size_t errlen);
+int model_backend_open(const char *name, struct hub_backend **out, char *err, size_t errlen);
 
 /* Evaluate n tokens at the next positions (prefill when n > 1, decode when n == 1), append
  * them to the cache, and write the last position's logits (n_vocab floats) to logits_out

@@ -486,8 +486,7 @@ int model_be_forward(struct model_be *b, const int32_t *tok, int T, int pos0, fl
     return HUB_OK;
 }
 
-int model_backend_open(const char *name, int n_threads, struct hub_backend **out, char *err,
-                       size_t errlen)
+int model_backend_open(const char *name, struct hub_backend **out, char *err, size_t errlen)
 {
     *out = NULL;
     if (!strcmp(name, "cpu")) return HUB_OK;
