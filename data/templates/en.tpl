@@ -1598,3 +1598,679 @@ t td.x109 = <timer_tgt> , <dur> less [please]
 t td.x110 = <xpre> (take away | knock off) <dur> (from | off) <timer_tgt>
 t td.x111 = (less time | not so long) (on | for) <timer_tgt> , <dur> less [please]
 t td.x112 = <xpre> (decrease | lower) <timer_tgt> by <dur>
+
+# ========== more phrasings (2026-11-23, ids *.y*): new verbs, word orders, questions and
+# indirect requests for every intent, written without reading the held-out templates ==========
+
+
+# ---------- g1 (en): more phrasings for on/off, state, lights, climate, fans, covers (ids *.y*) ----------
+# new verbs, object-first and verb-last orders, questions, afterthoughts, indirect requests
+rule g1e_ask = is it possible to | any chance you could | do you think you could | would it be possible to | is there any way you could
+rule g1e_after = , please do that | , would you | , will you | , if you would | , cheers | , thanks a lot
+rule g1e_drapes = {domain=cover,device_class=curtain} (curtains | drapes) | {domain=cover,device_class=blind} (blinds | blind)
+
+intent HassTurnOn
+t on.y1 = <xpre> (fire up | throw on | click on | pop on | power up) <onoff_tgt> <xpost>
+t on.y2 = <xpre> (pop | stick | chuck | throw | click) <onoff_tgt> on <xpost>
+t on.y3 = [<xlead>] <g1e_ask> (turn | switch | put) on <onoff_tgt> [for me] [?]
+t on.y4 = (it's | it is) (way too | far too | too | so | really) dark (in here | <in_area>) {domain=light} | i can (barely | hardly) see (anything | a thing) (in here | <in_area>) {domain=light}
+t on.y5 = <onoff_tgt> (needs | need) (turning | switching | putting) on [please]
+t on.y6 = [<xlead>] (turn | switch | put) on <onoff_tgt> <g1e_after>
+t on.y7 = [<xlead>] (can | could | may) (i | we) (have | get) <onoff_tgt> on [please] [?]
+t on.y8 = <xpre> light up (the whole | all of the | the entire) ({floor} | {area}) {domain=light} <xpost> | <xpre> (turn | switch) on (every | every single) (light | lamp) (<on_floor> | <in_area>) {domain=light}
+t on.y9 = <xpre> (open up | pull open | roll open) <cover_tgt> <xpost>
+t on.y10 = <xpre> (draw back | pull back | open up) <det> <g1e_drapes> [<in_area> | <on_floor>] <xpost> | <xpre> part <det> {domain=cover,device_class=curtain} (curtains | drapes) [<in_area>]
+t on.y11 = [<xlead>] (can | could) you (get | have) <cover_tgt> (up | open) [?] | <cover_tgt> (needs | need) to (go up | be opened | come up)
+t on.y12 = <xpre> (secure | deadbolt | lock down) <det> {name:lock} [<in_area>] <xpost>
+t on.y13 = (i forgot | i think i forgot | we forgot | someone forgot) to lock <det> {name:lock} [<in_area>] [, (can | could) you (do it | lock it | take care of it) [?]] | (don't forget | do not forget | remember) to lock <det> {name:lock} [<in_area>]
+t on.y14 = <xpre> (get | start) the water (going | flowing | running) (at | on | through) <det> {name:valve} [<in_area>] | <det> {name:valve} [<in_area>] (needs | has) to be (open | opened | on)
+t on.y15 = <xpre> (switch to | change to | cue up | switch over to) <det> {name:scene} [scene | mode | lighting] <xpost>
+t on.y16 = (set the mood to | set the scene to) <det> {name:scene} [scene | mode | lighting] [please] | (let's have | i'd like | i want | give me | time for | let's do) <det> {name:scene} (scene | mode | lighting) [please]
+t on.y17 = <xpre> (kick off | fire off | start up | begin | go through) <det> {name:script} [script | routine | sequence] <xpost> | (it's time for | time for | let's do) <det> {name:script} (script | routine)
+t on.y18 = <xpre> (fire up | kick on | put on) <det> {name:climate} [<in_area>] <xpost> | <xpre> (get | have) <det> {name:climate} [<in_area>] (going | running | on)
+t on.y19 = (it's | it is | i'm) (freezing | chilly | cold | so cold | absolutely freezing) [in here] , (turn | switch | put) on <det> {name:climate} [<in_area>] [please]
+t on.y20 = <xpre> (enable | activate | engage | go into | enter) <det> {name:input_boolean} <xpost>
+
+intent HassTurnOff
+t off.y1 = <xpre> (knock off | click off | pop off | put off | cut off) <onoff_tgt> <xpost>
+t off.y2 = <xpre> (pop | stick | knock | click | flick) <onoff_tgt> off <xpost>
+t off.y3 = <xpre> (extinguish | douse) <det> <lights> [<in_area> | <on_floor>] <xpost>
+t off.y4 = [<xlead>] <g1e_ask> (turn | switch | shut) off <onoff_tgt> [for me] [?]
+t off.y5 = (i | someone | somebody | we | the kids) left <onoff_tgt> on , (can you | could you | please) (turn | switch | shut) (it | them) off [?]
+t off.y6 = (nobody's | no one's | nobody is | no one is) in the {area} (anymore | now | right now) , (turn | switch | shut) (off the lights | the lights off) {domain=light}
+t off.y7 = <onoff_tgt> (needs | need) (turning | switching) off [please]
+t off.y8 = [<xlead>] (turn | switch | shut) off <onoff_tgt> <g1e_after>
+t off.y9 = (i'm | we're | i am | we are) (done | finished) with <onoff_tgt> , (turn | switch | shut) (it | them) off [please]
+t off.y10 = <xpre> (pull shut | slide shut | let down | bring down | drop) <cover_tgt> <xpost>
+t off.y11 = <xpre> (draw | pull together | close up) <det> <g1e_drapes> [<in_area> | <on_floor>] <xpost> | (it's | it is) (too sunny | too bright | getting dark) , (close | draw) <det> <g1e_drapes> [<in_area>] [please]
+t off.y12 = <xpre> (take the lock off | disengage the lock on) <det> {name:lock} [<in_area>] | (someone's | there's someone | the courier is | my friend is) at the door , unlock <det> {name:lock} [<in_area>] [please]
+t off.y13 = <xpre> (stop | cut | kill | shut off) the (water | water supply | flow) (to | at | through) <det> {name:valve} [<in_area>] | <det> {name:valve} [<in_area>] (needs | has) to be (closed | shut | off)
+t off.y14 = <xpre> (turn | switch | shut | power) <det> {name:climate} [<in_area>] off <xpost>
+t off.y15 = (it's | it is) (warm enough | nice and warm | cool enough | comfortable) (now | in here) , (turn | switch | shut) off <det> {name:climate} [<in_area>] [please]
+t off.y16 = <xpre> (turn | switch | shut) off (every | every single) (light | lamp) (in the house | in the whole house | in the place | we have) {domain=light}
+t off.y17 = <xpre> (turn | switch | shut) off (everything | all the lights) <on_floor> {domain=light} | <xpre> (turn | switch | shut) off the (whole | entire) {floor} {domain=light}
+t off.y18 = <xpre> (end | cancel | exit | leave | come out of) <det> {name:input_boolean} <xpost>
+t off.y19 = (that's | that is) enough light (in here | <in_area>) {domain=light} , (turn | switch) (them | it) off [please]
+
+intent HassGetState
+t st.y1 = [<xlead>] (do you know | can you tell me | could you tell me | any idea) (if | whether) <det> {name:light,switch,fan} is <onoff_state> [?]
+t st.y2 = <xpre> (check | see | find out) (if | whether) (<det> {name:cover} [<in_area> | <on_floor>] is <open_state> | <det> {name:lock} [<in_area> | <on_floor>] is <lock_state>) [for me]
+t st.y3 = (is | are) <det> {name:fan,switch} (running | going) {state=on} [right now] [?] | is <det> {name:light} lit {state=on} [?]
+t st.y4 = did (i | we | you | someone | anybody) (turn | switch) off <det> {name:light,switch,fan} {state=off} [?] | did (i | we) remember to (turn | switch) off <det> {name:light,switch,fan} {state=off} [?]
+t st.y5 = (has | have) <det> {name:lock} [<in_area>] been (locked {state=locked} | unlocked {state=unlocked}) [yet] [?] | did (someone | anyone | somebody) unlock <det> {name:lock} [<in_area>] {state=unlocked} [?]
+t st.y6 = (is | are) <det> {name:cover} [<in_area> | <on_floor>] (up {state=open} | down {state=closed} | still open {state=open} | still closed {state=closed}) [?]
+t st.y7 = has <det> {name:binary_sensor} [<in_area> | <on_floor>] (gone off | been triggered | tripped) {state=on} [?] | did <det> {name:binary_sensor} [<in_area> | <on_floor>] (go off | trip | get triggered) {state=on} [?]
+t st.y8 = does <det> {name:binary_sensor} (say | show) (open {state=on} | closed {state=off}) [?] | is <det> {name:binary_sensor} (detecting anything | picking anything up) {state=on} [?]
+t st.y9 = <xpre> (check | check on | look at | pull up) <det> {name:sensor,lock,cover,climate,media_player,valve} [for me] | (how's | how is) <det> {name:sensor} (looking | doing) [today | right now] [?]
+t st.y10 = (give me | read me | read out) <det> {name:sensor} [reading | value | level] [please]
+t st.y11 = [<xlead>] (do you know | any idea | can you tell me | could you check) where {name:person} is [right now | at the moment] [?] | <xpre> (locate | find) {name:person} [for me]
+t st.y12 = has {name:person} (made it home | arrived [home | back] | got back) {state=home} [yet] [?] | did {name:person} (make it home | arrive [home | back] | get back) {state=home} [yet] [?]
+t st.y13 = is {name:person} (out of the house | not home | not in | not back yet) {state=not_home} [?] | has {name:person} left [the house | home] {state=not_home} [yet] [?]
+t st.y14 = (is there (anyone | anybody | someone) | are there (people | any people)) (at home | in the house | home) {domain=person} {state=home} [right now] [?] | is everyone (home | back | in) {domain=person} {state=home} [?]
+t st.y15 = did (i | we | someone | anybody) leave (any | the) <ldom> on {state=on} [<in_area> | <on_floor>] [?]
+t st.y16 = are there (any | some) <ldom> <onoff_state> [<in_area> | <on_floor>] [?] | (which | what) (switches | plugs) {domain=switch} are <onoff_state> [<in_area> | <on_floor>] [?]
+t st.y17 = is everything (locked up | all locked | locked) {domain=lock} {state=locked} [<on_floor>] [?] | is the (house | place) (locked up | all locked up) {domain=lock} {state=locked} [?] | did (we | i | you) lock up {domain=lock} {state=locked} [for the night] [?]
+t st.y18 = did (i | we | someone | anybody) leave <det> <coverkind> open {state=open} [<in_area> | <on_floor>] [?] | did (i | we | someone | anybody) leave <det> {name:cover,valve} open {state=open} [?]
+t st.y19 = <det> {name:lock} [<in_area>] , did (i | we | someone) lock it {state=locked} [?] | <det> {name:light,switch,fan} , did (i | we | someone) leave it on {state=on} [?]
+t st.y20 = (give me | i need | can i get) a (status update | status report | quick status) (on | for) <det> {name:sensor,climate,media_player,light,switch,fan,cover,lock,valve} [please] [?]
+
+intent HassLightSet
+t ls.y1 = <xpre> (bring | take | knock) <light_tgt> down to {brightness} <xpost> | <xpre> (bump | crank | push | bring) <light_tgt> up to {brightness} <xpost>
+t ls.y2 = <xpre> (dial down | dial up | bring down | bring up | take down) <light_tgt> to {brightness}
+t ls.y3 = [<xlead>] <g1e_ask> (dim | set | put) <light_tgt> (to | at) {brightness} [?]
+t ls.y4 = (i want | i need | i'd like | i would like) <light_tgt> (at | to be at | on) {brightness}
+t ls.y5 = <xpre> (lower | raise | drop | bump up | bring down | bring up) the light level to {brightness} {domain=light} [in here | <in_area> | <on_floor>] | <xpre> (dim | bring) things down to {brightness} {domain=light} [in here | <in_area>]
+t ls.y6 = (it's | it is) (too bright | a bit bright | way too bright) (in here | <in_area>) , ((dim | turn down) <det> <lightsd> (to | down to) | bring <det> <lightsd> down to) {brightness} | (it's | it is) (too dark | a bit dark | too dim) (in here | <in_area>) , ((brighten | turn up) <det> <lightsd> (to | up to) | bring <det> <lightsd> up to) {brightness}
+t ls.y7 = <xpre> give the {area} a {color} (glow | tint | look) {domain=light} | <xpre> (tint | color | colour) <light_tgt> {color}
+t ls.y8 = [<xlead>] (can | could) (we | i) (have | get) <light_tgt> in {color} [?] | (i want | i'd like) <light_tgt> (in | to be) {color}
+t ls.y9 = <xpre> make (it | everything | things) {color} (in here | <in_area> | <on_floor>) {domain=light}
+t ls.y10 = <xpre> (warm up | cool down) <light_tgt> to {temperature:kelvin}
+t ls.y11 = (i want | give me | let's have | let's go with) {temperature:kelvin} (on | for) <light_tgt> | {temperature:kelvin} (on | for) <light_tgt> [please]
+t ls.y12 = [<xlead>] (dim | set | put) <light_tgt> to {brightness} <g1e_after>
+
+intent HassClimateSetTemperature
+t ct.y1 = <xpre> (bump | crank | turn | push) (up | down) the <heat> to {temperature} [<in_area> | <on_floor>] <xpost>
+t ct.y2 = <xpre> (bump | crank | turn | push) <det> {name:climate} (up | down) to {temperature}
+t ct.y3 = [<xlead>] <g1e_ask> (set | put) the <heat> (to | at) {temperature} [<in_area> | <on_floor>] [?]
+t ct.y4 = (i want | i'd like | i need | i would like) it (at | to be) {temperature} [in here] | (i want | i'd like | i need) the (house | place) (at | to be) {temperature} | (i want | i'd like) the {area} (at | to be) {temperature}
+t ct.y5 = (it's | it is) (chilly | a bit cold | freezing) (in here | <in_area>) , (can we | could we | let's) (go | bump it) up to {temperature} [?] | (it's | it is) (too warm | stuffy | way too hot) (in here | <in_area>) , (can we | could we | let's) (go | bring it) down to {temperature} [?]
+t ct.y6 = <det> {name:climate} (to | at) {temperature} [please] | <det> {name:climate} , (make it | put it on | put it at) {temperature} [please]
+t ct.y7 = <xpre> (set | change | program) the (target | desired) temperature [<in_area> | <on_floor>] to {temperature} | <xpre> (set | change) the (setpoint | target) (on | of | for) <det> {name:climate} to {temperature}
+t ct.y8 = [<xlead>] (set | put) the <heat> to {temperature} [<in_area> | <on_floor>] <g1e_after>
+t ct.y9 = (let's | can we) (go with | do | try) {temperature} (in here | <in_area> | <on_floor>) [?]
+t ct.y10 = <xpre> (heat | warm) up (the whole | all of the | the entire) ({floor} | {area}) to {temperature} | <xpre> (cool | bring) down (the whole | the entire) ({floor} | {area}) to {temperature}
+t ct.y11 = (i'm | we're) (cold | freezing | chilly) , (bump | turn | push) up <det> {name:climate} to {temperature} | (i'm | we're) (hot | sweating | baking) , (bump | turn | bring) down <det> {name:climate} to {temperature}
+
+intent HassClimateGetTemperature
+t cg.y1 = is it [getting] (warm | cold | chilly | hot | cool) (in here | inside | <in_area> | <on_floor>) [right now] [?]
+t cg.y2 = how many degrees is it [in here | inside | <in_area> | <on_floor>] [?] | how many degrees (in here | inside | <in_area>) [?]
+t cg.y3 = (what's | what is) <det> {name:climate} (showing | reading | displaying) [right now] [?] | how (warm | cold | hot) does <det> {name:climate} say it is [?]
+t cg.y4 = <xpre> (check | read | look up | get me) the (temperature | temp) (in here | inside | <in_area> | <on_floor>) [for me]
+t cg.y5 = how (warm | cold | hot | chilly) is the {area} [right now | at the moment] [?] | how (warm | cold) is it <on_floor> [?]
+t cg.y6 = (give me | can i get | i'd like) a temperature (reading | update) [in here | for the {area} | from the {area} | <in_area> | <on_floor>] [please] [?]
+t cg.y7 = is it (cold | chilly | warm | hot | stuffy) (in here | <in_area> | <on_floor>) or is it just me [?]
+t cg.y8 = <in_area> , how (warm | cold | hot) is it [?]
+t cg.y9 = (what's | what is | tell me) the (room | house | ambient) temperature [in here | <in_area> | <on_floor>] [?]
+t cg.y10 = has it (warmed up | cooled down | heated up) (in here | <in_area> | <on_floor>) [yet] [?] | did it (warm up | cool down) (in here | <in_area> | <on_floor>) [yet] [?]
+t cg.y11 = (what's | what is) the temperature (in here | <in_area> | <on_floor>) , (do you know | any idea) [?] | (check | tell me) the temperature <in_area> , please
+
+intent HassFanSetSpeed
+t fs.y1 = <xpre> (bump | crank | kick | turn) (up | down) the <fanw> to {percentage} [<in_area> | <on_floor>] <xpost>
+t fs.y2 = <xpre> (bump | crank | kick) <det> {name:fan} (up | down) to {percentage}
+t fs.y3 = <xpre> (run | spin) <det> {name:fan} at {percentage} [speed | power] | <xpre> run the (fan | fans | ceiling fan) at {percentage} [<in_area> | <on_floor>]
+t fs.y4 = [<xlead>] <g1e_ask> ((set | put) the <fanw> (to | at) | turn the <fanw> to) {percentage} [<in_area> | <on_floor>] [?]
+t fs.y5 = (i want | i'd like | i need) the (fan | fans | ceiling fan) (at | on | running at) {percentage} [<in_area> | <on_floor>]
+t fs.y6 = (it's | it is) (too hot | so hot | stuffy | a bit warm | boiling) (in here | <in_area>) , (put | set | turn) the (fan | fans | ceiling fan) (to | up to | on) {percentage}
+t fs.y7 = <det> {name:fan} , (set | put) (it | the speed) (to | at) {percentage} [please] | <det> {name:fan} (to | at) {percentage} [please]
+t fs.y8 = <xpre> (change | set | adjust) the speed (of | on) <det> {name:fan} to {percentage} | <xpre> (change | set | adjust) the speed of the (fan | fans | ceiling fan) (<in_area> | <on_floor>) to {percentage}
+t fs.y9 = (let's | can we) (have | get | put) the <fanw> (at | on) {percentage} [<in_area> | <on_floor>] [?]
+t fs.y10 = [<xlead>] (set | put) the <fanw> to {percentage} [<in_area> | <on_floor>] <g1e_after>
+t fs.y11 = <xpre> (set | put | turn) (all the fans | all the ceiling fans | every fan | every ceiling fan) (<on_floor> | <in_area>) to {percentage}
+
+intent HassSetPosition
+t pos.y1 = <xpre> (bring | let | drop | take) <cover_tgt> down to {position} <xpost>
+t pos.y2 = <xpre> (bring | pull | roll | push) <cover_tgt> up to {position} <xpost>
+t pos.y3 = [<xlead>] <g1e_ask> (set | move | put) <cover_tgt> (to | at) {position} [?]
+t pos.y4 = (i want | i'd like | i need) <cover_tgt> (at | to be at | open at) {position}
+t pos.y5 = <cover_tgt> , (set | move | put) (it | them) (to | at) {position} [please]
+t pos.y6 = <xpre> (set | change | adjust) the (position | opening) (of | on | for) <cover_tgt> to {position}
+t pos.y7 = <xpre> open <det> {name:valve} (to | up to) {position} | <xpre> (throttle | turn) <det> {name:valve} (down | back) to {position} | <det> {name:valve} (to | at) {position} [open] [please]
+t pos.y8 = [<xlead>] (set | move) <cover_tgt> to {position} <g1e_after>
+t pos.y9 = <xpre> (set | adjust | put) <cover_tgt> so (it's | they're | it is | they are) {position} open
+t pos.y10 = <coverkind> {position} [<in_area> | <on_floor>] [please]
+
+
+# ---------- g2 (en): more media, volume and broadcast phrasings (ids *.y*) ----------
+rule g2e_mpname = <det> {name:media_player}
+rule g2e_quiet = it's too quiet | it's way too quiet | i can't hear (it | a thing | anything | the tv | the music) | i can barely hear (it | the tv | the music) | i can hardly hear (it | anything)
+rule g2e_loud = it's too loud | it's way too loud | that's too loud | that's really loud | it's deafening | my ears hurt
+rule g2e_ann = announce | broadcast
+rule g2e_tgt = on <det> {name:media_player} | <in_area>
+
+intent HassMediaPause
+t mpa.y1 = <xpre> put <mp_what> on (pause | hold) [<g2e_tgt>] <post>
+t mpa.y2 = <xpre> (hit | press | tap | push) (pause | the pause button) [<g2e_tgt>]
+t mpa.y3 = <xpre> (pause | stop) (it | that | the music | the movie | the show) (right there | there | for now | for a moment)
+t mpa.y4 = <g2e_mpname> , ((pause | stop) [it | that | there] | hold on , pause) [please]
+t mpa.y5 = [<xlead>] (i'd like to | i want to | i need to | let me) pause [<mp_what>] [<g2e_tgt>]
+t mpa.y6 = would you mind pausing [<mp_what>] [<g2e_tgt>] [?]
+t mpa.y7 = <xpre> (pause | stop) (whatever's playing | what's playing | whatever is on) [<g2e_tgt>]
+t mpa.y8 = (i'm getting the door | the phone's ringing | i need to take this call | i'll be right back | someone's at the door) , (pause | stop) [<mp_what>] [<g2e_tgt>]
+t mpa.y9 = (pause | stop) [<mp_what>] [<g2e_tgt>] , (i'll be right back | i'll be back in a minute | i need a break | be right back)
+t mpa.y10 = <in_area> , (pause | stop) <mp_what> [please]
+t mpa.y11 = [<xlead>] (can | could) (we | you) (take | have) a (pause | break) (in | from) (the music | the movie | the show | the podcast) [?]
+t mpa.y12 = [<xlead>] (can | could) (the music | the movie | the show | it | <g2e_mpname>) be paused [(for a sec | for a moment | for now)] [?]
+t mpa.y13 = <xpre> (have | make | get) <g2e_mpname> (pause | stop playing)
+
+intent HassMediaUnpause
+t mun.y1 = <xpre> (carry on | pick up | start again) (where (we | you | it | i) left off | from where (we | it | i) (stopped | paused)) [<g2e_tgt>]
+t mun.y2 = <xpre> take <mp_what> off (pause | hold) [<g2e_tgt>] <post>
+t mun.y3 = <xpre> start (it | the music | the movie | the show | the podcast | the video) back up [<g2e_tgt>]
+t mun.y4 = <xpre> (hit play | tap play | (hit | tap | press) the play button) (again | [<g2e_tgt>])
+t mun.y5 = [<xlead>] (can | could) you (get | start) (it | the music | the movie | the show | things) (going | playing | rolling) again [<g2e_tgt>] [?]
+t mun.y6 = [<xlead>] (ok | alright | okay) (i'm done | the call's over | i'm off the phone | i've got my snack | we're ready) , (you can | go ahead and) (resume | continue | unpause | keep playing) [<mp_what>] [now]
+t mun.y7 = <g2e_mpname> , (resume | continue | keep playing | unpause | play on | carry on) [please]
+t mun.y8 = [<xlead>] (back to | let's get back to | let's go back to) (the music | the movie | the show | the podcast | the episode | the film)
+t mun.y9 = [<xlead>] (i want to | i'd like to | we want to | let's) (keep | continue | go on) (watching | listening) [<g2e_tgt>]
+t mun.y10 = (the music | the movie | the show | it | the tv | the video) is [still] paused , (resume | unpause | start) it [again] [please]
+t mun.y11 = [<xlead>] (will | would) you (resume | unpause | continue) [<mp_what>] [<g2e_tgt>] [please] [?]
+t mun.y12 = <in_area> , (resume | unpause | continue) [<mp_what>] [please]
+t mun.y13 = <xpre> (end | cancel) the pause [<g2e_tgt>]
+t mun.y14 = [<xlead>] (can | could) (the music | the movie | the show | it | <g2e_mpname>) (resume | continue | keep playing | start again) [now] [?]
+t mun.y15 = <xpre> (play on | let it play | let it run) [<g2e_tgt>]
+
+intent HassMediaNext
+t mnx.y1 = <xpre> (move | jump | skip) (on | ahead | forward) to the next (song | track | episode | one) [<g2e_tgt>]
+t mnx.y2 = (i don't like | i hate | i'm not a fan of | i can't stand | i'm sick of) (this | this song | this one | this track) , (skip | next | skip it) [please]
+t mnx.y3 = <xpre> (change | switch) (the | this) (song | track) [<g2e_tgt>] <post>
+t mnx.y4 = [<xlead>] (can | could) we (skip | move on from) (this | this one | this song | this track) [<g2e_tgt>] [?]
+t mnx.y5 = <g2e_mpname> , (next | skip | next song | next track | skip this one) [please]
+t mnx.y6 = <xpre> advance to the next (song | track | episode) [<g2e_tgt>]
+t mnx.y7 = [<xlead>] (on to | onto) the next (one | song | track | episode) [<g2e_tgt>] [please]
+t mnx.y8 = (skip | next) [it | this one] , (this one's | this song is | it's) (boring | terrible | awful | not my thing)
+t mnx.y9 = [<xlead>] (i'd like to hear | i want | give me | let's hear) the next (song | track | one) [<g2e_tgt>]
+t mnx.y10 = <xpre> (play | put on) the following (song | track | episode) [<g2e_tgt>]
+t mnx.y11 = let's (skip | skip this one | move on | hear the next one) [<g2e_tgt>]
+t mnx.y12 = <in_area> , (skip [this | the] (song | track) | next (song | track) | skip this one) [please]
+t mnx.y13 = would you mind skipping (this | this one | this song | this track | ahead) [<g2e_tgt>] [?]
+t mnx.y14 = <xpre> skip (over | past) (this | this one | this song | this track) [<g2e_tgt>]
+
+intent HassMediaPrevious
+t mpr.y1 = <xpre> play the (song | track | episode) before (this | this one | that) [<g2e_tgt>]
+t mpr.y2 = <xpre> (jump | step | hop | skip) back ((a | one) (song | track) | (an | one) episode) [<g2e_tgt>]
+t mpr.y3 = [<xlead>] (i want to | i'd like to | let me) hear the (last | previous) (song | track) again [<g2e_tgt>]
+t mpr.y4 = [<xlead>] (can | could) we go back (a | one) (song | track) [<g2e_tgt>] [?]
+t mpr.y5 = [<xlead>] (can | could) you (replay | put on) the previous (song | track | episode) [<g2e_tgt>] [?]
+t mpr.y6 = <g2e_mpname> , (previous | go back | back one | last song | previous track) [please]
+t mpr.y7 = (wait | oh wait | hang on) , go back [a song | one] , (i liked that (one | song) | that was a good one | i missed that one)
+t mpr.y8 = <xpre> (return to | go back to) the (last | previous | earlier) (song | track | episode) [<g2e_tgt>]
+t mpr.y9 = <xpre> (skip | go) (backwards | backward) [(a | one) (song | track)] [<g2e_tgt>]
+t mpr.y10 = the (song | track) before (this | this one) [please] [<g2e_tgt>]
+t mpr.y11 = <in_area> , (go back | skip back) (a | one) (song | track)
+t mpr.y12 = would you mind going back (a | one) (song | track) [<g2e_tgt>] [?]
+t mpr.y13 = [<xlead>] previous (episode | chapter) [please] [<g2e_tgt>]
+t mpr.y14 = <xpre> back up (a | one) (song | track) [<g2e_tgt>]
+
+intent HassSetVolume
+t sv.y1 = <xpre> make the <vol> {volume_level} [<g2e_tgt>] <post>
+t sv.y2 = <xpre> (bring | move | adjust | switch) the <vol> to {volume_level} [<g2e_tgt>]
+t sv.y3 = [<xlead>] (can | could) the <vol> be (at | set to) {volume_level} [<g2e_tgt>] [?]
+t sv.y4 = [<xlead>] (i want | i need | i'd like) the <vol> (at | to be) {volume_level} [<g2e_tgt>]
+t sv.y5 = <g2e_mpname> , (<vol> | set the <vol> | put the <vol>) (to | at) {volume_level} [please]
+t sv.y6 = <xpre> keep the <vol> at {volume_level} [<g2e_tgt>]
+t sv.y7 = <xpre> (set | put | turn) <g2e_mpname> <vol> to {volume_level}
+t sv.y8 = <xpre> (adjust | change) the <vol> <in_area> to {volume_level}
+t sv.y9 = {volume_level} volume [<g2e_tgt>] [please]
+t sv.y10 = <xpre> (bring | turn | crank | push) the <vol> up to {volume_level} [<g2e_tgt>] | <xpre> (bring | turn | drop | take) the <vol> down to {volume_level} [<g2e_tgt>]
+t sv.y11 = [<xlead>] the <vol> should be (at | set to) {volume_level} [<g2e_tgt>]
+t sv.y12 = (<g2e_loud> | it's too quiet | i can't hear it) , ((set | put) (it | the volume) (to | at) | turn (it | the volume) to) {volume_level} [please]
+t sv.y13 = <xpre> (play | have) (it | the music) at {volume_level} [volume] [<g2e_tgt>]
+t sv.y14 = (can | could) you (put | get) the <vol> (at | to) {volume_level} [<g2e_tgt>] [?]
+
+intent HassSetVolumeRelative
+t vr.y1 = <xpre> (bump | nudge | kick) (it | the <vol> | the music) up {volume_step=up} <vtgt> | <xpre> (bump | nudge | knock) (it | the <vol> | the music) down {volume_step=down} <vtgt>
+t vr.y2 = <xpre> (bump | nudge) up the <vol> {volume_step=up} <vtgt> | <xpre> (knock | bring) down the <vol> {volume_step=down} <vtgt>
+t vr.y3 = [<xlead>] <g2e_quiet> [in here] {volume_step=up} [, (turn it up | louder) [please]]
+t vr.y4 = [<xlead>] <g2e_loud> [in here] {volume_step=down} [, (turn it down | quieter) [please]]
+t vr.y5 = (the music | the tv | the sound | this) is too (loud {volume_step=down} | quiet {volume_step=up}) <vtgt> [, (can you fix that | please fix it)]
+t vr.y6 = [<xlead>] (could | can) (it | the music | the tv) be (a bit | a little | any | a tad) (louder {volume_step=up} | quieter {volume_step=down} | softer {volume_step=down}) <vtgt> [?]
+t vr.y7 = <g2e_mpname> , (louder {volume_step=up} | quieter {volume_step=down} | turn it up {volume_step=up} | turn it down {volume_step=down} | volume up {volume_step=up} | volume down {volume_step=down}) [please]
+t vr.y8 = (<in_area> | <on_floor>) , (louder {volume_step=up} | quieter {volume_step=down} | turn it up {volume_step=up} | turn it down {volume_step=down}) [please]
+t vr.y9 = <xpre> (dial | tone) (it | the music | the volume) down {volume_step=down} <vtgt> | <xpre> dial (it | the music | the volume) up {volume_step=up} <vtgt>
+t vr.y10 = <xpre> (bump | push | bring | pump) the <vol> up by {volume_step:up} <vtgt>
+t vr.y11 = <xpre> (drop | bring | take | knock) the <vol> down by {volume_step:down} <vtgt>
+t vr.y12 = <vol> up by {volume_step:up} <vtgt> [please] | <vol> down by {volume_step:down} <vtgt> [please]
+t vr.y13 = (not so loud | less loud | a touch quieter) {volume_step=down} <vtgt> [please] | (a touch louder | a tad louder | louder still) {volume_step=up} <vtgt> [please]
+t vr.y14 = would you mind turning (it | the music | the volume) (up {volume_step=up} | down {volume_step=down}) <vtgt> [?] | would you mind making (it | the music) (louder {volume_step=up} | quieter {volume_step=down}) <vtgt> [?]
+t vr.y15 = <xpre> (give it | add) (some more | a bit more) volume {volume_step=up} <vtgt> | <xpre> take (some | a bit) of the volume off {volume_step=down} <vtgt>
+
+intent HassMediaPlayerMute
+t mu.y1 = <xpre> (kill | cut) the (sound | audio) [on <g2e_mpname>]
+t mu.y2 = <xpre> put (<g2e_mpname> | it | the tv | the speaker | the music) on mute <post>
+t mu.y3 = <xpre> (turn | switch) (mute on | on mute) [(for | on) <g2e_mpname>]
+t mu.y4 = <xpre> (hit | press | tap) (mute | the mute button) [on <g2e_mpname>]
+t mu.y5 = [<xlead>] (can | could) (the tv | it | the music | <g2e_mpname>) be muted [?]
+t mu.y6 = [<xlead>] (can | could) you put (<g2e_mpname> | it | the tv) on mute [?]
+t mu.y7 = (it's too noisy in here | i can't think | i need some quiet | i'm trying to sleep) , (mute [<g2e_mpname> | it | the tv | the music] | silence (<g2e_mpname> | it | the tv | the music))
+t mu.y8 = <g2e_mpname> , (be quiet | shut up | hush | go silent | mute yourself) [please]
+t mu.y9 = <xpre> (mute | silence) (it | the tv | the sound | the audio | <g2e_mpname>) (for a (sec | second | moment | minute) | for now)
+t mu.y10 = [<xlead>] i (want | need) (<g2e_mpname> | it | the tv) on mute
+t mu.y11 = mute (it | the tv | <g2e_mpname>) , (the phone is ringing | someone's at the door | i'm on a call | the baby is sleeping)
+t mu.y12 = <xpre> shut off the (sound | audio) [(on | for) <g2e_mpname>]
+t mu.y13 = [<xlead>] (let's | we should) mute [<g2e_mpname> | the tv | the music | it]
+
+intent HassMediaPlayerUnmute
+t um.y1 = <xpre> take (<g2e_mpname> | it | the tv | the speaker | the music) off mute <post>
+t um.y2 = <xpre> (turn | switch) off (mute | the mute) [(for | on) <g2e_mpname>]
+t um.y3 = <xpre> (disable | cancel | undo | deactivate | get rid of) [the] mute [(for | on) <g2e_mpname>]
+t um.y4 = <xpre> (restore | bring back) the (sound | audio) [(on | for) <g2e_mpname>]
+t um.y5 = [<xlead>] (can | could) (you | we) take (<g2e_mpname> | it | the tv) off mute [?]
+t um.y6 = [<xlead>] (can | could) (i | we) (have | get) the (sound | audio) back [on <g2e_mpname>] [?]
+t um.y7 = (it's | the tv is | the speaker is | the music is) still muted , (unmute it | take it off mute | fix that | turn the sound back on) [please]
+t um.y8 = <g2e_mpname> , (sound on | unmute | audio back on | you can talk again | come off mute) [please]
+t um.y9 = <xpre> (hit | press | tap) (unmute | the unmute button) [on <g2e_mpname>]
+t um.y10 = [<xlead>] (i want | i need | give me) (the | my) (sound | audio) back [on <g2e_mpname>]
+t um.y11 = [<xlead>] (ok | okay | alright) (you can | go ahead and) unmute [<g2e_mpname> | it | the tv] [now]
+t um.y12 = mute off [(on | for) <g2e_mpname>] [please] | no more mute [please]
+t um.y13 = [<xlead>] (it | the tv | <g2e_mpname>) (doesn't need to | shouldn't) be (muted | on mute) (anymore | any more | now)
+t um.y14 = <xpre> (re-enable | switch back on) the (sound | audio) [(on | for) <g2e_mpname>]
+t um.y15 = [<xlead>] i can't hear anything , (unmute | take it off mute) [<g2e_mpname> | the tv]
+
+intent HassMediaSearchAndPlay
+t ms.y1 = <xpre> (queue up | cue up | throw on | stick on | blast | crank up) {search_query} <mplace>
+t ms.y2 = <xpre> (stream | start streaming) {search_query} <mplace>
+t ms.y3 = [<xlead>] let's (hear | listen to | have | put on) {search_query} <mplace>
+t ms.y4 = [<xlead>] (let's | i want to | we want to | i wanna) watch (the movie {media_class=movie} {search_query:movie} | {search_query:movie} | the show {media_class=tv_show} {search_query:tv_show} | {search_query:tv_show}) <mplace>
+t ms.y5 = <xpre> (play | put on) {search_query:artist} (songs | tracks | music) {media_class=artist} <mplace>
+t ms.y6 = <xpre> (play | put on) the (song | track) (called | named) {media_class=track} {search_query:track} <mplace>
+t ms.y7 = <xpre> shuffle (my | the) {search_query:playlist} playlist {media_class=playlist} <mplace> | <xpre> shuffle (songs | music | tracks) by {media_class=artist} {search_query:artist} <mplace>
+t ms.y8 = [<xlead>] i (want to | wanna | would like to) (listen to | hear) the (podcast {media_class=podcast} {search_query:podcast} | album {media_class=album} {search_query:album} | song {media_class=track} {search_query:track}) <mplace>
+t ms.y9 = [<xlead>] (can | could | may) (i | we) (get | have) {search_query} <mplace> [please] [?]
+t ms.y10 = <xpre> (play | put on) {search_query} (through | over | using | with) <g2e_mpname> [<in_area>]
+t ms.y11 = (i'm cooking | i'm working | i'm relaxing | it's too quiet in here | i had a long day) , (play | put on) {search_query} <mplace>
+t ms.y12 = {search_query} (on | through) <g2e_mpname> [please] | {search_query} <in_area> [please]
+t ms.y13 = <xpre> (start | begin) (my | the) {search_query:playlist} (playlist | mix) {media_class=playlist} <mplace>
+t ms.y14 = [<xlead>] (give me | i need | i could use | i could go for) {search_query} <mplace> [please]
+t ms.y15 = would you (play | put on) {search_query} <mplace> [for me] [?]
+t ms.y16 = <xpre> (fire up | load up | bring up) (the movie {media_class=movie} {search_query:movie} | the show {media_class=tv_show} {search_query:tv_show} | the album {media_class=album} {search_query:album} | {search_query}) <mplace>
+
+intent HassBroadcast
+t bc.y1 = <xpre> (shout | yell | holler | call out) (to everyone | to the house | through the house | to everybody) [that] {message}
+t bc.y2 = <xpre> (make | do) an announcement [saying | that | :] {message}
+t bc.y3 = <xpre> (send | play) this (to | on | over) (all the speakers | every speaker) : {message} | <xpre> (send | play) this to the whole house : {message}
+t bc.y4 = <xpre> (say | <g2e_ann>) (over | on | through) the intercom [that] {message}
+t bc.y5 = [<xlead>] (will | would) you (tell everyone | tell everybody | let everyone know | let everybody know) [that] {message} [?]
+t bc.y6 = <xpre> (tell (the kids | everyone at home | everybody in the house | the whole family) | let (the kids | everyone at home | everybody in the house | the whole family) know) [that] {message}
+t bc.y7 = <xpre> <g2e_ann> (this | the following | this message) : {message}
+t bc.y8 = {message} , (pass (that | it) on to (everyone | the house) | put that out on (all the speakers | every speaker) | let the whole house hear it)
+t bc.y9 = [<xlead>] (i need to | i want to | i'd like to) (<g2e_ann> | tell everyone | let everyone know) [that] {message}
+t bc.y10 = <xpre> (give | send) (everyone | the house | the family | everybody) a (heads up | quick heads up | shout) [that | saying] {message}
+t bc.y11 = <xpre> <g2e_ann> (throughout the house | house-wide | in all rooms | to all the rooms | all over the house) [that] {message}
+t bc.y12 = <xpre> (relay (a message | this | the message) | pass on (a message | the message) | pass this on) to (everyone | the house | all rooms) : {message}
+t bc.y13 = [<xlead>] (can | could) you (shout | yell | call out) to (everyone | the house | everybody) [that] {message} [?]
+t bc.y14 = (intercom | house announcement | announcement for everyone) : {message}
+t bc.y15 = <xpre> (play | put out) an announcement (on | over | through) (every speaker | the speakers | the whole house) [saying | that] {message}
+
+
+# ---------- g3 (timers, time, date, weather, nevermind, respond): new verbs, word orders,
+# questions, indirect requests, follow-ups without a target; written for hubd ----------
+# a timer said as a countdown, with "that", or "the timer for the pasta" (timer_tgt itself twice,
+# so the plain forms stay the most frequent)
+rule g3e_tt = <timer_tgt> | <timer_tgt> | [the] countdown | the {name:timer} countdown | the countdown (for | called) {name:timer} | (the | my | that) <sdur> countdown | the countdown <in_area> | that timer | that {name:timer} timer | that <sdur> timer | the timer (for | on) (the | my) {name:timer}
+# every timer at once (cancel all), never one timer
+rule g3e_allt = all [of] (the | my | our) timers | all timers | every single timer | every last timer | each and every timer | both [of] (the | my) timers | all the running timers | all my (running | active) timers | every (running | active) timer
+# a weather entity
+rule g3e_wx = (in | at | for) {name:weather}
+
+intent HassStartTimer
+t tm.y1 = <xpre> (stick | pop | put | throw) a timer on for <dur> <xpost>
+t tm.y2 = [<xlead>] (i need | i'll need | we need) a timer (for | of) <dur> [please]
+t tm.y3 = <xpre> (let me know | tell me | give me a shout | give me a heads up) when it's been <dur>
+t tm.y4 = <xpre> (count down | countdown) from <dur> [please]
+t tm.y5 = <xpre> wait <dur> (and | and then | , then) {conversation_command}
+t tm.y6 = <xpre> (set | start) a timer for <dur> (to | and then) {conversation_command}
+t tm.y7 = <xpre> {conversation_command} , but (wait | only after) <dur>
+t tm.y8 = <xpre> (set | start) a timer for <dur> and (call | name | label) it {name:timer}
+t tm.y9 = [<xlead>] (how about | could i get | can i get | can i have) a <dur> timer [for (the | my) {name:timer}] [?]
+t tm.y10 = [<xlead>] (timer | countdown) , <dur> , (starting now | go | from now) | [<xlead>] <dur> , starting now
+t tm.y11 = [<xlead>] {name:timer} (just started | just went in | just went on) , (set | start) a timer for <dur>
+t tm.y12 = <xpre> (begin | kick off | fire up) a (timer | countdown) (for | of) <dur>
+
+intent HassCancelTimer
+t tc.y1 = <xpre> (scrap | ditch | axe | nix | abort | scratch) <g3e_tt> <xpost>
+t tc.y2 = <xpre> get rid of <g3e_tt> <xpost>
+t tc.y3 = [<xlead>] (i | we) (don't | do not) need <g3e_tt> (anymore | any more | any longer)
+t tc.y4 = [<xlead>] there's no need for <g3e_tt> (anymore | now) [, (cancel | kill) it]
+t tc.y5 = <xpre> (cancel | delete | remove) <g3e_tt> (altogether | completely | for good | entirely)
+t tc.y6 = [<xlead>] you can [go ahead and] (cancel | stop | get rid of | delete) <g3e_tt> [now]
+t tc.y7 = <g3e_tt> (is no longer needed | isn't necessary anymore | can be cancelled | can be deleted | can go) [, thanks]
+t tc.y8 = [<xlead>] (is it possible to | can i | could i) (cancel | delete | get rid of) <g3e_tt> [?]
+t tc.y9 = <xpre> (terminate | quit | unset) <g3e_tt>
+t tc.y10 = <xpre> stop and (delete | remove | clear) <g3e_tt>
+t tc.y11 = (i already took it out | it's already out | i'm done early | we're done) , <xpre> (cancel | stop | kill | ditch) <g3e_tt>
+t tc.y12 = <xpre> (cancel | kill | stop | scrap) (that | this) (timer | countdown) [please]
+
+intent HassCancelAllTimers
+t ta.y1 = <xpre> (get rid of | scrap | ditch | wipe out | kill | nuke) <g3e_allt> [<in_area>] <xpost>
+t ta.y2 = <xpre> (cancel | stop | clear | delete) <g3e_allt> [<in_area>]
+t ta.y3 = [<xlead>] (i | we) (don't | do not) need (any of the | any of my | any) timers [<in_area>] (anymore | any more | now)
+t ta.y4 = <xpre> (cancel | clear | stop) ((whatever timers | any timers that) are [still] (running | going | set) | (any | whatever) timers (i | we) have (running | going | set)) [<in_area>]
+t ta.y5 = (my timers | the timers | all the timers) [<in_area>] , (cancel | clear | kill) (them all | all of them | the lot)
+t ta.y6 = [<xlead>] (can | could | would) you (get rid of | clear out | wipe) all [of] (the | my) timers [<in_area>] [?]
+t ta.y7 = <xpre> (cancel | clear | delete) all the {area} timers
+t ta.y8 = [<xlead>] no more timers [<in_area>] [please | , cancel them all]
+
+intent HassIncreaseTimer
+t ti+.y1 = <xpre> (tack | throw | stick | slap) <dur> (on | onto) <g3e_tt> <xpost>
+t ti+.y2 = <xpre> (add | tack on | put) (another | an extra) <dur> (to | on | onto) <g3e_tt>
+t ti+.y3 = <xpre> give <g3e_tt> (another | an extra) <dur>
+t ti+.y4 = <xpre> top up <g3e_tt> (by | with) <dur> | <xpre> top <g3e_tt> up (by | with) <dur>
+t ti+.y5 = <xpre> stretch <g3e_tt> [out] by [another] <dur>
+t ti+.y6 = [<xlead>] (can | could | would) you (give <g3e_tt> <dur> more | make <g3e_tt> <dur> longer | put <dur> more on <g3e_tt>) [?]
+t ti+.y7 = [<xlead>] (i | we) need (another | an extra) <dur> (on | for) <g3e_tt>
+t ti+.y8 = <g3e_tt> (is too short | isn't long enough | won't be long enough) , (add | give it) <dur> [more]
+t ti+.y9 = (another | an extra) <dur> (on | for) <g3e_tt> [please]
+t ti+.y10 = <xpre> (add | put) (another | an extra) <dur> on the clock
+t ti+.y11 = <xpre> (extend | increase) the time on <g3e_tt> by <dur>
+t ti+.y12 = <xpre> (add | tack on) (another | an extra) <dur> [to it | to that]
+
+intent HassDecreaseTimer
+t td.y1 = <xpre> (cut | trim | chop | lop) <dur> off <g3e_tt> <xpost>
+t td.y2 = <xpre> (cut | trim) <g3e_tt> [down] by <dur>
+t td.y3 = <xpre> make <g3e_tt> <dur> shorter
+t td.y4 = [<xlead>] (can | could | would) you (make <g3e_tt> <dur> shorter | cut <dur> (off | from) <g3e_tt> | take <dur> away from <g3e_tt>) [?]
+t td.y5 = <g3e_tt> is (too long | set too long) , (cut | take | knock) <dur> off [it]
+t td.y6 = [<xlead>] i (set | made) <g3e_tt> <dur> too long , (fix | shorten | correct) it
+t td.y7 = [<xlead>] (i | we) need <dur> less (on | for) <g3e_tt>
+t td.y8 = <xpre> (reduce | cut | decrease) the time on <g3e_tt> by <dur>
+t td.y9 = <xpre> dock <dur> (from | off) <g3e_tt>
+t td.y10 = <xpre> (take | cut | knock) <dur> off the clock
+t td.y11 = <g3e_tt> (needs | could do with) <dur> less | <g3e_tt> should be <dur> shorter
+t td.y12 = <xpre> (take | knock | cut) <dur> off (it | that)
+
+intent HassPauseTimer
+t tp.y1 = <xpre> put <g3e_tt> on (hold | pause) <xpost>
+t tp.y2 = <xpre> (hit | press | push) pause on <g3e_tt>
+t tp.y3 = [<xlead>] (can | could | would) you (put <g3e_tt> on hold | hold <g3e_tt> | freeze <g3e_tt>) [for a (sec | second | minute | moment)] [?]
+t tp.y4 = <xpre> (pause | hold | freeze) <g3e_tt> (right there | where it is | temporarily | for the moment)
+t tp.y5 = (someone's at the door | the phone's ringing | i have to take this call | hang on a minute | wait a second) , (pause | hold) <g3e_tt> [please]
+t tp.y6 = <xpre> (freeze | hold) the clock on <g3e_tt>
+t tp.y7 = <g3e_tt> , put it on (hold | pause) [please]
+t tp.y8 = [<xlead>] (don't | do not) (cancel | stop | delete) <g3e_tt> , just (pause | hold | freeze) it
+t tp.y9 = [<xlead>] (is it possible to | can i | could i) (pause | hold) <g3e_tt> [?]
+t tp.y10 = <xpre> pause (that | this) (timer | countdown) [for (a bit | now)]
+
+intent HassUnpauseTimer
+t tu.y1 = <xpre> (take | bring) <g3e_tt> off (hold | pause) <xpost>
+t tu.y2 = <xpre> (hit | press | push) (play | resume) on <g3e_tt>
+t tu.y3 = <xpre> carry on with <g3e_tt> | <xpre> (let | have) <g3e_tt> (carry on | keep going | run again | tick again)
+t tu.y4 = <xpre> pick <g3e_tt> (back up | up again) | <xpre> pick up <g3e_tt> where it left off
+t tu.y5 = <g3e_tt> (can | should) (carry on | continue | keep going | start ticking again) now
+t tu.y6 = [<xlead>] <g3e_tt> (doesn't need to | shouldn't) be paused (anymore | any more | any longer) | [<xlead>] (no need to | you don't have to) keep <g3e_tt> (paused | on hold) (anymore | any longer)
+t tu.y7 = [<xlead>] (can | could | would) you (take <g3e_tt> off hold | set <g3e_tt> running again | let <g3e_tt> continue) [?]
+t tu.y8 = (ok | okay | alright) (i'm ready | ready | we're back | back again) , (start | get) <g3e_tt> (going | ticking) again
+t tu.y9 = <xpre> (start | get) the clock (running | going | ticking) again on <g3e_tt> | <xpre> (resume | unfreeze) the clock on <g3e_tt>
+t tu.y10 = <xpre> (resume | continue | unpause) (that | this) (timer | countdown) [now]
+
+intent HassTimerStatus
+t ts.y1 = is <g3e_tt> (done | finished | up | over) [yet] [?] | is <g3e_tt> (almost | nearly) (done | finished | up) [?] | is <g3e_tt> still (going | running | on) [?]
+t ts.y2 = has <g3e_tt> (gone off | finished | run out | ended) [yet] [?] | did <g3e_tt> (go off | finish | run out | end) [yet] [?]
+t ts.y3 = how many (minutes | seconds | hours) (are left | remain | left) (on | for) <g3e_tt> [?]
+t ts.y4 = what does <g3e_tt> (say | show | read) [?] | (what's | what is) <g3e_tt> (showing | reading) [?]
+t ts.y5 = (time left | remaining time | time remaining) (on | for) <g3e_tt> [?]
+t ts.y6 = (do i have | have i got | do we have | are there) any timers (running | going | set | on) [<in_area>] [?]
+t ts.y7 = (which | what) timers (are running | are going | are set | do i have going | do we have running) [<in_area>] [?]
+t ts.y8 = <xpre> (list | read out | run through) [all] (my | the) timers [<in_area>]
+t ts.y9 = how much longer (on <g3e_tt> | for <g3e_tt> | does <g3e_tt> have | has <g3e_tt> got | until <g3e_tt> (is done | goes off | rings)) [?]
+t ts.y10 = [<xlead>] (can | could) you (see | check) (if | whether) <g3e_tt> (is done | has gone off | is still running) [?]
+t ts.y11 = [<xlead>] (remind me | tell me again) how (much time | long) (is left | remains) on <g3e_tt>
+
+intent HassGetCurrentTime
+t ti.y1 = how late is it [now | already | getting] [?]
+t ti.y2 = (time check | quick time check) [please] [?]
+t ti.y3 = (what does | what's) the clock say [?]
+t ti.y4 = [<xlead>] (i need | i'd like) to know (the time | what time it is)
+t ti.y5 = (what | which) hour is it [now] [?]
+t ti.y6 = (could | can | would) you (let me know | remind me) what time it is [?]
+t ti.y7 = (is it (noon | midnight) yet | is it already (noon | midnight)) [?]
+t ti.y8 = (the time | current time) [please] [?]
+t ti.y9 = (i've lost track of time | i'm running late | my phone's dead | i can't see the clock) , (what time is it | what's the time) [?]
+t ti.y10 = (what time's it | what's the time then | what time we got) [?]
+
+intent HassGetCurrentDate
+t da.y1 = what day of the (week | month) is it [today] [?]
+t da.y2 = (which | what) day (is today | are we on) [?]
+t da.y3 = (is it (monday | tuesday | wednesday | thursday | friday | saturday | sunday) [today] | is today (monday | tuesday | wednesday | thursday | friday | saturday | sunday)) [?]
+t da.y4 = (what | which) year is it [now] [?]
+t da.y5 = (today's date | the date) [please] [?]
+t da.y6 = (i've lost | i lost) track of the days , what (day | date) is it [?]
+t da.y7 = [<xlead>] (i need | i'd like) to know (the date | today's date | what day it is)
+t da.y8 = (could | can | would) you (let me know | remind me) (what day it is | the date | what the date is) [?]
+t da.y9 = (what's | what is) the (full | exact | current) date [?]
+t da.y10 = (what's | what is) the day and date [today] [?]
+
+intent HassGetWeather
+t we.y1 = [<xlead>] do i need (an umbrella | a jacket | a coat | sunscreen | a raincoat) [today | tonight | later] [?]
+t we.y2 = [<xlead>] should i (bring | take | grab | wear) (an umbrella | a jacket | a coat | a sweater) [today] [?]
+t we.y3 = (what's | what is) it like (outside | out there | outdoors) [today | right now] [?]
+t we.y4 = how (hot | cold | warm | chilly) is it (outside | out there | outdoors) [today | right now] [?]
+t we.y5 = (what's | what is) the temperature (outside | outdoors | out there) [right now] [?]
+t we.y6 = (any | is there any) (rain | snow) (expected | coming | on the way | in the forecast) [today | tonight | later] [?] | is there a storm (coming | on the way) [?]
+t we.y7 = (weather report | weather update | forecast please | weather please | the weather) [?]
+t we.y8 = (what does | what's) the forecast (say | look like) [<g3e_wx>] [for today] [?]
+t we.y9 = ((weather | forecast) <g3e_wx> | {name:weather} (weather | forecast)) [please] [?]
+t we.y10 = [<xlead>] (can | could | would) you (check | tell me | look up) (what the weather's like | what the weather is doing | the forecast) [<g3e_wx>] [?]
+t we.y11 = (what's | what is) the weather (doing | up to) [<g3e_wx>] [today | right now] [?]
+t we.y12 = (is it | is it still) (raining | pouring | snowing | sunny | nice | freezing | foggy) (out | out there) [?]
+t we.y13 = is it (raining | snowing | sunny | windy) (at | in) {name:weather} [right now] [?]
+t we.y14 = (how's it looking | what's it looking like) (outside | out there) [today] [?]
+t we.y15 = <xpre> (pull up | bring up | read me) the (forecast | weather) [<g3e_wx>]
+
+intent HassNevermind
+t nm.y1 = [oh , | sorry ,] (i changed my mind | i've changed my mind | changed my mind) [!]
+t nm.y2 = (my mistake | my bad | wrong button | false alarm | that was a mistake) [, never mind] [!]
+t nm.y3 = (i didn't mean to say that | i didn't mean to ask that | i didn't mean that | didn't mean to) [, sorry]
+t nm.y4 = [sorry ,] (i was talking to someone else | i wasn't talking to you | not you | wasn't talking to you) [!]
+t nm.y5 = (leave it | drop it | skip it | let it go | don't bother | no need) [!]
+t nm.y6 = (never mind | forget it) , i'll do it (myself | later) [!]
+t nm.y7 = (wait | hold on | hang on) , (no | actually) , (don't | don't do that | forget it)
+t nm.y8 = (it doesn't matter | doesn't matter | not important | it's not important) [, never mind] [!]
+t nm.y9 = (never mind | forget it | no worries) , (i figured it out | i found it | it's fine | it's sorted) [!]
+t nm.y10 = (stop listening | go back to sleep | you can go back to sleep | that's not for you) [!]
+t nm.y11 = (nope | no) , that's not what i (meant | wanted) , (forget it | never mind)
+t nm.y12 = (cancel (the | my) request | abort | don't do anything | do nothing) [!]
+
+intent HassRespond
+t re.y1 = (much appreciated | appreciate it | i appreciate it | many thanks | thanks heaps | thanks loads | thanks a ton) [!]
+t re.y2 = (well done | good job | nice work | great job | nicely done | good work) [hub] [!]
+t re.y3 = (that's perfect | that's exactly right | that's just what i wanted | that works | that's fine | that'll do) [, thanks] [!]
+t re.y4 = (got it | sounds good | fair enough | understood | alright then | okay then) [, thanks] [!]
+t re.y5 = (thanks | thank you) (for that | for the help | for your help | for doing that | so much for that) [!]
+t re.y6 = (bye | goodbye | see you later | see ya | talk to you later | later hub) [!]
+t re.y7 = (hello again | hi again | hey again | hey hub , hello) [!]
+t re.y8 = (you're a star | you're a lifesaver | thanks , you're a star) [!]
+t re.y9 = (ok thanks | okay thank you | alright thanks | right , thanks) [!]
+t re.y10 = (good morning to you | afternoon | g'day | hey hey) [!]
+
+
+# ---------- g4 (en): more phrasings for lists, vacuum, mower and chit-chat negatives ----------
+# own rules (prefix g4e_), so that no shared rule gains alternatives
+rule g4e_dock = (the | its) (dock | base | charger | charging station | docking station)
+rule g4e_mower = mower | lawn mower | lawnmower | robot mower | robotic mower
+rule g4e_vacverb = fire up | kick off | crank up | boot up | wake up | activate | set off
+rule g4e_shop = [my | the | our] shopping list
+rule g4e_ls = [my | the | our] <list>
+
+intent HassShoppingListAddItem
+t sl.y1 = <xpre> (jot down | write down | note down | stick | slap) {item} (on | onto) <g4e_shop> <xpost>
+t sl.y2 = <xpre> (write | jot | note | scribble) {item} down (on | in) <g4e_shop>
+t sl.y3 = (we've run out of | we ran out of | we're all out of | there's no more | we've got no) {item} , (add | stick | put) (it | that | some) (on | to) the shopping list
+t sl.y4 = <xpre> (make a note | note) to (buy | get | pick up | grab) {item} [on the shopping list]
+t sl.y5 = [<xlead>] (can | could) {item} go (on | onto) <g4e_shop> [?]
+t sl.y6 = [<xlead>] (can | could | would) you (stick | jot down | write down | pop) {item} (on | onto) <g4e_shop> [for me] [?]
+t sl.y7 = (i | we) (have to | must | gotta | need to remember to) (buy | get | pick up | grab) {item} (this week | tomorrow | later | at the weekend) , (note | save | stick) it on the shopping list
+t sl.y8 = <xpre> (put down | write down) {item} for (the next | my next | our next) (shop | shopping trip | grocery run | trip to the supermarket)
+t sl.y9 = (oh and | also | and) {item} (on | for) the shopping list [please | too]
+t sl.y10 = [<xlead>] (i want to | i'd like to | let me) add {item} to <g4e_shop>
+t sl.y11 = <xpre> (add | put) {item} (on | to) <g4e_shop> (before i forget | while i remember | so i don't forget)
+t sl.y12 = [<xlead>] make sure {item} (is | gets | goes) on <g4e_shop>
+
+intent HassShoppingListCompleteItem
+t sc.y1 = <xpre> (scratch | score | knock) {item} off <g4e_shop> <xpost>
+t sc.y2 = <xpre> (complete | finish | close out) {item} on <g4e_shop>
+t sc.y3 = <xpre> (put | place) a (tick | check | check mark | checkmark) (next to | by | beside) {item} on <g4e_shop>
+t sc.y4 = (on | in) <g4e_shop> , ({item} (is | are) (done | checked | bought | ticked) | {item} can be (ticked | checked) off)
+t sc.y5 = (just | already) (grabbed | got | bought | picked up | found) {item} , (check | tick | scratch) (it | that) off <g4e_shop>
+t sc.y6 = (that's | that is) {item} (sorted | done | taken care of | in the trolley | in the cart) , (cross | tick | check) it off <g4e_shop>
+t sc.y7 = (you can | go ahead and | feel free to) (cross | check | tick) {item} off <g4e_shop> [now]
+t sc.y8 = [<xlead>] (can | could | would) you (mark | tick) {item} (as bought | as purchased | off) (on | in) <g4e_shop> [?]
+t sc.y9 = (i | we) (found | managed to get | finally got) {item} , (check | cross | tick) it off the shopping list
+t sc.y10 = (shopping list : | shopping list ,) {item} (is done | is bought | got it | done)
+t sc.y11 = <xpre> (check | tick) off {item} (on | in) <g4e_shop> (since i bought it | because we got it | , it's in the basket)
+
+intent HassListAddItem
+t la.y1 = <xpre> (jot down | write down | note down | log | record) {item:task} (on | in) <g4e_ls> <xpost>
+t la.y2 = <xpre> (write | jot | note | scribble) {item} down (on | in) <g4e_ls>
+t la.y3 = <xpre> (stick | slap | tack) {item} (on | onto) <g4e_ls>
+t la.y4 = [<xlead>] (can | could) you (jot down | write down | note | stick) {item:task} (on | in) [my | the] <list> [for me] [?]
+t la.y5 = [<xlead>] (can | could) {item} go (on | onto | in) <g4e_ls> [?]
+t la.y6 = <xpre> (make | create) (a new | an | a) (entry | item | task) (on | in) <g4e_ls> (for | called | saying) {item:task}
+t la.y7 = (i | we) (still have to | gotta | mustn't forget to | really need to) {item:task} , (stick | jot | write) (it | that) (on | in | down on) <g4e_ls>
+t la.y8 = <xpre> add to <g4e_ls> [:] {item:task}
+t la.y9 = [<xlead>] (open | pull up | go to) <g4e_ls> and (add | put in | write) {item}
+t la.y10 = <xpre> (add | put) {item:task} (at the top of | at the bottom of | at the end of | first on) <g4e_ls>
+t la.y11 = [<xlead>] (i want to | i'd like to | let me) add {item} to <g4e_ls>
+t la.y12 = <xpre> (log | file) {item:task} under <g4e_ls>
+t la.y13 = [<xlead>] make sure {item} (is | gets | goes) (on | in) <g4e_ls>
+t la.y14 = {item:task} , (that's | this is) (one for | for | another one for) <g4e_ls>
+t la.y15 = <xpre> (add | put) {item} (on | to) <g4e_ls> (before i forget | while i remember | so i don't forget)
+t la.y16 = <g4e_ls> , (new item | one more thing | another one | add this) : {item:task}
+
+intent HassListCompleteItem
+t lc.y1 = <xpre> (scratch | score | knock) {item} off <g4e_ls> <xpost>
+t lc.y2 = <xpre> (complete | close out | finish) the (task | item | entry) {item:task} (on | in) <g4e_ls>
+t lc.y3 = <xpre> (put | place) a (tick | check | check mark | checkmark) (next to | by | beside) {item} (on | in) <g4e_ls>
+t lc.y4 = (i've | we've) (completed | sorted | dealt with | handled | done) {item:task} , (check | tick | cross) (it | that) off <g4e_ls>
+t lc.y5 = (on | in) <g4e_ls> , ({item} (is | are) (done | complete | finished | checked off) | {item} can be (ticked | checked | crossed) off)
+t lc.y6 = (you can | go ahead and | feel free to) (check | tick | cross) {item} off <g4e_ls> [now]
+t lc.y7 = [<xlead>] (can | could | would) you (mark | set) {item:task} (complete | completed | as completed) (on | in) [my | the] <list> [?]
+t lc.y8 = <list> : {item} (done | complete | finished | checked)
+t lc.y9 = (i | we) (packed | got | picked up | bought) {item} , (check | tick) it off <g4e_ls>
+t lc.y10 = (that's | that is) {item:task} (done | out of the way | taken care of) , [so] (check | tick | cross) it off <g4e_ls>
+t lc.y11 = <xpre> (check | tick) off {item} (on | in) <g4e_ls> (now | because it's done | since it's done | , it's finished)
+
+intent HassListRemoveItem
+t lr.y1 = <xpre> (scrub | cut | ditch | toss | chuck | bin) {item} (from | off) <g4e_ls> <xpost>
+t lr.y2 = (i | we) (don't need | no longer need | won't need) {item} [anymore] , (remove | delete | take) (it | that) (from | off) <g4e_ls>
+t lr.y3 = [<xlead>] would you mind (removing | deleting) {item} from <g4e_ls> [?]
+t lr.y4 = {item} (shouldn't be | doesn't belong | doesn't need to be) (on | in) <g4e_ls> , (remove | delete) it
+t lr.y5 = <xpre> (yank | pull | cut) {item} out of <g4e_ls>
+t lr.y6 = (i | we) changed (my | our) (mind | minds) about {item} , (remove | delete | take) it (from | off) <g4e_ls>
+t lr.y7 = <xpre> (remove | delete) {item} (from | off) <g4e_ls> , (i added it by mistake | that was a mistake | it shouldn't be there)
+t lr.y8 = <xpre> (remove | delete) the (task | entry | item | line) (that says | saying | called) {item} (from | on | in) <g4e_ls>
+t lr.y9 = {item:task} (is cancelled | is off | isn't happening | is not happening) , (delete | remove | take) it (from | off) <g4e_ls>
+t lr.y10 = [<xlead>] (can | could) {item} be (removed from | deleted from | taken off) <g4e_ls> [?]
+t lr.y11 = (take | get) {item} (off | out of) <g4e_ls> , (we | i) (don't | won't) need it
+
+intent HassVacuumStart
+t vs.y1 = <xpre> <g4e_vacverb> <det> {name:vacuum} <xpost>
+t vs.y2 = <xpre> <g4e_vacverb> the <vac> (<in_area> | <on_floor>) <xpost>
+t vs.y3 = [<xlead>] (can | could) <det> {name:vacuum} (start | begin) (cleaning | vacuuming | its (run | cycle | round)) [now] [?]
+t vs.y4 = <det> {name:vacuum} , (time to clean | time to work | do your thing | start your (run | cycle | cleaning cycle) | off you go , clean) [please]
+t vs.y5 = <xpre> (start | begin | run) a (cleaning | vacuum | vacuuming) (cycle | run | job | session) with <det> {name:vacuum}
+t vs.y6 = (the dog's been shedding | the kids made a mess | we tracked in mud | there's sand everywhere) , (send out | fire up | start) <det> {name:vacuum}
+t vs.y7 = <xpre> (have | let) <det> {name:vacuum} do (a (quick | full) (run | sweep | pass) | its (rounds | thing | usual run))
+t vs.y8 = {name:vacuum} (on | go | start) [please]
+t vs.y9 = <xpre> (turn | switch | power) the <vac> <in_area> on
+t vs.y10 = <xpre> (turn | switch | power) <det> {name:vacuum} on <xpost>
+t vs.y11 = (would it be possible | is it possible) to (start | run) <det> {name:vacuum} [now] [?]
+t vs.y12 = (i'm | we're) (heading out | going out | off to work | leaving now) , [so] (start | run | fire up) <det> {name:vacuum} (while (i'm | we're) (gone | out) | now)
+t vs.y13 = the <vac> (<in_area> | <on_floor>) (needs to | should) (run | start) [now | today]
+t vs.y14 = <xpre> (let | have) the <vac> (<in_area> | <on_floor>) (run | go | start) [now]
+t vs.y15 = <xpre> (do | clean | vacuum | hoover) the whole (house | place | flat | apartment) with <det> {name:vacuum}
+t vs.y16 = why don't you (start | run | fire up) <det> {name:vacuum} [?]
+
+intent HassVacuumReturnToBase
+t vb.y1 = <xpre> (recall | summon back | bring home) <det> {name:vacuum} <xpost>
+t vb.y2 = <xpre> (tell | ask | get) <det> {name:vacuum} to (go | head | return | drive) (home | back to <g4e_dock>)
+t vb.y3 = <xpre> return <det> {name:vacuum} [home | to base] <xpost>
+t vb.y4 = <det> {name:vacuum} , (that's enough | you're done | you can stop now | all done) , (go | head) (home | back) [to (the | your) (dock | base | charger)]
+t vb.y5 = [<xlead>] (can | could) <det> {name:vacuum} (go | head) back to <g4e_dock> [now] [?]
+t vb.y6 = <det> {name:vacuum} is (almost out of battery | running low on battery | low on battery | nearly dead) , (send | bring | get) it (home | back to (the dock | the charger))
+t vb.y7 = <xpre> (bring | call | get) the <vac> <in_area> back (home | to <g4e_dock>)
+t vb.y8 = the <vac> <in_area> (should | needs to | can) (go | head) (home | back to <g4e_dock>) [now]
+t vb.y9 = <xpre> (put | tuck) <det> {name:vacuum} away [for now | for the day]
+t vb.y10 = (abort | cancel | end) the (cleaning | run | clean) and (send | bring | call) <det> {name:vacuum} (home | back)
+t vb.y11 = (i'm | we're) (having guests over | on a call | trying to sleep | watching a movie) , (send | take | get) <det> {name:vacuum} (back to <g4e_dock> | home)
+t vb.y12 = (go back | return) to (base | the dock | your dock | your charger) , {name:vacuum}
+t vb.y13 = <xpre> (have | make) the <vac> <in_area> (dock | return to <g4e_dock> | go home)
+t vb.y14 = <xpre> call <det> {name:vacuum} (home | back)
+t vb.y15 = [<xlead>] (i want | i'd like) the <vac> <in_area> (back on <g4e_dock> | docked | home)
+
+intent HassVacuumCleanArea
+t vc.y1 = <xpre> (do | clean | vacuum) the floors (in | of) <det> {area} <xpost>
+t vc.y2 = [<xlead>] (can | could) <det> {name:vacuum} (clean | vacuum | do) the {area} [now] [?]
+t vc.y3 = <xpre> (send | dispatch) <det> {name:vacuum} (to | into) the {area} [to clean | to vacuum]
+t vc.y4 = <xpre> send the <vac> (to | into) the {area} (to clean | to vacuum | to clean up)
+t vc.y5 = (someone | the kids | the dog) (spilled cereal | made a mess | tracked mud | dropped crisps) (in | all over) the {area} , [can you] ((vacuum | clean | hoover) (it up | that up | there) | clean it) [?]
+t vc.y6 = (this room | the carpet in here | the floor in here) (needs | could use | could do with) (a (vacuum | hoover | clean) | vacuuming | hoovering)
+t vc.y7 = <det> {area} (needs | could use | could do with) (a (vacuum | hoover | clean) | vacuuming | hoovering)
+t vc.y8 = <det> {name:vacuum} , (go | head over and) (clean | vacuum | do) the {area} [please]
+t vc.y9 = <xpre> (clean | vacuum | hoover) (around | under) the (table | couch | sofa | bed) in the {area}
+t vc.y10 = (how about | why don't you try) (vacuuming | cleaning | hoovering) the {area} [?]
+t vc.y11 = <xpre> (use | take) <det> {name:vacuum} (to clean | to vacuum | and clean | and vacuum) the {area}
+t vc.y12 = [<xlead>] [<please>] (vacuum | clean | hoover) (just the {area} | only the {area} | the {area} only)
+t vc.y13 = <xpre> (start | begin) (vacuuming | hoovering) (the {area} | in the {area} | in here | here)
+t vc.y14 = <xpre> (clean up | vacuum up | suck up) the (crumbs | dust | dirt | dog hair | mess) (in | on) the {area}
+t vc.y15 = (in | in the | over in the | down in the) {area} , (vacuum | clean | hoover) the (floor | carpet | rug) [please]
+
+intent HassLawnMowerStartMowing
+t lm.y1 = <xpre> (cut | trim) the (grass | lawn) <xpost>
+t lm.y2 = <xpre> (send out | fire up | kick off | wake up) <det> {name:lawn_mower} <xpost>
+t lm.y3 = <xpre> (fire up | kick off | crank up) the <g4e_mower>
+t lm.y4 = [<xlead>] (can | could) <det> {name:lawn_mower} ((mow | do) the (lawn | grass | yard | garden) | cut the (grass | lawn)) [now | today] [?]
+t lm.y5 = how about (mowing the (lawn | grass | yard) | cutting the (grass | lawn)) [now | today] [?]
+t lm.y6 = the (lawn | grass | yard) (needs (mowing | a cut | cutting | a trim) | could use a (mow | cut | trim))
+t lm.y7 = <det> {name:lawn_mower} , (get mowing | do the lawn | cut the grass | get to work | off you go) [please]
+t lm.y8 = <xpre> (send | let) <det> {name:lawn_mower} out [to mow | to cut the grass] <xpost>
+t lm.y9 = <xpre> (turn | switch | power) <det> {name:lawn_mower} on
+t lm.y10 = <xpre> (turn | switch) the <g4e_mower> on
+t lm.y11 = (we're | i'm) (going out | heading out | leaving) (for the day | for a while) , [so] (mow | do | cut) the (lawn | grass) (while (we're | i'm) (gone | out) | now)
+t lm.y12 = <xpre> (give | get) the (lawn | grass | yard) a (mow | trim | cut)
+t lm.y13 = <xpre> (resume | continue | carry on) mowing [the lawn] <xpost>
+
+intent HassLawnMowerDock
+t ld.y1 = <xpre> (call | bring) <det> {name:lawn_mower} (back | home | in) <xpost>
+t ld.y2 = <xpre> (bring | call) the <g4e_mower> (in | back | home)
+t ld.y3 = <xpre> (tell | ask | get) <det> {name:lawn_mower} to (go | head | return | drive) (home | back to <g4e_dock>)
+t ld.y4 = [<xlead>] (can | could) <det> {name:lawn_mower} (go | head) back to <g4e_dock> [now] [?]
+t ld.y5 = (quit | end | finish) mowing and (head | go | return) (home | back) [to (the | your) base]
+t ld.y6 = (the lawn looks (good | great) | the grass is short enough | we're having a barbecue | the dog is out in the yard) , (send | bring) <det> {name:lawn_mower} (home | back to <g4e_dock>)
+t ld.y7 = <xpre> return <det> {name:lawn_mower} [to <g4e_dock>] <xpost>
+t ld.y8 = <xpre> (put | tuck) <det> {name:lawn_mower} away [for the (day | night)]
+t ld.y9 = <xpre> put the <g4e_mower> (away | back on <g4e_dock>)
+t ld.y10 = <det> {name:lawn_mower} , (come | go) (home | back | in) [now] [please]
+t ld.y11 = <xpre> (recall | retrieve) (<det> {name:lawn_mower} | the <g4e_mower>) <xpost>
+t ld.y12 = (would it be possible | is it possible) to (dock | park) the <g4e_mower> [now] [?]
+
+intent none chat
+t no.y1 = (do you like | what do you think of | how do you feel about) (cats | dogs | jazz | football | winter | spicy food) [?]
+t no.y2 = how many (legs does a spider have | days are in a leap year | people live in london | moons does jupiter have) [?]
+t no.y3 = who (invented (the telephone | the light bulb | the internet) | discovered (penicillin | gravity | electricity)) [?]
+t no.y4 = (what's | what is) the difference between (a frog and a toad | weather and climate | a crocodile and an alligator) [?]
+t no.y5 = (tell me | give me) (a fun fact | a riddle | a fun fact about space | a compliment | some advice)
+t no.y6 = (i'm | i am) (so tired | stressed | excited | nervous about tomorrow | in a good mood | proud of myself)
+t no.y7 = (my | our) (sister | neighbour | boss | best friend) (is visiting | is coming over | called me) (this weekend | tomorrow | today)
+t no.y8 = how (do i | do you | can i) (tie a tie | boil an egg | change a tyre | fold a fitted sheet | get a stain out of a shirt) [?]
+t no.y9 = what should (i | we) (have for dinner | name the cat | do this weekend | get mum for her birthday) [?]
+t no.y10 = (is it true that | did you know that) (goldfish have a short memory | bananas are berries | the moon is moving away) [?]
+t no.y11 = how many (cups are in a litre | ounces are in a pound | feet are in a mile | kilometres is a marathon) [?]
+t no.y12 = (who's | who is) your (favourite singer | best friend | hero) [?]
+t no.y13 = (can | could) you (write me a poem | do an impression | speak french | rap for me | dance) [?]
+t no.y14 = (what's | what is) (the longest river in the world | the speed of light | the biggest animal | the tallest building) [?]
+t no.y15 = (how was your day | did you sleep well | are you happy | are you listening | do you ever get tired) [?]
+t no.y16 = (i | we) just got back from (the gym | holiday | the dentist | a walk | my mum's)
+t no.y17 = (the dog won't stop barking | the cat knocked over a plant | the kids are being so loud | the baby finally fell asleep)
+t no.y18 = (what year did | when did) (the war end | man land on the moon | the titanic sink) [?]
+t no.y19 = (the {any} is broken | the {any} is making a (weird | strange) noise | the {any} was a gift from my mum | (how old is | who installed | how much did we pay for) the {any} [?])
+t no.y20 = (flip a coin | roll a dice | pick a number between one and ten | what does serendipity mean | how many calories are in a banana) [?]

@@ -1544,3 +1544,653 @@ t da.x201 = 我 想 知道 今天 (几号 | 的 日期 | 是 几月 几号)
 t da.x202 = 今天 是 这个 月 的 几号 [？]
 t da.x203 = 今天 是 周 几 来着 [？]
 t da.x204 = <xpre> (讲 一下 | 看看) 今天 是 几月 几号
+
+# ========== more phrasings (2026-11-23, ids *.y*): new verbs, word orders, questions and
+# indirect requests for every intent, written without reading the held-out templates ==========
+
+
+# ---------- g1 zh-CN: more phrasings for on/off/state/light/climate/fan/position (ids *.y*) ----------
+# New verbs (弄/整/搞 开, 打 开来, 开 一 开, 灭 掉, 拉 灭, 开 机/关 机, 落 锁, 跑 一下, 激活, 打 到, 定 在,
+# 拉 到, 停 在, 开度, 转速 ...), object-first questions, afterthoughts, indirect requests, 咯/喽/哈.
+rule g1z_lamp = {domain=light} (灯 | 灯光 | 电灯)
+rule g1z_ltgt = {name:light} | <in_area> {name:light} | [<all>] <g1z_lamp> | <in_area> [<all>] <g1z_lamp> | <on_floor> [<all>] <g1z_lamp>
+rule g1z_ask = 帮 我 (看看 | 瞧瞧 | 瞅 一眼) | 你 (查 查 | 看 一下) | 你 知道
+rule g1z_loc = {area} | {area} 里 | {area} 里面 | {floor} | 家 里
+rule g1z_garea = {area} | {area} 里 | {floor}
+rule g1z_fan = {name:fan} | [<in_area> | <on_floor>] (风扇 | 电扇 | 吊扇)
+rule g1z_ok = 行 吗 | 好 吗 | 可以 吗 | 成 不 成 | 好 不 好
+rule g1z_end = [吧 | 哈 | 好 吗 | 谢谢 | 行 吗]
+rule g1z_shadekind = {domain=cover,device_class=curtain} (窗帘 | 布帘) | {domain=cover,device_class=blind} (百叶窗 | 百叶帘) | {domain=cover,device_class=shade} (卷帘 | 遮光帘)
+rule g1z_sunkind = <g1z_shadekind> | {domain=cover,device_class=window} (窗户 | 窗)
+
+intent HassTurnOn
+t on.y1 = <xpre> 把 <onoff_tgt> (弄 | 整 | 搞) 开 [咯 | 喽 | 吧 | 哈]
+t on.y2 = <xpre> 把 <onoff_tgt> ((打 开来 | 开 一 开) [吧 | 嘛] | 开 咯 | 开 喽 | 开 了 哈)
+t on.y3 = [<xlead>] <onoff_tgt> (帮 我 | 给 我) (开 一下 | 打开) (<g1z_ok>) [？]
+t on.y4 = 你 (帮 我 | 去) 把 <onoff_tgt> (开 了 | 打开) (好 不 好 | 行 不 行) [？]
+t on.y5 = <xpre> (开 一下 | 打开) ， (就是 | 我 说 的 是) <onoff_tgt>
+t on.y6 = {domain=light} (这里 | 屋里 | 房间 里 | 这 屋) (太 暗 了 | 好 黑 啊 | 黑 漆漆 的 | 什么 都 看 不 见) [， (亮 个 灯 吧 | 给 点 光 | 灯 开 一下)]
+t on.y7 = {area} [里 | 里面] (太 暗 了 | 黑 乎乎 的 | 一点 光 都 没有) ， <xpre> (开 个 灯 | 把 灯 打开 | 灯 开 一下) {domain=light}
+t on.y8 = (好 热 啊 | 热 死 了 | 闷 得 慌 | 一点 风 都 没有) ， <xpre> (把 [<in_area>] <fans> 开 开 | 开 一下 [<in_area>] <fans> | 把 [<in_area>] {name:fan} 打开)
+t on.y9 = (<xpre> 把 | [<xlead>]) [<in_area>] {name:media_player,climate} (开 机 | 开 个 机) [吧]
+t on.y10 = <xpre> (开 个 | 开 下) {name:input_boolean} <g1z_end>
+t on.y11 = [<xlead>] <cover_tgt> ((给 我 | 帮 我) (拉开 | 打开 | 升 起来) <g1z_end> | (拉开 | 打开 | 开 一下) (<g1z_ok>) [？])
+t on.y12 = (屋里 太 闷 了 | 想 晒 晒 太阳 | 让 阳光 进来 | 屋里 太 暗 了) ， <xpre> 把 [<in_area> | <on_floor>] [<all>] <g1z_sunkind> (拉开 | 打开)
+t on.y13 = [<xlead>] [<in_area>] {name:lock} (落 锁 | 锁 一 锁 | 给 锁 上) [吧]
+t on.y14 = (门 好像 没 锁 | 我 忘 了 锁 门 | 晚上 了) ， <xpre> (把 {name:lock} 锁 (上 | 好) | 锁 一下 {name:lock})
+t on.y15 = (没 水 了 | 要 用 水 了 | 该 浇 水 了) ， <xpre> (开 一下 | 打开) [<in_area>] {name:valve}
+t on.y16 = <xpre> 把 [<in_area>] {name:valve} (打 开来 | 开开 | 开 了) [吧]
+t on.y17 = <xpre> (换 成 | 切 成 | 调 成) {name:scene} [场景 | 模式] <g1z_end>
+t on.y18 = <xpre> (来 个 | 弄 个 | 整 个 | 激活 | 应用) {name:scene} [场景 | 模式]
+t on.y19 = <xpre> ((跑 一下 | 跑 一遍 | 触发 | 走 一遍) {name:script} [脚本 | 流程] | 把 {name:script} [脚本 | 流程] (跑 一下 | 跑 一遍 | 触发 一下))
+t on.y20 = (好 冷 啊 | 冻 死 了 | 冷 得 发抖) ， <xpre> (把 [<in_area>] {name:climate} 打开 | 开 一下 {name:climate})
+
+intent HassTurnOff
+t off.y1 = <xpre> 把 <onoff_tgt> (整 | 搞) 关 了 [吧 | 哈]
+t off.y2 = <xpre> 把 <g1z_ltgt> (灭 了 | 灭 掉 | 弄 灭 | 拉 灭) [吧 | 哈]
+t off.y3 = [<xlead>] <g1z_ltgt> (灭 了 吧 | 灭 掉 吧 | 可以 灭 了)
+t off.y4 = <xpre> 把 <onoff_tgt> (关 一 关 | 关 咯 | 关 喽 | 关 了 哈)
+t off.y5 = [<xlead>] <onoff_tgt> (帮 我 | 给 我) (关 一下 | 关掉) (<g1z_ok>) [？]
+t off.y6 = 你 (帮 我 | 去) 把 <onoff_tgt> (关 了 | 关掉) (好 不 好 | 行 不 行) [？]
+t off.y7 = <xpre> (关 一下 | 关掉) ， (就是 | 我 说 的 是) <onoff_tgt>
+t off.y8 = (没 人 用 | 浪费 电 | 太 费 电 了) ， <xpre> 把 <onoff_tgt> 关 (了 | 掉)
+t off.y9 = (太 吵 了 | 吵 死 了) ， <xpre> 把 [<in_area>] (<fans> | {name:fan,media_player}) 关 (了 | 掉)
+t off.y10 = (太 亮 了 睡 不 着 | 晃 眼睛) ， <xpre> (把 <g1z_ltgt> 关 了 | 关 个 灯 {domain=light})
+t off.y11 = (<xpre> 把 | [<xlead>]) [<in_area>] {name:media_player,climate} (关 机 | 关 个 机) [吧]
+t off.y12 = <xpre> (关 下 | 退出 | 取消) {name:input_boolean} <g1z_end>
+t off.y13 = [<xlead>] <cover_tgt> (给 我 | 帮 我) (拉上 | 关上 | 放 下来) <g1z_end>
+t off.y14 = (要 下雨 了 | 外面 能 看 见 | 风 太 大 了 | 要 出门 了) ， <xpre> 把 <cover_tgt> (关 好 | 关上 | 拉上)
+t off.y15 = <xpre> 把 <cover_tgt> (关 严 | 关 严实 | 关 好) [吧]
+t off.y16 = (我 到 家 了 | 我 回来 了 | 有 人 敲门) ， <xpre> 把 {name:lock} (打开 | 解锁)
+t off.y17 = [<xlead>] [<in_area>] {name:lock} (给 我 | 帮 我) (打开 | 解 开 | 解锁) [吧]
+t off.y18 = [<xlead>] [<in_area>] {name:valve} (关 一 关 | 给 关 上 | 关 严) [吧]
+t off.y19 = (要 出 远门 了 | 家 里 没 人) ， <xpre> 把 {name:valve} 关 (上 | 掉)
+t off.y20 = (不 冷 了 | 不 热 了 | 凉快 了) ， <xpre> 把 [<in_area>] {name:climate} (关 了 | 关掉 | 停 了)
+
+intent HassGetState
+t st.y1 = ({name:light,switch,fan,cover,valve} (是 开 着 还是 关 着 | 是 开 的 还是 关 的) | {name:lock} (是 锁 着 还是 开 着 | 锁 了 还是 没 锁)) [呀 | 啊] [？]
+t st.y2 = <g1z_ask> {name:light,switch,fan} ({state=off} 关 了 没有 | {state=on} 开 着 没有 | {state=on} 是不是 还 开 着)
+t st.y3 = {name:light} ({state=on} 还 亮 着 吗 | {state=on} 是不是 还 亮 着 | {state=on} 亮 着 没 | {state=off} 灭 了 没有 | {state=off} 灭 了 吗) [？]
+t st.y4 = [<in_area> | <on_floor>] {name:cover} ({state=closed} 拉 上 了 | {state=open} 拉 开 了) (吗 | 没有 | 没) [？]
+t st.y5 = (帮 我 确认 一下 | 我 想 确认 一下 | 检查 一下) {name:cover,valve} ({state=closed} 是不是 关 好 了 | {state=open} 是不是 开 着 | {state=closed} 有没有 关 好)
+t st.y6 = [<g1z_ask>] [<in_area> | <on_floor>] {name:lock} ({state=locked} 有 没 有 锁 (上 | 好) | {state=unlocked} 是不是 开 着 的 | {state=locked} 是 锁 着 的 吗) [？]
+t st.y7 = [<g1z_ask>] [<in_area> | <on_floor>] {name:binary_sensor} ({state=on} 有 没 有 (触发 | 动静) | {state=on} 有 动静 吗 | {state=on} 是不是 触发 了 | {state=off} 是不是 关 着) [？]
+t st.y8 = [<g1z_ask>] {name:sensor} (这会儿 | 现在) (多少 了 | 有 多少 | 是 多少 来着 | 显示 几) [？]
+t st.y9 = <xpre> (念 一下 | 说说 | 汇报 一下) {name:sensor} [的 (数值 | 读数)]
+t st.y10 = {name:sensor,light,switch,fan,cover,lock,valve,climate,media_player} (怎么样 了 | 啥 情况 | 什么 情况 了 | 啥 状态) [？]
+t st.y11 = {name:person} (跑 哪 去 了 | 人 在 哪 | 现在 在 什么 地方 | 这会儿 在 哪儿 呢 | 到 哪 了) [？]
+t st.y12 = ((你 知道 | 你 能 查 到) {name:person} (在 哪 | 在 哪儿 | 现在 的 位置) 吗 | (查 一下 | 看看 | 定位 一下) {name:person} (的 位置 | 在 哪儿)) [？]
+t st.y13 = {name:person} ({state=home} (到 家 没 | 已经 到 家 了 吗 | 还 在 家 吗 | 在 家 没) | {state=not_home} (走 了 吗 | 出去 了 没有 | 离开 家 了 吗 | 还 在 外面 吗 | 出门 了 没)) [？]
+t st.y14 = ((现在 | 这会儿) 家 里 (都 有 谁 | 有 谁 在) {state=home} | 谁 (不 在 家 | 出去 了 | 还 没 回来) {state=not_home}) {domain=person} [？]
+t st.y15 = [<g1z_loc>] 还 有 (亮 着 的 | 开 着 的 | 没 关 的) (灯 | 电灯) {domain=light} {state=on} (吗 | 没有) [？]
+t st.y16 = [<g1z_loc>] 还 有 (开 着 的 | 没 关 的) ({domain=fan} 风扇 | {domain=switch} 插座 | {domain=switch} 开关) (吗 | 没有) {state=on} [？]
+t st.y17 = [<g1z_loc>] (有 没 有 没 锁 的 门 | 还 有 没 锁 的 门 吗 | 有 没 有 门 没 锁 好) {domain=lock} {state=unlocked} [？]
+t st.y18 = [<g1z_loc>] (有 没 有 <coverkind> 没 关 (好 | 上) {state=open} | <coverkind> 是不是 都 关 好 了 {state=closed} | <coverkind> 是不是 都 开 着 {state=open}) [？]
+
+intent HassLightSet
+t ls.y1 = <xpre> 把 <light_tgt> [的 亮度] (拉 到 | 推 到 | 弄 到 | 整 到) {brightness} <g1z_end>
+t ls.y2 = <xpre> (用 | 按) {brightness} 的 亮度 (打开 | 开) <light_tgt>
+t ls.y3 = <light_tgt> (能不能 | 能 不 能 | 可不可以) (调 到 | 调 成) {brightness} [啊 | 呀] [？]
+t ls.y4 = (这 光 不 太 舒服 | 光线 不 太 合适) ， <xpre> 把 <light_tgt> (调 到 | 调 成) {brightness} [吧]
+t ls.y5 = [<xlead>] <light_tgt> 的 亮度 ， (给 我 | 帮 我) (调 | 设) (到 | 成) {brightness}
+t ls.y6 = [<xlead>] (亮度 | 灯 的 亮度) (给 我 | 帮 我) (拉 到 | 调 到 | 弄 到) {brightness} {domain=light}
+t ls.y7 = <xpre> 给 <light_tgt> 换 (个 | 成) {color} [的 光 | 的 颜色]
+t ls.y8 = <xpre> 给 <light_tgt> 换 个 颜色 ， (换 成 | 要 | 就) {color} [吧]
+t ls.y9 = [<xlead>] (我 想 要 | 想 换 成 | 给 我) {color} 的 灯光 {domain=light} [吧]
+t ls.y10 = <light_tgt> (变 | 变 成 | 弄 成) {color} (<g1z_ok>) [？]
+t ls.y11 = <xpre> 把 <light_tgt> (换 成 | 调 成) {temperature:kelvin} 的 (光 | 色温)
+t ls.y12 = [<xlead>] (<light_tgt> 的 | {domain=light}) 色温 (给 我 | 帮 我) (弄 | 整 | 拉) 到 {temperature:kelvin}
+
+intent HassClimateSetTemperature
+t ct.y1 = <xpre> 把 [<in_area> | <on_floor>] (空调 | 暖气 | 温度) (打 到 | 弄 到 | 整 到) {temperature} <g1z_end>
+t ct.y2 = [<xlead>] [<in_area> | <on_floor>] (空调 | 温度 | 暖气) (定 在 | 定 到 | 设定 成) {temperature} [吧]
+t ct.y3 = <xpre> 把 {name:climate} 的 (温度 | 设定 温度) (打 到 | 定 在 | 设 到) {temperature}
+t ct.y4 = (能不能 | 能 不 能 | 可不可以) 让 [<in_area> | <on_floor>] (温度 | 室温) (到 | 变 成) {temperature} [啊 | 呀] [？]
+t ct.y5 = (晚上 睡觉 | 我 要 睡 了 | 家 里 来 客人 了) ， [<xlead>] [把] (空调 | 温度) (调 到 | 打 到 | 设 成) {temperature}
+t ct.y6 = {temperature} 吧 ， (空调 | 温度) 就 (调 | 设) (这么 多 | 这个)
+t ct.y7 = [<xlead>] {name:climate} (给 我 | 帮 我) (调 | 打 | 设) (到 | 成) {temperature} [吧]
+t ct.y8 = [<in_area> | <on_floor>] (温度 | 空调) (调 到 | 设 成) {temperature} (<g1z_ok>) [？]
+t ct.y9 = [<xlead>] 我 想 让 [<in_area> | <on_floor>] (温度 | 室温) (到 | 在) {temperature}
+t ct.y10 = <xpre> 把 [<in_area> | <on_floor>] (温度 | 空调 | 暖气) (调 高 | 调 低 | 往 上 调 | 往 下 调) 到 {temperature}
+t ct.y11 = [<xlead>] (温度 | 空调 温度) (帮 我 | 给 我) 改 (到 | 成) {temperature} [吧]
+
+intent HassClimateGetTemperature
+t cg.y1 = [<g1z_garea> | 我 这 屋 | 这 屋] (现在 | 这会儿) (冷 吗 | 热 吗 | 凉 不 凉) [？]
+t cg.y2 = (帮 我 | 你) (瞅 一眼 | 看 一眼 | 瞧 瞧) [<g1z_garea>] (温度 | 室温)
+t cg.y3 = (现在 | 这会儿) [<g1z_garea>] (几 度 了 | 多少 度 了 | 温度 多少 了) [？]
+t cg.y4 = [<g1z_garea>] 温度计 (显示 多少 | 上 是 几 度 | 显示 几 度) [？]
+t cg.y5 = {name:climate} (那边 | 那儿) (实际 温度 | 现在 的 温度 | 室温) (是 多少 | 有 多少 | 几 度) [？]
+t cg.y6 = (感觉 有点 冷 | 有点 热 | 是不是 有点 闷) ， (看看 | 帮 我 看 一下) [<g1z_garea>] (现在 几 度 | 现在 多少 度 | 实际 温度)
+t cg.y7 = [<g1z_garea>] (温度 | 室温) (咋样 | 咋样 了 | 如何) [啊] [？]
+t cg.y8 = (几 度 了 | 多少 度 了 | 温度 多少) (现在 | 啊) ， (<g1z_garea> | 屋 里)
+t cg.y9 = {name:climate} 上 (显示 的 当前 温度 | 测 出来 的 室温) 是 多少 [？]
+t cg.y10 = 家 里 (现在 | 这会儿) (冷 不 冷 | 热 不 热 | 温度 高 不 高) [？]
+t cg.y11 = <xpre> (量 一下 | 测 测) [<g1z_garea>] (温度 | 室温)
+
+intent HassFanSetSpeed
+t fs.y1 = <xpre> 把 [<in_area> | <on_floor>] (风速 | 转速 | 风扇 转速 | 风力) (拉 到 | 弄 到 | 打 到 | 整 到) {percentage} <g1z_end>
+t fs.y2 = <xpre> 把 {name:fan} 的 (转速 | 风力 | 风) (调 | 开 | 拉) 到 {percentage}
+t fs.y3 = (风 太 大 了 | 风 太 小 了 | 吹 得 有点 冷) ， [<xlead>] [把] (风速 | 风扇) (调 到 | 改 到 | 调 成) {percentage}
+t fs.y4 = (太 热 了 | 好 闷 啊 | 热 死 了) ， <xpre> 把 {name:fan} (开 到 | 调 到) {percentage}
+t fs.y5 = <xpre> 让 <g1z_fan> 用 {percentage} 的 (速度 | 风速) (转 | 吹)
+t fs.y6 = <g1z_fan> (能不能 | 可不可以 | 能 不 能) (调 到 | 开 到) {percentage} [啊 | 呀] [？]
+t fs.y7 = <g1z_fan> (开 | 调) {percentage} 就 (行 | 好 | 可以)
+t fs.y8 = [<xlead>] <g1z_fan> 的 风速 ， (给 我 | 帮 我) (调 | 设) (到 | 成) {percentage}
+t fs.y9 = 我 (想 | 要) 把 <g1z_fan> [的 风速] (调 | 开) 到 {percentage}
+t fs.y10 = <xpre> (调 一下 | 改 一下) <g1z_fan> 的 (风速 | 转速) ， (到 | 调 到) {percentage}
+
+intent HassSetPosition
+t pos.y1 = <xpre> 把 <cover_tgt> (拉 到 | 摇 到 | 弄 到 | 卷 到) {position} <g1z_end>
+t pos.y2 = <xpre> 把 <cover_tgt> (打开 | 拉开 | 开) {position} [就 行 | 就 好]
+t pos.y3 = [<xlead>] <cover_tgt> 开 [个] {position} (就 行 | 就 好 | 吧)
+t pos.y4 = <xpre> 把 <cover_tgt> 的 (位置 | 开度 | 高度) (调 | 设) (到 | 成 | 为) {position}
+t pos.y5 = <xpre> 让 <cover_tgt> 停 在 {position} [的 位置]
+t pos.y6 = <cover_tgt> (能不能 | 能 不 能 | 可不可以) (开 到 | 调 到 | 停 在) {position} [啊 | 呀] [？]
+t pos.y7 = (太 晒 了 | 有点 暗 | 光 太 强 了) ， <xpre> 把 [<in_area> | <on_floor>] [<all>] <g1z_shadekind> (调 到 | 拉 到 | 开 到) {position}
+t pos.y8 = [<xlead>] [<in_area>] {name:valve} (的 开度 (调 | 设) (到 | 成) | 开 [个]) {position} [就 行 | 吧]
+t pos.y9 = <cover_tgt> ， (开 到 | 调 到 | 放 到) {position} [就 行]
+t pos.y10 = 我 (想 | 要) 把 <cover_tgt> (开 | 调 | 拉) 到 {position}
+t pos.y11 = [<xlead>] (帮 我 | 给 我) 把 <cover_tgt> (调整 到 | 挪 到 | 弄 到) {position}
+
+
+# ---------- 媒体、音量、静音、搜索播放、广播的新说法 (g2z): 新动词 (安排 上、整 点、点 一 首、唱 一 首、追 剧、
+# 掐 掉、消音、mute、解 掉、转告、传 话、宣布、讲 一 声)、物件前置、把 字 句、问句、先说原因再下命令、量词、语气词 ----------
+# 播放源: 设备名或房间 (静音/取消静音没有房间组合, 不用这个规则)
+rule g2z_src = {name:media_player} (上 的 | 的 | 里 的 | 放 的) | {area} (的 | 里 的 | 那边 的)
+rule g2z_media = 音乐 | 歌 | 电影 | 视频 | 节目 | 电视剧 | 片子 | 动画片 | 故事
+rule g2z_dev = {name:media_player} | {area} (的 | 那边 的) (音乐 | 歌 | 电视 | 节目)
+# 句首的话题 (后面直接跟动词): "走廊 那边 按 一下 暂停"
+rule g2z_at = {name:media_player} | {area} [那边 | 里]
+# 宾语: 空, 话题, 或 "X 的 音乐"
+rule g2z_obj = [<g2z_at>] | <g2z_src> <g2z_media> | <g2z_media>
+
+intent HassMediaPause
+t mpa.y1 = <xpre> [<g2z_at>] (按 一下 暂停 | 点 一下 暂停 | 按 暂停 键) <xpost>
+t mpa.y2 = (等 一下 | 等等 | 稍等 一下) ， <xpre> <g2z_obj> (暂停 [一下] | 停 一 停)
+t mpa.y3 = 我 (去 接 个 电话 | 去 开 个 门 | 去 趟 厕所 | 出去 一下 | 去 拿 个 快递) ， <xpre> 把 [<g2z_src>] <g2z_media> 暂停 [一下]
+t mpa.y4 = [<g2z_src>] <g2z_media> (先 停 着 | 停 在 这儿 | 暂停 在 这里) [吧 | 哈]
+t mpa.y5 = [<g2z_src>] <g2z_media> (能 | 可以) (暂停 | 停 一下) (吗 | 不) [？]
+t mpa.y6 = <xpre> 把 [<g2z_src>] <g2z_media> (停 住 | 停 下来 | 暂停 住) <xpost>
+t mpa.y7 = (有 人 敲门 | 电话 响 了 | 宝宝 要 睡 了 | 外卖 到 了) ， <xpre> (暂停 [一下] | 停 一 停) [<g2z_src> <g2z_media> | <g2z_media>]
+t mpa.y8 = <xpre> 让 <g2z_dev> (歇 一会儿 | 先 停 会儿 | 暂停 一会儿 | 停 一 会儿)
+t mpa.y9 = <xpre> 暂停 ({name:media_player} 上 的 | {area} (的 | 里 的)) (音乐 | 歌 | 电影 | 视频 | 节目)
+t mpa.y10 = (暂停 | 暂停 暂停 | 停 停 停) ， 我 (要 | 得) (出去 | 走开) 一下
+t mpa.y11 = <xpre> 把 [({name:media_player} | {area}) 的] 播放 (暂停 一下 | 先 暂停)
+
+intent HassMediaUnpause
+t mun.y1 = <xpre> [<g2z_at>] (按 一下 播放 | 点 一下 播放 | 按 播放 键) <xpost>
+t mun.y2 = <xpre> <g2z_obj> 继续 往 下 (放 | 播) [吧 | 呀]
+t mun.y3 = <xpre> 把 [<g2z_src>] <g2z_media> (恢复 播放 <xpost> | 恢复 一下 [吧])
+t mun.y4 = (能 | 可以) (帮 我 | 给 我) 把 [<g2z_src>] <g2z_media> 继续 (放 | 播) [一下] (吗 | 不) [？]
+t mun.y5 = (饭 吃 完 了 | 客人 走 了 | 快递 拿 到 了 | 门 关 好 了 | 我 忙 完 了) ， <xpre> <g2z_obj> 继续 (放 | 播放 | 播) [吧]
+t mun.y6 = <xpre> 继续 (看 [<g2z_src>] (电影 | 视频 | 电视剧 | 节目 | 动画片) | 听 [<g2z_src>] (音乐 | 歌 | 故事)) [吧]
+t mun.y7 = <xpre> 把 暂停 (取消 | 取消 掉 | 解除 | 关掉) [吧]
+t mun.y8 = <xpre> 把 {name:media_player} 的 暂停 (取消 | 取消 掉 | 解除) [吧]
+t mun.y9 = [<g2z_src>] <g2z_media> 继续 [！ | 吧 | 啊]
+t mun.y10 = 怎么 (停 了 | 不 动 了 | 卡 住 了) (？ | ，) <g2z_obj> 继续 (放 | 播) (啊 | 呀 | 吧)
+t mun.y11 = <xpre> 让 (它 | 音乐 | 歌 | {name:media_player}) 继续 唱 [吧]
+t mun.y12 = 我 准备 好 了 ， (继续 | 继续 放 | 继续 播 吧 | 可以 继续 放 了)
+t mun.y13 = <xpre> 恢复 一下 [<g2z_src>] <g2z_media> [吧 | 好 吗]
+
+intent HassMediaNext
+t mnx.y1 = <xpre> [<g2z_at>] (跳 到 | 跳 去) 下 一 (首 | 集 | 曲 | 个 视频) [吧 | 呀 | 好 吗]
+t mnx.y2 = (这 首 | 这 歌 | 这 首 歌) (不 好听 | 我 不 喜欢 | 听 腻 了 | 太 难听 了) ， <xpre> (换 一 首 | 切 了 吧 | 下 一 首)
+t mnx.y3 = <xpre> [<g2z_at>] (换 首 歌 | 换 一 首 | 换 首 别的) <xpost>
+t mnx.y4 = (能 | 可以) (跳过 | 切 掉) 这 (首 | 集 | 个) (吗 | 不) [？]
+t mnx.y5 = <xpre> 把 (这 首 | 这 首 歌 | 这 集 | 这 个) (切 了 | 跳 过去 | 过 掉)
+t mnx.y6 = <xpre> ({name:media_player} | {area} [的 | 里 的] [电视]) (换 到 | 跳 到 | 播) 下 一 集
+t mnx.y7 = 下 一 (首 | 集) (走 起 | 来 吧)
+t mnx.y8 = 这 集 (看 完 了 | 看过 了) ， <xpre> [<g2z_at>] (放 | 播) 下 一 集
+t mnx.y9 = <xpre> [<g2z_at>] 往 后 (切 | 跳) 一 (首 | 集)
+t mnx.y10 = [<xlead>] 不 (想 | 要) 听 这 首 [了] ， (换 下 一 首 | 换 一 首 | 切 一下) [吧]
+t mnx.y11 = <xpre> 切 一下 (<g2z_src> 歌 | 歌)
+t mnx.y12 = <xpre> [<g2z_dev>] (放 | 切 到 | 换 到) (后 一 首 | 下 一 曲) <xpost>
+
+intent HassMediaPrevious
+t mpr.y1 = <xpre> [<g2z_at>] (跳 回 | 退 回 | 倒 回) 上 一 (首 | 集 | 曲) [吧 | 呀 | 好 吗]
+t mpr.y2 = <xpre> [<g2z_at>] (回 到 | 切 回) 刚才 那 (首 | 首 歌 | 集)
+t mpr.y3 = <xpre> [<g2z_at>] (往 前 | 往 回) (切 | 跳 | 倒) 一 (首 | 集)
+t mpr.y4 = (能 | 可以) (回 到 | 返回 | 退 回) 上 一 (首 | 集) (吗 | 不) [？]
+t mpr.y5 = (上 一 集 我 还 没 看 完 | 上 一 首 我 还 没 听 完) ， <xpre> (退 回去 | 倒 回去 | 切 回去)
+t mpr.y6 = <xpre> 把 上 一 (首 | 集) 再 (放 | 播) 一下
+t mpr.y7 = 我 (想 | 要) 回 到 上 一 (首 | 集)
+t mpr.y8 = <xpre> ({name:media_player} | {area} [的 | 里 的]) (切 回 | 换 回 | 放) 前 一 (首 | 集)
+t mpr.y9 = (刚才 那 首 好听 | 刚才 那 首 没 听 清) ， <xpre> (回 到 上 一 首 | 再 放 上 一 首 | 退 回 上 一 首)
+t mpr.y10 = <xpre> [<g2z_at>] (退 一 首 | 后退 一 首 | 倒 回 一 首)
+t mpr.y11 = [<xlead>] 前 一 (首 | 集 | 曲) [吧 | 呀]
+
+intent HassSetVolume
+rule g2z_vsrc = {name:media_player} [的 | 上 的] | {area} [的 | 里 的 | 那边 的]
+rule g2z_vset = 改 成 | 改 到 | 弄 到 | 拉 到 | 搞 到 | 定 在 | 放 在 | 固定 在
+t sv.y1 = <xpre> 把 [<g2z_vsrc>] <vol> <g2z_vset> {volume_level} <xpost>
+t sv.y2 = [<g2z_vsrc>] <vol> (定 在 | 固定 在 | 放 在) {volume_level} [吧 | 就 行]
+t sv.y3 = (能 | 可以) (帮 我 | 给 我) 把 <vol> (改 成 | 定 在 | 弄 到) {volume_level} (吗 | 不) [？]
+t sv.y4 = <vol> (能 | 可以) (调 到 | 开 到) {volume_level} 吗 [？]
+t sv.y5 = (声音 有点 吵 | 有点 听 不 清) ， <xpre> 把 <vol> (调 到 | 设 成 | 改 成) {volume_level}
+t sv.y6 = [<g2z_vsrc>] <vol> 就 {volume_level} 吧
+t sv.y7 = [<xlead>] 给 {name:media_player} (调 | 设) 个 {volume_level} 的 音量
+t sv.y8 = <xpre> <vol> (调整 为 | 调节 到 | 设定 为 | 设定 成) {volume_level} <xpost>
+t sv.y9 = <xpre> {area} [里] (音量 | 声音) (调节 到 | 改 成 | 弄 到) {volume_level}
+t sv.y10 = <xpre> {name:media_player} (音量 | 声音) (改 成 | 弄 到 | 拉 到) {volume_level} [吧]
+t sv.y11 = <xpre> 把 <vol> 设 一下 ， (调 到 | 设 成) {volume_level}
+t sv.y12 = 我 (想 | 要) 把 [<g2z_vsrc>] <vol> (调 到 | 设 成) {volume_level}
+
+intent HassSetVolumeRelative
+t vr.y1 = <xpre> <vtgt> <vol> (加 大 {volume_step=up} | 减 小 {volume_step=down} | 加 一点 {volume_step=up} | 减 一点 {volume_step=down}) <xpost>
+t vr.y2 = <xpre> <vtgt> (声音 | 音量) 再 (高 一点 {volume_step=up} | 低 一点 {volume_step=down} | 大 一些 {volume_step=up} | 小 一些 {volume_step=down})
+t vr.y3 = (吵 死 了 | 震 得 耳朵 疼 | 耳朵 受 不 了 了) {volume_step=down} [， <xpre> (调 小 点 | 小声 点)]
+t vr.y4 = (声音 有点 轻 | 声音 跟 蚊子 一样 | 听 不 太 清楚 | 坐 在 后面 听 不 清) {volume_step=up} [， <xpre> (调 大 点 | 大声 点)]
+t vr.y5 = <xpre> 把 <vtgt> <vol> (加 | 往 上 加 | 加 上) {volume_step:up} <xpost>
+t vr.y6 = <xpre> 把 <vtgt> <vol> (减 | 往 下 减 | 减 掉) {volume_step:down} <xpost>
+t vr.y7 = <xpre> (大 点 声 {volume_step=up} | 小 点 声 {volume_step=down}) [吧 | 啊 | 行 吗]
+t vr.y8 = <vtgt> (声音 | 音量) 能 (再 大 一点 {volume_step=up} | 再 小 一点 {volume_step=down}) (吗 | 不) [？]
+t vr.y9 = <xpre> 把 <vtgt> <vol> (调 高 一 格 {volume_step=up} | 调 低 一 格 {volume_step=down} | 加 一 格 {volume_step=up} | 减 一 格 {volume_step=down})
+t vr.y10 = <vol> 再 (加 {volume_step:up} | 减 {volume_step:down}) [吧]
+t vr.y11 = (小声 点 | 轻 一点) {volume_step=down} ， (孩子 在 睡觉 | 我 在 打 电话 | 邻居 有 意见 了)
+t vr.y12 = <xpre> <vtgt> (声音 | 音量) (开 响 点 {volume_step=up} | 调 响 点 {volume_step=up} | 放 轻 点 {volume_step=down} | 调 轻 点 {volume_step=down}) [儿]
+
+intent HassMediaPlayerMute
+t mu.y1 = <xpre> 让 (它 | {name:media_player}) (闭嘴 | 安静 下来) [吧]
+t mu.y2 = <xpre> 把 {name:media_player} (调 到 | 设 成 | 切 到) 静音 (状态 | 模式)
+t mu.y3 = <xpre> 把 声音 (掐 了 | 掐 掉 | 先 掐 掉) [吧]
+t mu.y4 = <xpre> [把 {name:media_player}] 消音 [一下]
+t mu.y5 = {name:media_player} (能 | 可以) 静音 (吗 | 不) [？]
+t mu.y6 = (可以 | 能) 让 {name:media_player} 静音 吗 [？]
+t mu.y7 = (宝宝 睡 着 了 | 我 在 开 视频 会议 | 来 电话 了 | 邻居 在 敲 墙) ， <xpre> (静音 吧 | 先 静 个 音 | 把 声音 掐 掉)
+t mu.y8 = {name:media_player} 的 声音 (先 掐 掉 | 先 关 一 关 | 关 一下) [吧]
+t mu.y9 = <xpre> 把 {name:media_player} 的 静音 (打开 | 开 上)
+t mu.y10 = (快 | 赶紧) (静音 | 把 声音 掐 了) [！]
+t mu.y11 = <xpre> [把 {name:media_player}] mute 一下
+t mu.y12 = <xpre> 静 个 音 [吧 | 哈]
+
+intent HassMediaPlayerUnmute
+t um.y1 = {name:media_player} (怎么 静音 了 | 被 静音 了 | 哑 了) ， <xpre> (取消 掉 | 取消 静音 | 把 声音 打开)
+t um.y2 = <xpre> (取消 mute | unmute 一下 | 把 mute 关 了)
+t um.y3 = <xpre> [把 {name:media_player}] unmute 一下
+t um.y4 = 静音 (可以 关 了 | 可以 取消 了 | 不 用 了 | 结束 吧)
+t um.y5 = (我 电话 打 完 了 | 会 开 完 了 | 宝宝 醒 了 | 客人 走 了) ， <xpre> (取消 静音 | 把 声音 打开 吧 | 静音 关掉)
+t um.y6 = <xpre> 让 {name:media_player} 重新 有 声音
+t um.y7 = (能 | 可以) 把 {name:media_player} 的 声音 (打开 | 恢复) (吗 | 不) [？]
+t um.y8 = (能 | 可以) 取消 静音 (吗 | 不) [？]
+t um.y9 = (不 用 | 不 要 | 别) 再 静音 了 [吧]
+t um.y10 = {name:media_player} (静音 关 一下 | 静音 关 了 吧 | 的 静音 撤 了)
+t um.y11 = <xpre> 把 {name:media_player} 的 声音 (开 开 | 开 一下 | 重新 开 开)
+t um.y12 = <xpre> 把 静音 (解 了 | 解 掉 | 撤 了 | 撤 掉)
+t um.y13 = <xpre> 开 一下 声音 [吧]
+t um.y14 = 我 (听 不 到 | 听 不 见) {name:media_player} 的 声音 了 ， <xpre> (取消 静音 | 把 静音 关 了)
+
+intent HassMediaSearchAndPlay
+t ms.y1 = [<xlead>] {search_query} (安排 上 | 安排 一下 | 走 一个) [吧]
+t ms.y2 = <xpre> <mplace> 整 (点 | 几 首) {search_query} [听听 | 来 听]
+t ms.y3 = <xpre> <mplace> (点 | 点播) 一 首 {search_query:track} {media_class=track}
+t ms.y4 = [<xlead>] 把 {search_query} 给 我 (放 上 | 播 上 | 放 出来)
+t ms.y5 = 你 (能 | 会) (放 | 播) {search_query} (吗 | 不) [？]
+t ms.y6 = <xpre> <mplace> 放 一会儿 {search_query:artist} {media_class=artist} 的 (歌 | 音乐)
+t ms.y7 = {search_query:artist} {media_class=artist} 的 歌 (随便 放 | 随机 放 | 挑 几 首 放) [吧]
+t ms.y8 = <xpre> <mplace> 唱 一 首 {search_query:track} {media_class=track} [吧 | 给 我 听]
+t ms.y9 = (我们 | 咱们) <mplace> 看 电影 {search_query:movie} {media_class=movie} 吧
+t ms.y10 = <xpre> <mplace> 追 一下 (电视剧 | 剧) {search_query:tv_show} {media_class=tv_show}
+t ms.y11 = <xpre> <mplace> (放 | 播) 一下 {search_query:podcast} {media_class=podcast} 这 档 (播客 | 节目)
+t ms.y12 = <xpre> 把 歌单 {search_query:playlist} {media_class=playlist} (放 起来 | 放 上 | 打开)
+t ms.y13 = <xpre> 把 专辑 {search_query:album} {media_class=album} 从 头 (放 | 播) 一 遍
+t ms.y14 = <xpre> {area} (放 | 播) [点] {search_query}
+t ms.y15 = <xpre> 让 {name:media_player} (放 | 播) [点 | 一下] {search_query}
+t ms.y16 = (有点 无聊 | 睡 不 着 | 心情 不 好 | 想 放松 一下) ， <xpre> <mplace> (放 | 播) 点 {search_query}
+t ms.y17 = <xpre> 随机 播放 {search_query:artist} {media_class=artist} 的 歌
+t ms.y18 = [<xlead>] 找 (首 | 些 | 点) {search_query} 给 我 听
+
+intent HassBroadcast
+t bc.y1 = <xpre> (招呼 大家 一 声 | 跟 大家 吆喝 一 声 | 给 大家 招呼 一下) (， | ：) {message}
+t bc.y2 = <xpre> (宣布 | 公布 | 公告) (一下 | 一 件 事) (： | ，) {message}
+t bc.y3 = <xpre> 让 每个 房间 的 (音箱 | 喇叭) 都 (说 | 播) [一下] (： | ，) {message}
+t bc.y4 = <xpre> 楼上 楼下 都 (通知 到 | 说 一 声) (， | ：) {message}
+t bc.y5 = [<xlead>] (替 我 | 帮 我) (转告 | 告诉) (大家 | 家里 人 | 所有 人) [一下] (， | ：) {message}
+t bc.y6 = <xpre> 把 “ {message} ” 这 句 话 (播 给 大家 听 | 在 全屋 播 一下)
+t bc.y7 = <xpre> 提醒 一下 (大家 | 所有 人 | 家里 每个 人) (， | ：) {message}
+t bc.y8 = (能 | 可以) 帮 我 (通知 | 告诉) 大家 一下 吗 ？ {message}
+t bc.y9 = [<xlead>] 让 家里 的 (音箱 | 喇叭) (一起 | 全部) (说 | 播) (： | ，) {message}
+t bc.y10 = <xpre> (跟 | 对) (大家 | 所有 人 | 家里 人) 讲 (一下 | 一 声) (， | ：) {message}
+t bc.y11 = <xpre> (传 个 话 给 大家 | 给 大家 带 个 话) (： | ，) {message}
+t bc.y12 = {message} ， (帮 我 | 替 我 | 麻烦 你) (转告 | 转达 给) (大家 | 所有 人)
+t bc.y13 = <xpre> 用 (喇叭 | 全部 音箱) (通知 | 说) [一下] (， | ：) {message}
+t bc.y14 = [<xlead>] (所有 房间 | 每 间 屋) 同时 (播 | 说) (： | ，) {message}
+
+
+# ---------- g3 (zh-CN): 计时器、时间日期、天气、算了、寒暄 的新说法 ----------
+# 计时器的新说法（不加 "所有/都"，免得和取消全部混淆）: "煮饭计时器", "刚才那个计时器", "客厅那个计时器"
+rule g3z_tt = <timer_tgt> | {name:timer} <timer> | 刚才 (那个 | 设 的 | 定 的) <timer> | {area} 那个 <timer> | 那个 {name:timer} 的 <timer> | 定 了 <sdur> 的 那个 <timer>
+
+intent HassStartTimer
+t tm.y1 = <xpre> (来 | 整 | 弄) (个 | 一个) <dur> 的 <timer> <xpost>
+t tm.y2 = <xpre> (帮 我 | 给 我) 掐 (个 | 一下) <dur> [的 时间]
+t tm.y3 = <xpre> <dur> (以后 | 之后 | 后) (响 一下 | 喊 我 一声 | 通知 我 | 给 我 提 个 醒)
+t tm.y4 = {name:timer} (要 | 得 | 需要) <dur> ， (帮 我 | 给 我) (计 个 时 | 定 个 时 | 盯 着 点)
+t tm.y5 = 我 (在 | 要 去 | 准备) {name:timer} ， <dur> (后 | 以后 | 之后) (叫 我 | 提醒 我 | 喊 我)
+t tm.y6 = <xpre> (倒数 | 倒 计时) <dur> [<xpost>]
+t tm.y7 = [<xlead>] <dur> (一 到 | 到 了) (就 | 就 帮 我 | 你 就) {conversation_command}
+t tm.y8 = (能 不 能 | 可 不 可以) (帮 我 | 给 我) (计 个 时 | 定 个 时) ， <dur> (呀 | 吗 | 呢) [？]
+t tm.y9 = <xpre> 给 我 (计 个 时 | 定 个 时) ， {name:timer} <dur>
+t tm.y10 = <dur> 的 {name:timer} <timer> [吧] | {name:timer} <timer> <dur>
+t tm.y11 = <xpre> (设 | 定 | 开) (个 | 一个) <dur> 的 <timer> ， (时间 到 了 | 到 点 了 | 响 了 以后) {conversation_command}
+
+intent HassCancelTimer
+t tc.y1 = <xpre> (撤销 | 撤掉 | 撤 了 | 取消 掉) <g3z_tt> <xpost>
+t tc.y2 = <g3z_tt> (不 要 了 | 不 用 了 | 用 不 着 了 | 不 需要 了) [，] [(取消 | 关 掉 | 删 了) 吧]
+t tc.y3 = <xpre> 把 <g3z_tt> (撤 了 | 撤销 掉 | 清 掉 | 删除 了 | 干掉 | 去 掉 吧)
+t tc.y4 = {name:timer} (好 了 | 做 好 了 | 搞定 了 | 不 做 了 | 已经 弄 完 了) [，] (不 用 计时 了 | 不 用 再 计 了 | 不 用 提醒 我 了)
+t tc.y5 = <g3z_tt> (别 响 了 | 不 用 响 了 | 没 用 了) ， (取消 | 关 了 | 删 了) (吧 | 它)
+t tc.y6 = (能 不 能 | 可 不 可以 | 麻烦) (帮 我 | 给 我) (撤销 | 清 掉 | 删 了 | 取消 一下) <g3z_tt> (吗 | 呀 | 呢) [？]
+t tc.y7 = <g3z_tt> (设 错 了 | 定 错 了 | 我 用 不 上 了) ， (取消 掉 | 删 了 | 撤 了 | 不 要 了) [吧]
+t tc.y8 = <xpre> 把 <g3z_tt> [给] (关 了 | 撤 了 | 删 掉 | 取消 了) [吧 | 啊]
+t tc.y9 = 我 不 要 <g3z_tt> 了 [，] [(删 了 | 取消 掉) 吧]
+t tc.y10 = <xpre> (取消 | 删除 | 关闭 | 撤销) 一下 <g3z_tt> [<xpost>]
+t tc.y11 = <xpre> (取消 | 关 掉 | 删 掉) [那个] <timer> ， (就是 | 是) {name:timer} (的 | 那个)
+t tc.y12 = (不 用 | 不 需要) (计时 | 倒计时) 了 [，] <xpre> (撤 了 | 关 了 | 删 了) <g3z_tt>
+
+intent HassCancelAllTimers
+t ta.y1 = <xpre> (把 | 将) [{area} 的] <timer> (统统 | 全都 | 一律 | 通通) (取消 | 删 掉 | 关 掉 | 清 掉) <xpost>
+t ta.y2 = <xpre> (清空 | 清理 掉 | 撤销 | 撤 掉) (所有 | 全部 | 一切) [的] <timer>
+t ta.y3 = [{area} (的 | 里 的)] (所有 | 全部 | 每 一 个) <timer> (都 不 要 了 | 都 取消 吧 | 一起 关 了 | 一起 删 了)
+t ta.y4 = (能 不 能 | 可 不 可以) 把 [{area} 的] (所有 | 全部) <timer> (都 清 掉 | 一次性 取消 | 全 关 了) (吗 | 呀 | 呢) [？]
+t ta.y5 = <xpre> (取消 | 关 掉 | 停 掉 | 删 掉) {area} (里 | 那边) (所有 | 全部) 的 <timer>
+t ta.y6 = (这些 | 所有 | 全部) <timer> [我] 都 不 要 了 [，] [全 取消 吧 | 都 删 了 吧]
+t ta.y7 = 我 (要 | 想) (取消 | 删 掉 | 清空) (家 里 所有 | 所有 | 全部) [的] <timer>
+t ta.y8 = <timer> (一个 不 留 | 一 个 都 不 留) ， 全 (删 | 撤 | 关) 了
+t ta.y9 = (所有 | 全部) 的 <timer> ， (都 给 我 | 统统) (关 了 | 取消 | 删 了)
+t ta.y10 = {area} 的 <timer> (全 | 都 | 全都) (取消 | 删 了 | 关 了) [吧]
+t ta.y11 = <xpre> (正在 走 的 | 开着 的 | 现在 的) <timer> (全部 | 统统 | 都) (取消 | 停 掉 | 关 掉) [<xpost>]
+
+intent HassIncreaseTimer
+t ti+.y1 = <xpre> 把 <g3z_tt> (往后 推 | 往 后 延 | 推迟 | 顺延 | 往 后 拖 | 往 后 挪) <dur> <xpost>
+t ti+.y2 = [<xlead>] <g3z_tt> (再 来 | 再 多 来 | 多 留) <dur> [吧 | 啊]
+t ti+.y3 = [<xlead>] <g3z_tt> (加 点 时间 | 加 点儿 时间) ， (加 | 多 加) <dur> [吧]
+t ti+.y4 = <g3z_tt> (太 短 了 | 不 够 长 | 短 了) [，] (再 | 多) (加 | 给) <dur>
+t ti+.y5 = (能 不 能 | 可 不 可以 | 可以) 把 <g3z_tt> (拉长 | 延后 | 推迟 | 往 后 推) <dur> (吗 | 呀 | 呢) [？]
+t ti+.y6 = <xpre> 在 <g3z_tt> (上 | 的 基础 上) (再 加 | 多 加 | 加 上) <dur>
+t ti+.y7 = <xpre> 把 <dur> (加 到 | 添 到 | 补 到) <g3z_tt> (上 | 里)
+t ti+.y8 = (还 没 好 | 还 没 熟 | 还 差 一点) ， <xpre> (给 | 把) <g3z_tt> (再 加 | 多 加 | 延长) <dur>
+t ti+.y9 = [<xlead>] (帮 我 | 给 我 | 麻烦 你) [把 时间] (再 加 | 多 加 | 延长) <dur> [<xpost>]
+t ti+.y10 = [<xlead>] <g3z_tt> (多 设 | 多 定 | 多 算 | 延 个) <dur> [吧]
+t ti+.y11 = <g3z_tt> (少 设 了 | 少 定 了 | 设 短 了) <dur> ， (补 上 | 加 回来 | 给 加 上) [吧]
+t ti+.y12 = (还 需要 | 还 得 | 我 还 要) <dur> ， (给 | 帮 我 给) <g3z_tt> (加 上 | 延长 一下) [吧]
+
+intent HassDecreaseTimer
+t td.y1 = <xpre> 把 <g3z_tt> (往 前 提 | 提前 | 往 前 挪 | 往 前 调) <dur> <xpost>
+t td.y2 = [<xlead>] <g3z_tt> (扣 | 扣掉 | 扣 去 | 抹 掉 | 拿 走) <dur> [吧]
+t td.y3 = <g3z_tt> (太 长 了 | 定 长 了 | 设 得 太 久 了) [，] (减 | 少 | 缩短 | 去掉) <dur> [吧]
+t td.y4 = (能 不 能 | 可 不 可以 | 可以) (让 <g3z_tt> 提前 <dur> 响 | 把 <g3z_tt> (压缩 | 缩 短 | 减 短 | 提前) <dur>) (吗 | 呀 | 呢) [？]
+t td.y5 = <xpre> 让 <g3z_tt> (早 | 提前) <dur> (响 | 结束 | 到 点) [<xpost>]
+t td.y6 = <xpre> 在 <g3z_tt> (上 | 里) (扣 掉 | 减 掉 | 拿 掉 | 去 掉) <dur>
+t td.y7 = <xpre> 把 <dur> 从 <g3z_tt> (里 | 上) (减 掉 | 扣 掉 | 去 掉 | 拿 掉)
+t td.y8 = [<xlead>] (帮 我 | 给 我 | 麻烦 你) [把 时间] (减 | 缩短 | 少 算 | 扣 掉) <dur> [<xpost>]
+t td.y9 = <g3z_tt> (多 设 了 | 多 定 了 | 设 多 了) <dur> ， (减 回来 | 去 掉 吧 | 扣 掉 | 给 减 掉) [吧]
+t td.y10 = (不 用 那么 久 | 用 不 了 那么 久 | 不 需要 那么 长) ， <g3z_tt> (减 | 缩短 | 少 | 减少) <dur> [吧]
+t td.y11 = [<xlead>] <g3z_tt> 的 (时间 | 时长) (往 下 调 | 调 少 | 压 短 | 砍 掉) <dur> [吧]
+t td.y12 = 我 (想 | 打算 | 希望) 让 <g3z_tt> 少 (走 | 跑 | 计) <dur>
+t td.y13 = <dur> ， (从 <g3z_tt> 里 减 掉 | 给 <g3z_tt> 扣 掉 | 在 <g3z_tt> 上 扣 掉)
+
+intent HassPauseTimer
+t tp.y1 = <xpre> (先 停 一下 | 先 暂停 | 暂且 停 一下 | 按 下 暂停) <g3z_tt> [<xpost>]
+t tp.y2 = <g3z_tt> (先 别 走 | 先 停 停 | 先 停 着 | 停 一 停 | 先 暂停 着) [吧]
+t tp.y3 = <xpre> 把 <g3z_tt> (先 停 一 停 | 按 住 | 暂时 停 下来 | 先 停 下来) [吧]
+t tp.y4 = (我 出去 一下 | 我 接 个 电话 | 我 去 开 个 门 | 等 我 一下) ， <xpre> (暂停 | 先 停 住) <g3z_tt>
+t tp.y5 = (能 不 能 | 可 不 可以) (先 | 暂时) (暂停 | 停 一下) <g3z_tt> (吗 | 呀 | 呢) [？]
+t tp.y6 = <g3z_tt> (按 个 | 点 一下) 暂停 [吧]
+t tp.y7 = <xpre> 暂停 一下 <g3z_tt> ， (我 马上 回来 | 我 一会儿 回来)
+t tp.y8 = <xpre> 让 <g3z_tt> (停 一 停 | 歇 一下 | 等 一下 | 先 停 着)
+t tp.y9 = (暂停 | 先 停 一下) ， <g3z_tt>
+t tp.y10 = <xpre> (暂停 计时 | 计时 先 暂停 | 倒计时 先 停 一下) [吧]
+
+intent HassUnpauseTimer
+t tu.y1 = <xpre> 让 <g3z_tt> (接着 走 | 接着 计时 | 接着 跑 | 重新 走 起来 | 动 起来) [<xpost>]
+t tu.y2 = [<xlead>] <g3z_tt> (接着 来 | 接着 走 | 接着 计) [吧 | 啊]
+t tu.y3 = <xpre> 把 <g3z_tt> (接着 开 起来 | 恢复 过来 | 再 走 起来)
+t tu.y4 = (我 回来 了 | 电话 打 完 了 | 好 了 可以 了) ， <g3z_tt> (接着 走 | 继续 吧 | 可以 走 了)
+t tu.y5 = (能 不 能 | 可 不 可以) 让 <g3z_tt> (接着 走 | 恢复 计时 | 动 起来) (吗 | 呀 | 呢) [？]
+t tu.y6 = <xpre> (解除 暂停 | 别 暂停 了) ， <g3z_tt> (接着 走 | 继续)
+t tu.y7 = <g3z_tt> (别 停 着 了 | 不 用 停 了 | 不 要 暂停 了) ， (继续 | 接着 走) [吧]
+t tu.y8 = <xpre> (接着 | 继续) (计时 | 倒计时) [吧]
+t tu.y9 = (继续 | 恢复) 一下 ， <g3z_tt>
+t tu.y10 = <xpre> (继续 | 恢复 | 接着 开) (刚才 暂停 的 | 停 着 的 | 暂停 了 的) [那个] <timer>
+
+intent HassTimerStatus
+t ts.y1 = <g3z_tt> (还 得 多久 | 还 得 等 多久 | 多久 到 | 几 点 响 | 快 到 了 吗 | 好 了 没 | 到 点 了 没 有) [？]
+t ts.y2 = (离 | 距离) <g3z_tt> (响 | 结束 | 到 时间) 还 有 多久 [？]
+t ts.y3 = <xpre> (报 一下 | 播报 一下 | 念 一下) <g3z_tt> (剩 的 时间 | 还 剩 多少 | 的 进度)
+t ts.y4 = (我 | 现在) (有 哪些 | 有 几 个 | 都 有 什么) <timer> (在 走 | 在 跑 | 开着) [？]
+t ts.y5 = <g3z_tt> (进行 到 哪 了 | 什么 情况 | 还 在 走 吗 | 还 在 计时 吗) [？]
+t ts.y6 = {name:timer} (还 要 多久 | 好 了 没 | 什么 时候 好 | 还 差 多少 时间 | 还 要 几 分钟) [啊] [？]
+t ts.y7 = (瞅瞅 | 瞄 一眼 | 帮 我 盯 一下) <g3z_tt> (还 剩 多少 | 还 有 多久 | 走 到 哪 了)
+t ts.y8 = (还 剩 | 还 有) (多少 时间 | 多久) ， <g3z_tt> [？]
+t ts.y9 = (能 不 能 | 可 不 可以) (报 一下 | 说 说) <g3z_tt> (还 剩 几 分钟 | 的 剩余 时间) (吗 | 呀) [？]
+t ts.y10 = <timer> (都 | 现在) (什么 状态 | 怎么样 了) [？]
+
+intent HassGetCurrentTime
+t ti.y1 = (几点 了 | 几 点 啦 | 几点 钟 啦) [呀 | 啊] [？]
+t ti.y2 = (这会儿 | 眼下 | 现在) (啥 时候 了 | 啥 时间 了 | 几 点 了 都) [？]
+t ti.y3 = <xpre> (报 个 时 | 报 一下 时间 | 报时) [<xpost>]
+t ti.y4 = 现在 是 (几 点 几 分 了 | 上午 还是 下午) [？]
+t ti.y5 = (我 手机 不 在 身边 | 我 没 戴 表 | 我 看 不 到 钟) ， (现在 | 这会儿) 几点 [了] [？]
+t ti.y6 = (几 点 | 什么 时间 | 几点 钟) 了 现在 [？]
+t ti.y7 = <xpre> 看 一眼 (时间 | 钟) [，] (几 点 了 | 现在 几 点)
+t ti.y8 = (大概 | 差不多) 几点 了 [？]
+t ti.y9 = (是 不 是 很 晚 了 | 是 不 是 不 早 了) ， 现在 几点 [了] [？]
+t ti.y10 = (你 知道 | 请问) (这会儿 | 现在) 是 几 点 钟 (吗 | 呀) [？]
+
+intent HassGetCurrentDate
+t da.y1 = (今儿 | 今儿个) (几号 | 是 几号 | 星期几 | 礼拜几) [啊] [？]
+t da.y2 = (今天 | 今日) (的 日期 是 | 日期) (多少 | 什么) [？]
+t da.y3 = (现在 | 今天) 是 几月 [份] [了] [？]
+t da.y4 = 今天 (几月 几号 星期几 | 是 几月 几号 星期 几) [？]
+t da.y5 = <xpre> 报 一下 (今天 的 日期 | 日期 | 今天 几号)
+t da.y6 = (我 忘 了 | 我 都 过 糊涂 了 | 我 日子 都 过 忘 了) ， 今天 (几号 | 星期几) [来着] [？]
+t da.y7 = 几号 了 今天 [？] | 今天 是 哪 一 天 [？]
+t da.y8 = 今天 是 (几 号 | 星期 几 | 哪天) ， (告诉 我 | 说 一下) [吧]
+t da.y9 = (今天 | 今儿) (是 不 是 周末 | 是 工作日 吗 | 是 周末 吗) [？]
+
+intent HassGetWeather
+t we.y1 = <xpre> (报 一下 | 说 一下 | 讲 讲) [{name:weather} | 今天 | 外面] (的 天气 | 天气 情况) <xpost>
+t we.y2 = (今天 | 出门) (要 不 要 | 需 不 需要 | 得 不 得) (带 伞 | 带 雨伞 | 穿 外套 | 穿 厚 点) [？]
+t we.y3 = (外面 | 今天 | 室外 | 外边) (多少 度 | 几 度 | 气温 多少 | 气温 有 多 高) [啊] [？]
+t we.y4 = {name:weather} (今天 | 现在 | 这会儿) (下雨 了 吗 | 是 晴天 吗 | 下 没 下雨 | 有 雨 吗 | 刮 风 吗) [？]
+t we.y5 = (今天 | 明天 | 这 两 天) (是 晴天 吗 | 天 晴 吗 | 有 太阳 吗 | 风 大 吗 | 会 降温 吗 | 有 雾霾 吗) [？]
+t we.y6 = <xpre> (搜 一下 | 瞅 一眼 | 播 一下 | 念 一下) [{name:weather} 的] 天气 预报
+t we.y7 = (我 要 出门 了 | 我 准备 出去 | 待会儿 要 出去) ， (外面 | 今天) 天气 (怎么样 | 如何 | 咋样) [？]
+t we.y8 = (外面 | 现在) (在 下雨 吗 | 下 着 雨 吗 | 是 不 是 在 下雨 | 雨 停 了 吗 | 还 在 下雪 吗) [？]
+t we.y9 = 天气 (咋样 | 好 吗 | 好 不 好 | 怎么样) ， {name:weather} [那边] [？]
+t we.y10 = {name:weather} 那边 (天气 | 天儿) (怎么样 | 好 不 好 | 咋样) [啊] [？]
+t we.y11 = (今天 | 外面) (天儿 | 天气) (热 不 热 | 冷 不 冷 | 好 不 好 | 咋样) [啊] [？]
+t we.y12 = (今天 | 明天) (穿 什么 合适 | 要 穿 多少) [？]
+t we.y13 = (能 不 能 | 可 不 可以) (说 说 | 查 查) {name:weather} (的 天气 | 天气 怎么样) (吗 | 呀) [？]
+
+intent HassNevermind
+t nm.y1 = (不 用 了 | 算 了) [，] (我 自己 来 | 我 自己 弄 | 我 自己 来 吧)
+t nm.y2 = (没 叫 你 | 不 是 跟 你 说 | 我 没 跟 你 说话 | 不 是 叫 你) [！]
+t nm.y3 = (我 说 错 了 | 说 错 了 | 口误) ， (算 了 | 不 用 了 | 当 我 没 说)
+t nm.y4 = (不 要 了 | 用 不 着 了 | 不 必 了) [！]
+t nm.y5 = (没 什么 事 | 没 事 儿 | 没 啥) [，] (你 忙 你 的 | 没 你 的 事 了 | 退 下 吧)
+t nm.y6 = (撤回 | 取消 | 撤销) (刚才 那 句 | 刚才 的 话 | 这个 请求 | 刚才 的 命令)
+t nm.y7 = (打住 | 停 停 停 | 好 了 好 了 | 行 了 行 了) [，] [不 用 了]
+t nm.y8 = (我 再 想想 | 让 我 想想 | 我 改 主意 了 | 我 想 想 再 说) [，] [先 不 用 了]
+t nm.y9 = [嗯 | 呃 | 哦] [，] (不 麻烦 了 | 不 用 麻烦 了 | 不 用 忙 了)
+t nm.y10 = (没 事 | 没 什么) ， (我 随便 说 的 | 我 自言自语 | 我 在 跟 别人 说话)
+t nm.y11 = (不 对 | 错 了) ， (算 了 | 不 要 了) [吧]
+t nm.y12 = (当 我 没 问 | 就 当 我 没 说 过 | 刚才 的 不 算) [！]
+
+intent HassRespond
+t re.y1 = (辛苦 了 | 辛苦 你 了 | 麻烦 你 了 | 有劳 了) [！]
+t re.y2 = (行 | 可以 | 没问题 | 好 嘞) [，] (知道 了 | 明白) [！]
+t re.y3 = (干 得 好 | 真 棒 | 厉害 | 做 得 不 错 | 好 样 的) [！]
+t re.y4 = (嘿 | 喂 | 哈喽) [，] (小 助手 | 在 吗 | 你 在 吗) [？]
+t re.y5 = (早 啊 | 早上 好 啊 | 中午 好 呀 | 晚上 好 啊 | 大家 好) [！]
+t re.y6 = (太 感谢 了 | 万分 感谢 | 谢谢 你 帮 忙 | 谢谢 ， 你 真 靠谱) [！]
+t re.y7 = (晚安 ， 明天 见 | 拜拜 | 再见 | 回头 见) [！]
+t re.y8 = (好 的 ， 谢谢 你 的 帮 忙 | 收到 ， 谢 啦 | 行 ， 辛苦 啦) [！]
+
+
+# ---------- g4 (zh-CN): lists, vacuum, lawn mower, chit-chat ----------
+rule g4z_vac = <vac> | 扫拖 机器人 | 扫地 机器人 | 吸尘 机器人
+rule g4z_mower = 割草机 | 割草 机器人 | 除草机 | 剪草机
+rule g4z_dock = 充电座 | 基站 | 充电 桩 | 座子 | 窝
+rule g4z_end = [吧 | 哈 | 啊 | 呀 | 哦]
+
+intent HassShoppingListAddItem
+t sl.y1 = <xpre> (记 一下 | 记 下来 | 帮 我 记 着) ， (要 | 得 | 还 要) 买 {item}
+t sl.y2 = <xpre> <xshop> (里 | 上) (记 一 笔 | 写 上 | 记 上 一 笔) {item}
+t sl.y3 = {item} (用 完 了 | 吃 完 了 | 喝 光 了 | 不 够 了 | 用 光 了) ， (记 到 | 写 到 | 添 到) <xshop> (上 | 里) <g4z_end>
+t sl.y4 = (你 能 | 能 不 能 | 可 不 可以) (帮 我 | 给 我) 在 <xshop> 上 (记 上 | 写 上 | 加 上) {item} [吗] [？]
+t sl.y5 = 下 (次 | 回) (买 菜 | 逛 超市 | 去 超市) (记得 | 别 忘 了) 买 {item} ， (写 | 记) 在 <xshop> 上
+t sl.y6 = 我 (想 | 打算) (买 | 囤 | 备) (点 | 些) {item} ， <xpre> (记 | 加) 到 <xshop> 上
+t sl.y7 = <xpre> (把 | 将) {item} (列入 | 纳入 | 记入 | 登记 到) <xshop> [中 | 里]
+t sl.y8 = (冰箱 里 | 柜子 里 | 家里) (没有 | 没) {item} 了 ， <xpre> (记 到 | 加 到) <xshop> (上 | 里)
+t sl.y9 = <xshop> [，] (再 | 也) (加 上 | 添 上 | 记 上) {item} <g4z_end>
+t sl.y10 = {item} 也 (记 | 写) 上 [吧] ， (放 | 加) 在 <xshop> 里
+t sl.y11 = <xpre> (添加 | 加) {item} (进 | 到) <xshop> 里 (去 | 面)
+
+intent HassShoppingListCompleteItem
+t sc.y1 = {item} (搞定 了 | 到手 了 | 买 着 了 | 已经 入手 了) ， <xshop> (上 | 里) (勾掉 | 划掉 | 销掉) <g4z_end>
+t sc.y2 = <xpre> 把 {item} (标 成 | 标记 成 | 改 成) 已 (买 | 购买) [<xpost>]
+t sc.y3 = <xpre> <xshop> 上 的 {item} (销掉 | 勾 了 吧 | 划 了 吧)
+t sc.y4 = (能 不 能 | 可 不 可以 | 你 能) 在 <xshop> 上 把 {item} (打 个 勾 | 标 为 已 买 | 勾 一下) [吗] [？]
+t sc.y5 = 我 (已经 | 刚刚 | 刚) 在 超市 买 了 {item} ， <xshop> 上 (可以 | 就) (划掉 | 勾掉) (了 | 吧)
+t sc.y6 = <xpre> (勾选 | 勾 上 | 勾销) <xshop> (里 | 上) 的 {item}
+t sc.y7 = {item} (买 齐 了 | 买 到 了 | 已经 买 回 家 了) ， (标 一下 | 标记 一下 | 勾 一下) [吧]
+t sc.y8 = <xpre> (划掉 | 勾掉 | 划去 | 勾销) {item} [<xpost>]
+t sc.y9 = <xshop> 上 的 {item} 我 (买 过 了 | 拿 了 | 已经 买 了) ， (勾掉 | 划掉) (它 | 吧)
+t sc.y10 = <xpre> 把 <xshop> 里 {item} (这 一 项 | 那 一 项 | 这 条) (标记 为 已 完成 | 勾 上) [吧]
+
+intent HassListAddItem
+t la.y1 = <xpre> (在 | 往) <list> (里 | 上) (记 一 笔 | 写 上 | 记 下 | 录入) {item}
+t la.y2 = <xpre> (把 | 将) {item} (列入 | 纳入 | 记入 | 收 进) <list> [里 | 中]
+t la.y3 = {item:task} (还 没 做 | 还 没 弄 | 还 没 办) ， (先 | 帮 我) (记 到 | 写 到 | 挂 到) <list> (上 | 里) <g4z_end>
+t la.y4 = <list> (里 | 上) (能 不 能 | 可 不 可以) (加 上 | 添 上) {item} [？]
+t la.y5 = (你 能 | 能 不 能 | 可 不 可以) (帮 我 | 给 我) 在 <list> (上 | 里) (记 一下 | 记 上 | 写 上) {item:task} [吗] [？]
+t la.y6 = [<xlead>] {item:task} ， (记 | 写 | 存) (进 | 到) <list> [里] <g4z_end>
+t la.y7 = (这 两 天 | 回头 | 周末 | 下 周) (得 | 要 | 还 得) {item:task} ， 在 <list> (上 | 里) (记 一下 | 写 一 笔)
+t la.y8 = <list> [，] (再 | 也) (加 上 | 添 上 | 记 上) {item} <g4z_end>
+t la.y9 = <xpre> (加 | 添 | 放) {item} (进 | 到) <list> 里 (去 | 面)
+t la.y10 = <list> 那边 (加 | 记 | 添) 一下 {item}
+t la.y11 = <xpre> (更新 一下 | 改 一下) <list> ， (加 上 | 添 上) {item}
+t la.y12 = (跟 | 给) <list> (加 | 添) (个 | 上) {item} <g4z_end>
+t la.y13 = <xpre> 新建 (一 个 | 一 条) (待办 | 任务 | 事项) [：] {item:task} [，] (放 | 放在 | 记 在) <list> (里 | 上)
+t la.y14 = {item} (得 | 要) (记 上 | 写 上) ， [就] (记 | 写) 在 <list> 上 [吧]
+t la.y15 = <xpre> <list> (新增 | 追加 | 补充) [一下] [：] {item}
+
+intent HassListCompleteItem
+t lc.y1 = {item:task} (搞定 了 | 弄 完 了 | 处理 好 了 | 已经 解决 了) ， <list> (上 | 里) (销掉 | 勾掉 | 划掉) <g4z_end>
+t lc.y2 = <xpre> 把 <list> (里 | 上) 的 {item} (标 成 | 标记 成 | 改 成) (已 完成 | 完成 | 做 完) [状态]
+t lc.y3 = <xpre> (勾选 | 勾 上 | 核销) <list> (里 | 上) 的 {item}
+t lc.y4 = 我 (已经 | 刚) 把 {item:task} (做 完 了 | 搞定 了 | 弄 好 了) ， (更新 一下 | 勾 一下 | 标 一下) <list>
+t lc.y5 = (能 不 能 | 可 不 可以 | 你 能) 帮 我 在 <list> (上 | 里) 把 {item} (打 个 勾 | 勾 一下 | 标 成 完成) [吗] [？]
+t lc.y6 = <list> ： {item} (完成 | 已 完成 | 搞定) [了]
+t lc.y7 = <xpre> (勾 一下 | 打 个 勾 | 划 一下) ， <list> (里 | 上) 的 {item}
+t lc.y8 = {item:task} 那 件 事 (办 完 了 | 做 好 了 | 办 妥 了) ， <list> 里 (标 一下 完成 | 勾 一下)
+t lc.y9 = <xpre> 在 <list> 上 (销掉 | 勾销 | 核销) {item}
+t lc.y10 = <list> (里 | 上) 的 {item:task} ， 我 (做 了 | 弄 好 了 | 已经 办 了) ， (标 成 完成 | 打 勾) 吧
+
+intent HassListRemoveItem
+t lr.y1 = <xpre> 把 {item} 从 <list> (里 | 上) (清 掉 | 抹掉 | 撤 掉 | 拿 出来 | 删 出去)
+t lr.y2 = <list> (里 | 上) (不 要 | 不 需要) {item} 了 ， (删掉 | 去掉) <g4z_end>
+t lr.y3 = {item} (不 用 了 | 不 需要 了 | 用 不 着 了) ， <xpre> (把 它 | 就) 从 <list> (里 | 上) (拿掉 | 删 了 | 撤 掉)
+t lr.y4 = <xpre> (删除 | 移除 | 撤销 | 取消) <list> (里 | 上) (的 | 那 条) {item}
+t lr.y5 = (能 不 能 | 可 不 可以 | 你 能) (帮 我 | 给 我) 把 {item} 从 <list> 里 (清 掉 | 删 了 | 去掉) [吗] [？]
+t lr.y6 = <list> 里 那 (个 | 条 | 项) {item} (删 了 吧 | 去掉 吧 | 不 要 了 ， 删掉)
+t lr.y7 = 把 {item} 从 <list> 里 (踢 出去 | 清 出去 | 拿 出去)
+t lr.y8 = {item:task} (不 用 做 了 | 没 必要 了 | 不 做 了) ， <list> 上 (那 条 | 这 项) (删掉 | 去掉) 吧
+t lr.y9 = <xpre> (帮 我 | 给 我) (清除 | 删除) <list> 中 的 {item}
+t lr.y10 = <list> ： (删除 | 去掉 | 移除) {item}
+t lr.y11 = (搞 错 了 | 记 错 了) ， <list> (上 | 里) 不 该 有 {item} ， (删 了 吧 | 去掉 吧)
+
+intent HassVacuumStart
+t vs.y1 = <xpre> (开动 | 开 一下 | 运行 一下 | 发动) {name:vacuum} [<xpost>]
+t vs.y2 = {name:vacuum} [，] (该 干活 了 | 该 上班 了 | 走 起 | 开工 吧 | 开工 啦)
+t vs.y3 = <xpre> (派 | 安排) {name:vacuum} (扫 一 圈 | 打扫 一 圈 | 去 扫地 | 出去 吸 一 圈)
+t vs.y4 = 要不 (你 | 就) 让 {name:vacuum} (扫 一 圈 | 打扫 打扫 | 开工) 吧
+t vs.y5 = 地 (好 脏 | 太 脏 了 | 脏 死 了 | 该 扫 了) ， <xpre> (让 {name:vacuum} 扫 一 扫 | 把 {name:vacuum} 开 起来)
+t vs.y6 = <xpre> 把 {name:vacuum} (开动 起来 | 运行 起来 | 跑 起来 | 派 出去) <g4z_end>
+t vs.y7 = [<xlead>] {name:vacuum} (开机 | 跑 一 圈 | 转 一 圈 | 扫 一 圈 | 吸 一 圈) <g4z_end>
+t vs.y8 = <xpre> (开动 | 开 一下 | 运行) (<in_area> | <on_floor>) <g4z_vac>
+t vs.y9 = (<in_area> | <on_floor>) 那 (台 | 个) <g4z_vac> (开工 | 开始 干活 | 开始 吸尘 | 动 起来) <g4z_end>
+t vs.y10 = (能 不 能 | 可 不 可以 | 你 能) 把 ({area} | {floor}) 的 <g4z_vac> (开 起来 | 启动 一下 | 打开) [吗] [？]
+t vs.y11 = 趁 (现在 | 家里) 没 人 ， <xpre> (让 {name:vacuum} 打扫 一下 | 把 {name:vacuum} 开 起来) [吧]
+t vs.y12 = <xpre> (开始 | 启动) (扫地 | 吸尘 | 清扫) ， 用 {name:vacuum}
+t vs.y13 = <xpre> 让 (<in_area> | <on_floor>) <g4z_vac> (动 起来 | 干 起 活 来 | 开始 吸尘 | 开工)
+t vs.y14 = <xpre> (让 | 叫) {name:vacuum} (全屋 | 满屋子 | 整 个 家) (扫 一遍 | 打扫 一遍 | 吸 一遍)
+t vs.y15 = ({area} | {floor}) 的 <g4z_vac> ， (开 起来 | 开机 | 启动) <g4z_end>
+
+intent HassVacuumReturnToBase
+t vb.y1 = [<xlead>] {name:vacuum} (收工 回家 | 回窝 | 回 窝 去 | 下班 回 座子 | 归位) <g4z_end>
+t vb.y2 = <xpre> 把 {name:vacuum} (撤 回来 | 叫 回 家 | 喊 回来 | 召 回 基站)
+t vb.y3 = <xpre> (让 | 叫 | 命令) {name:vacuum} (回 基站 | 回到 基站 | 回 充电 基站 | 归位 | 回 原位)
+t vb.y4 = (你 能 | 能 不 能 | 可 不 可以) (叫 | 让) {name:vacuum} 回 <g4z_dock> [去] [吗] [？]
+t vb.y5 = {name:vacuum} (太 吵 了 | 吵 死 了 | 挡 路 了 | 碍事 了) ， (让 它 | 叫 它 | 把 它 送) 回 <g4z_dock> <g4z_end>
+t vb.y6 = <xpre> (让 | 叫) <in_area> <g4z_vac> (归位 | 回 基站 | 回 窝 | 收工 回家)
+t vb.y7 = <in_area> 那 (台 | 个) <g4z_vac> (可以 | 该) (回去 | 回 <g4z_dock> | 回家) 了
+t vb.y8 = <xpre> 把 {name:vacuum} (弄 回 | 开 回到 | 送 回到) <g4z_dock> (去 | 上 去 | 上)
+t vb.y9 = {name:vacuum} (不 用 扫 了 | 今天 就 扫 到 这 | 先 扫 到 这儿) ， (回去 吧 | 回 基站 吧 | 收工 回家 | 回 充电座 吧)
+t vb.y10 = <xpre> 让 {name:vacuum} (结束 清扫 | 停止 吸尘 | 别 扫 了) (并 | ， 然后) (返回 | 回到) (充电座 | 基站)
+t vb.y11 = {name:vacuum} (该 | 得) (充电 了 | 回 去 充电 了 | 回家 了 | 回 窝 了) <g4z_end>
+t vb.y12 = 回 (<g4z_dock> | 家) 吧 ， {name:vacuum}
+t vb.y13 = <xpre> 把 <in_area> <g4z_vac> (叫 回 <g4z_dock> | 送 回 <g4z_dock> | 收 回去)
+
+intent HassVacuumCleanArea
+t vc.y1 = <xpre> 把 {area} (好好 | 仔细 | 彻底) (扫 一遍 | 吸 一遍 | 打扫 一下 | 清扫 一遍)
+t vc.y2 = <xpre> (清理 一下 | 吸 吸 | 清洁 清洁) {area} 的 (地面 | 地毯 | 地板)
+t vc.y3 = {area} (太 脏 了 | 好 脏 | 脏 得 不行) ， (派 | 让) {name:vacuum} (过去 | 去) (扫 扫 | 吸 吸 | 打扫 一下)
+t vc.y4 = <xpre> 派 {name:vacuum} (去 | 到) {area} (打扫 | 扫地 | 吸尘)
+t vc.y5 = (这 屋 | 这 块 | 这边 | 我 这儿 | 我 这 屋) (扫 一下 | 吸 一下 | 打扫 打扫) <g4z_end>
+t vc.y6 = <xpre> (过来 | 到 这边 来 | 来 我 这儿) (扫 一下 | 吸 一下) <g4z_end>
+t vc.y7 = (可 不 可以 | 能 不 能 | 你 能) 让 {name:vacuum} (去 | 到) {area} (吸 一下 | 扫 扫 | 打扫 一下) [？]
+t vc.y8 = {area} 的 地 (该 扫 了 | 好久 没 扫 了 | 太 脏 了) [， <xpre> (扫 一下 | 打扫 一下)]
+t vc.y9 = 我 在 {area} (弄 洒 了 | 撒 了) (饼干 | 米 | 猫砂 | 瓜子壳) ， (快 | 赶紧) (扫 一下 | 吸 一下)
+t vc.y10 = <xpre> {name:vacuum} (去 | 到) {area} (扫 一 圈 | 转 一 圈 | 吸 一 圈) <g4z_end>
+t vc.y11 = <xpre> (重点 | 单独) (打扫 一下 | 清扫 一下 | 扫 一下) {area}
+t vc.y12 = <xpre> (扫 一下 | 打扫 一下) {area} ， 用 {name:vacuum}
+t vc.y13 = 脚 底下 (好 多 渣 | 全 是 灰 | 好 多 头发) ， (过来 | 这儿) (扫 一下 | 吸 一下)
+
+intent HassLawnMowerStartMowing
+t lm.y1 = <xpre> (修剪 一下 | 剪 一 剪 | 推 一 遍 | 割 一 遍) (草坪 | 草地 | 院子 里 的 草)
+t lm.y2 = 草 (长 太 高 了 | 太 长 了 | 该 剪 了 | 长 疯 了) ， <xpre> (割 一下 | 修 一下 | 剪 一下) <g4z_end>
+t lm.y3 = <xpre> (让 | 叫 | 派) {name:lawn_mower} (出去 | 去) (割 一 圈 | 剪 一下 草 | 干活 | 修 草坪)
+t lm.y4 = <xpre> (开动 | 运行 | 开 一下) <g4z_mower>
+t lm.y5 = {name:lawn_mower} [，] (开工 | 走 起 | 上 岗 | 该 干活 了) <g4z_end>
+t lm.y6 = <xpre> 把 {name:lawn_mower} (派 出去 | 放 出去 | 开 出去) (割草 | 干活) <g4z_end>
+t lm.y7 = (能 不 能 | 可 不 可以 | 你 能) 让 (<g4z_mower> | {name:lawn_mower}) (去 | 出去) (割 一下 草 | 割草 | 剪草) [吗] [？]
+t lm.y8 = <xpre> (启动 | 开始) (割草 | 除草 | 剪草) (任务 | 程序 | 模式)
+t lm.y9 = 趁 (天 晴 | 太阳 好 | 现在 没 下雨) ， <xpre> 把 草 (割 了 | 剪 了 | 修 一 修)
+t lm.y10 = <xpre> 用 {name:lawn_mower} (割 一下 | 修 一下 | 剪 一下) (草坪 | 草)
+t lm.y11 = [<xlead>] <g4z_mower> (开工 | 出 来 干活 | 动 起来) <g4z_end>
+
+intent HassLawnMowerDock
+t ld.y1 = [<xlead>] <g4z_mower> (收工 | 回 窝 | 归位 | 回 基站 去) <g4z_end>
+t ld.y2 = <xpre> (把 | 让) {name:lawn_mower} (回到 基站 上 | 收 回来 | 回 停靠 站)
+t ld.y3 = <xpre> (召回 | 收回 | 叫 回) (<g4z_mower> | {name:lawn_mower})
+t ld.y4 = {name:lawn_mower} (别 割 了 | 不 用 割 了 | 今天 就 到 这) ， (回 基站 | 回去 充电 | 收工) <g4z_end>
+t ld.y5 = (院子 里 有 小孩 在 玩 | 外面 要 打雷 了 | 有 客人 来 了) ， (把 割草机 叫 回来 | 让 {name:lawn_mower} 回去 | 割草机 先 回 基站)
+t ld.y6 = (能 不 能 | 可 不 可以) 把 (<g4z_mower> | {name:lawn_mower}) 叫 回 (基站 | 充电站) [？]
+t ld.y7 = <xpre> 让 ({name:lawn_mower} | 割草机) 结束 割草 [，] (返回 | 回到) (基站 | 充电站)
+t ld.y8 = 回 (基站 | 充电站 | 家) 吧 ， {name:lawn_mower}
+t ld.y9 = {name:lawn_mower} (该 | 得) (充电 了 | 回家 了 | 回 基站 了) <g4z_end>
+t ld.y10 = <xpre> 把 <g4z_mower> (送 回 | 开 回) (基站 | 停靠 站 | 充电 桩)
+
+intent none chat
+t no.y1 = (你 喜欢 什么 颜色 | 你 有 朋友 吗 | 你 会 不 会 累 | 你 睡觉 吗 | 你 有 感情 吗) [？]
+t no.y2 = (给 我 讲 个 故事 | 说 个 绕口令 | 背 一 首 唐诗 | 出 个 脑筋 急 转弯) [吧]
+t no.y3 = (长城 有 多 长 | 月亮 离 地球 多 远 | 为什么 天空 是 蓝色 的 | 恐龙 是 怎么 灭绝 的) [？]
+t no.y4 = (三 乘 七 等于 多少 | 一百 除 以 四 是 几 | 一 公里 是 多少 米 | 一 斤 是 多少 克) [？]
+t no.y5 = (今天 心情 不错 | 我 刚 下班 | 我 考试 考砸 了 | 我 昨晚 失眠 了 | 今天 被 老板 骂 了)
+t no.y6 = (你 觉得 我 胖 吗 | 晚饭 吃 什么 好 | 周末 看 什么 书 好 | 我 该 不 该 换 工作) [？]
+t no.y7 = (帮 我 订 一 张 电影 票 | 帮 我 叫 个 车 | 给 我 挂 个 号 | 帮 我 查 一下 快递 到 哪 了)
+t no.y8 = (你 支持 哪 个 球队 | 今年 谁 会 拿 冠军 | 周杰伦 是 哪 年 出生 的 | 世界 上 最 高 的 楼 是 哪 座) [？]
+t no.y9 = (这个 字 怎么 念 | 我们 来 玩 成语 接龙 吧 | 我们 玩 猜 谜语 吧 | 陪 我 聊 会儿 天)
+t no.y10 = (你 真 聪明 | 你 太 笨 了 | 你 说 得 不 对 | 你 今天 怎么 这么 慢)
+t no.y11 = (扫地 机器人 | 扫地机) (哪个 牌子 好 | 多少 钱 一 台 | 值得 买 吗 | 是 怎么 认 路 的) [？]
+t no.y12 = (割草机 | 割草 机器人) (怎么 保养 | 能 用 几 年 | 噪音 大 不 大 | 是 谁 发明 的) [？]
+t no.y13 = (怎么 才 能 不 拖延 | 怎么 提高 效率 | 怎么 养成 好 习惯 | 怎么 学 好 英语) [？]
+t no.y14 = (附近 有 什么 好吃 的 | 最近 的 药店 在 哪 | 哪 家 火锅 好吃 | 去 机场 怎么 走) [？]
+t no.y15 = (牛奶 能 放 多久 | 鸡蛋 怎么 煮 才 好吃 | 西红柿 炒 鸡蛋 怎么 做 | 草莓 要 怎么 洗) [？]
+t no.y16 = (我 妈 刚 去 超市 了 | 今天 打扫 了 一 整 天 ， 累 死 了 | 院子 里 的 草 长 得 真 好 | 我们 家 狗 又 掉 毛 了)
+t no.y17 = (你 会 洗 碗 吗 | 你 能 帮 我 带 孩子 吗 | 你 会 做饭 吗 | 你 能 陪 我 去 跑步 吗) [？]
+t no.y18 = (你 知道 {any} 是 干 什么 用 的 吗 | {any} 坏 了 怎么 修 | {any} 用 了 几 年 了 | {any} 的 说明书 在 哪) [？]
+t no.y19 = (猫 能 吃 巧克力 吗 | 多 喝 水 有 什么 好处 | 狗 为什么 爱 摇 尾巴 | 熬夜 对 身体 有 什么 影响) [？]
+t no.y20 = (你 是 男 的 还是 女 的 | 你 会 讲 方言 吗 | 你 最 喜欢 吃 什么 | 你 相信 外星人 吗) [？]
