@@ -9,7 +9,8 @@ HUB_DATA_LIBS = engine/libhubdata.a common/libhubcommon.a $(JANSSON_LIBS) -lm
 
 EXTRA_DIST += data/schema.json data/README.md data/templates/en.tpl data/words/en.words \
 	data/templates/en-rules.tpl data/templates/zh-CN-rules.tpl \
-	data/templates/zh-CN.tpl data/words/zh-CN.words
+	data/templates/zh-CN.tpl data/words/zh-CN.words \
+	data/words/en-copy.words data/words/zh-CN-copy.words data/make-copy-words.sh
 
 bin_PROGRAMS += engine/hub-train
 engine_hub_train_SOURCES = engine/hub-train.c

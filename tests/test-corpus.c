@@ -3,11 +3,12 @@
  * intent and combination; every target line parses and validates; the expected output agrees with
  * the line (same slots, numbers that numbers.c reads back to the same value, spans that are in the
  * text, names, areas and floors that are in the house); the held-out split shares no template,
- * house, area or entity name with training; the same seed gives the same corpus. Rule sentences
+ * house, area or entity name with training, and none of its free text is said inside training's; the same seed gives the same corpus. Rule sentences
  * (--rules): every line is an action line plus a valid rule part, its expected rule object
  * agrees with the rule slots (times and durations as numbers.c reads the spans, the trigger
  * entity in the house), every trigger kind and condition is generated, and the splits share no
  * rule template. */
+#define _GNU_SOURCE /* strcasestr */
 #include "engine/corpus.h"
 #include "engine/intent_line.h"
 #include "engine/numbers.h"
@@ -23,6 +24,18 @@
 #include "tests/hub-check.h"
 
 #define N_LINES 12000
+
+/* Does text contain part, case aside, as whole words (English) or anywhere (Chinese, where
+ * words are not spaced)? */
+static int contains_words(const char *text, const char *part, int spaced)
+{
+    size_t n = strlen(part);
+    for (const char *p = text; (p = strcasestr(p, part)); p++) {
+        if (!spaced) return 1;
+        if ((p == text || p[-1] == ' ') && (p[n] == 0 || p[n] == ' ' || p[n] == ',')) return 1;
+    }
+    return 0;
+}
 
 /* A set of strings (small and simple: linear search is fine at these sizes). */
 struct strset {
@@ -68,6 +81,7 @@ static json_t *house_find(json_t *house, const char *key, const char *name)
 
 struct run {
     struct strset templates, houses, areas, entities;
+    struct strset free_text; /* items, search queries, messages, as the lines copy them */
     unsigned char *seen; /* per intent x combination */
     int texts_hash;
 };
@@ -218,6 +232,7 @@ static unsigned long run_split(const struct intent_schema *schema, const struct 
                 if (wildcard || kind == INTENT_SLOT_TEXT)
                     CHECK(!strcmp(canon, v), "%s: free text %s='%s' changed to '%s'", lang, s, v,
                           canon);
+                if (r && kind == INTENT_SLOT_TEXT) strset_add(&r->free_text, v);
             }
         }
     next:
@@ -441,6 +456,14 @@ int main(void)
         for (int i = 0; i < r[1].entities.n; i++)
             CHECK(!strset_has(&r[0].entities, r[1].entities.v[i]),
                   "%s: entity name %s in both splits", langs[l], r[1].entities.v[i]);
+        /* nor free text: no held-out item, query or message is said inside a training one
+         * (synthesized goods such as "oat milk" around a word-list "milk" would teach the
+         * held-out "oat milk" itself) */
+        for (int i = 0; i < r[1].free_text.n; i++)
+            for (int k = 0; k < r[0].free_text.n; k++)
+                CHECK(!contains_words(r[0].free_text.v[k], r[1].free_text.v[i], l == 0),
+                      "%s: held-out free text '%s' inside training's '%s'", langs[l],
+                      r[1].free_text.v[i], r[0].free_text.v[k]);
         /* rule sentences: both splits, no rule template in both */
         struct strset rt[2];
         memset(rt, 0, sizeof rt);
@@ -456,6 +479,7 @@ int main(void)
             strset_free(&r[s].houses);
             strset_free(&r[s].areas);
             strset_free(&r[s].entities);
+            strset_free(&r[s].free_text);
             free(r[s].seen);
         }
         corpus_free(c);
