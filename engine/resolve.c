@@ -583,7 +583,8 @@ static json_t *number_json(double x)
 /* The state word an entity of the domain has for the state asked: "is the blanket on?" and
  * "车库门磁开着吗" ask about on/off devices and contact sensors (on = open), "大门锁是不是开着"
  * about a lock (open = unlocked), "is the garage door on" about a cover; the model hears "open"
- * or "on" from the words and cannot know the device. Returns state itself when it fits. */
+ * or "on" from the words and cannot know the device, and may say a lock's word for a door or a
+ * tap ("侧门是不是开着" as unlocked: open). Returns state itself when it fits. */
 static const char *state_of_domain(const char *domain, const char *state)
 {
     static const char *const onoff[] = {"light", "switch", "fan", "input_boolean",
@@ -591,11 +592,11 @@ static const char *state_of_domain(const char *domain, const char *state)
     static const char *const openclose[] = {"cover", "valve", NULL};
     if (!domain) return state;
     if (in_list(onoff, domain)) {
-        if (!strcmp(state, "open")) return "on";
-        if (!strcmp(state, "closed")) return "off";
+        if (!strcmp(state, "open") || !strcmp(state, "unlocked")) return "on";
+        if (!strcmp(state, "closed") || !strcmp(state, "locked")) return "off";
     } else if (in_list(openclose, domain)) {
-        if (!strcmp(state, "on")) return "open";
-        if (!strcmp(state, "off")) return "closed";
+        if (!strcmp(state, "on") || !strcmp(state, "unlocked")) return "open";
+        if (!strcmp(state, "off") || !strcmp(state, "locked")) return "closed";
     } else if (!strcmp(domain, "lock")) {
         if (!strcmp(state, "open") || !strcmp(state, "off")) return "unlocked";
         if (!strcmp(state, "closed") || !strcmp(state, "on")) return "locked";

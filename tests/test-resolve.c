@@ -629,6 +629,14 @@ static void house_cases(const struct intent_schema *s)
                  "HassGetState|domain=cover|device_class=door|state=open",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Patio Door\","
                  "\"state\":\"on\"}}");
+    /* a lock's words for a contact sensor or a tap: unlocked is open */
+    check_ground(g, s, "is the back door open",
+                 "HassGetState|name=back door|state=unlocked",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Patio Door\","
+                 "\"state\":\"on\"}}");
+    check_ground(g, s, "is the garden tap shut", "HassGetState|name=garden tap|state=locked",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Garden Tap\","
+                 "\"state\":\"closed\"}}");
     /* must not change: part of the name only; the thermostat is no sensor */
     check_ground(g, s, "what's the temperature outdoors", "HassClimateGetTemperature",
                  "{\"intent\":\"HassClimateGetTemperature\",\"slots\":{}}");
