@@ -3,11 +3,11 @@
  * intent and combination; every target line parses and validates; the expected output agrees with
  * the line (same slots, numbers that numbers.c reads back to the same value, spans that are in the
  * text, names, areas and floors that are in the house); the held-out split shares no template,
- * house, area or entity name with training, and none of its free text is said inside training's; the same seed gives the same corpus. Rule sentences
- * (--rules): every line is an action line plus a valid rule part, its expected rule object
- * agrees with the rule slots (times and durations as numbers.c reads the spans, the trigger
- * entity in the house), every trigger kind and condition is generated, and the splits share no
- * rule template. */
+ * house, area or entity name with training, and none of its free text is said inside
+ * training's; the same seed gives the same corpus. Rule sentences (--rules): every line is an
+ * action line plus a valid rule part, its expected rule object agrees with the rule slots (times
+ * and durations as numbers.c reads the spans, the trigger entity in the house), every trigger kind
+ * and condition is generated, and the splits share no rule template. */
 #define _GNU_SOURCE /* strcasestr */
 #include "engine/corpus.h"
 #include "engine/intent_line.h"
