@@ -696,10 +696,6 @@ int corpus_load(const char *data_dir, const char *lang, const struct intent_sche
     if (access(path, R_OK) == 0 && corpus_load_templates(c, path, err, errlen)) goto fail;
     snprintf(path, sizeof path, "%s/words/%s.words", data_dir, lang);
     if (corpus_load_words(c, path, err, errlen)) goto fail;
-    /* [copy_words]: dictionary words for synthesized free text (data/make-copy-words.sh) */
-    snprintf(path, sizeof path, "%s/words/%s-copy.words", data_dir, lang);
-    if (corpus_load_words(c, path, err, errlen)) goto fail;
-    snprintf(path, sizeof path, "%s/words/%s.words", data_dir, lang);
     /* every section the generator reads must be there, with train and held-out lines */
     static const char *const need[] = {"floors", "areas", "persons", "timer_names", "items",
                                        "queries", "messages", "colors", NULL};
@@ -718,6 +714,9 @@ int corpus_load(const char *data_dir, const char *lang, const struct intent_sche
             goto fail;
         }
     }
+    /* [copy_words]: dictionary words for synthesized free text (data/make-copy-words.sh) */
+    snprintf(path, sizeof path, "%s/words/%s-copy.words", data_dir, lang);
+    if (corpus_load_words(c, path, err, errlen)) goto fail;
     for (int i = 0; i < c->n_tmpls; i++) {
         struct tmpl *t = &c->tmpls[i];
         for (int split = 0; split < 2; split++) {
