@@ -2274,3 +2274,677 @@ t no.y17 = (the dog won't stop barking | the cat knocked over a plant | the kids
 t no.y18 = (what year did | when did) (the war end | man land on the moon | the titanic sink) [?]
 t no.y19 = (the {any} is broken | the {any} is making a (weird | strange) noise | the {any} was a gift from my mum | (how old is | who installed | how much did we pay for) the {any} [?])
 t no.y20 = (flip a coin | roll a dice | pick a number between one and ten | what does serendipity mean | how many calories are in a banana) [?]
+
+# ---------- round 3 g1en (en): non-native "open/close/on/off the light", idioms ("on with", "off with"), impatience, polite requests, situations, area-first and terse questions for state and indoor temperature (ids *.w*) ----------
+rule w1e_polite = would you be so kind as to | i'd appreciate it if you could | do me a favour and | do me a favor and | be a dear and | if you could | could i ask you to | may i ask you to
+rule w1e_hurry = , quick | , quickly | , hurry up | , and be quick about it | already | right this second | , come on
+rule w1e_said = i said | i told you to | for the last time , | come on , | i asked you to
+rule w1e_mylights = <det> <lights> [<in_area> | <on_floor>] | the {area} <lights> | <det> {name:light}
+
+intent HassTurnOn
+t on.w101 = [<xlead>] on with (<w1e_mylights> | <det> <dev>) [please]
+t on.w102 = <xpre> open (<w1e_mylights> | <det> {name:fan,media_player}) [please] | <xpre> open <det> <dev> <in_area> [please]
+t on.w103 = [<xlead>] [please] on <det> (<lights> [<in_area> | <on_floor>] | <fans> [<in_area>] | {name:light,fan,switch}) [please]
+t on.w104 = <w1e_said> (turn | switch | put) on <onoff_tgt>
+t on.w105 = (turn | switch) on <onoff_tgt> <w1e_hurry>
+t on.w106 = [<xlead>] <w1e_polite> (turn | switch | put) on <onoff_tgt> [for me]
+t on.w107 = [<xlead>] (mind | how about | what about) (turning | switching | putting) on <onoff_tgt> [?]
+t on.w108 = <onoff_tgt> (switched | turned) on (please | now please | , thanks)
+t on.w109 = (i'm trying to read | i'm reading | we've got guests coming | i just got home | we just got in | i can't find my keys | i'm doing my homework) , (turn | switch | put) on (<det> <lights> [<in_area>] | <det> {name:light}) [please]
+t on.w110 = [<xlead>] (can | could) you make <onoff_tgt> come on [?] | <xpre> make <onoff_tgt> come on
+t on.w111 = <xpre> (go to | switch everything to | put us in | get us into | bring on) <det> {name:scene} (scene | mode) <xpost> | <det> {name:scene} (scene | mode) (, please | now | please)
+t on.w112 = <xpre> (set off | call | fire) <det> {name:script} (script | routine | sequence) | <xpre> (get | set) <det> {name:script} (script | routine) going | (i want to | let's) run <det> {name:script} (script | routine)
+t on.w113 = <xpre> (put | throw) the (lock | bolt | deadbolt) on <det> {name:lock} [<in_area>] | (i'm in bed | i'm already in bed | i'm going to sleep | we're going to bed) , lock <det> {name:lock} [<in_area>] [please]
+t on.w114 = (good morning | it's morning | rise and shine | time to get up) , (open | raise) <det> <coverkind> [<in_area>] [please] | <xpre> (wind | crank) up <cover_tgt> | (i'm pulling in | i'm almost home | i'm in the driveway) , open <det> {domain=cover,device_class=garage} (garage | garage door) [please]
+t on.w115 = <xpre> (turn | put) the water on (at | for) <det> {name:valve} [<in_area>] | <det> {name:climate} [<in_area>] , (on | turn it on | switch it on) [please] | (i want to watch something | i want to listen to something | let's watch something) , (turn | switch) on <det> {name:media_player} [<in_area>]
+
+intent HassTurnOff
+t off.w101 = [<xlead>] off with (<w1e_mylights> | <det> <dev>) [please]
+t off.w102 = <xpre> close (<w1e_mylights> | <det> {name:fan,media_player}) [please] | <xpre> close <det> <dev> <in_area> [please]
+t off.w103 = [<xlead>] [please] off <det> (<lights> [<in_area> | <on_floor>] | <fans> [<in_area>] | {name:light,fan,switch}) [please]
+t off.w104 = <w1e_said> (turn | switch | shut) off <onoff_tgt>
+t off.w105 = (turn | switch | shut) off <onoff_tgt> <w1e_hurry>
+t off.w106 = [<xlead>] <w1e_polite> (turn | switch | shut) off <onoff_tgt> [for me]
+t off.w107 = [<xlead>] (mind | how about | what about) (turning | switching | shutting) off <onoff_tgt> [?]
+t off.w108 = <onoff_tgt> (switched | turned) off (please | now please | , thanks)
+t off.w109 = (i'm trying to sleep | the baby's asleep | the baby is sleeping | we're watching a movie | i've got a headache | i'm going to bed now) , (turn | switch | shut) off <onoff_tgt> [please]
+t off.w110 = (we're wasting electricity | that's wasting power | think of the electric bill | nobody's using it) , (turn | switch) off <onoff_tgt>
+t off.w111 = <xpre> (turn | put) (<det> <lights> [<in_area> | <on_floor>] | the {area} <lights>) out <xpost> | lights out (<in_area> | <on_floor>) {domain=light} [please]
+t off.w112 = <xpre> (turn | switch | shut) (every light | all the lights | all lights | every lamp) (in the house | in the whole house | everywhere | in every room) off {domain=light}
+t off.w113 = <xpre> (wind | crank) down <cover_tgt> <xpost> | (the sun's in my eyes | there's glare on the screen | too much sun) , (lower | close) <det> <coverkind> [<in_area>] [please] | (i've left | i'm out | we've gone | we're leaving) , close <det> {domain=cover,device_class=garage} (garage | garage door) [please]
+t off.w114 = (let me in | i can't get in | i'm locked out | i forgot my keys) , unlock <det> {name:lock} [<in_area>] [please] | <xpre> unlock <det> {name:lock} for (the plumber | my mum | the dog walker | the babysitter | grandma)
+t off.w115 = <xpre> (turn | shut) the water off (at | on) <det> {name:valve} [<in_area>] | <det> {name:climate} [<in_area>] , (off | turn it off | switch it off) [please]
+t off.w116 = (we're done watching | i'm done watching | nobody's watching | i'm done listening) , (turn | switch) off <det> {name:media_player} [<in_area>] | <xpre> (turn | switch | shut) off <det> {name:media_player} [<in_area>] <w1e_hurry>
+
+intent HassGetState
+t st.w101 = is <det> {name:light,switch,fan} on or off [right now] [?] | is <det> {name:cover,valve} open or (closed | shut) [?] | is <det> {name:lock} locked or unlocked [?]
+t st.w102 = (quick question | just checking | just wondering | real quick) , (is <det> {name:light,switch,fan} <onoff_state> | is <det> {name:lock} <lock_state> | is <det> {name:cover} <open_state>) [?]
+t st.w103 = (have | has) (i | we | the kids | someone) left <det> {name:light,switch,fan} on {state=on} [?] | was <det> {name:light,switch,fan} left on {state=on} [?]
+t st.w104 = (<xpre> (check | see | find out) | i (need | want | would like) to know) (if | whether) <det> {name:light,switch,fan} is <onoff_state>
+t st.w105 = (is | was) <det> {name:lock} [<in_area> | <on_floor>] (secured | secure | bolted | properly locked) {state=locked} [?] | (have you | did you) lock <det> {name:lock} [<in_area>] {state=locked} [?] | is <det> {name:lock} [<in_area> | <on_floor>] still unlocked {state=unlocked} [?]
+t st.w106 = did <det> {name:cover} [<in_area> | <on_floor>] (close {state=closed} | shut {state=closed} | open {state=open}) [properly] [?] | did <det> <coverkind> [<in_area> | <on_floor>] (close | shut) {state=closed} [?]
+t st.w107 = (which | what) <coverkind> (is | are) [still] <open_state> [<in_area> | <on_floor>] [?]
+t st.w108 = (is | are) the {area} <coverkind> [still] <open_state> [?] | (is | are) the {floor} <coverkind> [still] <open_state> [?]
+t st.w109 = is <det> {name:binary_sensor} [<in_area> | <on_floor>] still (open {state=on} | on {state=on} | closed {state=off} | off {state=off}) [?] | does <det> {name:binary_sensor} [<in_area>] (read | report) (open {state=on} | closed {state=off}) [?]
+t st.w110 = where did {name:person} go [?] | (what's | what is) the location of {name:person} [?] | (can | could) you see where {name:person} is [?] | whereabouts is {name:person} [right now] [?] | where in the world is {name:person} [?]
+t st.w111 = is {name:person} (back from (work | school | the shops) {state=home} | still at home {state=home} | here yet {state=home} | in the house {state=home} | away from home {state=not_home} | gone {state=not_home} | out and about {state=not_home}) [?]
+t st.w112 = is (anybody | anyone | someone) (still | already) (home | here | in the house) {domain=person} {state=home} [?] | (has everyone (left | gone out) | did everyone (leave | go out)) {domain=person} {state=not_home} [?]
+t st.w113 = any <ldom> [still] <onoff_state> [<in_area> | <on_floor>] [?] | is every (light | lamp) {domain=light} <onoff_state> [<in_area> | <on_floor>] [?]
+t st.w114 = (which | what) (fans | ceiling fans) {domain=fan} are (running | spinning | going) {state=on} [<in_area> | <on_floor>] [?] | are (any | the) (fans | ceiling fans) {domain=fan} (running | spinning | going) {state=on} [<in_area> | <on_floor>] [?]
+t st.w115 = is (every | each) (door | lock) {domain=lock} <lock_state> [<in_area> | <on_floor>] [?] | did (i | we | you) lock (all the doors | every door | all the locks) {domain=lock} {state=locked} [<on_floor>] [?] | are we (locked up | all locked up) {domain=lock} {state=locked} [for the night] [?]
+t st.w116 = <in_area> , (are | is) (the | any) <ldom> <onoff_state> [?] | <on_floor> , are (any | the | all the) (doors | locks) {domain=lock} <lock_state> [?]
+t st.w117 = what (does <det> {name:sensor} (show | display | report) | is <det> {name:sensor} (showing | displaying | reporting)) [right now | at the moment] [?]
+t st.w118 = (what's | what is) the (latest | current) (reading | value | number) (on | from | for) <det> {name:sensor} [?] | <det> {name:sensor} (reading | level | value) [please] [?] | how (high | low) is <det> {name:sensor} [right now] [?]
+t st.w119 = is the water (on {state=open} | off {state=closed} | running {state=open}) (at | on) <det> {name:valve} [?] | is <det> {name:valve} (running | flowing) {state=open} [?]
+t st.w120 = [<xlead>] (can | could) you (tell me | give me) the (status | state) of <det> {name:sensor,light,switch,fan,cover,lock,valve,media_player} [?] | (how's | how is) <det> {name:light,switch,fan,cover,lock,valve} looking [?]
+t st.w121 = <det> {name:light,switch,fan} is <onoff_state> or not [?] | <det> {name:lock} [<in_area>] is <lock_state> or not [?] | <det> {name:cover} is <open_state> or not [?]
+
+intent HassLightSet
+t ls.w101 = <xpre> fade <light_tgt> (down | up) to {brightness} <xpost> | <xpre> ramp <light_tgt> (up | down) to {brightness}
+t ls.w102 = <light_tgt> (down | up) to {brightness} [please]
+t ls.w103 = <xpre> make <light_tgt> {brightness} [brightness]
+t ls.w104 = [<xlead>] (can | could) <light_tgt> be (at | set to | dimmed to) {brightness} [?]
+t ls.w105 = [<xlead>] <w1e_polite> (dim | set | put) <light_tgt> (to | at) {brightness}
+t ls.w106 = <xpre> (dim | brighten) <light_tgt> , (to | say | maybe | like) {brightness} [please]
+t ls.w107 = (i'm watching a movie | we're watching tv | it's movie time | i want to relax) , (dim | bring down) <det> <lightsd> [<in_area>] to {brightness} | (i'm reading | i need to read | i'm working) , (brighten | turn up | bring up) <det> <lightsd> [<in_area>] to {brightness}
+t ls.w108 = <xpre> (make | turn) <light_tgt> a nice {color} [colour | color]
+t ls.w109 = [<xlead>] (can | could) (i | we) get (some | a bit of) {color} light (in here | <in_area> | <on_floor>) {domain=light} [?]
+t ls.w110 = <light_tgt> should be {color} [now | instead] | <xpre> give <light_tgt> a {color} (hue | shade | colour)
+t ls.w111 = <light_tgt> (color | colour) {color} [please] | (color | colour) {color} (on | for) <light_tgt> [please]
+t ls.w112 = <xpre> make <light_tgt> {temperature:kelvin} | (i want | i'd like) <light_tgt> at {temperature:kelvin}
+t ls.w113 = <xpre> (use | go with | try) {temperature:kelvin} (on | for) <light_tgt> | (a | the) color temperature of {temperature:kelvin} (on | for) <light_tgt> [please]
+t ls.w114 = (it's | it is) (too dark | too gloomy | a bit dim) to (read | see | work) , (turn up | brighten | raise) <light_tgt> to {brightness}
+
+intent HassSetPosition
+t pos.w101 = <xpre> (open | raise) <cover_tgt> (only | just) {position} | <xpre> (open | raise) <cover_tgt> {position} of the way
+t pos.w102 = <xpre> (leave | keep) <cover_tgt> (at | open at) {position}
+t pos.w103 = <xpre> position <cover_tgt> (at | to) {position} <xpost>
+t pos.w104 = <xpre> slide <cover_tgt> (open | across | over) to {position}
+t pos.w105 = {position} (on | for) <cover_tgt> [please]
+t pos.w106 = [<xlead>] (can | could) <cover_tgt> (go to | be at | be set to) {position} [?]
+t pos.w107 = <xpre> (set | open | close | move) <cover_tgt> to (roughly | around | approximately | just) {position}
+t pos.w108 = (too much sun | the sun's in my eyes | there's a glare on the tv) , ((set | move) <cover_tgt> to | (bring | let) <cover_tgt> down to) {position}
+t pos.w109 = (i want some light | let some light in | i'd like a bit of daylight) , (open | raise) <cover_tgt> (to | up to) {position}
+t pos.w110 = [<xlead>] <w1e_polite> (set | move | open) <cover_tgt> to {position}
+t pos.w111 = <xpre> (set | put) the (flow | opening) (on | at | of | through) <det> {name:valve} to {position} | <det> {name:valve} , (open it | set it) to {position} [please]
+t pos.w112 = <xpre> make <cover_tgt> {position} open | <cover_tgt> {position} open [please]
+
+intent HassClimateSetTemperature
+t ct.w101 = <xpre> up the (heat | heating | thermostat | temperature | temp) to {temperature} [<in_area> | <on_floor>]
+t ct.w102 = (make it | i'd like it | can it be | could it be) (a bit | a little | a touch) (warmer | cooler) (in here | <in_area> | <on_floor>) , (say | like | maybe | about) {temperature} [please] [?]
+t ct.w103 = {temperature} (on | for) <det> {name:climate} [please] | <xpre> (keep | hold) <det> {name:climate} at {temperature}
+t ct.w104 = <xpre> (turn | dial) the (thermostat | heat | heating | ac | air conditioning) to {temperature} [<in_area> | <on_floor>] <xpost>
+t ct.w105 = <xpre> (turn | dial | twist) <det> {name:climate} to {temperature}
+t ct.w106 = <xpre> (set | program) the (thermostat | heat | heating | ac | air conditioning) for {temperature} [<in_area> | <on_floor>]
+t ct.w107 = [<xlead>] (can | could) you (get | bring) (the {area} | the {floor}) (up | down) to {temperature} [?] | <xpre> (get | bring) (the {area} | the {floor}) (up | down) to {temperature}
+t ct.w108 = (i want | i'd like | we want) it {temperature} (in here | <in_area> | <on_floor>) [please]
+t ct.w109 = <xpre> hold the temperature at {temperature} [<in_area> | <on_floor>] | <xpre> maintain {temperature} [<in_area> | <on_floor>]
+t ct.w110 = (temperature | heating | thermostat) {temperature} [<in_area> | <on_floor>] please
+t ct.w111 = [<xlead>] <w1e_polite> (set | turn | put) the <heat> to {temperature} [<in_area> | <on_floor>]
+t ct.w112 = the {area} is (freezing | too cold | too hot | like an oven | like a fridge) , (set | put | turn) (it | the heat | the thermostat) to {temperature}
+
+intent HassClimateGetTemperature
+t cg.w101 = is it (warm | cool) enough (in here | inside | <in_area> | <on_floor>) [for (the baby | the kids | the dog | sleeping)] [?] | is the {area} (warm | cool) enough [for (the baby | the kids | guests)] [?]
+t cg.w102 = (what temperature | how many degrees) (has <det> {name:climate} got | does <det> {name:climate} (say | show)) [?]
+t cg.w103 = it feels (cold | chilly | warm | hot | stuffy | a bit nippy) (in here | <in_area> | <on_floor>) , (what's | what is) the (temperature | temp) [?] | (i'm | i feel) (cold | hot | chilly) , how (warm | cold) is it (in here | <in_area>) [?]
+t cg.w104 = (what's | what is) the (temperature | temp) like [in here | inside | <in_area> | <on_floor>] [?]
+t cg.w105 = how much (is the temperature | temperature is it | temperature is there) [in here | <in_area> | <on_floor>] [?]
+t cg.w106 = (what is | what's) temperature (now | in here | <in_area> | <on_floor>) [?]
+t cg.w107 = is the ({area} | {floor} | house | place) (cold | chilly | warm | hot | freezing) [right now | at the moment] [?]
+t cg.w108 = what temperature (have we got | do we have | is it showing) (in here | inside | <in_area> | <on_floor>) [?]
+t cg.w109 = (tell me | let me know) how many degrees it is [in here | inside | <in_area> | <on_floor>] | (how many | what) degrees (have we got | is it reading) [in here | <in_area> | <on_floor>] [?]
+t cg.w110 = (i'm curious | i was wondering | just wondering) (how warm | how cold | what temperature) it is [in here | <in_area> | <on_floor>]
+t cg.w111 = [<xlead>] (are you able to | would you) tell me (the temperature | how warm it is | how cold it is) [in here | <in_area> | <on_floor>] [?]
+t cg.w112 = what temperature (does <det> {name:climate} say it is | is <det> {name:climate} showing) [?] | (how warm | how cold) is it according to <det> {name:climate} [?] | (what's | what is) the temperature according to <det> {name:climate} [?]
+t cg.w113 = (how warm | how cold | how hot) (in here | <in_area> | <on_floor>) [?]
+t cg.w114 = (the {area} | in the {area}) , (how warm | how cold | what temperature) is it [in there] [?] | <on_floor> , how (warm | cold) is it [up there | down there] [?]
+t cg.w115 = (how warm | how cold) (have we got it | are we keeping it | is it being kept) (in here | <in_area> | <on_floor>) [?]
+t cg.w116 = is it nice and (warm | cool | toasty) (in here | <in_area> | <on_floor>) [?]
+
+intent HassFanSetSpeed
+t fs.w101 = (fan speed | fan | fans) {percentage} [<in_area> | <on_floor>] [please]
+t fs.w102 = <xpre> (have | get) <det> {name:fan} (going | running | spinning) at {percentage}
+t fs.w103 = <xpre> (slow <det> {name:fan} down | speed <det> {name:fan} up) to {percentage} | <xpre> (slow the (fan | fans | ceiling fan) down | speed the (fan | fans | ceiling fan) up) to {percentage} [<in_area> | <on_floor>]
+t fs.w104 = <xpre> (ramp | wind) (up | down) the (fan | fans | ceiling fan) to {percentage} [<in_area> | <on_floor>] | <xpre> ramp <det> {name:fan} (up | down) to {percentage}
+t fs.w105 = (i'm sweating | i'm roasting | it's muggy | it's sweltering) [in here] , ((fan | fans) (to | at | up to) | (put | set) the (fan | ceiling fan) (to | on)) {percentage} [please]
+t fs.w106 = [<xlead>] (can | could) <det> {name:fan} (go to | run at | be set to) {percentage} [?] | [<xlead>] (can | could) the (fan | fans | ceiling fan) (go to | run at | be set to) {percentage} [<in_area> | <on_floor>] [?]
+t fs.w107 = <xpre> (set | put) the fan (power | level | setting) to {percentage} [<in_area> | <on_floor>]
+t fs.w108 = {percentage} (on | for) the (fan | fans | ceiling fan) [<in_area> | <on_floor>] [please]
+t fs.w109 = (it's | that's) (too breezy | too drafty | too much air | a bit much) [in here] , ((turn | bring | put) <det> {name:fan} down to | (turn | bring) the (fan | fans | ceiling fan) down to) {percentage}
+t fs.w110 = [<xlead>] <w1e_polite> (set | put | turn) <det> {name:fan} to {percentage}
+t fs.w111 = <det> {name:fan} [speed] , {percentage} [please]
+
+# ---------- round 3 g2en (en): media and volume with UK/US slang (telly, bung on, whack on), terse and non-native forms, impatient repeats, kids' requests, queries placed first, middle and last with tails after them, radio stations and episodes, new situations before the command (ids *.w*) ----------
+# a media player said by name
+rule w2e_mp = <det> {name:media_player}
+# where a media command goes: a player, a room, or the speaker's own room said as "in here"
+rule w2e_tgt = on <w2e_mp> | <in_area> | in here | (over | through | from) <w2e_mp> | (down | up | over | out) in the {area}
+# things that play, UK and US words
+rule w2e_what = the telly | the film | the episode | the radio | the audiobook | the cartoon | the programme | the video | the tune
+# what comes after a search query: a reason or a listener
+rule w2e_qtail = while i (cook | clean up | work | get ready | do the dishes) | for the kids | for the party | to wake me up | to help me sleep | in the background | again
+
+intent HassMediaSearchAndPlay
+t ms.w201 = <xpre> (bung on | whack on | pop on | chuck on | slap on | spin) {search_query} <mplace>
+t ms.w202 = [<xlead>] (play | put on | stick on) {search_query} <mplace> <w2e_qtail>
+t ms.w203 = [<xlead>] <g1e_ask> (play | put on | find and play) {search_query} <mplace> [?]
+t ms.w204 = {search_query} , (can you put that on | could you play that | let's have that | i want that on | that one please | stick that on) [<mplace>] [please]
+t ms.w205 = [<xlead>] play (song {media_class=track} {search_query:track} | album {media_class=album} {search_query:album} | artist {media_class=artist} {search_query:artist} | playlist {media_class=playlist} {search_query:playlist} | podcast {media_class=podcast} {search_query:podcast} | movie {media_class=movie} {search_query:movie} | film {media_class=movie} {search_query:movie} | tv show {media_class=tv_show} {search_query:tv_show}) <mplace> [please]
+t ms.w206 = the (album {media_class=album} {search_query:album} | song {media_class=track} {search_query:track} | playlist {media_class=playlist} {search_query:playlist} | movie {media_class=movie} {search_query:movie} | podcast {media_class=podcast} {search_query:podcast}) , (play (it | that) | put (it | that) on | start (it | that)) [<mplace>] [please]
+t ms.w207 = [<xlead>] what about {search_query} <mplace> [?]
+t ms.w208 = <xpre> (tune in to | tune into | put on | play | switch over to | find) (the radio station | radio station | the station) {search_query} <mplace>
+t ms.w209 = <xpre> (play | put on | start) the (latest | newest | most recent) episode of the {search_query:podcast} podcast {media_class=podcast} <mplace> | <xpre> (play | put on | start) the (next | latest | first) episode of the (show | series) {media_class=tv_show} {search_query:tv_show} <mplace>
+t ms.w210 = <xpre> (put on | play | stick on | start) the (series | programme | tv series) {media_class=tv_show} {search_query:tv_show} <mplace> | <xpre> (put on | stick on | start) the (film | movie) (called | named) {media_class=movie} {search_query:movie} <mplace>
+t ms.w211 = [<xlead>] (mum | mom | daddy | dad | please) , can (we | i) watch {search_query:movie} [<mplace>] [please] [?] | [<xlead>] can (we | i) watch {search_query:movie} [<mplace>] (please | now) [?]
+t ms.w212 = [<xlead>] (put | stick) {search_query} on [<in_area>] [please] | [<xlead>] (put | stick) {search_query} on <w2e_mp> [please]
+t ms.w213 = (<w2e_mp> | {area} | the {area}) [,] (play | put on | i want) {search_query} [please]
+t ms.w214 = <xpre> (play | put on) {search_query} <in_area> (on | through | using) <w2e_mp>
+t ms.w215 = [<xlead>] (i feel like | i fancy | we fancy | i'm in the mood for | i could do with) (listening to | hearing) {search_query} <mplace> | [<xlead>] (i fancy | we fancy) {search_query} <mplace>
+t ms.w216 = <xpre> (play | put on) (stuff | tunes | hits | the greatest hits | the top songs | a mix | a bunch of songs) (by | from) {media_class=artist} {search_query:artist} <mplace> | <xpre> play the artist {media_class=artist} {search_query:artist} <mplace>
+t ms.w217 = <xpre> (play | put on | start | load) (my | the) playlist (called | named) {media_class=playlist} {search_query:playlist} <mplace> | <xpre> play (something | songs | a few songs) from (my | the) {search_query:playlist} playlist {media_class=playlist} <mplace>
+t ms.w218 = <xpre> play the (album called | album named | whole album | full album | entire album) {media_class=album} {search_query:album} <mplace> | <xpre> play (the whole | the entire | the full) {search_query:album} album {media_class=album} <mplace>
+t ms.w219 = [<xlead>] (can | could | would) you (play | put on | find) (the song | that song | the track) {media_class=track} {search_query:track} <mplace> [for me] [?] | [<xlead>] (i want to | i wanna | let me) hear (the song | that song) {media_class=track} {search_query:track} <mplace>
+t ms.w220 = (just | come on ,) (play | put on) {search_query} [already] [<mplace>] | (play | put on) {search_query} [<mplace>] , i said | i said play {search_query} [<mplace>]
+t ms.w221 = [<xlead>] if you (could | don't mind | wouldn't mind) , (play | put on) {search_query} <mplace> [please] | (play | put on) {search_query} <mplace> if (you could | you can | it's not too much trouble)
+t ms.w222 = (we're having a party | the kids are bored | i can't sleep | i'm going for a run | it's dinner time | time to relax | guests are coming over | it's a lazy sunday) , (play | put on | let's have | how about) {search_query} <mplace>
+t ms.w223 = [<xlead>] (listen to | hear) {search_query} <mplace> [please] | [<xlead>] watch (movie {media_class=movie} {search_query:movie} | {media_class=tv_show} show {search_query:tv_show}) <mplace> [please]
+t ms.w224 = <xpre> (find | get | search for) {search_query} [for me | to listen to] and (put it on | start it | play that | play it) <mplace>
+
+intent HassSetVolumeRelative
+t vr.w201 = <xpre> (amp | jack | ramp | hike | turn) up the <vol> {volume_step=up} <vtgt> | <xpre> (ease | wind | bring | tone) down the <vol> {volume_step=down} <vtgt>
+t vr.w202 = <xpre> (turn | bring | ease | nudge) (the <vol> | it | the music | the tv | the telly | the radio | things) down (a bit | a touch | a little | a notch | slightly | a tad) {volume_step=down} <vtgt> | <xpre> (turn | bring | nudge) (the <vol> | it | the music | the tv | the telly | the radio | things) up (a bit | a touch | a little | a notch | slightly | a tad) {volume_step=up} <vtgt>
+t vr.w203 = [<xlead>] (i can't hear (what they're saying | the dialogue | the film | the telly | the radio) | we can't hear (anything | the tv | the music) over the (kids | dishwasher | washing machine | traffic | rain | noise)) , (turn it up | make it louder | louder | up the volume | crank it up) [please] {volume_step=up} [<vtgt>]
+t vr.w204 = (the neighbours are complaining | the neighbors are complaining | you'll wake the baby | the baby's asleep | it's late | i'm trying to read | the kids are in bed) , (turn it down | quieter | lower the volume | keep it down | not so loud | turn the music down) [please] {volume_step=down} [<vtgt>]
+t vr.w205 = <xpre> (give it | add) (another | an extra) {volume_step:up} [of volume] <vtgt>
+t vr.w206 = <xpre> (take | knock | drop) {volume_step:down} off the <vol> <vtgt>
+t vr.w207 = [<xlead>] (pump it up | crank it | bring it up | boost it | jack it up | juice it up) {volume_step=up} [<vtgt>] [please] | [<xlead>] (keep it down | bring it down | drop it down | tone it down | take it down) {volume_step=down} [<vtgt>] [please]
+t vr.w208 = [<xlead>] <g1e_ask> (turn (it | the volume | the music | the tv) up {volume_step=up} | turn (it | the volume | the music | the tv) down {volume_step=down} | raise the <vol> {volume_step=up} | lower the <vol> {volume_step=down} | make it (louder {volume_step=up} | quieter {volume_step=down})) <vtgt> [?]
+t vr.w209 = (the <vol> | the music | the telly) <vtgt> , ((up | higher | a bit higher | a bit more) {volume_step=up} | (down | lower | a bit lower | a bit less) {volume_step=down}) [please]
+t vr.w210 = <xpre> turn (it | the <vol> | the music | the tv) (up {volume_step:up} | down {volume_step:down}) <vtgt> | <xpre> (volume | sound) (up {volume_step:up} | down {volume_step:down}) <vtgt>
+t vr.w211 = [<xlead>] (make | put) (the <vol> | sound | volume) (more | higher | bigger | stronger) {volume_step=up} [please] <vtgt> | [<xlead>] (make | put) (the <vol> | sound | volume) (less | lower | smaller | softer) {volume_step=down} [please] <vtgt>
+t vr.w212 = [<xlead>] (it's | this is | that's) (a bit | a little | kind of | rather | pretty) (loud {volume_step=down} | quiet {volume_step=up}) <vtgt> [, (can you sort that out | can you fix that | do something)]
+t vr.w213 = <xpre> (turn | bring | nudge | knock) <w2e_mp> (up {volume_step=up} | down {volume_step=down}) (a (bit | touch | notch | tad) | slightly | some) | <w2e_mp> is (too loud | a bit loud) , (fix it | turn it down | quieter) [please] {volume_step=down} | <w2e_mp> is (too quiet | a bit quiet) , (fix it | turn it up | louder) [please] {volume_step=up}
+t vr.w214 = (even louder | louder still | still too quiet , louder | come on , louder | more , more) {volume_step=up} [<vtgt>] | (even quieter | quieter still | still too loud , quieter | come on , turn it down) {volume_step=down} [<vtgt>] | i said (louder {volume_step=up} | quieter {volume_step=down})
+t vr.w215 = (grandma | grandpa | granny | dad | mum | mom | nana) (can't hear (it | the tv | the telly | the radio) | is struggling to hear) , (turn (it | the tv | the telly | the radio) up | make it louder | up the volume) {volume_step=up} [<vtgt>] [please]
+t vr.w216 = <xpre> (lift | push | kick) (the <vol> | it | the music) up (a few notches | a couple of notches | a step | one notch) {volume_step=up} <vtgt> | <xpre> (drop | take | bring) (the <vol> | it | the music) down (a few notches | a couple of notches | a step | one notch) {volume_step=down} <vtgt>
+
+intent HassBroadcast
+t bc.w201 = <xpre> (have | make) (all the speakers | every speaker | the speakers | the whole house) (say | announce) [that] {message}
+t bc.w202 = {message} , (say that | say it | announce it | broadcast it) (everywhere | in every room | on all the speakers | through the whole house | on every speaker) [please]
+t bc.w203 = <xpre> (do | make) a (house-wide | whole-house | family | household) (announcement | message | broadcast) [saying | that | :] {message}
+t bc.w204 = [<xlead>] (can | could) you (tell (the whole family | everyone at home | everybody at home | all the rooms | everyone in the house) | let (the whole family | everyone at home | everybody at home | all the rooms | everyone in the house) know) [that] {message} [?]
+t bc.w205 = <xpre> make sure (everyone | everybody | the whole house | the kids) (hears | knows | hear | know) [that] {message}
+t bc.w206 = <xpre> (say | repeat | read out) (this | the following) (to everyone | in every room | on every speaker | everywhere | out loud in every room) : {message}
+t bc.w207 = [<xlead>] (i've got | i have | here's | this is) an announcement [for everyone | for the house | to make] : {message}
+t bc.w208 = <xpre> (shout | yell | call) (upstairs | downstairs | up to the kids | down to the kids | to the kids) [that] {message}
+t bc.w209 = <xpre> (call | shout) (up | down | out) to (the kids | everyone | the family) (and say | and tell them | saying) {message}
+t bc.w210 = <xpre> remind (everyone | everybody | the whole house | the family | the kids) [that] {message}
+t bc.w211 = <xpre> use (the speakers | all the speakers | the intercom | every speaker) to (tell everyone | let everyone know | say | announce) [that] {message}
+t bc.w212 = {message} , (make sure everyone hears (it | that) | send that to every room | push that to all the speakers | play that in every room)
+t bc.w213 = <xpre> broadcast (a message | a quick message | a short message | a quick announcement | an announcement) [that | saying | :] {message}
+t bc.w214 = (all speakers | every speaker | all rooms | every room) , (say | announce) {message} | (all speakers | every speaker) (say | announce) {message}
+
+intent HassMediaPause
+t mpa.w201 = <xpre> pause <w2e_what> [<w2e_tgt>] <xpost>
+t mpa.w202 = <xpre> stop (the film | the episode | the audiobook | the song | the track | the tune | the cartoon) (for now | for a bit | for a minute | there | a sec | for a second) [<w2e_tgt>]
+t mpa.w203 = [<xlead>] pause (for a (sec | second | moment | minute | bit) | a sec | a moment | real quick) [<w2e_tgt>]
+t mpa.w204 = (pause | stop) (it | that) (already | right now | this second) [<w2e_tgt>] | i said (pause | stop) [it] [<w2e_tgt>] | (pause | stop) , (pause | stop) [it]
+t mpa.w205 = (i need to (grab a drink | go to the loo | go to the bathroom | check on the baby | answer the door | take the dog out) | dinner's ready | the kids are up | someone's calling me) , (pause | stop) [it | <mp_what> | <w2e_what>] [<w2e_tgt>] [please]
+t mpa.w206 = <w2e_what> , (pause | stop) (it | that) [for a (sec | bit)] [please]
+t mpa.w207 = (make | do) [a] pause [please] [<w2e_tgt>] | give (it | the music | the film) a pause [please] [<w2e_tgt>]
+t mpa.w208 = [<xlead>] <g1e_ask> pause (it | <mp_what> | <w2e_what>) [<w2e_tgt>] [?]
+t mpa.w209 = <xpre> (pause | stop) [<mp_what>] (in here | here | over here) [please] | <xpre> (freeze | pause) (whatever's on | what's on | the playback on) <w2e_mp>
+t mpa.w210 = (the music | the show | the film | the tv | the telly) on pause [<w2e_tgt>] [please] | <w2e_mp> on pause [please]
+
+intent HassMediaUnpause
+t mun.w201 = <xpre> (resume | continue | unpause) <w2e_what> [<w2e_tgt>] <xpost>
+t mun.w202 = [<xlead>] (play | play it | ok play | and play) [now] [please]
+t mun.w203 = <xpre> carry on with (the film | the episode | the show | the audiobook | the podcast | the music | the song | the programme | the cartoon) [<w2e_tgt>]
+t mun.w204 = (ok | right | alright | okay) (i'm ready | we're ready | all set | done | sorted) , (play | hit play | start it again | carry on | resume) [<w2e_tgt>]
+t mun.w205 = (pause is over | break's over | break over | snack time's over) , (resume | carry on | play | continue) [<mp_what> | <w2e_what>] [<w2e_tgt>]
+t mun.w206 = [<xlead>] <g1e_ask> (resume | unpause | continue) [<mp_what> | <w2e_what>] [<w2e_tgt>] [?]
+t mun.w207 = [<xlead>] (where was i | where were we) , (resume | continue | carry on) [<mp_what> | <w2e_what>] [<w2e_tgt>]
+t mun.w208 = make (it | the music | the film) play again [please] [<w2e_tgt>] | (music | film | video | movie | song) continue [please]
+t mun.w209 = (<w2e_what> | <w2e_mp>) , (carry on | go on | start it again | keep going) [please]
+t mun.w210 = [<xlead>] make the (cartoon | film | video | show | music) (go | play) again [please] [<w2e_tgt>] | [<xlead>] get the (cartoon | film | video | show | music) (going | playing) again [please] [<w2e_tgt>]
+t mun.w211 = <xpre> (resume | unpause | continue) (whatever was playing | what was playing | what i was (listening to | watching) | what we were watching) [<w2e_tgt>]
+t mun.w212 = <xpre> pick (it | the film | the episode | the music | the show) up (again | where it stopped | from where it stopped) [<w2e_tgt>]
+
+intent HassMediaNext
+t mnx.w201 = <xpre> skip (this tune | the tune | this episode | this chapter | this video) [<w2e_tgt>] | [<xlead>] next (tune | chapter | video | one please) [<w2e_tgt>]
+t mnx.w202 = <xpre> (fast forward | jump ahead | zip ahead) to the next (song | track | one | episode | chapter) [<w2e_tgt>]
+t mnx.w203 = (nah | nope | no | ugh | meh | not this one) , (next | skip | skip it | next one | another one) [<w2e_tgt>] [please]
+t mnx.w204 = [<xlead>] (play | give me | let's have | put on) (something else | a different song | another song | a different track | another track) [<w2e_tgt>]
+t mnx.w205 = [<xlead>] <g1e_ask> skip (this | this one | ahead | to the next one | this song) [<w2e_tgt>] [?]
+t mnx.w206 = i've heard (this one | this song | this) (too many times | a million times | already | enough) , (skip | next | next one | skip it) [<w2e_tgt>]
+t mnx.w207 = (skip | next) (it | this | this one | the song | the track) (already | right now) [<w2e_tgt>] | i said (skip | next) [<w2e_tgt>] | (next , next | skip , skip)
+t mnx.w208 = <xpre> (go | skip | jump) forward (one | a) (song | track) [<w2e_tgt>] | (one | a) (song | track) forward [please] [<w2e_tgt>]
+t mnx.w209 = (change | different | another) (song | track | tune) [please] [<w2e_tgt>]
+t mnx.w210 = <w2e_what> , (next | skip) [it | this one] [please] | (<w2e_mp> | the {area}) (next | skip) (song | track | one) [please]
+
+intent HassMediaPrevious
+t mpr.w201 = <xpre> (play | put on) (that | the) last (song | track | one | tune) again [<w2e_tgt>]
+t mpr.w202 = <xpre> (bring back | rewind to | go back to) that last (song | track | one | tune) [<w2e_tgt>]
+t mpr.w203 = [<xlead>] (previous | last | back one) (tune | chapter | video) [<w2e_tgt>]
+t mpr.w204 = [<xlead>] (one | a) (song | track) back [please] [<w2e_tgt>]
+t mpr.w205 = i said (back | go back | previous) [<w2e_tgt>] | (back , back | go back , go back) | (go back | previous) (already | right now) [<w2e_tgt>]
+t mpr.w206 = <xpre> repeat the (last | previous) (song | track | one | tune) [<w2e_tgt>]
+t mpr.w207 = [<xlead>] <g1e_ask> go back (a | one) (song | track) [<w2e_tgt>] [?]
+t mpr.w208 = (i missed | i didn't catch | i didn't hear) the last (song | one | track) , (go back | back one | play it again) [<w2e_tgt>]
+t mpr.w209 = <xpre> go back to (the one before | the one before this | the song before | what was playing before) [<w2e_tgt>]
+t mpr.w210 = (before song | song before | last song | back song) [please] [<w2e_tgt>]
+
+intent HassSetVolume
+t sv.w201 = <xpre> (raise | increase | lower | reduce | drop | boost) the <vol> to {volume_level} [<w2e_tgt>]
+t sv.w202 = [<xlead>] <g1e_ask> (set | put | bring) the <vol> (to | at) {volume_level} [<w2e_tgt>] [?]
+t sv.w203 = (the baby's sleeping | it's late | i'm on the phone | the kids are in bed | we've got guests | i'm working) , ((set | put) the <vol> (at | to) | keep the <vol> at) {volume_level} [<w2e_tgt>] [please]
+t sv.w204 = <w2e_mp> (at | to) {volume_level} volume [please] | <w2e_mp> , volume {volume_level} [please]
+t sv.w205 = <xpre> (put | have) (the music | the tv | the telly | the radio | it) (at | on) volume {volume_level} [<w2e_tgt>] | <xpre> play (the music | it) at volume {volume_level} [<w2e_tgt>]
+t sv.w206 = [<xlead>] (can i have | can we have | could i get | i'd like) (volume | the volume | the sound) [at | on] {volume_level} [<w2e_tgt>] [please] [?]
+t sv.w207 = [<xlead>] the <vol> (needs to | has to | must) be {volume_level} [<w2e_tgt>]
+t sv.w208 = [<xlead>] the <vol> (to | at) {volume_level} for <w2e_mp> [please]
+t sv.w209 = <xpre> (turn | crank | bring) (it | the music | the tv | the telly) up to {volume_level} [<w2e_tgt>] | <xpre> (turn | bring) (it | the music | the tv | the telly) down to {volume_level} [<w2e_tgt>]
+t sv.w210 = (make | put) volume {volume_level} [please] | (sound | volume) {volume_level} please
+
+intent HassMediaPlayerMute
+t mu.w201 = <xpre> (mute | silence) (the telly | the radio | the film | the adverts | the ads | the commercials | this advert | this ad | this commercial)
+t mu.w202 = <xpre> (set | switch) (it | the tv | the telly | <w2e_mp>) to mute
+t mu.w203 = (shh | shush | shhh) , (mute | silence) (it | the tv | the telly | <w2e_mp>) [please]
+t mu.w204 = (mute | silence) (it | the tv | the telly | <w2e_mp>) (already | right now) | i said mute [it | the tv | <w2e_mp>] | mute , mute [it]
+t mu.w205 = [<xlead>] <g1e_ask> mute (it | the tv | the telly | <w2e_mp>) [?]
+t mu.w206 = (someone's on the phone | i'm taking a call | grandma's napping | the doorbell's ringing | we're talking | the adverts are on) , (mute | silence | put on mute) (it | the tv | the telly | <w2e_mp>)
+t mu.w207 = (the tv | the telly | <w2e_mp>) (on | to) mute [please]
+t mu.w208 = <xpre> make (it | the tv | the telly | the music) (silent | mute | go silent)
+t mu.w209 = <xpre> (mute | silence) (the tv | the telly | the speaker | the music) (in here | here) | <xpre> mute (in here | everything in here)
+t mu.w210 = (do | make) mute [please] | mute on [please] [for <w2e_mp>]
+
+intent HassMediaPlayerUnmute
+t um.w201 = <xpre> unmute (the telly | the radio | the film | the speakers | the audio | the sound | everything | the video)
+t um.w202 = unmute (it | that | the tv | <w2e_mp>) (already | right now) | i said unmute [it | the tv | <w2e_mp>] | unmute , unmute [it]
+t um.w203 = [<xlead>] <g1e_ask> unmute (it | the tv | the telly | <w2e_mp>) [?]
+t um.w204 = (the ads are over | the adverts are done | i'm off the call | the baby's up | they've gone | the programme's back on) , (unmute [it | the tv | the telly | <w2e_mp>] | put the sound back on | take (it | the tv | the telly | <w2e_mp>) off mute)
+t um.w205 = (the tv | the telly | <w2e_mp>) (off mute | unmuted) [please]
+t um.w206 = <xpre> (turn | switch | flip) (it | the tv | the telly | <w2e_mp>) off mute
+t um.w207 = (there's no sound | the sound's gone | it's gone silent | i've lost the sound) , (unmute | unmute it | turn the sound back on | take it off mute) [please]
+t um.w208 = <xpre> (unmute | un-mute) (the sound | the audio | the volume) [on <w2e_mp>]
+t um.w209 = (make the sound come back | sound come back | make it not mute | no mute) [please]
+t um.w210 = [<xlead>] (we can have | we can get | i'll have | let's have) the (sound | audio) back (now | on) [please]
+t um.w211 = why is (it | the tv | the telly | <w2e_mp>) (still muted | on mute) [?] , unmute it [please]
+t um.w212 = <xpre> (unmute | turn the sound on) (in here | here) [please]
+
+# ---------- round 3 g3en (en): timers, time, date, weather: new verbs (lengthen, postpone, shave off, erase), terse/non-native forms, situations before the command, pause-vs-cancel contrasts (ids *.w*) ----------
+rule w3e_tt = <g3e_tt> | <g3e_tt> | <g3e_tt> | the (timer | one) (i set | i started | we set | you set) for <sdur> | the <sdur> one | my {name:timer} timer | the {name:timer} one | the (timer | one) (in | for) the {area} | the one <in_area>
+rule w3e_after = , would you | , please | , thanks | , cheers | , if you can | , ta
+
+intent HassIncreaseTimer
+t ti+.w301 = <xpre> (lengthen | postpone) <w3e_tt> by <dur> <xpost>
+t ti+.w302 = <xpre> (extend | lengthen | increase) <w3e_tt> (with | for) (another | an extra | a further) <dur>
+t ti+.w303 = [<xlead>] (plus | add | add on) <dur> [please | to it] | [<xlead>] (another | an extra) <dur> [please | on it]
+t ti+.w304 = <xpre> (let <w3e_tt> (run | go on) | keep <w3e_tt> (running | going)) (<dur> longer | for another <dur> | for an extra <dur>)
+t ti+.w305 = <xpre> push <w3e_tt> out (by | another) <dur>
+t ti+.w306 = [<xlead>] (is it possible | would it be possible | is there a way) to (add | put) <dur> (to | onto | on) <w3e_tt> [?]
+t ti+.w307 = [<xlead>] (it's not done yet | it's still raw | not ready yet | it's still not cooked | still not done) , <dur> more [on <w3e_tt>] [please]
+t ti+.w308 = <w3e_tt> , (make it <dur> longer | extend it by <dur> | give it <dur> more | add another <dur> | stick another <dur> on)
+t ti+.w309 = (plus | put) <dur> (on | onto) timer [please] | timer plus <dur> [please]
+t ti+.w310 = (extend | increase | lengthen) timer <dur> [more] [please]
+t ti+.w311 = [<xlead>] (give me | give us | gimme | get me) (another | an extra | a further) <dur> (on | for) <w3e_tt>
+t ti+.w312 = [<xlead>] (i | we) (want | would like | need) <w3e_tt> (extended | lengthened | increased | pushed back) by <dur>
+t ti+.w313 = [<xlead>] (i need | we need | i want) (more time | a little longer | a bit more time | a few more minutes) , (add | put) <dur> (on | onto | to) <w3e_tt>
+t ti+.w314 = <xpre> (increase | extend | up) the (duration | length) of <w3e_tt> by <dur>
+t ti+.w315 = <xpre> (make | have) <w3e_tt> (run | last | go) <dur> longer
+t ti+.w316 = <xpre> (add | put | tack) <dur> (on | onto | to) the (one | timer) (that's already running | that's going | already going)
+t ti+.w317 = <xpre> (don't | do not) (cancel | stop | start a new one) , just add <dur> to <w3e_tt>
+t ti+.w318 = <dur> (extra | more) (on | for) (the | my) {name:timer} [please]
+t ti+.w319 = <xpre> (add | give it | put on) <dur> more before <w3e_tt> (goes off | rings | ends)
+t ti+.w320 = <xpre> (can | could | would) you (lengthen | stretch | postpone) <w3e_tt> by <dur> [?]
+t ti+.w321 = [<xlead>] (the dough needs | the bread needs | it needs | this needs | the kids need) (another | an extra) <dur> , (add | put) it (on | onto | to) <w3e_tt>
+t ti+.w322 = <xpre> add <dur> (on | onto | to) the countdown <w3e_after>
+
+intent HassDecreaseTimer
+t td.w301 = <xpre> (shave | trim | knock) off <dur> (from | of) <w3e_tt> <xpost>
+t td.w302 = <xpre> (shorten | cut | reduce | decrease) <w3e_tt> (with | for) <dur>
+t td.w303 = <w3e_tt> , (cut it | shorten it | bring it down | take it down | reduce it) by <dur> | <w3e_tt> , make it <dur> shorter
+t td.w304 = [<xlead>] (it's cooking faster than i thought | it's browning too fast | it's almost done already | it's going to burn | the oven's hotter than i thought) , (take | knock | shave) <dur> off [<w3e_tt>]
+t td.w305 = [<xlead>] (minus | subtract | remove) <dur> [from it | from the timer] [please]
+t td.w306 = <dur> off <w3e_tt> [please]
+t td.w307 = [<xlead>] (i | we) (want | would like | need) <w3e_tt> (shortened | cut | reduced | cut down) by <dur>
+t td.w308 = [<xlead>] (is it possible | would it be possible | is there a way) to (take | cut | shave) <dur> off <w3e_tt> [?]
+t td.w309 = <xpre> (decrease | reduce | cut | shorten) the (duration | length) of <w3e_tt> by <dur>
+t td.w310 = <xpre> (make | have) <w3e_tt> (end | finish | go off | ring) <dur> (early | earlier | sooner)
+t td.w311 = <xpre> (cut back | scale back | pare down) <w3e_tt> by <dur>
+t td.w312 = [<xlead>] (oops | whoops | sorry | my mistake) , <w3e_tt> (should be | needs to be | was meant to be) <dur> shorter
+t td.w313 = [<xlead>] (how about | can we do | let's do | let's make it) <dur> less (on | for) <w3e_tt> [?]
+t td.w315 = <xpre> (don't | do not) (cancel | stop) <w3e_tt> , just (take | cut | knock) <dur> off [it]
+
+intent HassPauseTimer
+t tp.w301 = <xpre> (pause | hold | freeze | stop) <w3e_tt> (for now | for a bit | for a minute) but (don't | do not) (cancel | delete | reset) it
+t tp.w302 = [<xlead>] (hold on | one sec | one moment | wait wait | just a sec | hang on) , (pause | hold | freeze) <w3e_tt> [please]
+t tp.w303 = (pause | freeze) (the | my) (timer | countdown) (a sec | a second | one sec | a moment)
+t tp.w304 = <xpre> (stop | halt) the (clock | countdown) on <w3e_tt> (for now | for a moment | temporarily | for a sec)
+t tp.w305 = <xpre> put a (pause | hold) on <w3e_tt>
+t tp.w306 = [<xlead>] (i need to | i have to | i gotta | i've got to) (step out | run to the shop | grab something | get the door | change the baby | take a call) , (pause | hold) <w3e_tt> [until i'm back | till i get back]
+t tp.w307 = <w3e_tt> (needs to be | should be | can be) paused [for a bit | for now] | <w3e_tt> on pause [please]
+t tp.w308 = [<xlead>] (can | could | would) you (stop | hold) <w3e_tt> (for a moment | for a second | for now) without (cancelling | resetting | deleting) it [?]
+t tp.w309 = <xpre> (pause | freeze) <w3e_tt> , (i'll | we'll) (resume | continue | start it again | restart it) (later | in a bit | soon)
+t tp.w310 = [<xlead>] (i'm | we're) not ready yet , (pause | hold) <w3e_tt>
+t tp.w311 = <xpre> (set | switch) <w3e_tt> to (paused | pause mode)
+t tp.w312 = <xpre> (pause | hold) <w3e_tt> (while | until) (i check on the food | i stir the sauce | i flip the steak | the kids settle down | i find the tray)
+t tp.w313 = <xpre> stop <w3e_tt> from (counting down | running | ticking) (for now | for a moment | for a minute | for a while)
+t tp.w314 = <xpre> (pause | hold) <w3e_tt> , (don't | do not) (stop | cancel | end) it
+t tp.w315 = <xpre> (pause | hold | freeze) the countdown <w3e_after>
+
+intent HassTimerStatus
+t ts.w301 = how (much time | long) (do i have | have i got | do we have | have we got) (left | remaining) (on | for) <w3e_tt> [?]
+t ts.w302 = how (long | much) to go [on <w3e_tt>] [?] | how much left [on <w3e_tt>] [?] | how long left [?]
+t ts.w303 = is <w3e_tt> (ready | about to go off | about to ring | close to done) [yet] [?]
+t ts.w304 = how (long | much longer) (till | until) (the | my) {name:timer} (is done | is ready | comes out) [?] | how (long | much longer) (till | until) (it's done | it rings | it goes off | the timer's done | the buzzer goes) [?]
+t ts.w305 = (what's | what is) <w3e_tt> at [now | right now] [?]
+t ts.w306 = [<xlead>] (give me | tell me) the (time left | remaining time | time remaining) on <w3e_tt>
+t ts.w307 = [<xlead>] (how are | how're) (we | things) (doing | looking) on <w3e_tt> [?]
+t ts.w308 = how many timers (are | have i got | do i have) (left | still going | running | on) [<in_area>] [?]
+t ts.w309 = is there a timer (on | set | going | running) [<in_area>] [?]
+t ts.w310 = (how much is | how many minutes are) [still] left on the clock [for <w3e_tt>] [?]
+t ts.w311 = [<xlead>] (i can't see the clock | i lost track | i forgot) , how long (has <w3e_tt> got left | does <w3e_tt> have left) [?]
+t ts.w312 = <xpre> (read out | say | announce) the time (left | remaining) on <w3e_tt>
+t ts.w313 = (when will <w3e_tt> be (done | up | over | finished) | when is <w3e_tt> (due | up | done)) [?]
+t ts.w314 = <w3e_tt> , how much longer [?]
+t ts.w315 = (status of | status on | update on) <w3e_tt> [please] [?]
+
+intent HassStartTimer
+t tm.w301 = <xpre> (remind me | give me a reminder) (in | after) <dur> | <xpre> alert me at the end of <dur>
+t tm.w302 = <xpre> (wake me | wake me up | get me up) (in | after) <dur>
+t tm.w303 = [<xlead>] (i'm | we're) (baking | boiling | cooking | roasting | doing) (the | some | my) {name:timer} , (give me | set | start) a timer for <dur>
+t tm.w304 = [<xlead>] (timer | countdown) <dur> [now | go | please]
+t tm.w305 = <xpre> (set | start) (me | us) a timer (for | of) <dur> <xpost>
+t tm.w306 = <xpre> (start | run) the clock for <dur>
+t tm.w307 = <xpre> (set up | program | schedule) a timer (for | of) <dur> [(called | named | for) {name:timer}]
+t tm.w308 = [<xlead>] (can | could | may) i (have | get) a timer (for | of) <dur> [please] [?]
+t tm.w309 = <xpre> (give me a (shout | nudge | beep) | let me know | tell me) in <dur>
+t tm.w310 = [<xlead>] (i need to | i have to | i must) (leave | go | check the oven | take my pills | pick up the kids) in <dur> , (set | start) a timer
+t tm.w311 = <xpre> (get | have) a <dur> timer (going | running)
+t tm.w312 = [<xlead>] (make | create | add) (a | another | a new | one more) timer (for | of) <dur> [(called | named) {name:timer}]
+t tm.w313 = [<xlead>] {name:timer} timer for <dur> [please]
+t tm.w314 = <xpre> (once | as soon as) it's been <dur> , {conversation_command}
+t tm.w315 = [<xlead>] (start | set) a new timer , <dur> , (call | name) it {name:timer}
+
+intent HassCancelTimer
+t tc.w301 = <xpre> (erase | wipe | throw away | bin) <w3e_tt> <xpost>
+t tc.w302 = [<xlead>] (never mind | forget it | no wait | actually) , (cancel | stop | scrap) <w3e_tt>
+t tc.w303 = <xpre> (cancel | stop | kill) <w3e_tt> , (i | we) (took it out | turned it off | finished) (already | early)
+t tc.w304 = <xpre> (stop | end) the countdown (for | on) <w3e_tt>
+t tc.w305 = <xpre> (cancel | delete) <w3e_tt> (straight away | immediately | this second)
+t tc.w306 = [<xlead>] (i changed my mind | i've changed my mind | we changed our minds | we've changed our minds) , (cancel | delete | stop) <w3e_tt>
+t tc.w307 = [<xlead>] (don't | do not) bother with <w3e_tt> (anymore | any longer | after all)
+t tc.w308 = <xpre> (remove | delete | cancel) the (one | timer) (i set | you set | we set) (earlier | before | a minute ago)
+t tc.w309 = <xpre> (cancel | delete | stop) (the | my) (last | latest | most recent) timer
+t tc.w310 = [<xlead>] is <w3e_tt> still (going | running) ? (cancel | stop) it
+t tc.w311 = <w3e_tt> , (scrap | kill | forget | delete) (that | it) [please]
+t tc.w312 = <xpre> (cancel | delete) <w3e_tt> , (don't just pause it | don't pause it | i said cancel not pause)
+
+intent HassUnpauseTimer
+t tu.w301 = <xpre> start <w3e_tt> (again | back up) | <xpre> start up <w3e_tt> again
+t tu.w302 = <xpre> (let <w3e_tt> (go | run) again | let <w3e_tt> carry on)
+t tu.w303 = [<xlead>] (the call's over | done with the phone | the kids are settled | okay we're good | that's sorted) , (let | have) <w3e_tt> (carry on | keep going | continue)
+t tu.w304 = <xpre> (resume | continue) (counting down | the countdown) (on | for) <w3e_tt>
+t tu.w305 = <xpre> (take the (hold | pause) off | lift the (hold | pause) on) <w3e_tt>
+t tu.w306 = [<xlead>] (can | could | would) you (start <w3e_tt> back up | get <w3e_tt> going again | get <w3e_tt> back on) [?]
+t tu.w307 = <w3e_tt> , (off you go | keep going | start again | go again) [please]
+t tu.w308 = <xpre> (resume | continue | unpause) <w3e_tt> , (don't | do not) (reset | restart | cancel) it
+t tu.w309 = [<xlead>] (i | we) (want | would like) <w3e_tt> (running | going | counting) again
+t tu.w310 = <xpre> (unpause | resume | continue) the paused (timer | countdown | one | {name:timer} timer)
+t tu.w311 = [<xlead>] (is it possible | is there a way) to (resume | unpause) <w3e_tt> [?] | [<xlead>] any chance you could (resume | unpause) <w3e_tt> [?]
+t tu.w312 = <xpre> (set | get) <w3e_tt> (moving | rolling) again
+
+intent HassCancelAllTimers
+t ta.w301 = <xpre> (cancel | clear | kill | stop) (every [single] countdown | all (the | my) countdowns | all countdowns) [<in_area>]
+t ta.w302 = <xpre> (erase | purge | wipe away) (all | every one of) (the | my) timers [<in_area>]
+t ta.w303 = [<xlead>] (we're done | dinner's ready | everything's cooked | we're finished cooking) , (cancel | clear | stop) (all | every one of) (the | my) timers [<in_area>]
+t ta.w304 = (all | every one of) (the | my) timers <in_area> (off | gone | cancelled) [please]
+t ta.w305 = <xpre> (clear | cancel | stop) all [the] timers (for | from) the {area}
+t ta.w306 = [<xlead>] (i | we) want (all | every one of) (the | my) timers (gone | cancelled | cleared) [<in_area>]
+t ta.w307 = <xpre> (cancel | clear) (every | each) timer (in the house | everywhere | there is)
+t ta.w308 = (cancel | kill | scrap) timers [please | now] | (timers | all timers) , (cancel | clear | kill) (all | everything | the lot)
+
+intent HassGetCurrentTime
+t ti.w301 = what time do you make it [?]
+t ti.w302 = is it (five | six | seven | eight | nine | ten) o'clock yet [?]
+t ti.w303 = (time | time now | time please | what time) [?]
+t ti.w304 = [<xlead>] what o'clock is it [?]
+t ti.w305 = [<xlead>] (i forgot my watch | i left my phone upstairs | i've no watch on | the clock's stopped) , (what's | what is) the time [?]
+t ti.w306 = (what time are we at | where are we time-wise | where are we at time-wise) [?]
+t ti.w307 = [<xlead>] [please] (give me | tell me) the (exact | correct | local) time
+t ti.w308 = [<xlead>] (read out | announce | call out) the (time | current time) [please]
+t ti.w309 = [<xlead>] (how late is it | what time is it) (right now | now) , (roughly | exactly | more or less) [?]
+
+intent HassGetCurrentDate
+t da.w301 = (what's | what is) the day (today | again) [?]
+t da.w302 = (what's | what is) the day of the (week | month) [today] [?]
+t da.w303 = (what | which) month are we in [?]
+t da.w304 = is (it | today) the (first | second | tenth | fifteenth | twentieth | thirtieth) [today] [?]
+t da.w305 = [<xlead>] (read me | read out) (today's date | the date | the day and date) | [<xlead>] (give me | say) the day and date
+t da.w306 = (date | date today | day today | what date) [?]
+t da.w307 = [<xlead>] (remind me | tell me) what (day | date) today is
+t da.w308 = [<xlead>] (i'm filling out a form | i'm writing a cheque | i'm signing something | i'm dating a letter) , (what's | what is) (the date | today's date) [?]
+t da.w309 = (what | which) weekday is (it | today) [?] | (what | which) day of the week is today [?]
+t da.w310 = [<xlead>] (i've no idea | i have no idea | i don't know) what day it is , (what's | what is) the date [?]
+
+intent HassGetWeather
+t we.w301 = (how's the weather looking | what's the weather looking like) [today | this morning | this afternoon | this evening | tonight] [?]
+t we.w302 = (is it | will it be) a (good | nice) day (for a walk | for the beach | to hang the washing out | for a picnic | for cycling) [?]
+t we.w303 = (do i need to | should i) (wrap up | dress warm | bundle up | dress light) [today] [?]
+t we.w304 = (what's | what is) the (temperature | temp) (going to be | gonna be) (today | tonight | later) [?] | how (hot | cold | warm) (is it going to | will it) (be | get) today [?]
+t we.w305 = (how's the weather [over] (at | in) {name:weather} looking | what's the weather [over] (at | in) {name:weather} like) [?]
+t we.w306 = <xpre> (check | look at | get me) the {name:weather} (forecast | weather)
+t we.w307 = (is it | is it going to be) (wet | dry | stormy | icy | humid | muggy) (out | outside | today) [?]
+t we.w308 = [<xlead>] (i'm heading out | we're going out | i'm about to go for a run | i'm walking the dog) , (what's | how's) the weather [like] [?]
+t we.w309 = (weather | forecast) (today | for today | now | outside) [?]
+t we.w310 = (what's | what is) the (weather | forecast) (saying | predicting) [for today] [?] | (what's | what is) the forecast calling for [today | tonight] [?] | (what's | what is) the forecast saying <g3e_wx> [?] | (what's | what is) the forecast calling for (in | at) {name:weather} [?]
+t we.w311 = <xpre> (give me | tell me about | fill me in on) (today's | the current | the local) weather
+t we.w312 = (is the sun (out | shining) | is it (overcast | clear) out) [today] [?]
+t we.w313 = (will it | is it going to) (clear up | warm up | cool down | stay dry) (later | today) [?]
+
+
+# ---------- round 3 g4en (en): new verbs, idioms, questions, situations and orders for lists, shopping, vacuum, mower, nevermind, respond, chit-chat (ids *.w*) ----------
+rule w4e_ls = [my | the | our] <list> | [my | the | our] <list> | [my | the | our] <list> | the list (called | named) {name:todo}
+rule w4e_shop = [my | the | our] shopping list | [my | the | our] shopping list | the list
+rule w4e_vacn = vacuum | robot vacuum | robot | hoover | robot hoover | vac | vacuum robot | cleaning robot | robot cleaner
+rule w4e_ask = is it possible to | any chance you could | how about you | i need you to | would you be so kind as to
+rule w4e_mind = mind | do you mind | would you mind terribly
+
+intent HassListRemoveItem
+t lr.w401 = <xpre> (erase | scrap | axe | nix | purge) {item} (from | off) <w4e_ls> <xpost>
+t lr.w402 = <xpre> (take {item} away from | get {item} off of | pull {item} from) <w4e_ls>
+t lr.w403 = [the] {item} (on | in) <w4e_ls> [,] (delete | erase | remove) (it | that) [please]
+t lr.w404 = [<xlead>] <w4e_ask> (remove | delete | erase) {item} (from | on) <w4e_ls> [?]
+t lr.w405 = (we've still got plenty of | we've got loads of | we still have enough | there's still some) {item} , (erase | delete | remove) it from <w4e_ls>
+t lr.w406 = (oops | whoops | oh no) , (i | we) (added | put) {item} (on | to) <w4e_ls> by (mistake | accident) , ((remove | delete | erase) it | take it off)
+t lr.w407 = <xpre> (undo | cancel) adding {item} (to | on) <w4e_ls>
+t lr.w408 = <xpre> (cancel | scrap) {item:task} (on | from | in) <w4e_ls> <xpost>
+t lr.w409 = [<xlead>] (i | we) (don't want | no longer want) {item} (on | in) <w4e_ls> (anymore | any more) [, (delete | remove) it]
+t lr.w410 = (there's no need for | we can do without | we can skip) {item} , (erase | delete | remove) it from <w4e_ls>
+t lr.w411 = (just | quick) (delete | erase | remove) {item} (from | off) <w4e_ls> (already | , come on | now)
+t lr.w412 = [<xlead>] {item} (has to | needs to | should) (be deleted | be erased | be removed) from <w4e_ls>
+t lr.w413 = [<xlead>] (i'd appreciate it if you'd | would you be so kind as to | i want you to) (erase | delete | remove) {item:task} from <w4e_ls>
+t lr.w414 = <xpre> (delete | remove | erase) {item} (from | off) <w4e_ls> , (it's a duplicate | it's on there twice | it's listed twice | that's wrong)
+t lr.w415 = <xpre> get {item} off <w4e_ls> <xpost>
+t lr.w416 = <xpre> strike {item} from <w4e_ls> [entirely | altogether | completely]
+t lr.w417 = <xpre> (kick | boot) {item} off <w4e_ls>
+t lr.w418 = (forget about | never mind about) {item} , (erase | delete | scrap) it from <w4e_ls>
+t lr.w419 = [<xlead>] <w4e_mind> (taking | getting) {item} off <w4e_ls> [?]
+t lr.w420 = <w4e_ls> , (delete | remove | erase) (the entry | the item | the line) {item}
+
+intent HassListCompleteItem
+t lc.w401 = <xpre> (tick | checkmark) {item} (on | in) <w4e_ls> <xpost>
+t lc.w402 = <xpre> mark {item:task} (done | completed | finished) (on | in) <w4e_ls>
+t lc.w403 = (i | we) (completed | wrapped up | knocked out | got through) {item:task} [today] , (tick it off | mark it done on | mark it off) <w4e_ls>
+t lc.w404 = <xpre> (strike through | put a line through | draw a line through) {item} (on | in) <w4e_ls>
+t lc.w405 = <xpre> (set | change | switch) {item} to (done | complete | completed) (on | in) <w4e_ls>
+t lc.w406 = [<xlead>] <w4e_ask> (tick | check) off {item} (on | in) <w4e_ls> [?]
+t lc.w407 = {item} (on | in) <w4e_ls> [,] (tick it off | check it off | mark it done | mark it as done) [please]
+t lc.w408 = <xpre> (complete | finish) {item:task} (on | in) <w4e_ls> <xpost>
+t lc.w409 = (i | we) did {item:task} [already] , (can i | can we) (have | get) a (tick | check) (on | in) <w4e_ls> [?]
+t lc.w410 = [<xlead>] (consider | count) {item:task} (done | finished | ticked off) (on | in) <w4e_ls>
+t lc.w411 = <xpre> give {item} a (tick | check mark | checkmark) (on | in) <w4e_ls>
+t lc.w412 = [<xlead>] (please | can you) (get | have) {item} (ticked off | checked off | marked done) (on | in) <w4e_ls> [?]
+t lc.w413 = <xpre> (tick off | check off | mark off) {item} (from | in) the list (called | named) {name:todo}
+t lc.w414 = (good news | guess what | right) , {item} is (done | finished | sorted) , (tick | check) it off <w4e_ls>
+t lc.w415 = [<xlead>] <w4e_mind> (ticking | checking) off {item} (on | in) <w4e_ls> [?]
+t lc.w416 = <w4e_ls> : (tick | check) off {item} [please]
+
+intent HassVacuumStart
+t vs.w401 = <xpre> (unleash <det> {name:vacuum} | let <det> {name:vacuum} loose | set <det> {name:vacuum} loose) <xpost>
+t vs.w402 = <xpre> (tell | ask) <det> {name:vacuum} to (start | get going | start cleaning | get cleaning | do its job) <xpost>
+t vs.w403 = (come on | hurry up) [,] {name:vacuum} [,] (start | get going | get cleaning | get a move on)
+t vs.w404 = <xpre> get <det> {name:vacuum} (rolling | moving | cracking | on the job)
+t vs.w405 = <xpre> (press | hit | push) (start | go | the start button) on <det> {name:vacuum}
+t vs.w406 = (the floor's a mess | the floor is filthy | there's dog hair everywhere | it's so dusty in here | we've got guests coming) , (could you | can you | please) (set | get) <det> {name:vacuum} (going | started | working) [?]
+t vs.w407 = (how about | what about) (starting | running | firing up) <det> {name:vacuum} [now] [?]
+t vs.w408 = <det> {name:vacuum} , ((can you | could you) (start it | run it | switch it on) [?] | please (start it | run it | switch it on))
+t vs.w409 = <xpre> (start | run | turn on | fire up) the {area} <w4e_vacn> <xpost>
+t vs.w410 = <xpre> (get | set) the <w4e_vacn> <in_area> (going | started | running | moving)
+t vs.w411 = <xpre> (vacuum | hoover) (the | the whole | all of the) {floor} <xpost>
+t vs.w412 = <xpre> (clean | do | vacuum) (the floors | the carpets) (on the | across the | throughout the) {floor}
+t vs.w413 = <xpre> (start | run | turn on | switch on) the {floor} (vacuum | robot | hoover | robot vacuum)
+t vs.w414 = the {floor} (needs | could do with | could use) (a (vacuum | hoover) | vacuuming | hoovering) [, start the <w4e_vacn>]
+t vs.w415 = <xpre> (let | have) <det> {name:vacuum} (go over | do) the (house | floors | whole place | carpets)
+t vs.w416 = (can | could) we (make | let) <det> {name:vacuum} (go | drive around | clean) [?]
+t vs.w417 = <xpre> (wake | power | boot) up <det> {name:vacuum} and (start | get) (cleaning | vacuuming | to work)
+t vs.w418 = (there's (dirt | mud | sand | fluff) | there are crumbs) all over the floor , (start | run | fire up) the <w4e_vacn> <in_area>
+t vs.w419 = <xpre> give the (floors | house | carpets) a (quick | proper) (once over | going over | clean) with <det> {name:vacuum}
+
+intent HassListAddItem
+t la.w401 = <xpre> (chuck | bung | slip) {item} (on | onto | in) <w4e_ls> <xpost>
+t la.w402 = [<xlead>] {item} (needs adding to | wants adding to | needs to be added to | should be added to) <w4e_ls>
+t la.w403 = <xpre> (put down | pencil in) {item:task} (on | in) <w4e_ls>
+t la.w404 = (oh | oh yeah | ah) [,] (that reminds me | i just remembered | while i think of it) , (add {item} to | put {item} on) <w4e_ls>
+t la.w405 = [<xlead>] <w4e_mind> adding {item} to <w4e_ls> [?]
+t la.w406 = <xpre> add {item} to the list (called | named) {name:todo} <xpost>
+t la.w407 = <xpre> (add {item:task} to | put {item:task} on | stick {item:task} on) <w4e_ls> for (today | tomorrow | this week | the weekend | monday)
+t la.w408 = {item} (to | onto | into) <w4e_ls> [please | thanks]
+t la.w409 = (how about | what about) (adding {item} to | putting {item} on) <w4e_ls> [?]
+t la.w410 = (don't let me forget | i mustn't forget | i can't forget) (about {item} | to {item:task}) , (add it to | put it on | stick it on) <w4e_ls>
+t la.w411 = [<xlead>] (i'd appreciate it if you could | would you be so kind as to | i need you to) (add {item} to | put {item} on) <w4e_ls>
+t la.w412 = <xpre> (tack | add) {item} on to the end of <w4e_ls>
+
+intent HassShoppingListAddItem
+t sl.w401 = <xpre> (chuck | bung | slip) {item} on <w4e_shop> <xpost>
+t sl.w402 = (someone | somebody | the kids | you lot) (used up | took | had) the last of the {item} [, (add (it | some) to | put (it | some) on) the list]
+t sl.w403 = <xpre> (add {item} to | put {item} on) the list <xpost>
+t sl.w404 = [<xlead>] remind me to (buy | get | pick up | grab) {item} [(at | from) the (shop | store | supermarket)]
+t sl.w405 = [<xlead>] <w4e_mind> (adding {item} to | putting {item} on) <w4e_shop> [?]
+t sl.w406 = {item} (needs adding to | wants adding to | should be added to) <w4e_shop>
+t sl.w407 = <xpre> (add {item} to | put {item} on | stick {item} on) <w4e_shop> for (tomorrow | the weekend | saturday | the next shop | the big shop | the weekly shop)
+t sl.w408 = (shopping list | on the shopping list | for the shopping list) [:] {item} [please]
+t sl.w409 = ((the baby | the dog | the cat | grandma) (needs | wants) | the kids (need | want)) {item} , (add (it | that) to | put (it | that) on) <w4e_shop>
+t sl.w410 = [<xlead>] (we're gonna need | we'll need | i'm going to need) {item} (for the weekend | for the party | for tomorrow | for dinner | this week) , (add (it | that) to | put (it | that) on | stick (it | that) on) the (list | shopping list)
+t sl.w411 = (please | pls) (add | put) {item} (in | into) <w4e_shop>
+t sl.w412 = (add {item} to | put {item} on | stick {item} on) <w4e_shop> <g1e_after>
+
+intent HassShoppingListCompleteItem
+t sc.w401 = <xpre> (tick | checkmark) {item} (on | in) <w4e_shop> <xpost>
+t sc.w402 = <xpre> (set | change | switch) {item} to (bought | done | purchased) (on | in) <w4e_shop>
+t sc.w403 = <xpre> (strike through | put a line through | draw a line through) {item} (on | in) <w4e_shop>
+t sc.w404 = [<xlead>] <w4e_mind> (ticking | checking | crossing) {item} off <w4e_shop> [?]
+t sc.w405 = (i'm | we're) at the (shop | store | supermarket) and (i've | we've) got {item} , (tick | check) (it | that) off <w4e_shop>
+t sc.w406 = <xpre> give {item} a (tick | check mark | checkmark) (on | in) <w4e_shop>
+t sc.w407 = (dad | mum | mom | my wife | my husband | my partner) (bought | got | picked up) {item} (already | today | on the way home) , (tick | check | cross) it off <w4e_shop>
+t sc.w408 = <xpre> (tick | check) off {item} <xpost>
+t sc.w409 = <xpre> mark {item} (as bought | as purchased | bought | as got) <xpost>
+t sc.w410 = [<xlead>] <w4e_ask> (tick | check | cross) off {item} (on | from) <w4e_shop> [?]
+t sc.w411 = [<xlead>] {item} (has been | is) (bought | purchased | picked up) [, (tick | check) it off]
+t sc.w412 = (shopping list update | update the shopping list) [:] (got | bought) {item}
+
+intent HassVacuumReturnToBase
+t vb.w401 = <xpre> (send | put) <det> {name:vacuum} (to bed | back to bed) <xpost>
+t vb.w402 = <det> {name:vacuum} , (home | go home | back home | back to base) [now | please]
+t vb.w403 = <xpre> ((put | get) <det> {name:vacuum} (on charge | back on charge | charging) | (recharge | charge up) <det> {name:vacuum})
+t vb.w404 = <det> {name:vacuum} is (in the way | under my feet | getting in the way | bumping into everything | too noisy) , (send | get) it (home | back to <g4e_dock>)
+t vb.w405 = <xpre> (tell <det> {name:vacuum} to | have <det> {name:vacuum}) (call it a day | pack it in) and (go home | dock | head back)
+t vb.w406 = [<xlead>] <w4e_mind> (sending | bringing) <det> {name:vacuum} (home | back to <g4e_dock>) [?]
+t vb.w407 = <xpre> (dock | send home | send back | park) the {area} (vacuum | robot | hoover | robot vacuum | vac)
+t vb.w408 = the <w4e_vacn> <in_area> , (home | back to base | go home | dock) [please | now]
+t vb.w409 = <xpre> (recall | bring back | call back) the <w4e_vacn> (from the {area} | <in_area>) [to <g4e_dock>]
+t vb.w410 = (how about | what about) (sending | bringing) <det> {name:vacuum} (home | back to <g4e_dock>) [?]
+t vb.w411 = <xpre> (steer | drive | direct) <det> {name:vacuum} (home | back to <g4e_dock> | to <g4e_dock>) <xpost>
+t vb.w412 = <xpre> (stop | pause) <det> {name:vacuum} and (send | bring | take) it (home | back to <g4e_dock>)
+t vb.w413 = <det> {name:vacuum} (go to | go back to) (your | the) (dock | base | charger | charging station) [now]
+
+intent HassVacuumCleanArea
+t vc.w401 = <xpre> (mop | mop and vacuum | vacuum and mop | spot clean) <det> {area} <xpost>
+t vc.w402 = <xpre> (mop | mop and vacuum) (this room | in here | here | the floor in here)
+t vc.w403 = <xpre> (send | bring) the (vacuum | robot | hoover | robot vacuum) (in here | to this room | over here) [to (clean | vacuum)]
+t vc.w404 = <xpre> (get | suck | pick) up (the | all the) (crumbs | dirt | dust | fluff | cat hair) (in here | in this room | around me)
+t vc.w405 = (the | my | our) {area} is (filthy | grubby | covered in crumbs | full of dog hair | a pigsty) , (can you | could you | please) (hoover | vacuum | clean) (it | it up | in there) [?]
+t vc.w406 = [<xlead>] <w4e_mind> (vacuuming | hoovering | cleaning) <det> {area} [?]
+t vc.w407 = <xpre> (get | ask | tell) <det> {name:vacuum} to (clean | vacuum | hoover | mop | do) the {area} <xpost>
+t vc.w408 = <det> {name:vacuum} , the {area} (please | next | now)
+t vc.w409 = <xpre> ((point | aim) <det> {name:vacuum} at | (let | set) <det> {name:vacuum} loose (in | on)) the {area}
+t vc.w410 = <xpre> (vacuum | hoover | clean) <det> {area} (before (dinner | the guests arrive | we get home | bedtime) | while (i'm | we're) out)
+t vc.w411 = (i | we | the kids) (spilled | dropped) (flour | rice | sugar | glitter | soil) (on the floor in | all over) the {area} , (send the <w4e_vacn> | vacuum it up | hoover it up)
+t vc.w412 = [<xlead>] (could | can | would) the (vacuum | robot | hoover) (do | clean | vacuum | go over) the {area} [?]
+
+intent HassLawnMowerStartMowing
+t lm.w401 = <xpre> (send out | unleash | deploy | let out) the <g4e_mower> <xpost>
+t lm.w402 = <xpre> (get | have) the (grass | lawn | yard) (cut | mowed | trimmed) [today | now | this afternoon]
+t lm.w403 = (mowing time | time for a mow | time to cut the grass | let's get mowing) [!]
+t lm.w404 = <xpre> (tell | ask) <det> {name:lawn_mower} to (start | start mowing | get mowing | cut the grass | do the lawn) <xpost>
+t lm.w405 = <xpre> (press | hit) (start | go | the start button) on (<det> {name:lawn_mower} | the <g4e_mower>)
+t lm.w406 = (the sun's out | it's a nice day | the weather's good | the grass is dry) , (mow the (lawn | grass) | get the <g4e_mower> going | start <det> {name:lawn_mower})
+t lm.w407 = (the grass is | the lawn is | the lawn's) (knee high | way too long | overgrown | like a jungle | getting out of hand) , (mow it | get it cut | send the mower out)
+t lm.w408 = [<xlead>] <w4e_mind> ((mowing | cutting) the (lawn | grass) | (starting | running) <det> {name:lawn_mower}) [?]
+t lm.w409 = <xpre> (start | turn on | switch on | run) the (grass cutter | mowing robot | robot lawnmower | robot lawn mower) <xpost>
+t lm.w410 = <xpre> (mow | cut | do) the (front lawn | back lawn | lawns | front grass) <xpost>
+
+intent HassLawnMowerDock
+t ld.w401 = <xpre> (send | get) the <g4e_mower> (back home | back to <g4e_dock> | in) <xpost>
+t ld.w402 = (mower | lawn mower | robot mower) , (home | go home | back to base | come back) [now | please]
+t ld.w403 = (it's about to rain | it's getting dark | it's going to rain | rain's coming | the kids are going outside) , (bring | get | call) (the <g4e_mower> | <det> {name:lawn_mower}) (in | home | back)
+t ld.w404 = <xpre> (stop | halt) (the <g4e_mower> | <det> {name:lawn_mower}) and (send | bring | take) it (home | back | back to <g4e_dock>)
+t ld.w405 = [<xlead>] <w4e_mind> (bringing | sending | calling) (<det> {name:lawn_mower} | the <g4e_mower>) (home | back | in) [?]
+t ld.w406 = <xpre> (tell | ask) <det> {name:lawn_mower} to (call it a day | pack it in | wrap it up) and (go home | dock | head back)
+t ld.w407 = <xpre> (steer | drive | direct) <det> {name:lawn_mower} (home | back to <g4e_dock> | to <g4e_dock>)
+t ld.w408 = (enough mowing | that'll do for the lawn | the lawn looks done) [for today] , (bring | call | get) (it | the mower) (in | home | back)
+t ld.w409 = <xpre> (put | get) (<det> {name:lawn_mower} | the <g4e_mower>) (on charge | back on charge | charging)
+t ld.w410 = [<xlead>] <w4e_ask> (bring | call | send) (the <g4e_mower> | <det> {name:lawn_mower}) (home | back | in) [?]
+
+intent HassNevermind
+t nm.w401 = (forget i said anything | forget i asked | forget i spoke | pretend i didn't say anything) [!]
+t nm.w402 = (on second thought | on second thoughts | second thoughts | actually) , (no | don't | never mind | leave it) [!]
+t nm.w403 = (not now | maybe later | some other time | another time) [, thanks] [!]
+t nm.w404 = (you know what | ugh | meh | eh) , (forget it | never mind | whatever | forget about it) [!]
+t nm.w405 = (no no no | nope nope | no wait) , (forget it | scrap that | forget that | never mind)
+t nm.w406 = (don't worry | it's fine | it's okay | it's alright) , (i've got it | i'll sort it | i'll handle it | i can do it myself) [!]
+t nm.w407 = [sorry ,] (i forgot what i was going to say | i lost my train of thought | i've forgotten what i wanted) [, never mind]
+t nm.w408 = (never you mind | nevermind then | forget it then | oh forget it | erm never mind | that's not necessary) [!]
+
+intent HassRespond
+t re.w401 = (thank you kindly | ta very much | thanks ever so much | thank you so very much | many many thanks) [!]
+t re.w402 = (nice one | good stuff | sweet | excellent | lovely | legend | smashing | top notch) [!]
+t re.w403 = (thanks | cheers | thank you) (buddy | mate | pal | my friend | love) [!]
+t re.w404 = (hello hello | hey you | hi hi | howdy partner | evening all | morning all | hey there hub) [!]
+t re.w405 = (okay cool | ok great | cool cool | great stuff | alright cool | cool beans) [, thanks] [!]
+t re.w406 = (thanks , that's (great | better | much better | lovely) | that's much better , thank you | that's better) [!]
+t re.w407 = (good night hub | night night | sleep well | nighty night | have a good one | take care) [!]
+t re.w408 = (thanks a bunch | thanks a heap | thank you thank you | very good , thank you | thank you for help) [!]
+
+intent none chat
+t no.w401 = (what's | what is) (nine times seven | a hundred divided by four | fifteen percent of eighty | the square root of two) [?]
+t no.w402 = how do you spell (rhythm | bureaucracy | definitely | mississippi) [?]
+t no.w403 = (do you know any good | got any good | can you suggest some) (recipes for chicken | films for kids | names for a puppy | books for the holiday) [?]
+t no.w404 = (how long do i | how long should i) (boil an egg | cook rice | roast a chicken | bake a potato) [for] [?]
+t no.w405 = (call | ring | phone) (a plumber | a taxi | the doctor | my sister | the vet) [for me]
+t no.w406 = (pay | check) (the electric bill | my bank balance | my credit card statement) [please]
+t no.w407 = (are you smarter than | do you know | are you related to) (siri | alexa | google) [?]
+t no.w408 = (knock knock | tell me something funny | make me laugh | say something silly | do you know any riddles)
+t no.w409 = (you're useless | you never listen | you got it wrong again | why are you so slow | you're driving me mad)
+t no.w410 = (why is the sky blue | why do we have leap years | where do rainbows come from | why is the sea salty) [?]
+t no.w411 = (where's the nearest | is there a) (pharmacy | petrol station | cash machine | post office) (near here | nearby | open now) [?]
+t no.w412 = (when does | what time does) the (supermarket | post office | library | chemist) (close | open) [today | on sunday] [?]
+t no.w413 = (how do you say | what's the word for) (thank you | good morning | cheese) in (french | german | japanese | italian) [?]
+t no.w414 = (i need a hug | i miss my mum | i can't sleep | i've got a headache | i had a bad dream | i burnt the toast)
+t no.w415 = (what rhymes with | give me a word that rhymes with | what's a synonym for) (orange | purple | happy | house) [?]
+t no.w416 = (who sang | who wrote | who directed) (yesterday | thriller | jaws | the godfather) [?]
+t no.w417 = (book | make) (a dentist appointment | a haircut appointment | a table for four | a doctor's appointment) [for (tomorrow | next week | friday)]
+t no.w418 = (what's the score in | who's winning) the (football | cricket | match | rugby) [?]
+t no.w419 = (can you | could you) (fold the laundry | wash the dishes | make the bed | iron my shirt | tidy my room) [?]
+t no.w420 = (the {any} is (so | really) (ugly | noisy | handy) | we should (replace | sell | paint) the {any} | (i | we) (love | hate) (the | our) {any})

@@ -2194,3 +2194,632 @@ t no.y17 = (你 会 洗 碗 吗 | 你 能 帮 我 带 孩子 吗 | 你 会 做�
 t no.y18 = (你 知道 {any} 是 干 什么 用 的 吗 | {any} 坏 了 怎么 修 | {any} 用 了 几 年 了 | {any} 的 说明书 在 哪) [？]
 t no.y19 = (猫 能 吃 巧克力 吗 | 多 喝 水 有 什么 好处 | 狗 为什么 爱 摇 尾巴 | 熬夜 对 身体 有 什么 影响) [？]
 t no.y20 = (你 是 男 的 还是 女 的 | 你 会 讲 方言 吗 | 你 最 喜欢 吃 什么 | 你 相信 外星人 吗) [？]
+
+# ---------- round 3 g1zh (zh-CN): 开/关 下、将…打开/关闭、一哈/先 结尾、给 开 上、去 把…、电源/开关、歇 会儿、锁 死/锁 牢、开 个 窗、摇 上去/放 到 底、人 呢/上 哪 去 了、报警 了 吗、留 {position}、往 上 拉 到、开合度、空调 打 N 度、把 卧室 调 到、烧 到、风量、数字 在 前 的 说法 (ids *.w*) ----------
+# 只用 w1z_ 开头的新规则; 不给任何共享规则加候选.
+rule w1z_rollkind = {domain=cover,device_class=blind} (百叶窗 | 百叶帘) | {domain=cover,device_class=shade} (卷帘 | 遮光帘) | {domain=cover,device_class=shutter} (卷帘门 | 外百叶) | {domain=cover,device_class=garage} (车库门 | 车库)
+rule w1z_roll = [<in_area> | <on_floor>] <w1z_rollkind> | [<in_area>] {name:cover}
+rule w1z_pdev = [<in_area>] {name:switch,fan,media_player,light}
+rule w1z_lamp = [<in_area> | <on_floor>] [<all>] <g1z_lamp> | [<in_area>] {name:light}
+
+intent HassTurnOn
+t on.w101 = [<xlead>] 开 下 <onoff_tgt> [呗 | 吧 | 嘛]
+t on.w102 = <xpre> 将 <onoff_tgt> (打开 | 开启) [， 谢谢]
+t on.w103 = [<xlead>] <onoff_tgt> (开 一哈 | 打开 一哈 | 开 哈) [嘛 | 噻]
+t on.w104 = <xpre> 把 <onoff_tgt> 给 (开 上 | 开开 | 开 起来) [吧 | 哈]
+t on.w105 = [<xlead>] 去 把 <onoff_tgt> (打开 | 开 了) [， 快 去]
+t on.w106 = <onoff_tgt> (该 开 了 | 可以 开 了) [吧 | 哈]
+t on.w107 = (<onoff_tgt> ， 开 | 开 ， <onoff_tgt>) [！]
+t on.w108 = <xpre> (打开 | 开 下) <onoff_tgt> 先
+t on.w109 = <xpre> 把 <w1z_pdev> 的 (电源 | 开关) (打开 | 开 了 | 开 上)
+t on.w110 = (孩子 要 写 作业 了 | 我 要 化妆 | 要 吃饭 了 | 我 找 个 东西) ， <xpre> (开 下 | 打开) <g1z_ltgt>
+t on.w111 = {domain=light} (快 开 灯 啊 | 开 灯 开 灯 | 开 灯 啦 | 灯 怎么 还 不 开 ， 开 灯)
+t on.w112 = (屋 里 有点 闷 | 透 透 气 | 有 味儿 ， 散 散 味) ， <xpre> (开 个 窗 | 开 下 窗户 | 把 [<in_area>] 窗户 打开) {domain=cover,device_class=window}
+t on.w113 = <xpre> 把 <w1z_roll> (摇 上去 | 卷 上去 | 收 上去) [吧]
+t on.w114 = [<xlead>] [<in_area>] {name:lock} (锁 死 | 锁 牢 | 锁 严实) [点 | 吧]
+t on.w115 = (家 里 没 人 了 | 人 都 走 了 | 天 都 黑 了) ， <xpre> (给 {name:lock} 锁 上 | 把 {name:lock} 锁 住)
+t on.w116 = ({name:script} [脚本 | 流程] (走 起 | 搞 起来 | 开 整) | <xpre> 调用 {name:script} [脚本 | 流程])
+t on.w117 = (<xpre> (换 到 | 切换 成 | 弄 成) {name:scene} [场景 | 模式] | {name:scene} [场景 | 模式] (安排 上 | 走 起 | 来 一个))
+t on.w118 = (<xpre> 进入 {name:input_boolean} | {name:input_boolean} (开 一下 | 打开 吧 | 开 上))
+t on.w119 = (屋 里 跟 冰窖 似的 | 热 得 受 不 了) ， <xpre> 开 (下 | 个) [<in_area>] {name:climate}
+t on.w120 = <xpre> (开 {name:valve} 放 点 水 | 把 {name:valve} 开开 ， 放 点 水)
+t on.w121 = (<onoff_tgt> 能 开 一下 吗 | 你 能 把 <onoff_tgt> 打开 吗 | 麻烦 开 一下 <onoff_tgt> 好 吗) [？]
+t on.w122 = 我 (需要 | 得) 用 一下 <w1z_pdev> ， (开 一下 | 打开 它)
+
+intent HassTurnOff
+t off.w101 = [<xlead>] 关 下 <onoff_tgt> [呗 | 吧 | 嘛]
+t off.w102 = <xpre> 将 <onoff_tgt> (关闭 | 关掉) [， 谢谢]
+t off.w103 = [<xlead>] <onoff_tgt> (关 一哈 | 关掉 一哈 | 关 哈) [嘛 | 噻]
+t off.w104 = <xpre> 把 <onoff_tgt> 给 (关 上 | 关 喽 | 关 咯)
+t off.w105 = [<xlead>] 去 把 <onoff_tgt> 关 (了 | 掉) [， 快 去]
+t off.w106 = <onoff_tgt> ((该 关 了 | 可以 关 了) [吧 | 哈] | 用 完 了 ， 关 了 吧)
+t off.w107 = (<onoff_tgt> ， 关 | 关 ， <onoff_tgt>) [！]
+t off.w108 = <xpre> (关掉 | 关 下) <onoff_tgt> 先
+t off.w109 = <xpre> 把 <w1z_pdev> 的 (电源 | 开关) 关 (了 | 掉 | 上)
+t off.w110 = (谁 又 把 <onoff_tgt> 开 着 了 | 怎么 又 没 关 <onoff_tgt>) ， (关 了 | 关掉 | 给 我 关 了)
+t off.w111 = {domain=light} (灭 灯 | 快 关 灯 | 关 灯 关 灯 | 关 灯 啦 | 灯 太 晃 了 ， 关 了 吧)
+t off.w112 = (外面 太 吵 了 | 有 蚊子 飞 进来 | 风 太 大) ， <xpre> (关 个 窗 | 关 下 窗户 | 把 [<in_area>] 窗户 关 上) {domain=cover,device_class=window}
+t off.w113 = <xpre> 把 <cover_tgt> (关 回去 | 合 拢) [吧]
+t off.w114 = <xpre> 把 <w1z_roll> (摇 下来 | 放 到 底 | 落 到 底)
+t off.w115 = (我 忘 带 钥匙 了 | 钥匙 找 不 到 了 | 我 到 门口 了) ， <xpre> (把 {name:lock} 打开 | 开 一下 {name:lock} | 给 我 开 下 {name:lock})
+t off.w116 = [<xlead>] [<in_area>] {name:lock} (解 了 吧 | 解 一下 | 给 解 开)
+t off.w117 = ((不 好 了 | 坏 了 坏 了 | 出 事 了) ， 快 把 {name:valve} 关 了 | <xpre> 把 [<in_area>] {name:valve} (关 死 | 关 牢))
+t off.w118 = <xpre> 让 [<in_area>] (<fans> | {name:fan,climate}) 歇 (会儿 | 一会儿 | 歇) [吧]
+t off.w119 = [<in_area>] {name:media_player} (别 放 了 | 别 响 了 | 不 看 了) ， (关 了 吧 | 关掉)
+t off.w120 = {domain=light} (一 键 关 灯 | 全 家 的 灯 全 灭 了 | 家 里 灯 全部 给 我 关 了 | 所有 的 灯 统统 关掉)
+t off.w121 = (<onoff_tgt> 能 关 一下 吗 | 你 能 把 <onoff_tgt> 关 了 吗 | 麻烦 关 一下 <onoff_tgt> 好 吗) [？]
+t off.w122 = {name:input_boolean} (结束 了 | 用 不 着 了 | 不 需要 了) ， 关 (掉 | 了) 吧
+t off.w123 = (没 人 在 | 人 都 走 了 | 大家 都 睡 了) ， <xpre> 把 <w1z_lamp> (都 关 了 | 全 灭 了)
+
+intent HassGetState
+t st.w101 = {name:light,switch,fan} 有 没 有 (开 着 {state=on} | 开 {state=on} | 关掉 {state=off} | 关 {state=off}) [啊] [？]
+t st.w102 = {name:light,switch,fan} (关掉 了 吧 {state=off} | 开 着 的 吧 {state=on} | 应该 关 了 吧 {state=off}) [？]
+t st.w103 = 我 (出门 | 走) 的 时候 {name:light,switch,fan} 关 (了 没 | 掉 了 没有 | 没 关) {state=off} [？]
+t st.w104 = ({name:light} 现在 亮 (着 不 | 不 亮) | {name:fan} (在 转 吗 | 转 着 没 | 还 转 着 吗) | {name:switch} (在 工作 吗 | 是不是 在 用 着)) {state=on} [？]
+t st.w105 = [<in_area> | <on_floor>] {name:lock} (是不是 没 锁 {state=unlocked} | 锁 严 了 吗 {state=locked} | 锁 牢 了 没 {state=locked} | 被 打开 了 吗 {state=unlocked}) [？]
+t st.w106 = [<in_area> | <on_floor>] {name:cover} (关 严 了 吗 {state=closed} | 放 下来 了 没 {state=closed} | 还 开 着 吧 {state=open} | 是 开 着 的 吧 {state=open}) [？]
+t st.w107 = [<in_area> | <on_floor>] <coverkind> (关 严 了 没 {state=closed} | 都 关 上 了 吧 {state=closed} | 是不是 还 开 着 {state=open} | 有 没 有 开 着 {state=open}) [？]
+t st.w108 = [<in_area> | <on_floor>] {name:binary_sensor} (报警 了 吗 | 有 没 有 报警 | 是不是 在 报警 | 检测 到 什么 了 吗 | 响 了 没) {state=on} [？]
+t st.w109 = {name:person} (人 呢 | 上 哪 去 了 | 上 哪儿 了 | 在 哪 块 | 在 啥 地方) [？]
+t st.w110 = (有 谁 知道 | 能 告诉 我) {name:person} (在 哪 | 现在 在 哪儿) (吗 | 不) [？]
+t st.w111 = {name:person} (是不是 在 家 {state=home} | 在 家 不 {state=home} | 今天 在 家 吗 {state=home} | 还 没 回来 吗 {state=not_home} | 是不是 还 在 外面 {state=not_home}) [？]
+t st.w112 = <xpre> (看 下 | 瞄 一眼 | 查 下 | 报 一下) {name:sensor} [的 (值 | 数)]
+t st.w113 = {name:sensor} (正常 不 | 正常 吗 | 高 不 高 | 有 多少 啊 | 是 几) [？]
+t st.w114 = [<g1z_loc>] (有 哪 盏 灯 忘 了 关 | 是不是 有 灯 忘 了 关 | 有 没 有 灯 忘 关 了) {domain=light} {state=on} [？]
+t st.w115 = [<g1z_loc>] (插座 {domain=switch} | 风扇 {domain=fan} | 灯 {domain=light}) 是不是 (全 关 了 {state=off} | 都 关掉 了 {state=off} | 都 开 着 {state=on}) [？]
+t st.w116 = ((家 里 现在 没 人 吧 | 是不是 都 出去 了 | 大家 都 出门 了 吗) {state=not_home} | (屋 里 有 人 没 | 有 谁 在 家 吗) {state=home}) {domain=person} [？]
+t st.w117 = (帮 我 看 下 | 问 下) {name:sensor,light,switch,fan,cover,lock,valve,climate,media_player} (咋样 了 | 什么 状态 | 现在 啥 情况)
+t st.w118 = [<g1z_loc>] 门 (都 锁 上 了 吧 {state=locked} | 是不是 没 锁 {state=unlocked}) {domain=lock} [？]
+t st.w119 = {name:valve} (开 着 的 吧 {state=open} | 关 死 了 吗 {state=closed} | 是不是 关 着 {state=closed}) [？]
+
+intent HassSetPosition
+t pos.w101 = <xpre> 将 <cover_tgt> (调 至 | 开 至 | 设 为) {position}
+t pos.w102 = [<xlead>] <cover_tgt> 留 [个] {position} (就 行 | 就 好 | 吧)
+t pos.w103 = <xpre> 把 <cover_tgt> (往 上 拉 | 往 下 放 | 往 上 收) 到 {position}
+t pos.w104 = <cover_tgt> (给 我 | 帮 我) (放 到 | 开 到 | 拉 到) {position} [吧]
+t pos.w105 = <xpre> 把 <cover_tgt> 的 (开合度 | 开合 程度 | 开口) (设成 | 调 到 | 弄 到) {position}
+t pos.w106 = <cover_tgt> 不 用 (全 开 | 开 那么 大 | 全 关) ， (开 | 留) {position} 就 (够 了 | 行)
+t pos.w107 = 我 想 让 <cover_tgt> (开 | 停 在 | 留) {position}
+t pos.w108 = <cover_tgt> 调 一下 ， {position} [吧 | 就 行]
+t pos.w109 = <xpre> <cover_tgt> (设 | 给 个 | 来 个) {position}
+t pos.w110 = (阳光 太 刺眼 | 想 透 点 气 | 屋 里 太 暗) ， <xpre> <cover_tgt> 开 (个 | 到) {position}
+t pos.w111 = <xpre> [<in_area>] {name:valve} (开 个 | 给 到) {position} [就 够 了]
+t pos.w112 = (能不能 把 <cover_tgt> 弄 成 {position} [左右] [呀 | 啊] [？] | 麻烦 把 <cover_tgt> 弄 成 {position} [左右] [， 谢谢])
+t pos.w113 = (<cover_tgt> 的 位置 ， {position} | <cover_tgt> 位置 改 成 {position})
+t pos.w114 = {position} ， <cover_tgt> (开 这么 多 | 就 开 这么 多)
+
+intent HassLightSet
+t ls.w101 = <xpre> 将 <light_tgt> [的] 亮度 (调 至 | 设定 为 | 改 为) {brightness}
+t ls.w102 = [<xlead>] <light_tgt> 亮 {brightness} 就 (行 | 好 | 够 了)
+t ls.w103 = <light_tgt> (暗 一点 | 亮 一点 | 太 亮 了 | 太 暗 了) ， {brightness} [就 行 | 吧]
+t ls.w104 = <light_tgt> (亮度 | 的 亮度) (来 个 | 给 个 | 给 到) {brightness}
+t ls.w105 = <light_tgt> 亮度 改 一下 ， 改 成 {brightness}
+t ls.w106 = (我 要 看 书 | 准备 睡觉 了 | 孩子 在 写 作业) ， <xpre> (把 <light_tgt> 调 到 {brightness} | <light_tgt> 亮度 调 成 {brightness})
+t ls.w107 = <xpre> 让 <light_tgt> (发 | 亮) {color} [吧]
+t ls.w108 = <light_tgt> (要 | 来 点 | 整 个) {color} [的] [吧]
+t ls.w109 = {color} 吧 ， <light_tgt> 就 用 这个 颜色
+t ls.w110 = <light_tgt> 颜色 (不 好看 | 太 难看 了 | 看 腻 了) ， (换 成 | 改 成) {color}
+t ls.w111 = <xpre> 将 <light_tgt> [的] 色温 (调 至 | 设定 为) {temperature:kelvin}
+t ls.w112 = <light_tgt> 色温 (来 个 | 给 到 | 给 个) {temperature:kelvin} [吧]
+t ls.w113 = (光 太 黄 了 | 光 太 白 了 | 光 太 冷 了 | 光 太 暖 了) ， <xpre> 把 <light_tgt> [的 色温] (调 到 | 换 成) {temperature:kelvin}
+t ls.w114 = <xpre> 把 <light_tgt> [的 亮度] 往 (上 | 下) (调 到 | 拉 到) {brightness}
+t ls.w115 = [<in_area> | <on_floor>] 灯 (开 | 亮) {brightness} {domain=light} [吧 | 就 行]
+
+intent HassClimateGetTemperature
+t cg.w101 = [现在] [<g1z_garea> | 屋 里 | 家 里] (啥 | 什么) 温度 [啊 | 呀] [？]
+t cg.w102 = [<g1z_garea> | 屋 里] 多少 度 来着 [？]
+t cg.w103 = <xpre> (报 一下 | 报 个 | 说 下) [<g1z_garea> 的] (温度 | 室温)
+t cg.w104 = (要 不 要 加 衣服 | 我 穿 什么 好 | 要 不 要 开 窗) ， (屋 里 | <g1z_garea>) (几 度 | 多少 度) [啊] [？]
+t cg.w105 = [<g1z_garea>] 温度 (够 不 够 | 低 不 低 | 是不是 太 低 了 | 是不是 太 高 了) [？]
+t cg.w106 = {area} 会 不 会 太 (冷 | 热) [啊] [？]
+t cg.w107 = 在 {area} [里] (温度 | 室温) 是 多少 [？]
+t cg.w108 = {name:climate} (的 读数 | 那 的 室温 | 测 的 室温) (呢 | 是 几 度 | 是 多少) [？]
+t cg.w109 = (<g1z_garea> | 屋 里) 的 温度 ， 你 (查 下 | 看 下)
+t cg.w110 = (冷 不 冷 | 热 不 热) ， (屋 里 | <g1z_garea>) [现在] [？]
+t cg.w111 = 跟 我 说 一下 [现在] (屋 里 | <g1z_garea>) (多少 度 | 的 温度)
+t cg.w112 = (我 觉得 | 感觉) (有点 | 好) (冷 | 热) ， [<g1z_garea>] (温度 | 室温) 到底 多少 [？]
+
+intent HassClimateSetTemperature
+t ct.w101 = <xpre> 将 [<in_area> | <on_floor>] (温度 | 空调 | 室温) (设定 为 | 调 至) {temperature}
+t ct.w102 = [<xlead>] [<in_area> | <on_floor>] 空调 打 {temperature} [吧 | 就 行]
+t ct.w103 = <xpre> 把 [<in_area>] (暖气 | 地暖) 烧 到 {temperature}
+t ct.w104 = <xpre> 把 {area} (调 到 | 弄 到 | 设 成) {temperature}
+t ct.w105 = {name:climate} (设 个 | 来 个 | 给 个) {temperature} [吧]
+t ct.w106 = <xpre> [<in_area> | <on_floor>] (空调 | 温度) (搞 成 | 搞 到) {temperature}
+t ct.w107 = (冷 得 睡 不 着 | 热 得 受 不 了) ， <xpre> (温度 | 空调) (调 到 | 打 到) {temperature}
+t ct.w108 = {floor} (温度 | 空调) (统一 | 全部) (调 到 | 设 成) {temperature}
+t ct.w109 = (调 | 设) {temperature} 吧 ， [<in_area>] (空调 | 温度)
+
+intent HassFanSetSpeed
+t fs.w101 = <xpre> 把 [<in_area> | <on_floor>] (风扇 | 电扇) (风量 | 风 的 大小) (调 到 | 设 成 | 开 到) {percentage}
+t fs.w102 = <xpre> 将 <g1z_fan> (转速 | 风速) (调 至 | 设定 为) {percentage}
+t fs.w103 = [<g1z_fan>] 风 (开 大 点 | 开 小 点 | 大 一点 | 小 一点) ， ({percentage} 就 (行 | 够 了) | 调 到 {percentage})
+t fs.w104 = <g1z_fan> (给 我 | 帮 我) (开 到 | 调 到 | 开 成) {percentage}
+t fs.w105 = (风速 | <g1z_fan>) 来 个 {percentage} [吧]
+t fs.w106 = <xpre> 让 <g1z_fan> 转 (慢 | 快) 点 ， (调 到 | 开 到 | 就) {percentage}
+t fs.w107 = (晚上 睡觉 | 孩子 睡 了 | 我 要 睡 了) ， <xpre> 把 <g1z_fan> (调 到 | 开 到) {percentage}
+t fs.w108 = {percentage} ， <g1z_fan> (开 这么 大 | 就 这个 速度)
+t fs.w109 = <g1z_fan> (风速 | 转速) (改 为 | 定 在 | 定 成) {percentage}
+t fs.w110 = (能不能 | 可以) 让 <g1z_fan> (转 到 | 吹 到 | 开 到) {percentage} [吗 | 呀] [？]
+
+# ---------- round 3 g2zh (zh-CN): 取消静音/音量/继续播放/搜索播放等的新说法: 关 静音、声 开 了、从 静音 切 回来、禁音、拧 大、往 大 了 调、压 低、提 上来、开始 播放、play、投 到、听 点、上 首/下 首、pause、吼 一 声 (ids *.w*) ----------
+# 静音/取消静音没有房间组合: 这里只用设备名, 不用 <mp_tgt>/<g2z_at>
+rule w2z_mp = {name:media_player} | 那个 {name:media_player}
+rule w2z_end = [吧 | 哈 | 啊 | 呀 | 呗 | 嘛]
+rule w2z_vup = {volume_step=up} (拧 大 | 推 大 | 往 大 了 调 | 往 大 里 调 | 弄 大 | 整 大 | 搞 大 | 提 上来 | 调 响 | 放 响)
+rule w2z_vdn = {volume_step=down} (拧 小 | 压 低 | 往 小 了 调 | 往 小 里 调 | 弄 小 | 整 小 | 搞 小 | 降 下来 | 收 小)
+rule w2z_spot = {area} (那边 | 里) | {floor} | {name:media_player}
+
+intent HassMediaPlayerUnmute
+t um.w201 = <xpre> (开 声音 | 开 下 声音 | 把 声 开 了 | 把 声儿 开开 | 把 声儿 打开) <xpost>
+t um.w202 = <xpre> 把 静音 (给 关 了 | 给 取消 了 | 给 去 了 | 关闭 掉 | 按 掉 | 点 掉)
+t um.w203 = (关 静音 | 关 下 静音 | 关 一下 静音 | 静音 关闭 | 静音 给 关 了) <w2z_end>
+t um.w204 = 不 (静音 | 用 静音) 了 [， 把 声音 打开 | ， 声音 开开]
+t um.w205 = <xpre> 把 声音 (调 回来 | 放 出来 | 弄 回来 | 恢复 回来 | 开 起来) <w2z_end>
+t um.w206 = {name:media_player} (怎么 没 声 了 | 没 声儿 了 | 一点 声音 都 没有) [？ | ，] <xpre> (把 声音 弄 回来 | 把 静音 关 了 | 取消 一下 静音)
+t um.w207 = <xpre> 让 <w2z_mp> (有 声音 | 有 声儿 | 恢复 正常 声音) <w2z_end>
+t um.w208 = 我 要 听 {name:media_player} 的 声音 ， (把 静音 关 了 | 取消 静音 吧 | 别 静音 了)
+t um.w209 = <xpre> 取消 (禁音 | 静音 状态 | 静音 功能 | 静音 设置) <xpost>
+t um.w210 = [<xlead>] {name:media_player} (unmute | un mute | 取消 mute) [一下 | 吧]
+t um.w211 = 静音 (好 了 | 够 了 | 结束 了) ， (开 声音 吧 | 声音 放 出来 吧 | 把 声音 开开)
+t um.w212 = <xpre> (把 <w2z_mp> 从 静音 [状态 | 模式] | 从 静音 (状态 | 模式)) (切 回来 | 调 回来 | 恢复 过来 | 改 回来)
+t um.w213 = <xpre> <w2z_mp> 从 静音 (切 回 正常 | 恢复 正常 | 调 回 正常) <w2z_end>
+t um.w214 = (是 不 是 静音 了 | 是不是 开 了 静音) [？ | ，] (帮 我 | 给 我 | 麻烦) (取消 掉 | 关 掉 静音 | 解 一下)
+t um.w215 = <xpre> 把 {name:media_player} 的 静音 (按 掉 | 点 掉 | 给 去 了 | 关 上 | 取消 掉)
+t um.w216 = 声音 (开开 | 开 起来 | 给 我 打开 | 给 开 了 | 放 出来) <w2z_end>
+t um.w217 = ({name:media_player} | 它) (不 响 了 | 哑巴 了 | 没 声 了) [，] (把 静音 关 了 | 给 我 取消 静音 | 把 声音 开 起来)
+t um.w218 = <xpre> (重新 打开 | 再 打开 | 开 开) <w2z_mp> 的 声音 [吧]
+t um.w219 = <xpre> (关闭 | 关 掉 | 去 掉) {name:media_player} (的 | 上 的) 静音 [功能 | 模式]
+t um.w220 = (电话 挂 了 | 宝宝 起床 了 | 会 开 好 了 | 没事 了) ， (<xpre> (把 声音 放 出来 | 关 掉 静音) | 声音 恢复 (吧 | 一下 吧))
+t um.w221 = (静音 取消 | 取消 静音) ， {name:media_player}
+t um.w222 = [<xlead>] 静音 关 掉 ， (我 要 听 | 我 听 不 到 了 | 听 不 见 了)
+
+intent HassSetVolumeRelative
+t vr.w201 = <xpre> 把 <vtgt> <vol> (<w2z_vup> | <w2z_vdn>) [一点 | 点 | 些 | 一些] <xpost>
+t vr.w202 = <vtgt> <vol> (<w2z_vup> | <w2z_vdn>) (一点 | 点 | 些) <w2z_end>
+t vr.w203 = (音量 | 声音) (稍稍 | 略微 | 微微) (大 {volume_step=up} | 小 {volume_step=down}) (一点 | 点 | 一丢丢) [吧]
+t vr.w204 = (太 响 了 | 吵 得 慌 | 震 死 了 | 吵 得 我 头 疼) {volume_step=down} [，] [<xpre> (声音 | 音量) (压 低 | 收 小 | 降 下来) (点 | 一点)]
+t vr.w205 = (外面 在 装修 | 抽油烟机 太 响 | 孩子 在 闹 | 我 耳朵 不 好使) ， <xpre> <vtgt> <vol> (再 大 (点 | 些) | 开 响 (点 | 些) | 拧 大 (点 | 些)) {volume_step=up}
+t vr.w206 = 我 (奶奶 | 爷爷 | 外婆 | 姥爷) 耳朵 背 ， <xpre> (把 声音 | 把 音量) (调 大 些 | 开 大 些 | 往 大 了 调) {volume_step=up}
+t vr.w207 = (能 不 能 | 可 不 可 以 | 能) 把 <vtgt> <vol> (<w2z_vup> | <w2z_vdn>) (点 | 一点) (啊 | 呀 | 吗) [？]
+t vr.w208 = <xpre> 把 <vtgt> <vol> (拉 高 | 提 | 升 高 | 往 上 推) {volume_step:up} <xpost>
+t vr.w209 = <xpre> 把 <vtgt> <vol> (拉 低 | 降 | 往 下 拉 | 往 下 推) {volume_step:down} <xpost>
+t vr.w210 = <vtgt> (音量 | 声音) (再 加 (两 | 几) 格 | 加 加 | 再 往 上 走 (点 | 一点)) {volume_step=up} <w2z_end>
+t vr.w211 = <vtgt> (音量 | 声音) (再 减 (两 | 几) 格 | 减 减 | 再 往 下 走 (点 | 一点)) {volume_step=down} <w2z_end>
+t vr.w212 = (声音 | 音量) (响 一些 | 响亮 点 | 响 点 儿) {volume_step=up} [， (听 不 清 楚 | 后面 听 不 到)]
+t vr.w213 = 声音 (轻 一些 | 柔 一点 | 低 点 儿) {volume_step=down} [， (别 吵 到 邻居 | 孩子 睡 了)]
+t vr.w214 = (音量 加 {volume_step:up} | 音量 减 {volume_step:down}) [吧]
+t vr.w215 = 声音 (小 了 点 ， 开 大 些 {volume_step=up} | 大 了 点 ， 关 小 些 {volume_step=down})
+t vr.w216 = [<xlead>] (调 大 {volume_step=up} | 调 小 {volume_step=down} | 开 大 {volume_step=up} | 关 小 {volume_step=down}) (一点 | 些) ， (我 说 的 是 | 是) <w2z_spot>
+t vr.w217 = <xpre> 给 (<w2z_mp> | {area} (那边 | 里) | {floor} | 音箱 | 电视) (加 点 音量 {volume_step=up} | 减 点 音量 {volume_step=down} | 加 点 声音 {volume_step=up})
+t vr.w218 = <xpre> 把 <vtgt> <vol> (提 一 提 {volume_step=up} | 压 一 压 {volume_step=down} | 降 一 降 {volume_step=down} | 拧 一 拧 大 {volume_step=up}) <w2z_end>
+
+intent HassMediaUnpause
+t mun.w201 = (开始 播放 | 开始 放 | 播 起来 | 放 起来 | 放 吧 | 播 吧)
+t mun.w202 = <xpre> [<g2z_at>] (开始 播放 | 播 起来 | 放 起来) <xpost>
+t mun.w203 = <xpre> [<g2z_at>] (按 一下 play | 按 play | play 一下) <w2z_end>
+t mun.w204 = (怎么 停 住 了 | 怎么 断 了 | 歌 呢 | 咋 不 放 了) [？ | ，] (放 啊 | 播 啊 | 快 放 | 继续 呀)
+t mun.w205 = <xpre> (恢复 | 重新 开始) 刚才 的 播放 [吧]
+t mun.w206 = <xpre> 把 [<g2z_src>] (音乐 | 歌 | 视频 | 节目) 重新 (放 | 播) 起来 [吧]
+t mun.w207 = (别 停 着 了 | 别 停 了 | 不 要 停) ， <xpre> [<g2z_at>] (放 吧 | 播 吧 | 继续 放)
+t mun.w208 = <xpre> 让 {name:media_player} (播 起来 | 放 起来 | 重新 播 起来) [吧]
+t mun.w209 = (好 了 | 行 了 | 没事 了) ， 可以 (放 了 | 播 了 | 开始 放 了 | 继续 放 了)
+t mun.w210 = <xpre> 把 暂停 (给 去 了 | 按 掉 | 点 掉) [，] [继续 放]
+t mun.w211 = <xpre> (继续 (刚才 | 刚刚) (那 首 歌 | 那 集 | 那 个 视频 | 那 部 电影) | (刚才 | 刚刚) 那 (首 歌 | 集 | 部 电影) 继续 (放 | 播 | 看))
+t mun.w212 = {area} (那边 | 的 音乐 | 里) 可以 (放 | 播) 了
+t mun.w213 = [<xlead>] (不 停 了 | 不 暂停 了) ， 继续 (放 | 播) [吧]
+t mun.w215 = 继续 继续 [，] (我 回来 了 | 好 了)
+t mun.w216 = <xpre> 恢复 {name:media_player} (的 播放 | 播放)
+t mun.w217 = <xpre> {area} (的 | 那边 的) (播放 | 音乐 | 歌) 恢复 (一下 | 吧)
+
+intent HassMediaSearchAndPlay
+t ms.w201 = [<xlead>] (咱们 | 我们 | 我) <mplace> 听 (一下 | 听 | 点) {search_query} [吧]
+t ms.w202 = <xpre> (弄 点 | 搞 点 | 挑 点) {search_query} (听 听 | 来 听 | 放 放)
+t ms.w203 = <xpre> 把 (歌 | 音乐 | 现在 这 个) (换 成 | 切 成 | 改 成) {search_query}
+t ms.w204 = <xpre> (把 {search_query} 投 到 {name:media_player} (上 | 上面) | 在 {name:media_player} 上 投 一下 {search_query})
+t ms.w205 = 我 要 看 {search_query:movie} {media_class=movie} [， <mplace> 放 一下]
+t ms.w206 = <xpre> <mplace> 播 一 集 {search_query:tv_show} {media_class=tv_show} [吧]
+t ms.w207 = [<xlead>] (咱们 | 我们 | 我 要) <mplace> 看 一 集 {search_query:tv_show} {media_class=tv_show} [吧]
+t ms.w208 = [<xlead>] (咱们 | 我们 | 我 要) <mplace> 听 一 期 {search_query:podcast} {media_class=podcast} [吧]
+t ms.w209 = <xpre> <mplace> 放 (一 张 | 那 张) 专辑 [，] [叫] {search_query:album} {media_class=album}
+t ms.w210 = {search_query:artist} {media_class=artist} 的 歌 (听 一下 | 放 几 首 | 播 一些) [吧]
+t ms.w211 = (有 | 能 找 到) {search_query:artist} {media_class=artist} 的 歌 吗 [？ | ，] (放 几 首 | 放 一下 | 有 就 放)
+t ms.w212 = [<xlead>] {search_query} ， (放 这 个 | 就 放 这 个 | 播 这 个) [吧]
+t ms.w213 = <xpre> <mplace> 放 首 {search_query:track} {media_class=track} (听 听 | 来 听 | 吧)
+t ms.w214 = [<xlead>] (今晚 | 晚上 | 周末) (咱们 | 我们) <mplace> 看 {search_query:movie} {media_class=movie} 吧
+t ms.w215 = <xpre> {area} (那边 | 里) (放 | 播) (一下 | 个) {search_query}
+t ms.w216 = <xpre> 把 {search_query:playlist} {media_class=playlist} (这个 | 那个) 歌单 (放 一下 | 打开 听 听 | 播 起来)
+t ms.w217 = [<xlead>] 点 (首 | 个) {search_query} [给 我 | 吧]
+t ms.w218 = <xpre> 开 (个 | 一下) {search_query:tv_show} {media_class=tv_show} [看 看 | 给 孩子 看]
+
+intent HassSetVolume
+t sv.w201 = <xpre> 把 [<g2z_vsrc>] <vol> (放 到 | 打 到 | 切 到 | 整 到 | 调 在 | 设置 在) {volume_level} <xpost>
+t sv.w202 = [<g2z_vsrc>] <vol> (到 | 给 我 调 到 | 给 我 整 到) {volume_level} <w2z_end>
+t sv.w203 = <xpre> <vol> 调 至 {volume_level}
+t sv.w204 = <vol> 直接 (调 到 | 设 成 | 拉 到) {volume_level} [吧]
+t sv.w205 = (声音 | 音量) 开 {volume_level} (就 行 | 就 够 了 | 就 好)
+t sv.w206 = 我 要 {volume_level} 的 音量 [，谢谢]
+t sv.w207 = (声音 太 吵 了 | 太 小 声 了 | 听 不 清) ， <vol> 给 我 (设 成 | 改 到 | 整 到) {volume_level}
+t sv.w208 = <xpre> 给 [<g2z_vsrc>] <vol> (设 个 | 定 个) {volume_level}
+t sv.w209 = (能 把 [<g2z_vsrc>] <vol> 设置 在 {volume_level} 吗 | 能 不 能 把 [<g2z_vsrc>] <vol> 设置 在 {volume_level} [呀]) [？]
+t sv.w210 = <xpre> {name:media_player} 调 到 {volume_level} (的 音量 | 的 声音 | 音量)
+t sv.w211 = <xpre> (音量 调 节 成 | 音量 设 置 成 | 音量 调 整 到) {volume_level} [吧]
+t sv.w212 = {volume_level} ， (音量 调 这么 多 | 音量 就 这个 数 | 把 音量 设 这个)
+
+intent HassMediaPrevious
+t mpr.w201 = (上 首 | 上 首 歌 | 上 个 视频) [吧 | 呀]
+t mpr.w202 = <xpre> [<g2z_at>] (切 上 首 | 放 上 首 | 换 上 首 | 回 上 首) <xpost>
+t mpr.w203 = <xpre> 倒 回 去 一 (首 | 集 | 个)
+t mpr.w204 = <xpre> [<g2z_at>] (切 到 | 跳 到 | 换 到) 前 面 (那 | 一) (首 | 集 | 个)
+t mpr.w205 = 不 对 [，] (回 上 首 | 回 去 上 一 首 | 再 往 前 一 首)
+t mpr.w206 = <xpre> 按 (一下 | 下) 上 一 首 [键 | 按钮]
+t mpr.w207 = 我 要 听 回 (刚才 | 刚刚 | 前 面) 那 首 [歌]
+t mpr.w208 = <xpre> {area} (那边 | 里) (放 回 | 退 到 | 切 回) 上 一 (首 | 集 | 个)
+t mpr.w209 = <xpre> [<g2z_at>] (previous | 放 上 一 个 曲目 | 切 到 上 一 个 曲目) [吧]
+t mpr.w210 = <xpre> 让 {name:media_player} (倒 回 去 | 退 回 去) 一 (首 | 集)
+
+intent HassBroadcast
+t bc.w201 = (所有 人 注意 | 大家 注意 | 家里 人 注意 了) (， | ：) {message}
+t bc.w202 = <xpre> (吼 一 声 | 帮 我 吼 一 声 | 大声 说 一 声) (， | ：) {message}
+t bc.w203 = <xpre> (对 | 通过) 所有 音箱 (说 | 讲) [一下] (， | ：) {message}
+t bc.w204 = <xpre> 每 个 屋 都 (说 一 遍 | 播 一 遍 | 讲 一 遍) (， | ：) {message}
+t bc.w205 = <xpre> (放 个 | 做 个 | 搞 个) 广播 (， | ：) {message}
+t bc.w206 = [<xlead>] 把 这 个 (消息 | 事) (广播 给 | 告诉) (大家 | 所有 人) (， | ：) {message}
+t bc.w207 = {message} ， (让 大家 都 知道 | 全 屋 都 说 一下 | 给 每 个 房间 都 说 一下)
+t bc.w208 = <xpre> 全 屋 (喇叭 | 音箱) (响 一下 | 说 一下) (， | ：) {message}
+t bc.w209 = <xpre> 给 (楼上 楼下 | 每 个 房间) 的 人 带 句 话 (， | ：) {message}
+t bc.w210 = (全屋 广播 | 广播 通知) [一下] (， | ：) {message}
+
+intent HassMediaNext
+t mnx.w201 = (下 首 | 下 首 歌 | 下 个 视频 | 下 一 条) [吧 | 呀]
+t mnx.w202 = <xpre> [<g2z_at>] (切 下 首 | 换 下 首 | 跳 下 首 | 放 下 首) <xpost>
+t mnx.w203 = (难听 死 了 | 什么 歌 啊 这 是 | 这 首 听 过 了) ， (快 切 | 赶紧 切 | 快 跳 过去) [吧]
+t mnx.w204 = <xpre> 按 (一下 | 下) 下 一 首 [键 | 按钮]
+t mnx.w205 = <xpre> [<g2z_at>] (next 一下 | next | 放 下 一 个 曲目 | 切 到 下 一 个 曲目) [吧]
+t mnx.w206 = <xpre> (播 | 放) 后 面 那 (首 | 集 | 个)
+t mnx.w207 = <xpre> {area} (那边 | 里) (切 到 | 换 到 | 跳 到) 下 一 (首 | 集 | 个)
+t mnx.w208 = <xpre> 让 {name:media_player} (换 一 首 | 跳 一 首 | 往 下 跳 一 首)
+
+intent HassMediaPause
+t mpa.w201 = <xpre> [<g2z_at>] pause 一下 <w2z_end>
+t mpa.w202 = (打住 | 停 停) [，] (先 别 放 | 先 别 播 | 暂停 吧)
+t mpa.w203 = <xpre> [<g2z_at>] 先 停 (下 | 一 会) <w2z_end>
+t mpa.w204 = (暂停 暂停 | 暂停 一下 下) [！]
+t mpa.w205 = <xpre> 把 [<g2z_src>] (画面 | 视频 | 电影) (定 住 | 定 格) [一下]
+t mpa.w206 = (我 先 去 做 饭 | 我 去 洗 个 澡 | 孩子 哭 了) ， <xpre> [<g2z_at>] 先 (暂停 着 | 别 往 下 放 了 | 停 着)
+t mpa.w207 = <xpre> {name:media_player} (先 暂停 | 暂停 一下 下 | 停 一 会 儿)
+t mpa.w208 = <xpre> 按 (一下 | 下) 暂停 按钮
+
+intent HassMediaPlayerMute
+t mu.w201 = <xpre> 按 (一下 | 下) 静音 (键 | 按钮)
+t mu.w202 = <xpre> (禁音 | 开 个 静音 | 切 到 静音 | 切 成 静音) <w2z_end>
+t mu.w203 = <xpre> 把 [{name:media_player} 的] 声音 (去 掉 | 屏蔽 掉 | 给 关 了)
+t mu.w204 = (静音 静音 | 快 静音 ， 快) [！]
+t mu.w205 = 我 不 想 听 到 (声音 | 它 的 声音) ， <xpre> (静音 吧 | 静 个 音 | 把 它 静音)
+t mu.w206 = <xpre> 把 <w2z_mp> (切 成 | 调 成 | 弄 成) (静音 | 无 声) [吧]
+t mu.w207 = {name:media_player} (先 静音 | 静音 一会儿 | 先 别 出 声音) <w2z_end>
+t mu.w208 = <xpre> 让 {name:media_player} 不 (出 声 | 出 声音) [了]
+
+# ---------- round 3 g3zh (zh-CN): timers, time, date, weather: new verbs (掐/新建/计…的时/吱一声/延时/往回拨/提早/甭/走到几点), verb-last and topic-first orders, situations first, terse forms (ids *.w*) ----------
+# own rules only (w3z_*): no alternative is added to a shared rule
+rule w3z_tt = <timer_tgt> | <timer_tgt> | {name:timer} 那个 <timer> | 给 {name:timer} (定 | 设) 的 <timer> | <sdur> 那个 | 设 了 <sdur> 的 <timer> | 在 {area} (定 | 设) 的 <timer> | {area} 里 那个 <timer> | 我 (那个 | 的) <timer> | 正在 走 的 <timer>
+rule w3z_end = 吧 | 啊 | 呀 | 哈 | 嘛 | 哦 | 呗
+
+intent HassStartTimer
+t tm.w301 = <xpre> (新建 | 创建 | 添加 | 建) (一个 | 个) <dur> 的 <timer> [<w3z_end>]
+t tm.w302 = <dur> (倒计时 | 计时) [<w3z_end>]
+t tm.w303 = <dur> [的] <timer> [，] (开 起来 | 整 一个 | 搞 一个 | 来 一个) [<w3z_end>]
+t tm.w304 = <xpre> 按 <dur> (计时 | 倒计时) [<w3z_end>]
+t tm.w305 = [<xlead>] (帮 我 | 给 我) 计 <dur> 的 时 [<w3z_end>]
+t tm.w306 = (我 眯 一会儿 | 我 睡 一会儿 | 我 躺 一下 | 我 打 个 盹 | 我 歇 会儿) ， <dur> (后 | 以后 | 之后) (叫 醒 我 | 喊 我 起来 | 把 我 叫 起来 | 叫 我 起床)
+t tm.w307 = <xpre> <dur> (后 | 以后 | 之后) (吱 一声 | 提醒 一声 | 告诉 我 一声 | 叫 一声 | 响 个 铃 | 响铃)
+t tm.w308 = <xpre> (看 着 点 时间 | 帮 我 盯 着 时间 | 帮 我 看 着 时间) ， <dur> (到 了 | 一 到) (告诉 我 | 叫 我 | 提醒 我)
+t tm.w309 = 我 需要 (一个 | 个) <dur> 的 <timer> | 我 需要 (一个 | 个) <timer> ， <dur>
+t tm.w310 = <xpre> 打开 <timer> ， (设 | 定) <dur> [<w3z_end>]
+t tm.w311 = {name:timer} 用 的 <timer> ， <dur> [<w3z_end>] | <dur> ， {name:timer} 用 的 <timer>
+t tm.w312 = {name:timer} (需要 | 要) <dur> ， (帮 我 | 你) (看 着 点 | 记 着 时间 | 到 时 叫 我 | 到 点 叫 我)
+t tm.w313 = <xpre> (开 | 设 | 来) (一个 | 个) {name:timer} (计时 | 倒计时) ， <dur>
+t tm.w314 = (定时 | 延时) <dur> {conversation_command}
+t tm.w315 = (过 | 再 过) <dur> (就 | 再 | 自动) {conversation_command} | {conversation_command} ， (不过 | 但是) (等 | 过) <dur> (以后 | 之后) [再 弄]
+t tm.w316 = [<xlead>] <timer> (来 | 定 | 设) (一个 | 个) <dur> [的] [<w3z_end>]
+t tm.w317 = (快 | 赶紧 | 快点) ， <dur> ， (计时 | 倒计时 | 开始 计时) [！]
+t tm.w318 = <xpre> <dur> (后 | 以后) (叫 我 去 | 提醒 我 去 | 喊 我 去) {name:timer}
+t tm.w319 = (小 助手 ， | 你 好 ，) (麻烦 你 | 劳驾) 帮 我 (设置 | 定) 一下 <timer> ， <dur> ， 谢谢 [你]
+t tm.w320 = <dur> [，] 计时 (开始 | 走 起) [吧]
+t tm.w321 = <timer> (给 我 | 帮 我) (设 | 定 | 调) (成 | 到 | 上) <dur> [<w3z_end>]
+
+intent HassIncreaseTimer
+t ti+.w301 = [<xlead>] <w3z_tt> (加 个 | 添 个 | 续 个 | 补 个) <dur> [<w3z_end>]
+t ti+.w302 = <xpre> 让 <w3z_tt> (晚 | 推 后 | 往 后) <dur> (再 响 | 响 | 结束)
+t ti+.w303 = [<xlead>] <w3z_tt> (往 上 调 | 往 上 加 | 调 多) <dur> [<w3z_end>]
+t ti+.w304 = <w3z_tt> (拉长 | 放 长 | 改 长) <dur> [<w3z_end>]
+t ti+.w305 = <w3z_tt> (能 | 可以) (再 加 | 多 加 | 再 延长) <dur> (吗 | 不) [？] | <w3z_tt> 能 不 能 (再 加 | 多 加 | 再 延长) <dur> [呀] [？]
+t ti+.w306 = (请 | 麻烦) (给 | 为) <w3z_tt> 增加 <dur> (的 时间 | 时间)
+t ti+.w307 = (面 还 硬 着 呢 | 肉 还 没 炖 烂 | 颜色 还 不 够 | 水 还 没 开 呢 | 还 没 烤 透) ， <w3z_tt> (加 个 | 再 续 | 再 来) <dur>
+t ti+.w308 = <dur> ， (给 | 往) <w3z_tt> (里 | 上) (加 上 | 添 上 | 续 上)
+t ti+.w309 = 再 (来 | 续) <dur> [吧] ， <w3z_tt>
+t ti+.w310 = <w3z_tt> 加时 <dur>
+t ti+.w311 = (我 还 想 | 让 我 再) (多 玩 | 多 睡 | 多 看) <dur> ， (给 | 帮 我 给) <w3z_tt> (加 上 | 延 一下) [吧]
+t ti+.w312 = <w3z_tt> 延长 一下 ， (延 | 加 | 多 加) <dur>
+t ti+.w313 = (时间 不 够 用 | 时间 太 紧 了 | 来 不 及 了) ， (把 | 给) <w3z_tt> (加 | 延) <dur>
+t ti+.w314 = <w3z_tt> (给 我 | 帮 我) 多 (设 | 留 | 加) <dur> [<w3z_end>]
+t ti+.w315 = <w3z_tt> (加 | 添) <dur>
+
+intent HassDecreaseTimer
+t td.w301 = [<xlead>] <w3z_tt> (减 个 | 扣 个 | 少 个 | 砍 个) <dur> [<w3z_end>]
+t td.w302 = <xpre> 把 <w3z_tt> 往 回 (拨 | 调) <dur>
+t td.w303 = <xpre> 让 <w3z_tt> 提早 <dur> (响 | 结束)
+t td.w304 = <w3z_tt> (改 短 | 缩减 | 调 少) <dur> [<w3z_end>]
+t td.w305 = <w3z_tt> (能 | 可以) (减 | 少 | 缩短) <dur> (吗 | 不) [？]
+t td.w306 = (请 | 麻烦) 从 <w3z_tt> (里 | 上) (减少 | 减去 | 扣除) <dur>
+t td.w307 = (火 开 得 比较 大 | 东西 不 多 | 量 比较 少 | 今天 做 得 少) ， <w3z_tt> (少 | 减) <dur> (就 够 了 | 就 行 了 | 吧)
+t td.w308 = (我 赶 时间 | 等 不 及 了 | 我 急 着 出门) ， <w3z_tt> (减 | 缩短 | 少) <dur>
+t td.w309 = <w3z_tt> 短 一点 ， (短 | 减) <dur> [<w3z_end>]
+t td.w310 = <xpre> (帮 我 | 给 我) 把 <w3z_tt> (减 去 | 去 掉 | 缩 掉) <dur> (吧 | 好 吗)
+t td.w311 = <w3z_tt> 的 时间 (太 多 了 | 有 点 长) ， (砍 | 去) (掉 | 个) <dur>
+t td.w312 = <xpre> 把 <w3z_tt> (少 设 | 少 定) <dur>
+
+intent HassCancelTimer
+t tc.w301 = <xpre> (掐 了 | 掐 掉 | 关 停 | 叫 停) <w3z_tt> [<w3z_end>]
+t tc.w302 = <xpre> 把 <w3z_tt> (掐 了 | 掐 掉 | 关 停 | 拿 掉) [<w3z_end>]
+t tc.w303 = <w3z_tt> (甭 计 了 | 甭 要 了 | 不 用 计 了 | 别 再 计 了) [<w3z_end>]
+t tc.w304 = (不 需要 | 用 不 到) <w3z_tt> 了 [， (删 | 关 | 撤) 了 吧]
+t tc.w305 = (取消 | 关 掉 | 删 掉) (那个 | 刚才 的 | 我 的) 定时 [<w3z_end>] | 不 要 (那个 | 刚才 的) 定时 了
+t tc.w306 = <w3z_tt> (直接 结束 | 提前 结束 | 结束 掉) (吧 | 得 了)
+t tc.w307 = <timer> (不 要 | 别) 响 了 ！ (关 掉 关 掉 | 快 关 了 | 快 给 我 关 了)
+t tc.w308 = {name:timer} (取消 了 | 不 弄 了 | 改 天 再 说) ， (那个 | 它 的) <timer> (也 | 就) (取消 吧 | 删 了 吧 | 关 了 吧)
+t tc.w309 = 请 (停止 并 删除 | 取消 并 删除 | 彻底 删除) <w3z_tt>
+t tc.w310 = <w3z_tt> ， (给 我 | 帮 我) (删 | 撤 | 关) 了 [它]
+
+intent HassCancelAllTimers
+t ta.w301 = <xpre> (把 | 将) [{area} (的 | 里 的)] <timer> (全 | 全部 | 都) (掐 了 | 掐 掉 | 停 了 | 结束 掉) [<w3z_end>]
+t ta.w302 = 我 (定 的 | 设 的 | 开 的) <timer> (全 | 都 | 全都) (删 了 | 取消 了 | 不 要 了) [<w3z_end>]
+t ta.w303 = [{area} (的 | 里 的)] (所有 | 全部) <timer> (一 键 清空 | 一下子 全 关 了 | 一次 全 删 了)
+t ta.w304 = (能 | 可以) (一下子 | 一 口气) 把 [{area} 的] (所有 | 全部) <timer> (都 关 了 | 都 取消 掉 | 全 删 了) (吗 | 不) [？]
+t ta.w305 = <timer> (太 多 了 | 乱 七 八 糟 的) ， (全部 | 统统 | 一 个 不 留) (清 掉 | 删 光 | 取消)
+t ta.w306 = (家 里 | 屋 里 | {area} 里) (所有 | 全部 | 一切) [的] <timer> ， (都 给 我 | 全 给 我) (停 了 | 撤 了 | 掐 了)
+
+intent HassPauseTimer
+t tp.w301 = [<xlead>] <w3z_tt> 先 停 在 (这儿 | 这里 | 这) [<w3z_end>]
+t tp.w302 = (有 人 敲门 | 快递 来 了 | 孩子 哭 了 | 电话 来 了 | 我 先 去 一趟 厕所) ， <w3z_tt> (先 | 快) (暂停 | 停 下 | 停 一下)
+t tp.w303 = <xpre> 把 <w3z_tt> (设 成 | 调 到 | 切 到) 暂停 [状态]
+t tp.w304 = <w3z_tt> 先 (别 动 了 | 别 跑 | 停 着 别 动)
+t tp.w305 = 那个 <timer> 啊 ， 你 先 给 我 (停 一下 | 暂停 一下) (嘛 | 啊)
+t tp.w306 = 你 能 (先 | 暂时) 把 <w3z_tt> (停 一下 | 暂停) (吗 | 不) [？]
+t tp.w307 = <w3z_tt> (暂停 | 停) 一下 [，] (等 我 | 等 等 我) [<w3z_end>]
+t tp.w308 = <xpre> 暂时 停止 <w3z_tt> [<w3z_end>]
+
+intent HassUnpauseTimer
+t tu.w301 = <w3z_tt> (从 刚才 停 的 地方 | 从 暂停 的 地方) (接着 | 继续) (走 | 计 | 倒数)
+t tu.w302 = (可以 了 | 好 了) [，] <w3z_tt> (恢复 运行 | 恢复 走 时 | 重新 走)
+t tu.w303 = <w3z_tt> 的 暂停 (取消 | 解除 | 去 掉) 吧
+t tu.w304 = (快递 拿 到 了 | 我 忙 完 了 | 孩子 睡 着 了 | 事情 处理 完 了) ， <w3z_tt> (接着 计 | 继续 走 | 接着 走 吧)
+t tu.w305 = 接着 (走 | 计 | 来) 吧 ， <w3z_tt>
+t tu.w306 = 你 能 让 <w3z_tt> (接着 走 | 继续 计时) (吗 | 不) [？]
+t tu.w307 = <xpre> 把 (暂停 的 | 停 着 的) <timer> (再 开 起来 | 开 动 起来 | 走 起来)
+t tu.w308 = <w3z_tt> (别 歇 着 了 | 歇 够 了) ， (接着 干 | 接着 走 | 继续 吧)
+
+intent HassTimerStatus
+t ts.w301 = <w3z_tt> 还 剩 (几 分 几 秒 | 几 秒 | 几 个 小时 | 多少 分钟) [<w3z_end>] [？]
+t ts.w302 = <w3z_tt> (还 早 吗 | 是 不 是 快 响 了 | 响 了 没 | 快 了 没) [？]
+t ts.w303 = (现在 | 这会儿) (有 没 有 <timer> 在 (走 | 跑 | 计时) | 有 <timer> 在 (走 | 跑 | 计时) 吗) [？]
+t ts.w304 = (瞧 瞧 | 瞅 一下 | 你 看 看) <w3z_tt> (还 有 多少 时间 | 走 到 哪 了 | 还 差 多少)
+t ts.w305 = <w3z_tt> (跑 | 走) 得 (怎么样 | 咋样) 了 [？]
+t ts.w306 = 离 <w3z_tt> (结束 | 响) 还 (差 | 剩) (几 分钟 | 多少 时间 | 多久) [？]
+t ts.w307 = <w3z_tt> 的 状态 (是 什么 | 怎么样) [？] | 请 告诉 我 <w3z_tt> 的 剩余 时间
+t ts.w308 = {name:timer} (到 点 了 吗 | 到 时间 了 没 | 时间 到 了 没) [？] | <w3z_tt> 还 有 几 分钟 (响 | 到 点) [？]
+
+intent HassGetCurrentTime
+t ti.w301 = (这 都 | 都) 几 点 了 [啊 | 呀] [？]
+t ti.w302 = (现在 | 这会儿) 到 几 点 了 [？]
+t ti.w303 = 现在 (啥 | 什么) 钟点 (了 | 啦) [？]
+t ti.w304 = (我 要 赶 车 | 我 怕 迟到 | 我 得 出门 了 | 我 快 迟到 了) ， (现在 | 这会儿) 几 点 (了 | 啦) [？]
+t ti.w305 = 现在 几 点 了 ， (告诉 我 一下 | 说 一声 | 报 一下)
+t ti.w306 = (快 | 赶紧) (看 看 | 告诉 我) 几 点 了
+
+intent HassGetCurrentDate
+t da.w301 = (今天 | 今儿) 是 (多少 号 | 哪 一 号) [啊] [？]
+t da.w302 = (星期 几 | 礼拜 几 | 周 几) (了 | 啦) 今天 [？]
+t da.w303 = (我 要 填 个 表 | 要 写 个 日期 | 我 得 签 个 字) ， 今天 (几 号 | 是 几 月 几 号) [来着] [？]
+t da.w304 = 今天 (几 号 | 礼拜 几 | 星期 几) ， (你 帮 我 | 帮 我) (查 一下 | 看 一下 | 看 看)
+t da.w305 = (现在 | 今天) 到 几 月 几 号 了 [呀] [？]
+t da.w306 = (日期 | 今天 的 日期) (告诉 我 | 报 一下 | 说 一下) [<w3z_end>]
+
+intent HassGetWeather
+t we.w301 = (外头 | 外边儿 | 外边) (天 | 天儿 | 天气) (咋样 | 怎么样 | 好 不) [啊] [？]
+t we.w302 = (今天 | 外面) (闷 不 闷 | 潮 不 潮 | 湿度 大 吗 | 晒 不 晒 | 紫外线 强 吗 | 风 大 不 大) [？]
+t we.w303 = {name:weather} (今天 | 现在 | 这会儿) (几 度 | 多少 度 | 冷 不 冷 | 热 不 热) [啊] [？]
+t we.w304 = (我 要 回 | 我 打算 去 | 过 两 天 去) {name:weather} ， (那边 | 那儿) (天气 | 天儿) (怎么样 | 咋样 | 好 不 好) [？]
+t we.w305 = [{name:weather} 的] 天气 (预报 | 情况) (帮 我 | 给 我) (查 一下 | 报 一下 | 念 念)
+t we.w306 = (天气 预报 | 预报) (说 | 讲) (今天 | 明天) (有 雨 吗 | 怎么样 | 会 下雨 吗) [？]
+t we.w307 = (今天 | 明天) (适合 (晾 衣服 | 洗 车 | 出去 玩) 吗 | 适 不 适合 (晾 衣服 | 洗 车 | 出去 玩)) [？]
+t we.w308 = (现在 | 外面) (是 (阴天 | 晴天 | 多云) 吗 | 是 不 是 (阴天 | 晴天 | 多云) [啊]) [？]
+
+# ---------- round 3 g4zh (zh-CN): vacuum area cleaning (给X吸个尘, X拖一下, 把X扫了), list removal without timer words (删一下/剔除/拿走/作废), mowing (打草/剃个头/返航), terse, topic-first, family and situation phrasings, chit-chat (ids *.w*) ----------
+rule w4z_shop = <xshop> | 待 买 (清单 | 列表) | 要 买 的 (清单 | 单子) | 买 菜 (单 | 清单)
+rule w4z_cl = 吸 个 尘 | 扫 个 地 | 拖 个 地 | 做 个 清洁 | 做 一下 清洁 | 搞 一下 卫生 | 除 一下 尘
+rule w4z_vdock = 充电座 | 基座 | 座子 | 基站
+
+intent HassVacuumCleanArea
+t vc.w401 = <xpre> 给 {area} <w4z_cl> <g4z_end>
+t vc.w402 = {area} (拖 一下 | 拖 拖 地 | 吸 个 尘 | 扫 个 地 | 吸尘 | 除 个 尘) [吧 | 呗]
+t vc.w403 = <xpre> 把 {area} (扫 了 | 吸 了 | 拖 了 | 弄 干净 | 整 干净 | 清 一 清) <g4z_end>
+t vc.w404 = [<xlead>] {area} (需要 | 得) (吸 个 尘 | 清扫 一下 | 扫 一 遍 | 拖 一 拖) (了 | 啦)
+t vc.w405 = 先 (扫 | 吸 | 拖) {area} ， (别 的 地方 | 其他 房间 | 其他 的) (先 不 用 | 不 用 管 | 等 会儿 再 说)
+t vc.w406 = ((能 不 能 | 可 不 可以) (去 | 到) {area} (扫 个 地 | 吸 个 尘 | 拖 个 地) [呀] | (能 | 可以) (去 | 到) {area} (扫 个 地 | 吸 个 尘 | 拖 个 地) 吗) [？]
+t vc.w407 = ({area} 的 灰 | {area} 地上 的 灰 | {area} 地上 的 头发 | {area} 的 地毯) (吸 掉 | 吸 一下 | 扫 掉 | 清 一下) <g4z_end>
+t vc.w408 = (待 会儿 有 客人 来 | 一会儿 来 人 | 晚上 要 请客) ， <xpre> 把 {area} (扫 一 遍 | 吸 一 遍 | 弄 干净)
+t vc.w409 = (孩子 | 小孩 | 狗 | 猫) 把 {area} (弄 脏 了 | 搞 得 一 地 渣 | 弄 得 全 是 毛) ， (去 | 快 去 | 赶紧) (扫 一下 | 吸 一下 | 清理 一下)
+t vc.w410 = <xpre> (清 | 吸 | 扫 | 拖) (一 遍 | 一下) {area}
+t vc.w411 = {area} (那边 | 那块 | 那儿) (去 | 过去) (扫 扫 | 吸 吸 | 清理 一下 | 拖 一下) <g4z_end>
+t vc.w412 = (扫 个 地 | 吸 个 尘 | 打扫 一下) ， {area} (就 行 | 就 好 | 那 块)
+t vc.w413 = {area} (灰 好 大 | 有 点 脏 | 一 地 的 毛) ， (派 个 扫地机 | 叫 个 机器人) (过去 | 去) (扫 扫 | 吸 一下)
+t vc.w414 = <xpre> (叫 | 让 | 安排) {name:vacuum} (给 {area} <w4z_cl> | 把 {area} 过 一 遍 | 去 {area} 拖 一下)
+t vc.w415 = {name:vacuum} [，] ({area} | 去 {area}) (扫 一下 | 吸 一下 | 拖 一下 | 过 一 遍) <g4z_end>
+t vc.w416 = [<xlead>] {area} (交给 | 就 交给) {name:vacuum} (扫 一下 | 打扫 一下 | 吸 一下 | 清扫) [吧]
+t vc.w417 = {name:vacuum} (能 不 能 | 可 不 可以) (去 | 到) {area} (扫 一下 | 吸 个 尘 | 拖 个 地) [？]
+t vc.w418 = (我 这 间 屋 | 这 间 屋 | 这 屋子 | 我 待 的 这 间 屋) (扫 一 遍 | 吸 个 尘 | 清扫 一下 | 拖 一下) <g4z_end>
+t vc.w419 = <xpre> (给 | 把) (这儿 | 这里 | 这 间 房) (吸 个 尘 | 扫 一 遍 | 打扫 干净 | 清理 一下)
+t vc.w420 = {area} 的 (地 | 地板) (给 我 | 帮 我) (吸 一 吸 | 拖 一 拖 | 扫 干净) <g4z_end>
+
+intent HassListRemoveItem
+t lr.w401 = <xpre> 删 一下 <list> (里 | 上) 的 {item}
+t lr.w402 = <xpre> 把 {item} 从 <list> (里 | 中 | 上) (删去 | 剔除 | 去除 | 除掉 | 干掉)
+t lr.w403 = <list> 里 的 {item} (作废 了 | 不 算 了) [，] (删 了 吧 | 拿 走 吧)
+t lr.w404 = {item} (那 条 | 这 条 | 这 一 项) [，] (从 <list> 里 | 在 <list> 里) (删 了 它 | 删 喽 | 拿 下来 | 撤 下来)
+t lr.w405 = <list> (里 | 上) (把 | 给) {item} (删 了 | 拿 走 | 删 喽 | 清理 掉) <g4z_end>
+t lr.w406 = (别 | 不 要) 在 <list> (里 | 上) (留 着 | 记 着 | 放 着) {item} 了 [， (删掉 吧 | 去掉 吧)]
+t lr.w407 = (我 | 我们) (不 需要 | 用 不 上) {item} 了 ， <list> (里 | 上) (删 一下 | 删掉 吧 | 拿 掉)
+t lr.w408 = {item:task} 那 件 事 (泡汤 了 | 不 弄 了 | 先 不 搞 了) ， <list> 里 (删 了 吧 | 撤 了 吧 | 拿 掉 吧)
+t lr.w409 = <xpre> (删去 | 剔除 | 去除 | 清理 掉) <list> (里 | 中 | 上) (的 | 那 项) {item}
+t lr.w410 = <list> (里 | 上) (删 个 | 去掉 个 | 删 一 条) {item}
+t lr.w411 = {item} (不 用 记 了 | 别 记 了) ， 从 <list> (里 | 上) (删去 | 抹去 | 去 了 | 拿 走)
+t lr.w412 = (可以 | 能) (帮 忙 | 麻烦 你) 把 <list> (里 | 上) 的 {item} (删 一下 | 去 一下 | 拿 掉) 吗 [？]
+t lr.w413 = <xpre> 把 {item} 给 (删 了 | 去 了 | 撤 了) ， (在 | 就 在) <list> (里 | 上)
+t lr.w414 = (删除 | 删掉 | 去掉) {item} (从 | 在) <list> (里 | 上)
+t lr.w415 = <list> (里 | 上) (有 | 写 着) (个 | 一 条) {item} ， (那 个 | 这 条) (删 了 | 不 要 ， 删掉)
+t lr.w416 = <xpre> 在 <list> (里 | 上) 把 {item} (干掉 | 清理 掉 | 抹去 | 删去 | 删 喽)
+t lr.w417 = <xpre> 把 {item} 从 <list> (里 | 上) (拿 下来 | 撤 下来 | 挪 走 | 拿 走)
+t lr.w418 = (删 | 删掉 | 去掉) {item} ， <list> (里 的 | 上 的 | 那 条)
+
+intent HassLawnMowerStartMowing
+t lm.w401 = <xpre> (打 一下 草 | 打 打 草 | 除 一下 草 | 除 除 草 | 推 一下 草) <g4z_end>
+t lm.w402 = <xpre> 给 (草坪 | 草地 | 院子) (剃 个 头 | 理 个 发 | 修 一 修)
+t lm.w403 = (院子 里 的 草 | 草坪 | 后院 的 草) (该 割 了 | 得 剪 一 剪 了 | 要 修 一下 了) ， (去 吧 | 开始 吧 | 弄 一下)
+t lm.w404 = (割草 | 除草 | 剪草) (走 起 | 开 干 | 搞 起来 | 开始 吧)
+t lm.w405 = <xpre> (唤醒 | 叫醒 | 打开 一下) ({name:lawn_mower} | <g4z_mower>) [，] [(开始 | 去) (割草 | 干活)]
+t lm.w406 = {name:lawn_mower} (去 | 出去) (把 草 割 了 | 把 草坪 修 一下 | 剪 剪 草 | 打 打 草) <g4z_end>
+t lm.w407 = (我 | 我们) (要 | 想) (修 | 剪 | 割) (草坪 | 院子 里 的 草)
+t lm.w408 = (可以 | 能) 帮 我 (割 个 草 | 剪 个 草 | 把 草 割 了) (吗 | 不) [？]
+t lm.w409 = (周末 有 客人 来 | 明天 要 在 院子 里 烧烤 | 家 里 要 来 人) ， (先 | 提前) 把 草 (割 一下 | 修 好 | 剪 整齐)
+t lm.w410 = <xpre> (开启 | 发动 | 开动 一下) {name:lawn_mower} [<xpost>]
+t lm.w411 = {name:lawn_mower} (开 起来 | 转 起来 | 出动) <g4z_end>
+t lm.w412 = (割草机 | 除草机 | 剪草机) (给 我 | 帮 我) (开 起来 | 启动 起来 | 开 了)
+t lm.w413 = <xpre> (去 | 到) (院子 | 后院 | 前院 | 草坪 上) (割 一 圈 | 割 割 草 | 转 一 圈 割草)
+t lm.w414 = (开始 吧 | 开 干 吧 | 动 起来 吧) ， (割草机 | {name:lawn_mower})
+
+intent HassVacuumReturnToBase
+t vb.w401 = <xpre> {name:vacuum} (回 去 歇 着 | 回 去 休息 | 歇 会儿 去 | 充 电 去) <g4z_end>
+t vb.w402 = <xpre> 让 {name:vacuum} (自动 回充 | 执行 回充 | 开始 回充 | 一键 回充)
+t vb.w403 = [<xlead>] {name:vacuum} (回充 | 自动 回充 | 回 基座 充电 去) <g4z_end>
+t vb.w404 = <xpre> 把 {name:vacuum} (停 回 | 停 到 | 放 回 | 挪 回) <w4z_vdock> 上
+t vb.w405 = (扫 完 了 | 扫 好 了 | 扫 得 差不多 了) [吧] ， (让 | 叫) {name:vacuum} (回 去 | 回 座子 | 回 基站 | 回 充电座)
+t vb.w406 = (家里 来 客人 了 | 我 要 睡 了 | 孩子 在 睡觉 | 要 开 会 了) ， (让 | 叫) {name:vacuum} (先 回 去 | 回 充电座 待 着 | 回 基站 歇 着)
+t vb.w407 = {name:vacuum} [，] (回 去 | 回 去 吧 | 赶紧 回 去 | 快 回 去) [！]
+t vb.w408 = <xpre> 让 {area} (那 台 | 那 个 | 里 的) <g4z_vac> (回 去 歇 着 | 去 充 电 | 回充 | 停 回 座子 上)
+t vb.w409 = {area} 的 <g4z_vac> (别 转 了 | 别 吸 了 | 停 下 吧) ， (回 | 回到) <g4z_dock> [去]
+t vb.w410 = (可以 | 能 | 麻烦) 让 {name:vacuum} (回 去 充 个 电 | 先 回 基座 | 回 座子 上) 吗 [？]
+t vb.w411 = <xpre> (给 我 | 帮 我) 把 {name:vacuum} (弄 回 去 | 叫 回 去 | 遣 回 去 | 收 回 去)
+t vb.w412 = {name:vacuum} (电量 不 多 了 | 电量 低 了 | 只 剩 一 格 电 了 | 要 没 电 了) ， (回 去 充 电 吧 | 自己 回 去 充 吧 | 充 电 去)
+t vb.w413 = <xpre> 让 {name:vacuum} (别 在 外面 晃 了 | 别 到处 跑 了 | 别 乱 转 了) ， 回 (<g4z_dock> | 它 的 窝) [去]
+t vb.w414 = <xpre> 把 {area} 的 <g4z_vac> (停 回 | 放 回 | 开 回) <w4z_vdock> [上 | 去]
+
+intent HassShoppingListAddItem
+t sl.w401 = <xpre> (添加 | 放 | 写) {item} (到 | 进) <w4z_shop> [里 | 上]
+t sl.w402 = {item} (记 上 | 写 进 | 添 进 | 列 上) <w4z_shop> <g4z_end>
+t sl.w403 = 家里 {item} (告急 了 | 断 货 了 | 没 存货 了 | 不 多 了) ， <xpre> (记 到 | 添 到 | 写 到) <w4z_shop> (上 | 里)
+t sl.w404 = <w4z_shop> (上 | 里) (多 加 | 多 写 | 多 记) (一 样 | 一 条 | 上) {item}
+t sl.w405 = 顺便 (把 {item} 也 加 上 | 也 加 上 {item}) ， 购物 (清单 | 单) [里]
+t sl.w406 = {item} (可以 | 能) (加 到 | 记 到 | 写 到) <w4z_shop> (里 | 上) (吗 | 不) [？]
+t sl.w407 = (我 | 我们 家) (还 | 又) (缺 | 少) {item} ， (往 | 在) <w4z_shop> (里 | 上) (添 一 笔 | 补 一 笔 | 加 一 条)
+t sl.w408 = <xpre> (给 | 往) 购物 (清单 | 单) (添 一 笔 | 补 一 笔 | 追加) [：] {item}
+t sl.w409 = (孩子 | 小孩 | 老公 | 老婆 | 我 妈) (说 要 | 想 要 | 吵 着 要) {item} ， (加 到 | 记 到) <w4z_shop> (里 | 上) [吧]
+t sl.w410 = <w4z_shop> ， {item} ， (加 | 添) [一下]
+t sl.w411 = 购物 (清单 | 单) (帮 我 | 给 我) (加 上 | 添 上 | 记 上 | 加) {item}
+t sl.w412 = <xpre> (把 | 将) {item} (添加 至 | 加 至 | 录入 到) 购物 (清单 | 列表)
+t sl.w413 = (那个 | 哎) ， 你 (给 我 | 帮 我) 记 着 点 ， (买 | 要 买) {item} ， 放 购物 (单 | 清单) 里
+t sl.w414 = (我 | 咱) 要 买 的 东西 里 (加 | 添 | 再 加) (上 | 个) {item}
+
+intent HassShoppingListCompleteItem
+t sc.w401 = <xpre> (在 | 给) {item} (前面 | 后面 | 旁边) (打 个 勾 | 画 个 勾 | 打 个 对勾 | 画 个 对号) [， 购物 (清单 | 单) 上 的]
+t sc.w402 = <xpre> 把 [<w4z_shop> (上 | 里) 的] {item} (勾 了 | 划 了 | 打 上 对勾)
+t sc.w403 = {item} (到 货 了 | 买 回来 啦 | 已经 放 冰箱 里 了 | 已经 拎 回 家 了) ， <xpre> (在 | 到) <w4z_shop> 上 (勾 一下 | 画 个 勾 | 标 成 已 购)
+t sc.w404 = <xpre> <w4z_shop> 里 的 {item} (状态 改 成 | 设 为 | 标 为) (已 购 | 已 买 | 买 过 了)
+t sc.w405 = {item} (也 | 顺便) 买 了 ， <w4z_shop> 上 (一起 | 也) (勾掉 | 划掉 | 勾 上)
+t sc.w406 = <w4z_shop> 上 的 {item} (能 | 可以) 帮 我 (勾 一下 | 划 一下 | 打 勾) 吗 [？]
+t sc.w407 = {item} [，] (买 了 | 已 买 | 已 购) [，] (勾 上 | 勾掉 | 打 勾)
+t sc.w408 = <xpre> 完成 购物 (清单 | 单) (里 | 上) 的 {item}
+t sc.w409 = (刚 去 了 | 刚刚 去 了) (超市 | 菜场 | 便利店) ， {item} (买 到 了 | 带 回来 了) ， <w4z_shop> (更新 一下 | 勾 一下)
+t sc.w410 = 那个 {item} 啊 ， (买 回来 了 | 已经 买 了) ， 你 (给 | 帮) 我 (勾 一下 | 划 了)
+t sc.w411 = {item} 已经 买 过 了 ， 别 再 (提醒 我 | 让 我 买) 了 ， (勾掉 吧 | 从 购物 单 上 划掉)
+t sc.w412 = [<xlead>] 购物 (清单 | 单) 上 (帮 我 | 给 我) 把 {item} (勾 上 | 划 了 | 标 个 完成)
+
+intent HassListAddItem
+t la.w401 = <xpre> (在 | 往) <list> (里 | 上) (存 | 填 | 挂) (一 条 | 上) {item}
+t la.w402 = {item} (放 | 搁 | 扔) <list> (里 | 上) [吧 | 去]
+t la.w403 = <xpre> (把 | 将) {item} (加 | 放 | 写) 进 <list> (去 | 里 去)
+t la.w404 = (提醒 我 | 我 要 记得) {item:task} ， (放 | 写) 到 <list> (里 | 上)
+t la.w405 = <list> (里 | 上) (给 我 | 帮 我) (添 一 条 | 写 一 条 | 新建 一 条) [：] {item}
+t la.w406 = {item:task} (这 事 | 这个) (别 让 我 忘 了 | 我 老 忘) ， (挂 | 放 | 记) 到 <list> (上 | 里) 吧
+t la.w407 = <xpre> (加 | 添 | 记) (一 笔 | 一 条) {item} (到 | 进 | 在) <list> (里 | 上)
+t la.w408 = <list> (里 | 上) (还 得 | 还 要) (记 | 加 | 添) (个 | 一 条) {item}
+t la.w409 = (我们 | 咱们) 把 {item:task} (列 | 排) (进 | 到) <list> [里] (吧 | 好 不 好 | 行 吗)
+t la.w410 = [<xlead>] {item} (记 | 写 | 加) <list> (上 | 里)
+
+intent HassListCompleteItem
+t lc.w401 = <xpre> 完成 <list> (里 | 上) 的 {item}
+t lc.w402 = <xpre> 在 <list> (里 | 上) (给 {item} (打 个 对勾 | 画 个 勾 | 打 钩) | 把 {item} (勾 了 | 划 了))
+t lc.w403 = {item:task} (我 | 我们) (整 完 了 | 弄 利索 了 | 做 掉 了 | 完事 了) ， (在 <list> 里 | <list> 上) (勾 了 吧 | 画 个 勾)
+t lc.w404 = <list> (里 | 上) 的 {item} (能 | 可以) (帮 我 | 给 我) (勾 上 | 打 个 勾 | 划掉) 吗 [？]
+t lc.w405 = <xpre> (在 <list> 里 | 到 <list> 上) 标 一下 {item:task} (做 完 了 | 已经 完成 了 | 已 完成)
+t lc.w406 = {item} 这 项 (完成 啦 | 做 完 啦) [，] <list> (里 | 上) (更新 一下 | 改 一下)
+t lc.w407 = (帮 我 | 给 我) (把 <list> 里 的 | 在 <list> 里 把) {item} (勾 了 | 划 了)
+t lc.w408 = (孩子 | 老公 | 老婆 | 我 爸) 已经 把 {item:task} (做 了 | 弄 好 了) ， <list> (里 | 上) (勾掉 | 划掉 | 打 个 勾) [吧]
+
+intent HassVacuumStart
+t vs.w401 = <xpre> (唤醒 | 叫醒 | 开开) {name:vacuum} <g4z_end>
+t vs.w402 = {name:vacuum} (干 活 去 | 开 扫 | 扫 起来 | 出 窝 干活 | 该 出来 扫 了) <g4z_end>
+t vs.w403 = <xpre> 让 {name:vacuum} (开启 清扫 模式 | 进入 清扫 模式 | 开始 自动 清扫 | 执行 清扫 任务)
+t vs.w404 = (家 里 | 地上 | 地板 上) (全 是 灰 | 都 是 猫 毛 | 脏 兮兮 的) ， <xpre> (把 {name:vacuum} 放 出去 | 让 {name:vacuum} 出来 溜 一 圈 | 让 {name:vacuum} 扫 起来)
+t vs.w405 = <xpre> (打开 | 开 一下 | 启动) {area} (那 台 | 那 个 | 放 的) <g4z_vac>
+t vs.w406 = ({area} | {floor}) (那 台 | 的) <g4z_vac> (干 活 | 开 扫 | 扫 起来) <g4z_end>
+t vs.w407 = 我 要 出门 了 ， <xpre> 把 {floor} (的 | 那 台) <g4z_vac> (开 起来 | 启动 | 打开)
+t vs.w408 = (快 | 赶紧) (让 | 把) {name:vacuum} (开 起来 | 动 起来 | 扫 起来) [啊 | 呀]
+
+intent HassLawnMowerDock
+t ld.w401 = <xpre> (让 | 叫) (<g4z_mower> | {name:lawn_mower}) 返航 <g4z_end>
+t ld.w402 = (<g4z_mower> | {name:lawn_mower}) (回 去 歇 着 | 回 去 休息 | 撤 回来 | 停 回 去 | 回充) <g4z_end>
+t ld.w403 = <xpre> 把 (<g4z_mower> | {name:lawn_mower}) (停 回 | 开 到 | 挪 回) (基站 | 充电站 | 充电 桩) (上 | 那儿 | 去)
+t ld.w404 = (草 割 完 了 | 院子 割 好 了 | 割 得 差不多 了) ， (<g4z_mower> | {name:lawn_mower}) (可以 回 去 了 | 回 基站 吧 | 收 回 去 吧)
+t ld.w405 = (外面 下 雨 了 | 起 风 了 | 院子 里 有 狗 | 有 人 在 院子 里 烧烤) ， (快 | 赶紧) (让 (<g4z_mower> | {name:lawn_mower}) 回 去 | 把 (<g4z_mower> | {name:lawn_mower}) 撤 回来 | 让 (<g4z_mower> | {name:lawn_mower}) 回 基站)
+t ld.w406 = (今天 | 先) (就 割 到 这儿 | 割 这么 多 就 行 了) ， (让 | 叫) (<g4z_mower> | {name:lawn_mower}) 回 (去 | 基站 | 充电站)
+t ld.w407 = (麻烦 你 | 请 你 | 劳驾) (让 | 叫) (<g4z_mower> | {name:lawn_mower}) (回 基站 | 回 充电站 | 回 去 充电) [， (谢谢 | 好 吗)]
+t ld.w408 = <xpre> (割草机 | 割草 机器人 | {name:lawn_mower}) (回充 | 充电 去 | 去 充 个 电)
+
+intent HassNevermind
+t nm.w401 = (拉倒 吧 | 得 了 得 了 | 罢了 罢了 | 甭 管 了 | 甭 弄 了) [！]
+t nm.w402 = (什么 都 不 用 做 | 啥 也 别 干 | 你 先 别 动) [，] [算了]
+t nm.w403 = (不好意思 | 对不起) ， (叫 错 了 | 误 触 了 | 按 错 了 | 喊 错 了)
+t nm.w404 = (刚才 说 的 | 刚才 那个) (作废 | 不 算 数 | 别 管 它) [了]
+t nm.w405 = (没 事 了 | 好 了) ， (你 休息 吧 | 你 歇 着 吧 | 继续 待命 吧)
+t nm.w406 = (嗯 | 呃 | 那) ， (不 弄 了 | 不 搞 了 | 先 这样 吧 | 下次 再 说)
+
+intent HassRespond
+t re.w401 = (多 谢 多 谢 | 谢 了 啊 | 谢谢 哦 | 谢谢 您 | 感恩) [！]
+t re.w402 = (完美 | 太 棒 了 | 好 极 了 | 真 给力 | 牛 | 666) [！]
+t re.w403 = (嗯 嗯 | 好 的 好 的 | OK | 好 滴 | 行 吧 | 得 嘞) [， 谢谢] [！]
+t re.w404 = (您 好 | 哈喽 哈喽 | 嗨 嗨 | 你 好 哇) [， 小 助手] [！]
+t re.w405 = (明天 见 | 下次 见 | 一会儿 见 | 拜 拜 啦) [！]
+t re.w406 = (辛苦 辛苦 | 有 你 真 好 | 你 最 棒 了 | 给 你 点 个 赞) [！]
+
+intent none chat
+t no.w401 = (你 几 岁 了 | 你 生日 是 哪 天 | 你 是 哪里 人 | 你 有 小名 吗) [？]
+t no.w402 = (一 美元 换 多少 人民币 | 八 乘 九 是 多少 | 一百 的 百分 之 十五 是 多少 | 房贷 怎么 算) [？]
+t no.w403 = (给 我 出 道 数学 题 | 考考 我 的 英语 单词 | 教 我 说 一 句 日语 | 用 英语 怎么 说 谢谢)
+t no.w404 = (帮 我 写 一 张 请假 条 | 帮 我 想 个 生日 祝福 | 给 我 起 个 网名 | 帮 我 写 首 诗)
+t no.w405 = (中秋节 为什么 吃 月饼 | 春节 为什么 要 放 鞭炮 | 端午节 吃 什么 | 元宵 和 汤圆 有 什么 区别) [？]
+t no.w406 = (我 手机 找 不 到 了 | 我 钥匙 丢 了 | 我 眼镜 放 哪 了 | 我 的 钱包 呢)
+t no.w407 = (宝宝 发烧 了 怎么 办 | 感冒 了 吃 什么 药 | 头疼 怎么 缓解 | 血压 多少 算 正常) [？]
+t no.w408 = (明天 想 请 假 | 我 想 辞职 | 我 想 出去 旅游 | 我 想 养 只 猫)
+t no.w409 = (我 这 件 衣服 好看 吗 | 我 今天 发型 怎么样 | 我 是 不 是 长 高 了) [？]
+t no.w410 = (打扫 卫生 好 累 啊 | 家务 永远 做 不 完 | 今天 又 是 我 洗 碗 | 我 最 讨厌 拖地 了)
+t no.w411 = (扫地 机器人 能 拖 地 吗 | 扫地机 的 尘盒 多久 倒 一次 | 扫地 机器人 的 滤网 怎么 换 | 扫地机 卡住 了 怎么 办) [？]
+t no.w412 = (购物 清单 这个 功能 怎么 用 | 待办 事项 是 什么 意思 | 列 清单 有 什么 好处 | 你 会 记 账 吗) [？]
+t no.w413 = (我们 家 谁 最 爱 干净 | 你 觉得 谁 该 洗 碗 | 今天 轮到 谁 做饭 了) [？]
+t no.w414 = (世界 上 最 大 的 动物 是 什么 | 企鹅 会 飞 吗 | 蜜蜂 为什么 会 跳舞 | 鲸鱼 是 鱼 吗) [？]
+t no.w415 = (给 我 一点 鼓励 | 夸夸 我 | 安慰 我 一下 | 说 句 好听 的)
+t no.w416 = (我 今天 跑 了 五 公里 | 我 刚 做 完 饭 | 我 家 猫 生 小猫 了 | 孩子 今天 考 了 一百 分)
+t no.w417 = (你 会 修 电脑 吗 | 你 能 帮 我 倒 杯 水 吗 | 你 能 帮 我 看 孩子 吗 | 你 能 陪 我 下棋 吗) [？]
+t no.w418 = ({any} 是 不 是 该 换 了 | {any} 保修 几 年 | {any} 耗电 多 吗 | {any} 是 谁 送 的) [？]
+t no.w419 = (十二 生肖 有 哪些 | 属 狗 的 性格 怎么样 | 星座 准 不 准 | 你 是 什么 星座) [？]
+t no.w420 = (我 想 学 做 蛋糕 | 教 我 包 饺子 | 红烧 鱼 放 几 勺 糖 | 米饭 和 水 的 比例 是 多少) [？]
