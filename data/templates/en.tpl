@@ -2276,7 +2276,7 @@ t no.y19 = (the {any} is broken | the {any} is making a (weird | strange) noise 
 t no.y20 = (flip a coin | roll a dice | pick a number between one and ten | what does serendipity mean | how many calories are in a banana) [?]
 
 # ---------- round 3 g1en (en): non-native "open/close/on/off the light", idioms ("on with", "off with"), impatience, polite requests, situations, area-first and terse questions for state and indoor temperature (ids *.w*) ----------
-rule w1e_polite = would you be so kind as to | i'd appreciate it if you could | do me a favour and | do me a favor and | be a dear and | if you could | could i ask you to | may i ask you to
+rule w1e_polite = would you be so kind as to | could i ask you to | may i ask you to
 rule w1e_hurry = , quick | , quickly | , hurry up | , and be quick about it | already | right this second | , come on
 rule w1e_said = i said | i told you to | for the last time , | come on , | i asked you to
 rule w1e_mylights = <det> <lights> [<in_area> | <on_floor>] | the {area} <lights> | <det> {name:light}
@@ -2513,7 +2513,7 @@ t mun.w212 = <xpre> pick (it | the film | the episode | the music | the show) up
 intent HassMediaNext
 t mnx.w201 = <xpre> skip (this tune | the tune | this episode | this chapter | this video) [<w2e_tgt>] | [<xlead>] next (tune | chapter | video | one please) [<w2e_tgt>]
 t mnx.w202 = <xpre> (fast forward | jump ahead | zip ahead) to the next (song | track | one | episode | chapter) [<w2e_tgt>]
-t mnx.w203 = (nah | nope | no | ugh | meh | not this one) , (next | skip | skip it | next one | another one) [<w2e_tgt>] [please]
+t mnx.w203 = (nah | nope | no | ugh | meh) , (next | skip | skip it | next one | another one) [<w2e_tgt>] [please]
 t mnx.w204 = [<xlead>] (play | give me | let's have | put on) (something else | a different song | another song | a different track | another track) [<w2e_tgt>]
 t mnx.w205 = [<xlead>] <g1e_ask> skip (this | this one | ahead | to the next one | this song) [<w2e_tgt>] [?]
 t mnx.w206 = i've heard (this one | this song | this) (too many times | a million times | already | enough) , (skip | next | next one | skip it) [<w2e_tgt>]
@@ -2823,7 +2823,7 @@ t la.w407 = <xpre> (add {item:task} to | put {item:task} on | stick {item:task} 
 t la.w408 = {item} (to | onto | into) <w4e_ls> [please | thanks]
 t la.w409 = (how about | what about) (adding {item} to | putting {item} on) <w4e_ls> [?]
 t la.w410 = (don't let me forget | i mustn't forget | i can't forget) (about {item} | to {item:task}) , (add it to | put it on | stick it on) <w4e_ls>
-t la.w411 = [<xlead>] (i'd appreciate it if you could | would you be so kind as to | i need you to) (add {item} to | put {item} on) <w4e_ls>
+t la.w411 = [<xlead>] (would you be so kind as to | i need you to) (add {item} to | put {item} on) <w4e_ls>
 t la.w412 = <xpre> (tack | add) {item} on to the end of <w4e_ls>
 
 intent HassShoppingListAddItem
@@ -2937,7 +2937,7 @@ t no.w406 = (pay | check) (the electric bill | my bank balance | my credit card 
 t no.w407 = (are you smarter than | do you know | are you related to) (siri | alexa | google) [?]
 t no.w408 = (knock knock | tell me something funny | make me laugh | say something silly | do you know any riddles)
 t no.w409 = (you're useless | you never listen | you got it wrong again | why are you so slow | you're driving me mad)
-t no.w410 = (why is the sky blue | why do we have leap years | where do rainbows come from | why is the sea salty) [?]
+t no.w410 = (why is grass green | why do we have leap years | where do rainbows come from | why is the sea salty) [?]
 t no.w411 = (where's the nearest | is there a) (pharmacy | petrol station | cash machine | post office) (near here | nearby | open now) [?]
 t no.w412 = (when does | what time does) the (supermarket | post office | library | chemist) (close | open) [today | on sunday] [?]
 t no.w413 = (how do you say | what's the word for) (thank you | good morning | cheese) in (french | german | japanese | italian) [?]
