@@ -2415,10 +2415,8 @@ t fs.w110 = [<xlead>] <w1e_polite> (set | put | turn) <det> {name:fan} to {perce
 t fs.w111 = <det> {name:fan} [speed] , {percentage} [please]
 
 # ---------- round 3 g2en (en): media and volume with UK/US slang (telly, bung on, whack on), terse and non-native forms, impatient repeats, kids' requests, queries placed first, middle and last with tails after them, radio stations and episodes, new situations before the command (ids *.w*) ----------
-# a media player said by name
-rule w2e_mp = <det> {name:media_player}
 # where a media command goes: a player, a room, or the speaker's own room said as "in here"
-rule w2e_tgt = on <w2e_mp> | <in_area> | in here | (over | through | from) <w2e_mp> | (down | up | over | out) in the {area}
+rule w2e_tgt = on <g2e_mpname> | <in_area> | in here | (over | through | from) <g2e_mpname> | (down | up | over | out) in the {area}
 # things that play, UK and US words
 rule w2e_what = the telly | the film | the episode | the radio | the audiobook | the cartoon | the programme | the video | the tune
 # what comes after a search query: a reason or a listener
@@ -2436,9 +2434,9 @@ t ms.w208 = <xpre> (tune in to | tune into | put on | play | switch over to | fi
 t ms.w209 = <xpre> (play | put on | start) the (latest | newest | most recent) episode of the {search_query:podcast} podcast {media_class=podcast} <mplace> | <xpre> (play | put on | start) the (next | latest | first) episode of the (show | series) {media_class=tv_show} {search_query:tv_show} <mplace>
 t ms.w210 = <xpre> (put on | play | stick on | start) the (series | programme | tv series) {media_class=tv_show} {search_query:tv_show} <mplace> | <xpre> (put on | stick on | start) the (film | movie) (called | named) {media_class=movie} {search_query:movie} <mplace>
 t ms.w211 = [<xlead>] (mum | mom | daddy | dad | please) , can (we | i) watch {search_query:movie} [<mplace>] [please] [?] | [<xlead>] can (we | i) watch {search_query:movie} [<mplace>] (please | now) [?]
-t ms.w212 = [<xlead>] (put | stick) {search_query} on [<in_area>] [please] | [<xlead>] (put | stick) {search_query} on <w2e_mp> [please]
-t ms.w213 = (<w2e_mp> | {area} | the {area}) [,] (play | put on | i want) {search_query} [please]
-t ms.w214 = <xpre> (play | put on) {search_query} <in_area> (on | through | using) <w2e_mp>
+t ms.w212 = [<xlead>] (put | stick) {search_query} on [<in_area>] [please] | [<xlead>] (put | stick) {search_query} on <g2e_mpname> [please]
+t ms.w213 = (<g2e_mpname> | {area} | the {area}) [,] (play | put on | i want) {search_query} [please]
+t ms.w214 = <xpre> (play | put on) {search_query} <in_area> (on | through | using) <g2e_mpname>
 t ms.w215 = [<xlead>] (i feel like | i fancy | we fancy | i'm in the mood for | i could do with) (listening to | hearing) {search_query} <mplace> | [<xlead>] (i fancy | we fancy) {search_query} <mplace>
 t ms.w216 = <xpre> (play | put on) (stuff | tunes | hits | the greatest hits | the top songs | a mix | a bunch of songs) (by | from) {media_class=artist} {search_query:artist} <mplace> | <xpre> play the artist {media_class=artist} {search_query:artist} <mplace>
 t ms.w217 = <xpre> (play | put on | start | load) (my | the) playlist (called | named) {media_class=playlist} {search_query:playlist} <mplace> | <xpre> play (something | songs | a few songs) from (my | the) {search_query:playlist} playlist {media_class=playlist} <mplace>
@@ -2463,7 +2461,7 @@ t vr.w209 = (the <vol> | the music | the telly) <vtgt> , ((up | higher | a bit h
 t vr.w210 = <xpre> turn (it | the <vol> | the music | the tv) (up {volume_step:up} | down {volume_step:down}) <vtgt> | <xpre> (volume | sound) (up {volume_step:up} | down {volume_step:down}) <vtgt>
 t vr.w211 = [<xlead>] (make | put) (the <vol> | sound | volume) (more | higher | bigger | stronger) {volume_step=up} [please] <vtgt> | [<xlead>] (make | put) (the <vol> | sound | volume) (less | lower | smaller | softer) {volume_step=down} [please] <vtgt>
 t vr.w212 = [<xlead>] (it's | this is | that's) (a bit | a little | kind of | rather | pretty) (loud {volume_step=down} | quiet {volume_step=up}) <vtgt> [, (can you sort that out | can you fix that | do something)]
-t vr.w213 = <xpre> (turn | bring | nudge | knock) <w2e_mp> (up {volume_step=up} | down {volume_step=down}) (a (bit | touch | notch | tad) | slightly | some) | <w2e_mp> is (too loud | a bit loud) , (fix it | turn it down | quieter) [please] {volume_step=down} | <w2e_mp> is (too quiet | a bit quiet) , (fix it | turn it up | louder) [please] {volume_step=up}
+t vr.w213 = <xpre> (turn | bring | nudge | knock) <g2e_mpname> (up {volume_step=up} | down {volume_step=down}) (a (bit | touch | notch | tad) | slightly | some) | <g2e_mpname> is (too loud | a bit loud) , (fix it | turn it down | quieter) [please] {volume_step=down} | <g2e_mpname> is (too quiet | a bit quiet) , (fix it | turn it up | louder) [please] {volume_step=up}
 t vr.w214 = (even louder | louder still | still too quiet , louder | come on , louder | more , more) {volume_step=up} [<vtgt>] | (even quieter | quieter still | still too loud , quieter | come on , turn it down) {volume_step=down} [<vtgt>] | i said (louder {volume_step=up} | quieter {volume_step=down})
 t vr.w215 = (grandma | grandpa | granny | dad | mum | mom | nana) (can't hear (it | the tv | the telly | the radio) | is struggling to hear) , (turn (it | the tv | the telly | the radio) up | make it louder | up the volume) {volume_step=up} [<vtgt>] [please]
 t vr.w216 = <xpre> (lift | push | kick) (the <vol> | it | the music) up (a few notches | a couple of notches | a step | one notch) {volume_step=up} <vtgt> | <xpre> (drop | take | bring) (the <vol> | it | the music) down (a few notches | a couple of notches | a step | one notch) {volume_step=down} <vtgt>
@@ -2493,8 +2491,8 @@ t mpa.w205 = (i need to (grab a drink | go to the loo | go to the bathroom | che
 t mpa.w206 = <w2e_what> , (pause | stop) (it | that) [for a (sec | bit)] [please]
 t mpa.w207 = (make | do) [a] pause [please] [<w2e_tgt>] | give (it | the music | the film) a pause [please] [<w2e_tgt>]
 t mpa.w208 = [<xlead>] <g1e_ask> pause (it | <mp_what> | <w2e_what>) [<w2e_tgt>] [?]
-t mpa.w209 = <xpre> (pause | stop) [<mp_what>] (in here | here | over here) [please] | <xpre> (freeze | pause) (whatever's on | what's on | the playback on) <w2e_mp>
-t mpa.w210 = (the music | the show | the film | the tv | the telly) on pause [<w2e_tgt>] [please] | <w2e_mp> on pause [please]
+t mpa.w209 = <xpre> (pause | stop) [<mp_what>] (in here | here | over here) [please] | <xpre> (freeze | pause) (whatever's on | what's on | the playback on) <g2e_mpname>
+t mpa.w210 = (the music | the show | the film | the tv | the telly) on pause [<w2e_tgt>] [please] | <g2e_mpname> on pause [please]
 
 intent HassMediaUnpause
 t mun.w201 = <xpre> (resume | continue | unpause) <w2e_what> [<w2e_tgt>] <xpost>
@@ -2505,7 +2503,7 @@ t mun.w205 = (pause is over | break's over | break over | snack time's over) , (
 t mun.w206 = [<xlead>] <g1e_ask> (resume | unpause | continue) [<mp_what> | <w2e_what>] [<w2e_tgt>] [?]
 t mun.w207 = [<xlead>] (where was i | where were we) , (resume | continue | carry on) [<mp_what> | <w2e_what>] [<w2e_tgt>]
 t mun.w208 = make (it | the music | the film) play again [please] [<w2e_tgt>] | (music | film | video | movie | song) continue [please]
-t mun.w209 = (<w2e_what> | <w2e_mp>) , (carry on | go on | start it again | keep going) [please]
+t mun.w209 = (<w2e_what> | <g2e_mpname>) , (carry on | go on | start it again | keep going) [please]
 t mun.w210 = [<xlead>] make the (cartoon | film | video | show | music) (go | play) again [please] [<w2e_tgt>] | [<xlead>] get the (cartoon | film | video | show | music) (going | playing) again [please] [<w2e_tgt>]
 t mun.w211 = <xpre> (resume | unpause | continue) (whatever was playing | what was playing | what i was (listening to | watching) | what we were watching) [<w2e_tgt>]
 t mun.w212 = <xpre> pick (it | the film | the episode | the music | the show) up (again | where it stopped | from where it stopped) [<w2e_tgt>]
@@ -2520,7 +2518,7 @@ t mnx.w206 = i've heard (this one | this song | this) (too many times | a millio
 t mnx.w207 = (skip | next) (it | this | this one | the song | the track) (already | right now) [<w2e_tgt>] | i said (skip | next) [<w2e_tgt>] | (next , next | skip , skip)
 t mnx.w208 = <xpre> (go | skip | jump) forward (one | a) (song | track) [<w2e_tgt>] | (one | a) (song | track) forward [please] [<w2e_tgt>]
 t mnx.w209 = (change | different | another) (song | track | tune) [please] [<w2e_tgt>]
-t mnx.w210 = <w2e_what> , (next | skip) [it | this one] [please] | (<w2e_mp> | the {area}) (next | skip) (song | track | one) [please]
+t mnx.w210 = <w2e_what> , (next | skip) [it | this one] [please] | (<g2e_mpname> | the {area}) (next | skip) (song | track | one) [please]
 
 intent HassMediaPrevious
 t mpr.w201 = <xpre> (play | put on) (that | the) last (song | track | one | tune) again [<w2e_tgt>]
@@ -2538,38 +2536,38 @@ intent HassSetVolume
 t sv.w201 = <xpre> (raise | increase | lower | reduce | drop | boost) the <vol> to {volume_level} [<w2e_tgt>]
 t sv.w202 = [<xlead>] <g1e_ask> (set | put | bring) the <vol> (to | at) {volume_level} [<w2e_tgt>] [?]
 t sv.w203 = (the baby's sleeping | it's late | i'm on the phone | the kids are in bed | we've got guests | i'm working) , ((set | put) the <vol> (at | to) | keep the <vol> at) {volume_level} [<w2e_tgt>] [please]
-t sv.w204 = <w2e_mp> (at | to) {volume_level} volume [please] | <w2e_mp> , volume {volume_level} [please]
+t sv.w204 = <g2e_mpname> (at | to) {volume_level} volume [please] | <g2e_mpname> , volume {volume_level} [please]
 t sv.w205 = <xpre> (put | have) (the music | the tv | the telly | the radio | it) (at | on) volume {volume_level} [<w2e_tgt>] | <xpre> play (the music | it) at volume {volume_level} [<w2e_tgt>]
 t sv.w206 = [<xlead>] (can i have | can we have | could i get | i'd like) (volume | the volume | the sound) [at | on] {volume_level} [<w2e_tgt>] [please] [?]
 t sv.w207 = [<xlead>] the <vol> (needs to | has to | must) be {volume_level} [<w2e_tgt>]
-t sv.w208 = [<xlead>] the <vol> (to | at) {volume_level} for <w2e_mp> [please]
+t sv.w208 = [<xlead>] the <vol> (to | at) {volume_level} for <g2e_mpname> [please]
 t sv.w209 = <xpre> (turn | crank | bring) (it | the music | the tv | the telly) up to {volume_level} [<w2e_tgt>] | <xpre> (turn | bring) (it | the music | the tv | the telly) down to {volume_level} [<w2e_tgt>]
 t sv.w210 = (make | put) volume {volume_level} [please] | (sound | volume) {volume_level} please
 
 intent HassMediaPlayerMute
 t mu.w201 = <xpre> (mute | silence) (the telly | the radio | the film | the adverts | the ads | the commercials | this advert | this ad | this commercial)
-t mu.w202 = <xpre> (set | switch) (it | the tv | the telly | <w2e_mp>) to mute
-t mu.w203 = (shh | shush | shhh) , (mute | silence) (it | the tv | the telly | <w2e_mp>) [please]
-t mu.w204 = (mute | silence) (it | the tv | the telly | <w2e_mp>) (already | right now) | i said mute [it | the tv | <w2e_mp>] | mute , mute [it]
-t mu.w205 = [<xlead>] <g1e_ask> mute (it | the tv | the telly | <w2e_mp>) [?]
-t mu.w206 = (someone's on the phone | i'm taking a call | grandma's napping | the doorbell's ringing | we're talking | the adverts are on) , (mute | silence | put on mute) (it | the tv | the telly | <w2e_mp>)
-t mu.w207 = (the tv | the telly | <w2e_mp>) (on | to) mute [please]
+t mu.w202 = <xpre> (set | switch) (it | the tv | the telly | <g2e_mpname>) to mute
+t mu.w203 = (shh | shush | shhh) , (mute | silence) (it | the tv | the telly | <g2e_mpname>) [please]
+t mu.w204 = (mute | silence) (it | the tv | the telly | <g2e_mpname>) (already | right now) | i said mute [it | the tv | <g2e_mpname>] | mute , mute [it]
+t mu.w205 = [<xlead>] <g1e_ask> mute (it | the tv | the telly | <g2e_mpname>) [?]
+t mu.w206 = (someone's on the phone | i'm taking a call | grandma's napping | the doorbell's ringing | we're talking | the adverts are on) , (mute | silence | put on mute) (it | the tv | the telly | <g2e_mpname>)
+t mu.w207 = (the tv | the telly | <g2e_mpname>) (on | to) mute [please]
 t mu.w208 = <xpre> make (it | the tv | the telly | the music) (silent | mute | go silent)
 t mu.w209 = <xpre> (mute | silence) (the tv | the telly | the speaker | the music) (in here | here) | <xpre> mute (in here | everything in here)
-t mu.w210 = (do | make) mute [please] | mute on [please] [for <w2e_mp>]
+t mu.w210 = (do | make) mute [please] | mute on [please] [for <g2e_mpname>]
 
 intent HassMediaPlayerUnmute
 t um.w201 = <xpre> unmute (the telly | the radio | the film | the speakers | the audio | the sound | everything | the video)
-t um.w202 = unmute (it | that | the tv | <w2e_mp>) (already | right now) | i said unmute [it | the tv | <w2e_mp>] | unmute , unmute [it]
-t um.w203 = [<xlead>] <g1e_ask> unmute (it | the tv | the telly | <w2e_mp>) [?]
-t um.w204 = (the ads are over | the adverts are done | i'm off the call | the baby's up | they've gone | the programme's back on) , (unmute [it | the tv | the telly | <w2e_mp>] | put the sound back on | take (it | the tv | the telly | <w2e_mp>) off mute)
-t um.w205 = (the tv | the telly | <w2e_mp>) (off mute | unmuted) [please]
-t um.w206 = <xpre> (turn | switch | flip) (it | the tv | the telly | <w2e_mp>) off mute
+t um.w202 = unmute (it | that | the tv | <g2e_mpname>) (already | right now) | i said unmute [it | the tv | <g2e_mpname>] | unmute , unmute [it]
+t um.w203 = [<xlead>] <g1e_ask> unmute (it | the tv | the telly | <g2e_mpname>) [?]
+t um.w204 = (the ads are over | the adverts are done | i'm off the call | the baby's up | they've gone | the programme's back on) , (unmute [it | the tv | the telly | <g2e_mpname>] | put the sound back on | take (it | the tv | the telly | <g2e_mpname>) off mute)
+t um.w205 = (the tv | the telly | <g2e_mpname>) (off mute | unmuted) [please]
+t um.w206 = <xpre> (turn | switch | flip) (it | the tv | the telly | <g2e_mpname>) off mute
 t um.w207 = (there's no sound | the sound's gone | it's gone silent | i've lost the sound) , (unmute | unmute it | turn the sound back on | take it off mute) [please]
-t um.w208 = <xpre> (unmute | un-mute) (the sound | the audio | the volume) [on <w2e_mp>]
+t um.w208 = <xpre> (unmute | un-mute) (the sound | the audio | the volume) [on <g2e_mpname>]
 t um.w209 = (make the sound come back | sound come back | make it not mute | no mute) [please]
 t um.w210 = [<xlead>] (we can have | we can get | i'll have | let's have) the (sound | audio) back (now | on) [please]
-t um.w211 = why is (it | the tv | the telly | <w2e_mp>) (still muted | on mute) [?] , unmute it [please]
+t um.w211 = why is (it | the tv | the telly | <g2e_mpname>) (still muted | on mute) [?] , unmute it [please]
 t um.w212 = <xpre> (unmute | turn the sound on) (in here | here) [please]
 
 # ---------- round 3 g3en (en): timers, time, date, weather: new verbs (lengthen, postpone, shave off, erase), terse/non-native forms, situations before the command, pause-vs-cancel contrasts (ids *.w*) ----------
@@ -2745,8 +2743,8 @@ t we.w313 = (will it | is it going to) (clear up | warm up | cool down | stay dr
 
 
 # ---------- round 3 g4en (en): new verbs, idioms, questions, situations and orders for lists, shopping, vacuum, mower, nevermind, respond, chit-chat (ids *.w*) ----------
-rule w4e_ls = [my | the | our] <list> | [my | the | our] <list> | [my | the | our] <list> | the list (called | named) {name:todo}
-rule w4e_shop = [my | the | our] shopping list | [my | the | our] shopping list | the list
+rule w4e_ls = <g4e_ls> | <g4e_ls> | <g4e_ls> | the list (called | named) {name:todo}
+rule w4e_shop = <g4e_shop> | <g4e_shop> | the list
 rule w4e_vacn = vacuum | robot vacuum | robot | hoover | robot hoover | vac | vacuum robot | cleaning robot | robot cleaner
 rule w4e_ask = is it possible to | any chance you could | how about you | i need you to | would you be so kind as to
 rule w4e_mind = mind | do you mind | would you mind terribly
