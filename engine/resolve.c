@@ -672,11 +672,15 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
-    enum { FITTED, TIMED, ROOMED, KINDED, LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED,
+    enum { TWINNED, FITTED, TIMED, ROOMED, KINDED, LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED,
            PLACED, TURNED, COLORED, CLASSED, MUTED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
+    if (twin_intent_line(r, schema, d, l, &step[TWINNED])) {
+        l = &step[TWINNED];
+        d = intent_schema_find(schema, l->intent);
+    }
     bool misfit = misfit_name_line(r, d, l, &step[FITTED]);
     if (misfit) l = &step[FITTED];
     if (durations_line(l, utterance, &step[TIMED])) l = &step[TIMED];

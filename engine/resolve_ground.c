@@ -1100,6 +1100,40 @@ bool misfit_name_line(const struct resolve_registry *r, const struct intent_def 
            line_without(l, 1u << intent_slot_index("name"), out);
 }
 
+/* The same action of another kind of device: the entity named decides between a vacuum's and a
+ * lawn mower's start or return ("send Lawnbot to work" heard as HassVacuumStart, Lawnbot being
+ * the house's mower), and "turn on" / "fire up" said of a vacuum or mower starts it. The model
+ * hears the verb and cannot know what the name is; the registry does. The line changes only when
+ * the twin takes the name with the line's slots. */
+bool twin_intent_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                      const struct intent_def *d, const struct intent_line *l,
+                      struct intent_line *out)
+{
+    static const char *const twins[][3] = {
+        /* intent heard, domain of the entity named, intent meant */
+        {"HassVacuumStart", "lawn_mower", "HassLawnMowerStartMowing"},
+        {"HassLawnMowerStartMowing", "vacuum", "HassVacuumStart"},
+        {"HassVacuumReturnToBase", "lawn_mower", "HassLawnMowerDock"},
+        {"HassLawnMowerDock", "vacuum", "HassVacuumReturnToBase"},
+        {"HassTurnOn", "vacuum", "HassVacuumStart"},
+        {"HassTurnOn", "lawn_mower", "HassLawnMowerStartMowing"},
+    };
+    const char *span = intent_line_get(l, "name");
+    if (!schema || !d || !span) return false;
+    const struct resolve_item *e =
+        entity_named(r, resolve_entity(r, span, NULL, NULL, NULL, NULL));
+    if (!e || !e->domain || combo_takes(d, intent_line_mask(l), e->domain)) return false;
+    for (size_t i = 0; i < sizeof twins / sizeof twins[0]; i++) {
+        if (strcmp(l->intent, twins[i][0]) || strcmp(e->domain, twins[i][1])) continue;
+        const struct intent_def *t = intent_schema_find(schema, twins[i][2]);
+        if (!t || !combo_takes(t, intent_line_mask(l), e->domain)) return false;
+        *out = *l;
+        snprintf(out->intent, sizeof out->intent, "%s", twins[i][2]);
+        return true;
+    }
+    return false;
+}
+
 /* Whether the line asks for a kind of device by an owner the house does not know: 关掉姐姐的风扇
  * decoded as HassTurnOff domain=fan, in a house without 姐姐's fan (that one would be named and
  * grounded). Only a line with a kind and no name, room or floor, and only "<owner>的<kind word>"

@@ -283,13 +283,15 @@ static const char *house_de_zh =
     "{\"name\":\"书房台灯\",\"domain\":\"light\",\"area\":\"书房\",\"aliases\":[]},"
     "{\"name\":\"妈妈的风扇\",\"domain\":\"fan\",\"area\":\"卧室\",\"aliases\":[]}]}";
 
-/* Locks, a vacuum, a light: for the direction of a lock and names the intent cannot take. */
+/* Locks, a vacuum, a lawn mower, a light: for the direction of a lock and names the intent
+ * cannot take. */
 static const char *house_locks =
     "{\"language\":\"en\",\"floors\":[],\"areas\":[{\"name\":\"Hall\",\"aliases\":[]}],"
     "\"entities\":["
     "{\"name\":\"Front Door\",\"domain\":\"lock\",\"area\":\"Hall\",\"aliases\":[\"前门\"]},"
     "{\"name\":\"Back Door\",\"domain\":\"lock\",\"area\":\"Hall\",\"aliases\":[]},"
     "{\"name\":\"Roomba\",\"domain\":\"vacuum\",\"area\":\"Hall\",\"aliases\":[]},"
+    "{\"name\":\"Lawnbot\",\"domain\":\"lawn_mower\",\"area\":null,\"aliases\":[]},"
     "{\"name\":\"Hall Light\",\"domain\":\"light\",\"area\":\"Hall\",\"aliases\":[]}]}";
 
 static void lock_cases(const struct intent_schema *s)
@@ -314,6 +316,23 @@ static void lock_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassVacuumReturnToBase\",\"slots\":{\"name\":\"Roomba\"}}");
     check_ground(g, s, "go back to the dock", "HassVacuumReturnToBase|name=back door",
                  "{\"intent\":null,\"slots\":{}}");
+    /* the entity named decides between a vacuum's and a mower's action; turning one on starts it */
+    check_ground(g, s, "send the lawnbot to work", "HassVacuumStart|name=lawnbot",
+                 "{\"intent\":\"HassLawnMowerStartMowing\",\"slots\":{\"name\":\"Lawnbot\"}}");
+    check_ground(g, s, "tell lawnbot to go home", "HassVacuumReturnToBase|name=lawnbot",
+                 "{\"intent\":\"HassLawnMowerDock\",\"slots\":{\"name\":\"Lawnbot\"}}");
+    check_ground(g, s, "roomba, back to your base", "HassLawnMowerDock|name=roomba",
+                 "{\"intent\":\"HassVacuumReturnToBase\",\"slots\":{\"name\":\"Roomba\"}}");
+    check_ground(g, s, "fire up the roomba", "HassTurnOn|name=roomba",
+                 "{\"intent\":\"HassVacuumStart\",\"slots\":{\"name\":\"Roomba\"}}");
+    check_ground(g, s, "让Lawnbot开工", "HassTurnOn|name=Lawnbot",
+                 "{\"intent\":\"HassLawnMowerStartMowing\",\"slots\":{\"name\":\"Lawnbot\"}}");
+    /* turning a vacuum off is no twin (pause or dock?): no answer, as before */
+    check_ground(g, s, "turn off the roomba", "HassTurnOff|name=roomba",
+                 "{\"intent\":null,\"slots\":{}}");
+    /* an entity the intent takes stays as written */
+    check_ground(g, s, "start the roomba", "HassVacuumStart|name=roomba",
+                 "{\"intent\":\"HassVacuumStart\",\"slots\":{\"name\":\"Roomba\"}}");
     resolve_registry_free(g);
 }
 
