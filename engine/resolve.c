@@ -672,8 +672,8 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
-    enum { TWINNED, FITTED, TIMED, ROOMED, KINDED, LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED,
-           PLACED, TURNED, COLORED, CLASSED, MUTED, N_STEPS };
+    enum { TWINNED, FITTED, TIMED, ROOMED, KINDED, LISTED, VERBED, BARE, REPAIRED, REPLACED,
+           GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;

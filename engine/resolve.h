@@ -82,9 +82,10 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span);
  * spell without the 的 (客厅窗帘), unless a name or alias of it has the 的: no grounding to it,
  * and a name span so written (name=客厅的窗帘) becomes area + domain (+ device_class).
  *
- * Before all of that, the entity named decides between the twin actions of a vacuum and a lawn mower
- * (HassVacuumStart of the house's mower is HassLawnMowerStartMowing, the returns likewise), and
- * HassTurnOn of a vacuum or mower starts it ("fire up the roomba"); turning one off stays null.
+ * Before all of that, the entity named decides between the twin actions of a vacuum and a lawn
+ * mower (HassVacuumStart of the house's mower is HassLawnMowerStartMowing, the returns likewise),
+ * and HassTurnOn of a vacuum or mower starts it ("fire up the roomba"); turning one off stays
+ * null.
  *
  * Before that, the utterance mends spans the model copied one word (or character) short or
  * shifted: a name span inside (or overlapping) a longer entity name said there becomes that
