@@ -15,7 +15,7 @@ EXTRA_DIST += data/schema.json data/README.md data/templates/en.tpl data/words/e
 bin_PROGRAMS += engine/hub-train
 engine_hub_train_SOURCES = engine/hub-train.c
 engine_hub_train_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) -DHUB_DATA_DIR='"$(abs_top_srcdir)/data"'
-engine_hub_train_LDADD = engine/libhubtrain.a $(HUB_ENGINE_LIBS) $(HUB_DATA_LIBS)
+engine_hub_train_LDADD = engine/libhubtrain.a $(HUB_INTENT_LIBS) $(HUB_DATA_LIBS)
 
 check_PROGRAMS += tests/test-numbers
 tests_test_numbers_SOURCES = tests/test-numbers.c

@@ -1,10 +1,11 @@
 /*
  * cmd_experts.c: `hub-engine experts --model M --eval FILE.jsonl [--eval FILE2 ...]`: what the
  * routed experts of a Mixture-of-Experts model specialize in (issue #4). Each evaluation line's
- * prompt (the one intent decoding reads: <|bos|> utterance <|intent|>, intent_prompt) runs
- * through the model with the routing recorder on (model_ctx_set_route_hook); every token of
- * every MoE layer adds its top-k experts to counts by language (`lang`), expected intent
- * (`expected.intent`, null as "none") and token kind (Latin-script, CJK, other, special).
+ * prompt (the one intent decoding reads: <|bos|> utterance <|intent|>, intent_prompt; with the
+ * house hint of the line's fixture for a model that reads one) runs through the model with the
+ * routing recorder on (model_ctx_set_route_hook); every token of every MoE layer adds its top-k
+ * experts to counts by language (`lang`), expected intent (`expected.intent`, null as "none")
+ * and token kind (Latin-script, CJK, other, special).
  *
  * Output, per MoE layer: a header with the load (each expert's share of routed token slots: max,
  * mean, min, max/mean) and how differently the languages and the token kinds route (total
@@ -187,7 +188,10 @@ static int experts_run_file(struct experts_stats *s, struct intent_engine *e, st
     }
     const struct tok_vocab *v = intent_engine_vocab(e);
     int32_t toks[EXPERTS_N_CTX];
-    char *line = NULL, err[512];
+    char *line = NULL, err[512], hint[128] = "", cur_fx[4096] = "";
+    struct resolve_registry *reg = NULL; /* the fixture of the lines being read */
+    const char *slash = strrchr(path, '/');
+    int dir_len = slash ? (int)(slash - path) : 1;
     size_t cap = 0;
     ssize_t got;
     long lineno = 0;
@@ -228,9 +232,25 @@ static int experts_run_file(struct experts_stats *s, struct intent_engine *e, st
             rc = 1;
             break;
         }
+        const json_t *fx = json_object_get(in, "fixture");
+        if (intent_engine_house_hint(e) && json_is_string(fx) &&
+            strcmp(json_string_value(fx), cur_fx)) {
+            char fpath[8300];
+            snprintf(fpath, sizeof fpath, "%.*s/%s", dir_len, slash ? path : ".",
+                     json_string_value(fx));
+            snprintf(cur_fx, sizeof cur_fx, "%s", json_string_value(fx));
+            resolve_registry_free(reg);
+            if (!(reg = resolve_registry_load(fpath, err, sizeof err))) {
+                fprintf(stderr, "hub-engine experts: %s:%ld: %s\n", path, lineno, err);
+                json_decref(in);
+                rc = 1;
+                break;
+            }
+        }
+        intent_house_hint(reg, json_string_value(text), hint, sizeof hint);
         int n = 0;
-        int st =
-            intent_prompt(e, json_string_value(text), toks, EXPERTS_N_CTX, &n, err, sizeof err);
+        int st = intent_prompt(e, json_string_value(text), hint, toks, EXPERTS_N_CTX, &n, err,
+                               sizeof err);
         json_decref(in);
         if (st == HUB_ERR_RANGE) { /* too long for the context: left out, counted */
             s->n_skipped++;
@@ -263,6 +283,7 @@ static int experts_run_file(struct experts_stats *s, struct intent_engine *e, st
         rc = 1;
     }
     free(line);
+    resolve_registry_free(reg);
     fclose(f);
     return rc;
 }

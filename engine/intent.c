@@ -42,6 +42,7 @@ struct intent_engine {
     int32_t bos, eos;
     int32_t sep[8];
     int n_sep;
+    bool house_hint; /* the model reads intent_house_hint after the utterance */
 };
 
 struct intent_ctx {
@@ -152,6 +153,8 @@ struct intent_engine *intent_engine_load(const char *model_path, const char *sch
     const char *zp = zh_words_default_path();
     if (*zp && intent_engine_set_zh_words(e, zp, why, sizeof why))
         hub_warn("intent", "%s: Chinese words are cut per character", why);
+    bool hint = false;
+    e->house_hint = gguf_get_bool(e->f, INTENT_HOUSE_HINT_KEY, &hint) && hint;
     e->bos = tok_bos(e->v);
     e->eos = tok_eos(e->v);
     int32_t sep = tok_find(e->v, INTENT_SEP_TEXT, strlen(INTENT_SEP_TEXT));
@@ -290,29 +293,47 @@ static int intent_names_for(const struct decode_words *all, const char *utt_fold
 struct model *intent_engine_model(const struct intent_engine *e) { return e->m; }
 const struct tok_vocab *intent_engine_vocab(const struct intent_engine *e) { return e->v; }
 
-int intent_prompt(const struct intent_engine *e, const char *text, int32_t *toks, int cap,
-                  int *n_out, char *err, size_t errlen)
+void intent_house_hint(const struct resolve_registry *reg, const char *text, char *buf, size_t len)
 {
-    int32_t *ids = NULL;
-    size_t n_ids = 0;
+    if (len < 2) {
+        if (len) buf[0] = 0;
+        return;
+    }
+    buf[0] = '\n';
+    resolve_said_domains(reg, text, buf + 1, len - 1);
+}
+
+bool intent_engine_house_hint(const struct intent_engine *e) { return e->house_hint; }
+
+int intent_prompt(const struct intent_engine *e, const char *text, const char *hint,
+                  int32_t *toks, int cap, int *n_out, char *err, size_t errlen)
+{
+    int32_t *ids = NULL, *hids = NULL;
+    size_t n_ids = 0, n_hids = 0;
     int n = 0;
     *n_out = 0;
     int rc = tok_encode(e->v, text, strlen(text), 0, &ids, &n_ids);
+    if (!rc && e->house_hint && hint) rc = tok_encode(e->v, hint, strlen(hint), 0, &hids, &n_hids);
     if (rc) {
         snprintf(err, errlen, "tokenizer: %s", hub_strerror(rc));
+        free(ids);
         return rc;
     }
-    if (n_ids + (size_t)e->n_sep + 1 > (size_t)cap) {
-        snprintf(err, errlen, "utterance of %zu tokens is too long", n_ids);
+    if (n_ids + n_hids + (size_t)e->n_sep + 1 > (size_t)cap) {
+        snprintf(err, errlen, "utterance of %zu tokens is too long", n_ids + n_hids);
         free(ids);
+        free(hids);
         return HUB_ERR_RANGE;
     }
     if (e->bos >= 0) toks[n++] = e->bos;
     memcpy(toks + n, ids, n_ids * sizeof *ids);
     n += (int)n_ids;
+    if (n_hids) memcpy(toks + n, hids, n_hids * sizeof *hids);
+    n += (int)n_hids;
     memcpy(toks + n, e->sep, (size_t)e->n_sep * sizeof *e->sep);
     n += e->n_sep;
     free(ids);
+    free(hids);
     *n_out = n;
     return HUB_OK;
 }
@@ -347,7 +368,10 @@ int intent_decode_line(struct intent_ctx *c, const struct resolve_registry *reg,
         }
         st.names[i] = &said[i];
     }
-    if ((rc = intent_prompt(e, text, c->toks, INTENT_N_CTX - INTENT_MAX_TOKENS, &n, err, errlen)))
+    char hint[128] = "";
+    if (e->house_hint) intent_house_hint(reg, text, hint, sizeof hint);
+    if ((rc = intent_prompt(e, text, e->house_hint ? hint : NULL, c->toks,
+                            INTENT_N_CTX - INTENT_MAX_TOKENS, &n, err, errlen)))
         goto out;
     model_ctx_reset(c->mc);
     rc = model_eval(c->mc, c->toks, n, c->logits);

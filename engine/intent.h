@@ -7,6 +7,8 @@
  *
  * Prompt (as the trainer builds its sequences, engine/bpe_train.h):
  *   <|bos|> utterance <|intent|>   and the model writes   intent-line <|eos|>
+ * A model trained with the house hint reads <|bos|> utterance \n domains <|intent|>, the domains
+ * of the house's entities the utterance names (intent_house_hint).
  * For a vocabulary without <|intent|> (any other GGUF, e.g. the reference models used to test
  * the mechanics) the separator is the encoding of "\n".
  */
@@ -51,10 +53,22 @@ int intent_engine_set_zh_words(struct intent_engine *e, const char *path, char *
 struct model *intent_engine_model(const struct intent_engine *e);
 const struct tok_vocab *intent_engine_vocab(const struct intent_engine *e);
 
-/* The prompt above for an utterance into toks (room for cap tokens); *n gets its length.
- * HUB_ERR_RANGE (message in err) when it needs more than cap, or the tokenizer's status. */
-int intent_prompt(const struct intent_engine *e, const char *text, int32_t *toks, int cap,
-                  int *n, char *err, size_t errlen);
+/* What the house says about the utterance, for a model trained with it (the GGUF key
+ * INTENT_HOUSE_HINT_KEY, `hub-train model --house-hint`): a newline and the domains of the
+ * entities it names (resolve_said_domains), "\nvacuum" for "kick off sweepy" where Sweepy is the
+ * house's vacuum, "\n" when it names none or reg is NULL. The trainer writes the same. */
+#define INTENT_HOUSE_HINT_KEY "hubd.intent.house_hint"
+void intent_house_hint(const struct resolve_registry *reg, const char *text, char *buf,
+                       size_t len);
+/* Whether the engine's model reads the house hint. */
+bool intent_engine_house_hint(const struct intent_engine *e);
+
+/* The prompt above for an utterance into toks (room for cap tokens): BOS, the utterance's
+ * tokens, for a model that reads it the hint's tokens (encoded apart; NULL: none), the
+ * separator. *n gets its length. HUB_ERR_RANGE (message in err) when it needs more than cap, or
+ * the tokenizer's status. */
+int intent_prompt(const struct intent_engine *e, const char *text, const char *hint,
+                  int32_t *toks, int cap, int *n, char *err, size_t errlen);
 
 struct intent_ctx *intent_ctx_new(struct intent_engine *e, int n_threads, char *err,
                                   size_t errlen);

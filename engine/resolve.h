@@ -61,6 +61,17 @@ const char *resolve_entity_said(const struct resolve_registry *r, const char *sp
                                 const char *const *domains);
 const char *resolve_floor(const struct resolve_registry *r, const char *span);
 
+/* The domains of the house's entities whose name or alias the utterance says (whole words;
+ * Chinese: two characters or more; not "<area>的<kind word>"), space-separated, each once, at
+ * most RESOLVE_SAID_DOMAINS_MAX: the longest name said first, its words then taken ("the hall
+ * light" is not also "the hall"). "vacuum" for "kick off sweepy" in a house with the vacuum
+ * Sweepy, "" when no name is said or r is NULL. A model trained with the house hint reads them
+ * after the utterance (intent_house_hint): it cannot know what a name is, the house does.
+ * Returns how many were written (a buffer too short keeps whole domains only). */
+#define RESOLVE_SAID_DOMAINS_MAX 4
+int resolve_said_domains(const struct resolve_registry *r, const char *utterance, char *out,
+                         size_t len);
+
 /* The answer object {"intent": NAME|null, "slots": {...}} for a parsed line (a new reference;
  * NULL only when out of memory). schema may be NULL (then no domain preference for names).
  *

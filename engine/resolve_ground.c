@@ -259,6 +259,49 @@ bool ground_mention(const struct resolve_registry *r, const struct ground_units 
     return true;
 }
 
+int resolve_said_domains(const struct resolve_registry *r, const char *utterance, char *out,
+                         size_t len)
+{
+    int n_dom = 0;
+    if (len) out[0] = 0;
+    if (!r || !r->n_ent || !utterance || !len) return 0;
+    struct ground_units *u = malloc(sizeof *u);
+    bool *eligible = malloc((size_t)r->n_ent * sizeof *eligible);
+    bool *cand = malloc((size_t)r->n_ent * sizeof *cand);
+    bool blocked[GROUND_UNITS] = {false};
+    const char *said[RESOLVE_SAID_DOMAINS_MAX];
+    if (!u || !eligible || !cand) goto out;
+    ground_units_of(utterance, u);
+    for (int i = 0; i < r->n_ent; i++) eligible[i] = r->ent[i].domain != NULL;
+    int ms, me;
+    /* longest name first; its units are then taken, so "kitchen light" is not also "light" */
+    while (n_dom < RESOLVE_SAID_DOMAINS_MAX &&
+           ground_mention(r, u, blocked, eligible, cand, &ms, &me)) {
+        for (int t = ms; t < me; t++) blocked[t] = true;
+        for (int i = 0; i < r->n_ent && n_dom < RESOLVE_SAID_DOMAINS_MAX; i++) {
+            if (!cand[i]) continue;
+            bool dup = false;
+            for (int k = 0; k < n_dom && !dup; k++) dup = !strcmp(said[k], r->ent[i].domain);
+            if (!dup) said[n_dom++] = r->ent[i].domain;
+        }
+    }
+    size_t used = 0;
+    for (int k = 0; k < n_dom; k++) {
+        int w = snprintf(out + used, len - used, "%s%s", k ? " " : "", said[k]);
+        if (w < 0 || (size_t)w >= len - used) {
+            out[used] = 0; /* cut at a whole domain */
+            n_dom = k;
+            break;
+        }
+        used += (size_t)w;
+    }
+out:
+    free(u);
+    free(eligible);
+    free(cand);
+    return n_dom;
+}
+
 /* The area or floor whose name or alias the units spell (longest first), outside the entity's
  * name [ns, ne) and the blocked units; -1 when the utterance says none. */
 static int ground_place(const struct resolve_item *items, int n, const struct ground_units *u,

@@ -17,6 +17,7 @@
 #include "engine/train.h"
 #include "engine/bpe_train.h"
 #include "engine/gguf.h"
+#include "engine/intent.h"
 #include "hub_log.h"
 #include "hub_status.h"
 #include "kernels/kern.h"
@@ -612,6 +613,7 @@ struct train_model {
     const struct hub_train_gpu_ops *gops;
     struct hub_train_gpu *gpu;
     bool host_stale;
+    bool house_hint; /* trained with the house hint: the GGUF says so */
 };
 
 static size_t add_tensor(struct train_model *m, size_t n, int kind, int layer)
@@ -901,6 +903,8 @@ long train_model_tensor(const struct train_model *m, int i, size_t *n, int *laye
     *layer = m->tens[i].layer;
     return (long)m->tens[i].off;
 }
+
+void train_model_set_house_hint(struct train_model *m, bool on) { m->house_hint = on; }
 
 float *train_model_expert_bias(struct train_model *m, int layer)
 {
@@ -1691,6 +1695,7 @@ int train_model_save_gguf(struct train_model *m, const char *path, const char *t
 #undef KU32
 #undef KF32
     if (!rc) rc = gguf_writer_set_u32(s.w, "general.quantization_version", 2);
+    if (!rc && m->house_hint) rc = gguf_writer_set_bool(s.w, INTENT_HOUSE_HINT_KEY, true);
     for (uint64_t i = 0; tf && !rc && i < tf->n_kv; i++)
         if (tf->kv[i].key.len > 10 && !memcmp(tf->kv[i].key.data, "tokenizer.", 10))
             rc = gguf_writer_copy_kv(s.w, &tf->kv[i]);

@@ -97,6 +97,9 @@ int train_model_logits(struct train_model *m, const int32_t *tok, int n, float *
 
 /* Write a deepseek2 GGUF (weights of type wtype: KERN_F32, KERN_F16 or KERN_Q8_0; norms and
  * the router stay f32), with the tokenizer.ggml.* keys copied from tok_path (NULL: none). */
+/* The model reads the house hint after the utterance (engine/intent.h): the GGUF gets
+ * INTENT_HOUSE_HINT_KEY = true. */
+void train_model_set_house_hint(struct train_model *m, bool on);
 int train_model_save_gguf(struct train_model *m, const char *path, const char *tok_path, int wtype,
                           char *err, size_t errlen);
 /* Checkpoints: config, step, weights, AdamW moments and balance biases, so that a run resumed

@@ -5,7 +5,7 @@ engine_libhubtrain_a_SOURCES = engine/bpe_train.c engine/bpe_train.h engine/trai
 	engine/train_main.c
 engine_libhubtrain_a_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) $(PCRE2_CFLAGS)
 
-HUB_TRAIN_LIBS = engine/libhubtrain.a $(HUB_ENGINE_LIBS)
+HUB_TRAIN_LIBS = engine/libhubtrain.a $(HUB_INTENT_LIBS)
 
 # BPE trainer: round trip through engine/tokenizer.c, merges applied in rank order.
 check_PROGRAMS += tests/test-bpe-train

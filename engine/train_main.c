@@ -14,6 +14,8 @@
  */
 #include "engine/bpe_train.h"
 #include "engine/gguf.h"
+#include "engine/intent.h"
+#include "engine/resolve.h"
 #include "engine/tokenizer.h"
 #include "engine/train.h"
 #include "hub_status.h"
@@ -69,9 +71,89 @@ static int data_push(struct tm_data *d, const int32_t *ids, const uint8_t *loss,
     return HUB_OK;
 }
 
-/* Read a corpus file into sequences of at most n_ctx tokens. */
+/* The houses `hub-train data` wrote beside a corpus (FILE.houses.jsonl), for the house hint:
+ * every fixture by id, and the registries of the last few houses asked for (the lines of the
+ * two languages interleave, each language's lines in runs of one house). */
+enum { TM_HOUSE_CACHE = 4 };
+struct tm_houses {
+    json_t *by_id;
+    char id[TM_HOUSE_CACHE][128];
+    struct resolve_registry *reg[TM_HOUSE_CACHE];
+    int next;
+};
+
+static void houses_free(struct tm_houses *h)
+{
+    json_decref(h->by_id);
+    for (int i = 0; i < TM_HOUSE_CACHE; i++) resolve_registry_free(h->reg[i]);
+    memset(h, 0, sizeof *h);
+}
+
+static int houses_load(const char *corpus, struct tm_houses *h)
+{
+    char path[4200];
+    size_t n = strlen(corpus);
+    if (n > 6 && !strcmp(corpus + n - 6, ".jsonl")) n -= 6;
+    snprintf(path, sizeof path, "%.*s.houses.jsonl", (int)n, corpus);
+    memset(h, 0, sizeof *h);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "hub-train model: --house-hint: %s: %s\n", path, strerror(errno));
+        return HUB_ERR_IO;
+    }
+    h->by_id = json_object();
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    int rc = h->by_id ? HUB_OK : HUB_ERR_NOMEM;
+    while (!rc && getline(&line, &cap, f) > 0) {
+        lineno++;
+        json_error_t je;
+        json_t *j = json_loads(line, 0, &je);
+        const char *id = json_string_value(json_object_get(j, "id"));
+        json_t *fx = json_object_get(j, "fixture");
+        if (!id || !json_is_object(fx)) {
+            fprintf(stderr, "hub-train model: %s:%zu: %s\n", path, lineno,
+                    j ? "needs string \"id\" and object \"fixture\"" : je.text);
+            rc = HUB_ERR_INVALID;
+        } else if (json_object_set(h->by_id, id, fx)) {
+            rc = HUB_ERR_NOMEM;
+        }
+        json_decref(j);
+    }
+    free(line);
+    fclose(f);
+    if (rc) houses_free(h);
+    return rc;
+}
+
+/* The registry of house id, or NULL with a message. */
+static const struct resolve_registry *houses_get(struct tm_houses *h, const char *id)
+{
+    for (int i = 0; i < TM_HOUSE_CACHE; i++)
+        if (h->reg[i] && !strcmp(h->id[i], id)) return h->reg[i];
+    json_t *fx = json_object_get(h->by_id, id);
+    char err[256];
+    if (!fx) {
+        fprintf(stderr, "hub-train model: house %s is not in the houses file\n", id);
+        return NULL;
+    }
+    struct resolve_registry *r = resolve_registry_new(fx, err, sizeof err);
+    if (!r) {
+        fprintf(stderr, "hub-train model: house %s: %s\n", id, err);
+        return NULL;
+    }
+    int k = h->next;
+    h->next = (h->next + 1) % TM_HOUSE_CACHE;
+    resolve_registry_free(h->reg[k]);
+    h->reg[k] = r;
+    snprintf(h->id[k], sizeof h->id[k], "%s", id);
+    return r;
+}
+
+/* Read a corpus file into sequences of at most n_ctx tokens; with houses, each utterance is
+ * followed by its house hint (intent_house_hint, as the engine reads it). */
 static int data_load(const char *path, const struct tok_vocab *v, int n_ctx, long max_lines,
-                     struct tm_data *d)
+                     struct tm_houses *houses, struct tm_data *d)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
@@ -104,20 +186,35 @@ static int data_load(const char *path, const struct tok_vocab *v, int n_ctx, lon
             rc = HUB_ERR_INVALID;
             break;
         }
-        int32_t *a = NULL, *b = NULL;
-        size_t na = 0, nb = 0;
+        char hint[128] = "";
+        if (houses) {
+            const char *house = json_string_value(json_object_get(j, "house"));
+            const struct resolve_registry *reg = house ? houses_get(houses, house) : NULL;
+            if (!reg) {
+                fprintf(stderr, "hub-train model: %s:%zu: no house for the hint\n", path, lineno);
+                json_decref(j);
+                rc = HUB_ERR_INVALID;
+                break;
+            }
+            intent_house_hint(reg, text, hint, sizeof hint);
+        }
+        int32_t *a = NULL, *b = NULL, *hh = NULL;
+        size_t na = 0, nb = 0, nh = 0;
         /* the utterance's own text never produces special tokens */
         rc = tok_encode(v, text, strlen(text), 0, &a, &na);
+        if (!rc && hint[0]) rc = tok_encode(v, hint, strlen(hint), 0, &hh, &nh);
         if (!rc) rc = tok_encode(v, target, strlen(target), 0, &b, &nb);
         json_decref(j);
         if (!rc) {
+            na += nh; /* the hint is part of the prompt */
             size_t n = na + nb + 3;
             if (n > (size_t)n_ctx) {
                 d->dropped++;
             } else {
                 size_t k = 0;
                 ids[k++] = tok_bos(v);
-                memcpy(ids + k, a, na * sizeof *ids), k += na;
+                memcpy(ids + k, a, (na - nh) * sizeof *ids), k += na - nh;
+                if (nh) memcpy(ids + k, hh, nh * sizeof *ids), k += nh;
                 ids[k++] = sep;
                 memcpy(ids + k, b, nb * sizeof *ids), k += nb;
                 ids[k++] = tok_eos(v);
@@ -129,6 +226,7 @@ static int data_load(const char *path, const struct tok_vocab *v, int n_ctx, lon
         }
         free(a);
         free(b);
+        free(hh);
     }
     free(ids);
     free(loss);
@@ -174,7 +272,7 @@ static void usage(FILE *f)
             "       [--warmup N (%d)] [--threads N (2)] [--seed N (1)] [--type f32|f16|q8_0]\n"
             "       [--ckpt FILE] [--ckpt-every N] [--resume FILE] [--log-every N (50)]\n"
             "       [--max-lines N] [--aux F (%g)] [--bias-gamma F (%g)] [--stop-at STEP]\n"
-            "       [--word-dropout P (0)] [--backend cpu|cuda (cpu)]\n"
+            "       [--word-dropout P (0)] [--backend cpu|cuda (cpu)] [--house-hint]\n"
             "       [--embd N (%d)] [--layers N (%d)] [--dense N (%d)] [--heads N (%d)]\n"
             "       [--kv-rank N (%d)] [--nope N (%d)] [--rope N (%d)] [--vhead N (%d)]\n"
             "       [--ff N (%d)] [--ff-exp N (%d)] [--experts N (%d)] [--used N (%d)]\n"
@@ -255,11 +353,16 @@ int train_model_main(int argc, char **argv)
     const char *resume = NULL, *type = "f32", *backend = "cpu";
     long threads = 2, seed = 1, ckpt_every = 0, log_every = 50, max_lines = 0, stop_at = 0;
     float wdrop = 0;
+    bool house_hint = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             return 0;
+        }
+        if (!strcmp(a, "--house-hint")) {
+            house_hint = true;
+            continue;
         }
         if (!v) {
             fprintf(stderr, "hub-train model: %s needs a value\n", a);
@@ -372,13 +475,18 @@ int train_model_main(int argc, char **argv)
     }
     c.n_vocab = tok_n_vocab(v);
     struct tm_data d = {0}, h = {0};
+    struct tm_houses hs = {0};
     struct train_model *m = NULL;
     size_t *perm = NULL;
     struct train_seq *seqs = NULL;
     long *load = NULL;
     int32_t *dbuf = NULL;
-    if (data_load(corpus, v, c.n_ctx, max_lines, &d)) goto done;
-    if (heldout && data_load(heldout, v, c.n_ctx, 2000, &h)) goto done;
+    if (house_hint && houses_load(corpus, &hs)) goto done;
+    if (data_load(corpus, v, c.n_ctx, max_lines, house_hint ? &hs : NULL, &d)) goto done;
+    houses_free(&hs);
+    if (heldout && house_hint && houses_load(heldout, &hs)) goto done;
+    if (heldout && data_load(heldout, v, c.n_ctx, 2000, house_hint ? &hs : NULL, &h)) goto done;
+    houses_free(&hs);
     m = train_model_new(&c, (uint64_t)seed, (int)threads, err, sizeof err);
     if (!m) {
         fprintf(stderr, "hub-train model: %s\n", err);
@@ -485,6 +593,7 @@ int train_model_main(int argc, char **argv)
         fprintf(stderr, "hub-train model: %s\n", err);
         goto done;
     }
+    train_model_set_house_hint(m, house_hint);
     if (train_model_save_gguf(m, out, tokp, wtype, err, sizeof err)) {
         fprintf(stderr, "hub-train model: %s\n", err);
         goto done;
@@ -492,6 +601,7 @@ int train_model_main(int argc, char **argv)
     printf("wrote %s (%s)\n", out, type);
     rc = 0;
 done:
+    houses_free(&hs);
     train_model_free(m);
     free(perm);
     free(seqs);

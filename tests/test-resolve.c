@@ -1125,6 +1125,40 @@ static void eval_gold(const struct intent_schema *s, const char *srcdir, const c
     CHECK(ok >= n * 995 / 1000, "%s: resolver reproduced only %ld of %ld", lang, ok, n);
 }
 
+/* The domains of the names an utterance says: what a model with the house hint reads. */
+static void check_domains(const struct resolve_registry *r, const char *utt, const char *want,
+                          int want_n)
+{
+    char got[128];
+    int n = resolve_said_domains(r, utt, got, sizeof got);
+    CHECK(n == want_n && !strcmp(got, want), "domains of '%s': '%s' (%d), want '%s' (%d)", utt,
+          got, n, want, want_n);
+}
+
+static void said_domains_cases(void)
+{
+    struct resolve_registry *en = load_str(house_locks), *de = load_str(house_de_zh);
+    check_domains(en, "fire up the roomba", "vacuum", 1);
+    check_domains(en, "Lawnbot, get to work", "lawn_mower", 1);
+    /* the longest name first, its words then taken: "hall light" is not also "hall" */
+    check_domains(en, "start the roomba and turn on the hall light", "light vacuum", 2);
+    check_domains(en, "lock the front door and the back door", "lock", 1);
+    check_domains(en, "what's the weather like", "", 0);
+    check_domains(en, "", "", 0);
+    check_domains(de, "把书房台灯打开", "light", 1);
+    /* a room and a kind of device, not the entity 客厅窗帘 */
+    check_domains(de, "把客厅的窗帘拉开", "", 0);
+    check_domains(de, "卧室的窗帘拉开", "cover", 1);
+    check_domains(NULL, "fire up the roomba", "", 0);
+    /* a buffer too small for the second domain keeps the first whole */
+    char small[8];
+    int n = resolve_said_domains(en, "start the roomba and turn on the hall light", small,
+                                 sizeof small);
+    CHECK(n == 1 && !strcmp(small, "light"), "small buffer: '%s' (%d)", small, n);
+    resolve_registry_free(en);
+    resolve_registry_free(de);
+}
+
 int main(void)
 {
     const char *srcdir = getenv("top_srcdir");
@@ -1142,6 +1176,7 @@ int main(void)
     house_cases(s);
     said_cases(s);
     lock_cases(s);
+    said_domains_cases();
     eval_gold(s, srcdir, "en");
     eval_gold(s, srcdir, "zh-CN");
     intent_schema_free(s);

@@ -1,8 +1,9 @@
 #!/bin/sh
 # test-train-cli.sh: the documented pipeline end to end on a small scale: `hub-train data`,
 # `hub-train tokenizer`, `hub-train model` (a tiny configuration with word dropout, a resumed run
-# that ends on the same weights), then `hub-engine logits` and `generate` run the written
-# deepseek2 file; bad options and inputs fail with a message and a non-zero status.
+# that ends on the same weights, one with the house hint), then `hub-engine logits`, `generate`,
+# `intent` and `experts` run the written deepseek2 files; bad options and inputs fail with a
+# message and a non-zero status.
 set -u
 ht="$top_builddir/engine/hub-train"
 he="$top_builddir/engine/hub-engine"
@@ -53,6 +54,29 @@ n=$("$he" logits --model "$tmp/a.gguf" --tokens 0,5,9 | wc -l)
 [ "$n" = 600 ] || { echo "FAIL: logits printed $n lines, want 600"; fail=1; }
 out=$("$he" generate --model "$tmp/a.gguf" --tokens 0,5,9,3 -n 4 --greedy --ids 2>&1)
 echo "$out" | grep -Eq '^[0-9]+(,[0-9]+)*$' || { echo "FAIL: generate: $out"; fail=1; }
+
+# the house hint: the model reads the domains of the names said after the utterance, and
+# says so in its GGUF; hub-engine intent and experts read each line's fixture for it
+# shellcheck disable=SC2086
+out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/hint.gguf" \
+    --steps 10 --house-hint $tiny 2>&1)
+has "house hint" "$out" "wrote $tmp/hint.gguf"
+has "house hint key" "$("$he" info --model "$tmp/hint.gguf" 2>&1)" "hubd.intent.house_hint"
+case "$("$he" info --model "$tmp/a.gguf" 2>&1)" in
+*house_hint*) echo "FAIL: a model trained without the hint says it reads one"; fail=1 ;;
+esac
+"$ht" data --seed 4 --count 20 --lang en --split heldout --eval --out "$tmp/ev/en.jsonl" \
+    >/dev/null 2>&1 || { echo "FAIL: hub-train data --eval"; fail=1; }
+n=$("$he" intent --model "$tmp/hint.gguf" --eval "$tmp/ev/en.jsonl" --lang en 2>/dev/null |
+    grep -c '"intent"')
+[ "$n" = 20 ] || { echo "FAIL: intent with the house hint answered $n of 20"; fail=1; }
+out=$("$he" experts --model "$tmp/hint.gguf" --eval "$tmp/ev/en.jsonl" 2>&1)
+has "experts with the house hint" "$out" "layer 1"
+mv "$tmp/c.houses.jsonl" "$tmp/c.houses.away"
+out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/x.gguf" \
+    --steps 2 --house-hint 2>&1) && { echo "FAIL: --house-hint without houses accepted"; fail=1; }
+has "no houses" "$out" "c.houses.jsonl"
+mv "$tmp/c.houses.away" "$tmp/c.houses.jsonl"
 
 # refusals
 "$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/x.gguf" \
