@@ -614,6 +614,9 @@ struct train_model {
     struct hub_train_gpu *gpu;
     bool host_stale;
     bool house_hint; /* trained with the house hint: the GGUF says so */
+    /* train_model_average_add: the sum of the snapshots, weights then balance biases */
+    double *avg_sum;
+    long n_avg;
 };
 
 static size_t add_tensor(struct train_model *m, size_t n, int kind, int layer)
@@ -854,7 +857,40 @@ void train_model_free(struct train_model *m)
     kern_pool_free(m->pool);
     free(m->p), free(m->g), free(m->m1), free(m->m2), free(m->bias);
     free(m->lw), free(m->tens);
+    free(m->avg_sum);
     free(m);
+}
+
+/* the snapshot sum's length: every weight and every balance bias */
+static size_t avg_len(const struct train_model *m)
+{
+    return m->n_params + (size_t)m->c.n_layer * m->c.n_expert;
+}
+
+int train_model_average_add(struct train_model *m)
+{
+    size_t n = avg_len(m), np = m->n_params;
+    if (!m->avg_sum && !(m->avg_sum = calloc(n, sizeof *m->avg_sum))) return HUB_ERR_NOMEM;
+    const float *p = train_model_params(m); /* fetched from the GPU when it trains there */
+    for (size_t i = 0; i < np; i++)
+        m->avg_sum[i] += p[i];
+    for (size_t i = np; i < n; i++)
+        m->avg_sum[i] += m->bias[i - np];
+    m->n_avg++;
+    return HUB_OK;
+}
+
+long train_model_average_count(const struct train_model *m) { return m->n_avg; }
+
+void train_model_average_apply(struct train_model *m)
+{
+    if (!m->n_avg) return;
+    size_t n = avg_len(m), np = m->n_params;
+    train_model_params(m); /* the host copy is the one replaced */
+    for (size_t i = 0; i < np; i++)
+        m->p[i] = (float)(m->avg_sum[i] / (double)m->n_avg);
+    for (size_t i = np; i < n; i++)
+        m->bias[i - np] = (float)(m->avg_sum[i] / (double)m->n_avg);
 }
 
 /* the GPU's weights and moments back into the host arrays, when they changed there */
@@ -1789,8 +1825,10 @@ int train_model_save_gguf(struct train_model *m, const char *path, const char *t
     return rc;
 }
 
-/* checkpoint: magic, config, parameter count, step, weights, moments, biases */
-static const char ckpt_magic[8] = {'H', 'U', 'B', 'T', 'C', 'K', '0', '2'};
+/* checkpoint: magic, config, parameter count, step, weights, moments, biases, then the weight
+ * average's snapshot count and (when there are any) its sums as doubles */
+static const char ckpt_magic[8] = {'H', 'U', 'B', 'T', 'C', 'K', '0', '3'};
+static const char ckpt_magic_02[8] = {'H', 'U', 'B', 'T', 'C', 'K', '0', '2'};
 
 /* the configuration as 18 int32 fields (floats by their bits; no struct padding on disk) */
 enum { CKPT_NCFG = 18 };
@@ -1839,10 +1877,13 @@ int train_model_save_ckpt(struct train_model *m, const char *path, long step, ch
     size_t nb = (size_t)m->c.n_layer * m->c.n_expert;
     int32_t cv[CKPT_NCFG];
     cfg_pack(&m->c, cv);
+    int64_t na = m->n_avg;
+    size_t nsum = na ? avg_len(m) : 0;
     bool ok = fwrite(ckpt_magic, 8, 1, f) == 1 && fwrite(cv, sizeof cv, 1, f) == 1 &&
               fwrite(&np, 8, 1, f) == 1 && fwrite(&st, 8, 1, f) == 1 &&
               fwrite(m->p, 4, np, f) == np && fwrite(m->m1, 4, np, f) == np &&
-              fwrite(m->m2, 4, np, f) == np && fwrite(m->bias, 4, nb, f) == nb;
+              fwrite(m->m2, 4, np, f) == np && fwrite(m->bias, 4, nb, f) == nb &&
+              fwrite(&na, 8, 1, f) == 1 && fwrite(m->avg_sum, 8, nsum, f) == nsum;
     if (fclose(f)) ok = false;
     if (!ok || rename(tmp, path)) {
         terr(err, errlen, "writing %s: %s", path, strerror(errno));
@@ -1865,14 +1906,15 @@ int train_model_load_ckpt(struct train_model *m, const char *path, long *step, c
     uint64_t np;
     int64_t st;
     int rc = HUB_ERR_INVALID;
-    bool v1 = false;
+    bool v1 = false, v2 = false;
     if (fread(mg, 8, 1, f) == 1 && !memcmp(mg, "HUBTCK01", 8)) {
         /* the first format: the struct itself (its padding is not compared) */
         struct train_config c1;
         v1 = fread(&c1, sizeof c1, 1, f) == 1;
         if (v1) cfg_pack(&c1, cv);
     }
-    if ((!v1 && (memcmp(mg, ckpt_magic, 8) || fread(cv, sizeof cv, 1, f) != 1)) ||
+    v2 = !v1 && !memcmp(mg, ckpt_magic_02, 8); /* before the weight average */
+    if ((!v1 && ((!v2 && memcmp(mg, ckpt_magic, 8)) || fread(cv, sizeof cv, 1, f) != 1)) ||
         fread(&np, 8, 1, f) != 1 || fread(&st, 8, 1, f) != 1) {
         terr(err, errlen, "%s is not a hub-train checkpoint", path);
         goto done;
@@ -1887,6 +1929,32 @@ int train_model_load_ckpt(struct train_model *m, const char *path, long *step, c
         fread(m->m2, 4, np, f) != np || fread(m->bias, 4, nb, f) != nb) {
         terr(err, errlen, "%s is truncated", path);
         goto done;
+    }
+    int64_t na = 0;
+    if (!v1 && !v2 && fread(&na, 8, 1, f) != 1) {
+        terr(err, errlen, "%s is truncated", path);
+        goto done;
+    }
+    if (na < 0 || na > st) {
+        terr(err, errlen, "%s: %lld weight snapshots after %lld steps", path, (long long)na,
+             (long long)st);
+        goto done;
+    }
+    free(m->avg_sum);
+    m->avg_sum = NULL;
+    m->n_avg = 0;
+    if (na) {
+        size_t n = avg_len(m);
+        if (!(m->avg_sum = malloc(n * sizeof *m->avg_sum))) {
+            rc = HUB_ERR_NOMEM;
+            terr(err, errlen, "out of memory");
+            goto done;
+        }
+        if (fread(m->avg_sum, 8, n, f) != n) {
+            terr(err, errlen, "%s is truncated", path);
+            goto done;
+        }
+        m->n_avg = (long)na;
     }
     *step = (long)st;
     rc = HUB_OK;

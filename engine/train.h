@@ -97,13 +97,22 @@ int train_model_logits(struct train_model *m, const int32_t *tok, int n, float *
 
 /* Write a deepseek2 GGUF (weights of type wtype: KERN_F32, KERN_F16 or KERN_Q8_0; norms and
  * the router stay f32), with the tokenizer.ggml.* keys copied from tok_path (NULL: none). */
+/* The weight average (--average-from): add the weights and balance biases as they are now to a
+ * running sum (0 or HUB_ERR_NOMEM); how many snapshots it holds; and, once training is over,
+ * replace the weights and biases by the mean of the snapshots (nothing when there are none).
+ * Checkpoints carry the sum, so a resumed run averages the same snapshots. */
+int train_model_average_add(struct train_model *m);
+long train_model_average_count(const struct train_model *m);
+void train_model_average_apply(struct train_model *m);
+
 /* The model reads the house hint after the utterance (engine/intent.h): the GGUF gets
  * INTENT_HOUSE_HINT_KEY = true. */
 void train_model_set_house_hint(struct train_model *m, bool on);
 int train_model_save_gguf(struct train_model *m, const char *path, const char *tok_path, int wtype,
                           char *err, size_t errlen);
-/* Checkpoints: config, step, weights, AdamW moments and balance biases, so that a run resumed
- * from one continues bit for bit. */
+/* Checkpoints: config, step, weights, AdamW moments, balance biases and the weight average's
+ * sums, so that a run resumed from one continues bit for bit (checkpoints written before the
+ * average, HUBTCK02, still load). */
 int train_model_save_ckpt(struct train_model *m, const char *path, long step, char *err,
                           size_t errlen);
 int train_model_load_ckpt(struct train_model *m, const char *path, long *step, char *err,

@@ -11,6 +11,8 @@
  * from a checkpoint sees the same batches it would have seen, and with the same --steps and
  * --threads ends on the same weights bit for bit (--stop-at interrupts a run on purpose). A
  * --resume with --steps at or below the checkpoint's step only writes the GGUF (export).
+ * --average-from STEP writes the mean of the weights every --average-every steps from STEP to
+ * the end (a smoother model than the last step's; the checkpoint keeps the running sum).
  */
 #include "engine/bpe_train.h"
 #include "engine/gguf.h"
@@ -273,6 +275,7 @@ static void usage(FILE *f)
             "       [--ckpt FILE] [--ckpt-every N] [--resume FILE] [--log-every N (50)]\n"
             "       [--max-lines N] [--aux F (%g)] [--bias-gamma F (%g)] [--stop-at STEP]\n"
             "       [--word-dropout P (0)] [--backend cpu|cuda (cpu)] [--house-hint]\n"
+            "       [--average-from STEP] [--average-every N (1000)]\n"
             "       [--embd N (%d)] [--layers N (%d)] [--dense N (%d)] [--heads N (%d)]\n"
             "       [--kv-rank N (%d)] [--nope N (%d)] [--rope N (%d)] [--vhead N (%d)]\n"
             "       [--ff N (%d)] [--ff-exp N (%d)] [--experts N (%d)] [--used N (%d)]\n"
@@ -352,6 +355,7 @@ int train_model_main(int argc, char **argv)
     const char *corpus = NULL, *tokp = NULL, *out = NULL, *heldout = NULL, *ckpt = NULL;
     const char *resume = NULL, *type = "f32", *backend = "cpu";
     long threads = 2, seed = 1, ckpt_every = 0, log_every = 50, max_lines = 0, stop_at = 0;
+    long avg_from = 0, avg_every = 1000;
     float wdrop = 0;
     bool house_hint = false;
     for (int i = 1; i < argc; i++) {
@@ -384,6 +388,8 @@ int train_model_main(int argc, char **argv)
             {"--ckpt-every", NULL, &ckpt_every, NULL, 0, 1e9},
             {"--log-every", NULL, &log_every, NULL, 1, 1e9},
             {"--stop-at", NULL, &stop_at, NULL, 1, 1e9},
+            {"--average-from", NULL, &avg_from, NULL, 1, 1e9},
+            {"--average-every", NULL, &avg_every, NULL, 1, 1e9},
             {"--max-lines", NULL, &max_lines, NULL, 0, 1e9},
             {"--lr", NULL, NULL, &o.lr, 0, 1},
             {"--aux", NULL, NULL, &o.aux_alpha, 0, 10},
@@ -451,6 +457,11 @@ int train_model_main(int argc, char **argv)
                 : !strcmp(type, "f16")  ? KERN_F16
                 : !strcmp(type, "q8_0") ? KERN_Q8_0
                                         : -1;
+    if (avg_from && (avg_from + avg_every - 1) / avg_every * avg_every > o.steps) {
+        fprintf(stderr, "hub-train model: --average-from %ld takes no snapshot in %d steps "
+                        "(one every %ld)\n", avg_from, o.steps, avg_every);
+        return 2;
+    }
     if (wtype < 0) {
         fprintf(stderr, "hub-train model: --type %s is not f32, f16 or q8_0\n", type);
         return 2;
@@ -578,6 +589,14 @@ int train_model_main(int argc, char **argv)
             }
             memset(acc, 0, (size_t)c.n_layer * c.n_expert * sizeof *acc);
         }
+        /* the weight average: a snapshot every avg_every steps from avg_from on, before the
+         * checkpoint of the same step so that a resumed run has it */
+        if (avg_from && step + 1 >= avg_from && (step + 1) % avg_every == 0 &&
+            train_model_average_add(m)) {
+            fprintf(stderr, "hub-train model: out of memory for the weight average\n");
+            free(acc);
+            goto done;
+        }
         if (ckpt && ckpt_every && (step + 1) % ckpt_every == 0 &&
             train_model_save_ckpt(m, ckpt, step + 1, err, sizeof err)) {
             fprintf(stderr, "hub-train model: %s\n", err);
@@ -592,6 +611,20 @@ int train_model_main(int argc, char **argv)
     if (ckpt && train_model_save_ckpt(m, ckpt, end > step0 ? end : step0, err, sizeof err)) {
         fprintf(stderr, "hub-train model: %s\n", err);
         goto done;
+    }
+    /* a finished run's file holds the mean of the snapshots (an interrupted one, --stop-at, its
+     * last weights); the checkpoint above keeps the last weights, from which training goes on */
+    if (avg_from && end >= o.steps) {
+        long na = train_model_average_count(m);
+        if (!na) { /* an export from a checkpoint of a run without the average */
+            fprintf(stderr, "hub-train model: --average-from: the checkpoint holds no snapshot\n");
+            goto done;
+        }
+        train_model_average_apply(m);
+        printf("weights: the mean of %ld snapshots (every %ld steps from step %ld)", na,
+               avg_every, avg_from);
+        if (h.n) printf(", heldout loss %.4f", heldout_loss(m, &h));
+        printf("\n");
     }
     train_model_set_house_hint(m, house_hint);
     if (train_model_save_gguf(m, out, tokp, wtype, err, sizeof err)) {

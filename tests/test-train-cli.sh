@@ -1,7 +1,7 @@
 #!/bin/sh
 # test-train-cli.sh: the documented pipeline end to end on a small scale: `hub-train data`,
 # `hub-train tokenizer`, `hub-train model` (a tiny configuration with word dropout, a resumed run
-# that ends on the same weights, one with the house hint), then `hub-engine logits`, `generate`,
+# that ends on the same weights, the weight average, the house hint), then `hub-engine logits`, `generate`,
 # `intent` and `experts` run the written deepseek2 files; bad options and inputs fail with a
 # message and a non-zero status.
 set -u
@@ -54,6 +54,35 @@ n=$("$he" logits --model "$tmp/a.gguf" --tokens 0,5,9 | wc -l)
 [ "$n" = 600 ] || { echo "FAIL: logits printed $n lines, want 600"; fail=1; }
 out=$("$he" generate --model "$tmp/a.gguf" --tokens 0,5,9,3 -n 4 --greedy --ids 2>&1)
 echo "$out" | grep -Eq '^[0-9]+(,[0-9]+)*$' || { echo "FAIL: generate: $out"; fail=1; }
+
+# the weight average: the file holds the mean of the snapshots (steps 10, 15, ..., 30), the
+# same after a run stopped at step 15 and resumed, and when exported from the last checkpoint
+avg="--average-from 10 --average-every 5"
+# shellcheck disable=SC2086
+out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/avg.gguf" \
+    --steps 30 --ckpt "$tmp/avg.ckpt" --ckpt-every 15 $avg $tiny 2>&1)
+has "average" "$out" "the mean of 5 snapshots"
+cmp -s "$tmp/a.gguf" "$tmp/avg.gguf" && { echo "FAIL: the averaged file is the last weights"; fail=1; }
+# shellcheck disable=SC2086
+"$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/avgh.gguf" \
+    --steps 30 --stop-at 15 --ckpt "$tmp/avgh.ckpt" $avg $tiny >/dev/null 2>&1 ||
+    { echo "FAIL: averaged run stopped at 15"; fail=1; }
+# shellcheck disable=SC2086
+"$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/avgb.gguf" \
+    --steps 30 --resume "$tmp/avgh.ckpt" $avg $tiny >/dev/null 2>&1
+cmp -s "$tmp/avg.gguf" "$tmp/avgb.gguf" || { echo "FAIL: resumed averaged run differs"; fail=1; }
+# shellcheck disable=SC2086
+"$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/avge.gguf" \
+    --steps 30 --resume "$tmp/avg.ckpt" $avg $tiny >/dev/null 2>&1
+cmp -s "$tmp/avg.gguf" "$tmp/avge.gguf" || { echo "FAIL: averaged export differs"; fail=1; }
+out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/x.gguf" \
+    --steps 30 --average-from 31 2>&1) && { echo "FAIL: --average-from past the end accepted"; fail=1; }
+has "average past the end" "$out" "no snapshot"
+# shellcheck disable=SC2086
+out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/x.gguf" \
+    --steps 30 --resume "$tmp/a.ckpt" $avg $tiny 2>&1) &&
+    { echo "FAIL: averaged export from a run without the average accepted"; fail=1; }
+has "export without snapshots" "$out" "holds no snapshot"
 
 # the house hint: the model reads the domains of the names said after the utterance, and
 # says so in its GGUF; hub-engine intent and experts read each line's fixture for it

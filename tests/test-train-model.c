@@ -148,6 +148,38 @@ int main(void)
     CHECK(memcmp(train_model_params(s1), train_model_params(s3), np * 4));
     train_model_free(s1), train_model_free(s2), train_model_free(s3);
 
+    /* the weight average: the mean of the snapshots, weights and balance biases, carried by a
+     * checkpoint */
+    struct train_model *a = train_model_new(&c, 7, 1, err, sizeof err);
+    struct train_model *a2 = train_model_new(&c, 8, 1, err, sizeof err);
+    CHECK(a && a2 && train_model_average_count(a) == 0);
+    if (a && a2) {
+        size_t na = train_model_n_params(a);
+        float *pa = train_model_params(a), *ba = NULL;
+        for (int il = 0; il < c.n_layer && !ba; il++) ba = train_model_expert_bias(a, il);
+        CHECK(ba != NULL);
+        for (size_t i = 0; i < na; i++) pa[i] = 1.0f;
+        if (ba) ba[0] = 0.5f;
+        CHECK(train_model_average_add(a) == 0);
+        for (size_t i = 0; i < na; i++) pa[i] = (float)i;
+        if (ba) ba[0] = -1.5f;
+        CHECK(train_model_average_add(a) == 0 && train_model_average_count(a) == 2);
+        CHECK(train_model_save_ckpt(a, ck, 2, err, sizeof err) == 0);
+        CHECK(train_model_load_ckpt(a2, ck, &step, err, sizeof err) == 0 &&
+              train_model_average_count(a2) == 2);
+        train_model_average_apply(a);
+        train_model_average_apply(a2);
+        float *p2 = train_model_params(a2), *b2 = NULL;
+        for (int il = 0; il < c.n_layer && !b2; il++) b2 = train_model_expert_bias(a2, il);
+        bool mean = true;
+        for (size_t i = 0; i < na; i++)
+            mean = mean && pa[i] == (float)((1.0 + (double)i) / 2) && p2[i] == pa[i];
+        CHECK(mean);
+        CHECK(ba && b2 && ba[0] == -0.5f && b2[0] == -0.5f);
+    }
+    train_model_free(a);
+    train_model_free(a2);
+
     /* a checkpoint of another shape is refused */
     struct train_config c2 = c;
     c2.n_embd = 32;
