@@ -1,9 +1,9 @@
 #!/bin/sh
 # test-train-cli.sh: the documented pipeline end to end on a small scale: `hub-train data`,
 # `hub-train tokenizer`, `hub-train model` (a tiny configuration with word dropout, a resumed run
-# that ends on the same weights, the weight average, the house hint), then `hub-engine logits`, `generate`,
-# `intent` and `experts` run the written deepseek2 files; bad options and inputs fail with a
-# message and a non-zero status.
+# that ends on the same weights, the weight average, the house hint), then `hub-engine logits`,
+# `generate`, `intent` and `experts` run the written deepseek2 files; bad options and inputs
+# fail with a message and a non-zero status.
 set -u
 ht="$top_builddir/engine/hub-train"
 he="$top_builddir/engine/hub-engine"
@@ -62,7 +62,8 @@ avg="--average-from 10 --average-every 5"
 out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/avg.gguf" \
     --steps 30 --ckpt "$tmp/avg.ckpt" --ckpt-every 15 $avg $tiny 2>&1)
 has "average" "$out" "the mean of 5 snapshots"
-cmp -s "$tmp/a.gguf" "$tmp/avg.gguf" && { echo "FAIL: the averaged file is the last weights"; fail=1; }
+cmp -s "$tmp/a.gguf" "$tmp/avg.gguf" &&
+    { echo "FAIL: the averaged file is the last weights"; fail=1; }
 # shellcheck disable=SC2086
 "$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/avgh.gguf" \
     --steps 30 --stop-at 15 --ckpt "$tmp/avgh.ckpt" $avg $tiny >/dev/null 2>&1 ||
@@ -76,7 +77,8 @@ cmp -s "$tmp/avg.gguf" "$tmp/avgb.gguf" || { echo "FAIL: resumed averaged run di
     --steps 30 --resume "$tmp/avg.ckpt" $avg $tiny >/dev/null 2>&1
 cmp -s "$tmp/avg.gguf" "$tmp/avge.gguf" || { echo "FAIL: averaged export differs"; fail=1; }
 out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/x.gguf" \
-    --steps 30 --average-from 31 2>&1) && { echo "FAIL: --average-from past the end accepted"; fail=1; }
+    --steps 30 --average-from 31 2>&1) &&
+    { echo "FAIL: --average-from past the end accepted"; fail=1; }
 has "average past the end" "$out" "no snapshot"
 # shellcheck disable=SC2086
 out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/x.gguf" \
