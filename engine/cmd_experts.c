@@ -233,8 +233,11 @@ static int experts_run_file(struct experts_stats *s, struct intent_engine *e, st
             break;
         }
         const json_t *fx = json_object_get(in, "fixture");
-        if (intent_engine_house_hint(e) && json_is_string(fx) &&
-            strcmp(json_string_value(fx), cur_fx)) {
+        if (!json_is_string(fx)) { /* a line without a house: no names known */
+            resolve_registry_free(reg);
+            reg = NULL;
+            cur_fx[0] = 0;
+        } else if (intent_engine_house_hint(e) && strcmp(json_string_value(fx), cur_fx)) {
             char fpath[8300];
             snprintf(fpath, sizeof fpath, "%.*s/%s", dir_len, slash ? path : ".",
                      json_string_value(fx));

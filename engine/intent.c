@@ -320,7 +320,7 @@ int intent_prompt(const struct intent_engine *e, const char *text, const char *h
         return rc;
     }
     if (n_ids + n_hids + (size_t)e->n_sep + 1 > (size_t)cap) {
-        snprintf(err, errlen, "utterance of %zu tokens is too long", n_ids + n_hids);
+        snprintf(err, errlen, "prompt of %zu tokens is too long", n_ids + n_hids);
         free(ids);
         free(hids);
         return HUB_ERR_RANGE;

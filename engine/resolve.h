@@ -63,8 +63,8 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span);
 
 /* The domains of the house's entities whose name or alias the utterance says (whole words;
  * Chinese: two characters or more; not "<area>的<kind word>"), space-separated, each once, at
- * most RESOLVE_SAID_DOMAINS_MAX: the longest name said first, its words then taken ("the hall
- * light" is not also "the hall"). "vacuum" for "kick off sweepy" in a house with the vacuum
+ * most RESOLVE_SAID_DOMAINS_MAX: the longest name said first, its words then taken ("the kitchen
+ * light" is not also "the light" where both are names). "vacuum" for "kick off sweepy" in a house with the vacuum
  * Sweepy, "" when no name is said or r is NULL. A model trained with the house hint reads them
  * after the utterance (intent_house_hint): it cannot know what a name is, the house does.
  * Returns how many were written (a buffer too short keeps whole domains only). */
@@ -93,11 +93,6 @@ int resolve_said_domains(const struct resolve_registry *r, const char *utterance
  * spell without the 的 (客厅窗帘), unless a name or alias of it has the 的: no grounding to it,
  * and a name span so written (name=客厅的窗帘) becomes area + domain (+ device_class).
  *
- * Before all of that, the entity named decides between the twin actions of a vacuum and a lawn
- * mower (HassVacuumStart of the house's mower is HassLawnMowerStartMowing, the returns likewise),
- * and HassTurnOn of a vacuum or mower starts it ("fire up the roomba"); turning one off stays
- * null.
- *
  * Before that, the utterance mends spans the model copied one word (or character) short or
  * shifted: a name span inside (or overlapping) a longer entity name said there becomes that
  * entity (resolve_entity_said), and an area or floor of the line whose words are part of that
@@ -110,10 +105,15 @@ int resolve_said_domains(const struct resolve_registry *r, const char *utterance
  * only a word of the span ("bedroom" of "guest bedroom": a room the house lacks, null); with no
  * place said but "here" / 这里, the slot goes and the speaker's room applies.
  *
- * A timer's duration (hours, minutes, seconds; start_* likewise) is made whole first: a span
- * the utterance carries on with a half or a unit ("an hour" of "an hour and a half", "一个" of
- * "一个半小时") is read with those words (num_duration_extend), and a fraction (1.5 hours, 半小时)
- * goes into the smaller units: hours 1 + minutes 30. Whole units stay as said (90 minutes).
+ * First of all, the entity named decides between the twin actions of a vacuum and a lawn mower
+ * (HassVacuumStart of the house's mower is HassLawnMowerStartMowing, the returns likewise), and
+ * HassTurnOn of a vacuum or mower starts it ("fire up the roomba"); turning one off stays null.
+ *
+ * A timer's duration (hours, minutes, seconds; start_* likewise) is made whole before the
+ * grounding: a span the utterance carries on with a half or a unit ("an hour" of "an hour and a
+ * half", "一个" of "一个半小时") is read with those words (num_duration_extend), and a fraction
+ * (1.5 hours, 半小时) goes into the smaller units: hours 1 + minutes 30. Whole units stay as said
+ * (90 minutes).
  *
  * Then what the speaker said decides over the model where the two disagree:
  * - a registry name the utterance does not say gives way to another entity's name it does

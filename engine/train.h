@@ -95,8 +95,6 @@ float train_lr_at(const struct train_opts *o, long step);
 /* The forward pass alone: logits [n][n_vocab] of every position. */
 int train_model_logits(struct train_model *m, const int32_t *tok, int n, float *logits);
 
-/* Write a deepseek2 GGUF (weights of type wtype: KERN_F32, KERN_F16 or KERN_Q8_0; norms and
- * the router stay f32), with the tokenizer.ggml.* keys copied from tok_path (NULL: none). */
 /* The weight average (--average-from): add the weights and balance biases as they are now to a
  * running sum (0 or HUB_ERR_NOMEM); how many snapshots it holds; and, once training is over,
  * replace the weights and biases by the mean of the snapshots (nothing when there are none).
@@ -108,6 +106,8 @@ void train_model_average_apply(struct train_model *m);
 /* The model reads the house hint after the utterance (engine/intent.h): the GGUF gets
  * INTENT_HOUSE_HINT_KEY = true. */
 void train_model_set_house_hint(struct train_model *m, bool on);
+/* Write a deepseek2 GGUF (weights of type wtype: KERN_F32, KERN_F16 or KERN_Q8_0; norms and
+ * the router stay f32), with the tokenizer.ggml.* keys copied from tok_path (NULL: none). */
 int train_model_save_gguf(struct train_model *m, const char *path, const char *tok_path, int wtype,
                           char *err, size_t errlen);
 /* Checkpoints: config, step, weights, AdamW moments, balance biases and the weight average's

@@ -1150,6 +1150,14 @@ static void said_domains_cases(void)
     check_domains(de, "把客厅的窗帘拉开", "", 0);
     check_domains(de, "卧室的窗帘拉开", "cover", 1);
     check_domains(NULL, "fire up the roomba", "", 0);
+    /* a name inside a longer one said is not said apart: "desk lamp" is not also "desk" */
+    struct resolve_registry *desk = load_str(
+        "{\"language\":\"en\",\"floors\":[],\"areas\":[],\"entities\":["
+        "{\"name\":\"Desk Lamp\",\"domain\":\"light\",\"area\":null,\"aliases\":[]},"
+        "{\"name\":\"Desk\",\"domain\":\"switch\",\"area\":null,\"aliases\":[]}]}");
+    check_domains(desk, "turn on the desk lamp", "light", 1);
+    check_domains(desk, "raise the desk and dim the desk lamp", "light switch", 2);
+    resolve_registry_free(desk);
     /* a buffer too small for the second domain keeps the first whole */
     char small[8];
     int n = resolve_said_domains(en, "start the roomba and turn on the hall light", small,

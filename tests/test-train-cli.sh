@@ -98,11 +98,17 @@ case "$("$he" info --model "$tmp/a.gguf" 2>&1)" in
 esac
 "$ht" data --seed 4 --count 20 --lang en --split heldout --eval --out "$tmp/ev/en.jsonl" \
     >/dev/null 2>&1 || { echo "FAIL: hub-train data --eval"; fail=1; }
-n=$("$he" intent --model "$tmp/hint.gguf" --eval "$tmp/ev/en.jsonl" --lang en 2>/dev/null |
-    grep -c '"intent"')
+out=$("$he" intent --model "$tmp/hint.gguf" --eval "$tmp/ev/en.jsonl" --lang en 2>&1)
+n=$(echo "$out" | grep '"intent"' | grep -vc '"error"')
 [ "$n" = 20 ] || { echo "FAIL: intent with the house hint answered $n of 20"; fail=1; }
 out=$("$he" experts --model "$tmp/hint.gguf" --eval "$tmp/ev/en.jsonl" 2>&1)
 has "experts with the house hint" "$out" "layer 1"
+# the same prompts with the hint are longer: at least its newline each (same tokenizer)
+t_hint=$(echo "$out" | sed -n 's/^# 20 prompts .*, \([0-9]*\) tokens,.*/\1/p')
+t_none=$("$he" experts --model "$tmp/a.gguf" --eval "$tmp/ev/en.jsonl" 2>&1 |
+    sed -n 's/^# 20 prompts .*, \([0-9]*\) tokens,.*/\1/p')
+[ -n "$t_hint" ] && [ -n "$t_none" ] && [ "$t_hint" -ge $((t_none + 20)) ] ||
+    { echo "FAIL: prompts with the house hint: $t_hint tokens, without: $t_none"; fail=1; }
 mv "$tmp/c.houses.jsonl" "$tmp/c.houses.away"
 out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/x.gguf" \
     --steps 2 --house-hint 2>&1) && { echo "FAIL: --house-hint without houses accepted"; fail=1; }
