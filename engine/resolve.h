@@ -63,11 +63,11 @@ const char *resolve_floor(const struct resolve_registry *r, const char *span);
 
 /* The domains of the house's entities whose name or alias the utterance says (whole words;
  * Chinese: two characters or more; not "<area>的<kind word>"), space-separated, each once, at
- * most RESOLVE_SAID_DOMAINS_MAX: the longest name said first, its words then taken ("the kitchen
- * light" is not also "the light" where both are names). "vacuum" for "kick off sweepy" in a house with the vacuum
- * Sweepy, "" when no name is said or r is NULL. A model trained with the house hint reads them
- * after the utterance (intent_house_hint): it cannot know what a name is, the house does.
- * Returns how many were written (a buffer too short keeps whole domains only). */
+ * most RESOLVE_SAID_DOMAINS_MAX: the longest name said first, its words then taken ("the desk
+ * lamp" is not also "the desk" where both are names). "vacuum" for "kick off sweepy" in a house
+ * with the vacuum Sweepy, "" when no name is said or r is NULL. A model trained with the house
+ * hint reads them after the utterance (intent_house_hint): it cannot know what a name is, the
+ * house does. Returns how many were written (a buffer too short keeps whole domains only). */
 #define RESOLVE_SAID_DOMAINS_MAX 4
 int resolve_said_domains(const struct resolve_registry *r, const char *utterance, char *out,
                          size_t len);

@@ -305,8 +305,9 @@ static int build_batch(const struct tm_data *d, size_t *perm, uint64_t *perm_epo
 /* Word dropout on the prompt: each utterance token that the intent line does not copy is
  * replaced, with probability p, by a random ordinary token, so that the model cannot lean on
  * every word of the phrasings it was shown. The house hint's tokens, part of the prompt, are
- * dropped alike: the model learns not to trust a hint blindly (the engine never drops them). The copies live in buf (B * n_ctx tokens); the
- * choice depends on the seed, the step and the slot only (resumable). */
+ * dropped alike: the model learns not to trust a hint blindly (the engine never drops them).
+ * The copies live in buf (B * n_ctx tokens); the choice depends on the seed, the step and the
+ * slot only (resumable). */
 static void word_dropout(struct train_seq *seqs, int B, int n_ctx, int32_t *buf, float p,
                          int32_t n_vocab, uint64_t seed, long step)
 {
