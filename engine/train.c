@@ -1883,7 +1883,7 @@ int train_model_save_ckpt(struct train_model *m, const char *path, long step, ch
               fwrite(&np, 8, 1, f) == 1 && fwrite(&st, 8, 1, f) == 1 &&
               fwrite(m->p, 4, np, f) == np && fwrite(m->m1, 4, np, f) == np &&
               fwrite(m->m2, 4, np, f) == np && fwrite(m->bias, 4, nb, f) == nb &&
-              fwrite(&na, 8, 1, f) == 1 && fwrite(m->avg_sum, 8, nsum, f) == nsum;
+              fwrite(&na, 8, 1, f) == 1 && (!nsum || fwrite(m->avg_sum, 8, nsum, f) == nsum);
     if (fclose(f)) ok = false;
     if (!ok || rename(tmp, path)) {
         terr(err, errlen, "writing %s: %s", path, strerror(errno));
