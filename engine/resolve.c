@@ -677,7 +677,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
-    if (twin_intent_line(r, schema, d, l, &step[TWINNED])) {
+    if (twin_intent_line(r, schema, d, l, utterance, &step[TWINNED])) {
         l = &step[TWINNED];
         d = intent_schema_find(schema, l->intent);
     }

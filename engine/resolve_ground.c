@@ -1143,14 +1143,46 @@ bool misfit_name_line(const struct resolve_registry *r, const struct intent_def 
            line_without(l, 1u << intent_slot_index("name"), out);
 }
 
+/* The domain of the vacuum or mower the utterance names when the line has no name ("云鲸开工吧"
+ * heard as the mower's start with no slots); NULL when it names none, or one of each. */
+static const char *said_robot_domain(const struct resolve_registry *r, const char *utterance)
+{
+    const char *domain = NULL;
+    struct ground_units *u = malloc(sizeof *u);
+    bool *eligible = malloc((size_t)r->n_ent * sizeof *eligible);
+    bool *cand = malloc((size_t)r->n_ent * sizeof *cand);
+    bool blocked[GROUND_UNITS] = {false};
+    int ms, me;
+    if (!u || !eligible || !cand) goto out;
+    ground_units_of(utterance, u);
+    for (int i = 0; i < r->n_ent; i++)
+        eligible[i] = r->ent[i].domain && (!strcmp(r->ent[i].domain, "vacuum") ||
+                                           !strcmp(r->ent[i].domain, "lawn_mower"));
+    if (!ground_mention(r, u, blocked, eligible, cand, &ms, &me)) goto out;
+    for (int i = 0; i < r->n_ent; i++) {
+        if (!cand[i]) continue;
+        if (domain && strcmp(domain, r->ent[i].domain)) {
+            domain = NULL;
+            break;
+        }
+        domain = r->ent[i].domain;
+    }
+out:
+    free(u);
+    free(eligible);
+    free(cand);
+    return domain;
+}
+
 /* The same action of another kind of device: the entity named decides between a vacuum's and a
  * lawn mower's start or return ("send Lawnbot to work" heard as HassVacuumStart, Lawnbot being
  * the house's mower), and "turn on" / "fire up" said of a vacuum or mower starts it. The model
- * hears the verb and cannot know what the name is; the registry does. The line changes only when
- * the twin takes the name with the line's slots. */
+ * hears the verb and cannot know what the name is; the registry does. A line without a name is
+ * judged by the vacuum or mower the utterance names; the later steps ground that name. The line
+ * changes only when the twin takes the entity's domain with the line's slots. */
 bool twin_intent_line(const struct resolve_registry *r, const struct intent_schema *schema,
                       const struct intent_def *d, const struct intent_line *l,
-                      struct intent_line *out)
+                      const char *utterance, struct intent_line *out)
 {
     static const char *const twins[][3] = {
         /* intent heard, domain of the entity named, intent meant */
@@ -1161,15 +1193,22 @@ bool twin_intent_line(const struct resolve_registry *r, const struct intent_sche
         {"HassTurnOn", "vacuum", "HassVacuumStart"},
         {"HassTurnOn", "lawn_mower", "HassLawnMowerStartMowing"},
     };
-    const char *span = intent_line_get(l, "name");
-    if (!schema || !d || !span) return false;
-    const struct resolve_item *e =
-        entity_named(r, resolve_entity(r, span, NULL, NULL, NULL, NULL));
-    if (!e || !e->domain || combo_takes(d, intent_line_mask(l), e->domain)) return false;
+    if (!schema || !d || !r->n_ent) return false;
+    const char *span = intent_line_get(l, "name"), *domain = NULL;
+    if (span) {
+        const struct resolve_item *e =
+            entity_named(r, resolve_entity(r, span, NULL, NULL, NULL, NULL));
+        domain = e ? e->domain : NULL;
+    } else if (utterance) {
+        domain = said_robot_domain(r, utterance);
+    }
+    /* asked with the name the line has or the later steps ground */
+    uint32_t mask = intent_line_mask(l) | 1u << intent_slot_index("name");
+    if (!domain || combo_takes(d, mask, domain)) return false;
     for (size_t i = 0; i < sizeof twins / sizeof twins[0]; i++) {
-        if (strcmp(l->intent, twins[i][0]) || strcmp(e->domain, twins[i][1])) continue;
+        if (strcmp(l->intent, twins[i][0]) || strcmp(domain, twins[i][1])) continue;
         const struct intent_def *t = intent_schema_find(schema, twins[i][2]);
-        if (!t || !combo_takes(t, intent_line_mask(l), e->domain)) return false;
+        if (!t || !combo_takes(t, mask, domain)) return false;
         *out = *l;
         snprintf(out->intent, sizeof out->intent, "%s", twins[i][2]);
         return true;

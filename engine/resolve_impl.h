@@ -94,10 +94,11 @@ bool says_any(const char *utt, const char *const *words);
  * A step that mends the line writes the new line to *out and returns true; false: it stays. */
 
 /* resolve_ground.c: a vacuum's or mower's action heard for the other kind, or turn-on said of
- * one, becomes the named entity's own (HassVacuumStart of a mower -> HassLawnMowerStartMowing) */
+ * one, becomes the named entity's own (HassVacuumStart of a mower -> HassLawnMowerStartMowing);
+ * a line without a name is judged by the vacuum or mower the utterance names */
 bool twin_intent_line(const struct resolve_registry *r, const struct intent_schema *schema,
                       const struct intent_def *d, const struct intent_line *l,
-                      struct intent_line *out);
+                      const char *utterance, struct intent_line *out);
 /* resolve_ground.c: a name of a domain no combination with the line's slots takes, dropped */
 bool misfit_name_line(const struct resolve_registry *r, const struct intent_def *d,
                       const struct intent_line *l, struct intent_line *out);

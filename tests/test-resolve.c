@@ -327,6 +327,16 @@ static void lock_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassVacuumStart\",\"slots\":{\"name\":\"Roomba\"}}");
     check_ground(g, s, "让Lawnbot开工", "HassTurnOn|name=Lawnbot",
                  "{\"intent\":\"HassLawnMowerStartMowing\",\"slots\":{\"name\":\"Lawnbot\"}}");
+    /* no name written: the vacuum or mower said decides, and is grounded as the name */
+    check_ground(g, s, "Roomba开工吧", "HassLawnMowerStartMowing",
+                 "{\"intent\":\"HassVacuumStart\",\"slots\":{\"name\":\"Roomba\"}}");
+    check_ground(g, s, "lawnbot, head home", "HassVacuumReturnToBase",
+                 "{\"intent\":\"HassLawnMowerDock\",\"slots\":{\"name\":\"Lawnbot\"}}");
+    check_ground(g, s, "turn on the roomba", "HassTurnOn",
+                 "{\"intent\":\"HassVacuumStart\",\"slots\":{\"name\":\"Roomba\"}}");
+    /* none said: the line stays */
+    check_ground(g, s, "start mowing", "HassLawnMowerStartMowing",
+                 "{\"intent\":\"HassLawnMowerStartMowing\",\"slots\":{}}");
     /* turning a vacuum off is no twin (pause or dock?): no answer, as before */
     check_ground(g, s, "turn off the roomba", "HassTurnOff|name=roomba",
                  "{\"intent\":null,\"slots\":{}}");
