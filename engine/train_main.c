@@ -82,6 +82,9 @@ struct tm_houses {
     char id[TM_HOUSE_CACHE][128];
     struct resolve_registry *reg[TM_HOUSE_CACHE];
     int next;
+    /* --hint-dropout: the share of lines whose hint names no domain, chosen by (seed, line) */
+    float drop;
+    uint64_t seed;
 };
 
 static void houses_free(struct tm_houses *h)
@@ -153,8 +156,17 @@ static const struct resolve_registry *houses_get(struct tm_houses *h, const char
     return r;
 }
 
+static uint64_t mix64(uint64_t z)
+{
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
 /* Read a corpus file into sequences of at most n_ctx tokens; with houses, each utterance is
- * followed by its house hint (intent_house_hint, as the engine reads it). */
+ * followed by its house hint (intent_house_hint, as the engine reads it). Lines whose hint is
+ * dropped (houses->drop) read as in a house without the names said: a name the house lacks is
+ * still written as a name, for the resolver to refuse, not turned into another intent. */
 static int data_load(const char *path, const struct tok_vocab *v, int n_ctx, long max_lines,
                      struct tm_houses *houses, struct tm_data *d)
 {
@@ -200,6 +212,9 @@ static int data_load(const char *path, const struct tok_vocab *v, int n_ctx, lon
                 break;
             }
             intent_house_hint(reg, text, hint, sizeof hint);
+            uint64_t r = mix64(houses->seed * 0x9e3779b97f4a7c15ull ^ mix64(lineno + 0x4848));
+            if ((double)(r >> 11) * (1.0 / 9007199254740992.0) < houses->drop)
+                hint[1] = 0; /* the newline stays: the prompt of a house that lacks the name */
         }
         int32_t *a = NULL, *b = NULL, *hh = NULL;
         size_t na = 0, nb = 0, nh = 0;
@@ -242,12 +257,6 @@ static int data_load(const char *path, const struct tok_vocab *v, int n_ctx, lon
     return rc;
 }
 
-static uint64_t mix64(uint64_t z)
-{
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
 
 /* index of the i-th sequence in the stream: epoch e = i / n shuffled by (seed, e) */
 static void epoch_perm(size_t *perm, size_t n, uint64_t seed, uint64_t epoch)
@@ -276,6 +285,7 @@ static void usage(FILE *f)
             "       [--ckpt FILE] [--ckpt-every N] [--resume FILE] [--log-every N (50)]\n"
             "       [--max-lines N] [--aux F (%g)] [--bias-gamma F (%g)] [--stop-at STEP]\n"
             "       [--word-dropout P (0)] [--backend cpu|cuda (cpu)] [--house-hint]\n"
+            "       [--hint-dropout P (0)]\n"
             "       [--average-from STEP] [--average-every N (1000)]\n"
             "       [--embd N (%d)] [--layers N (%d)] [--dense N (%d)] [--heads N (%d)]\n"
             "       [--kv-rank N (%d)] [--nope N (%d)] [--rope N (%d)] [--vhead N (%d)]\n"
@@ -359,7 +369,7 @@ int train_model_main(int argc, char **argv)
     const char *resume = NULL, *type = "f32", *backend = "cpu";
     long threads = 2, seed = 1, ckpt_every = 0, log_every = 50, max_lines = 0, stop_at = 0;
     long avg_from = 0, avg_every = 1000;
-    float wdrop = 0;
+    float wdrop = 0, hdrop = 0;
     bool house_hint = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -397,6 +407,7 @@ int train_model_main(int argc, char **argv)
             {"--lr", NULL, NULL, &o.lr, 0, 1},
             {"--aux", NULL, NULL, &o.aux_alpha, 0, 10},
             {"--word-dropout", NULL, NULL, &wdrop, 0, 0.9},
+            {"--hint-dropout", NULL, NULL, &hdrop, 0, 1},
             {"--bias-gamma", NULL, NULL, &o.bias_gamma, 0, 1},
             {"--embd", &c.n_embd, NULL, NULL, 8, 8192},
             {"--layers", &c.n_layer, NULL, NULL, 1, 256},
@@ -456,6 +467,10 @@ int train_model_main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
+    if (hdrop > 0 && !house_hint) {
+        fprintf(stderr, "hub-train model: --hint-dropout needs --house-hint\n");
+        return 2;
+    }
     int wtype = !strcmp(type, "f32")    ? KERN_F32
                 : !strcmp(type, "f16")  ? KERN_F16
                 : !strcmp(type, "q8_0") ? KERN_Q8_0
@@ -496,6 +511,7 @@ int train_model_main(int argc, char **argv)
     long *load = NULL;
     int32_t *dbuf = NULL;
     if (house_hint && houses_load(corpus, &hs)) goto done;
+    hs.drop = hdrop, hs.seed = (uint64_t)seed;
     if (data_load(corpus, v, c.n_ctx, max_lines, house_hint ? &hs : NULL, &d)) goto done;
     houses_free(&hs);
     if (heldout && house_hint && houses_load(heldout, &hs)) goto done;

@@ -92,6 +92,18 @@ has "export without snapshots" "$out" "holds no snapshot"
 out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/hint.gguf" \
     --steps 10 --house-hint $tiny 2>&1)
 has "house hint" "$out" "wrote $tmp/hint.gguf"
+# --hint-dropout 1: every hint says only its newline, so the same lines hold fewer tokens
+tok_of() { echo "$1" | sed -n 's/^data: [0-9]* sequences, \([0-9]*\) tokens.*/\1/p'; }
+t_full=$(tok_of "$out")
+# shellcheck disable=SC2086
+out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/hd.gguf" \
+    --steps 2 --house-hint --hint-dropout 1 $tiny 2>&1)
+t_drop=$(tok_of "$out")
+[ -n "$t_full" ] && [ -n "$t_drop" ] && [ "$t_drop" -lt "$t_full" ] ||
+    { echo "FAIL: --hint-dropout 1: $t_drop tokens, full hints: $t_full"; fail=1; }
+out=$("$ht" model --corpus "$tmp/c.jsonl" --tokenizer "$tmp/tok.gguf" --out "$tmp/x.gguf" \
+    --steps 2 --hint-dropout 0.5 2>&1) && { echo "FAIL: --hint-dropout without the hint"; fail=1; }
+has "hint dropout needs the hint" "$out" "needs --house-hint"
 has "house hint key" "$("$he" info --model "$tmp/hint.gguf" 2>&1)" "hubd.intent.house_hint"
 case "$("$he" info --model "$tmp/a.gguf" 2>&1)" in
 *house_hint*) echo "FAIL: a model trained without the hint says it reads one"; fail=1 ;;
