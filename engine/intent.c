@@ -305,37 +305,42 @@ void intent_house_hint(const struct resolve_registry *reg, const char *text, cha
 
 bool intent_engine_house_hint(const struct intent_engine *e) { return e->house_hint; }
 
-int intent_prompt(const struct intent_engine *e, const char *text, const char *hint,
-                  int32_t *toks, int cap, int *n_out, char *err, size_t errlen)
+int intent_prompt_tokens(const struct tok_vocab *v, const int32_t *sep, int n_sep,
+                         const char *text, const char *hint, int32_t *toks, int cap, int *n_out)
 {
     int32_t *ids = NULL, *hids = NULL;
     size_t n_ids = 0, n_hids = 0;
+    int32_t bos = tok_bos(v);
     int n = 0;
     *n_out = 0;
-    int rc = tok_encode(e->v, text, strlen(text), 0, &ids, &n_ids);
-    if (!rc && e->house_hint && hint) rc = tok_encode(e->v, hint, strlen(hint), 0, &hids, &n_hids);
-    if (rc) {
-        snprintf(err, errlen, "tokenizer: %s", hub_strerror(rc));
-        free(ids);
-        return rc;
+    int rc = tok_encode(v, text, strlen(text), 0, &ids, &n_ids);
+    if (!rc && hint) rc = tok_encode(v, hint, strlen(hint), 0, &hids, &n_hids);
+    if (!rc && (bos >= 0) + n_ids + n_hids + (size_t)n_sep > (size_t)cap) rc = HUB_ERR_RANGE;
+    if (!rc) {
+        if (bos >= 0) toks[n++] = bos;
+        memcpy(toks + n, ids, n_ids * sizeof *ids);
+        n += (int)n_ids;
+        if (n_hids) memcpy(toks + n, hids, n_hids * sizeof *hids);
+        n += (int)n_hids;
+        memcpy(toks + n, sep, (size_t)n_sep * sizeof *sep);
+        n += n_sep;
+        *n_out = n;
     }
-    if (n_ids + n_hids + (size_t)e->n_sep + 1 > (size_t)cap) {
-        snprintf(err, errlen, "prompt of %zu tokens is too long", n_ids + n_hids);
-        free(ids);
-        free(hids);
-        return HUB_ERR_RANGE;
-    }
-    if (e->bos >= 0) toks[n++] = e->bos;
-    memcpy(toks + n, ids, n_ids * sizeof *ids);
-    n += (int)n_ids;
-    if (n_hids) memcpy(toks + n, hids, n_hids * sizeof *hids);
-    n += (int)n_hids;
-    memcpy(toks + n, e->sep, (size_t)e->n_sep * sizeof *e->sep);
-    n += e->n_sep;
     free(ids);
     free(hids);
-    *n_out = n;
-    return HUB_OK;
+    return rc;
+}
+
+int intent_prompt(const struct intent_engine *e, const char *text, const char *hint,
+                  int32_t *toks, int cap, int *n_out, char *err, size_t errlen)
+{
+    int rc = intent_prompt_tokens(e->v, e->sep, e->n_sep, text, e->house_hint ? hint : NULL,
+                                  toks, cap, n_out);
+    if (rc == HUB_ERR_RANGE)
+        snprintf(err, errlen, "prompt of %zu bytes is too long for %d tokens", strlen(text), cap);
+    else if (rc)
+        snprintf(err, errlen, "tokenizer: %s", hub_strerror(rc));
+    return rc;
 }
 
 int intent_decode_line(struct intent_ctx *c, const struct resolve_registry *reg, const char *text,

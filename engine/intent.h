@@ -69,6 +69,11 @@ bool intent_engine_house_hint(const struct intent_engine *e);
  * the tokenizer's status. */
 int intent_prompt(const struct intent_engine *e, const char *text, const char *hint,
                   int32_t *toks, int cap, int *n, char *err, size_t errlen);
+/* The same prompt from a vocabulary and separator alone, as the trainer builds it ahead of the
+ * intent line: BOS when the vocabulary has one, the utterance, the hint (NULL: none), sep.
+ * HUB_ERR_RANGE when it needs more than cap tokens, or the tokenizer's status. */
+int intent_prompt_tokens(const struct tok_vocab *v, const int32_t *sep, int n_sep,
+                         const char *text, const char *hint, int32_t *toks, int cap, int *n);
 
 struct intent_ctx *intent_ctx_new(struct intent_engine *e, int n_threads, char *err,
                                   size_t errlen);

@@ -216,35 +216,26 @@ static int data_load(const char *path, const struct tok_vocab *v, int n_ctx, lon
             if ((double)(r >> 11) * (1.0 / 9007199254740992.0) < houses->drop)
                 hint[1] = 0; /* the newline stays: the prompt of a house that lacks the name */
         }
-        int32_t *a = NULL, *b = NULL, *hh = NULL;
-        size_t na = 0, nb = 0, nh = 0;
-        /* the utterance's own text never produces special tokens */
-        rc = tok_encode(v, text, strlen(text), 0, &a, &na);
-        if (!rc && hint[0]) rc = tok_encode(v, hint, strlen(hint), 0, &hh, &nh);
+        int32_t *b = NULL;
+        size_t nb = 0;
+        int np = 0;
+        /* the prompt as the engine builds it; the utterance never produces special tokens */
+        rc = intent_prompt_tokens(v, &sep, 1, text, houses ? hint : NULL, ids, n_ctx, &np);
         if (!rc) rc = tok_encode(v, target, strlen(target), 0, &b, &nb);
         json_decref(j);
-        if (!rc) {
-            na += nh; /* the hint is part of the prompt */
-            size_t n = na + nb + 3;
-            if (n > (size_t)n_ctx) {
-                d->dropped++;
-            } else {
-                size_t k = 0;
-                ids[k++] = tok_bos(v);
-                memcpy(ids + k, a, (na - nh) * sizeof *ids), k += na - nh;
-                if (nh) memcpy(ids + k, hh, nh * sizeof *ids), k += nh;
-                ids[k++] = sep;
-                memcpy(ids + k, b, nb * sizeof *ids), k += nb;
-                ids[k++] = tok_eos(v);
-                /* loss[t]: token t+1 is predicted with loss: from <|intent|> on */
-                for (size_t t = 0; t < k; t++)
-                    loss[t] = t >= na + 1 && t + 1 < k;
-                rc = data_push(d, ids, loss, k);
-            }
+        if (rc == HUB_ERR_RANGE || (!rc && (size_t)np + nb + 1 > (size_t)n_ctx)) {
+            d->dropped++;
+            rc = HUB_OK;
+        } else if (!rc) {
+            size_t k = (size_t)np;
+            memcpy(ids + k, b, nb * sizeof *ids), k += nb;
+            ids[k++] = tok_eos(v);
+            /* loss[t]: token t+1 is predicted with loss: from <|intent|> on */
+            for (size_t t = 0; t < k; t++)
+                loss[t] = t + 1 >= (size_t)np && t + 1 < k;
+            rc = data_push(d, ids, loss, k);
         }
-        free(a);
         free(b);
-        free(hh);
     }
     free(ids);
     free(loss);
