@@ -528,6 +528,13 @@ const struct resolve_item *entity_named(const struct resolve_registry *r, const 
     return NULL;
 }
 
+const struct resolve_item *line_entity(const struct resolve_registry *r,
+                                       const struct intent_line *l)
+{
+    const char *span = intent_line_get(l, "name");
+    return span ? entity_named(r, resolve_entity(r, span, NULL, NULL, NULL, NULL)) : NULL;
+}
+
 /* ---- the answer ---- */
 
 static json_t *null_answer(void)

@@ -1072,8 +1072,7 @@ bool place_lost_line(const struct resolve_registry *r, const struct intent_def *
     units_block_text(u, l, blocked);
     /* the device's own name and a place that is right say nothing of the lost one */
     const char *name = intent_line_get(l, "name");
-    const struct resolve_item *ent =
-        name ? entity_named(r, resolve_entity(r, name, NULL, NULL, NULL, NULL)) : NULL;
+    const struct resolve_item *ent = line_entity(r, l);
     const char *taken[3] = {name, canon[0], canon[1]};
     for (int k = 0; ent && k < ent->n_keys; k++) {
         int s, e;
@@ -1135,10 +1134,8 @@ out:
 bool misfit_name_line(const struct resolve_registry *r, const struct intent_def *d,
                       const struct intent_line *l, struct intent_line *out)
 {
-    const char *span = intent_line_get(l, "name");
-    if (!d || !span || strstr(l->intent, "Timer")) return false;
-    const struct resolve_item *e =
-        entity_named(r, resolve_entity(r, span, NULL, NULL, NULL, NULL));
+    if (!d || strstr(l->intent, "Timer")) return false;
+    const struct resolve_item *e = line_entity(r, l);
     return e && !combo_takes(d, intent_line_mask(l), e->domain) &&
            line_without(l, 1u << intent_slot_index("name"), out);
 }
@@ -1194,10 +1191,9 @@ bool twin_intent_line(const struct resolve_registry *r, const struct intent_sche
         {"HassTurnOn", "lawn_mower", "HassLawnMowerStartMowing"},
     };
     if (!schema || !d || !r->n_ent) return false;
-    const char *span = intent_line_get(l, "name"), *domain = NULL;
-    if (span) {
-        const struct resolve_item *e =
-            entity_named(r, resolve_entity(r, span, NULL, NULL, NULL, NULL));
+    const char *domain = NULL;
+    if (intent_line_get(l, "name")) {
+        const struct resolve_item *e = line_entity(r, l);
         domain = e ? e->domain : NULL;
     } else if (utterance) {
         domain = said_robot_domain(r, utterance);

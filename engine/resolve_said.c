@@ -473,9 +473,8 @@ bool lock_direction_line(const struct resolve_registry *r, const struct intent_l
 {
     bool on = !strcmp(l->intent, "HassTurnOn");
     if (!utterance || (!on && strcmp(l->intent, "HassTurnOff"))) return false;
-    const char *name = intent_line_get(l, "name"), *domain = intent_line_get(l, "domain");
-    const struct resolve_item *e =
-        name ? entity_named(r, resolve_entity(r, name, NULL, NULL, NULL, NULL)) : NULL;
+    const char *domain = intent_line_get(l, "domain");
+    const struct resolve_item *e = line_entity(r, l);
     bool is_lock = (domain && !strcmp(domain, "lock")) ||
                    (e && e->domain && !strcmp(e->domain, "lock"));
     int verb = is_lock ? lock_verb(utterance) : 0;
