@@ -812,8 +812,10 @@ bool repair_line(const struct resolve_registry *r, const struct intent_def *d,
                 if (ok && keep_name) {
                     *work = *cand;
                     changed = true;
-                } else if (ok && domains && domains[0] && !in_list(domains, r->ent[e].domain)) {
-                    /* another entity said with the same words, of a domain the intent takes */
+                } else if (ok && !combo_takes(d, intent_line_mask(cand), r->ent[e].domain)) {
+                    /* another entity said with the same words, of a domain the intent takes
+                     * (every combination with these slots asked: HassGetState's name + state
+                     * takes devices in one and people in another) */
                     e = repair_entity(r, u, blocked, name, area_canon, context_area, domains,
                                       &cs, &ce);
                     ok = e >= 0;
@@ -1174,9 +1176,10 @@ out:
 /* The same action of another kind of device: the entity named decides between a vacuum's and a
  * lawn mower's start or return ("send Lawnbot to work" heard as HassVacuumStart, Lawnbot being
  * the house's mower), and "turn on" / "fire up" said of a vacuum or mower starts it. The model
- * hears the verb and cannot know what the name is; the registry does. A line without a name is
- * judged by the vacuum or mower the utterance names; the later steps ground that name. The line
- * changes only when the twin takes the entity's domain with the line's slots. */
+ * hears the verb and cannot know what the name is; the registry does. A line without a name, or
+ * with a span that names nothing ("sweepy return"), is judged by the vacuum or mower the
+ * utterance names; the later steps ground that name. The line changes only when the twin takes
+ * the entity's domain with the line's slots. */
 bool twin_intent_line(const struct resolve_registry *r, const struct intent_schema *schema,
                       const struct intent_def *d, const struct intent_line *l,
                       const char *utterance, struct intent_line *out)
@@ -1191,13 +1194,9 @@ bool twin_intent_line(const struct resolve_registry *r, const struct intent_sche
         {"HassTurnOn", "lawn_mower", "HassLawnMowerStartMowing"},
     };
     if (!schema || !d || !r->n_ent) return false;
-    const char *domain = NULL;
-    if (intent_line_get(l, "name")) {
-        const struct resolve_item *e = line_entity(r, l);
-        domain = e ? e->domain : NULL;
-    } else if (utterance) {
-        domain = said_robot_domain(r, utterance);
-    }
+    const struct resolve_item *e = line_entity(r, l);
+    const char *domain = e ? e->domain : NULL;
+    if (!e && utterance) domain = said_robot_domain(r, utterance);
     /* asked with the name the line has or the later steps ground */
     uint32_t mask = intent_line_mask(l) | 1u << intent_slot_index("name");
     if (!domain || combo_takes(d, mask, domain)) return false;

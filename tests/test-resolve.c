@@ -334,6 +334,9 @@ static void lock_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassLawnMowerDock\",\"slots\":{\"name\":\"Lawnbot\"}}");
     check_ground(g, s, "turn on the roomba", "HassTurnOn",
                  "{\"intent\":\"HassVacuumStart\",\"slots\":{\"name\":\"Roomba\"}}");
+    /* a name span that names nothing: the robot the utterance names decides */
+    check_ground(g, s, "make the roomba return to base", "HassLawnMowerDock|name=roomba return",
+                 "{\"intent\":\"HassVacuumReturnToBase\",\"slots\":{\"name\":\"Roomba\"}}");
     /* none said: the line stays */
     check_ground(g, s, "start mowing", "HassLawnMowerStartMowing",
                  "{\"intent\":\"HassLawnMowerStartMowing\",\"slots\":{}}");
@@ -616,6 +619,10 @@ static void house_cases(const struct intent_schema *s)
                  "\"state\":\"home\"}}");
     check_ground(g, s, "where is anna", "HassGetState|domain=person",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Anna\"}}");
+    /* a span that ran on past the person's name: the person, by the combination for people */
+    check_ground(g, s, "is anna home yet", "HassGetState|name=anna home|state=home",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Anna\","
+                 "\"state\":\"home\"}}");
     /* must not change: nobody said, a longer word, two people of the name */
     check_ground(g, s, "is anyone home", "HassGetState|domain=person|state=home",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"domain\":\"person\","
