@@ -547,15 +547,21 @@ static bool item_key_exact(const struct resolve_item *items, int n, const char *
     return false;
 }
 
-/* A word that links a name to the sentence (a preposition, 在, 把) rather than qualifying it
- * ("desk" of "desk lamp"): a name may follow it inside a span copied too long. */
+/* A word that links a name to the sentence (a preposition, 在, 把), or a filler or please said
+ * before it, rather than qualifying it ("desk" of "desk lamp"): a name may follow it inside a
+ * span copied too long (唔琴房). */
 static bool unit_is_link(const char *unit)
 {
     static const char *const links[] = {
         "on", "in", "at", "to", "of", "over", "all", "across", "throughout", "inside", "within",
         "around", "for", "from", "by", "near", "into", "onto", "through", "upstairs",
         "downstairs", "down", "up", "off", "and", "is", "are", "my", "our",
-        "在", "把", "给", "让", "将", "到", "从", "对", "和", "跟", "帮", "用", NULL};
+        "um", "uh", "er", "erm", "hmm", "oh", "ok", "okay", "hey", "please",
+        "turn", "switch", "set", "put", "make", "take", "get", "spin", "start", "stop", "open",
+        "close", "lock", "unlock", "pause", "resume", "play", "mute", "unmute",
+        "在", "把", "给", "让", "将", "到", "从", "对", "和", "跟", "帮", "用",
+        "唔", "嗯", "呃", "啊", "哦", "喂", "嘿", "请", "麻烦",
+        "打开", "关闭", "关掉", "关上", "开启", "断开", "清空", "启动", "停止", "暂停", NULL};
     for (int i = 0; links[i]; i++)
         if (!strcmp(unit, links[i])) return true;
     return false;

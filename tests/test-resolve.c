@@ -886,6 +886,11 @@ static void repair_cases(const struct intent_schema *s)
     check_ground(g, s, "bring my neon sign down to 49 percent",
                  "HassLightSet|name=neon sign down|brightness=49 percent",
                  "{\"intent\":\"HassLightSet\",\"slots\":{\"name\":\"Neon Sign\",\"brightness\":49}}");
+    /* a verb or a filler before the name does not qualify it */
+    check_ground(g, s, "switch electric blanket off", "HassTurnOff|name=switch electric blanket",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Electric Blanket\"}}");
+    check_ground(g, s, "okay neon sign off", "HassTurnOff|name=okay neon sign",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Neon Sign\"}}");
     check_ground(g, s, "is it cold on the ground floor", "HassClimateGetTemperature|floor=cold on ground floor",
                  "{\"intent\":\"HassClimateGetTemperature\",\"slots\":{\"floor\":\"Ground Floor\"}}");
 
@@ -943,6 +948,9 @@ static void repair_cases(const struct intent_schema *s)
     resolve_registry_free(g);
 
     struct resolve_registry *zh = load_str(house_repair_zh);
+    /* a filler or a verb before a room said inside the span */
+    check_ground(zh, s, "唔琴房里的倒计时延后三个小时", "HassIncreaseTimer|area=唔琴房|hours=三个小时",
+                 "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"area\":\"琴房\",\"hours\":3}}");
     check_ground(zh, s, "帮我开一下书房台灯", "HassTurnOn|name=台灯",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"书房台灯\"}}");
     /* the area's words are part of the said name: the area goes */
