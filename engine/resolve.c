@@ -679,7 +679,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
-    enum { TWINNED, FITTED, TIMED, ROOMED, KINDED, LISTED, VERBED, BARE, REPAIRED, REPLACED,
+    enum { TWINNED, FITTED, TIMED, ROOMED, KINDED, MANY, LISTED, VERBED, BARE, REPAIRED, REPLACED,
            GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
@@ -693,6 +693,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (durations_line(l, utterance, &step[TIMED])) l = &step[TIMED];
     if (timer_area_line(r, d, l, &step[ROOMED])) l = &step[ROOMED];
     if (de_kind_line(r, d, l, &step[KINDED])) l = &step[KINDED];
+    if (kind_name_line(r, d, l, utterance, &step[MANY])) l = &step[MANY];
     if (list_named_line(r, l, utterance, &step[LISTED])) {
         l = &step[LISTED];
         d = schema ? intent_schema_find(schema, l->intent) : NULL;

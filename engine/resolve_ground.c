@@ -749,6 +749,42 @@ bool de_kind_line(const struct resolve_registry *r, const struct intent_def *d,
     return ok && intent_def_combo(d, intent_line_mask(out));
 }
 
+/* A name span that is a kind of device said as many ("让露台里的吸顶灯们亮到三十五" copied as
+ * name=吸顶灯, "把所有的吊灯和台灯打开" as name=灯): the kind (domain=light), not a device the
+ * house lacks. Chinese compounds end in their kind (a 吸顶灯 is a 灯), and 们 after the span or
+ * 所有 / 全部 / 每个 in the utterance says many; one device said so stays a name, for the house
+ * to have or not ("打开台灯" in a house without one is no order for every light). Only a span
+ * that names no entity, and only where the intent has the kind's combination. */
+bool kind_name_line(const struct resolve_registry *r, const struct intent_def *d,
+                    const struct intent_line *l, const char *utterance, struct intent_line *out)
+{
+    static const char *const many[] = {"所有", "全部", "每个", "每一个", NULL};
+    const char *name = intent_line_get(l, "name");
+    if (!d || !name || !utterance || strstr(l->intent, "Timer") || line_entity(r, l) ||
+        resolve_entity(r, name, NULL, NULL, NULL, NULL))
+        return false;
+    char span[INTENT_LINE_MAX];
+    snprintf(span, sizeof span, "%s", name);
+    size_t n = strlen(span), ml = strlen("们");
+    if (n > ml && !strcmp(span + n - ml, "们")) span[n -= ml] = 0;
+    const struct resolve_kind *kind = NULL;
+    for (size_t w = 0; w < sizeof resolve_kinds_zh / sizeof resolve_kinds_zh[0]; w++) {
+        size_t wl = strlen(resolve_kinds_zh[w].word);
+        if (wl <= n && !strcmp(span + n - wl, resolve_kinds_zh[w].word) &&
+            (!kind || wl > strlen(kind->word)))
+            kind = &resolve_kinds_zh[w];
+    }
+    if (!kind) return false;
+    char plural[INTENT_LINE_MAX + 8];
+    snprintf(plural, sizeof plural, "%s们", span);
+    if (!strstr(utterance, plural) && !says_any(utterance, many)) return false;
+    uint32_t drop = (1u << intent_slot_index("name")) | kind_mask();
+    bool ok =
+        line_without(l, drop, out) && intent_line_add(out, "domain", kind->domain) == HUB_OK &&
+        (!kind->device_class || intent_line_add(out, "device_class", kind->device_class) == HUB_OK);
+    return ok && intent_def_combo(d, intent_line_mask(out));
+}
+
 /* The line with its name, area and floor spans mended from the utterance (see resolve.h),
  * written to *out; false when nothing changed. */
 bool repair_line(const struct resolve_registry *r, const struct intent_def *d,

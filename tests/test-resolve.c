@@ -948,6 +948,15 @@ static void repair_cases(const struct intent_schema *s)
     resolve_registry_free(g);
 
     struct resolve_registry *zh = load_str(house_repair_zh);
+    /* a kind said as many is the kind; one said alone, or a device of that name, stays */
+    check_ground(zh, s, "让卧室里的吸顶灯们亮到三十", "HassLightSet|name=吸顶灯|brightness=三十",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"domain\":\"light\","
+                 "\"area\":\"卧室\",\"brightness\":30}}");
+    check_ground(zh, s, "把所有的筒灯打开", "HassTurnOn|name=筒灯",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"domain\":\"light\"}}");
+    check_ground(zh, s, "打开吸顶灯", "HassTurnOn|name=吸顶灯", "{\"intent\":null,\"slots\":{}}");
+    check_ground(zh, s, "把所有的吊灯打开", "HassTurnOn|name=吊灯",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"吊灯\"}}");
     /* a filler or a verb before a room said inside the span */
     check_ground(zh, s, "唔琴房里的倒计时延后三个小时", "HassIncreaseTimer|area=唔琴房|hours=三个小时",
                  "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"area\":\"琴房\",\"hours\":3}}");
