@@ -1217,7 +1217,8 @@ out:
 
 /* The same action of another kind of device: the entity named decides between a vacuum's and a
  * lawn mower's start or return ("send Lawnbot to work" heard as HassVacuumStart, Lawnbot being
- * the house's mower), and "turn on" / "fire up" said of a vacuum or mower starts it. The model
+ * the house's mower), "turn on" / "fire up" said of a vacuum or mower starts it, and "activate
+ * movie night" heard as turning off or asking about the scene runs it. The model
  * hears the verb and cannot know what the name is; the registry does. A line without a name, or
  * with a span that names nothing ("sweepy return"), is judged by the vacuum or mower the
  * utterance names; the later steps ground that name. The line changes only when the twin takes
@@ -1234,7 +1235,15 @@ bool twin_intent_line(const struct resolve_registry *r, const struct intent_sche
         {"HassLawnMowerDock", "vacuum", "HassVacuumReturnToBase"},
         {"HassTurnOn", "vacuum", "HassVacuumStart"},
         {"HassTurnOn", "lawn_mower", "HassLawnMowerStartMowing"},
+        /* only with a word of activating said (see below) */
+        {"HassTurnOff", "scene", "HassTurnOn"},
+        {"HassGetState", "scene", "HassTurnOn"},
+        {"HassTurnOff", "script", "HassTurnOn"},
+        {"HassGetState", "script", "HassTurnOn"},
     };
+    /* a scene or script is run, never turned off or asked about, when the speaker says so */
+    static const char *const activate[] = {"activate", "run", "trigger", "execute", "start",
+                                           "执行", "启动", "运行", "开启", "启用", NULL};
     if (!schema || !d || !r->n_ent) return false;
     const struct resolve_item *e = line_entity(r, l);
     const char *domain = e ? e->domain : NULL;
@@ -1244,6 +1253,9 @@ bool twin_intent_line(const struct resolve_registry *r, const struct intent_sche
     if (!domain || combo_takes(d, mask, domain)) return false;
     for (size_t i = 0; i < sizeof twins / sizeof twins[0]; i++) {
         if (strcmp(l->intent, twins[i][0]) || strcmp(domain, twins[i][1])) continue;
+        if ((!strcmp(domain, "scene") || !strcmp(domain, "script")) &&
+            (!utterance || !says_any(utterance, activate)))
+            return false;
         const struct intent_def *t = intent_schema_find(schema, twins[i][2]);
         if (!t || !combo_takes(t, mask, domain)) return false;
         *out = *l;

@@ -292,6 +292,7 @@ static const char *house_locks =
     "{\"name\":\"Back Door\",\"domain\":\"lock\",\"area\":\"Hall\",\"aliases\":[]},"
     "{\"name\":\"Roomba\",\"domain\":\"vacuum\",\"area\":\"Hall\",\"aliases\":[]},"
     "{\"name\":\"Lawnbot\",\"domain\":\"lawn_mower\",\"area\":null,\"aliases\":[]},"
+    "{\"name\":\"Movie Night\",\"domain\":\"scene\",\"area\":null,\"aliases\":[]},"
     "{\"name\":\"Hall Light\",\"domain\":\"light\",\"area\":\"Hall\",\"aliases\":[]}]}";
 
 static void lock_cases(const struct intent_schema *s)
@@ -340,6 +341,13 @@ static void lock_cases(const struct intent_schema *s)
     /* none said: the line stays */
     check_ground(g, s, "start mowing", "HassLawnMowerStartMowing",
                  "{\"intent\":\"HassLawnMowerStartMowing\",\"slots\":{}}");
+    /* a scene is run when the speaker says so, whatever the model heard */
+    check_ground(g, s, "activate movie night", "HassTurnOff|name=movie night",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Movie Night\"}}");
+    check_ground(g, s, "activate movie night", "HassGetState|name=movie night",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Movie Night\"}}");
+    check_ground(g, s, "turn off movie night", "HassTurnOff|name=movie night",
+                 "{\"intent\":null,\"slots\":{}}");
     /* turning a vacuum off is no twin (pause or dock?): no answer, as before */
     check_ground(g, s, "turn off the roomba", "HassTurnOff|name=roomba",
                  "{\"intent\":null,\"slots\":{}}");
