@@ -591,13 +591,18 @@ static json_t *number_json(double x)
  * "车库门磁开着吗" ask about on/off devices and contact sensors (on = open), "大门锁是不是开着"
  * about a lock (open = unlocked), "is the garage door on" about a cover; the model hears "open"
  * or "on" from the words and cannot know the device, and may say a lock's word for a door or a
- * tap ("侧门是不是开着" as unlocked: open). Returns state itself when it fits. */
+ * tap ("侧门是不是开着" as unlocked: open). Returns state itself when it fits, NULL for a
+ * person's state (home, not_home) asked of a device ("what is the office humidity" heard as
+ * whether someone is home in the office). */
 static const char *state_of_domain(const char *domain, const char *state)
 {
     static const char *const onoff[] = {"light", "switch", "fan", "input_boolean",
                                         "binary_sensor", "media_player", "climate", NULL};
     static const char *const openclose[] = {"cover", "valve", NULL};
+    static const char *const zoned[] = {"person", "device_tracker", NULL};
     if (!domain) return state;
+    if ((!strcmp(state, "home") || !strcmp(state, "not_home")) && !in_list(zoned, domain))
+        return NULL;
     if (in_list(onoff, domain)) {
         if (!strcmp(state, "open") || !strcmp(state, "unlocked")) return "on";
         if (!strcmp(state, "closed") || !strcmp(state, "locked")) return "off";
@@ -665,7 +670,14 @@ static json_t *resolve_slots(const struct resolve_registry *r, const struct inte
         timer ? NULL : entity_named(r, json_string_value(json_object_get(slots, "name")));
     const char *state = json_string_value(json_object_get(slots, "state"));
     const char *st = ent && state ? state_of_domain(ent->domain, state) : state;
-    if (st != state && json_object_set_new(slots, "state", json_string(st))) {
+    if (state && !st) { /* the device's own state is asked, when the intent may ask it without one */
+        uint32_t bare = intent_line_mask(l) & ~(1u << intent_slot_index("state"));
+        if (!d || !intent_def_combo(d, bare)) {
+            json_decref(slots);
+            return null_answer();
+        }
+        json_object_del(slots, "state");
+    } else if (st != state && json_object_set_new(slots, "state", json_string(st))) {
         json_decref(slots);
         return NULL;
     }

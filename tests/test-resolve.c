@@ -627,6 +627,10 @@ static void house_cases(const struct intent_schema *s)
                  "\"state\":\"home\"}}");
     check_ground(g, s, "where is anna", "HassGetState|domain=person",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Anna\"}}");
+    /* a person's state asked of a device: the device's own state is asked */
+    check_ground(g, s, "what is the outdoor temperature",
+                 "HassGetState|name=outdoor temperature|state=home",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Outdoor Temperature\"}}");
     /* a span that ran on past the person's name: the person, by the combination for people */
     check_ground(g, s, "is anna home yet", "HassGetState|name=anna home|state=home",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Anna\","
