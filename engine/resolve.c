@@ -692,7 +692,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
     enum { TWINNED, FITTED, TIMED, ROOMED, KINDED, MANY, LISTED, VERBED, BARE, REPAIRED, REPLACED,
-           GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED, N_STEPS };
+           GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED, COVERED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -735,6 +735,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         (!schema || intent_def_combo(intent_schema_find(schema, step[MUTED].intent),
                                      intent_line_mask(&step[MUTED]))))
         l = &step[MUTED];
+    if (said_class_line(l, utterance, &step[COVERED])) l = &step[COVERED];
     if (misfit && !intent_line_get(l, "name") && !intent_def_combo(d, intent_line_mask(l)))
         ans = null_answer(); /* the intent needs a name and none was said */
     else if (kind_missing(r, l) || owner_unknown(r, l, utterance)) ans = null_answer();

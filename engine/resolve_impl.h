@@ -112,6 +112,8 @@ bool timer_area_line(const struct resolve_registry *r, const struct intent_def *
 /* resolve_ground.c: name=<area>的<kind word> as area + domain (+ device_class) */
 bool de_kind_line(const struct resolve_registry *r, const struct intent_def *d,
                   const struct intent_line *l, struct intent_line *out);
+/* resolve_ground.c: the class of cover a Chinese kind word says, over the line's */
+bool said_class_line(const struct intent_line *l, const char *utterance, struct intent_line *out);
 /* resolve_ground.c: name=<kind> said as many (吸顶灯们, 所有的灯) as domain (+ device_class) */
 bool kind_name_line(const struct resolve_registry *r, const struct intent_def *d,
                     const struct intent_line *l, const char *utterance, struct intent_line *out);

@@ -749,6 +749,12 @@ static void house_cases(const struct intent_schema *s)
     check_ground(de, s, "打开客厅的窗帘", "HassTurnOn|name=客厅的窗帘",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"客厅\",\"domain\":\"cover\","
                  "\"device_class\":\"curtain\"}}");
+    /* the class of cover said decides: blinds in a house of curtains are a kind it lacks */
+    check_ground(de, s, "把所有的竹帘拉开", "HassTurnOn|domain=cover|device_class=curtain",
+                 "{\"intent\":null,\"slots\":{}}");
+    check_ground(de, s, "把所有的布帘拉开", "HassTurnOn|domain=cover|device_class=blind",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"domain\":\"cover\","
+                 "\"device_class\":\"curtain\"}}");
     check_ground(de, s, "客厅的灯关了吗", "HassGetState|name=客厅的灯|state=off",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"area\":\"客厅\",\"domain\":\"light\","
                  "\"state\":\"off\"}}");
