@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "hub_status.h"
 
@@ -749,12 +750,26 @@ bool de_kind_line(const struct resolve_registry *r, const struct intent_def *d,
     return ok && intent_def_combo(d, intent_line_mask(out));
 }
 
+/* English plural kind words (data/templates/en.tpl's kinds): "is the plugs on" copied as
+ * name=plugs asks about the switches. */
+static const struct resolve_kind resolve_kinds_en[] = {
+    {"lights", "light", NULL},         {"lamps", "light", NULL},
+    {"fans", "fan", NULL},             {"switches", "switch", NULL},
+    {"plugs", "switch", NULL},         {"blinds", "cover", "blind"},
+    {"curtains", "cover", "curtain"},  {"shades", "cover", "shade"},
+    {"shutters", "cover", "shutter"},  {"windows", "cover", "window"},
+    {"garage doors", "cover", "garage"}, {"awnings", "cover", "awning"},
+    {"gates", "cover", "gate"},        {"locks", "lock", NULL},
+};
+
 /* A name span that is a kind of device said as many ("让露台里的吸顶灯们亮到三十五" copied as
- * name=吸顶灯, "把所有的吊灯和台灯打开" as name=灯): the kind (domain=light), not a device the
- * house lacks. Chinese compounds end in their kind (a 吸顶灯 is a 灯), and 们 after the span or
- * 所有 / 全部 / 每个 in the utterance says many; one device said so stays a name, for the house
- * to have or not ("打开台灯" in a house without one is no order for every light). Only a span
- * that names no entity, and only where the intent has the kind's combination. */
+ * name=吸顶灯, "把所有的吊灯和台灯打开" as name=灯, "is the plugs on" as name=plugs): the kind
+ * (domain=light), not a device the house lacks. Chinese compounds end in their kind (a 吸顶灯 is
+ * a 灯), and 们 after the span or 所有 / 全部 / 每个 in the utterance says many; English says it
+ * with the plural (the span is the plural kind word, "the" aside). One device said so stays a
+ * name, for the house to have or not ("打开台灯", "turn on the heater" in a house without one
+ * is no order for every light). Only a span that names no entity, and only where the intent has
+ * the kind's combination. */
 bool kind_name_line(const struct resolve_registry *r, const struct intent_def *d,
                     const struct intent_line *l, const char *utterance, struct intent_line *out)
 {
@@ -768,6 +783,12 @@ bool kind_name_line(const struct resolve_registry *r, const struct intent_def *d
     size_t n = strlen(span), ml = strlen("们");
     if (n > ml && !strcmp(span + n - ml, "们")) span[n -= ml] = 0;
     const struct resolve_kind *kind = NULL;
+    const char *word = span; /* the English plural, after "all" and "the" */
+    if (!strncasecmp(word, "all ", 4)) word += 4;
+    if (!strncasecmp(word, "the ", 4)) word += 4;
+    for (size_t w = 0; w < sizeof resolve_kinds_en / sizeof resolve_kinds_en[0]; w++)
+        if (!strcasecmp(word, resolve_kinds_en[w].word)) kind = &resolve_kinds_en[w];
+    if (kind) goto found;
     for (size_t w = 0; w < sizeof resolve_kinds_zh / sizeof resolve_kinds_zh[0]; w++) {
         size_t wl = strlen(resolve_kinds_zh[w].word);
         if (wl <= n && !strcmp(span + n - wl, resolve_kinds_zh[w].word) &&
@@ -778,6 +799,7 @@ bool kind_name_line(const struct resolve_registry *r, const struct intent_def *d
     char plural[INTENT_LINE_MAX + 8];
     snprintf(plural, sizeof plural, "%s们", span);
     if (!strstr(utterance, plural) && !says_any(utterance, many)) return false;
+found:;
     uint32_t drop = (1u << intent_slot_index("name")) | kind_mask();
     bool ok =
         line_without(l, drop, out) && intent_line_add(out, "domain", kind->domain) == HUB_OK &&

@@ -904,6 +904,11 @@ static void repair_cases(const struct intent_schema *s)
     check_ground(g, s, "bring my neon sign down to 49 percent",
                  "HassLightSet|name=neon sign down|brightness=49 percent",
                  "{\"intent\":\"HassLightSet\",\"slots\":{\"name\":\"Neon Sign\",\"brightness\":49}}");
+    /* an English plural kind word as the name is the kind; a singular one stays a name */
+    check_ground(g, s, "are the plugs on in the kitchen", "HassGetState|name=plugs|state=on",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"domain\":\"switch\","
+                 "\"state\":\"on\",\"area\":\"Kitchen\"}}");
+    check_ground(g, s, "turn on the plug", "HassTurnOn|name=plug", "{\"intent\":null,\"slots\":{}}");
     /* a verb or a filler before the name does not qualify it */
     check_ground(g, s, "switch electric blanket off", "HassTurnOff|name=switch electric blanket",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Electric Blanket\"}}");
