@@ -60,10 +60,54 @@ static bool is_shopping_list(const struct resolve_item *e)
     return false;
 }
 
+/* The list said at the end of the item span ("把垃圾袋在药店清单上标成已完成" copied as
+ * item=垃圾袋在药店): the longest end of the item that is the name of one of the eligible lists,
+ * with a word before it that links it (在, 到, on, to). The line of list_intent is written with
+ * the item before that word. */
+static bool list_in_item(const struct resolve_registry *r, const bool *eligible, const char *item,
+                         const char *list_intent, struct intent_line *out)
+{
+    static const char *const links[] = {"在", "到", "上", "里", " on the", " to the", " in the",
+                                        " on", " to", " in", " onto", NULL};
+    char key[INTENT_LINE_MAX];
+    size_t n = strlen(item);
+    for (size_t k = 1; k < n; k++) {
+        if (((unsigned char)item[k] & 0xC0) == 0x80) continue; /* inside a character */
+        resolve_key(item + k, key, sizeof key);
+        int pick = -1;
+        for (int i = 0; i < r->n_ent && key[0]; i++)
+            for (int j = 0; eligible[i] && j < r->ent[i].n_keys; j++)
+                if (!strcmp(r->ent[i].keys[j], key)) {
+                    if (pick >= 0 && pick != i) return false; /* two lists of one name */
+                    pick = i;
+                }
+        if (pick < 0) continue;
+        char before[INTENT_LINE_MAX];
+        snprintf(before, sizeof before, "%.*s", (int)k, item);
+        size_t bl = strlen(before);
+        while (bl && before[bl - 1] == ' ') before[--bl] = 0;
+        bool linked = false;
+        for (int w = 0; links[w] && !linked; w++) {
+            size_t wl = strlen(links[w]);
+            if (bl > wl && !strcasecmp(before + bl - wl, links[w])) {
+                before[bl -= wl] = 0;
+                linked = true;
+            }
+        }
+        while (bl && before[bl - 1] == ' ') before[--bl] = 0;
+        if (!linked || !bl) return false;
+        memset(out, 0, sizeof *out);
+        snprintf(out->intent, sizeof out->intent, "%s", list_intent);
+        return intent_line_add(out, "item", before) == HUB_OK &&
+               intent_line_add(out, "name", r->ent[pick].name) == HUB_OK;
+    }
+    return false;
+}
+
 /* The shopping list's intents with another list of the house said: "note oat milk on the
  * costco list", 把牙膏记到药店上 decoded as HassShoppingListAddItem. The list said is meant
  * (HassListAddItem / HassListCompleteItem with its name), when it is not the shopping list itself
- * and the item is not its name. */
+ * and the item is not its name; said inside the item span, see list_in_item. */
 bool list_named_line(const struct resolve_registry *r, const struct intent_line *l,
                      const char *utterance, struct intent_line *out)
 {
@@ -86,7 +130,10 @@ bool list_named_line(const struct resolve_registry *r, const struct intent_line 
     units_block_text(u, l, blocked);
     for (int i = 0; i < r->n_ent; i++)
         eligible[i] = is_list(&r->ent[i]) && !is_shopping_list(&r->ent[i]);
-    if (!ground_mention(r, u, blocked, eligible, cand, &ms, &me)) goto out;
+    if (!ground_mention(r, u, blocked, eligible, cand, &ms, &me)) {
+        done = list_in_item(r, eligible, item, list_intent, out);
+        goto out;
+    }
     for (int i = 0; i < r->n_ent; i++)
         if (cand[i]) {
             if (pick >= 0) goto out; /* two lists of one name */

@@ -501,6 +501,15 @@ static void said_cases(const struct intent_schema *s)
     check_ground(lists, s, "药店上的花生酱搞定了", "HassShoppingListCompleteItem|item=花生酱",
                  "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"花生酱\","
                  "\"name\":\"药店\"}}");
+    /* the list said at the end of the item span, after a linking word */
+    check_ground(lists, s, "把垃圾袋在药店清单上标成已完成",
+                 "HassShoppingListCompleteItem|item=垃圾袋在药店",
+                 "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"垃圾袋\","
+                 "\"name\":\"药店\"}}");
+    check_ground(lists, s, "put bags on the costco list",
+                 "HassShoppingListAddItem|item=bags on the costco list",
+                 "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"bags\","
+                 "\"name\":\"Costco List\"}}");
     /* must not change: the shopping list said by any of its names; the list's name copied as
      * the item; a list named only inside the item */
     check_ground(lists, s, "add milk to the grocery list", "HassShoppingListAddItem|item=milk",
