@@ -692,7 +692,8 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
     enum { TWINNED, FITTED, TIMED, ROOMED, KINDED, MANY, LISTED, VERBED, BARE, REPAIRED, REPLACED,
-           GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED, COVERED, N_STEPS };
+           GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED,
+           N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -710,6 +711,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         l = &step[LISTED];
         d = schema ? intent_schema_find(schema, l->intent) : NULL;
     }
+    if (message_line(l, utterance, &step[MESSAGED])) l = &step[MESSAGED];
     if (list_verb_line(r, l, utterance, &step[VERBED])) {
         l = &step[VERBED];
         d = schema ? intent_schema_find(schema, l->intent) : NULL;

@@ -358,6 +358,85 @@ out:
     return changed;
 }
 
+/* ---- broadcasts ---- */
+
+/* The end (byte offset) of the last whole-word occurrence of one of the words that ends at or
+ * before limit; -1 when there is none. */
+static long last_word_end(const char *utt, size_t limit, const char *const *words)
+{
+    long best = -1;
+    for (int i = 0; words[i]; i++) {
+        size_t wl = strlen(words[i]);
+        bool ascii = (unsigned char)words[i][0] < 0x80;
+        for (const char *p = utt; (p = ascii ? strcasestr(p, words[i]) : strstr(p, words[i]));
+             p++) {
+            size_t end = (size_t)(p - utt) + wl;
+            if (end > limit) break;
+            bool whole = !ascii || !isalnum((unsigned char)words[i][0]) ||
+                         ((p == utt || !isalnum((unsigned char)p[-1])) &&
+                          !isalnum((unsigned char)p[wl]));
+            if (whole && (long)end > best) best = (long)end;
+        }
+    }
+    return best;
+}
+
+/* A broadcast's message runs from the words that say who hears it to the end of the utterance
+ * (data/templates: "shout to everyone that ...", "make an announcement ...", 通知大家，...).
+ * The model may copy only its end ("the door" of "someone is at the door", read as a place) or
+ * the audience with it (大家外卖到了). A message that ends the utterance (punctuation aside) is
+ * made to start right after the last such word before it, or after the one it starts with. */
+bool message_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const audience[] = {
+        "that", "everyone", "everybody", "the house", "the family", "announcement", "saying",
+        "announce", "broadcast", "know", ":", "大家", "全家", "所有人", "每个人", "家里人",
+        "全屋", "广播", "通知", "一下", "：", "，", NULL};
+    const char *msg = intent_line_get(l, "message");
+    if (!utt || !msg || !msg[0] || strcmp(l->intent, "HassBroadcast")) return false;
+    const char *at = NULL;
+    for (const char *p = utt; (p = strstr(p, msg)); p++) at = p; /* the last copy */
+    if (!at) return false;
+    size_t ms = (size_t)(at - utt), me = ms + strlen(msg), end = strlen(utt);
+    while (end > me && strchr(" .!?\t", utt[end - 1])) end--;
+    static const char *const stops[] = {"。", "！", "？", NULL};
+    for (bool cut = true; cut && end > me;) {
+        cut = false;
+        for (int i = 0; stops[i]; i++) {
+            size_t sl = strlen(stops[i]);
+            if (end >= me + sl && !memcmp(utt + end - sl, stops[i], sl)) end -= sl, cut = true;
+        }
+    }
+    if (end != me) return false; /* the message does not end the utterance */
+    long start = last_word_end(utt, ms, audience);
+    for (int i = 0; audience[i]; i++) { /* the message starts with its audience (大家外卖到了) */
+        size_t wl = strlen(audience[i]);
+        bool ascii = (unsigned char)audience[i][0] < 0x80;
+        if (wl < me - ms && !(ascii ? strncasecmp(at, audience[i], wl) : strncmp(at, audience[i], wl)) &&
+            (!ascii || !isalnum((unsigned char)at[wl])))
+            start = (long)(ms + wl);
+    }
+    if (start < 0) return false;
+    while (utt[start] && strchr(" ,:", utt[start])) start++;
+    for (bool cut = true; cut;) {
+        cut = false;
+        static const char *const lead_marks[] = {"，", "：", NULL};
+        for (int i = 0; lead_marks[i]; i++) {
+            size_t ll = strlen(lead_marks[i]);
+            if (!strncmp(utt + start, lead_marks[i], ll)) start += (long)ll, cut = true;
+        }
+    }
+    if ((size_t)start >= end) return false;
+    char fresh[INTENT_LINE_MAX];
+    snprintf(fresh, sizeof fresh, "%.*s", (int)(end - (size_t)start), utt + start);
+    if (!strcmp(fresh, msg)) return false;
+    *out = *l;
+    for (int i = 0; i < out->n_slots; i++)
+        if (!strcmp(out->slots[i].name, "message"))
+            snprintf(out->slots[i].value, sizeof out->slots[i].value, "%s", fresh);
+    return true;
+}
+
 /* ---- lights, mute, colours and locks ---- */
 
 /* The domain and device class slots. */

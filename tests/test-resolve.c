@@ -364,6 +364,18 @@ static void lock_cases(const struct intent_schema *s)
 static void said_cases(const struct intent_schema *s)
 {
     struct resolve_registry *en = load_str(house_ground), *zh = load_str(house_de_zh);
+    /* a broadcast's message runs from its audience to the end of the utterance */
+    check_ground(en, s, "make an announcement that dinner is on the table",
+                 "HassBroadcast|message=the table",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"dinner is on the table\"}}");
+    check_ground(zh, s, "通知大家外卖到了！", "HassBroadcast|message=大家外卖到了",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"外卖到了\"}}");
+    /* must not change: a "that" of the message's own; a message that does not end it */
+    check_ground(en, s, "tell everyone that the dog that barks is out",
+                 "HassBroadcast|message=the dog that barks is out",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"the dog that barks is out\"}}");
+    check_ground(en, s, "broadcast dinner is ready, please", "HassBroadcast|message=dinner is ready",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"dinner is ready\"}}");
     /* a registry name not said, where another entity's name is: the said one (the decoder
      * offers every name of the house, said or not) */
     check_ground(zh, s, "打开卧室窗帘", "HassTurnOn|name=客厅窗帘",
