@@ -120,6 +120,8 @@ bool kind_name_line(const struct resolve_registry *r, const struct intent_def *d
 /* resolve_said.c: the list said, and the act its verbs ask */
 bool list_named_line(const struct resolve_registry *r, const struct intent_line *l,
                      const char *utterance, struct intent_line *out);
+/* resolve_said.c: an item without the first characters of the Chinese list verb after it */
+bool item_verb_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: a broadcast's message made to run from its audience words to the end */
 bool message_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 bool list_verb_line(const struct resolve_registry *r, const struct intent_line *l,

@@ -163,15 +163,44 @@ out:
  * corpus teaches for each intent (data/templates). */
 enum list_act { LIST_NONE = -1, LIST_ADD, LIST_COMPLETE, LIST_REMOVE };
 
+static const char *const list_verbs[3][16] = {
+    {"add", "put", "remember to buy", "forget to buy", "加到", "加入", "添加", "加上", "放进",
+     "写进", "记到", "记上", "放到", "加个", NULL},
+    {"check off", "cross off", "tick off", "mark off", "mark", "bought", "picked up", "勾掉",
+     "划掉", "标记为完成", "打勾", "买好了", "已经买了", "买到了", NULL},
+    {"remove", "delete", "get rid of", "drop", "删除", "删掉", "去掉", "移除", "拿掉", NULL},
+};
+
+/* An item that took the first characters of the Chinese list verb after it (猫砂记 of
+ * "把猫砂记到药店清单上": 记到 is the verb): the item without them. */
+bool item_verb_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    const char *item = intent_line_get(l, "item");
+    const char *at = item && utt ? strstr(utt, item) : NULL;
+    if (!at) return false;
+    size_t il = strlen(item);
+    const char *after = at + il;
+    for (int a = 0; a < 3; a++)
+        for (int v = 0; list_verbs[a][v]; v++) {
+            const char *verb = list_verbs[a][v];
+            if ((unsigned char)verb[0] < 0x80) continue;
+            for (size_t k = 1; verb[k]; k++) {
+                if (((unsigned char)verb[k] & 0xC0) == 0x80) continue; /* inside a character */
+                if (k >= il || memcmp(item + il - k, verb, k) || strncmp(after, verb + k, strlen(verb + k)))
+                    continue;
+                *out = *l;
+                for (int i = 0; i < out->n_slots; i++)
+                    if (!strcmp(out->slots[i].name, "item"))
+                        out->slots[i].value[il - k] = 0;
+                return true;
+            }
+        }
+    return false;
+}
+
 static enum list_act list_act_said(const char *utt, const char *item)
 {
-    static const char *const verbs[3][16] = {
-        {"add", "put", "remember to buy", "forget to buy", "加到", "加入", "添加", "加上", "放进",
-         "写进", "记到", "记上", "放到", "加个", NULL},
-        {"check off", "cross off", "tick off", "mark off", "mark", "bought", "picked up", "勾掉",
-         "划掉", "标记为完成", "打勾", "买好了", "已经买了", "买到了", NULL},
-        {"remove", "delete", "get rid of", "drop", "删除", "删掉", "去掉", "移除", "拿掉", NULL},
-    };
+    const char *const(*verbs)[16] = list_verbs;
     char rest[INTENT_LINE_MAX];
     snprintf(rest, sizeof rest, "%s", utt);
     /* the item's own words say nothing of the act */

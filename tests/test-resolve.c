@@ -513,6 +513,10 @@ static void said_cases(const struct intent_schema *s)
     check_ground(lists, s, "药店上的花生酱搞定了", "HassShoppingListCompleteItem|item=花生酱",
                  "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"花生酱\","
                  "\"name\":\"药店\"}}");
+    /* an item that took the first character of the verb after it */
+    check_ground(lists, s, "把猫砂记到药店清单上", "HassListAddItem|item=猫砂记|name=药店",
+                 "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"猫砂\","
+                 "\"name\":\"药店\"}}");
     /* the list said at the end of the item span, after a linking word */
     check_ground(lists, s, "把垃圾袋在药店清单上标成已完成",
                  "HassShoppingListCompleteItem|item=垃圾袋在药店",
