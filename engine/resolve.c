@@ -693,7 +693,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     /* each step writes its line into a slot of its own and the next steps read that one */
     enum { TWINNED, FITTED, TIMED, ROOMED, KINDED, MANY, LISTED, VERBED, BARE, REPAIRED, REPLACED,
            GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED,
-           ITEMED, N_STEPS };
+           ITEMED, LOUDNESS, LEVELED, TIMERED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -707,6 +707,15 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (timer_area_line(r, d, l, &step[ROOMED])) l = &step[ROOMED];
     if (de_kind_line(r, d, l, &step[KINDED])) l = &step[KINDED];
     if (kind_name_line(r, d, l, utterance, &step[MANY])) l = &step[MANY];
+    if (volume_way_line(l, utterance, &step[LOUDNESS])) l = &step[LOUDNESS];
+    if (cover_level_line(r, l, utterance, &step[LEVELED])) {
+        l = &step[LEVELED];
+        d = schema ? intent_schema_find(schema, l->intent) : NULL;
+    }
+    if (timer_said_line(r, l, utterance, &step[TIMERED])) {
+        l = &step[TIMERED];
+        d = schema ? intent_schema_find(schema, l->intent) : NULL;
+    }
     if (message_line(l, utterance, &step[MESSAGED])) l = &step[MESSAGED];
     if (item_verb_line(l, utterance, &step[ITEMED])) l = &step[ITEMED];
     if (list_named_line(r, l, utterance, &step[LISTED])) {

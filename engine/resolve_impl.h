@@ -120,6 +120,14 @@ bool kind_name_line(const struct resolve_registry *r, const struct intent_def *d
 /* resolve_said.c: the list said, and the act its verbs ask */
 bool list_named_line(const struct resolve_registry *r, const struct intent_line *l,
                      const char *utterance, struct intent_line *out);
+/* resolve_said.c: the volume's way by the words said (声音太小了: up) */
+bool volume_way_line(const struct intent_line *l, const char *utt, struct intent_line *out);
+/* resolve_said.c: a cover's level heard as a volume (the utterance names a cover, no player) */
+bool cover_level_line(const struct resolve_registry *r, const struct intent_line *l,
+                      const char *utt, struct intent_line *out);
+/* resolve_said.c: a timer's pause or resume with no timer said is the media's; 清空 cancels all */
+bool timer_said_line(const struct resolve_registry *r, const struct intent_line *l,
+                     const char *utt, struct intent_line *out);
 /* resolve_said.c: an item without the first characters of the Chinese list verb after it */
 bool item_verb_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: a broadcast's message made to run from its audience words to the end */

@@ -466,6 +466,119 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
     return true;
 }
 
+/* ---- what the words say: volume direction, covers, timers or media ---- */
+
+/* The way the volume goes by the words said: 声音太小了 (too quiet) heard as turning it down.
+ * Both ways said, or none: the model's answer stays. */
+bool volume_way_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const up[] = {"太小", "太轻", "太低", "听不见", "听不清", "大一点", "大点",
+                                     "大声", "调大", "开大", "too quiet", "too low", "too soft",
+                                     "can't hear", "cannot hear", "louder", NULL};
+    static const char *const down[] = {"太大", "太吵", "太响", "小一点", "小点", "小声", "调小",
+                                       "关小", "too loud", "quieter", NULL};
+    const char *step = intent_line_get(l, "volume_step");
+    if (!utt || !step || strcmp(l->intent, "HassSetVolumeRelative") ||
+        (strcmp(step, "up") && strcmp(step, "down")))
+        return false;
+    bool says_up = says_any(utt, up), says_down = says_any(utt, down);
+    if (says_up == says_down) return false;
+    const char *way = says_up ? "up" : "down";
+    if (!strcmp(step, way)) return false;
+    *out = *l;
+    for (int i = 0; i < out->n_slots; i++)
+        if (!strcmp(out->slots[i].name, "volume_step"))
+            snprintf(out->slots[i].value, sizeof out->slots[i].value, "%s", way);
+    return true;
+}
+
+/* The one entity of the domain the utterance names, or NULL (none, or two said alike). */
+static const struct resolve_item *said_entity_of(const struct resolve_registry *r,
+                                                 const char *utt, const char *domain)
+{
+    const struct resolve_item *pick = NULL;
+    struct ground_units *u = malloc(sizeof *u);
+    bool *eligible = calloc((size_t)r->n_ent + 1, sizeof *eligible);
+    bool *cand = calloc((size_t)r->n_ent + 1, sizeof *cand);
+    bool blocked[GROUND_UNITS] = {false};
+    int ms, me;
+    if (!u || !eligible || !cand) goto out;
+    ground_units_of(utt, u);
+    for (int i = 0; i < r->n_ent; i++)
+        eligible[i] = r->ent[i].domain && !strcmp(r->ent[i].domain, domain);
+    if (!ground_mention(r, u, blocked, eligible, cand, &ms, &me)) goto out;
+    for (int i = 0; i < r->n_ent; i++)
+        if (cand[i]) {
+            if (pick) {
+                pick = NULL;
+                goto out;
+            }
+            pick = &r->ent[i];
+        }
+out:
+    free(u);
+    free(eligible);
+    free(cand);
+    return pick;
+}
+
+/* A cover set to a level heard as a volume ("让侧门停在80" as HassSetVolume): when the utterance
+ * names a cover and no media player, the cover's position. */
+bool cover_level_line(const struct resolve_registry *r, const struct intent_line *l,
+                      const char *utt, struct intent_line *out)
+{
+    const char *level = intent_line_get(l, "volume_level");
+    if (!utt || !level || strcmp(l->intent, "HassSetVolume") || !r->n_ent) return false;
+    const struct resolve_item *named = line_entity(r, l);
+    if (named && strcmp(named->domain, "cover")) return false;
+    const struct resolve_item *cover = said_entity_of(r, utt, "cover");
+    if (!cover || said_entity_of(r, utt, "media_player")) return false;
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", "HassSetPosition");
+    const char *area = intent_line_get(l, "area");
+    return intent_line_add(out, "name", cover->name) == HUB_OK &&
+           (!area || intent_line_add(out, "area", area) == HUB_OK) &&
+           intent_line_add(out, "position", level) == HUB_OK;
+}
+
+/* A pause or resume heard as a timer's where no timer is spoken of ("把琴房里恢复一下",
+ * "暂停华为智慧屏"): the media's, for the room or the media player said. And 清空 / all the
+ * timers said of one timer's cancel: all of them. */
+bool timer_said_line(const struct resolve_registry *r, const struct intent_line *l,
+                     const char *utt, struct intent_line *out)
+{
+    static const char *const timer_words[] = {"timer", "timers", "countdown", "计时", "定时",
+                                              "倒计时", "闹钟", NULL};
+    static const char *const all[] = {"清空", "所有", "全部", "all timers", "all the timers",
+                                      "every timer", "all my timers", NULL};
+    static const char *const media[][2] = {{"HassPauseTimer", "HassMediaPause"},
+                                           {"HassUnpauseTimer", "HassMediaUnpause"}};
+    if (!utt) return false;
+    for (int i = 0; i < l->n_slots; i++) /* only a name or room: a duration is a timer's */
+        if (strcmp(l->slots[i].name, "name") && strcmp(l->slots[i].name, "area")) return false;
+    const char *name = intent_line_get(l, "name"), *area = intent_line_get(l, "area");
+    if (!strcmp(l->intent, "HassCancelTimer") && !name && says_any(utt, all)) {
+        memset(out, 0, sizeof *out);
+        snprintf(out->intent, sizeof out->intent, "%s", "HassCancelAllTimers");
+        return !area || intent_line_add(out, "area", area) == HUB_OK;
+    }
+    const char *to = NULL;
+    for (size_t i = 0; i < sizeof media / sizeof media[0]; i++)
+        if (!strcmp(l->intent, media[i][0])) to = media[i][1];
+    if (!to || says_any(utt, timer_words)) return false;
+    const struct resolve_item *player = NULL;
+    if (name) { /* the name must be a media player's, or the one the utterance says */
+        const struct resolve_item *e = line_entity(r, l);
+        player = e && !strcmp(e->domain, "media_player") ? e
+                                                         : said_entity_of(r, utt, "media_player");
+        if (!player) return false;
+    }
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", to);
+    return (!player || intent_line_add(out, "name", player->name) == HUB_OK) &&
+           (!area || intent_line_add(out, "area", area) == HUB_OK);
+}
+
 /* ---- lights, mute, colours and locks ---- */
 
 /* The domain and device class slots. */

@@ -357,6 +357,46 @@ static void lock_cases(const struct intent_schema *s)
     resolve_registry_free(g);
 }
 
+/* A cover, a media player and a room: for the volume's way, a cover's level heard as a volume,
+ * and pauses heard as a timer's. */
+static const char *house_words_zh =
+    "{\"language\":\"zh-CN\",\"floors\":[{\"name\":\"一楼\",\"aliases\":[]}],"
+    "\"areas\":[{\"name\":\"客厅\",\"floor\":\"一楼\",\"aliases\":[]},"
+    "{\"name\":\"琴房\",\"floor\":\"一楼\",\"aliases\":[]}],"
+    "\"entities\":["
+    "{\"name\":\"侧门\",\"domain\":\"cover\",\"area\":\"客厅\","
+    "\"attributes\":{\"device_class\":\"door\"},\"aliases\":[]},"
+    "{\"name\":\"小度音箱\",\"domain\":\"media_player\",\"area\":\"琴房\",\"aliases\":[\"小度\"]}]}";
+
+static void words_cases(const struct intent_schema *s)
+{
+    struct resolve_registry *w = load_str(house_words_zh);
+    /* the way the volume goes, by the words said */
+    check_ground(w, s, "声音太小了", "HassSetVolumeRelative|volume_step=down",
+                 "{\"intent\":\"HassSetVolumeRelative\",\"slots\":{\"volume_step\":\"up\"}}");
+    check_ground(w, s, "it is too loud", "HassSetVolumeRelative|volume_step=up",
+                 "{\"intent\":\"HassSetVolumeRelative\",\"slots\":{\"volume_step\":\"down\"}}");
+    check_ground(w, s, "声音太大了，小一点", "HassSetVolumeRelative|volume_step=down",
+                 "{\"intent\":\"HassSetVolumeRelative\",\"slots\":{\"volume_step\":\"down\"}}");
+    /* a cover's level heard as a volume; a media player's stays */
+    check_ground(w, s, "让侧门停在80", "HassSetVolume|volume_level=80",
+                 "{\"intent\":\"HassSetPosition\",\"slots\":{\"name\":\"侧门\",\"position\":80}}");
+    check_ground(w, s, "小度音量调到80", "HassSetVolume|name=小度|volume_level=80",
+                 "{\"intent\":\"HassSetVolume\",\"slots\":{\"name\":\"小度音箱\","
+                 "\"volume_level\":80}}");
+    /* a pause or resume with no timer said is the media's; with one, the timer's */
+    check_ground(w, s, "把琴房里恢复一下", "HassUnpauseTimer|area=琴房",
+                 "{\"intent\":\"HassMediaUnpause\",\"slots\":{\"area\":\"琴房\"}}");
+    check_ground(w, s, "暂停小度", "HassPauseTimer|name=小度",
+                 "{\"intent\":\"HassMediaPause\",\"slots\":{\"name\":\"小度音箱\"}}");
+    check_ground(w, s, "把琴房的计时器恢复一下", "HassUnpauseTimer|area=琴房",
+                 "{\"intent\":\"HassUnpauseTimer\",\"slots\":{\"area\":\"琴房\"}}");
+    /* 清空 the timers: all of them */
+    check_ground(w, s, "清空琴房的计时器", "HassCancelTimer|area=琴房",
+                 "{\"intent\":\"HassCancelAllTimers\",\"slots\":{\"area\":\"琴房\"}}");
+    resolve_registry_free(w);
+}
+
 /* Names, rooms, lists and colours the utterance says, against what the decoder wrote
  * (resolve_line's unsaid_name_line, name_lost_line, place_said_line, place_lost_line,
  * timer_area_line, list_named_line, list_verb_line, color_line, media_class_line, mute_line,
@@ -1265,6 +1305,7 @@ int main(void)
     repair_cases(s);
     house_cases(s);
     said_cases(s);
+    words_cases(s);
     lock_cases(s);
     said_domains_cases();
     eval_gold(s, srcdir, "en");
