@@ -670,7 +670,8 @@ static json_t *resolve_slots(const struct resolve_registry *r, const struct inte
         timer ? NULL : entity_named(r, json_string_value(json_object_get(slots, "name")));
     const char *state = json_string_value(json_object_get(slots, "state"));
     const char *st = ent && state ? state_of_domain(ent->domain, state) : state;
-    if (state && !st) { /* the device's own state is asked, when the intent may ask it without one */
+    /* a state the device cannot have: its own state is asked, where the intent may ask so */
+    if (state && !st) {
         uint32_t bare = intent_line_mask(l) & ~(1u << intent_slot_index("state"));
         if (!d || !intent_def_combo(d, bare)) {
             json_decref(slots);

@@ -186,7 +186,8 @@ bool item_verb_line(const struct intent_line *l, const char *utt, struct intent_
             if ((unsigned char)verb[0] < 0x80) continue;
             for (size_t k = 1; verb[k]; k++) {
                 if (((unsigned char)verb[k] & 0xC0) == 0x80) continue; /* inside a character */
-                if (k >= il || memcmp(item + il - k, verb, k) || strncmp(after, verb + k, strlen(verb + k)))
+                if (k >= il || memcmp(item + il - k, verb, k) ||
+                    strncmp(after, verb + k, strlen(verb + k)))
                     continue;
                 *out = *l;
                 for (int i = 0; i < out->n_slots; i++)
@@ -441,8 +442,9 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
     for (int i = 0; audience[i]; i++) { /* the message starts with its audience (大家外卖到了) */
         size_t wl = strlen(audience[i]);
         bool ascii = (unsigned char)audience[i][0] < 0x80;
-        if (wl < me - ms && !(ascii ? strncasecmp(at, audience[i], wl) : strncmp(at, audience[i], wl)) &&
-            (!ascii || !isalnum((unsigned char)at[wl])))
+        bool starts_with =
+            !(ascii ? strncasecmp(at, audience[i], wl) : strncmp(at, audience[i], wl));
+        if (wl < me - ms && starts_with && (!ascii || !isalnum((unsigned char)at[wl])))
             start = (long)(ms + wl);
     }
     if (start < 0) return false;

@@ -405,16 +405,19 @@ static void said_cases(const struct intent_schema *s)
 {
     struct resolve_registry *en = load_str(house_ground), *zh = load_str(house_de_zh);
     /* a broadcast's message runs from its audience to the end of the utterance */
-    check_ground(en, s, "make an announcement that dinner is on the table",
-                 "HassBroadcast|message=the table",
-                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"dinner is on the table\"}}");
+    check_ground(
+        en, s, "make an announcement that dinner is on the table",
+        "HassBroadcast|message=the table",
+        "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"dinner is on the table\"}}");
     check_ground(zh, s, "通知大家外卖到了！", "HassBroadcast|message=大家外卖到了",
                  "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"外卖到了\"}}");
     /* must not change: a "that" of the message's own; a message that does not end it */
-    check_ground(en, s, "tell everyone that the dog that barks is out",
-                 "HassBroadcast|message=the dog that barks is out",
-                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"the dog that barks is out\"}}");
-    check_ground(en, s, "broadcast dinner is ready, please", "HassBroadcast|message=dinner is ready",
+    check_ground(
+        en, s, "tell everyone that the dog that barks is out",
+        "HassBroadcast|message=the dog that barks is out",
+        "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"the dog that barks is out\"}}");
+    check_ground(en, s, "broadcast dinner is ready, please",
+                 "HassBroadcast|message=dinner is ready",
                  "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"dinner is ready\"}}");
     /* a registry name not said, where another entity's name is: the said one (the decoder
      * offers every name of the house, said or not) */
@@ -973,7 +976,8 @@ static void repair_cases(const struct intent_schema *s)
     check_ground(g, s, "are the plugs on in the kitchen", "HassGetState|name=plugs|state=on",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"domain\":\"switch\","
                  "\"state\":\"on\",\"area\":\"Kitchen\"}}");
-    check_ground(g, s, "turn on the plug", "HassTurnOn|name=plug", "{\"intent\":null,\"slots\":{}}");
+    check_ground(g, s, "turn on the plug", "HassTurnOn|name=plug",
+                 "{\"intent\":null,\"slots\":{}}");
     /* a verb or a filler before the name does not qualify it */
     check_ground(g, s, "switch electric blanket off", "HassTurnOff|name=switch electric blanket",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Electric Blanket\"}}");
