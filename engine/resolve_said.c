@@ -468,6 +468,64 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
     return true;
 }
 
+/* ---- media: a query that is the player or room ---- */
+
+/* A search query copied from the player or room it is to play on ("stream 90s hits on the Smart
+ * Display" copied as search_query=the Smart Display): the words between the first verb of
+ * playing (the training templates' verbs) and the first word of place after it. English only;
+ * the line stays when those words are none or name the player or room again. */
+bool query_place_line(const struct resolve_registry *r, const struct intent_line *l,
+                      const char *utt, struct intent_line *out)
+{
+    static const char *const verbs[] = {"play", "stream", "put on", "throw on", "stick on",
+                                        "queue up", "cue up", "blast", "hear", "listen to",
+                                        "watch", NULL};
+    static const char *const places[] = {" on ", " in ", " at ", " within ", " over ",
+                                         " inside ", " for ", " down in ", NULL};
+    const char *q = intent_line_get(l, "search_query"), *area = intent_line_get(l, "area");
+    if (!utt || !q || strcmp(l->intent, "HassMediaSearchAndPlay")) return false;
+    const struct resolve_item *player = line_entity(r, l);
+    const struct resolve_item *q_ent =
+        entity_named(r, resolve_entity(r, q, NULL, NULL, NULL, NULL));
+    const char *q_area = resolve_area(r, q), *l_area = area ? resolve_area(r, area) : NULL;
+    /* the line's player or room, or, with none, any player or room of the house */
+    bool is_player = q_ent && q_ent->domain && !strcmp(q_ent->domain, "media_player") &&
+                     (!player || player == q_ent);
+    bool is_room = q_area && (!l_area || !strcmp(q_area, l_area));
+    if (!is_player && !is_room) return false;
+    long from = -1; /* the end of the first verb said */
+    for (int i = 0; verbs[i]; i++) {
+        size_t vl = strlen(verbs[i]);
+        for (const char *p = utt; (p = strcasestr(p, verbs[i])); p++)
+            if ((p == utt || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[vl])) {
+                long end = (long)(p - utt + (long)vl);
+                if (from < 0 || end < from) from = end;
+                break;
+            }
+    }
+    if (from < 0) return false;
+    const char *rest = utt + from, *stop = NULL;
+    for (int i = 0; places[i]; i++) {
+        const char *p = strcasestr(rest, places[i]);
+        if (p && (!stop || p < stop)) stop = p;
+    }
+    if (!stop) return false;
+    while (rest < stop && *rest == ' ') rest++;
+    if (rest >= stop) return false;
+    char fresh[INTENT_LINE_MAX];
+    snprintf(fresh, sizeof fresh, "%.*s", (int)(stop - rest), rest);
+    const struct resolve_item *f_ent =
+        entity_named(r, resolve_entity(r, fresh, NULL, NULL, NULL, NULL));
+    if ((f_ent && f_ent->domain && !strcmp(f_ent->domain, "media_player")) ||
+        resolve_area(r, fresh))
+        return false;
+    *out = *l;
+    for (int i = 0; i < out->n_slots; i++)
+        if (!strcmp(out->slots[i].name, "search_query"))
+            snprintf(out->slots[i].value, sizeof out->slots[i].value, "%s", fresh);
+    return true;
+}
+
 /* ---- what the words say: volume direction, covers, timers or media ---- */
 
 /* The way the volume goes by the words said: 声音太小了 (too quiet) heard as turning it down.

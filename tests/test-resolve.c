@@ -1022,6 +1022,15 @@ static void repair_cases(const struct intent_schema *s)
     /* a name said elsewhere in the utterance is not the span's */
     check_ground(g, s, "turn on the kettle next to the coffee maker", "HassTurnOn|name=kettle",
                  "{\"intent\":null,\"slots\":{}}");
+    /* a media query copied from the player or room: the words after the verb of playing */
+    check_ground(g, s, "stream jazz classics on the kitchen sonos",
+                 "HassMediaSearchAndPlay|name=kitchen sonos|search_query=the kitchen sonos",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"name\":\"Kitchen Sonos\","
+                 "\"search_query\":\"jazz classics\"}}");
+    check_ground(g, s, "let us hear white noise in the kitchen",
+                 "HassMediaSearchAndPlay|search_query=the kitchen",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"area\":\"Kitchen\","
+                 "\"search_query\":\"white noise\"}}");
     /* free text and timer names stay as said */
     check_ground(g, s, "play christmas tree on the kitchen sonos",
                  "HassMediaSearchAndPlay|search_query=christmas tree|name=kitchen sonos",
