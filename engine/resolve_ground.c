@@ -1246,35 +1246,44 @@ bool misfit_name_line(const struct resolve_registry *r, const struct intent_def 
            line_without(l, 1u << intent_slot_index("name"), out);
 }
 
-/* The domain of the vacuum or mower the utterance names when the line has no name ("云鲸开工吧"
- * heard as the mower's start with no slots); NULL when it names none, or one of each. */
-static const char *said_robot_domain(const struct resolve_registry *r, const char *utterance)
+/* The one entity of the domain the utterance names, or NULL (none, or two said alike). */
+const struct resolve_item *said_entity_of(const struct resolve_registry *r, const char *utt,
+                                          const char *domain)
 {
-    const char *domain = NULL;
+    const struct resolve_item *pick = NULL;
     struct ground_units *u = malloc(sizeof *u);
-    bool *eligible = malloc((size_t)r->n_ent * sizeof *eligible);
-    bool *cand = malloc((size_t)r->n_ent * sizeof *cand);
+    bool *eligible = calloc((size_t)r->n_ent + 1, sizeof *eligible);
+    bool *cand = calloc((size_t)r->n_ent + 1, sizeof *cand);
     bool blocked[GROUND_UNITS] = {false};
     int ms, me;
     if (!u || !eligible || !cand) goto out;
-    ground_units_of(utterance, u);
+    ground_units_of(utt, u);
     for (int i = 0; i < r->n_ent; i++)
-        eligible[i] = r->ent[i].domain && (!strcmp(r->ent[i].domain, "vacuum") ||
-                                           !strcmp(r->ent[i].domain, "lawn_mower"));
+        eligible[i] = r->ent[i].domain && !strcmp(r->ent[i].domain, domain);
     if (!ground_mention(r, u, blocked, eligible, cand, &ms, &me)) goto out;
-    for (int i = 0; i < r->n_ent; i++) {
-        if (!cand[i]) continue;
-        if (domain && strcmp(domain, r->ent[i].domain)) {
-            domain = NULL;
-            break;
+    for (int i = 0; i < r->n_ent; i++)
+        if (cand[i]) {
+            if (pick) {
+                pick = NULL;
+                goto out;
+            }
+            pick = &r->ent[i];
         }
-        domain = r->ent[i].domain;
-    }
 out:
     free(u);
     free(eligible);
     free(cand);
-    return domain;
+    return pick;
+}
+
+/* The domain of the vacuum or mower the utterance names when the line has no name ("云鲸开工吧"
+ * heard as the mower's start with no slots); NULL when it names none, or one of each. */
+static const char *said_robot_domain(const struct resolve_registry *r, const char *utterance)
+{
+    const struct resolve_item *vacuum = said_entity_of(r, utterance, "vacuum");
+    const struct resolve_item *mower = said_entity_of(r, utterance, "lawn_mower");
+    if (!vacuum == !mower) return NULL;
+    return vacuum ? "vacuum" : "lawn_mower";
 }
 
 /* The same action of another kind of device: the entity named decides between a vacuum's and a

@@ -78,6 +78,10 @@ struct ground_units {
 };
 
 void ground_units_of(const char *text, struct ground_units *u);
+/* The one entity of the domain the utterance names (ground_mention), or NULL: none, or two
+ * said alike. */
+const struct resolve_item *said_entity_of(const struct resolve_registry *r, const char *utt,
+                                          const char *domain);
 /* Marks in blocked[] the units the line's free-text slots cover. */
 void units_block_text(const struct ground_units *u, const struct intent_line *l,
                       bool *blocked);

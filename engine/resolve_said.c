@@ -552,36 +552,6 @@ bool volume_way_line(const struct intent_line *l, const char *utt, struct intent
     return true;
 }
 
-/* The one entity of the domain the utterance names, or NULL (none, or two said alike). */
-static const struct resolve_item *said_entity_of(const struct resolve_registry *r,
-                                                 const char *utt, const char *domain)
-{
-    const struct resolve_item *pick = NULL;
-    struct ground_units *u = malloc(sizeof *u);
-    bool *eligible = calloc((size_t)r->n_ent + 1, sizeof *eligible);
-    bool *cand = calloc((size_t)r->n_ent + 1, sizeof *cand);
-    bool blocked[GROUND_UNITS] = {false};
-    int ms, me;
-    if (!u || !eligible || !cand) goto out;
-    ground_units_of(utt, u);
-    for (int i = 0; i < r->n_ent; i++)
-        eligible[i] = r->ent[i].domain && !strcmp(r->ent[i].domain, domain);
-    if (!ground_mention(r, u, blocked, eligible, cand, &ms, &me)) goto out;
-    for (int i = 0; i < r->n_ent; i++)
-        if (cand[i]) {
-            if (pick) {
-                pick = NULL;
-                goto out;
-            }
-            pick = &r->ent[i];
-        }
-out:
-    free(u);
-    free(eligible);
-    free(cand);
-    return pick;
-}
-
 /* A cover set to a level heard as a volume ("让侧门停在80" as HassSetVolume): when the utterance
  * names a cover and no media player, the cover's position. */
 bool cover_level_line(const struct resolve_registry *r, const struct intent_line *l,
