@@ -700,6 +700,19 @@ const char *resolve_entity_said(const struct resolve_registry *r, const char *sp
     return i >= 0 ? r->ent[i].name : NULL;
 }
 
+/* Copies l into out with the slot's value replaced; false when the line has no such slot. */
+bool line_with(const struct intent_line *l, const char *slot, const char *value,
+               struct intent_line *out)
+{
+    *out = *l;
+    for (int i = 0; i < out->n_slots; i++)
+        if (!strcmp(out->slots[i].name, slot)) {
+            snprintf(out->slots[i].value, sizeof out->slots[i].value, "%s", value);
+            return true;
+        }
+    return false;
+}
+
 /* Copies l into out without the slots whose bits are in drop. */
 bool line_without(const struct intent_line *l, uint32_t drop, struct intent_line *out)
 {
@@ -840,11 +853,7 @@ bool said_class_line(const struct intent_line *l, const char *utterance, struct 
     }
     free(u);
     if (two || !said || !strcmp(said, cls)) return false;
-    *out = *l;
-    for (int i = 0; i < out->n_slots; i++)
-        if (!strcmp(out->slots[i].name, "device_class"))
-            snprintf(out->slots[i].value, sizeof out->slots[i].value, "%s", said);
-    return true;
+    return line_with(l, "device_class", said, out);
 }
 
 /* The line with its name, area and floor spans mended from the utterance (see resolve.h),

@@ -89,6 +89,9 @@ void units_block_text(const struct ground_units *u, const struct intent_line *l,
  * the entities it spells marked in cand. */
 bool ground_mention(const struct resolve_registry *r, const struct ground_units *u,
                     const bool *blocked, const bool *eligible, bool *cand, int *ms, int *me);
+/* Copies l into out with the slot's value replaced; false when the line has no such slot. */
+bool line_with(const struct intent_line *l, const char *slot, const char *value,
+               struct intent_line *out);
 /* Copies l into out without the slots whose bits are in drop. */
 bool line_without(const struct intent_line *l, uint32_t drop, struct intent_line *out);
 

@@ -461,11 +461,7 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
     char fresh[INTENT_LINE_MAX];
     snprintf(fresh, sizeof fresh, "%.*s", (int)(end - (size_t)start), utt + start);
     if (!strcmp(fresh, msg)) return false;
-    *out = *l;
-    for (int i = 0; i < out->n_slots; i++)
-        if (!strcmp(out->slots[i].name, "message"))
-            snprintf(out->slots[i].value, sizeof out->slots[i].value, "%s", fresh);
-    return true;
+    return line_with(l, "message", fresh, out);
 }
 
 /* ---- media: a query that is the player or room ---- */
@@ -519,11 +515,7 @@ bool query_place_line(const struct resolve_registry *r, const struct intent_line
     if ((f_ent && f_ent->domain && !strcmp(f_ent->domain, "media_player")) ||
         resolve_area(r, fresh))
         return false;
-    *out = *l;
-    for (int i = 0; i < out->n_slots; i++)
-        if (!strcmp(out->slots[i].name, "search_query"))
-            snprintf(out->slots[i].value, sizeof out->slots[i].value, "%s", fresh);
-    return true;
+    return line_with(l, "search_query", fresh, out);
 }
 
 /* ---- what the words say: volume direction, covers, timers or media ---- */
@@ -545,11 +537,7 @@ bool volume_way_line(const struct intent_line *l, const char *utt, struct intent
     if (says_up == says_down) return false;
     const char *way = says_up ? "up" : "down";
     if (!strcmp(step, way)) return false;
-    *out = *l;
-    for (int i = 0; i < out->n_slots; i++)
-        if (!strcmp(out->slots[i].name, "volume_step"))
-            snprintf(out->slots[i].value, sizeof out->slots[i].value, "%s", way);
-    return true;
+    return line_with(l, "volume_step", way, out);
 }
 
 /* A cover set to a level heard as a volume ("让侧门停在80" as HassSetVolume): when the utterance
@@ -740,11 +728,7 @@ bool color_line(const struct intent_line *l, const char *utterance,
     const char *color = intent_line_get(l, "color");
     const char *said = color && utterance ? color_said(utterance, intent_line_get(l, "name")) : NULL;
     if (!said || !strcmp(said, color)) return false;
-    *out = *l;
-    for (int i = 0; i < out->n_slots; i++)
-        if (!strcmp(out->slots[i].name, "color"))
-            snprintf(out->slots[i].value, sizeof out->slots[i].value, "%s", said);
-    return true;
+    return line_with(l, "color", said, out);
 }
 
 /* Which way the utterance turns a lock: 1 lock, -1 unlock, 0 it does not say. */
