@@ -548,7 +548,7 @@ bool cover_level_line(const struct resolve_registry *r, const struct intent_line
     const char *level = intent_line_get(l, "volume_level");
     if (!utt || !level || strcmp(l->intent, "HassSetVolume") || !r->n_ent) return false;
     const struct resolve_item *named = line_entity(r, l);
-    if (named && strcmp(named->domain, "cover")) return false;
+    if (named && (!named->domain || strcmp(named->domain, "cover"))) return false;
     const struct resolve_item *cover = said_entity_of(r, utt, "cover");
     if (!cover || said_entity_of(r, utt, "media_player")) return false;
     memset(out, 0, sizeof *out);
@@ -587,7 +587,7 @@ bool timer_said_line(const struct resolve_registry *r, const struct intent_line 
     const struct resolve_item *player = NULL;
     if (name) { /* the name must be a media player's, or the one the utterance says */
         const struct resolve_item *e = line_entity(r, l);
-        player = e && !strcmp(e->domain, "media_player") ? e
+        player = e && e->domain && !strcmp(e->domain, "media_player") ? e
                                                          : said_entity_of(r, utt, "media_player");
         if (!player) return false;
     }

@@ -366,7 +366,8 @@ static const char *house_words_zh =
     "\"entities\":["
     "{\"name\":\"侧门\",\"domain\":\"cover\",\"area\":\"客厅\","
     "\"attributes\":{\"device_class\":\"door\"},\"aliases\":[]},"
-    "{\"name\":\"小度音箱\",\"domain\":\"media_player\",\"area\":\"琴房\",\"aliases\":[\"小度\"]}]}";
+    "{\"name\":\"小度音箱\",\"domain\":\"media_player\",\"area\":\"琴房\",\"aliases\":[\"小度\"]},"
+    "{\"name\":\"神秘盒子\",\"area\":\"琴房\",\"aliases\":[]}]}";
 
 static void words_cases(const struct intent_schema *s)
 {
@@ -391,6 +392,11 @@ static void words_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassMediaPause\",\"slots\":{\"name\":\"小度音箱\"}}");
     check_ground(w, s, "把琴房的计时器恢复一下", "HassUnpauseTimer|area=琴房",
                  "{\"intent\":\"HassUnpauseTimer\",\"slots\":{\"area\":\"琴房\"}}");
+    /* an entity without a domain is neither a cover nor a player */
+    check_ground(w, s, "让神秘盒子停在80", "HassSetVolume|name=神秘盒子|volume_level=80",
+                 "{\"intent\":\"HassSetVolume\",\"slots\":{\"volume_level\":80}}");
+    check_ground(w, s, "暂停神秘盒子", "HassPauseTimer|name=神秘盒子",
+                 "{\"intent\":\"HassPauseTimer\",\"slots\":{\"name\":\"神秘盒子\"}}");
     /* 清空 the timers: all of them */
     check_ground(w, s, "清空琴房的计时器", "HassCancelTimer|area=琴房",
                  "{\"intent\":\"HassCancelAllTimers\",\"slots\":{\"area\":\"琴房\"}}");
