@@ -788,7 +788,7 @@ bool kind_name_line(const struct resolve_registry *r, const struct intent_def *d
 {
     static const char *const many[] = {"所有", "全部", "每个", "每一个", NULL};
     const char *name = intent_line_get(l, "name");
-    if (!d || !name || !utterance || strstr(l->intent, "Timer") || line_entity(r, l) ||
+    if (!d || !name || !utterance || strstr(l->intent, "Timer") ||
         resolve_entity(r, name, NULL, NULL, NULL, NULL))
         return false;
     char span[INTENT_LINE_MAX];
@@ -801,18 +801,17 @@ bool kind_name_line(const struct resolve_registry *r, const struct intent_def *d
     if (!strncasecmp(word, "the ", 4)) word += 4;
     for (size_t w = 0; w < sizeof resolve_kinds_en / sizeof resolve_kinds_en[0]; w++)
         if (!strcasecmp(word, resolve_kinds_en[w].word)) kind = &resolve_kinds_en[w];
-    if (kind) goto found;
-    for (size_t w = 0; w < sizeof resolve_kinds_zh / sizeof resolve_kinds_zh[0]; w++) {
-        size_t wl = strlen(resolve_kinds_zh[w].word);
-        if (wl <= n && !strcmp(span + n - wl, resolve_kinds_zh[w].word) &&
-            (!kind || wl > strlen(kind->word)))
-            kind = &resolve_kinds_zh[w];
+    if (!kind) { /* Chinese: the longest kind word the span ends in, said as many */
+        for (size_t w = 0; w < sizeof resolve_kinds_zh / sizeof resolve_kinds_zh[0]; w++) {
+            size_t wl = strlen(resolve_kinds_zh[w].word);
+            if (wl <= n && !strcmp(span + n - wl, resolve_kinds_zh[w].word) &&
+                (!kind || wl > strlen(kind->word)))
+                kind = &resolve_kinds_zh[w];
+        }
+        char plural[INTENT_LINE_MAX + 8];
+        snprintf(plural, sizeof plural, "%s们", span);
+        if (!kind || (!strstr(utterance, plural) && !says_any(utterance, many))) return false;
     }
-    if (!kind) return false;
-    char plural[INTENT_LINE_MAX + 8];
-    snprintf(plural, sizeof plural, "%s们", span);
-    if (!strstr(utterance, plural) && !says_any(utterance, many)) return false;
-found:;
     uint32_t drop = (1u << intent_slot_index("name")) | kind_mask();
     bool ok =
         line_without(l, drop, out) && intent_line_add(out, "domain", kind->domain) == HUB_OK &&
