@@ -163,6 +163,9 @@ static uint64_t mix64(uint64_t z)
     return z ^ (z >> 31);
 }
 
+/* A mixed value as a number in [0, 1), for the dropout choices. */
+static double mix_unit(uint64_t r) { return (double)(r >> 11) * (1.0 / 9007199254740992.0); }
+
 /* Read a corpus file into sequences of at most n_ctx tokens; with houses, each utterance is
  * followed by its house hint (intent_house_hint, as the engine reads it). Lines whose hint is
  * dropped (houses->drop) read as in a house without the names said: a name the house lacks is
@@ -213,7 +216,7 @@ static int data_load(const char *path, const struct tok_vocab *v, int n_ctx, lon
             }
             intent_house_hint(reg, text, hint, sizeof hint);
             uint64_t r = mix64(houses->seed * 0x9e3779b97f4a7c15ull ^ mix64(lineno + 0x4848));
-            if ((double)(r >> 11) * (1.0 / 9007199254740992.0) < houses->drop)
+            if (mix_unit(r) < houses->drop)
                 hint[1] = 0; /* the newline stays: the prompt of a house that lacks the name */
         }
         int32_t *b = NULL;
@@ -321,7 +324,7 @@ static void word_dropout(struct train_seq *seqs, int B, int n_ctx, int32_t *buf,
         uint64_t r = mix64(seed ^ mix64((uint64_t)step * 4096 + (uint64_t)i + 0x5151));
         for (int k = 1; k < sep; k++) {
             r = mix64(r + 0x9e3779b97f4a7c15ull);
-            if ((double)(r >> 11) * (1.0 / 9007199254740992.0) >= p) continue;
+            if (mix_unit(r) >= p) continue;
             bool copied = false;
             for (int j = sep + 1; j < n && !copied; j++)
                 copied = t[j] == t[k];
