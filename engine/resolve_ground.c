@@ -548,10 +548,11 @@ static bool item_key_exact(const struct resolve_item *items, int n, const char *
     return false;
 }
 
-/* A word that links a name to the sentence (a preposition, 在, 把), or a filler or please said
- * before it, rather than qualifying it ("desk" of "desk lamp"): a name may follow it inside a
- * span copied too long (唔琴房). */
-static bool unit_is_link(const char *unit)
+/* Whether the words right before unit s link a name to the sentence (a preposition, 在, 把), or
+ * are a filler, please or a verb said before it, rather than qualifying it ("desk" of "desk
+ * lamp"): a name may follow them inside a span copied too long (唔琴房, 清空娱乐室). A Chinese
+ * unit is one character, so a link of several characters is matched over as many units. */
+static bool link_before(const struct ground_units *u, int s)
 {
     static const char *const links[] = {
         "on", "in", "at", "to", "of", "over", "all", "across", "throughout", "inside", "within",
@@ -561,10 +562,11 @@ static bool unit_is_link(const char *unit)
         "turn", "switch", "set", "put", "make", "take", "get", "spin", "start", "stop", "open",
         "close", "lock", "unlock", "pause", "resume", "play", "mute", "unmute",
         "在", "把", "给", "让", "将", "到", "从", "对", "和", "跟", "帮", "用",
-        "唔", "嗯", "呃", "啊", "哦", "喂", "嘿", "请", "麻烦",
+        "唔", "嗯", "呃", "啊", "哦", "喂", "嘿", "请", "麻烦", "劳驾",
         "打开", "关闭", "关掉", "关上", "开启", "断开", "清空", "启动", "停止", "暂停", NULL};
     for (int i = 0; links[i]; i++)
-        if (!strcmp(unit, links[i])) return true;
+        for (int k = 1; k <= 2 && k <= s; k++)
+            if (units_spell(u, s - k, links[i]) == s) return true;
     return false;
 }
 
@@ -575,7 +577,7 @@ static bool unit_is_link(const char *unit)
  * loose (for a span that names nothing): instead any stretch of which the span holds at least
  * half, the most shared units first: the span starts inside a name and runs on ("fan at 60" of
  * "victor's fan at 60"), or holds the name with words around it ("neon sign down", "cold on
- * main floor"; what comes right before the name must be a linking word, see unit_is_link).
+ * main floor"; what comes right before the name must be a linking word, see link_before).
  * Every item spelling the chosen stretch is marked in cand. False when there is none. */
 static bool said_around(const struct resolve_item *items, int n, const struct ground_units *u,
                         const bool *blocked, int ss, int se, bool exact, bool loose,
@@ -595,7 +597,7 @@ static bool said_around(const struct resolve_item *items, int n, const struct gr
                     if (2 * shared < e - s || (s == ss && e == se)) continue;
                     /* a name inside the span after a word that may qualify it is no name:
                      * "desk lamp" is not the Lamp, "guest bedroom" not the Bedroom */
-                    if (s > ss && e <= se && !unit_is_link(u->buf + u->off[s - 1])) continue;
+                    if (s > ss && e <= se && !link_before(u, s)) continue;
                 } else {
                     if (s >= ss && e <= se) continue; /* inside the span: not a longer name */
                     if (exact && !covers) continue;

@@ -1067,6 +1067,11 @@ static void repair_cases(const struct intent_schema *s)
     /* a filler or a verb before a room said inside the span */
     check_ground(zh, s, "唔琴房里的倒计时延后三个小时", "HassIncreaseTimer|area=唔琴房|hours=三个小时",
                  "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"area\":\"琴房\",\"hours\":3}}");
+    /* a verb of two characters cut by the span: the room said after it (清空, 断开) */
+    check_ground(zh, s, "清空琴房的计时器", "HassCancelTimer|area=空琴房",
+                 "{\"intent\":\"HassCancelAllTimers\",\"slots\":{\"area\":\"琴房\"}}");
+    check_ground(zh, s, "麻烦断开琴房的台灯", "HassTurnOff|area=开琴房|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"琴房\",\"domain\":\"light\"}}");
     check_ground(zh, s, "帮我开一下书房台灯", "HassTurnOn|name=台灯",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"书房台灯\"}}");
     /* the area's words are part of the said name: the area goes */
