@@ -777,14 +777,32 @@ static const struct resolve_kind resolve_kinds_en[] = {
     {"gates", "cover", "gate"},        {"locks", "lock", NULL},
 };
 
+/* The longest Chinese kind word the utterance says that holds the span as a part of it: the
+ * model copies a character or two of a word it does not know (name=阳 of 遮阳帘); NULL when none
+ * is said. */
+static const struct resolve_kind *said_kind_holding(const char *utterance, const char *span)
+{
+    const struct resolve_kind *kind = NULL;
+    size_t n = strlen(span);
+    for (size_t w = 0; n && w < sizeof resolve_kinds_zh / sizeof resolve_kinds_zh[0]; w++) {
+        const char *word = resolve_kinds_zh[w].word;
+        if (strlen(word) > n && strstr(word, span) && strstr(utterance, word) &&
+            (!kind || strlen(word) > strlen(kind->word)))
+            kind = &resolve_kinds_zh[w];
+    }
+    return kind;
+}
+
 /* A name span that is a kind of device said as many ("让露台里的吸顶灯们亮到三十五" copied as
  * name=吸顶灯, "把所有的吊灯和台灯打开" as name=灯, "is the plugs on" as name=plugs): the kind
  * (domain=light), not a device the house lacks. Chinese compounds end in their kind (a 吸顶灯 is
  * a 灯), and 们 after the span or 所有 / 全部 / 每个 in the utterance says many; English says it
  * with the plural (the span is the plural kind word, "the" aside). One device said so stays a
  * name, for the house to have or not ("打开台灯", "turn on the heater" in a house without one
- * is no order for every light). Only a span that names no entity, and only where the intent has
- * the kind's combination. */
+ * is no order for every light), except a Chinese class of cover (遮阳帘, 竹帘): covers carry
+ * their class, so the house has one of that class or none. The span may be a part of the kind
+ * word said (said_kind_holding). Only a span that names no entity, and only where the intent
+ * has the kind's combination. */
 bool kind_name_line(const struct resolve_registry *r, const struct intent_def *d,
                     const struct intent_line *l, const char *utterance, struct intent_line *out)
 {
@@ -810,9 +828,13 @@ bool kind_name_line(const struct resolve_registry *r, const struct intent_def *d
                 (!kind || wl > strlen(kind->word)))
                 kind = &resolve_kinds_zh[w];
         }
+        if (!kind) kind = said_kind_holding(utterance, span);
         char plural[INTENT_LINE_MAX + 8];
         snprintf(plural, sizeof plural, "%s们", span);
-        if (!kind || (!strstr(utterance, plural) && !says_any(utterance, many))) return false;
+        /* a class of cover is one the house's covers carry, said of one or many */
+        if (!kind || (!kind->device_class && !strstr(utterance, plural) &&
+                      !says_any(utterance, many)))
+            return false;
     }
     uint32_t drop = (1u << intent_slot_index("name")) | kind_mask();
     bool ok =

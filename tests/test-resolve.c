@@ -829,6 +829,17 @@ static void house_cases(const struct intent_schema *s)
     check_ground(de, s, "把所有的布帘拉开", "HassTurnOn|domain=cover|device_class=blind",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"domain\":\"cover\","
                  "\"device_class\":\"curtain\"}}");
+    /* a class of cover said of one, or a part of its word copied: the class (布帘 are curtains;
+     * 台灯 said of one stays a name the house lacks) */
+    check_ground(de, s, "把卧室里面布帘拉开", "HassTurnOn|name=布|area=卧室",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"卧室\",\"domain\":\"cover\","
+                 "\"device_class\":\"curtain\"}}");
+    check_ground(de, s, "把布帘拉开", "HassTurnOn|name=布帘",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"domain\":\"cover\","
+                 "\"device_class\":\"curtain\"}}");
+    check_ground(de, s, "把竹帘拉开", "HassTurnOn|name=竹", "{\"intent\":null,\"slots\":{}}");
+    check_ground(de, s, "打开客厅台灯", "HassTurnOn|name=台灯|area=客厅",
+                 "{\"intent\":null,\"slots\":{}}");
     check_ground(de, s, "客厅的灯关了吗", "HassGetState|name=客厅的灯|state=off",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"area\":\"客厅\",\"domain\":\"light\","
                  "\"state\":\"off\"}}");
