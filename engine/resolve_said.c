@@ -298,6 +298,68 @@ static long half_start(const char *utt, long at, size_t len)
     return best;
 }
 
+/* The start slot of the unit word w of a duration ("hrs", "minute"), or NULL. */
+static const char *start_slot_of_unit(const char *w, size_t n)
+{
+    static const char *const units[][2] = {
+        {"hour", "start_hours"},     {"hours", "start_hours"},     {"hr", "start_hours"},
+        {"hrs", "start_hours"},      {"minute", "start_minutes"},  {"minutes", "start_minutes"},
+        {"min", "start_minutes"},    {"mins", "start_minutes"},    {"second", "start_seconds"},
+        {"seconds", "start_seconds"}, {"sec", "start_seconds"},    {"secs", "start_seconds"}};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strlen(units[i][0]) == n && !strncasecmp(w, units[i][0], n)) return units[i][1];
+    return NULL;
+}
+
+/* The duration a timer was started with, said right after "timer of" / "timer for" ("make the
+ * timer of six hours 10 seconds shorter", "lengthen the timer of fifteen seconds by 55 sec"),
+ * where the model wrote it as the time to add or take off, or left it out: the duration slot
+ * whose span starts there becomes its start_* slot, or the number and unit said there are added
+ * as one. Only the first unit is the start (what follows it is the change). English; a timer
+ * being started ("a timer for 5 minutes") is its duration. Only where the intent has the
+ * combination. */
+bool timer_start_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
+                      struct intent_line *out)
+{
+    static const char *const after[] = {"timer of ", "timer for ", NULL};
+    static const char *const changes[] = {"hours", "minutes", "seconds"};
+    if (!d || !utt || !strstr(l->intent, "Timer") || !strcmp(l->intent, "HassStartTimer"))
+        return false;
+    for (int i = 0; i < l->n_slots; i++)
+        if (!strncmp(l->slots[i].name, "start_", 6)) return false;
+    long at = -1;
+    for (int i = 0; after[i] && at < 0; i++)
+        if ((at = utt_find(utt, after[i], 0)) >= 0) at += (long)strlen(after[i]);
+    if (at < 0) return false;
+    /* the number and its unit: at most four words up to a unit word */
+    const char *p = utt + at, *start = NULL;
+    size_t len = 0;
+    for (int w = 0; w < 5 && *p && !start; w++) {
+        size_t n = strcspn(p, " ,.!?;");
+        start = start_slot_of_unit(p, n);
+        p += n;
+        len = (size_t)(p - (utt + at));
+        p += strspn(p, " ");
+    }
+    char span[INTENT_LINE_MAX];
+    double x;
+    if (!start || len >= sizeof span) return false;
+    snprintf(span, sizeof span, "%.*s", (int)len, utt + at);
+    if (num_parse_slot(start, span, &x) != HUB_OK || x <= 0) return false;
+    uint32_t drop = 0;
+    const char *value = span;
+    for (int k = 0; k < 3; k++) { /* a change slot copied from there is the start */
+        const char *v = intent_line_get(l, changes[k]);
+        if (v && utt_find(utt, v, (size_t)at) == at) {
+            drop = 1u << intent_slot_index(changes[k]);
+            start = k == 0 ? "start_hours" : k == 1 ? "start_minutes" : "start_seconds";
+            value = v;
+        }
+    }
+    return line_without(l, drop, out) && intent_line_add(out, start, value) == HUB_OK &&
+           intent_def_combo(d, intent_line_mask(out));
+}
+
 /* The line with its duration slots made whole (see resolve.h), written to *out; false when it
  * stays. A group is a new duration (hours, minutes, seconds) or the one a timer was started with
  * (start_*). A span the utterance carries on with a half or a unit ("an hour" + "and a half",

@@ -894,6 +894,31 @@ static void house_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassCancelTimer\",\"slots\":{\"start_hours\":1,"
                  "\"start_minutes\":30}}");
     check_ground(t, s, "一个半小时后提醒我", "HassStartTimer|hours=一个|minutes=一个", hour_half);
+    /* the duration said after "timer of" / "timer for" is the start: a change slot copied from
+     * there becomes it, or it is added; the first unit only */
+    check_ground(t, s, "make the timer of six hours 10 seconds shorter",
+                 "HassDecreaseTimer|hours=six hours|seconds=10 seconds",
+                 "{\"intent\":\"HassDecreaseTimer\",\"slots\":{\"start_hours\":6,\"seconds\":10}}");
+    check_ground(t, s, "lengthen the timer of fifteen seconds by 55 sec",
+                 "HassIncreaseTimer|seconds=55 sec",
+                 "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"seconds\":55,"
+                 "\"start_seconds\":15}}");
+    check_ground(t, s, "add an hour to the timer for a minute", "HassIncreaseTimer|hours=an hour",
+                 "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"hours\":1,\"start_minutes\":1}}");
+    /* must not change: a timer being started; a start already there; a timer named so; no
+     * change left for adding */
+    check_ground(t, s, "start the timer for 5 minutes", "HassStartTimer|minutes=5 minutes",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":5}}");
+    check_ground(t, s, "add 2 minutes to the timer for 5 minutes",
+                 "HassIncreaseTimer|minutes=2 minutes|start_minutes=5 minutes",
+                 "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"minutes\":2,"
+                 "\"start_minutes\":5}}");
+    check_ground(t, s, "add 2 minutes to the timer for pizza",
+                 "HassIncreaseTimer|minutes=2 minutes|name=pizza",
+                 "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"minutes\":2,\"name\":\"pizza\"}}");
+    check_ground(t, s, "let the timer of 53 seconds run again",
+                 "HassDecreaseTimer|seconds=53 seconds",
+                 "{\"intent\":\"HassDecreaseTimer\",\"slots\":{\"seconds\":53}}");
     /* must not change: whole units as said; another number after the span; a half that is
      * its own duration */
     check_ground(t, s, "add ten minutes and a half hour", "HassStartTimer|minutes=a half hour",
