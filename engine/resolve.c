@@ -692,9 +692,9 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
-    enum { TWINNED, FITTED, STARTED, TIMED, ROOMED, KINDED, MANY, LISTED, VERBED, BARE, REPAIRED,
-           REPLACED, GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED,
-           LOUDNESS, LEVELED, TIMERED, QUERIED, N_STEPS };
+    enum { TWINNED, FITTED, STARTED, TIMED, NAMED, ROOMED, KINDED, MANY, LISTED, VERBED, BARE,
+           REPAIRED, REPLACED, GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED, COVERED,
+           MESSAGED, ITEMED, LOUDNESS, LEVELED, TIMERED, QUERIED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -706,6 +706,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (misfit) l = &step[FITTED];
     if (timer_start_line(d, l, utterance, &step[STARTED])) l = &step[STARTED];
     if (durations_line(l, utterance, &step[TIMED])) l = &step[TIMED];
+    if (timer_name_line(r, d, l, utterance, &step[NAMED])) l = &step[NAMED];
     if (timer_area_line(r, d, l, &step[ROOMED])) l = &step[ROOMED];
     if (de_kind_line(r, d, l, &step[KINDED])) l = &step[KINDED];
     if (kind_name_line(r, d, l, utterance, &step[MANY])) l = &step[MANY];

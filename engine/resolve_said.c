@@ -266,6 +266,109 @@ bool timer_area_line(const struct resolve_registry *r, const struct intent_def *
     return intent_line_add(out, "area", area) == HUB_OK;
 }
 
+/* ---- timers: the name said around the word timer ---- */
+
+#define TIMER_WORDS 40
+
+/* The utterance's English words: their offsets and lengths, and whether punctuation ends the
+ * phrase after each. Returns how many (at most TIMER_WORDS). */
+static int utt_words(const char *utt, int *at, int *len, bool *stop)
+{
+    int n = 0;
+    for (const char *p = utt; *p && n < TIMER_WORDS;) {
+        if (isalnum((unsigned char)*p) || *p == '\'') {
+            const char *b = p;
+            while (isalnum((unsigned char)*p) || *p == '\'' || *p == '-') p++;
+            at[n] = (int)(b - utt), len[n] = (int)(p - b), stop[n++] = false;
+        } else {
+            if (n && strchr(",.!?;:", *p)) stop[n - 1] = true;
+            p++;
+        }
+    }
+    return n;
+}
+
+/* Whether the word can be part of a timer's name: no number, no word that only links it. */
+static bool timer_name_word(const char *w, int n)
+{
+    static const char *const not_name[] = {
+        "a", "an", "the", "my", "our", "to", "on", "off", "by", "of", "for", "from", "with", "and",
+        "run", "again", "please", "now", "anymore", "any", "more", "shorter", "longer", "done",
+        "finished", "is", "has", "was", "going", "keep", "continue", "hold", "timer", "timers",
+        "other", "first", "last", "current", "running", "this", "that", "new", "it", "up",
+        "down", "left", "remaining", "yet", "extra", "another", "minute", "minutes", "hour",
+        "hours", "second", "seconds", "min", "mins", "sec", "secs", "hr", "hrs", NULL};
+    char word[32];
+    double x;
+    if (n <= 0 || n >= (int)sizeof word) return false;
+    snprintf(word, sizeof word, "%.*s", n, w);
+    for (int i = 0; not_name[i]; i++)
+        if (!strcasecmp(word, not_name[i])) return false;
+    return num_parse(word, &x) != HUB_OK;
+}
+
+/* The name a timer is called by, said around the word timer ("the workout timer", "the timer
+ * called workout", "the timer i set for steak"), where the model's name slot holds another
+ * stretch ("the", "to", "extra 3", "the timer") or is missing: that name, as said. A name said
+ * with an article ("for the workout") loses it. English; a name that is a room stays
+ * (timer_area_line), and starting a timer takes only the article rule ("a timer for 5 minutes"
+ * is no name). Only where the intent has the combination. */
+bool timer_name_line(const struct resolve_registry *r, const struct intent_def *d,
+                     const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const dets[] = {"the", "my", "our", "that", NULL};
+    static const char *const before[][4] = {{"called", NULL}, {"named", NULL}, {"for", NULL},
+                                            {"i", "set", "for", NULL}, {"set", "for", NULL},
+                                            {"that", "i", "set", "for"}, {"we", "set", "for", NULL}};
+    if (!d || !utt || !strstr(l->intent, "Timer")) return false;
+    const char *name = intent_line_get(l, "name");
+    char said[INTENT_LINE_MAX] = "";
+    int at[TIMER_WORDS], len[TIMER_WORDS], from = -1, to = -1;
+    bool stop[TIMER_WORDS];
+    int n = strcmp(l->intent, "HassStartTimer") ? utt_words(utt, at, len, stop) : 0;
+    for (int t = 0; t < n && from < 0; t++) {
+        if (len[t] != 5 || strncasecmp(utt + at[t], "timer", 5)) continue;
+        /* after it: "called X", "for X", "i set for X" */
+        for (size_t b = 0; b < sizeof before / sizeof before[0] && from < 0; b++) {
+            int k = 0;
+            while (k < 4 && before[b][k] && t + 1 + k < n && !stop[t + k] &&
+                   (int)strlen(before[b][k]) == len[t + 1 + k] &&
+                   !strncasecmp(utt + at[t + 1 + k], before[b][k], (size_t)len[t + 1 + k]))
+                k++;
+            if (k < 4 && before[b][k]) continue;
+            int s = t + 1 + k, e = s;
+            while (e < n && e - s < 3 && timer_name_word(utt + at[e], len[e]) &&
+                   (e == s || !stop[e - 1]))
+                e++;
+            if (e > s) from = s, to = e;
+        }
+        /* before it: "the X timer" */
+        for (int s = t - 1; from < 0 && s >= 0 && t - s <= 2 && !stop[s]; s--) {
+            if (!timer_name_word(utt + at[s], len[s])) break;
+            bool det = false;
+            for (int i = 0; s > 0 && dets[i]; i++)
+                det |= (int)strlen(dets[i]) == len[s - 1] &&
+                       !strncasecmp(utt + at[s - 1], dets[i], (size_t)len[s - 1]);
+            if (det && !stop[s - 1]) from = s, to = t;
+        }
+    }
+    if (from >= 0) {
+        snprintf(said, sizeof said, "%.*s", at[to - 1] + len[to - 1] - at[from], utt + at[from]);
+    } else if (name) { /* the article said before a name */
+        for (int i = 0; dets[i] && !said[0]; i++) {
+            size_t dl = strlen(dets[i]);
+            if (!strncasecmp(name, dets[i], dl) && name[dl] == ' ' && name[dl + 1])
+                snprintf(said, sizeof said, "%s", name + dl + 1);
+        }
+    }
+    if (!said[0] || (name && !strcmp(name, said)) || resolve_area(r, said)) return false;
+    const char *area = intent_line_get(l, "area");
+    if (area && !strcasecmp(area, said)) return false;
+    return line_without(l, 1u << intent_slot_index("name"), out) &&
+           intent_line_add(out, "name", said) == HUB_OK &&
+           intent_def_combo(d, intent_line_mask(out));
+}
+
 /* ---- durations: a timer's hours, minutes and seconds ---- */
 
 /* Where span is said in the utterance (ASCII case aside) at or after byte from: its offset, or

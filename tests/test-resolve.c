@@ -210,9 +210,9 @@ static void ground_cases(const struct intent_schema *s)
     check_ground(g, s, "play night light", "HassMediaSearchAndPlay|search_query=night light",
                  "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
                  "\"night light\"}}");
-    /* timer names are free text too */
+    /* timer names are free text too: as said, not the entity of that name (TV) */
     check_ground(g, s, "cancel the tv timer", "HassCancelTimer",
-                 "{\"intent\":\"HassCancelTimer\",\"slots\":{}}");
+                 "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"tv\"}}");
     /* no utterance, no grounding */
     check_ground(g, s, NULL, "HassMediaPlayerMute",
                  "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{}}");
@@ -905,6 +905,26 @@ static void house_cases(const struct intent_schema *s)
                  "\"start_seconds\":15}}");
     check_ground(t, s, "add an hour to the timer for a minute", "HassIncreaseTimer|hours=an hour",
                  "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"hours\":1,\"start_minutes\":1}}");
+    /* a timer's name said around the word timer, where the span is another stretch or none */
+    check_ground(t, s, "stick on an extra 3 min on the workout timer",
+                 "HassIncreaseTimer|minutes=3 min|name=extra 3",
+                 "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"minutes\":3,"
+                 "\"name\":\"workout\"}}");
+    check_ground(t, s, "how much more on the timer called Pizza Night", "HassTimerStatus|name=the",
+                 "{\"intent\":\"HassTimerStatus\",\"slots\":{\"name\":\"Pizza Night\"}}");
+    check_ground(t, s, "get rid of the timer i set for eggs", "HassCancelTimer",
+                 "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"eggs\"}}");
+    check_ground(t, s, "need a timer for 2 hours for the roast",
+                 "HassStartTimer|hours=2 hours|name=the roast",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"hours\":2,\"name\":\"roast\"}}");
+    /* must not change: a name said so; a room; a duration before the word timer; a timer
+     * started for a duration */
+    check_ground(t, s, "cancel the pizza timer", "HassCancelTimer|name=pizza",
+                 "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"pizza\"}}");
+    check_ground(t, s, "pause the 5 minute timer", "HassPauseTimer|start_minutes=5 minute",
+                 "{\"intent\":\"HassPauseTimer\",\"slots\":{\"start_minutes\":5}}");
+    check_ground(t, s, "set a timer for ten minutes", "HassStartTimer|minutes=ten minutes",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":10}}");
     /* must not change: a timer being started; a start already there; a timer named so; no
      * change left for adding */
     check_ground(t, s, "start the timer for 5 minutes", "HassStartTimer|minutes=5 minutes",
@@ -1079,7 +1099,7 @@ static void repair_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
                  "\"christmas tree\",\"name\":\"Kitchen Sonos\"}}");
     check_ground(g, s, "cancel the coffee maker timer", "HassCancelTimer|name=maker",
-                 "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"maker\"}}");
+                 "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"coffee maker\"}}");
     /* the function for other slots that name an entity (a rule's trigger) */
     const char *got = resolve_entity_said(g, "maker", "when the coffee maker turns on", NULL, NULL);
     CHECK(got && !strcmp(got, "Coffee Maker"), "said 'maker' -> %s", got ? got : "NULL");
