@@ -307,6 +307,63 @@ static bool timer_name_word(const char *w, int n)
     return num_parse(word, &x) != HUB_OK;
 }
 
+/* Whether a Chinese character (three bytes) other than a phrase's mark lies right before p. */
+static bool han_before(const char *utt, const char *p)
+{
+    static const char *const marks[] = {"，", "。", "！", "？", "、", NULL};
+    size_t cj = strlen("中");
+    if (p - utt < (long)cj || ((unsigned char)p[-(long)cj] & 0xF0) != 0xE0) return false;
+    for (int i = 0; marks[i]; i++)
+        if (!strncmp(p - cj, marks[i], cj)) return false;
+    return true;
+}
+
+/* The name a Chinese utterance gives a timer: "给X设的" or "X那个" / "X的" before a word of
+ * timers (给健身设的计时器, 从健身那个倒计时里, 撤销健身的计时器), X at most six characters
+ * back and after the last word that links it to the sentence (从, 把, 撤销, 麻烦 ...), or at the
+ * start of the utterance or a phrase. Written to said; false when there is none. */
+static bool timer_name_zh(const char *utt, char *said, size_t cap)
+{
+    static const char *const timers[] = {"计时器", "定时器", "倒计时", NULL};
+    static const char *const marks[] = {"那个", "的", NULL};
+    static const char *const links[] = {"给", "从", "把", "让", "将", "对", "请", "撤销", "取消",
+                                        "麻烦", "劳驾", "辛苦你", "帮我", "帮忙", "暂停", "继续",
+                                        "恢复", "停止", "关掉", "能不能", "可以", "能否", "嗯",
+                                        "呃", "唔", "额", "啊", NULL};
+    const size_t cj = strlen("中"); /* bytes of a Chinese character */
+    for (int t = 0; timers[t]; t++)
+        for (const char *p = strstr(utt, timers[t]); p; p = strstr(p + 1, timers[t])) {
+            const char *end = NULL, *from = NULL;
+            size_t sl = strlen("设的");
+            if (p - utt >= (long)sl && !strncmp(p - sl, "设的", sl)) end = p - sl; /* 给X设的 */
+            for (int m = 0; marks[m] && !end; m++) {
+                size_t ml = strlen(marks[m]);
+                if (p - utt >= (long)ml && !strncmp(p - ml, marks[m], ml)) end = p - ml;
+            }
+            if (!end) continue;
+            /* back to the start, a phrase's mark or six characters; then after the last link */
+            const char *b = end;
+            int c = 0;
+            for (; c < 6 && han_before(utt, b); c++)
+                b -= cj;
+            if (b == end) continue;
+            from = c == 6 && han_before(utt, b) ? NULL : b; /* no link in six: no name */
+            for (const char *q = b; q < end; q += cj)
+                for (int k = 0; links[k]; k++) {
+                    size_t kl = strlen(links[k]);
+                    if ((size_t)(end - q) >= kl && !strncmp(q, links[k], kl)) from = q + kl;
+                }
+            if (!from || end - from < (long)(2 * cj) || end - from > (long)(4 * cj)) continue;
+            snprintf(said, cap, "%.*s", (int)(end - from), from);
+            struct num_duration d;
+            double x;
+            if (num_parse_duration(said, &d) == HUB_OK || num_parse(said, &x) == HUB_OK)
+                continue;
+            return true;
+        }
+    return false;
+}
+
 /* The name a timer is called by, said around the word timer ("the workout timer", "the timer
  * called workout", "the timer i set for steak"), where the model's name slot holds another
  * stretch ("the", "to", "extra 3", "the timer") or is missing: that name, as said. A name said
@@ -354,6 +411,8 @@ bool timer_name_line(const struct resolve_registry *r, const struct intent_def *
     }
     if (from >= 0) {
         snprintf(said, sizeof said, "%.*s", at[to - 1] + len[to - 1] - at[from], utt + at[from]);
+    } else if (strcmp(l->intent, "HassStartTimer") && timer_name_zh(utt, said, sizeof said)) {
+        /* said holds the Chinese name */
     } else if (name) { /* the article said before a name */
         for (int i = 0; dets[i] && !said[0]; i++) {
             size_t dl = strlen(dets[i]);

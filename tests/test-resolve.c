@@ -917,8 +917,19 @@ static void house_cases(const struct intent_schema *s)
     check_ground(t, s, "need a timer for 2 hours for the roast",
                  "HassStartTimer|hours=2 hours|name=the roast",
                  "{\"intent\":\"HassStartTimer\",\"slots\":{\"hours\":2,\"name\":\"roast\"}}");
+    check_ground(t, s, "麻烦从给健身设的定时器里扣掉28秒", "HassDecreaseTimer|seconds=28秒",
+                 "{\"intent\":\"HassDecreaseTimer\",\"slots\":{\"seconds\":28,"
+                 "\"name\":\"健身\"}}");
+    check_ground(t, s, "辛苦你把健身那个计时器恢复一下", "HassUnpauseTimer|name=辛苦你",
+                 "{\"intent\":\"HassUnpauseTimer\",\"slots\":{\"name\":\"健身\"}}");
+    check_ground(t, s, "能不能撤销健身的计时器", "HassCancelTimer",
+                 "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"健身\"}}");
     /* must not change: a name said so; a room; a duration before the word timer; a timer
-     * started for a duration */
+     * started for a duration; "that timer" (那个计时器) */
+    check_ground(t, s, "嗯嗯撤销那个计时器", "HassCancelTimer",
+                 "{\"intent\":\"HassCancelTimer\",\"slots\":{}}");
+    check_ground(t, s, "三分钟那个计时器先停一下", "HassPauseTimer|start_minutes=三分钟",
+                 "{\"intent\":\"HassPauseTimer\",\"slots\":{\"start_minutes\":3}}");
     check_ground(t, s, "cancel the pizza timer", "HassCancelTimer|name=pizza",
                  "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"pizza\"}}");
     check_ground(t, s, "pause the 5 minute timer", "HassPauseTimer|start_minutes=5 minute",
