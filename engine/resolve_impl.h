@@ -143,8 +143,10 @@ bool cover_level_line(const struct resolve_registry *r, const struct intent_line
 /* resolve_said.c: a timer's pause or resume with no timer said is the media's; 清空 cancels all */
 bool timer_said_line(const struct resolve_registry *r, const struct intent_line *l,
                      const char *utt, struct intent_line *out);
-/* resolve_said.c: an item without the first characters of the Chinese list verb after it */
+/* resolve_said.c: an item without the first characters of the Chinese list verb after it; an
+ * English item that took a verb, the words said after the verb */
 bool item_verb_line(const struct intent_line *l, const char *utt, struct intent_line *out);
+bool item_said_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: a broadcast's message made to run from its audience words to the end */
 bool message_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 bool list_verb_line(const struct resolve_registry *r, const struct intent_line *l,

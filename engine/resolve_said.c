@@ -35,6 +35,36 @@ bool says_any(const char *utt, const char *const *words)
     return false;
 }
 
+#define UTT_WORDS 40 /* words of an utterance utt_words reads */
+
+/* The utterance's English words: their offsets and lengths, and whether punctuation ends the
+ * phrase after each. Returns how many (at most UTT_WORDS). */
+static int utt_words(const char *utt, int *at, int *len, bool *stop)
+{
+    int n = 0;
+    for (const char *p = utt; *p && n < UTT_WORDS;) {
+        if (isalnum((unsigned char)*p) || *p == '\'') {
+            const char *b = p;
+            while (isalnum((unsigned char)*p) || *p == '\'' || *p == '-') p++;
+            at[n] = (int)(b - utt), len[n] = (int)(p - b), stop[n++] = false;
+        } else {
+            if (n && strchr(",.!?;:", *p)) stop[n - 1] = true;
+            p++;
+        }
+    }
+    return n;
+}
+
+/* Where span is said in the utterance (ASCII case aside) at or after byte from: its offset, or
+ * -1. */
+static long utt_find(const char *utt, const char *span, size_t from)
+{
+    size_t n = strlen(span), ul = strlen(utt);
+    for (size_t i = from; n && i + n <= ul; i++)
+        if (!strncasecmp(utt + i, span, n)) return (long)i;
+    return -1;
+}
+
 /* ---- lists ---- */
 
 const char *const resolve_shopping_list_words[] = {
@@ -199,6 +229,52 @@ bool item_verb_line(const struct intent_line *l, const char *utt, struct intent_
     return false;
 }
 
+/* Whether the n bytes at w are one of the words (ASCII, any case). */
+static bool word_in(const char *w, int n, const char *const *words)
+{
+    for (int i = 0; words[i]; i++)
+        if ((int)strlen(words[i]) == n && !strncasecmp(w, words[i], (size_t)n)) return true;
+    return false;
+}
+
+/* An English item span that holds a verb of lists or of asking ("complete" of "complete
+ * toothpaste on the shopping list", "be a dear and stick" of "... stick toothpaste on my
+ * list"): the words said after the last such verb (and "down" / "off"), up to the word that
+ * brings in the list (on, to, in, from, ...) or the end of the phrase. */
+bool item_said_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const verbs[] = {
+        "add", "put", "stick", "pop", "jot", "note", "write", "complete", "tick", "check",
+        "cross", "mark", "remove", "delete", "drop", "scratch", "take", "please", "pretty", NULL};
+    static const char *const particles[] = {"down", "off", "up", NULL};
+    static const char *const list_words[] = {"on", "to", "in", "onto", "into", "from", "off",
+                                             "for", NULL};
+    const char *item = intent_line_get(l, "item");
+    int at[UTT_WORDS], len[UTT_WORDS], iat[UTT_WORDS], ilen[UTT_WORDS];
+    bool stop[UTT_WORDS], istop[UTT_WORDS], verb_in_item = false;
+    if (!item || !utt || (unsigned char)utt[0] >= 0x80) return false;
+    int in = utt_words(item, iat, ilen, istop), n = utt_words(utt, at, len, stop), v = -1;
+    for (int i = 0; i < in; i++)
+        verb_in_item |= word_in(item + iat[i], ilen[i], verbs);
+    if (!verb_in_item) return false;
+    for (int i = 0; i < n; i++)
+        if (word_in(utt + at[i], len[i], verbs)) v = i;
+    int s = v + 1;
+    while (v >= 0 && s < n && !stop[s - 1] && word_in(utt + at[s], len[s], particles)) s++;
+    int e = s;
+    while (v >= 0 && e < n && (e == s || !stop[e - 1]) &&
+           !word_in(utt + at[e], len[e], list_words))
+        e++;
+    /* the model's span lies before the words found: it copied the asking, not the thing
+     * ("take out the trash" as said in "put take out the trash on ..." stays) */
+    long item_at = utt_find(utt, item, 0);
+    if (v < 0 || e <= s || stop[v] || item_at < 0 || at[s] < item_at + (long)strlen(item))
+        return false;
+    char said[INTENT_LINE_MAX];
+    snprintf(said, sizeof said, "%.*s", at[e - 1] + len[e - 1] - at[s], utt + at[s]);
+    return line_with(l, "item", said, out);
+}
+
 static enum list_act list_act_said(const char *utt, const char *item)
 {
     const char *const(*verbs)[16] = list_verbs;
@@ -267,26 +343,6 @@ bool timer_area_line(const struct resolve_registry *r, const struct intent_def *
 }
 
 /* ---- timers: the name said around the word timer ---- */
-
-#define TIMER_WORDS 40
-
-/* The utterance's English words: their offsets and lengths, and whether punctuation ends the
- * phrase after each. Returns how many (at most TIMER_WORDS). */
-static int utt_words(const char *utt, int *at, int *len, bool *stop)
-{
-    int n = 0;
-    for (const char *p = utt; *p && n < TIMER_WORDS;) {
-        if (isalnum((unsigned char)*p) || *p == '\'') {
-            const char *b = p;
-            while (isalnum((unsigned char)*p) || *p == '\'' || *p == '-') p++;
-            at[n] = (int)(b - utt), len[n] = (int)(p - b), stop[n++] = false;
-        } else {
-            if (n && strchr(",.!?;:", *p)) stop[n - 1] = true;
-            p++;
-        }
-    }
-    return n;
-}
 
 /* Whether the word can be part of a timer's name: no number, no word that only links it. */
 static bool timer_name_word(const char *w, int n)
@@ -380,8 +436,8 @@ bool timer_name_line(const struct resolve_registry *r, const struct intent_def *
     if (!d || !utt || !strstr(l->intent, "Timer")) return false;
     const char *name = intent_line_get(l, "name");
     char said[INTENT_LINE_MAX] = "";
-    int at[TIMER_WORDS], len[TIMER_WORDS], from = -1, to = -1;
-    bool stop[TIMER_WORDS];
+    int at[UTT_WORDS], len[UTT_WORDS], from = -1, to = -1;
+    bool stop[UTT_WORDS];
     int n = strcmp(l->intent, "HassStartTimer") ? utt_words(utt, at, len, stop) : 0;
     for (int t = 0; t < n && from < 0; t++) {
         if (len[t] != 5 || strncasecmp(utt + at[t], "timer", 5)) continue;
@@ -430,15 +486,6 @@ bool timer_name_line(const struct resolve_registry *r, const struct intent_def *
 
 /* ---- durations: a timer's hours, minutes and seconds ---- */
 
-/* Where span is said in the utterance (ASCII case aside) at or after byte from: its offset, or
- * -1. */
-static long utt_find(const char *utt, const char *span, size_t from)
-{
-    size_t n = strlen(span), ul = strlen(utt);
-    for (size_t i = from; n && i + n <= ul; i++)
-        if (!strncasecmp(utt + i, span, n)) return (long)i;
-    return -1;
-}
 
 /* Where the duration starts that a span beginning with a half is the end of ("一个" before
  * 半小时, copied alone from 一个半小时后提醒我; "one and" before "a half hours"): the earliest

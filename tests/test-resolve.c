@@ -562,6 +562,20 @@ static void said_cases(const struct intent_schema *s)
     check_ground(lists, s, "药店上的花生酱搞定了", "HassShoppingListCompleteItem|item=花生酱",
                  "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"花生酱\","
                  "\"name\":\"药店\"}}");
+    /* an English item that copied the verb or the asking: the words after the verb */
+    check_ground(lists, s, "kindly complete oat milk on the costco list",
+                 "HassListCompleteItem|item=complete|name=costco list",
+                 "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"oat milk\","
+                 "\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "pretty please jot down cat litter on costco list",
+                 "HassListAddItem|item=pretty|name=costco list",
+                 "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"cat litter\","
+                 "\"name\":\"Costco List\"}}");
+    /* must not change: a chore that starts with a verb */
+    check_ground(lists, s, "put take out the trash on the costco list",
+                 "HassListAddItem|item=take out the trash|name=costco list",
+                 "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"take out the trash\","
+                 "\"name\":\"Costco List\"}}");
     /* an item that took the first character of the verb after it */
     check_ground(lists, s, "把猫砂记到药店清单上", "HassListAddItem|item=猫砂记|name=药店",
                  "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"猫砂\","
