@@ -240,13 +240,16 @@ static bool word_in(const char *w, int n, const char *const *words)
 /* An English item span that holds a verb of lists or of asking ("complete" of "complete
  * toothpaste on the shopping list", "be a dear and stick" of "... stick toothpaste on my
  * list"): the words said after the last such verb (and "down" / "off"), up to the word that
- * brings in the list (on, to, in, from, ...) or the end of the phrase. */
+ * brings in the list (on, to, in, from, ...) or the end of the phrase. One that starts with a
+ * verb of having bought ("got the milk, tick it off"): the words after it and its article. */
 bool item_said_line(const struct intent_line *l, const char *utt, struct intent_line *out)
 {
     static const char *const verbs[] = {
         "add", "put", "stick", "pop", "jot", "note", "write", "complete", "tick", "check",
         "cross", "mark", "remove", "delete", "drop", "scratch", "take", "please", "pretty", NULL};
     static const char *const particles[] = {"down", "off", "up", NULL};
+    static const char *const had[] = {"got", "bought", "picked", "grabbed", "purchased", NULL};
+    static const char *const articles[] = {"the", "some", "a", "an", NULL};
     static const char *const list_words[] = {"on", "to", "in", "onto", "into", "from", "off",
                                              "for", NULL};
     const char *item = intent_line_get(l, "item");
@@ -254,6 +257,12 @@ bool item_said_line(const struct intent_line *l, const char *utt, struct intent_
     bool stop[UTT_WORDS], istop[UTT_WORDS], verb_in_item = false;
     if (!item || !utt || (unsigned char)utt[0] >= 0x80) return false;
     int in = utt_words(item, iat, ilen, istop), n = utt_words(utt, at, len, stop), v = -1;
+    if (in > 1 && word_in(item + iat[0], ilen[0], had)) { /* "got the milk": the milk */
+        int k = 1;
+        if (k < in - 1 && word_in(item + iat[k], ilen[k], particles)) k++;
+        if (k < in - 1 && word_in(item + iat[k], ilen[k], articles)) k++;
+        return line_with(l, "item", item + iat[k], out);
+    }
     for (int i = 0; i < in; i++)
         verb_in_item |= word_in(item + iat[i], ilen[i], verbs);
     if (!verb_in_item) return false;
@@ -421,15 +430,18 @@ static bool timer_name_zh(const char *utt, char *said, size_t cap)
 }
 
 /* The name a timer is called by, said around the word timer ("the workout timer", "the timer
- * called workout", "the timer i set for steak"), where the model's name slot holds another
- * stretch ("the", "to", "extra 3", "the timer") or is missing: that name, as said. A name said
- * with an article ("for the workout") loses it. English; a name that is a room stays
- * (timer_area_line), and starting a timer takes only the article rule ("a timer for 5 minutes"
- * is no name). Only where the intent has the combination. */
+ * called workout", "the timer i set for steak", "a three minute tea timer"), where the model's
+ * name slot holds another stretch ("the", "to", "extra 3", "give me") or is missing: that name,
+ * as said. A name said with an article ("for the workout") loses it. English, and Chinese
+ * (timer_name_zh, not for starting a timer); a name that is a room stays (timer_area_line), and
+ * no number is a name ("a timer for 5 minutes"). Only where the intent has the combination. */
 bool timer_name_line(const struct resolve_registry *r, const struct intent_def *d,
                      const struct intent_line *l, const char *utt, struct intent_line *out)
 {
     static const char *const dets[] = {"the", "my", "our", "that", NULL};
+    /* what may come before "X timer": an article or a duration ("a three minute tea timer") */
+    static const char *const openers[] = {"the", "my", "our", "that", "second", "seconds",
+                                          "minute", "minutes", "hour", "hours", NULL};
     static const char *const before[][4] = {{"called", NULL}, {"named", NULL}, {"for", NULL},
                                             {"i", "set", "for", NULL}, {"set", "for", NULL},
                                             {"that", "i", "set", "for"}, {"we", "set", "for", NULL}};
@@ -438,7 +450,7 @@ bool timer_name_line(const struct resolve_registry *r, const struct intent_def *
     char said[INTENT_LINE_MAX] = "";
     int at[UTT_WORDS], len[UTT_WORDS], from = -1, to = -1;
     bool stop[UTT_WORDS];
-    int n = strcmp(l->intent, "HassStartTimer") ? utt_words(utt, at, len, stop) : 0;
+    int n = utt_words(utt, at, len, stop);
     for (int t = 0; t < n && from < 0; t++) {
         if (len[t] != 5 || strncasecmp(utt + at[t], "timer", 5)) continue;
         /* after it: "called X", "for X", "i set for X" */
@@ -458,11 +470,8 @@ bool timer_name_line(const struct resolve_registry *r, const struct intent_def *
         /* before it: "the X timer" */
         for (int s = t - 1; from < 0 && s >= 0 && t - s <= 2 && !stop[s]; s--) {
             if (!timer_name_word(utt + at[s], len[s])) break;
-            bool det = false;
-            for (int i = 0; s > 0 && dets[i]; i++)
-                det |= (int)strlen(dets[i]) == len[s - 1] &&
-                       !strncasecmp(utt + at[s - 1], dets[i], (size_t)len[s - 1]);
-            if (det && !stop[s - 1]) from = s, to = t;
+            if (s > 0 && !stop[s - 1] && word_in(utt + at[s - 1], len[s - 1], openers))
+                from = s, to = t;
         }
     }
     if (from >= 0) {
@@ -482,6 +491,33 @@ bool timer_name_line(const struct resolve_registry *r, const struct intent_def *
     return line_without(l, 1u << intent_slot_index("name"), out) &&
            intent_line_add(out, "name", said) == HUB_OK &&
            intent_def_combo(d, intent_line_mask(out));
+}
+
+/* A timer started where the utterance adds time to one ("add two minutes to the pizza timer",
+ * "put another minute on the timer"): a word of adding, then to / onto / on, then the word
+ * timer, is HassIncreaseTimer with the same slots. English. */
+bool timer_add_line(const struct intent_schema *schema, const struct intent_line *l,
+                    const char *utt, struct intent_line *out)
+{
+    static const char *const adding[] = {"add", "another", "extra", "more", NULL};
+    static const char *const onto[] = {"to", "onto", "on", NULL};
+    int at[UTT_WORDS], len[UTT_WORDS], a = -1, p = -1, t = -1;
+    bool stop[UTT_WORDS];
+    if (!schema || !utt || strcmp(l->intent, "HassStartTimer")) return false;
+    int n = utt_words(utt, at, len, stop);
+    for (int i = 0; i < n && t < 0; i++) {
+        if (a < 0 && word_in(utt + at[i], len[i], adding))
+            a = i;
+        else if (a >= 0 && p < 0 && word_in(utt + at[i], len[i], onto))
+            p = i;
+        else if (p >= 0 && len[i] == 5 && !strncasecmp(utt + at[i], "timer", 5))
+            t = i;
+    }
+    const struct intent_def *inc = intent_schema_find(schema, "HassIncreaseTimer");
+    if (t < 0 || !inc || !intent_def_combo(inc, intent_line_mask(l))) return false;
+    *out = *l;
+    snprintf(out->intent, sizeof out->intent, "%s", "HassIncreaseTimer");
+    return true;
 }
 
 /* ---- durations: a timer's hours, minutes and seconds ---- */

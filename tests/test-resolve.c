@@ -571,6 +571,10 @@ static void said_cases(const struct intent_schema *s)
                  "HassListAddItem|item=pretty|name=costco list",
                  "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"cat litter\","
                  "\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "got the oat milk, tick it off the costco list",
+                 "HassListCompleteItem|item=got the oat milk|name=costco list",
+                 "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"oat milk\","
+                 "\"name\":\"Costco List\"}}");
     /* must not change: a chore that starts with a verb */
     check_ground(lists, s, "put take out the trash on the costco list",
                  "HassListAddItem|item=take out the trash|name=costco list",
@@ -938,6 +942,16 @@ static void house_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassUnpauseTimer\",\"slots\":{\"name\":\"健身\"}}");
     check_ground(t, s, "能不能撤销健身的计时器", "HassCancelTimer",
                  "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"健身\"}}");
+    check_ground(t, s, "give me a three minute tea timer",
+                 "HassStartTimer|name=give me|minutes=three minute",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":3,\"name\":\"tea\"}}");
+    /* time added to a timer is no new timer */
+    check_ground(t, s, "add two minutes to the pizza timer",
+                 "HassStartTimer|name=pizza|minutes=two minutes",
+                 "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"name\":\"pizza\","
+                 "\"minutes\":2}}");
+    check_ground(t, s, "add a timer for two minutes", "HassStartTimer|minutes=two minutes",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":2}}");
     /* must not change: a name said so; a room; a duration before the word timer; a timer
      * started for a duration; "that timer" (那个计时器) */
     check_ground(t, s, "嗯嗯撤销那个计时器", "HassCancelTimer",
