@@ -694,7 +694,8 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     /* each step writes its line into a slot of its own and the next steps read that one */
     enum { TWINNED, ADDED, FITTED, STARTED, TIMED, NAMED, ROOMED, KINDED, MANY, LISTED, VERBED,
            BARE, REPAIRED, REPLACED, GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED, COVERED,
-           MESSAGED, ITEMED, ITEM_SAID, LOUDNESS, LEVELED, TIMERED, QUERIED, N_STEPS };
+           MESSAGED, ITEMED, ITEM_SAID, LOUDNESS, LEVELED, TIMERED, QUERIED, CLASS_QUERIED,
+           N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -725,6 +726,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     }
     if (message_line(l, utterance, &step[MESSAGED])) l = &step[MESSAGED];
     if (query_place_line(r, l, utterance, &step[QUERIED])) l = &step[QUERIED];
+    if (query_class_line(d, l, utterance, &step[CLASS_QUERIED])) l = &step[CLASS_QUERIED];
     if (item_verb_line(l, utterance, &step[ITEMED])) l = &step[ITEMED];
     if (item_said_line(l, utterance, &step[ITEM_SAID])) l = &step[ITEM_SAID];
     if (list_named_line(r, l, utterance, &step[LISTED])) {

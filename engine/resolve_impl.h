@@ -134,9 +134,12 @@ bool kind_name_line(const struct resolve_registry *r, const struct intent_def *d
 /* resolve_said.c: the list said, and the act its verbs ask */
 bool list_named_line(const struct resolve_registry *r, const struct intent_line *l,
                      const char *utterance, struct intent_line *out);
-/* resolve_said.c: a media query copied from the player or room: the words after the verb */
+/* resolve_said.c: a media query copied from the player or room: the words after the verb; a
+ * query that is the class word ("the album"): the title after it */
 bool query_place_line(const struct resolve_registry *r, const struct intent_line *l,
                       const char *utt, struct intent_line *out);
+bool query_class_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
+                      struct intent_line *out);
 /* resolve_said.c: the volume's way by the words said (声音太小了: up) */
 bool volume_way_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: a cover's level heard as a volume (the utterance names a cover, no player) */

@@ -771,6 +771,55 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
     return line_with(l, "message", fresh, out);
 }
 
+/* ---- media: a query that is the class word ---- */
+
+/* English words of a media class, with the class. */
+static const char *const query_classes[][2] = {
+    {"album", "album"},      {"record", "album"},   {"song", "track"},    {"track", "track"},
+    {"playlist", "playlist"}, {"movie", "movie"},   {"film", "movie"},    {"show", "tv_show"},
+    {"series", "tv_show"},   {"podcast", "podcast"}, {"artist", "artist"}, {"band", "artist"}};
+
+/* A search query that is the class word said before the title ("play the album abbey road"
+ * copied as search_query=the album) or starts with it ("stream the series bluey" copied whole):
+ * the title alone, the words after the class word up to a word of place or the end of the
+ * phrase, and the class. English; the line stays when no title follows. */
+bool query_class_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
+                      struct intent_line *out)
+{
+    static const char *const places[] = {"on", "in", "at", "for", "over", "inside", "within",
+                                         "please", NULL};
+    const char *q = intent_line_get(l, "search_query");
+    int at[UTT_WORDS], len[UTT_WORDS], qat[UTT_WORDS], qlen[UTT_WORDS];
+    bool stop[UTT_WORDS], qstop[UTT_WORDS];
+    if (!d || !utt || !q || (unsigned char)q[0] >= 0x80) return false;
+    int qn = utt_words(q, qat, qlen, qstop), k = 0;
+    if (qn && (qlen[0] == 3 && !strncasecmp(q, "the", 3))) k = 1;
+    const char *cls = NULL;
+    for (size_t c = 0; k < qn && c < sizeof query_classes / sizeof query_classes[0]; c++)
+        if ((int)strlen(query_classes[c][0]) == qlen[k] &&
+            !strncasecmp(q + qat[k], query_classes[c][0], (size_t)qlen[k]))
+            cls = query_classes[c][1];
+    if (!cls) return false;
+    char title[INTENT_LINE_MAX] = "";
+    if (k + 1 < qn) { /* the title follows inside the query */
+        snprintf(title, sizeof title, "%s", q + qat[k + 1]);
+    } else { /* the title follows the query in the utterance */
+        long qa = utt_find(utt, q, 0);
+        int n = utt_words(utt, at, len, stop), s = 0;
+        while (qa >= 0 && s < n && at[s] < qa + (long)strlen(q)) s++;
+        int e = s;
+        while (qa >= 0 && e < n && (e == s || !stop[e - 1]) &&
+               !word_in(utt + at[e], len[e], places))
+            e++;
+        if (qa < 0 || e == s || (s > 0 && stop[s - 1])) return false;
+        snprintf(title, sizeof title, "%.*s", at[e - 1] + len[e - 1] - at[s], utt + at[s]);
+    }
+    return line_without(l, 1u << intent_slot_index("media_class"), out) &&
+           line_with(out, "search_query", title, out) &&
+           intent_line_add(out, "media_class", cls) == HUB_OK &&
+           intent_def_combo(d, intent_line_mask(out));
+}
+
 /* ---- media: a query that is the player or room ---- */
 
 /* A search query copied from the player or room it is to play on ("stream 90s hits on the Smart

@@ -539,6 +539,18 @@ static void said_cases(const struct intent_schema *s)
                  "HassMediaSearchAndPlay|search_query=abbey road|media_class=album",
                  "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"media_class\":\"album\","
                  "\"search_query\":\"abbey road\"}}");
+    /* a query that is the class word said before the title, or starts with it: the title */
+    check_ground(en, s, "play the album abbey road in the study",
+                 "HassMediaSearchAndPlay|media_class=album|search_query=the album|area=study",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"media_class\":\"album\","
+                 "\"search_query\":\"abbey road\",\"area\":\"Study\"}}");
+    check_ground(en, s, "stream the series bluey",
+                 "HassMediaSearchAndPlay|search_query=the series bluey",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"media_class\":\"tv_show\","
+                 "\"search_query\":\"bluey\"}}");
+    check_ground(en, s, "play the album", "HassMediaSearchAndPlay|search_query=the album",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
+                 "\"the album\"}}");
     check_ground(zh, s, "来首后来", "HassMediaSearchAndPlay|search_query=后来|media_class=track",
                  "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"media_class\":\"track\","
                  "\"search_query\":\"后来\"}}");
