@@ -896,6 +896,30 @@ bool volume_way_line(const struct intent_line *l, const char *utt, struct intent
     return line_with(l, "volume_step", way, out);
 }
 
+/* A media player turned "up" or "down" heard as turned on or off ("turn the television up"):
+ * its volume, that way (HassSetVolumeRelative). Only with the word up or down said and neither on
+ * nor off, and only where the schema has the combination. English. */
+bool player_way_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                     const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const up[] = {"up", NULL}, *const down[] = {"down", NULL};
+    static const char *const on_off[] = {"on", "off", NULL};
+    if (!schema || !utt || (strcmp(l->intent, "HassTurnOn") && strcmp(l->intent, "HassTurnOff")))
+        return false;
+    const struct resolve_item *e = line_entity(r, l);
+    bool says_up = says_any(utt, up), says_down = says_any(utt, down);
+    if (!e || !e->domain || strcmp(e->domain, "media_player") || says_up == says_down ||
+        says_any(utt, on_off))
+        return false;
+    const struct intent_def *rel = intent_schema_find(schema, "HassSetVolumeRelative");
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", "HassSetVolumeRelative");
+    for (int i = 0; i < l->n_slots; i++)
+        if (intent_line_add(out, l->slots[i].name, l->slots[i].value) != HUB_OK) return false;
+    return intent_line_add(out, "volume_step", says_up ? "up" : "down") == HUB_OK && rel &&
+           intent_def_combo(rel, intent_line_mask(out));
+}
+
 /* A cover set to a level heard as a volume ("让侧门停在80" as HassSetVolume): when the utterance
  * names a cover and no media player, the cover's position. */
 bool cover_level_line(const struct resolve_registry *r, const struct intent_line *l,

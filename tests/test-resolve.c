@@ -518,6 +518,15 @@ static void said_cases(const struct intent_schema *s)
                  "HassClimateSetTemperature|name=two|temperature=twenty-two",
                  "{\"intent\":\"HassClimateSetTemperature\",\"slots\":{\"name\":\"Thermostat\","
                  "\"temperature\":22}}");
+    /* a player turned up or down: its volume; turned on, or up and down both said: stays */
+    check_ground(en, s, "turn the tv up", "HassTurnOn|name=tv",
+                 "{\"intent\":\"HassSetVolumeRelative\",\"slots\":{\"name\":\"Living Room TV\","
+                 "\"volume_step\":\"up\"}}");
+    check_ground(en, s, "turn up the tv", "HassTurnOn|name=tv",
+                 "{\"intent\":\"HassSetVolumeRelative\",\"slots\":{\"name\":\"Living Room TV\","
+                 "\"volume_step\":\"up\"}}");
+    check_ground(en, s, "turn on the tv", "HassTurnOn|name=tv",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Living Room TV\"}}");
     check_ground(en, s, "skip to the next song in the study", "HassMediaNext|name=study",
                  "{\"intent\":\"HassMediaNext\",\"slots\":{\"area\":\"Study\"}}");
     /* must not change: the entity said is where the unknown device is */
