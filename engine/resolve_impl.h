@@ -140,6 +140,8 @@ bool query_place_line(const struct resolve_registry *r, const struct intent_line
                       const char *utt, struct intent_line *out);
 bool query_class_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
                       struct intent_line *out);
+/* resolve_said.c: the time or the date by the words said; neither said: no intent */
+bool clock_said_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: the volume's way by the words said (声音太小了: up); a player turned up or
  * down is its volume */
 bool volume_way_line(const struct intent_line *l, const char *utt, struct intent_line *out);

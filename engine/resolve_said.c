@@ -977,6 +977,31 @@ bool timer_said_line(const struct resolve_registry *r, const struct intent_line 
            (!area || intent_line_add(out, "area", area) == HUB_OK);
 }
 
+/* ---- the clock: time and date asked ---- */
+
+/* A question of the time or the date that says a word of the other ("date please" heard as
+ * the time): that one; one that says no word of either ("lock the shed" heard as the time, 读一下
+ * 新闻 as the date): nothing the hub knows, written as a line with no intent. Both said: stays. */
+bool clock_said_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const time_words[] = {
+        "time", "clock", "o'clock", "hour", "late", "early", "几点", "时间", "钟", "点了", "几时",
+        "时候", "现在", NULL};
+    static const char *const date_words[] = {
+        "date", "day", "today", "month", "year", "calendar", "weekday", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "week", "几号", "日期",
+        "星期", "礼拜", "周几", "今天", "日子", "几月", "哪天", "号", NULL};
+    bool is_time = !strcmp(l->intent, "HassGetCurrentTime");
+    if (!utt || l->n_slots || (!is_time && strcmp(l->intent, "HassGetCurrentDate"))) return false;
+    bool says_time = says_any(utt, time_words), says_date = says_any(utt, date_words);
+    if (is_time ? says_time : says_date) return false;
+    memset(out, 0, sizeof *out);
+    if (says_time || says_date)
+        snprintf(out->intent, sizeof out->intent, "%s",
+                 says_time ? "HassGetCurrentTime" : "HassGetCurrentDate");
+    return true;
+}
+
 /* ---- lights, mute, colours and locks ---- */
 
 /* The domain and device class slots. */

@@ -518,6 +518,15 @@ static void said_cases(const struct intent_schema *s)
                  "HassClimateSetTemperature|name=two|temperature=twenty-two",
                  "{\"intent\":\"HassClimateSetTemperature\",\"slots\":{\"name\":\"Thermostat\","
                  "\"temperature\":22}}");
+    /* the time or the date by the words said; neither said: null */
+    check_ground(en, s, "date please", "HassGetCurrentTime",
+                 "{\"intent\":\"HassGetCurrentDate\",\"slots\":{}}");
+    check_ground(en, s, "lock the shed", "HassGetCurrentTime", "{\"intent\":null,\"slots\":{}}");
+    check_ground(en, s, "读一下新闻", "HassGetCurrentDate", "{\"intent\":null,\"slots\":{}}");
+    check_ground(en, s, "what time is it", "HassGetCurrentTime",
+                 "{\"intent\":\"HassGetCurrentTime\",\"slots\":{}}");
+    check_ground(en, s, "今天几号", "HassGetCurrentDate",
+                 "{\"intent\":\"HassGetCurrentDate\",\"slots\":{}}");
     /* a player turned up or down: its volume; turned on, or up and down both said: stays */
     check_ground(en, s, "turn the tv up", "HassTurnOn|name=tv",
                  "{\"intent\":\"HassSetVolumeRelative\",\"slots\":{\"name\":\"Living Room TV\","
