@@ -897,19 +897,20 @@ bool volume_way_line(const struct intent_line *l, const char *utt, struct intent
 }
 
 /* A media player turned "up" or "down" heard as turned on or off ("turn the television up"):
- * its volume, that way (HassSetVolumeRelative). Only with the word up or down said and neither on
- * nor off, and only where the schema has the combination. English. */
+ * its volume, that way (HassSetVolumeRelative). Only with the words turn and up or down said and
+ * neither on nor off ("fire up the boombox" starts it), and only where the schema has the
+ * combination. English. */
 bool player_way_line(const struct resolve_registry *r, const struct intent_schema *schema,
                      const struct intent_line *l, const char *utt, struct intent_line *out)
 {
     static const char *const up[] = {"up", NULL}, *const down[] = {"down", NULL};
-    static const char *const on_off[] = {"on", "off", NULL};
+    static const char *const on_off[] = {"on", "off", NULL}, *const turn[] = {"turn", NULL};
     if (!schema || !utt || (strcmp(l->intent, "HassTurnOn") && strcmp(l->intent, "HassTurnOff")))
         return false;
     const struct resolve_item *e = line_entity(r, l);
     bool says_up = says_any(utt, up), says_down = says_any(utt, down);
     if (!e || !e->domain || strcmp(e->domain, "media_player") || says_up == says_down ||
-        says_any(utt, on_off))
+        says_any(utt, on_off) || !says_any(utt, turn))
         return false;
     const struct intent_def *rel = intent_schema_find(schema, "HassSetVolumeRelative");
     memset(out, 0, sizeof *out);

@@ -534,6 +534,8 @@ static void said_cases(const struct intent_schema *s)
     check_ground(en, s, "turn up the tv", "HassTurnOn|name=tv",
                  "{\"intent\":\"HassSetVolumeRelative\",\"slots\":{\"name\":\"Living Room TV\","
                  "\"volume_step\":\"up\"}}");
+    check_ground(en, s, "fire up the tv", "HassTurnOn|name=tv",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Living Room TV\"}}");
     check_ground(en, s, "turn on the tv", "HassTurnOn|name=tv",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Living Room TV\"}}");
     check_ground(en, s, "skip to the next song in the study", "HassMediaNext|name=study",
