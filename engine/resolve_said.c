@@ -721,8 +721,10 @@ static long last_word_end(const char *utt, size_t limit, const char *const *word
 /* A broadcast's message runs from the words that say who hears it to the end of the utterance
  * (data/templates: "shout to everyone that ...", "make an announcement ...", 通知大家，...).
  * The model may copy only its end ("the door" of "someone is at the door", read as a place) or
- * the audience with it (大家外卖到了). A message that ends the utterance (punctuation aside) is
- * made to start right after the last such word before it, or after the one it starts with. */
+ * the audience with it (大家外卖到了), or the audience alone ("shout to everyone" of "shout to
+ * everyone someone is at the door"). A message that ends the utterance (punctuation aside) is
+ * made to start right after the last such word before it, or after the one it starts with; one
+ * that stops short of the end and holds such a word is the words after its last one, to the end. */
 bool message_line(const struct intent_line *l, const char *utt, struct intent_line *out)
 {
     static const char *const audience[] = {
@@ -744,9 +746,11 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
             if (end >= me + sl && !memcmp(utt + end - sl, stops[i], sl)) end -= sl, cut = true;
         }
     }
-    if (end != me) return false; /* the message does not end the utterance */
-    long start = last_word_end(utt, ms, audience);
-    for (int i = 0; audience[i]; i++) { /* the message starts with its audience (大家外卖到了) */
+    bool whole = end == me; /* else short of the end: only a span that holds the audience
+                             * ("shout to everyone"), the message the words after it */
+    long start = last_word_end(utt, whole ? ms : me, audience);
+    if (!whole && start <= (long)ms) return false;
+    for (int i = 0; whole && audience[i]; i++) { /* it starts with its audience (大家外卖到了) */
         size_t wl = strlen(audience[i]);
         bool ascii = (unsigned char)audience[i][0] < 0x80;
         bool starts_with =

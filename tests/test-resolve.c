@@ -417,7 +417,15 @@ static void said_cases(const struct intent_schema *s)
         "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"dinner is on the table\"}}");
     check_ground(zh, s, "通知大家外卖到了！", "HassBroadcast|message=大家外卖到了",
                  "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"外卖到了\"}}");
-    /* must not change: a "that" of the message's own; a message that does not end it */
+    /* the span is the audience, short of the end: the words after it */
+    check_ground(en, s, "shout to the house that lunch is on the table.",
+                 "HassBroadcast|message=the house that",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":"
+                 "\"lunch is on the table\"}}");
+    /* must not change: a "that" of the message's own; a message that does not end it, and
+     * holds no word of the audience */
+    check_ground(zh, s, "告诉大家晚饭好了，快来吃", "HassBroadcast|message=晚饭好了",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"晚饭好了\"}}");
     check_ground(
         en, s, "tell everyone that the dog that barks is out",
         "HassBroadcast|message=the dog that barks is out",
