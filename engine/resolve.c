@@ -695,7 +695,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     enum { TWINNED, CLOCKED, LOUDER, ADDED, FITTED, STARTED, TIMED, NAMED, ROOMED, KINDED, MANY,
            LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED, TURNED, COLORED, CLASSED,
            MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID, LOUDNESS, LEVELED, TIMERED, QUERIED,
-           CLASS_QUERIED, N_STEPS };
+           CLASS_QUERIED, COMMANDED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -724,6 +724,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (timer_start_line(d, l, utterance, &step[STARTED])) l = &step[STARTED];
     if (durations_line(l, utterance, &step[TIMED])) l = &step[TIMED];
     if (timer_name_line(r, d, l, utterance, &step[NAMED])) l = &step[NAMED];
+    if (command_end_line(l, utterance, &step[COMMANDED])) l = &step[COMMANDED];
     if (timer_area_line(r, d, l, &step[ROOMED])) l = &step[ROOMED];
     if (de_kind_line(r, d, l, &step[KINDED])) l = &step[KINDED];
     if (kind_name_line(r, d, l, utterance, &step[MANY])) l = &step[MANY];

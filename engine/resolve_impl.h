@@ -113,7 +113,8 @@ bool twin_intent_line(const struct resolve_registry *r, const struct intent_sche
 bool misfit_name_line(const struct resolve_registry *r, const struct intent_def *d,
                       const struct intent_line *l, struct intent_line *out);
 /* resolve_said.c: a timer's duration made whole; its start said after "timer of"; a timer's
- * name that is a room; its name said around the word timer; time added to one, not a start */
+ * name that is a room; its name said around the word timer; time added to one, not a start;
+ * the command to run at its end, to the end of its phrase */
 bool durations_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 bool timer_start_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
                       struct intent_line *out);
@@ -123,6 +124,7 @@ bool timer_name_line(const struct resolve_registry *r, const struct intent_def *
                      const struct intent_line *l, const char *utt, struct intent_line *out);
 bool timer_add_line(const struct intent_schema *schema, const struct intent_line *l,
                     const char *utt, struct intent_line *out);
+bool command_end_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_ground.c: name=<area>的<kind word> as area + domain (+ device_class) */
 bool de_kind_line(const struct resolve_registry *r, const struct intent_def *d,
                   const struct intent_line *l, struct intent_line *out);

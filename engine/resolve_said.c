@@ -520,6 +520,48 @@ bool timer_add_line(const struct intent_schema *schema, const struct intent_line
     return true;
 }
 
+/* A command to run when a timer ends, copied short of the end of its phrase ("turn the family
+ * room" of "wait 51 seconds then turn the family room downlights off", 把琴房筒灯 of
+ * "过两小时就把琴房筒灯打开"): the rest of the phrase, up to its punctuation, when that rest says
+ * no number (a duration after the command is the timer's: "turn off the lights in 5 minutes"). */
+bool command_end_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九",
+                                           "十", "两", "百", "半", NULL};
+    static const char *const stops[] = {"，", "。", "！", "？", "、", NULL};
+    const char *cmd = intent_line_get(l, "conversation_command");
+    if (!utt || !cmd || !cmd[0] || strcmp(l->intent, "HassStartTimer")) return false;
+    const char *at = NULL;
+    for (const char *p = utt; (p = strstr(p, cmd)); p++) at = p; /* the last copy */
+    if (!at) return false;
+    const char *rest = at + strlen(cmd), *end = rest;
+    while (*end && !strchr(",.!?;", *end)) {
+        bool stop = false;
+        for (int i = 0; stops[i]; i++)
+            stop |= !strncmp(end, stops[i], strlen(stops[i]));
+        if (stop) break;
+        end++;
+    }
+    while (end > rest && end[-1] == ' ') end--;
+    if (end == rest) return false;
+    char tail[INTENT_LINE_MAX];
+    snprintf(tail, sizeof tail, "%.*s", (int)(end - rest), rest);
+    int at_w[UTT_WORDS], len_w[UTT_WORDS];
+    bool stop_w[UTT_WORDS];
+    int n = utt_words(tail, at_w, len_w, stop_w);
+    for (int i = 0; i < n; i++) {
+        char w[32];
+        double x;
+        snprintf(w, sizeof w, "%.*s", len_w[i], tail + at_w[i]);
+        if (isdigit((unsigned char)w[0]) || num_parse(w, &x) == HUB_OK) return false;
+    }
+    for (int i = 0; numerals[i]; i++)
+        if (strstr(tail, numerals[i])) return false;
+    char whole[INTENT_LINE_MAX];
+    snprintf(whole, sizeof whole, "%.*s", (int)(end - at), at);
+    return line_with(l, "conversation_command", whole, out);
+}
+
 /* ---- durations: a timer's hours, minutes and seconds ---- */
 
 

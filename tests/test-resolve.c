@@ -985,6 +985,20 @@ static void house_cases(const struct intent_schema *s)
     check_ground(t, s, "give me a three minute tea timer",
                  "HassStartTimer|name=give me|minutes=three minute",
                  "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":3,\"name\":\"tea\"}}");
+    /* the command to run at a timer's end, copied short of its phrase's end: the rest */
+    check_ground(t, s, "wait 5 seconds then turn the kitchen lamp off",
+                 "HassStartTimer|seconds=5 seconds|conversation_command=turn the kitchen",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"seconds\":5,"
+                 "\"conversation_command\":\"turn the kitchen lamp off\"}}");
+    check_ground(t, s, "过两小时就把台灯打开，谢谢",
+                 "HassStartTimer|hours=两小时|conversation_command=把台灯",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"hours\":2,"
+                 "\"conversation_command\":\"把台灯打开\"}}");
+    /* must not change: a duration after the command */
+    check_ground(t, s, "turn off the lights in 5 minutes",
+                 "HassStartTimer|minutes=5 minutes|conversation_command=turn off the lights",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":5,"
+                 "\"conversation_command\":\"turn off the lights\"}}");
     /* time added to a timer is no new timer */
     check_ground(t, s, "add two minutes to the pizza timer",
                  "HassStartTimer|name=pizza|minutes=two minutes",
