@@ -6,6 +6,7 @@
 #define _GNU_SOURCE /* strcasestr */
 #include "engine/resolve_rule.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +161,37 @@ static bool sun_said(const char *utt)
     return false;
 }
 
+/* Whether the utterance's only words of condition ask politely ("if you could set the heating
+ * to 19", "pull the gate closed when you can"): the model hears a rule in them and takes a
+ * piece of the command for the trigger (when=bump the ac). Such a rule whose trigger names
+ * nothing of the house is the command itself. */
+static bool polite_only(const char *utt)
+{
+    static const char *const polite[] = {"if you could", "if you can", "if you would",
+                                         "if you don't mind", "if you please", "if possible",
+                                         "when you can", "when you get a chance",
+                                         "如果可以的话", "可以的话", NULL};
+    static const char *const conditions[] = {"if", "when", "whenever", "once", "as soon as",
+                                             "every", "each", "until", "while", "当", "每",
+                                             "一旦", "如果", "要是", "的话", NULL};
+    char rest[INTENT_LINE_MAX];
+    bool asked = false;
+    snprintf(rest, sizeof rest, "%s", utt);
+    for (int i = 0; polite[i]; i++) /* the polite phrases say no condition */
+        for (char *p; (p = strcasestr(rest, polite[i]));) {
+            memset(p, ' ', strlen(polite[i]));
+            asked = true;
+        }
+    for (int i = 0; conditions[i] && asked; i++) {
+        size_t n = strlen(conditions[i]);
+        for (const char *p = rest; (p = strcasestr(p, conditions[i])); p += n)
+            if ((unsigned char)conditions[i][0] >= 0x80 ||
+                ((p == rest || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[n])))
+                return false;
+    }
+    return asked;
+}
+
 json_t *resolve_answer(const struct resolve_registry *r, const struct intent_schema *schema,
                        const struct intent_line *l, const char *utterance, const char *context_area)
 {
@@ -176,7 +208,10 @@ json_t *resolve_answer(const struct resolve_registry *r, const struct intent_sch
     if (utterance && (m & (1u << RULE_SUN)) && !(m & (1u << RULE_AT | 1u << RULE_WHEN)) &&
         !sun_said(utterance))
         return a; /* no rule was asked for: the command itself */
-    json_t *rule = resolve_rule(r, l, utterance, a);
+    bool polite = utterance && polite_only(utterance);
+    json_t *rule = resolve_rule(r, l, utterance, polite ? json_deep_copy(a) : a);
+    if (!rule && polite) return a; /* "if you could ..." and no trigger in the house */
+    if (polite) json_decref(a);
     if (!rule) return null_answer();
     return json_pack("{s:s,s:{},s:o}", "intent", "HubCreateRule", "slots", "rule", rule);
 }

@@ -192,6 +192,14 @@ int main(void)
     /* a sun trigger the utterance does not speak of: the command itself, no rule */
     answer_is(r, "HassTurnOn|name=hall light|sun=sunrise", "let some sun in, turn on the hall light",
               "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Hall Light\"}}");
+    /* "if you could" asks politely: a trigger copied from the command, naming nothing of the
+     * house, leaves the command itself; a true condition with it stays a rule */
+    answer_is(r, "HassTurnOn|name=hall light|when=i want|to=on",
+              "if you could i want the hall light on",
+              "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Hall Light\"}}");
+    answer_is(r, "HassTurnOn|name=hall light|when=garage door|to=open",
+              "if you could, turn on the hall light when the garage door opens",
+              "{\"intent\":null,\"slots\":{}}");
     /* a trigger or an action that is not in the house: the null answer */
     answer_is(r, "HassTurnOn|name=hall light|when=garage door|to=open", "",
               "{\"intent\":null,\"slots\":{}}");
