@@ -987,8 +987,9 @@ bool cover_level_line(const struct resolve_registry *r, const struct intent_line
 }
 
 /* A pause or resume heard as a timer's where no timer is spoken of ("把琴房里恢复一下",
- * "暂停华为智慧屏"): the media's, for the room or the media player said. And 清空 / all the
- * timers said of one timer's cancel: all of them. */
+ * "暂停华为智慧屏"): the media's, for the room or the media player said; a cancel with a name
+ * where no timer is spoken of and a list of the house is ("药店里不要牙膏了，删掉"): the name
+ * taken off that list. And 清空 / all the timers said of one timer's cancel: all of them. */
 bool timer_said_line(const struct resolve_registry *r, const struct intent_line *l,
                      const char *utt, struct intent_line *out)
 {
@@ -1006,6 +1007,14 @@ bool timer_said_line(const struct resolve_registry *r, const struct intent_line 
         memset(out, 0, sizeof *out);
         snprintf(out->intent, sizeof out->intent, "%s", "HassCancelAllTimers");
         return !area || intent_line_add(out, "area", area) == HUB_OK;
+    }
+    const struct resolve_item *list = NULL;
+    if (!strcmp(l->intent, "HassCancelTimer") && name && !area && !says_any(utt, timer_words) &&
+        (list = said_entity_of(r, utt, "todo")) != NULL) { /* 药店里不要牙膏了，删掉 */
+        memset(out, 0, sizeof *out);
+        snprintf(out->intent, sizeof out->intent, "%s", "HassListRemoveItem");
+        return intent_line_add(out, "item", name) == HUB_OK &&
+               intent_line_add(out, "name", list->name) == HUB_OK;
     }
     const char *to = NULL;
     for (size_t i = 0; i < sizeof media / sizeof media[0]; i++)

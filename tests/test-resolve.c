@@ -602,6 +602,12 @@ static void said_cases(const struct intent_schema *s)
     check_ground(lists, s, "药店上的花生酱搞定了", "HassShoppingListCompleteItem|item=花生酱",
                  "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"花生酱\","
                  "\"name\":\"药店\"}}");
+    /* a cancel with a name where no timer is spoken of and a list is: off that list */
+    check_ground(lists, s, "药店里不要牙膏了，删掉", "HassCancelTimer|name=牙膏",
+                 "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"牙膏\","
+                 "\"name\":\"药店\"}}");
+    check_ground(lists, s, "药店的计时器不要了", "HassCancelTimer|name=药店",
+                 "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"药店\"}}");
     /* an English item that copied the verb or the asking: the words after the verb */
     check_ground(lists, s, "kindly complete oat milk on the costco list",
                  "HassListCompleteItem|item=complete|name=costco list",
