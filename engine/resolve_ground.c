@@ -1368,6 +1368,27 @@ bool twin_intent_line(const struct resolve_registry *r, const struct intent_sche
     return false;
 }
 
+/* A list's item that is the house's vacuum or lawn mower, where no list is spoken of ("kick off
+ * sweepy" heard as ticking sweepy off the shopping list): that robot started. */
+bool robot_item_line(const struct resolve_registry *r, const struct intent_line *l,
+                     const char *utterance, struct intent_line *out)
+{
+    static const char *const robots[] = {"vacuum", "lawn_mower", NULL};
+    static const char *const list_words[] = {"list", "lists", "shopping", "groceries", "清单",
+                                             "购物", "单子", NULL};
+    const char *item = intent_line_get(l, "item");
+    if (!item || !utterance || !strstr(l->intent, "List") || says_any(utterance, list_words) ||
+        said_entity_of(r, utterance, "todo"))
+        return false;
+    const struct resolve_item *e =
+        entity_named(r, resolve_entity(r, item, NULL, NULL, NULL, robots));
+    if (!e || !e->domain) return false;
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s",
+             !strcmp(e->domain, "vacuum") ? "HassVacuumStart" : "HassLawnMowerStartMowing");
+    return intent_line_add(out, "name", e->name) == HUB_OK;
+}
+
 /* Whether the line asks for a kind of device by an owner the house does not know: 关掉姐姐的风扇
  * decoded as HassTurnOff domain=fan, in a house without 姐姐's fan (that one would be named and
  * grounded). Only a line with a kind and no name, room or floor, and only "<owner>的<kind word>"

@@ -324,6 +324,11 @@ static void lock_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassLawnMowerDock\",\"slots\":{\"name\":\"Lawnbot\"}}");
     check_ground(g, s, "roomba, back to your base", "HassLawnMowerDock|name=roomba",
                  "{\"intent\":\"HassVacuumReturnToBase\",\"slots\":{\"name\":\"Roomba\"}}");
+    /* a list's item that is a robot of the house, no list said: the robot started */
+    check_ground(g, s, "kick off roomba", "HassShoppingListCompleteItem|item=roomba",
+                 "{\"intent\":\"HassVacuumStart\",\"slots\":{\"name\":\"Roomba\"}}");
+    check_ground(g, s, "add roomba to the shopping list", "HassShoppingListAddItem|item=roomba",
+                 "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":\"roomba\"}}");
     check_ground(g, s, "fire up the roomba", "HassTurnOn|name=roomba",
                  "{\"intent\":\"HassVacuumStart\",\"slots\":{\"name\":\"Roomba\"}}");
     check_ground(g, s, "让Lawnbot开工", "HassTurnOn|name=Lawnbot",
