@@ -196,8 +196,8 @@ enum list_act { LIST_NONE = -1, LIST_ADD, LIST_COMPLETE, LIST_REMOVE };
 static const char *const list_verbs[3][16] = {
     {"add", "put", "remember to buy", "forget to buy", "加到", "加入", "添加", "加上", "放进",
      "写进", "记到", "记上", "放到", "加个", NULL},
-    {"check off", "cross off", "tick off", "mark off", "mark", "bought", "picked up", "勾掉",
-     "划掉", "标记为完成", "打勾", "买好了", "已经买了", "买到了", NULL},
+    {"check off", "cross off", "tick off", "mark off", "mark", "complete", "bought", "picked up",
+     "勾掉", "划掉", "标记为完成", "打勾", "买好了", "已经买了", "买到了", NULL},
     {"remove", "delete", "get rid of", "drop", "删除", "删掉", "去掉", "移除", "拿掉", NULL},
 };
 

@@ -607,6 +607,10 @@ static void said_cases(const struct intent_schema *s)
     check_ground(lists, s, "药店上的花生酱搞定了", "HassShoppingListCompleteItem|item=花生酱",
                  "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"花生酱\","
                  "\"name\":\"药店\"}}");
+    /* "complete" is a verb of ticking an item off */
+    check_ground(lists, s, "complete oat milk on the shopping list",
+                 "HassShoppingListAddItem|item=oat milk",
+                 "{\"intent\":\"HassShoppingListCompleteItem\",\"slots\":{\"item\":\"oat milk\"}}");
     /* a cancel with a name where no timer is spoken of and a list is: off that list */
     check_ground(lists, s, "药店里不要牙膏了，删掉", "HassCancelTimer|name=牙膏",
                  "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"牙膏\","
