@@ -1368,12 +1368,13 @@ bool twin_intent_line(const struct resolve_registry *r, const struct intent_sche
     return false;
 }
 
-/* A list's item that is the house's vacuum or lawn mower, where no list is spoken of ("kick off
- * sweepy" heard as ticking sweepy off the shopping list): that robot started. */
+/* A list's item that is the house's vacuum, lawn mower or person, where no list is spoken of
+ * ("kick off sweepy" heard as ticking sweepy off the shopping list, 找一下姐姐 as ticking 姐姐
+ * off): that robot started, that person asked after (HassGetState, where they are). */
 bool robot_item_line(const struct resolve_registry *r, const struct intent_line *l,
                      const char *utterance, struct intent_line *out)
 {
-    static const char *const robots[] = {"vacuum", "lawn_mower", NULL};
+    static const char *const named[] = {"vacuum", "lawn_mower", "person", NULL};
     static const char *const list_words[] = {"list", "lists", "shopping", "groceries", "清单",
                                              "购物", "单子", NULL};
     const char *item = intent_line_get(l, "item");
@@ -1381,11 +1382,13 @@ bool robot_item_line(const struct resolve_registry *r, const struct intent_line 
         said_entity_of(r, utterance, "todo"))
         return false;
     const struct resolve_item *e =
-        entity_named(r, resolve_entity(r, item, NULL, NULL, NULL, robots));
+        entity_named(r, resolve_entity(r, item, NULL, NULL, NULL, named));
     if (!e || !e->domain) return false;
     memset(out, 0, sizeof *out);
     snprintf(out->intent, sizeof out->intent, "%s",
-             !strcmp(e->domain, "vacuum") ? "HassVacuumStart" : "HassLawnMowerStartMowing");
+             !strcmp(e->domain, "vacuum")       ? "HassVacuumStart"
+             : !strcmp(e->domain, "lawn_mower") ? "HassLawnMowerStartMowing"
+                                                : "HassGetState");
     return intent_line_add(out, "name", e->name) == HUB_OK;
 }
 

@@ -109,7 +109,8 @@ bool says_any(const char *utt, const char *const *words);
 bool twin_intent_line(const struct resolve_registry *r, const struct intent_schema *schema,
                       const struct intent_def *d, const struct intent_line *l,
                       const char *utterance, struct intent_line *out);
-/* resolve_ground.c: a list's item that is the house's vacuum or mower, no list said: started */
+/* resolve_ground.c: a list's item that is the house's vacuum, mower or person, no list said:
+ * started, or asked after */
 bool robot_item_line(const struct resolve_registry *r, const struct intent_line *l,
                      const char *utterance, struct intent_line *out);
 /* resolve_ground.c: a name of a domain no combination with the line's slots takes, dropped */

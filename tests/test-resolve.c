@@ -867,6 +867,9 @@ static void house_cases(const struct intent_schema *s)
     resolve_registry_free(g);
 
     struct resolve_registry *zh = load_str(house_people_zh);
+    /* a list's item that is a person of the house, no list said: where they are */
+    check_ground(zh, s, "找一下妈妈", "HassShoppingListCompleteItem|item=妈妈",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"妈妈\"}}");
     check_ground(zh, s, "妈妈在家吗", "HassGetState|domain=person|state=home",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"妈妈\","
                  "\"state\":\"home\"}}");
