@@ -237,11 +237,51 @@ static bool word_in(const char *w, int n, const char *const *words)
     return false;
 }
 
+/* item_said_line for Chinese: the thing said after a verb that takes it (写一下花生酱) or
+ * between 把 and a verb that takes the list (把花生酱记到), where the model's span lies wholly
+ * before it (a filler, or the list: item=礼物 of 礼物清单上写一下花生酱). */
+static bool item_said_zh(const struct intent_line *l, const char *item, const char *utt,
+                         struct intent_line *out)
+{
+    static const char *const thing_after[] = {"写一下", "记一下", "加一下", "添一下", "加上",
+                                              "添上", "写上", "记上", "添加", "加个", "记个",
+                                              NULL};
+    static const char *const list_after[] = {"加到", "记到", "放到", "写进", "放进", "加入",
+                                             "写到", "添到", NULL};
+    static const char *const ends[] = {"，", "。", "！", "？", "吧", "呀", "啊", "哦", "嘛", NULL};
+    const char *from = NULL, *to = NULL;
+    for (int v = 0; thing_after[v]; v++)
+        for (const char *p = strstr(utt, thing_after[v]); p; p = strstr(p + 1, thing_after[v]))
+            if (!from || p + strlen(thing_after[v]) > from) from = p + strlen(thing_after[v]);
+    if (from) { /* to the end of the phrase */
+        to = from;
+        while (*to) {
+            bool end = false;
+            for (int i = 0; ends[i]; i++)
+                end |= !strncmp(to, ends[i], strlen(ends[i]));
+            if (end || strchr(",.!?", *to)) break;
+            to++;
+        }
+    } else { /* 把 X <verb taking the list> */
+        for (int v = 0; list_after[v] && !from; v++) {
+            const char *verb = strstr(utt, list_after[v]);
+            for (const char *p = utt; verb && (p = strstr(p, "把")) && p < verb; p++)
+                from = p + strlen("把"), to = verb;
+        }
+    }
+    const char *at = strstr(utt, item);
+    if (!from || to <= from || !at || at + strlen(item) > from) return false;
+    char said[INTENT_LINE_MAX];
+    snprintf(said, sizeof said, "%.*s", (int)(to - from), from);
+    return line_with(l, "item", said, out);
+}
+
 /* An English item span that holds a verb of lists or of asking ("complete" of "complete
  * toothpaste on the shopping list", "be a dear and stick" of "... stick toothpaste on my
  * list"): the words said after the last such verb (and "down" / "off"), up to the word that
  * brings in the list (on, to, in, from, ...) or the end of the phrase. One that starts with a
- * verb of having bought ("got the milk, tick it off"): the words after it and its article. */
+ * verb of having bought ("got the milk, tick it off"): the words after it and its article.
+ * Chinese: item_said_zh. */
 bool item_said_line(const struct intent_line *l, const char *utt, struct intent_line *out)
 {
     static const char *const verbs[] = {
@@ -255,7 +295,8 @@ bool item_said_line(const struct intent_line *l, const char *utt, struct intent_
     const char *item = intent_line_get(l, "item");
     int at[UTT_WORDS], len[UTT_WORDS], iat[UTT_WORDS], ilen[UTT_WORDS];
     bool stop[UTT_WORDS], istop[UTT_WORDS], verb_in_item = false;
-    if (!item || !utt || (unsigned char)utt[0] >= 0x80) return false;
+    if (!item || !utt) return false;
+    if ((unsigned char)item[0] >= 0x80) return item_said_zh(l, item, utt, out);
     int in = utt_words(item, iat, ilen, istop), n = utt_words(utt, at, len, stop), v = -1;
     if (in > 1 && word_in(item + iat[0], ilen[0], had)) { /* "got the milk": the milk */
         int k = 1;

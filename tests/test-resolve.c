@@ -648,14 +648,19 @@ static void said_cases(const struct intent_schema *s)
                  "HassShoppingListAddItem|item=bags on the costco list",
                  "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"bags\","
                  "\"name\":\"Costco List\"}}");
-    /* must not change: the shopping list said by any of its names; the list's name copied as
-     * the item; a list named only inside the item */
+    /* the list's name copied as the item: the thing said after the verb, on that list */
+    check_ground(lists, s, "药店上记一下垃圾袋", "HassShoppingListAddItem|item=药店",
+                 "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"垃圾袋\","
+                 "\"name\":\"药店\"}}");
+    check_ground(lists, s, "额，把花生酱记到药店清单上", "HassListAddItem|item=额|name=药店",
+                 "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"花生酱\","
+                 "\"name\":\"药店\"}}");
+    /* must not change: the shopping list said by any of its names; a list named only inside
+     * the item */
     check_ground(lists, s, "add milk to the grocery list", "HassShoppingListAddItem|item=milk",
                  "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":\"milk\"}}");
     check_ground(lists, s, "把牛奶加到购物清单里", "HassShoppingListAddItem|item=牛奶",
                  "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":\"牛奶\"}}");
-    check_ground(lists, s, "药店上记一下垃圾袋", "HassShoppingListAddItem|item=药店",
-                 "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":\"药店\"}}");
     check_ground(lists, s, "add costco list bags to the shopping list",
                  "HassShoppingListAddItem|item=costco list bags",
                  "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":"
