@@ -149,10 +149,12 @@ bool query_class_line(const struct intent_def *d, const struct intent_line *l, c
 /* resolve_said.c: the time or the date by the words said; neither said: no intent */
 bool clock_said_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: the volume's way by the words said (声音太小了: up); a player turned up or
- * down is its volume */
+ * down is its volume; a step that is a number with no way said is the level */
 bool volume_way_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 bool player_way_line(const struct resolve_registry *r, const struct intent_schema *schema,
                      const struct intent_line *l, const char *utt, struct intent_line *out);
+bool volume_level_line(const struct intent_schema *schema, const struct intent_line *l,
+                       const char *utt, struct intent_line *out);
 /* resolve_said.c: a cover's level heard as a volume (the utterance names a cover, no player) */
 bool cover_level_line(const struct resolve_registry *r, const struct intent_line *l,
                       const char *utt, struct intent_line *out);

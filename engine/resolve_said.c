@@ -983,6 +983,33 @@ bool volume_way_line(const struct intent_line *l, const char *utt, struct intent
     return line_with(l, "volume_step", way, out);
 }
 
+/* A relative volume step that is a number where the utterance says no way to go ("我想要音量是
+ * 20", "volume at 40" heard as a step of 20 or 40): the level to set (HassSetVolume). Only where
+ * the schema has the combination. */
+bool volume_level_line(const struct intent_schema *schema, const struct intent_line *l,
+                       const char *utt, struct intent_line *out)
+{
+    static const char *const ways[] = {
+        "up", "down", "louder", "quieter", "softer", "raise", "lower", "increase", "decrease",
+        "by", "more", "less", "bump", "crank", "boost", "reduce", "drop", "大", "小", "高", "低",
+        "加", "减", "升", "降", "增", "轻", "响", NULL};
+    const char *step = intent_line_get(l, "volume_step");
+    if (!schema || !utt || !step || strcmp(l->intent, "HassSetVolumeRelative") ||
+        !strcmp(step, "up") || !strcmp(step, "down") || step[0] == '-' || says_any(utt, ways))
+        return false;
+    double x;
+    if (num_parse_slot("volume_level", step, &x) != HUB_OK) return false;
+    const struct intent_def *set = intent_schema_find(schema, "HassSetVolume");
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", "HassSetVolume");
+    for (int i = 0; i < l->n_slots; i++)
+        if (intent_line_add(out, strcmp(l->slots[i].name, "volume_step") ? l->slots[i].name
+                                                                          : "volume_level",
+                            l->slots[i].value) != HUB_OK)
+            return false;
+    return set && intent_def_combo(set, intent_line_mask(out));
+}
+
 /* A media player turned "up" or "down" heard as turned on or off ("turn the television up"):
  * its volume, that way (HassSetVolumeRelative). Only with the words turn and up or down said and
  * neither on nor off ("fire up the boombox" starts it), and only where the schema has the

@@ -531,6 +531,11 @@ static void said_cases(const struct intent_schema *s)
                  "HassClimateSetTemperature|name=two|temperature=twenty-two",
                  "{\"intent\":\"HassClimateSetTemperature\",\"slots\":{\"name\":\"Thermostat\","
                  "\"temperature\":22}}");
+    /* a relative step that is a number with no way said is the level; "up by 10" stays */
+    check_ground(en, s, "我想要音量是20", "HassSetVolumeRelative|volume_step=20",
+                 "{\"intent\":\"HassSetVolume\",\"slots\":{\"volume_level\":20}}");
+    check_ground(en, s, "turn the volume up by 10", "HassSetVolumeRelative|volume_step=10",
+                 "{\"intent\":\"HassSetVolumeRelative\",\"slots\":{\"volume_step\":10}}");
     /* the time or the date by the words said; neither said: null */
     check_ground(en, s, "date please", "HassGetCurrentTime",
                  "{\"intent\":\"HassGetCurrentDate\",\"slots\":{}}");
