@@ -1155,12 +1155,16 @@ bool light_unsaid(const struct intent_line *l, const char *utt)
 
 /* Mute or on/off, by what the speaker says: the model hears "put the tv on mute" as turning it
  * on and "turn off the tv" / 关掉电视 as muting it. A word of muting turns on/off into mute
- * (unless it says unmute or "off mute"; an unmute stays, since 取消…的静音 says 静音 too); an
- * on/off verb with no word of sound at all turns mute or unmute into on/off. */
+ * (unless it says unmute or "off mute"), and an unmute into mute when nothing lifts it (给小度
+ * 静音; 取消…的静音 says 静音 too, and stays); an on/off verb with no word of sound at all turns
+ * mute or unmute into on/off. */
 bool mute_line(const struct intent_line *l, const char *utt, struct intent_line *out)
 {
     static const char *const unmute[] = {"unmute", "off mute", "取消静音", "解除静音", NULL};
     static const char *const mute[] = {"mute", "muted", "静音", NULL};
+    static const char *const unmute_marks[] = {"unmute", "off mute", "un-mute", "取消", "解除",
+                                               "关掉", "关闭", "关了", "去掉", "别", "不要",
+                                               NULL};
     static const char *const sound[] = {"mute", "muted", "unmute", "sound", "audio", "volume",
                                         "quiet", "silence", "silent", "静音", "声音", "音量",
                                         "安静", "声", NULL};
@@ -1176,6 +1180,8 @@ bool mute_line(const struct intent_line *l, const char *utt, struct intent_line 
     if (!utt || !(is_mute || is_unmute || ((is_on || is_off) && name))) return false;
     if ((is_on || is_off) && says_any(utt, mute) && !says_any(utt, unmute))
         to = "HassMediaPlayerMute";
+    else if (is_unmute && says_any(utt, mute) && !says_any(utt, unmute_marks))
+        to = "HassMediaPlayerMute"; /* 给小度音箱静音, with no word that lifts it */
     else if ((is_mute || is_unmute) && !says_any(utt, sound)) {
         bool says_on = says_any(utt, on), says_off = says_any(utt, off);
         if (says_on != says_off) to = says_on ? "HassTurnOn" : "HassTurnOff";

@@ -758,7 +758,11 @@ static void said_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Living Room TV\"}}");
     check_ground(en, s, "turn on the tv", "HassMediaPlayerUnmute|name=tv",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Living Room TV\"}}");
-    /* must not change: the sound said; unmute; mute with no on/off verb */
+    check_ground(en, s, "给电视静音", "HassMediaPlayerUnmute|name=tv",
+                 "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{\"name\":\"Living Room TV\"}}");
+    /* must not change: the sound said; unmute; mute with no on/off verb; 取消…静音 */
+    check_ground(en, s, "取消tv的静音", "HassMediaPlayerUnmute|name=tv",
+                 "{\"intent\":\"HassMediaPlayerUnmute\",\"slots\":{\"name\":\"Living Room TV\"}}");
     check_ground(en, s, "turn off the sound on the tv", "HassMediaPlayerMute|name=tv",
                  "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{\"name\":\"Living Room TV\"}}");
     check_ground(en, s, "take the tv off mute", "HassTurnOn|name=tv",
