@@ -1282,9 +1282,24 @@ static int lock_verb(const char *utt)
     return 0;
 }
 
+/* +1 when the utterance says only verbs of switching on ("activate my arc lamp"), -1 only of
+ * switching off, 0 for both or neither. */
+static int switch_verb(const char *utt)
+{
+    static const char *const on[] = {"turn on", "switch on", "power on", "activate", "enable",
+                                     "fire up", "打开", "开启", "启动", NULL};
+    static const char *const off[] = {"turn off", "switch off", "power off", "shut off",
+                                      "shut down", "deactivate", "disable", "关掉", "关闭",
+                                      "关上", NULL};
+    bool says_on = says_any(utt, on), says_off = says_any(utt, off);
+    return says_on == says_off ? 0 : says_on ? 1 : -1;
+}
+
 /* A lock turned the other way than the verb said ("lock the front door please" heard as
  * HassTurnOff, which unlocks): the verb decides. Locks are where a wrong direction does harm,
- * and the verb is one word the small model can miss among the others. */
+ * and the verb is one word the small model can miss among the others. So do the verbs of
+ * switching for what is switched (not covers, scenes or scripts: "activate my arc lamp" heard
+ * as turning it off). */
 bool lock_direction_line(const struct resolve_registry *r, const struct intent_line *l,
                          const char *utterance, struct intent_line *out)
 {
@@ -1294,7 +1309,11 @@ bool lock_direction_line(const struct resolve_registry *r, const struct intent_l
     const struct resolve_item *e = line_entity(r, l);
     bool is_lock = (domain && !strcmp(domain, "lock")) ||
                    (e && e->domain && !strcmp(e->domain, "lock"));
-    int verb = is_lock ? lock_verb(utterance) : 0;
+    const char *kind = is_lock ? NULL : e && e->domain ? e->domain : domain;
+    bool switched = kind && (!strcmp(kind, "light") || !strcmp(kind, "switch") ||
+                             !strcmp(kind, "fan") || !strcmp(kind, "input_boolean") ||
+                             !strcmp(kind, "media_player"));
+    int verb = is_lock ? lock_verb(utterance) : switched ? switch_verb(utterance) : 0;
     if (!verb || (verb > 0) == on) return false;
     *out = *l;
     snprintf(out->intent, sizeof out->intent, "%s", on ? "HassTurnOff" : "HassTurnOn");

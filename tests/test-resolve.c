@@ -307,10 +307,15 @@ static void lock_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Front Door\"}}");
     check_ground(g, s, "把前门的锁打开", "HassTurnOn|name=前门",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Front Door\"}}");
-    /* no verb of locking said, or no lock: the model's answer stays */
+    /* no verb of locking said: the model's answer stays; a light goes by the verb of switching
+     * said, not by "lock up" */
     check_ground(g, s, "the front door, please", "HassTurnOff|name=front door",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Front Door\"}}");
     check_ground(g, s, "turn on the hall light and lock up", "HassTurnOff|name=hall light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Hall Light\"}}");
+    check_ground(g, s, "activate the hall light", "HassTurnOff|name=hall light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Hall Light\"}}");
+    check_ground(g, s, "turn the hall light on, then off", "HassTurnOff|name=hall light",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Hall Light\"}}");
     /* a name of a domain the intent cannot take: the one said instead, or null */
     check_ground(g, s, "roomba, go back to the dock", "HassVacuumReturnToBase|name=back door",
