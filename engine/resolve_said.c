@@ -983,6 +983,23 @@ bool volume_way_line(const struct intent_line *l, const char *utt, struct intent
     return line_with(l, "volume_step", way, out);
 }
 
+/* A question of the state of a thermostat that asks for no state ("what is the cloakroom
+ * heater showing"): its temperature (HassClimateGetTemperature), where the schema has the
+ * combination. Asking whether it is on or heating names a state and stays. */
+bool climate_state_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                        const struct intent_line *l, struct intent_line *out)
+{
+    if (!schema || strcmp(l->intent, "HassGetState") || intent_line_get(l, "state") ||
+        intent_line_get(l, "domain"))
+        return false;
+    const struct resolve_item *e = line_entity(r, l);
+    if (!e || !e->domain || strcmp(e->domain, "climate")) return false;
+    const struct intent_def *temp = intent_schema_find(schema, "HassClimateGetTemperature");
+    *out = *l;
+    snprintf(out->intent, sizeof out->intent, "%s", "HassClimateGetTemperature");
+    return temp && intent_def_combo(temp, intent_line_mask(out));
+}
+
 /* A relative volume step that is a number where the utterance says no way to go ("我想要音量是
  * 20", "volume at 40" heard as a step of 20 or 40): the level to set (HassSetVolume). Only where
  * the schema has the combination. */
