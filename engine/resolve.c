@@ -695,7 +695,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     enum { TWINNED, ROBOT, CLOCKED, LOUDER, THERMO, LEVEL, ADDED, FITTED, STARTED, TIMED, NAMED,
            ROOMED, KINDED, MANY, LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED,
            TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID, LOUDNESS,
-           LEVELED, TIMERED, QUERIED, CLASS_QUERIED, COMMANDED, N_STEPS };
+           LEVELED, TIMERED, QUERIED, CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -752,6 +752,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (message_line(l, utterance, &step[MESSAGED])) l = &step[MESSAGED];
     if (query_place_line(r, l, utterance, &step[QUERIED])) l = &step[QUERIED];
     if (query_class_line(d, l, utterance, &step[CLASS_QUERIED])) l = &step[CLASS_QUERIED];
+    if (query_verb_zh_line(l, utterance, &step[VERB_QUERIED])) l = &step[VERB_QUERIED];
     if (item_verb_line(l, utterance, &step[ITEMED])) l = &step[ITEMED];
     if (item_said_line(l, utterance, &step[ITEM_SAID])) l = &step[ITEM_SAID];
     if (list_named_line(r, l, utterance, &step[LISTED])) {

@@ -141,11 +141,13 @@ bool kind_name_line(const struct resolve_registry *r, const struct intent_def *d
 bool list_named_line(const struct resolve_registry *r, const struct intent_line *l,
                      const char *utterance, struct intent_line *out);
 /* resolve_said.c: a media query copied from the player or room: the words after the verb; a
- * query that is the class word ("the album"): the title after it */
+ * query that is the class word ("the album"): the title after it; a Chinese query from before
+ * the verb of playing: what follows the verb */
 bool query_place_line(const struct resolve_registry *r, const struct intent_line *l,
                       const char *utt, struct intent_line *out);
 bool query_class_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
                       struct intent_line *out);
+bool query_verb_zh_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: the time or the date by the words said; neither said: no intent */
 bool clock_said_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: the volume's way by the words said (声音太小了: up); a player turned up or

@@ -907,6 +907,37 @@ bool query_class_line(const struct intent_def *d, const struct intent_line *l, c
            intent_def_combo(d, intent_line_mask(out));
 }
 
+/* A Chinese search query copied from before the verb of playing ("能" or "我想" of "你能在储藏
+ * 室我想听李健的歌"): the words after the last 听 / 看 / 放 / 播, up to 的歌 (and its kin) or the
+ * end of the phrase. (A query that is a part of those words stays: 一首, 专辑 and 点 before a
+ * title are no part of it.) */
+bool query_verb_zh_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const verbs[] = {"听", "看", "放", "播", NULL};
+    static const char *const ends[] = {"的歌", "的音乐", "的专辑", "的电影", "，", "。", "！",
+                                       "？", "吧", NULL};
+    const char *q = intent_line_get(l, "search_query");
+    if (!utt || !q || !q[0] || (unsigned char)q[0] < 0x80 ||
+        strcmp(l->intent, "HassMediaSearchAndPlay"))
+        return false;
+    const char *from = NULL;
+    for (int v = 0; verbs[v]; v++)
+        for (const char *p = strstr(utt, verbs[v]); p; p = strstr(p + 1, verbs[v]))
+            if (!from || p + strlen(verbs[v]) > from) from = p + strlen(verbs[v]);
+    if (!from) return false;
+    const char *to = from + strlen(from);
+    for (int e = 0; ends[e]; e++) {
+        const char *p = strstr(from, ends[e]);
+        if (p && p < to) to = p;
+    }
+    if (to <= from) return false;
+    char said[INTENT_LINE_MAX];
+    snprintf(said, sizeof said, "%.*s", (int)(to - from), from);
+    const char *at = strstr(utt, q);
+    if (!at || at + strlen(q) > from) return false; /* only a span copied from before the verb */
+    return line_with(l, "search_query", said, out);
+}
+
 /* ---- media: a query that is the player or room ---- */
 
 /* A search query copied from the player or room it is to play on ("stream 90s hits on the Smart

@@ -599,6 +599,14 @@ static void said_cases(const struct intent_schema *s)
     check_ground(en, s, "play the album", "HassMediaSearchAndPlay|search_query=the album",
                  "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
                  "\"the album\"}}");
+    /* a Chinese query copied from before the verb of playing: what follows the verb; one
+     * inside what follows stays (一首 before the title is no part of it) */
+    check_ground(zh, s, "你能在客厅我想听李健的歌",
+                 "HassMediaSearchAndPlay|search_query=能|area=客厅",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":\"李健\","
+                 "\"area\":\"客厅\"}}");
+    check_ground(zh, s, "放一首稻香", "HassMediaSearchAndPlay|search_query=稻香",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":\"稻香\"}}");
     check_ground(zh, s, "来首后来", "HassMediaSearchAndPlay|search_query=后来|media_class=track",
                  "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"media_class\":\"track\","
                  "\"search_query\":\"后来\"}}");
