@@ -65,6 +65,15 @@ static long utt_find(const char *utt, const char *span, size_t from)
     return -1;
 }
 
+/* The n bytes at from, without the spaces around them, into out (cap bytes): a slot value never
+ * starts or ends with a space. */
+static void span_copy(char *out, size_t cap, const char *from, size_t n)
+{
+    while (n && *from == ' ') from++, n--;
+    while (n && from[n - 1] == ' ') n--;
+    snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), from);
+}
+
 /* ---- lists ---- */
 
 const char *const resolve_shopping_list_words[] = {
@@ -272,8 +281,8 @@ static bool item_said_zh(const struct intent_line *l, const char *item, const ch
     const char *at = strstr(utt, item);
     if (!from || to <= from || !at || at + strlen(item) > from) return false;
     char said[INTENT_LINE_MAX];
-    snprintf(said, sizeof said, "%.*s", (int)(to - from), from);
-    return line_with(l, "item", said, out);
+    span_copy(said, sizeof said, from, (size_t)(to - from));
+    return said[0] && line_with(l, "item", said, out);
 }
 
 /* An English item span that holds a verb of lists or of asking ("complete" of "complete
@@ -307,19 +316,21 @@ bool item_said_line(const struct intent_line *l, const char *utt, struct intent_
     for (int i = 0; i < in; i++)
         verb_in_item |= word_in(item + iat[i], ilen[i], verbs);
     if (!verb_in_item) return false;
-    for (int i = 0; i < n; i++)
-        if (word_in(utt + at[i], len[i], verbs)) v = i;
-    int s = v + 1;
-    while (v >= 0 && s < n && !stop[s - 1] && word_in(utt + at[s], len[s], particles)) s++;
-    int e = s;
-    while (v >= 0 && e < n && (e == s || !stop[e - 1]) &&
-           !word_in(utt + at[e], len[e], list_words))
-        e++;
-    /* the model's span lies before the words found: it copied the asking, not the thing
-     * ("take out the trash" as said in "put take out the trash on ..." stays) */
     long item_at = utt_find(utt, item, 0);
-    if (v < 0 || e <= s || stop[v] || item_at < 0 || at[s] < item_at + (long)strlen(item))
-        return false;
+    if (item_at < 0) return false;
+    int s = 0, e = 0;
+    for (v = n - 1; v >= 0; v--) { /* the last verb with words after it ("…, please" has none) */
+        if (!word_in(utt + at[v], len[v], verbs) || stop[v]) continue;
+        s = v + 1;
+        while (s < n && !stop[s - 1] && word_in(utt + at[s], len[s], particles)) s++;
+        e = s;
+        while (e < n && (e == s || !stop[e - 1]) && !word_in(utt + at[e], len[e], list_words))
+            e++;
+        /* the model's span lies before the words found: it copied the asking, not the thing
+         * ("take out the trash" as said in "put take out the trash on ..." stays) */
+        if (e > s && at[s] >= item_at + (long)strlen(item)) break;
+    }
+    if (v < 0) return false;
     char said[INTENT_LINE_MAX];
     snprintf(said, sizeof said, "%.*s", at[e - 1] + len[e - 1] - at[s], utt + at[s]);
     return line_with(l, "item", said, out);
@@ -410,6 +421,8 @@ static bool timer_name_word(const char *w, int n)
     snprintf(word, sizeof word, "%.*s", n, w);
     for (int i = 0; not_name[i]; i++)
         if (!strcasecmp(word, not_name[i])) return false;
+    for (int i = 0; word[i]; i++) /* "5m" */
+        if (isdigit((unsigned char)word[i])) return false;
     return num_parse(word, &x) != HUB_OK;
 }
 
@@ -463,8 +476,10 @@ static bool timer_name_zh(const char *utt, char *said, size_t cap)
             snprintf(said, cap, "%.*s", (int)(end - from), from);
             struct num_duration d;
             double x;
-            if (num_parse_duration(said, &d) == HUB_OK || num_parse(said, &x) == HUB_OK)
+            if (num_parse_duration(said, &d) == HUB_OK || num_parse(said, &x) == HUB_OK) {
+                said[0] = 0; /* a duration (五分钟的计时器) is no name */
                 continue;
+            }
             return true;
         }
     return false;
@@ -868,8 +883,9 @@ static const char *const query_classes[][2] = {
 
 /* A search query that is the class word said before the title ("play the album abbey road"
  * copied as search_query=the album) or starts with it ("stream the series bluey" copied whole):
- * the title alone, the words after the class word up to a word of place or the end of the
- * phrase, and the class. English; the line stays when no title follows. */
+ * the title alone, with the class. The title is the rest of the query, or, for a query that is
+ * the class word alone, the words after it in the utterance up to a word of place or the end
+ * of the phrase. English; the line stays when no title follows. */
 bool query_class_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
                       struct intent_line *out)
 {
@@ -932,9 +948,9 @@ bool query_verb_zh_line(const struct intent_line *l, const char *utt, struct int
     }
     if (to <= from) return false;
     char said[INTENT_LINE_MAX];
-    snprintf(said, sizeof said, "%.*s", (int)(to - from), from);
+    span_copy(said, sizeof said, from, (size_t)(to - from));
     const char *at = strstr(utt, q);
-    if (!at || at + strlen(q) > from) return false; /* only a span copied from before the verb */
+    if (!at || at + strlen(q) > from || !said[0]) return false; /* only a span from before */
     return line_with(l, "search_query", said, out);
 }
 

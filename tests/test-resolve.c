@@ -653,6 +653,13 @@ static void said_cases(const struct intent_schema *s)
                  "HassListCompleteItem|item=got the oat milk|name=costco list",
                  "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"oat milk\","
                  "\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "jot down oat milk on the costco list please",
+                 "HassListAddItem|item=jot down|name=costco list",
+                 "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"oat milk\","
+                 "\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "药店清单上写一下 花生酱 ", "HassListAddItem|item=药店|name=药店",
+                 "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"花生酱\","
+                 "\"name\":\"药店\"}}");
     /* must not change: a chore that starts with a verb */
     check_ground(lists, s, "put take out the trash on the costco list",
                  "HassListAddItem|item=take out the trash|name=costco list",
@@ -1062,6 +1069,10 @@ static void house_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassCancelTimer\",\"slots\":{}}");
     check_ground(t, s, "三分钟那个计时器先停一下", "HassPauseTimer|start_minutes=三分钟",
                  "{\"intent\":\"HassPauseTimer\",\"slots\":{\"start_minutes\":3}}");
+    check_ground(t, s, "取消五分钟的计时器", "HassCancelTimer",
+                 "{\"intent\":\"HassCancelTimer\",\"slots\":{}}");
+    check_ground(t, s, "set a timer for 5m", "HassStartTimer|minutes=5m",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":5}}");
     check_ground(t, s, "cancel the pizza timer", "HassCancelTimer|name=pizza",
                  "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"pizza\"}}");
     check_ground(t, s, "pause the 5 minute timer", "HassPauseTimer|start_minutes=5 minute",
