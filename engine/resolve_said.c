@@ -35,6 +35,9 @@ bool says_any(const char *utt, const char *const *words)
     return false;
 }
 
+/* The marks that end a Chinese phrase. */
+static const char *const zh_marks[] = {"，", "。", "！", "？", "、", NULL};
+
 #define UTT_WORDS 40 /* words of an utterance utt_words reads */
 
 /* The utterance's English words: their offsets and lengths, and whether punctuation ends the
@@ -429,11 +432,10 @@ static bool timer_name_word(const char *w, int n)
 /* Whether a Chinese character (three bytes) other than a phrase's mark lies right before p. */
 static bool han_before(const char *utt, const char *p)
 {
-    static const char *const marks[] = {"，", "。", "！", "？", "、", NULL};
     size_t cj = strlen("中");
     if (p - utt < (long)cj || ((unsigned char)p[-(long)cj] & 0xF0) != 0xE0) return false;
-    for (int i = 0; marks[i]; i++)
-        if (!strncmp(p - cj, marks[i], cj)) return false;
+    for (int i = 0; zh_marks[i]; i++)
+        if (!strncmp(p - cj, zh_marks[i], cj)) return false;
     return true;
 }
 
@@ -584,7 +586,6 @@ bool command_end_line(const struct intent_line *l, const char *utt, struct inten
 {
     static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九",
                                            "十", "两", "百", "半", NULL};
-    static const char *const stops[] = {"，", "。", "！", "？", "、", NULL};
     const char *cmd = intent_line_get(l, "conversation_command");
     if (!utt || !cmd || !cmd[0] || strcmp(l->intent, "HassStartTimer")) return false;
     const char *at = NULL;
@@ -593,8 +594,8 @@ bool command_end_line(const struct intent_line *l, const char *utt, struct inten
     const char *rest = at + strlen(cmd), *end = rest;
     while (*end && !strchr(",.!?;", *end)) {
         bool stop = false;
-        for (int i = 0; stops[i]; i++)
-            stop |= !strncmp(end, stops[i], strlen(stops[i]));
+        for (int i = 0; zh_marks[i]; i++)
+            stop |= !strncmp(end, zh_marks[i], strlen(zh_marks[i]));
         if (stop) break;
         end++;
     }
