@@ -1092,10 +1092,8 @@ bool player_way_line(const struct resolve_registry *r, const struct intent_schem
         says_any(utt, on_off) || !says_any(utt, turn))
         return false;
     const struct intent_def *rel = intent_schema_find(schema, "HassSetVolumeRelative");
-    memset(out, 0, sizeof *out);
+    *out = *l; /* the same slots under the other intent, as timer_add_line */
     snprintf(out->intent, sizeof out->intent, "%s", "HassSetVolumeRelative");
-    for (int i = 0; i < l->n_slots; i++)
-        if (intent_line_add(out, l->slots[i].name, l->slots[i].value) != HUB_OK) return false;
     return intent_line_add(out, "volume_step", says_up ? "up" : "down") == HUB_OK && rel &&
            intent_def_combo(rel, intent_line_mask(out));
 }
