@@ -733,7 +733,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     }
     bool misfit = misfit_name_line(r, d, l, &step[FITTED]);
     if (misfit) l = &step[FITTED];
-    if (timer_start_line(d, l, utterance, &step[STARTED])) l = &step[STARTED];
+    if (timer_start_line(schema, d, l, utterance, &step[STARTED])) {
+        l = &step[STARTED];
+        d = intent_schema_find(schema, l->intent);
+    }
     if (durations_line(l, utterance, &step[TIMED])) l = &step[TIMED];
     if (timer_name_line(r, d, l, utterance, &step[NAMED])) l = &step[NAMED];
     if (command_end_line(l, utterance, &step[COMMANDED])) l = &step[COMMANDED];

@@ -655,15 +655,39 @@ static const char *start_slot_of_unit(const char *w, size_t n)
     return NULL;
 }
 
+/* What is done to a timer by the verbs said (the training templates' own), or NULL. Undoing
+ * a pause is asked before pausing: "off hold" holds "hold". */
+static const char *timer_verb_intent(const char *utt)
+{
+    static const char *const unpause[] = {
+        "resume", "unpause", "un-pause", "continue", "restart", "unfreeze", "run again",
+        "going again", "running again", "ticking again", "tick again", "off hold", "off pause",
+        "carry on", "keep going", NULL};
+    static const char *const pause[] = {"pause", "hold", "freeze", "suspend", "halt", NULL};
+    static const char *const cancel[] = {
+        "cancel", "stop", "delete", "remove", "kill", "get rid of", "abort", "scrap", "ditch",
+        "axe", "nix", "scratch", "terminate", "unset", "dismiss", "call off", "shut off",
+        "switch off", "turn off", "forget", "never mind", "don't need", "do not need",
+        "no longer need", "no need", NULL};
+    static const char *const status[] = {"how long", "how much", "left", "remaining", "status",
+                                         NULL};
+    if (says_any(utt, unpause)) return "HassUnpauseTimer";
+    if (says_any(utt, pause)) return "HassPauseTimer";
+    if (says_any(utt, cancel)) return "HassCancelTimer";
+    if (says_any(utt, status)) return "HassTimerStatus";
+    return NULL;
+}
+
 /* The duration a timer was started with, said right after "timer of" / "timer for" ("make the
  * timer of six hours 10 seconds shorter", "lengthen the timer of fifteen seconds by 55 sec"),
  * where the model wrote it as the time to add or take off, or left it out: the duration slot
  * whose span starts there becomes its start_* slot, or the number and unit said there are added
  * as one. Only the first unit is the start (what follows it is the change). English; a timer
  * being started ("a timer for 5 minutes") is its duration. Only where the intent has the
- * combination. */
-bool timer_start_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
-                      struct intent_line *out)
+ * combination; a time added or taken off with nothing left to add or take off ("get rid of the
+ * timer of 7 min" heard as taking 7 minutes off) is what the verbs said do to that timer. */
+bool timer_start_line(const struct intent_schema *schema, const struct intent_def *d,
+                      const struct intent_line *l, const char *utt, struct intent_line *out)
 {
     static const char *const after[] = {"timer of ", "timer for ", NULL};
     static const char *const changes[] = {"hours", "minutes", "seconds"};
@@ -700,8 +724,15 @@ bool timer_start_line(const struct intent_def *d, const struct intent_line *l, c
             value = v;
         }
     }
-    return line_without(l, drop, out) && intent_line_add(out, start, value) == HUB_OK &&
-           intent_def_combo(d, intent_line_mask(out));
+    if (!line_without(l, drop, out) || intent_line_add(out, start, value) != HUB_OK)
+        return false;
+    if (intent_def_combo(d, intent_line_mask(out))) return true;
+    const char *verb = timer_verb_intent(utt);
+    if (!verb || !drop ||
+        (strcmp(l->intent, "HassIncreaseTimer") && strcmp(l->intent, "HassDecreaseTimer")))
+        return false;
+    snprintf(out->intent, sizeof out->intent, "%s", verb);
+    return intent_def_combo(intent_schema_find(schema, verb), intent_line_mask(out));
 }
 
 /* The line with its duration slots made whole (see resolve.h), written to *out; false when it
