@@ -1079,6 +1079,25 @@ bool climate_state_line(const struct resolve_registry *r, const struct intent_sc
     return temp && intent_def_combo(temp, intent_line_mask(out));
 }
 
+/* "Make sure the tripod lamp is off" heard as asking whether it is: an order, to turn it the
+ * way the state says (on, locked, open: HassTurnOn; off, unlocked, closed: HassTurnOff), where
+ * the schema has the combination without the state. */
+bool make_sure_line(const struct intent_schema *schema, const struct intent_line *l,
+                    const char *utt, struct intent_line *out)
+{
+    static const char *const order[] = {"make sure", "ensure", "确保", NULL};
+    static const char *const on[] = {"on", "locked", "open", NULL};
+    static const char *const off[] = {"off", "unlocked", "closed", NULL};
+    const char *state = intent_line_get(l, "state");
+    if (!schema || !utt || !state || strcmp(l->intent, "HassGetState") || !says_any(utt, order))
+        return false;
+    const char *turn = in_list(on, state) ? "HassTurnOn" : in_list(off, state) ? "HassTurnOff"
+                                                                                 : NULL;
+    if (!turn || !line_without(l, 1u << intent_slot_index("state"), out)) return false;
+    snprintf(out->intent, sizeof out->intent, "%s", turn);
+    return intent_def_combo(intent_schema_find(schema, turn), intent_line_mask(out));
+}
+
 /* A relative volume step that is a number where the utterance says no way to go ("我想要音量是
  * 20", "volume at 40" heard as a step of 20 or 40): the level to set (HassSetVolume). Only where
  * the schema has the combination. */

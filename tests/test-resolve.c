@@ -307,6 +307,15 @@ static void lock_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Front Door\"}}");
     check_ground(g, s, "把前门的锁打开", "HassTurnOn|name=前门",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Front Door\"}}");
+    /* "make sure" it is so, heard as asking whether it is: the order; a question stays */
+    check_ground(g, s, "make sure the back door is locked",
+                 "HassGetState|name=back door|state=locked",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Back Door\"}}");
+    check_ground(g, s, "ensure the hall light is off", "HassGetState|name=hall light|state=off",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Hall Light\"}}");
+    check_ground(g, s, "is the hall light off", "HassGetState|name=hall light|state=off",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Hall Light\","
+                 "\"state\":\"off\"}}");
     /* no verb of locking said: the model's answer stays; a light goes by the verb of switching
      * said, not by "lock up" */
     check_ground(g, s, "the front door, please", "HassTurnOff|name=front door",
