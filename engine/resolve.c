@@ -692,10 +692,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
-    enum { TWINNED, ROBOT, CLOCKED, LOUDER, THERMO, ORDERED, LEVEL, ADDED, FITTED, STARTED, TIMED,
-           NAMED, ROOMED, KINDED, MANY, LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED,
-           TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID, LOUDNESS, LEVELED,
-           TIMERED, QUERIED, CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
+    enum { TWINNED, ROBOT, CLOCKED, LOUDER, THERMO, ORDERED, CLEANED, LEVEL, ADDED, FITTED, STARTED,
+           TIMED, NAMED, ROOMED, KINDED, MANY, LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED,
+           PLACED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID, LOUDNESS,
+           LEVELED, TIMERED, QUERIED, CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -784,6 +784,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         goto out;
     } else if (place_said_line(r, d, l, utterance, &step[PLACED]))
         l = &step[PLACED];
+    if (clean_said_line(r, schema, l, utterance, &step[CLEANED])) {
+        l = &step[CLEANED];
+        d = intent_schema_find(schema, l->intent);
+    }
     if (lock_direction_line(r, l, utterance, &step[TURNED])) l = &step[TURNED];
     if (color_line(l, utterance, &step[COLORED])) l = &step[COLORED];
     if (media_class_line(d, l, utterance, &step[CLASSED])) l = &step[CLASSED];

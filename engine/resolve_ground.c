@@ -1123,6 +1123,36 @@ static bool named_in_area(const struct resolve_registry *r, const char *name, co
     return false;
 }
 
+/* The one area the utterance names (its index in r->area), outside the line's free text and
+ * the words of its device's name (客厅 of 客厅窗帘), or -1: none, or two. canon is the
+ * device's canonical name (may be NULL). */
+static int area_said(const struct resolve_registry *r, const struct intent_line *l,
+                     const char *utterance, const char *canon)
+{
+    const char *name = intent_line_get(l, "name");
+    struct ground_units *u = malloc(sizeof *u);
+    bool *blocked = calloc(GROUND_UNITS, sizeof *blocked);
+    int pick = -1;
+    if (!u || !blocked) goto out;
+    ground_units_of(utterance, u);
+    units_block_text(u, l, blocked);
+    const struct resolve_item *ent = entity_named(r, canon);
+    if (name) {
+        int s, e;
+        if (units_find(u, name, &s, &e))
+            for (int t = s; t < e; t++) blocked[t] = true;
+        for (int k = 0; ent && k < ent->n_keys; k++)
+            if (units_spelled(u, ent->keys[k], &s, &e))
+                for (int t = s; t < e; t++) blocked[t] = true;
+    }
+    pick = ground_place(r->area, r->n_area, u, blocked, 0, 0);
+    if (pick >= 0 && other_place_said(r->area, r->n_area, pick, u, blocked)) pick = -1;
+out:
+    free(u);
+    free(blocked);
+    return pick;
+}
+
 bool place_said_line(const struct resolve_registry *r, const struct intent_def *d,
                      const struct intent_line *l, const char *utterance,
                      struct intent_line *out)
@@ -1136,35 +1166,44 @@ bool place_said_line(const struct resolve_registry *r, const struct intent_def *
     for (int i = 0; i < l->n_slots; i++)
         if (intent_slot_index(l->slots[i].name) < 0) return false; /* a rule's slot */
     if (!intent_def_combo(d, mask | (1u << area_bit))) return false;
-    struct ground_units *u = malloc(sizeof *u);
-    bool *blocked = calloc(GROUND_UNITS, sizeof *blocked);
-    bool done = false;
-    if (!u || !blocked) goto out;
-    ground_units_of(utterance, u);
-    units_block_text(u, l, blocked);
-    /* the device's own name says no room (客厅 of 客厅窗帘) */
     const char *canon = name ? resolve_entity(r, name, NULL, NULL, NULL, NULL) : NULL;
-    const struct resolve_item *ent = entity_named(r, canon);
-    if (name) {
-        int s, e;
-        if (units_find(u, name, &s, &e))
-            for (int t = s; t < e; t++) blocked[t] = true;
-        for (int k = 0; ent && k < ent->n_keys; k++)
-            if (units_spelled(u, ent->keys[k], &s, &e))
-                for (int t = s; t < e; t++) blocked[t] = true;
-    }
-    int pick = ground_place(r->area, r->n_area, u, blocked, 0, 0);
-    if (pick < 0) goto out;
+    int pick = area_said(r, l, utterance, canon);
     /* with a name, only the device's own room: a room said with a device elsewhere is some
      * other device, or a mistake the hub does not guess about */
-    if (name && !named_in_area(r, canon, r->area[pick].name)) goto out;
-    if (other_place_said(r->area, r->n_area, pick, u, blocked)) goto out;
+    if (pick < 0 || (name && !named_in_area(r, canon, r->area[pick].name))) return false;
     *out = *l;
-    done = intent_line_add(out, "area", r->area[pick].name) == HUB_OK;
-out:
-    free(u);
-    free(blocked);
-    return done;
+    return intent_line_add(out, "area", r->area[pick].name) == HUB_OK;
+}
+
+/* A room said to need a clean ("the library needs vacuuming", 阁楼卧室该扫了) heard as
+ * starting the vacuum there, or a vacuum sent to clean a room ("send sweepy to clean the studio",
+ * 派云鲸去露台扫地) heard as only started: that room cleaned (HassVacuumCleanArea), as the
+ * training templates have it. A vacuum that "needs to run" is started. */
+bool clean_said_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                     const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const needs[] = {
+        "needs vacuuming", "needs hoovering", "needs cleaning", "needs a vacuum", "needs a hoover",
+        "needs a clean", "could use", "could do with", "is dirty", "is a mess", "is dusty",
+        "太脏", "好脏", "脏得", "有点脏", "该扫", "没扫", "弄脏", NULL};
+    static const char *const sent[] = {"to clean", "to vacuum", "to hoover", NULL};
+    const char *name = intent_line_get(l, "name");
+    if (!schema || !utt || strcmp(l->intent, "HassVacuumStart") || intent_line_get(l, "floor"))
+        return false;
+    const struct intent_def *clean = intent_schema_find(schema, "HassVacuumCleanArea");
+    if (intent_line_get(l, "area")) {
+        if (!says_any(utt, needs)) return false;
+        *out = *l;
+    } else {
+        bool sent_zh = strstr(utt, "去") && strstr(utt, "扫");
+        if (!name || !(says_any(utt, sent) || sent_zh)) return false;
+        int pick = area_said(r, l, utt, resolve_entity(r, name, NULL, NULL, NULL, NULL));
+        if (pick < 0) return false;
+        *out = *l;
+        if (intent_line_add(out, "area", r->area[pick].name) != HUB_OK) return false;
+    }
+    snprintf(out->intent, sizeof out->intent, "%s", "HassVacuumCleanArea");
+    return intent_def_combo(clean, intent_line_mask(out));
 }
 
 /* Whether one of the place's names is said other than as a part of the units [s, e). */

@@ -207,6 +207,10 @@ bool mute_line(const struct intent_line *l, const char *utt, struct intent_line 
 /* resolve_said.c: a media class only where the speaker names one */
 bool media_class_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
                       struct intent_line *out);
+/* resolve_ground.c: a room said to need a clean, or a vacuum sent to clean it, heard as the
+ * vacuum started: that room cleaned */
+bool clean_said_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                     const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_ground.c: a kind asked by an owner the house does not know (the answer is null) */
 bool owner_unknown(const struct resolve_registry *r, const struct intent_line *l,
                    const char *utterance);

@@ -316,6 +316,17 @@ static void lock_cases(const struct intent_schema *s)
     check_ground(g, s, "is the hall light off", "HassGetState|name=hall light|state=off",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Hall Light\","
                  "\"state\":\"off\"}}");
+    /* a room said to need a clean, or the vacuum sent to clean it: that room cleaned; a vacuum
+     * that needs to run is started */
+    check_ground(g, s, "the hall needs vacuuming", "HassVacuumStart|area=hall",
+                 "{\"intent\":\"HassVacuumCleanArea\",\"slots\":{\"area\":\"Hall\"}}");
+    check_ground(g, s, "send roomba to clean the hall", "HassVacuumStart|name=roomba",
+                 "{\"intent\":\"HassVacuumCleanArea\",\"slots\":{\"name\":\"Roomba\","
+                 "\"area\":\"Hall\"}}");
+    check_ground(g, s, "the vacuum in the hall needs to run", "HassVacuumStart|area=hall",
+                 "{\"intent\":\"HassVacuumStart\",\"slots\":{\"area\":\"Hall\"}}");
+    check_ground(g, s, "start roomba", "HassVacuumStart|name=roomba",
+                 "{\"intent\":\"HassVacuumStart\",\"slots\":{\"name\":\"Roomba\"}}");
     /* no verb of locking said: the model's answer stays; a light goes by the verb of switching
      * said, not by "lock up" */
     check_ground(g, s, "the front door, please", "HassTurnOff|name=front door",
