@@ -692,10 +692,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
-    enum { TWINNED, ROBOT, CLOCKED, LOUDER, THERMO, ORDERED, CLEANED, LEVEL, ADDED, FITTED, STARTED,
-           TIMED, NAMED, ROOMED, KINDED, MANY, LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED,
-           PLACED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID, LOUDNESS,
-           LEVELED, TIMERED, QUERIED, CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
+    enum { TWINNED, ROBOT, CLOCKED, LOUDER, THERMO, QUIET, ORDERED, CLEANED, LEVEL, ADDED, FITTED,
+           STARTED, TIMED, NAMED, ROOMED, KINDED, MANY, LISTED, VERBED, BARE, REPAIRED, REPLACED,
+           GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID,
+           LOUDNESS, LEVELED, TIMERED, QUERIED, CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -721,6 +721,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     }
     if (climate_state_line(r, schema, l, &step[THERMO])) {
         l = &step[THERMO];
+        d = intent_schema_find(schema, l->intent);
+    }
+    if (quiet_said_line(schema, l, utterance, &step[QUIET])) {
+        l = &step[QUIET];
         d = intent_schema_find(schema, l->intent);
     }
     if (make_sure_line(schema, l, utterance, &step[ORDERED])) {

@@ -1062,6 +1062,32 @@ bool volume_way_line(const struct intent_line *l, const char *utt, struct intent
     return line_with(l, "volume_step", way, out);
 }
 
+/* "I can't hear the music on the roku" heard as unmuting it, as asking to play "the music" or
+ * as a broadcast: its volume turned up (HassSetVolumeRelative), the player and place kept. Not
+ * where a word of muting is said ("i can't hear anything, unmute it"). */
+bool quiet_said_line(const struct intent_schema *schema, const struct intent_line *l,
+                     const char *utt, struct intent_line *out)
+{
+    static const char *const quiet[] = {"can't hear", "cannot hear", "can barely hear",
+                                        "can hardly hear", "too quiet", NULL};
+    static const char *const muting[] = {"mute", "unmute", "muted", "sound back", "audio back",
+                                         NULL};
+    static const char *const kept[] = {"name", "area", "floor", NULL};
+    static const char *const heard_as[] = {"HassMediaPlayerUnmute", "HassMediaSearchAndPlay",
+                                           "HassBroadcast", NULL};
+    if (!schema || !utt || !in_list(heard_as, l->intent) || !says_any(utt, quiet) ||
+        says_any(utt, muting))
+        return false;
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", "HassSetVolumeRelative");
+    for (int i = 0; i < l->n_slots; i++)
+        if (in_list(kept, l->slots[i].name) &&
+            intent_line_add(out, l->slots[i].name, l->slots[i].value) != HUB_OK)
+            return false;
+    return intent_line_add(out, "volume_step", "up") == HUB_OK &&
+           intent_def_combo(intent_schema_find(schema, out->intent), intent_line_mask(out));
+}
+
 /* A question of the state of a thermostat that asks for no state ("what is the cloakroom
  * heater showing"): its temperature (HassClimateGetTemperature), where the schema has the
  * combination. Asking whether it is on or heating names a state and stays. */

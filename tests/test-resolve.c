@@ -561,6 +561,14 @@ static void said_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassClimateGetTemperature\",\"slots\":{\"name\":\"Thermostat\"}}");
     check_ground(en, s, "what is the tv doing", "HassGetState|name=tv",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Living Room TV\"}}");
+    /* too quiet to hear, heard as playing or unmuting: louder; with a word of muting it stays */
+    check_ground(en, s, "i can't hear the music on the living room tv",
+                 "HassMediaSearchAndPlay|name=living room tv|search_query=the music",
+                 "{\"intent\":\"HassSetVolumeRelative\",\"slots\":{\"name\":\"Living Room TV\","
+                 "\"volume_step\":\"up\"}}");
+    check_ground(en, s, "i can't hear anything, unmute the living room tv",
+                 "HassMediaPlayerUnmute|name=living room tv",
+                 "{\"intent\":\"HassMediaPlayerUnmute\",\"slots\":{\"name\":\"Living Room TV\"}}");
     /* a relative step that is a number with no way said is the level; "up by 10" stays */
     check_ground(en, s, "我想要音量是20", "HassSetVolumeRelative|volume_step=20",
                  "{\"intent\":\"HassSetVolume\",\"slots\":{\"volume_level\":20}}");
