@@ -160,6 +160,9 @@ bool volume_level_line(const struct intent_schema *schema, const struct intent_l
 /* resolve_said.c: "i can't hear the music" heard as unmuting, playing or a broadcast: louder */
 bool quiet_said_line(const struct intent_schema *schema, const struct intent_line *l,
                      const char *utt, struct intent_line *out);
+/* resolve_said.c: "paint the moon lamp in lime" heard as something else: the light's colour */
+bool color_said_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                     const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: "make sure X is off" heard as a question of its state: the order */
 bool make_sure_line(const struct intent_schema *schema, const struct intent_line *l,
                     const char *utt, struct intent_line *out);

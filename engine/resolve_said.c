@@ -1396,6 +1396,46 @@ static const char *color_said(const char *utt, const char *name)
     return two ? NULL : best;
 }
 
+/* "Paint the moon lamp in lime", "make it turquoise on the second floor" heard as something
+ * else than colouring a light (the volume, the previous track): the colour said set on the light
+ * said, or on the lights of the place the line keeps (HassLightSet). Needs a verb of colouring
+ * and one colour said outside the device's name; intents whose free text may hold a colour
+ * (a title, a message, an item) stay. */
+bool color_said_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                     const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const colouring[] = {"paint", "make it", "make them", "colour", "color",
+                                            NULL};
+    static const char *const free_text[] = {
+        "HassLightSet", "HassMediaSearchAndPlay", "HassBroadcast", "HassStartTimer",
+        "HassListAddItem", "HassListCompleteItem", "HassListRemoveItem", "HassShoppingListAddItem",
+        "HassShoppingListCompleteItem", "HubCreateRule", NULL};
+    const char *name = intent_line_get(l, "name");
+    if (!schema || !utt || in_list(free_text, l->intent) || !says_any(utt, colouring))
+        return false;
+    const char *color = color_said(utt, name);
+    if (!color) return false;
+    if (!name) {
+        const struct resolve_item *e = said_entity_of(r, utt, "light");
+        name = e ? e->name : NULL;
+    }
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", "HassLightSet");
+    if (name) {
+        if (intent_line_add(out, "name", name) != HUB_OK) return false;
+    } else {
+        static const char *const places[] = {"area", "floor", NULL};
+        for (int i = 0; places[i]; i++) {
+            const char *v = intent_line_get(l, places[i]);
+            if (v && !color_said(v, NULL) && intent_line_add(out, places[i], v) != HUB_OK)
+                return false;
+        }
+        if (intent_line_add(out, "domain", "light") != HUB_OK) return false;
+    }
+    return intent_line_add(out, "color", color) == HUB_OK &&
+           intent_def_combo(intent_schema_find(schema, out->intent), intent_line_mask(out));
+}
+
 bool color_line(const struct intent_line *l, const char *utterance,
                 struct intent_line *out)
 {

@@ -569,6 +569,19 @@ static void said_cases(const struct intent_schema *s)
     check_ground(en, s, "i can't hear anything, unmute the living room tv",
                  "HassMediaPlayerUnmute|name=living room tv",
                  "{\"intent\":\"HassMediaPlayerUnmute\",\"slots\":{\"name\":\"Living Room TV\"}}");
+    /* a colour said with a verb of colouring, heard as something else: the light's colour; the
+     * lights of the place kept; a title to play stays */
+    check_ground(en, s, "paint the night light in lime", "HassMediaPrevious",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"name\":\"Night Light\","
+                 "\"color\":\"lime\"}}");
+    check_ground(en, s, "make it teal on the ground floor",
+                 "HassSetVolumeRelative|floor=ground floor|volume_step=up",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"floor\":\"Ground Floor\","
+                 "\"domain\":\"light\",\"color\":\"teal\"}}");
+    check_ground(en, s, "play the colour purple on the living room tv",
+                 "HassMediaSearchAndPlay|search_query=the colour purple|name=living room tv",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
+                 "\"the colour purple\",\"name\":\"Living Room TV\"}}");
     /* a relative step that is a number with no way said is the level; "up by 10" stays */
     check_ground(en, s, "我想要音量是20", "HassSetVolumeRelative|volume_step=20",
                  "{\"intent\":\"HassSetVolume\",\"slots\":{\"volume_level\":20}}");
