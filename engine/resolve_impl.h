@@ -179,6 +179,7 @@ bool timer_said_line(const struct resolve_registry *r, const struct intent_line 
  * English item that took a verb, the words said after the verb */
 bool item_verb_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 bool item_said_line(const struct intent_line *l, const char *utt, struct intent_line *out);
+bool item_whole_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: a broadcast's message made to run from its audience words to the end */
 bool message_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 bool list_verb_line(const struct resolve_registry *r, const struct intent_line *l,

@@ -294,16 +294,20 @@ static bool item_said_zh(const struct intent_line *l, const char *item, const ch
  * brings in the list (on, to, in, from, ...) or the end of the phrase. One that starts with a
  * verb of having bought ("got the milk, tick it off"): the words after it and its article.
  * Chinese: item_said_zh. */
+static const char *const item_verbs[] = {
+    "add", "put", "stick", "pop", "jot", "note", "write", "complete", "tick", "check", "cross",
+    "mark", "remove", "delete", "drop", "scratch", "take", "please", "pretty", NULL};
+static const char *const item_particles[] = {"down", "off", "up", NULL};
+static const char *const item_articles[] = {"the", "some", "a", "an", NULL};
+/* the words that bring in the list after an item */
+static const char *const item_list_words[] = {"on", "to", "in", "onto", "into", "from", "off",
+                                              "for", NULL};
+
 bool item_said_line(const struct intent_line *l, const char *utt, struct intent_line *out)
 {
-    static const char *const verbs[] = {
-        "add", "put", "stick", "pop", "jot", "note", "write", "complete", "tick", "check",
-        "cross", "mark", "remove", "delete", "drop", "scratch", "take", "please", "pretty", NULL};
-    static const char *const particles[] = {"down", "off", "up", NULL};
+    const char *const *verbs = item_verbs, *const *particles = item_particles;
+    const char *const *articles = item_articles, *const *list_words = item_list_words;
     static const char *const had[] = {"got", "bought", "picked", "grabbed", "purchased", NULL};
-    static const char *const articles[] = {"the", "some", "a", "an", NULL};
-    static const char *const list_words[] = {"on", "to", "in", "onto", "into", "from", "off",
-                                             "for", NULL};
     const char *item = intent_line_get(l, "item");
     int at[UTT_WORDS], len[UTT_WORDS], iat[UTT_WORDS], ilen[UTT_WORDS];
     bool stop[UTT_WORDS], istop[UTT_WORDS], verb_in_item = false;
@@ -334,6 +338,61 @@ bool item_said_line(const struct intent_line *l, const char *utt, struct intent_
         if (e > s && at[s] >= item_at + (long)strlen(item)) break;
     }
     if (v < 0) return false;
+    char said[INTENT_LINE_MAX];
+    snprintf(said, sizeof said, "%.*s", at[e - 1] + len[e - 1] - at[s], utt + at[s]);
+    return line_with(l, "item", said, out);
+}
+
+/* Words that end the naming of a list's item on either side: the asking, fillers, verbs of
+ * lists, articles, the words that bring in the list and what says what the item is. */
+static const char *const item_is[] = {"is", "are", "was", "isn't", "should", "shouldn't",
+                                      "has", "have", "needs", "need", "doesn't", NULL};
+
+static bool item_bound(const char *w, int n)
+{
+    static const char *const bounds[] = {
+        "as", "and", "also", "i", "we", "you", "me", "my", "our", "it", "can", "could", "would",
+        "will", "so", "ok", "okay", "just", "hey", "uh", "um", "er", "erm", "uhh", "hmm", "well",
+        "right", "go", "ahead", "be", "dear", "favour", "favor", "do", "of", "want", "like",
+        "list", "let's", NULL};
+    return word_in(w, n, bounds) || word_in(w, n, item_is) || word_in(w, n, item_verbs) ||
+           word_in(w, n, item_particles) || word_in(w, n, item_articles) ||
+           word_in(w, n, item_list_words);
+}
+
+/* An English item span cut short inside the words that name the thing ("butter" of "peanut
+ * butter is done, tick it off", "cat" of "note cat litter in books to read"): the words before
+ * it back to an item_bound word or the phrase's start, where the item is what the sentence
+ * speaks of ("... is done") or a particle or article comes before them ("jot down garbage
+ * bags"; a verb the hub does not know, as in "erase garbage bags", would be taken in); and
+ * the words after it up to the word that brings in the list. */
+bool item_whole_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    const char *item = intent_line_get(l, "item");
+    int at[UTT_WORDS], len[UTT_WORDS];
+    bool stop[UTT_WORDS];
+    if (!item || !utt || (unsigned char)item[0] >= 0x80) return false;
+    long item_at = utt_find(utt, item, 0);
+    if (item_at < 0) return false;
+    int n = utt_words(utt, at, len, stop), a = -1, b = -1;
+    long item_end = item_at + (long)strlen(item);
+    for (int i = 0; i < n; i++) {
+        if (at[i] == item_at) a = i;
+        if (at[i] + len[i] == item_end) b = i + 1;
+    }
+    if (a < 0 || b <= a) return false; /* not whole words */
+    int s = a, e = b;
+    while (s > 0 && !stop[s - 1] && !item_bound(utt + at[s - 1], len[s - 1])) s--;
+    bool subject = b < n && !stop[b - 1] && word_in(utt + at[b], len[b], item_is);
+    bool led = s > 0 && !stop[s - 1] && (word_in(utt + at[s - 1], len[s - 1], item_particles) ||
+                                         word_in(utt + at[s - 1], len[s - 1], item_articles));
+    if (!subject && !led) s = a;
+    while (e < n && !stop[e - 1] && !item_bound(utt + at[e], len[e])) e++;
+    /* forward only up to a word that brings in the list: else the words run on into another
+     * thing said */
+    if (e > b && (e >= n || stop[e - 1] || !word_in(utt + at[e], len[e], item_list_words)))
+        e = b;
+    if (s == a && e == b) return false;
     char said[INTENT_LINE_MAX];
     snprintf(said, sizeof said, "%.*s", at[e - 1] + len[e - 1] - at[s], utt + at[s]);
     return line_with(l, "item", said, out);

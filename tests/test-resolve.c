@@ -701,6 +701,29 @@ static void said_cases(const struct intent_schema *s)
     check_ground(lists, s, "药店清单上写一下 花生酱 ", "HassListAddItem|item=药店|name=药店",
                  "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"花生酱\","
                  "\"name\":\"药店\"}}");
+    /* an item cut short inside the words naming the thing: those words, back to the phrase's
+     * start where the item is what is spoken of, or to a particle; forward to the list's word.
+     * An unknown verb before it is not taken in */
+    check_ground(lists, s, "uh, oat milk is done, tick it off the costco list",
+                 "HassListCompleteItem|item=milk|name=costco list",
+                 "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"oat milk\","
+                 "\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "please note paper towels on the costco list",
+                 "HassListAddItem|item=paper|name=costco list",
+                 "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"paper towels\","
+                 "\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "write down paper towels on the costco list",
+                 "HassListAddItem|item=towels|name=costco list",
+                 "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"paper towels\","
+                 "\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "erase paper towels from the costco list",
+                 "HassListRemoveItem|item=paper towels|name=costco list",
+                 "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"paper towels\","
+                 "\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "mark water the plants as done on the costco list",
+                 "HassListCompleteItem|item=water the plants|name=costco list",
+                 "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":"
+                 "\"water the plants\",\"name\":\"Costco List\"}}");
     /* must not change: a chore that starts with a verb */
     check_ground(lists, s, "put take out the trash on the costco list",
                  "HassListAddItem|item=take out the trash|name=costco list",
