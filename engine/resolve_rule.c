@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "engine/numbers.h"
+#include "engine/resolve_impl.h"
 #include "hub_status.h"
 
 static json_t *null_answer(void)
@@ -161,35 +162,70 @@ static bool sun_said(const char *utt)
     return false;
 }
 
-/* Whether the utterance's only words of condition ask politely ("if you could set the heating
- * to 19", "pull the gate closed when you can"): the model hears a rule in them and takes a
- * piece of the command for the trigger (when=bump the ac). Such a rule whose trigger names
- * nothing of the house is the command itself. */
-static bool polite_only(const char *utt)
+/* Whether the utterance says a word of condition (if, when, 一旦, ...) other than in the phrases
+ * that only ask politely ("if you could set the heating to 19", "pull the gate closed when you
+ * can"); *polite says whether it has such a phrase. */
+static bool condition_said(const char *utt, bool *polite)
 {
-    static const char *const polite[] = {"if you could", "if you can", "if you would",
-                                         "if you don't mind", "if you please", "if possible",
-                                         "when you can", "when you get a chance",
-                                         "如果可以的话", "可以的话", NULL};
-    static const char *const conditions[] = {"if", "when", "whenever", "once", "as soon as",
-                                             "every", "each", "until", "while", "当", "每",
-                                             "一旦", "如果", "要是", "的话", NULL};
+    static const char *const polite_words[] = {
+        "if you could", "if you can", "if you would", "if you don't mind", "if you please",
+        "if possible", "when you can", "when you get a chance", "如果可以的话", "可以的话", NULL};
+    static const char *const conditions[] = {
+        "if", "when", "whenever", "once", "as soon as", "every", "each", "until", "while",
+        "当", "每", "一旦", "如果", "要是", "的话", NULL};
     char rest[INTENT_LINE_MAX];
-    bool asked = false;
+    *polite = false;
     snprintf(rest, sizeof rest, "%s", utt);
-    for (int i = 0; polite[i]; i++) /* the polite phrases say no condition */
-        for (char *p; (p = strcasestr(rest, polite[i]));) {
-            memset(p, ' ', strlen(polite[i]));
-            asked = true;
+    for (int i = 0; polite_words[i]; i++) /* the polite phrases say no condition */
+        for (char *p; (p = strcasestr(rest, polite_words[i]));) {
+            memset(p, ' ', strlen(polite_words[i]));
+            *polite = true;
         }
-    for (int i = 0; conditions[i] && asked; i++) {
+    for (int i = 0; conditions[i]; i++) {
         size_t n = strlen(conditions[i]);
         for (const char *p = rest; (p = strcasestr(p, conditions[i])); p += n)
             if ((unsigned char)conditions[i][0] >= 0x80 ||
                 ((p == rest || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[n])))
-                return false;
+                return true;
     }
-    return asked;
+    return false;
+}
+
+/* The command of a rule line heard where no rule was asked for, or NULL: a state trigger on the
+ * device the command acts on ("it is too dark in here, turn on my boombox 2" heard as "when
+ * boombox 2 turns on, turn it on"), or, asked politely, on the device a command that names
+ * nothing would act on ("if you could set underfloor heating to 72" heard as "when underfloor
+ * heating turns on, set 72"). Not where the line keeps a time window, a duration or days,
+ * which only rules have, nor where the trigger waits for the state the command undoes. The
+ * answer is the action on the whole utterance. */
+static json_t *self_trigger_command(const struct resolve_registry *r,
+                                    const struct intent_schema *schema,
+                                    const struct intent_line *l, const char *utterance,
+                                    const char *context_area, bool polite)
+{
+    const uint32_t rule_only = 1u << RULE_DAYS | 1u << RULE_AFTER | 1u << RULE_BEFORE |
+                               1u << RULE_FOR;
+    static const char *const on_states[] = {"on", "open", "locked", "home", NULL};
+    const char *when = intent_line_get(l, "when"), *to = intent_line_get(l, "to");
+    const char *device = when ? resolve_entity(r, when, NULL, NULL, NULL, NULL) : NULL;
+    if (!device || (intent_line_rule_mask(l) & rule_only)) return NULL;
+    /* "when the fan turns off, turn it on" waits for the other state: a rule */
+    bool on = !strcmp(l->intent, "HassTurnOn"), off = !strcmp(l->intent, "HassTurnOff");
+    if (to && (on || off) && in_list(on_states, to) != on) return NULL;
+    struct intent_line action;
+    intent_line_action(l, &action);
+    if (!intent_line_get(&action, "name")) { /* the trigger's device is the one meant */
+        const struct intent_def *d = schema ? intent_schema_find(schema, action.intent) : NULL;
+        uint32_t name = 1u << intent_slot_index("name");
+        if (!polite || !d || !intent_def_combo(d, intent_line_mask(&action) | name) ||
+            intent_line_add(&action, "name", when) != HUB_OK)
+            return NULL;
+    }
+    json_t *a = resolve_line(r, schema, &action, utterance, context_area);
+    const char *acted = json_string_value(json_object_get(json_object_get(a, "slots"), "name"));
+    if (a && acted && !strcmp(acted, device)) return a;
+    json_decref(a);
+    return NULL;
 }
 
 json_t *resolve_answer(const struct resolve_registry *r, const struct intent_schema *schema,
@@ -208,7 +244,15 @@ json_t *resolve_answer(const struct resolve_registry *r, const struct intent_sch
     if (utterance && (m & (1u << RULE_SUN)) && !(m & (1u << RULE_AT | 1u << RULE_WHEN)) &&
         !sun_said(utterance))
         return a; /* no rule was asked for: the command itself */
-    bool polite = utterance && polite_only(utterance);
+    bool asked = false, condition = utterance && condition_said(utterance, &asked);
+    bool polite = asked && !condition;
+    json_t *command = utterance && !condition && (m & (1u << RULE_WHEN))
+                          ? self_trigger_command(r, schema, l, utterance, context_area, polite)
+                          : NULL;
+    if (command) {
+        json_decref(a);
+        return command;
+    }
     json_t *rule = resolve_rule(r, l, utterance, polite ? json_deep_copy(a) : a);
     if (!rule && polite) return a; /* "if you could ..." and no trigger in the house */
     if (polite) json_decref(a);

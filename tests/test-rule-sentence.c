@@ -200,6 +200,28 @@ int main(void)
     answer_is(r, "HassTurnOn|name=hall light|when=garage door|to=open",
               "if you could, turn on the hall light when the garage door opens",
               "{\"intent\":null,\"slots\":{}}");
+    /* a trigger that is the command's own device, no word of condition said: the command; a
+     * polite ask whose command names no device: the trigger's device is the one meant; with
+     * a word of condition, or a duration, it stays a rule */
+    answer_is(r, "HassTurnOn|name=bedroom fan|when=bedroom fan|to=on",
+              "it is hot in here, turn on the bedroom fan",
+              "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Bedroom Fan\"}}");
+    answer_is(r, "HassFanSetSpeed|percentage=40%|when=bedroom fan|to=on",
+              "if you could set the bedroom fan to 40%",
+              "{\"intent\":\"HassFanSetSpeed\",\"slots\":{\"percentage\":40,\"name\":"
+              "\"Bedroom Fan\"}}");
+    answer_is(r, "HassTurnOff|name=bedroom fan|when=bedroom fan|to=on|for=5 minutes",
+              "the bedroom fan, 5 minutes after it goes on, turn it off",
+              "{\"intent\":\"HubCreateRule\",\"slots\":{},\"rule\":{\"trigger\":"
+              "{\"platform\":\"state\",\"entity\":\"Bedroom Fan\",\"to\":\"on\"},"
+              "\"for\":300,\"action\":{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":"
+              "\"Bedroom Fan\"}}}}");
+    answer_is(r, "HassTurnOff|name=bedroom fan|when=bedroom fan|to=on",
+              "when the bedroom fan turns on, turn off the bedroom fan",
+              "{\"intent\":\"HubCreateRule\",\"slots\":{},\"rule\":{\"trigger\":"
+              "{\"platform\":\"state\",\"entity\":\"Bedroom Fan\",\"to\":\"on\"},"
+              "\"action\":{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":"
+              "\"Bedroom Fan\"}}}}");
     /* a trigger or an action that is not in the house: the null answer */
     answer_is(r, "HassTurnOn|name=hall light|when=garage door|to=open", "",
               "{\"intent\":null,\"slots\":{}}");
