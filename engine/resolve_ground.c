@@ -1123,11 +1123,12 @@ static bool named_in_area(const struct resolve_registry *r, const char *name, co
     return false;
 }
 
-/* The one area the utterance names (its index in r->area), outside the line's free text and
- * the words of its device's name (客厅 of 客厅窗帘), or -1: none, or two. canon is the
- * device's canonical name (may be NULL). */
-static int area_said(const struct resolve_registry *r, const struct intent_line *l,
-                     const char *utterance, const char *canon)
+/* The one place of items (the areas or the floors) the utterance names, its index, outside
+ * the line's free text and the words of its device's name (客厅 of 客厅窗帘), or -1: none, or
+ * two. canon is the device's canonical name (may be NULL). */
+static int place_said_of(const struct resolve_registry *r, const struct resolve_item *items,
+                         int n_items, const struct intent_line *l, const char *utterance,
+                         const char *canon)
 {
     const char *name = intent_line_get(l, "name");
     struct ground_units *u = malloc(sizeof *u);
@@ -1145,34 +1146,53 @@ static int area_said(const struct resolve_registry *r, const struct intent_line 
             if (units_spelled(u, ent->keys[k], &s, &e))
                 for (int t = s; t < e; t++) blocked[t] = true;
     }
-    pick = ground_place(r->area, r->n_area, u, blocked, 0, 0);
-    if (pick >= 0 && other_place_said(r->area, r->n_area, pick, u, blocked)) pick = -1;
+    pick = ground_place(items, n_items, u, blocked, 0, 0);
+    if (pick >= 0 && other_place_said(items, n_items, pick, u, blocked)) pick = -1;
 out:
     free(u);
     free(blocked);
     return pick;
 }
 
+/* The floor of an area, or NULL. */
+static const char *floor_of_area(const struct resolve_registry *r, const char *area)
+{
+    for (int i = 0; area && i < r->n_area; i++)
+        if (!strcmp(r->area[i].name, area)) return r->area[i].area;
+    return NULL;
+}
+
 bool place_said_line(const struct resolve_registry *r, const struct intent_def *d,
                      const struct intent_line *l, const char *utterance,
                      struct intent_line *out)
 {
-    int area_bit = intent_slot_index("area");
+    int area_bit = intent_slot_index("area"), floor_bit = intent_slot_index("floor");
     const char *name = intent_line_get(l, "name");
-    if (!d || !utterance || !r->n_area || area_bit < 0 || intent_line_get(l, "area") ||
+    if (!d || !utterance || area_bit < 0 || floor_bit < 0 || intent_line_get(l, "area") ||
         intent_line_get(l, "floor") || (name && strstr(l->intent, "Timer")))
         return false;
     uint32_t mask = intent_line_mask(l);
     for (int i = 0; i < l->n_slots; i++)
         if (intent_slot_index(l->slots[i].name) < 0) return false; /* a rule's slot */
-    if (!intent_def_combo(d, mask | (1u << area_bit))) return false;
     const char *canon = name ? resolve_entity(r, name, NULL, NULL, NULL, NULL) : NULL;
-    int pick = area_said(r, l, utterance, canon);
-    /* with a name, only the device's own room: a room said with a device elsewhere is some
-     * other device, or a mistake the hub does not guess about */
-    if (pick < 0 || (name && !named_in_area(r, canon, r->area[pick].name))) return false;
+    const struct resolve_item *ent = entity_named(r, canon);
+    /* an area said, else a floor; with a name, only the device's own: a place said with a
+     * device elsewhere is some other device, or a mistake the hub does not guess about */
+    int pick = -1;
+    if (r->n_area && intent_def_combo(d, mask | (1u << area_bit)))
+        pick = place_said_of(r, r->area, r->n_area, l, utterance, canon);
+    if (pick >= 0) {
+        if (name && !named_in_area(r, canon, r->area[pick].name)) return false;
+        *out = *l;
+        return intent_line_add(out, "area", r->area[pick].name) == HUB_OK;
+    }
+    if (!r->n_floor || !intent_def_combo(d, mask | (1u << floor_bit))) return false;
+    pick = place_said_of(r, r->floor, r->n_floor, l, utterance, canon);
+    if (pick < 0) return false;
+    const char *floor = r->floor[pick].name, *own = ent ? floor_of_area(r, ent->area) : NULL;
+    if (name && (!own || strcmp(own, floor))) return false;
     *out = *l;
-    return intent_line_add(out, "area", r->area[pick].name) == HUB_OK;
+    return intent_line_add(out, "floor", floor) == HUB_OK;
 }
 
 /* A room said to need a clean ("the library needs vacuuming", 阁楼卧室该扫了) heard as
@@ -1197,7 +1217,8 @@ bool clean_said_line(const struct resolve_registry *r, const struct intent_schem
     } else {
         bool sent_zh = strstr(utt, "去") && strstr(utt, "扫");
         if (!name || !(says_any(utt, sent) || sent_zh)) return false;
-        int pick = area_said(r, l, utt, resolve_entity(r, name, NULL, NULL, NULL, NULL));
+        int pick = place_said_of(r, r->area, r->n_area, l, utt,
+                                 resolve_entity(r, name, NULL, NULL, NULL, NULL));
         if (pick < 0) return false;
         *out = *l;
         if (intent_line_add(out, "area", r->area[pick].name) != HUB_OK) return false;

@@ -490,6 +490,14 @@ static void said_cases(const struct intent_schema *s)
                  "HassTurnOn|name=night light",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"area\":\"Kids Room\","
                  "\"name\":\"Night Light\"}}");
+    /* no room said, a floor said: the floor; with a device named, the floor it is on */
+    check_ground(en, s, "turn off the lights on the ground floor", "HassTurnOff|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"floor\":\"Ground Floor\","
+                 "\"domain\":\"light\"}}");
+    check_ground(en, s, "turn on the night light on the ground floor",
+                 "HassTurnOn|name=night light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"floor\":\"Ground Floor\","
+                 "\"name\":\"Night Light\"}}");
     /* a timer named after a room is the room's timer */
     check_ground(en, s, "abort the timer in the study", "HassCancelTimer|name=study",
                  "{\"intent\":\"HassCancelTimer\",\"slots\":{\"area\":\"Study\"}}");
@@ -1045,6 +1053,9 @@ static void house_cases(const struct intent_schema *s)
     struct resolve_registry *t = load_str(house_en);
     static const char *const hour_half = "{\"intent\":\"HassStartTimer\",\"slots\":{\"hours\":1,"
                                          "\"minutes\":30}}";
+    /* must not change: a floor said that the named device is not on */
+    check_ground(t, s, "turn on jack's fan downstairs", "HassTurnOn|name=jack's fan",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Jack's Fan\"}}");
     check_ground(t, s, "set a timer for an hour and a half", "HassStartTimer|hours=an hour",
                  hour_half);
     check_ground(t, s, "set a timer for one and a half hours", "HassStartTimer|hours=one and a",
