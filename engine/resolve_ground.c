@@ -1452,6 +1452,22 @@ bool robot_item_line(const struct resolve_registry *r, const struct intent_line 
     return intent_line_add(out, "name", e->name) == HUB_OK;
 }
 
+/* "Find priya", 找一下小刚: a person of the house asked after with a verb of finding, heard as
+ * something else (the previous track, a search to play): where they are (HassGetState). */
+bool person_sought_line(const struct resolve_registry *r, const struct intent_line *l,
+                        const char *utterance, struct intent_line *out)
+{
+    static const char *const finding[] = {"find", "locate", "where is", "where's", "找", "定位",
+                                          NULL};
+    if (!utterance || !says_any(utterance, finding)) return false;
+    const struct resolve_item *p = said_entity_of(r, utterance, "person");
+    const struct resolve_item *e = line_entity(r, l);
+    if (!p || (e == p && !strcmp(l->intent, "HassGetState"))) return false;
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", "HassGetState");
+    return intent_line_add(out, "name", p->name) == HUB_OK;
+}
+
 /* Whether the line asks for a kind of device by an owner the house does not know: 关掉姐姐的风扇
  * decoded as HassTurnOff domain=fan, in a house without 姐姐's fan (that one would be named and
  * grounded). Only a line with a kind and no name, room or floor, and only "<owner>的<kind word>"

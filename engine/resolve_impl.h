@@ -218,6 +218,9 @@ bool media_class_line(const struct intent_def *d, const struct intent_line *l, c
  * vacuum started: that room cleaned */
 bool clean_said_line(const struct resolve_registry *r, const struct intent_schema *schema,
                      const struct intent_line *l, const char *utt, struct intent_line *out);
+/* resolve_ground.c: a person of the house asked after with a verb of finding: where they are */
+bool person_sought_line(const struct resolve_registry *r, const struct intent_line *l,
+                        const char *utterance, struct intent_line *out);
 /* resolve_ground.c: a kind asked by an owner the house does not know (the answer is null) */
 bool owner_unknown(const struct resolve_registry *r, const struct intent_line *l,
                    const char *utterance);
