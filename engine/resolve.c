@@ -695,8 +695,8 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     enum { TWINNED, SOUGHT, ROBOT, PAINTED, CLOCKED, LOUDER, THERMO, QUIET, ORDERED, CLEANED, LEVEL,
            ADDED, FITTED, STARTED, TIMED, NAMED, ROOMED, KINDED, MANY, LISTED, VERBED, BARE,
            REPAIRED, REPLACED, GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED,
-           ITEMED, ITEM_SAID, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED, CLASS_QUERIED,
-           VERB_QUERIED, COMMANDED, N_STEPS };
+           ITEMED, ITEM_SAID, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED,
+           CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -771,6 +771,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     }
     if (message_line(l, utterance, &step[MESSAGED])) l = &step[MESSAGED];
     if (query_place_line(r, l, utterance, &step[QUERIED])) l = &step[QUERIED];
+    if (media_verb_line(r, schema, l, utterance, &step[CONTROLLED])) {
+        l = &step[CONTROLLED];
+        d = intent_schema_find(schema, l->intent);
+    }
     if (query_class_line(d, l, utterance, &step[CLASS_QUERIED])) l = &step[CLASS_QUERIED];
     if (query_verb_zh_line(l, utterance, &step[VERB_QUERIED])) l = &step[VERB_QUERIED];
     if (item_verb_line(l, utterance, &step[ITEMED])) l = &step[ITEMED];

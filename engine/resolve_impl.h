@@ -145,6 +145,9 @@ bool list_named_line(const struct resolve_registry *r, const struct intent_line 
  * the verb of playing: what follows the verb */
 bool query_place_line(const struct resolve_registry *r, const struct intent_line *l,
                       const char *utt, struct intent_line *out);
+/* resolve_said.c: a query that is no title, said with a player's control: that control */
+bool media_verb_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                     const struct intent_line *l, const char *utt, struct intent_line *out);
 bool query_class_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
                       struct intent_line *out);
 bool query_verb_zh_line(const struct intent_line *l, const char *utt, struct intent_line *out);

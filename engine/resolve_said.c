@@ -1099,6 +1099,62 @@ bool query_place_line(const struct resolve_registry *r, const struct intent_line
     return line_with(l, "search_query", fresh, out);
 }
 
+/* Whether a search query is no title: a piece of a name or room of the house (华为 of 华为智慧屏,
+ * "smart display"), or one Chinese character (首, 了). */
+static bool query_no_title(const struct resolve_registry *r, const char *q)
+{
+    char key[RESOLVE_KEY_MAX];
+    uint32_t cp[4];
+    if ((unsigned char)q[0] >= 0x80 && utf8_cps(q, cp, 4) == 1) return true;
+    resolve_key(q, key, sizeof key);
+    if (!key[0]) return true;
+    const struct resolve_item *sets[2] = {r->ent, r->area};
+    int ns[2] = {r->n_ent, r->n_area};
+    for (int s = 0; s < 2; s++)
+        for (int i = 0; i < ns[s]; i++)
+            for (int k = 0; k < sets[s][i].n_keys; k++)
+                if (strstr(sets[s][i].keys[k], key)) return true;
+    return false;
+}
+
+/* A search whose query is no title (query_no_title: 再放一遍上一首华为智慧屏 heard as playing
+ * 华为, "put it on hold smart display" as playing "smart display"): what the words of the
+ * player's controls say (the training templates' own), the player and room kept. One kind of
+ * control said, or the line stays. */
+bool media_verb_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                     const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const struct {
+        const char *intent;
+        const char *words[10];
+    } controls[] = {
+        {"HassMediaPrevious", {"上一首", "上一集", "上一个", "previous", "last song",
+                               "last track", "go back", NULL}},
+        {"HassMediaNext", {"下一首", "下一集", "换一首", "next", "skip", NULL}},
+        {"HassMediaUnpause", {"恢复", "接着", "继续", "resume", "unpause", "continue", NULL}},
+        {"HassMediaPause", {"暂停", "pause", "on hold", NULL}},
+    };
+    static const char *const kept[] = {"name", "area", "floor", NULL};
+    const char *q = intent_line_get(l, "search_query");
+    if (!schema || !utt || !q || strcmp(l->intent, "HassMediaSearchAndPlay") ||
+        !query_no_title(r, q))
+        return false;
+    const char *said = NULL;
+    for (size_t c = 0; c < sizeof controls / sizeof controls[0]; c++)
+        if (says_any(utt, controls[c].words)) {
+            if (said) return false; /* two kinds of control said */
+            said = controls[c].intent;
+        }
+    if (!said) return false;
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", said);
+    for (int i = 0; i < l->n_slots; i++)
+        if (in_list(kept, l->slots[i].name) &&
+            intent_line_add(out, l->slots[i].name, l->slots[i].value) != HUB_OK)
+            return false;
+    return intent_def_combo(intent_schema_find(schema, said), intent_line_mask(out));
+}
+
 /* ---- what the words say: volume direction, covers, timers or media ---- */
 
 /* The way the volume goes by the words said: 声音太小了 (too quiet) heard as turning it down.

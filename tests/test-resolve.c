@@ -210,6 +210,17 @@ static void ground_cases(const struct intent_schema *s)
     check_ground(g, s, "play night light", "HassMediaSearchAndPlay|search_query=night light",
                  "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
                  "\"night light\"}}");
+    /* a query that is a piece of a name, said with a player's control: that control; with no
+     * control said the search stays */
+    check_ground(g, s, "put it on hold living room tv",
+                 "HassMediaSearchAndPlay|search_query=living room tv",
+                 "{\"intent\":\"HassMediaPause\",\"slots\":{\"name\":\"Living Room TV\"}}");
+    check_ground(g, s, "next one on the tv please", "HassMediaSearchAndPlay|search_query=tv",
+                 "{\"intent\":\"HassMediaNext\",\"slots\":{\"name\":\"Living Room TV\"}}");
+    check_ground(g, s, "play tv on the living room tv",
+                 "HassMediaSearchAndPlay|search_query=tv|name=living room tv",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":\"tv\","
+                 "\"name\":\"Living Room TV\"}}");
     /* timer names are free text too: as said, not the entity of that name (TV) */
     check_ground(g, s, "cancel the tv timer", "HassCancelTimer",
                  "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"tv\"}}");
@@ -219,6 +230,8 @@ static void ground_cases(const struct intent_schema *s)
     resolve_registry_free(g);
 
     struct resolve_registry *zh = load_str(house_zh);
+    check_ground(zh, s, "上一首小度音箱", "HassMediaSearchAndPlay|name=小度音箱|search_query=小度",
+                 "{\"intent\":\"HassMediaPrevious\",\"slots\":{\"name\":\"小度音箱\"}}");
     check_ground(zh, s, "打开客厅吊灯", "HassTurnOn|area=客厅|domain=light",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"客厅吊灯\"}}");
     check_ground(zh, s, "小度静音", "HassMediaPlayerMute",
