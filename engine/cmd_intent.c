@@ -26,14 +26,16 @@ static void cmd_intent_usage(FILE *out)
 {
     fprintf(out, "usage: hub-engine intent [--model M] --fixtures F.json [--lang en|zh-CN] "
                  "[--schema S] [--threads N] [--explain] [--eval FILE.jsonl] [--unconstrained]\n"
-                 "       [--zh-words FILE|none] [--backend cpu|cuda|auto]\n"
+                 "       [--zh-words FILE|none] [--en-words FILE|none] [--backend cpu|cuda|auto]\n"
                  "  stdin: {\"text\": ..., \"context_area\": ...} per line; stdout: "
                  "{\"intent\", \"slots\", \"ms\"} per line\n"
                  "  --model defaults to %s\n"
                  "  --zh-words (Chinese word boundaries) defaults to %s\n"
+                 "  --en-words (the words English typos are mended to) defaults to %s\n"
                  "  --backend defaults to cpu: this small model answers sooner there than\n"
                  "  through a GPU's per-token round trips (models/README.md)\n",
-            intent_default_model(), *zh_words_default_path() ? zh_words_default_path() : "none");
+            intent_default_model(), *zh_words_default_path() ? zh_words_default_path() : "none",
+            intent_default_en_words());
 }
 
 static double cmd_intent_now_ms(void)
@@ -56,7 +58,7 @@ static int cmd_intent_emit(json_t *out)
 int hub_engine_cmd_intent(int argc, char **argv)
 {
     const char *model = NULL, *fixtures = NULL, *lang = "en", *schema = NULL, *eval = NULL;
-    const char *zh_words = NULL, *backend = "cpu";
+    const char *zh_words = NULL, *en_words = NULL, *backend = "cpu";
     int threads = 1, explain = 0, unconstrained = 0, rc = 1;
     char err[512];
     for (int i = 1; i < argc; i++) {
@@ -84,6 +86,7 @@ int hub_engine_cmd_intent(int argc, char **argv)
         else if (!strcmp(a, "--schema")) schema = v;
         else if (!strcmp(a, "--eval")) eval = v;
         else if (!strcmp(a, "--zh-words")) zh_words = v;
+        else if (!strcmp(a, "--en-words")) en_words = v;
         else if (!strcmp(a, "--backend")) backend = v;
         else if (!strcmp(a, "--threads")) {
             char *end;
@@ -137,6 +140,12 @@ int hub_engine_cmd_intent(int argc, char **argv)
         fprintf(stderr, "hub-engine intent: %s\n", err);
         goto out;
     }
+    if (en_words &&
+        intent_engine_set_en_words(e, strcmp(en_words, "none") ? en_words : NULL, err,
+                                   sizeof err)) {
+        fprintf(stderr, "hub-engine intent: %s\n", err);
+        goto out;
+    }
     if (!(c = intent_ctx_new(e, threads, err, sizeof err)) ||
         intent_ctx_set_backend(c, backend, err, sizeof err)) {
         fprintf(stderr, "hub-engine intent: %s\n", err);
@@ -179,10 +188,6 @@ int hub_engine_cmd_intent(int argc, char **argv)
             out = json_pack("{s:n,s:{},s:i,s:s}", "intent", "slots", "ms", 0, "error", bad);
         } else {
             double t0 = cmd_intent_now_ms();
-            char line_txt[INTENT_LINE_MAX] = "";
-            if (explain)
-                intent_decode_line(c, reg, json_string_value(text), line_txt, sizeof line_txt,
-                                   NULL, err, sizeof err);
             out = intent_parse(c, reg, json_string_value(text), lang,
                                json_is_string(ca) ? json_string_value(ca) : NULL, err,
                                sizeof err);
@@ -194,7 +199,7 @@ int hub_engine_cmd_intent(int argc, char **argv)
                 break;
             }
             json_object_set_new(out, "ms", json_real((double)(long)(ms * 1000 + 0.5) / 1000));
-            if (explain) json_object_set_new(out, "line", json_string(line_txt));
+            if (explain) json_object_set_new(out, "line", json_string(intent_ctx_last_line(c)));
         }
         json_decref(in);
         if (!out || cmd_intent_emit(out)) {

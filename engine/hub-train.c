@@ -2,16 +2,20 @@
  *   data       generate training / held-out utterances with intent lines (engine/corpus.c)
  *   tokenizer  train the byte-level BPE on a corpus (engine/bpe_train.c)
  *   model      train the deepseek2 model (engine/train.c)
+ *   words      the English words of a corpus and their counts, for mending typos (spell.h)
  * Each subcommand is one function in the table below; add yours there. */
 #include "engine/bpe_train.h"
 #include "engine/corpus.h"
 #include "engine/intent_line.h"
+#include "engine/spell.h"
 #include "engine/train.h"
 #include "hub_log.h"
 #include "hub_status.h"
 
 #include <errno.h>
 #include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +288,156 @@ done:
     return rc;
 }
 
+/* ---- words: the English words of a corpus and their counts, for engine/spell.c ---- */
+
+struct word_count {
+    char *w;
+    long long n;
+};
+
+struct word_table {
+    struct word_count *slot;
+    size_t cap, used;
+};
+
+static uint64_t word_hash(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    return h;
+}
+
+/* Count the word s[0, n) (lower case); -1 when out of memory. */
+static int word_add(struct word_table *t, const char *s, size_t n)
+{
+    if (2 * (t->used + 1) > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 4096;
+        struct word_count *slot = calloc(cap, sizeof *slot);
+        if (!slot) return -1;
+        for (size_t i = 0; i < t->cap; i++) {
+            if (!t->slot[i].w) continue;
+            size_t k = word_hash(t->slot[i].w, strlen(t->slot[i].w)) & (cap - 1);
+            while (slot[k].w) k = (k + 1) & (cap - 1);
+            slot[k] = t->slot[i];
+        }
+        free(t->slot);
+        t->slot = slot;
+        t->cap = cap;
+    }
+    size_t k = word_hash(s, n) & (t->cap - 1);
+    while (t->slot[k].w && (strlen(t->slot[k].w) != n || memcmp(t->slot[k].w, s, n)))
+        k = (k + 1) & (t->cap - 1);
+    if (!t->slot[k].w) {
+        if (!(t->slot[k].w = strndup(s, n))) return -1;
+        t->used++;
+    }
+    t->slot[k].n++;
+    return 0;
+}
+
+static int word_count_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct word_count *)a)->w, ((const struct word_count *)b)->w);
+}
+
+static bool ascii_alpha(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
+
+static int cmd_words(int argc, char **argv)
+{
+    const char *corpus = NULL, *out = NULL;
+    long min_count = 20;
+    bool bad = argc % 2 == 0; /* flags come with values */
+    for (int i = 1; i + 1 < argc && !bad; i += 2) {
+        if (!strcmp(argv[i], "--corpus")) corpus = argv[i + 1];
+        else if (!strcmp(argv[i], "--out")) out = argv[i + 1];
+        else if (!strcmp(argv[i], "--min-count"))
+            bad = parse_long(argv[i + 1], 1, 1000000000L, &min_count) != 0;
+        else
+            bad = true;
+    }
+    if (bad || !corpus || !out) {
+        fprintf(stderr,
+                "usage: hub-train words --corpus FILE.jsonl --out FILE [--min-count N]\n"
+                "  Writes the English words of the corpus's lines (lang en) that occur N times or\n"
+                "  more (default 20) as sorted \"word count\" lines, for the engine's mending of\n"
+                "  typos (engine/spell.h): runs of ASCII letters, lower-cased, that no digit or\n"
+                "  apostrophe touches, of 2 to %d letters.\n",
+                SPELL_WORD_MAX);
+        return 2;
+    }
+    FILE *in = fopen(corpus, "r");
+    if (!in) {
+        fprintf(stderr, "hub-train words: %s: %s\n", corpus, strerror(errno));
+        return 1;
+    }
+    struct word_table t = {NULL, 0, 0};
+    int rc = 1;
+    char *line = NULL;
+    size_t line_cap = 0;
+    long lineno = 0;
+    while (getline(&line, &line_cap, in) > 0) {
+        lineno++;
+        json_error_t je;
+        json_t *j = json_loads(line, 0, &je);
+        const char *lang = json_string_value(json_object_get(j, "lang"));
+        const char *text = json_string_value(json_object_get(j, "text"));
+        if (!j || !lang || !text) {
+            fprintf(stderr, "hub-train words: %s:%ld: not a corpus line\n", corpus, lineno);
+            json_decref(j);
+            goto done;
+        }
+        if (!strcmp(lang, "en"))
+            for (const char *p = text; *p;) {
+                if (!ascii_alpha((unsigned char)*p)) {
+                    p++;
+                    continue;
+                }
+                const char *b = p;
+                while (ascii_alpha((unsigned char)*p)) p++;
+                bool touched = (b > text && (b[-1] == '\'' || (b[-1] >= '0' && b[-1] <= '9'))) ||
+                               *p == '\'' || (*p >= '0' && *p <= '9');
+                size_t n = (size_t)(p - b);
+                char w[SPELL_WORD_MAX + 1];
+                if (touched || n < 2 || n > SPELL_WORD_MAX) continue;
+                for (size_t k = 0; k < n; k++) w[k] = (char)(b[k] | 32);
+                if (word_add(&t, w, n)) {
+                    fprintf(stderr, "hub-train words: out of memory\n");
+                    json_decref(j);
+                    goto done;
+                }
+            }
+        json_decref(j);
+    }
+    if (ferror(in)) {
+        fprintf(stderr, "hub-train words: %s: %s\n", corpus, strerror(errno));
+        goto done;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < t.cap; i++)
+        if (t.slot[i].w && t.slot[i].n >= min_count) t.slot[n++] = t.slot[i];
+        else free(t.slot[i].w);
+    t.cap = n; /* the kept words are now the first n slots */
+    qsort(t.slot, n, sizeof *t.slot, word_count_cmp);
+    FILE *fo = fopen(out, "w");
+    if (!fo) {
+        fprintf(stderr, "hub-train words: %s: %s\n", out, strerror(errno));
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) fprintf(fo, "%s %lld\n", t.slot[i].w, t.slot[i].n);
+    if (fclose(fo)) {
+        fprintf(stderr, "hub-train words: %s: %s\n", out, strerror(errno));
+        goto done;
+    }
+    fprintf(stderr, "hub-train words: %zu words to %s\n", n, out);
+    rc = 0;
+done:
+    for (size_t i = 0; i < t.cap; i++) free(t.slot[i].w);
+    free(t.slot);
+    free(line);
+    fclose(in);
+    return rc;
+}
+
 static const struct {
     const char *name;
     int (*run)(int argc, char **argv);
@@ -292,6 +446,7 @@ static const struct {
     {"data", cmd_data, "generate training or held-out utterances with intent lines"},
     {"tokenizer", bpe_train_main, "train the byte-level BPE tokenizer (engine/bpe_train.c)"},
     {"model", train_model_main, "train the deepseek2 model (engine/train.c)"},
+    {"words", cmd_words, "the English words of a corpus and their counts (engine/spell.h)"},
 };
 
 int main(int argc, char **argv)

@@ -14,6 +14,7 @@
 #include "engine/gguf.h"
 #include "engine/model.h"
 #include "engine/sampler.h"
+#include "engine/spell.h"
 #include "kernels/backend.h"
 #include "engine/resolve_rule.h"
 #include "engine/tokenizer.h"
@@ -39,6 +40,7 @@ struct intent_engine {
     struct decode_grammar *g;
     struct decode_vocab *dv;
     struct zh_words *zh; /* word boundaries of Chinese utterances, NULL: none */
+    struct spell *spell; /* English words typos are mended to, NULL: none */
     int32_t bos, eos;
     int32_t sep[8];
     int n_sep;
@@ -49,6 +51,7 @@ struct intent_ctx {
     struct intent_engine *e;
     struct model_ctx *mc;
     struct hub_backend *be; /* intent_ctx_set_backend; NULL: the CPU kernels */
+    char line[INTENT_LINE_MAX]; /* the last line intent_parse decoded */
     float *logits;
     int32_t *toks;
     bool unconstrained;
@@ -92,6 +95,12 @@ const char *intent_default_model(void)
                        HUB_INTENT_PKGDATADIR "/models/hubd-intent.gguf");
 }
 
+const char *intent_default_en_words(void)
+{
+    return intent_pick(HUB_INTENT_SRCDIR "/data/words/en-vocab.txt",
+                       HUB_INTENT_PKGDATADIR "/en-vocab.txt");
+}
+
 const char *intent_default_schema(void)
 {
     return intent_pick(HUB_INTENT_SRCDIR "/data/schema.json", HUB_INTENT_PKGDATADIR "/schema.json");
@@ -103,6 +112,7 @@ void intent_engine_free(struct intent_engine *e)
     decode_vocab_free(e->dv);
     decode_grammar_free(e->g);
     zh_words_free(e->zh);
+    spell_free(e->spell);
     intent_schema_free(e->schema);
     tok_free(e->v);
     model_free(e->m);
@@ -153,6 +163,8 @@ struct intent_engine *intent_engine_load(const char *model_path, const char *sch
     const char *zp = zh_words_default_path();
     if (*zp && intent_engine_set_zh_words(e, zp, why, sizeof why))
         hub_warn("intent", "%s: Chinese words are cut per character", why);
+    if (intent_engine_set_en_words(e, intent_default_en_words(), why, sizeof why))
+        hub_warn("intent", "%s: English typos are not mended", why);
     bool hint = false;
     e->house_hint = gguf_get_bool(e->f, INTENT_HOUSE_HINT_KEY, &hint) && hint;
     e->bos = tok_bos(e->v);
@@ -188,6 +200,21 @@ int intent_engine_set_zh_words(struct intent_engine *e, const char *path, char *
     zh_words_free(e->zh);
     e->zh = zh;
     return HUB_OK;
+}
+
+int intent_engine_set_en_words(struct intent_engine *e, const char *path, char *err,
+                               size_t errlen)
+{
+    struct spell *sp = NULL;
+    if (path && !(sp = spell_load(path, err, errlen))) return HUB_ERR_INVALID;
+    spell_free(e->spell);
+    e->spell = sp;
+    return HUB_OK;
+}
+
+const char *intent_ctx_last_line(const struct intent_ctx *c)
+{
+    return c->line;
 }
 
 void intent_ctx_free(struct intent_ctx *c)
@@ -436,10 +463,16 @@ out:
 json_t *intent_parse(struct intent_ctx *c, const struct resolve_registry *reg, const char *text,
                      const char *lang, const char *context_area, char *err, size_t errlen)
 {
-    char line[INTENT_LINE_MAX], why[256];
+    char *line = c->line, why[256], mended[INTENT_LINE_MAX];
     struct intent_line l;
-    (void)lang;
-    int rc = intent_decode_line(c, reg, text, line, sizeof line, NULL, err, errlen);
+    snprintf(line, sizeof c->line, "none");
+    if (c->e->spell && lang && !strcmp(lang, "en") && strlen(text) < sizeof mended) {
+        /* typed typos mended first: the model and the resolver read the same words */
+        const struct decode_words *keep[3] = {NULL, NULL, NULL};
+        for (int i = 0; reg && i < 3; i++) keep[i] = resolve_registry_words(reg, i);
+        if (spell_fix(c->e->spell, text, keep, 3, mended, sizeof mended)) text = mended;
+    }
+    int rc = intent_decode_line(c, reg, text, line, sizeof c->line, NULL, err, errlen);
     if (rc == HUB_ERR_RANGE) /* too long for a command: not one the hub can carry out */
         return json_pack("{s:n,s:{}}", "intent", "slots");
     if (rc) return NULL;

@@ -30,10 +30,11 @@ struct intent_ctx;
 struct model;
 struct tok_vocab;
 
-/* The default model and schema: the in-tree file when it exists (a build tree), else the
- * installed one under $(pkgdatadir). */
+/* The default model, schema and English words (engine/spell.h): the in-tree file when it
+ * exists (a build tree), else the installed one under $(pkgdatadir). */
 const char *intent_default_model(void);
 const char *intent_default_schema(void);
+const char *intent_default_en_words(void);
 
 /* NULL with the reason (naming the file) in err. schema_path NULL: intent_default_schema(). */
 struct intent_engine *intent_engine_load(const char *model_path, const char *schema_path,
@@ -46,6 +47,11 @@ const struct intent_schema *intent_engine_schema(const struct intent_engine *e);
  * character is a word). Call it before any context parses. On error (message in err) the engine
  * keeps the list it had. */
 int intent_engine_set_zh_words(struct intent_engine *e, const char *path, char *err,
+                               size_t errlen);
+/* The English words typed typos are mended to before an English utterance is read (engine/
+ * spell.h): an engine loads intent_default_en_words(); this replaces them (path NULL: none,
+ * nothing is mended). Call it before any context parses; on error the engine keeps its own. */
+int intent_engine_set_en_words(struct intent_engine *e, const char *path, char *err,
                                size_t errlen);
 
 /* The engine's model and vocabulary (owned by the engine), e.g. to run prompts through a
@@ -95,9 +101,11 @@ int intent_decode_line(struct intent_ctx *c, const struct resolve_registry *reg,
                        char *buf, size_t len, int *n_tokens, char *err, size_t errlen);
 
 /* The answer {"intent": NAME|null, "slots": {...}} (new reference); NULL only on a model or
- * memory failure (err says which). lang is "en" or "zh-CN" (the model reads either; kept for
- * language-specific rules), context_area the speaker's room or NULL. */
+ * memory failure (err says which). lang is "en" or "zh-CN" (the model reads either; an English
+ * utterance has its typos mended first), context_area the speaker's room or NULL. */
 json_t *intent_parse(struct intent_ctx *c, const struct resolve_registry *reg, const char *text,
                      const char *lang, const char *context_area, char *err, size_t errlen);
+/* The line the last intent_parse decoded ("none" before any). */
+const char *intent_ctx_last_line(const struct intent_ctx *c);
 
 #endif

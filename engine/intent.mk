@@ -5,17 +5,18 @@
 # HUB_INTENT_LIBS (engine/local.mk).
 noinst_LIBRARIES += engine/libhubintent.a
 engine_libhubintent_a_SOURCES = engine/decode.c engine/decode.h engine/zh_words.c \
-	engine/zh_words.h engine/resolve.c engine/resolve.h engine/resolve_impl.h \
-	engine/resolve_ground.c engine/resolve_said.c engine/resolve_rule.c engine/resolve_rule.h \
-	engine/intent.c engine/intent.h engine/cmd_intent.c engine/cmd_experts.c
+	engine/zh_words.h engine/spell.c engine/spell.h engine/resolve.c engine/resolve.h \
+	engine/resolve_impl.h engine/resolve_ground.c engine/resolve_said.c engine/resolve_rule.c \
+	engine/resolve_rule.h engine/intent.c engine/intent.h engine/cmd_intent.c engine/cmd_experts.c
 engine_libhubintent_a_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) \
 	-DHUB_INTENT_SRCDIR='"$(abs_top_srcdir)"' -DHUB_INTENT_PKGDATADIR='"$(pkgdatadir)"' \
 	-DHUB_ZH_WORDS='"$(HUB_ZH_WORDS)"'
 HUB_INTENT_LIBS = engine/libhubintent.a engine/libhubdata.a $(HUB_ENGINE_LIBS)
 
-# the schema the automaton follows, installed beside the shipped model
+# the schema the automaton follows and the words typos are mended to (engine/spell.h),
+# installed beside the shipped model
 intentschemadir = $(pkgdatadir)
-intentschema_DATA = data/schema.json
+intentschema_DATA = data/schema.json data/words/en-vocab.txt
 
 # resolver: names, aliases, plurals, articles, measure words, fuzzy, answers (en + zh-CN)
 check_PROGRAMS += tests/test-resolve
@@ -23,6 +24,13 @@ tests_test_resolve_SOURCES = tests/test-resolve.c
 tests_test_resolve_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
 tests_test_resolve_LDADD = $(HUB_INTENT_LIBS)
 HUB_TESTS += tests/test-resolve
+
+# typos mended: the corpus generator's kinds only, the house's words and short words kept,
+# bad word files refused
+check_PROGRAMS += tests/test-spell
+tests_test_spell_SOURCES = tests/test-spell.c
+tests_test_spell_LDADD = $(HUB_INTENT_LIBS)
+HUB_TESTS += tests/test-spell
 
 # decoder: trie mask == brute force over the vocabulary; constrained generation with real
 # reference models always gives valid lines whose spans come from the utterance

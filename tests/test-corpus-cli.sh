@@ -1,7 +1,8 @@
 #!/bin/sh
 # test-corpus-cli.sh: `hub-train data` as the trainer will call it: both languages interleaved,
 # the houses file holds every house the lines name, the same seed writes the same bytes, another
-# seed other ones, and bad arguments are refused with a message and exit 2.
+# seed other ones, and bad arguments are refused with a message and exit 2. `hub-train words`
+# counts a corpus's English words.
 set -u
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -44,5 +45,20 @@ $ht data $d --seed 1 --count 1 --lang en --out /nonexistent/dir/x.jsonl 2>"$tmp/
     { echo "FAIL: unwritable output accepted"; fail=1; }
 $ht 2>/dev/null; [ $? = 2 ] || { echo "FAIL: no command"; fail=1; }
 $ht data $d --check --lang both | grep -q '^en train: 0 schema combinations' || { echo "FAIL: --check"; fail=1; }
+# hub-train words: the English lines' words counted, sorted, rare ones and words a digit or an
+# apostrophe touches left out; a line that is no corpus line refused
+cat >"$tmp/w.jsonl" <<'EOF2'
+{"lang":"en","text":"Pause the timer, pause it"}
+{"lang":"zh-CN","text":"暂停 timer"}
+{"lang":"en","text":"don't pause 5min timer"}
+EOF2
+$ht words --corpus "$tmp/w.jsonl" --min-count 2 --out "$tmp/w.txt" 2>/dev/null || { echo "FAIL: words"; fail=1; }
+printf 'it 1\npause 3\nthe 1\ntimer 2\n' | awk '$2 >= 2' >"$tmp/w.want"
+cmp -s "$tmp/w.txt" "$tmp/w.want" || { echo "FAIL: words:"; cat "$tmp/w.txt"; fail=1; }
+echo '{"text":"no lang"}' >"$tmp/bad.jsonl"
+$ht words --corpus "$tmp/bad.jsonl" --out "$tmp/w2.txt" 2>"$tmp/err" &&
+    { echo "FAIL: words took a line with no lang"; fail=1; }
+grep -q 'bad.jsonl:1' "$tmp/err" || { echo "FAIL: words error does not name the line"; fail=1; }
+$ht words --corpus "$tmp/w.jsonl" 2>/dev/null; [ $? = 2 ] || { echo "FAIL: words without --out"; fail=1; }
 [ $fail = 0 ] && echo "hub-train data: all checks pass"
 exit $fail

@@ -116,5 +116,22 @@ for words in "$tmp/words.txt" none; do
     esac
 done
 
+# English typos are mended before the model reads them (engine/spell.h): a typed command
+# answers as the one typed right; bad word files are refused, none mends nothing
+printf '{"text":"pasue the musci in the living room"}\n{"text":"pause the musci in the living room"}\n' \
+    > "$tmp/typo.jsonl"
+"$eng" intent --model "$shipped" --fixtures "$fx" --explain < "$tmp/typo.jsonl" > "$tmp/typo.out" \
+    || no "typos: run failed"
+[ "$(jq -c '[.intent, .slots, .line]' "$tmp/typo.out" | uniq | wc -l)" = 1 ] ||
+    no "a typo answered otherwise than the word typed right: $(cat "$tmp/typo.out")"
+"$eng" intent --model "$shipped" --fixtures "$fx" --en-words none < "$tmp/typo.jsonl" > /dev/null ||
+    no "--en-words none failed"
+expect 1 "missing English word list" "$eng" intent --model "$model" --fixtures "$fx" \
+    --en-words "$tmp/none.txt"
+grep -q "none.txt" "$tmp/e" || no "missing English word list message does not name the file"
+printf 'Pause 3\n' > "$tmp/upper.txt"
+expect 1 "English word list with capitals" "$eng" intent --model "$model" --fixtures "$fx" \
+    --en-words "$tmp/upper.txt"
+
 [ $fail -eq 0 ] && echo "ok"
 exit $fail
