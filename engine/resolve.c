@@ -736,7 +736,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         l = &step[QUIET];
         d = intent_schema_find(schema, l->intent);
     }
-    if (make_sure_line(schema, l, utterance, &step[ORDERED])) {
+    if (make_sure_line(r, schema, l, utterance, &step[ORDERED])) {
         l = &step[ORDERED];
         d = intent_schema_find(schema, l->intent);
     }

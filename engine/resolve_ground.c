@@ -1124,8 +1124,8 @@ static bool named_in_area(const struct resolve_registry *r, const char *name, co
 }
 
 /* The one place of items (the areas or the floors) the utterance names, its index, outside
- * the line's free text and the words of its device's name (客厅 of 客厅窗帘), or -1: none, or
- * two. canon is the device's canonical name (may be NULL). */
+ * the line's free text and the words of its device's name (客厅 of 客厅窗帘); -1 when it names
+ * none, -2 when it names two. canon is the device's canonical name (may be NULL). */
 static int place_said_of(const struct resolve_registry *r, const struct resolve_item *items,
                          int n_items, const struct intent_line *l, const char *utterance,
                          const char *canon)
@@ -1147,7 +1147,7 @@ static int place_said_of(const struct resolve_registry *r, const struct resolve_
                 for (int t = s; t < e; t++) blocked[t] = true;
     }
     pick = ground_place(items, n_items, u, blocked, 0, 0);
-    if (pick >= 0 && other_place_said(items, n_items, pick, u, blocked)) pick = -1;
+    if (pick >= 0 && other_place_said(items, n_items, pick, u, blocked)) pick = -2;
 out:
     free(u);
     free(blocked);
@@ -1186,13 +1186,34 @@ bool place_said_line(const struct resolve_registry *r, const struct intent_def *
         *out = *l;
         return intent_line_add(out, "area", r->area[pick].name) == HUB_OK;
     }
-    if (!r->n_floor || !intent_def_combo(d, mask | (1u << floor_bit))) return false;
+    /* a floor only where no room is said: two rooms ("the kitchen and the upstairs bathroom")
+     * say no one floor */
+    if (pick == -2 || !r->n_floor || !intent_def_combo(d, mask | (1u << floor_bit)))
+        return false;
     pick = place_said_of(r, r->floor, r->n_floor, l, utterance, canon);
     if (pick < 0) return false;
     const char *floor = r->floor[pick].name, *own = ent ? floor_of_area(r, ent->area) : NULL;
     if (name && (!own || strcmp(own, floor))) return false;
     *out = *l;
     return intent_line_add(out, "floor", floor) == HUB_OK;
+}
+
+/* Whether a Chinese utterance sends the vacuum named somewhere to sweep (派云鲸去露台扫地): 去,
+ * not 回去, with 扫 after it, outside the vacuum's name (扫地机器人回去充电 says neither). */
+static bool sent_to_clean_zh(const struct resolve_registry *r, const char *name,
+                             const char *utt)
+{
+    char rest[INTENT_LINE_MAX];
+    const struct resolve_item *e = entity_named(r, resolve_entity(r, name, NULL, NULL, NULL,
+                                                                  NULL));
+    snprintf(rest, sizeof rest, "%s", utt);
+    const char *names[2] = {name, e ? e->name : NULL};
+    for (int i = 0; i < 2; i++)
+        for (char *p = rest; names[i] && *names[i] && (p = strstr(p, names[i]));)
+            for (size_t k = strlen(names[i]); k--;) *p++ = ' ';
+    for (const char *go = rest; (go = strstr(go, "去")); go += strlen("去"))
+        if ((go - rest < 3 || strncmp(go - 3, "回", 3)) && strstr(go, "扫")) return true;
+    return false;
 }
 
 /* A room said to need a clean ("the library needs vacuuming", 阁楼卧室该扫了) heard as
@@ -1215,8 +1236,7 @@ bool clean_said_line(const struct resolve_registry *r, const struct intent_schem
         if (!says_any(utt, needs)) return false;
         *out = *l;
     } else {
-        bool sent_zh = strstr(utt, "去") && strstr(utt, "扫");
-        if (!name || !(says_any(utt, sent) || sent_zh)) return false;
+        if (!name || !(says_any(utt, sent) || sent_to_clean_zh(r, name, utt))) return false;
         int pick = place_said_of(r, r->area, r->n_area, l, utt,
                                  resolve_entity(r, name, NULL, NULL, NULL, NULL));
         if (pick < 0) return false;
@@ -1450,22 +1470,6 @@ bool robot_item_line(const struct resolve_registry *r, const struct intent_line 
              : !strcmp(e->domain, "lawn_mower") ? "HassLawnMowerStartMowing"
                                                 : "HassGetState");
     return intent_line_add(out, "name", e->name) == HUB_OK;
-}
-
-/* "Find priya", 找一下小刚: a person of the house asked after with a verb of finding, heard as
- * something else (the previous track, a search to play): where they are (HassGetState). */
-bool person_sought_line(const struct resolve_registry *r, const struct intent_line *l,
-                        const char *utterance, struct intent_line *out)
-{
-    static const char *const finding[] = {"find", "locate", "where is", "where's", "找", "定位",
-                                          NULL};
-    if (!utterance || !says_any(utterance, finding)) return false;
-    const struct resolve_item *p = said_entity_of(r, utterance, "person");
-    const struct resolve_item *e = line_entity(r, l);
-    if (!p || (e == p && !strcmp(l->intent, "HassGetState"))) return false;
-    memset(out, 0, sizeof *out);
-    snprintf(out->intent, sizeof out->intent, "%s", "HassGetState");
-    return intent_line_add(out, "name", p->name) == HUB_OK;
 }
 
 /* Whether the line asks for a kind of device by an owner the house does not know: 关掉姐姐的风扇

@@ -167,8 +167,8 @@ bool quiet_said_line(const struct intent_schema *schema, const struct intent_lin
 bool color_said_line(const struct resolve_registry *r, const struct intent_schema *schema,
                      const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: "make sure X is off" heard as a question of its state: the order */
-bool make_sure_line(const struct intent_schema *schema, const struct intent_line *l,
-                    const char *utt, struct intent_line *out);
+bool make_sure_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                    const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: a thermostat's state asked with no state: its temperature */
 bool climate_state_line(const struct resolve_registry *r, const struct intent_schema *schema,
                         const struct intent_line *l, struct intent_line *out);
@@ -221,7 +221,7 @@ bool media_class_line(const struct intent_def *d, const struct intent_line *l, c
  * vacuum started: that room cleaned */
 bool clean_said_line(const struct resolve_registry *r, const struct intent_schema *schema,
                      const struct intent_line *l, const char *utt, struct intent_line *out);
-/* resolve_ground.c: a person of the house asked after with a verb of finding: where they are */
+/* resolve_said.c: a person of the house asked after with a verb of finding: where they are */
 bool person_sought_line(const struct resolve_registry *r, const struct intent_line *l,
                         const char *utterance, struct intent_line *out);
 /* resolve_ground.c: a kind asked by an owner the house does not know (the answer is null) */

@@ -196,8 +196,8 @@ static bool condition_said(const char *utt, bool *polite)
  * boombox 2 turns on, turn it on"), or, asked politely, on the device a command that names
  * nothing would act on ("if you could set underfloor heating to 72" heard as "when underfloor
  * heating turns on, set 72"). Not where the line keeps a time window, a duration or days,
- * which only rules have, nor where the trigger waits for the state the command undoes. The
- * answer is the action on the whole utterance. */
+ * which only rules have, where a word says one thing follows another, nor where the trigger
+ * waits for the state the command undoes. The answer is the action on the whole utterance. */
 static json_t *self_trigger_command(const struct resolve_registry *r,
                                     const struct intent_schema *schema,
                                     const struct intent_line *l, const char *utterance,
@@ -205,10 +205,14 @@ static json_t *self_trigger_command(const struct resolve_registry *r,
 {
     const uint32_t rule_only = 1u << RULE_DAYS | 1u << RULE_AFTER | 1u << RULE_BEFORE |
                                1u << RULE_FOR;
+    /* words of one thing following another: "set the tv to 30 after it turns on", 空调关了就… */
+    static const char *const then[] = {"after", "once", "then", "后", "以后", "之后", "就", "时",
+                                       NULL};
     static const char *const on_states[] = {"on", "open", "locked", "home", NULL};
     const char *when = intent_line_get(l, "when"), *to = intent_line_get(l, "to");
     const char *device = when ? resolve_entity(r, when, NULL, NULL, NULL, NULL) : NULL;
-    if (!device || (intent_line_rule_mask(l) & rule_only)) return NULL;
+    if (!device || (intent_line_rule_mask(l) & rule_only) || says_any(utterance, then))
+        return NULL;
     /* "when the fan turns off, turn it on" waits for the other state: a rule */
     bool on = !strcmp(l->intent, "HassTurnOn"), off = !strcmp(l->intent, "HassTurnOff");
     if (to && (on || off) && in_list(on_states, to) != on) return NULL;

@@ -35,13 +35,20 @@ bool says_any(const char *utt, const char *const *words)
     return false;
 }
 
+/* Every occurrence of s in buf (ASCII case ignored) turned to blanks. */
+static void blank_all(char *buf, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    for (char *p = buf; n && (p = strcasestr(p, s)); p += n) memset(p, ' ', n);
+}
+
 /* The marks that end a Chinese phrase. */
 static const char *const zh_marks[] = {"，", "。", "！", "？", "、", NULL};
 
 #define UTT_WORDS 40 /* words of an utterance utt_words reads */
 
-/* The utterance's English words: their offsets and lengths, and whether punctuation ends the
- * phrase after each. Returns how many (at most UTT_WORDS). */
+/* The utterance's English words: their offsets and lengths, and whether punctuation (ASCII or
+ * a Chinese mark) ends the phrase after each. Returns how many (at most UTT_WORDS). */
 static int utt_words(const char *utt, int *at, int *len, bool *stop)
 {
     int n = 0;
@@ -51,7 +58,9 @@ static int utt_words(const char *utt, int *at, int *len, bool *stop)
             while (isalnum((unsigned char)*p) || *p == '\'' || *p == '-') p++;
             at[n] = (int)(b - utt), len[n] = (int)(p - b), stop[n++] = false;
         } else {
-            if (n && strchr(",.!?;:", *p)) stop[n - 1] = true;
+            bool mark = strchr(",.!?;:", *p) != NULL;
+            for (int m = 0; zh_marks[m] && !mark; m++) mark = starts(p, zh_marks[m]);
+            if (n && mark) stop[n - 1] = true;
             p++;
         }
     }
@@ -381,8 +390,14 @@ bool item_whole_line(const struct intent_line *l, const char *utt, struct intent
         if (at[i] + len[i] == item_end) b = i + 1;
     }
     if (a < 0 || b <= a) return false; /* not whole words */
+    /* the list's name said before the item ("costco peanut butter is done") is no part of it */
+    const char *list = intent_line_get(l, "name");
+    long list_at = list ? utt_find(utt, list, 0) : -1;
+    long list_end = list_at < 0 ? -1 : list_at + (long)strlen(list);
     int s = a, e = b;
-    while (s > 0 && !stop[s - 1] && !item_bound(utt + at[s - 1], len[s - 1])) s--;
+    while (s > 0 && !stop[s - 1] && !item_bound(utt + at[s - 1], len[s - 1]) &&
+           !(at[s - 1] >= list_at && at[s - 1] < list_end))
+        s--;
     bool subject = b < n && !stop[b - 1] && word_in(utt + at[b], len[b], item_is);
     bool led = s > 0 && !stop[s - 1] && (word_in(utt + at[s - 1], len[s - 1], item_particles) ||
                                          word_in(utt + at[s - 1], len[s - 1], item_articles));
@@ -730,6 +745,10 @@ static const char *timer_verb_intent(const char *utt)
         "no longer need", "no need", NULL};
     static const char *const status[] = {"how long", "how much", "left", "remaining", "status",
                                          NULL};
+    char rest[INTENT_LINE_MAX]; /* "hold on" is a filler, no pause */
+    snprintf(rest, sizeof rest, "%s", utt);
+    blank_all(rest, "hold on");
+    utt = rest;
     if (says_any(utt, unpause)) return "HassUnpauseTimer";
     if (says_any(utt, pause)) return "HassPauseTimer";
     if (says_any(utt, cancel)) return "HassCancelTimer";
@@ -786,6 +805,15 @@ bool timer_start_line(const struct intent_schema *schema, const struct intent_de
     if (!line_without(l, drop, out) || intent_line_add(out, start, value) != HUB_OK)
         return false;
     if (intent_def_combo(d, intent_line_mask(out))) return true;
+    /* another stretch of time said is the change the model took the wrong words for ("remove 5
+     * minutes from the timer of 10 minutes"): no verb decides then */
+    int wat[UTT_WORDS], wlen[UTT_WORDS];
+    bool wstop[UTT_WORDS];
+    int nw = utt_words(utt, wat, wlen, wstop);
+    for (int i = 0; i < nw; i++)
+        if ((wat[i] < at || wat[i] >= at + (long)len) &&
+            start_slot_of_unit(utt + wat[i], (size_t)wlen[i]))
+            return false;
     const char *verb = timer_verb_intent(utt);
     if (!verb || !drop ||
         (strcmp(l->intent, "HassIncreaseTimer") && strcmp(l->intent, "HassDecreaseTimer")))
@@ -1099,21 +1127,28 @@ bool query_place_line(const struct resolve_registry *r, const struct intent_line
     return line_with(l, "search_query", fresh, out);
 }
 
-/* Whether a search query is no title: a piece of a name or room of the house (华为 of 华为智慧屏,
- * "smart display"), or one Chinese character (首, 了). */
+/* Whether a search query is no title: a piece of the name of a thing or room of the house in
+ * Chinese (华为 of 华为智慧屏, 娱乐室), or one Chinese character (首, 了); in English, where words
+ * make titles of names ("the office"), only a media player's whole name ("smart display"). */
 static bool query_no_title(const struct resolve_registry *r, const char *q)
 {
     char key[RESOLVE_KEY_MAX];
     uint32_t cp[4];
-    if ((unsigned char)q[0] >= 0x80 && utf8_cps(q, cp, 4) == 1) return true;
+    bool zh = (unsigned char)q[0] >= 0x80;
+    if (zh && utf8_cps(q, cp, 4) == 1) return true;
     resolve_key(q, key, sizeof key);
     if (!key[0]) return true;
     const struct resolve_item *sets[2] = {r->ent, r->area};
-    int ns[2] = {r->n_ent, r->n_area};
+    int ns[2] = {r->n_ent, zh ? r->n_area : 0};
     for (int s = 0; s < 2; s++)
-        for (int i = 0; i < ns[s]; i++)
-            for (int k = 0; k < sets[s][i].n_keys; k++)
-                if (strstr(sets[s][i].keys[k], key)) return true;
+        for (int i = 0; i < ns[s]; i++) {
+            const struct resolve_item *it = &sets[s][i];
+            bool player = s == 0 && it->domain && !strcmp(it->domain, "media_player");
+            for (int k = 0; k < it->n_keys; k++)
+                if (zh ? strstr(it->keys[k], key) != NULL
+                       : player && !strcmp(it->keys[k], key))
+                    return true;
+        }
     return false;
 }
 
@@ -1155,6 +1190,62 @@ bool media_verb_line(const struct resolve_registry *r, const struct intent_schem
     return intent_def_combo(intent_schema_find(schema, said), intent_line_mask(out));
 }
 
+/* "Find priya", 找一下小刚: a person of the house asked after with a verb of finding, heard as
+ * something else (the previous track, a search to play): where they are (HassGetState). The
+ * person is what the verb finds: the words right after it, to the end of the phrase ("locate
+ * samantha for me"), name them, and only one person has that name; a message or a list's item
+ * that says "find" stays. */
+bool person_sought_line(const struct resolve_registry *r, const struct intent_line *l,
+                        const char *utterance, struct intent_line *out)
+{
+    static const char *const finding[] = {"find", "locate", "找", "定位", NULL};
+    static const char *const skipped[] = {" ", "一下", NULL};
+    static const char *const ends[] = {",", ".", "!", "?", "，", "。", "！", "？", " for me",
+                                       " please", "吧", NULL};
+    static const char *const free_text[] = {
+        "HassBroadcast", "HassStartTimer", "HassListAddItem", "HassListCompleteItem",
+        "HassListRemoveItem", "HassShoppingListAddItem", "HassShoppingListCompleteItem", NULL};
+    static const char *const people[] = {"person", NULL};
+    if (!utterance || in_list(free_text, l->intent)) return false;
+    for (int v = 0; finding[v]; v++) {
+        size_t vl = strlen(finding[v]);
+        bool ascii = (unsigned char)finding[v][0] < 0x80;
+        for (const char *p = utterance; (p = strcasestr(p, finding[v])); p += vl) {
+            if (ascii && ((p > utterance && isalnum((unsigned char)p[-1])) ||
+                          isalnum((unsigned char)p[vl])))
+                continue;
+            const char *who = p + vl;
+            for (bool moved = true; moved;) {
+                moved = false;
+                for (int k = 0; skipped[k]; k++)
+                    if (!strncmp(who, skipped[k], strlen(skipped[k])))
+                        who += strlen(skipped[k]), moved = true;
+            }
+            size_t n = strlen(who);
+            for (int k = 0; ends[k]; k++) {
+                const char *e = strstr(who, ends[k]);
+                if (e && (size_t)(e - who) < n) n = (size_t)(e - who);
+            }
+            char span[INTENT_LINE_MAX];
+            snprintf(span, sizeof span, "%.*s", (int)n, who);
+            const struct resolve_item *person =
+                entity_named(r, resolve_entity(r, span, NULL, NULL, NULL, people));
+            const struct resolve_item *e = line_entity(r, l);
+            if (!person || !person->domain || strcmp(person->domain, "person")) continue;
+            int same = 0; /* two people of one name: no guess */
+            for (int i = 0; i < r->n_ent; i++)
+                same += r->ent[i].domain && !strcmp(r->ent[i].domain, "person") &&
+                        !strcmp(r->ent[i].name, person->name);
+            if (same > 1) return false;
+            if (e == person && !strcmp(l->intent, "HassGetState")) return false;
+            memset(out, 0, sizeof *out);
+            snprintf(out->intent, sizeof out->intent, "%s", "HassGetState");
+            return intent_line_add(out, "name", person->name) == HUB_OK;
+        }
+    }
+    return false;
+}
+
 /* ---- what the words say: volume direction, covers, timers or media ---- */
 
 /* The way the volume goes by the words said: 声音太小了 (too quiet) heard as turning it down.
@@ -1179,7 +1270,8 @@ bool volume_way_line(const struct intent_line *l, const char *utt, struct intent
 
 /* "I can't hear the music on the roku" heard as unmuting it, as asking to play "the music" or
  * as a broadcast: its volume turned up (HassSetVolumeRelative), the player and place kept. Not
- * where a word of muting is said ("i can't hear anything, unmute it"). */
+ * where a word of muting is said ("i can't hear anything, unmute it"), nor where the words are
+ * the message or title itself. */
 bool quiet_said_line(const struct intent_schema *schema, const struct intent_line *l,
                      const char *utt, struct intent_line *out)
 {
@@ -1190,9 +1282,13 @@ bool quiet_said_line(const struct intent_schema *schema, const struct intent_lin
     static const char *const kept[] = {"name", "area", "floor", NULL};
     static const char *const heard_as[] = {"HassMediaPlayerUnmute", "HassMediaSearchAndPlay",
                                            "HassBroadcast", NULL};
-    if (!schema || !utt || !in_list(heard_as, l->intent) || !says_any(utt, quiet) ||
-        says_any(utt, muting))
-        return false;
+    char rest[INTENT_LINE_MAX]; /* the words outside a message or title ("tell everyone i
+                                   can't hear the doorbell" is a broadcast) */
+    if (!schema || !utt || !in_list(heard_as, l->intent)) return false;
+    snprintf(rest, sizeof rest, "%s", utt);
+    blank_all(rest, intent_line_get(l, "message"));
+    blank_all(rest, intent_line_get(l, "search_query"));
+    if (!says_any(rest, quiet) || says_any(utt, muting)) return false;
     memset(out, 0, sizeof *out);
     snprintf(out->intent, sizeof out->intent, "%s", "HassSetVolumeRelative");
     for (int i = 0; i < l->n_slots; i++)
@@ -1222,16 +1318,22 @@ bool climate_state_line(const struct resolve_registry *r, const struct intent_sc
 
 /* "Make sure the tripod lamp is off" heard as asking whether it is: an order, to turn it the
  * way the state says (on, locked, open: HassTurnOn; off, unlocked, closed: HassTurnOff), where
- * the schema has the combination without the state. */
-bool make_sure_line(const struct intent_schema *schema, const struct intent_line *l,
-                    const char *utt, struct intent_line *out)
+ * the schema has the combination without the state. Not for what takes no order (sensors,
+ * people), nor where a negation is said. */
+bool make_sure_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                    const struct intent_line *l, const char *utt, struct intent_line *out)
 {
     static const char *const order[] = {"make sure", "ensure", "确保", NULL};
     static const char *const on[] = {"on", "locked", "open", NULL};
     static const char *const off[] = {"off", "unlocked", "closed", NULL};
-    const char *state = intent_line_get(l, "state");
-    if (!schema || !utt || !state || strcmp(l->intent, "HassGetState") || !says_any(utt, order))
-        return false;
+    static const char *const not_ordered[] = {"sensor", "binary_sensor", "person", NULL};
+    static const char *const negation[] = {"not", "isn't", "aren't", "不", "没", NULL};
+    const char *state = intent_line_get(l, "state"), *domain = intent_line_get(l, "domain");
+    const struct resolve_item *e = line_entity(r, l);
+    if (!schema || !utt || !state || strcmp(l->intent, "HassGetState") || !says_any(utt, order) ||
+        says_any(utt, negation) || (domain && in_list(not_ordered, domain)) ||
+        (e && e->domain && in_list(not_ordered, e->domain)))
+        return false; /* a sensor or a person is no order's; "make sure it is not on" is off */
     const char *turn = in_list(on, state) ? "HassTurnOn" : in_list(off, state) ? "HassTurnOff"
                                                                                  : NULL;
     if (!turn || !line_without(l, 1u << intent_slot_index("state"), out)) return false;
@@ -1514,8 +1616,9 @@ static const char *color_said(const char *utt, const char *name)
 /* "Paint the moon lamp in lime", "make it turquoise on the second floor" heard as something
  * else than colouring a light (the volume, the previous track): the colour said set on the light
  * said, or on the lights of the place the line keeps (HassLightSet). Needs a verb of colouring
- * and one colour said outside the device's name; intents whose free text may hold a colour
- * (a title, a message, an item) stay. */
+ * and one colour said outside the names of the light and of the house's places (the red lamp,
+ * the green room); intents whose free text may hold a colour (a title, a message, an item) and
+ * a named device that is no light stay. */
 bool color_said_line(const struct resolve_registry *r, const struct intent_schema *schema,
                      const struct intent_line *l, const char *utt, struct intent_line *out)
 {
@@ -1524,22 +1627,31 @@ bool color_said_line(const struct resolve_registry *r, const struct intent_schem
     static const char *const free_text[] = {
         "HassLightSet", "HassMediaSearchAndPlay", "HassBroadcast", "HassStartTimer",
         "HassListAddItem", "HassListCompleteItem", "HassListRemoveItem", "HassShoppingListAddItem",
-        "HassShoppingListCompleteItem", "HubCreateRule", NULL};
+        "HassShoppingListCompleteItem", NULL};
+    static const char *const places[] = {"area", "floor", NULL};
     const char *name = intent_line_get(l, "name");
     if (!schema || !utt || in_list(free_text, l->intent) || !says_any(utt, colouring))
         return false;
-    const char *color = color_said(utt, name);
-    if (!color) return false;
+    const struct resolve_item *named = line_entity(r, l);
+    if (named && named->domain && strcmp(named->domain, "light")) return false;
     if (!name) {
         const struct resolve_item *e = said_entity_of(r, utt, "light");
         name = e ? e->name : NULL;
     }
+    char rest[INTENT_LINE_MAX];
+    snprintf(rest, sizeof rest, "%s", utt);
+    blank_all(rest, name);
+    if (named) blank_all(rest, named->name);
+    for (int i = 0; places[i]; i++) blank_all(rest, intent_line_get(l, places[i]));
+    for (int i = 0; i < r->n_area; i++) blank_all(rest, r->area[i].name);
+    for (int i = 0; i < r->n_floor; i++) blank_all(rest, r->floor[i].name);
+    const char *color = color_said(rest, NULL);
+    if (!color) return false;
     memset(out, 0, sizeof *out);
     snprintf(out->intent, sizeof out->intent, "%s", "HassLightSet");
     if (name) {
         if (intent_line_add(out, "name", name) != HUB_OK) return false;
     } else {
-        static const char *const places[] = {"area", "floor", NULL};
         for (int i = 0; places[i]; i++) {
             const char *v = intent_line_get(l, places[i]);
             if (v && !color_said(v, NULL) && intent_line_add(out, places[i], v) != HUB_OK)

@@ -210,6 +210,11 @@ int main(void)
               "if you could set the bedroom fan to 40%",
               "{\"intent\":\"HassFanSetSpeed\",\"slots\":{\"percentage\":40,\"name\":"
               "\"Bedroom Fan\"}}");
+    answer_is(r, "HassFanSetSpeed|percentage=40%|when=bedroom fan|to=on",
+              "set the bedroom fan to 40% after it turns on",
+              "{\"intent\":\"HubCreateRule\",\"slots\":{},\"rule\":{\"trigger\":"
+              "{\"platform\":\"state\",\"entity\":\"Bedroom Fan\",\"to\":\"on\"},"
+              "\"action\":{\"intent\":\"HassFanSetSpeed\",\"slots\":{\"percentage\":40}}}}");
     answer_is(r, "HassTurnOff|name=bedroom fan|when=bedroom fan|to=on|for=5 minutes",
               "the bedroom fan, 5 minutes after it goes on, turn it off",
               "{\"intent\":\"HubCreateRule\",\"slots\":{},\"rule\":{\"trigger\":"
