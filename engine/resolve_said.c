@@ -566,7 +566,8 @@ static bool timer_name_zh(const char *utt, char *said, size_t cap)
  * name slot holds another stretch ("the", "to", "extra 3", "give me") or is missing: that name,
  * as said. A name said with an article ("for the workout") loses it. English, and Chinese
  * (timer_name_zh, not for starting a timer); a name that is a room stays (timer_area_line), and
- * no number is a name ("a timer for 5 minutes"). Only where the intent has the combination. */
+ * no number or filler is a name ("a timer for 5 minutes", 额). Only where the intent has the
+ * combination. */
 bool timer_name_line(const struct resolve_registry *r, const struct intent_def *d,
                      const struct intent_line *l, const char *utt, struct intent_line *out)
 {
@@ -577,8 +578,13 @@ bool timer_name_line(const struct resolve_registry *r, const struct intent_def *
     static const char *const before[][4] = {{"called", NULL}, {"named", NULL}, {"for", NULL},
                                             {"i", "set", "for", NULL}, {"set", "for", NULL},
                                             {"that", "i", "set", "for"}, {"we", "set", "for", NULL}};
+    static const char *const fillers[] = {"额", "嗯", "呃", "唔", "啊", "哎", "um", "uh", "uhh",
+                                          "er", "erm", "hmm", NULL};
     if (!d || !utt || !strstr(l->intent, "Timer")) return false;
     const char *name = intent_line_get(l, "name");
+    if (name && in_list(fillers, name)) /* a filler copied as the name (额，给我来个…的定时器) */
+        return line_without(l, 1u << intent_slot_index("name"), out) &&
+               intent_def_combo(d, intent_line_mask(out));
     char said[INTENT_LINE_MAX] = "";
     int at[UTT_WORDS], len[UTT_WORDS], from = -1, to = -1;
     bool stop[UTT_WORDS];

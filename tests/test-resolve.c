@@ -1216,6 +1216,9 @@ static void house_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTimerStatus\",\"slots\":{\"name\":\"Pizza Night\"}}");
     check_ground(t, s, "get rid of the timer i set for eggs", "HassCancelTimer",
                  "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"eggs\"}}");
+    /* a filler copied as the name is none */
+    check_ground(t, s, "嗯，给我来个五分钟的定时器", "HassStartTimer|name=嗯|minutes=五分钟",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":5}}");
     check_ground(t, s, "need a timer for 2 hours for the roast",
                  "HassStartTimer|hours=2 hours|name=the roast",
                  "{\"intent\":\"HassStartTimer\",\"slots\":{\"hours\":2,\"name\":\"roast\"}}");
