@@ -1467,7 +1467,8 @@ bool timer_said_line(const struct resolve_registry *r, const struct intent_line 
 
 /* A question of the time or the date that says a word of the other ("date please" heard as
  * the time): that one; one that says no word of either ("lock the shed" heard as the time, 读一下
- * 新闻 as the date): nothing the hub knows, written as a line with no intent. Both said: stays. */
+ * 新闻 as the date), or asks the clock of another place: nothing the hub knows, written as a
+ * line with no intent. Both said: stays. */
 bool clock_said_line(const struct intent_line *l, const char *utt, struct intent_line *out)
 {
     static const char *const time_words[] = {
@@ -1480,6 +1481,15 @@ bool clock_said_line(const struct intent_line *l, const char *utt, struct intent
     bool is_time = !strcmp(l->intent, "HassGetCurrentTime");
     if (!utt || l->n_slots || (!is_time && strcmp(l->intent, "HassGetCurrentDate"))) return false;
     bool says_time = says_any(utt, time_words), says_date = says_any(utt, date_words);
+    /* the clock of somewhere else ("what year is it in china", "what time is it in tokyo"): the
+     * hub keeps only its own; "in here", "in the kitchen" are the house's */
+    for (const char *in = utt; (in = strcasestr(in, " in ")); in += 4) {
+        const char *w = in + 4;
+        if (isalpha((unsigned char)w[0]) && strncasecmp(w, "the ", 4) &&
+            strncasecmp(w, "here", 4) && strncasecmp(w, "my ", 3) && strncasecmp(w, "our ", 4) &&
+            strncasecmp(w, "this ", 5))
+            says_time = says_date = false;
+    }
     if (is_time ? says_time : says_date) return false;
     memset(out, 0, sizeof *out);
     if (says_time || says_date)

@@ -678,6 +678,15 @@ static void said_cases(const struct intent_schema *s)
     check_ground(en, s, "读一下新闻", "HassGetCurrentDate", "{\"intent\":null,\"slots\":{}}");
     check_ground(en, s, "what time is it", "HassGetCurrentTime",
                  "{\"intent\":\"HassGetCurrentTime\",\"slots\":{}}");
+    /* the clock of another place is not the hub's; the house's own rooms are */
+    check_ground(en, s, "what time is it in tokyo", "HassGetCurrentTime",
+                 "{\"intent\":null,\"slots\":{}}");
+    check_ground(en, s, "which year is it in new york?", "HassGetCurrentDate",
+                 "{\"intent\":null,\"slots\":{}}");
+    check_ground(en, s, "what time is it in here", "HassGetCurrentTime",
+                 "{\"intent\":\"HassGetCurrentTime\",\"slots\":{}}");
+    check_ground(en, s, "what's the date in the kitchen", "HassGetCurrentDate",
+                 "{\"intent\":\"HassGetCurrentDate\",\"slots\":{}}");
     check_ground(en, s, "今天几号", "HassGetCurrentDate",
                  "{\"intent\":\"HassGetCurrentDate\",\"slots\":{}}");
     /* a player turned up or down: its volume; turned on, or up and down both said: stays */
