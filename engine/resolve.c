@@ -724,6 +724,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         }
         d = schema ? intent_schema_find(schema, l->intent) : NULL;
     }
+    if (temperature_unsaid(l, utterance)) {
+        ans = null_answer();
+        goto out;
+    }
     if (player_way_line(r, schema, l, utterance, &step[LOUDER])) {
         l = &step[LOUDER];
         d = intent_schema_find(schema, l->intent);

@@ -1498,6 +1498,18 @@ bool clock_said_line(const struct intent_line *l, const char *utt, struct intent
     return true;
 }
 
+/* A question of the temperature with nothing to ask of (no device, room or floor) that says
+ * no word of warmth ("check my email" heard as the temperature): nothing the hub knows. */
+bool temperature_unsaid(const struct intent_line *l, const char *utt)
+{
+    static const char *const warmth[] = {
+        "temperature", "temp", "degree", "degrees", "warm", "cold", "hot", "cool", "chilly",
+        "freezing", "heat", "heating", "thermostat", "thermometer", "°", "温度", "气温", "度", "冷",
+        "热", "暖", "凉", NULL};
+    return utt && !l->n_slots && !strcmp(l->intent, "HassClimateGetTemperature") &&
+           !says_any(utt, warmth);
+}
+
 /* ---- lights, mute, colours and locks ---- */
 
 /* The domain and device class slots. */

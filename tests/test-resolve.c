@@ -678,6 +678,13 @@ static void said_cases(const struct intent_schema *s)
     check_ground(en, s, "读一下新闻", "HassGetCurrentDate", "{\"intent\":null,\"slots\":{}}");
     check_ground(en, s, "what time is it", "HassGetCurrentTime",
                  "{\"intent\":\"HassGetCurrentTime\",\"slots\":{}}");
+    /* a temperature asked of nothing with no word of warmth said is nothing the hub knows */
+    check_ground(en, s, "check my email", "HassClimateGetTemperature",
+                 "{\"intent\":null,\"slots\":{}}");
+    check_ground(en, s, "is it warm in here", "HassClimateGetTemperature",
+                 "{\"intent\":\"HassClimateGetTemperature\",\"slots\":{}}");
+    check_ground(en, s, "现在几度了", "HassClimateGetTemperature",
+                 "{\"intent\":\"HassClimateGetTemperature\",\"slots\":{}}");
     /* the clock of another place is not the hub's; the house's own rooms are */
     check_ground(en, s, "what time is it in tokyo", "HassGetCurrentTime",
                  "{\"intent\":null,\"slots\":{}}");
