@@ -351,7 +351,7 @@ const struct decode_words *resolve_registry_words(const struct resolve_registry 
 
 /* ---- matching ---- */
 
-static const char *area_floor(const struct resolve_registry *r, const char *area)
+const char *area_floor(const struct resolve_registry *r, const char *area)
 {
     for (int i = 0; area && i < r->n_area; i++)
         if (!strcmp(r->area[i].name, area)) return r->area[i].area;

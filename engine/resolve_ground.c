@@ -1154,14 +1154,6 @@ out:
     return pick;
 }
 
-/* The floor of an area, or NULL. */
-static const char *floor_of_area(const struct resolve_registry *r, const char *area)
-{
-    for (int i = 0; area && i < r->n_area; i++)
-        if (!strcmp(r->area[i].name, area)) return r->area[i].area;
-    return NULL;
-}
-
 bool place_said_line(const struct resolve_registry *r, const struct intent_def *d,
                      const struct intent_line *l, const char *utterance,
                      struct intent_line *out)
@@ -1192,7 +1184,7 @@ bool place_said_line(const struct resolve_registry *r, const struct intent_def *
         return false;
     pick = place_said_of(r, r->floor, r->n_floor, l, utterance, canon);
     if (pick < 0) return false;
-    const char *floor = r->floor[pick].name, *own = ent ? floor_of_area(r, ent->area) : NULL;
+    const char *floor = r->floor[pick].name, *own = ent ? area_floor(r, ent->area) : NULL;
     if (name && (!own || strcmp(own, floor))) return false;
     *out = *l;
     return intent_line_add(out, "floor", floor) == HUB_OK;

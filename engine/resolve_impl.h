@@ -56,6 +56,8 @@ bool house_has_kind(const struct resolve_registry *r, const char *domain,
                     const char *device_class, const char *area);
 /* The entity whose canonical name is name, or NULL. */
 const struct resolve_item *entity_named(const struct resolve_registry *r, const char *name);
+/* The floor an area is on (its canonical name), or NULL. */
+const char *area_floor(const struct resolve_registry *r, const char *area);
 /* The entity the line's name slot resolves to (the span as written), or NULL. */
 const struct resolve_item *line_entity(const struct resolve_registry *r,
                                        const struct intent_line *l);

@@ -1213,6 +1213,7 @@ bool person_sought_line(const struct resolve_registry *r, const struct intent_li
         "HassListRemoveItem", "HassShoppingListAddItem", "HassShoppingListCompleteItem", NULL};
     static const char *const people[] = {"person", NULL};
     if (!utterance || in_list(free_text, l->intent)) return false;
+    const struct resolve_item *e = line_entity(r, l);
     for (int v = 0; finding[v]; v++) {
         size_t vl = strlen(finding[v]);
         bool ascii = (unsigned char)finding[v][0] < 0x80;
@@ -1236,7 +1237,6 @@ bool person_sought_line(const struct resolve_registry *r, const struct intent_li
             snprintf(span, sizeof span, "%.*s", (int)n, who);
             const struct resolve_item *person =
                 entity_named(r, resolve_entity(r, span, NULL, NULL, NULL, people));
-            const struct resolve_item *e = line_entity(r, l);
             if (!person || !person->domain || strcmp(person->domain, "person")) continue;
             int same = 0; /* two people of one name: no guess */
             for (int i = 0; i < r->n_ent; i++)
