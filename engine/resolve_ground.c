@@ -1251,8 +1251,23 @@ static bool place_said_outside(const struct resolve_item *place, const struct gr
     return false;
 }
 
+/* Whether the utterance says the place named canon (any of its names), anywhere. */
+static bool place_said(const struct resolve_item *items, int n, const char *canon,
+                       const struct ground_units *u)
+{
+    for (int i = 0; i < n; i++) {
+        if (strcmp(items[i].name, canon)) continue;
+        for (int k = 0; k < items[i].n_keys; k++) {
+            int s, e;
+            if (units_spelled(u, items[i].keys[k], &s, &e)) return true;
+        }
+    }
+    return false;
+}
+
 /* An area or floor span that names no place of the house, where the model pointed at the wrong
- * words (area=50 for 让琴房风速转到百分之50, area=room needs for "this room needs vacuuming").
+ * words (area=50 for 让琴房风速转到百分之50, area=room needs for "this room needs vacuuming"),
+ * or a place the utterance never says (area=boot room for "the loft room").
  * The place the utterance says, outside its free text and the device's name, takes the slot;
  * a floor said for an area span or the reverse takes the other slot when the intent has that
  * combination; with no place said but a word for the speaker's own room ("in here", 这里) the
@@ -1270,15 +1285,22 @@ bool place_lost_line(const struct resolve_registry *r, const struct intent_def *
     const char *v[2] = {intent_line_get(l, "area"), intent_line_get(l, "floor")};
     const char *canon[2] = {v[0] ? resolve_area(r, v[0]) : NULL,
                             v[1] ? resolve_floor(r, v[1]) : NULL};
-    if (!(v[0] && !canon[0]) && !(v[1] && !canon[1])) return false;
+    if (!v[0] && !v[1]) return false;
     for (int i = 0; i < l->n_slots; i++)
         if (intent_slot_index(l->slots[i].name) < 0) return false; /* a rule's slot */
     struct ground_units *u = malloc(sizeof *u);
     bool *blocked = calloc(GROUND_UNITS, sizeof *blocked);
     struct intent_line *work = malloc(2 * sizeof *work), *next = work + 1;
-    bool done = false;
+    bool done = false, lost[2];
     if (!u || !blocked || !work) goto out;
     ground_units_of(utterance, u);
+    /* lost: a span that names no place, or a place of the house the utterance never says (the
+     * decoder offers every place sharing a word with the utterance: "boot room" for "the loft
+     * room", "main floor" for "the second floor") */
+    for (int p = 0; p < 2; p++)
+        lost[p] = v[p] && (!canon[p] || !place_said(p ? r->floor : r->area,
+                                                    p ? r->n_floor : r->n_area, canon[p], u));
+    if (!lost[0] && !lost[1]) goto out;
     units_block_text(u, l, blocked);
     /* the device's own name and a place that is right say nothing of the lost one */
     const char *name = intent_line_get(l, "name");
@@ -1296,7 +1318,7 @@ bool place_lost_line(const struct resolve_registry *r, const struct intent_def *
     }
     *work = *l;
     for (int p = 0; p < 2; p++) {
-        if (!v[p] || canon[p]) continue;
+        if (!lost[p]) continue;
         const struct resolve_item *items[2] = {r->area, r->floor};
         int n_items[2] = {r->n_area, r->n_floor};
         int same = ground_place(items[p], n_items[p], u, blocked, 0, 0);

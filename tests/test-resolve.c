@@ -634,6 +634,34 @@ static void said_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Guest Bedroom\","
                  "\"domain\":\"light\"}}");
     resolve_registry_free(guest);
+    /* a place of the house the utterance never says (the decoder offers every place that
+     * shares a word with it): the place said instead, or the speaker's room for "here" */
+    struct resolve_registry *loft = load_str(
+        "{\"floors\":[{\"name\":\"Second Floor\",\"aliases\":[\"top floor\"]},"
+        "{\"name\":\"Main Floor\",\"aliases\":[]}],"
+        "\"areas\":[{\"name\":\"Loft Room\",\"aliases\":[],\"floor\":\"Second Floor\"},"
+        "{\"name\":\"Mudroom\",\"aliases\":[\"boot room\"],\"floor\":\"Main Floor\"}],"
+        "\"entities\":[{\"name\":\"Loft Lamp\",\"domain\":\"light\",\"area\":\"Loft Room\"},"
+        "{\"name\":\"Boot Light\",\"domain\":\"light\",\"area\":\"Mudroom\"}]}");
+    check_ground(loft, s, "make sure my light bulbs over in the loft room are off",
+                 "HassTurnOff|area=boot room|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Loft Room\","
+                 "\"domain\":\"light\"}}");
+    check_ground(loft, s, "make it turquoise throughout the second floor",
+                 "HassLightSet|floor=main floor|domain=light|color=turquoise",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"floor\":\"Second Floor\","
+                 "\"domain\":\"light\",\"color\":\"turquoise\"}}");
+    check_ground(loft, s, "turn off the lights in here", "HassTurnOff|area=boot room|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\"}}");
+    /* must not change: the place said by its alias; no place said at all */
+    check_ground(loft, s, "turn off the lights in the boot room",
+                 "HassTurnOff|area=boot room|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Mudroom\","
+                 "\"domain\":\"light\"}}");
+    check_ground(loft, s, "turn off the lights", "HassTurnOff|area=mudroom|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Mudroom\","
+                 "\"domain\":\"light\"}}");
+    resolve_registry_free(loft);
 
     /* a name span that names nothing: the place it spells, or the entity said elsewhere */
     check_ground(en, s, "set thermostat to twenty-two",
