@@ -3,9 +3,10 @@
  * grounded in the house (see resolve.h, resolve_line). The model never sees the registry: an
  * entity's name said fills or replaces the line's target (ground_line); spans the model copied
  * short or shifted take the longer name said around them (repair_line); a name, area or floor
- * span that names nothing takes what the utterance says instead (name_lost_line,
- * place_lost_line), and a room said but left out of the line is added (place_said_line). Also
- * the names an intent cannot take and the owners ("<owner>的<kind word>") the house does not know.
+ * span that names nothing, or a place not said, takes what the utterance says instead
+ * (name_lost_line, place_lost_line), and a room said but left out of the line is added
+ * (place_said_line). Also the names an intent cannot take and the owners ("<owner>的<kind
+ * word>") the house does not know.
  */
 #include "engine/resolve_impl.h"
 
