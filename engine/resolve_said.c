@@ -874,9 +874,12 @@ bool durations_line(const struct intent_line *l, const char *utt, struct intent_
             if (ext || num_parse_duration(v, &d) == HUB_OK)
                 whole = (double)(d.hours * 3600 + d.minutes * 60 + d.seconds);
             bool as_slot = num_parse_slot(groups[g][k], v, &x) == HUB_OK;
-            /* whole units of the slot stay as said ("90 minutes" is 90 minutes; the model's
-             * slot wins over a unit word it copied with the number) */
-            if (!ext && as_slot && x == floor(x)) {
+            /* a span of one other unit ("29 sec" as minutes) is that unit's */
+            bool other_unit = whole > 0 && (k == 0 ? d.hours == 0 : k == 1 ? d.minutes == 0
+                                                                           : d.seconds == 0) &&
+                              (d.hours != 0) + (d.minutes != 0) + (d.seconds != 0) == 1;
+            /* whole units of the slot stay as said ("90 minutes" is 90 minutes) */
+            if (!ext && as_slot && x == floor(x) && !other_unit) {
                 secs += x * (double)unit[k];
                 continue;
             }

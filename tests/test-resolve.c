@@ -1223,6 +1223,13 @@ static void house_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassCancelTimer\",\"slots\":{\"start_hours\":1,"
                  "\"start_minutes\":30}}");
     check_ground(t, s, "一个半小时后提醒我", "HassStartTimer|hours=一个|minutes=一个", hour_half);
+    /* a span of one other unit copied into a slot is that unit's; a bare number stays */
+    check_ground(t, s, "add 29 sec to the timer", "HassIncreaseTimer|minutes=29 sec",
+                 "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"seconds\":29}}");
+    check_ground(t, s, "计时器加三个小时", "HassIncreaseTimer|minutes=三个小时",
+                 "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"hours\":3}}");
+    check_ground(t, s, "add 29 to the timer", "HassIncreaseTimer|minutes=29",
+                 "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"minutes\":29}}");
     /* the duration said after "timer of" / "timer for" is the start: a change slot copied from
      * there becomes it, or it is added; the first unit only */
     check_ground(t, s, "make the timer of six hours 10 seconds shorter",
