@@ -692,16 +692,20 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
-    enum { TWINNED, SOUGHT, ROBOT, PAINTED, CLOCKED, LOUDER, THERMO, QUIET, ORDERED, CLEANED, LEVEL,
-           ADDED, FITTED, STARTED, TIMED, NAMED, ROOMED, KINDED, MANY, LISTED, VERBED, BARE,
-           REPAIRED, REPLACED, GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED,
-           ITEMED, ITEM_SAID, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED,
-           CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
+    enum { TWINNED, SETTER, SOUGHT, ROBOT, PAINTED, CLOCKED, LOUDER, THERMO, QUIET, ORDERED,
+           CLEANED, LEVEL, ADDED, FITTED, STARTED, TIMED, NAMED, ROOMED, KINDED, MANY, LISTED,
+           VERBED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED,
+           COVERED, MESSAGED, ITEMED, ITEM_SAID, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED,
+           CONTROLLED, CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
     if (twin_intent_line(r, schema, d, l, utterance, &step[TWINNED])) {
         l = &step[TWINNED];
+        d = intent_schema_find(schema, l->intent);
+    }
+    if (setter_twin_line(r, schema, d, l, &step[SETTER])) {
+        l = &step[SETTER];
         d = intent_schema_find(schema, l->intent);
     }
     if (person_sought_line(r, l, utterance, &step[SOUGHT])) {

@@ -1463,6 +1463,43 @@ bool twin_intent_line(const struct resolve_registry *r, const struct intent_sche
     return false;
 }
 
+/* The intents that set a device to a number, each with its number's slot. */
+static const char *const setters[][2] = {
+    {"HassSetVolume", "volume_level"}, {"HassClimateSetTemperature", "temperature"},
+    {"HassSetPosition", "position"},   {"HassLightSet", "brightness"},
+    {"HassFanSetSpeed", "percentage"}};
+
+/* "Set <device> to N" heard as setting another kind of device ("set my underfloor heating to
+ * twenty-five" as a volume): the setter of the device named, its number in that setter's slot.
+ * Only where the line's intent cannot take the device and the other setter can, with the same
+ * other slots. */
+bool setter_twin_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                      const struct intent_def *d, const struct intent_line *l,
+                      struct intent_line *out)
+{
+    const int n = (int)(sizeof setters / sizeof setters[0]);
+    int from = -1;
+    for (int i = 0; i < n; i++)
+        if (!strcmp(l->intent, setters[i][0])) from = i;
+    if (!schema || !d || from < 0 || !intent_line_get(l, setters[from][1])) return false;
+    const struct resolve_item *e = line_entity(r, l);
+    if (!e || !e->domain || combo_takes(d, intent_line_mask(l), e->domain)) return false;
+    for (int to = 0; to < n; to++) {
+        const struct intent_def *t = intent_schema_find(schema, setters[to][0]);
+        if (to == from || !t) continue;
+        memset(out, 0, sizeof *out);
+        snprintf(out->intent, sizeof out->intent, "%s", setters[to][0]);
+        bool ok = true;
+        for (int i = 0; i < l->n_slots && ok; i++) {
+            const char *slot = l->slots[i].name;
+            if (!strcmp(slot, setters[from][1])) slot = setters[to][1];
+            ok = intent_line_add(out, slot, l->slots[i].value) == HUB_OK;
+        }
+        if (ok && combo_takes(t, intent_line_mask(out), e->domain)) return true;
+    }
+    return false;
+}
+
 /* A list's item that is the house's vacuum, lawn mower or person, where no list is spoken of
  * ("kick off sweepy" heard as ticking sweepy off the shopping list, 找一下姐姐 as ticking 姐姐
  * off): that robot started, that person asked after (HassGetState, where they are). */

@@ -111,6 +111,10 @@ bool says_any(const char *utt, const char *const *words);
 bool twin_intent_line(const struct resolve_registry *r, const struct intent_schema *schema,
                       const struct intent_def *d, const struct intent_line *l,
                       const char *utterance, struct intent_line *out);
+/* resolve_ground.c: "set <device> to N" heard as another kind's setter: the named device's */
+bool setter_twin_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                      const struct intent_def *d, const struct intent_line *l,
+                      struct intent_line *out);
 /* resolve_ground.c: a list's item that is the house's vacuum, mower or person, no list said:
  * started, or asked after */
 bool robot_item_line(const struct resolve_registry *r, const struct intent_line *l,
