@@ -221,6 +221,11 @@ static json_t *self_trigger_command(const struct resolve_registry *r,
     if (!intent_line_get(&action, "name")) { /* the trigger's device is the one meant */
         const struct intent_def *d = schema ? intent_schema_find(schema, action.intent) : NULL;
         uint32_t name = 1u << intent_slot_index("name");
+        struct intent_line named;
+        /* a kind said with it ("take sun shade 2 to 70": device_class=shade) is the device's */
+        if (polite && d && !intent_def_combo(d, intent_line_mask(&action) | name) &&
+            line_without(&action, kind_mask(), &named))
+            action = named;
         if (!polite || !d || !intent_def_combo(d, intent_line_mask(&action) | name) ||
             intent_line_add(&action, "name", when) != HUB_OK)
             return NULL;

@@ -201,8 +201,8 @@ int main(void)
               "if you could, turn on the hall light when the garage door opens",
               "{\"intent\":null,\"slots\":{}}");
     /* a trigger that is the command's own device, no word of condition said: the command; a
-     * polite ask whose command names no device: the trigger's device is the one meant; with
-     * a word of condition, or a duration, it stays a rule */
+     * polite ask whose command names no device, or only its kind: the trigger's device is the
+     * one meant; with a word of condition, or a duration, it stays a rule */
     answer_is(r, "HassTurnOn|name=bedroom fan|when=bedroom fan|to=on",
               "it is hot in here, turn on the bedroom fan",
               "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Bedroom Fan\"}}");
@@ -210,6 +210,11 @@ int main(void)
               "if you could set the bedroom fan to 40%",
               "{\"intent\":\"HassFanSetSpeed\",\"slots\":{\"percentage\":40,\"name\":"
               "\"Bedroom Fan\"}}");
+    answer_is(r, "HassSetPosition|domain=cover|device_class=curtain|position=70|when=卧室窗帘|"
+              "to=on",
+              "if you could take 卧室窗帘 to 70",
+              "{\"intent\":\"HassSetPosition\",\"slots\":{\"position\":70,\"name\":"
+              "\"卧室窗帘\"}}");
     answer_is(r, "HassFanSetSpeed|percentage=40%|when=bedroom fan|to=on",
               "set the bedroom fan to 40% after it turns on",
               "{\"intent\":\"HubCreateRule\",\"slots\":{},\"rule\":{\"trigger\":"
