@@ -695,8 +695,8 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     enum { TWINNED, SETTER, SOUGHT, ROBOT, PAINTED, CLOCKED, LOUDER, THERMO, QUIET, ORDERED,
            CLEANED, LEVEL, ADDED, FITTED, STARTED, TIMED, NAMED, ROOMED, KINDED, MANY, LISTED,
            VERBED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED,
-           COVERED, MESSAGED, ITEMED, ITEM_SAID, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED,
-           CONTROLLED, CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
+           COVERED, MESSAGED, ITEMED, ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED,
+           QUERIED, CONTROLLED, CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -787,6 +787,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (query_verb_zh_line(l, utterance, &step[VERB_QUERIED])) l = &step[VERB_QUERIED];
     if (item_verb_line(l, utterance, &step[ITEMED])) l = &step[ITEMED];
     if (item_said_line(l, utterance, &step[ITEM_SAID])) l = &step[ITEM_SAID];
+    if (item_leading_line(l, utterance, &step[ITEM_LED])) l = &step[ITEM_LED];
     if (item_whole_line(l, utterance, &step[ITEM_WHOLE])) l = &step[ITEM_WHOLE];
     if (list_named_line(r, l, utterance, &step[LISTED])) {
         l = &step[LISTED];

@@ -413,6 +413,34 @@ bool item_whole_line(const struct intent_line *l, const char *utt, struct intent
     return line_with(l, "item", said, out);
 }
 
+/* An English item copied from the words of the list's own name ("costco" of "avocados
+ * shouldn't be on my costco list, remove it", "books" of "peanut butter is done, tick it off the
+ * books to read list"), where the sentence begins with the thing it speaks of: the words from
+ * its start (fillers aside) to its first "is", "should", "shouldn't", ... */
+bool item_leading_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    const char *item = intent_line_get(l, "item"), *list = intent_line_get(l, "name");
+    int at[UTT_WORDS], len[UTT_WORDS];
+    bool stop[UTT_WORDS];
+    if (!item || !list || !utt || (unsigned char)item[0] >= 0x80) return false;
+    long list_at = utt_find(utt, list, 0), item_at = utt_find(utt, item, 0);
+    /* said only inside the list's name */
+    if (list_at < 0 || item_at < list_at ||
+        item_at + (long)strlen(item) > list_at + (long)strlen(list))
+        return false;
+    int n = utt_words(utt, at, len, stop), s = 0, e;
+    while (s < n && !stop[s] && item_bound(utt + at[s], len[s]) &&
+           !word_in(utt + at[s], len[s], item_is))
+        s++;
+    for (e = s; e < n && (e == s || !stop[e - 1]) && !item_bound(utt + at[e], len[e]); e++) {}
+    if (e == s || e >= n || stop[e - 1] || !word_in(utt + at[e], len[e], item_is) ||
+        at[e - 1] + len[e - 1] > list_at)
+        return false;
+    char said[INTENT_LINE_MAX];
+    snprintf(said, sizeof said, "%.*s", at[e - 1] + len[e - 1] - at[s], utt + at[s]);
+    return line_with(l, "item", said, out);
+}
+
 static enum list_act list_act_said(const char *utt, const char *item)
 {
     const char *const(*verbs)[16] = list_verbs;

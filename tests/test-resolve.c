@@ -954,6 +954,24 @@ static void said_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"bread\","
                  "\"name\":\"Shopping List\"}}");
     resolve_registry_free(chores);
+    /* an item copied from the list's own name, the sentence led by the thing: those words;
+     * must not change: an item said apart from the list's name; no such lead */
+    check_ground(lists, s, "avocados shouldn't be on my costco list, remove it",
+                 "HassListRemoveItem|name=costco|item=costco",
+                 "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"avocados\","
+                 "\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "peanut butter is done, tick it off the costco list",
+                 "HassListCompleteItem|name=costco list|item=costco",
+                 "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":"
+                 "\"peanut butter\",\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "costco is out, remove it from the costco list",
+                 "HassListRemoveItem|name=costco list|item=costco",
+                 "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"costco\","
+                 "\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "please remove it from the costco list",
+                 "HassListRemoveItem|name=costco list|item=costco",
+                 "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"costco\","
+                 "\"name\":\"Costco List\"}}");
     resolve_registry_free(lists);
 
     /* the colour said wins over the model's guess: longest word, whole ASCII words, not the
