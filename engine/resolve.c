@@ -693,10 +693,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
     enum { TWINNED, SETTER, SOUGHT, ROBOT, PAINTED, CLOCKED, LOUDER, THERMO, QUIET, ORDERED,
-           CLEANED, LEVEL, ADDED, FITTED, STARTED, TIMED, NAMED, ROOMED, KINDED, MANY, LISTED,
-           VERBED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED, TURNED, COLORED, CLASSED, MUTED,
-           COVERED, MESSAGED, ITEMED, ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED,
-           QUERIED, CONTROLLED, CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
+           CLEANED, LEVEL, ADDED, FITTED, STARTED, TIMED, NUMBERED, NAMED, ROOMED, KINDED, MANY,
+           LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED, TURNED, COLORED, CLASSED,
+           MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS, LEVELED,
+           TIMERED, QUERIED, CONTROLLED, CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -763,6 +763,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         d = intent_schema_find(schema, l->intent);
     }
     if (durations_line(l, utterance, &step[TIMED])) l = &step[TIMED];
+    if (number_whole_line(l, utterance, &step[NUMBERED])) l = &step[NUMBERED];
     if (timer_name_line(r, d, l, utterance, &step[NAMED])) l = &step[NAMED];
     if (command_end_line(l, utterance, &step[COMMANDED])) l = &step[COMMANDED];
     if (timer_area_line(r, d, l, &step[ROOMED])) l = &step[ROOMED];

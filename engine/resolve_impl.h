@@ -126,6 +126,8 @@ bool misfit_name_line(const struct resolve_registry *r, const struct intent_def 
  * name that is a room; its name said around the word timer; time added to one, not a start;
  * the command to run at its end, to the end of its phrase */
 bool durations_line(const struct intent_line *l, const char *utt, struct intent_line *out);
+/* resolve_said.c: a number copied short of its numeral (四 of 四千), the whole numeral */
+bool number_whole_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 bool timer_start_line(const struct intent_schema *schema, const struct intent_def *d,
                       const struct intent_line *l, const char *utt, struct intent_line *out);
 bool timer_area_line(const struct resolve_registry *r, const struct intent_def *d,

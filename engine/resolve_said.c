@@ -949,6 +949,69 @@ out:
     return changed;
 }
 
+/* ---- numbers cut short ---- */
+
+/* The bytes of the numeral that goes on right after the span: Chinese numeral characters and
+ * digits ("四" + "千" of 四千开尔文), or English number words after a space or hyphen ("twenty"
+ * + " five"). 0 when none. */
+static size_t numeral_after(const char *p)
+{
+    static const char *const zh[] = {"零", "〇", "一", "二", "三", "四", "五", "六", "七", "八",
+                                     "九", "十", "百", "千", "万", "两", NULL};
+    static const char *const en[] = {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety", "hundred", "thousand", NULL};
+    const char *q = p;
+    for (bool more = true; more;) {
+        more = false;
+        if ((unsigned char)*q >= 0x80) {
+            for (int i = 0; zh[i] && !more; i++)
+                if (!strncmp(q, zh[i], strlen(zh[i]))) q += strlen(zh[i]), more = true;
+        } else if (isdigit((unsigned char)*q) && q > p && isdigit((unsigned char)q[-1])) {
+            q++, more = true; /* digits carry on only digits */
+        } else if ((*q == ' ' || *q == '-') && isalpha((unsigned char)q[1])) {
+            for (int i = 0; en[i] && !more; i++) {
+                size_t n = strlen(en[i]);
+                if (!strncasecmp(q + 1, en[i], n) && !isalpha((unsigned char)q[1 + n]))
+                    q += 1 + n, more = true;
+            }
+        }
+    }
+    return (size_t)(q - p);
+}
+
+/* A number copied short of the numeral it is part of (temperature=四 of 四千开尔文,
+ * brightness=twenty of "twenty five"): the whole numeral, where it reads as a number. Durations
+ * are durations_line's. */
+bool number_whole_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    bool changed = false;
+    if (!utt) return false;
+    *out = *l;
+    for (int i = 0; i < l->n_slots; i++) {
+        const char *slot = l->slots[i].name, *v = l->slots[i].value;
+        if (intent_slot_kind(slot) != INTENT_SLOT_NUMBER || strstr(slot, "hours") ||
+            strstr(slot, "minutes") || strstr(slot, "seconds"))
+            continue;
+        bool neg = v[0] == '-'; /* volume_step's sign for "down by" */
+        long at = utt_find(utt, v + neg, 0);
+        if (at < 0 || utt_find(utt, v + neg, (size_t)at + 1) >= 0) continue; /* said twice */
+        size_t len = strlen(v + neg), more = numeral_after(utt + at + len);
+        char whole[INTENT_LINE_MAX];
+        double before, after;
+        if (!more || len + more + 2 > sizeof whole) continue;
+        snprintf(whole, sizeof whole, "%s%.*s", neg ? "-" : "", (int)(len + more), utt + at);
+        if (num_parse_slot(slot, v, &before) != HUB_OK ||
+            num_parse_slot(slot, whole, &after) != HUB_OK || after == before)
+            continue;
+        snprintf(out->slots[i].value, sizeof out->slots[i].value, "%s", whole);
+        changed = true;
+    }
+    return changed;
+}
+
 /* ---- broadcasts ---- */
 
 /* The end (byte offset) of the last whole-word occurrence of one of the words that ends at or

@@ -371,6 +371,27 @@ static void review_cases(const struct intent_schema *s)
     resolve_registry_free(g);
 }
 
+/* A number copied short of its numeral: the whole numeral (number_whole_line); must not
+ * change: a number said twice, a numeral that ends there */
+static void number_cases(const struct intent_schema *s)
+{
+    struct resolve_registry *h = load_str(
+        "{\"areas\":[{\"name\":\"餐厅\",\"aliases\":[]}],"
+        "\"entities\":[{\"name\":\"餐厅吊灯\",\"domain\":\"light\",\"area\":\"餐厅\"},"
+        "{\"name\":\"Den Lamp\",\"domain\":\"light\",\"area\":\"餐厅\"}]}");
+    check_ground(h, s, "把餐厅吊灯的色温调到四千开尔文", "HassLightSet|name=餐厅吊灯|temperature=四",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"name\":\"餐厅吊灯\","
+                 "\"temperature\":4000}}");
+    check_ground(h, s, "den lamp to twenty five percent",
+                 "HassLightSet|name=den lamp|brightness=twenty",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"name\":\"Den Lamp\","
+                 "\"brightness\":25}}");
+    check_ground(h, s, "den lamp to 40 percent", "HassLightSet|name=den lamp|brightness=40",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"name\":\"Den Lamp\","
+                 "\"brightness\":40}}");
+    resolve_registry_free(h);
+}
+
 /* "Set <device> to N" heard as another kind's setter: the named device's setter
  * (setter_twin_line); a setter that takes the device stays, and a device no setter takes is
  * left to the later steps (the name goes, misfit_name_line). */
@@ -1830,6 +1851,7 @@ int main(void)
     lock_cases(s);
     review_cases(s);
     setter_cases(s);
+    number_cases(s);
     said_domains_cases();
     eval_gold(s, srcdir, "en");
     eval_gold(s, srcdir, "zh-CN");
