@@ -694,9 +694,9 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     /* each step writes its line into a slot of its own and the next steps read that one */
     enum { TWINNED, SETTER, SOUGHT, ROBOT, PAINTED, CLOCKED, LOUDER, THERMO, QUIET, ORDERED,
            CLEANED, LEVEL, ADDED, FITTED, STARTED, TIMED, NUMBERED, NAMED, ROOMED, KINDED, MANY,
-           LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED, TURNED, COLORED, CLASSED,
-           MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS, LEVELED,
-           TIMERED, QUERIED, CONTROLLED, CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
+           LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED, PLAYED, TURNED, COLORED,
+           CLASSED, MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS,
+           LEVELED, TIMERED, QUERIED, CONTROLLED, CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -812,6 +812,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         goto out;
     } else if (place_said_line(r, d, l, utterance, &step[PLACED]))
         l = &step[PLACED];
+    if (player_word_line(r, d, l, utterance, &step[PLAYED])) l = &step[PLAYED];
     if (clean_said_line(r, schema, l, utterance, &step[CLEANED])) {
         l = &step[CLEANED];
         d = intent_schema_find(schema, l->intent);

@@ -1500,6 +1500,75 @@ bool setter_twin_line(const struct resolve_registry *r, const struct intent_sche
     return false;
 }
 
+/* Whether the units [s, s + len) are free: none blocked (free text) and none in a place said. */
+static bool units_free(const bool *blocked, int s, int len)
+{
+    for (int t = s; t < s + len; t++)
+        if (blocked[t]) return false;
+    return true;
+}
+
+/* A media player said by a word of its name only ("skip to the next one on the frame" with the
+ * Samsung Frame, 把电视静音 with 客厅电视), where the line names no player, room or floor: that
+ * player, when it is the only one the word belongs to (media intents only). English: one word of three letters or more
+ * of its name; Chinese: the last two or more characters of its name. Words of a room or floor
+ * (the Kitchen of Kitchen Echo) and the free text say no player. */
+bool player_word_line(const struct resolve_registry *r, const struct intent_def *d,
+                      const struct intent_line *l, const char *utterance,
+                      struct intent_line *out)
+{
+    if (!d || !utterance || (!strstr(l->intent, "Media") && !strstr(l->intent, "Volume")) ||
+        intent_line_get(l, "name") || intent_line_get(l, "area") ||
+        intent_line_get(l, "floor") ||
+        !intent_def_combo(d, intent_line_mask(l) | 1u << intent_slot_index("name")))
+        return false;
+    struct ground_units *u = malloc(sizeof *u), *nu = malloc(sizeof *nu);
+    bool *blocked = calloc(GROUND_UNITS, sizeof *blocked), done = false;
+    const struct resolve_item *pick = NULL;
+    if (!u || !nu || !blocked) goto out;
+    ground_units_of(utterance, u);
+    units_block_text(u, l, blocked);
+    const struct resolve_item *places[2] = {r->area, r->floor};
+    int n_places[2] = {r->n_area, r->n_floor};
+    for (int p = 0; p < 2; p++)
+        for (int i = 0; i < n_places[p]; i++)
+            for (int k = 0; k < places[p][i].n_keys; k++)
+                for (int t = 0; t < u->n; t++) {
+                    int e = units_spell(u, t, places[p][i].keys[k]);
+                    for (int x = t; x < e; x++) blocked[x] = true;
+                }
+    for (int i = 0; i < r->n_ent; i++) {
+        const struct resolve_item *e = &r->ent[i];
+        if (!e->domain || strcmp(e->domain, "media_player")) continue;
+        ground_units_of(e->name, nu);
+        bool said = false;
+        for (int a = 0; a < nu->n && !said; a++) {
+            const char *w = nu->buf + nu->off[a];
+            bool zh = (unsigned char)w[0] >= 0x80;
+            if (zh ? a == 0 || nu->n - a < 2 : strlen(w) < 3) continue; /* a tail, a word */
+            char piece[RESOLVE_KEY_MAX] = "";
+            for (int b = a; b < (zh ? nu->n : a + 1); b++)
+                strncat(piece, nu->buf + nu->off[b], sizeof piece - strlen(piece) - 1);
+            if (resolve_area(r, piece) || resolve_floor(r, piece)) continue;
+            int at[GROUND_UNITS], len;
+            int n = units_occurrences(u, piece, at, GROUND_UNITS, &len);
+            for (int k = 0; k < n && !said; k++) said = units_free(blocked, at[k], len);
+        }
+        if (!said) continue;
+        if (pick) goto out; /* a word of two players */
+        pick = e;
+    }
+    if (pick) {
+        *out = *l;
+        done = intent_line_add(out, "name", pick->name) == HUB_OK;
+    }
+out:
+    free(u);
+    free(nu);
+    free(blocked);
+    return done;
+}
+
 /* A list's item that is the house's vacuum, lawn mower or person, where no list is spoken of
  * ("kick off sweepy" heard as ticking sweepy off the shopping list, 找一下姐姐 as ticking 姐姐
  * off): that robot started, that person asked after (HassGetState, where they are). */

@@ -111,6 +111,10 @@ bool says_any(const char *utt, const char *const *words);
 bool twin_intent_line(const struct resolve_registry *r, const struct intent_schema *schema,
                       const struct intent_def *d, const struct intent_line *l,
                       const char *utterance, struct intent_line *out);
+/* resolve_ground.c: a media player said by a word of its name only, the line naming none */
+bool player_word_line(const struct resolve_registry *r, const struct intent_def *d,
+                      const struct intent_line *l, const char *utterance,
+                      struct intent_line *out);
 /* resolve_ground.c: "set <device> to N" heard as another kind's setter: the named device's */
 bool setter_twin_line(const struct resolve_registry *r, const struct intent_schema *schema,
                       const struct intent_def *d, const struct intent_line *l,

@@ -371,6 +371,30 @@ static void review_cases(const struct intent_schema *s)
     resolve_registry_free(g);
 }
 
+/* A media player said by a word of its name only, the line naming none: that player
+ * (player_word_line); must not change: a word of two players, a room's word, free text */
+static void player_word_cases(const struct intent_schema *s)
+{
+    struct resolve_registry *h = load_str(
+        "{\"areas\":[{\"name\":\"客厅\",\"aliases\":[]},{\"name\":\"Kitchen\",\"aliases\":[]}],"
+        "\"entities\":[{\"name\":\"客厅电视\",\"domain\":\"media_player\",\"area\":\"客厅\"},"
+        "{\"name\":\"Samsung Frame\",\"domain\":\"media_player\",\"area\":\"客厅\"},"
+        "{\"name\":\"Kitchen Echo\",\"domain\":\"media_player\",\"area\":\"Kitchen\"},"
+        "{\"name\":\"Echo Dot\",\"domain\":\"media_player\",\"area\":\"Kitchen\"}]}");
+    check_ground(h, s, "快把电视静音", "HassMediaPlayerMute",
+                 "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{\"name\":\"客厅电视\"}}");
+    check_ground(h, s, "skip to the next one on the frame", "HassMediaNext",
+                 "{\"intent\":\"HassMediaNext\",\"slots\":{\"name\":\"Samsung Frame\"}}");
+    check_ground(h, s, "pause the echo", "HassMediaPause",
+                 "{\"intent\":\"HassMediaPause\",\"slots\":{}}");
+    check_ground(h, s, "mute the kitchen", "HassMediaPlayerMute|area=kitchen",
+                 "{\"intent\":\"HassMediaPlayerMute\",\"slots\":{\"area\":\"Kitchen\"}}");
+    check_ground(h, s, "play frame by frame", "HassMediaSearchAndPlay|search_query=frame by frame",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
+                 "\"frame by frame\"}}");
+    resolve_registry_free(h);
+}
+
 /* A number copied short of its numeral: the whole numeral (number_whole_line); must not
  * change: a number said twice, a numeral that ends there */
 static void number_cases(const struct intent_schema *s)
@@ -1852,6 +1876,7 @@ int main(void)
     review_cases(s);
     setter_cases(s);
     number_cases(s);
+    player_word_cases(s);
     said_domains_cases();
     eval_gold(s, srcdir, "en");
     eval_gold(s, srcdir, "zh-CN");
