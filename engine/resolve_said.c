@@ -1046,8 +1046,10 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
 {
     static const char *const audience[] = {
         "that", "everyone", "everybody", "the house", "the family", "announcement", "saying",
-        "announce", "broadcast", "know", ":", "大家", "全家", "所有人", "每个人", "家里人",
-        "全屋", "广播", "通知", "一下", "：", "，", NULL};
+        "announce", "broadcast", "know", ":", "大家", "全家", "全家人", "所有人", "每个人",
+        "家里人", "全屋", "广播", "通知", "一下", "说一声", "说一下", "：", "，", NULL};
+    static const char *const thanks[] = {"please", "thanks", "thank you", "谢谢", "好吗", "行吗",
+                                         "可以吗", "拜托", NULL};
     const char *msg = intent_line_get(l, "message");
     if (!utt || !msg || !msg[0] || strcmp(l->intent, "HassBroadcast")) return false;
     const char *at = NULL;
@@ -1066,7 +1068,21 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
     bool whole = end == me; /* else short of the end: only a span that holds the audience
                              * ("shout to everyone"), the message the words after it */
     long start = last_word_end(utt, whole ? ms : me, audience);
-    if (!whole && start <= (long)ms) return false;
+    if (!whole && start <= (long)ms) {
+        /* cut at a comma it goes on after (广播一下，乐乐快下楼，校车来了): to the end, where
+         * the rest names no audience and is no thanks */
+        size_t cl = !strncmp(utt + me, "，", strlen("，")) ? strlen("，") : utt[me] == ',';
+        if (!cl || last_word_end(utt, end, audience) > (long)(me + cl) ||
+            says_any(utt + me, thanks))
+            return false;
+        whole = true;
+        start = (long)ms;
+    }
+    /* an audience word the message starts inside (人开饭了 of 通知全家人开饭了) */
+    for (int i = 0; whole && audience[i]; i++)
+        for (const char *p = utt; (p = strstr(p, audience[i])) && p < at; p++)
+            if (p + strlen(audience[i]) > at && p + strlen(audience[i]) < utt + me)
+                start = (long)(p + strlen(audience[i]) - utt);
     for (int i = 0; whole && audience[i]; i++) { /* it starts with its audience (大家外卖到了) */
         size_t wl = strlen(audience[i]);
         bool ascii = (unsigned char)audience[i][0] < 0x80;

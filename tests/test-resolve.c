@@ -605,10 +605,22 @@ static void said_cases(const struct intent_schema *s)
                  "HassBroadcast|message=the house that",
                  "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":"
                  "\"lunch is on the table\"}}");
+    /* the message starts inside an audience word (全家人) or after 说一声; one cut at a comma
+     * it goes on after runs to the end, unless the rest is thanks */
+    check_ground(zh, s, "通知全家人开饭了", "HassBroadcast|message=人开饭了",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"开饭了\"}}");
+    check_ground(zh, s, "跟大家说一声我出门了", "HassBroadcast|message=说一声我出门了",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"我出门了\"}}");
+    check_ground(zh, s, "广播一下，乐乐快下楼，校车来了", "HassBroadcast|message=乐乐快下楼",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":"
+                 "\"乐乐快下楼，校车来了\"}}");
+    check_ground(zh, s, "广播一下，乐乐快下楼，谢谢", "HassBroadcast|message=乐乐快下楼",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"乐乐快下楼\"}}");
+    check_ground(zh, s, "告诉大家晚饭好了，快来吃", "HassBroadcast|message=晚饭好了",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":"
+                 "\"晚饭好了，快来吃\"}}");
     /* must not change: a "that" of the message's own; a message that does not end it, and
      * holds no word of the audience */
-    check_ground(zh, s, "告诉大家晚饭好了，快来吃", "HassBroadcast|message=晚饭好了",
-                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"晚饭好了\"}}");
     check_ground(
         en, s, "tell everyone that the dog that barks is out",
         "HassBroadcast|message=the dog that barks is out",
