@@ -4,8 +4,8 @@
  * floors are the fixture's canonical names (free-text timer names aside); numbers are JSON
  * numbers in range; closed slots use their canonical words; generated lines carry a target line
  * that validates. Also: enough utterances per language and source, ids unique, some nulls.
- * Sources: hand/ (written by hand), generated/ (held-out split) and blind/ (written without
- * reading the templates, word lists or other sets).
+ * Sources: hand/ (written by hand), generated/ (held-out split), blind/ and blind2/ (written
+ * without reading the templates, word lists or other sets; blind2 on houses of its own).
  * Usage: test-corpus-eval (reads $top_srcdir/data/eval). */
 #include "engine/intent_line.h"
 #include "hub_status.h"
@@ -169,7 +169,7 @@ int main(void)
     static const char *const langs[] = {"en", "zh-CN"};
     for (int l = 0; l < 2; l++) {
         char dir[1200], file[64];
-        struct counts hand = {0}, gen = {0}, blind = {0};
+        struct counts hand = {0}, gen = {0}, blind = {0}, blind2 = {0};
         snprintf(file, sizeof file, "%s.jsonl", langs[l]);
         snprintf(dir, sizeof dir, "%s/eval/hand", data);
         check_file(schema, dir, file, langs[l], &hand, ids);
@@ -177,14 +177,20 @@ int main(void)
         check_file(schema, dir, file, langs[l], &gen, ids);
         snprintf(dir, sizeof dir, "%s/eval/blind", data);
         check_file(schema, dir, file, langs[l], &blind, ids);
-        printf("%s: %d hand-written (%d null), %d generated (%d null), %d blind (%d null)\n",
-               langs[l], hand.lines, hand.nulls, gen.lines, gen.nulls, blind.lines, blind.nulls);
+        snprintf(dir, sizeof dir, "%s/eval/blind2", data);
+        check_file(schema, dir, file, langs[l], &blind2, ids);
+        printf("%s: %d hand-written (%d null), %d generated (%d null), %d blind (%d null), "
+               "%d blind2 (%d null)\n",
+               langs[l], hand.lines, hand.nulls, gen.lines, gen.nulls, blind.lines, blind.nulls,
+               blind2.lines, blind2.nulls);
         CHECK(hand.lines >= 200, "%s: only %d hand-written utterances", langs[l], hand.lines);
         CHECK(hand.nulls >= 20, "%s: only %d hand-written out-of-scope", langs[l], hand.nulls);
         CHECK(gen.lines >= 1400, "%s: only %d generated utterances", langs[l], gen.lines);
         CHECK(gen.nulls >= 50, "%s: only %d generated nulls", langs[l], gen.nulls);
         CHECK(blind.lines >= 100, "%s: only %d blind utterances", langs[l], blind.lines);
         CHECK(blind.nulls >= 10, "%s: only %d blind out-of-scope", langs[l], blind.nulls);
+        CHECK(blind2.lines >= 200, "%s: only %d blind2 utterances", langs[l], blind2.lines);
+        CHECK(blind2.nulls >= 20, "%s: only %d blind2 out-of-scope", langs[l], blind2.nulls);
     }
     json_decref(ids);
     intent_schema_free(schema);
