@@ -692,11 +692,12 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (!l->intent[0]) return null_answer();
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
-    enum { TWINNED, SETTER, SOUGHT, ROBOT, PAINTED, CLOCKED, LOUDER, THERMO, QUIET, ORDERED,
-           CLEANED, LEVEL, ADDED, FITTED, STARTED, TIMED, NUMBERED, NAMED, ROOMED, KINDED, MANY,
-           LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED, PLAYED, TURNED, COLORED,
-           CLASSED, MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS,
-           LEVELED, TIMERED, QUERIED, CONTROLLED, CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
+    enum { TWINNED, SETTER, SOUGHT, ROBOT, PAINTED, CLOCKED, LOUDER, THERMO, QUIET, UNPAUSED,
+           ORDERED, CLEANED, LEVEL, ADDED, FITTED, STARTED, TIMED, NUMBERED, NAMED, ROOMED, KINDED,
+           MANY, LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED, PLAYED, READ, TURNED,
+           COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID, ITEM_LED, ITEM_WHOLE,
+           LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED, CLASS_QUERIED, VERB_QUERIED, COMMANDED,
+           N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -742,6 +743,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     }
     if (quiet_said_line(schema, l, utterance, &step[QUIET])) {
         l = &step[QUIET];
+        d = intent_schema_find(schema, l->intent);
+    }
+    if (unpause_said_line(schema, l, utterance, &step[UNPAUSED])) {
+        l = &step[UNPAUSED];
         d = intent_schema_find(schema, l->intent);
     }
     if (make_sure_line(r, schema, l, utterance, &step[ORDERED])) {
@@ -813,6 +818,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     } else if (place_said_line(r, d, l, utterance, &step[PLACED]))
         l = &step[PLACED];
     if (player_word_line(r, d, l, utterance, &step[PLAYED])) l = &step[PLAYED];
+    if (sensor_state_line(r, l, &step[READ])) l = &step[READ];
     if (clean_said_line(r, schema, l, utterance, &step[CLEANED])) {
         l = &step[CLEANED];
         d = intent_schema_find(schema, l->intent);

@@ -1569,6 +1569,20 @@ out:
     return done;
 }
 
+/* A state of on or off asked of a sensor of numbers ("what's the basement humidity at" heard
+ * with state=on): a sensor has a reading, not on or off, so what it reads is asked. */
+bool sensor_state_line(const struct resolve_registry *r, const struct intent_line *l,
+                       struct intent_line *out)
+{
+    const char *state = intent_line_get(l, "state");
+    const struct resolve_item *e = line_entity(r, l);
+    if (strcmp(l->intent, "HassGetState") || !state ||
+        (strcmp(state, "on") && strcmp(state, "off")) || !e || !e->domain ||
+        strcmp(e->domain, "sensor"))
+        return false;
+    return line_without(l, 1u << intent_slot_index("state"), out);
+}
+
 /* A list's item that is the house's vacuum, lawn mower or person, where no list is spoken of
  * ("kick off sweepy" heard as ticking sweepy off the shopping list, 找一下姐姐 as ticking 姐姐
  * off): that robot started, that person asked after (HassGetState, where they are). */

@@ -111,6 +111,9 @@ bool says_any(const char *utt, const char *const *words);
 bool twin_intent_line(const struct resolve_registry *r, const struct intent_schema *schema,
                       const struct intent_def *d, const struct intent_line *l,
                       const char *utterance, struct intent_line *out);
+/* resolve_ground.c: on or off asked of a sensor of numbers goes (its reading is asked) */
+bool sensor_state_line(const struct resolve_registry *r, const struct intent_line *l,
+                       struct intent_line *out);
 /* resolve_ground.c: a media player said by a word of its name only, the line naming none */
 bool player_word_line(const struct resolve_registry *r, const struct intent_def *d,
                       const struct intent_line *l, const char *utterance,
@@ -130,6 +133,9 @@ bool misfit_name_line(const struct resolve_registry *r, const struct intent_def 
  * name that is a room; its name said around the word timer; time added to one, not a start;
  * the command to run at its end, to the end of its phrase */
 bool durations_line(const struct intent_line *l, const char *utt, struct intent_line *out);
+/* resolve_said.c: a pause heard where the speaker undoes one ("unpause"), the unpause */
+bool unpause_said_line(const struct intent_schema *schema, const struct intent_line *l,
+                       const char *utt, struct intent_line *out);
 /* resolve_said.c: a number copied short of its numeral (四 of 四千), the whole numeral */
 bool number_whole_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 bool timer_start_line(const struct intent_schema *schema, const struct intent_def *d,

@@ -949,6 +949,30 @@ out:
     return changed;
 }
 
+/* ---- a pause undone ---- */
+
+/* A pause heard where the speaker undoes one ("unpause the music", 取消暂停): the word of pausing
+ * is inside the word of undoing it. The unpause of the same thing (media or timer), when no
+ * word of pausing is said apart from those. */
+bool unpause_said_line(const struct intent_schema *schema, const struct intent_line *l,
+                       const char *utt, struct intent_line *out)
+{
+    static const char *const undo[] = {"unpause", "un-pause", "resume", "取消暂停", NULL};
+    static const char *const pause[] = {"pause", "暂停", NULL};
+    const char *to = !strcmp(l->intent, "HassMediaPause")   ? "HassMediaUnpause"
+                     : !strcmp(l->intent, "HassPauseTimer") ? "HassUnpauseTimer"
+                                                            : NULL;
+    if (!schema || !utt || !to || !says_any(utt, undo)) return false;
+    char rest[INTENT_LINE_MAX];
+    snprintf(rest, sizeof rest, "%s", utt);
+    for (int i = 0; undo[i]; i++)
+        for (char *p; (p = strcasestr(rest, undo[i]));) memset(p, ' ', strlen(undo[i]));
+    if (says_any(rest, pause)) return false;
+    *out = *l;
+    snprintf(out->intent, sizeof out->intent, "%s", to);
+    return intent_def_combo(intent_schema_find(schema, to), intent_line_mask(out));
+}
+
 /* ---- numbers cut short ---- */
 
 /* The bytes of the numeral that goes on right after the span: Chinese numeral characters and

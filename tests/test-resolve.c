@@ -395,6 +395,30 @@ static void player_word_cases(const struct intent_schema *s)
     resolve_registry_free(h);
 }
 
+/* A pause heard where the speaker undoes one: the unpause (unpause_said_line); a state of
+ * on or off asked of a sensor of numbers goes (sensor_state_line); must not change: a pause
+ * said, a binary sensor's state */
+static void undo_state_cases(const struct intent_schema *s)
+{
+    struct resolve_registry *h = load_str(
+        "{\"areas\":[{\"name\":\"Den\",\"aliases\":[]}],"
+        "\"entities\":[{\"name\":\"Den Humidity\",\"domain\":\"sensor\",\"area\":\"Den\"},"
+        "{\"name\":\"Den Door\",\"domain\":\"binary_sensor\",\"area\":\"Den\","
+        "\"attributes\":{\"device_class\":\"door\"}}]}");
+    check_ground(h, s, "unpause the music in the den", "HassMediaPause|area=den",
+                 "{\"intent\":\"HassMediaUnpause\",\"slots\":{\"area\":\"Den\"}}");
+    check_ground(h, s, "取消暂停计时器", "HassPauseTimer",
+                 "{\"intent\":\"HassUnpauseTimer\",\"slots\":{}}");
+    check_ground(h, s, "pause the music in the den", "HassMediaPause|area=den",
+                 "{\"intent\":\"HassMediaPause\",\"slots\":{\"area\":\"Den\"}}");
+    check_ground(h, s, "what's the den humidity at", "HassGetState|name=den humidity|state=on",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Den Humidity\"}}");
+    check_ground(h, s, "is the den door open", "HassGetState|name=den door|state=on",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Den Door\","
+                 "\"state\":\"on\"}}");
+    resolve_registry_free(h);
+}
+
 /* A number copied short of its numeral: the whole numeral (number_whole_line); must not
  * change: a number said twice, a numeral that ends there */
 static void number_cases(const struct intent_schema *s)
@@ -1889,6 +1913,7 @@ int main(void)
     setter_cases(s);
     number_cases(s);
     player_word_cases(s);
+    undo_state_cases(s);
     said_domains_cases();
     eval_gold(s, srcdir, "en");
     eval_gold(s, srcdir, "zh-CN");
