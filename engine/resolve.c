@@ -694,10 +694,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     /* each step writes its line into a slot of its own and the next steps read that one */
     enum { TWINNED, SETTER, SOUGHT, ROBOT, PAINTED, CLOCKED, LOUDER, THERMO, QUIET, UNPAUSED,
            ORDERED, CLEANED, LEVEL, ADDED, FITTED, STARTED, TIMED, NUMBERED, NAMED, ROOMED, KINDED,
-           MANY, LISTED, VERBED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED, PLAYED, READ, TURNED,
-           COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID, ITEM_LED, ITEM_WHOLE,
-           LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED, CLASS_QUERIED, VERB_QUERIED, COMMANDED,
-           N_STEPS };
+           MANY, LISTED, VERBED, SHOPPED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED, PLAYED, READ,
+           TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID, ITEM_LED,
+           ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED, CLASS_QUERIED, VERB_QUERIED,
+           COMMANDED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -819,6 +819,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         l = &step[PLACED];
     if (player_word_line(r, d, l, utterance, &step[PLAYED])) l = &step[PLAYED];
     if (sensor_state_line(r, l, &step[READ])) l = &step[READ];
+    if (shopping_named_line(r, l, &step[SHOPPED])) {
+        l = &step[SHOPPED];
+        d = schema ? intent_schema_find(schema, l->intent) : NULL;
+    }
     if (clean_said_line(r, schema, l, utterance, &step[CLEANED])) {
         l = &step[CLEANED];
         d = intent_schema_find(schema, l->intent);

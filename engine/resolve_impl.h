@@ -209,6 +209,9 @@ bool item_leading_line(const struct intent_line *l, const char *utt, struct inte
 bool message_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 bool list_verb_line(const struct resolve_registry *r, const struct intent_line *l,
                     const char *utt, struct intent_line *out);
+/* resolve_said.c: an item added to or ticked off the shopping list by its name: its intents */
+bool shopping_named_line(const struct resolve_registry *r, const struct intent_line *l,
+                         struct intent_line *out);
 /* resolve_said.c: domain=light nobody spoke of (then the kind_mask slots go) */
 bool light_unsaid(const struct intent_line *l, const char *utt);
 uint32_t kind_mask(void);

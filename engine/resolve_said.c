@@ -490,6 +490,23 @@ bool list_verb_line(const struct resolve_registry *r, const struct intent_line *
     return false;
 }
 
+/* An item added to or ticked off the house's shopping list by its name ("I need dishwasher
+ * tablets on the grocery list", the list's alias, decoded as HassListAddItem): the shopping
+ * list's own intents, as for "add milk to the shopping list". Removing has only the list's. */
+bool shopping_named_line(const struct resolve_registry *r, const struct intent_line *l,
+                         struct intent_line *out)
+{
+    const char *to = !strcmp(l->intent, "HassListAddItem")        ? "HassShoppingListAddItem"
+                     : !strcmp(l->intent, "HassListCompleteItem") ? "HassShoppingListCompleteItem"
+                                                                  : NULL;
+    const char *item = intent_line_get(l, "item");
+    const struct resolve_item *e = line_entity(r, l);
+    if (!to || !item || !e || !is_shopping_list(e)) return false;
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", to);
+    return intent_line_add(out, "item", item) == HUB_OK;
+}
+
 /* ---- timers: a name that is a room ---- */
 
 /* A timer named after a room of the house: "abort the timer in the library" decoded as

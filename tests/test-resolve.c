@@ -1049,6 +1049,10 @@ static void said_cases(const struct intent_schema *s)
                  "HassListRemoveItem|name=costco list|item=costco",
                  "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"costco\","
                  "\"name\":\"Costco List\"}}");
+    /* added to the shopping list by its alias: the shopping list's own intent */
+    check_ground(lists, s, "I need oat milk on the grocery list",
+                 "HassListAddItem|name=grocery|item=oat milk",
+                 "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":\"oat milk\"}}");
     check_ground(lists, s, "please remove it from the costco list",
                  "HassListRemoveItem|name=costco list|item=costco",
                  "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"costco\","
