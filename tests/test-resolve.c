@@ -1749,9 +1749,9 @@ static void unit_cases(const struct intent_schema *s)
                "\"conversation_command\":\"turn off the tv\"}}");
     check_line(en, s, "HassCancelTimer|name=brownies", NULL,
                "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"brownies\"}}");
+    /* the house's shopping list keeps its own intents (shopping_named_line) */
     check_line(en, s, "HassListAddItem|name=shopping list|item=milk", NULL,
-               "{\"intent\":\"HassListAddItem\",\"slots\":{\"name\":\"Shopping List\","
-               "\"item\":\"milk\"}}");
+               "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":\"milk\"}}");
     resolve_registry_free(en);
 
     struct resolve_registry *zh = load_str(house_zh);
