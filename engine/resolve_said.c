@@ -1010,8 +1010,8 @@ static size_t numeral_after(const char *p)
         if ((unsigned char)*q >= 0x80) {
             for (int i = 0; zh[i] && !more; i++)
                 if (!strncmp(q, zh[i], strlen(zh[i]))) q += strlen(zh[i]), more = true;
-        } else if (isdigit((unsigned char)*q) && q > p && isdigit((unsigned char)q[-1])) {
-            q++, more = true; /* digits carry on only digits */
+        } else if (isdigit((unsigned char)*q) && isdigit((unsigned char)q[-1])) {
+            q++, more = true; /* digits carry on only digits (the span is never empty) */
         } else if ((*q == ' ' || *q == '-') && isalpha((unsigned char)q[1])) {
             for (int i = 0; en[i] && !more; i++) {
                 size_t n = strlen(en[i]);

@@ -434,6 +434,9 @@ static void number_cases(const struct intent_schema *s)
                  "HassLightSet|name=den lamp|brightness=twenty",
                  "{\"intent\":\"HassLightSet\",\"slots\":{\"name\":\"Den Lamp\","
                  "\"brightness\":25}}");
+    check_ground(h, s, "den lamp to 45 percent", "HassLightSet|name=den lamp|brightness=4",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"name\":\"Den Lamp\","
+                 "\"brightness\":45}}");
     check_ground(h, s, "den lamp to 40 percent", "HassLightSet|name=den lamp|brightness=40",
                  "{\"intent\":\"HassLightSet\",\"slots\":{\"name\":\"Den Lamp\","
                  "\"brightness\":40}}");
