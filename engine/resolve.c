@@ -693,11 +693,11 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     const struct intent_def *d = schema ? intent_schema_find(schema, l->intent) : NULL;
     /* each step writes its line into a slot of its own and the next steps read that one */
     enum { TWINNED, SETTER, SOUGHT, ROBOT, PAINTED, CLOCKED, LOUDER, THERMO, QUIET, UNPAUSED,
-           ORDERED, CLEANED, LEVEL, ADDED, FITTED, STARTED, TIMED, NUMBERED, NAMED, ROOMED, KINDED,
-           MANY, LISTED, VERBED, SHOPPED, BARE, REPAIRED, REPLACED, GROUNDED, PLACED, PLAYED, READ,
-           TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED, ITEM_SAID, ITEM_LED,
-           ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED, CLASS_QUERIED, VERB_QUERIED,
-           COMMANDED, N_STEPS };
+           ORDERED, CLEANED, UNPLACED, LEVEL, ADDED, FITTED, STARTED, TIMED, NUMBERED, NAMED,
+           ROOMED, KINDED, MANY, LISTED, VERBED, SHOPPED, BARE, REPAIRED, REPLACED, GROUNDED,
+           PLACED, PLAYED, READ, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED,
+           ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED,
+           CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -825,6 +825,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     }
     if (clean_said_line(r, schema, l, utterance, &step[CLEANED])) {
         l = &step[CLEANED];
+        d = intent_schema_find(schema, l->intent);
+    }
+    if (clean_unplaced_line(r, schema, l, utterance, &step[UNPLACED])) {
+        l = &step[UNPLACED];
         d = intent_schema_find(schema, l->intent);
     }
     if (lock_direction_line(r, l, utterance, &step[TURNED])) l = &step[TURNED];

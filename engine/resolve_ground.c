@@ -1252,6 +1252,10 @@ static bool place_said_outside(const struct resolve_item *place, const struct gr
     return false;
 }
 
+/* Words for the speaker's own room. */
+static const char *const here[] = {"here", "this room", "the room i'm in", "这里", "这儿",
+                                   "这个房间", "这个屋子", "这屋", NULL};
+
 /* Whether the utterance says the place named canon (any of its names), anywhere. */
 static bool place_said(const struct resolve_item *items, int n, const char *canon,
                        const struct ground_units *u)
@@ -1278,8 +1282,7 @@ bool place_lost_line(const struct resolve_registry *r, const struct intent_def *
                      const struct intent_line *l, const char *utterance,
                      struct intent_line *out)
 {
-    static const char *const here[] = {"here", "this room", "the room i'm in", "这里", "这儿",
-                                       "这个房间", "这个屋子", "这屋", NULL};
+
     static const char *const places[] = {"area", "floor"};
     if (!d || !utterance || (strstr(l->intent, "Timer") && intent_line_get(l, "name")))
         return false;
@@ -1581,6 +1584,22 @@ bool sensor_state_line(const struct resolve_registry *r, const struct intent_lin
         strcmp(e->domain, "sensor"))
         return false;
     return line_without(l, 1u << intent_slot_index("state"), out);
+}
+
+/* A clean of no room, with no word for the speaker's room either ("追觅开工吧，拖一下地" decoded
+ * as HassVacuumCleanArea with no slot): the vacuum started, the one named if one is. */
+bool clean_unplaced_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                         const struct intent_line *l, const char *utterance,
+                         struct intent_line *out)
+{
+    if (!schema || !utterance || strcmp(l->intent, "HassVacuumCleanArea") ||
+        intent_line_get(l, "area") || intent_line_get(l, "floor") || says_any(utterance, here))
+        return false;
+    const struct resolve_item *e = said_entity_of(r, utterance, "vacuum");
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", "HassVacuumStart");
+    if (e && intent_line_add(out, "name", e->name) != HUB_OK) return false;
+    return intent_def_combo(intent_schema_find(schema, out->intent), intent_line_mask(out));
 }
 
 /* A list's item that is the house's vacuum, lawn mower or person, where no list is spoken of

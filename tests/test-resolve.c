@@ -396,15 +396,18 @@ static void player_word_cases(const struct intent_schema *s)
 }
 
 /* A pause heard where the speaker undoes one: the unpause (unpause_said_line); a state of
- * on or off asked of a sensor of numbers goes (sensor_state_line); must not change: a pause
- * said, a binary sensor's state */
+ * on or off asked of a sensor of numbers goes (sensor_state_line); a clean of no room with no
+ * "here" starts the vacuum (clean_unplaced_line); must not change: a pause said, a binary
+ * sensor's state, a clean of the speaker's room */
 static void undo_state_cases(const struct intent_schema *s)
 {
     struct resolve_registry *h = load_str(
         "{\"areas\":[{\"name\":\"Den\",\"aliases\":[]}],"
         "\"entities\":[{\"name\":\"Den Humidity\",\"domain\":\"sensor\",\"area\":\"Den\"},"
         "{\"name\":\"Den Door\",\"domain\":\"binary_sensor\",\"area\":\"Den\","
-        "\"attributes\":{\"device_class\":\"door\"}}]}");
+        "\"attributes\":{\"device_class\":\"door\"}},"
+        "{\"name\":\"追觅扫拖机器人\",\"domain\":\"vacuum\",\"area\":\"Den\","
+        "\"aliases\":[\"追觅\"]}]}");
     check_ground(h, s, "unpause the music in the den", "HassMediaPause|area=den",
                  "{\"intent\":\"HassMediaUnpause\",\"slots\":{\"area\":\"Den\"}}");
     check_ground(h, s, "取消暂停计时器", "HassPauseTimer",
@@ -413,6 +416,10 @@ static void undo_state_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassMediaPause\",\"slots\":{\"area\":\"Den\"}}");
     check_ground(h, s, "what's the den humidity at", "HassGetState|name=den humidity|state=on",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Den Humidity\"}}");
+    check_ground(h, s, "追觅开工吧，拖一下地", "HassVacuumCleanArea",
+                 "{\"intent\":\"HassVacuumStart\",\"slots\":{\"name\":\"追觅扫拖机器人\"}}");
+    check_ground(h, s, "这个房间太脏了", "HassVacuumCleanArea",
+                 "{\"intent\":\"HassVacuumCleanArea\",\"slots\":{}}");
     check_ground(h, s, "is the den door open", "HassGetState|name=den door|state=on",
                  "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Den Door\","
                  "\"state\":\"on\"}}");
