@@ -593,7 +593,8 @@ static json_t *number_json(double x)
  * or "on" from the words and cannot know the device, and may say a lock's word for a door or a
  * tap ("侧门是不是开着" as unlocked: open). Returns state itself when it fits, NULL for a
  * person's state (home, not_home) asked of a device ("what is the office humidity" heard as
- * whether someone is home in the office). */
+ * whether someone is home in the office) and for any state asked of a sensor of numbers ("what's
+ * the basement humidity at" heard with state=on: its reading is asked). */
 static const char *state_of_domain(const char *domain, const char *state)
 {
     static const char *const onoff[] = {"light", "switch", "fan", "input_boolean",
@@ -601,6 +602,7 @@ static const char *state_of_domain(const char *domain, const char *state)
     static const char *const openclose[] = {"cover", "valve", NULL};
     static const char *const zoned[] = {"person", "device_tracker", NULL};
     if (!domain) return state;
+    if (!strcmp(domain, "sensor")) return NULL;
     if ((!strcmp(state, "home") || !strcmp(state, "not_home")) && !in_list(zoned, domain))
         return NULL;
     if (in_list(onoff, domain)) {
@@ -695,7 +697,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     enum { TWINNED, SETTER, SOUGHT, ROBOT, PAINTED, CLOCKED, LOUDER, THERMO, QUIET, UNPAUSED,
            ORDERED, CLEANED, UNPLACED, LEVEL, ADDED, FITTED, STARTED, TIMED, NUMBERED, NAMED,
            ROOMED, KINDED, MANY, LISTED, VERBED, SHOPPED, BARE, REPAIRED, REPLACED, GROUNDED,
-           PLACED, PLAYED, READ, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED,
+           PLACED, PLAYED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED,
            ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED,
            CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
@@ -818,7 +820,6 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     } else if (place_said_line(r, d, l, utterance, &step[PLACED]))
         l = &step[PLACED];
     if (player_word_line(r, d, l, utterance, &step[PLAYED])) l = &step[PLAYED];
-    if (sensor_state_line(r, l, &step[READ])) l = &step[READ];
     if (shopping_named_line(r, l, &step[SHOPPED])) {
         l = &step[SHOPPED];
         d = schema ? intent_schema_find(schema, l->intent) : NULL;

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "engine/numbers.h"
 #include "hub_status.h"
 
 /* ---- grounding: registry names said in the utterance ---- */
@@ -1260,13 +1261,8 @@ static const char *const here[] = {"here", "this room", "the room i'm in", "这�
 static bool place_said(const struct resolve_item *items, int n, const char *canon,
                        const struct ground_units *u)
 {
-    for (int i = 0; i < n; i++) {
-        if (strcmp(items[i].name, canon)) continue;
-        for (int k = 0; k < items[i].n_keys; k++) {
-            int s, e;
-            if (units_spelled(u, items[i].keys[k], &s, &e)) return true;
-        }
-    }
+    for (int i = 0; i < n; i++)
+        if (!strcmp(items[i].name, canon) && place_said_outside(&items[i], u, 0, 0)) return true;
     return false;
 }
 
@@ -1282,7 +1278,6 @@ bool place_lost_line(const struct resolve_registry *r, const struct intent_def *
                      const struct intent_line *l, const char *utterance,
                      struct intent_line *out)
 {
-
     static const char *const places[] = {"area", "floor"};
     if (!d || !utterance || (strstr(l->intent, "Timer") && intent_line_get(l, "name")))
         return false;
@@ -1301,9 +1296,12 @@ bool place_lost_line(const struct resolve_registry *r, const struct intent_def *
     /* lost: a span that names no place, or a place of the house the utterance never says (the
      * decoder offers every place sharing a word with the utterance: "boot room" for "the loft
      * room", "main floor" for "the second floor") */
-    for (int p = 0; p < 2; p++)
-        lost[p] = v[p] && (!canon[p] || !place_said(p ? r->floor : r->area,
-                                                    p ? r->n_floor : r->n_area, canon[p], u));
+    for (int p = 0; p < 2; p++) {
+        int s, e; /* a span said ("porch" of the Back Porch) is no place unsaid */
+        lost[p] = v[p] && (!canon[p] || (!units_find(u, v[p], &s, &e) &&
+                                         !place_said(p ? r->floor : r->area,
+                                                     p ? r->n_floor : r->n_area, canon[p], u)));
+    }
     if (!lost[0] && !lost[1]) goto out;
     units_block_text(u, l, blocked);
     /* the device's own name and a place that is right say nothing of the lost one */
@@ -1487,9 +1485,17 @@ bool setter_twin_line(const struct resolve_registry *r, const struct intent_sche
     if (!schema || !d || from < 0 || !intent_line_get(l, setters[from][1])) return false;
     const struct resolve_item *e = line_entity(r, l);
     if (!e || !e->domain || combo_takes(d, intent_line_mask(l), e->domain)) return false;
+    double x;
     for (int to = 0; to < n; to++) {
         const struct intent_def *t = intent_schema_find(schema, setters[to][0]);
-        if (to == from || !t) continue;
+        /* a light's brightness is no temperature ("4000 kelvin"), and a percentage is 0-100 */
+        bool warmth = !strcmp(setters[from][1], "temperature");
+        bool percent = strcmp(setters[to][1], "temperature") != 0;
+        if (to == from || !t || (warmth && !strcmp(setters[to][0], "HassLightSet")) ||
+            (percent && (num_parse_slot(setters[to][1], intent_line_get(l, setters[from][1]),
+                                        &x) != HUB_OK ||
+                         x < 0 || x > 100)))
+            continue;
         memset(out, 0, sizeof *out);
         snprintf(out->intent, sizeof out->intent, "%s", setters[to][0]);
         bool ok = true;
@@ -1511,11 +1517,25 @@ static bool units_free(const bool *blocked, int s, int len)
     return true;
 }
 
+/* Whether a word is part of the name of a room or floor of the house ("room" of the Living
+ * Room, "kitchen" of the Kitchen). */
+static bool word_of_place(const struct resolve_registry *r, const char *word)
+{
+    const struct resolve_item *places[2] = {r->area, r->floor};
+    int n_places[2] = {r->n_area, r->n_floor};
+    for (int p = 0; p < 2; p++)
+        for (int i = 0; i < n_places[p]; i++)
+            for (int k = 0; k < places[p][i].n_keys; k++)
+                if (strstr(places[p][i].keys[k], word)) return true;
+    return false;
+}
+
 /* A media player said by a word of its name only ("skip to the next one on the frame" with the
  * Samsung Frame, 把电视静音 with 客厅电视), where the line names no player, room or floor: that
- * player, when it is the only one the word belongs to (media intents only). English: one word of three letters or more
- * of its name; Chinese: the last two or more characters of its name. Words of a room or floor
- * (the Kitchen of Kitchen Echo) and the free text say no player. */
+ * player, when it is the only one the word belongs to (media intents only). English: one word
+ * of three letters or more of its name; Chinese: the last two or more characters of its name.
+ * Words of a room or floor (the Kitchen of Kitchen Echo, "room"), numbers ("one" of Sonos One),
+ * the free text and the line's numbers say no player. */
 bool player_word_line(const struct resolve_registry *r, const struct intent_def *d,
                       const struct intent_line *l, const char *utterance,
                       struct intent_line *out)
@@ -1531,6 +1551,12 @@ bool player_word_line(const struct resolve_registry *r, const struct intent_def 
     if (!u || !nu || !blocked) goto out;
     ground_units_of(utterance, u);
     units_block_text(u, l, blocked);
+    for (int i = 0; i < l->n_slots; i++) { /* nor the numbers ("turn it up by one") */
+        int s, e;
+        if (intent_slot_kind(l->slots[i].name) == INTENT_SLOT_NUMBER &&
+            units_find(u, l->slots[i].value + (l->slots[i].value[0] == '-'), &s, &e))
+            for (int t = s; t < e; t++) blocked[t] = true;
+    }
     const struct resolve_item *places[2] = {r->area, r->floor};
     int n_places[2] = {r->n_area, r->n_floor};
     for (int p = 0; p < 2; p++)
@@ -1547,12 +1573,15 @@ bool player_word_line(const struct resolve_registry *r, const struct intent_def 
         bool said = false;
         for (int a = 0; a < nu->n && !said; a++) {
             const char *w = nu->buf + nu->off[a];
-            bool zh = (unsigned char)w[0] >= 0x80;
+            bool zh = (unsigned char)w[0] >= 0xE0; /* CJK; accented Latin is a word */
             if (zh ? a == 0 || nu->n - a < 2 : strlen(w) < 3) continue; /* a tail, a word */
             char piece[RESOLVE_KEY_MAX] = "";
             for (int b = a; b < (zh ? nu->n : a + 1); b++)
                 strncat(piece, nu->buf + nu->off[b], sizeof piece - strlen(piece) - 1);
-            if (resolve_area(r, piece) || resolve_floor(r, piece)) continue;
+            double x;
+            if (resolve_area(r, piece) || resolve_floor(r, piece) || word_of_place(r, piece) ||
+                num_parse(piece, &x) == HUB_OK)
+                continue;
             int at[GROUND_UNITS], len;
             int n = units_occurrences(u, piece, at, GROUND_UNITS, &len);
             for (int k = 0; k < n && !said; k++) said = units_free(blocked, at[k], len);
@@ -1572,22 +1601,8 @@ out:
     return done;
 }
 
-/* A state of on or off asked of a sensor of numbers ("what's the basement humidity at" heard
- * with state=on): a sensor has a reading, not on or off, so what it reads is asked. */
-bool sensor_state_line(const struct resolve_registry *r, const struct intent_line *l,
-                       struct intent_line *out)
-{
-    const char *state = intent_line_get(l, "state");
-    const struct resolve_item *e = line_entity(r, l);
-    if (strcmp(l->intent, "HassGetState") || !state ||
-        (strcmp(state, "on") && strcmp(state, "off")) || !e || !e->domain ||
-        strcmp(e->domain, "sensor"))
-        return false;
-    return line_without(l, 1u << intent_slot_index("state"), out);
-}
-
-/* A clean of no room, with no word for the speaker's room either ("追觅开工吧，拖一下地" decoded
- * as HassVacuumCleanArea with no slot): the vacuum started, the one named if one is. */
+/* A clean of no room, with no word for the speaker's room either, that names a vacuum
+ * ("追觅开工吧，拖一下地" decoded as HassVacuumCleanArea with no slot): that vacuum started. */
 bool clean_unplaced_line(const struct resolve_registry *r, const struct intent_schema *schema,
                          const struct intent_line *l, const char *utterance,
                          struct intent_line *out)
@@ -1596,10 +1611,11 @@ bool clean_unplaced_line(const struct resolve_registry *r, const struct intent_s
         intent_line_get(l, "area") || intent_line_get(l, "floor") || says_any(utterance, here))
         return false;
     const struct resolve_item *e = said_entity_of(r, utterance, "vacuum");
+    if (!e) return false;
     memset(out, 0, sizeof *out);
     snprintf(out->intent, sizeof out->intent, "%s", "HassVacuumStart");
-    if (e && intent_line_add(out, "name", e->name) != HUB_OK) return false;
-    return intent_def_combo(intent_schema_find(schema, out->intent), intent_line_mask(out));
+    return intent_line_add(out, "name", e->name) == HUB_OK &&
+           intent_def_combo(intent_schema_find(schema, out->intent), intent_line_mask(out));
 }
 
 /* A list's item that is the house's vacuum, lawn mower or person, where no list is spoken of

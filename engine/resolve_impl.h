@@ -111,13 +111,10 @@ bool says_any(const char *utt, const char *const *words);
 bool twin_intent_line(const struct resolve_registry *r, const struct intent_schema *schema,
                       const struct intent_def *d, const struct intent_line *l,
                       const char *utterance, struct intent_line *out);
-/* resolve_ground.c: a clean of no room, no "here" said: the vacuum started */
+/* resolve_ground.c: a clean of no room, no "here" said, a vacuum named: that vacuum started */
 bool clean_unplaced_line(const struct resolve_registry *r, const struct intent_schema *schema,
                          const struct intent_line *l, const char *utterance,
                          struct intent_line *out);
-/* resolve_ground.c: on or off asked of a sensor of numbers goes (its reading is asked) */
-bool sensor_state_line(const struct resolve_registry *r, const struct intent_line *l,
-                       struct intent_line *out);
 /* resolve_ground.c: a media player said by a word of its name only, the line naming none */
 bool player_word_line(const struct resolve_registry *r, const struct intent_def *d,
                       const struct intent_line *l, const char *utterance,

@@ -222,8 +222,14 @@ static json_t *self_trigger_command(const struct resolve_registry *r,
         const struct intent_def *d = schema ? intent_schema_find(schema, action.intent) : NULL;
         uint32_t name = 1u << intent_slot_index("name");
         struct intent_line named;
-        /* a kind said with it ("take sun shade 2 to 70": device_class=shade) is the device's */
-        if (polite && d && !intent_def_combo(d, intent_line_mask(&action) | name) &&
+        /* a kind said with it that is the device's own ("take sun shade 2 to 70":
+         * device_class=shade) goes */
+        const struct resolve_item *e = entity_named(r, device);
+        const char *dom = intent_line_get(&action, "domain");
+        const char *cls = intent_line_get(&action, "device_class");
+        bool own = e && (!dom || (e->domain && !strcmp(dom, e->domain))) &&
+                   (!cls || (e->device_class && !strcmp(cls, e->device_class)));
+        if (polite && d && own && !intent_def_combo(d, intent_line_mask(&action) | name) &&
             line_without(&action, kind_mask(), &named))
             action = named;
         if (!polite || !d || !intent_def_combo(d, intent_line_mask(&action) | name) ||

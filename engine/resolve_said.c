@@ -416,7 +416,8 @@ bool item_whole_line(const struct intent_line *l, const char *utt, struct intent
 /* An English item copied from the words of the list's own name ("costco" of "avocados
  * shouldn't be on my costco list, remove it", "books" of "peanut butter is done, tick it off the
  * books to read list"), where the sentence begins with the thing it speaks of: the words from
- * its start (fillers aside) to its first "is", "should", "shouldn't", ... */
+ * its start (fillers aside) to its first "is", "should", "shouldn't", ...; not a sentence that
+ * begins by pointing ("there is", "this is"). */
 bool item_leading_line(const struct intent_line *l, const char *utt, struct intent_line *out)
 {
     const char *item = intent_line_get(l, "item"), *list = intent_line_get(l, "name");
@@ -428,10 +429,11 @@ bool item_leading_line(const struct intent_line *l, const char *utt, struct inte
     if (list_at < 0 || item_at < list_at ||
         item_at + (long)strlen(item) > list_at + (long)strlen(list))
         return false;
+    static const char *const pointers[] = {"there", "this", "that", "it", "here", NULL};
     int n = utt_words(utt, at, len, stop), s = 0, e;
-    while (s < n && !stop[s] && item_bound(utt + at[s], len[s]) &&
-           !word_in(utt + at[s], len[s], item_is))
-        s++;
+    while (s < n && item_bound(utt + at[s], len[s]) && !word_in(utt + at[s], len[s], item_is))
+        s++; /* fillers, across their commas ("ok, avocados ...") */
+    if (s < n && word_in(utt + at[s], len[s], pointers)) return false; /* "there is no milk" */
     for (e = s; e < n && (e == s || !stop[e - 1]) && !item_bound(utt + at[e], len[e]); e++) {}
     if (e == s || e >= n || stop[e - 1] || !word_in(utt + at[e], len[e], item_is) ||
         at[e - 1] + len[e - 1] > list_at)
@@ -919,10 +921,9 @@ bool durations_line(const struct intent_line *l, const char *utt, struct intent_
             if (ext || num_parse_duration(v, &d) == HUB_OK)
                 whole = (double)(d.hours * 3600 + d.minutes * 60 + d.seconds);
             bool as_slot = num_parse_slot(groups[g][k], v, &x) == HUB_OK;
-            /* a span of one other unit ("29 sec" as minutes) is that unit's */
-            bool other_unit = whole > 0 && (k == 0 ? d.hours == 0 : k == 1 ? d.minutes == 0
-                                                                           : d.seconds == 0) &&
-                              (d.hours != 0) + (d.minutes != 0) + (d.seconds != 0) == 1;
+            /* a span said in another unit ("29 sec" as minutes) counts in that unit; "60
+             * minutes" stays minutes */
+            bool other_unit = as_slot && whole > 0 && fabs(x * (double)unit[k] - whole) > 0.5;
             /* whole units of the slot stay as said ("90 minutes" is 90 minutes) */
             if (!ext && as_slot && x == floor(x) && !other_unit) {
                 secs += x * (double)unit[k];
@@ -968,9 +969,9 @@ out:
 
 /* ---- a pause undone ---- */
 
-/* A pause heard where the speaker undoes one ("unpause the music", 取消暂停): the word of pausing
- * is inside the word of undoing it. The unpause of the same thing (media or timer), when no
- * word of pausing is said apart from those. */
+/* A pause heard where the speaker undoes one ("unpause the music", "resume", 取消暂停; the
+ * word of pausing is often inside the word of undoing it): the unpause of the same thing (media
+ * or timer), when no word of pausing is said apart from those. */
 bool unpause_said_line(const struct intent_schema *schema, const struct intent_line *l,
                        const char *utt, struct intent_line *out)
 {
@@ -982,8 +983,7 @@ bool unpause_said_line(const struct intent_schema *schema, const struct intent_l
     if (!schema || !utt || !to || !says_any(utt, undo)) return false;
     char rest[INTENT_LINE_MAX];
     snprintf(rest, sizeof rest, "%s", utt);
-    for (int i = 0; undo[i]; i++)
-        for (char *p; (p = strcasestr(rest, undo[i]));) memset(p, ' ', strlen(undo[i]));
+    for (int i = 0; undo[i]; i++) blank_all(rest, undo[i]);
     if (says_any(rest, pause)) return false;
     *out = *l;
     snprintf(out->intent, sizeof out->intent, "%s", to);
@@ -1091,6 +1091,9 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
         "家里人", "全屋", "广播", "通知", "一下", "说一声", "说一下", "：", "，", NULL};
     static const char *const thanks[] = {"please", "thanks", "thank you", "谢谢", "好吗", "行吗",
                                          "可以吗", "拜托", NULL};
+    /* words that start another request after a comma ("…, and dim the lights", 顺便…) */
+    static const char *const next[] = {"and", "then", "also", "顺便", "然后", "再", "并且", "还有",
+                                       "同时", "另外", NULL};
     const char *msg = intent_line_get(l, "message");
     if (!utt || !msg || !msg[0] || strcmp(l->intent, "HassBroadcast")) return false;
     const char *at = NULL;
@@ -1113,17 +1116,27 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
         /* cut at a comma it goes on after (广播一下，乐乐快下楼，校车来了): to the end, where
          * the rest names no audience and is no thanks */
         size_t cl = !strncmp(utt + me, "，", strlen("，")) ? strlen("，") : utt[me] == ',';
-        if (!cl || last_word_end(utt, end, audience) > (long)(me + cl) ||
+        const char *rest = utt + me + cl;
+        rest += strspn(rest, " ");
+        bool another = false;
+        for (int i = 0; next[i] && !another; i++) {
+            size_t nl = strlen(next[i]);
+            another = !strncasecmp(rest, next[i], nl) &&
+                      ((unsigned char)next[i][0] >= 0x80 || !isalnum((unsigned char)rest[nl]));
+        }
+        if (!cl || another || last_word_end(utt, end, audience) > (long)(me + cl) ||
             says_any(utt + me, thanks))
             return false;
         whole = true;
         start = (long)ms;
     }
-    /* an audience word the message starts inside (人开饭了 of 通知全家人开饭了) */
+    /* an audience word the message starts inside (人开饭了 of 通知全家人开饭了): after the
+     * longest such word */
     for (int i = 0; whole && audience[i]; i++)
-        for (const char *p = utt; (p = strstr(p, audience[i])) && p < at; p++)
-            if (p + strlen(audience[i]) > at && p + strlen(audience[i]) < utt + me)
-                start = (long)(p + strlen(audience[i]) - utt);
+        for (const char *p = utt; (p = strstr(p, audience[i])) && p < at; p++) {
+            long e = (long)(p + strlen(audience[i]) - utt);
+            if (e > (long)ms && e < (long)me && e > start) start = e;
+        }
     for (int i = 0; whole && audience[i]; i++) { /* it starts with its audience (大家外卖到了) */
         size_t wl = strlen(audience[i]);
         bool ascii = (unsigned char)audience[i][0] < 0x80;

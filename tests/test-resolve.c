@@ -424,6 +424,20 @@ static void undo_state_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Den Door\","
                  "\"state\":\"on\"}}");
     resolve_registry_free(h);
+    /* nor a word of a room ("room"), nor a number ("one" of Sonos One) */
+    struct resolve_registry *p = load_str(
+        "{\"areas\":[{\"name\":\"Living Room\",\"aliases\":[]},"
+        "{\"name\":\"Bedroom\",\"aliases\":[]}],"
+        "\"entities\":[{\"name\":\"Living Room Speaker\",\"domain\":\"media_player\","
+        "\"area\":\"Living Room\"},"
+        "{\"name\":\"Sonos One\",\"domain\":\"media_player\",\"area\":\"Bedroom\"}]}");
+    check_ground(p, s, "pause the music in this room", "HassMediaPause",
+                 "{\"intent\":\"HassMediaPause\",\"slots\":{}}");
+    check_ground(p, s, "skip to the next one", "HassMediaNext",
+                 "{\"intent\":\"HassMediaNext\",\"slots\":{}}");
+    check_ground(p, s, "skip to the next one on the sonos", "HassMediaNext",
+                 "{\"intent\":\"HassMediaNext\",\"slots\":{\"name\":\"Sonos One\"}}");
+    resolve_registry_free(p);
 }
 
 /* A number copied short of its numeral: the whole numeral (number_whole_line); must not
@@ -461,7 +475,8 @@ static void setter_cases(const struct intent_schema *s)
         "{\"name\":\"Den Blind\",\"domain\":\"cover\",\"area\":\"Den\","
         "\"attributes\":{\"device_class\":\"blind\"}},"
         "{\"name\":\"Den Speaker\",\"domain\":\"media_player\",\"area\":\"Den\"},"
-        "{\"name\":\"Front Door\",\"domain\":\"lock\",\"area\":\"Den\"}]}");
+        "{\"name\":\"Front Door\",\"domain\":\"lock\",\"area\":\"Den\"},"
+        "{\"name\":\"Desk Lamp\",\"domain\":\"light\",\"area\":\"Den\"}]}");
     check_ground(h, s, "set my underfloor heating to twenty-five",
                  "HassSetVolume|name=underfloor heating|volume_level=twenty-five",
                  "{\"intent\":\"HassClimateSetTemperature\",\"slots\":{\"name\":"
@@ -477,6 +492,10 @@ static void setter_cases(const struct intent_schema *s)
     check_ground(h, s, "den speaker to 30", "HassSetVolume|name=den speaker|volume_level=30",
                  "{\"intent\":\"HassSetVolume\",\"slots\":{\"name\":\"Den Speaker\","
                  "\"volume_level\":30}}");
+    check_ground(h, s, "set the desk lamp to 4000 kelvin",
+                 "HassClimateSetTemperature|name=desk lamp|temperature=4000 kelvin",
+                 "{\"intent\":\"HassClimateSetTemperature\",\"slots\":"
+                 "{\"temperature\":4000}}");
     check_ground(h, s, "front door to 30", "HassSetVolume|name=front door|volume_level=30",
                  "{\"intent\":\"HassSetVolume\",\"slots\":{\"volume_level\":30}}");
     resolve_registry_free(h);
@@ -648,6 +667,10 @@ static void said_cases(const struct intent_schema *s)
     check_ground(zh, s, "广播一下，乐乐快下楼，校车来了", "HassBroadcast|message=乐乐快下楼",
                  "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":"
                  "\"乐乐快下楼，校车来了\"}}");
+    check_ground(en, s, "announce that the movie is starting, and dim the lights",
+                 "HassBroadcast|message=the movie is starting",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":"
+                 "\"the movie is starting\"}}");
     check_ground(zh, s, "广播一下，乐乐快下楼，谢谢", "HassBroadcast|message=乐乐快下楼",
                  "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"乐乐快下楼\"}}");
     check_ground(zh, s, "告诉大家晚饭好了，快来吃", "HassBroadcast|message=晚饭好了",
@@ -763,7 +786,8 @@ static void said_cases(const struct intent_schema *s)
         "{\"floors\":[{\"name\":\"Second Floor\",\"aliases\":[\"top floor\"]},"
         "{\"name\":\"Main Floor\",\"aliases\":[]}],"
         "\"areas\":[{\"name\":\"Loft Room\",\"aliases\":[],\"floor\":\"Second Floor\"},"
-        "{\"name\":\"Mudroom\",\"aliases\":[\"boot room\"],\"floor\":\"Main Floor\"}],"
+        "{\"name\":\"Mudroom\",\"aliases\":[\"boot room\"],\"floor\":\"Main Floor\"},"
+        "{\"name\":\"Back Porch\",\"aliases\":[],\"floor\":\"Main Floor\"}],"
         "\"entities\":[{\"name\":\"Loft Lamp\",\"domain\":\"light\",\"area\":\"Loft Room\"},"
         "{\"name\":\"Boot Light\",\"domain\":\"light\",\"area\":\"Mudroom\"}]}");
     check_ground(loft, s, "make sure my light bulbs over in the loft room are off",
@@ -780,6 +804,10 @@ static void said_cases(const struct intent_schema *s)
     check_ground(loft, s, "turn off the lights in the boot room",
                  "HassTurnOff|area=boot room|domain=light",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Mudroom\","
+                 "\"domain\":\"light\"}}");
+    check_ground(loft, s, "turn off the porch lights on the second floor",
+                 "HassTurnOff|area=porch|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Back Porch\","
                  "\"domain\":\"light\"}}");
     check_ground(loft, s, "turn off the lights", "HassTurnOff|area=mudroom|domain=light",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Mudroom\","
@@ -1055,6 +1083,14 @@ static void said_cases(const struct intent_schema *s)
                  "HassListCompleteItem|name=costco list|item=costco",
                  "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":"
                  "\"peanut butter\",\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "ok, avocados shouldn't be on my costco list, remove it",
+                 "HassListRemoveItem|name=costco|item=costco",
+                 "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"avocados\","
+                 "\"name\":\"Costco List\"}}");
+    check_ground(lists, s, "there is no milk, tick it off the costco list",
+                 "HassListCompleteItem|name=costco list|item=costco",
+                 "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"costco\","
+                 "\"name\":\"Costco List\"}}");
     check_ground(lists, s, "costco is out, remove it from the costco list",
                  "HassListRemoveItem|name=costco list|item=costco",
                  "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"costco\","
@@ -1373,6 +1409,8 @@ static void house_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"seconds\":29}}");
     check_ground(t, s, "计时器加三个小时", "HassIncreaseTimer|minutes=三个小时",
                  "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"hours\":3}}");
+    check_ground(t, s, "set a timer for 60 minutes", "HassStartTimer|minutes=60 minutes",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":60}}");
     check_ground(t, s, "add 29 to the timer", "HassIncreaseTimer|minutes=29",
                  "{\"intent\":\"HassIncreaseTimer\",\"slots\":{\"minutes\":29}}");
     /* the duration said after "timer of" / "timer for" is the start: a change slot copied from
