@@ -731,7 +731,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         }
         d = schema ? intent_schema_find(schema, l->intent) : NULL;
     }
-    if (temperature_unsaid(l, utterance)) {
+    if (temperature_unsaid(l, utterance) || service_asked(l, utterance)) {
         ans = null_answer();
         goto out;
     }

@@ -1674,6 +1674,42 @@ bool temperature_unsaid(const struct intent_line *l, const char *utt)
            !says_any(utt, warmth);
 }
 
+/* Whether the utterance asks for a service the hub does not give: a call, a message, an email,
+ * a booking, a taxi, a route, a flight ("text tom that i'm running late", "book a table for
+ * four", 给妈妈打个电话, 帮我查一下明天的航班). English: the verb leads the request, after
+ * fillers and politeness only ("call out to everyone" and "call the mower back" are the hub's);
+ * Chinese: the words anywhere. Not where the words are the line's free text (给妈妈打电话 as
+ * a to-do item, a message) or a robot is called back. */
+bool service_asked(const struct intent_line *l, const char *utt)
+{
+    static const char *const verbs[] = {"text", "email", "e-mail", "phone", "call", "ring",
+                                        "book", "reserve", "navigate", NULL};
+    static const char *const lead[] = {
+        "please", "can", "could", "would", "will", "you", "hey", "ok", "okay", "so", "um", "uh",
+        "er", "i", "want", "need", "to", "go", "ahead", "and", "help", "me", "kindly", "just",
+        "quickly", "quick", "now", NULL};
+    static const char *const hub_after[] = {"out", "back", "up", "it", "everyone", NULL};
+    static const char *const zh[] = {"打电话", "打个电话", "发短信", "发个短信", "发微信",
+                                     "发个微信", "发邮件", "发封邮件", "发个邮件", "订机票",
+                                     "订酒店", "订外卖", "点外卖", "叫外卖", "叫车", "打车",
+                                     "导航", "航班", "挂号", NULL};
+    static const char *const robots[] = {"HassVacuumReturnToBase", "HassLawnMowerDock", NULL};
+    if (!utt || in_list(robots, l->intent)) return false;
+    char rest[INTENT_LINE_MAX]; /* the free text says nothing of what is asked */
+    snprintf(rest, sizeof rest, "%s", utt);
+    for (int i = 0; i < l->n_slots; i++)
+        if (intent_slot_kind(l->slots[i].name) == INTENT_SLOT_TEXT)
+            blank_all(rest, l->slots[i].value);
+    utt = rest;
+    if (says_any(utt, zh)) return true;
+    int at[UTT_WORDS], len[UTT_WORDS];
+    bool stop[UTT_WORDS];
+    int n = utt_words(utt, at, len, stop), w = 0;
+    while (w < n && word_in(utt + at[w], len[w], lead)) w++;
+    return w < n && word_in(utt + at[w], len[w], verbs) &&
+           !(w + 1 < n && word_in(utt + at[w + 1], len[w + 1], hub_after));
+}
+
 /* ---- lights, mute, colours and locks ---- */
 
 /* The domain and device class slots. */

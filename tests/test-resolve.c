@@ -440,6 +440,29 @@ static void undo_state_cases(const struct intent_schema *s)
     resolve_registry_free(p);
 }
 
+/* A service the hub does not give (a call, a message, a booking): null (service_asked); must
+ * not change: the hub's own "call out" and "call the mower back", the words as a list's item */
+static void service_cases(const struct intent_schema *s)
+{
+    struct resolve_registry *h = load_str(
+        "{\"entities\":[{\"name\":\"Mowbot\",\"domain\":\"lawn_mower\",\"aliases\":[]},"
+        "{\"name\":\"待办\",\"domain\":\"todo\",\"aliases\":[]}]}");
+    const char *null = "{\"intent\":null,\"slots\":{}}";
+    check_ground(h, s, "text tom that i'm running late", "HassGetCurrentTime", null);
+    check_ground(h, s, "could you book a table for four", "HassBroadcast|message=a table for four",
+                 null);
+    check_ground(h, s, "给妈妈打个电话", "HassMediaNext", null);
+    check_ground(h, s, "call the mower back", "HassLawnMowerDock",
+                 "{\"intent\":\"HassLawnMowerDock\",\"slots\":{}}");
+    check_ground(h, s, "call out to everyone that dinner is ready",
+                 "HassBroadcast|message=dinner is ready",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"dinner is ready\"}}");
+    check_ground(h, s, "待办里加上给妈妈打电话", "HassListAddItem|name=待办|item=给妈妈打电话",
+                 "{\"intent\":\"HassListAddItem\",\"slots\":{\"name\":\"待办\","
+                 "\"item\":\"给妈妈打电话\"}}");
+    resolve_registry_free(h);
+}
+
 /* A number copied short of its numeral: the whole numeral (number_whole_line); must not
  * change: a number said twice, a numeral that ends there */
 static void number_cases(const struct intent_schema *s)
@@ -1966,6 +1989,7 @@ int main(void)
     number_cases(s);
     player_word_cases(s);
     undo_state_cases(s);
+    service_cases(s);
     said_domains_cases();
     eval_gold(s, srcdir, "en");
     eval_gold(s, srcdir, "zh-CN");
