@@ -7,7 +7,8 @@ noinst_LIBRARIES += engine/libhubintent.a
 engine_libhubintent_a_SOURCES = engine/decode.c engine/decode.h engine/zh_words.c \
 	engine/zh_words.h engine/spell.c engine/spell.h engine/resolve.c engine/resolve.h \
 	engine/resolve_impl.h engine/resolve_ground.c engine/resolve_said.c engine/resolve_rule.c \
-	engine/resolve_rule.h engine/intent.c engine/intent.h engine/cmd_intent.c engine/cmd_experts.c
+	engine/resolve_rule.h engine/weekdays.c engine/weekdays.h engine/intent.c engine/intent.h \
+	engine/cmd_intent.c engine/cmd_experts.c
 engine_libhubintent_a_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) \
 	-DHUB_INTENT_SRCDIR='"$(abs_top_srcdir)"' -DHUB_INTENT_PKGDATADIR='"$(pkgdatadir)"' \
 	-DHUB_ZH_WORDS='"$(HUB_ZH_WORDS)"'

@@ -13,6 +13,7 @@
 
 #include "engine/numbers.h"
 #include "engine/resolve_impl.h"
+#include "engine/weekdays.h"
 #include "hub_status.h"
 
 static json_t *null_answer(void)
@@ -20,11 +21,51 @@ static json_t *null_answer(void)
     return json_pack("{s:n,s:{}}", "intent", "slots");
 }
 
-static json_t *time_json(const char *span)
+/* Whether s ends with word (case-insensitive; English words whole). */
+static bool ends_with_word(const char *s, size_t n, const char *word)
+{
+    size_t k = strlen(word);
+    if (k > n || strncasecmp(s + n - k, word, k)) return false;
+    return (unsigned char)word[0] >= 0x80 || n == k || !isalpha((unsigned char)s[n - k - 1]);
+}
+
+/* The hours past noon a time said with no morning or afternoon of its own gets from the part of
+ * the day said just before it ("every night at 7:45", "each evening at 6:30", 每天晚上 8点):
+ * 12 when its hour is one that part of the day has after noon, else 0. */
+static int part_of_day_hours(const char *span, const char *utt, int secs)
+{
+    static const struct {
+        const char *word;
+        int first, last; /* the hours (1 to 11) read as after noon */
+    } parts[] = {{"afternoon", 1, 7}, {"afternoons", 1, 7}, {"evening", 4, 11},
+                 {"evenings", 4, 11}, {"tonight", 4, 11},   {"night", 6, 11},
+                 {"nights", 6, 11},   {"下午", 1, 7},        {"傍晚", 4, 11},
+                 {"晚上", 4, 11},     {"今晚", 4, 11},       {"夜里", 6, 11}};
+    static const char *const own[] = {"morning", "afternoon", "evening", "night", "noon",
+                                      "midnight", "早", "上午", "中午", "下午", "晚", "夜",
+                                      "凌晨", NULL};
+    int h = secs / 3600;
+    const char *at = utt ? strcasestr(utt, span) : NULL;
+    /* am and pm also where they follow the digits ("7am"); no number word holds them */
+    if (!at || h < 1 || h > 11 || says_any(span, own) || strcasestr(span, "am") ||
+        strcasestr(span, "pm") || strcasestr(span, "a.m") || strcasestr(span, "p.m"))
+        return 0;
+    size_t n = (size_t)(at - utt);
+    while (n && utt[n - 1] == ' ') n--;
+    if (ends_with_word(utt, n, "at")) n -= 2; /* "every night at 7:45" */
+    while (n && utt[n - 1] == ' ') n--;
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (ends_with_word(utt, n, parts[i].word))
+            return h >= parts[i].first && h <= parts[i].last ? 12 : 0;
+    return 0;
+}
+
+static json_t *time_json(const char *span, const char *utt)
 {
     int secs;
     char b[16];
     if (!span || num_parse_time(span, &secs) != HUB_OK) return NULL;
+    secs = (secs + part_of_day_hours(span, utt, secs) * 3600) % 86400;
     snprintf(b, sizeof b, "%02d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
     return json_string(b);
 }
@@ -53,14 +94,23 @@ static const char *const *trigger_domains(const char *to)
     return onoff;
 }
 
-static json_t *weekdays_json(const char *days)
+static const char *const day_words[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+/* The days of a `days` word (daily, weekdays, weekends, mon ... sun) as weekdays.h's mask. */
+static unsigned days_mask(const char *days)
 {
-    static const char *const wk[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    if (!strcmp(days, "weekdays")) return 0x1fu;
+    if (!strcmp(days, "weekends")) return 0x60u;
+    for (int d = 0; d < 7; d++)
+        if (!strcmp(days, day_words[d])) return 1u << d;
+    return WEEKDAYS_ALL;
+}
+
+static json_t *weekdays_json(unsigned mask)
+{
     json_t *a = json_array();
     for (int d = 0; a && d < 7; d++)
-        if ((!strcmp(days, "weekdays") && d < 5) || (!strcmp(days, "weekends") && d >= 5) ||
-            !strcmp(days, wk[d]))
-            json_array_append_new(a, json_string(wk[d]));
+        if (mask & (1u << d)) json_array_append_new(a, json_string(day_words[d]));
     return a;
 }
 
@@ -72,7 +122,7 @@ json_t *resolve_rule(const struct resolve_registry *r, const struct intent_line 
     if (!intent_rule_mask_ok(m) || !action) goto fail;
     const char *when = intent_line_get(l, "when"), *to = intent_line_get(l, "to");
     if (m & (1u << RULE_AT)) {
-        if (!(v = time_json(intent_line_get(l, "at")))) goto fail;
+        if (!(v = time_json(intent_line_get(l, "at"), utterance))) goto fail;
         trig = json_pack("{s:s,s:o}", "platform", "time", "at", v);
     } else if (m & (1u << RULE_WHEN)) {
         /* the model may copy only part of the trigger's name ("motion" of "hallway motion"):
@@ -106,13 +156,15 @@ json_t *resolve_rule(const struct resolve_registry *r, const struct intent_line 
     if (!trig || !(rule = json_object())) goto fail;
     json_object_set_new(rule, "trigger", trig);
     trig = NULL;
+    /* the days said decide, when there is an utterance: `days` has no span behind it */
     const char *days = intent_line_get(l, "days");
-    if (days && strcmp(days, "daily")) json_object_set_new(rule, "weekdays", weekdays_json(days));
+    unsigned mask = utterance ? weekdays_said(utterance) : days ? days_mask(days) : 0;
+    if (mask && mask != WEEKDAYS_ALL) json_object_set_new(rule, "weekdays", weekdays_json(mask));
     static const char *const window[] = {"after", "before"};
     for (int i = 0; i < 2; i++) {
         const char *span = intent_line_get(l, window[i]);
         if (!span) continue;
-        if (!(v = time_json(span))) goto fail;
+        if (!(v = time_json(span, utterance))) goto fail;
         json_object_set_new(rule, window[i], v);
     }
     if (m & (1u << RULE_FOR)) {

@@ -16,6 +16,7 @@
 #include "engine/decode.h"
 #include "engine/intent_line.h"
 #include "engine/resolve_rule.h"
+#include "engine/weekdays.h"
 #include "hub_status.h"
 
 /* a grammar bug fails most of the 6000 generated sentences; the first 30 say enough */
@@ -56,6 +57,20 @@ static void answer_is(const struct resolve_registry *r, const char *line, const 
           got ? json_dumps(got, JSON_COMPACT | JSON_SORT_KEYS) : "NULL", want);
     json_decref(got);
     json_decref(exp);
+}
+
+/* The days an utterance names, as "mon,wed,..." ("" for none). */
+static void days_are(const char *utt, const char *want)
+{
+    static const char *const names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    char got[64] = "";
+    unsigned m = weekdays_said(utt);
+    for (int d = 0; d < 7; d++)
+        if (m & (1u << d)) {
+            if (*got) strcat(got, ",");
+            strcat(got, names[d]);
+        }
+    CHECK(!strcmp(got, want), "days of '%s': '%s', want '%s'", utt, got, want);
 }
 
 /* Feeds a whole line (and the newline) to the automaton; true when every byte is accepted. */
@@ -237,6 +252,53 @@ int main(void)
               "{\"intent\":null,\"slots\":{}}");
     answer_is(r, "HassTurnOn|name=porch light|when=front door|to=open", "",
               "{\"intent\":null,\"slots\":{}}");
+    /* the days said decide over the line's `days`: one heard where none was said goes, a list
+     * or a range said is kept whole */
+    days_are("at 7 am on monday wednesday and friday turn on the coffee maker", "mon,wed,fri");
+    days_are("at 9 pm monday to thursday pause the tv", "mon,tue,wed,thu");
+    days_are("mon-fri at 6", "mon,tue,wed,thu,fri");
+    days_are("from friday through monday", "mon,fri,sat,sun");
+    days_are("on tuesdays and thursdays at 6 pm", "tue,thu");
+    days_are("on work days at 7", "mon,tue,wed,thu,fri");
+    days_are("every weekday morning", "mon,tue,wed,thu,fri");
+    days_are("on weekends at 9", "sat,sun");
+    days_are("every day at 7", "mon,tue,wed,thu,fri,sat,sun");
+    days_are("every night at 7:45 turn the night light orange", "");
+    days_are("once it is sundown start the roomba", "");
+    days_are("when the sun sets on the sunroom", "");
+    days_are("每周一三五早上八点启动扫地机器人", "mon,wed,fri");
+    days_are("周一到周四晚上十点关掉客厅电视", "mon,tue,wed,thu");
+    days_are("礼拜一至礼拜五晚上十点", "mon,tue,wed,thu,fri");
+    days_are("每周三和周六下午两点", "wed,sat");
+    days_are("周一、三、五", "mon,wed,fri");
+    days_are("每个星期天傍晚六点", "sun");
+    days_are("周末早上九点", "sat,sun");
+    days_are("工作日早上七点", "mon,tue,wed,thu,fri");
+    days_are("每周一三点开灯", "mon"); /* 三点 is three o'clock */
+    days_are("周五十点", "fri");
+    days_are("一周一次", "");
+    days_are("周一，三楼的灯", "mon");
+    days_are("每周五天黑后关灯", "fri");
+    days_are("星期五一旦有人回家", "fri");
+    days_are("那个星期四下午三点", "thu");
+    days_are("每周六日落时", "sat");
+    days_are("周六日都休息", "sat,sun");
+    days_are("at 11pm on teusdays and on weekdyas", "mon,tue,wed,thu,fri");
+    days_are("on work dasy at 7", "mon,tue,wed,thu,fri");
+    answer_is(r, "HassTurnOn|name=hall light|at=7:45|days=sat", "every night at 7:45 turn on the "
+              "hall light",
+              "{\"intent\":\"HubCreateRule\",\"slots\":{},\"rule\":{\"trigger\":{\"platform\":"
+              "\"time\",\"at\":\"19:45:00\"},\"action\":{\"intent\":\"HassTurnOn\",\"slots\":"
+              "{\"name\":\"Hall Light\"}}}}");
+    answer_is(r, "HassTurnOn|name=hall light|at=7 am|days=wed",
+              "at 7 am on monday wednesday and friday turn on the hall light",
+              "{\"intent\":\"HubCreateRule\",\"slots\":{},\"rule\":{\"trigger\":{\"platform\":"
+              "\"time\",\"at\":\"07:00:00\"},\"weekdays\":[\"mon\",\"wed\",\"fri\"],"
+              "\"action\":{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Hall Light\"}}}}");
+    answer_is(r, "HassTurnOn|name=卧室窗帘|at=早上8点", "每周一三五早上8点打开卧室窗帘",
+              "{\"intent\":\"HubCreateRule\",\"slots\":{},\"rule\":{\"trigger\":{\"platform\":"
+              "\"time\",\"at\":\"08:00:00\"},\"weekdays\":[\"mon\",\"wed\",\"fri\"],"
+              "\"action\":{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"卧室窗帘\"}}}}");
     /* an ordinary line still gets the ordinary answer */
     answer_is(r, "HassTurnOn|name=hall light", "turn on the hall light",
               "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Hall Light\"}}");
