@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "engine/numbers.h"
+#include "engine/zh_words.h"
 #include "hub_status.h"
 
 /* ---- words said ---- */
@@ -369,18 +370,70 @@ static bool item_bound(const char *w, int n)
            word_in(w, n, item_list_words);
 }
 
+/* item_whole_line for Chinese: an item cut short of the characters that still name the thing
+ * (数学 of 数学卷子做完了, 练字 of 添上练字半小时, 英语 of 把英语听写移除) runs on over them when
+ * they end where the asking goes on: a verb of lists or of having done, a word that brings in
+ * the list, a mark or the end; never over a word that says something else (牛奶家里没有了 keeps
+ * 牛奶). An item that took the first character of such a verb (猫砂用 of 猫砂用完了) gives it
+ * back. */
+static bool item_whole_zh(const struct intent_line *l, const char *item, const char *utt,
+                          struct intent_line *out)
+{
+    /* where the naming of the thing ends for certain */
+    static const char *const ends[] = {
+        "做完", "完成", "搞定", "勾掉", "勾上", "划掉", "删掉", "删了", "删除", "移除", "去掉",
+        "拿掉", "清掉", "不用", "不要", "不需要", "用完", "没了", "买了", "买好", "已经",
+        "加到", "加进", "加入", "添到", "记到", "写到", "写进", "放到", "放进", "到", NULL};
+    /* words that may end it or say something else: no run-on over or up to them */
+    static const char *const unsure[] = {
+        "了", "吧", "呢", "啊", "呀", "嘛", "哦", "的", "在", "里", "上", "中", "也", "都", "和",
+        "跟", "还", "给", "帮", "请", "谢", "麻烦", "拜托", "好", "行", "可以", "一下", "清单",
+        "列表", "标", "买", "为", "成", "弄", "搞", "做", "已", "被", "把", "将", "要", "想", "需",
+        NULL};
+    const char *at = strstr(utt, item);
+    if (!at) return false;
+    size_t n = strlen(item);
+    const char *after = at + n;
+    char said[INTENT_LINE_MAX];
+    for (int i = 0; ends[i]; i++) { /* 猫砂用|完了: the item took the verb's first character */
+        size_t k = strlen(ends[i]);
+        for (size_t c = 3; c < k && c < n; c += 3)
+            if (!strncmp(at + n - c, ends[i], c) && !strncmp(after, ends[i] + c, k - c)) {
+                span_copy(said, sizeof said, at, n - c);
+                return said[0] && line_with(l, "item", said, out);
+            }
+    }
+    const char *p = after;
+    for (;;) {
+        int k;
+        bool end = !*p || strchr(",.!?;: ", *p);
+        for (int m = 0; zh_marks[m] && !end; m++) end = starts(p, zh_marks[m]);
+        for (int i = 0; ends[i] && !end; i++) end = starts(p, ends[i]);
+        if (end) break;
+        for (int i = 0; unsure[i]; i++)
+            if (starts(p, unsure[i])) return false;
+        if (!zh_is_han((const unsigned char *)p, (int)strlen(p), &k)) return false;
+        p += k;
+    }
+    if (p == after) return false;
+    span_copy(said, sizeof said, at, (size_t)(p - at));
+    return line_with(l, "item", said, out);
+}
+
 /* An English item span cut short inside the words that name the thing ("butter" of "peanut
- * butter is done, tick it off", "cat" of "note cat litter in books to read"): the words before
- * it back to an item_bound word or the phrase's start, where the item is what the sentence
- * speaks of ("... is done") or a particle or article comes before them ("jot down garbage
- * bags"; a verb the hub does not know, as in "erase garbage bags", would be taken in); and
- * the words after it up to the word that brings in the list. */
+ * butter is done, tick it off", "cat" of "note cat litter in books to read", "lids" of "add
+ * canning lids", "muck" of "add muck out the stalls to farm chores"): the words before it back
+ * to an item_bound word or the phrase's start, where the item is what the sentence speaks of
+ * ("... is done") or a particle, an article or a verb of lists comes before them ("jot down
+ * garbage bags"; a verb the hub does not know, as in "erase garbage bags", would be taken in);
+ * and the words after it up to the word that brings in the list or "as" (done). */
 bool item_whole_line(const struct intent_line *l, const char *utt, struct intent_line *out)
 {
     const char *item = intent_line_get(l, "item");
     int at[UTT_WORDS], len[UTT_WORDS];
     bool stop[UTT_WORDS];
-    if (!item || !utt || (unsigned char)item[0] >= 0x80) return false;
+    if (!item || !utt) return false;
+    if ((unsigned char)item[0] >= 0x80) return item_whole_zh(l, item, utt, out);
     long item_at = utt_find(utt, item, 0);
     if (item_at < 0) return false;
     int n = utt_words(utt, at, len, stop), a = -1, b = -1;
@@ -398,15 +451,27 @@ bool item_whole_line(const struct intent_line *l, const char *utt, struct intent
     while (s > 0 && !stop[s - 1] && !item_bound(utt + at[s - 1], len[s - 1]) &&
            !(at[s - 1] >= list_at && at[s - 1] < list_end))
         s--;
+    /* a verb of lists right before the words ("add canning lids"), not one of asking
+     * ("pretty please erase garbage bags": erase is no verb the hub knows) */
+    static const char *const asking[] = {"please", "pretty", NULL};
     bool subject = b < n && !stop[b - 1] && word_in(utt + at[b], len[b], item_is);
     bool led = s > 0 && !stop[s - 1] && (word_in(utt + at[s - 1], len[s - 1], item_particles) ||
-                                         word_in(utt + at[s - 1], len[s - 1], item_articles));
+                                         word_in(utt + at[s - 1], len[s - 1], item_articles) ||
+                                         (word_in(utt + at[s - 1], len[s - 1], item_verbs) &&
+                                          !word_in(utt + at[s - 1], len[s - 1], asking)));
     if (!subject && !led) s = a;
-    while (e < n && !stop[e - 1] && !item_bound(utt + at[e], len[e])) e++;
-    /* forward only up to a word that brings in the list: else the words run on into another
-     * thing said */
-    if (e > b && (e >= n || stop[e - 1] || !word_in(utt + at[e], len[e], item_list_words)))
+    /* forward across articles and "of" too ("muck" of "muck out the stalls to farm chores"),
+     * but only up to a word that brings in the list or says it is done ("as done"): else the
+     * words run on into another thing said */
+    static const char *const inner[] = {"the", "a", "an", "of", NULL};
+    while (e < n && !stop[e - 1] &&
+           (!item_bound(utt + at[e], len[e]) || word_in(utt + at[e], len[e], inner)))
+        e++;
+    static const char *const done_as[] = {"as", NULL};
+    if (e > b && (e >= n || stop[e - 1] || !(word_in(utt + at[e], len[e], item_list_words) ||
+                                             word_in(utt + at[e], len[e], done_as))))
         e = b;
+    while (e > b && word_in(utt + at[e - 1], len[e - 1], inner)) e--; /* "... the" */
     if (s == a && e == b) return false;
     char said[INTENT_LINE_MAX];
     snprintf(said, sizeof said, "%.*s", at[e - 1] + len[e - 1] - at[s], utt + at[s]);
