@@ -1141,6 +1141,29 @@ static long last_word_end(const char *utt, size_t limit, const char *const *word
     return best;
 }
 
+static const char *const thanks[] = {"please", "thanks", "thank you", "谢谢", "好吗", "行吗",
+                                     "可以吗", "拜托", NULL};
+
+/* The end of utt[from, end) less the thanks said at its end ("..., thanks", "…，谢谢"). */
+static size_t without_thanks(const char *utt, size_t from, size_t end)
+{
+    for (bool cut = true; cut;) {
+        cut = false;
+        for (int i = 0; thanks[i]; i++) {
+            size_t tl = strlen(thanks[i]);
+            bool ascii = (unsigned char)thanks[i][0] < 0x80;
+            if (end >= from + tl && !strncasecmp(utt + end - tl, thanks[i], tl) &&
+                (!ascii || end == from + tl || !isalnum((unsigned char)utt[end - tl - 1]))) {
+                end -= tl, cut = true;
+                while (end > from && (strchr(" ,", utt[end - 1]) ||
+                                      (end >= from + 3 && !strncmp(utt + end - 3, "，", 3))))
+                    end -= utt[end - 1] == ' ' || utt[end - 1] == ',' ? 1 : 3;
+            }
+        }
+    }
+    return end;
+}
+
 /* A broadcast's message runs from the words that say who hears it to the end of the utterance
  * (data/templates: "shout to everyone that ...", "make an announcement ...", 通知大家，...).
  * The model may copy only its end ("the door" of "someone is at the door", read as a place) or
@@ -1154,8 +1177,6 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
         "that", "everyone", "everybody", "the house", "the family", "announcement", "saying",
         "announce", "broadcast", "know", ":", "大家", "全家", "全家人", "所有人", "每个人",
         "家里人", "全屋", "广播", "通知", "一下", "说一声", "说一下", "：", "，", NULL};
-    static const char *const thanks[] = {"please", "thanks", "thank you", "谢谢", "好吗", "行吗",
-                                         "可以吗", "拜托", NULL};
     /* words that start another request after a comma ("…, and dim the lights", 顺便…) */
     static const char *const next[] = {"and", "then", "also", "顺便", "然后", "再", "并且", "还有",
                                        "同时", "另外", NULL};
@@ -1174,9 +1195,25 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
             if (end >= me + sl && !memcmp(utt + end - sl, stops[i], sl)) end -= sl, cut = true;
         }
     }
+    /* a request that opens with the broadcast and a comma (广播一下，饭做好了，大家下来吃饭):
+     * all that follows the comma, audience words and all, less the thanks at its end */
+    static const char *const openers[] = {"广播", "通知", "announce", "broadcast", NULL};
+    const char *comma = strstr(utt, "，"), *ascii_comma = strchr(utt, ',');
+    size_t comma_len = strlen("，");
+    if (!comma || (ascii_comma && ascii_comma < comma)) comma = ascii_comma, comma_len = 1;
+    long start;
+    if (comma && comma + comma_len <= at) {
+        char opening[INTENT_LINE_MAX];
+        snprintf(opening, sizeof opening, "%.*s", (int)(comma - utt), utt);
+        if (says_any(opening, openers)) {
+            start = (long)(comma - utt + (long)comma_len);
+            end = without_thanks(utt, (size_t)start, end);
+            goto take;
+        }
+    }
     bool whole = end == me; /* else short of the end: only a span that holds the audience
                              * ("shout to everyone"), the message the words after it */
-    long start = last_word_end(utt, whole ? ms : me, audience);
+    start = last_word_end(utt, whole ? ms : me, audience);
     if (!whole && start <= (long)ms) {
         /* cut at a comma it goes on after (广播一下，乐乐快下楼，校车来了): to the end, where
          * the rest names no audience and is no thanks */
@@ -1189,9 +1226,12 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
             another = !strncasecmp(rest, next[i], nl) &&
                       ((unsigned char)next[i][0] >= 0x80 || !isalnum((unsigned char)rest[nl]));
         }
-        if (!cl || another || last_word_end(utt, end, audience) > (long)(me + cl) ||
-            says_any(utt + me, thanks))
+        if (another || last_word_end(utt, end, audience) > (long)(me + cl) ||
+            (cl && says_any(utt + me, thanks)))
             return false;
+        /* cut with no comma ("the cows" of "shout to everybody that the cows got out"): to
+         * the end, less the thanks there */
+        if (!cl) end = without_thanks(utt, me, end);
         whole = true;
         start = (long)ms;
     }
@@ -1212,6 +1252,17 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
     }
     if (start < 0) return false;
     while (utt[start] && strchr(" ,:", utt[start])) start++;
+    /* "tell maya to come down for dinner": what she is told to do */
+    static const char *const tellers[] = {"tell ", "ask ", NULL};
+    for (int i = 0; tellers[i]; i++) {
+        size_t tl = strlen(tellers[i]);
+        if (strncasecmp(utt + start, tellers[i], tl)) continue;
+        const char *to = strcasestr(utt + start + tl, " to ");
+        int words = 0;
+        for (const char *p = utt + start + tl; to && p < to; p++) words += *p == ' ';
+        if (to && words < 2 && to + 4 < utt + end) start = (long)(to + 4 - utt);
+    }
+take:
     for (bool cut = true; cut;) {
         cut = false;
         static const char *const lead_marks[] = {"，", "：", NULL};

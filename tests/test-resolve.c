@@ -699,6 +699,24 @@ static void said_cases(const struct intent_schema *s)
     check_ground(zh, s, "告诉大家晚饭好了，快来吃", "HassBroadcast|message=晚饭好了",
                  "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":"
                  "\"晚饭好了，快来吃\"}}");
+    /* a message cut with no comma runs to the end, less the thanks; "tell maya to ..." is what
+     * she is told; a request that opens with the broadcast and a comma: all after the comma */
+    check_ground(en, s, "shout to everybody that the cows got out please",
+                 "HassBroadcast|message=the cows",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"the cows got out\"}}");
+    check_ground(en, s, "let the whole house know grandpa's truck just pulled in",
+                 "HassBroadcast|message=grandpa's truck",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":"
+                 "\"grandpa's truck just pulled in\"}}");
+    check_ground(en, s, "tell maya to come down for dinner",
+                 "HassBroadcast|message=tell maya to come",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":"
+                 "\"come down for dinner\"}}");
+    check_ground(zh, s, "广播一下，饭做好了，大家下来吃饭", "HassBroadcast|message=饭做好了，大家",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":"
+                 "\"饭做好了，大家下来吃饭\"}}");
+    check_ground(zh, s, "广播一下，饭做好了，谢谢", "HassBroadcast|message=饭做好了，谢谢",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"饭做好了\"}}");
     /* must not change: a "that" of the message's own; a message that does not end it, and
      * holds no word of the audience */
     check_ground(
