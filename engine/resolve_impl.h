@@ -172,9 +172,11 @@ bool query_class_line(const struct intent_def *d, const struct intent_line *l, c
 bool query_verb_zh_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: the time or the date by the words said; neither said: no intent */
 bool clock_said_line(const struct intent_line *l, const char *utt, struct intent_line *out);
-/* resolve_said.c: a service the hub does not give asked for (a call, a message, a booking:
- * null); a slotless temperature question that says no word of warmth (null) */
+/* resolve_said.c: a service the hub does not give asked for (a call, a message, a booking,
+ * the news: null); a broadcast with no word of announcing or its hearers (null); a slotless
+ * temperature question that says no word of warmth (null) */
 bool service_asked(const struct intent_line *l, const char *utt);
+bool broadcast_unsaid(const struct intent_line *l, const char *utt);
 bool temperature_unsaid(const struct intent_line *l, const char *utt);
 /* resolve_said.c: the volume's way by the words said (声音太小了: up); a player turned up or
  * down is its volume; a step that is a number with no way said is the level */

@@ -1809,6 +1809,8 @@ bool service_asked(const struct intent_line *l, const char *utt)
                                      "发个微信", "发邮件", "发封邮件", "发个邮件", "订机票",
                                      "订酒店", "订外卖", "点外卖", "叫外卖", "叫车", "打车",
                                      "导航", "航班", "挂号", NULL};
+    /* things the hub cannot tell, said anywhere: the news */
+    static const char *const untold[] = {"news", "headlines", "新闻", NULL};
     static const char *const robots[] = {"HassVacuumReturnToBase", "HassLawnMowerDock", NULL};
     if (!utt || in_list(robots, l->intent)) return false;
     char rest[INTENT_LINE_MAX]; /* the free text says nothing of what is asked */
@@ -1817,13 +1819,28 @@ bool service_asked(const struct intent_line *l, const char *utt)
         if (intent_slot_kind(l->slots[i].name) == INTENT_SLOT_TEXT)
             blank_all(rest, l->slots[i].value);
     utt = rest;
-    if (says_any(utt, zh)) return true;
+    if (says_any(utt, zh) || says_any(utt, untold)) return true;
     int at[UTT_WORDS], len[UTT_WORDS];
     bool stop[UTT_WORDS];
     int n = utt_words(utt, at, len, stop), w = 0;
     while (w < n && word_in(utt + at[w], len[w], lead)) w++;
     return w < n && word_in(utt + at[w], len[w], verbs) &&
            !(w + 1 < n && word_in(utt + at[w + 1], len[w + 1], hub_after));
+}
+
+/* A broadcast where nobody is told anything: no word of announcing, telling or the household
+ * is said ("lock the feed room, the raccoons got in again" heard as a broadcast of "the
+ * raccoons got in", "remind me to call the dentist"). Every phrasing of a broadcast names the
+ * announcing or who hears it. */
+bool broadcast_unsaid(const struct intent_line *l, const char *utt)
+{
+    static const char *const words[] = {
+        "tell", "announce", "announcement", "broadcast", "everyone", "everybody", "house",
+        "family", "shout", "yell", "holler", "know", "intercom", "speakers", "say", "saying",
+        "广播", "通知", "大家", "全家", "所有人", "每个人", "家里人", "全屋", "告诉", "说一声",
+        "说一下", "喊", "叫", "宣布", "转告", NULL};
+    return utt && !strcmp(l->intent, "HassBroadcast") && !says_any(utt, words) &&
+           !strcasestr(utt, "announc"); /* a typo past the mending ("announcemment") */
 }
 
 /* ---- lights, mute, colours and locks ---- */

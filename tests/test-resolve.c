@@ -460,6 +460,20 @@ static void service_cases(const struct intent_schema *s)
     check_ground(h, s, "待办里加上给妈妈打电话", "HassListAddItem|name=待办|item=给妈妈打电话",
                  "{\"intent\":\"HassListAddItem\",\"slots\":{\"name\":\"待办\","
                  "\"item\":\"给妈妈打电话\"}}");
+    /* the news; a broadcast where nobody is told anything; must not change: the news as what
+     * is played, a broadcast to the household, one whose hearers are told by name */
+    check_ground(h, s, "今天有什么新闻", "HassGetCurrentDate", null);
+    check_ground(h, s, "remind me to call the dentist tomorrow",
+                 "HassBroadcast|message=call the dentist tomorrow", null);
+    check_ground(h, s, "lock the shed, the raccoons got in again",
+                 "HassBroadcast|message=the raccoons got in", null);
+    check_ground(h, s, "play the news", "HassMediaSearchAndPlay|search_query=the news",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
+                 "\"the news\"}}");
+    check_ground(h, s, "跟全家说晚饭好了", "HassBroadcast|message=晚饭好了",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"晚饭好了\"}}");
+    check_ground(h, s, "tell priya to find her shoes", "HassBroadcast|message=find her shoes",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"find her shoes\"}}");
     resolve_registry_free(h);
 }
 
