@@ -647,10 +647,14 @@ static json_t *resolve_slots(const struct resolve_registry *r, const struct inte
             }
             jv = json_string(e);
         } else if (intent_slot_kind(name) == INTENT_SLOT_NUMBER) {
+            /* the contract's percentages run 0 to 100: "set the oven to 350" is no fan speed */
+            static const char *const percents[] = {"brightness", "position", "percentage",
+                                                   "volume_level", NULL};
             double x;
             if (!strcmp(name, "volume_step") && (!strcmp(val, "up") || !strcmp(val, "down")))
                 jv = json_string(val);
-            else if (num_parse_slot(name, val, &x) == HUB_OK)
+            else if (num_parse_slot(name, val, &x) == HUB_OK &&
+                     (!in_list(percents, name) || (x >= 0 && x <= 100)))
                 jv = number_json(x);
             else {
                 json_decref(slots);
@@ -843,7 +847,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (misfit && !intent_line_get(l, "name") && !intent_def_combo(d, intent_line_mask(l)))
         ans = null_answer(); /* the intent needs a name and none was said */
     else if (kind_missing(r, l) || owner_unknown(r, l, utterance) ||
-             broadcast_unsaid(l, utterance))
+             broadcast_unsaid(l, utterance) || robot_unsaid(l, utterance))
         ans = null_answer();
     else ans = resolve_slots(r, d, l, context_area);
 out:

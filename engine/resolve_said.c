@@ -1843,6 +1843,35 @@ bool broadcast_unsaid(const struct intent_line *l, const char *utt)
            !strcasestr(utt, "announc"); /* a typo past the mending ("announcemment") */
 }
 
+/* A robot's intent with no robot named and no word of its work said ("start the dishwasher"
+ * heard as the mower, 打开车库的充电桩给车充电 as the vacuum going home): the house's robot is
+ * not what was spoken of. Words are matched as word starts ("vac" of "vaucuming" aside). */
+bool robot_unsaid(const struct intent_line *l, const char *utt)
+{
+    static const char *const mow[] = {"mow", "lawn", "grass", "yard", "garden", "割", "草",
+                                      NULL};
+    static const char *const vacuum[] = {
+        "vac", "vau", "hoover", "clean", "robot", "roomba", "sweep", "mop", "dust", "tidy",
+        "dirty", "filthy", "mess", "扫", "吸", "拖", "清", "机器人", "脏", NULL};
+    /* going home is said of the robot without naming its work */
+    static const char *const home[] = {"dock", "base", "home", "charg", "回", "归位", NULL};
+    if (!utt || intent_line_get(l, "name")) return false;
+    bool mower = !strncmp(l->intent, "HassLawnMower", 13);
+    bool vac = !strncmp(l->intent, "HassVacuum", 10);
+    if (!mower && !vac) return false;
+    const char *const *words = mower ? mow : vacuum;
+    bool going_home = !strcmp(l->intent, "HassVacuumReturnToBase") ||
+                      !strcmp(l->intent, "HassLawnMowerDock");
+    for (int pass = 0; pass < 1 + going_home; pass++, words = home)
+        for (int i = 0; words[i]; i++) {
+            bool ascii = (unsigned char)words[i][0] < 0x80;
+            for (const char *p = utt; (p = ascii ? strcasestr(p, words[i]) : strstr(p, words[i]));
+                 p++)
+                if (!ascii || p == utt || !isalnum((unsigned char)p[-1])) return false;
+        }
+    return true;
+}
+
 /* ---- lights, mute, colours and locks ---- */
 
 /* The domain and device class slots. */

@@ -440,8 +440,10 @@ static void undo_state_cases(const struct intent_schema *s)
     resolve_registry_free(p);
 }
 
-/* A service the hub does not give (a call, a message, a booking): null (service_asked); must
- * not change: the hub's own "call out" and "call the mower back", the words as a list's item */
+/* A service the hub does not give (a call, a message, a booking, the news), a broadcast or a
+ * robot nothing was said of, a percentage past 100: null (service_asked, broadcast_unsaid,
+ * robot_unsaid); must not change: the hub's own "call out" and "call the mower back", the
+ * words as a list's item */
 static void service_cases(const struct intent_schema *s)
 {
     struct resolve_registry *h = load_str(
@@ -474,6 +476,19 @@ static void service_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"晚饭好了\"}}");
     check_ground(h, s, "tell priya to find her shoes", "HassBroadcast|message=find her shoes",
                  "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"find her shoes\"}}");
+    /* a robot's intent with nothing of its work said; a percentage past 100; must not change:
+     * the work said, going home said of it */
+    check_ground(h, s, "start the dishwasher", "HassLawnMowerStartMowing", null);
+    check_ground(h, s, "车库的充电桩开始充电", "HassVacuumReturnToBase", null);
+    check_ground(h, s, "set the oven to 350", "HassFanSetSpeed|percentage=350", null);
+    check_ground(h, s, "time to mow", "HassLawnMowerStartMowing",
+                 "{\"intent\":\"HassLawnMowerStartMowing\",\"slots\":{}}");
+    check_ground(h, s, "let the roomba do its thing", "HassVacuumStart",
+                 "{\"intent\":\"HassVacuumStart\",\"slots\":{}}");
+    check_ground(h, s, "别割了，回去充电", "HassLawnMowerDock",
+                 "{\"intent\":\"HassLawnMowerDock\",\"slots\":{}}");
+    check_ground(h, s, "让它回去充电", "HassVacuumReturnToBase",
+                 "{\"intent\":\"HassVacuumReturnToBase\",\"slots\":{}}");
     resolve_registry_free(h);
 }
 
