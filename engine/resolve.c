@@ -703,7 +703,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
            ROOMED, KINDED, MANY, LISTED, VERBED, SHOPPED, BARE, REPAIRED, REPLACED, GROUNDED,
            PLACED, PLAYED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED,
            ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED,
-           CLASS_QUERIED, VERB_QUERIED, COMMANDED, N_STEPS };
+           CLASS_QUERIED, VERB_QUERIED, COMMANDED, DELAYED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -738,6 +738,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (temperature_unsaid(l, utterance) || service_asked(l, utterance)) {
         ans = null_answer();
         goto out;
+    }
+    if (delayed_command_line(schema, l, utterance, &step[DELAYED])) {
+        l = &step[DELAYED];
+        d = intent_schema_find(schema, l->intent);
     }
     if (player_way_line(r, schema, l, utterance, &step[LOUDER])) {
         l = &step[LOUDER];

@@ -148,6 +148,10 @@ bool timer_name_line(const struct resolve_registry *r, const struct intent_def *
 bool timer_add_line(const struct intent_schema *schema, const struct intent_line *l,
                     const char *utt, struct intent_line *out);
 bool command_end_line(const struct intent_line *l, const char *utt, struct intent_line *out);
+/* resolve_said.c: a device command said with a wait before it (半小时后把电热毯关掉): the timer
+ * that runs it */
+bool delayed_command_line(const struct intent_schema *schema, const struct intent_line *l,
+                          const char *utt, struct intent_line *out);
 /* resolve_ground.c: name=<area>的<kind word> as area + domain (+ device_class) */
 bool de_kind_line(const struct resolve_registry *r, const struct intent_def *d,
                   const struct intent_line *l, struct intent_line *out);

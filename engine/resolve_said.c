@@ -770,6 +770,125 @@ bool timer_add_line(const struct intent_schema *schema, const struct intent_line
     return true;
 }
 
+/* The longest duration said at p ("半小时", "2 hours", "an hour and a half"): its length in
+ * bytes, with the duration in *d; 0 when none. English durations end on a word. */
+static size_t duration_at(const char *p, struct num_duration *d)
+{
+    char buf[64];
+    size_t best = 0, n = strlen(p);
+    for (size_t k = 1; k <= n && k < sizeof buf; k++) {
+        bool ascii_end = k < n && isalnum((unsigned char)p[k]) && isalnum((unsigned char)p[k - 1]);
+        if (ascii_end || (k < n && ((unsigned char)p[k] & 0xC0) == 0x80)) continue;
+        memcpy(buf, p, k);
+        buf[k] = '\0';
+        struct num_duration t;
+        if (num_parse_duration(buf, &t) == HUB_OK) best = k, *d = t;
+    }
+    return best;
+}
+
+/* The start of p past any of words (and the blanks and commas after them), repeatedly. */
+static const char *past_words(const char *p, const char *const *words)
+{
+    for (bool cut = true; cut;) {
+        cut = false;
+        for (int i = 0; words[i]; i++) {
+            size_t wl = strlen(words[i]);
+            bool ascii = (unsigned char)words[i][0] < 0x80;
+            if (!(ascii ? strncasecmp(p, words[i], wl) : strncmp(p, words[i], wl)) &&
+                (!ascii || !isalnum((unsigned char)p[wl]))) {
+                p += wl, cut = true;
+                while (*p == ' ' || *p == ',') p++;
+                if (starts(p, "，")) p += strlen("，");
+            }
+        }
+    }
+    return p;
+}
+
+/* A command on a device said with the time to wait before it ("半小时后把电热毯关掉", "in 20
+ * minutes turn off the coffee maker", "turn off the porch light in 2 hours"), heard as the
+ * command itself or as a change to a timer: a timer of that duration that runs it (StartTimer with conversation_command,
+ * INTENTS.md). The wait must open the request (after fillers, with 后/以后/之后/就 in Chinese,
+ * "in"/"after" in English) or, in English, close it ("in 2 hours"). */
+bool delayed_command_line(const struct intent_schema *schema, const struct intent_line *l,
+                          const char *utt, struct intent_line *out)
+{
+    static const char *const commands[] = {
+        "HassTurnOn", "HassTurnOff", "HassLightSet", "HassSetPosition",
+        "HassClimateSetTemperature", "HassFanSetSpeed", "HassSetVolume", "HassMediaPause",
+        "HassMediaUnpause", "HassMediaNext", "HassMediaPlayerMute", "HassMediaPlayerUnmute",
+        "HassVacuumStart", "HassVacuumReturnToBase", "HassLawnMowerStartMowing",
+        "HassLawnMowerDock", NULL};
+    /* a wait heard as changing a timer ("过十五秒钟就关上按摩椅" as taking 15 s off) */
+    static const char *const timer_changes[] = {"HassIncreaseTimer", "HassDecreaseTimer", NULL};
+    static const char *const timer_words[] = {"timer", "计时", "定时", NULL};
+    static const char *const fillers[] = {
+        "please", "can you", "could you", "would you", "hey", "ok", "okay", "so", "um", "uh",
+        "请", "麻烦你", "麻烦", "帮我", "帮忙", "拜托", "辛苦你", "那个", "嗯嗯", "嗯", "额", "唔",
+        "呃", "你", NULL};
+    static const char *const zh_wait[] = {"再过", "过", "等", NULL};
+    static const char *const zh_then[] = {"以后", "之后", "后", "就", NULL};
+    static const char *const zh_lead[] = {"就", "再", "帮我", "给我", NULL};
+    static const char *const en_wait[] = {"in", "after", NULL};
+    static const char *const tail[] = {"please", "thanks", "thank you", NULL};
+    const struct intent_def *timer = schema ? intent_schema_find(schema, "HassStartTimer") : NULL;
+    if (!utt || !timer || !(in_list(commands, l->intent) || in_list(timer_changes, l->intent)))
+        return false;
+    struct num_duration d = {0, 0, 0};
+    const char *cmd = NULL;
+    size_t cmd_len = 0;
+    const char *p = past_words(utt, fillers), *w = past_words(p, zh_wait);
+    size_t dl;
+    if ((unsigned char)*p >= 0x80) {
+        if (!(dl = duration_at(w, &d))) return false;
+        const char *q = w + dl, *after = past_words(q, zh_then);
+        if (after == q) return false; /* a duration with no 后 or 就: not a wait */
+        cmd = past_words(after, zh_lead);
+        cmd_len = strlen(cmd);
+    } else {
+        const char *in = past_words(p, en_wait);
+        if (in != p && (dl = duration_at(in, &d))) { /* "in 20 minutes, turn off ..." */
+            cmd = past_words(in + dl, (const char *const[]){"then", "and", NULL});
+            cmd_len = strlen(cmd);
+        } else { /* "... in 2 hours" */
+            const char *last = NULL;
+            for (const char *q = utt; (q = strcasestr(q, " in ")); q++) last = q;
+            if (!last || !(dl = duration_at(last + 4, &d))) return false;
+            const char *rest = past_words(last + 4 + dl, tail);
+            while (*rest && strchr(" .!?,", *rest)) rest++;
+            if (*rest) return false; /* words follow: not the end of the request */
+            cmd = p;
+            cmd_len = (size_t)(last - p);
+        }
+    }
+    while (cmd_len && strchr(" .!?,", cmd[cmd_len - 1])) cmd_len--;
+    static const char *const zh_end[] = {"。", "！", "？", "，", NULL};
+    for (bool cut = true; cut;) {
+        cut = false;
+        for (int i = 0; zh_end[i]; i++) {
+            size_t el = strlen(zh_end[i]);
+            if (cmd_len >= el && !strncmp(cmd + cmd_len - el, zh_end[i], el)) cmd_len -= el, cut = true;
+        }
+    }
+    if (!cmd_len || d.hours + d.minutes + d.seconds <= 0) return false;
+    char c[INTENT_LINE_MAX];
+    snprintf(c, sizeof c, "%.*s", (int)cmd_len, cmd);
+    if (in_list(timer_changes, l->intent) && says_any(c, timer_words)) return false;
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", "HassStartTimer");
+    char v[32];
+    const long parts[3] = {d.hours, d.minutes, d.seconds};
+    static const char *const units[3] = {"hours", "minutes", "seconds"};
+    for (int i = 0; i < 3; i++) {
+        if (!parts[i]) continue;
+        snprintf(v, sizeof v, "%ld", parts[i]);
+        if (intent_line_add(out, units[i], v) != HUB_OK) return false;
+    }
+    return intent_line_add(out, "conversation_command", c) == HUB_OK &&
+           intent_def_combo(timer, intent_line_mask(out));
+}
+
 /* A command to run when a timer ends, copied short of the end of its phrase ("turn the family
  * room" of "wait 51 seconds then turn the family room downlights off", 把琴房筒灯 of
  * "过两小时就把琴房筒灯打开"): the rest of the phrase, up to its punctuation, when that rest says

@@ -492,6 +492,40 @@ static void service_cases(const struct intent_schema *s)
     resolve_registry_free(h);
 }
 
+/* A device command said with a wait before it, heard as the command or as a timer change: the
+ * timer that runs it (delayed_command_line); must not change: "in" before a place, a timer's
+ * own change, a duration with no wait */
+static void delay_cases(const struct intent_schema *s)
+{
+    struct resolve_registry *h = load_str(
+        "{\"areas\":[{\"name\":\"Kitchen\",\"aliases\":[]}],"
+        "\"entities\":[{\"name\":\"电热毯\",\"domain\":\"switch\",\"aliases\":[]},"
+        "{\"name\":\"Coffee Maker\",\"domain\":\"switch\",\"aliases\":[]},"
+        "{\"name\":\"Kitchen Light\",\"domain\":\"light\",\"area\":\"Kitchen\","
+        "\"aliases\":[]}]}");
+    check_ground(h, s, "半小时后把电热毯关掉", "HassTurnOff|name=电热毯",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":30,"
+                 "\"conversation_command\":\"把电热毯关掉\"}}");
+    check_ground(h, s, "麻烦你过十五秒钟就关上电热毯", "HassDecreaseTimer|seconds=十五秒钟",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"seconds\":15,"
+                 "\"conversation_command\":\"关上电热毯\"}}");
+    check_ground(h, s, "in 20 minutes, turn off the coffee maker", "HassTurnOff|name=coffee maker",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":20,"
+                 "\"conversation_command\":\"turn off the coffee maker\"}}");
+    check_ground(h, s, "please turn off the coffee maker in an hour and a half",
+                 "HassTurnOff|name=coffee maker",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"hours\":1,\"minutes\":30,"
+                 "\"conversation_command\":\"turn off the coffee maker\"}}");
+    check_ground(h, s, "turn off the light in the kitchen", "HassTurnOff|area=kitchen|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Kitchen\","
+                 "\"domain\":\"light\"}}");
+    check_ground(h, s, "过五分钟就把计时器关了", "HassDecreaseTimer|minutes=五分钟",
+                 "{\"intent\":\"HassDecreaseTimer\",\"slots\":{\"minutes\":5}}");
+    check_ground(h, s, "把电热毯开两小时", "HassTurnOn|name=电热毯",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"电热毯\"}}");
+    resolve_registry_free(h);
+}
+
 /* A number copied short of its numeral: the whole numeral (number_whole_line); must not
  * change: a number said twice, a numeral that ends there */
 static void number_cases(const struct intent_schema *s)
@@ -2068,6 +2102,7 @@ int main(void)
     review_cases(s);
     setter_cases(s);
     number_cases(s);
+    delay_cases(s);
     player_word_cases(s);
     undo_state_cases(s);
     service_cases(s);
