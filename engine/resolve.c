@@ -851,7 +851,8 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (misfit && !intent_line_get(l, "name") && !intent_def_combo(d, intent_line_mask(l)))
         ans = null_answer(); /* the intent needs a name and none was said */
     else if (kind_missing(r, l) || owner_unknown(r, l, utterance) ||
-             broadcast_unsaid(l, utterance) || robot_unsaid(l, utterance))
+             broadcast_unsaid(l, utterance) || robot_unsaid(l, utterance) ||
+             media_unsaid(l, utterance))
         ans = null_answer();
     else ans = resolve_slots(r, d, l, context_area);
 out:

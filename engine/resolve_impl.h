@@ -181,8 +181,10 @@ bool clock_said_line(const struct intent_line *l, const char *utt, struct intent
  * temperature question that says no word of warmth (null) */
 bool service_asked(const struct intent_line *l, const char *utt);
 bool broadcast_unsaid(const struct intent_line *l, const char *utt);
-/* resolve_said.c: a robot's intent with no robot named and nothing of its work said (null) */
+/* resolve_said.c: a robot's intent with no robot named and nothing of its work said, a Chinese
+ * request to play with no word of playing (null) */
 bool robot_unsaid(const struct intent_line *l, const char *utt);
+bool media_unsaid(const struct intent_line *l, const char *utt);
 bool temperature_unsaid(const struct intent_line *l, const char *utt);
 /* resolve_said.c: the volume's way by the words said (声音太小了: up); a player turned up or
  * down is its volume; a step that is a number with no way said is the level */

@@ -1962,6 +1962,21 @@ bool broadcast_unsaid(const struct intent_line *l, const char *utt)
            !strcasestr(utt, "announc"); /* a typo past the mending ("announcemment") */
 }
 
+/* A Chinese request to play something with no word of playing, listening or watching said
+ * (给爷爷约一个周六的体检, 把电饭煲预约到早上六点 heard as searches): not a request to play. */
+bool media_unsaid(const struct intent_line *l, const char *utt)
+{
+    static const char *const play[] = {"播", "放", "听", "看", "来一", "来首", "来点", "来个",
+                                       "来段", "来些", "唱", "搜", "找", "点一", "点首", "追",
+                                       "刷", "开", "换", "推荐", "整", NULL};
+    int k;
+    if (!utt || strcmp(l->intent, "HassMediaSearchAndPlay")) return false;
+    bool chinese = false;
+    for (const char *p = utt; *p && !chinese; p++)
+        chinese = zh_is_han((const unsigned char *)p, (int)strlen(p), &k);
+    return chinese && !says_any(utt, play);
+}
+
 /* A robot's intent with no robot named and no word of its work said ("start the dishwasher"
  * heard as the mower, 打开车库的充电桩给车充电 as the vacuum going home): the house's robot is
  * not what was spoken of. Words are matched as word starts ("vac" of "vaucuming" aside). */

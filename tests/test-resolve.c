@@ -441,8 +441,8 @@ static void undo_state_cases(const struct intent_schema *s)
 }
 
 /* A service the hub does not give (a call, a message, a booking, the news), a broadcast or a
- * robot nothing was said of, a percentage past 100: null (service_asked, broadcast_unsaid,
- * robot_unsaid); must not change: the hub's own "call out" and "call the mower back", the
+ * robot nothing was said of, a Chinese search with no word of playing, a percentage past 100:
+ * null (service_asked, broadcast_unsaid, robot_unsaid, media_unsaid); must not change: the hub's own "call out" and "call the mower back", the
  * words as a list's item */
 static void service_cases(const struct intent_schema *s)
 {
@@ -489,6 +489,12 @@ static void service_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassLawnMowerDock\",\"slots\":{}}");
     check_ground(h, s, "让它回去充电", "HassVacuumReturnToBase",
                  "{\"intent\":\"HassVacuumReturnToBase\",\"slots\":{}}");
+    /* a Chinese search with no word of playing; must not change: one with it */
+    check_ground(h, s, "给爷爷约一个周六的体检", "HassMediaSearchAndPlay|search_query=周六", null);
+    check_ground(h, s, "我想听晴天", "HassMediaSearchAndPlay|search_query=晴天",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":\"晴天\"}}");
+    check_ground(h, s, "来首后来", "HassMediaSearchAndPlay|search_query=后来",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":\"后来\"}}");
     resolve_registry_free(h);
 }
 
