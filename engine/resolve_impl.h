@@ -177,8 +177,8 @@ bool query_verb_zh_line(const struct intent_line *l, const char *utt, struct int
 /* resolve_said.c: the time or the date by the words said; neither said: no intent */
 bool clock_said_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: a service the hub does not give asked for (a call, a message, a booking,
- * the news: null); a broadcast with no word of announcing or its hearers (null); a slotless
- * temperature question that says no word of warmth (null) */
+ * the news, the time of another place: null); a broadcast with no word of announcing or its
+ * hearers (null); a slotless temperature question that says no word of warmth (null) */
 bool service_asked(const struct intent_line *l, const char *utt);
 bool broadcast_unsaid(const struct intent_line *l, const char *utt);
 /* resolve_said.c: a robot's intent with no robot named and nothing of its work said, a Chinese

@@ -1910,8 +1910,9 @@ bool temperature_unsaid(const struct intent_line *l, const char *utt)
 }
 
 /* Whether the utterance asks for a service the hub does not give: a call, a message, an email,
- * a booking, a taxi, a route, a flight ("text tom that i'm running late", "book a table for
- * four", 给妈妈打个电话, 帮我查一下明天的航班). English: the verb leads the request, after
+ * a booking, a taxi, a route, a flight, the news, the time or date of another place ("text tom
+ * that i'm running late", "book a table for four", 给妈妈打个电话, 帮我查一下明天的航班, 东京现在
+ * 几点). English: the verb leads the request, after
  * fillers and politeness only ("call out to everyone" and "call the mower back" are the hub's);
  * Chinese: the words anywhere. Not where the words are the line's free text (给妈妈打电话 as
  * a to-do item, a message) or a robot is called back. */
@@ -1939,6 +1940,19 @@ bool service_asked(const struct intent_line *l, const char *utt)
             blank_all(rest, l->slots[i].value);
     utt = rest;
     if (says_any(utt, zh) || says_any(utt, untold)) return true;
+    /* the time or date somewhere else: the hub keeps only its own (北京时间 is China's own
+     * clock, and 北京 and 上海 are left out) */
+    static const char *const clocks[] = {"HassGetCurrentTime", "HassGetCurrentDate", NULL};
+    static const char *const elsewhere[] = {
+        "tokyo", "london", "paris", "new york", "sydney", "los angeles", "berlin", "moscow",
+        "dubai", "singapore", "hong kong", "seoul", "toronto", "chicago", "san francisco",
+        "rome", "madrid", "bangkok", "delhi", "mumbai", "japan", "china", "america",
+        "australia", "france", "germany", "england", "india", "canada", "korea", "mexico",
+        "brazil", "california", "europe", "asia", "东京", "伦敦", "巴黎", "纽约", "悉尼",
+        "洛杉矶", "柏林", "莫斯科", "迪拜", "新加坡", "香港", "首尔", "多伦多", "芝加哥",
+        "旧金山", "罗马", "马德里", "曼谷", "日本", "美国", "英国", "法国", "德国", "澳洲",
+        "澳大利亚", "加拿大", "韩国", "印度", "欧洲", "国外", NULL};
+    if (in_list(clocks, l->intent) && says_any(utt, elsewhere)) return true;
     int at[UTT_WORDS], len[UTT_WORDS];
     bool stop[UTT_WORDS];
     int n = utt_words(utt, at, len, stop), w = 0;

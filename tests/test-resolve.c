@@ -440,10 +440,11 @@ static void undo_state_cases(const struct intent_schema *s)
     resolve_registry_free(p);
 }
 
-/* A service the hub does not give (a call, a message, a booking, the news), a broadcast or a
- * robot nothing was said of, a Chinese search with no word of playing, a percentage past 100:
- * null (service_asked, broadcast_unsaid, robot_unsaid, media_unsaid); must not change: the hub's own "call out" and "call the mower back", the
- * words as a list's item */
+/* A service the hub does not give (a call, a message, a booking, the news, the time of another
+ * place), a broadcast or a robot nothing was said of, a Chinese search with no word of playing,
+ * a percentage past 100: null (service_asked, broadcast_unsaid, robot_unsaid, media_unsaid);
+ * must not change: the hub's own "call out" and "call the mower back", the words as a list's
+ * item */
 static void service_cases(const struct intent_schema *s)
 {
     struct resolve_registry *h = load_str(
@@ -465,6 +466,10 @@ static void service_cases(const struct intent_schema *s)
     /* the news; a broadcast where nobody is told anything; must not change: the news as what
      * is played, a broadcast to the household, one whose hearers are told by name */
     check_ground(h, s, "今天有什么新闻", "HassGetCurrentDate", null);
+    check_ground(h, s, "东京现在几点", "HassGetCurrentTime", null);
+    check_ground(h, s, "what time is it in new york", "HassGetCurrentTime", null);
+    check_ground(h, s, "现在北京时间几点", "HassGetCurrentTime",
+                 "{\"intent\":\"HassGetCurrentTime\",\"slots\":{}}");
     check_ground(h, s, "remind me to call the dentist tomorrow",
                  "HassBroadcast|message=call the dentist tomorrow", null);
     check_ground(h, s, "lock the shed, the raccoons got in again",
