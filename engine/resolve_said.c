@@ -1295,7 +1295,8 @@ bool message_line(const struct intent_line *l, const char *utt, struct intent_li
     static const char *const audience[] = {
         "that", "everyone", "everybody", "the house", "the family", "announcement", "saying",
         "announce", "broadcast", "know", ":", "大家", "全家", "全家人", "所有人", "每个人",
-        "家里人", "全屋", "广播", "通知", "一下", "说一声", "说一下", "：", "，", NULL};
+        "家里人", "全屋", "广播", "通知", "一下", "说一声", "说一下", "大家说", "全家说",
+        "家人说", "所有人说", "：", "，", NULL};
     /* words that start another request after a comma ("…, and dim the lights", 顺便…) */
     static const char *const next[] = {"and", "then", "also", "顺便", "然后", "再", "并且", "还有",
                                        "同时", "另外", NULL};
@@ -1972,8 +1973,11 @@ bool broadcast_unsaid(const struct intent_line *l, const char *utt)
         "family", "shout", "yell", "holler", "know", "intercom", "speakers", "say", "saying",
         "广播", "通知", "大家", "全家", "所有人", "每个人", "家里人", "全屋", "告诉", "说一声",
         "说一下", "喊", "叫", "宣布", "转告", NULL};
-    return utt && !strcmp(l->intent, "HassBroadcast") && !says_any(utt, words) &&
-           !strcasestr(utt, "announc"); /* a typo past the mending ("announcemment") */
+    /* announcing with a typo the mending left ("anonuncement", "annoucement") */
+    static const char *const announcing[] = {"announc", "ounc", "nunc", "ouce", NULL};
+    bool typo = false;
+    for (int i = 0; announcing[i] && utt; i++) typo |= strcasestr(utt, announcing[i]) != NULL;
+    return utt && !strcmp(l->intent, "HassBroadcast") && !says_any(utt, words) && !typo;
 }
 
 /* A Chinese request to play something with no word of playing, listening or watching said
