@@ -613,6 +613,11 @@ static int num_dur_zh(const char *s, struct num_duration *out)
             secs += v * (double)units[i].unit;
             nb = 0;
             p += ul;
+            if (!strncmp(p, "半", strlen("半"))) { /* 两分半(钟): and a half of the unit */
+                secs += 0.5 * (double)units[i].unit;
+                p += strlen("半");
+                if (!strncmp(p, "钟", strlen("钟"))) p += strlen("钟");
+            }
             matched = any = 1;
             break;
         }
