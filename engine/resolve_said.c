@@ -2235,10 +2235,10 @@ static int lock_verb(const char *utt)
 static int switch_verb(const char *utt)
 {
     static const char *const on[] = {"turn on", "switch on", "power on", "activate", "enable",
-                                     "fire up", "打开", "开启", "启动", NULL};
+                                     "fire up", "打开", "开启", "启动", "开灯", "开一下", NULL};
     static const char *const off[] = {"turn off", "switch off", "power off", "shut off",
                                       "shut down", "deactivate", "disable", "关掉", "关闭",
-                                      "关上", NULL};
+                                      "关上", "关灯", "关一下", NULL};
     bool says_on = says_any(utt, on), says_off = says_any(utt, off);
     return says_on == says_off ? 0 : says_on ? 1 : -1;
 }

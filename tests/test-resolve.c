@@ -642,6 +642,10 @@ static void lock_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Hall Light\"}}");
     check_ground(g, s, "turn the hall light on, then off", "HassTurnOff|name=hall light",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Hall Light\"}}");
+    check_ground(g, s, "开灯吧，太黑了啥也看不见", "HassTurnOff|domain=light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"domain\":\"light\"}}");
+    check_ground(g, s, "关灯吧，要睡了", "HassTurnOn|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\"}}");
     /* a name of a domain the intent cannot take: the one said instead, or null */
     check_ground(g, s, "roomba, go back to the dock", "HassVacuumReturnToBase|name=back door",
                  "{\"intent\":\"HassVacuumReturnToBase\",\"slots\":{\"name\":\"Roomba\"}}");
