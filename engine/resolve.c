@@ -703,7 +703,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
            ROOMED, KINDED, MANY, LISTED, VERBED, SHOPPED, BARE, REPAIRED, REPLACED, GROUNDED,
            PLACED, PLAYED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED,
            ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED,
-           CLASS_QUERIED, VERB_QUERIED, COMMANDED, DELAYED, N_STEPS };
+           CLASS_QUERIED, VERB_QUERIED, COMMANDED, DELAYED, LIST_ITEMED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -813,6 +813,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         l = &step[VERBED];
         d = schema ? intent_schema_find(schema, l->intent) : NULL;
     }
+    if (item_after_list_zh(l, utterance, &step[LIST_ITEMED])) l = &step[LIST_ITEMED];
     /* lights nobody spoke of: a device said by name is meant, or nothing the hub knows */
     bool guessed = light_unsaid(l, utterance);
     if (guessed && line_without(l, kind_mask(), &step[BARE])) l = &step[BARE];

@@ -216,6 +216,8 @@ bool timer_said_line(const struct resolve_registry *r, const struct intent_line 
 bool item_verb_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 bool item_said_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 bool item_whole_line(const struct intent_line *l, const char *utt, struct intent_line *out);
+/* resolve_said.c: a Chinese item copied from the list's name: the thing said after it */
+bool item_after_list_zh(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: an item copied from the list's name, the sentence led by the thing itself */
 bool item_leading_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 /* resolve_said.c: a broadcast's message made to run from its audience words to the end */

@@ -376,14 +376,57 @@ static bool item_bound(const char *w, int n)
  * the list, a mark or the end; never over a word that says something else (牛奶家里没有了 keeps
  * 牛奶). An item that took the first character of such a verb (猫砂用 of 猫砂用完了) gives it
  * back. */
+/* where the naming of a Chinese item ends for certain */
+static const char *const zh_item_ends[] = {
+    "做完", "完成", "搞定", "勾掉", "勾上", "划掉", "删掉", "删了", "删除", "移除", "去掉",
+    "拿掉", "清掉", "不用", "不要", "不需要", "用完", "没了", "买了", "买好", "已经",
+    "加到", "加进", "加入", "添到", "记到", "写到", "写进", "放到", "放进", "到", NULL};
+
+/* The length of the Chinese item at p: up to a mark or an end word (zh_item_ends). */
+static size_t zh_item_len(const char *p)
+{
+    const char *q = p;
+    for (int k; *q;) {
+        bool end = strchr(",.!?;: ", *q) != NULL;
+        for (int m = 0; zh_marks[m] && !end; m++) end = starts(q, zh_marks[m]);
+        for (int i = 0; zh_item_ends[i] && !end; i++) end = starts(q, zh_item_ends[i]);
+        if (end || !zh_is_han((const unsigned char *)q, (int)strlen(q), &k)) break;
+        q += k;
+    }
+    return (size_t)(q - p);
+}
+
+/* A Chinese item copied from the list's own name (朵朵 of 朵朵作业里的练字不用了, 常备药 of
+ * 常备药里的碘伏不要了): the thing said after the name and 里的 / 上的 / 中的, up to the verb. */
+bool item_after_list_zh(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const lists[] = {"HassListAddItem", "HassListCompleteItem",
+                                        "HassListRemoveItem", NULL};
+    static const char *const locators[] = {"里面的", "里的", "上的", "中的", NULL};
+    const char *item = intent_line_get(l, "item");
+    if (!utt || !item || (unsigned char)item[0] < 0x80 || !in_list(lists, l->intent))
+        return false;
+    const char *at = strstr(utt, item), *loc = NULL;
+    size_t ll = 0;
+    for (int i = 0; at && locators[i]; i++) {
+        const char *p = strstr(at, locators[i]);
+        if (p && (!loc || p < loc)) loc = p, ll = strlen(locators[i]);
+    }
+    if (!loc) return false;
+    /* the item and what follows it up to the locator are one name (朵朵|作业), with no verb
+     * of lists between (把牛奶加到购物清单里的 ... keeps 牛奶) */
+    if (at + zh_item_len(at) < loc) return false;
+    size_t n = zh_item_len(loc + ll);
+    if (!n) return false;
+    char said[INTENT_LINE_MAX];
+    span_copy(said, sizeof said, loc + ll, n);
+    return line_with(l, "item", said, out);
+}
+
 static bool item_whole_zh(const struct intent_line *l, const char *item, const char *utt,
                           struct intent_line *out)
 {
-    /* where the naming of the thing ends for certain */
-    static const char *const ends[] = {
-        "做完", "完成", "搞定", "勾掉", "勾上", "划掉", "删掉", "删了", "删除", "移除", "去掉",
-        "拿掉", "清掉", "不用", "不要", "不需要", "用完", "没了", "买了", "买好", "已经",
-        "加到", "加进", "加入", "添到", "记到", "写到", "写进", "放到", "放进", "到", NULL};
+    const char *const *ends = zh_item_ends;
     /* words that may end it or say something else: no run-on over or up to them */
     static const char *const unsure[] = {
         "了", "吧", "呢", "啊", "呀", "嘛", "哦", "的", "在", "里", "上", "中", "也", "都", "和",
@@ -2239,7 +2282,10 @@ static int switch_verb(const char *utt)
     static const char *const off[] = {"turn off", "switch off", "power off", "shut off",
                                       "shut down", "deactivate", "disable", "关掉", "关闭",
                                       "关上", "关灯", "关一下", NULL};
-    bool says_on = says_any(utt, on), says_off = says_any(utt, off);
+    char rest[INTENT_LINE_MAX]; /* 断开灯 holds no 开灯 */
+    snprintf(rest, sizeof rest, "%s", utt);
+    blank_all(rest, "断开");
+    bool says_on = says_any(rest, on), says_off = says_any(rest, off);
     return says_on == says_off ? 0 : says_on ? 1 : -1;
 }
 

@@ -646,6 +646,8 @@ static void lock_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"domain\":\"light\"}}");
     check_ground(g, s, "关灯吧，要睡了", "HassTurnOn|domain=light",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\"}}");
+    check_ground(g, s, "断开灯", "HassTurnOff|domain=light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\"}}");
     /* a name of a domain the intent cannot take: the one said instead, or null */
     check_ground(g, s, "roomba, go back to the dock", "HassVacuumReturnToBase|name=back door",
                  "{\"intent\":\"HassVacuumReturnToBase\",\"slots\":{\"name\":\"Roomba\"}}");
@@ -1250,6 +1252,17 @@ static void said_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassShoppingListCompleteItem\",\"slots\":{\"item\":\"酱油\"}}");
     check_ground(lists, s, "牛奶家里没有了，加到购物清单", "HassShoppingListAddItem|item=牛奶",
                  "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":\"牛奶\"}}");
+    /* a Chinese item copied from the list's name: the thing after 里的; must not change: an item
+     * said after it, one with a verb of lists before the list */
+    check_ground(lists, s, "药店里的猫砂不要了，删了吧", "HassListRemoveItem|name=药店|item=药店",
+                 "{\"intent\":\"HassListRemoveItem\",\"slots\":{\"item\":\"猫砂\","
+                 "\"name\":\"药店\"}}");
+    check_ground(lists, s, "药店上的牛奶划掉", "HassListCompleteItem|name=药店|item=牛奶",
+                 "{\"intent\":\"HassListCompleteItem\",\"slots\":{\"item\":\"牛奶\","
+                 "\"name\":\"药店\"}}");
+    check_ground(lists, s, "把牛奶加到药店里的单子", "HassListAddItem|name=药店|item=牛奶",
+                 "{\"intent\":\"HassListAddItem\",\"slots\":{\"item\":\"牛奶\","
+                 "\"name\":\"药店\"}}");
     /* added to the shopping list by its alias: the shopping list's own intent */
     check_ground(lists, s, "I need oat milk on the grocery list",
                  "HassListAddItem|name=grocery|item=oat milk",
