@@ -897,7 +897,7 @@ bool delayed_command_line(const struct intent_schema *schema, const struct inten
         } else { /* "... in 2 hours" */
             const char *last = NULL;
             for (const char *q = utt; (q = strcasestr(q, " in ")); q++) last = q;
-            if (!last || !(dl = duration_at(last + 4, &d))) return false;
+            if (!last || last < p || !(dl = duration_at(last + 4, &d))) return false;
             const char *rest = past_words(last + 4 + dl, tail);
             while (*rest && strchr(" .!?,", *rest)) rest++;
             if (*rest) return false; /* words follow: not the end of the request */
