@@ -382,17 +382,23 @@ static const char *const zh_item_ends[] = {
     "拿掉", "清掉", "不用", "不要", "不需要", "用完", "没了", "买了", "买好", "已经",
     "加到", "加进", "加入", "添到", "记到", "写到", "写进", "放到", "放进", "到", NULL};
 
-/* The length of the Chinese item at p: up to a mark or an end word (zh_item_ends). */
+/* Whether a Chinese item ends at q: the end, a mark, or an end word (zh_item_ends). */
+static bool zh_item_stop(const char *q)
+{
+    if (!*q || strchr(",.!?;: ", *q)) return true;
+    for (int m = 0; zh_marks[m]; m++)
+        if (starts(q, zh_marks[m])) return true;
+    for (int i = 0; zh_item_ends[i]; i++)
+        if (starts(q, zh_item_ends[i])) return true;
+    return false;
+}
+
+/* The length of the Chinese item at p: its characters up to where it stops (zh_item_stop). */
 static size_t zh_item_len(const char *p)
 {
     const char *q = p;
-    for (int k; *q;) {
-        bool end = strchr(",.!?;: ", *q) != NULL;
-        for (int m = 0; zh_marks[m] && !end; m++) end = starts(q, zh_marks[m]);
-        for (int i = 0; zh_item_ends[i] && !end; i++) end = starts(q, zh_item_ends[i]);
-        if (end || !zh_is_han((const unsigned char *)q, (int)strlen(q), &k)) break;
+    for (int k; !zh_item_stop(q) && zh_is_han((const unsigned char *)q, (int)strlen(q), &k);)
         q += k;
-    }
     return (size_t)(q - p);
 }
 
@@ -446,20 +452,18 @@ static bool item_whole_zh(const struct intent_line *l, const char *item, const c
                 return said[0] && line_with(l, "item", said, out);
             }
     }
-    const char *p = after;
-    for (;;) {
+    /* the characters that still name the thing must stop where the item does (not at a letter
+     * or a digit), none of them a word that may say something else */
+    size_t more = zh_item_len(after);
+    if (!more || !zh_item_stop(after + more)) return false;
+    for (const char *p = after; p < after + more;) {
         int k;
-        bool end = !*p || strchr(",.!?;: ", *p);
-        for (int m = 0; zh_marks[m] && !end; m++) end = starts(p, zh_marks[m]);
-        for (int i = 0; ends[i] && !end; i++) end = starts(p, ends[i]);
-        if (end) break;
         for (int i = 0; unsure[i]; i++)
             if (starts(p, unsure[i])) return false;
-        if (!zh_is_han((const unsigned char *)p, (int)strlen(p), &k)) return false;
+        zh_is_han((const unsigned char *)p, (int)strlen(p), &k);
         p += k;
     }
-    if (p == after) return false;
-    span_copy(said, sizeof said, at, (size_t)(p - at));
+    span_copy(said, sizeof said, at, n + more);
     return line_with(l, "item", said, out);
 }
 
