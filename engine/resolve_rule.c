@@ -99,8 +99,8 @@ static const char *const day_words[] = {"mon", "tue", "wed", "thu", "fri", "sat"
 /* The days of a `days` word (daily, weekdays, weekends, mon ... sun) as weekdays.h's mask. */
 static unsigned days_mask(const char *days)
 {
-    if (!strcmp(days, "weekdays")) return 0x1fu;
-    if (!strcmp(days, "weekends")) return 0x60u;
+    if (!strcmp(days, "weekdays")) return WEEKDAYS_WORK;
+    if (!strcmp(days, "weekends")) return WEEKDAYS_WEEKEND;
     for (int d = 0; d < 7; d++)
         if (!strcmp(days, day_words[d])) return 1u << d;
     return WEEKDAYS_ALL;

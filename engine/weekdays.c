@@ -7,9 +7,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-#define WORKDAYS 0x1fu /* monday to friday */
-#define WEEKEND 0x60u  /* saturday, sunday */
-
 /* days first..last, wrapping past sunday ("friday to monday") */
 static unsigned day_range(int first, int last)
 {
@@ -112,14 +109,14 @@ static unsigned weekdays_en(const char *utt)
                 m |= 1u << d;
             }
         } else if (en_in(w, workday, true)) {
-            m |= WORKDAYS;
+            m |= WEEKDAYS_WORK;
         } else if (en_in(w, weekend, true)) {
-            m |= WEEKEND;
+            m |= WEEKDAYS_WEEKEND;
         } else if (en_in(w, daily, false)) {
             m |= WEEKDAYS_ALL;
         } else if (i + 1 < n && en_in(w, work_kind, false) &&
                    (en_in(words[i + 1], day, false) || one_edit(words[i + 1], "days"))) {
-            m |= WORKDAYS; /* "work days", and "work dasy" */
+            m |= WEEKDAYS_WORK; /* "work days", and "work dasy" */
         } else if (i + 1 < n && en_in(words[i + 1], day, false) &&
                    (!strcmp(w, "every") || !strcmp(w, "each"))) {
             m |= WEEKDAYS_ALL;
@@ -187,9 +184,9 @@ static unsigned weekdays_zh(const char *utt)
         bool counted = p - utt >= 3 && zh_starts(p - 3, count, &c);
         if (p - utt >= 6 && !strncmp(p - 3, "个", 3)) counted = zh_starts(p - 6, count, &c);
         if (zh_starts(p, workday, &k)) {
-            m |= WORKDAYS;
+            m |= WEEKDAYS_WORK;
         } else if (zh_starts(p, weekend, &k)) {
-            m |= WEEKEND;
+            m |= WEEKDAYS_WEEKEND;
         } else if (zh_starts(p, daily, &k)) {
             m |= WEEKDAYS_ALL;
         } else if (!counted && zh_starts(p, prefix, &k) && (d = zh_day(p + k, &dl)) >= 0) {

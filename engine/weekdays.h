@@ -7,7 +7,9 @@
 #ifndef ENGINE_WEEKDAYS_H
 #define ENGINE_WEEKDAYS_H
 
-#define WEEKDAYS_ALL 0x7fu /* bit 0 monday ... bit 6 sunday */
+#define WEEKDAYS_ALL 0x7fu  /* bit 0 monday ... bit 6 sunday */
+#define WEEKDAYS_WORK 0x1fu /* monday to friday */
+#define WEEKDAYS_WEEKEND 0x60u /* saturday, sunday */
 
 /* The days the utterance names, bit 0 for monday to bit 6 for sunday: day names and their
  * short forms (mondays, tue, 周一, 星期三, 礼拜天, the run 周一三五), ranges ("monday to
