@@ -8,7 +8,7 @@ engine_libhubdata_a_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
 HUB_DATA_LIBS = engine/libhubdata.a common/libhubcommon.a $(JANSSON_LIBS) -lm
 
 EXTRA_DIST += data/schema.json data/README.md data/templates/en.tpl data/words/en.words \
-	data/words/en-vocab.txt \
+	data/words/en-vocab.txt data/words/en-phrases.txt data/words/zh-CN-phrases.txt \
 	data/templates/en-rules.tpl data/templates/zh-CN-rules.tpl \
 	data/templates/zh-CN.tpl data/words/zh-CN.words \
 	data/words/en-copy.words data/words/zh-CN-copy.words data/make-copy-words.sh

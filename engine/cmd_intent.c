@@ -26,16 +26,18 @@ static void cmd_intent_usage(FILE *out)
 {
     fprintf(out, "usage: hub-engine intent [--model M] --fixtures F.json [--lang en|zh-CN] "
                  "[--schema S] [--threads N] [--explain] [--eval FILE.jsonl] [--unconstrained]\n"
-                 "       [--zh-words FILE|none] [--en-words FILE|none] [--backend cpu|cuda|auto]\n"
+                 "       [--zh-words FILE|none] [--en-words FILE|none] [--phrases FILE|none]\n"
+                 "       [--backend cpu|cuda|auto]\n"
                  "  stdin: {\"text\": ..., \"context_area\": ...} per line; stdout: "
                  "{\"intent\", \"slots\", \"ms\"} per line\n"
                  "  --model defaults to %s\n"
                  "  --zh-words (Chinese word boundaries) defaults to %s\n"
                  "  --en-words (the words English typos are mended to) defaults to %s\n"
+                 "  --phrases (rarer phrasings rewritten for --lang) defaults to %s\n"
                  "  --backend defaults to cpu: this small model answers sooner there than\n"
                  "  through a GPU's per-token round trips (models/README.md)\n",
             intent_default_model(), *zh_words_default_path() ? zh_words_default_path() : "none",
-            intent_default_en_words());
+            intent_default_en_words(), intent_default_phrases("en"));
 }
 
 static double cmd_intent_now_ms(void)
@@ -58,7 +60,7 @@ static int cmd_intent_emit(json_t *out)
 int hub_engine_cmd_intent(int argc, char **argv)
 {
     const char *model = NULL, *fixtures = NULL, *lang = "en", *schema = NULL, *eval = NULL;
-    const char *zh_words = NULL, *en_words = NULL, *backend = "cpu";
+    const char *zh_words = NULL, *en_words = NULL, *phrases = NULL, *backend = "cpu";
     int threads = 1, explain = 0, unconstrained = 0, rc = 1;
     char err[512];
     for (int i = 1; i < argc; i++) {
@@ -87,6 +89,7 @@ int hub_engine_cmd_intent(int argc, char **argv)
         else if (!strcmp(a, "--eval")) eval = v;
         else if (!strcmp(a, "--zh-words")) zh_words = v;
         else if (!strcmp(a, "--en-words")) en_words = v;
+        else if (!strcmp(a, "--phrases")) phrases = v;
         else if (!strcmp(a, "--backend")) backend = v;
         else if (!strcmp(a, "--threads")) {
             char *end;
@@ -143,6 +146,12 @@ int hub_engine_cmd_intent(int argc, char **argv)
     if (en_words &&
         intent_engine_set_en_words(e, strcmp(en_words, "none") ? en_words : NULL, err,
                                    sizeof err)) {
+        fprintf(stderr, "hub-engine intent: %s\n", err);
+        goto out;
+    }
+    if (phrases &&
+        intent_engine_set_phrases(e, lang, strcmp(phrases, "none") ? phrases : NULL, err,
+                                  sizeof err)) {
         fprintf(stderr, "hub-engine intent: %s\n", err);
         goto out;
     }

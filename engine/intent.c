@@ -13,6 +13,7 @@
 #include "engine/decode.h"
 #include "engine/gguf.h"
 #include "engine/model.h"
+#include "engine/phrases.h"
 #include "engine/sampler.h"
 #include "engine/spell.h"
 #include "kernels/backend.h"
@@ -41,6 +42,7 @@ struct intent_engine {
     struct decode_vocab *dv;
     struct zh_words *zh; /* word boundaries of Chinese utterances, NULL: none */
     struct spell *spell; /* English words typos are mended to, NULL: none */
+    struct phrases *phrases[2]; /* rarer phrasings rewritten, English and Chinese; NULL: none */
     int32_t bos, eos;
     int32_t sep[8];
     int n_sep;
@@ -101,6 +103,15 @@ const char *intent_default_en_words(void)
                        HUB_INTENT_PKGDATADIR "/en-vocab.txt");
 }
 
+const char *intent_default_phrases(const char *lang)
+{
+    bool zh = lang && !strncmp(lang, "zh", 2);
+    return zh ? intent_pick(HUB_INTENT_SRCDIR "/data/words/zh-CN-phrases.txt",
+                            HUB_INTENT_PKGDATADIR "/zh-CN-phrases.txt")
+              : intent_pick(HUB_INTENT_SRCDIR "/data/words/en-phrases.txt",
+                            HUB_INTENT_PKGDATADIR "/en-phrases.txt");
+}
+
 const char *intent_default_schema(void)
 {
     return intent_pick(HUB_INTENT_SRCDIR "/data/schema.json", HUB_INTENT_PKGDATADIR "/schema.json");
@@ -113,6 +124,8 @@ void intent_engine_free(struct intent_engine *e)
     decode_grammar_free(e->g);
     zh_words_free(e->zh);
     spell_free(e->spell);
+    phrases_free(e->phrases[0]);
+    phrases_free(e->phrases[1]);
     intent_schema_free(e->schema);
     tok_free(e->v);
     model_free(e->m);
@@ -165,6 +178,11 @@ struct intent_engine *intent_engine_load(const char *model_path, const char *sch
         hub_warn("intent", "%s: Chinese words are cut per character", why);
     if (intent_engine_set_en_words(e, intent_default_en_words(), why, sizeof why))
         hub_warn("intent", "%s: English typos are not mended", why);
+    static const char *const langs[2] = {"en", "zh-CN"};
+    for (int i = 0; i < 2; i++)
+        if (intent_engine_set_phrases(e, langs[i], intent_default_phrases(langs[i]), why,
+                                      sizeof why))
+            hub_warn("intent", "%s: %s phrasings are read as said", why, langs[i]);
     bool hint = false;
     e->house_hint = gguf_get_bool(e->f, INTENT_HOUSE_HINT_KEY, &hint) && hint;
     e->bos = tok_bos(e->v);
@@ -209,6 +227,17 @@ int intent_engine_set_en_words(struct intent_engine *e, const char *path, char *
     if (path && !(sp = spell_load(path, err, errlen))) return HUB_ERR_INVALID;
     spell_free(e->spell);
     e->spell = sp;
+    return HUB_OK;
+}
+
+int intent_engine_set_phrases(struct intent_engine *e, const char *lang, const char *path,
+                              char *err, size_t errlen)
+{
+    struct phrases *p = NULL;
+    if (path && !(p = phrases_load(path, err, errlen))) return HUB_ERR_INVALID;
+    int i = lang && !strncmp(lang, "zh", 2);
+    phrases_free(e->phrases[i]);
+    e->phrases[i] = p;
     return HUB_OK;
 }
 
@@ -460,18 +489,27 @@ out:
     return rc;
 }
 
-json_t *intent_parse(struct intent_ctx *c, const struct resolve_registry *reg, const char *text,
-                     const char *lang, const char *context_area, char *err, size_t errlen)
+/* The answer's free text that a rewrite touched, as said. */
+static void answer_said(json_t *slots, const struct phrase_map *map, const char *said,
+                        const char *heard)
 {
-    char *line = c->line, why[256], mended[INTENT_LINE_MAX];
-    struct intent_line l;
-    snprintf(line, sizeof c->line, "none");
-    if (c->e->spell && lang && !strcmp(lang, "en") && strlen(text) < sizeof mended) {
-        /* typed typos mended first: the model and the resolver read the same words */
-        const struct decode_words *keep[3] = {NULL, NULL, NULL};
-        for (int i = 0; reg && i < 3; i++) keep[i] = resolve_registry_words(reg, i);
-        if (spell_fix(c->e->spell, text, keep, 3, mended, sizeof mended)) text = mended;
+    const char *k;
+    json_t *v;
+    char buf[INTENT_LINE_MAX];
+    json_object_foreach(slots, k, v) {
+        if (intent_slot_kind(k) == INTENT_SLOT_TEXT && json_is_string(v) &&
+            phrases_said(map, said, heard, json_string_value(v), buf, sizeof buf))
+            json_string_set(v, buf);
     }
+}
+
+/* The model's line for text, resolved. */
+static json_t *intent_answer(struct intent_ctx *c, const struct resolve_registry *reg,
+                             const char *text, const char *context_area, char *err,
+                             size_t errlen)
+{
+    char *line = c->line, why[256];
+    struct intent_line l;
     int rc = intent_decode_line(c, reg, text, line, sizeof c->line, NULL, err, errlen);
     if (rc == HUB_ERR_RANGE) /* too long for a command: not one the hub can carry out */
         return json_pack("{s:n,s:{}}", "intent", "slots");
@@ -493,4 +531,31 @@ json_t *intent_parse(struct intent_ctx *c, const struct resolve_registry *reg, c
         return out;
     }
     return resolve_answer(reg, c->e->schema, &l, text, context_area);
+}
+
+json_t *intent_parse(struct intent_ctx *c, const struct resolve_registry *reg, const char *text,
+                     const char *lang, const char *context_area, char *err, size_t errlen)
+{
+    char mended[INTENT_LINE_MAX], heard[INTENT_LINE_MAX];
+    snprintf(c->line, sizeof c->line, "none");
+    const struct decode_words *keep[3] = {NULL, NULL, NULL};
+    for (int i = 0; reg && i < 3; i++) keep[i] = resolve_registry_words(reg, i);
+    bool zh = lang && !strncmp(lang, "zh", 2);
+    /* typed typos mended first: the model and the resolver read the same words */
+    if (c->e->spell && lang && !strcmp(lang, "en") && strlen(text) < sizeof mended &&
+        spell_fix(c->e->spell, text, keep, 3, mended, sizeof mended))
+        text = mended;
+    /* then rarer phrasings in the words the model knows; free text goes back to the words
+     * said */
+    struct phrase_map map = {0};
+    const char *said = text;
+    if (lang && phrases_rewrite(c->e->phrases[zh], text, keep, 3, heard, sizeof heard, &map))
+        text = heard;
+    json_t *out = intent_answer(c, reg, text, context_area, err, errlen);
+    if (out && map.n) {
+        answer_said(json_object_get(out, "slots"), &map, said, text);
+        json_t *action = json_object_get(json_object_get(out, "rule"), "action");
+        answer_said(json_object_get(action, "slots"), &map, said, text);
+    }
+    return out;
 }

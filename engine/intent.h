@@ -35,6 +35,9 @@ struct tok_vocab;
 const char *intent_default_model(void);
 const char *intent_default_schema(void);
 const char *intent_default_en_words(void);
+/* The rarer phrasings rewritten before the model reads an utterance of lang (engine/phrases.h):
+ * data/words/LANG-phrases.txt in the tree, else the installed one. */
+const char *intent_default_phrases(const char *lang);
 
 /* NULL with the reason (naming the file) in err. schema_path NULL: intent_default_schema(). */
 struct intent_engine *intent_engine_load(const char *model_path, const char *schema_path,
@@ -53,6 +56,11 @@ int intent_engine_set_zh_words(struct intent_engine *e, const char *path, char *
  * nothing is mended). Call it before any context parses; on error the engine keeps its own. */
 int intent_engine_set_en_words(struct intent_engine *e, const char *path, char *err,
                                size_t errlen);
+/* The phrasings rewritten for utterances of lang ("en" or "zh-CN"; engine/phrases.h): an engine
+ * loads intent_default_phrases(); this replaces them (path NULL: none, utterances are read as
+ * said). Call it before any context parses; on error the engine keeps its own. */
+int intent_engine_set_phrases(struct intent_engine *e, const char *lang, const char *path,
+                              char *err, size_t errlen);
 
 /* The engine's model and vocabulary (owned by the engine), e.g. to run prompts through a
  * model context of one's own. */

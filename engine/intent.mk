@@ -5,19 +5,20 @@
 # HUB_INTENT_LIBS (engine/local.mk).
 noinst_LIBRARIES += engine/libhubintent.a
 engine_libhubintent_a_SOURCES = engine/decode.c engine/decode.h engine/zh_words.c \
-	engine/zh_words.h engine/spell.c engine/spell.h engine/resolve.c engine/resolve.h \
-	engine/resolve_impl.h engine/resolve_ground.c engine/resolve_said.c engine/resolve_rule.c \
-	engine/resolve_rule.h engine/weekdays.c engine/weekdays.h engine/intent.c engine/intent.h \
-	engine/cmd_intent.c engine/cmd_experts.c
+	engine/zh_words.h engine/spell.c engine/spell.h engine/phrases.c engine/phrases.h \
+	engine/resolve.c engine/resolve.h engine/resolve_impl.h engine/resolve_ground.c \
+	engine/resolve_said.c engine/resolve_rule.c engine/resolve_rule.h engine/weekdays.c \
+	engine/weekdays.h engine/intent.c engine/intent.h engine/cmd_intent.c engine/cmd_experts.c
 engine_libhubintent_a_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS) \
 	-DHUB_INTENT_SRCDIR='"$(abs_top_srcdir)"' -DHUB_INTENT_PKGDATADIR='"$(pkgdatadir)"' \
 	-DHUB_ZH_WORDS='"$(HUB_ZH_WORDS)"'
 HUB_INTENT_LIBS = engine/libhubintent.a engine/libhubdata.a $(HUB_ENGINE_LIBS)
 
-# the schema the automaton follows and the words typos are mended to (engine/spell.h),
-# installed beside the shipped model
+# the schema the automaton follows, the words typos are mended to (engine/spell.h) and the
+# phrasings rewritten (engine/phrases.h), installed beside the shipped model
 intentschemadir = $(pkgdatadir)
-intentschema_DATA = data/schema.json data/words/en-vocab.txt
+intentschema_DATA = data/schema.json data/words/en-vocab.txt data/words/en-phrases.txt \
+	data/words/zh-CN-phrases.txt
 
 # resolver: names, aliases, plurals, articles, measure words, fuzzy, answers (en + zh-CN)
 check_PROGRAMS += tests/test-resolve
@@ -32,6 +33,13 @@ check_PROGRAMS += tests/test-spell
 tests_test_spell_SOURCES = tests/test-spell.c
 tests_test_spell_LDADD = $(HUB_INTENT_LIBS)
 HUB_TESTS += tests/test-spell
+
+# rarer phrasings rewritten: whole English words, Chinese anywhere, the longest first, the
+# house's names kept, free text mapped back as said, bad phrase files refused
+check_PROGRAMS += tests/test-phrases
+tests_test_phrases_SOURCES = tests/test-phrases.c
+tests_test_phrases_LDADD = $(HUB_INTENT_LIBS)
+HUB_TESTS += tests/test-phrases
 
 # decoder: trie mask == brute force over the vocabulary; constrained generation with real
 # reference models always gives valid lines whose spans come from the utterance

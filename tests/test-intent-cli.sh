@@ -133,5 +133,26 @@ printf 'Pause 3\n' > "$tmp/upper.txt"
 expect 1 "English word list with capitals" "$eng" intent --model "$model" --fixtures "$fx" \
     --en-words "$tmp/upper.txt"
 
+# Rarer phrasings are rewritten before the model reads them (engine/phrases.h): the command
+# answers as the common phrasing does, and a broadcast's message keeps the words said; bad
+# phrase files are refused
+printf '{"text":"停用全部的灯"}\n{"text":"关掉全部的灯"}\n' > "$tmp/said.jsonl"
+"$eng" intent --model "$shipped" --fixtures "$src/data/eval/hand/fixtures/zh-house.json" \
+    --lang zh-CN < "$tmp/said.jsonl" > "$tmp/said.out" || no "phrases: run failed"
+[ "$(jq -c '[.intent, .slots]' "$tmp/said.out" | uniq | wc -l)" = 1 ] ||
+    no "停用 answered otherwise than 关掉: $(cat "$tmp/said.out")"
+printf 'disable the\tturn off the\n' > "$tmp/phrases.txt"
+echo '{"text":"tell everyone to disable the alarm before bed"}' |
+    "$eng" intent --model "$shipped" --fixtures "$fx" --phrases "$tmp/phrases.txt" \
+        > "$tmp/bc.out" || no "--phrases run failed"
+jq -e '.slots.message // "" | test("disable")' "$tmp/bc.out" > /dev/null ||
+    no "a message lost the words said: $(cat "$tmp/bc.out")"
+expect 1 "missing phrase file" "$eng" intent --model "$model" --fixtures "$fx" \
+    --phrases "$tmp/none.txt"
+grep -q "none.txt" "$tmp/e" || no "missing phrase file message does not name the file"
+printf 'Disable\tturn off\n' > "$tmp/upper-phrases.txt"
+expect 1 "English phrase with capitals" "$eng" intent --model "$model" --fixtures "$fx" \
+    --phrases "$tmp/upper-phrases.txt"
+
 [ $fail -eq 0 ] && echo "ok"
 exit $fail
