@@ -5,9 +5,11 @@
  */
 #include "engine/intent.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "engine/decode.h"
@@ -533,6 +535,80 @@ static json_t *intent_answer(struct intent_ctx *c, const struct resolve_registry
     return resolve_answer(reg, c->e->schema, &l, text, context_area);
 }
 
+/* Whether an answer is null (the hub cannot tell, or nothing it does). */
+static bool answer_null(const json_t *a) { return a && json_is_null(json_object_get(a, "intent")); }
+
+/* The length of the clause mark at p (a comma or a semicolon, ASCII or full-width), or 0. */
+static size_t mark_at(const char *p)
+{
+    static const char *const marks[] = {",", "，", ";", "；", NULL};
+    for (int m = 0; marks[m]; m++)
+        if (!strncmp(p, marks[m], strlen(marks[m]))) return strlen(marks[m]);
+    return 0;
+}
+
+/* Whether a clause says something: two letters, digits or Chinese bytes that are not a
+ * filler's ("um,", "嗯嗯，" say nothing). */
+static bool clause_said(const char *clause)
+{
+    static const char *const fillers[] = {
+        "um", "uh", "er", "erm", "hmm", "ok", "okay", "so", "well", "right", "oh", "hey", "yes",
+        "yeah", "alright", "actually", "嗯", "嗯嗯", "额", "呃", "唔", "那个", "哎", "哦", "啊",
+        "好", "好的", "行", NULL};
+    const char *b = clause + strspn(clause, " ");
+    size_t n = strlen(b);
+    while (n && b[n - 1] == ' ') n--;
+    for (int i = 0; fillers[i]; i++)
+        if (strlen(fillers[i]) == n && !strncasecmp(b, fillers[i], n)) return false;
+    int said = 0;
+    for (size_t i = 0; i < n; i++) said += isalnum((unsigned char)b[i]) || b[i] & 0x80;
+    return said >= 2;
+}
+
+/* A command said beside a reason ("unlock the front door, my hands are full", 店里音箱先静音，
+ * 我要打个电话) that was heard as nothing as a whole: each clause alone, the first heard as
+ * something. Where the whole was heard as an intent that the resolver then refused (a device
+ * the house lacks, a service it does not give), only that intent is taken from a clause (a
+ * broadcast aside: the model hears a reason as a message); a rule is not cut into clauses.
+ * NULL when no clause is heard so (or on an error). */
+static json_t *clause_answer(struct intent_ctx *c, const struct resolve_registry *reg,
+                             const char *text, const char *context_area, char *err,
+                             size_t errlen)
+{
+    char clause[INTENT_LINE_MAX], why[256];
+    struct intent_line whole;
+    /* a reason's words heard as a message ("my hands are full") said nothing either */
+    bool heard = strcmp(c->line, "none") && strncmp(c->line, "HassBroadcast|", 14);
+    if (heard && (intent_line_parse(c->line, &whole, why, sizeof why) ||
+                  intent_line_rule_mask(&whole)))
+        return NULL;
+    int n = 0;
+    for (const char *p = text;;) { /* clauses that say something: two at least */
+        const char *q = p;
+        size_t ml = 0;
+        while (*q && !(ml = mark_at(q))) q++;
+        snprintf(clause, sizeof clause, "%.*s", (int)(q - p), p);
+        n += clause_said(clause);
+        if (!*q) break;
+        p = q + ml;
+    }
+    if (n < 2) return NULL;
+    for (const char *p = text;;) {
+        const char *q = p;
+        size_t ml = 0;
+        while (*q && !(ml = mark_at(q))) q++;
+        snprintf(clause, sizeof clause, "%.*s", (int)(q - p), p);
+        if (clause_said(clause)) {
+            json_t *a = intent_answer(c, reg, clause, context_area, err, errlen);
+            const char *got = a ? json_string_value(json_object_get(a, "intent")) : NULL;
+            if (!a || (got && (!heard || !strcmp(got, whole.intent)))) return a;
+            json_decref(a);
+        }
+        if (!*q) return NULL;
+        p = q + ml;
+    }
+}
+
 json_t *intent_parse(struct intent_ctx *c, const struct resolve_registry *reg, const char *text,
                      const char *lang, const char *context_area, char *err, size_t errlen)
 {
@@ -552,6 +628,10 @@ json_t *intent_parse(struct intent_ctx *c, const struct resolve_registry *reg, c
     if (lang && phrases_rewrite(c->e->phrases[zh], text, keep, 3, heard, sizeof heard, &map))
         text = heard;
     json_t *out = intent_answer(c, reg, text, context_area, err, errlen);
+    if (answer_null(out)) {
+        json_t *one = clause_answer(c, reg, text, context_area, err, errlen);
+        if (one) json_decref(out), out = one;
+    }
     if (out && map.n) {
         answer_said(json_object_get(out, "slots"), &map, said, text);
         json_t *action = json_object_get(json_object_get(out, "rule"), "action");

@@ -154,5 +154,16 @@ printf 'Disable\tturn off\n' > "$tmp/upper-phrases.txt"
 expect 1 "English phrase with capitals" "$eng" intent --model "$model" --fixtures "$fx" \
     --phrases "$tmp/upper-phrases.txt"
 
+# A command beside a reason, heard as nothing whole, is heard clause by clause; where the whole
+# was an intent the resolver refused, a clause may only give that intent ("thanks" alone is a
+# greeting's answer, beside a dishwasher the house lacks it is nothing)
+printf '%s\n' '{"text":"unlock the front door, my arms are full of groceries"}' \
+    '{"text":"start the dishwasher, thanks"}' '{"text":"thanks"}' > "$tmp/clauses.jsonl"
+"$eng" intent --model "$shipped" --fixtures "$fx" < "$tmp/clauses.jsonl" > "$tmp/clauses.out" ||
+    no "clauses: run failed"
+[ "$(jq -c '[.intent, .slots]' "$tmp/clauses.out" | tr '\n' ' ')" = \
+    '["HassTurnOff",{"name":"Front Door"}] [null,{}] ["HassRespond",{}] ' ] ||
+    no "clauses: $(cat "$tmp/clauses.out")"
+
 [ $fail -eq 0 ] && echo "ok"
 exit $fail
