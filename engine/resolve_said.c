@@ -374,13 +374,14 @@ static bool item_bound(const char *w, int n)
  * (数学 of 数学卷子做完了, 练字 of 添上练字半小时, 英语 of 把英语听写移除) runs on over them when
  * they end where the asking goes on: a verb of lists or of having done, a word that brings in
  * the list, a mark or the end; never over a word that says something else (牛奶家里没有了 keeps
- * 牛奶). An item that took the first character of such a verb (猫砂用 of 猫砂用完了) gives it
- * back. */
+ * 牛奶). An item that took the first character of such a verb (猫砂用 of 猫砂用完了, 牙膏快 of
+ * 牙膏快用完了) gives it back, and one that ran on over the verb (卫生纸打个勾) ends before it. */
 /* where the naming of a Chinese item ends for certain */
 static const char *const zh_item_ends[] = {
     "做完", "完成", "搞定", "勾掉", "勾上", "划掉", "删掉", "删了", "删除", "移除", "去掉",
-    "拿掉", "清掉", "不用", "不要", "不需要", "用完", "没了", "买了", "买好", "已经",
-    "加到", "加进", "加入", "添到", "记到", "写到", "写进", "放到", "放进", "到", NULL};
+    "拿掉", "清掉", "不用", "不要", "不需要", "用完", "快用完", "快没", "没了", "买了", "买好",
+    "已经", "打个勾", "打勾", "加到", "加进", "加入", "添到", "记到", "写到", "写进", "放到",
+    "放进", "到", NULL};
 
 /* Whether a Chinese item ends at q: the end, a mark, or an end word (zh_item_ends). */
 static bool zh_item_stop(const char *q)
@@ -444,6 +445,13 @@ static bool item_whole_zh(const struct intent_line *l, const char *item, const c
     size_t n = strlen(item);
     const char *after = at + n;
     char said[INTENT_LINE_MAX];
+    for (int i = 0; ends[i]; i++) { /* 卫生纸|打个勾: the item ran on over the verb */
+        size_t k = strlen(ends[i]);
+        if (k >= 6 && n > k && !strcmp(item + n - k, ends[i])) {
+            span_copy(said, sizeof said, item, n - k);
+            return line_with(l, "item", said, out);
+        }
+    }
     for (int i = 0; ends[i]; i++) { /* 猫砂用|完了: the item took the verb's first character */
         size_t k = strlen(ends[i]);
         for (size_t c = 3; c < k && c < n; c += 3)

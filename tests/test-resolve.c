@@ -1245,6 +1245,10 @@ static void said_cases(const struct intent_schema *s)
                  "\"name\":\"药店\"}}");
     check_ground(lists, s, "猫砂用完了，加到购物清单里", "HassShoppingListAddItem|item=猫砂用",
                  "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":\"猫砂\"}}");
+    check_ground(lists, s, "洗衣液快用完了，加到购物清单上", "HassShoppingListAddItem|item=洗衣液快",
+                 "{\"intent\":\"HassShoppingListAddItem\",\"slots\":{\"item\":\"洗衣液\"}}");
+    check_ground(lists, s, "购物清单里的抽纸打个勾", "HassShoppingListCompleteItem|item=抽纸打个勾",
+                 "{\"intent\":\"HassShoppingListCompleteItem\",\"slots\":{\"item\":\"抽纸\"}}");
     check_ground(lists, s, "购物清单上的大米标记为完成", "HassShoppingListCompleteItem|item=大米",
                  "{\"intent\":\"HassShoppingListCompleteItem\",\"slots\":{\"item\":\"大米\"}}");
     check_ground(lists, s, "酱油买到了，从购物清单上勾掉",
