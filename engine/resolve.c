@@ -703,7 +703,8 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
            ROOMED, KINDED, MANY, LISTED, VERBED, SHOPPED, BARE, REPAIRED, REPLACED, GROUNDED,
            PLACED, PLAYED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED,
            ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED,
-           CLASS_QUERIED, VERB_QUERIED, COMMANDED, DELAYED, LIST_ITEMED, N_STEPS };
+           CLASS_QUERIED, VERB_QUERIED, COMMANDED, DELAYED, LIST_ITEMED, BROADCAST_LED,
+           N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -738,6 +739,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (temperature_unsaid(l, utterance) || service_asked(l, utterance)) {
         ans = null_answer();
         goto out;
+    }
+    if (broadcast_led_line(l, utterance, &step[BROADCAST_LED])) {
+        l = &step[BROADCAST_LED];
+        d = intent_schema_find(schema, l->intent);
     }
     if (delayed_command_line(schema, l, utterance, &step[DELAYED])) {
         l = &step[DELAYED];

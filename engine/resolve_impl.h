@@ -180,6 +180,9 @@ bool clock_said_line(const struct intent_line *l, const char *utt, struct intent
  * the news, the time of another place: null); a broadcast with no word of announcing or its
  * hearers (null); a slotless temperature question that says no word of warmth (null) */
 bool service_asked(const struct intent_line *l, const char *utt);
+/* resolve_said.c: a request that opens with a broadcast ("broadcast ...", 发个广播，...): the
+ * broadcast of what follows, whatever the model heard */
+bool broadcast_led_line(const struct intent_line *l, const char *utt, struct intent_line *out);
 bool broadcast_unsaid(const struct intent_line *l, const char *utt);
 /* resolve_said.c: a robot's intent with no robot named and nothing of its work said, a Chinese
  * request to play with no word of playing (null) */

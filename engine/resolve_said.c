@@ -1338,6 +1338,65 @@ static size_t without_thanks(const char *utt, size_t from, size_t end)
     return end;
 }
 
+/* A request that opens with a broadcast, heard as something else ("broadcast come up from the
+ * dock, it's getting dark" as the mower going home, 发个广播，十分钟后出发 as a timer): the
+ * broadcast of all that follows, less the thanks at its end. Only fillers and politeness may
+ * come before it. */
+bool broadcast_led_line(const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const lead[] = {
+        "please", "can", "could", "would", "will", "you", "hey", "ok", "okay", "so", "um", "uh",
+        "er", "erm", "hmm", "go", "ahead", "and", "kindly", "just", "now", NULL};
+    static const char *const verbs[] = {"broadcast", "announce", NULL};
+    static const char *const zh_lead[] = {"嗯嗯", "嗯", "额", "呃", "唔", "那个", "哎", "，", "请",
+                                          "帮我", "帮忙", "麻烦", "给我", "你", " ", NULL};
+    static const char *const zh_verbs[] = {"发一个广播", "发个广播", "发广播", "广播一下", "广播",
+                                           NULL};
+    static const char *const zh_after[] = {"：", "，", "说", ":", " ", NULL};
+    if (!utt || !strcmp(l->intent, "HassBroadcast")) return false;
+    const char *rest = NULL;
+    int at[UTT_WORDS], len[UTT_WORDS];
+    bool stop[UTT_WORDS];
+    int n = utt_words(utt, at, len, stop), w = 0;
+    while (w < n && word_in(utt + at[w], len[w], lead)) w++;
+    if (w < n && word_in(utt + at[w], len[w], verbs)) {
+        rest = utt + at[w] + len[w];
+        rest += strspn(rest, " :,");
+        if (!strncasecmp(rest, "that ", 5)) rest += 5;
+    } else if (!n || (unsigned char)utt[0] >= 0x80) {
+        const char *p = utt;
+        for (bool more = true; more;) {
+            more = false;
+            for (int i = 0; zh_lead[i]; i++)
+                if (starts(p, zh_lead[i])) p += strlen(zh_lead[i]), more = true;
+        }
+        for (int i = 0; zh_verbs[i] && !rest; i++)
+            if (starts(p, zh_verbs[i])) rest = p + strlen(zh_verbs[i]);
+        for (bool more = rest != NULL; more;) {
+            more = false;
+            for (int i = 0; zh_after[i]; i++)
+                if (starts(rest, zh_after[i])) rest += strlen(zh_after[i]), more = true;
+        }
+    }
+    if (!rest || !*rest) return false;
+    size_t from = (size_t)(rest - utt), end = strlen(utt);
+    static const char *const stops[] = {"。", "！", "？", ".", "!", "?", " ", NULL};
+    for (bool cut = true; cut;) {
+        cut = false;
+        end = without_thanks(utt, from, end);
+        for (int i = 0; stops[i]; i++) {
+            size_t sl = strlen(stops[i]);
+            if (end >= from + sl && !memcmp(utt + end - sl, stops[i], sl)) end -= sl, cut = true;
+        }
+    }
+    if (end <= from) return false;
+    char msg[INTENT_LINE_MAX];
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "HassBroadcast");
+    span_copy(msg, sizeof msg, rest, end - from);
+    return intent_line_add(out, "message", msg) == HUB_OK;
+}
+
 /* A broadcast's message runs from the words that say who hears it to the end of the utterance
  * (data/templates: "shout to everyone that ...", "make an announcement ...", 通知大家，...).
  * The model may copy only its end ("the door" of "someone is at the door", read as a place) or

@@ -483,6 +483,18 @@ static void service_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"晚饭好了\"}}");
     check_ground(h, s, "tell priya to find her shoes", "HassBroadcast|message=find her shoes",
                  "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"find her shoes\"}}");
+    /* a request that opens with a broadcast, heard as something else: the broadcast of the
+     * rest; must not change: a broadcast said later, a search for one */
+    check_ground(h, s, "broadcast come up from the dock, it's getting dark", "HassLawnMowerDock",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":"
+                 "\"come up from the dock, it's getting dark\"}}");
+    check_ground(h, s, "could you announce that dinner is ready, thanks", "HassRespond",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"dinner is ready\"}}");
+    check_ground(h, s, "嗯，发个广播，十分钟后出发！", "HassStartTimer|minutes=十分钟",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":\"十分钟后出发\"}}");
+    check_ground(h, s, "play the broadcast of the game", "HassMediaSearchAndPlay|search_query="
+                 "the broadcast of the game", "{\"intent\":\"HassMediaSearchAndPlay\","
+                 "\"slots\":{\"search_query\":\"the broadcast of the game\"}}");
     /* a robot's intent with nothing of its work said; a percentage past 100; must not change:
      * the work said, going home said of it */
     check_ground(h, s, "start the dishwasher", "HassLawnMowerStartMowing", null);
