@@ -34,6 +34,7 @@
 
 #define INTENT_SEP_TEXT "<|intent|>" /* BPE_TOK_SEP of engine/bpe_train.h */
 #define INTENT_N_CTX 512
+#define INTENT_MAX_CLAUSES 8 /* clauses of an utterance heard one by one */
 
 struct intent_engine {
     struct gguf_file *f;
@@ -582,31 +583,26 @@ static json_t *clause_answer(struct intent_ctx *c, const struct resolve_registry
     if (heard && (intent_line_parse(c->line, &whole, why, sizeof why) ||
                   intent_line_rule_mask(&whole)))
         return NULL;
-    int n = 0;
-    for (const char *p = text;;) { /* clauses that say something: two at least */
+    const char *at[INTENT_MAX_CLAUSES];
+    int len[INTENT_MAX_CLAUSES], n = 0;
+    for (const char *p = text; n < INTENT_MAX_CLAUSES;) { /* the clauses that say something */
         const char *q = p;
         size_t ml = 0;
         while (*q && !(ml = mark_at(q))) q++;
         snprintf(clause, sizeof clause, "%.*s", (int)(q - p), p);
-        n += clause_said(clause);
+        if (clause_said(clause)) at[n] = p, len[n++] = (int)(q - p);
         if (!*q) break;
         p = q + ml;
     }
-    if (n < 2) return NULL;
-    for (const char *p = text;;) {
-        const char *q = p;
-        size_t ml = 0;
-        while (*q && !(ml = mark_at(q))) q++;
-        snprintf(clause, sizeof clause, "%.*s", (int)(q - p), p);
-        if (clause_said(clause)) {
-            json_t *a = intent_answer(c, reg, clause, context_area, err, errlen);
-            const char *got = a ? json_string_value(json_object_get(a, "intent")) : NULL;
-            if (!a || (got && (!heard || !strcmp(got, whole.intent)))) return a;
-            json_decref(a);
-        }
-        if (!*q) return NULL;
-        p = q + ml;
+    if (n < 2) return NULL; /* one: the whole was heard already */
+    for (int i = 0; i < n; i++) {
+        snprintf(clause, sizeof clause, "%.*s", len[i], at[i]);
+        json_t *a = intent_answer(c, reg, clause, context_area, err, errlen);
+        const char *got = a ? json_string_value(json_object_get(a, "intent")) : NULL;
+        if (!a || (got && (!heard || !strcmp(got, whole.intent)))) return a;
+        json_decref(a);
     }
+    return NULL;
 }
 
 json_t *intent_parse(struct intent_ctx *c, const struct resolve_registry *reg, const char *text,

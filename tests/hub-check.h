@@ -72,4 +72,18 @@ static inline const char *hub_test_refdir(void)
     return buf;
 }
 
+/* body written to dir/name, for a test's own files: the path (a static buffer, good until the
+ * next call). Exits when the file cannot be written. */
+static inline const char *hub_test_write(const char *dir, const char *name, const char *body)
+{
+    static char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f || fputs(body, f) < 0 || fclose(f)) {
+        fprintf(stderr, "cannot write %s\n", path);
+        exit(1);
+    }
+    return path;
+}
+
 #endif

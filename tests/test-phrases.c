@@ -16,19 +16,6 @@
 
 static char dir[] = "/tmp/test-phrases-XXXXXX";
 
-/* body written to name in the test's folder; its path (static buffer) */
-static const char *phrase_file(const char *name, const char *body)
-{
-    static char path[256];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (!f || fputs(body, f) < 0 || fclose(f)) {
-        fprintf(stderr, "cannot write %s\n", path);
-        exit(1);
-    }
-    return path;
-}
-
 static void check_rewrite(const struct phrases *p, const struct decode_words *keep,
                           const char *in, const char *want, int want_n)
 {
@@ -54,7 +41,7 @@ static void check_said(const struct phrases *p, const char *in, const char *valu
 static void check_refused(const char *name, const char *body, const char *why)
 {
     char err[256] = "";
-    struct phrases *p = phrases_load(phrase_file(name, body), err, sizeof err);
+    struct phrases *p = phrases_load(hub_test_write(dir, name, body), err, sizeof err);
     CHECK(!p && strstr(err, why), "%s: loaded %p, err '%s', want one naming '%s'", name,
           (void *)p, err, why);
     phrases_free(p);
@@ -73,7 +60,7 @@ int main(void)
                      "power down the whole\tturn off all the\n"
                      "disable\tturn off\n"
                      "stream\tplay\n";
-    struct phrases *p = phrases_load(phrase_file("en.txt", en), err, sizeof err);
+    struct phrases *p = phrases_load(hub_test_write(dir, "en.txt", en), err, sizeof err);
     CHECK(p && phrases_count(p) == 4, "load: %s", p ? "count" : err);
     if (!p) return 1;
     /* whole words, any case, a leading capital kept; the longest phrase at a place wins */
@@ -112,7 +99,7 @@ int main(void)
     phrases_free(p);
 
     /* Chinese: anywhere, the longest first */
-    p = phrases_load(phrase_file("zh.txt", "启用\t打开\n停用\t关掉\n停用一下\t关掉\n"
+    p = phrases_load(hub_test_write(dir, "zh.txt", "启用\t打开\n停用\t关掉\n停用一下\t关掉\n"
                                            "锁打开\t解锁\n"), err, sizeof err);
     CHECK(p && phrases_count(p) == 4, "load zh: %s", p ? "count" : err);
     if (p) {

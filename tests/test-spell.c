@@ -16,19 +16,6 @@
 
 static char dir[] = "/tmp/test-spell-XXXXXX";
 
-/* Writes body to a file of the test's folder and returns its path (static buffer). */
-static const char *write_file(const char *name, const char *body)
-{
-    static char path[256];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (!f || fputs(body, f) < 0 || fclose(f)) {
-        fprintf(stderr, "cannot write %s\n", path);
-        exit(1);
-    }
-    return path;
-}
-
 static void check_fix(const struct spell *s, const struct decode_words *keep, const char *in,
                       const char *want, int want_n)
 {
@@ -42,7 +29,7 @@ static void check_fix(const struct spell *s, const struct decode_words *keep, co
 static void check_refused(const char *name, const char *body, const char *why)
 {
     char err[256] = "";
-    struct spell *s = spell_load(write_file(name, body), err, sizeof err);
+    struct spell *s = spell_load(hub_test_write(dir, name, body), err, sizeof err);
     CHECK(!s && strstr(err, why), "%s: loaded %p, err '%s', want one naming '%s'", name,
           (void *)s, err, why);
     spell_free(s);
@@ -65,7 +52,7 @@ int main(void)
                         "please 900\n"
                         "time 500\n"
                         "timer 1000\n";
-    struct spell *s = spell_load(write_file("words.txt", words), err, sizeof err);
+    struct spell *s = spell_load(hub_test_write(dir, "words.txt", words), err, sizeof err);
     CHECK(s && spell_count(s) == 10, "load: %s", s ? "count" : err);
     if (!s) return 1;
 
