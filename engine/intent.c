@@ -570,7 +570,8 @@ static bool clause_said(const char *clause)
  * 我要打个电话) that was heard as nothing as a whole: each clause alone, the first heard as
  * something. Where the whole was heard as an intent that the resolver then refused (a device
  * the house lacks, a service it does not give), only that intent is taken from a clause (a
- * broadcast aside: the model hears a reason as a message); a rule is not cut into clauses.
+ * broadcast or a reply aside: the model hears a reason as a message or as talk); a rule is not
+ * cut into clauses.
  * NULL when no clause is heard so (or on an error). */
 static json_t *clause_answer(struct intent_ctx *c, const struct resolve_registry *reg,
                              const char *text, const char *context_area, char *err,
@@ -578,8 +579,10 @@ static json_t *clause_answer(struct intent_ctx *c, const struct resolve_registry
 {
     char clause[INTENT_LINE_MAX], why[256];
     struct intent_line whole;
-    /* a reason's words heard as a message ("my hands are full") said nothing either */
-    bool heard = strcmp(c->line, "none") && strncmp(c->line, "HassBroadcast|", 14);
+    /* a reason's words heard as a message ("my hands are full") or as talk to be answered
+     * (有点凉) said nothing either */
+    bool reply = !strncmp(c->line, "HassRespond", 11);
+    bool heard = strcmp(c->line, "none") && strncmp(c->line, "HassBroadcast|", 14) && !reply;
     if (heard && (intent_line_parse(c->line, &whole, why, sizeof why) ||
                   intent_line_rule_mask(&whole)))
         return NULL;
@@ -599,7 +602,10 @@ static json_t *clause_answer(struct intent_ctx *c, const struct resolve_registry
         snprintf(clause, sizeof clause, "%.*s", len[i], at[i]);
         json_t *a = intent_answer(c, reg, clause, context_area, err, errlen);
         const char *got = a ? json_string_value(json_object_get(a, "intent")) : NULL;
-        if (!a || (got && (!heard || !strcmp(got, whole.intent)))) return a;
+        /* a reply refused as a whole is not given for a clause */
+        if (!a || (got && (!heard || !strcmp(got, whole.intent)) &&
+                   !(reply && !strcmp(got, "HassRespond"))))
+            return a;
         json_decref(a);
     }
     return NULL;

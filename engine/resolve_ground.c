@@ -1654,6 +1654,7 @@ bool owner_unknown(const struct resolve_registry *r, const struct intent_line *l
     static const char *const anyone[] = {"我", "我们", "你", "你们", "咱们", "咱家", "家", "家里",
                                          "所有", "全部", "全屋", "整个", "其他", "别的", "每个",
                                          "这", "那", "这里", "那里", "这边", "那边", "屋里",
+                                         "这屋", "这间", "这个屋", "这个屋子", "这个房间", "屋子",
                                          "房间", "房间里", "里面", "外面", NULL};
     const char *domain = intent_line_get(l, "domain");
     if (!domain || !utterance || intent_line_get(l, "name") || intent_line_get(l, "area") ||

@@ -2331,7 +2331,8 @@ bool color_line(const struct intent_line *l, const char *utterance,
 /* Which way the utterance turns a lock: 1 lock, -1 unlock, 0 it does not say. */
 static int lock_verb(const char *utt)
 {
-    static const char *const unlock[] = {"unlock", "解锁", "开锁", "打开", "解开", "开门", NULL};
+    static const char *const unlock[] = {"unlock", "解锁", "开锁", "打开", "解开", "开门",
+                                         "开一下", "开下", NULL};
     static const char *const lock[] = {"锁上", "锁好", "上锁", "锁住", "反锁", "锁起来", "锁一下",
                                        NULL};
     for (int i = 0; unlock[i]; i++)

@@ -164,6 +164,13 @@ printf '%s\n' '{"text":"unlock the front door, my arms are full of groceries"}' 
 [ "$(jq -c '[.intent, .slots]' "$tmp/clauses.out" | tr '\n' ' ')" = \
     '["HassTurnOff",{"name":"Front Door"}] [null,{}] ["HassRespond",{}] ' ] ||
     no "clauses: $(cat "$tmp/clauses.out")"
+# a command beside a reason heard as talk to answer (有点凉) is heard clause by clause too
+echo '{"text":"这屋的风扇关了吧，有点凉","context_area":"老人房"}' |
+    "$eng" intent --model "$shipped" --lang zh-CN \
+        --fixtures "$src/data/eval/blind3/fixtures/zh-courtyard.json" > "$tmp/reply.out" ||
+    no "reply clauses: run failed"
+[ "$(jq -c '[.intent, .slots]' "$tmp/reply.out")" = '["HassTurnOff",{"domain":"fan"}]' ] ||
+    no "reply clauses: $(cat "$tmp/reply.out")"
 
 [ $fail -eq 0 ] && echo "ok"
 exit $fail

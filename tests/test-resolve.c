@@ -624,6 +624,8 @@ static void lock_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Front Door\"}}");
     check_ground(g, s, "把前门的锁打开", "HassTurnOn|name=前门",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Front Door\"}}");
+    check_ground(g, s, "开一下前门，我手上全是东西", "HassTurnOn|name=前门",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Front Door\"}}");
     /* "make sure" it is so, heard as asking whether it is: the order; a question stays */
     check_ground(g, s, "make sure the back door is locked",
                  "HassGetState|name=back door|state=locked",
@@ -1317,6 +1319,8 @@ static void said_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\"}}");
     check_ground(zh, s, "把我的风扇打开", "HassTurnOn|domain=fan",
                  "{\"intent\":\"HassTurnOn\",\"slots\":{\"domain\":\"fan\"}}");
+    check_ground(zh, s, "把这屋的风扇关了", "HassTurnOff|domain=fan",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"fan\"}}");
     check_ground(zh, s, "一楼的灯都关了", "HassTurnOff|domain=light|floor=一楼",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\","
                  "\"floor\":\"一楼\"}}");
