@@ -181,8 +181,9 @@ fail:
     return NULL;
 }
 
-/* The utterance without the rule's own spans (the trigger entity, times), so that grounding the
- * action in the house (resolve_line) never takes the trigger for the action's target. */
+/* The utterance without the rule's own spans (the trigger entity, times) and the trigger's
+ * passive verb, so that grounding the action in the house (resolve_line) never takes the
+ * trigger for the action's target or its verb for the action's way. */
 static char *action_utterance(const struct intent_line *l, const char *utt)
 {
     char *u = strdup(utt);
@@ -194,6 +195,17 @@ static char *action_utterance(const struct intent_line *l, const char *utt)
         if (r == RULE_OFFSET && span[0] == '-') span++;
         char *at = strcasestr(u, span);
         if (at) memset(at, ' ', strlen(span));
+    }
+    /* what the trigger undergoes (灯被打开) is no verb of the action */
+    for (char *at = u; (at = strstr(at, "被"));) {
+        size_t n = strlen("被");
+        if (!strncmp(at + n, "子", strlen("子"))) { /* 被子, a quilt */
+            at += n;
+            continue;
+        }
+        for (int k = 0; k < 2 && (unsigned char)at[n] >= 0xe0; k++) n += 3;
+        memset(at, ' ', n);
+        at += n;
     }
     return u;
 }

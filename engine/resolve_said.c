@@ -2361,11 +2361,29 @@ static int switch_verb(const char *utt)
     return says_on == says_off ? 0 : says_on ? 1 : -1;
 }
 
+/* +1 when the utterance says only verbs of opening a cover ("raise the blinds", 拉开窗帘), -1
+ * only of closing one, 0 for both or neither. An awning is closed by drawing it in (收起来,
+ * "retract"); a shade "rolled up" is open, so 收起 says nothing of other covers. */
+static int cover_verb(const char *utt, bool awning)
+{
+    static const char *const open[] = {"open", "raise", "lift", "roll up", "draw back",
+                                       "打开", "拉开", "升起", "升上去", "卷起", "开启", NULL};
+    static const char *const close[] = {"close", "shut", "lower", "roll down", "关上", "关闭",
+                                        "关掉", "拉上", "合上", "放下", "降下", "落下", "拉严",
+                                        NULL};
+    static const char *const awning_open[] = {"extend", "展开", "撑开", "放出来", NULL};
+    static const char *const awning_close[] = {"retract", "收起", "收回", "收一下", "收了",
+                                               "收好", NULL};
+    bool says_open = says_any(utt, open) || (awning && says_any(utt, awning_open));
+    bool says_close = says_any(utt, close) || (awning && says_any(utt, awning_close));
+    return says_open == says_close ? 0 : says_open ? 1 : -1;
+}
+
 /* A lock turned the other way than the verb said ("lock the front door please" heard as
  * HassTurnOff, which unlocks): the verb decides. Locks are where a wrong direction does harm,
  * and the verb is one word the small model can miss among the others. So do the verbs of
- * switching for what is switched (not covers, scenes or scripts: "activate my arc lamp" heard
- * as turning it off). */
+ * switching for what is switched ("activate my arc lamp" heard as turning it off; not scenes or
+ * scripts) and of opening and closing for covers (天台遮阳篷收起来 heard as opening it). */
 bool lock_direction_line(const struct resolve_registry *r, const struct intent_line *l,
                          const char *utterance, struct intent_line *out)
 {
@@ -2380,6 +2398,15 @@ bool lock_direction_line(const struct resolve_registry *r, const struct intent_l
                              !strcmp(kind, "fan") || !strcmp(kind, "input_boolean") ||
                              !strcmp(kind, "media_player"));
     int verb = is_lock ? lock_verb(utterance) : switched ? switch_verb(utterance) : 0;
+    if (kind && !strcmp(kind, "cover")) {
+        const char *dc = intent_line_get(l, "device_class");
+        bool awning = (dc && !strcmp(dc, "awning")) ||
+                      (e && e->device_class && !strcmp(e->device_class, "awning"));
+        char rest[INTENT_LINE_MAX]; /* "Shutter" or 卷帘 of a name is no verb */
+        snprintf(rest, sizeof rest, "%s", utterance);
+        if (e) blank_all(rest, e->name);
+        verb = cover_verb(rest, awning);
+    }
     if (!verb || (verb > 0) == on) return false;
     *out = *l;
     snprintf(out->intent, sizeof out->intent, "%s", on ? "HassTurnOff" : "HassTurnOn");

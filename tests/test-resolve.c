@@ -712,8 +712,8 @@ static void lock_cases(const struct intent_schema *s)
     resolve_registry_free(g);
 }
 
-/* A cover, a media player and a room: for the volume's way, a cover's level heard as a volume,
- * and pauses heard as a timer's. */
+/* Covers, a media player and a room: for the volume's way, a cover's direction, a cover's level
+ * heard as a volume, and pauses heard as a timer's. */
 static const char *house_words_zh =
     "{\"language\":\"zh-CN\",\"floors\":[{\"name\":\"一楼\",\"aliases\":[]}],"
     "\"areas\":[{\"name\":\"客厅\",\"floor\":\"一楼\",\"aliases\":[]},"
@@ -721,6 +721,8 @@ static const char *house_words_zh =
     "\"entities\":["
     "{\"name\":\"侧门\",\"domain\":\"cover\",\"area\":\"客厅\","
     "\"attributes\":{\"device_class\":\"door\"},\"aliases\":[]},"
+    "{\"name\":\"遮阳篷\",\"domain\":\"cover\",\"area\":\"客厅\","
+    "\"attributes\":{\"device_class\":\"awning\"},\"aliases\":[]},"
     "{\"name\":\"小度音箱\",\"domain\":\"media_player\",\"area\":\"琴房\",\"aliases\":[\"小度\"]},"
     "{\"name\":\"神秘盒子\",\"area\":\"琴房\",\"aliases\":[]}]}";
 
@@ -740,6 +742,20 @@ static void words_cases(const struct intent_schema *s)
     check_ground(w, s, "小度音量调到80", "HassSetVolume|name=小度|volume_level=80",
                  "{\"intent\":\"HassSetVolume\",\"slots\":{\"name\":\"小度音箱\","
                  "\"volume_level\":80}}");
+    /* a cover goes the way of the verb said; an awning is closed by drawing it in, a door's
+     * 收起 says nothing */
+    check_ground(w, s, "起风了，遮阳篷快收起来", "HassTurnOn|name=遮阳篷",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"遮阳篷\"}}");
+    check_ground(w, s, "extend the awning", "HassTurnOff|name=遮阳篷",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"遮阳篷\"}}");
+    check_ground(w, s, "把侧门拉开", "HassTurnOff|name=侧门",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"侧门\"}}");
+    check_ground(w, s, "把侧门放下来", "HassTurnOn|name=侧门",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"侧门\"}}");
+    check_ground(w, s, "把侧门收起来", "HassTurnOn|name=侧门",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"侧门\"}}");
+    check_ground(w, s, "把侧门打开再关上", "HassTurnOff|name=侧门",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"侧门\"}}");
     /* a pause or resume with no timer said is the media's; with one, the timer's */
     check_ground(w, s, "把琴房里恢复一下", "HassUnpauseTimer|area=琴房",
                  "{\"intent\":\"HassMediaUnpause\",\"slots\":{\"area\":\"琴房\"}}");

@@ -185,6 +185,12 @@ int main(void)
               "\"sun\",\"event\":\"sunrise\",\"offset\":-1800},\"weekdays\":[\"mon\",\"tue\","
               "\"wed\",\"thu\",\"fri\"],\"action\":{\"intent\":\"HassTurnOff\",\"slots\":"
               "{\"name\":\"Kitchen Light\"}}}}"); /* grounded: the one kitchen light */
+    /* the trigger's verb (被打开) is not the action's way: the curtain is drawn shut */
+    answer_is(r, "HassTurnOff|name=卧室窗帘|when=hall light|to=on",
+              "每回Hall Light被打开，都把卧室窗帘拉严实",
+              "{\"intent\":\"HubCreateRule\",\"slots\":{},\"rule\":{\"trigger\":{\"platform\":"
+              "\"state\",\"entity\":\"Hall Light\",\"to\":\"on\"},\"action\":{\"intent\":"
+              "\"HassTurnOff\",\"slots\":{\"name\":\"卧室窗帘\"}}}}");
     answer_is(r, "HassTurnOn|name=bedroom fan|when=bedroom temperature|above=25 degrees",
               "turn on the bedroom fan when the bedroom temperature goes above 25 degrees",
               "{\"intent\":\"HubCreateRule\",\"slots\":{},\"rule\":{\"trigger\":{\"platform\":"
