@@ -728,6 +728,53 @@ static bool timer_name_zh(const char *utt, char *said, size_t cap)
     return false;
 }
 
+/* The earliest start, from `first` back to 16 bytes before at, of a duration said over the
+ * stretch of utt at [at, at + len) (一刻钟 over 刻钟, "an hour and a half" over "half"); -1
+ * for none. */
+static long duration_start(const char *utt, long first, long at, size_t len)
+{
+    long best = -1;
+    for (long s = first; s >= 0 && at - s <= 16; s--) {
+        unsigned char c = (unsigned char)utt[s];
+        if ((c & 0xC0) == 0x80) continue; /* inside a character */
+        if (s > 0 && isalnum((unsigned char)utt[s - 1]) && isalnum(c)) continue; /* in a word */
+        struct num_duration d;
+        size_t want = (size_t)(at - s) + len;
+        if (num_duration_extend(utt + s, want, &d) >= want) best = s;
+    }
+    return best;
+}
+
+/* A timer's name that is its length (把一刻钟那个定时器暂停: name=一刻钟) or a piece of the
+ * length said (设一个一刻钟的倒计时: name=刻钟 beside minutes=15): a timer the speaker knows
+ * by its length is that length's (start_*, or the duration of one being started), and a piece
+ * of a length is no name. Only where the intent has the combination. */
+bool timer_length_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
+                       struct intent_line *out)
+{
+    static const char *const units[2][3] = {{"hours", "minutes", "seconds"},
+                                            {"start_hours", "start_minutes", "start_seconds"}};
+    const char *name = intent_line_get(l, "name");
+    if (!d || !utt || !name || !strstr(l->intent, "Timer")) return false;
+    long at = utt_find(utt, name, 0);
+    if (at < 0 || duration_start(utt, at, at, strlen(name)) < 0) return false;
+    if (!line_without(l, 1u << intent_slot_index("name"), out)) return false;
+    bool timed = false;
+    for (int g = 0; g < 2; g++)
+        for (int k = 0; k < 3; k++) timed = timed || intent_line_get(l, units[g][k]);
+    struct num_duration len;
+    if (!timed && num_parse_duration(name, &len) == HUB_OK) {
+        const char *const *slot = units[strcmp(l->intent, "HassStartTimer") != 0];
+        long v[3] = {len.hours, len.minutes, len.seconds};
+        for (int k = 0; k < 3; k++) {
+            char num[24];
+            snprintf(num, sizeof num, "%ld", v[k]);
+            if (v[k] > 0 && intent_line_add(out, slot[k], num) != HUB_OK) return false;
+        }
+    }
+    return intent_def_combo(d, intent_line_mask(out));
+}
+
 /* The name a timer is called by, said around the word timer ("the workout timer", "the timer
  * called workout", "the timer i set for steak", "a three minute tea timer"), where the model's
  * name slot holds another stretch ("the", "to", "extra 3", "give me") or is missing: that name,
@@ -995,17 +1042,8 @@ bool command_end_line(const struct intent_line *l, const char *utt, struct inten
 static long half_start(const char *utt, long at, size_t len)
 {
     const char *v = utt + at;
-    long best = -1;
     if (!starts(v, "半") && strncasecmp(v, "half", 4) && strncasecmp(v, "a half", 6)) return -1;
-    for (long s = at - 1; s >= 0 && at - s <= 16; s--) {
-        unsigned char c = (unsigned char)utt[s];
-        if ((c & 0xC0) == 0x80) continue; /* inside a character */
-        if (s > 0 && isalnum((unsigned char)utt[s - 1]) && isalnum(c)) continue; /* in a word */
-        struct num_duration d;
-        size_t want = (size_t)(at - s) + len;
-        if (num_duration_extend(utt + s, want, &d) >= want) best = s;
-    }
-    return best;
+    return duration_start(utt, at - 1, at, len);
 }
 
 /* The start slot of the unit word w of a duration ("hrs", "minute"), or NULL. */

@@ -1654,6 +1654,15 @@ static void house_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTimerStatus\",\"slots\":{\"name\":\"Pizza Night\"}}");
     check_ground(t, s, "get rid of the timer i set for eggs", "HassCancelTimer",
                  "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"eggs\"}}");
+    /* a timer known by its length is that length's; a piece of the length is no name */
+    check_ground(t, s, "把一刻钟那个定时器暂停", "HassPauseTimer|name=一刻钟",
+                 "{\"intent\":\"HassPauseTimer\",\"slots\":{\"start_minutes\":15}}");
+    check_ground(t, s, "设一个一刻钟的倒计时", "HassStartTimer|name=刻钟|minutes=一",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":15}}");
+    check_ground(t, s, "start the three minute timer", "HassStartTimer|name=three minute",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":3}}");
+    check_ground(t, s, "cancel the tea timer", "HassCancelTimer|name=tea",
+                 "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"tea\"}}");
     /* a filler copied as the name is none */
     check_ground(t, s, "嗯，给我来个五分钟的定时器", "HassStartTimer|name=嗯|minutes=五分钟",
                  "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":5}}");
