@@ -703,8 +703,8 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
            LENGTHED, ROOMED, KINDED, MANY, LISTED, VERBED, SHOPPED, BARE, REPAIRED, REPLACED,
            GROUNDED, PLACED, PLAYED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED,
            ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED,
-           CLASS_QUERIED, VERB_QUERIED, COMMANDED, DELAYED, LIST_ITEMED, BROADCAST_LED,
-           N_STEPS };
+           TITLED, CLASS_QUERIED, VERB_QUERIED, QUERY_ENDED, COMMANDED, DELAYED, LIST_ITEMED,
+           BROADCAST_LED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -805,8 +805,13 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         l = &step[CONTROLLED];
         d = intent_schema_find(schema, l->intent);
     }
+    if (title_played_line(r, schema, l, utterance, &step[TITLED])) {
+        l = &step[TITLED];
+        d = intent_schema_find(schema, l->intent);
+    }
     if (query_class_line(d, l, utterance, &step[CLASS_QUERIED])) l = &step[CLASS_QUERIED];
     if (query_verb_zh_line(l, utterance, &step[VERB_QUERIED])) l = &step[VERB_QUERIED];
+    if (query_end_line(r, l, utterance, &step[QUERY_ENDED])) l = &step[QUERY_ENDED];
     if (item_verb_line(l, utterance, &step[ITEMED])) l = &step[ITEMED];
     if (item_said_line(l, utterance, &step[ITEM_SAID])) l = &step[ITEM_SAID];
     if (item_leading_line(l, utterance, &step[ITEM_LED])) l = &step[ITEM_LED];

@@ -145,6 +145,10 @@ bool timer_area_line(const struct resolve_registry *r, const struct intent_def *
                      const struct intent_line *l, struct intent_line *out);
 bool timer_name_line(const struct resolve_registry *r, const struct intent_def *d,
                      const struct intent_line *l, const char *utt, struct intent_line *out);
+bool query_end_line(const struct resolve_registry *r, const struct intent_line *l,
+                    const char *utt, struct intent_line *out);
+bool title_played_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                       const struct intent_line *l, const char *utt, struct intent_line *out);
 bool timer_length_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
                        struct intent_line *out);
 bool timer_add_line(const struct intent_schema *schema, const struct intent_line *l,

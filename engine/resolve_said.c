@@ -1631,6 +1631,67 @@ bool query_verb_zh_line(const struct intent_line *l, const char *utt, struct int
     return line_with(l, "search_query", said, out);
 }
 
+/* The end of the phrase that starts at p: its first mark of punctuation, or the end. */
+static const char *phrase_end(const char *p)
+{
+    static const char *const marks[] = {",", ".", "!", "?", ";", "，", "。", "！", "？", "；",
+                                        "、", NULL};
+    const char *end = p + strlen(p);
+    for (int m = 0; marks[m]; m++) {
+        const char *q = strstr(p, marks[m]);
+        if (q && q < end) end = q;
+    }
+    return end;
+}
+
+/* The title said from p to the end of its phrase, before the words that follow a title (" on",
+ * " in", " please", 吧, 给我, 的歌), into out; "" when none is said or it names a thing or room
+ * of the house. */
+static void title_to_end(const struct resolve_registry *r, const char *p, char *out, size_t cap)
+{
+    static const char *const after_en[] = {" on ", " in ", " at ", " from ", " for ", " by ",
+                                           " to ", " via ", " over ", " inside ", " please",
+                                           " thanks", " thank ", " now", " again", " then ",
+                                           " loud", " album", " song", " track", " movie",
+                                           " playlist", " podcast", NULL};
+    static const char *const after_zh[] = {"吧", "呗", "啊", "呀", "给我", "听听", "听一下",
+                                           "看看", "的歌", "的音乐", "的专辑", "的电影", "在",
+                                           "用", "这张", "这首", "这部", "这个", "那张", "那首",
+                                           "那部", "专辑", "歌单", NULL};
+    const char *end = phrase_end(p);
+    char buf[INTENT_LINE_MAX];
+    snprintf(buf, sizeof buf, " %.*s ", (int)(end - p), p); /* spaces: words at either end */
+    bool zh = (unsigned char)*p >= 0x80;
+    const char *const *after = zh ? after_zh : after_en;
+    char *stop = buf + strlen(buf) - 1;
+    for (int i = 0; after[i]; i++) {
+        char *q = strcasestr(buf + 1, after[i]);
+        if (q && q < stop) stop = q;
+    }
+    span_copy(out, cap, buf, (size_t)(stop - buf));
+    if (out[0] && (resolve_area(r, out) || resolve_entity(r, out, NULL, NULL, NULL, NULL)))
+        out[0] = 0;
+}
+
+/* A search query copied short of its title ("harvest" of "play the album harvest moon", 孤 of
+ * 在客厅播放孤勇者): the title runs on to the end of its phrase, up to the words that follow a
+ * title (a place, the player, "please", 吧); a query that ends at a word of place stays. */
+bool query_end_line(const struct resolve_registry *r, const struct intent_line *l,
+                    const char *utt, struct intent_line *out)
+{
+    const char *q = intent_line_get(l, "search_query");
+    if (!utt || !q || !q[0] || strcmp(l->intent, "HassMediaSearchAndPlay")) return false;
+    long at = utt_find(utt, q, 0);
+    if (at < 0 || utt_find(utt, q, (size_t)at + 1) >= 0) return false; /* said twice */
+    const char *from = utt + at, *end = from + strlen(q);
+    /* an English query ends on a word's end */
+    if ((unsigned char)*from < 0x80 && isalnum((unsigned char)*end)) return false;
+    char title[INTENT_LINE_MAX];
+    title_to_end(r, from, title, sizeof title);
+    if (strlen(title) <= strlen(q)) return false;
+    return line_with(l, "search_query", title, out);
+}
+
 /* ---- media: a query that is the player or room ---- */
 
 /* A search query copied from the player or room it is to play on ("stream 90s hits on the Smart
@@ -1746,6 +1807,47 @@ bool media_verb_line(const struct resolve_registry *r, const struct intent_schem
             intent_line_add(out, l->slots[i].name, l->slots[i].value) != HUB_OK)
             return false;
     return intent_def_combo(intent_schema_find(schema, said), intent_line_mask(out));
+}
+
+/* A title said after the verb of playing, heard as resuming what was playing (播放七里香 as
+ * HassMediaUnpause): a search for it, the player and room kept. Not when a word of resuming
+ * is said (继续播放, "resume"), nor for what is no title: nothing, music itself (播放音乐,
+ * "play music"), a word of the player's (一下, "it") or a thing or room of the house. */
+bool title_played_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                       const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const verbs[] = {"播放", "play", NULL};
+    static const char *const resume[] = {"继续", "恢复", "接着", "重新", "resume", "unpause",
+                                         "continue", "again", "back on", NULL};
+    static const char *const no_title[] = {
+        "一下", "音乐", "歌", "歌曲", "点音乐", "点歌", "首歌", "music", "some music",
+        "something", "anything", "it", "that", "this", "the music", "my music", NULL};
+    static const char *const kept[] = {"name", "area", "floor", NULL};
+    if (!schema || !utt || strcmp(l->intent, "HassMediaUnpause") || says_any(utt, resume))
+        return false;
+    const char *from = NULL;
+    for (int v = 0; verbs[v] && !from; v++) {
+        long at = utt_find(utt, verbs[v], 0);
+        size_t vl = strlen(verbs[v]);
+        bool ascii = (unsigned char)verbs[v][0] < 0x80;
+        if (at >= 0 && (!ascii || ((at == 0 || !isalnum((unsigned char)utt[at - 1])) &&
+                                   utt[at + (long)vl] == ' ')))
+            from = utt + at + vl;
+    }
+    if (!from) return false;
+    from += strspn(from, " ");
+    if (starts(from, "一首")) from += strlen("一首");
+    char title[INTENT_LINE_MAX];
+    title_to_end(r, from, title, sizeof title);
+    if (!title[0] || in_list(no_title, title) || query_no_title(r, title)) return false;
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", "HassMediaSearchAndPlay");
+    for (int i = 0; i < l->n_slots; i++)
+        if (in_list(kept, l->slots[i].name) &&
+            intent_line_add(out, l->slots[i].name, l->slots[i].value) != HUB_OK)
+            return false;
+    return intent_line_add(out, "search_query", title) == HUB_OK &&
+           intent_def_combo(intent_schema_find(schema, out->intent), intent_line_mask(out));
 }
 
 /* "Find priya", 找一下小刚: a person of the house asked after with a verb of finding, heard as

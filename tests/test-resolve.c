@@ -1072,6 +1072,33 @@ static void said_cases(const struct intent_schema *s)
     check_ground(en, s, "play the album", "HassMediaSearchAndPlay|search_query=the album",
                  "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
                  "\"the album\"}}");
+    /* a query copied short of its title: to the end of the phrase, before a place, the class
+     * word or a particle */
+    check_ground(en, s, "play hotel california in the study",
+                 "HassMediaSearchAndPlay|search_query=hotel|area=study",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
+                 "\"hotel california\",\"area\":\"Study\"}}");
+    check_ground(zh, s, "在客厅播放孤勇者吧", "HassMediaSearchAndPlay|search_query=孤|area=客厅",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
+                 "\"孤勇者\",\"area\":\"客厅\"}}");
+    check_ground(zh, s, "放一下范特西这张专辑",
+                 "HassMediaSearchAndPlay|search_query=范特西|media_class=album",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
+                 "\"范特西\",\"media_class\":\"album\"}}");
+    /* a title after the verb of playing heard as resuming: a search; resuming said, music
+     * itself or a thing of the house is no title */
+    check_ground(zh, s, "播放七里香", "HassMediaUnpause",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
+                 "\"七里香\"}}");
+    check_ground(en, s, "play yesterday on the tv", "HassMediaUnpause|name=tv",
+                 "{\"intent\":\"HassMediaSearchAndPlay\",\"slots\":{\"search_query\":"
+                 "\"yesterday\",\"name\":\"Living Room TV\"}}");
+    check_ground(zh, s, "继续播放七里香", "HassMediaUnpause",
+                 "{\"intent\":\"HassMediaUnpause\",\"slots\":{}}");
+    check_ground(en, s, "play music", "HassMediaUnpause",
+                 "{\"intent\":\"HassMediaUnpause\",\"slots\":{}}");
+    check_ground(en, s, "play the tv", "HassMediaUnpause|name=tv",
+                 "{\"intent\":\"HassMediaUnpause\",\"slots\":{\"name\":\"Living Room TV\"}}");
     /* a Chinese query copied from before the verb of playing: what follows the verb; one
      * inside what follows stays (一首 before the title is no part of it) */
     check_ground(zh, s, "你能在客厅我想听李健的歌",
