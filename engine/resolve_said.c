@@ -2295,7 +2295,7 @@ bool light_unsaid(const struct intent_line *l, const char *utt)
         "light",   "lights",  "lamp",   "lamps",   "lighting", "lightbulb", "lightbulbs",
         "bulb",    "bulbs",   "chandelier", "sconce", "sconces", "lantern", "lanterns",
         "led",     "leds",    "strip",  "lit",     "灯",       "照明",      "光",
-        NULL,
+        "dark",    "暗",      "黑",     NULL, /* darkness asks for light ("too dark in here") */
     };
     const char *domain = intent_line_get(l, "domain");
     if (!utt || !domain || strcmp(domain, "light") || intent_line_get(l, "name")) return false;

@@ -1375,7 +1375,9 @@ static void said_cases(const struct intent_schema *s)
                  "{\"intent\":null,\"slots\":{}}");
     check_ground(zh, s, "把空气净化器关了", "HassTurnOff|domain=light",
                  "{\"intent\":null,\"slots\":{}}");
-    /* must not change: lights said; a brightness (lights without the word) */
+    /* must not change: lights said, or darkness; a brightness (lights without the word) */
+    check_ground(en, s, "it's way too dark in here", "HassTurnOn|domain=light",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"domain\":\"light\"}}");
     check_ground(en, s, "turn off all the lightbulbs", "HassTurnOff|domain=light",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"domain\":\"light\"}}");
     check_ground(zh, s, "把照明都关了", "HassTurnOff|domain=light",
