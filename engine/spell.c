@@ -1,5 +1,6 @@
 /*
- * spell.c: light typos of English words mended against the training corpus's words (spell.h).
+ * spell.c: light typos of English words mended against the training corpus's words and the
+ * house's names (spell.h).
  * The words are a sorted array searched by bsearch; a word's candidates (at most 26 letters at
  * each inner position, plus swaps and undoubled letters: about 800) are each looked up, which
  * costs microseconds for the rare word that is not in the file.
@@ -167,6 +168,48 @@ static bool house_word(const char *w, const struct decode_words *const *keep, in
     return false;
 }
 
+/* Whether w (n letters) is h (hn letters) with one typo of the corpus's kinds (an inner letter
+ * doubled, two neighbouring letters swapped, an inner letter dropped) or, in a word of six
+ * letters or more, an inner letter written for another ("projecter"). */
+static bool one_typo(const char *w, int n, const char *h, int hn)
+{
+    int i = 0;
+    while (i < n && i < hn && w[i] == h[i]) i++;
+    if (i == 0 || i == n) return false; /* the first letter as said; the same word */
+    if (n == hn + 1) /* a letter added: an inner one doubled */
+        return i < hn && w[i] == w[i - 1] && !strncmp(w + i + 1, h + i, (size_t)(hn - i));
+    if (n + 1 == hn) /* a letter dropped, never the last */
+        return i < hn - 1 && !strncmp(w + i, h + i + 1, (size_t)(n - i));
+    if (n != hn || i == n - 1) return false; /* the last letter as said */
+    size_t rest = (size_t)(n - i); /* h is a word inside a name: compare by length */
+    if (w[i] == h[i + 1] && w[i + 1] == h[i] && !strncmp(w + i + 2, h + i + 2, rest - 2))
+        return true;
+    return n >= 6 && !strncmp(w + i + 1, h + i + 1, rest - 1);
+}
+
+/* The word of the house's names that w (lower case, n letters, not in the corpus) is one typo
+ * of, into best: "bunkhosue" said for the Bunkhouse. Only one such word, or none. */
+static bool house_mend(const char *w, int n, const struct decode_words *const *keep, int n_keep,
+                       char *best)
+{
+    bool found = false;
+    for (int k = 0; k < n_keep; k++)
+        for (int i = 0; keep[k] && i < keep[k]->n; i++)
+            for (const char *p = keep[k]->s[i]; *p;) {
+                while (*p && !ascii_letter((unsigned char)*p)) p++;
+                const char *b = p;
+                while (ascii_letter((unsigned char)*p)) p++;
+                int hn = (int)(p - b);
+                if (hn < SPELL_WORD_MIN || hn > SPELL_WORD_MAX || !one_typo(w, n, b, hn))
+                    continue;
+                if (found && ((int)strlen(best) != hn || strncmp(best, b, (size_t)hn)))
+                    return false; /* two words of the house: which is a guess */
+                snprintf(best, SPELL_WORD_MAX + 2, "%.*s", hn, b);
+                found = true;
+            }
+    return found;
+}
+
 int spell_fix(const struct spell *s, const char *text, const struct decode_words *const *keep,
               int n_keep, char *out, size_t cap)
 {
@@ -191,8 +234,9 @@ int spell_fix(const struct spell *s, const char *text, const struct decode_words
             for (int k = 0; k < n; k++) lw[k] = (char)(piece[k] | 32);
             lw[n] = 0;
             long long own = count_of(s, lw), got;
-            if (!house_word(lw, keep, n_keep) && (got = best_mend(s, lw, n, best)) > 0 &&
-                got >= SPELL_RATIO * own) {
+            if (!house_word(lw, keep, n_keep) &&
+                ((!own && house_mend(lw, n, keep, n_keep, best)) ||
+                 ((got = best_mend(s, lw, n, best)) > 0 && got >= SPELL_RATIO * own))) {
                 bool upper = true; /* the case as typed: all capitals, or the first letter */
                 for (int k = 0; k < n; k++) upper &= piece[k] >= 'A' && piece[k] <= 'Z';
                 for (int k = 0; upper && best[k]; k++) best[k] = (char)(best[k] & ~32);

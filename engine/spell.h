@@ -4,8 +4,11 @@
  * training corpus (`hub-train words`, data/words/en-vocab.txt); a word the corpus rarely or
  * never has is replaced by the corpus's most frequent word one typo away, where the typo is
  * one the corpus generator makes too (engine/corpus.c typo()): an inner letter doubled, two
- * neighbouring letters swapped (never the first), or an inner letter dropped. The first and
- * last letters, short words, words with digits or apostrophes and the house's own names stay.
+ * neighbouring letters swapped (never the first), or an inner letter dropped. A word the corpus
+ * lacks that is one such typo (or, six letters or more, one inner letter written for another)
+ * of a word of the house's own names is that word first ("bunkhosue", "projecter"). The first
+ * and last letters, short words, words with digits or apostrophes and the house's own names
+ * stay.
  */
 #ifndef ENGINE_SPELL_H
 #define ENGINE_SPELL_H
