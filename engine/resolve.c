@@ -27,6 +27,12 @@
 
 static const char *const resolve_stop[] = {"the", "a", "an", "my", "our", "your", NULL};
 
+/* A number said in words is its digits in a key: "bunk two light" is the Bunk 2 Light. */
+static const char *const number_words[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", NULL};
+
 void key_word(char *w, size_t *wl)
 {
     size_t n = *wl;
@@ -34,6 +40,11 @@ void key_word(char *w, size_t *wl)
     for (int i = 0; resolve_stop[i]; i++)
         if (!strcmp(w, resolve_stop[i])) {
             *wl = 0;
+            return;
+        }
+    for (int i = 0; number_words[i]; i++)
+        if (!strcmp(w, number_words[i])) {
+            *wl = (size_t)snprintf(w, n + 1, "%d", i);
             return;
         }
     bool ascii = true;
@@ -57,6 +68,16 @@ void key_word(char *w, size_t *wl)
 bool starts(const char *s, const char *p)
 {
     return !strncmp(s, p, strlen(p));
+}
+
+int zh_number_digit(const char *p)
+{
+    static const char *const numerals[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八",
+                                           "九", NULL};
+    for (int i = 0; numerals[i]; i++)
+        if (starts(p, numerals[i]) && starts(p + strlen(numerals[i]), "号")) return i;
+    if (starts(p, "两") && starts(p + strlen("两"), "号")) return 2;
+    return -1;
 }
 
 void resolve_key(const char *in, char *out, size_t outlen)
@@ -121,6 +142,14 @@ void resolve_key(const char *in, char *out, size_t outlen)
         p++;
     }
     out[o < outlen ? o : outlen - 1] = 0;
+    /* Chinese: a number before 号 is its digit (一号射灯 is the 1号射灯) */
+    for (char *q = out; *q; q++) {
+        int d = zh_number_digit(q);
+        if (d < 0) continue;
+        size_t cl = (unsigned char)*q >= 0xE0 ? 3 : 1;
+        *q = (char)('0' + d);
+        memmove(q + 1, q + cl, strlen(q + cl) + 1);
+    }
     /* Chinese: a demonstrative and/or numeral with a measure word before the name
      * (那盏台灯 -> 台灯); a bare measure word is kept (台灯 starts with one). */
     size_t s = 0;

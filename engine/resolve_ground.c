@@ -79,9 +79,11 @@ void ground_units_of(const char *text, struct ground_units *u)
             units_flush_word(u, word, &wl);
         } else if (len == 2) { /* accented Latin letters belong to their word */
             if (wl + len < sizeof word) memcpy(word + wl, p, len), wl += len;
-        } else { /* Chinese: one unit per character */
+        } else { /* Chinese: one unit per character; a number before 号 as its digit */
             units_flush_word(u, word, &wl);
-            units_push(u, p, len);
+            int d = zh_number_digit(p);
+            char digit = (char)('0' + d);
+            units_push(u, d >= 0 ? &digit : p, d >= 0 ? 1 : len);
         }
         p += len;
     }

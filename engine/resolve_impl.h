@@ -40,6 +40,9 @@ struct resolve_registry {
 /* resolve_key's rule for one word of *wl bytes, in place: articles dropped, plural -> singular. */
 void key_word(char *w, size_t *wl);
 bool starts(const char *s, const char *p);
+/* The digit of a Chinese number said before 号 at p (一号, 两号), or -1: keys and units say it
+ * as the digit. */
+int zh_number_digit(const char *p);
 /* The code points of s (each unique per UTF-8 sequence, for comparing) into cp; -1 past cap. */
 int utf8_cps(const char *s, uint32_t *cp, int cap);
 /* Whether s is one of the NULL-terminated list l. */

@@ -1979,6 +1979,11 @@ static void unit_cases(const struct intent_schema *s)
     check_key("我的台灯", "台灯");
     check_key("我们的那盏台灯", "台灯");
     check_key("", "");
+    /* a number in words is its digits: said either way, the same key */
+    check_key("Bunk Two Light", "bunk2light");
+    check_key("bunk 2 light", "bunk2light");
+    check_key("一号射灯", "1号射灯");
+    check_key("两号客房", "2号客房");
 
     struct resolve_registry *en = load_str(house_en);
     check_ent(en, "kitchen lamp", NULL, NULL, "Kitchen Lamp");
@@ -2191,6 +2196,16 @@ static void said_domains_cases(void)
     check_domains(desk, "turn on the desk lamp", "light", 1);
     check_domains(desk, "raise the desk and dim the desk lamp", "light switch", 2);
     resolve_registry_free(desk);
+    /* a number said in words or as a digit names the same device */
+    struct resolve_registry *bunk = load_str(
+        "{\"language\":\"en\",\"floors\":[],\"areas\":[],\"entities\":["
+        "{\"name\":\"Bunk 2 Light\",\"domain\":\"light\",\"area\":null,\"aliases\":[]},"
+        "{\"name\":\"1号射灯\",\"domain\":\"light\",\"area\":null,\"aliases\":[]}]}");
+    check_domains(bunk, "switch off the bunk two light", "light", 1);
+    check_domains(bunk, "一号射灯调暗点", "light", 1);
+    check_ent(bunk, "bunk two light", NULL, NULL, "Bunk 2 Light");
+    check_ent(bunk, "一号射灯", NULL, NULL, "1号射灯");
+    resolve_registry_free(bunk);
     /* a buffer too small for the second domain keeps the first whole */
     char small[8];
     int n = resolve_said_domains(en, "start the roomba and turn on the hall light", small,
