@@ -658,7 +658,8 @@ static bool timer_name_word(const char *w, int n)
         "finished", "is", "has", "was", "going", "keep", "continue", "hold", "timer", "timers",
         "other", "first", "last", "current", "running", "this", "that", "new", "it", "up",
         "down", "left", "remaining", "yet", "extra", "another", "minute", "minutes", "hour",
-        "hours", "second", "seconds", "min", "mins", "sec", "secs", "hr", "hrs", NULL};
+        "hours", "second", "seconds", "min", "mins", "sec", "secs", "hr", "hrs", "next",
+        "whole", "full", "entire", "same", NULL};
     char word[32];
     double x;
     if (n <= 0 || n >= (int)sizeof word) return false;
@@ -813,7 +814,10 @@ bool timer_name_line(const struct resolve_registry *r, const struct intent_def *
                    !strncasecmp(utt + at[t + 1 + k], before[b][k], (size_t)len[t + 1 + k]))
                 k++;
             if (k < 4 && before[b][k]) continue;
-            int s = t + 1 + k, e = s;
+            int s = t + 1 + k, e;
+            /* "for the blueberry pie": the name without its article */
+            if (s + 1 < n && !stop[s] && word_in(utt + at[s], len[s], dets)) s++;
+            e = s;
             while (e < n && e - s < 3 && timer_name_word(utt + at[e], len[e]) &&
                    (e == s || !stop[e - 1]))
                 e++;

@@ -1683,6 +1683,12 @@ static void house_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTimerStatus\",\"slots\":{\"name\":\"Pizza Night\"}}");
     check_ground(t, s, "get rid of the timer i set for eggs", "HassCancelTimer",
                  "{\"intent\":\"HassCancelTimer\",\"slots\":{\"name\":\"eggs\"}}");
+    check_ground(t, s, "start a twenty five minute timer for the blueberry pie",
+                 "HassStartTimer|name=blueberry|minutes=twenty five minute",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":25,"
+                 "\"name\":\"blueberry pie\"}}");
+    check_ground(t, s, "set a timer for the next 10 minutes", "HassStartTimer|minutes=10 minutes",
+                 "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":10}}");
     /* a timer known by its length is that length's; a piece of the length is no name */
     check_ground(t, s, "把一刻钟那个定时器暂停", "HassPauseTimer|name=一刻钟",
                  "{\"intent\":\"HassPauseTimer\",\"slots\":{\"start_minutes\":15}}");
