@@ -882,7 +882,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         d = intent_schema_find(schema, l->intent);
     }
     if (lock_direction_line(r, l, utterance, &step[TURNED])) l = &step[TURNED];
-    if (color_line(l, utterance, &step[COLORED])) l = &step[COLORED];
+    if (color_line(schema, l, utterance, &step[COLORED])) {
+        l = &step[COLORED];
+        d = schema ? intent_schema_find(schema, l->intent) : NULL;
+    }
     if (media_class_line(d, l, utterance, &step[CLASSED])) l = &step[CLASSED];
     if (mute_line(l, utterance, &step[MUTED]) &&
         (!schema || intent_def_combo(intent_schema_find(schema, step[MUTED].intent),

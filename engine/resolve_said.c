@@ -2383,8 +2383,9 @@ static const struct {
 
 /* The colour the utterance names, or NULL when it names none or two: the longest colour word
  * wins over the words inside it (品红 over 红, "warm white" over "white"); ASCII words count
- * only as whole words; words inside the device's name (the Red Lamp) do not count. */
-static const char *color_said(const char *utt, const char *name)
+ * only as whole words; words inside the device's name (the Red Lamp) do not count. *any (when
+ * not NULL) is set when a colour word is said at all. */
+static const char *color_said(const char *utt, const char *name, bool *any)
 {
     const char *best = NULL;
     size_t best_len = 0, best_at = 0;
@@ -2400,6 +2401,7 @@ static const char *color_said(const char *utt, const char *name)
                               isalnum((unsigned char)p[wl])))
                     continue;
                 if (name && (ascii ? strcasestr(name, word) : strstr(name, word))) continue;
+                if (any) *any = true;
                 size_t at = (size_t)(p - utt);
                 if (best && at >= best_at && at + wl <= best_at + best_len) continue; /* inside */
                 if (best && best_at >= at && best_at + best_len <= at + wl) {
@@ -2445,7 +2447,7 @@ bool color_said_line(const struct resolve_registry *r, const struct intent_schem
     for (int i = 0; places[i]; i++) blank_all(rest, intent_line_get(l, places[i]));
     for (int i = 0; i < r->n_area; i++) blank_all(rest, r->area[i].name);
     for (int i = 0; i < r->n_floor; i++) blank_all(rest, r->floor[i].name);
-    const char *color = color_said(rest, NULL);
+    const char *color = color_said(rest, NULL, NULL);
     if (!color) return false;
     memset(out, 0, sizeof *out);
     snprintf(out->intent, sizeof out->intent, "%s", "HassLightSet");
@@ -2454,7 +2456,8 @@ bool color_said_line(const struct resolve_registry *r, const struct intent_schem
     } else {
         for (int i = 0; places[i]; i++) {
             const char *v = intent_line_get(l, places[i]);
-            if (v && !color_said(v, NULL) && intent_line_add(out, places[i], v) != HUB_OK)
+            if (v && !color_said(v, NULL, NULL) &&
+                intent_line_add(out, places[i], v) != HUB_OK)
                 return false;
         }
         if (intent_line_add(out, "domain", "light") != HUB_OK) return false;
@@ -2463,11 +2466,25 @@ bool color_said_line(const struct resolve_registry *r, const struct intent_schem
            intent_def_combo(intent_schema_find(schema, out->intent), intent_line_mask(out));
 }
 
-bool color_line(const struct intent_line *l, const char *utterance,
-                struct intent_line *out)
+static int switch_verb(const char *utt);
+
+/* A colour other than the one said: the one said. A light coloured with no colour said at all
+ * and nothing else set ("kill the lights in the rec room" heard as red) is switched the way
+ * the verb of switching said, or the line stays. */
+bool color_line(const struct intent_schema *schema, const struct intent_line *l,
+                const char *utterance, struct intent_line *out)
 {
     const char *color = intent_line_get(l, "color");
-    const char *said = color && utterance ? color_said(utterance, intent_line_get(l, "name")) : NULL;
+    if (!color || !utterance) return false;
+    bool any = false;
+    const char *said = color_said(utterance, intent_line_get(l, "name"), &any);
+    if (!any && schema && !strcmp(l->intent, "HassLightSet") &&
+        !intent_line_get(l, "brightness") && !intent_line_get(l, "temperature")) {
+        int verb = switch_verb(utterance);
+        if (!verb || !line_without(l, 1u << intent_slot_index("color"), out)) return false;
+        snprintf(out->intent, sizeof out->intent, "%s", verb > 0 ? "HassTurnOn" : "HassTurnOff");
+        return intent_def_combo(intent_schema_find(schema, out->intent), intent_line_mask(out));
+    }
     if (!said || !strcmp(said, color)) return false;
     return line_with(l, "color", said, out);
 }
@@ -2496,8 +2513,8 @@ static int switch_verb(const char *utt)
     static const char *const on[] = {"turn on", "switch on", "power on", "activate", "enable",
                                      "fire up", "打开", "开启", "启动", "开灯", "开一下", NULL};
     static const char *const off[] = {"turn off", "switch off", "power off", "shut off",
-                                      "shut down", "deactivate", "disable", "关掉", "关闭",
-                                      "关上", "关灯", "关一下", NULL};
+                                      "shut down", "deactivate", "disable", "kill", "关掉",
+                                      "关闭", "关上", "关灯", "关一下", NULL};
     char rest[INTENT_LINE_MAX]; /* 断开灯 holds no 开灯 */
     snprintf(rest, sizeof rest, "%s", utt);
     blank_all(rest, "断开");

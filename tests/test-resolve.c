@@ -1351,6 +1351,14 @@ static void said_cases(const struct intent_schema *s)
     check_ground(en, s, "make the night light red or blue", "HassLightSet|name=night light|color=red",
                  "{\"intent\":\"HassLightSet\",\"slots\":{\"color\":\"red\","
                  "\"name\":\"Night Light\"}}");
+    /* a colour nobody said and nothing else set: the switch said, or the line as it was */
+    check_ground(en, s, "kill the lights in the kitchen, the movie's starting",
+                 "HassLightSet|area=kitchen|domain=light|color=red",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"area\":\"Kitchen\","
+                 "\"domain\":\"light\"}}");
+    check_ground(en, s, "make the night light nice", "HassLightSet|name=night light|color=red",
+                 "{\"intent\":\"HassLightSet\",\"slots\":{\"color\":\"red\","
+                 "\"name\":\"Night Light\"}}");
     /* a kind of device by an owner the house does not know: null (the house's own 妈妈的风扇
      * is named and grounded) */
     check_ground(zh, s, "关掉姐姐的风扇", "HassTurnOff|domain=fan",
