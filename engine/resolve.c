@@ -729,9 +729,9 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     /* each step writes its line into a slot of its own and the next steps read that one */
     enum { TWINNED, SETTER, SOUGHT, ROBOT, PAINTED, CLOCKED, LOUDER, THERMO, QUIET, UNPAUSED,
            ORDERED, CLEANED, UNPLACED, LEVEL, ADDED, FITTED, STARTED, TIMED, NUMBERED, NAMED,
-           LENGTHED, ROOMED, KINDED, MANY, LISTED, VERBED, SHOPPED, BARE, REPAIRED, REPLACED,
-           GROUNDED, PLACED, PLAYED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED, ITEMED,
-           ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED,
+           LENGTHED, TIMER_VERBED, ROOMED, KINDED, MANY, LISTED, VERBED, SHOPPED, BARE,
+           REPAIRED, REPLACED, GROUNDED, PLACED, PLAYED, TURNED, COLORED, CLASSED, MUTED,
+           COVERED, MESSAGED, ITEMED, ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED, CONTROLLED,
            TITLED, CLASS_QUERIED, VERB_QUERIED, QUERY_ENDED, COMMANDED, DELAYED, LIST_ITEMED,
            BROADCAST_LED, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
@@ -815,6 +815,10 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
     if (number_whole_line(l, utterance, &step[NUMBERED])) l = &step[NUMBERED];
     if (timer_name_line(r, d, l, utterance, &step[NAMED])) l = &step[NAMED];
     if (timer_length_line(d, l, utterance, &step[LENGTHED])) l = &step[LENGTHED];
+    if (timer_verb_line(schema, l, utterance, &step[TIMER_VERBED])) {
+        l = &step[TIMER_VERBED];
+        d = intent_schema_find(schema, l->intent);
+    }
     if (command_end_line(l, utterance, &step[COMMANDED])) l = &step[COMMANDED];
     if (timer_area_line(r, d, l, &step[ROOMED])) l = &step[ROOMED];
     if (de_kind_line(r, d, l, &step[KINDED])) l = &step[KINDED];

@@ -152,6 +152,8 @@ bool query_end_line(const struct resolve_registry *r, const struct intent_line *
                     const char *utt, struct intent_line *out);
 bool title_played_line(const struct resolve_registry *r, const struct intent_schema *schema,
                        const struct intent_line *l, const char *utt, struct intent_line *out);
+bool timer_verb_line(const struct intent_schema *schema, const struct intent_line *l,
+                     const char *utt, struct intent_line *out);
 bool timer_length_line(const struct intent_def *d, const struct intent_line *l, const char *utt,
                        struct intent_line *out);
 bool timer_add_line(const struct intent_schema *schema, const struct intent_line *l,

@@ -1063,31 +1063,68 @@ static const char *start_slot_of_unit(const char *w, size_t n)
     return NULL;
 }
 
-/* What is done to a timer by the verbs said (the training templates' own), or NULL. Undoing
- * a pause is asked before pausing: "off hold" holds "hold". */
-static const char *timer_verb_intent(const char *utt)
+/* The things done to a timer, in the order they are asked: undoing a pause before pausing
+ * ("off hold" holds "hold"). */
+static const char *const timer_verbs[] = {"HassUnpauseTimer", "HassPauseTimer",
+                                          "HassCancelTimer", "HassTimerStatus"};
+
+/* Which of timer_verbs the verbs said ask for (bit i for timer_verbs[i]). */
+static unsigned timer_verbs_said(const char *utt)
 {
     static const char *const unpause[] = {
         "resume", "unpause", "un-pause", "continue", "restart", "unfreeze", "run again",
         "going again", "running again", "ticking again", "tick again", "off hold", "off pause",
-        "carry on", "keep going", NULL};
-    static const char *const pause[] = {"pause", "hold", "freeze", "suspend", "halt", NULL};
+        "carry on", "keep going", "继续", "恢复", "接着", NULL};
+    static const char *const pause[] = {"pause", "hold", "freeze", "suspend", "halt",
+                                        "stop the clock", "暂停", NULL};
     static const char *const cancel[] = {
         "cancel", "stop", "delete", "remove", "kill", "get rid of", "abort", "scrap", "ditch",
         "axe", "nix", "scratch", "terminate", "unset", "dismiss", "call off", "shut off",
         "switch off", "turn off", "forget", "never mind", "don't need", "do not need",
-        "no longer need", "no need", NULL};
+        "no longer need", "no need", "取消", "删掉", "删除", "不要了", "停掉", "关掉", NULL};
     static const char *const status[] = {"how long", "how much", "left", "remaining", "status",
+                                         "check", "还剩", "多久", "多长时间", "还有多少",
                                          NULL};
+    static const char *const *const words[] = {unpause, pause, cancel, status};
     char rest[INTENT_LINE_MAX]; /* "hold on" is a filler, no pause */
     snprintf(rest, sizeof rest, "%s", utt);
     blank_all(rest, "hold on");
-    utt = rest;
-    if (says_any(utt, unpause)) return "HassUnpauseTimer";
-    if (says_any(utt, pause)) return "HassPauseTimer";
-    if (says_any(utt, cancel)) return "HassCancelTimer";
-    if (says_any(utt, status)) return "HassTimerStatus";
+    unsigned said = 0;
+    for (int k = 0; k < 4; k++)
+        if (says_any(rest, words[k])) said |= 1u << k;
+    if (said & 2u && strcasestr(rest, "stop the clock")) { /* a pause, not a stop */
+        blank_all(rest, "stop the clock");
+        if (!says_any(rest, cancel)) said &= ~4u;
+    }
+    return said;
+}
+
+/* What is done to a timer by the verbs said (the first of timer_verbs said), or NULL. */
+static const char *timer_verb_intent(const char *utt)
+{
+    unsigned said = timer_verbs_said(utt);
+    for (int k = 0; k < 4; k++)
+        if (said & 1u << k) return timer_verbs[k];
     return NULL;
+}
+
+/* A timer paused, resumed, cancelled or asked after where the verbs said ask for one other thing
+ * of those (计时器暂停一下 heard as its status, "check the 10 minute timer" as cancelling it):
+ * that thing, the timer kept. Only one kind of verb said, and where the intent has the
+ * combination. */
+bool timer_verb_line(const struct intent_schema *schema, const struct intent_line *l,
+                     const char *utt, struct intent_line *out)
+{
+    bool timer_verb = false;
+    for (int k = 0; k < 4; k++) timer_verb = timer_verb || !strcmp(l->intent, timer_verbs[k]);
+    if (!schema || !utt || !timer_verb) return false;
+    unsigned said = timer_verbs_said(utt);
+    if (!said || (said & (said - 1))) return false; /* none, or two kinds */
+    const char *verb = timer_verb_intent(utt);
+    if (!strcmp(verb, l->intent)) return false;
+    *out = *l;
+    snprintf(out->intent, sizeof out->intent, "%s", verb);
+    return intent_def_combo(intent_schema_find(schema, verb), intent_line_mask(out));
 }
 
 /* The duration a timer was started with, said right after "timer of" / "timer for" ("make the

@@ -1697,6 +1697,15 @@ static void house_cases(const struct intent_schema *s)
                  "\"name\":\"blueberry pie\"}}");
     check_ground(t, s, "set a timer for the next 10 minutes", "HassStartTimer|minutes=10 minutes",
                  "{\"intent\":\"HassStartTimer\",\"slots\":{\"minutes\":10}}");
+    /* the one kind of verb said decides what is done to a timer; "stop the clock" pauses */
+    check_ground(t, s, "计时器暂停一下，客人还没到", "HassTimerStatus",
+                 "{\"intent\":\"HassPauseTimer\",\"slots\":{}}");
+    check_ground(t, s, "check the 10 minute timer", "HassCancelTimer|start_minutes=10 minute",
+                 "{\"intent\":\"HassTimerStatus\",\"slots\":{\"start_minutes\":10}}");
+    check_ground(t, s, "stop the clock on the pasta timer", "HassCancelTimer|name=pasta",
+                 "{\"intent\":\"HassPauseTimer\",\"slots\":{\"name\":\"pasta\"}}");
+    check_ground(t, s, "pause the pasta timer, how long is left", "HassTimerStatus|name=pasta",
+                 "{\"intent\":\"HassTimerStatus\",\"slots\":{\"name\":\"pasta\"}}");
     /* a timer known by its length is that length's; a piece of the length is no name */
     check_ground(t, s, "把一刻钟那个定时器暂停", "HassPauseTimer|name=一刻钟",
                  "{\"intent\":\"HassPauseTimer\",\"slots\":{\"start_minutes\":15}}");
