@@ -2577,6 +2577,34 @@ static int cover_verb(const char *utt, bool awning)
     return says_open == says_close ? 0 : says_open ? 1 : -1;
 }
 
+/* A lock of the house named with a verb of locking ("lock up the side gate", "unlock the back
+ * door, the vet's here") heard as something else (a gate the house lacks, unmuting): that lock,
+ * locked or unlocked as said. Not a question (is it locked?), and not where the line names
+ * another device or kind than a cover (a door or gate heard as one). */
+bool lock_said_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                    const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const asking[] = {"is", "are", "was", "did", "does", "do", "has", "吗",
+                                         "是不是", "有没有", "没有", NULL};
+    static const char *const lock_words[] = {"lock", "unlock", "锁", NULL};
+    if (!schema || !utt || !says_any(utt, lock_words) || says_any(utt, asking) ||
+        strchr(utt, '?') || strstr(utt, "？"))
+        return false;
+    int verb = lock_verb(utt);
+    const struct resolve_item *lock = verb ? said_entity_of(r, utt, "lock") : NULL;
+    if (!lock) return false;
+    const struct resolve_item *e = line_entity(r, l);
+    const char *domain = intent_line_get(l, "domain");
+    if (e == lock || (e && e->domain && strcmp(e->domain, "lock")) ||
+        (domain && strcmp(domain, "cover") && strcmp(domain, "lock")) ||
+        intent_line_get(l, "area") || intent_line_get(l, "floor"))
+        return false;
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", verb > 0 ? "HassTurnOn" : "HassTurnOff");
+    return intent_line_add(out, "name", lock->name) == HUB_OK &&
+           intent_def_combo(intent_schema_find(schema, out->intent), intent_line_mask(out));
+}
+
 /* A lock turned the other way than the verb said ("lock the front door please" heard as
  * HassTurnOff, which unlocks): the verb decides. Locks are where a wrong direction does harm,
  * and the verb is one word the small model can miss among the others. So do the verbs of

@@ -626,6 +626,18 @@ static void lock_cases(const struct intent_schema *s)
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Front Door\"}}");
     check_ground(g, s, "开一下前门，我手上全是东西", "HassTurnOn|name=前门",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Front Door\"}}");
+    /* a lock named with a verb of locking, heard as something else: that lock, as said; a
+     * question, or another device named, stays */
+    check_ground(g, s, "lock up the back door would you",
+                 "HassTurnOn|domain=cover|device_class=gate",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Back Door\"}}");
+    check_ground(g, s, "unlock the front door, the vet's here", "HassMediaPlayerUnmute",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Front Door\"}}");
+    check_ground(g, s, "is the front door lock on?", "HassGetState|name=front door",
+                 "{\"intent\":\"HassGetState\",\"slots\":{\"name\":\"Front Door\"}}");
+    check_ground(g, s, "lock the front door and turn off the hall light",
+                 "HassTurnOff|name=hall light",
+                 "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Hall Light\"}}");
     /* "make sure" it is so, heard as asking whether it is: the order; a question stays */
     check_ground(g, s, "make sure the back door is locked",
                  "HassGetState|name=back door|state=locked",
