@@ -733,7 +733,7 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
            REPLACED, GROUNDED, PLACED, PLAYED, TURNED, COLORED, CLASSED, MUTED, COVERED, MESSAGED,
            ITEMED, ITEM_SAID, ITEM_LED, ITEM_WHOLE, LOUDNESS, LEVELED, TIMERED, QUERIED,
            CONTROLLED, TITLED, CLASS_QUERIED, VERB_QUERIED, QUERY_ENDED, COMMANDED, DELAYED,
-           LIST_ITEMED, BROADCAST_LED, LOCK_SAID, N_STEPS };
+           LIST_ITEMED, BROADCAST_LED, DEVICE_SAID, N_STEPS };
     struct intent_line *step = malloc(N_STEPS * sizeof *step);
     if (!step) return NULL;
     json_t *ans = NULL;
@@ -885,8 +885,8 @@ json_t *resolve_line(const struct resolve_registry *r, const struct intent_schem
         l = &step[UNPLACED];
         d = intent_schema_find(schema, l->intent);
     }
-    if (lock_said_line(r, schema, l, utterance, &step[LOCK_SAID])) {
-        l = &step[LOCK_SAID];
+    if (device_said_line(r, schema, l, utterance, &step[DEVICE_SAID])) {
+        l = &step[DEVICE_SAID];
         d = intent_schema_find(schema, l->intent);
     }
     if (lock_direction_line(r, l, utterance, &step[TURNED])) l = &step[TURNED];

@@ -264,8 +264,8 @@ bool place_said_line(const struct resolve_registry *r, const struct intent_def *
                      const struct intent_line *l, const char *utterance,
                      struct intent_line *out);
 /* resolve_said.c: the lock's way, the colour and mute or on/off as said */
-bool lock_said_line(const struct resolve_registry *r, const struct intent_schema *schema,
-                    const struct intent_line *l, const char *utt, struct intent_line *out);
+bool device_said_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                      const struct intent_line *l, const char *utt, struct intent_line *out);
 bool lock_direction_line(const struct resolve_registry *r, const struct intent_line *l,
                          const char *utterance, struct intent_line *out);
 bool color_line(const struct intent_schema *schema, const struct intent_line *l,

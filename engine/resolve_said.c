@@ -2577,32 +2577,51 @@ static int cover_verb(const char *utt, bool awning)
     return says_open == says_close ? 0 : says_open ? 1 : -1;
 }
 
-/* A lock of the house named with a verb of locking ("lock up the side gate", "unlock the back
- * door, the vet's here") heard as something else (a gate the house lacks, unmuting): that lock,
- * locked or unlocked as said. Not a question (is it locked?), and not where the line names
- * another device or kind than a cover (a door or gate heard as one). */
-bool lock_said_line(const struct resolve_registry *r, const struct intent_schema *schema,
-                    const struct intent_line *l, const char *utt, struct intent_line *out)
+/* The one device of the domain the utterance names, turned on (verb 1) or off (-1) where the
+ * line heard something else: not for a question (is it locked?), nor where the line names
+ * another device, or another kind than a cover (a door or gate heard as one), or a place. */
+static bool named_device_line(const struct resolve_registry *r,
+                              const struct intent_schema *schema, const struct intent_line *l,
+                              const char *utt, const char *domain, int verb,
+                              struct intent_line *out)
 {
     static const char *const asking[] = {"is", "are", "was", "did", "does", "do", "has", "吗",
                                          "是不是", "有没有", "没有", NULL};
-    static const char *const lock_words[] = {"lock", "unlock", "锁", NULL};
-    if (!schema || !utt || !says_any(utt, lock_words) || says_any(utt, asking) ||
-        strchr(utt, '?') || strstr(utt, "？"))
-        return false;
-    int verb = lock_verb(utt);
-    const struct resolve_item *lock = verb ? said_entity_of(r, utt, "lock") : NULL;
-    if (!lock) return false;
+    if (!verb || says_any(utt, asking) || strchr(utt, '?') || strstr(utt, "？")) return false;
+    const struct resolve_item *dev = said_entity_of(r, utt, domain);
+    if (!dev) return false;
     const struct resolve_item *e = line_entity(r, l);
-    const char *domain = intent_line_get(l, "domain");
-    if (e == lock || (e && e->domain && strcmp(e->domain, "lock")) ||
-        (domain && strcmp(domain, "cover") && strcmp(domain, "lock")) ||
+    const char *kind = intent_line_get(l, "domain");
+    if (e == dev || (e && e->domain && strcmp(e->domain, domain)) ||
+        (kind && strcmp(kind, "cover") && strcmp(kind, domain)) ||
         intent_line_get(l, "area") || intent_line_get(l, "floor"))
         return false;
     memset(out, 0, sizeof *out);
     snprintf(out->intent, sizeof out->intent, "%s", verb > 0 ? "HassTurnOn" : "HassTurnOff");
-    return intent_line_add(out, "name", lock->name) == HUB_OK &&
+    return intent_line_add(out, "name", dev->name) == HUB_OK &&
            intent_def_combo(intent_schema_find(schema, out->intent), intent_line_mask(out));
+}
+
+/* A lock of the house named with a verb of locking ("lock up the side gate", "unlock the back
+ * door, the vet's here") heard as something else (a gate the house lacks, unmuting, a broadcast
+ * nobody announced): that lock, locked or unlocked as said; a scene or script named with a verb
+ * of running ("run the close up the barn script", 运行离家布防) heard so: that one run. */
+bool device_said_line(const struct resolve_registry *r, const struct intent_schema *schema,
+                      const struct intent_line *l, const char *utt, struct intent_line *out)
+{
+    static const char *const lock_words[] = {"lock", "unlock", "锁", NULL};
+    static const char *const run_words[] = {"run", "activate", "trigger", "execute", "运行",
+                                            "执行", "启动", "激活", NULL};
+    static const char *const runnable[] = {"script", "scene", NULL};
+    if (!schema || !utt || (!strcmp(l->intent, "HassBroadcast") && !broadcast_unsaid(l, utt)))
+        return false; /* a broadcast said may tell of locks and scenes */
+    if (says_any(utt, lock_words) &&
+        named_device_line(r, schema, l, utt, "lock", lock_verb(utt), out))
+        return true;
+    for (int i = 0; runnable[i]; i++)
+        if (says_any(utt, run_words) && named_device_line(r, schema, l, utt, runnable[i], 1, out))
+            return true;
+    return false;
 }
 
 /* A lock turned the other way than the verb said ("lock the front door please" heard as

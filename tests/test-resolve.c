@@ -638,6 +638,16 @@ static void lock_cases(const struct intent_schema *s)
     check_ground(g, s, "lock the front door and turn off the hall light",
                  "HassTurnOff|name=hall light",
                  "{\"intent\":\"HassTurnOff\",\"slots\":{\"name\":\"Hall Light\"}}");
+    /* a scene named with a verb of running, heard as something else: it runs; a broadcast that
+     * says so stays */
+    check_ground(g, s, "run the movie night scene", "HassTurnOff|name=scene",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Movie Night\"}}");
+    check_ground(g, s, "我们出门了 运行Movie Night", "HassBroadcast|message=运行Movie",
+                 "{\"intent\":\"HassTurnOn\",\"slots\":{\"name\":\"Movie Night\"}}");
+    check_ground(g, s, "broadcast run the movie night scene",
+                 "HassBroadcast|message=run the movie night scene",
+                 "{\"intent\":\"HassBroadcast\",\"slots\":{\"message\":"
+                 "\"run the movie night scene\"}}");
     /* "make sure" it is so, heard as asking whether it is: the order; a question stays */
     check_ground(g, s, "make sure the back door is locked",
                  "HassGetState|name=back door|state=locked",
