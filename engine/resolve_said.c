@@ -1812,6 +1812,21 @@ static bool query_no_title(const struct resolve_registry *r, const char *q)
     return false;
 }
 
+/* A line of another intent for the same player or place: the name, area and floor slots of l
+ * kept, into *out; false when a slot does not fit. */
+static bool player_line_as(const struct intent_line *l, const char *intent,
+                           struct intent_line *out)
+{
+    static const char *const kept[] = {"name", "area", "floor", NULL};
+    memset(out, 0, sizeof *out);
+    snprintf(out->intent, sizeof out->intent, "%s", intent);
+    for (int i = 0; i < l->n_slots; i++)
+        if (in_list(kept, l->slots[i].name) &&
+            intent_line_add(out, l->slots[i].name, l->slots[i].value) != HUB_OK)
+            return false;
+    return true;
+}
+
 /* A search whose query is no title (query_no_title: 再放一遍上一首华为智慧屏 heard as playing
  * 华为, "put it on hold smart display" as playing "smart display"): what the words of the
  * player's controls say (the training templates' own), the player and room kept. One kind of
@@ -1829,7 +1844,6 @@ bool media_verb_line(const struct resolve_registry *r, const struct intent_schem
         {"HassMediaUnpause", {"恢复", "接着", "继续", "resume", "unpause", "continue", NULL}},
         {"HassMediaPause", {"暂停", "pause", "on hold", NULL}},
     };
-    static const char *const kept[] = {"name", "area", "floor", NULL};
     const char *q = intent_line_get(l, "search_query");
     if (!schema || !utt || !q || strcmp(l->intent, "HassMediaSearchAndPlay") ||
         !query_no_title(r, q))
@@ -1840,13 +1854,7 @@ bool media_verb_line(const struct resolve_registry *r, const struct intent_schem
             if (said) return false; /* two kinds of control said */
             said = controls[c].intent;
         }
-    if (!said) return false;
-    memset(out, 0, sizeof *out);
-    snprintf(out->intent, sizeof out->intent, "%s", said);
-    for (int i = 0; i < l->n_slots; i++)
-        if (in_list(kept, l->slots[i].name) &&
-            intent_line_add(out, l->slots[i].name, l->slots[i].value) != HUB_OK)
-            return false;
+    if (!said || !player_line_as(l, said, out)) return false;
     return intent_def_combo(intent_schema_find(schema, said), intent_line_mask(out));
 }
 
@@ -1863,7 +1871,6 @@ bool title_played_line(const struct resolve_registry *r, const struct intent_sch
     static const char *const no_title[] = {
         "一下", "音乐", "歌", "歌曲", "点音乐", "点歌", "首歌", "music", "some music",
         "something", "anything", "it", "that", "this", "the music", "my music", NULL};
-    static const char *const kept[] = {"name", "area", "floor", NULL};
     if (!schema || !utt || strcmp(l->intent, "HassMediaUnpause") || says_any(utt, resume))
         return false;
     const char *from = NULL;
@@ -1880,13 +1887,9 @@ bool title_played_line(const struct resolve_registry *r, const struct intent_sch
     if (starts(from, "一首")) from += strlen("一首");
     char title[INTENT_LINE_MAX];
     title_to_end(r, from, title, sizeof title);
-    if (!title[0] || in_list(no_title, title) || query_no_title(r, title)) return false;
-    memset(out, 0, sizeof *out);
-    snprintf(out->intent, sizeof out->intent, "%s", "HassMediaSearchAndPlay");
-    for (int i = 0; i < l->n_slots; i++)
-        if (in_list(kept, l->slots[i].name) &&
-            intent_line_add(out, l->slots[i].name, l->slots[i].value) != HUB_OK)
-            return false;
+    if (!title[0] || in_list(no_title, title) || query_no_title(r, title) ||
+        !player_line_as(l, "HassMediaSearchAndPlay", out))
+        return false;
     return intent_line_add(out, "search_query", title) == HUB_OK &&
            intent_def_combo(intent_schema_find(schema, out->intent), intent_line_mask(out));
 }
@@ -1980,7 +1983,6 @@ bool quiet_said_line(const struct intent_schema *schema, const struct intent_lin
                                         "can hardly hear", "too quiet", NULL};
     static const char *const muting[] = {"mute", "unmute", "muted", "sound back", "audio back",
                                          NULL};
-    static const char *const kept[] = {"name", "area", "floor", NULL};
     static const char *const heard_as[] = {"HassMediaPlayerUnmute", "HassMediaSearchAndPlay",
                                            "HassBroadcast", NULL};
     char rest[INTENT_LINE_MAX]; /* the words outside a message or title ("tell everyone i
@@ -1989,13 +1991,9 @@ bool quiet_said_line(const struct intent_schema *schema, const struct intent_lin
     snprintf(rest, sizeof rest, "%s", utt);
     blank_all(rest, intent_line_get(l, "message"));
     blank_all(rest, intent_line_get(l, "search_query"));
-    if (!says_any(rest, quiet) || says_any(utt, muting)) return false;
-    memset(out, 0, sizeof *out);
-    snprintf(out->intent, sizeof out->intent, "%s", "HassSetVolumeRelative");
-    for (int i = 0; i < l->n_slots; i++)
-        if (in_list(kept, l->slots[i].name) &&
-            intent_line_add(out, l->slots[i].name, l->slots[i].value) != HUB_OK)
-            return false;
+    if (!says_any(rest, quiet) || says_any(utt, muting) ||
+        !player_line_as(l, "HassSetVolumeRelative", out))
+        return false;
     return intent_line_add(out, "volume_step", "up") == HUB_OK &&
            intent_def_combo(intent_schema_find(schema, out->intent), intent_line_mask(out));
 }
