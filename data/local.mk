@@ -62,7 +62,8 @@ EXTRA_DIST += tests/test-corpus-eval.sh data/eval/README.md data/eval/hand/en.js
 	data/eval/blind4/fixtures/en-condo.json data/eval/blind4/fixtures/zh-loft.json \
 	data/eval/blind5/en.jsonl data/eval/blind5/zh-CN.jsonl \
 	data/eval/blind5/fixtures/en-cabin.json data/eval/blind5/fixtures/zh-shophouse.json \
-	data/eval/blind6/en.jsonl data/eval/blind6/fixtures/en-lighthouse.json
+	data/eval/blind6/en.jsonl data/eval/blind6/zh-CN.jsonl \
+	data/eval/blind6/fixtures/en-lighthouse.json data/eval/blind6/fixtures/zh-farmstay.json
 EXTRA_DIST += data/eval/rules/README.md data/eval/rules/en.jsonl data/eval/rules/zh-CN.jsonl \
 	data/eval/rules/fixtures/en-house.json data/eval/rules/fixtures/en-flat.json \
 	data/eval/rules/fixtures/zh-house.json data/eval/rules/fixtures/zh-apartment.json
